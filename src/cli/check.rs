@@ -1,0 +1,86 @@
+//! `retning check`: load, parse and validate; print every finding.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use jiff::civil::Date;
+
+use crate::diagnostics::{Counts, Diagnostic, render_human, render_json};
+use crate::source::display_path;
+use crate::validate::check_site;
+
+use super::{Outcome, parse_today, print, today_or_local};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// The date rules are checked against (default: today's local date).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<Date>,
+    /// Treat warnings as errors (exit 1 when there are any).
+    #[arg(long)]
+    pub deny_warnings: bool,
+    /// Report only on these files or folders (the whole site is still read, for cross-links).
+    pub paths: Vec<PathBuf>,
+}
+
+pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
+    let today = today_or_local(args.today);
+    let filters = path_filters(root, &args.paths)?;
+    let findings = match check_site(root, today) {
+        Ok(checked) => checked.findings,
+        Err(finding) => vec![*finding],
+    };
+    let findings: Vec<Diagnostic> = findings
+        .into_iter()
+        .filter(|d| {
+            filters.is_empty()
+                || d.file
+                    .as_deref()
+                    .is_some_and(|f| matches_filter(f, &filters))
+        })
+        .collect();
+    let rendered = match args.format {
+        Format::Human => render_human(&findings, std::io::stdout().is_terminal()),
+        Format::Json => render_json(&findings),
+    };
+    print(&rendered)?;
+    let counts = Counts::of(&findings);
+    let failed = counts.errors > 0 || (args.deny_warnings && counts.warnings > 0);
+    Ok(if failed {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// The given paths as site-relative display paths.
+fn path_filters(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
+    let root = std::path::absolute(root).context("cannot resolve the site folder")?;
+    paths
+        .iter()
+        .map(|path| {
+            if !path.exists() {
+                anyhow::bail!("{}: no such file or folder", path.display());
+            }
+            let absolute = std::path::absolute(path)
+                .with_context(|| format!("cannot resolve {}", path.display()))?;
+            Ok(display_path(&root, &absolute))
+        })
+        .collect()
+}
+
+fn matches_filter(file: &str, filters: &[String]) -> bool {
+    filters.iter().any(|f| {
+        f.is_empty() || file == f || file.starts_with(&format!("{}/", f.trim_end_matches('/')))
+    })
+}

@@ -1,0 +1,88 @@
+//! The command line: one `Args` per command; each command only orchestrates library stages.
+//! Exit codes: 0 clean, 1 findings (errors, or warnings with --deny-warnings), 2 tool failure.
+
+mod check;
+mod new;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use jiff::civil::Date;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "retning",
+    version,
+    about = "Publish Danish national clinical cancer guidelines (DMCG template) as a static website"
+)]
+pub struct Cli {
+    /// The site's folder (holding retning.toml and guidelines/).
+    #[arg(long, global = true, default_value = ".")]
+    pub root: PathBuf,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse and validate every guideline; print every finding.
+    Check(check::CheckArgs),
+    /// Write a new guideline with every template section in place.
+    New(new::NewArgs),
+}
+
+/// What a command reports back to `main`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    Clean,
+    Findings,
+}
+
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Check(args) => check::run(&cli.root, args),
+        Command::New(args) => new::run(&cli.root, args),
+    };
+    match result {
+        Ok(Outcome::Clean) => ExitCode::SUCCESS,
+        Ok(Outcome::Findings) => ExitCode::from(1),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// `retning check | head` is not a failure.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// `--today`: an ISO date, defaulting to the local date.
+pub fn parse_today(value: &str) -> Result<Date, String> {
+    value
+        .parse::<Date>()
+        .map_err(|err| format!("`{value}` is not a date like 2026-11-24: {err}"))
+}
+
+pub fn today_or_local(today: Option<Date>) -> Date {
+    today.unwrap_or_else(|| jiff::ZonedDateTime::now().date())
+}
+
+/// Prints a rendered text to stdout, so a closed pipe surfaces as an error we can recognise.
+pub fn print(text: &str) -> anyhow::Result<()> {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(text.as_bytes())?;
+    stdout.flush()?;
+    Ok(())
+}

@@ -1,0 +1,80 @@
+//! `retning new <group> <slug> --title T`: a new draft guideline with every template section.
+
+use std::io::Write;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use clap::Args;
+use jiff::ToSpan;
+
+use crate::config::SiteConfig;
+use crate::site::{GUIDELINES_DIR, is_valid_slug};
+
+use super::{Outcome, today_or_local};
+
+/// The scaffold lives in the theme with the rest of the Danish text.
+const SCAFFOLD: &str = include_str!("../../themes/default/scaffold/guideline.md");
+
+/// New guidelines are planned for revision this many years after today.
+const REVISION_YEARS: i64 = 3;
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The DMCG group's folder code, as listed in retning.toml (e.g. dlg).
+    pub group: String,
+    /// The file name without .md: lower-case a–z, digits and - (it becomes the URL).
+    pub slug: String,
+    /// The guideline's title.
+    #[arg(long)]
+    pub title: String,
+}
+
+pub fn run(root: &Path, args: NewArgs) -> anyhow::Result<Outcome> {
+    let config =
+        SiteConfig::load(root).map_err(|finding| anyhow::anyhow!("{}", finding.message))?;
+    let Some(group_name) = config.groups.get(&args.group) else {
+        let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
+        bail!(
+            "`{}` is not a group in retning.toml; known groups: {}",
+            args.group,
+            known.join(", ")
+        );
+    };
+    if !is_valid_slug(&args.slug) {
+        bail!(
+            "`{}` is not a valid slug: use lower-case a–z, digits and -",
+            args.slug
+        );
+    }
+    if args.title.trim().is_empty() {
+        bail!("the title is empty");
+    }
+    let today = today_or_local(None);
+    let planned = today
+        .checked_add(REVISION_YEARS.years())
+        .context("the revision date is out of range")?;
+    let text = SCAFFOLD
+        .replace("{{title}}", &toml_string(args.title.trim()))
+        .replace("{{group_name}}", &toml_string(group_name))
+        .replace("{{today}}", &today.to_string())
+        .replace("{{planned}}", &planned.to_string());
+
+    let dir = root.join(GUIDELINES_DIR).join(&args.group);
+    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let path = dir.join(format!("{}.md", args.slug));
+    // create_new: never overwrite an author's existing file.
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .with_context(|| format!("cannot create {} (does it exist already?)", path.display()))?;
+    file.write_all(text.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    println!("Created {}", path.display());
+    Ok(Outcome::Clean)
+}
+
+/// A TOML basic string, quoted and escaped.
+fn toml_string(value: &str) -> String {
+    toml::Value::String(value.to_owned()).to_string()
+}

@@ -1,0 +1,133 @@
+//! One diagnostic model for every finding, rendered by one module per format.
+//!
+//! Findings are data: validation returns `Vec<Diagnostic>`, so one run reports every problem
+//! in every file.
+
+pub mod codes;
+mod human;
+mod json;
+
+pub use human::render_human;
+pub use json::{JsonReport, render_json};
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::source::SourceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// A finding: a stable code, what is wrong, where, and how to fix it.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub help: Option<String>,
+    /// The file as shown to users (relative to the site root), when the finding has one.
+    pub file: Option<String>,
+    pub position: Option<Position>,
+}
+
+/// Where in a file's text a finding points.
+#[derive(Debug, Clone)]
+pub struct Position {
+    pub source: Arc<SourceFile>,
+    pub span: Range<usize>,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, message)
+    }
+
+    fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity,
+            message: message.into(),
+            help: None,
+            file: None,
+            position: None,
+        }
+    }
+
+    /// Points the finding at `span` (byte offsets into the file's text).
+    pub fn at(mut self, source: &Arc<SourceFile>, span: Range<usize>) -> Self {
+        let start = span.start.min(source.text.len());
+        let end = span.end.clamp(start, source.text.len());
+        let at = source.line_col(start);
+        self.file = Some(source.display_path.clone());
+        self.position = Some(Position {
+            source: Arc::clone(source),
+            span: start..end,
+            line: at.line,
+            column: at.column,
+        });
+        self
+    }
+
+    /// Names the file without a position (the file could not be read, or the finding is
+    /// about the whole file).
+    pub fn in_file(mut self, display_path: impl Into<String>) -> Self {
+        self.file = Some(display_path.into());
+        self
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn line(&self) -> Option<usize> {
+        self.position.as_ref().map(|p| p.line)
+    }
+
+    pub fn column(&self) -> Option<usize> {
+        self.position.as_ref().map(|p| p.column)
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// Sorts findings the way an author reads them: by file, then line, then column.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by(|a, b| {
+        (a.file.as_deref(), a.line(), a.column(), a.code).cmp(&(
+            b.file.as_deref(),
+            b.line(),
+            b.column(),
+            b.code,
+        ))
+    });
+}
+
+/// How many errors and warnings a set of findings holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl Counts {
+    pub fn of(diagnostics: &[Diagnostic]) -> Self {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+        Self {
+            errors,
+            warnings: diagnostics.len() - errors,
+        }
+    }
+}

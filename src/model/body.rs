@@ -1,0 +1,328 @@
+//! The body of a guideline: the template's sections, the topics of *Grundlag*, and what the
+//! text cites and links to.
+
+use std::ops::Range;
+
+use pulldown_cmark::Event;
+
+use super::strength::{EvidenceLevel, Strength};
+
+/// The nine sections of the DMCG template, in the template's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SectionKind {
+    Changelog,
+    QuickGuide,
+    Introduction,
+    Grundlag,
+    References,
+    Method,
+    Monitoring,
+    Appendix,
+    About,
+}
+
+impl SectionKind {
+    pub const ALL: [SectionKind; 9] = [
+        Self::Changelog,
+        Self::QuickGuide,
+        Self::Introduction,
+        Self::Grundlag,
+        Self::References,
+        Self::Method,
+        Self::Monitoring,
+        Self::Appendix,
+        Self::About,
+    ];
+
+    /// The heading exactly as the template writes it.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Changelog => "Nyt siden sidst (ændringslog)",
+            Self::QuickGuide => "1. Anbefalinger (Quick guide)",
+            Self::Introduction => "2. Introduktion",
+            Self::Grundlag => "3. Grundlag",
+            Self::References => "4. Referencer",
+            Self::Method => "5. Metode",
+            Self::Monitoring => "6. Monitorering",
+            Self::Appendix => "7. Bilag",
+            Self::About => "8. Om denne kliniske retningslinje",
+        }
+    }
+
+    /// The stable anchor of the section on the page.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Self::Changelog => "nyt-siden-sidst",
+            Self::QuickGuide => "quick-guide",
+            Self::Introduction => "introduktion",
+            Self::Grundlag => "grundlag",
+            Self::References => "referencer",
+            Self::Method => "metode",
+            Self::Monitoring => "monitorering",
+            Self::Appendix => "bilag",
+            Self::About => "om-retningslinjen",
+        }
+    }
+
+    /// Sections the template allows to be empty (the Quick guide must be).
+    pub fn may_be_empty(self) -> bool {
+        matches!(self, Self::QuickGuide | Self::Monitoring | Self::Appendix)
+    }
+
+    pub fn from_title(title: &str) -> Option<Self> {
+        let wanted = normalize_title(title);
+        Self::ALL
+            .into_iter()
+            .find(|kind| normalize_title(kind.title()) == wanted)
+    }
+}
+
+/// The four evidence sub-sections every topic with recommendations has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SubSectionKind {
+    Evidence,
+    PatientValues,
+    Rationale,
+    Remarks,
+}
+
+impl SubSectionKind {
+    pub const ALL: [SubSectionKind; 4] = [
+        Self::Evidence,
+        Self::PatientValues,
+        Self::Rationale,
+        Self::Remarks,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::Evidence => "Litteratur og evidensgennemgang",
+            Self::PatientValues => "Patientværdier og – præferencer",
+            Self::Rationale => "Rationale",
+            Self::Remarks => "Bemærkninger og overvejelser",
+        }
+    }
+
+    pub fn anchor_suffix(self) -> &'static str {
+        match self {
+            Self::Evidence => "litteratur",
+            Self::PatientValues => "patientvaerdier",
+            Self::Rationale => "rationale",
+            Self::Remarks => "bemaerkninger",
+        }
+    }
+
+    pub fn from_title(title: &str) -> Option<Self> {
+        let wanted = normalize_title(title);
+        Self::ALL
+            .into_iter()
+            .find(|kind| normalize_title(kind.title()) == wanted)
+    }
+}
+
+/// Headings match up to white space and dash variants (`-`, `–`, `—`).
+pub fn normalize_title(title: &str) -> String {
+    let dashes_unified: String = title
+        .chars()
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‐' | '‑' | '−') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    // "og – præferencer" and "og -præferencer" are the same title.
+    dashes_unified
+        .replace('-', " - ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A run of Markdown content: parsed events (owned, so the model outlives the text) and the
+/// byte range of the file they came from.
+#[derive(Debug, Clone, Default)]
+pub struct Fragment {
+    pub events: Vec<Event<'static>>,
+    pub span: Range<usize>,
+}
+
+impl Fragment {
+    /// True when the fragment holds no text, only structure or nothing at all.
+    pub fn is_empty(&self) -> bool {
+        !self.events.iter().any(|e| match e {
+            Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
+                !t.trim().is_empty()
+            }
+            Event::FootnoteReference(_) | Event::Rule => true,
+            Event::Start(pulldown_cmark::Tag::Image { .. } | pulldown_cmark::Tag::Table(_)) => true,
+            _ => false,
+        })
+    }
+
+    /// The plain text, for search and summaries.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for event in &self.events {
+            match event {
+                Event::Text(t) | Event::Code(t) => out.push_str(t),
+                Event::SoftBreak | Event::HardBreak => out.push(' '),
+                Event::End(
+                    pulldown_cmark::TagEnd::Paragraph
+                    | pulldown_cmark::TagEnd::Item
+                    | pulldown_cmark::TagEnd::TableCell
+                    | pulldown_cmark::TagEnd::Heading(_),
+                ) => out.push(' '),
+                _ => {}
+            }
+        }
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// A `#` section of the body.
+#[derive(Debug, Clone)]
+pub struct Section {
+    /// `None` for a heading that is not a template title (already reported).
+    pub kind: Option<SectionKind>,
+    pub title: String,
+    pub heading_span: Range<usize>,
+    /// Content before the first topic (for *Grundlag*) or all content (other sections).
+    pub content: Fragment,
+    /// `##` topics; only *3. Grundlag* has them.
+    pub topics: Vec<Topic>,
+}
+
+impl Section {
+    pub fn is_empty(&self) -> bool {
+        self.content.is_empty() && self.topics.is_empty()
+    }
+}
+
+/// A `##` topic of *3. Grundlag*.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub title: String,
+    pub anchor: String,
+    pub heading_span: Range<usize>,
+    /// What stands before the first `###`: text and the recommendations, in order.
+    pub lead: Vec<LeadBlock>,
+    pub subsections: Vec<SubSection>,
+}
+
+impl Topic {
+    pub fn recommendation_indices(&self) -> impl Iterator<Item = usize> + '_ {
+        self.lead.iter().filter_map(|block| match block {
+            LeadBlock::Recommendation(index) => Some(*index),
+            LeadBlock::Markdown(_) => None,
+        })
+    }
+}
+
+#[derive(Debug, Clone)]
+pub enum LeadBlock {
+    Markdown(Fragment),
+    /// An index into `Guideline::recommendations`.
+    Recommendation(usize),
+}
+
+/// A `###` sub-section of a topic.
+#[derive(Debug, Clone)]
+pub struct SubSection {
+    /// `None` for a heading that is not one of the four evidence sub-sections.
+    pub kind: Option<SubSectionKind>,
+    pub title: String,
+    pub anchor: String,
+    pub heading_span: Range<usize>,
+    pub content: Fragment,
+}
+
+/// `ny` / `ændret`: what is new in this version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Marker {
+    New,
+    Changed,
+}
+
+impl Marker {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::New => "ny",
+            Self::Changed => "ændret",
+        }
+    }
+}
+
+/// A `::: anbefaling N (STRENGTH) [ny|ændret]` container.
+#[derive(Debug, Clone)]
+pub struct Recommendation {
+    pub id: u32,
+    pub id_span: Range<usize>,
+    /// `None` when the strength did not parse (already reported).
+    pub strength: Option<Strength>,
+    pub strength_span: Range<usize>,
+    pub marker: Option<Marker>,
+    /// The whole `::: anbefaling …` line.
+    pub header_span: Range<usize>,
+    pub content: Fragment,
+    /// Index into the Grundlag section's topics.
+    pub topic: usize,
+}
+
+impl Recommendation {
+    pub fn anchor(&self) -> String {
+        format!("anbefaling-{}", self.id)
+    }
+}
+
+/// A `[^key]` citation in the text.
+#[derive(Debug, Clone)]
+pub struct Citation {
+    pub key: String,
+    pub span: Range<usize>,
+    pub level: Option<EvidenceLevel>,
+}
+
+/// A `[^key]: …` definition.
+#[derive(Debug, Clone)]
+pub struct RefDefinition {
+    pub key: String,
+    pub span: Range<usize>,
+    /// The section it stands in; only *4. Referencer* is allowed.
+    pub section: Option<SectionKind>,
+    pub content: Fragment,
+}
+
+/// A link in the text, as written.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub destination: String,
+    pub span: Range<usize>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn titles_match_up_to_space_and_dashes() {
+        assert_eq!(
+            SectionKind::from_title("3.  Grundlag"),
+            Some(SectionKind::Grundlag)
+        );
+        assert_eq!(
+            SubSectionKind::from_title("Patientværdier og - præferencer"),
+            Some(SubSectionKind::PatientValues)
+        );
+        assert_eq!(
+            SubSectionKind::from_title("Patientværdier og —præferencer"),
+            Some(SubSectionKind::PatientValues)
+        );
+        assert_eq!(
+            SectionKind::from_title("1. Anbefalinger (Quickguide)"),
+            None
+        );
+    }
+}

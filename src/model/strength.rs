@@ -1,0 +1,341 @@
+//! Strength of a recommendation, in the guideline's grading scheme, and Oxford evidence levels
+//! of cited studies.
+
+use serde::Deserialize;
+
+/// The grading scheme a guideline uses, from its front matter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Grading {
+    Oxford,
+    Grade,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum OxfordLetter {
+    A,
+    B,
+    C,
+    D,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GradeDirection {
+    StrongFor,
+    WeakFor,
+    WeakAgainst,
+    StrongAgainst,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Certainty {
+    High,
+    Moderate,
+    Low,
+    VeryLow,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Strength {
+    /// A letter, or a range `from-to` with `from < to`.
+    Oxford {
+        from: OxfordLetter,
+        to: Option<OxfordLetter>,
+    },
+    Grade {
+        direction: GradeDirection,
+        certainty: Option<Certainty>,
+    },
+    GoodPractice,
+}
+
+/// Why a strength does not parse; `help` says what would.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StrengthError {
+    pub message: String,
+    pub help: String,
+}
+
+const OXFORD_HELP: &str = "with grading = \"oxford\" write A, B, C or D, or a range such as A-C";
+const GRADE_HELP: &str = "with grading = \"grade\" write stærk for, svag for, svag imod or stærk imod \
+     (optionally with certainty: \", høj\", \", moderat\", \", lav\", \", meget lav\"), or god praksis";
+
+impl Strength {
+    /// Parses the text between the parentheses of `::: anbefaling N (…)`. Case-insensitive.
+    pub fn parse(text: &str, grading: Grading) -> Result<Self, StrengthError> {
+        let normalized = normalize(text);
+        let oxford = parse_oxford(&normalized);
+        let grade = parse_grade(&normalized);
+        match (grading, oxford, grade) {
+            (Grading::Oxford, Ok(strength), _) | (Grading::Grade, _, Ok(strength)) => Ok(strength),
+            (Grading::Oxford, Err(_), Ok(_)) => Err(StrengthError {
+                message: format!(
+                    "`{}` is a GRADE strength, but this guideline uses Oxford grading",
+                    text.trim()
+                ),
+                help: OXFORD_HELP.to_owned(),
+            }),
+            (Grading::Grade, Ok(_), Err(_)) => Err(StrengthError {
+                message: format!(
+                    "`{}` is an Oxford strength, but this guideline uses GRADE",
+                    text.trim()
+                ),
+                help: GRADE_HELP.to_owned(),
+            }),
+            (Grading::Oxford, Err(reason), Err(_)) => Err(StrengthError {
+                message: reason.unwrap_or_else(|| {
+                    format!("`{}` is not a strength of recommendation", text.trim())
+                }),
+                help: OXFORD_HELP.to_owned(),
+            }),
+            (Grading::Grade, Err(_), Err(reason)) => Err(StrengthError {
+                message: reason.unwrap_or_else(|| {
+                    format!("`{}` is not a strength of recommendation", text.trim())
+                }),
+                help: GRADE_HELP.to_owned(),
+            }),
+        }
+    }
+
+    /// The strength as shown on a badge: `A`, `A-C`, `Stærk for, lav`, `God praksis`.
+    pub fn label(&self) -> String {
+        match self {
+            Self::Oxford { from, to: None } => from.letter().to_string(),
+            Self::Oxford { from, to: Some(to) } => format!("{}-{}", from.letter(), to.letter()),
+            Self::Grade {
+                direction,
+                certainty,
+            } => {
+                let direction = match direction {
+                    GradeDirection::StrongFor => "Stærk for",
+                    GradeDirection::WeakFor => "Svag for",
+                    GradeDirection::WeakAgainst => "Svag imod",
+                    GradeDirection::StrongAgainst => "Stærk imod",
+                };
+                match certainty {
+                    Some(c) => format!("{direction}, {}", c.label()),
+                    None => direction.to_owned(),
+                }
+            }
+            Self::GoodPractice => "God praksis".to_owned(),
+        }
+    }
+
+    /// The anchor on the strength page that explains this strength.
+    pub fn explanation_anchor(&self) -> &'static str {
+        match self {
+            Self::Oxford { from, to: Some(_) } | Self::Oxford { from, to: None } => match from {
+                OxfordLetter::A => "oxford-a",
+                OxfordLetter::B => "oxford-b",
+                OxfordLetter::C => "oxford-c",
+                OxfordLetter::D => "oxford-d",
+            },
+            Self::Grade { direction, .. } => match direction {
+                GradeDirection::StrongFor => "grade-staerk-for",
+                GradeDirection::WeakFor => "grade-svag-for",
+                GradeDirection::WeakAgainst => "grade-svag-imod",
+                GradeDirection::StrongAgainst => "grade-staerk-imod",
+            },
+            Self::GoodPractice => "god-praksis",
+        }
+    }
+
+    /// A CSS-friendly class for colouring the badge.
+    pub fn css_class(&self) -> &'static str {
+        match self {
+            Self::Oxford { from, .. } => match from {
+                OxfordLetter::A => "strength-a",
+                OxfordLetter::B => "strength-b",
+                OxfordLetter::C => "strength-c",
+                OxfordLetter::D => "strength-d",
+            },
+            Self::Grade {
+                direction: GradeDirection::StrongFor | GradeDirection::WeakFor,
+                ..
+            } => "strength-for",
+            Self::Grade { .. } => "strength-against",
+            Self::GoodPractice => "strength-practice",
+        }
+    }
+}
+
+impl OxfordLetter {
+    fn from_char(c: char) -> Option<Self> {
+        match c {
+            'a' => Some(Self::A),
+            'b' => Some(Self::B),
+            'c' => Some(Self::C),
+            'd' => Some(Self::D),
+            _ => None,
+        }
+    }
+
+    pub fn letter(self) -> char {
+        match self {
+            Self::A => 'A',
+            Self::B => 'B',
+            Self::C => 'C',
+            Self::D => 'D',
+        }
+    }
+}
+
+impl Certainty {
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::High => "høj",
+            Self::Moderate => "moderat",
+            Self::Low => "lav",
+            Self::VeryLow => "meget lav",
+        }
+    }
+}
+
+/// Lower-case, dash variants to `-`, runs of white space to one space.
+fn normalize(text: &str) -> String {
+    let lowered: String = text
+        .to_lowercase()
+        .chars()
+        .map(|c| {
+            if matches!(c, '–' | '—' | '‐' | '‑') {
+                '-'
+            } else {
+                c
+            }
+        })
+        .collect();
+    lowered.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Err(Some(reason))` when it looks like Oxford but is wrong (a reversed range).
+fn parse_oxford(text: &str) -> Result<Strength, Option<String>> {
+    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let mut letters = compact.split('-');
+    let first = letters.next().and_then(single_letter);
+    let second = letters.next().map(single_letter);
+    if letters.next().is_some() {
+        return Err(None);
+    }
+    match (first, second) {
+        (Some(from), None) => Ok(Strength::Oxford { from, to: None }),
+        (Some(from), Some(Some(to))) if from < to => Ok(Strength::Oxford { from, to: Some(to) }),
+        (Some(from), Some(Some(to))) => Err(Some(format!(
+            "the range `{}-{}` must go from the stronger to the weaker letter, like {}-{}",
+            from.letter(),
+            to.letter(),
+            to.min(from).letter(),
+            to.max(from).letter()
+        ))),
+        _ => Err(None),
+    }
+}
+
+fn single_letter(text: &str) -> Option<OxfordLetter> {
+    let mut chars = text.chars();
+    let c = chars.next()?;
+    if chars.next().is_some() {
+        return None;
+    }
+    OxfordLetter::from_char(c)
+}
+
+fn parse_grade(text: &str) -> Result<Strength, Option<String>> {
+    if text == "god praksis" {
+        return Ok(Strength::GoodPractice);
+    }
+    let (direction_text, certainty_text) = match text.split_once(',') {
+        Some((d, c)) => (d.trim(), Some(c.trim())),
+        None => (text, None),
+    };
+    let direction = match direction_text {
+        "stærk for" => GradeDirection::StrongFor,
+        "svag for" => GradeDirection::WeakFor,
+        "svag imod" => GradeDirection::WeakAgainst,
+        "stærk imod" => GradeDirection::StrongAgainst,
+        _ => return Err(None),
+    };
+    let certainty = match certainty_text {
+        None => None,
+        Some("høj") => Some(Certainty::High),
+        Some("moderat") => Some(Certainty::Moderate),
+        Some("lav") => Some(Certainty::Low),
+        Some("meget lav") => Some(Certainty::VeryLow),
+        Some(other) => {
+            return Err(Some(format!(
+                "`{other}` is not a GRADE certainty (høj, moderat, lav or meget lav)"
+            )));
+        }
+    };
+    Ok(Strength::Grade {
+        direction,
+        certainty,
+    })
+}
+
+/// An Oxford level of evidence written after a citation: `[1a]` … `[5]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EvidenceLevel(&'static str);
+
+impl EvidenceLevel {
+    const ALL: [&'static str; 8] = ["1a", "1b", "2a", "2b", "3a", "3b", "4", "5"];
+
+    pub fn parse(text: &str) -> Option<Self> {
+        let lowered = text.to_ascii_lowercase();
+        Self::ALL
+            .iter()
+            .find(|level| **level == lowered)
+            .map(|level| Self(level))
+    }
+
+    pub fn as_str(self) -> &'static str {
+        self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oxford_letters_and_ranges() {
+        assert_eq!(Strength::parse("b", Grading::Oxford).unwrap().label(), "B");
+        assert_eq!(
+            Strength::parse("A – C", Grading::Oxford).unwrap().label(),
+            "A-C"
+        );
+        let reversed = Strength::parse("C-A", Grading::Oxford).unwrap_err();
+        assert!(reversed.message.contains("A-C"), "{}", reversed.message);
+        assert!(Strength::parse("E", Grading::Oxford).is_err());
+        assert!(Strength::parse("A-A", Grading::Oxford).is_err());
+    }
+
+    #[test]
+    fn grade_with_certainty_and_good_practice() {
+        let strength = Strength::parse("Svag  for, Meget lav", Grading::Grade).unwrap();
+        assert_eq!(strength.label(), "Svag for, meget lav");
+        assert_eq!(
+            Strength::parse("god praksis", Grading::Grade).unwrap(),
+            Strength::GoodPractice
+        );
+        let bad = Strength::parse("stærk for, usikker", Grading::Grade).unwrap_err();
+        assert!(bad.message.contains("usikker"));
+    }
+
+    #[test]
+    fn wrong_scheme_is_named() {
+        let err = Strength::parse("stærk for", Grading::Oxford).unwrap_err();
+        assert!(err.message.contains("GRADE strength"), "{}", err.message);
+        let err = Strength::parse("B", Grading::Grade).unwrap_err();
+        assert!(err.message.contains("Oxford strength"), "{}", err.message);
+    }
+
+    #[test]
+    fn evidence_levels() {
+        assert_eq!(
+            EvidenceLevel::parse("1B").map(EvidenceLevel::as_str),
+            Some("1b")
+        );
+        assert!(EvidenceLevel::parse("1c").is_none());
+        assert!(EvidenceLevel::parse("6").is_none());
+    }
+}

@@ -1,0 +1,462 @@
+//! The body walk: one pulldown-cmark pass over the pre-passed text, sorting its events into
+//! sections, topics, sub-sections and recommendations, and noting every citation, reference
+//! definition and link on the way.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{
+    Citation, EvidenceLevel, Fragment, Grading, LeadBlock, LinkRef, Recommendation, RefDefinition,
+    Section, SectionKind, SubSection, SubSectionKind, Topic,
+};
+use crate::source::SourceFile;
+
+use super::anchors::{Anchors, slugify};
+use super::containers::RawContainer;
+use super::recommendation_header::{self, Parsed};
+
+/// Everything the body holds.
+#[derive(Default)]
+pub struct Body {
+    pub preamble: Fragment,
+    pub sections: Vec<Section>,
+    pub recommendations: Vec<Recommendation>,
+    pub cited_keys: Vec<String>,
+    pub citations: Vec<Citation>,
+    pub definitions: Vec<RefDefinition>,
+    pub links: Vec<LinkRef>,
+}
+
+pub fn markdown_options() -> Options {
+    // Old-style footnotes: a citation without a definition is still a reference event, so it
+    // can be reported at its position instead of silently becoming text.
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_OLD_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+pub fn walk(
+    source: &Arc<SourceFile>,
+    text: &str,
+    containers: Vec<RawContainer>,
+    grading: Option<Grading>,
+    findings: &mut Vec<Diagnostic>,
+) -> Body {
+    let mut walker = Walker {
+        source,
+        text,
+        grading,
+        findings,
+        containers,
+        next_container: 0,
+        current: None,
+        body: Body::default(),
+        anchors: Anchors::new(),
+        capture: Capture::None,
+        detached: Fragment::default(),
+    };
+    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
+        walker.event(event.into_static(), range);
+    }
+    walker.open_containers_before(usize::MAX);
+    walker.body
+}
+
+/// Where the next content event goes.
+#[derive(Debug, Clone, Copy)]
+enum Target {
+    Preamble,
+    Section(usize),
+    TopicLead(usize, usize),
+    SubSection(usize, usize, usize),
+    Recommendation(usize),
+    /// Content of a broken or misplaced container: already reported, not rendered.
+    Detached,
+}
+
+enum Capture {
+    None,
+    Heading {
+        level: HeadingLevel,
+        span: Range<usize>,
+        events: Vec<(Event<'static>, Range<usize>)>,
+    },
+    Definition {
+        key: String,
+        span: Range<usize>,
+        depth: usize,
+        content: Fragment,
+    },
+}
+
+struct Walker<'a> {
+    source: &'a Arc<SourceFile>,
+    text: &'a str,
+    grading: Option<Grading>,
+    findings: &'a mut Vec<Diagnostic>,
+    containers: Vec<RawContainer>,
+    next_container: usize,
+    /// The container being filled: where its content ends and where it goes.
+    current: Option<(usize, Target)>,
+    body: Body,
+    anchors: Anchors,
+    capture: Capture,
+    detached: Fragment,
+}
+
+impl Walker<'_> {
+    fn event(&mut self, event: Event<'static>, range: Range<usize>) {
+        self.open_containers_before(range.start);
+        match &mut self.capture {
+            Capture::Heading { events, .. } => {
+                if matches!(event, Event::End(TagEnd::Heading(_))) {
+                    self.finish_heading(range);
+                } else {
+                    events.push((event, range));
+                }
+                return;
+            }
+            Capture::Definition { depth, content, .. } => {
+                match &event {
+                    Event::Start(Tag::FootnoteDefinition(_)) => *depth += 1,
+                    Event::End(TagEnd::FootnoteDefinition) => {
+                        *depth -= 1;
+                        if *depth == 0 {
+                            self.finish_definition();
+                            return;
+                        }
+                    }
+                    _ => {}
+                }
+                push(content, event.clone(), range.clone());
+                self.note_inline(&event, &range);
+                return;
+            }
+            Capture::None => {}
+        }
+        match event {
+            Event::Start(Tag::Heading { level, .. })
+                if self.current.is_none() && level <= HeadingLevel::H3 =>
+            {
+                self.capture = Capture::Heading {
+                    level,
+                    span: range,
+                    events: Vec::new(),
+                };
+            }
+            Event::Start(Tag::FootnoteDefinition(key)) => {
+                self.capture = Capture::Definition {
+                    key: key.to_string(),
+                    span: range,
+                    depth: 1,
+                    content: Fragment::default(),
+                };
+            }
+            event => {
+                self.note_inline(&event, &range);
+                let target = self.target();
+                push(self.fragment(target), event, range);
+            }
+        }
+    }
+
+    /// Citations and links, wherever they stand.
+    fn note_inline(&mut self, event: &Event<'static>, range: &Range<usize>) {
+        match event {
+            Event::FootnoteReference(key) => {
+                let key = key.to_string();
+                let level = self.evidence_level_after(range.end);
+                if !self.body.cited_keys.contains(&key) {
+                    self.body.cited_keys.push(key.clone());
+                }
+                self.body.citations.push(Citation {
+                    key,
+                    span: range.clone(),
+                    level,
+                });
+            }
+            Event::Start(Tag::Link { dest_url, .. }) => self.body.links.push(LinkRef {
+                destination: dest_url.to_string(),
+                span: range.clone(),
+            }),
+            _ => {}
+        }
+    }
+
+    /// `[^key] [1b]`: an Oxford level in brackets right after a citation.
+    fn evidence_level_after(&mut self, end: usize) -> Option<EvidenceLevel> {
+        let rest = &self.text[end..];
+        let trimmed = rest.trim_start_matches([' ', '\t']);
+        let inner = trimmed.strip_prefix('[')?;
+        let close = inner.find(']').filter(|&i| i <= 4)?;
+        let candidate = &inner[..close];
+        if let Some(level) = EvidenceLevel::parse(candidate) {
+            return Some(level);
+        }
+        let looks_like_level = candidate.chars().next().is_some_and(|c| c.is_ascii_digit())
+            && candidate.chars().all(|c| c.is_ascii_alphanumeric());
+        if looks_like_level {
+            let start = end + (rest.len() - trimmed.len());
+            self.findings.push(
+                Diagnostic::warning(
+                    codes::CITATION_BAD_EVIDENCE_LEVEL,
+                    format!("`[{candidate}]` is not an Oxford level of evidence"),
+                )
+                .at(self.source, start..start + close + 2)
+                .with_help("levels are 1a, 1b, 2a, 2b, 3a, 3b, 4 and 5"),
+            );
+        }
+        None
+    }
+
+    fn finish_definition(&mut self) {
+        if let Capture::Definition {
+            key, span, content, ..
+        } = std::mem::replace(&mut self.capture, Capture::None)
+        {
+            let section = self.body.sections.last().and_then(|s| s.kind);
+            self.body.definitions.push(RefDefinition {
+                key,
+                span,
+                section,
+                content,
+            });
+        }
+    }
+
+    fn finish_heading(&mut self, end: Range<usize>) {
+        let Capture::Heading {
+            level,
+            span,
+            events,
+        } = std::mem::replace(&mut self.capture, Capture::None)
+        else {
+            return;
+        };
+        let span = span.start..span.end.max(end.end);
+        let title = heading_text(&events);
+        let in_grundlag = self
+            .body
+            .sections
+            .last()
+            .is_some_and(|s| s.kind == Some(SectionKind::Grundlag));
+        let has_topic = in_grundlag
+            && self
+                .body
+                .sections
+                .last()
+                .is_some_and(|s| !s.topics.is_empty());
+        match level {
+            HeadingLevel::H1 => self.body.sections.push(Section {
+                kind: SectionKind::from_title(&title),
+                title,
+                heading_span: trimmed_line(self.source, span),
+                content: Fragment::default(),
+                topics: Vec::new(),
+            }),
+            HeadingLevel::H2 if in_grundlag => {
+                let anchor = self.anchors.unique(&slugify(&title));
+                if let Some(section) = self.body.sections.last_mut() {
+                    section.topics.push(Topic {
+                        title,
+                        anchor,
+                        heading_span: trimmed_line(self.source, span),
+                        lead: Vec::new(),
+                        subsections: Vec::new(),
+                    });
+                }
+            }
+            HeadingLevel::H3 if has_topic => {
+                let kind = SubSectionKind::from_title(&title);
+                let heading_span = trimmed_line(self.source, span);
+                if let Some(topic) = self
+                    .body
+                    .sections
+                    .last_mut()
+                    .and_then(|s| s.topics.last_mut())
+                {
+                    let base = match kind {
+                        Some(kind) => format!("{}-{}", topic.anchor, kind.anchor_suffix()),
+                        None => slugify(&title),
+                    };
+                    let anchor = self.anchors.unique(&base);
+                    topic.subsections.push(SubSection {
+                        kind,
+                        title,
+                        anchor,
+                        heading_span,
+                        content: Fragment::default(),
+                    });
+                }
+            }
+            _ => {
+                // Not structural: an ordinary heading inside the current content.
+                let target = self.target();
+                let fragment = self.fragment(target);
+                push(fragment, Event::Start(heading_tag(level)), span.clone());
+                for (event, range) in events {
+                    push(fragment, event, range);
+                }
+                push(fragment, Event::End(TagEnd::Heading(level)), span);
+            }
+        }
+    }
+
+    /// Opens every container whose fence stands before `offset`, and closes the current one
+    /// once `offset` is past its content.
+    fn open_containers_before(&mut self, offset: usize) {
+        if let Some((end, _)) = self.current
+            && offset >= end
+        {
+            self.current = None;
+        }
+        while let Some(container) = self.containers.get(self.next_container) {
+            if container.open_line.start > offset {
+                break;
+            }
+            let container = container.clone();
+            self.next_container += 1;
+            let target = self.open_container(&container);
+            self.current = target.map(|t| (container.content.end, t));
+            if offset >= container.content.end {
+                self.current = None;
+            }
+        }
+    }
+
+    fn open_container(&mut self, container: &RawContainer) -> Option<Target> {
+        let header = &self.source.text[container.header.clone()];
+        match recommendation_header::parse(
+            self.source,
+            header,
+            container.header.start,
+            self.grading,
+        ) {
+            Parsed::NotARecommendation(finding) => {
+                self.findings.push(finding);
+                None
+            }
+            Parsed::Malformed(finding) => {
+                self.findings.push(finding);
+                Some(Target::Detached)
+            }
+            Parsed::Recommendation(header, findings) => {
+                self.findings.extend(findings);
+                let place = self
+                    .body
+                    .sections
+                    .last_mut()
+                    .filter(|s| s.kind == Some(SectionKind::Grundlag))
+                    .and_then(|s| {
+                        let topic_index = s.topics.len().checked_sub(1)?;
+                        let topic = s.topics.last_mut().filter(|t| t.subsections.is_empty())?;
+                        Some((topic_index, topic))
+                    });
+                let Some((topic_index, topic)) = place else {
+                    self.findings.push(
+                        Diagnostic::error(
+                            codes::RECOMMENDATION_MISPLACED,
+                            format!("recommendation {} must stand under a ## topic of 3. Grundlag, before its evidence sub-sections", header.id),
+                        )
+                        .at(self.source, container.open_line.clone())
+                        .with_help("move it below the topic's ## heading and above ### Litteratur og evidensgennemgang"),
+                    );
+                    return Some(Target::Detached);
+                };
+                let index = self.body.recommendations.len();
+                topic.lead.push(LeadBlock::Recommendation(index));
+                self.body.recommendations.push(Recommendation {
+                    id: header.id,
+                    id_span: header.id_span,
+                    strength: header.strength,
+                    strength_span: header.strength_span,
+                    marker: header.marker,
+                    header_span: container.open_line.clone(),
+                    content: Fragment {
+                        events: Vec::new(),
+                        span: container.content.clone(),
+                    },
+                    topic: topic_index,
+                });
+                Some(Target::Recommendation(index))
+            }
+        }
+    }
+
+    fn target(&mut self) -> Target {
+        if let Some((_, target)) = self.current {
+            return target;
+        }
+        let Some(section_index) = self.body.sections.len().checked_sub(1) else {
+            return Target::Preamble;
+        };
+        let section = &mut self.body.sections[section_index];
+        let Some(topic_index) = section.topics.len().checked_sub(1) else {
+            return Target::Section(section_index);
+        };
+        let topic = &mut section.topics[topic_index];
+        if let Some(sub_index) = topic.subsections.len().checked_sub(1) {
+            return Target::SubSection(section_index, topic_index, sub_index);
+        }
+        if !matches!(topic.lead.last(), Some(LeadBlock::Markdown(_))) {
+            topic.lead.push(LeadBlock::Markdown(Fragment::default()));
+        }
+        Target::TopicLead(section_index, topic_index)
+    }
+
+    fn fragment(&mut self, target: Target) -> &mut Fragment {
+        let body = &mut self.body;
+        match target {
+            Target::Preamble => &mut body.preamble,
+            Target::Section(s) => &mut body.sections[s].content,
+            Target::SubSection(s, t, sub) => {
+                &mut body.sections[s].topics[t].subsections[sub].content
+            }
+            Target::Recommendation(r) => &mut body.recommendations[r].content,
+            Target::TopicLead(s, t) => match body.sections[s].topics[t].lead.last_mut() {
+                Some(LeadBlock::Markdown(fragment)) => fragment,
+                _ => &mut self.detached,
+            },
+            Target::Detached => &mut self.detached,
+        }
+    }
+}
+
+fn push(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
+    if fragment.events.is_empty() && fragment.span.is_empty() {
+        fragment.span = range.clone();
+    }
+    fragment.span.start = fragment.span.start.min(range.start);
+    fragment.span.end = fragment.span.end.max(range.end);
+    fragment.events.push(event);
+}
+
+fn heading_text(events: &[(Event<'static>, Range<usize>)]) -> String {
+    let mut title = String::new();
+    for (event, _) in events {
+        if let Event::Text(text) | Event::Code(text) = event {
+            title.push_str(text);
+        }
+    }
+    title.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn heading_tag(level: HeadingLevel) -> Tag<'static> {
+    Tag::Heading {
+        level,
+        id: None,
+        classes: Vec::new(),
+        attrs: Vec::new(),
+    }
+}
+
+/// A heading's span, cut to its first line (setext headings span two).
+fn trimmed_line(source: &SourceFile, span: Range<usize>) -> Range<usize> {
+    let line = source.lines.line_of(span.start);
+    let line_span = source.lines.line_span(&source.text, line);
+    span.start..span.end.min(line_span.end).max(span.start)
+}

@@ -1,0 +1,123 @@
+//! Splitting a file into its `+++` TOML front matter and its Markdown body, and reading the
+//! front matter into the typed model with file positions for every error.
+
+use std::ops::Range;
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{DATE_HINT, FrontMatter};
+use crate::source::SourceFile;
+
+/// Where the front matter and the body lie in the file.
+#[derive(Debug, Clone)]
+pub struct Split {
+    /// The TOML between the `+++` lines.
+    pub front_matter: Range<usize>,
+    /// Everything after the closing `+++` line.
+    pub body: Range<usize>,
+}
+
+/// Finds the `+++` fences. The opening fence must be the first line.
+pub fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
+    let text = &source.text;
+    let mut lines = line_spans(text);
+    let first = lines.next();
+    let opening = match first {
+        Some(span) if text[span.clone()].trim_end() == "+++" => span,
+        _ => {
+            let span = first.unwrap_or(0..0);
+            let message = if text.trim().is_empty() {
+                "the file is empty; a guideline starts with TOML front matter between +++ lines"
+            } else {
+                "the file does not start with front matter: the first line must be +++"
+            };
+            return Err(Box::new(
+                Diagnostic::error(codes::FRONTMATTER_MISSING, message)
+                    .at(source, span)
+                    .with_help("start the file with +++, the front matter keys, and +++ (see FORMAT.md; `retning new` writes a template)"),
+            ));
+        }
+    };
+    let front_start = next_line_start(text, opening.end);
+    for span in lines {
+        if text[span.clone()].trim_end() == "+++" {
+            return Ok(Split {
+                front_matter: front_start..span.start,
+                body: next_line_start(text, span.end)..text.len(),
+            });
+        }
+    }
+    Err(Box::new(
+        Diagnostic::error(
+            codes::FRONTMATTER_UNTERMINATED,
+            "the front matter opened here is never closed",
+        )
+        .at(source, opening)
+        .with_help("add a line with only +++ after the last front matter key"),
+    ))
+}
+
+/// Reads the front matter. The first problem is reported (TOML stops there).
+pub fn parse(source: &Arc<SourceFile>, split: &Split) -> Result<FrontMatter, Box<Diagnostic>> {
+    let text = &source.text[split.front_matter.clone()];
+    let offset = split.front_matter.start;
+    toml::from_str::<FrontMatter>(text).map_err(|err| {
+        let span = err
+            .span()
+            .map_or(offset..offset, |s| s.start + offset..s.end + offset);
+        let message = err.message().trim().to_owned();
+        Box::new(classify(text, message).at(source, span))
+    })
+}
+
+fn classify(text: &str, message: String) -> Diagnostic {
+    if message.starts_with("unknown field") {
+        return Diagnostic::error(codes::FRONTMATTER_UNKNOWN_KEY, message)
+            .with_help("check the spelling; FORMAT.md lists every key");
+    }
+    if message.starts_with("missing field") {
+        return Diagnostic::error(codes::FRONTMATTER_MISSING_KEY, message)
+            .with_help("every guideline needs title, version, status, template_version, grading and [revision] planned");
+    }
+    if let Some(stripped) = message.strip_suffix(DATE_HINT) {
+        return Diagnostic::error(codes::FRONTMATTER_BAD_DATE, stripped.trim_end().to_owned())
+            .with_help("write dates in ISO form without quotes, like 2024-02-01");
+    }
+    // Data errors need valid TOML; when the text is not TOML at all it is a syntax error.
+    if toml::from_str::<toml::Table>(text).is_err() {
+        return Diagnostic::error(
+            codes::FRONTMATTER_SYNTAX,
+            format!("invalid TOML: {message}"),
+        )
+        .with_help(
+            "the front matter is TOML: text needs quotes, dates are written like 2024-02-01",
+        );
+    }
+    Diagnostic::error(codes::FRONTMATTER_INVALID, message)
+        .with_help("see FORMAT.md for the allowed values")
+}
+
+/// Byte ranges of each line without its line ending.
+pub fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        if start >= text.len() {
+            return None;
+        }
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = start..end;
+        start = end + 1;
+        let trimmed_end = if text[line.clone()].ends_with('\r') {
+            end - 1
+        } else {
+            end
+        };
+        Some(line.start..trimmed_end)
+    })
+}
+
+fn next_line_start(text: &str, line_end: usize) -> usize {
+    text[line_end..]
+        .find('\n')
+        .map_or(text.len(), |i| line_end + i + 1)
+}

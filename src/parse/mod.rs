@@ -1,0 +1,84 @@
+//! From a guideline file's text to the typed model, plus the findings met on the way.
+
+mod anchors;
+mod body;
+mod containers;
+mod front_matter;
+mod recommendation_header;
+
+pub use anchors::slugify;
+pub use body::markdown_options;
+pub use front_matter::line_spans;
+
+use std::sync::Arc;
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::Guideline;
+use crate::source::SourceFile;
+
+/// What parsing one file gives: the guideline when its front matter is readable, and every
+/// finding. The body is walked even when the front matter is broken, so an author sees all
+/// problems in one run.
+pub struct Parsed {
+    pub guideline: Option<Guideline>,
+    pub findings: Vec<Diagnostic>,
+}
+
+pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Parsed {
+    let mut findings = Vec::new();
+    let split = match front_matter::split(&source) {
+        Ok(split) => split,
+        Err(finding) => {
+            return Parsed {
+                guideline: None,
+                findings: vec![*finding],
+            };
+        }
+    };
+    let meta = front_matter::parse(&source, &split)
+        .map_err(|finding| findings.push(*finding))
+        .ok();
+    let grading = meta.as_ref().map(|m| *m.grading.get_ref());
+    let prepass = containers::prepass(&source, split.body.clone(), &mut findings);
+    let body = body::walk(
+        &source,
+        &prepass.text,
+        prepass.containers,
+        grading,
+        &mut findings,
+    );
+    if !body.preamble.is_empty() {
+        findings.push(
+            Diagnostic::error(
+                codes::TEMPLATE_CONTENT_OUTSIDE_SECTION,
+                "text before the first section heading belongs to no template section",
+            )
+            .at(&source, first_line(&source, body.preamble.span.start))
+            .with_help("start the body with # Nyt siden sidst (ændringslog); the title comes from the front matter"),
+        );
+    }
+    let guideline = meta.map(|meta| Guideline {
+        source: Arc::clone(&source),
+        group: group.to_owned(),
+        slug: slug.to_owned(),
+        meta,
+        front_matter_offset: split.front_matter.start,
+        sections: body.sections,
+        recommendations: body.recommendations,
+        cited_keys: body.cited_keys,
+        citations: body.citations,
+        definitions: body.definitions,
+        links: body.links,
+    });
+    Parsed {
+        guideline,
+        findings,
+    }
+}
+
+/// The span of the line holding `offset`.
+fn first_line(source: &SourceFile, offset: usize) -> std::ops::Range<usize> {
+    source
+        .lines
+        .line_span(&source.text, source.lines.line_of(offset))
+}

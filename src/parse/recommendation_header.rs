@@ -1,0 +1,192 @@
+//! Reading the opening line of a recommendation: `::: anbefaling N (STRENGTH) [ny|ændret]`.
+
+use std::ops::Range;
+
+use crate::diagnostics::{Diagnostic, codes};
+use std::sync::Arc;
+
+use crate::model::{Grading, Marker, Strength};
+use crate::source::SourceFile;
+
+/// What the opening line says, with spans (file offsets) for each part.
+#[derive(Debug, Clone)]
+pub struct Header {
+    pub id: u32,
+    pub id_span: Range<usize>,
+    pub strength: Option<Strength>,
+    pub strength_span: Range<usize>,
+    pub marker: Option<Marker>,
+}
+
+/// A recommendation's header (with findings about its strength or marker), a container that
+/// is not a recommendation, or a header too broken to use.
+pub enum Parsed {
+    Recommendation(Header, Vec<Diagnostic>),
+    NotARecommendation(Diagnostic),
+    Malformed(Diagnostic),
+}
+
+const SYNTAX_HELP: &str =
+    "write the opening line as ::: anbefaling N (STRENGTH), optionally followed by ny or ændret";
+
+/// `text` is the header (after `:::`), starting at file offset `start`. Without a grading
+/// (the front matter did not parse) the strength is not checked.
+pub fn parse(
+    source: &Arc<SourceFile>,
+    text: &str,
+    start: usize,
+    grading: Option<Grading>,
+) -> Parsed {
+    let mut cursor = Cursor {
+        text,
+        pos: 0,
+        start,
+    };
+    let (keyword, keyword_span) = cursor.word();
+    if !keyword.eq_ignore_ascii_case("anbefaling") {
+        return Parsed::NotARecommendation(
+            Diagnostic::error(
+                codes::CONTAINER_UNKNOWN,
+                format!("unknown container `::: {keyword}`"),
+            )
+            .with_help("the only container is ::: anbefaling N (STRENGTH)")
+            .at(source, keyword_span),
+        );
+    }
+    cursor.skip_space();
+    let (id_text, id_span) = cursor.until(|c| c.is_whitespace() || c == '(');
+    if id_text.is_empty() {
+        return Parsed::Malformed(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                "the recommendation has no id",
+            )
+            .with_help(SYNTAX_HELP)
+            .at(source, id_span),
+        );
+    }
+    let id = match id_text.parse::<u32>() {
+        Ok(id) if id > 0 => id,
+        _ => {
+            return Parsed::Malformed(
+                Diagnostic::error(
+                    codes::RECOMMENDATION_BAD_ID,
+                    format!(
+                        "`{id_text}` is not a recommendation id; ids are positive whole numbers"
+                    ),
+                )
+                .with_help("number recommendations 1, 2, 3, …; a withdrawn number stays retired")
+                .at(source, id_span),
+            );
+        }
+    };
+    cursor.skip_space();
+    if !cursor.eat('(') {
+        let here = cursor.offset()..cursor.offset() + cursor.rest().len();
+        return Parsed::Malformed(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                format!("recommendation {id} has no strength in parentheses"),
+            )
+            .with_help(SYNTAX_HELP)
+            .at(source, here),
+        );
+    }
+    let (inner, inner_span) = cursor.until(|c| c == ')');
+    if !cursor.eat(')') {
+        return Parsed::Malformed(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                "the strength's parenthesis is never closed",
+            )
+            .with_help(SYNTAX_HELP)
+            .at(source, inner_span),
+        );
+    }
+    let strength_span = trim_span(inner, inner_span);
+    let mut findings = Vec::new();
+    let strength = grading.and_then(|grading| match Strength::parse(inner, grading) {
+        Ok(strength) => Some(strength),
+        Err(err) => {
+            findings.push(
+                Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, err.message)
+                    .with_help(err.help)
+                    .at(source, strength_span.clone()),
+            );
+            None
+        }
+    });
+    cursor.skip_space();
+    let (marker_text, marker_span) = cursor.until(|_| false);
+    let marker_text = marker_text.trim();
+    let marker = match marker_text.to_lowercase().as_str() {
+        "" => None,
+        "ny" => Some(Marker::New),
+        "ændret" => Some(Marker::Changed),
+        _ => {
+            findings.push(
+                Diagnostic::error(
+                    codes::RECOMMENDATION_BAD_HEADER,
+                    format!("`{marker_text}` after the strength is not ny or ændret"),
+                )
+                .with_help(SYNTAX_HELP)
+                .at(source, trim_span(marker_text, marker_span)),
+            );
+            None
+        }
+    };
+    Parsed::Recommendation(
+        Header {
+            id,
+            id_span,
+            strength,
+            strength_span,
+            marker,
+        },
+        findings,
+    )
+}
+
+struct Cursor<'a> {
+    text: &'a str,
+    pos: usize,
+    start: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a str {
+        &self.text[self.pos..]
+    }
+    fn offset(&self) -> usize {
+        self.start + self.pos
+    }
+    fn skip_space(&mut self) {
+        let rest = self.rest();
+        self.pos += rest.len() - rest.trim_start().len();
+    }
+    fn word(&mut self) -> (&'a str, Range<usize>) {
+        self.until(char::is_whitespace)
+    }
+    fn until(&mut self, stop: impl Fn(char) -> bool) -> (&'a str, Range<usize>) {
+        let rest = self.rest();
+        let len = rest.find(stop).unwrap_or(rest.len());
+        let span = self.offset()..self.offset() + len;
+        self.pos += len;
+        (&rest[..len], span)
+    }
+    fn eat(&mut self, c: char) -> bool {
+        if self.rest().starts_with(c) {
+            self.pos += c.len_utf8();
+            true
+        } else {
+            false
+        }
+    }
+}
+
+/// The span of `text` without its surrounding white space.
+fn trim_span(text: &str, span: Range<usize>) -> Range<usize> {
+    let leading = text.len() - text.trim_start().len();
+    let start = span.start + leading;
+    start..start + text.trim().len()
+}

@@ -1,0 +1,206 @@
+//! The site: the configuration and every guideline, loaded once and then only read.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{Guideline, Status};
+use crate::parse::parse_guideline;
+use crate::source::{SourceFile, display_path};
+
+pub const GUIDELINES_DIR: &str = "guidelines";
+
+#[derive(Debug)]
+pub struct Site {
+    pub root: PathBuf,
+    pub config: SiteConfig,
+    /// Sorted by group, then slug.
+    pub guidelines: Vec<Guideline>,
+    by_link_key: HashMap<String, usize>,
+}
+
+/// The site and the findings met while reading and parsing it.
+pub struct Loaded {
+    pub site: Site,
+    pub findings: Vec<Diagnostic>,
+}
+
+/// A guideline file found under `guidelines/`.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub group: String,
+    pub slug: String,
+}
+
+impl Site {
+    /// Reads `retning.toml` and every guideline under `root`. Only an unreadable or invalid
+    /// configuration stops the load; every file problem is a finding.
+    pub fn load(root: &Path) -> Result<Loaded, Box<Diagnostic>> {
+        let config = SiteConfig::load(root)?;
+        let mut findings = Vec::new();
+        let candidates = discover(root, &config, &mut findings);
+        let parsed: Vec<_> = candidates.par_iter().map(|c| load_one(root, c)).collect();
+        let mut guidelines = Vec::with_capacity(parsed.len());
+        for (guideline, file_findings) in parsed {
+            findings.extend(file_findings);
+            guidelines.extend(guideline);
+        }
+        Ok(Loaded {
+            site: Self::new(root.to_path_buf(), config, guidelines),
+            findings,
+        })
+    }
+
+    pub fn new(root: PathBuf, config: SiteConfig, mut guidelines: Vec<Guideline>) -> Self {
+        guidelines.sort_by(|a, b| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
+        let by_link_key = guidelines
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (g.link_key(), i))
+            .collect();
+        Self {
+            root,
+            config,
+            guidelines,
+            by_link_key,
+        }
+    }
+
+    /// The guideline a `@/group/slug.md` link names.
+    pub fn by_link_key(&self, key: &str) -> Option<&Guideline> {
+        self.by_link_key.get(key).map(|&i| &self.guidelines[i])
+    }
+
+    /// The guidelines that go on the site: approved ones, and drafts when asked for.
+    pub fn published(&self, drafts: bool) -> impl Iterator<Item = &Guideline> {
+        self.guidelines
+            .iter()
+            .filter(move |g| drafts || g.status() == Status::Approved)
+    }
+
+    pub fn group_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.config.groups.get(code).map_or(code, String::as_str)
+    }
+}
+
+fn load_one(root: &Path, candidate: &Candidate) -> (Option<Guideline>, Vec<Diagnostic>) {
+    let shown = display_path(root, &candidate.path);
+    match SourceFile::read(&candidate.path, shown.clone()) {
+        Ok(source) => {
+            let parsed = parse_guideline(Arc::new(source), &candidate.group, &candidate.slug);
+            (parsed.guideline, parsed.findings)
+        }
+        Err(err) => (
+            None,
+            vec![Diagnostic::error(codes::SOURCE_UNREADABLE, err.to_string()).in_file(shown)],
+        ),
+    }
+}
+
+/// Finds `guidelines/<group>/<slug>.md` files; anything misplaced is a finding.
+pub fn discover(
+    root: &Path,
+    config: &SiteConfig,
+    findings: &mut Vec<Diagnostic>,
+) -> Vec<Candidate> {
+    let dir = root.join(GUIDELINES_DIR);
+    let mut candidates = Vec::new();
+    let walker = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err.path().map_or(dir.clone(), Path::to_path_buf);
+                findings.push(
+                    Diagnostic::error(codes::SOURCE_UNREADABLE, format!("cannot read: {err}"))
+                        .in_file(display_path(root, &path)),
+                );
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_markdown = path.extension().is_some_and(|e| e == "md");
+        if !is_markdown {
+            continue;
+        }
+        let shown = display_path(root, path);
+        if entry.file_type().is_dir() {
+            findings.push(
+                Diagnostic::error(
+                    codes::SOURCE_UNREADABLE,
+                    "this is a directory, not a guideline file",
+                )
+                .in_file(shown)
+                .with_help("rename the directory; only files may end in .md under guidelines/"),
+            );
+            continue;
+        }
+        if entry.depth() != 2 {
+            findings.push(
+                Diagnostic::error(
+                    codes::SOURCE_BAD_PATH,
+                    "a guideline must be at guidelines/<group>/<slug>.md",
+                )
+                .in_file(shown)
+                .with_help("move it into the folder of its DMCG group, e.g. guidelines/dlg/"),
+            );
+            continue;
+        }
+        let group = entry
+            .path()
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let slug = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !is_valid_slug(&slug) {
+            findings.push(
+                Diagnostic::error(
+                    codes::SOURCE_BAD_PATH,
+                    format!("`{slug}` is not a valid file name: it becomes the page's URL"),
+                )
+                .in_file(shown.clone())
+                .with_help("use lower-case a–z, digits and -, e.g. opfoelgning-koloncancer.md"),
+            );
+        }
+        if !config.groups.contains_key(&group) {
+            let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
+            findings.push(
+                Diagnostic::error(
+                    codes::SOURCE_UNKNOWN_GROUP,
+                    format!("the group folder `{group}` is not listed in retning.toml"),
+                )
+                .in_file(shown)
+                .with_help(format!(
+                    "add `{group} = \"…\"` under [groups] in retning.toml, or move the file to one of: {}",
+                    known.join(", ")
+                )),
+            );
+            continue;
+        }
+        candidates.push(Candidate {
+            path: path.to_path_buf(),
+            group,
+            slug,
+        });
+    }
+    candidates
+}
+
+/// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`.
+pub fn is_valid_slug(slug: &str) -> bool {
+    !slug.is_empty()
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}

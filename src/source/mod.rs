@@ -1,0 +1,80 @@
+//! Reading guideline files: one `SourceFile` per file, with the text as the author wrote it
+//! (minus a UTF-8 byte-order mark) and a line index for diagnostics.
+
+mod line_index;
+
+pub use line_index::{LineCol, LineIndex};
+
+use std::path::{Path, PathBuf};
+
+/// A file's text and where it came from. Offsets everywhere in retning are byte offsets into
+/// `text`.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as shown to users: relative to the site root, with `/` separators.
+    pub display_path: String,
+    pub path: PathBuf,
+    pub text: String,
+    pub lines: LineIndex,
+}
+
+/// Why a file could not be turned into text.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error("cannot read the file: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("the path is a directory, not a guideline file")]
+    IsDirectory,
+    #[error(
+        "the file is not valid UTF-8 (first bad byte at line {line}, column {column}); save it as UTF-8"
+    )]
+    NotUtf8 { line: usize, column: usize },
+}
+
+impl SourceFile {
+    pub fn new(path: PathBuf, display_path: String, text: String) -> Self {
+        let text = match text.strip_prefix('\u{feff}') {
+            Some(rest) => rest.to_owned(),
+            None => text,
+        };
+        let lines = LineIndex::new(&text);
+        Self {
+            display_path,
+            path,
+            text,
+            lines,
+        }
+    }
+
+    pub fn read(path: &Path, display_path: String) -> Result<Self, ReadError> {
+        if path.is_dir() {
+            return Err(ReadError::IsDirectory);
+        }
+        let bytes = std::fs::read(path)?;
+        let text = String::from_utf8(bytes).map_err(|err| {
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            // Valid prefix: safe to index for line/column of the first bad byte.
+            let prefix = String::from_utf8_lossy(valid);
+            let at = LineIndex::new(&prefix).line_col(&prefix, prefix.len());
+            ReadError::NotUtf8 {
+                line: at.line,
+                column: at.column,
+            }
+        })?;
+        Ok(Self::new(path.to_path_buf(), display_path, text))
+    }
+
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(&self.text, offset)
+    }
+}
+
+/// `path` relative to `root`, with `/` separators, for messages and JSON.
+pub fn display_path(root: &Path, path: &Path) -> String {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    relative
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}

@@ -1,0 +1,50 @@
+//! Links: `@/group/slug.md#anchor` cross-links resolve to a guideline and an anchor on its
+//! page; `http://` links are flagged.
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::Guideline;
+use crate::site::Site;
+
+pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+    let source = &guideline.source;
+    for link in &guideline.links {
+        let destination = link.destination.as_str();
+        if let Some(internal) = destination.strip_prefix("@/") {
+            let (path, anchor) = match internal.split_once('#') {
+                Some((path, anchor)) => (path, Some(anchor)),
+                None => (internal, None),
+            };
+            // `@/#anbefaling-3` or `@/dlg/dlbcl.md` — a path of its own or this guideline.
+            let target = if path.is_empty() {
+                Some(guideline)
+            } else {
+                site.by_link_key(path)
+            };
+            match (target, anchor) {
+                (None, _) => findings.push(
+                    Diagnostic::error(codes::LINK_BROKEN, format!("the guideline `{path}` does not exist"))
+                        .at(source, link.span.clone())
+                        .with_help("link to another guideline as @/<group>/<slug>.md, e.g. @/dlg/dlbcl.md#anbefaling-3"),
+                ),
+                (Some(target), Some(anchor)) if !anchor.is_empty() && !target.has_anchor(anchor) => findings.push(
+                    Diagnostic::error(
+                        codes::LINK_BROKEN_ANCHOR,
+                        format!("`{}` has no `#{anchor}`", target.link_key()),
+                    )
+                    .at(source, link.span.clone())
+                    .with_help("link to a recommendation as #anbefaling-N, or to a section or topic heading"),
+                ),
+                _ => {}
+            }
+        } else if destination.starts_with("http://") {
+            findings.push(
+                Diagnostic::warning(
+                    codes::LINK_INSECURE,
+                    format!("`{destination}` uses http://"),
+                )
+                .at(source, link.span.clone())
+                .with_help("use https:// where the site supports it"),
+            );
+        }
+    }
+}

@@ -1,0 +1,83 @@
+//! Citations and reference definitions: every citation is defined, every definition is
+//! cited, and definitions stand under *4. Referencer*.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::{Guideline, SectionKind};
+
+pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+    let source = &guideline.source;
+    let mut defined: HashMap<&str, usize> = HashMap::new();
+    for definition in &guideline.definitions {
+        let span = first_line(guideline, definition.span.clone());
+        if let Some(first) = defined.insert(&definition.key, definition.span.start) {
+            defined.insert(&definition.key, first);
+            findings.push(
+                Diagnostic::error(
+                    codes::CITATION_DUPLICATE_DEFINITION,
+                    format!(
+                        "[^{}] is already defined on line {}",
+                        definition.key,
+                        source.line_col(first).line
+                    ),
+                )
+                .at(source, span.clone())
+                .with_help("give each reference its own key"),
+            );
+        }
+        if definition.section != Some(SectionKind::References) {
+            findings.push(
+                Diagnostic::error(
+                    codes::CITATION_MISPLACED_DEFINITION,
+                    format!(
+                        "the reference [^{}] is defined outside 4. Referencer",
+                        definition.key
+                    ),
+                )
+                .at(source, span)
+                .with_help("move the definition under # 4. Referencer"),
+            );
+        }
+    }
+    for citation in &guideline.citations {
+        if !defined.contains_key(citation.key.as_str()) {
+            findings.push(
+                Diagnostic::error(
+                    codes::CITATION_UNDEFINED,
+                    format!("[^{}] is cited but never defined", citation.key),
+                )
+                .at(source, citation.span.clone())
+                .with_help(format!(
+                    "add `[^{}]: Author. Title. Journal. Year;…` under # 4. Referencer",
+                    citation.key
+                )),
+            );
+        }
+    }
+    let cited: HashSet<&str> = guideline.citations.iter().map(|c| c.key.as_str()).collect();
+    for definition in &guideline.definitions {
+        if !cited.contains(definition.key.as_str()) {
+            findings.push(
+                Diagnostic::warning(
+                    codes::CITATION_UNUSED,
+                    format!("the reference [^{}] is never cited", definition.key),
+                )
+                .at(source, first_line(guideline, definition.span.clone()))
+                .with_help(format!(
+                    "cite it as [^{}] in the text, or remove it",
+                    definition.key
+                )),
+            );
+        }
+    }
+}
+
+/// A definition's span cut to its first line, so the caret stays on one line.
+fn first_line(guideline: &Guideline, span: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let source = &guideline.source;
+    let line = source
+        .lines
+        .line_span(&source.text, source.lines.line_of(span.start));
+    span.start..line.end.max(span.start)
+}
