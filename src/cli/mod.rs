@@ -1,6 +1,7 @@
 //! The command line: one `Args` per command; each command only orchestrates library stages.
 //! Exit codes: 0 clean, 1 findings (errors, or warnings with --deny-warnings), 2 tool failure.
 
+mod build;
 mod check;
 mod new;
 
@@ -28,6 +29,8 @@ pub struct Cli {
 pub enum Command {
     /// Parse and validate every guideline; print every finding.
     Check(check::CheckArgs),
+    /// Check, then render the site and its search index; refuses to publish on errors.
+    Build(build::BuildArgs),
     /// Write a new guideline with every template section in place.
     New(new::NewArgs),
 }
@@ -43,6 +46,7 @@ pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Check(args) => check::run(&cli.root, args),
+        Command::Build(args) => build::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
     };
     match result {

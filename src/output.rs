@@ -1,0 +1,132 @@
+//! Writing the site: build beside the old one, then swap, so a failed or killed build never
+//! leaves a half-written site. Files whose bytes did not change are hard-linked from the
+//! previous site, so they keep their mtime and inode (cheap rsync and CDN deploys).
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::render::OutputTree;
+
+/// What a write did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct WriteStats {
+    pub written: usize,
+    pub unchanged: usize,
+}
+
+/// Writes `tree` to `out` atomically.
+pub fn write_atomically(tree: &OutputTree, out: &Path) -> io::Result<WriteStats> {
+    let (staging, previous) = sibling_paths(out)?;
+    recover(out, &previous)?;
+    if staging.exists() {
+        fs::remove_dir_all(&staging)?;
+    }
+    fs::create_dir_all(&staging)?;
+    let mut stats = WriteStats::default();
+    for (path, bytes) in &tree.files {
+        let target = staging.join(path);
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        let old = out.join(path);
+        if fs::read(&old).is_ok_and(|old_bytes| old_bytes == *bytes)
+            && fs::hard_link(&old, &target).is_ok()
+        {
+            stats.unchanged += 1;
+            continue;
+        }
+        fs::write(&target, bytes)?;
+        stats.written += 1;
+    }
+    // Swap: the old site moves aside, the new one takes its place, the old one goes.
+    if out.exists() {
+        fs::rename(out, &previous)?;
+    }
+    fs::rename(&staging, out)?;
+    if previous.exists() {
+        fs::remove_dir_all(&previous)?;
+    }
+    Ok(stats)
+}
+
+/// `.public.tmp` (the build in progress) and `.public.old` (the site being replaced).
+fn sibling_paths(out: &Path) -> io::Result<(PathBuf, PathBuf)> {
+    let name = out
+        .file_name()
+        .ok_or_else(|| {
+            io::Error::new(
+                io::ErrorKind::InvalidInput,
+                format!("{} is not a folder name", out.display()),
+            )
+        })?
+        .to_string_lossy();
+    let parent = out.parent().unwrap_or(Path::new(""));
+    Ok((
+        parent.join(format!(".{name}.tmp")),
+        parent.join(format!(".{name}.old")),
+    ))
+}
+
+/// A build killed between the two renames leaves the old site at `.public.old`: put it back.
+fn recover(out: &Path, previous: &Path) -> io::Result<()> {
+    if previous.exists() {
+        if out.exists() {
+            fs::remove_dir_all(previous)?;
+        } else {
+            fs::rename(previous, out)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tree(files: &[(&str, &str)]) -> OutputTree {
+        let mut tree = OutputTree::default();
+        for (path, body) in files {
+            tree.insert(*path, body.as_bytes().to_vec());
+        }
+        tree
+    }
+
+    #[test]
+    fn unchanged_files_keep_their_inode_and_removed_files_go() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomically(
+            &tree(&[("a/index.html", "A"), ("b.html", "B"), ("gone.html", "x")]),
+            &out,
+        )
+        .unwrap();
+        let inode = fs::metadata(out.join("a/index.html")).unwrap().ino();
+        let stats =
+            write_atomically(&tree(&[("a/index.html", "A"), ("b.html", "B2")]), &out).unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().ino(), inode);
+        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "B2");
+        assert!(!out.join("gone.html").exists());
+        assert!(!dir.path().join(".public.tmp").exists());
+        assert!(!dir.path().join(".public.old").exists());
+    }
+
+    #[test]
+    fn a_site_left_aside_by_a_killed_build_is_restored() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let previous = dir.path().join(".public.old");
+        fs::create_dir_all(&previous).unwrap();
+        fs::write(previous.join("index.html"), "old").unwrap();
+        recover(&out, &previous).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+    }
+}

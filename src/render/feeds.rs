@@ -1,0 +1,206 @@
+//! Machine-readable files: `sitemap.xml`, the Atom feed of new and revised guidelines, and
+//! `api/guidelines.json` for cancer pathways and quality databases.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::model::{Guideline, Ipdas, Marker};
+use crate::site::Site;
+use crate::status;
+
+use super::OutputTree;
+use super::markdown::escape;
+
+/// The Atom feed lists this many of the most recently approved guidelines.
+const FEED_ENTRIES: usize = 50;
+
+pub fn write(
+    site: &Site,
+    guidelines: &[&Guideline],
+    today: Date,
+    out: &mut OutputTree,
+) -> Result<(), serde_json::Error> {
+    let base = site.config.base_url_trimmed();
+    let root = site.config.root_path();
+    // Absolute URLs: the base URL's host plus the page's site path.
+    let absolute = |path: &str| format!("{base}/{}", path.trim_start_matches('/'));
+
+    let mut sitemap = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for path in ["", "revision/", "styrke/"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain(site.config.groups.keys().map(|g| format!("{g}/")))
+    {
+        sitemap.push_str(&format!(
+            "  <url><loc>{}</loc></url>\n",
+            escape(&absolute(&path))
+        ));
+    }
+    for guideline in guidelines {
+        sitemap.push_str(&format!(
+            "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
+            escape(&absolute(&guideline.path())),
+            last_changed(guideline)
+        ));
+    }
+    sitemap.push_str("</urlset>\n");
+    out.insert("sitemap.xml", sitemap);
+
+    out.insert("feed.xml", atom_feed(site, guidelines, &absolute));
+    let api = Api {
+        generated: today.to_string(),
+        guidelines: guidelines
+            .iter()
+            .map(|g| api_guideline(site, g, &root, today))
+            .collect(),
+    };
+    out.insert("api/guidelines.json", serde_json::to_vec_pretty(&api)?);
+    Ok(())
+}
+
+/// The day a guideline last changed for readers: its approval, or publication if later.
+fn last_changed(guideline: &Guideline) -> Date {
+    let approved = guideline
+        .administrative_approval()
+        .or(guideline.professional_approval())
+        .map(|a| a.date.get_ref().0);
+    match (approved, guideline.published()) {
+        (Some(a), Some(p)) => a.max(p),
+        (a, p) => a.or(p).unwrap_or(guideline.planned_revision()),
+    }
+}
+
+fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> String) -> String {
+    let mut entries: Vec<&&Guideline> = guidelines
+        .iter()
+        .filter(|g| g.status() == crate::model::Status::Approved)
+        .collect();
+    entries.sort_by_key(|g| std::cmp::Reverse(last_changed(g)));
+    entries.truncate(FEED_ENTRIES);
+    let updated = entries
+        .first()
+        .map_or_else(|| "1970-01-01".to_owned(), |g| last_changed(g).to_string());
+    let mut feed = format!(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n",
+        escape(&site.config.language),
+        escape(&site.config.title),
+        escape(&absolute("feed.xml")),
+        escape(&absolute("feed.xml")),
+        escape(&absolute("")),
+    );
+    for guideline in entries {
+        let url = absolute(&guideline.path());
+        let changes: Vec<String> = guideline
+            .recommendations
+            .iter()
+            .filter_map(|r| r.marker.map(|m| format!("{} {}", r.id, m.as_str())))
+            .collect();
+        let summary = if changes.is_empty() {
+            format!("Version {}", guideline.meta.version.get_ref())
+        } else {
+            format!(
+                "Version {}. Anbefalinger: {}",
+                guideline.meta.version.get_ref(),
+                changes.join(", ")
+            )
+        };
+        feed.push_str(&format!(
+            "  <entry>\n    <title>{} (version {})</title>\n    <id>{}#version-{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
+            escape(guideline.title()),
+            escape(guideline.meta.version.get_ref()),
+            escape(&url),
+            escape(guideline.meta.version.get_ref()),
+            escape(&url),
+            last_changed(guideline),
+            escape(site.group_name(&guideline.group)),
+            escape(&summary),
+        ));
+    }
+    feed.push_str("</feed>\n");
+    feed
+}
+
+#[derive(Serialize)]
+struct Api {
+    generated: String,
+    guidelines: Vec<ApiGuideline>,
+}
+
+#[derive(Serialize)]
+struct ApiGuideline {
+    url: String,
+    group: String,
+    slug: String,
+    title: String,
+    version: String,
+    status: crate::model::Status,
+    grading: crate::model::Grading,
+    professional_approval: Option<String>,
+    administrative_approval: Option<String>,
+    published: Option<String>,
+    planned_revision: String,
+    revision_status: status::RevisionStatus,
+    keywords: Vec<String>,
+    recommendations: Vec<ApiRecommendation>,
+}
+
+#[derive(Serialize)]
+struct ApiRecommendation {
+    id: u32,
+    url: String,
+    strength: Option<String>,
+    marker: Option<Marker>,
+    text: String,
+    decision_aids: Vec<ApiDecisionAid>,
+}
+
+#[derive(Serialize)]
+struct ApiDecisionAid {
+    title: String,
+    url: String,
+    ipdas: Ipdas,
+}
+
+fn api_guideline(site: &Site, guideline: &Guideline, root: &str, today: Date) -> ApiGuideline {
+    let url = format!("{root}{}", guideline.path());
+    ApiGuideline {
+        recommendations: guideline
+            .recommendations
+            .iter()
+            .map(|r| ApiRecommendation {
+                id: r.id,
+                url: format!("{url}#{}", r.anchor()),
+                strength: r.strength.map(|s| s.label()),
+                marker: r.marker,
+                text: r.content.plain_text(),
+                decision_aids: guideline
+                    .decision_aids_for(r.id)
+                    .map(|aid| ApiDecisionAid {
+                        title: aid.title.clone(),
+                        url: aid.url.get_ref().clone(),
+                        ipdas: *aid.ipdas.get_ref(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        url,
+        group: guideline.group.clone(),
+        slug: guideline.slug.clone(),
+        title: guideline.title().to_owned(),
+        version: guideline.meta.version.get_ref().clone(),
+        status: guideline.status(),
+        grading: guideline.grading(),
+        professional_approval: guideline
+            .professional_approval()
+            .map(|a| a.date.get_ref().to_string()),
+        administrative_approval: guideline
+            .administrative_approval()
+            .map(|a| a.date.get_ref().to_string()),
+        published: guideline.published().map(|d| d.to_string()),
+        planned_revision: guideline.planned_revision().to_string(),
+        revision_status: status::guideline_revision(guideline, &site.config, today).status,
+        keywords: guideline.meta.keywords.clone(),
+    }
+}

@@ -1,0 +1,373 @@
+//! The view of one guideline page: plain serialisable data for the template, built from the
+//! model. All HTML from Markdown is rendered here, in document order, so citation back-links
+//! are numbered as they appear.
+
+use serde::Serialize;
+
+use crate::model::{
+    AidFormat, DecisionAid, Guideline, Ipdas, LeadBlock, Marker, Recommendation, SectionKind,
+    Status,
+};
+use crate::site::Site;
+use crate::status::{self, Revision};
+
+use super::markdown::{Citations, MarkdownRenderer, anchor_safe};
+use super::theme::Theme;
+
+#[derive(Serialize)]
+pub struct GuidelineView {
+    pub url: String,
+    pub group: String,
+    pub group_name: String,
+    pub title: String,
+    pub version: String,
+    pub draft: bool,
+    pub example: bool,
+    pub grading: &'static str,
+    pub template_version: String,
+    pub revision: RevisionView,
+    pub professional: Option<ApprovalView>,
+    pub administrative: Option<ApprovalView>,
+    pub published: Option<String>,
+    pub keywords: Vec<String>,
+    pub authors: Vec<crate::model::Author>,
+    pub quick_guide: Vec<QuickGuideTopic>,
+    pub sections: Vec<SectionView>,
+    pub references: Vec<ReferenceView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RevisionView {
+    pub planned: String,
+    pub planned_iso: String,
+    pub status: &'static str,
+    pub days_left: i64,
+    pub days_abs: i64,
+}
+
+#[derive(Serialize)]
+pub struct ApprovalView {
+    pub date: String,
+    pub by: String,
+}
+
+#[derive(Serialize)]
+pub struct QuickGuideTopic {
+    pub title: String,
+    pub anchor: String,
+    pub recommendations: Vec<RecommendationView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RecommendationView {
+    pub id: u32,
+    pub anchor: String,
+    pub strength: String,
+    pub strength_anchor: &'static str,
+    pub strength_class: &'static str,
+    pub marker: Option<&'static str>,
+    pub html: String,
+    pub decision_aids: Vec<DecisionAidView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DecisionAidView {
+    pub title: String,
+    pub url: String,
+    pub decision: String,
+    pub publisher: String,
+    pub format: String,
+    pub ipdas: &'static str,
+    pub ipdas_text: String,
+    pub assessed: Option<String>,
+    pub last_updated: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub anchor: &'static str,
+    pub title: String,
+    pub kind: &'static str,
+    pub html: String,
+    pub topics: Vec<TopicView>,
+}
+
+#[derive(Serialize)]
+pub struct TopicView {
+    pub title: String,
+    pub anchor: String,
+    pub blocks: Vec<BlockView>,
+    pub subsections: Vec<SubSectionView>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BlockView {
+    Markdown { html: String },
+    Recommendation(RecommendationView),
+}
+
+#[derive(Serialize)]
+pub struct SubSectionView {
+    pub title: String,
+    pub anchor: String,
+    pub html: String,
+}
+
+#[derive(Serialize)]
+pub struct ReferenceView {
+    pub id: String,
+    pub number: Option<usize>,
+    pub html: String,
+    pub levels: Vec<&'static str>,
+    pub backlinks: Vec<String>,
+}
+
+pub fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
+    RevisionView {
+        planned: theme.long_date(revision.planned),
+        planned_iso: revision.planned.to_string(),
+        status: revision.status.as_str(),
+        days_left: revision.days_left,
+        days_abs: revision.days_left.abs(),
+    }
+}
+
+pub fn build(
+    site: &Site,
+    guideline: &Guideline,
+    theme: &Theme,
+    today: jiff::civil::Date,
+) -> GuidelineView {
+    let root = site.config.root_path();
+    let markdown = MarkdownRenderer {
+        guideline,
+        root: &root,
+        table_label: theme.text("table_label"),
+    };
+    let mut citations = Citations::default();
+
+    let quick_guide = guideline
+        .topics()
+        .iter()
+        .map(|topic| QuickGuideTopic {
+            title: topic.title.clone(),
+            anchor: topic.anchor.clone(),
+            recommendations: topic
+                .recommendation_indices()
+                .map(|i| {
+                    recommendation_view(
+                        theme,
+                        guideline,
+                        &guideline.recommendations[i],
+                        markdown.render(&guideline.recommendations[i].content, None),
+                    )
+                })
+                .collect(),
+        })
+        .filter(|topic| !topic.recommendations.is_empty())
+        .collect();
+
+    let sections = guideline
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let kind = section.kind?;
+            let topics = section
+                .topics
+                .iter()
+                .map(|topic| TopicView {
+                    title: topic.title.clone(),
+                    anchor: topic.anchor.clone(),
+                    blocks: topic
+                        .lead
+                        .iter()
+                        .map(|block| match block {
+                            LeadBlock::Markdown(fragment) => BlockView::Markdown {
+                                html: markdown.render(fragment, Some(&mut citations)),
+                            },
+                            LeadBlock::Recommendation(i) => {
+                                let recommendation = &guideline.recommendations[*i];
+                                let html =
+                                    markdown.render(&recommendation.content, Some(&mut citations));
+                                BlockView::Recommendation(recommendation_view(
+                                    theme,
+                                    guideline,
+                                    recommendation,
+                                    html,
+                                ))
+                            }
+                        })
+                        .collect(),
+                    subsections: topic
+                        .subsections
+                        .iter()
+                        .map(|sub| SubSectionView {
+                            title: sub.title.clone(),
+                            anchor: sub.anchor.clone(),
+                            html: markdown.render(&sub.content, Some(&mut citations)),
+                        })
+                        .collect(),
+                })
+                .collect();
+            Some(SectionView {
+                anchor: kind.anchor(),
+                title: kind.title().to_owned(),
+                kind: section_kind_name(kind),
+                html: markdown.render(&section.content, Some(&mut citations)),
+                topics,
+            })
+        })
+        .collect();
+
+    let references = reference_views(guideline, &markdown, &mut citations);
+    let meta = &guideline.meta;
+    let approval = |entry: Option<&crate::model::ApprovalEntry>| {
+        entry.map(|e| ApprovalView {
+            date: theme.long_date(e.date.get_ref().0),
+            by: e.by.clone(),
+        })
+    };
+    GuidelineView {
+        url: format!("{root}{}", guideline.path()),
+        group: guideline.group.clone(),
+        group_name: site.group_name(&guideline.group).to_owned(),
+        title: guideline.title().to_owned(),
+        version: meta.version.get_ref().clone(),
+        draft: guideline.status() == Status::Draft,
+        example: meta.example,
+        grading: match guideline.grading() {
+            crate::model::Grading::Oxford => "oxford",
+            crate::model::Grading::Grade => "grade",
+        },
+        template_version: meta.template_version.get_ref().clone(),
+        revision: revision_view(
+            theme,
+            status::guideline_revision(guideline, &site.config, today),
+        ),
+        professional: approval(guideline.professional_approval()),
+        administrative: approval(guideline.administrative_approval()),
+        published: guideline.published().map(|d| theme.long_date(d)),
+        keywords: meta.keywords.clone(),
+        authors: meta.authors.clone(),
+        quick_guide,
+        sections,
+        references,
+    }
+}
+
+fn section_kind_name(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::QuickGuide => "quick-guide",
+        SectionKind::Grundlag => "grundlag",
+        SectionKind::References => "references",
+        _ => "text",
+    }
+}
+
+pub fn recommendation_view(
+    theme: &Theme,
+    guideline: &Guideline,
+    recommendation: &Recommendation,
+    html: String,
+) -> RecommendationView {
+    let strength = recommendation.strength;
+    RecommendationView {
+        id: recommendation.id,
+        anchor: recommendation.anchor(),
+        strength: strength.map(|s| s.label()).unwrap_or_default(),
+        strength_anchor: strength.map_or("", |s| s.explanation_anchor()),
+        strength_class: strength.map_or("", |s| s.css_class()),
+        marker: recommendation.marker.map(|m| match m {
+            Marker::New => "new",
+            Marker::Changed => "changed",
+        }),
+        html,
+        decision_aids: guideline
+            .decision_aids_for(recommendation.id)
+            .map(|aid| decision_aid_view(theme, aid))
+            .collect(),
+    }
+}
+
+fn decision_aid_view(theme: &Theme, aid: &DecisionAid) -> DecisionAidView {
+    let ipdas = *aid.ipdas.get_ref();
+    // An unassessed aid never shows an assessment date, whatever the front matter says.
+    let assessed = match ipdas {
+        Ipdas::NotAssessed => None,
+        _ => aid
+            .ipdas_assessed
+            .as_ref()
+            .map(|d| theme.long_date(d.get_ref().0)),
+    };
+    DecisionAidView {
+        title: aid.title.clone(),
+        url: aid.url.get_ref().clone(),
+        decision: aid.decision.clone(),
+        publisher: aid.publisher.clone(),
+        format: theme
+            .text(match aid.format {
+                AidFormat::Encounter => "aid_format_encounter",
+                AidFormat::Preparation => "aid_format_preparation",
+            })
+            .to_owned(),
+        ipdas: match ipdas {
+            Ipdas::NotAssessed => "not-assessed",
+            Ipdas::Qualifying => "qualifying",
+            Ipdas::Certified => "certified",
+        },
+        ipdas_text: theme
+            .text(match ipdas {
+                Ipdas::NotAssessed => "aid_ipdas_not_assessed",
+                Ipdas::Qualifying => "aid_ipdas_qualifying",
+                Ipdas::Certified => "aid_ipdas_certified",
+            })
+            .to_owned(),
+        assessed,
+        last_updated: aid
+            .last_updated
+            .as_ref()
+            .map(|d| theme.long_date(d.get_ref().0)),
+    }
+}
+
+/// Cited references in order of first citation, then any never cited.
+fn reference_views(
+    guideline: &Guideline,
+    markdown: &MarkdownRenderer<'_>,
+    citations: &mut Citations,
+) -> Vec<ReferenceView> {
+    let mut definitions: Vec<_> = guideline
+        .definitions
+        .iter()
+        .filter(|d| d.section == Some(SectionKind::References))
+        .collect();
+    definitions.sort_by_key(|d| guideline.citation_number(&d.key).unwrap_or(usize::MAX));
+    definitions
+        .into_iter()
+        .map(|definition| {
+            let id = anchor_safe(&definition.key);
+            let html = markdown.render(&definition.content, Some(citations));
+            let count = citations
+                .occurrences
+                .get(&definition.key)
+                .copied()
+                .unwrap_or(0);
+            let mut levels: Vec<&'static str> = guideline
+                .citations
+                .iter()
+                .filter(|c| c.key == definition.key)
+                .filter_map(|c| c.level.map(|l| l.as_str()))
+                .collect();
+            levels.sort_unstable();
+            levels.dedup();
+            ReferenceView {
+                number: guideline.citation_number(&definition.key),
+                backlinks: (1..=count).map(|n| format!("cite-{id}-{n}")).collect(),
+                id,
+                html,
+                levels,
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,154 @@
+//! Fragment events → HTML. The events were parsed once; here they are only transformed:
+//! citations become numbered links, `@/` cross-links resolve to page URLs, tables scroll in
+//! their own box, headings move below the page's own, and raw HTML is shown as text.
+
+use std::collections::HashMap;
+
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+
+use crate::model::{Fragment, Guideline};
+
+/// Counts citations per key as the page is rendered, so each citation gets an id that the
+/// reference list links back to.
+#[derive(Debug, Default)]
+pub struct Citations {
+    pub occurrences: HashMap<String, usize>,
+}
+
+pub struct MarkdownRenderer<'a> {
+    pub guideline: &'a Guideline,
+    /// The site's root path, e.g. `/retningslinjer/`.
+    pub root: &'a str,
+    /// The accessible name of a scrollable table region.
+    pub table_label: &'a str,
+}
+
+impl MarkdownRenderer<'_> {
+    /// Renders a fragment. With `citations`, citation links get ids for back-links; without
+    /// (the Quick guide repeats recommendation text), they get none, so ids stay unique.
+    pub fn render(&self, fragment: &Fragment, citations: Option<&mut Citations>) -> String {
+        let mut citations = citations;
+        let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
+        for event in &fragment.events {
+            match event {
+                Event::FootnoteReference(key) => {
+                    let html = self.citation(key, citations.as_deref_mut());
+                    events.push(Event::InlineHtml(html.into()));
+                }
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }) => {
+                    events.push(Event::Start(Tag::Link {
+                        link_type: *link_type,
+                        dest_url: self.resolve_link(dest_url),
+                        title: title.clone(),
+                        id: id.clone(),
+                    }));
+                }
+                Event::Start(Tag::Table(alignment)) => {
+                    events.push(Event::Html(
+                        format!(
+                            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
+                            escape(self.table_label)
+                        )
+                        .into(),
+                    ));
+                    events.push(Event::Start(Tag::Table(alignment.clone())));
+                }
+                Event::End(TagEnd::Table) => {
+                    events.push(Event::End(TagEnd::Table));
+                    events.push(Event::Html("</div>".into()));
+                }
+                Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                }) => {
+                    events.push(Event::Start(Tag::Heading {
+                        level: demote(*level),
+                        id: id.clone(),
+                        classes: classes.clone(),
+                        attrs: attrs.clone(),
+                    }));
+                }
+                Event::End(TagEnd::Heading(level)) => {
+                    events.push(Event::End(TagEnd::Heading(demote(*level))))
+                }
+                // Guidelines are text, not markup: raw HTML is shown, never run.
+                Event::Html(html) | Event::InlineHtml(html) => {
+                    events.push(Event::Text(html.clone()))
+                }
+                other => events.push(other.clone()),
+            }
+        }
+        let mut html = String::with_capacity(fragment.span.len() + fragment.span.len() / 4);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        html
+    }
+
+    fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
+        let number = self.guideline.citation_number(key).unwrap_or(0);
+        let key_id = escape(&anchor_safe(key));
+        match citations {
+            Some(citations) => {
+                let count = citations.occurrences.entry(key.to_owned()).or_default();
+                *count += 1;
+                format!(
+                    "<sup class=\"cite\"><a id=\"cite-{key_id}-{count}\" href=\"#ref-{key_id}\">[{number}]</a></sup>"
+                )
+            }
+            None => format!("<sup class=\"cite\"><a href=\"#ref-{key_id}\">[{number}]</a></sup>"),
+        }
+    }
+
+    fn resolve_link<'e>(&self, destination: &CowStr<'e>) -> CowStr<'e> {
+        match destination.strip_prefix("@/") {
+            Some(internal) => {
+                let (path, anchor) = internal.split_once('#').unwrap_or((internal, ""));
+                let page = match path.strip_suffix(".md") {
+                    Some(page) => format!("{}{page}/", self.root),
+                    None if path.is_empty() => String::new(),
+                    None => format!("{}{path}", self.root),
+                };
+                let fragment = if anchor.is_empty() {
+                    String::new()
+                } else {
+                    format!("#{anchor}")
+                };
+                CowStr::from(format!("{page}{fragment}"))
+            }
+            None => destination.clone(),
+        }
+    }
+}
+
+/// Content headings sit below the section's `<h2>`: `#`… in content become one level lower.
+fn demote(level: HeadingLevel) -> HeadingLevel {
+    match level {
+        HeadingLevel::H1 | HeadingLevel::H2 => HeadingLevel::H3,
+        HeadingLevel::H3 => HeadingLevel::H4,
+        HeadingLevel::H4 => HeadingLevel::H5,
+        HeadingLevel::H5 | HeadingLevel::H6 => HeadingLevel::H6,
+    }
+}
+
+/// Citation keys are free text; ids keep letters, digits, `-` and `_`.
+pub fn anchor_safe(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+pub fn escape(text: &str) -> String {
+    tera::escape_html(text)
+}

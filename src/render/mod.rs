@@ -1,0 +1,284 @@
+//! The site as files: every page rendered with the theme into an in-memory `OutputTree`.
+//! Guideline pages render in parallel; nothing here touches the disk.
+
+mod feeds;
+pub mod guideline_view;
+pub mod markdown;
+pub mod theme;
+
+use std::collections::BTreeMap;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::Guideline;
+use crate::site::Site;
+use crate::status;
+
+pub use theme::Theme;
+
+/// Path (relative to the output folder, `/`-separated) → bytes.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct OutputTree {
+    pub files: BTreeMap<String, Vec<u8>>,
+}
+
+impl OutputTree {
+    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+        self.files.insert(path.into(), bytes.into());
+    }
+
+    pub fn get(&self, path: &str) -> Option<&[u8]> {
+        self.files.get(path).map(Vec::as_slice)
+    }
+
+    pub fn pages(&self) -> usize {
+        self.files.keys().filter(|p| p.ends_with(".html")).count()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub drafts: bool,
+    pub today: Date,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("cannot render {page}: {message}")]
+pub struct RenderError {
+    pub page: String,
+    pub message: String,
+}
+
+/// What every page's template gets.
+#[derive(Serialize)]
+struct Common<'a> {
+    site: SiteView<'a>,
+    t: &'a serde_json::Value,
+    assets: &'a Assets,
+}
+
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    language: &'a str,
+    root: String,
+    base_url: &'a str,
+}
+
+/// Content-hashed asset URLs.
+#[derive(Serialize)]
+struct Assets {
+    css: String,
+    js: String,
+    favicon: String,
+}
+
+/// One line per guideline in lists (home, group pages, revision overview, search).
+#[derive(Serialize, Clone)]
+pub struct Summary {
+    pub url: String,
+    pub title: String,
+    pub group: String,
+    pub group_name: String,
+    pub version: String,
+    pub draft: bool,
+    pub revision: guideline_view::RevisionView,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    code: String,
+    name: String,
+    url: String,
+    guidelines: Vec<Summary>,
+}
+
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+) -> Result<OutputTree, RenderError> {
+    let root = site.config.root_path();
+    let mut out = OutputTree::default();
+    let assets = write_assets(theme, &root, &mut out);
+    let common = Common {
+        site: SiteView {
+            title: &site.config.title,
+            language: &site.config.language,
+            root: root.clone(),
+            base_url: site.config.base_url_trimmed(),
+        },
+        t: &theme.strings,
+        assets: &assets,
+    };
+    let base =
+        tera::Context::from_serialize(&common).map_err(|err| render_error("context", &err))?;
+    let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
+
+    let pages: Vec<(String, String)> = guidelines
+        .par_iter()
+        .map(|guideline| {
+            let view = guideline_view::build(site, guideline, theme, options.today);
+            let mut context = base.clone();
+            context.insert("g", &view);
+            render(theme, "guideline.html", &context)
+                .map(|html| (format!("{}index.html", guideline.path()), html))
+        })
+        .collect::<Result<_, _>>()?;
+    for (path, html) in pages {
+        out.insert(path, html);
+    }
+
+    let summaries: Vec<Summary> = guidelines
+        .iter()
+        .map(|g| summary(site, theme, g, options.today))
+        .collect();
+    let groups: Vec<GroupView> = site
+        .config
+        .groups
+        .iter()
+        .map(|(code, name)| GroupView {
+            code: code.clone(),
+            name: name.clone(),
+            url: format!("{root}{code}/"),
+            guidelines: summaries
+                .iter()
+                .filter(|s| &s.group == code)
+                .cloned()
+                .collect(),
+        })
+        .collect();
+
+    let mut context = base.clone();
+    context.insert("groups", &groups);
+    out.insert("index.html", render(theme, "home.html", &context)?);
+    for group in &groups {
+        let mut context = base.clone();
+        context.insert("group", group);
+        out.insert(
+            format!("{}/index.html", group.code),
+            render(theme, "group.html", &context)?,
+        );
+    }
+
+    let mut by_date: Vec<&Summary> = summaries.iter().collect();
+    by_date.sort_by(|a, b| a.revision.planned_iso.cmp(&b.revision.planned_iso));
+    let mut context = base.clone();
+    context.insert("guidelines", &by_date);
+    out.insert(
+        "revision/index.html",
+        render(theme, "revision.html", &context)?,
+    );
+
+    out.insert("styrke/index.html", render(theme, "strength.html", &base)?);
+    out.insert("404.html", render(theme, "404.html", &base)?);
+
+    let mut context = base.clone();
+    context.insert("entries", &search_entries(site, &guidelines, &root));
+    out.insert("soeg/index.html", render(theme, "search.html", &context)?);
+
+    for guideline in &guidelines {
+        for alias in &guideline.meta.aliases {
+            let path = alias.get_ref().trim_matches('/');
+            let mut context = base.clone();
+            context.insert("target", &format!("{root}{}", guideline.path()));
+            context.insert(
+                "canonical",
+                &format!("{}/{}", site.config.base_url_trimmed(), guideline.path()),
+            );
+            context.insert("title", guideline.title());
+            out.insert(
+                format!("{path}/index.html"),
+                render(theme, "redirect.html", &context)?,
+            );
+        }
+    }
+
+    feeds::write(site, &guidelines, options.today, &mut out)
+        .map_err(|err| render_error("api/guidelines.json", &err))?;
+    Ok(out)
+}
+
+fn render(theme: &Theme, template: &str, context: &tera::Context) -> Result<String, RenderError> {
+    theme
+        .tera
+        .render(template, context)
+        .map_err(|err| render_error(template, &err))
+}
+
+fn render_error(page: &str, err: &dyn std::error::Error) -> RenderError {
+    RenderError {
+        page: page.to_owned(),
+        message: theme::error_chain(err),
+    }
+}
+
+fn write_assets(theme: &Theme, root: &str, out: &mut OutputTree) -> Assets {
+    let mut hashed = |name: &str, ext: &str, body: &str| {
+        let hash = blake3::hash(body.as_bytes()).to_hex();
+        let path = format!("assets/{name}.{}.{ext}", &hash.as_str()[..10]);
+        out.insert(path.clone(), body.as_bytes().to_vec());
+        format!("{root}{path}")
+    };
+    Assets {
+        css: hashed("retning", "css", &theme.css),
+        js: hashed("retning", "js", &theme.js),
+        favicon: hashed("favicon", "svg", &theme.favicon),
+    }
+}
+
+pub fn summary(site: &Site, theme: &Theme, guideline: &Guideline, today: Date) -> Summary {
+    Summary {
+        url: format!("{}{}", site.config.root_path(), guideline.path()),
+        title: guideline.title().to_owned(),
+        group: guideline.group.clone(),
+        group_name: site.group_name(&guideline.group).to_owned(),
+        version: guideline.meta.version.get_ref().clone(),
+        draft: guideline.status() == crate::model::Status::Draft,
+        revision: guideline_view::revision_view(
+            theme,
+            status::guideline_revision(guideline, &site.config, today),
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct SearchEntry {
+    title: String,
+    url: String,
+    group_name: String,
+    recommendations: Vec<SearchRecommendation>,
+}
+
+#[derive(Serialize)]
+struct SearchRecommendation {
+    id: u32,
+    url: String,
+    strength: String,
+    text: String,
+}
+
+/// The search page without JavaScript lists every recommendation, to find with the browser.
+fn search_entries(site: &Site, guidelines: &[&Guideline], root: &str) -> Vec<SearchEntry> {
+    guidelines
+        .iter()
+        .map(|g| SearchEntry {
+            title: g.title().to_owned(),
+            url: format!("{root}{}", g.path()),
+            group_name: site.group_name(&g.group).to_owned(),
+            recommendations: g
+                .recommendations
+                .iter()
+                .map(|r| SearchRecommendation {
+                    id: r.id,
+                    url: format!("{root}{}#{}", g.path(), r.anchor()),
+                    strength: r.strength.map(|s| s.label()).unwrap_or_default(),
+                    text: r.content.plain_text(),
+                })
+                .collect(),
+        })
+        .filter(|e| !e.recommendations.is_empty())
+        .collect()
+}

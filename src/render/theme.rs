@@ -1,0 +1,172 @@
+//! The theme: tera templates, the Danish UI strings and the static assets. The default theme
+//! is embedded in the binary; a site overrides any file by placing it under
+//! `themes/default/` in its own folder.
+
+use std::path::Path;
+
+use tera::Tera;
+
+/// (name, embedded default) for each template.
+const TEMPLATES: [(&str, &str); 10] = [
+    (
+        "base.html",
+        include_str!("../../themes/default/templates/base.html"),
+    ),
+    (
+        "macros.html",
+        include_str!("../../themes/default/templates/macros.html"),
+    ),
+    (
+        "home.html",
+        include_str!("../../themes/default/templates/home.html"),
+    ),
+    (
+        "group.html",
+        include_str!("../../themes/default/templates/group.html"),
+    ),
+    (
+        "guideline.html",
+        include_str!("../../themes/default/templates/guideline.html"),
+    ),
+    (
+        "revision.html",
+        include_str!("../../themes/default/templates/revision.html"),
+    ),
+    (
+        "strength.html",
+        include_str!("../../themes/default/templates/strength.html"),
+    ),
+    (
+        "search.html",
+        include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "404.html",
+        include_str!("../../themes/default/templates/404.html"),
+    ),
+    (
+        "redirect.html",
+        include_str!("../../themes/default/templates/redirect.html"),
+    ),
+];
+const STRINGS: &str = include_str!("../../themes/default/strings.toml");
+const CSS: &str = include_str!("../../themes/default/static/retning.css");
+const JS: &str = include_str!("../../themes/default/static/retning.js");
+const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
+
+pub const THEME_DIR: &str = "themes/default";
+
+pub struct Theme {
+    pub tera: Tera,
+    /// The UI strings, as given to every template as `t`.
+    pub strings: serde_json::Value,
+    pub months: Vec<String>,
+    pub css: String,
+    pub js: String,
+    pub favicon: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ThemeError {
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("template {name}: {message}")]
+    Template { name: String, message: String },
+    #[error("{path}: {message}")]
+    Strings { path: String, message: String },
+}
+
+impl Theme {
+    /// The embedded default, with any file the site overrides under `themes/default/`.
+    pub fn load(root: &Path) -> Result<Self, ThemeError> {
+        let dir = root.join(THEME_DIR);
+        let mut tera = Tera::default();
+        let mut templates = Vec::with_capacity(TEMPLATES.len());
+        for (name, embedded) in TEMPLATES {
+            templates.push((
+                name.to_owned(),
+                read_override(&dir.join("templates").join(name), embedded)?,
+            ));
+        }
+        tera.add_raw_templates(templates)
+            .map_err(|err| ThemeError::Template {
+                name: "templates".to_owned(),
+                message: error_chain(&err),
+            })?;
+        tera.autoescape_on(vec![".html", ".xml"]);
+        let strings_path = dir.join("strings.toml");
+        let strings_text = read_override(&strings_path, STRINGS)?;
+        let strings: toml::Table =
+            toml::from_str(&strings_text).map_err(|err| ThemeError::Strings {
+                path: strings_path.display().to_string(),
+                message: err.to_string(),
+            })?;
+        let months: Vec<String> = strings
+            .get("months")
+            .and_then(|m| m.as_array())
+            .map(|m| {
+                m.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if months.len() != 12 {
+            return Err(ThemeError::Strings {
+                path: strings_path.display().to_string(),
+                message: "`months` must list the twelve month names".to_owned(),
+            });
+        }
+        let strings = serde_json::to_value(&strings).map_err(|err| ThemeError::Strings {
+            path: strings_path.display().to_string(),
+            message: err.to_string(),
+        })?;
+        Ok(Self {
+            tera,
+            strings,
+            months,
+            css: read_override(&dir.join("static/retning.css"), CSS)?,
+            js: read_override(&dir.join("static/retning.js"), JS)?,
+            favicon: read_override(&dir.join("static/favicon.svg"), FAVICON)?,
+        })
+    }
+
+    /// A UI string by key (empty when the theme lacks it).
+    pub fn text(&self, key: &str) -> &str {
+        self.strings.get(key).and_then(|v| v.as_str()).unwrap_or("")
+    }
+
+    /// "1. februar 2024".
+    pub fn long_date(&self, date: jiff::civil::Date) -> String {
+        let month = self
+            .months
+            .get(date.month() as usize - 1)
+            .map_or("", String::as_str);
+        format!("{}. {} {}", date.day(), month, date.year())
+    }
+}
+
+fn read_override(path: &Path, embedded: &str) -> Result<String, ThemeError> {
+    if path.is_file() {
+        std::fs::read_to_string(path).map_err(|source| ThemeError::Read {
+            path: path.display().to_string(),
+            source,
+        })
+    } else {
+        Ok(embedded.to_owned())
+    }
+}
+
+/// Tera hides the useful part (which line of which template) in the error's sources.
+pub fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut message = err.to_string();
+    let mut source = err.source();
+    while let Some(cause) = source {
+        message.push_str(": ");
+        message.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    message
+}
