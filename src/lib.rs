@@ -12,6 +12,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod render;
+pub mod reports;
 pub mod site;
 pub mod source;
 pub mod status;

@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod new;
+mod report;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -31,6 +32,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Check, then render the site and its search index; refuses to publish on errors.
     Build(build::BuildArgs),
+    /// Revision status, publication lag and decision-aid coverage for the guideline office.
+    Report(report::ReportArgs),
     /// Write a new guideline with every template section in place.
     New(new::NewArgs),
 }
@@ -48,6 +51,7 @@ pub fn run() -> ExitCode {
         Command::Check(args) => check::run(&cli.root, args),
         Command::Build(args) => build::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
+        Command::Report(args) => report::run(&cli.root, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

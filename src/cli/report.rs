@@ -1,0 +1,77 @@
+//! `retning report`: revision status, publication lag and decision-aid coverage, or with
+//! `--since` what changed.
+
+use std::io::IsTerminal;
+use std::path::Path;
+
+use anyhow::bail;
+use clap::{Args, ValueEnum};
+use jiff::civil::Date;
+
+use crate::diagnostics::render_human;
+use crate::reports;
+use crate::site::Site;
+
+use super::{Outcome, parse_today, print, today_or_local};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+    /// The date statuses are computed for (default: today's local date).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<Date>,
+    /// Only this group (its folder code, e.g. dlg).
+    #[arg(long)]
+    pub group: Option<String>,
+    /// List the guidelines new or approved in a new version since this date.
+    #[arg(long, value_parser = parse_today)]
+    pub since: Option<Date>,
+}
+
+pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
+    let today = today_or_local(args.today);
+    let loaded = match Site::load(root) {
+        Ok(loaded) => loaded,
+        Err(finding) => {
+            eprint!(
+                "{}",
+                render_human(&[*finding], std::io::stderr().is_terminal())
+            );
+            bail!("cannot read the site configuration");
+        }
+    };
+    let site = loaded.site;
+    if let Some(group) = &args.group
+        && !site.config.groups.contains_key(group)
+    {
+        bail!("`{group}` is not a group in retning.toml");
+    }
+    let group = args.group.as_deref();
+    let text = match args.since {
+        Some(since) => {
+            let changes = reports::changes_since(&site, since, group);
+            match args.format {
+                Format::Json => serde_json::to_string_pretty(&changes)? + "\n",
+                Format::Table | Format::Csv => reports::render_changes(&changes, since),
+            }
+        }
+        None => {
+            let report = reports::build(&site, today, group);
+            match args.format {
+                Format::Table => reports::render_table(&report, std::io::stdout().is_terminal()),
+                Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+                Format::Csv => reports::render_csv(&report),
+            }
+        }
+    };
+    print(&text)?;
+    Ok(Outcome::Clean)
+}
