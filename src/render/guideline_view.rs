@@ -144,6 +144,7 @@ pub fn build(
         guideline,
         root: &root,
         table_label: theme.text("table_label"),
+        tables: std::cell::Cell::new(0),
     };
     let mut citations = Citations::default();
 

@@ -19,8 +19,10 @@ pub struct MarkdownRenderer<'a> {
     pub guideline: &'a Guideline,
     /// The site's root path, e.g. `/retningslinjer/`.
     pub root: &'a str,
-    /// The accessible name of a scrollable table region.
+    /// The accessible name of a scrollable table region; each table gets a number after it,
+    /// since landmarks on a page need distinct names.
     pub table_label: &'a str,
+    pub tables: std::cell::Cell<usize>,
 }
 
 impl MarkdownRenderer<'_> {
@@ -49,10 +51,12 @@ impl MarkdownRenderer<'_> {
                     }));
                 }
                 Event::Start(Tag::Table(alignment)) => {
+                    self.tables.set(self.tables.get() + 1);
                     events.push(Event::Html(
                         format!(
-                            "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"{}\">",
-                            escape(self.table_label)
+                            "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"{} {}\">",
+                            escape(self.table_label),
+                            self.tables.get()
                         )
                         .into(),
                     ));
@@ -60,7 +64,7 @@ impl MarkdownRenderer<'_> {
                 }
                 Event::End(TagEnd::Table) => {
                     events.push(Event::End(TagEnd::Table));
-                    events.push(Event::Html("</div>".into()));
+                    events.push(Event::Html("</section>".into()));
                 }
                 Event::Start(Tag::Heading {
                     level,
