@@ -2,7 +2,8 @@
 //! span, and the help line. Layout is miette's; this module only maps our model onto it.
 
 use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, SourceCode,
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteSpanContents,
+    NamedSource, SourceCode,
 };
 
 use super::{Counts, Diagnostic, Severity};
@@ -89,9 +90,23 @@ impl SourceCode for SharedText {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        self.0
-            .text
-            .as_str()
-            .read_span(span, context_lines_before, context_lines_after)
+        let contents =
+            self.0
+                .text
+                .as_str()
+                .read_span(span, context_lines_before, context_lines_after)?;
+        if context_lines_before > 0 {
+            return Ok(contents);
+        }
+        // miette counts the column in bytes; the `file:line:column` it prints from this must
+        // count characters, like the JSON and an editor ("æ" is one column, not two).
+        let column = self.0.line_col(span.offset()).column - 1;
+        Ok(Box::new(MietteSpanContents::new(
+            contents.data(),
+            *contents.span(),
+            contents.line(),
+            column,
+            contents.line_count(),
+        )))
     }
 }

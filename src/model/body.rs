@@ -75,6 +75,42 @@ impl SectionKind {
             .into_iter()
             .find(|kind| normalize_title(kind.title()) == wanted)
     }
+
+    /// The section a heading that is not a template title was meant to be: the title it is
+    /// most like ("Anbefalinger (Quickguide)"), or the section with its number
+    /// ("2. Indledning").
+    pub fn near_miss(title: &str) -> Option<Self> {
+        closest_title(title, Self::ALL.iter().map(|k| (*k, k.title()))).or_else(|| {
+            let (number, _) = title.split_once('.')?;
+            let number = number.trim();
+            if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            Self::ALL
+                .into_iter()
+                .find(|k| k.title().split_once('.').is_some_and(|(n, _)| n == number))
+        })
+    }
+}
+
+/// How alike two titles must be (0–1) to take one for the other.
+const NEAR_MISS: f64 = 0.6;
+
+/// The candidate whose title is most like `title`, if it is alike enough to be a misspelling.
+pub fn closest_title<K: Copy>(
+    title: &str,
+    candidates: impl Iterator<Item = (K, &'static str)>,
+) -> Option<K> {
+    let wanted = normalize_title(title).to_lowercase();
+    candidates
+        .map(|(kind, candidate)| {
+            let score =
+                strsim::normalized_levenshtein(&wanted, &normalize_title(candidate).to_lowercase());
+            (kind, score)
+        })
+        .filter(|(_, score)| *score >= NEAR_MISS)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(kind, _)| kind)
 }
 
 /// The four evidence sub-sections every topic with recommendations has.
@@ -186,6 +222,9 @@ impl Fragment {
 pub struct Section {
     /// `None` for a heading that is not a template title (already reported).
     pub kind: Option<SectionKind>,
+    /// The heading is not `kind`'s exact title but a near miss of it ("Referencerne"). It is
+    /// reported once, and read as `kind` so its topics and references are not reported too.
+    pub misspelt: bool,
     pub title: String,
     pub heading_span: Range<usize>,
     /// Content before the first topic (for *Grundlag*) or all content (other sections).

@@ -8,7 +8,7 @@ mod strength;
 
 pub use body::{
     Citation, Fragment, LeadBlock, LinkRef, Marker, Recommendation, RefDefinition, Section,
-    SectionKind, SubSection, SubSectionKind, Topic, normalize_title,
+    SectionKind, SubSection, SubSectionKind, Topic, closest_title, normalize_title,
 };
 pub use date::{DATE_HINT, IsoDate};
 pub use front_matter::{

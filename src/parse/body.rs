@@ -59,11 +59,83 @@ pub fn walk(
         capture: Capture::None,
         detached: Fragment::default(),
     };
-    for (event, range) in Parser::new_ext(text, markdown_options()).into_offset_iter() {
-        walker.event(event.into_static(), range);
+    let events = Parser::new_ext(text, markdown_options())
+        .into_offset_iter()
+        .map(|(event, range)| (event.into_static(), range));
+    for (event, range) in citations_before_levels(text, events) {
+        walker.event(event, range);
     }
     walker.open_containers_before(usize::MAX);
-    walker.body
+    let mut body = walker.body;
+    forget_near_misses_of_present_sections(&mut body.sections);
+    body
+}
+
+/// `[^key][1b]`: written without a space, pulldown-cmark reads a citation followed by a
+/// bracket as a reference link `[text][label]` and, finding no label, leaves plain text `[`,
+/// `^key`, `]`. Those three are put back together as the citation, and the `[1b]` after it
+/// stays text as it does with a space, so both spellings mean the same.
+fn citations_before_levels(
+    text: &str,
+    events: impl Iterator<Item = (Event<'static>, Range<usize>)>,
+) -> impl Iterator<Item = (Event<'static>, Range<usize>)> {
+    let mut pending: std::collections::VecDeque<(Event<'static>, Range<usize>)> =
+        std::collections::VecDeque::new();
+    let mut events = events.fuse();
+    std::iter::from_fn(move || {
+        while pending.len() < 3 {
+            match events.next() {
+                Some(item) => pending.push_back(item),
+                None => break,
+            }
+        }
+        if let Some((key, span)) = split_citation(text, &pending) {
+            pending.drain(..3);
+            return Some((Event::FootnoteReference(key.into()), span));
+        }
+        pending.pop_front()
+    })
+}
+
+/// The key and span when the first three events are the text `[`, `^key`, `]`, written
+/// exactly so in the file (not escaped) and followed by `[`.
+fn split_citation(
+    text: &str,
+    events: &std::collections::VecDeque<(Event<'static>, Range<usize>)>,
+) -> Option<(String, Range<usize>)> {
+    let [(open, a), (key, b), (close, c)] = [events.front()?, events.get(1)?, events.get(2)?];
+    let (Event::Text(open), Event::Text(key), Event::Text(close)) = (open, key, close) else {
+        return None;
+    };
+    let key = key.strip_prefix('^')?;
+    let contiguous = a.end == b.start && b.end == c.start;
+    let span = a.start..c.end;
+    let exact = text.get(span.clone())? == format!("[^{key}]");
+    let followed_by_bracket = text[span.end..].starts_with('[');
+    (open.as_ref() == "["
+        && close.as_ref() == "]"
+        && !key.is_empty()
+        && !key.contains(char::is_whitespace)
+        && contiguous
+        && exact
+        && followed_by_bracket)
+        .then(|| (key.to_owned(), span))
+}
+
+/// A near miss ("2. Indledning") is read as the section it resembles only when that section's
+/// exact title is not in the file as well; otherwise it is just an unknown heading.
+fn forget_near_misses_of_present_sections(sections: &mut [Section]) {
+    let exact: Vec<SectionKind> = sections
+        .iter()
+        .filter(|s| !s.misspelt)
+        .filter_map(|s| s.kind)
+        .collect();
+    for section in sections.iter_mut().filter(|s| s.misspelt) {
+        if section.kind.is_some_and(|kind| exact.contains(&kind)) {
+            section.kind = None;
+            section.misspelt = false;
+        }
+    }
 }
 
 /// Where the next content event goes.
@@ -251,13 +323,18 @@ impl Walker<'_> {
                 .last()
                 .is_some_and(|s| !s.topics.is_empty());
         match level {
-            HeadingLevel::H1 => self.body.sections.push(Section {
-                kind: SectionKind::from_title(&title),
-                title,
-                heading_span: trimmed_line(self.source, span),
-                content: Fragment::default(),
-                topics: Vec::new(),
-            }),
+            HeadingLevel::H1 => {
+                let exact = SectionKind::from_title(&title);
+                let kind = exact.or_else(|| SectionKind::near_miss(&title));
+                self.body.sections.push(Section {
+                    kind,
+                    misspelt: exact.is_none() && kind.is_some(),
+                    title,
+                    heading_span: trimmed_line(self.source, span),
+                    content: Fragment::default(),
+                    topics: Vec::new(),
+                });
+            }
             HeadingLevel::H2 if in_grundlag => {
                 let anchor = self.anchors.unique(&slugify(&title));
                 if let Some(section) = self.body.sections.last_mut() {

@@ -1,6 +1,10 @@
 //! The `:::` pre-pass. pulldown-cmark does not know fenced divs, so the fence lines are found
 //! here and replaced by spaces of the same length: line numbers and byte offsets stay exactly
 //! those of the file, and Markdown sees a blank line where a fence stood.
+//!
+//! Containers do not nest, so a missing `:::` is recovered from the way an author most likely
+//! meant it, and one mistake gives one finding: an open container ends where the next one
+//! opens, or at the next `#`–`###` heading, rather than swallowing the rest of the file.
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -17,7 +21,8 @@ pub struct RawContainer {
     pub open_line: Range<usize>,
     /// The text after `:::` on the opening line, trimmed.
     pub header: Range<usize>,
-    /// Between the fence lines (to the end of the file when unterminated).
+    /// Between the fence lines; when the closing `:::` is missing, up to the next container
+    /// or `#`–`###` heading, or the end of the file.
     pub content: Range<usize>,
 }
 
@@ -25,6 +30,25 @@ pub struct RawContainer {
 pub struct Prepass {
     pub text: String,
     pub containers: Vec<RawContainer>,
+}
+
+/// A container whose closing `:::` has not been seen yet.
+struct Open {
+    line: Range<usize>,
+    header: Range<usize>,
+    /// Where the first `#`–`###` heading after the fence starts: if the container turns out
+    /// never to be closed, it ends there instead of swallowing the rest of the file.
+    heading: Option<usize>,
+}
+
+impl Open {
+    fn close_at(self, text: &str, end: usize) -> RawContainer {
+        RawContainer {
+            content: next_line(text, self.line.end)..end.max(next_line(text, self.line.end)),
+            open_line: self.line,
+            header: self.header,
+        }
+    }
 }
 
 pub fn prepass(
@@ -36,7 +60,7 @@ pub fn prepass(
     let mut text = original.as_bytes().to_vec();
     blank(&mut text, 0..body.start);
     let mut containers = Vec::new();
-    let mut open: Option<(Range<usize>, Range<usize>)> = None;
+    let mut open: Option<Open> = None;
     let mut code_fence: Option<char> = None;
 
     for local in line_spans(&original[body.clone()]) {
@@ -54,7 +78,15 @@ pub fn prepass(
             code_fence = trimmed.chars().next();
             continue;
         }
-        if indent >= 4 || !trimmed.starts_with(":::") {
+        if indent >= 4 {
+            continue;
+        }
+        if let Some(container) = open.as_mut().filter(|o| o.heading.is_none())
+            && is_structural_heading(trimmed)
+        {
+            container.heading = Some(line.start);
+        }
+        if !trimmed.starts_with(":::") {
             continue;
         }
         let after = trimmed.trim_start_matches(':');
@@ -64,53 +96,78 @@ pub fn prepass(
         let header = header_start..header_start + header_trimmed.len();
         blank(&mut text, line.clone());
 
-        match (&open, header_trimmed.is_empty()) {
-            (None, true) => findings.push(
+        let closes = header_trimmed.is_empty();
+        match open.take() {
+            None if closes => findings.push(
                 Diagnostic::error(codes::CONTAINER_STRAY_CLOSE, "this ::: closes nothing")
                     .at(source, line.clone())
                     .with_help("remove it, or open a recommendation above it with ::: anbefaling N (STRENGTH)"),
             ),
-            (Some((open_line, header)), true) => {
-                containers.push(RawContainer {
-                    open_line: open_line.clone(),
-                    header: header.clone(),
-                    content: next_line(original, open_line.end)..line.start,
+            Some(container) if closes => containers.push(container.close_at(original, line.start)),
+            Some(outer) => {
+                // Containers do not nest: the open one ends before this one opens.
+                match outer.heading {
+                    // A heading came between: the open one was simply never closed.
+                    Some(heading) => {
+                        findings.push(unterminated(source, &outer));
+                        containers.push(outer.close_at(original, heading));
+                    }
+                    None => {
+                        let outer_line = source.line_col(outer.line.start).line;
+                        findings.push(
+                            Diagnostic::error(
+                                codes::CONTAINER_NESTED,
+                                format!("a container cannot start inside another (the one opened on line {outer_line} is not closed)"),
+                            )
+                            .at(source, line.clone())
+                            .with_help(format!("close the container opened on line {outer_line} with a line holding only ::: before starting the next")),
+                        );
+                        containers.push(outer.close_at(original, line.start));
+                    }
+                }
+                open = Some(Open {
+                    line: line.clone(),
+                    header,
+                    heading: None,
                 });
-                open = None;
             }
-            (Some((outer, _)), false) => {
-                let outer_line = source.line_col(outer.start).line;
-                findings.push(
-                    Diagnostic::error(
-                        codes::CONTAINER_NESTED,
-                        format!("a container cannot start inside another (the one opened on line {outer_line})"),
-                    )
-                    .at(source, line.clone())
-                    .with_help("close the open recommendation with ::: before starting the next"),
-                );
+            None => {
+                open = Some(Open {
+                    line: line.clone(),
+                    header,
+                    heading: None,
+                });
             }
-            (None, false) => open = Some((line.clone(), header)),
         }
     }
-    if let Some((open_line, header)) = open {
-        findings.push(
-            Diagnostic::error(
-                codes::CONTAINER_UNTERMINATED,
-                "this container is never closed",
-            )
-            .at(source, open_line.clone())
-            .with_help("end the recommendation with a line holding only :::"),
-        );
-        containers.push(RawContainer {
-            content: next_line(original, open_line.end)..original.len(),
-            open_line,
-            header,
-        });
+    if let Some(container) = open {
+        findings.push(unterminated(source, &container));
+        let end = container.heading.unwrap_or(original.len());
+        containers.push(container.close_at(original, end));
     }
     // Every blanked byte became a space, so the text is still valid UTF-8.
     let text = String::from_utf8(text)
         .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
     Prepass { text, containers }
+}
+
+fn unterminated(source: &Arc<SourceFile>, container: &Open) -> Diagnostic {
+    Diagnostic::error(
+        codes::CONTAINER_UNTERMINATED,
+        "this container is never closed",
+    )
+    .at(source, container.line.clone())
+    .with_help("end the recommendation with a line holding only :::")
+}
+
+/// A `#`, `##` or `###` heading: the template's structure, which a recommendation never holds.
+fn is_structural_heading(trimmed: &str) -> bool {
+    let hashes = trimmed.len() - trimmed.trim_start_matches('#').len();
+    (1..=3).contains(&hashes)
+        && trimmed[hashes..]
+            .chars()
+            .next()
+            .is_none_or(|c| c == ' ' || c == '\t')
 }
 
 /// Replaces everything but line breaks with spaces. Multi-byte characters become as many

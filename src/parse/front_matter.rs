@@ -83,6 +83,12 @@ fn classify(text: &str, message: String) -> Diagnostic {
         return Diagnostic::error(codes::FRONTMATTER_BAD_DATE, stripped.trim_end().to_owned())
             .with_help("write dates in ISO form without quotes, like 2024-02-01");
     }
+    // TOML reads dates itself: `2027-02-30` or `2027-6-1` fail as TOML, but what the author
+    // must fix is the date.
+    if message.starts_with("invalid date") {
+        return Diagnostic::error(codes::FRONTMATTER_BAD_DATE, message)
+            .with_help("write a real calendar date in ISO form without quotes, like 2024-02-01");
+    }
     // Data errors need valid TOML; when the text is not TOML at all it is a syntax error.
     if toml::from_str::<toml::Table>(text).is_err() {
         return Diagnostic::error(

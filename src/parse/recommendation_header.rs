@@ -81,26 +81,42 @@ pub fn parse(
         }
     };
     cursor.skip_space();
+    // From here on the id is known: a broken strength is reported, and the recommendation
+    // still exists, so links and decision aids that name it are not reported as well.
+    let without_strength = |finding: Diagnostic, strength_span: Range<usize>| {
+        Parsed::Recommendation(
+            Header {
+                id,
+                id_span: id_span.clone(),
+                strength: None,
+                strength_span,
+                marker: None,
+            },
+            vec![finding],
+        )
+    };
     if !cursor.eat('(') {
         let here = cursor.offset()..cursor.offset() + cursor.rest().len();
-        return Parsed::Malformed(
+        return without_strength(
             Diagnostic::error(
                 codes::RECOMMENDATION_BAD_HEADER,
                 format!("recommendation {id} has no strength in parentheses"),
             )
             .with_help(SYNTAX_HELP)
-            .at(source, here),
+            .at(source, here.clone()),
+            here,
         );
     }
     let (inner, inner_span) = cursor.until(|c| c == ')');
     if !cursor.eat(')') {
-        return Parsed::Malformed(
+        return without_strength(
             Diagnostic::error(
                 codes::RECOMMENDATION_BAD_HEADER,
                 "the strength's parenthesis is never closed",
             )
             .with_help(SYNTAX_HELP)
-            .at(source, inner_span),
+            .at(source, inner_span.clone()),
+            inner_span,
         );
     }
     let strength_span = trim_span(inner, inner_span);

@@ -3,7 +3,7 @@
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Guideline;
-use crate::site::Site;
+use crate::site::{GUIDELINES_DIR, Site};
 
 pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
@@ -21,6 +21,9 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
                 site.by_link_key(path)
             };
             match (target, anchor) {
+                // The file is there but did not load: its own findings say why, and a second
+                // finding here ("does not exist") would send the author looking in vain.
+                (None, _) if exists_but_unloaded(site, path) => {}
                 (None, _) => findings.push(
                     Diagnostic::error(codes::LINK_BROKEN, format!("the guideline `{path}` does not exist"))
                         .at(source, link.span.clone())
@@ -47,4 +50,12 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
             );
         }
     }
+}
+
+/// A `@/group/slug.md` target that is a file under `guidelines/` but is not a loaded
+/// guideline (its front matter is broken, or it cannot be read).
+fn exists_but_unloaded(site: &Site, path: &str) -> bool {
+    path.ends_with(".md")
+        && !path.split('/').any(|part| part == "..")
+        && site.root.join(GUIDELINES_DIR).join(path).is_file()
 }

@@ -4,47 +4,37 @@
 use std::collections::HashSet;
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{Guideline, SectionKind, SubSectionKind, normalize_title};
-
-/// How alike two titles must be (0–1) to suggest one for the other.
-const NEAR_MISS: f64 = 0.6;
+use crate::model::{Guideline, SectionKind, SubSectionKind, closest_title};
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut seen = HashSet::new();
-    let mut suggested = HashSet::new();
     let mut furthest: Option<SectionKind> = None;
 
     for section in &guideline.sections {
-        let Some(kind) = section.kind else {
-            let closest = closest(
-                &section.title,
-                SectionKind::ALL.iter().map(|k| (*k, k.title())),
-            )
-            .or_else(|| by_number(&section.title));
-            let help = match closest {
-                Some(kind) => {
-                    suggested.insert(kind);
-                    format!("did you mean `# {}`?", kind.title())
-                }
-                None => format!(
-                    "top-level headings are the template's sections: {}; use ## or ### for your own headings",
-                    SectionKind::ALL.map(SectionKind::title).join(", ")
+        let unknown = |help: String| {
+            Diagnostic::error(
+                codes::TEMPLATE_UNKNOWN_SECTION,
+                format!(
+                    "`# {}` is not a section of the DMCG template",
+                    section.title
                 ),
-            };
-            findings.push(
-                Diagnostic::error(
-                    codes::TEMPLATE_UNKNOWN_SECTION,
-                    format!(
-                        "`# {}` is not a section of the DMCG template",
-                        section.title
-                    ),
-                )
-                .at(source, section.heading_span.clone())
-                .with_help(help),
-            );
+            )
+            .at(source, section.heading_span.clone())
+            .with_help(help)
+        };
+        let Some(kind) = section.kind else {
+            findings.push(unknown(format!(
+                "top-level headings are the template's sections: {}; use ## or ### for your own headings",
+                SectionKind::ALL.map(SectionKind::title).join(", ")
+            )));
             continue;
         };
+        // A near miss is read as the section it was meant to be: one finding here, and the
+        // section's content is checked as usual.
+        if section.misspelt {
+            findings.push(unknown(format!("did you mean `# {}`?", kind.title())));
+        }
         if !seen.insert(kind) {
             findings.push(
                 Diagnostic::error(
@@ -93,20 +83,19 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             );
         }
     }
-    report_missing_sections(guideline, &seen, &suggested, findings);
+    report_missing_sections(guideline, &seen, findings);
     check_topics(guideline, findings);
 }
 
 fn report_missing_sections(
     guideline: &Guideline,
     seen: &HashSet<SectionKind>,
-    suggested: &HashSet<SectionKind>,
     findings: &mut Vec<Diagnostic>,
 ) {
     let source = &guideline.source;
     for kind in SectionKind::ALL {
-        // A misspelt heading already got a finding suggesting this title.
-        if seen.contains(&kind) || suggested.contains(&kind) {
+        // A misspelt heading counts as seen: it already got a finding suggesting this title.
+        if seen.contains(&kind) {
             continue;
         }
         let next = guideline
@@ -118,13 +107,7 @@ fn report_missing_sections(
                 next.heading_span.clone(),
                 format!("before `# {}`", next.title),
             ),
-            None => {
-                let last_line = source.lines.line_of(source.text.len());
-                (
-                    source.lines.line_span(&source.text, last_line),
-                    "at the end".to_owned(),
-                )
-            }
+            None => (last_written_line(source), "at the end".to_owned()),
         };
         findings.push(
             Diagnostic::error(
@@ -164,7 +147,8 @@ fn check_topics(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
                             .iter()
                             .filter(|s| s.kind.is_none())
                             .find(|s| {
-                                closest(&s.title, std::iter::once((kind, kind.title()))).is_some()
+                                closest_title(&s.title, std::iter::once((kind, kind.title())))
+                                    .is_some()
                             });
                     let (span, help) = match misspelt {
                         Some(sub) => (
@@ -193,30 +177,15 @@ fn check_topics(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The candidate whose title is most like `title`, if it is alike enough.
-fn closest<K: Copy>(title: &str, candidates: impl Iterator<Item = (K, &'static str)>) -> Option<K> {
-    let wanted = normalize_title(title).to_lowercase();
-    candidates
-        .map(|(kind, candidate)| {
-            let score =
-                strsim::normalized_levenshtein(&wanted, &normalize_title(candidate).to_lowercase());
-            (kind, score)
-        })
-        .filter(|(_, score)| *score >= NEAR_MISS)
-        .max_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(kind, _)| kind)
-}
-
-/// `# 2. Indledning` is meant to be section 2, whatever the words.
-fn by_number(title: &str) -> Option<SectionKind> {
-    let (number, _) = title.split_once('.')?;
-    let number = number.trim();
-    if number.is_empty() || !number.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    SectionKind::ALL
-        .into_iter()
-        .find(|k| k.title().split_once('.').is_some_and(|(n, _)| n == number))
+/// The file's last line with text: a finding "at the end" points there, not at the empty line
+/// after the final line break, which has nothing to put a caret under.
+fn last_written_line(source: &crate::source::SourceFile) -> std::ops::Range<usize> {
+    let last = source.lines.line_of(source.text.len());
+    (0..=last)
+        .rev()
+        .map(|line| source.lines.line_span(&source.text, line))
+        .find(|span| !source.text[span.clone()].trim().is_empty())
+        .unwrap_or(source.text.len()..source.text.len())
 }
 
 /// Reference definitions are kept apart from the section's text, but they are its content.

@@ -1,0 +1,21 @@
+//! The integration tests: one binary (each extra test binary would link retning again).
+//! Every test builds a site in a temporary folder with `support`'s fixture builder and runs
+//! the real `retning` binary on it.
+//!
+//! Cargo builds every `tests/*.rs` as a binary of its own, so the modules live in
+//! `tests/suite/`, a folder Cargo does not build by itself.
+
+// The workspace denies these in library code. Here a failed `expect` is a failed test with
+// its reason, in helpers as much as in `#[test]` functions.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+#[path = "suite/bad_input.rs"]
+mod bad_input;
+#[path = "suite/check_output.rs"]
+mod check_output;
+#[path = "suite/check_rules.rs"]
+mod check_rules;
+#[path = "suite/new_command.rs"]
+mod new_command;
+#[path = "suite/support/mod.rs"]
+mod support;
