@@ -153,6 +153,19 @@ pub fn anchor_safe(key: &str) -> String {
         .collect()
 }
 
+/// HTML-escapes text for element content and quoted attributes. Unlike tera's default it
+/// leaves `/` alone, so URLs stay readable and pages small.
 pub fn escape(text: &str) -> String {
-    tera::escape_html(text)
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }

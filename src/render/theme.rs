@@ -97,6 +97,7 @@ impl Theme {
                 message: error_chain(&err),
             })?;
         tera.autoescape_on(vec![".html", ".xml"]);
+        tera.set_escape_fn(super::markdown::escape);
         let strings_path = dir.join("strings.toml");
         let strings_text = read_override(&strings_path, STRINGS)?;
         let strings: toml::Table =

@@ -1,0 +1,347 @@
+//! `retning build`: what it writes, and that it never leaves a broken site.
+
+use std::collections::BTreeMap;
+use std::os::unix::fs::MetadataExt;
+use std::path::Path;
+use std::time::Duration;
+
+use crate::support::{MAIN, Site, TODAY, VALID, site, stderr};
+
+/// Runs `retning build --today TODAY ARGS…` and returns the output.
+fn build(site: &Site, args: &[&str]) -> std::process::Output {
+    site.retning()
+        .args(["build", "--today", TODAY])
+        .args(args)
+        .output()
+        .expect("run retning build")
+}
+
+fn read(site: &Site, path: &str) -> String {
+    std::fs::read_to_string(site.path(path)).unwrap_or_else(|err| panic!("read {path}: {err}"))
+}
+
+/// The part of `html` from the first `start` up to the next `end` (inclusive).
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in the page"));
+    let to = html[from..]
+        .find(end)
+        .map_or(html.len(), |i| from + i + end.len());
+    &html[from..to]
+}
+
+/// Every file under `dir` → (inode, mtime in nanoseconds).
+fn identities(dir: &Path) -> BTreeMap<String, (u64, i64)> {
+    walk(dir)
+        .into_iter()
+        .map(|path| {
+            let meta = std::fs::metadata(&path).expect("stat");
+            let key = path
+                .strip_prefix(dir)
+                .expect("under dir")
+                .display()
+                .to_string();
+            (
+                key,
+                (meta.ino(), meta.mtime() * 1_000_000_000 + meta.mtime_nsec()),
+            )
+        })
+        .collect()
+}
+
+fn walk(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read dir") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(walk(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn writes_every_page_and_machine_readable_file() {
+    let site = site()
+        .replace(
+            "keywords = [",
+            "aliases = [\"/lymfom/dlbcl/\"]\nkeywords = [",
+        )
+        .build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    for page in [
+        "public/index.html",
+        "public/dlg/index.html",
+        "public/dbcg/index.html",
+        "public/dlg/dlbcl/index.html",
+        "public/revision/index.html",
+        "public/styrke/index.html",
+        "public/soeg/index.html",
+        "public/404.html",
+        "public/sitemap.xml",
+        "public/feed.xml",
+        "public/api/guidelines.json",
+        "public/lymfom/dlbcl/index.html",
+    ] {
+        assert!(site.path(page).is_file(), "{page} is missing");
+    }
+    let home = read(&site, "public/index.html");
+    let css = between(&home, "/retningslinjer/assets/retning.", ".css");
+    assert!(
+        site.path(&format!(
+            "public{}",
+            css.trim_start_matches("/retningslinjer")
+        ))
+        .is_file(),
+        "{css}"
+    );
+    let redirect = read(&site, "public/lymfom/dlbcl/index.html");
+    assert!(
+        redirect.contains("url=/retningslinjer/dlg/dlbcl/"),
+        "{redirect}"
+    );
+    assert!(redirect.contains(
+        "<link rel=\"canonical\" href=\"https://example.org/retningslinjer/dlg/dlbcl/\">"
+    ));
+    let sitemap = read(&site, "public/sitemap.xml");
+    assert!(
+        sitemap.contains(
+            "<loc>https://example.org/retningslinjer/dlg/dlbcl/</loc><lastmod>2024-03-12</lastmod>"
+        ),
+        "{sitemap}"
+    );
+    let feed = read(&site, "public/feed.xml");
+    assert!(
+        feed.contains("<title>Diffust storcellet B-celle lymfom (version 2.1)</title>"),
+        "{feed}"
+    );
+    assert!(feed.contains("Anbefalinger: 2 ændret"), "{feed}");
+}
+
+#[test]
+fn the_api_lists_recommendations_with_strength_and_decision_aids() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    let api: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/api/guidelines.json")).expect("json");
+    let guideline = &api["guidelines"][0];
+    assert_eq!(guideline["url"], "/retningslinjer/dlg/dlbcl/");
+    assert_eq!(guideline["revision_status"], "current");
+    let second = &guideline["recommendations"][1];
+    assert_eq!(second["id"], 2);
+    assert_eq!(second["strength"], "A-C");
+    assert_eq!(second["marker"], "changed");
+    assert_eq!(second["url"], "/retningslinjer/dlg/dlbcl/#anbefaling-2");
+    assert_eq!(second["decision_aids"][0]["ipdas"], "qualifying");
+    assert!(
+        second["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Knoglemarvsundersøgelse")),
+        "{second}"
+    );
+}
+
+#[test]
+fn the_guideline_page_puts_the_quick_guide_first_and_links_every_recommendation() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    let page = read(&site, "public/dlg/dlbcl/index.html");
+    let article = &page[page.find("<article class=\"guideline\">").expect("article")..];
+    let first_section = between(article, "<section", ">");
+    assert!(
+        first_section.contains("id=\"quick-guide\""),
+        "first section: {first_section}"
+    );
+    insta::assert_snapshot!(
+        "quick_guide",
+        between(&page, "<section id=\"quick-guide\"", "</section>")
+    );
+    // The recommendation's place in Grundlag, with its stable anchor, badges and aid.
+    let card = between(
+        &page,
+        "<article class=\"anbefaling\" id=\"anbefaling-2\"",
+        "</article>",
+    );
+    insta::assert_snapshot!("recommendation_card", card);
+    // Facts in Danish long form.
+    assert!(
+        page.contains("1. februar 2024, Dansk Lymfomgruppe"),
+        "professional approval"
+    );
+    assert!(page.contains("1. juni 2027"), "planned revision");
+    // Evidence sub-sections collapse without JavaScript.
+    assert_eq!(page.matches("<details class=\"evidens\"").count(), 4);
+    // References in order of first citation, with their evidence levels and back-links.
+    let references = between(&page, "<ol class=\"references\">", "</ol>");
+    insta::assert_snapshot!("references", references);
+    // The cross-link resolves to the page URL.
+    assert!(page.contains("href=\"/retningslinjer/dlg/dlbcl/#udredning\""));
+}
+
+#[test]
+fn an_unassessed_decision_aid_is_never_shown_as_assessed() {
+    let site = site()
+        .replace(
+            "ipdas = \"qualifying\"\nipdas_assessed = 2024-05-01",
+            "ipdas = \"not-assessed\"",
+        )
+        .build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let page = read(&site, "public/dlg/dlbcl/index.html");
+    let aid = between(&page, "<aside class=\"decision-aid", "</aside>");
+    assert!(aid.contains("decision-aid-not-assessed"), "{aid}");
+    assert!(
+        aid.contains("Ikke vurderet efter IPDAS-standarderne"),
+        "{aid}"
+    );
+    assert!(
+        !aid.contains("vurderet 1."),
+        "an assessment date is shown: {aid}"
+    );
+}
+
+#[test]
+fn status_banners_follow_the_revision_date() {
+    let overdue = site()
+        .replace("planned = 2027-06-01", "planned = 2026-06-01")
+        .build();
+    assert!(build(&overdue, &[]).status.success());
+    let page = read(&overdue, "public/dlg/dlbcl/index.html");
+    assert!(
+        page.contains(
+            "<p class=\"banner banner-overdue\"><strong>Planlagt revision overskredet</strong>"
+        ),
+        "overdue banner"
+    );
+    let due = site()
+        .replace("planned = 2027-06-01", "planned = 2027-01-01")
+        .build();
+    assert!(build(&due, &[]).status.success());
+    assert!(read(&due, "public/dlg/dlbcl/index.html").contains("banner banner-due"));
+    let current = site().build();
+    assert!(build(&current, &[]).status.success());
+    let page = read(&current, "public/dlg/dlbcl/index.html");
+    assert!(!page.contains("banner-overdue") && !page.contains("banner-due"));
+}
+
+#[test]
+fn drafts_are_published_only_with_drafts_and_carry_a_banner() {
+    let draft = VALID
+        .replace("status = \"approved\"", "status = \"draft\"")
+        .replace("dlbcl.md#udredning", "udkast.md#udredning");
+    let site = site().file("guidelines/dlg/udkast.md", draft).build();
+    assert!(build(&site, &[]).status.success());
+    assert!(
+        !site.path("public/dlg/udkast/index.html").exists(),
+        "a draft was published"
+    );
+    assert!(!read(&site, "public/dlg/index.html").contains("udkast"));
+    assert!(build(&site, &["--drafts"]).status.success());
+    assert!(read(&site, "public/dlg/udkast/index.html").contains("banner banner-draft"));
+}
+
+#[test]
+fn errors_publish_nothing_and_leave_the_previous_site() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    let before = identities(&site.path("public"));
+    let text = std::fs::read_to_string(site.path(MAIN)).expect("read");
+    std::fs::write(site.path(MAIN), text.replace("(B)", "(E)")).expect("write");
+    let output = build(&site, &[]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("recommendation.bad-strength"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        identities(&site.path("public")),
+        before,
+        "the previous site changed"
+    );
+}
+
+#[test]
+fn a_rebuild_without_changes_rewrites_no_file() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    let before = identities(&site.path("public"));
+    std::thread::sleep(Duration::from_millis(20));
+    let output = build(&site, &[]);
+    assert!(output.status.success());
+    assert_eq!(identities(&site.path("public")), before);
+    let summary = String::from_utf8_lossy(&output.stdout).to_string();
+    assert!(summary.contains("(0 files written,"), "{summary}");
+}
+
+#[test]
+fn a_killed_build_leaves_the_previous_site_whole() {
+    // Enough guidelines that the build takes a while, so the kill lands in the middle.
+    let mut builder = site();
+    for n in 0..150 {
+        let text = VALID.replace(
+            "dlg/dlbcl.md#udredning",
+            &format!("dbcg/kopi-{n}.md#udredning"),
+        );
+        builder = builder.file(&format!("guidelines/dbcg/kopi-{n}.md"), text);
+    }
+    let site = builder.build();
+    assert!(build(&site, &[]).status.success());
+    let out = site.path("public");
+    let before: BTreeMap<String, Vec<u8>> = walk(&out)
+        .into_iter()
+        .map(|p| {
+            (
+                p.strip_prefix(&out).unwrap().display().to_string(),
+                std::fs::read(&p).unwrap(),
+            )
+        })
+        .collect();
+    // A change to every page, so a half-written new site would differ from the old one.
+    let text = std::fs::read_to_string(site.path(MAIN)).expect("read");
+    std::fs::write(
+        site.path(MAIN),
+        text.replace("version = \"2.1\"", "version = \"2.2\""),
+    )
+    .expect("write");
+    for delay_ms in [5, 30, 80, 150] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_retning"))
+            .current_dir(site.root())
+            .args(["build", "--today", TODAY])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("spawn");
+        std::thread::sleep(Duration::from_millis(delay_ms));
+        child.kill().expect("kill -9"); // SIGKILL on Unix
+        child.wait().expect("wait");
+        let after: BTreeMap<String, Vec<u8>> = walk(&out)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.strip_prefix(&out).unwrap().display().to_string(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        let finished = after
+            .get("dlg/dlbcl/index.html")
+            .is_some_and(|page| String::from_utf8_lossy(page).contains("Version 2.2"));
+        if !finished {
+            assert_eq!(
+                after, before,
+                "killed after {delay_ms} ms: the previous site is not whole"
+            );
+        }
+    }
+    // The next build cleans up and completes.
+    assert!(build(&site, &[]).status.success());
+    assert!(read(&site, "public/dlg/dlbcl/index.html").contains("Version 2.2"));
+    assert!(!site.path(".public.tmp").exists() && !site.path(".public.old").exists());
+}
