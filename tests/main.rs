@@ -11,6 +11,8 @@
 
 #[path = "suite/bad_input.rs"]
 mod bad_input;
+#[path = "suite/build.rs"]
+mod build;
 #[path = "suite/check_output.rs"]
 mod check_output;
 #[path = "suite/check_rules.rs"]

@@ -345,3 +345,28 @@ fn a_killed_build_leaves_the_previous_site_whole() {
     assert!(read(&site, "public/dlg/dlbcl/index.html").contains("Version 2.2"));
     assert!(!site.path(".public.tmp").exists() && !site.path(".public.old").exists());
 }
+
+#[test]
+fn a_site_overrides_theme_files_one_by_one() {
+    let site = site()
+        .file(
+            "themes/default/templates/404.html",
+            "{% extends \"base.html\" %}{% block main %}<h1>Væk</h1>{% endblock main %}",
+        )
+        .file(
+            "themes/default/strings.toml",
+            include_str!("../../themes/default/strings.toml")
+                .replace("Spring til indhold", "Gå til indhold"),
+        )
+        .build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let not_found = read(&site, "public/404.html");
+    assert!(not_found.contains("<h1>Væk</h1>"), "{not_found}");
+    assert!(
+        not_found.contains(">Gå til indhold</a>"),
+        "the overriding strings are not used"
+    );
+    // Templates the site does not override still come from the embedded theme.
+    assert!(read(&site, "public/index.html").contains("<h1>Alle retningslinjer</h1>"));
+}
