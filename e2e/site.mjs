@@ -67,6 +67,12 @@ function hasIndex(dir, rel) {
   return existsSync(path.join(dir, rel, 'index.html'));
 }
 
+// A real guideline page, not a redirect stub left at an old URL.
+function isGuidelinePage(dir, rel) {
+  const html = readFileSync(path.join(dir, rel, 'index.html'), 'utf8');
+  return /<article\b[^>]*\bclass\s*=\s*["'][^"']*\bguideline\b/i.test(html);
+}
+
 // A URL from guidelines.json → site-relative path ('/dlg/dlbcl/'). Accepts absolute URLs,
 // base-path-prefixed paths and site-relative paths.
 function toSitePath(url, basePath) {
@@ -110,11 +116,17 @@ export function discover(dir, basePath = '/') {
       if (RESERVED.has(g) || g.startsWith('.') || !isDir(path.join(dir, g))) continue;
       const slugs = readdirSync(path.join(dir, g))
         .sort()
-        .filter((s) => isDir(path.join(dir, g, s)) && hasIndex(dir, `/${g}/${s}/`));
+        .filter((s) => isDir(path.join(dir, g, s)) && hasIndex(dir, `/${g}/${s}/`) && isGuidelinePage(dir, `/${g}/${s}/`));
       if (slugs.length === 0) continue;
       if (hasIndex(dir, `/${g}/`)) groups.push(`/${g}/`);
       for (const s of slugs) guidelines.push(`/${g}/${s}/`);
     }
+  }
+  // Group pages without guidelines (an empty DMCG) get the layout tests too.
+  for (const g of readdirSync(dir).sort()) {
+    if (RESERVED.has(g) || g.startsWith('.') || !isDir(path.join(dir, g)) || !hasIndex(dir, `/${g}/`)) continue;
+    const html = readFileSync(path.join(dir, g, 'index.html'), 'utf8');
+    if (!/http-equiv\s*=\s*["']?refresh/i.test(html)) groups.push(`/${g}/`); // not a redirect stub
   }
   guidelines = [...new Set(guidelines)];
   groups = [...new Set(groups)];
