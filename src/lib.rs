@@ -13,6 +13,7 @@ pub mod output;
 pub mod parse;
 pub mod render;
 pub mod reports;
+pub mod search;
 pub mod site;
 pub mod source;
 pub mod status;

@@ -19,5 +19,7 @@ mod check_output;
 mod check_rules;
 #[path = "suite/new_command.rs"]
 mod new_command;
+#[path = "suite/search.rs"]
+mod search;
 #[path = "suite/support/mod.rs"]
 mod support;

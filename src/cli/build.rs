@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use crate::diagnostics::{Counts, render_human};
 use crate::output::write_atomically;
 use crate::render::{RenderOptions, Theme, render_site};
+use crate::search;
 use crate::validate::check_site;
 
 use super::{Outcome, parse_today, today_or_local};
@@ -59,15 +60,30 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     if let Some(base_url) = args.base_url {
         checked.site.config.base_url = base_url;
     }
-    progress.step("Renderer sider");
     let theme = Theme::load(root).context("cannot load the theme")?;
+    progress.step("Bygger søgeindeks");
+    let index_dir = root.join(search::INDEX_DIR);
+    let staging = index_dir.with_extension("tmp");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot clear {}", staging.display()))?;
+    }
+    let site_search = search::build(
+        &checked.site,
+        args.drafts,
+        theme.text("recommendation"),
+        Some(&staging),
+    )?;
+    progress.step("Renderer sider");
+    let options = RenderOptions {
+        drafts: args.drafts,
+        today,
+    };
     let tree = render_site(
         &checked.site,
         &theme,
-        RenderOptions {
-            drafts: args.drafts,
-            today,
-        },
+        options,
+        Some(&site_search.static_files),
     )?;
     progress.step("Skriver");
     let out = if args.out.is_absolute() {
@@ -77,6 +93,10 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     };
     let stats = write_atomically(&tree, &out)
         .with_context(|| format!("cannot write the site to {}", out.display()))?;
+    // The index is only swapped in once the site is written: both describe the same build.
+    drop(site_search);
+    replace_dir(&staging, &index_dir)
+        .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
     progress.finish();
     if counts.warnings > 0 {
         eprint!(
@@ -95,6 +115,14 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         started.elapsed()
     );
     Ok(Outcome::Clean)
+}
+
+/// Swaps a freshly written folder into place.
+fn replace_dir(new: &Path, target: &Path) -> std::io::Result<()> {
+    if target.exists() {
+        std::fs::remove_dir_all(target)?;
+    }
+    std::fs::rename(new, target)
 }
 
 /// A spinner on a terminal, nothing otherwise.

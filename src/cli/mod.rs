@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod new;
 mod report;
+mod search;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +35,8 @@ pub enum Command {
     Build(build::BuildArgs),
     /// Revision status, publication lag and decision-aid coverage for the guideline office.
     Report(report::ReportArgs),
+    /// Search the index `retning build` wrote (recommendations and sections).
+    Search(search::SearchArgs),
     /// Write a new guideline with every template section in place.
     New(new::NewArgs),
 }
@@ -52,6 +55,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
         Command::Report(args) => report::run(&cli.root, args),
+        Command::Search(args) => search::run(&cli.root, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

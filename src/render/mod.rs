@@ -12,11 +12,16 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use search_index::static_index::StaticFiles;
+
 use crate::model::Guideline;
 use crate::site::Site;
 use crate::status;
 
 pub use theme::Theme;
+
+/// Where the static search index lives in the site.
+pub const SEARCH_DIR: &str = "search";
 
 /// Path (relative to the output folder, `/`-separated) → bytes.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -72,7 +77,10 @@ struct SiteView<'a> {
 struct Assets {
     css: String,
     js: String,
+    search_js: String,
     favicon: String,
+    /// The static search index's meta file, when the site has one.
+    search_meta: Option<String>,
 }
 
 /// One line per guideline in lists (home, group pages, revision overview, search).
@@ -95,14 +103,22 @@ struct GroupView {
     guidelines: Vec<Summary>,
 }
 
+/// Renders every page; `search` (the static search index) goes under `search/`.
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
+    search: Option<&StaticFiles>,
 ) -> Result<OutputTree, RenderError> {
     let root = site.config.root_path();
     let mut out = OutputTree::default();
-    let assets = write_assets(theme, &root, &mut out);
+    let mut assets = write_assets(theme, &root, &mut out);
+    if let Some(search) = search {
+        for (name, bytes) in &search.files {
+            out.insert(format!("{SEARCH_DIR}/{name}"), bytes.clone());
+        }
+        assets.search_meta = Some(format!("{root}{SEARCH_DIR}/{}", search.meta));
+    }
     let common = Common {
         site: SiteView {
             title: &site.config.title,
@@ -225,7 +241,9 @@ fn write_assets(theme: &Theme, root: &str, out: &mut OutputTree) -> Assets {
     Assets {
         css: hashed("retning", "css", &theme.css),
         js: hashed("retning", "js", &theme.js),
+        search_js: hashed("search", "js", &theme.search_js),
         favicon: hashed("favicon", "svg", &theme.favicon),
+        search_meta: None,
     }
 }
 

@@ -52,6 +52,7 @@ const TEMPLATES: [(&str, &str); 10] = [
 const STRINGS: &str = include_str!("../../themes/default/strings.toml");
 const CSS: &str = include_str!("../../themes/default/static/retning.css");
 const JS: &str = include_str!("../../themes/default/static/retning.js");
+const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
 
 pub const THEME_DIR: &str = "themes/default";
@@ -63,6 +64,8 @@ pub struct Theme {
     pub months: Vec<String>,
     pub css: String,
     pub js: String,
+    /// The static search reader (search-index/FORMAT.md).
+    pub search_js: String,
     pub favicon: String,
 }
 
@@ -130,6 +133,7 @@ impl Theme {
             months,
             css: read_override(&dir.join("static/retning.css"), CSS)?,
             js: read_override(&dir.join("static/retning.js"), JS)?,
+            search_js: read_override(&dir.join("static/search.js"), SEARCH_JS)?,
             favicon: read_override(&dir.join("static/favicon.svg"), FAVICON)?,
         })
     }

@@ -1,0 +1,124 @@
+//! The one Danish analyzer every index and every query uses (see FORMAT.md, "The analyzer"):
+//! words → lower case → stop words out → Snowball Danish stem → å/æ/ø spelled out.
+
+use std::sync::OnceLock;
+
+use rust_stemmers::{Algorithm, Stemmer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// The Snowball Danish stop word list (also written into the static meta file, so the
+/// browser drops exactly the same words).
+pub const STOPWORDS: &[&str] = &[
+    "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af",
+    "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde",
+    "ham", "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans",
+    "hvor", "eller", "hvad", "skal", "selv", "her", "alle", "vil", "blev", "kunne", "ind", "når",
+    "være", "dog", "noget", "ville", "jo", "deres", "efter", "ned", "skulle", "denne", "end",
+    "dette", "mit", "også", "under", "have", "dig", "anden", "hende", "mine", "alt", "meget",
+    "sit", "sine", "vor", "mod", "disse", "hvis", "din", "nogle", "hos", "blive", "mange", "ad",
+    "bliver", "hendes", "været", "thi", "jer", "sådan",
+];
+
+/// A term and where its word stands in the text (byte offsets), for snippets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AnalyzedWord {
+    pub term: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn stemmer() -> &'static Stemmer {
+    static STEMMER: OnceLock<Stemmer> = OnceLock::new();
+    STEMMER.get_or_init(|| Stemmer::create(Algorithm::Danish))
+}
+
+/// Splits and analyzes `text` into terms with their positions in `text`.
+pub fn analyze_with_offsets(text: &str) -> Vec<AnalyzedWord> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
+        match (start, c.is_alphanumeric()) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                if let Some(term) = term(&text[s..i]) {
+                    words.push(AnalyzedWord {
+                        term,
+                        start: s,
+                        end: i,
+                    });
+                }
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// The terms of `text`, in order.
+pub fn analyze(text: &str) -> Vec<String> {
+    analyze_with_offsets(text)
+        .into_iter()
+        .map(|w| w.term)
+        .collect()
+}
+
+/// One word → its term, or `None` for a stop word.
+pub fn term(word: &str) -> Option<String> {
+    let lower = word.to_lowercase();
+    if STOPWORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    let stem = stemmer().stem(&lower);
+    let folded = fold(&stem);
+    (!folded.is_empty()).then_some(folded)
+}
+
+/// The Snowball stem of a lower-case word, before folding (for the JavaScript parity check).
+pub fn stem(lower: &str) -> String {
+    stemmer().stem(lower).into_owned()
+}
+
+/// `å`→`aa`, `æ`→`ae`, `ø`/`ö`→`oe`, `ä`→`ae`, `ü`→`u`; other accents removed.
+pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len() + 4);
+    for c in word.chars() {
+        match c {
+            'å' => out.push_str("aa"),
+            'æ' | 'ä' => out.push_str("ae"),
+            'ø' | 'ö' => out.push_str("oe"),
+            'ü' => out.push('u'),
+            c if c.is_ascii() => out.push(c),
+            c => out.extend(c.to_string().nfd().filter(|c| !is_combining_mark(*c))),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inflections_and_spellings_without_danish_letters_meet() {
+        assert_eq!(term("Behandlingerne"), term("behandling"));
+        assert_eq!(term("kemoterapien"), term("kemoterapi"));
+        assert_eq!(term("Strålebehandlingen"), term("straalebehandling"));
+        assert_eq!(term("ØSTROGEN"), term("oestrogen"));
+        assert_eq!(term("østrogen").as_deref(), Some("oestrog"));
+        assert_eq!(term("og"), None);
+        assert_eq!(fold("café"), "cafe");
+    }
+
+    #[test]
+    fn offsets_point_at_the_words() {
+        let text = "Knoglemarv, ved lymfom!";
+        let words = analyze_with_offsets(text);
+        let spans: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(spans, ["Knoglemarv", "ved", "lymfom"]);
+    }
+}

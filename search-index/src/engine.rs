@@ -1,0 +1,388 @@
+//! The tantivy index: built from `IndexDoc`s (on disk for `retning search`, in memory for the
+//! preview server), queried with the semantics of FORMAT.md, and the source of the static
+//! index's weights, so both agree.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use tantivy::collector::TopDocs;
+use tantivy::postings::Postings;
+use tantivy::query::{
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
+};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
+    TextOptions, Value,
+};
+use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token, Tokenizer};
+use tantivy::{DocAddress, DocSet, Index, IndexReader, TantivyDocument, Term, doc};
+
+use crate::analyzer::analyze_with_offsets;
+use crate::{
+    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, query_words,
+};
+
+const TOKENIZER: &str = "retning_da";
+
+#[derive(Debug, thiserror::Error)]
+pub enum EngineError {
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("search index: {0}")]
+    Open(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("search index: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// The analyzer as a tantivy tokenizer, so indexing, queries and snippets use it.
+#[derive(Clone, Default)]
+struct DanishTokenizer;
+
+impl Tokenizer for DanishTokenizer {
+    type TokenStream<'a> = PreTokenizedStream;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        let tokens = analyze_with_offsets(text)
+            .into_iter()
+            .enumerate()
+            .map(|(position, word)| Token {
+                offset_from: word.start,
+                offset_to: word.end,
+                position,
+                text: word.term,
+                position_length: 1,
+            })
+            .collect();
+        PreTokenizedStream::from(PreTokenizedString {
+            text: text.to_owned(),
+            tokens,
+        })
+    }
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    id: Field,
+    title: Field,
+    text: Field,
+    group: Field,
+    kind: Field,
+    doc: Field,
+}
+
+/// A search result.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Hit {
+    pub id: u32,
+    pub score: f32,
+    pub doc: IndexDoc,
+    /// The text around the match, with the matched words in `«…»`.
+    pub snippet: String,
+}
+
+pub struct Engine {
+    index: Index,
+    reader: IndexReader,
+    fields: Fields,
+    pub groups: Vec<GroupRange>,
+}
+
+fn schema() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(TOKENIZER)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let text = TextOptions::default()
+        .set_indexing_options(indexing)
+        .set_stored();
+    let fields = Fields {
+        id: builder.add_u64_field("id", INDEXED | STORED | FAST),
+        title: builder.add_text_field("title", text.clone()),
+        text: builder.add_text_field("text", text),
+        group: builder.add_text_field("group", STRING | STORED),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        doc: builder.add_text_field("doc", STORED),
+    };
+    (builder.build(), fields)
+}
+
+impl Engine {
+    /// Indexes `docs` (already in doc-id order, see `order_by_group`) in memory, or in `dir`.
+    pub fn build(
+        docs: &[IndexDoc],
+        groups: Vec<GroupRange>,
+        dir: Option<&Path>,
+    ) -> Result<Self, EngineError> {
+        let (schema, fields) = schema();
+        let index = match dir {
+            Some(dir) => {
+                std::fs::create_dir_all(dir)?;
+                Index::create_in_dir(dir, schema)?
+            }
+            None => Index::create_in_ram(schema),
+        };
+        index.tokenizers().register(TOKENIZER, DanishTokenizer);
+        let mut writer = index.writer_with_num_threads(1, 100_000_000)?;
+        for (id, d) in docs.iter().enumerate() {
+            let stored = serde_json::to_string(d).unwrap_or_default();
+            writer.add_document(doc!(
+                fields.id => id as u64,
+                fields.title => format!("{} {}", d.guideline, d.title),
+                fields.text => d.text.clone(),
+                fields.group => d.group.clone(),
+                fields.kind => kind_name(d.kind),
+                fields.doc => stored,
+            ))?;
+        }
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        if let Some(dir) = dir {
+            std::fs::write(
+                dir.join("groups.json"),
+                serde_json::to_vec(&groups).unwrap_or_default(),
+            )?;
+        }
+        let reader = index.reader()?;
+        Ok(Self {
+            index,
+            reader,
+            fields,
+            groups,
+        })
+    }
+
+    /// Opens an index `build` wrote to `dir`.
+    pub fn open(dir: &Path) -> Result<Self, EngineError> {
+        let index = Index::open_in_dir(dir)?;
+        index.tokenizers().register(TOKENIZER, DanishTokenizer);
+        let fields = Fields {
+            id: index.schema().get_field("id")?,
+            title: index.schema().get_field("title")?,
+            text: index.schema().get_field("text")?,
+            group: index.schema().get_field("group")?,
+            kind: index.schema().get_field("kind")?,
+            doc: index.schema().get_field("doc")?,
+        };
+        let groups = std::fs::read(dir.join("groups.json"))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        let reader = index.reader()?;
+        Ok(Self {
+            index,
+            reader,
+            fields,
+            groups,
+        })
+    }
+
+    /// Runs `query` (FORMAT.md, "Query semantics") and returns the best `limit` hits.
+    pub fn search(
+        &self,
+        query: &str,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Hit>, EngineError> {
+        let words = query_words(query);
+        if words.is_empty() || limit == 0 {
+            return Ok(Vec::new());
+        }
+        let hits = self.search_words(&words, Occur::Must, group, limit)?;
+        if hits.is_empty() && words.len() > 1 {
+            return self.search_words(&words, Occur::Should, group, limit);
+        }
+        Ok(hits)
+    }
+
+    /// `each_word` is `Must` (every word matches) or `Should` (any word matches).
+    fn search_words(
+        &self,
+        words: &[String],
+        each_word: Occur,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<Hit>, EngineError> {
+        let searcher = self.reader.searcher();
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        let mut word_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+        for word in words {
+            let mut alternatives: Vec<Box<dyn Query>> = vec![self.term_query(word, 1.0)];
+            for longer in self.prefix_terms(word)? {
+                alternatives.push(self.term_query(&longer, PREFIX_FACTOR));
+            }
+            word_clauses.push((each_word, Box::new(DisjunctionMaxQuery::new(alternatives))));
+        }
+        clauses.push((Occur::Must, Box::new(BooleanQuery::new(word_clauses))));
+        if let Some(group) = group {
+            let term = Term::from_field_text(self.fields.group, group);
+            let filter = TermQuery::new(term, IndexRecordOption::Basic);
+            clauses.push((
+                Occur::Must,
+                Box::new(ConstScoreQuery::new(Box::new(filter), 0.0)),
+            ));
+        }
+        let query = BooleanQuery::new(clauses);
+        // The kind boost multiplies each doc's score, so rank a generous pool, then re-rank.
+        let pool = (limit * 4).max(100);
+        let top: Vec<(f32, DocAddress)> =
+            searcher.search(&query, &TopDocs::with_limit(pool).order_by_score())?;
+        let snippets =
+            tantivy::snippet::SnippetGenerator::create(&searcher, &query, self.fields.text)?;
+        let mut hits = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let stored: TantivyDocument = searcher.doc(address)?;
+            let id = stored
+                .get_first(self.fields.id)
+                .and_then(|v| v.as_u64())
+                .unwrap_or_default() as u32;
+            let Some(doc) = stored
+                .get_first(self.fields.doc)
+                .and_then(|v| v.as_str())
+                .and_then(|json| serde_json::from_str::<IndexDoc>(json).ok())
+            else {
+                continue;
+            };
+            let snippet = snippets.snippet(&doc.text);
+            let snippet = highlight(snippet.fragment(), snippet.highlighted());
+            hits.push(Hit {
+                id,
+                score: score * doc.kind.boost(),
+                doc,
+                snippet,
+            });
+        }
+        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+        hits.truncate(limit);
+        Ok(hits)
+    }
+
+    /// `word` in title (boosted) and text: the doc's weight under the term.
+    fn term_query(&self, term: &str, factor: f32) -> Box<dyn Query> {
+        let field_query = |field: Field, boost: f32| -> (Occur, Box<dyn Query>) {
+            let query = TermQuery::new(
+                Term::from_field_text(field, term),
+                IndexRecordOption::WithFreqs,
+            );
+            (
+                Occur::Should,
+                Box::new(BoostQuery::new(Box::new(query), boost)),
+            )
+        };
+        let both = BooleanQuery::new(vec![
+            field_query(self.fields.title, TITLE_BOOST),
+            field_query(self.fields.text, 1.0),
+        ]);
+        Box::new(BoostQuery::new(Box::new(both), factor))
+    }
+
+    /// The first `MAX_PREFIX_TERMS` terms (title and text) that start with `word` and are longer.
+    fn prefix_terms(&self, word: &str) -> Result<Vec<String>, EngineError> {
+        let terms = self.terms_in_range(word, Some(&format!("{word}\u{10ffff}")))?;
+        Ok(terms
+            .into_iter()
+            .filter(|t| t != word && t.starts_with(word))
+            .take(MAX_PREFIX_TERMS)
+            .collect())
+    }
+
+    /// Every term of the title and text fields in `[from, to)`, sorted.
+    fn terms_in_range(
+        &self,
+        from: &str,
+        to: Option<&str>,
+    ) -> Result<BTreeSet<String>, EngineError> {
+        let searcher = self.reader.searcher();
+        let mut terms = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            for field in [self.fields.title, self.fields.text] {
+                let inverted = segment.inverted_index(field)?;
+                let mut range = inverted.terms().range().ge(from.as_bytes());
+                if let Some(to) = to {
+                    range = range.lt(to.as_bytes());
+                }
+                let mut stream = range.into_stream()?;
+                while stream.advance() {
+                    if let Ok(term) = std::str::from_utf8(stream.key()) {
+                        terms.insert(term.to_owned());
+                    }
+                }
+            }
+        }
+        Ok(terms)
+    }
+
+    /// Every term with its docs' weights, as the static index stores them: tantivy's BM25
+    /// score of the term (title × TITLE_BOOST + text) times the doc's kind boost.
+    pub fn weights(
+        &self,
+        docs: &[IndexDoc],
+    ) -> Result<BTreeMap<String, Vec<(u32, f32)>>, EngineError> {
+        let searcher = self.reader.searcher();
+        let mut weights: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
+        for (field, boost) in [(self.fields.title, TITLE_BOOST), (self.fields.text, 1.0)] {
+            for segment in searcher.segment_readers() {
+                let ids = segment.fast_fields().u64("id")?;
+                let norms = segment.get_fieldnorms_reader(field)?;
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {
+                    let Ok(text) = std::str::from_utf8(stream.key()) else {
+                        continue;
+                    };
+                    let term = Term::from_field_text(field, text);
+                    let bm25 = tantivy::query::Bm25Weight::for_terms(
+                        &searcher,
+                        std::slice::from_ref(&term),
+                    )?;
+                    let Some(mut postings) =
+                        inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
+                    else {
+                        continue;
+                    };
+                    let entry = weights.entry(text.to_owned()).or_default();
+                    let mut doc = postings.doc();
+                    while doc != tantivy::TERMINATED {
+                        let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
+                        let id = ids.first(doc).unwrap_or_default() as u32;
+                        let kind = docs.get(id as usize).map_or(1.0, |d| d.kind.boost());
+                        *entry.entry(id).or_default() += score * boost * kind;
+                        doc = postings.advance();
+                    }
+                }
+            }
+        }
+        Ok(weights
+            .into_iter()
+            .map(|(term, docs)| (term, docs.into_iter().collect()))
+            .collect())
+    }
+
+    pub fn index(&self) -> &Index {
+        &self.index
+    }
+}
+
+fn kind_name(kind: DocKind) -> &'static str {
+    match kind {
+        DocKind::Recommendation => "recommendation",
+        DocKind::Section => "section",
+    }
+}
+
+/// Marks the highlighted ranges with `«` and `»` (the terminal and JSON show them as is).
+fn highlight(fragment: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(fragment.len() + ranges.len() * 4);
+    let mut last = 0;
+    for range in ranges {
+        if range.start < last || range.end > fragment.len() {
+            continue;
+        }
+        out.push_str(&fragment[last..range.start]);
+        out.push('«');
+        out.push_str(&fragment[range.clone()]);
+        out.push('»');
+        last = range.end;
+    }
+    out.push_str(&fragment[last..]);
+    out
+}

@@ -1,0 +1,99 @@
+//! `retning search QUERY`: the tantivy index `retning build` wrote, from the terminal.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use anyhow::Context;
+use clap::{Args, ValueEnum};
+use search_index::{Engine, Hit};
+
+use crate::search::INDEX_DIR;
+
+use super::{Outcome, print};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Words to search for (Danish; inflections, compounds by prefix, and æ/ø/å written as
+    /// ae/oe/aa all match).
+    #[arg(required = true)]
+    pub query: Vec<String>,
+    /// Only this group (its folder code, e.g. dlg).
+    #[arg(long)]
+    pub group: Option<String>,
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+pub fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
+    let dir = root.join(INDEX_DIR);
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no search index at {}; run `retning build` first",
+            dir.display()
+        );
+    }
+    let engine = Engine::open(&dir)
+        .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
+    if let Some(group) = &args.group
+        && !engine.groups.iter().any(|g| &g.code == group)
+    {
+        let known: Vec<&str> = engine.groups.iter().map(|g| g.code.as_str()).collect();
+        anyhow::bail!(
+            "`{group}` is not a group; known groups: {}",
+            known.join(", ")
+        );
+    }
+    let query = args.query.join(" ");
+    let hits = engine.search(&query, args.group.as_deref(), args.limit)?;
+    let text = match args.format {
+        Format::Json => serde_json::to_string_pretty(&hits)? + "\n",
+        Format::Human => human(&query, &hits),
+    };
+    print(&text)?;
+    Ok(Outcome::Clean)
+}
+
+/// Hits grouped by guideline, best guideline first.
+fn human(query: &str, hits: &[Hit]) -> String {
+    if hits.is_empty() {
+        return format!("No results for \"{query}\". Try a shorter word, or fewer words.\n");
+    }
+    let mut order: Vec<&str> = Vec::new();
+    let mut by_guideline: BTreeMap<&str, Vec<&Hit>> = BTreeMap::new();
+    for hit in hits {
+        let key = hit.doc.guideline_url.as_str();
+        if !order.contains(&key) {
+            order.push(key);
+        }
+        by_guideline.entry(key).or_default().push(hit);
+    }
+    let mut out = String::new();
+    for key in order {
+        let group = &by_guideline[key];
+        out.push_str(&format!(
+            "{} ({})\n",
+            group[0].doc.guideline, group[0].doc.group
+        ));
+        for hit in group {
+            let strength = hit
+                .doc
+                .strength
+                .as_ref()
+                .map(|s| format!(" [{s}]"))
+                .unwrap_or_default();
+            out.push_str(&format!("  {}{strength}  {}\n", hit.doc.title, hit.doc.url));
+            if !hit.snippet.is_empty() {
+                out.push_str(&format!("    {}\n", hit.snippet.replace('\n', " ")));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,217 @@
+//! Search on the bundled example guidelines: the relevance table (e2e/fixtures/relevance.json,
+//! also run in the browser) against tantivy (`retning search`) and the static index, which
+//! must agree.
+
+use std::path::Path;
+
+use search_index::static_index::StaticIndex;
+
+use crate::support::{TODAY, retning};
+
+#[derive(serde::Deserialize)]
+struct Row {
+    query: String,
+    group: Option<String>,
+    top: Option<String>,
+}
+
+/// The bundled example site, built for a server at `/`.
+fn example_site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(repo.join("retning.toml"), dir.path().join("retning.toml")).expect("copy config");
+    copy_dir(&repo.join("guidelines"), &dir.path().join("guidelines"));
+    let output = retning()
+        .current_dir(dir.path())
+        .args(["build", "--today", TODAY, "--base-url", "http://127.0.0.1/"])
+        .output()
+        .expect("run build");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    dir
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).expect("mkdir");
+    for entry in std::fs::read_dir(from).expect("read dir") {
+        let path = entry.expect("entry").path();
+        let target = to.join(path.file_name().expect("name"));
+        if path.is_dir() {
+            copy_dir(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).expect("copy");
+        }
+    }
+}
+
+fn relevance_table() -> Vec<Row> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("e2e/fixtures/relevance.json");
+    serde_json::from_slice(&std::fs::read(path).expect("read relevance.json"))
+        .expect("parse relevance.json")
+}
+
+fn tantivy_urls(site: &Path, row: &Row) -> Vec<String> {
+    let mut command = retning();
+    command
+        .current_dir(site)
+        .args(["search", "--format", "json", "--limit", "5"]);
+    if let Some(group) = &row.group {
+        command.args(["--group", group]);
+    }
+    let output = command.arg(&row.query).output().expect("run search");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let hits: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("json");
+    hits.iter()
+        .map(|h| h["doc"]["url"].as_str().expect("url").to_owned())
+        .collect()
+}
+
+fn static_index(site: &Path) -> StaticIndex {
+    let dir = site.join("public/search");
+    let meta = std::fs::read_dir(&dir)
+        .expect("search/")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|name| name.starts_with("meta."))
+        .expect("a meta file");
+    StaticIndex::decode(&meta, |name| std::fs::read(dir.join(name)).ok()).expect("decode")
+}
+
+fn static_urls(index: &StaticIndex, row: &Row) -> Vec<String> {
+    index
+        .query(&row.query, row.group.as_deref(), 5)
+        .into_iter()
+        .map(|(id, _)| index.doc(id).expect("doc").url.clone())
+        .collect()
+}
+
+#[test]
+fn the_relevance_table_holds_for_tantivy_and_the_static_index_and_they_agree() {
+    let site = example_site();
+    let index = static_index(site.path());
+    let mut failures = Vec::new();
+    for row in relevance_table() {
+        let from_tantivy = tantivy_urls(site.path(), &row);
+        let from_static = static_urls(&index, &row);
+        let expected = row.top.as_deref();
+        if from_tantivy.first().map(String::as_str) != expected {
+            failures.push(format!(
+                "tantivy: {:?} → {:?}, expected {expected:?}",
+                row.query,
+                from_tantivy.first()
+            ));
+        }
+        if from_static.first().map(String::as_str) != expected {
+            failures.push(format!(
+                "static: {:?} → {:?}, expected {expected:?}",
+                row.query,
+                from_static.first()
+            ));
+        }
+        let top3 = |urls: &[String]| urls.iter().take(3).cloned().collect::<Vec<_>>();
+        if top3(&from_tantivy) != top3(&from_static) {
+            failures.push(format!(
+                "{:?}: tantivy {:?} ≠ static {:?}",
+                row.query,
+                top3(&from_tantivy),
+                top3(&from_static)
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn no_hits_are_said_in_words_and_an_unknown_group_is_an_error() {
+    let site = example_site();
+    let output = retning()
+        .current_dir(site.path())
+        .args(["search", "xyzzy"])
+        .output()
+        .expect("run");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("No results for \"xyzzy\""));
+    let output = retning()
+        .current_dir(site.path())
+        .args(["search", "--group", "nope", "lymfom"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("nope"));
+}
+
+#[test]
+fn the_index_lives_outside_the_deployable_site_and_pages_point_at_the_static_index() {
+    let site = example_site();
+    assert!(
+        site.path()
+            .join(".retning/search-index/meta.json")
+            .is_file()
+    );
+    assert!(!site.path().join("public/.retning").exists());
+    let home = std::fs::read_to_string(site.path().join("public/index.html")).expect("home");
+    let meta = home
+        .split("data-search-meta=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("data-search-meta");
+    assert!(
+        site.path().join(format!("public{meta}")).is_file(),
+        "{meta}"
+    );
+}
+
+#[test]
+fn search_without_a_built_index_says_how_to_get_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = retning()
+        .current_dir(dir.path())
+        .args(["search", "lymfom"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("run `retning build` first"));
+}
+
+/// e2e/fixtures/danish-stems.json pins the Snowball stems the browser's stemmer must match.
+/// Regenerate with `UPDATE_FIXTURES=1 cargo test --test main stems`.
+#[test]
+fn the_browser_stem_fixture_matches_the_rust_stemmer() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut words = std::collections::BTreeSet::new();
+    for group in std::fs::read_dir(repo.join("guidelines")).expect("guidelines") {
+        for file in std::fs::read_dir(group.expect("group").path()).expect("group dir") {
+            let text = std::fs::read_to_string(file.expect("file").path()).expect("read");
+            for word in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().any(char::is_alphabetic))
+            {
+                words.insert(word.to_lowercase());
+            }
+        }
+    }
+    let stems: std::collections::BTreeMap<String, String> = words
+        .into_iter()
+        .map(|w| {
+            let s = search_index::analyzer::stem(&w);
+            (w, s)
+        })
+        .collect();
+    let expected = serde_json::to_string_pretty(&stems).expect("json") + "\n";
+    let path = repo.join("e2e/fixtures/danish-stems.json");
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &expected).expect("write fixture");
+    }
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{} is out of date: run UPDATE_FIXTURES=1 cargo test --test main stems",
+        path.display()
+    );
+}
