@@ -48,6 +48,21 @@ pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
             bail!("cannot read the site configuration");
         }
     };
+    // A guideline that cannot be read is missing from every number: say so, loudly.
+    let unreadable: Vec<_> = loaded
+        .findings
+        .into_iter()
+        .filter(|f| f.is_error())
+        .collect();
+    if !unreadable.is_empty() {
+        eprint!(
+            "{}",
+            render_human(&unreadable, std::io::stderr().is_terminal())
+        );
+        eprintln!(
+            "warning: the report leaves out the files with errors above; run `retning check` and fix them"
+        );
+    }
     let site = loaded.site;
     if let Some(group) = &args.group
         && !site.config.groups.contains_key(group)

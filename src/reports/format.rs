@@ -207,7 +207,7 @@ fn csv_row(fields: &[&str]) -> String {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {
-            if f.contains([',', '"', '\n']) {
+            if f.contains([',', '"', '\n', '\r']) {
                 format!("\"{}\"", f.replace('"', "\"\""))
             } else {
                 (*f).to_owned()
