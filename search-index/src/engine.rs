@@ -87,7 +87,7 @@ pub struct Engine {
     pub groups: Vec<GroupRange>,
 }
 
-fn schema() -> (Schema, Fields) {
+fn schema() -> Schema {
     let mut builder = Schema::builder();
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TOKENIZER)
@@ -95,15 +95,26 @@ fn schema() -> (Schema, Fields) {
     let text = TextOptions::default()
         .set_indexing_options(indexing)
         .set_stored();
-    let fields = Fields {
-        id: builder.add_u64_field("id", INDEXED | STORED | FAST),
-        title: builder.add_text_field("title", text.clone()),
-        text: builder.add_text_field("text", text),
-        group: builder.add_text_field("group", STRING | STORED),
-        kind: builder.add_text_field("kind", STRING | STORED),
-        doc: builder.add_text_field("doc", STORED),
-    };
-    (builder.build(), fields)
+    builder.add_u64_field("id", INDEXED | STORED | FAST);
+    builder.add_text_field("title", text.clone());
+    builder.add_text_field("text", text);
+    builder.add_text_field("group", STRING | STORED);
+    builder.add_text_field("kind", STRING | STORED);
+    builder.add_text_field("doc", STORED);
+    builder.build()
+}
+
+impl Fields {
+    fn of(schema: &Schema) -> Result<Self, EngineError> {
+        Ok(Self {
+            id: schema.get_field("id")?,
+            title: schema.get_field("title")?,
+            text: schema.get_field("text")?,
+            group: schema.get_field("group")?,
+            kind: schema.get_field("kind")?,
+            doc: schema.get_field("doc")?,
+        })
+    }
 }
 
 impl Engine {
@@ -113,7 +124,8 @@ impl Engine {
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
     ) -> Result<Self, EngineError> {
-        let (schema, fields) = schema();
+        let schema = schema();
+        let fields = Fields::of(&schema)?;
         let index = match dir {
             Some(dir) => {
                 std::fs::create_dir_all(dir)?;
@@ -155,14 +167,7 @@ impl Engine {
     pub fn open(dir: &Path) -> Result<Self, EngineError> {
         let index = Index::open_in_dir(dir)?;
         index.tokenizers().register(TOKENIZER, DanishTokenizer);
-        let fields = Fields {
-            id: index.schema().get_field("id")?,
-            title: index.schema().get_field("title")?,
-            text: index.schema().get_field("text")?,
-            group: index.schema().get_field("group")?,
-            kind: index.schema().get_field("kind")?,
-            doc: index.schema().get_field("doc")?,
-        };
+        let fields = Fields::of(&index.schema())?;
         let groups = std::fs::read(dir.join("groups.json"))
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
