@@ -92,6 +92,8 @@ pub const CITATION_BAD_EVIDENCE_LEVEL: &str = "citation.bad-evidence-level";
 pub const LINK_BROKEN: &str = "link.broken";
 /// A `@/…#anchor` link whose anchor does not exist in the target.
 pub const LINK_BROKEN_ANCHOR: &str = "link.broken-anchor";
+/// An approved guideline links to a draft, which the published site leaves out (warning).
+pub const LINK_TO_DRAFT: &str = "link.to-draft";
 /// An `http://` link (warning: prefer https).
 pub const LINK_INSECURE: &str = "link.insecure";
 

@@ -2,7 +2,7 @@
 //! page; `http://` links are flagged.
 
 use crate::diagnostics::{Diagnostic, codes};
-use crate::model::Guideline;
+use crate::model::{Guideline, Status};
 use crate::site::{GUIDELINES_DIR, Site};
 
 pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
@@ -37,6 +37,21 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
                     .at(source, link.span.clone())
                     .with_help("link to a recommendation as #anbefaling-N, or to a section or topic heading"),
                 ),
+                (Some(target), _)
+                    if target.status() == Status::Draft && guideline.status() == Status::Approved =>
+                {
+                    findings.push(
+                        Diagnostic::warning(
+                            codes::LINK_TO_DRAFT,
+                            format!(
+                                "`{}` is a draft: the published site leaves it out, so this link leads nowhere",
+                                target.link_key()
+                            ),
+                        )
+                        .at(source, link.span.clone())
+                        .with_help("remove the link until the linked guideline is approved"),
+                    );
+                }
                 _ => {}
             }
         } else if destination.starts_with("http://") {

@@ -529,6 +529,18 @@ fn links_to_another_guideline_resolve() {
 }
 
 #[test]
+fn a_link_from_an_approved_guideline_to_a_draft_is_a_warning() {
+    let draft = VALID.replace("status = \"approved\"", "status = \"draft\"");
+    site()
+        .replace("@/dlg/dlbcl.md#udredning", "@/dbcg/udkast.md#udredning")
+        .file("guidelines/dbcg/udkast.md", draft)
+        .check_json()
+        .single()
+        .expect("link.to-draft", Warning, at(72, 4))
+        .in_file("guidelines/dlg/dlbcl.md");
+}
+
+#[test]
 fn link_into_a_guideline_that_fails_to_load_is_not_reported_twice() {
     // The target exists but its front matter is broken: its own finding is the one to fix.
     let broken = VALID.replacen("title = \"Diffust", "title = Diffust", 1);
