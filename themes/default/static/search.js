@@ -1,1 +1,213 @@
-// The static search reader (search-index/FORMAT.md); written with the search UI.
+// retning search: reads the static index of search-index/FORMAT.md and shows results as you
+// type. Progressive enhancement: without it, the form submits to /soeg/.
+(() => {
+  "use strict";
+  const V = "aeiouyæåø", WORD = /[\p{Alphabetic}\p{N}]+/gu; // WORD: Rust's is_alphanumeric
+  const MAIN = ("hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer " +
+    "heds es endes erendes enes ernes eres ens hedens erens ers ets erets et eret s").split(" ");
+  const FOLD = { å: "aa", æ: "ae", ä: "ae", ø: "oe", ö: "oe", ü: "u" };
+
+  // Snowball Danish as rust-stemmers 1.2 has it: its undouble drops any doubled non-vowel.
+  // `s` is lower case; p1 (start of R1) is a UTF-16 index.
+  const tail = (s, list, p1) => list.reduce((b, x) => // longest suffix from `list` in R1
+    x.length > b.length && s.length - x.length >= p1 && s.endsWith(x) ? x : b, "");
+  const pair = (s, p1) => s.length - 2 >= p1 && /(gd|dt|gt|kt)$/.test(s) ? s.slice(0, -1) : s;
+  function stem(s) {
+    const c = [...s];
+    let i = 0, p1 = s.length, x;
+    if (c.length > 2) { // R1: after the first non-vowel following a vowel, and ≥ 3 letters in
+      while (i < c.length && !V.includes(c[i])) i++;
+      while (i < c.length && V.includes(c[i])) i++;
+      if (i < c.length) p1 = Math.max(c.slice(0, i + 1).join("").length, c.slice(0, 3).join("").length);
+    }
+    x = tail(s, MAIN, p1);
+    if (x && (x != "s" || "abcdfghjklmnoprtvyzå".includes(s.at(-2)))) s = s.slice(0, -x.length);
+    s = pair(s, p1);
+    if (s.endsWith("igst")) s = s.slice(0, -2);
+    x = tail(s, ["ig", "lig", "elig", "els", "løst"], p1);
+    if (x == "løst") s = s.slice(0, -1);
+    else if (x) s = pair(s.slice(0, -x.length), p1);
+    const d = [...s.slice(-2)].pop() || "", n = d.length; // undouble
+    if (n && !V.includes(d) && s.length - n >= p1 && s.slice(-2 * n, -n) == d) s = s.slice(0, -n);
+    return s;
+  }
+
+  // The analyzer: words, lower case, stop words (from the meta file) out, stem, fold.
+  const stop = new Set();
+  const term = (w) => (w = w.toLowerCase(), stop.has(w) ? "" :
+    stem(w).replace(/[åæäøöü]/g, (ch) => FOLD[ch]).normalize("NFD").replace(/\p{M}/gu, ""));
+  const analyze = (text) => (String(text).match(WORD) || []).map(term).filter(Boolean);
+
+  // The reader: the meta file once, chunks and fragment files when needed; all cached.
+  const form = document.querySelector("form.search-form");
+  const metaUrl = form?.dataset.searchMeta && new URL(form.dataset.searchMeta, location.href);
+  const cache = {};
+  const get = (name) => {
+    const url = new URL(name, metaUrl).href;
+    return cache[url] ||= fetch(url).then((r) => {
+      if (!r.ok) throw Error(`${url}: ${r.status}`);
+      return r.json();
+    }).catch((e) => { delete cache[url]; throw e; });
+  };
+  const load = () => metaUrl ? get(metaUrl).then((m) => {
+    if (m.version != 1) throw Error(`search index version ${m.version}, this reader reads 1`);
+    m.stopwords.forEach((w) => stop.add(w));
+    return m;
+  }) : Promise.reject(Error("no data-search-meta"));
+
+  // A word's score per doc in 1/2000ths: max(2 × exact weight, best of ≤ 50 longer terms).
+  async function scores(m, w) {
+    const hi = w + "\uffff", out = new Map();
+    let longer = 0;
+    for (const c of await Promise.all(m.chunks.filter((c) => c.first <= hi && c.last >= w).map((c) => get(c.file)))) {
+      for (const [t, p] of c.terms) {
+        const f = t == w ? 2 : 1;
+        if (f == 1 && (!t.startsWith(w) || ++longer > 50)) continue;
+        for (let k = 0; k < p.length; k += 2) if (!(out.get(p[k]) >= p[k + 1] * f)) out.set(p[k], p[k + 1] * f);
+      }
+    }
+    return out;
+  }
+
+  // FORMAT.md query semantics: docs with every word, else (≥ 2 words) with any; group range.
+  async function search(text, group) {
+    const m = await load(), words = [...new Set(analyze(text))];
+    const g = m.groups.find((x) => x.code == group);
+    if (!words.length || (group && !g)) return { words, hits: [] };
+    const maps = await Promise.all(words.map((w) => scores(m, w)));
+    const docs = new Set(maps.flatMap((x) => [...x.keys()])), pick = (all) => {
+      const hits = [];
+      for (const doc of docs) {
+        const s = maps.map((x) => x.get(doc) || 0);
+        if (!(all && s.includes(0)) && (!g || (doc >= g.first && doc < g.end))) hits.push({ doc, score: s.reduce((a, b) => a + b) / 2000 });
+      }
+      return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
+    };
+    const hits = pick(true);
+    return { words, hits: hits.length || words.length < 2 ? hits : pick(false) };
+  }
+  const fragments = async (hits) => {
+    const { fragments: f } = await load();
+    return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(f.files[Math.floor(h.doc / f.size)])).docs[h.doc % f.size] })));
+  };
+  const query = async (text, { group, limit = 10 } = {}) => fragments((await search(text, group)).hits.slice(0, limit));
+  window.retningSearch = { analyze, stem, query };
+
+  // ---- The UI: a panel under the header form, or #soeg-resultater on /soeg/. No innerHTML.
+  const input = form?.querySelector("input[name=q]"), page = document.getElementById("soeg-resultater");
+  if (!input || !metaUrl) return;
+  const el = (tag, cls, text, parent) => {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return parent ? parent.appendChild(e) : e;
+  };
+  const root = page || el("div", "search-panel"), url = new URLSearchParams(location.search);
+  const status = el("p", "search-status", null, root), body = el("div", "search-body", null, root);
+  const tools = el("p", "search-tools", null, body), label = el("label", null, "Gruppe", tools);
+  const select = el("select", null, null, tools), list = el("div", "search-results", null, body);
+  const more = !page && el("a", null, null, el("p", "search-more", null, body));
+  let seq = 0, timer, ready;
+  status.setAttribute("role", "status");
+  status.setAttribute("aria-live", "polite");
+  form.id ||= "soeg-form";
+  select.id = label.htmlFor = "soeg-gruppe";
+  select.setAttribute("form", form.id); // named `gruppe` (and submitted) once a group is chosen
+  el("option", null, "Alle grupper", select).value = "";
+  body.hidden = !page;
+  if (!page) form.after(root), root.id = "soeg-panel", input.setAttribute("aria-controls", root.id);
+
+  const strength = (s) => "strength-" + (/^[A-D](\W|$)/.test(s) ? s[0].toLowerCase()
+    : /imod/i.test(s) ? "against" : /^(stærk|svag)/i.test(s) ? "for" : "practice");
+  const hit = (w, words) => { const t = term(w); return t && words.some((x) => t.startsWith(x)); };
+  function mark(parent, text, words) { // a query word, or a longer word it begins, in <mark>
+    let last = 0;
+    for (const m of text.matchAll(WORD)) {
+      if (!hit(m[0], words)) continue;
+      parent.append(text.slice(last, m.index), el("mark", null, m[0]));
+      last = m.index + m[0].length;
+    }
+    parent.append(text.slice(last));
+    return parent;
+  }
+  function snippet(text, words) { // ~200 characters from a little before the first match
+    const m = [...text.matchAll(WORD)].find((m) => hit(m[0], words));
+    const from = m && m.index > 80 ? text.lastIndexOf(" ", m.index - 40) + 1 : 0;
+    text = text.slice(from);
+    const cut = text.length > 220 ? text.lastIndexOf(" ", 200) : -1;
+    return (from ? "… " : "") + (cut > 0 ? text.slice(0, cut) + " …" : text);
+  }
+  function open(on) {
+    body.hidden = !on;
+    root.classList.toggle("open", on);
+    if (!on) status.textContent = "";
+  }
+  function show(q, words, hits, total) { // grouped by guideline, in the order of each one's best;
+    // total < 0: the index could not be fetched
+    const groups = new Map(), g = select.value, n = hits.length;
+    list.textContent = "";
+    for (const { fragment: f } of hits) {
+      let ul = groups.get(f.guideline_url);
+      if (!ul) {
+        const sec = el("section", "search-group", null, list);
+        el("a", null, f.guideline, el("h2", "search-guideline", null, sec)).href = f.guideline_url;
+        groups.set(f.guideline_url, ul = el("ul", "search-hits", null, sec));
+      }
+      const li = el("li", "search-hit", null, ul), head = el("div", "search-hit-head", null, li);
+      mark(el("a", "search-hit-link", null, head), f.title, words).href = f.url;
+      if (f.strength) el("span", "badge strength " + strength(f.strength), null, head)
+        .append(el("span", "visually-hidden", "Anbefalingens styrke: "), f.strength);
+      mark(el("p", "search-snippet", null, li), snippet(f.text, words), words);
+    }
+    status.textContent = total < 0 ? "Søgningen kunne ikke hentes. Tjek forbindelsen, eller tryk Søg."
+      : total ? `${n < total ? `Viser ${n} af ` : ""}${total} resultat${total > 1 ? "er" : ""}`
+      : `Ingen resultater for »${q}«. Prøv et kortere ord eller en anden stavemåde` +
+        (g ? ", eller vælg »Alle grupper«." : " (æ, ø og å kan skrives ae, oe og aa).");
+    if (more) {
+      more.parentNode.hidden = n >= total;
+      more.textContent = `Vis alle ${total} resultater`;
+      more.href = form.action + params(q);
+    }
+  }
+  const params = (q) => q ? `?q=${encodeURIComponent(q)}${select.value ? "&gruppe=" + select.value : ""}` : location.pathname;
+  async function run() {
+    const q = input.value.trim(), n = ++seq;
+    select.name = select.value ? "gruppe" : "";
+    if (page) history.replaceState(null, "", params(q));
+    if (q.length < 2) return list.textContent = status.textContent = "", open(!!page);
+    try {
+      const r = await search(q, select.value), hits = await fragments(r.hits.slice(0, page ? 50 : 10));
+      if (n == seq) open(true), show(q, r.words, hits, r.hits.length);
+    } catch { // offline, say: tell, and leave the form to submit as usual
+      if (n == seq) open(true), show(q, [], [], -1);
+    }
+  }
+  const start = () => ready ||= load().then((m) => { // the meta file only once someone searches
+    for (const g of m.groups) if (g.end > g.first) el("option", null, g.name, select).value = g.code;
+    if (page) select.value = url.get("gruppe") || "", run();
+  }, () => { ready = null; });
+  if (page) input.value = url.get("q") || "", start();
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); start(); });
+  input.addEventListener("focus", (e) => { // reopen, unless Escape brought focus back here
+    start();
+    if (!page && body.hidden && !root.contains(e.relatedTarget) && input.value.trim().length > 1) run();
+  });
+  select.addEventListener("change", run);
+
+  // Keys: ↓ from the field into the results, ↑/↓ between links, Escape closes the panel.
+  const links = () => [...list.querySelectorAll("a")];
+  input.addEventListener("keydown", (e) => {
+    if (e.key == "ArrowDown" && !body.hidden && links()[0]) e.preventDefault(), links()[0].focus();
+  });
+  root.addEventListener("keydown", (e) => {
+    const a = links(), i = a.indexOf(e.target), up = e.key == "ArrowUp";
+    if (i < 0 || !(up || e.key == "ArrowDown")) return;
+    e.preventDefault();
+    (up ? a[i - 1] || input : a[i + 1] || a[i]).focus();
+  });
+  if (page) return;
+  document.addEventListener("keydown", (e) => {
+    if (e.key == "Escape" && !body.hidden && (form.contains(e.target) || root.contains(e.target))) open(false), input.focus();
+  });
+  document.addEventListener("click", (e) => { if (!form.contains(e.target) && !root.contains(e.target)) open(false); });
+})();
