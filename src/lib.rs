@@ -14,6 +14,7 @@ pub mod parse;
 pub mod render;
 pub mod reports;
 pub mod search;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod status;

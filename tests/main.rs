@@ -23,5 +23,7 @@ mod new_command;
 mod report;
 #[path = "suite/search.rs"]
 mod search;
+#[path = "suite/serve.rs"]
+mod serve;
 #[path = "suite/support/mod.rs"]
 mod support;

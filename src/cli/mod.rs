@@ -6,6 +6,7 @@ mod check;
 mod new;
 mod report;
 mod search;
+mod serve;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -39,6 +40,9 @@ pub enum Command {
     Search(search::SearchArgs),
     /// Write a new guideline with every template section in place.
     New(new::NewArgs),
+    /// Preview the site with drafts: rebuilt on every save, reloaded in the browser, errors
+    /// shown on every page.
+    Serve(serve::ServeArgs),
 }
 
 /// What a command reports back to `main`.
@@ -56,6 +60,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(&cli.root, args),
         Command::Report(args) => report::run(&cli.root, args),
         Command::Search(args) => search::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, args),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,

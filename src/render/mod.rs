@@ -3,6 +3,7 @@
 
 mod feeds;
 pub mod guideline_view;
+mod incremental;
 pub mod markdown;
 pub mod theme;
 
@@ -18,6 +19,7 @@ use crate::model::Guideline;
 use crate::site::Site;
 use crate::status;
 
+pub use incremental::{PageRenderer, RenderedFile, guideline_paths};
 pub use theme::Theme;
 
 /// Where the static search index lives in the site.

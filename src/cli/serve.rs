@@ -1,0 +1,39 @@
+//! `retning serve`: the live preview for authors (see `crate::serve`).
+
+use std::net::IpAddr;
+use std::path::Path;
+
+use clap::Args;
+use jiff::civil::Date;
+
+use crate::serve::{ServeOptions, run as serve};
+
+use super::{Outcome, parse_today};
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The port to listen on; 0 picks a free one (the printed URL says which).
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// The address to listen on. The default serves this computer only; 0.0.0.0 serves the
+    /// network too.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: IpAddr,
+    /// Open the preview in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// The date statuses are computed for (default: today's local date).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<Date>,
+}
+
+pub fn run(root: &Path, args: ServeArgs) -> anyhow::Result<Outcome> {
+    serve(ServeOptions {
+        root: root.to_path_buf(),
+        bind: args.bind,
+        port: args.port,
+        today: args.today,
+        open: args.open,
+    })?;
+    Ok(Outcome::Clean)
+}

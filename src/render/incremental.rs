@@ -1,0 +1,256 @@
+//! The preview server's fast path: one guideline's pages, and the pages that list guidelines,
+//! rendered exactly as [`render_site`](super::render_site) renders them. `render_site` stays the
+//! one definition of the site; a test below holds the two together, so a page added there and
+//! not here fails it.
+
+use std::collections::BTreeSet;
+
+use rayon::prelude::*;
+use search_index::static_index::StaticFiles;
+
+use crate::model::Guideline;
+use crate::site::Site;
+
+use super::{
+    Common, GroupView, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SiteView, Summary,
+    Theme, feeds, guideline_view, render, render_error, search_entries, summary, write_assets,
+};
+
+/// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
+/// assets and builds the context every page shares.
+pub struct PageRenderer<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    options: RenderOptions,
+    root: String,
+    base: tera::Context,
+}
+
+/// A rendered file: its path in the output tree and its bytes.
+pub type RenderedFile = (String, Vec<u8>);
+
+/// One page (or a few files) of [`PageRenderer::listings`], rendered on any thread.
+type Job<'j> = Box<dyn Fn() -> Result<Vec<RenderedFile>, RenderError> + Send + Sync + 'j>;
+
+impl<'a> PageRenderer<'a> {
+    /// `search` must be what `render_site` got, since every page links the search meta file.
+    pub fn new(
+        site: &'a Site,
+        theme: &'a Theme,
+        options: RenderOptions,
+        search: Option<&StaticFiles>,
+    ) -> Result<Self, RenderError> {
+        let root = site.config.root_path();
+        // The asset files themselves do not change with a guideline; only their URLs are needed.
+        let mut scratch = OutputTree::default();
+        let mut assets = write_assets(theme, &root, &mut scratch);
+        if let Some(search) = search {
+            assets.search_meta = Some(format!("{root}{SEARCH_DIR}/{}", search.meta));
+        }
+        let common = Common {
+            site: SiteView {
+                title: &site.config.title,
+                language: &site.config.language,
+                root: root.clone(),
+                base_url: site.config.base_url_trimmed(),
+            },
+            t: &theme.strings,
+            assets: &assets,
+        };
+        let base =
+            tera::Context::from_serialize(&common).map_err(|err| render_error("context", &err))?;
+        Ok(Self {
+            site,
+            theme,
+            options,
+            root,
+            base,
+        })
+    }
+
+    /// A guideline's page and the redirect pages of its aliases.
+    pub fn guideline(&self, guideline: &Guideline) -> Result<Vec<RenderedFile>, RenderError> {
+        let (site, theme, root) = (self.site, self.theme, &self.root);
+        let view = guideline_view::build(site, guideline, theme, self.options.today);
+        let mut context = self.base.clone();
+        context.insert("g", &view);
+        let mut files = vec![(
+            format!("{}index.html", guideline.path()),
+            render(theme, "guideline.html", &context)?.into_bytes(),
+        )];
+        for alias in &guideline.meta.aliases {
+            let path = alias.get_ref().trim_matches('/');
+            let mut context = self.base.clone();
+            context.insert("target", &format!("{root}{}", guideline.path()));
+            context.insert(
+                "canonical",
+                &format!("{}/{}", site.config.base_url_trimmed(), guideline.path()),
+            );
+            context.insert("title", guideline.title());
+            files.push((
+                format!("{path}/index.html"),
+                render(theme, "redirect.html", &context)?.into_bytes(),
+            ));
+        }
+        Ok(files)
+    }
+
+    /// Every page that lists guidelines: home, the revision overview, the search page,
+    /// `sitemap.xml`, `feed.xml`, `api/guidelines.json`, and the pages of `groups` (group
+    /// codes not in the configuration are skipped).
+    pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
+        let (site, theme, root) = (self.site, self.theme, &self.root);
+        let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
+        let summaries: Vec<Summary> = guidelines
+            .iter()
+            .map(|g| summary(site, theme, g, self.options.today))
+            .collect();
+        let views: Vec<GroupView> = site
+            .config
+            .groups
+            .iter()
+            .map(|(code, name)| GroupView {
+                code: code.clone(),
+                name: name.clone(),
+                url: format!("{root}{code}/"),
+                guidelines: summaries
+                    .iter()
+                    .filter(|s| &s.group == code)
+                    .cloned()
+                    .collect(),
+            })
+            .collect();
+        // Each page is a job of its own: on the preview's fast path they are most of the work.
+        let page = |path: String, template: &'static str, context: tera::Context| {
+            render(theme, template, &context).map(|html| vec![(path, html.into_bytes())])
+        };
+        let mut jobs: Vec<Job<'_>> = Vec::new();
+        jobs.push(Box::new(|| {
+            let mut context = self.base.clone();
+            context.insert("groups", &views);
+            page("index.html".to_owned(), "home.html", context)
+        }));
+        for group in views.iter().filter(|g| groups.contains(&g.code)) {
+            jobs.push(Box::new(move || {
+                let mut context = self.base.clone();
+                context.insert("group", group);
+                page(format!("{}/index.html", group.code), "group.html", context)
+            }));
+        }
+        jobs.push(Box::new(|| {
+            let mut by_date: Vec<&Summary> = summaries.iter().collect();
+            by_date.sort_by(|a, b| a.revision.planned_iso.cmp(&b.revision.planned_iso));
+            let mut context = self.base.clone();
+            context.insert("guidelines", &by_date);
+            page("revision/index.html".to_owned(), "revision.html", context)
+        }));
+        jobs.push(Box::new(|| {
+            let mut context = self.base.clone();
+            context.insert("entries", &search_entries(site, &guidelines, root));
+            page("soeg/index.html".to_owned(), "search.html", context)
+        }));
+        jobs.push(Box::new(|| {
+            let mut machine = OutputTree::default();
+            feeds::write(site, &guidelines, self.options.today, &mut machine)
+                .map_err(|err| render_error("api/guidelines.json", &err))?;
+            Ok(machine.files.into_iter().collect())
+        }));
+        let files: Vec<Vec<RenderedFile>> =
+            jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
+        let files = files.into_iter().flatten().collect();
+        Ok(files)
+    }
+}
+
+/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page and its aliases.
+pub fn guideline_paths(guideline: &Guideline) -> Vec<String> {
+    std::iter::once(format!("{}index.html", guideline.path()))
+        .chain(
+            guideline
+                .meta
+                .aliases
+                .iter()
+                .map(|alias| format!("{}/index.html", alias.get_ref().trim_matches('/'))),
+        )
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::render_site;
+
+    /// The bundled example site: real guidelines, several groups, drafts and an alias.
+    fn example() -> (Site, Theme) {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let site = Site::load(root)
+            .unwrap_or_else(|finding| panic!("the example site loads: {finding:?}"))
+            .site;
+        let theme = Theme::load(root).unwrap();
+        (site, theme)
+    }
+
+    #[test]
+    fn single_pages_equal_the_full_render() {
+        let (site, theme) = example();
+        assert!(
+            site.guidelines.len() >= 2,
+            "the example site has guidelines"
+        );
+        let options = RenderOptions {
+            drafts: true,
+            today: jiff::civil::date(2026, 11, 24),
+        };
+        let full = render_site(&site, &theme, options, None).unwrap();
+        let pages = PageRenderer::new(&site, &theme, options, None).unwrap();
+        let mut covered = BTreeSet::new();
+        for guideline in site.published(true) {
+            let files = pages.guideline(guideline).unwrap();
+            let paths: Vec<&String> = files.iter().map(|(path, _)| path).collect();
+            assert_eq!(paths, guideline_paths(guideline).iter().collect::<Vec<_>>());
+            for (path, bytes) in files {
+                assert!(full.get(&path) == Some(&bytes[..]), "{path} differs");
+                covered.insert(path);
+            }
+        }
+        let groups: BTreeSet<String> = site.config.groups.keys().cloned().collect();
+        for (path, bytes) in pages.listings(&groups).unwrap() {
+            assert!(full.get(&path) == Some(&bytes[..]), "{path} differs");
+            covered.insert(path);
+        }
+        // Whatever else the full render writes does not depend on any guideline.
+        let rest: Vec<&String> = full
+            .files
+            .keys()
+            .filter(|path| !covered.contains(*path))
+            .collect();
+        let independent = |path: &str| {
+            path.starts_with("assets/") || ["404.html", "styrke/index.html"].contains(&path)
+        };
+        assert!(
+            rest.iter().all(|path| independent(path)),
+            "pages the fast path does not render: {rest:?}"
+        );
+    }
+
+    #[test]
+    fn listings_render_only_the_groups_asked_for() {
+        let (site, theme) = example();
+        let options = RenderOptions {
+            drafts: true,
+            today: jiff::civil::date(2026, 11, 24),
+        };
+        let pages = PageRenderer::new(&site, &theme, options, None).unwrap();
+        let groups = BTreeSet::from(["dlg".to_owned(), "no-such-group".to_owned()]);
+        let paths: Vec<String> = pages
+            .listings(&groups)
+            .unwrap()
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect();
+        assert!(paths.contains(&"dlg/index.html".to_owned()));
+        assert!(!paths.contains(&"dbcg/index.html".to_owned()));
+        assert!(paths.contains(&"index.html".to_owned()));
+        assert!(paths.contains(&"api/guidelines.json".to_owned()));
+    }
+}
