@@ -35,6 +35,8 @@ pub struct Shared {
     /// Distinguishes this server from an earlier one, so a page open across a restart reloads.
     instance: String,
     published: AtomicU64,
+    /// The search index of the last rebuild; replaced whole by the rebuild thread.
+    pub search: RwLock<Option<Arc<search_hook::PreviewSearch>>>,
 }
 
 impl Shared {
@@ -53,6 +55,7 @@ impl Shared {
             reload: broadcast::channel(16).0,
             instance,
             published: AtomicU64::new(0),
+            search: RwLock::new(None),
         }
     }
 

@@ -118,9 +118,9 @@ fn rebuild_loop(
         if first || outcome.files_changed || overlay != shown_overlay {
             shared.publish(preview.files().clone(), overlay.as_deref());
             if outcome.files_changed
-                && let Some(site) = preview.site()
+                && let (Some(site), Some(theme)) = (preview.site(), preview.theme())
             {
-                search_hook::site_rebuilt(site, shared);
+                search_hook::site_rebuilt(site, theme.text("recommendation"), shared);
             }
             report(&outcome, &change, started);
         }

@@ -19,6 +19,8 @@ use crate::diagnostics::{self, Diagnostic, codes};
 use crate::model::Guideline;
 use crate::parse::parse_guideline;
 use crate::render::{PageRenderer, RenderOptions, Theme, guideline_paths, render_site};
+
+use super::search_hook;
 use crate::site::{Candidate, Site, discover};
 use crate::source::{SourceFile, display_path};
 use crate::validate::validate;
@@ -113,6 +115,11 @@ impl Preview {
         self.built.as_ref().map(|built| &built.site)
     }
 
+    /// The theme of the last full build.
+    pub fn theme(&self) -> Option<&Theme> {
+        self.built.as_ref().map(|built| &built.theme)
+    }
+
     /// Makes the next rebuild a full one (after a rebuild that did not finish).
     pub fn force_full(&mut self) {
         self.needs_full = true;
@@ -169,7 +176,12 @@ impl Preview {
             today,
         };
         let result = with_site_to_render(&mut built.site, substitutes, |site| {
-            let tree = render_site(site, &built.theme, options, None)?;
+            let tree = render_site(
+                site,
+                &built.theme,
+                options,
+                Some(&search_hook::stable_meta()),
+            )?;
             let rendered = site
                 .guidelines
                 .iter()
@@ -501,7 +513,7 @@ fn render_changes(
             .filter_map(|path| rendered.get(path))
             .map(|r| r.group.clone()),
     );
-    let pages = PageRenderer::new(site, theme, options, None)?;
+    let pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
     let (per_guideline, listings) = rayon::join(
         || {
             changed

@@ -1,33 +1,106 @@
-//! HOOK(search): where search plugs into the preview. Not implemented yet; nothing here
-//! runs a query.
-//!
-//! The plan (issue 5, item 5): `GET /api/search?q=` answers from the same tantivy engine
-//! `retning build` uses ([`crate::search::build`] with `dir = None` builds one in memory),
-//! and the static reader works too. Two places to fill in:
-//!
-//! 1. [`routes`]: add `.route("/api/search", get(handler))`. The handler gets the server's
-//!    state like every other (`State<Arc<Shared>>`); keep the engine beside the snapshot
-//!    (e.g. a field of [`Shared`] the rebuild thread replaces), never in a global.
-//! 2. [`site_rebuilt`]: called by the rebuild thread after every rebuild that changed the
-//!    site, with the site as read from disk; build or update the index there. It runs on the
-//!    rebuild thread, so it delays the next rebuild but never a request.
-//!
-//! Until then `/api/search` is an unknown path: 404. The preview renders without the static
-//! index, so pages carry no `data-search-meta` and the search page lists every
-//! recommendation (as it does without JavaScript).
+//! Search in the preview, with the same code as `retning build`: `GET /api/search?q=` answers
+//! from a tantivy engine in memory, and the static reader works on `search/` files served from
+//! memory. The meta file has a stable name here (`search/meta.json`), so pages need not be
+//! re-rendered when the index changes; the files it names are content-hashed as in a build.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use axum::{Router, routing::MethodRouter};
+use search_index::Engine;
+use search_index::static_index::StaticFiles;
 
+use crate::render::SEARCH_DIR;
 use crate::site::Site;
 
 use super::http::Shared;
 
-/// The preview's search routes (none yet).
-pub fn routes() -> Router<Arc<Shared>> {
-    Router::new()
+/// The preview's meta file name (a build content-hashes it).
+const META: &str = "meta.json";
+/// Results `/api/search` returns unless `limit` says otherwise.
+const DEFAULT_LIMIT: usize = 10;
+
+/// The search built after a rebuild.
+pub struct PreviewSearch {
+    engine: Engine,
+    files: BTreeMap<String, Vec<u8>>,
 }
 
-/// The site after a rebuild that changed it (none of search's business yet).
-pub fn site_rebuilt(_site: &Site, _shared: &Shared) {}
+/// What pages are rendered with: no files, only the stable meta name.
+pub fn stable_meta() -> StaticFiles {
+    StaticFiles {
+        files: BTreeMap::new(),
+        meta: META.to_owned(),
+    }
+}
+
+pub fn routes() -> Router<Arc<Shared>> {
+    let files: MethodRouter<Arc<Shared>> = get(static_file);
+    Router::new()
+        .route("/api/search", get(api_search))
+        .route(&format!("/{SEARCH_DIR}/{{file}}"), files)
+}
+
+/// Rebuilds both indexes after a rebuild that changed the site. It runs on the rebuild thread
+/// after the reload went out, so it delays the next rebuild, never a page.
+pub fn site_rebuilt(site: &Site, recommendation_label: &str, shared: &Shared) {
+    let Ok(built) = crate::search::build(site, true, recommendation_label, None) else {
+        return;
+    };
+    let mut files = built.static_files.files;
+    if let Some(meta) = files.remove(&built.static_files.meta) {
+        files.insert(META.to_owned(), meta);
+    }
+    let search = Arc::new(PreviewSearch {
+        engine: built.engine,
+        files,
+    });
+    if let Ok(mut slot) = shared.search.write() {
+        *slot = Some(search);
+    }
+}
+
+fn current(shared: &Shared) -> Option<Arc<PreviewSearch>> {
+    shared.search.read().ok().and_then(|slot| slot.clone())
+}
+
+#[derive(serde::Deserialize)]
+struct SearchParams {
+    q: String,
+    group: Option<String>,
+    limit: Option<usize>,
+}
+
+async fn api_search(
+    State(shared): State<Arc<Shared>>,
+    Query(params): Query<SearchParams>,
+) -> Response {
+    let Some(search) = current(&shared) else {
+        return (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "the search index is being built",
+        )
+            .into_response();
+    };
+    let limit = params.limit.unwrap_or(DEFAULT_LIMIT).min(100);
+    let group = params.group.as_deref().filter(|g| !g.is_empty());
+    match search.engine.search(&params.q, group, limit) {
+        Ok(hits) => match serde_json::to_vec(&hits) {
+            Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
+            Err(err) => (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()).into_response(),
+        },
+        Err(err) => (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()).into_response(),
+    }
+}
+
+async fn static_file(State(shared): State<Arc<Shared>>, Path(file): Path<String>) -> Response {
+    let bytes = current(&shared).and_then(|search| search.files.get(&file).cloned());
+    match bytes {
+        Some(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
+        None => StatusCode::NOT_FOUND.into_response(),
+    }
+}

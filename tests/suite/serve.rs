@@ -527,3 +527,38 @@ fn save_to_reload_on_300_guidelines() {
     );
     println!("server log:\n{}", server.log_text());
 }
+
+#[test]
+fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edits() {
+    let site = site().build();
+    let server = Server::start(&site);
+    // tantivy behind /api/search.
+    let hits = server.eventually("/api/search?q=knoglemarv", "search answers", |r| {
+        r.status == 200 && r.body.contains("#anbefaling-2")
+    });
+    assert!(hits.body.starts_with('['), "{}", hits.body);
+    // The static reader's files: pages name a stable meta file, which names hashed chunks.
+    let home = server.page("/");
+    assert!(
+        home.contains("data-search-meta=\"/search/meta.json\""),
+        "{home}"
+    );
+    let meta = server.page("/search/meta.json");
+    let chunk = meta
+        .split("\"file\":\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a chunk");
+    assert!(server.get(&format!("/search/{chunk}")).status == 200);
+    // An edit reaches search too.
+    let text = std::fs::read_to_string(site.path(crate::support::MAIN)).expect("read");
+    std::fs::write(
+        site.path(crate::support::MAIN),
+        text.replace("PET/CT-skanning", "PET/CT-skanning og zebrafisk"),
+    )
+    .expect("write");
+    server.eventually("/api/search?q=zebrafisk", "the new word is found", |r| {
+        r.status == 200 && r.body.contains("#anbefaling-1")
+    });
+    assert_eq!(server.get("/search/findes-ikke.json").status, 404);
+}
