@@ -85,7 +85,7 @@ pub fn encode(
         .chunks(FRAGMENT_SIZE)
         .map(|bucket| {
             let docs = bucket.iter().map(fragment).collect();
-            store(&mut out, "frag", &FragmentFile { docs })
+            store(&mut out, "frag", &FragmentOut { docs })
         })
         .collect();
     let meta = Meta {
@@ -124,13 +124,41 @@ fn write_chunk(out: &mut StaticFiles, terms: Vec<(String, Vec<u32>)>) -> ChunkRe
     ChunkRef { first, last, file }
 }
 
-fn fragment(doc: &IndexDoc) -> IndexDoc {
-    let mut doc = doc.clone();
-    if let Some((cut, _)) = doc.text.char_indices().nth(FRAGMENT_TEXT_CHARS) {
-        doc.text.truncate(cut);
-        doc.text.push('…');
+/// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
+/// [`FragmentFile`] reads them back).
+#[derive(Serialize)]
+struct FragmentOut<'a> {
+    docs: Vec<FragmentDoc<'a>>,
+}
+
+/// An [`IndexDoc`] by reference, with its text cut; the fields in `IndexDoc`'s order.
+#[derive(Serialize)]
+struct FragmentDoc<'a> {
+    url: &'a str,
+    guideline: &'a str,
+    guideline_url: &'a str,
+    group: &'a str,
+    kind: crate::DocKind,
+    title: &'a str,
+    strength: Option<&'a str>,
+    text: std::borrow::Cow<'a, str>,
+}
+
+fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
+    let text = match doc.text.char_indices().nth(FRAGMENT_TEXT_CHARS) {
+        Some((cut, _)) => format!("{}…", &doc.text[..cut]).into(),
+        None => doc.text.as_str().into(),
+    };
+    FragmentDoc {
+        url: &doc.url,
+        guideline: &doc.guideline,
+        guideline_url: &doc.guideline_url,
+        group: &doc.group,
+        kind: doc.kind,
+        title: &doc.title,
+        strength: doc.strength.as_deref(),
+        text,
     }
-    doc
 }
 
 /// Serialises `value` as `<name>.<hash>.json` and returns the file name.

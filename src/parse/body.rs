@@ -324,7 +324,7 @@ impl Walker<'_> {
                 .is_some_and(|s| !s.topics.is_empty());
         match level {
             HeadingLevel::H1 => {
-                let exact = SectionKind::from_title(&title);
+                let exact = section_kind(&title);
                 let kind = exact.or_else(|| SectionKind::near_miss(&title));
                 self.body.sections.push(Section {
                     kind,
@@ -348,7 +348,7 @@ impl Walker<'_> {
                 }
             }
             HeadingLevel::H3 if has_topic => {
-                let kind = SubSectionKind::from_title(&title);
+                let kind = subsection_kind(&title);
                 let heading_span = trimmed_line(self.source, span);
                 if let Some(topic) = self
                     .body
@@ -510,6 +510,23 @@ fn push(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
     fragment.span.start = fragment.span.start.min(range.start);
     fragment.span.end = fragment.span.end.max(range.end);
     fragment.events.push(event);
+}
+
+/// `SectionKind::from_title`, with the common case first: a title written exactly as the
+/// template writes it needs no normalising (which allocates for every candidate).
+fn section_kind(title: &str) -> Option<SectionKind> {
+    SectionKind::ALL
+        .into_iter()
+        .find(|kind| kind.title() == title)
+        .or_else(|| SectionKind::from_title(title))
+}
+
+/// `SubSectionKind::from_title`, with the same fast path.
+fn subsection_kind(title: &str) -> Option<SubSectionKind> {
+    SubSectionKind::ALL
+        .into_iter()
+        .find(|kind| kind.title() == title)
+        .or_else(|| SubSectionKind::from_title(title))
 }
 
 fn heading_text(events: &[(Event<'static>, Range<usize>)]) -> String {

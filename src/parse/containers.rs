@@ -57,8 +57,9 @@ pub fn prepass(
     findings: &mut Vec<Diagnostic>,
 ) -> Prepass {
     let original = &source.text;
-    let mut text = original.as_bytes().to_vec();
-    blank(&mut text, 0..body.start);
+    // The ranges to blank, in file order: the front matter, then each fence line.
+    let mut blanked: Vec<Range<usize>> = Vec::new();
+    blanked.push(0..body.start);
     let mut containers = Vec::new();
     let mut open: Option<Open> = None;
     let mut code_fence: Option<char> = None;
@@ -94,7 +95,7 @@ pub fn prepass(
         let header_trimmed = after.trim();
         let header_start = header_start + (after.len() - after.trim_start().len());
         let header = header_start..header_start + header_trimmed.len();
-        blank(&mut text, line.clone());
+        blanked.push(line.clone());
 
         let closes = header_trimmed.is_empty();
         match open.take() {
@@ -145,9 +146,7 @@ pub fn prepass(
         let end = container.heading.unwrap_or(original.len());
         containers.push(container.close_at(original, end));
     }
-    // Every blanked byte became a space, so the text is still valid UTF-8.
-    let text = String::from_utf8(text)
-        .unwrap_or_else(|err| String::from_utf8_lossy(err.as_bytes()).into_owned());
+    let text = blank(original, &blanked);
     Prepass { text, containers }
 }
 
@@ -170,14 +169,25 @@ fn is_structural_heading(trimmed: &str) -> bool {
             .is_none_or(|c| c == ' ' || c == '\t')
 }
 
-/// Replaces everything but line breaks with spaces. Multi-byte characters become as many
-/// spaces as they had bytes, so offsets are unchanged.
-fn blank(text: &mut [u8], range: Range<usize>) {
-    for byte in &mut text[range] {
-        if *byte != b'\n' && *byte != b'\r' {
-            *byte = b' ';
+/// The text with everything but line breaks in `ranges` (in order, not overlapping, on line
+/// boundaries) replaced by spaces. Multi-byte characters become as many spaces as they had
+/// bytes, so offsets are unchanged; the text is copied once, never re-validated.
+fn blank(text: &str, ranges: &[Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for range in ranges {
+        out.push_str(&text[last..range.start]);
+        for &byte in &text.as_bytes()[range.clone()] {
+            out.push(if byte == b'\n' || byte == b'\r' {
+                byte as char
+            } else {
+                ' '
+            });
         }
+        last = range.end;
     }
+    out.push_str(&text[last..]);
+    out
 }
 
 fn next_line(text: &str, line_end: usize) -> usize {

@@ -2,6 +2,8 @@
 //! model. All HTML from Markdown is rendered here, in document order, so citation back-links
 //! are numbered as they appear.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::model::{
@@ -11,7 +13,7 @@ use crate::model::{
 use crate::site::Site;
 use crate::status::{self, Revision};
 
-use super::markdown::{Citations, MarkdownRenderer, anchor_safe};
+use super::markdown::{Citations, MarkdownRenderer, anchor_safe, citation_numbers};
 use super::theme::Theme;
 
 #[derive(Serialize)]
@@ -145,6 +147,7 @@ pub fn build(
         root: &root,
         table_label: theme.text("table_label"),
         tables: std::cell::Cell::new(0),
+        numbers: citation_numbers(guideline),
     };
     let mut citations = Citations::default();
 
@@ -343,7 +346,18 @@ fn reference_views(
         .iter()
         .filter(|d| d.section == Some(SectionKind::References))
         .collect();
-    definitions.sort_by_key(|d| guideline.citation_number(&d.key).unwrap_or(usize::MAX));
+    let number = |key: &str| markdown.numbers.get(key).copied();
+    definitions.sort_by_cached_key(|d| number(&d.key).unwrap_or(usize::MAX));
+    // Every key's evidence levels, in one pass over the citations.
+    let mut levels_by_key: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    for citation in &guideline.citations {
+        if let Some(level) = citation.level {
+            levels_by_key
+                .entry(citation.key.as_str())
+                .or_default()
+                .push(level.as_str());
+        }
+    }
     definitions
         .into_iter()
         .map(|definition| {
@@ -354,16 +368,14 @@ fn reference_views(
                 .get(&definition.key)
                 .copied()
                 .unwrap_or(0);
-            let mut levels: Vec<&'static str> = guideline
-                .citations
-                .iter()
-                .filter(|c| c.key == definition.key)
-                .filter_map(|c| c.level.map(|l| l.as_str()))
-                .collect();
+            let mut levels = levels_by_key
+                .get(definition.key.as_str())
+                .cloned()
+                .unwrap_or_default();
             levels.sort_unstable();
             levels.dedup();
             ReferenceView {
-                number: guideline.citation_number(&definition.key),
+                number: number(&definition.key),
                 backlinks: (1..=count).map(|n| format!("cite-{id}-{n}")).collect(),
                 id,
                 html,

@@ -23,6 +23,18 @@ pub struct MarkdownRenderer<'a> {
     /// since landmarks on a page need distinct names.
     pub table_label: &'a str,
     pub tables: std::cell::Cell<usize>,
+    /// Each cited key's 1-based number (`Guideline::citation_number`), looked up once per
+    /// page instead of searching the keys for every citation.
+    pub numbers: HashMap<&'a str, usize>,
+}
+
+/// Each cited key's number, in order of first citation.
+pub fn citation_numbers(guideline: &Guideline) -> HashMap<&str, usize> {
+    let mut numbers = HashMap::with_capacity(guideline.cited_keys.len());
+    for (i, key) in guideline.cited_keys.iter().enumerate() {
+        numbers.entry(key.as_str()).or_insert(i + 1);
+    }
+    numbers
 }
 
 impl MarkdownRenderer<'_> {
@@ -86,6 +98,9 @@ impl MarkdownRenderer<'_> {
                 Event::Html(html) | Event::InlineHtml(html) => {
                     events.push(Event::Text(html.clone()))
                 }
+                // Text is borrowed from the fragment, not copied: most events are text.
+                Event::Text(text) => events.push(Event::Text(CowStr::Borrowed(text))),
+                Event::Code(code) => events.push(Event::Code(CowStr::Borrowed(code))),
                 other => events.push(other.clone()),
             }
         }
@@ -95,12 +110,20 @@ impl MarkdownRenderer<'_> {
     }
 
     fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
-        let number = self.guideline.citation_number(key).unwrap_or(0);
+        let number = self.numbers.get(key).copied().unwrap_or(0);
         let key_id = escape(&anchor_safe(key));
         match citations {
             Some(citations) => {
-                let count = citations.occurrences.entry(key.to_owned()).or_default();
-                *count += 1;
+                let count = match citations.occurrences.get_mut(key) {
+                    Some(count) => {
+                        *count += 1;
+                        *count
+                    }
+                    None => {
+                        citations.occurrences.insert(key.to_owned(), 1);
+                        1
+                    }
+                };
                 format!(
                     "<sup class=\"cite\"><a id=\"cite-{key_id}-{count}\" href=\"#ref-{key_id}\">[{number}]</a></sup>"
                 )
@@ -156,16 +179,22 @@ pub fn anchor_safe(key: &str) -> String {
 /// HTML-escapes text for element content and quoted attributes. Unlike tera's default it
 /// leaves `/` alone, so URLs stay readable and pages small.
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut last = 0;
+    // Every character escaped is ASCII, so the byte positions are character boundaries.
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&text[last..i]);
+        out.push_str(entity);
+        last = i + 1;
     }
+    out.push_str(&text[last..]);
     out
 }
