@@ -1,0 +1,1128 @@
+//! retning's pipeline benchmarks on a generated corpus (docs/performance.md).
+//!
+//! - `cargo bench` — every benchmark for 300 and 1,000 guidelines of ~8,000 words
+//!   (`RETNING_BENCH_SIZES=300`, `RETNING_BENCH_WORDS`, `RETNING_BENCH_RUNS`, and
+//!   `RETNING_BENCH_JSON=FILE` to keep the figures as JSON).
+//! - `cargo test --benches` (or `cargo bench --bench pipeline -- check`) — the self-test: a
+//!   small generated corpus passes `retning check` with no finding, builds, and is
+//!   deterministic.
+//! - `cargo bench --bench pipeline -- gen --guidelines N --words W --out DIR [--hugo DIR]` —
+//!   writes a corpus (and the same text as Hugo pages); `benches/hugo.sh` uses it.
+//!
+//! Timings are medians of several runs; each size also times reading the corpus files, the
+//! baseline every stage is reported against, since the machine is shared and noisy.
+
+mod support;
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::error::Error;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use jiff::civil::Date;
+use serde_json::json;
+
+use retning::diagnostics::{self, Counts, render_human};
+use retning::output::write_atomically;
+use retning::parse::parse_guideline;
+use retning::render::{OutputTree, RenderOptions, Theme, guideline_view, render_site};
+use retning::search;
+use retning::site::Site;
+use retning::source::{SourceFile, display_path};
+use retning::validate::{check_site, validate, validate_guideline};
+use search_index::Engine;
+use search_index::static_index::{StaticFiles, StaticIndex};
+
+use support::corpus::{Corpus, Options, Rng, TODAY};
+use support::words;
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+fn main() -> ExitCode {
+    let bench = std::env::args().any(|a| a == "--bench");
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| a != "--bench")
+        .collect();
+    let result = match args.first().map(String::as_str) {
+        Some("gen") => generate(&args[1..]),
+        Some("check" | "--check") => self_test(),
+        Some("--child-build") => child_build(&args[1..]),
+        Some("parts") => parts(&args[1..]),
+        Some("hot") => hot(&args[1..]),
+        _ if bench => benchmarks(),
+        // `cargo test --benches` runs the binary without `--bench`: the self-test.
+        _ => self_test(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn today() -> Result<Date> {
+    Ok(TODAY.parse()?)
+}
+
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
+// ---------------------------------------------------------------------------------------
+// gen
+
+fn generate(args: &[String]) -> Result<()> {
+    let mut options = Options::default();
+    let mut out = None;
+    let mut hugo = None;
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().cloned().ok_or(format!("{flag} needs a value"));
+        match flag.as_str() {
+            "--guidelines" | "-n" => options.guidelines = value()?.parse()?,
+            "--words" | "-w" => options.words = value()?.parse()?,
+            "--seed" => options.seed = value()?.parse()?,
+            "--out" => out = Some(PathBuf::from(value()?)),
+            "--hugo" => hugo = Some(PathBuf::from(value()?)),
+            other => return Err(format!("unknown argument {other}").into()),
+        }
+    }
+    if out.is_none() && hugo.is_none() {
+        return Err("give --out DIR (a retning site) and/or --hugo DIR (Hugo content)".into());
+    }
+    let started = Instant::now();
+    let corpus = Corpus::generate(options);
+    if let Some(out) = &out {
+        corpus.write_retning(out)?;
+    }
+    if let Some(hugo) = &hugo {
+        corpus.write_hugo(hugo)?;
+    }
+    eprintln!(
+        "generated {} guidelines, {} words (seed {}) in {:.2?}",
+        corpus.docs.len(),
+        corpus.words(),
+        options.seed,
+        started.elapsed()
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// The self-test
+
+fn self_test() -> Result<()> {
+    let options = Options {
+        guidelines: 40,
+        words: 2500,
+        seed: 7,
+    };
+    let corpus = Corpus::generate(options);
+    let again = Corpus::generate(options);
+    let same = corpus
+        .docs
+        .iter()
+        .zip(&again.docs)
+        .all(|(a, b)| Corpus::retning_file(a) == Corpus::retning_file(b));
+    if !same {
+        return Err("the corpus is not deterministic".into());
+    }
+    let dir = tempfile::tempdir()?;
+    let root = dir.path().join("site");
+    corpus.write_retning(&root)?;
+    let checked = check_site(&root, today()?).map_err(|d| d.message.clone())?;
+    if !checked.findings.is_empty() {
+        eprint!("{}", render_human(&checked.findings, false));
+        return Err(format!(
+            "the generated corpus has {} findings; it must have none",
+            checked.findings.len()
+        )
+        .into());
+    }
+    if checked.site.guidelines.len() != options.guidelines {
+        return Err("not every generated guideline loaded".into());
+    }
+    let both = checked
+        .site
+        .guidelines
+        .iter()
+        .map(|g| g.grading())
+        .collect::<Vec<_>>();
+    if !both.contains(&retning::model::Grading::Grade)
+        || !both.contains(&retning::model::Grading::Oxford)
+    {
+        return Err("the corpus must use both grading schemes".into());
+    }
+    let links: usize = checked.site.guidelines.iter().map(|g| g.links.len()).sum();
+    let aids: usize = checked
+        .site
+        .guidelines
+        .iter()
+        .map(|g| g.meta.decision_aids.len())
+        .sum();
+    if links == 0 || aids == 0 {
+        return Err("the corpus must have cross-links and decision aids".into());
+    }
+    // It builds, and the search finds a common word.
+    let stages = build_once(&root, &dir.path().join("public"), &dir.path().join("index"))?;
+    let engine = Engine::open(&dir.path().join("index"))?;
+    if engine.search("behandling", None, 10)?.is_empty() {
+        return Err("the search finds nothing for `behandling`".into());
+    }
+    // Hugo pages: only title and date at the top level, the rest under [extra].
+    for doc in &corpus.docs {
+        let page = Corpus::hugo_file(doc);
+        let front = page
+            .strip_prefix("+++\n")
+            .and_then(|rest| rest.split_once("\n+++\n"))
+            .map(|(front, _)| front)
+            .ok_or("a Hugo page has no front matter")?;
+        let table: toml::Table = toml::from_str(front)?;
+        let keys: BTreeSet<&str> = table.keys().map(String::as_str).collect();
+        if keys != BTreeSet::from(["title", "date", "extra"]) {
+            return Err(format!("Hugo front matter has top-level keys {keys:?}").into());
+        }
+    }
+    println!(
+        "self-test: {} generated guidelines ({} words, {links} cross-links, {aids} decision aids) pass `retning check` with 0 findings and build {} files in {:.0?}",
+        options.guidelines,
+        corpus.words(),
+        stages.files,
+        stages.total()
+    );
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// One full build, stage by stage (what `retning build` does)
+
+#[derive(Debug, Clone, Default)]
+struct Stages {
+    load: Duration,
+    validate: Duration,
+    index: Duration,
+    render: Duration,
+    write: Duration,
+    files: usize,
+    unchanged: usize,
+}
+
+impl Stages {
+    fn total(&self) -> Duration {
+        self.load + self.validate + self.index + self.render + self.write
+    }
+}
+
+/// `retning build`, timed by stage: load+parse, validate, both search indexes (the tantivy
+/// one written to `index_dir`), render, write (the site atomically, and the index swapped in).
+fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
+    let today = today()?;
+    let mut stages = Stages::default();
+    let t = Instant::now();
+    let loaded = Site::load(root).map_err(|d| d.message.clone())?;
+    stages.load = t.elapsed();
+
+    let t = Instant::now();
+    let mut findings = loaded.findings;
+    findings.extend(validate(&loaded.site, today));
+    diagnostics::sort(&mut findings);
+    stages.validate = t.elapsed();
+    if Counts::of(&findings).errors > 0 {
+        return Err("the corpus has errors".into());
+    }
+    let site = loaded.site;
+
+    let t = Instant::now();
+    let theme = Theme::load(root)?;
+    let staging = index_dir.with_extension("tmp");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)?;
+    }
+    let site_search = search::build(&site, false, theme.text("recommendation"), Some(&staging))?;
+    stages.index = t.elapsed();
+
+    let t = Instant::now();
+    let options = RenderOptions {
+        drafts: false,
+        today,
+    };
+    let tree = render_site(&site, &theme, options, Some(&site_search.static_files))?;
+    stages.render = t.elapsed();
+
+    let t = Instant::now();
+    let written = write_atomically(&tree, out)?;
+    drop(site_search);
+    if index_dir.exists() {
+        std::fs::remove_dir_all(index_dir)?;
+    }
+    std::fs::rename(&staging, index_dir)?;
+    stages.write = t.elapsed();
+    stages.files = tree.files.len();
+    stages.unchanged = written.unchanged;
+    Ok(stages)
+}
+
+/// Run in a child process: one full build, then its peak resident memory.
+fn child_build(args: &[String]) -> Result<()> {
+    let [root, out, index] = args else {
+        return Err("--child-build ROOT OUT INDEX".into());
+    };
+    let started = Instant::now();
+    build_once(Path::new(root), Path::new(out), Path::new(index))?;
+    let wall = started.elapsed();
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    let hwm = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .ok_or("no VmHWM in /proc/self/status")?;
+    println!("CHILD vmhwm_kib={hwm} wall_ms={}", wall.as_millis());
+    Ok(())
+}
+
+/// `hot parse|views|encode ROOT N`: one part in a loop, to run under a profiler.
+fn hot(args: &[String]) -> Result<()> {
+    let [part, root, n] = args else {
+        return Err("hot parse|views|encode ROOT N".into());
+    };
+    let root = Path::new(root);
+    let n: usize = n.parse()?;
+    let today = today()?;
+    let site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let theme = Theme::load(root)?;
+    match part.as_str() {
+        "parse" => {
+            for _ in 0..n {
+                for g in &site.guidelines {
+                    std::hint::black_box(parse_guideline(Arc::clone(&g.source), &g.group, &g.slug));
+                }
+            }
+        }
+        "views" => {
+            for _ in 0..n {
+                for g in &site.guidelines {
+                    std::hint::black_box(guideline_view::build(&site, g, &theme, today));
+                }
+            }
+        }
+        "encode" => {
+            let search = search::build(&site, false, theme.text("recommendation"), None)?;
+            let docs: Vec<search_index::IndexDoc> = site
+                .published(false)
+                .flat_map(|g| search::units(g, &site.config.root_path(), "Anbefaling"))
+                .collect();
+            let groups: Vec<(String, String)> = site
+                .config
+                .groups
+                .iter()
+                .map(|(c, n)| (c.clone(), n.clone()))
+                .collect();
+            let (docs, ranges) = search_index::order_by_group(docs, &groups);
+            let weights = search.engine.weights(&docs)?;
+            for _ in 0..n {
+                std::hint::black_box(search_index::static_index::encode(&docs, &ranges, &weights));
+            }
+        }
+        other => return Err(format!("unknown part {other}").into()),
+    }
+    Ok(())
+}
+
+/// `parts ROOT [RUNS]`: the search-index and render stages split into their parts, for
+/// profiling (medians).
+fn parts(args: &[String]) -> Result<()> {
+    let root = Path::new(args.first().ok_or("parts ROOT [RUNS]")?);
+    let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
+    let today = today()?;
+    let site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let theme = Theme::load(root)?;
+    let label = theme.text("recommendation");
+    let mut times: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
+    let mut time =
+        |name: &'static str, t: Instant| times.entry(name).or_default().push(t.elapsed());
+    let sources: Vec<(Arc<SourceFile>, String, String)> = site
+        .guidelines
+        .iter()
+        .map(|g| (Arc::clone(&g.source), g.group.clone(), g.slug.clone()))
+        .collect();
+    for _ in 0..runs {
+        let t = Instant::now();
+        for (source, _, _) in &sources {
+            let parser =
+                pulldown_cmark::Parser::new_ext(&source.text, retning::parse::markdown_options());
+            std::hint::black_box(parser.into_offset_iter().count());
+        }
+        time("parse 0: bare pulldown-cmark pass (1 thread)", t);
+        let t = Instant::now();
+        for (source, group, slug) in &sources {
+            std::hint::black_box(parse_guideline(Arc::clone(source), group, slug));
+        }
+        time("parse 1: parse_guideline (1 thread)", t);
+        let t = Instant::now();
+        for (source, _, _) in &sources {
+            let mut html = String::new();
+            let parser =
+                pulldown_cmark::Parser::new_ext(&source.text, retning::parse::markdown_options());
+            pulldown_cmark::html::push_html(&mut html, parser);
+            std::hint::black_box(html);
+        }
+        time("render 0: bare pulldown-cmark to HTML (1 thread)", t);
+        let t = Instant::now();
+        std::hint::black_box(validate(&site, today));
+        time("validate", t);
+        let t = Instant::now();
+        let root_path = site.config.root_path();
+        let docs: Vec<search_index::IndexDoc> = site
+            .published(false)
+            .flat_map(|g| search::units(g, &root_path, label))
+            .collect();
+        time("index 1: search units (plain text)", t);
+        let t = Instant::now();
+        let groups: Vec<(String, String)> = site
+            .config
+            .groups
+            .iter()
+            .map(|(c, n)| (c.clone(), n.clone()))
+            .collect();
+        let (docs, ranges) = search_index::order_by_group(docs, &groups);
+        time("index 2: order by group", t);
+        let dir = tempfile::tempdir()?;
+        let t = Instant::now();
+        let engine = Engine::build(&docs, ranges.clone(), Some(&dir.path().join("i")))?;
+        time("index 3: tantivy build (on disk)", t);
+        let t = Instant::now();
+        let weights = engine.weights(&docs)?;
+        time("index 4: weights from tantivy", t);
+        let t = Instant::now();
+        let files = search_index::static_index::encode(&docs, &ranges, &weights);
+        time("index 5: static encode", t);
+        let t = Instant::now();
+        let views: Vec<_> = site
+            .guidelines
+            .iter()
+            .map(|g| guideline_view::build(&site, g, &theme, today))
+            .collect();
+        time("render 1: guideline views (1 thread)", t);
+        let t = Instant::now();
+        let tree = render_site(
+            &site,
+            &theme,
+            RenderOptions {
+                drafts: false,
+                today,
+            },
+            Some(&files),
+        )?;
+        time("render 2: render_site (all)", t);
+        let context = page_context(&site, &theme, &tree, &files);
+        let t = Instant::now();
+        for view in &views {
+            let mut page = context.clone();
+            page.insert("g", view);
+            std::hint::black_box(theme.tera.render("guideline.html", &page)?);
+        }
+        time("render 3: tera guideline pages (1 thread)", t);
+
+        // Prototypes of fixes outside this bench's files, to size them (output unchanged).
+        let t = Instant::now();
+        for d in &docs {
+            let title = format!("{} {}", d.guideline, d.title);
+            std::hint::black_box(search_index::analyzer::analyze_with_offsets(&title));
+            std::hint::black_box(search_index::analyzer::analyze_with_offsets(&d.text));
+        }
+        time("proto 1: analyzer over title+text (1 thread)", t);
+        let t = Instant::now();
+        let mut memo: HashMap<&str, Option<String>> = HashMap::new();
+        let mut titles = Vec::with_capacity(docs.len());
+        for d in &docs {
+            titles.push(format!("{} {}", d.guideline, d.title));
+        }
+        for (d, title) in docs.iter().zip(&titles) {
+            for text in [title.as_str(), d.text.as_str()] {
+                let mut count = 0;
+                for word in text.split(|c: char| !c.is_alphanumeric()) {
+                    if word.is_empty() {
+                        continue;
+                    }
+                    let term = memo
+                        .entry(word)
+                        .or_insert_with(|| search_index::analyzer::term(word));
+                    count += usize::from(term.is_some());
+                }
+                std::hint::black_box(count);
+            }
+        }
+        time("proto 2: the same, each distinct word once", t);
+        let scratch = tempfile::tempdir_in(root.parent().unwrap_or(root))?;
+        let t = Instant::now();
+        write_atomically(&tree, &scratch.path().join("a"))?;
+        time("proto 3: write_atomically, fresh folder", t);
+        let t = Instant::now();
+        write_parallel(&tree, &scratch.path().join("b"))?;
+        time("proto 4: same files, dirs once, 2 threads", t);
+    }
+    for (name, values) in times {
+        println!("{name:<44} {:>9.1} ms", ms(median(values)));
+    }
+    Ok(())
+}
+
+/// A prototype of a faster `write_atomically` for a fresh folder: each folder created once,
+/// files written in parallel.
+fn write_parallel(tree: &OutputTree, out: &Path) -> Result<()> {
+    use rayon::prelude::*;
+    let dirs: BTreeSet<PathBuf> = tree
+        .files
+        .keys()
+        .filter_map(|p| out.join(p).parent().map(Path::to_path_buf))
+        .collect();
+    for dir in &dirs {
+        std::fs::create_dir_all(dir)?;
+    }
+    tree.files
+        .par_iter()
+        .try_for_each(|(path, bytes)| std::fs::write(out.join(path), bytes))?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics
+
+fn median(mut xs: Vec<Duration>) -> Duration {
+    xs.sort();
+    if xs.is_empty() {
+        return Duration::ZERO;
+    }
+    let n = xs.len();
+    if n % 2 == 1 {
+        xs[n / 2]
+    } else {
+        (xs[n / 2 - 1] + xs[n / 2]) / 2
+    }
+}
+
+/// Nearest-rank percentile (`p` in 0–100).
+fn percentile<T: Copy + Ord>(xs: &[T], p: f64) -> Option<T> {
+    let mut xs = xs.to_vec();
+    xs.sort();
+    let rank = ((p / 100.0) * xs.len() as f64).ceil() as usize;
+    xs.get(rank.clamp(1, xs.len().max(1)) - 1).copied()
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn us(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+// ---------------------------------------------------------------------------------------
+// The benchmarks
+
+fn loadavg() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .map(|l| l.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default()
+}
+
+fn benchmarks() -> Result<()> {
+    let sizes: Vec<usize> = std::env::var("RETNING_BENCH_SIZES")
+        .unwrap_or_else(|_| "300,1000".to_owned())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let words: usize = env_or("RETNING_BENCH_WORDS", 8000);
+    let runs: usize = env_or("RETNING_BENCH_RUNS", 5).max(1);
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "retning pipeline benchmarks: sizes {sizes:?}, ~{words} words per guideline, median of {runs} runs, {cores} cores (load average {} at start; the machine may be shared)",
+        loadavg()
+    );
+    let mut results = Vec::new();
+    for &n in &sizes {
+        results.push(bench_size(n, words, runs)?);
+    }
+    if results.len() > 1 {
+        print_scaling(&results);
+    }
+    println!("load average at the end: {}", loadavg());
+    if let Ok(path) = std::env::var("RETNING_BENCH_JSON") {
+        let value = json!({
+            "words": words,
+            "runs": runs,
+            "cores": cores,
+            "sizes": results.iter().map(|r| &r.json).collect::<Vec<_>>(),
+        });
+        std::fs::write(&path, serde_json::to_vec_pretty(&value)?)?;
+        println!("figures written to {path}");
+    }
+    Ok(())
+}
+
+struct SizeResult {
+    n: usize,
+    /// (name, median) of every timed thing, for the scaling table.
+    figures: Vec<(&'static str, Duration)>,
+    json: serde_json::Value,
+}
+
+fn row(name: &str, value: Duration, baseline: Duration, extra: &str) {
+    let ratio = value.as_secs_f64() / baseline.as_secs_f64().max(1e-9);
+    println!(
+        "  {name:<34} {:>10.1} ms {:>9.1}× read  {extra}",
+        ms(value),
+        ratio
+    );
+}
+
+fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
+    let today = today()?;
+    println!("\n== {n} guidelines ==");
+    let dir = tempfile::tempdir()?;
+    let root = dir.path().join("site");
+    let started = Instant::now();
+    let corpus = Corpus::generate(Options {
+        guidelines: n,
+        words,
+        ..Options::default()
+    });
+    corpus.write_retning(&root)?;
+    let corpus_words = corpus.words();
+    let generated = started.elapsed();
+    drop(corpus);
+    let files = guideline_files(&root)?;
+    let bytes: u64 = files
+        .iter()
+        .map(|f| std::fs::metadata(f).map_or(0, |m| m.len()))
+        .sum();
+    println!(
+        "  corpus: {n} files, {:.1} MB, {corpus_words} words ({} per guideline), generated in {:.2?}",
+        bytes as f64 / 1e6,
+        corpus_words / n.max(1),
+        generated
+    );
+
+    // Baseline: reading every guideline file (warm page cache), as `cat` would.
+    let read_all = || -> Result<Duration> {
+        let t = Instant::now();
+        let mut total = 0;
+        for f in &files {
+            total += std::fs::read(f)?.len();
+        }
+        std::hint::black_box(total);
+        Ok(t.elapsed())
+    };
+    read_all()?;
+    let baseline = median(
+        (0..runs.max(5))
+            .map(|_| read_all())
+            .collect::<Result<_>>()?,
+    );
+
+    // check
+    let mut checks = Vec::new();
+    for _ in 0..runs {
+        let t = Instant::now();
+        let checked = check_site(&root, today).map_err(|d| d.message.clone())?;
+        checks.push(t.elapsed());
+        let counts = Counts::of(&checked.findings);
+        if counts.errors + counts.warnings > 0 {
+            return Err(format!(
+                "the generated corpus has {} errors and {} warnings",
+                counts.errors, counts.warnings
+            )
+            .into());
+        }
+    }
+    let check = median(checks);
+
+    // Full build into a fresh folder, by stage.
+    let out = dir.path().join("public");
+    let index = dir.path().join("index");
+    let mut builds = Vec::new();
+    for _ in 0..runs {
+        for d in [&out, &index] {
+            if d.exists() {
+                std::fs::remove_dir_all(d)?;
+            }
+        }
+        builds.push(build_once(&root, &out, &index)?);
+    }
+    let stage = |f: fn(&Stages) -> Duration| median(builds.iter().map(f).collect());
+    let load = stage(|s| s.load);
+    let validate_t = stage(|s| s.validate);
+    let index_t = stage(|s| s.index);
+    let render = stage(|s| s.render);
+    let write = stage(|s| s.write);
+    let build = stage(Stages::total);
+    let output_files = builds.last().map_or(0, |s| s.files);
+
+    // No-change rebuild: the same build again over the site it wrote.
+    let mut rebuilds = Vec::new();
+    for _ in 0..runs {
+        rebuilds.push(build_once(&root, &out, &index)?);
+    }
+    let rebuild = median(rebuilds.iter().map(Stages::total).collect());
+    let rebuild_write = median(rebuilds.iter().map(|s| s.write).collect());
+    let unchanged = rebuilds.last().map_or(0, |s| s.unchanged);
+
+    let output_bytes = dir_size(&out)?;
+
+    // One guideline saved, as the preview server handles it.
+    let (one, one_p90) = bench_one_guideline(&root, runs.max(5) * 6)?;
+
+    // Search.
+    let queries = queries(200);
+    let (open, p50, p99, empty) = bench_tantivy(&index, &queries)?;
+    let site = Site::load(&root).map_err(|d| d.message.clone())?.site;
+    let theme = Theme::load(&root)?;
+    let static_files =
+        search::build(&site, false, theme.text("recommendation"), None)?.static_files;
+    drop(site);
+    let downloads = static_downloads(&static_files, &queries)?;
+    let index_bytes: usize = static_files.files.values().map(Vec::len).sum();
+
+    // Peak memory: a full build in a fresh process, a few times.
+    let mut hwms = Vec::new();
+    let mut walls = Vec::new();
+    for _ in 0..runs.clamp(1, 3) {
+        let (hwm, wall) = peak_memory(&root, dir.path())?;
+        hwms.push(hwm);
+        walls.push(wall);
+    }
+    let hwm = percentile(&hwms, 50.0).unwrap_or(0);
+    let child_wall = median(walls);
+
+    println!(
+        "  {:<34} {:>13} {:>15}",
+        "stage (median)", "time", "vs read"
+    );
+    row("read the corpus files (baseline)", baseline, baseline, "");
+    row("check (load+parse+validate)", check, baseline, "");
+    row(
+        "build: load + parse",
+        load,
+        baseline,
+        &format!("{:.2} ms/guideline", ms(load) / n as f64),
+    );
+    row("build: validate", validate_t, baseline, "");
+    row("build: search indexes (both)", index_t, baseline, "");
+    row("build: render", render, baseline, "");
+    row(
+        "build: write",
+        write,
+        baseline,
+        &format!("{output_files} files, {:.1} MB", output_bytes as f64 / 1e6),
+    );
+    row(
+        "build: total",
+        build,
+        baseline,
+        &format!("{:.2} ms/guideline", ms(build) / n as f64),
+    );
+    row(
+        "build in a fresh process",
+        child_wall,
+        baseline,
+        &format!("peak RSS {:.0} MiB", hwm as f64 / 1024.0),
+    );
+    row(
+        "no-change rebuild: total",
+        rebuild,
+        baseline,
+        &format!("{unchanged} files unchanged"),
+    );
+    row("no-change rebuild: write", rebuild_write, baseline, "");
+    row(
+        "one guideline saved (serve)",
+        one,
+        baseline,
+        &format!("p90 {:.1} ms", ms(one_p90)),
+    );
+    println!(
+        "  tantivy: open {:.1} ms; {} queries: p50 {:.0} µs, p99 {:.0} µs ({} with no hit)",
+        ms(open),
+        queries.len(),
+        us(p50),
+        us(p99),
+        empty
+    );
+    println!(
+        "  static index: {} files, {:.1} MB; bytes a browser downloads per query (meta + chunks + top-10 fragments):",
+        static_files.files.len(),
+        index_bytes as f64 / 1e6
+    );
+    for d in &downloads {
+        println!(
+            "    {}-word queries ({}): median {:.1} kB raw / {:.1} kB gzip, p90 {:.1} kB raw / {:.1} kB gzip",
+            d.words,
+            d.count,
+            d.raw_p50 as f64 / 1e3,
+            d.gz_p50 as f64 / 1e3,
+            d.raw_p90 as f64 / 1e3,
+            d.gz_p90 as f64 / 1e3
+        );
+    }
+
+    let figures = vec![
+        ("read the corpus files", baseline),
+        ("check", check),
+        ("build: load + parse", load),
+        ("build: validate", validate_t),
+        ("build: search indexes", index_t),
+        ("build: render", render),
+        ("build: write", write),
+        ("build: total", build),
+        ("no-change rebuild", rebuild),
+    ];
+    let json = json!({
+        "guidelines": n,
+        "words": corpus_words,
+        "corpus_bytes": bytes,
+        "output_files": output_files,
+        "output_bytes": output_bytes,
+        "ms": figures.iter().map(|(k, v)| (k.to_string(), ms(*v))).collect::<BTreeMap<_, _>>(),
+        "fresh_process_build_ms": ms(child_wall),
+        "peak_rss_mib": hwm as f64 / 1024.0,
+        "one_guideline_ms": {"p50": ms(one), "p90": ms(one_p90)},
+        "tantivy": {"open_ms": ms(open), "p50_us": us(p50), "p99_us": us(p99), "queries": queries.len(), "no_hit": empty},
+        "static_index": {
+            "files": static_files.files.len(),
+            "bytes": index_bytes,
+            "downloads": downloads.iter().map(|d| json!({
+                "words": d.words, "queries": d.count,
+                "raw_p50": d.raw_p50, "gzip_p50": d.gz_p50, "raw_p90": d.raw_p90, "gzip_p90": d.gz_p90,
+            })).collect::<Vec<_>>(),
+        },
+    });
+    std::io::stdout().flush()?;
+    Ok(SizeResult { n, figures, json })
+}
+
+fn print_scaling(results: &[SizeResult]) {
+    let (Some(small), Some(large)) = (results.first(), results.last()) else {
+        return;
+    };
+    println!(
+        "\n== growth from {} to {} guidelines (time per guideline, large ÷ small; 1.00 is linear) ==",
+        small.n, large.n
+    );
+    for ((name, a), (_, b)) in small.figures.iter().zip(&large.figures) {
+        let per_a = a.as_secs_f64() / small.n as f64;
+        let per_b = b.as_secs_f64() / large.n as f64;
+        println!(
+            "  {name:<34} {:>8.1} ms → {:>8.1} ms   {:.2}",
+            ms(*a),
+            ms(*b),
+            per_b / per_a.max(1e-12)
+        );
+    }
+}
+
+fn guideline_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(root.join("guidelines")).sort_by_file_name() {
+        let entry = entry?;
+        if entry.file_type().is_file() {
+            files.push(entry.into_path());
+        }
+    }
+    Ok(files)
+}
+
+fn dir_size(dir: &Path) -> Result<u64> {
+    let mut total = 0;
+    for entry in walkdir::WalkDir::new(dir) {
+        let entry = entry?;
+        if entry.file_type().is_file() {
+            total += entry.metadata()?.len();
+        }
+    }
+    Ok(total)
+}
+
+fn peak_memory(root: &Path, scratch: &Path) -> Result<(u64, Duration)> {
+    let out = scratch.join("child-public");
+    let index = scratch.join("child-index");
+    for d in [&out, &index] {
+        if d.exists() {
+            std::fs::remove_dir_all(d)?;
+        }
+    }
+    let output = Command::new(std::env::current_exe()?)
+        .arg("--child-build")
+        .arg(root)
+        .arg(&out)
+        .arg(&index)
+        .output()?;
+    if !output.status.success() {
+        return Err(format!(
+            "the child build failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
+    }
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let line = stdout
+        .lines()
+        .find(|l| l.starts_with("CHILD "))
+        .ok_or("the child printed no figures")?;
+    let field = |name: &str| -> Option<u64> {
+        line.split_whitespace()
+            .find_map(|kv| kv.strip_prefix(name))
+            .and_then(|v| v.parse().ok())
+    };
+    let hwm = field("vmhwm_kib=").ok_or("no vmhwm")?;
+    let wall = field("wall_ms=").ok_or("no wall")?;
+    Ok((hwm, Duration::from_millis(wall)))
+}
+
+// ---------------------------------------------------------------------------------------
+// One guideline saved: re-read and re-parse the file, validate it against the site, and
+// render its page (what the preview server does on a save).
+
+fn bench_one_guideline(root: &Path, iterations: usize) -> Result<(Duration, Duration)> {
+    let today = today()?;
+    let mut site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let theme = Theme::load(root)?;
+    let options = RenderOptions {
+        drafts: false,
+        today,
+    };
+    let search = search::build(&site, false, theme.text("recommendation"), None)?;
+    let tree = render_site(&site, &theme, options, Some(&search.static_files))?;
+    let context = page_context(&site, &theme, &tree, &search.static_files);
+    let i = site.guidelines.len() / 2;
+    let path = site.guidelines[i].source.path.clone();
+    let (group, slug) = (
+        site.guidelines[i].group.clone(),
+        site.guidelines[i].slug.clone(),
+    );
+    let original = std::fs::read_to_string(&path)?;
+    let edited = original.replacen(
+        "### Rationale\n\n",
+        "### Rationale\n\nEn ny sætning om strålebehandlingsforløbet, skrevet under redigeringen. ",
+        1,
+    );
+    let mut times = Vec::with_capacity(iterations);
+    for k in 0..iterations {
+        std::fs::write(&path, if k % 2 == 0 { &edited } else { &original })?;
+        let t = Instant::now();
+        let shown = display_path(root, &path);
+        let source = SourceFile::read(&path, shown)?;
+        let parsed = parse_guideline(Arc::new(source), &group, &slug);
+        let guideline = parsed
+            .guideline
+            .ok_or("the edited guideline did not parse")?;
+        site.guidelines[i] = guideline;
+        let findings = validate_guideline(&site, &site.guidelines[i], today);
+        let view = guideline_view::build(&site, &site.guidelines[i], &theme, today);
+        let mut page = context.clone();
+        page.insert("g", &view);
+        let html = theme.tera.render("guideline.html", &page)?;
+        times.push(t.elapsed());
+        std::hint::black_box((findings, html));
+    }
+    std::fs::write(&path, &original)?;
+    let p90 = percentile(&times, 90.0).unwrap_or_default();
+    Ok((median(times), p90))
+}
+
+/// What every page's template gets (`site`, `t`, `assets`), as `render_site` builds it.
+fn page_context(
+    site: &Site,
+    theme: &Theme,
+    tree: &OutputTree,
+    search: &StaticFiles,
+) -> tera::Context {
+    let root = site.config.root_path();
+    let asset = |prefix: &str, ext: &str| {
+        tree.files
+            .keys()
+            .find(|p| p.starts_with(&format!("assets/{prefix}.")) && p.ends_with(ext))
+            .map(|p| format!("{root}{p}"))
+            .unwrap_or_default()
+    };
+    let value = json!({
+        "site": {
+            "title": site.config.title,
+            "language": site.config.language,
+            "root": root,
+            "base_url": site.config.base_url_trimmed(),
+        },
+        "t": theme.strings,
+        "assets": {
+            "css": asset("retning", ".css"),
+            "js": asset("retning", ".js"),
+            "search_js": asset("search", ".js"),
+            "favicon": asset("favicon", ".svg"),
+            "search_meta": format!("{root}search/{}", search.meta),
+        },
+    });
+    tera::Context::from_value(value).unwrap_or_default()
+}
+
+// ---------------------------------------------------------------------------------------
+// Search
+
+/// ~`n` typical queries: single words (plain, inflected, compounds, drugs, prefixes as typed,
+/// æøå written as ae/oe/aa), pairs and a few triples. Deterministic.
+fn queries(n: usize) -> Vec<String> {
+    let mut rng = Rng::new(42);
+    let word = |rng: &mut Rng| -> String {
+        match rng.below(8) {
+            0 | 1 => rng.zipf(words::NOUNS).to_string(),
+            2 => format!("{}{}", rng.zipf(words::HEADS), rng.zipf(words::TAILS)),
+            3 => rng.zipf(words::DRUGS).to_string(),
+            4 => rng.zipf(words::ADJECTIVES).to_string(),
+            5 => {
+                // Search-as-you-type: the first letters of a compound.
+                let w = format!("{}{}", rng.zipf(words::HEADS), rng.zipf(words::TAILS));
+                let cut = rng.range(4, 8);
+                w.chars().take(cut).collect()
+            }
+            6 => rng
+                .zipf(words::NOUNS)
+                .replace('æ', "ae")
+                .replace('ø', "oe")
+                .replace('å', "aa"),
+            _ => rng
+                .pick(words::TOPICS)
+                .split_whitespace()
+                .next()
+                .unwrap_or("kræft")
+                .to_lowercase(),
+        }
+    };
+    (0..n)
+        .map(|i| {
+            let count = match i % 10 {
+                0..=4 => 1,
+                5..=8 => 2,
+                _ => 3,
+            };
+            (0..count)
+                .map(|_| word(&mut rng))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn bench_tantivy(
+    index: &Path,
+    queries: &[String],
+) -> Result<(Duration, Duration, Duration, usize)> {
+    let t = Instant::now();
+    let engine = Engine::open(index)?;
+    let open = t.elapsed();
+    let mut times = Vec::new();
+    let mut empty = 0;
+    for pass in 0..3 {
+        for q in queries {
+            let t = Instant::now();
+            let hits = engine.search(q, None, 10)?;
+            let elapsed = t.elapsed();
+            // The first pass warms the caches.
+            if pass > 0 {
+                times.push(elapsed);
+            } else if hits.is_empty() {
+                empty += 1;
+            }
+        }
+    }
+    Ok((
+        open,
+        percentile(&times, 50.0).unwrap_or_default(),
+        percentile(&times, 99.0).unwrap_or_default(),
+        empty,
+    ))
+}
+
+struct Downloads {
+    words: usize,
+    count: usize,
+    raw_p50: usize,
+    gz_p50: usize,
+    raw_p90: usize,
+    gz_p90: usize,
+}
+
+/// Bytes a browser downloads for a query (search-index/FORMAT.md): the meta file, every chunk
+/// a query word (or a longer term it prefixes) can be in, and the fragment files of the top
+/// 10 results; raw and gzip-compressed, file by file as a server sends them.
+fn static_downloads(files: &StaticFiles, queries: &[String]) -> Result<Vec<Downloads>> {
+    let index = StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned())?;
+    let mut gz_cache: HashMap<String, usize> = HashMap::new();
+    let mut sizes = |name: &str| -> Result<(usize, usize)> {
+        let bytes = files
+            .files
+            .get(name)
+            .ok_or_else(|| format!("missing {name}"))?;
+        if let Some(&size) = gz_cache.get(name) {
+            return Ok((bytes.len(), size));
+        }
+        let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        encoder.write_all(bytes)?;
+        let size = encoder.finish()?.len();
+        gz_cache.insert(name.to_owned(), size);
+        Ok((bytes.len(), size))
+    };
+    let mut by_words: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for q in queries {
+        let words = search_index::query_words(q);
+        if words.is_empty() {
+            continue;
+        }
+        let mut needed: BTreeSet<&str> = BTreeSet::from([files.meta.as_str()]);
+        for w in &words {
+            let upper = format!("{w}\u{ffff}");
+            for chunk in &index.meta.chunks {
+                if chunk.last.as_str() >= w.as_str() && chunk.first.as_str() <= upper.as_str() {
+                    needed.insert(&chunk.file);
+                }
+            }
+        }
+        for (id, _) in index.query(q, None, 10) {
+            let k = id as usize / index.meta.fragments.size;
+            if let Some(file) = index.meta.fragments.files.get(k) {
+                needed.insert(file);
+            }
+        }
+        let (mut raw, mut compressed) = (0, 0);
+        for f in &needed {
+            let (r, c) = sizes(f)?;
+            raw += r;
+            compressed += c;
+        }
+        by_words
+            .entry(q.split_whitespace().count())
+            .or_default()
+            .push((raw, compressed));
+    }
+    Ok(by_words
+        .into_iter()
+        .map(|(words, sizes)| {
+            let raw: Vec<usize> = sizes.iter().map(|s| s.0).collect();
+            let gz: Vec<usize> = sizes.iter().map(|s| s.1).collect();
+            Downloads {
+                words,
+                count: sizes.len(),
+                raw_p50: percentile(&raw, 50.0).unwrap_or(0),
+                gz_p50: percentile(&gz, 50.0).unwrap_or(0),
+                raw_p90: percentile(&raw, 90.0).unwrap_or(0),
+                gz_p90: percentile(&gz, 90.0).unwrap_or(0),
+            }
+        })
+        .collect())
+}
