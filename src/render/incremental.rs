@@ -12,8 +12,8 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::{
-    Common, GroupView, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SiteView, Summary,
-    Theme, feeds, guideline_view, render, render_error, search_entries, summary, write_assets,
+    Common, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SiteView, Summary, Theme, feeds,
+    group_views, guideline_view, render, render_error, search_entries, summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -105,21 +105,7 @@ impl<'a> PageRenderer<'a> {
             .iter()
             .map(|g| summary(site, theme, g, self.options.today))
             .collect();
-        let views: Vec<GroupView> = site
-            .config
-            .groups
-            .iter()
-            .map(|(code, name)| GroupView {
-                code: code.clone(),
-                name: name.clone(),
-                url: format!("{root}{code}/"),
-                guidelines: summaries
-                    .iter()
-                    .filter(|s| &s.group == code)
-                    .cloned()
-                    .collect(),
-            })
-            .collect();
+        let views = group_views(site, &summaries, root);
         // Each page is a job of its own: on the preview's fast path they are most of the work.
         let page = |path: String, template: &'static str, context: tera::Context| {
             render(theme, template, &context).map(|html| vec![(path, html.into_bytes())])

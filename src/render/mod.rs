@@ -153,21 +153,7 @@ pub fn render_site(
         .iter()
         .map(|g| summary(site, theme, g, options.today))
         .collect();
-    let groups: Vec<GroupView> = site
-        .config
-        .groups
-        .iter()
-        .map(|(code, name)| GroupView {
-            code: code.clone(),
-            name: name.clone(),
-            url: format!("{root}{code}/"),
-            guidelines: summaries
-                .iter()
-                .filter(|s| &s.group == code)
-                .cloned()
-                .collect(),
-        })
-        .collect();
+    let groups = group_views(site, &summaries, &root);
 
     let mut context = base.clone();
     context.insert("groups", &groups);
@@ -217,6 +203,24 @@ pub fn render_site(
     feeds::write(site, &guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
+}
+
+/// Every configured group with the summaries of its guidelines (home and group pages).
+fn group_views(site: &Site, summaries: &[Summary], root: &str) -> Vec<GroupView> {
+    site.config
+        .groups
+        .iter()
+        .map(|(code, name)| GroupView {
+            code: code.clone(),
+            name: name.clone(),
+            url: format!("{root}{code}/"),
+            guidelines: summaries
+                .iter()
+                .filter(|s| &s.group == code)
+                .cloned()
+                .collect(),
+        })
+        .collect()
 }
 
 fn render(theme: &Theme, template: &str, context: &tera::Context) -> Result<String, RenderError> {
