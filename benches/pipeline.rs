@@ -316,17 +316,7 @@ fn hot(args: &[String]) -> Result<()> {
         }
         "encode" => {
             let search = search::build(&site, false, theme.text("recommendation"), None)?;
-            let docs: Vec<search_index::IndexDoc> = site
-                .published(false)
-                .flat_map(|g| search::units(g, &site.config.root_path(), "Anbefaling"))
-                .collect();
-            let groups: Vec<(String, String)> = site
-                .config
-                .groups
-                .iter()
-                .map(|(c, n)| (c.clone(), n.clone()))
-                .collect();
-            let (docs, ranges) = search_index::order_by_group(docs, &groups);
+            let (docs, ranges) = search::ordered_units(&site, false, theme.text("recommendation"));
             let weights = search.engine.weights(&docs)?;
             for _ in 0..n {
                 std::hint::black_box(search_index::static_index::encode(&docs, &ranges, &weights));

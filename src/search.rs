@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use search_index::static_index::{self, StaticFiles};
-use search_index::{DocKind, Engine, EngineError, IndexDoc, order_by_group};
+use search_index::{DocKind, Engine, EngineError, GroupRange, IndexDoc, order_by_group};
 
 use crate::model::{Guideline, LeadBlock, SectionKind};
 use crate::site::Site;
@@ -26,6 +26,23 @@ pub fn build(
     recommendation_label: &str,
     dir: Option<&Path>,
 ) -> Result<SiteSearch, EngineError> {
+    let (docs, ranges) = ordered_units(site, drafts, recommendation_label);
+    let engine = Engine::build(&docs, ranges.clone(), dir)?;
+    let weights = engine.weights(&docs)?;
+    let static_files = static_index::encode(&docs, &ranges, &weights);
+    Ok(SiteSearch {
+        engine,
+        static_files,
+    })
+}
+
+/// The search units of the guidelines that go on the site, in doc-id order (by group), and
+/// each group's id range: what both indexes are built from.
+pub fn ordered_units(
+    site: &Site,
+    drafts: bool,
+    recommendation_label: &str,
+) -> (Vec<IndexDoc>, Vec<GroupRange>) {
     let root = site.config.root_path();
     let docs: Vec<IndexDoc> = site
         .published(drafts)
@@ -35,16 +52,9 @@ pub fn build(
         .config
         .groups
         .iter()
-        .map(|(c, n)| (c.clone(), n.clone()))
+        .map(|(code, name)| (code.clone(), name.clone()))
         .collect();
-    let (docs, ranges) = order_by_group(docs, &groups);
-    let engine = Engine::build(&docs, ranges.clone(), dir)?;
-    let weights = engine.weights(&docs)?;
-    let static_files = static_index::encode(&docs, &ranges, &weights);
-    Ok(SiteSearch {
-        engine,
-        static_files,
-    })
+    order_by_group(docs, &groups)
 }
 
 /// A guideline's search units: each recommendation, each evidence sub-section and topic

@@ -12,7 +12,7 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::{
-    Common, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SiteView, Summary, Theme, feeds,
+    OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, base_context, feeds,
     group_views, guideline_view, render, render_error, search_entries, summary, write_assets,
 };
 
@@ -47,18 +47,7 @@ impl<'a> PageRenderer<'a> {
         if let Some(search) = search {
             assets.search_meta = Some(format!("{root}{SEARCH_DIR}/{}", search.meta));
         }
-        let common = Common {
-            site: SiteView {
-                title: &site.config.title,
-                language: &site.config.language,
-                root: root.clone(),
-                base_url: site.config.base_url_trimmed(),
-            },
-            t: &theme.strings,
-            assets: &assets,
-        };
-        let base =
-            tera::Context::from_serialize(&common).map_err(|err| render_error("context", &err))?;
+        let base = base_context(site, theme, &root, &assets)?;
         Ok(Self {
             site,
             theme,

@@ -121,18 +121,7 @@ pub fn render_site(
         }
         assets.search_meta = Some(format!("{root}{SEARCH_DIR}/{}", search.meta));
     }
-    let common = Common {
-        site: SiteView {
-            title: &site.config.title,
-            language: &site.config.language,
-            root: root.clone(),
-            base_url: site.config.base_url_trimmed(),
-        },
-        t: &theme.strings,
-        assets: &assets,
-    };
-    let base =
-        tera::Context::from_serialize(&common).map_err(|err| render_error("context", &err))?;
+    let base = base_context(site, theme, &root, &assets)?;
     let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
 
     let pages: Vec<(String, String)> = guidelines
@@ -203,6 +192,26 @@ pub fn render_site(
     feeds::write(site, &guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
+}
+
+/// What every page's template gets: the site, the UI strings and the asset URLs.
+fn base_context(
+    site: &Site,
+    theme: &Theme,
+    root: &str,
+    assets: &Assets,
+) -> Result<tera::Context, RenderError> {
+    let common = Common {
+        site: SiteView {
+            title: &site.config.title,
+            language: &site.config.language,
+            root: root.to_owned(),
+            base_url: site.config.base_url_trimmed(),
+        },
+        t: &theme.strings,
+        assets,
+    };
+    tera::Context::from_serialize(&common).map_err(|err| render_error("context", &err))
 }
 
 /// Every configured group with the summaries of its guidelines (home and group pages).
