@@ -59,6 +59,14 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
+// The index's chunk and fragment files (search-index/FORMAT.md, format 2), read from disk.
+function indexFiles() {
+  const meta = readJson(path.join(SEARCH_DIR, META));
+  const file = (name) => readJson(path.join(SEARCH_DIR, meta.dir, name));
+  const fragments = Array.from({ length: Math.ceil(meta.docs / meta.fragment_size) }, (_, k) => file(`f${k}.json`));
+  return { meta, chunks: meta.chunks.map((_, k) => file(`c${k}.json`)), fragments };
+}
+
 // Queries for the phone and budget tests: from relevance.json when it is there, else words of
 // the index's own recommendations (so the tests run on any site).
 function sampleQueries() {
@@ -66,10 +74,9 @@ function sampleQueries() {
   const plain = rows.filter((r) => !r.group && r.top && /#anbefaling-\d+$/.test(r.top));
   const one = plain.find((r) => !/\s/.test(r.query.trim()))?.query;
   const two = plain.find((r) => /\S\s+\S/.test(r.query.trim()))?.query;
-  const meta = readJson(path.join(SEARCH_DIR, META));
   const words = [];
-  for (const file of meta.fragments.files) {
-    for (const d of readJson(path.join(SEARCH_DIR, file)).docs) {
+  for (const fragment of indexFiles().fragments) {
+    for (const d of fragment.docs) {
       if (d.kind === 'recommendation') words.push(...(d.text.match(/\p{L}{7,}/gu) ?? []));
     }
   }
@@ -147,11 +154,11 @@ describe('static search', { skip: NO_INDEX }, () => {
   });
 
   test('analyzer parity: every term the browser makes of the indexed texts is in the index', { timeout: TEST_TIMEOUT }, async () => {
-    const meta = readJson(path.join(SEARCH_DIR, META));
-    const terms = new Set(meta.chunks.flatMap((c) => readJson(path.join(SEARCH_DIR, c.file)).terms.map(([t]) => t)));
+    const { chunks, fragments } = indexFiles();
+    const terms = new Set(chunks.flatMap((c) => c.terms.map(([t]) => t)));
     // A fragment's text is cut to 320 characters: leave out the word the cut went through.
-    const texts = meta.fragments.files.flatMap((f) =>
-      readJson(path.join(SEARCH_DIR, f)).docs.map((d) => `${d.guideline} ${d.title} ${d.text.replace(/[\p{L}\p{N}]*…$/u, '')}`),
+    const texts = fragments.flatMap((f) =>
+      f.docs.map((d) => `${d.guideline} ${d.title} ${d.text.replace(/[\p{L}\p{N}]*…$/u, '')}`),
     );
     const { ctx, page } = await openPage('/');
     try {
@@ -295,6 +302,38 @@ describe('static search', { skip: NO_INDEX }, () => {
     }
   });
 
+  test('fetches: the meta file, the chunks FORMAT.md\'s rule names for each word, the shown results\' fragments', { timeout: TEST_TIMEOUT }, async () => {
+    const { meta, chunks } = indexFiles();
+    // FORMAT.md, "What a reader fetches", written out again from the spec.
+    const chunksFor = (w) => {
+      const hi = `${w}\uffff`, b = meta.chunks, out = [];
+      for (let k = b.findLastIndex((x) => x <= w); k < b.length && b[k] <= hi; k += 2) {
+        out.push(k);
+        if (k + 1 < b.length && b[k + 1] <= hi) out.push(k + 1);
+        if (out.flatMap((i) => chunks[i].terms).filter(([t]) => t !== w && t.startsWith(w)).length >= 50) break;
+      }
+      return out.map((k) => `${meta.dir}/c${k}.json`);
+    };
+    const { one, two } = sampleQueries();
+    for (const query of [one, two, one.slice(0, 2), 'xyzzy']) {
+      const { ctx, page } = await openPage('/');
+      try {
+        const { words, docs, files } = await page.evaluate(async (q) => {
+          const hits = await window.retningSearch.query(q, { limit: 10 });
+          return {
+            words: [...new Set(window.retningSearch.analyze(q))],
+            docs: hits.map((h) => h.doc),
+            files: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/search/')).map((n) => n.split('/search/').pop()),
+          };
+        }, query);
+        const want = new Set([META, ...words.flatMap(chunksFor), ...docs.map((d) => `${meta.dir}/f${Math.floor(d / meta.fragment_size)}.json`)]);
+        assert.deepEqual([...new Set(files)].sort(), [...want].sort(), JSON.stringify(query));
+      } finally {
+        await ctx.close();
+      }
+    }
+  });
+
   test(`download budget: a one-word and a two-word query fetch under ${BUDGET / 1024} KB from search/`, { timeout: TEST_TIMEOUT }, async () => {
     const { one, two } = sampleQueries();
     for (const query of [one, two]) {
@@ -307,7 +346,7 @@ describe('static search', { skip: NO_INDEX }, () => {
           performance
             .getEntriesByType('resource')
             .filter((e) => e.name.includes('/search/'))
-            .map((e) => ({ file: e.name.split('/').pop(), bytes: e.transferSize || e.encodedBodySize || e.decodedBodySize })),
+            .map((e) => ({ file: e.name.split('/search/').pop(), bytes: e.transferSize || e.encodedBodySize || e.decodedBodySize })),
         );
         const total = files.reduce((a, f) => a + f.bytes, 0);
         console.log(`# search: ${JSON.stringify(query)} downloaded ${total} bytes from search/ in ${files.length} files: ` +

@@ -1,22 +1,30 @@
-//! The static index the browser reads (FORMAT.md): sorted term chunks, a small meta file with
-//! each chunk's term range, and per-result fragments, all content-hashed. The encoder and a
-//! reader with the same query semantics as `search.js` live here, so the format is tested by
-//! a round trip and against tantivy.
+//! The static index the browser reads (FORMAT.md): a small content-hashed meta file with each
+//! term chunk's lower bound, and one content-hashed folder of term chunks and per-result
+//! fragments. The encoder is here; [`StaticIndex`] is a reader with the same query semantics
+//! and the same fetch rule as `search.js`, so the format is tested by a round trip, against
+//! tantivy, and by what a query downloads.
 
-use std::collections::{BTreeMap, HashMap};
+mod reader;
+
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::STOPWORDS;
-use crate::{GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, query_words};
+use crate::{GroupRange, IndexDoc};
 
-pub const VERSION: u32 = 1;
+pub use reader::{DecodeError, StaticIndex};
+
+pub const VERSION: u32 = 2;
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
 pub const MAX_POSTINGS: usize = 500;
-pub const FRAGMENT_SIZE: usize = 16;
+/// Docs per fragment file.
+pub const FRAGMENT_SIZE: usize = 32;
 pub const FRAGMENT_TEXT_CHARS: usize = 320;
+/// Hex digits of a content hash in a file or folder name.
+const HASH_HEX: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Meta {
@@ -24,26 +32,37 @@ pub struct Meta {
     pub docs: u32,
     pub stopwords: Vec<String>,
     pub groups: Vec<GroupRange>,
-    pub chunks: Vec<ChunkRef>,
-    pub fragments: Fragments,
+    /// The folder of the chunk and fragment files: a hash of them all.
+    pub dir: String,
+    /// Chunk k's lower bound; `chunks[0]` is `""`.
+    pub chunks: Vec<String>,
+    pub fragment_size: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChunkRef {
-    pub first: String,
-    pub last: String,
-    pub file: String,
-}
+impl Meta {
+    /// The name (a key of [`StaticFiles::files`]) of chunk `k`.
+    pub fn chunk_file(&self, k: usize) -> String {
+        format!("{}/c{k}.json", self.dir)
+    }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Fragments {
-    pub size: usize,
-    pub files: Vec<String>,
+    /// The name of fragment file `k`, which holds docs `k * fragment_size ..`.
+    pub fn fragment_file(&self, k: usize) -> String {
+        format!("{}/f{k}.json", self.dir)
+    }
+
+    /// How many fragment files there are (none when `fragment_size` is 0, which is invalid).
+    pub fn fragment_files(&self) -> usize {
+        match self.fragment_size {
+            0 => 0,
+            size => (self.docs as usize).div_ceil(size),
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chunk {
-    /// `[term, [doc, weight, doc, weight, …]]`, sorted by term; doc ids ascending.
+    /// `[term, [doc delta, weight, doc delta, weight, …]]`, sorted by term. The first delta is
+    /// the doc id, each later one the difference from the previous doc id.
     pub terms: Vec<(String, Vec<u32>)>,
 }
 
@@ -52,55 +71,103 @@ pub struct FragmentFile {
     pub docs: Vec<IndexDoc>,
 }
 
-/// The files to write under `search/`: name → bytes, and the meta file's name.
+/// The files to write under `search/`: name → bytes, and the meta file's name. Chunk and
+/// fragment names are `<dir>/c<k>.json` and `<dir>/f<k>.json`: the only names with a `/`.
 #[derive(Debug, Clone, Default)]
 pub struct StaticFiles {
     pub files: BTreeMap<String, Vec<u8>>,
     pub meta: String,
 }
 
-/// Encodes the index. `weights` are per term (sorted), as `Engine::weights` gives them.
+/// Encodes the index. `weights` are per term (sorted), as `TermStats::weights` gives them.
 pub fn encode(
     docs: &[IndexDoc],
     groups: &[GroupRange],
     weights: &BTreeMap<String, Vec<(u32, f32)>>,
 ) -> StaticFiles {
-    let mut out = StaticFiles::default();
-    let mut chunks = Vec::new();
+    encode_with(docs, groups, weights, CHUNK_BYTES)
+}
+
+/// [`encode`] with chunks cut at about `chunk_bytes` (small in tests, for many chunks).
+fn encode_with(
+    docs: &[IndexDoc],
+    groups: &[GroupRange],
+    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    chunk_bytes: usize,
+) -> StaticFiles {
+    // The folder's files by their names in it; a BTreeMap keeps them in the name order the
+    // folder's hash is taken in.
+    let mut folder: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut bounds: Vec<String> = Vec::new();
     let mut current: Vec<(String, Vec<u32>)> = Vec::new();
     let mut bytes = 0;
+    let mut previous_last: Option<&str> = None;
     for (term, postings) in weights {
-        let flat = flatten(postings);
-        bytes += term.len() + 8 + flat.len() * 6;
-        current.push((term.clone(), flat));
-        if bytes >= CHUNK_BYTES {
-            chunks.push(write_chunk(&mut out, std::mem::take(&mut current)));
+        if current.is_empty() {
+            bounds.push(lower_bound(previous_last, term));
+        }
+        let deltas = delta_encode(&flatten(postings));
+        // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
+        bytes += term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
+        current.push((term.clone(), deltas));
+        if bytes >= chunk_bytes {
+            previous_last = Some(term);
+            let terms = std::mem::take(&mut current);
+            folder.insert(
+                format!("c{}.json", bounds.len() - 1),
+                json(&Chunk { terms }),
+            );
             bytes = 0;
         }
     }
-    if !current.is_empty() {
-        chunks.push(write_chunk(&mut out, current));
+    // The last chunk; with no terms at all an empty one, so `chunks[0]` is always "".
+    if !current.is_empty() || bounds.is_empty() {
+        if bounds.is_empty() {
+            bounds.push(String::new());
+        }
+        let terms = current;
+        folder.insert(
+            format!("c{}.json", bounds.len() - 1),
+            json(&Chunk { terms }),
+        );
     }
-    let files = docs
-        .chunks(FRAGMENT_SIZE)
-        .map(|bucket| {
-            let docs = bucket.iter().map(fragment).collect();
-            store(&mut out, "frag", &FragmentOut { docs })
-        })
-        .collect();
+    for (k, bucket) in docs.chunks(FRAGMENT_SIZE).enumerate() {
+        let docs = bucket.iter().map(fragment).collect();
+        folder.insert(format!("f{k}.json"), json(&FragmentOut { docs }));
+    }
+    let dir = folder_hash(&folder);
+    let mut out = StaticFiles::default();
+    out.files.extend(
+        folder
+            .into_iter()
+            .map(|(name, bytes)| (format!("{dir}/{name}"), bytes)),
+    );
     let meta = Meta {
         version: VERSION,
         docs: docs.len() as u32,
         stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
         groups: groups.to_vec(),
-        chunks,
-        fragments: Fragments {
-            size: FRAGMENT_SIZE,
-            files,
-        },
+        dir,
+        chunks: bounds,
+        fragment_size: FRAGMENT_SIZE,
     };
     out.meta = store(&mut out, "meta", &meta);
     out
+}
+
+/// A chunk's lower bound: the shortest prefix of its first term that is greater than the
+/// previous chunk's last term (short bounds keep the meta file small), or "" for the first.
+fn lower_bound(previous_last: Option<&str>, first: &str) -> String {
+    let Some(previous) = previous_last else {
+        return String::new();
+    };
+    first
+        .char_indices()
+        .map(|(i, c)| &first[..i + c.len_utf8()])
+        .find(|prefix| *prefix > previous)
+        // Terms are sorted, so `first` itself is greater; this is never reached.
+        .unwrap_or(first)
+        .to_owned()
 }
 
 /// The highest-weighted docs as flat `doc, weight` pairs, doc ids ascending.
@@ -117,11 +184,34 @@ fn flatten(postings: &[(u32, f32)]) -> Vec<u32> {
     kept.into_iter().flat_map(|(doc, w)| [doc, w]).collect()
 }
 
-fn write_chunk(out: &mut StaticFiles, terms: Vec<(String, Vec<u32>)>) -> ChunkRef {
-    let first = terms.first().map(|t| t.0.clone()).unwrap_or_default();
-    let last = terms.last().map(|t| t.0.clone()).unwrap_or_default();
-    let file = store(out, "chunk", &Chunk { terms });
-    ChunkRef { first, last, file }
+/// Flat `doc, weight` pairs (doc ids ascending) → `doc delta, weight` pairs: small numbers,
+/// so fewer bytes of JSON.
+fn delta_encode(flat: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    let mut out = Vec::with_capacity(flat.len());
+    for pair in flat.chunks_exact(2) {
+        out.extend([pair[0] - previous, pair[1]]);
+        previous = pair[0];
+    }
+    out
+}
+
+/// Digits of `n` in JSON.
+fn json_len(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+/// The folder name: the first hex digits of a blake3 hash of every file in it, each as its
+/// name, a 0 byte, its length (8 bytes, little-endian) and its bytes, in name order.
+fn folder_hash(folder: &BTreeMap<String, Vec<u8>>) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for (name, bytes) in folder {
+        hasher.update(name.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    hasher.finalize().to_hex()[..HASH_HEX].to_owned()
 }
 
 /// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
@@ -161,213 +251,19 @@ fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
     }
 }
 
+fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    // Plain data of strings and numbers always serialises.
+    serde_json::to_vec(value).unwrap_or_default()
+}
+
 /// Serialises `value` as `<name>.<hash>.json` and returns the file name.
 fn store<T: Serialize>(out: &mut StaticFiles, name: &str, value: &T) -> String {
-    // Plain data of strings and numbers always serialises.
-    let bytes = serde_json::to_vec(value).unwrap_or_default();
+    let bytes = json(value);
     let hash = blake3::hash(&bytes).to_hex();
-    let file = format!("{name}.{}.json", &hash.as_str()[..10]);
+    let file = format!("{name}.{}.json", &hash.as_str()[..HASH_HEX]);
     out.files.insert(file.clone(), bytes);
     file
 }
 
-/// A decoded static index, queried exactly as `search.js` does.
-pub struct StaticIndex {
-    pub meta: Meta,
-    terms: BTreeMap<String, Vec<u32>>,
-    docs: Vec<IndexDoc>,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum DecodeError {
-    #[error("missing file {0}")]
-    Missing(String),
-    #[error("{0}: {1}")]
-    Json(String, serde_json::Error),
-    #[error("unsupported version {0}")]
-    Version(u32),
-}
-
-fn parse<T: serde::de::DeserializeOwned>(name: &str, bytes: Vec<u8>) -> Result<T, DecodeError> {
-    serde_json::from_slice(&bytes).map_err(|e| DecodeError::Json(name.to_owned(), e))
-}
-
-impl StaticIndex {
-    /// Reads every file through `read` (a name → bytes lookup), starting from the meta file.
-    pub fn decode(
-        meta_file: &str,
-        read: impl Fn(&str) -> Option<Vec<u8>>,
-    ) -> Result<Self, DecodeError> {
-        let load = |name: &str| read(name).ok_or_else(|| DecodeError::Missing(name.to_owned()));
-        let meta: Meta = parse(meta_file, load(meta_file)?)?;
-        if meta.version != VERSION {
-            return Err(DecodeError::Version(meta.version));
-        }
-        let mut terms = BTreeMap::new();
-        for chunk in &meta.chunks {
-            let decoded: Chunk = parse(&chunk.file, load(&chunk.file)?)?;
-            terms.extend(decoded.terms);
-        }
-        let mut docs = Vec::new();
-        for file in &meta.fragments.files {
-            let decoded: FragmentFile = parse(file, load(file)?)?;
-            docs.extend(decoded.docs);
-        }
-        Ok(Self { meta, terms, docs })
-    }
-
-    pub fn doc(&self, id: u32) -> Option<&IndexDoc> {
-        self.docs.get(id as usize)
-    }
-
-    pub fn postings(&self, term: &str) -> Option<&[u32]> {
-        self.terms.get(term).map(Vec::as_slice)
-    }
-
-    /// FORMAT.md, "Query semantics": `(doc id, score)`, best first.
-    pub fn query(&self, query: &str, group: Option<&str>, limit: usize) -> Vec<(u32, f32)> {
-        let words = query_words(query);
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let hits = self.query_words(&words, true, group, limit);
-        if hits.is_empty() && words.len() > 1 {
-            return self.query_words(&words, false, group, limit);
-        }
-        hits
-    }
-
-    /// With `all`, a doc must match every word; otherwise any.
-    fn query_words(
-        &self,
-        words: &[String],
-        all: bool,
-        group: Option<&str>,
-        limit: usize,
-    ) -> Vec<(u32, f32)> {
-        let range = group.and_then(|code| self.meta.groups.iter().find(|g| g.code == code));
-        if group.is_some() && range.is_none() {
-            return Vec::new();
-        }
-        let mut total: Option<HashMap<u32, f32>> = None;
-        for word in words {
-            let mut scores: HashMap<u32, f32> = HashMap::new();
-            if let Some(postings) = self.terms.get(word) {
-                for pair in postings.chunks_exact(2) {
-                    scores.insert(pair[0], pair[1] as f32 / 1000.0);
-                }
-            }
-            let longer = self
-                .terms
-                .range::<str, _>((
-                    std::ops::Bound::Excluded(word.as_str()),
-                    std::ops::Bound::Unbounded,
-                ))
-                .take_while(|(term, _)| term.starts_with(word.as_str()))
-                .take(MAX_PREFIX_TERMS);
-            for (_, postings) in longer {
-                for pair in postings.chunks_exact(2) {
-                    let score = PREFIX_FACTOR * pair[1] as f32 / 1000.0;
-                    let entry = scores.entry(pair[0]).or_default();
-                    *entry = entry.max(score);
-                }
-            }
-            total = Some(match total {
-                None => scores,
-                Some(previous) if all => previous
-                    .into_iter()
-                    .filter_map(|(doc, score)| scores.get(&doc).map(|s| (doc, score + s)))
-                    .collect(),
-                Some(mut previous) => {
-                    for (doc, score) in scores {
-                        *previous.entry(doc).or_default() += score;
-                    }
-                    previous
-                }
-            });
-        }
-        let mut hits: Vec<(u32, f32)> = total
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(doc, _)| range.is_none_or(|r| (r.first..r.end).contains(doc)))
-            .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
-        hits
-    }
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::DocKind;
-
-    fn doc(group: &str, title: &str, text: &str) -> IndexDoc {
-        IndexDoc {
-            url: format!("/{group}/x/#{title}"),
-            guideline: "G".into(),
-            guideline_url: format!("/{group}/x/"),
-            group: group.into(),
-            kind: DocKind::Recommendation,
-            title: title.into(),
-            strength: Some("A".into()),
-            text: text.into(),
-        }
-    }
-
-    #[test]
-    fn encode_then_decode_gives_back_postings_fragments_and_groups() {
-        let docs = vec![
-            doc("a", "1", "kemoterapi"),
-            doc("b", "2", &"ord ".repeat(200)),
-        ];
-        let groups = vec![
-            GroupRange {
-                code: "a".into(),
-                name: "A".into(),
-                first: 0,
-                end: 1,
-            },
-            GroupRange {
-                code: "b".into(),
-                name: "B".into(),
-                first: 1,
-                end: 2,
-            },
-        ];
-        let mut weights = BTreeMap::new();
-        weights.insert("kemoterapi".to_owned(), vec![(0, 1.2345)]);
-        weights.insert("ord".to_owned(), vec![(1, 0.0001)]);
-        let files = encode(&docs, &groups, &weights);
-        let index =
-            StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned()).unwrap();
-        assert_eq!(index.meta.groups, groups);
-        assert_eq!(index.postings("kemoterapi"), Some(&[0, 1235][..]));
-        // A weight never rounds to zero, so a posting never disappears.
-        assert_eq!(index.postings("ord"), Some(&[1, 1][..]));
-        assert_eq!(index.doc(0), Some(&docs[0]));
-        let long = index.doc(1).unwrap();
-        assert_eq!(long.text.chars().count(), FRAGMENT_TEXT_CHARS + 1);
-        assert!(long.text.ends_with('…'));
-        // Every file name carries its content's hash.
-        for (name, bytes) in &files.files {
-            let hash = blake3::hash(bytes).to_hex();
-            assert!(name.contains(&hash.as_str()[..10]), "{name}");
-        }
-    }
-
-    #[test]
-    fn long_postings_keep_the_best_weights_in_doc_order() {
-        let postings: Vec<(u32, f32)> = (0..(MAX_POSTINGS as u32 + 10))
-            .map(|d| (d, d as f32))
-            .collect();
-        let flat = flatten(&postings);
-        assert_eq!(flat.len(), MAX_POSTINGS * 2);
-        assert_eq!(flat[0], 10, "the ten lowest weights are dropped");
-        assert!(
-            flat.chunks_exact(2)
-                .zip(flat.chunks_exact(2).skip(1))
-                .all(|(a, b)| a[0] < b[0])
-        );
-    }
-}
+mod tests;

@@ -1,7 +1,8 @@
 //! Search in the preview, with the same code as `retning build`: `GET /api/search?q=` answers
 //! from a tantivy engine in memory, and the static reader works on `search/` files served from
 //! memory. The meta file has a stable name here (`search/meta.json`), so pages need not be
-//! re-rendered when the index changes; the files it names are content-hashed as in a build.
+//! re-rendered when the index changes; the folder of chunks and fragments it names is
+//! content-hashed as in a build.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -42,7 +43,8 @@ pub fn routes() -> Router<Arc<Shared>> {
     let files: MethodRouter<Arc<Shared>> = get(static_file);
     Router::new()
         .route("/api/search", get(api_search))
-        .route(&format!("/{SEARCH_DIR}/{{file}}"), files)
+        // Chunks and fragments live one folder down (`search/<dir>/c0.json`): a wildcard.
+        .route(&format!("/{SEARCH_DIR}/{{*file}}"), files)
 }
 
 /// Rebuilds both indexes after a rebuild that changed the site. It runs on the rebuild thread
@@ -97,6 +99,7 @@ async fn api_search(
     }
 }
 
+/// A lookup in the in-memory map, so no path (`..` included) reaches anything outside it.
 async fn static_file(State(shared): State<Arc<Shared>>, Path(file): Path<String>) -> Response {
     let bytes = current(&shared).and_then(|search| search.files.get(&file).cloned());
     match bytes {

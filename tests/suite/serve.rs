@@ -537,19 +537,31 @@ fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edi
         r.status == 200 && r.body.contains("#anbefaling-2")
     });
     assert!(hits.body.starts_with('['), "{}", hits.body);
-    // The static reader's files: pages name a stable meta file, which names hashed chunks.
+    // The static reader's files: pages name a stable meta file, which names the hashed folder
+    // of chunks and fragments.
     let home = server.page("/");
     assert!(
         home.contains("data-search-meta=\"/search/meta.json\""),
         "{home}"
     );
-    let meta = server.page("/search/meta.json");
-    let chunk = meta
-        .split("\"file\":\"")
-        .nth(1)
-        .and_then(|rest| rest.split('"').next())
-        .expect("a chunk");
-    assert!(server.get(&format!("/search/{chunk}")).status == 200);
+    let meta: serde_json::Value =
+        serde_json::from_str(&server.page("/search/meta.json")).expect("meta.json");
+    assert_eq!(meta["version"], 2, "{meta}");
+    let dir = meta["dir"].as_str().expect("dir");
+    for file in ["c0.json", "f0.json"] {
+        let response = server.get(&format!("/search/{dir}/{file}"));
+        assert_eq!(response.status, 200, "{dir}/{file}");
+        assert!(response.body.starts_with('{'), "{}", response.body);
+    }
+    // Only the index's own files: a lookup, never a path on disk.
+    for path in [
+        format!("/search/{dir}/c9999.json"),
+        format!("/search/{dir}/../meta.json"),
+        format!("/search/{dir}/%2e%2e/meta.json"),
+        "/search/../index.html".to_owned(),
+    ] {
+        assert_ne!(server.get(&path).status, 200, "{path}");
+    }
     // An edit reaches search too.
     let text = std::fs::read_to_string(site.path(crate::support::MAIN)).expect("read");
     std::fs::write(

@@ -50,20 +50,34 @@
     }).catch((e) => { delete cache[url]; throw e; });
   };
   const load = () => metaUrl ? get(metaUrl).then((m) => {
-    if (m.version != 1) throw Error(`search index version ${m.version}, this reader reads 1`);
+    if (m.version != 2) throw Error(`search index version ${m.version}, this reader reads 2`);
     m.stopwords.forEach((w) => stop.add(w));
     return m;
   }) : Promise.reject(Error("no data-search-meta"));
 
+  // The chunks a word needs (FORMAT.md): from the last one whose bound is <= w, two at a time
+  // while the bound is <= w + "\uffff", until they hold 50 terms longer than w that begin with w.
+  async function chunks(m, w) {
+    const hi = w + "\uffff", b = m.chunks, terms = [];
+    for (let k = b.findLastIndex((x) => x <= w); k >= 0 && b[k] <= hi; k += 2) {
+      const next = [k, k + 1].filter((i) => i < b.length && b[i] <= hi);
+      for (const c of await Promise.all(next.map((i) => get(`${m.dir}/c${i}.json`)))) terms.push(...c.terms);
+      if (terms.filter(([t]) => t != w && t.startsWith(w)).length >= 50) break;
+    }
+    return terms;
+  }
+
   // A word's score per doc in 1/2000ths: max(2 × exact weight, best of ≤ 50 longer terms).
+  // Postings are pairs of doc id delta and weight.
   async function scores(m, w) {
-    const hi = w + "\uffff", out = new Map();
+    const out = new Map();
     let longer = 0;
-    for (const c of await Promise.all(m.chunks.filter((c) => c.first <= hi && c.last >= w).map((c) => get(c.file)))) {
-      for (const [t, p] of c.terms) {
-        const f = t == w ? 2 : 1;
-        if (f == 1 && (!t.startsWith(w) || ++longer > 50)) continue;
-        for (let k = 0; k < p.length; k += 2) if (!(out.get(p[k]) >= p[k + 1] * f)) out.set(p[k], p[k + 1] * f);
+    for (const [t, p] of await chunks(m, w)) {
+      const f = t == w ? 2 : 1;
+      if (f == 1 && (!t.startsWith(w) || ++longer > 50)) continue;
+      for (let k = 0, doc = 0; k < p.length; k += 2) {
+        doc += p[k];
+        if (!(out.get(doc) >= p[k + 1] * f)) out.set(doc, p[k + 1] * f);
       }
     }
     return out;
@@ -87,8 +101,8 @@
     return { words, hits: hits.length || words.length < 2 ? hits : pick(false) };
   }
   const fragments = async (hits) => {
-    const { fragments: f } = await load();
-    return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(f.files[Math.floor(h.doc / f.size)])).docs[h.doc % f.size] })));
+    const { dir, fragment_size: n } = await load();
+    return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(`${dir}/f${Math.floor(h.doc / n)}.json`)).docs[h.doc % n] })));
   };
   const query = async (text, { group, limit = 10 } = {}) => fragments((await search(text, group)).hits.slice(0, limit));
   window.retningSearch = { analyze, stem, query };

@@ -1,0 +1,264 @@
+//! A reader of the static index: the same query semantics as `search.js`, and the files it
+//! fetches for a query, so tests and the benchmark see what a browser does.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::ops::Bound;
+
+use super::{Chunk, FragmentFile, Meta, VERSION};
+use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, query_words};
+
+/// A decoded static index, queried exactly as `search.js` does.
+pub struct StaticIndex {
+    pub meta: Meta,
+    meta_file: String,
+    /// Every term's flat `doc, weight` pairs, doc ids ascending (deltas decoded).
+    terms: BTreeMap<String, Vec<u32>>,
+    docs: Vec<IndexDoc>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DecodeError {
+    #[error("missing file {0}")]
+    Missing(String),
+    #[error("{0}: {1}")]
+    Json(String, serde_json::Error),
+    #[error("unsupported version {0}")]
+    Version(u32),
+    #[error("{0}: {1}")]
+    Invalid(String, String),
+}
+
+fn parse<T: serde::de::DeserializeOwned>(name: &str, bytes: Vec<u8>) -> Result<T, DecodeError> {
+    serde_json::from_slice(&bytes).map_err(|e| DecodeError::Json(name.to_owned(), e))
+}
+
+fn invalid(name: &str, why: impl Into<String>) -> DecodeError {
+    DecodeError::Invalid(name.to_owned(), why.into())
+}
+
+/// `doc delta, weight` pairs → `doc, weight` pairs; `None` on an odd length or an overflow.
+fn delta_decode(deltas: &[u32]) -> Option<Vec<u32>> {
+    if !deltas.len().is_multiple_of(2) {
+        return None;
+    }
+    // The first delta is the doc id itself: the difference from 0.
+    let mut doc: u32 = 0;
+    let mut out = Vec::with_capacity(deltas.len());
+    for pair in deltas.chunks_exact(2) {
+        doc = doc.checked_add(pair[0])?;
+        out.extend([doc, pair[1]]);
+    }
+    Some(out)
+}
+
+impl StaticIndex {
+    /// Reads every file through `read` (a name → bytes lookup), starting from the meta file,
+    /// and checks that each term lies in the chunk its bounds point to.
+    pub fn decode(
+        meta_file: &str,
+        read: impl Fn(&str) -> Option<Vec<u8>>,
+    ) -> Result<Self, DecodeError> {
+        let load = |name: &str| read(name).ok_or_else(|| DecodeError::Missing(name.to_owned()));
+        let meta: Meta = parse(meta_file, load(meta_file)?)?;
+        if meta.version != VERSION {
+            return Err(DecodeError::Version(meta.version));
+        }
+        if meta.fragment_size == 0 {
+            return Err(invalid(meta_file, "fragment_size is 0"));
+        }
+        if meta.chunks.first().map(String::as_str) != Some("") {
+            return Err(invalid(meta_file, "chunks[0] is not \"\""));
+        }
+        if meta.chunks.windows(2).any(|w| w[0] >= w[1]) {
+            return Err(invalid(meta_file, "chunk bounds are not ascending"));
+        }
+        let mut terms = BTreeMap::new();
+        for (k, lower) in meta.chunks.iter().enumerate() {
+            let name = meta.chunk_file(k);
+            let chunk: Chunk = parse(&name, load(&name)?)?;
+            let upper = meta.chunks.get(k + 1);
+            for (term, deltas) in chunk.terms {
+                if term < *lower || upper.is_some_and(|u| term >= *u) {
+                    return Err(invalid(
+                        &name,
+                        format!("{term:?} is outside the chunk's bounds"),
+                    ));
+                }
+                // Bounds ascend, so the terms read so far all come before this chunk's.
+                if terms.last_key_value().is_some_and(|(p, _)| *p >= term) {
+                    return Err(invalid(&name, format!("{term:?} is out of order")));
+                }
+                let postings = delta_decode(&deltas)
+                    .ok_or_else(|| invalid(&name, format!("bad postings for {term:?}")))?;
+                terms.insert(term, postings);
+            }
+        }
+        let mut docs = Vec::new();
+        for k in 0..meta.fragment_files() {
+            let name = meta.fragment_file(k);
+            let decoded: FragmentFile = parse(&name, load(&name)?)?;
+            docs.extend(decoded.docs);
+        }
+        if docs.len() != meta.docs as usize {
+            return Err(invalid(
+                meta_file,
+                format!("{} docs, but the fragments hold {}", meta.docs, docs.len()),
+            ));
+        }
+        Ok(Self {
+            meta,
+            meta_file: meta_file.to_owned(),
+            terms,
+            docs,
+        })
+    }
+
+    pub fn doc(&self, id: u32) -> Option<&IndexDoc> {
+        self.docs.get(id as usize)
+    }
+
+    /// A term's flat `doc, weight` pairs, doc ids ascending.
+    pub fn postings(&self, term: &str) -> Option<&[u32]> {
+        self.terms.get(term).map(Vec::as_slice)
+    }
+
+    /// Every term, in order.
+    pub fn terms(&self) -> impl Iterator<Item = &str> {
+        self.terms.keys().map(String::as_str)
+    }
+
+    /// The files (keys of `StaticFiles::files`, and the meta file) a browser fetches for a
+    /// query: the meta file, the chunks each query word needs ([`Self::chunks_for_word`]), and
+    /// the fragment files of the top `limit` results.
+    pub fn files_for_query(
+        &self,
+        query: &str,
+        group: Option<&str>,
+        limit: usize,
+    ) -> BTreeSet<String> {
+        let mut files = BTreeSet::from([self.meta_file.clone()]);
+        let words = query_words(query);
+        // search.js looks at no chunk when there is no word or the group is unknown.
+        let known = group.is_none_or(|code| self.meta.groups.iter().any(|g| g.code == code));
+        if words.is_empty() || !known {
+            return files;
+        }
+        for word in &words {
+            files.extend(
+                self.chunks_for_word(word)
+                    .into_iter()
+                    .map(|k| self.meta.chunk_file(k)),
+            );
+        }
+        for (id, _) in self.query(query, group, limit) {
+            files.insert(
+                self.meta
+                    .fragment_file(id as usize / self.meta.fragment_size),
+            );
+        }
+        files
+    }
+
+    /// FORMAT.md, "What a reader fetches": from the last chunk whose bound is `<= word`, two
+    /// at a time while the bound is `<= word + "\u{ffff}"`, until the chunks fetched hold
+    /// [`MAX_PREFIX_TERMS`] terms longer than `word` that start with it.
+    pub fn chunks_for_word(&self, word: &str) -> Vec<usize> {
+        let bounds = &self.meta.chunks;
+        let high = format!("{word}\u{ffff}");
+        let within = |k: usize| bounds.get(k).is_some_and(|b| *b <= high);
+        let Some(mut k) = bounds
+            .partition_point(|b| b.as_str() <= word)
+            .checked_sub(1)
+        else {
+            return Vec::new();
+        };
+        let mut fetched = Vec::new();
+        while within(k) {
+            // A round: chunk k, and chunk k + 1 when its bound still allows such terms.
+            let end = if within(k + 1) { k + 2 } else { k + 1 };
+            fetched.extend(k..end);
+            // The chunks fetched so far hold exactly the terms below chunk `end`'s bound.
+            let below = |t: &str| bounds.get(end).is_none_or(|b| t < b.as_str());
+            let longer = self
+                .terms
+                .range::<str, _>((Bound::Excluded(word), Bound::Unbounded))
+                .take_while(|(t, _)| t.starts_with(word) && below(t))
+                .take(MAX_PREFIX_TERMS)
+                .count();
+            if longer >= MAX_PREFIX_TERMS {
+                break;
+            }
+            k += 2;
+        }
+        fetched
+    }
+
+    /// FORMAT.md, "Query semantics": `(doc id, score)`, best first.
+    pub fn query(&self, query: &str, group: Option<&str>, limit: usize) -> Vec<(u32, f32)> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        let hits = self.query_words(&words, true, group, limit);
+        if hits.is_empty() && words.len() > 1 {
+            return self.query_words(&words, false, group, limit);
+        }
+        hits
+    }
+
+    /// With `all`, a doc must match every word; otherwise any.
+    fn query_words(
+        &self,
+        words: &[String],
+        all: bool,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Vec<(u32, f32)> {
+        let range = group.and_then(|code| self.meta.groups.iter().find(|g| g.code == code));
+        if group.is_some() && range.is_none() {
+            return Vec::new();
+        }
+        let mut total: Option<HashMap<u32, f32>> = None;
+        for word in words {
+            let mut scores: HashMap<u32, f32> = HashMap::new();
+            if let Some(postings) = self.terms.get(word) {
+                for pair in postings.chunks_exact(2) {
+                    scores.insert(pair[0], pair[1] as f32 / 1000.0);
+                }
+            }
+            let longer = self
+                .terms
+                .range::<str, _>((Bound::Excluded(word.as_str()), Bound::Unbounded))
+                .take_while(|(term, _)| term.starts_with(word.as_str()))
+                .take(MAX_PREFIX_TERMS);
+            for (_, postings) in longer {
+                for pair in postings.chunks_exact(2) {
+                    let score = PREFIX_FACTOR * pair[1] as f32 / 1000.0;
+                    let entry = scores.entry(pair[0]).or_default();
+                    *entry = entry.max(score);
+                }
+            }
+            total = Some(match total {
+                None => scores,
+                Some(previous) if all => previous
+                    .into_iter()
+                    .filter_map(|(doc, score)| scores.get(&doc).map(|s| (doc, score + s)))
+                    .collect(),
+                Some(mut previous) => {
+                    for (doc, score) in scores {
+                        *previous.entry(doc).or_default() += score;
+                    }
+                    previous
+                }
+            });
+        }
+        let mut hits: Vec<(u32, f32)> = total
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(doc, _)| range.is_none_or(|r| (r.first..r.end).contains(doc)))
+            .collect();
+        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        hits.truncate(limit);
+        hits
+    }
+}

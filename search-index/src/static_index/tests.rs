@@ -1,0 +1,377 @@
+use std::collections::BTreeSet;
+
+use super::*;
+use crate::{DocKind, MAX_PREFIX_TERMS};
+
+fn doc(group: &str, title: &str, text: &str) -> IndexDoc {
+    IndexDoc {
+        url: format!("/{group}/x/#{title}"),
+        guideline: "G".into(),
+        guideline_url: format!("/{group}/x/"),
+        group: group.into(),
+        kind: DocKind::Recommendation,
+        title: title.into(),
+        strength: Some("A".into()),
+        text: text.into(),
+    }
+}
+
+fn group(code: &str, first: u32, end: u32) -> GroupRange {
+    GroupRange {
+        code: code.into(),
+        name: code.to_uppercase(),
+        first,
+        end,
+    }
+}
+
+fn decode(files: &StaticFiles) -> StaticIndex {
+    StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned()).unwrap()
+}
+
+fn meta(files: &StaticFiles) -> Meta {
+    serde_json::from_slice(&files.files[&files.meta]).unwrap()
+}
+
+fn chunk(files: &StaticFiles, meta: &Meta, k: usize) -> Chunk {
+    serde_json::from_slice(&files.files[&meta.chunk_file(k)]).unwrap()
+}
+
+type Weights = BTreeMap<String, Vec<(u32, f32)>>;
+
+/// `n` docs, each in group "a", with `terms` terms: term i is in docs i % n and (i + 3) % n.
+fn many_terms(n: u32, terms: &[String]) -> (Vec<IndexDoc>, Weights) {
+    let docs = (0..n).map(|i| doc("a", &i.to_string(), "tekst")).collect();
+    let weights = terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let (a, b) = (i as u32 % n, (i as u32 + 3) % n);
+            let mut postings = vec![(a, 1.0 + i as f32), (b, 0.25)];
+            postings.sort_by_key(|p| p.0);
+            postings.dedup_by_key(|p| p.0);
+            (t.clone(), postings)
+        })
+        .collect();
+    (docs, weights)
+}
+
+/// Terms with shared prefixes, so chunk bounds must be cut inside words.
+fn words() -> Vec<String> {
+    let heads = [
+        "behandl",
+        "kemo",
+        "kemoterapi",
+        "lymf",
+        "lymfom",
+        "straale",
+        "ø",
+        "æble",
+    ];
+    let mut out = Vec::new();
+    for head in heads {
+        for i in 0..60 {
+            out.push(format!("{head}{i:03}"));
+        }
+        out.push(head.to_owned());
+    }
+    out
+}
+
+#[test]
+fn encode_then_decode_gives_back_postings_fragments_and_groups() {
+    let docs: Vec<IndexDoc> = (0..40)
+        .map(|i| doc(if i < 10 { "a" } else { "b" }, &i.to_string(), "kemoterapi"))
+        .chain([doc("b", "long", &"ord ".repeat(200))])
+        .collect();
+    let groups = vec![group("a", 0, 10), group("b", 10, 41)];
+    let mut weights = BTreeMap::new();
+    weights.insert(
+        "kemoterapi".to_owned(),
+        vec![(2, 1.2345), (7, 0.5), (40, 2.0)],
+    );
+    weights.insert("ord".to_owned(), vec![(40, 0.0001)]);
+    let files = encode(&docs, &groups, &weights);
+    let m = meta(&files);
+    assert_eq!(m.version, 2);
+    assert_eq!(m.chunks, vec![String::new()]);
+    assert_eq!(m.fragment_size, FRAGMENT_SIZE);
+    // On disk, doc ids are deltas: 2, then 7 - 2, then 40 - 7.
+    assert_eq!(
+        chunk(&files, &m, 0).terms[0].1,
+        vec![2, 1235, 5, 500, 33, 2000]
+    );
+    let index = decode(&files);
+    assert_eq!(index.meta.groups, groups);
+    assert_eq!(
+        index.postings("kemoterapi"),
+        Some(&[2, 1235, 7, 500, 40, 2000][..])
+    );
+    // A weight never rounds to zero, so a posting never disappears.
+    assert_eq!(index.postings("ord"), Some(&[40, 1][..]));
+    assert_eq!(index.doc(0), Some(&docs[0]));
+    assert_eq!(index.doc(39), Some(&docs[39]));
+    let long = index.doc(40).unwrap();
+    assert_eq!(long.text.chars().count(), FRAGMENT_TEXT_CHARS + 1);
+    assert!(long.text.ends_with('…'));
+    // 41 docs in fragments of 32: two fragment files, one chunk, the meta file.
+    let names: Vec<&str> = files.files.keys().map(String::as_str).collect();
+    let dir = &m.dir;
+    let mut want = vec![
+        format!("{dir}/c0.json"),
+        format!("{dir}/f0.json"),
+        format!("{dir}/f1.json"),
+        files.meta.clone(),
+    ];
+    want.sort();
+    assert_eq!(names, want);
+}
+
+#[test]
+fn an_empty_index_has_one_empty_chunk() {
+    let files = encode(&[], &[], &BTreeMap::new());
+    let index = decode(&files);
+    assert_eq!(index.meta.chunks, vec![String::new()]);
+    assert_eq!(index.chunks_for_word("kemo"), vec![0]);
+    assert!(index.query("kemo", None, 10).is_empty());
+    assert_eq!(files.files.len(), 2);
+}
+
+#[test]
+fn every_term_is_in_exactly_the_chunk_its_bound_points_to_and_bounds_are_shortest() {
+    let terms = words();
+    let (docs, weights) = many_terms(50, &terms);
+    let files = encode_with(&docs, &[], &weights, 300);
+    let m = meta(&files);
+    assert!(m.chunks.len() > 20, "{} chunks", m.chunks.len());
+    let chunks: Vec<Chunk> = (0..m.chunks.len()).map(|k| chunk(&files, &m, k)).collect();
+    for k in 1..chunks.len() {
+        let bound = &m.chunks[k];
+        let first = &chunks[k].terms[0].0;
+        let last = &chunks[k - 1].terms.last().unwrap().0;
+        assert!(
+            first.starts_with(bound.as_str()) && bound > last,
+            "{k}: {bound}"
+        );
+        // One character less would not be greater than the previous chunk's last term.
+        let mut shorter = bound.clone();
+        shorter.pop();
+        assert!(shorter <= *last, "{k}: {bound} is not the shortest");
+    }
+    for term in &terms {
+        let k = m.chunks.iter().rposition(|b| b <= term).unwrap();
+        let holders: Vec<usize> = (0..chunks.len())
+            .filter(|&j| chunks[j].terms.iter().any(|(t, _)| t == term))
+            .collect();
+        assert_eq!(holders, vec![k], "{term}");
+    }
+    // The round trip gives every term's postings back, deltas decoded.
+    let index = decode(&files);
+    assert_eq!(index.terms().count(), terms.len());
+    for (term, postings) in &weights {
+        let flat: Vec<u32> = postings
+            .iter()
+            .flat_map(|&(d, w)| [d, ((w * 1000.0).round() as u32).max(1)])
+            .collect();
+        assert_eq!(index.postings(term), Some(&flat[..]), "{term}");
+    }
+}
+
+#[test]
+fn a_chunk_stays_near_the_size_limit_with_delta_encoded_postings() {
+    let terms: Vec<String> = (0..3000).map(|i| format!("ord{i:05}")).collect();
+    let (docs, weights) = many_terms(5000, &terms);
+    let files = encode(&docs, &[], &weights);
+    let m = meta(&files);
+    assert!(m.chunks.len() > 2);
+    for k in 0..m.chunks.len() - 1 {
+        let size = files.files[&m.chunk_file(k)].len();
+        assert!(
+            (CHUNK_BYTES..CHUNK_BYTES + 1024).contains(&size),
+            "c{k}: {size} bytes"
+        );
+    }
+}
+
+#[test]
+fn names_carry_content_hashes_the_meta_file_its_own_and_the_folder_its_files() {
+    let terms = words();
+    let (docs, weights) = many_terms(70, &terms);
+    let files = encode_with(&docs, &[], &weights, 500);
+    let m = meta(&files);
+    let meta_hash = blake3::hash(&files.files[&files.meta]).to_hex();
+    assert_eq!(
+        files.meta,
+        format!("meta.{}.json", &meta_hash.as_str()[..10])
+    );
+    // The folder hash as FORMAT.md says: each file's name, a 0 byte, its length (u64, little
+    // endian) and bytes, in name order.
+    let mut hasher = blake3::Hasher::new();
+    let prefix = format!("{}/", m.dir);
+    for (name, bytes) in files.files.iter().filter(|(n, _)| **n != files.meta) {
+        let inner = name.strip_prefix(&prefix).unwrap();
+        assert!(!inner.contains('/'), "{name}");
+        hasher.update(inner.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    assert_eq!(m.dir, hasher.finalize().to_hex().as_str()[..10]);
+    assert_eq!(
+        files.files.len(),
+        1 + m.chunks.len() + m.fragment_files(),
+        "the meta file, the chunks and the fragments"
+    );
+    // Any change in a fragment or a chunk moves the folder, and so the meta file.
+    let mut other_docs = docs.clone();
+    other_docs[0].title = "ny".into();
+    let other = encode_with(&other_docs, &[], &weights, 500);
+    assert_ne!(meta(&other).dir, m.dir);
+    assert_ne!(other.meta, files.meta);
+    let mut other_weights = weights.clone();
+    other_weights.insert("zebra".into(), vec![(1, 1.0)]);
+    let other = encode_with(&docs, &[], &other_weights, 500);
+    assert_ne!(meta(&other).dir, m.dir);
+    // And the same input gives the same names.
+    assert_eq!(encode_with(&docs, &[], &weights, 500).meta, files.meta);
+}
+
+#[test]
+fn a_word_fetches_chunks_two_at_a_time_until_they_hold_50_longer_terms() {
+    // "kemo" has 60 longer terms (kemo000…kemo059) and "kemoterapi" with its own 60 after them;
+    // about 5 terms a chunk.
+    let terms = words();
+    let (docs, weights) = many_terms(50, &terms);
+    let files = encode_with(&docs, &[], &weights, 150);
+    let index = decode(&files);
+    let bounds = &index.meta.chunks;
+    let longer_in = |word: &str, chunks: &[usize]| -> usize {
+        let m = &index.meta;
+        chunks
+            .iter()
+            .flat_map(|&k| chunk(&files, m, k).terms)
+            .filter(|(t, _)| t.starts_with(word) && t != word)
+            .count()
+    };
+    for word in ["kemo", "lymf", "behandl", "ø"] {
+        let fetched = index.chunks_for_word(word);
+        let k0 = bounds.iter().rposition(|b| b.as_str() <= word).unwrap();
+        let want: Vec<usize> = (k0..k0 + fetched.len()).collect();
+        assert_eq!(
+            fetched, want,
+            "{word}: consecutive from the chunk the word is in"
+        );
+        assert_eq!(fetched.len() % 2, 0, "{word}: two at a time");
+        assert!(longer_in(word, &fetched) >= MAX_PREFIX_TERMS, "{word}");
+        assert!(
+            longer_in(word, &fetched[..fetched.len() - 2]) < MAX_PREFIX_TERMS,
+            "{word}: one pair fewer would not do"
+        );
+        // Later chunks still hold longer terms, but they cannot change the result.
+        let all = bounds.len();
+        assert!(longer_in(word, &(k0..all).collect::<Vec<_>>()) > longer_in(word, &fetched));
+    }
+    // A word with few longer terms: every chunk up to the first bound past word + "\u{ffff}".
+    let fetched = index.chunks_for_word("kemoterapi05");
+    let high = "kemoterapi05\u{ffff}";
+    let last = *fetched.last().unwrap();
+    assert!(bounds[fetched[0]].as_str() <= "kemoterapi05");
+    assert!(bounds.get(last + 1).is_none_or(|b| b.as_str() > high));
+    assert!(fetched.iter().all(|&k| bounds[k].as_str() <= high));
+    // A word past every term: the last chunk only.
+    assert_eq!(index.chunks_for_word("ÿÿ"), vec![bounds.len() - 1]);
+}
+
+#[test]
+fn the_files_for_a_query_are_the_meta_file_the_needed_chunks_and_the_top_fragments() {
+    let terms = words();
+    let (docs, weights) = many_terms(100, &terms);
+    let groups = vec![group("a", 0, 100)];
+    let files = encode_with(&docs, &groups, &weights, 150);
+    let index = decode(&files);
+    let m = &index.meta;
+    let got = index.files_for_query("kemo lymfom", None, 10);
+    let mut want = BTreeSet::from([files.meta.clone()]);
+    for word in ["kemo", "lymfom"] {
+        want.extend(
+            index
+                .chunks_for_word(word)
+                .into_iter()
+                .map(|k| m.chunk_file(k)),
+        );
+    }
+    let hits = index.query("kemo lymfom", None, 10);
+    assert!(!hits.is_empty());
+    want.extend(
+        hits.iter()
+            .map(|&(d, _)| m.fragment_file(d as usize / FRAGMENT_SIZE)),
+    );
+    assert_eq!(got, want);
+    assert!(got.iter().all(|name| files.files.contains_key(name)));
+    // The chunks fetched are enough: with every other chunk empty, the result is the same.
+    for query in ["kemo lymfom", "kemo", "ø", "lymfom005 behandl"] {
+        let got = index.files_for_query(query, None, 10);
+        let partial = StaticIndex::decode(&files.meta, |name| {
+            let unfetched = name.contains("/c") && !got.contains(name);
+            let empty = br#"{"terms":[]}"#.to_vec();
+            files
+                .files
+                .get(name)
+                .map(|bytes| if unfetched { empty } else { bytes.clone() })
+        })
+        .unwrap();
+        assert_eq!(
+            partial.query(query, None, 10),
+            index.query(query, None, 10),
+            "{query}"
+        );
+        assert!(partial.terms().count() < index.terms().count(), "{query}");
+    }
+    // No word, or an unknown group: only the meta file.
+    assert_eq!(
+        index.files_for_query("og", None, 10),
+        BTreeSet::from([files.meta.clone()])
+    );
+    assert_eq!(
+        index.files_for_query("kemo", Some("nope"), 10),
+        BTreeSet::from([files.meta.clone()])
+    );
+}
+
+#[test]
+fn long_postings_keep_the_best_weights_in_doc_order() {
+    let postings: Vec<(u32, f32)> = (0..(MAX_POSTINGS as u32 + 10))
+        .map(|d| (d, d as f32))
+        .collect();
+    let flat = flatten(&postings);
+    assert_eq!(flat.len(), MAX_POSTINGS * 2);
+    assert_eq!(flat[0], 10, "the ten lowest weights are dropped");
+    assert!(
+        flat.chunks_exact(2)
+            .zip(flat.chunks_exact(2).skip(1))
+            .all(|(a, b)| a[0] < b[0])
+    );
+}
+
+#[test]
+fn bad_files_are_errors_not_panics() {
+    let (docs, weights) = many_terms(10, &words());
+    let files = encode_with(&docs, &[], &weights, 300);
+    let m = meta(&files);
+    let with = |name: &str, bytes: &[u8]| {
+        let mut changed = files.files.clone();
+        changed.insert(name.to_owned(), bytes.to_vec());
+        StaticIndex::decode(&files.meta, move |n| changed.get(n).cloned())
+    };
+    // A term in the wrong chunk, an overflowing delta, an odd postings list.
+    assert!(with(&m.chunk_file(0), br#"{"terms":[["zzz",[1,1]]]}"#).is_err());
+    assert!(with(&m.chunk_file(0), br#"{"terms":[["a",[4294967295,1,1,1]]]}"#).is_err());
+    assert!(with(&m.chunk_file(0), br#"{"terms":[["a",[1]]]}"#).is_err());
+    let mut v1 = m.clone();
+    v1.version = 1;
+    let bytes = serde_json::to_vec(&v1).unwrap();
+    assert!(matches!(
+        StaticIndex::decode("m", |_| Some(bytes.clone())),
+        Err(DecodeError::Version(1))
+    ));
+}
