@@ -4,8 +4,10 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use search_index::static_index::{self, StaticFiles};
-use search_index::{DocKind, Engine, EngineError, GroupRange, IndexDoc, order_by_group};
+use search_index::{DocKind, Engine, EngineError, GroupRange, IndexDoc, TermStats, order_by_group};
 
 use crate::model::{Guideline, LeadBlock, SectionKind};
 use crate::site::Site;
@@ -18,21 +20,50 @@ pub struct SiteSearch {
     pub static_files: StaticFiles,
 }
 
-/// Indexes the guidelines that go on the site, in memory or in `dir`.
-/// `recommendation_label` names a recommendation unit ("Anbefaling"), from the theme.
+/// The search units of a build, analyzed once: what both indexes are built from.
+pub struct SearchUnits {
+    docs: Vec<IndexDoc>,
+    groups: Vec<GroupRange>,
+    stats: TermStats,
+}
+
+impl SearchUnits {
+    /// The units of the guidelines that go on the site. `recommendation_label` names a
+    /// recommendation unit ("Anbefaling"), from the theme.
+    pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> Self {
+        let (docs, groups) = ordered_units(site, drafts, recommendation_label);
+        let stats = TermStats::of(&docs);
+        Self {
+            docs,
+            groups,
+            stats,
+        }
+    }
+
+    /// The static index the browser reads.
+    pub fn static_files(&self) -> StaticFiles {
+        let weights = self.stats.weights(&self.docs);
+        static_index::encode(&self.docs, &self.groups, &weights)
+    }
+
+    /// The tantivy index, in memory or in `dir`.
+    pub fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
+        let vocabulary = Some(self.stats.vocabulary.clone());
+        Engine::build_with(&self.docs, self.groups.clone(), dir, vocabulary)
+    }
+}
+
+/// Both indexes of the guidelines that go on the site, the tantivy one in memory or in `dir`.
 pub fn build(
     site: &Site,
     drafts: bool,
     recommendation_label: &str,
     dir: Option<&Path>,
 ) -> Result<SiteSearch, EngineError> {
-    let (docs, ranges) = ordered_units(site, drafts, recommendation_label);
-    let engine = Engine::build(&docs, ranges.clone(), dir)?;
-    let weights = engine.weights(&docs)?;
-    let static_files = static_index::encode(&docs, &ranges, &weights);
+    let units = SearchUnits::of(site, drafts, recommendation_label);
     Ok(SiteSearch {
-        engine,
-        static_files,
+        engine: units.engine(dir)?,
+        static_files: units.static_files(),
     })
 }
 
@@ -44,9 +75,10 @@ pub fn ordered_units(
     recommendation_label: &str,
 ) -> (Vec<IndexDoc>, Vec<GroupRange>) {
     let root = site.config.root_path();
-    let docs: Vec<IndexDoc> = site
-        .published(drafts)
-        .flat_map(|g| units(g, &root, recommendation_label))
+    let guidelines: Vec<&Guideline> = site.published(drafts).collect();
+    let docs: Vec<IndexDoc> = guidelines
+        .par_iter()
+        .flat_map_iter(|g| units(g, &root, recommendation_label))
         .collect();
     let groups: Vec<(String, String)> = site
         .config

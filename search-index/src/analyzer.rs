@@ -33,30 +33,51 @@ fn stemmer() -> &'static Stemmer {
     STEMMER.get_or_init(|| Stemmer::create(Algorithm::Danish))
 }
 
+/// The words of `text` as byte ranges: maximal runs of alphanumeric characters (FORMAT.md,
+/// "The analyzer", step 1).
+pub fn word_spans(text: &str) -> WordSpans<'_> {
+    WordSpans {
+        text,
+        chars: text.char_indices(),
+    }
+}
+
+/// The iterator [`word_spans`] returns.
+pub struct WordSpans<'a> {
+    text: &'a str,
+    chars: std::str::CharIndices<'a>,
+}
+
+impl Iterator for WordSpans<'_> {
+    type Item = std::ops::Range<usize>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = loop {
+            let (i, c) = self.chars.next()?;
+            if c.is_alphanumeric() {
+                break i;
+            }
+        };
+        for (i, c) in self.chars.by_ref() {
+            if !c.is_alphanumeric() {
+                return Some(start..i);
+            }
+        }
+        Some(start..self.text.len())
+    }
+}
+
 /// Splits and analyzes `text` into terms with their positions in `text`.
 pub fn analyze_with_offsets(text: &str) -> Vec<AnalyzedWord> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        match (start, c.is_alphanumeric()) {
-            (None, true) => start = Some(i),
-            (Some(s), false) => {
-                if let Some(term) = term(&text[s..i]) {
-                    words.push(AnalyzedWord {
-                        term,
-                        start: s,
-                        end: i,
-                    });
-                }
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    words
+    word_spans(text)
+        .filter_map(|span| {
+            term(&text[span.clone()]).map(|term| AnalyzedWord {
+                term,
+                start: span.start,
+                end: span.end,
+            })
+        })
+        .collect()
 }
 
 /// The terms of `text`, in order.
@@ -120,5 +141,8 @@ mod tests {
         let words = analyze_with_offsets(text);
         let spans: Vec<&str> = words.iter().map(|w| &text[w.start..w.end]).collect();
         assert_eq!(spans, ["Knoglemarv", "ved", "lymfom"]);
+        let spans: Vec<&str> = word_spans("m² på 5-FU").map(|r| &"m² på 5-FU"[r]).collect();
+        assert_eq!(spans, ["m²", "på", "5", "FU"]);
+        assert_eq!(word_spans(" ,.").count(), 0);
     }
 }

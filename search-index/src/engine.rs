@@ -2,11 +2,12 @@
 //! preview server), queried with the semantics of FORMAT.md, and the source of the static
 //! index's weights, so both agree.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
-use tantivy::postings::Postings;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
 };
@@ -14,12 +15,13 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
 };
-use tantivy::tokenizer::{PreTokenizedStream, PreTokenizedString, Token, Tokenizer};
-use tantivy::{DocAddress, DocSet, Index, IndexReader, TantivyDocument, Term, doc};
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term, doc};
 
-use crate::analyzer::analyze_with_offsets;
+use crate::analyzer::{WordSpans, term, word_spans};
 use crate::{
-    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, query_words,
+    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, Vocabulary,
+    query_words,
 };
 
 const TOKENIZER: &str = "retning_da";
@@ -34,29 +36,66 @@ pub enum EngineError {
     Io(#[from] std::io::Error),
 }
 
-/// The analyzer as a tantivy tokenizer, so indexing, queries and snippets use it.
+/// The analyzer as a tantivy tokenizer, so indexing, queries and snippets use it. While a
+/// build indexes, words are looked up in the build's vocabulary (each distinct word was
+/// analyzed once); other words (queries, an index opened later) are analyzed as they come.
 #[derive(Clone, Default)]
-struct DanishTokenizer;
+struct DanishTokenizer {
+    vocabulary: Option<Arc<Vocabulary>>,
+}
 
 impl Tokenizer for DanishTokenizer {
-    type TokenStream<'a> = PreTokenizedStream;
+    type TokenStream<'a> = DanishTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let tokens = analyze_with_offsets(text)
-            .into_iter()
-            .enumerate()
-            .map(|(position, word)| Token {
-                offset_from: word.start,
-                offset_to: word.end,
-                position,
-                text: word.term,
-                position_length: 1,
-            })
-            .collect();
-        PreTokenizedStream::from(PreTokenizedString {
-            text: text.to_owned(),
-            tokens,
-        })
+        DanishTokenStream {
+            text,
+            words: word_spans(text),
+            vocabulary: self.vocabulary.as_deref(),
+            token: Token::default(),
+            next_position: 0,
+        }
+    }
+}
+
+/// The terms of one text, one reused token at a time (no allocation per word).
+struct DanishTokenStream<'a> {
+    text: &'a str,
+    words: WordSpans<'a>,
+    vocabulary: Option<&'a Vocabulary>,
+    token: Token,
+    next_position: usize,
+}
+
+impl TokenStream for DanishTokenStream<'_> {
+    fn advance(&mut self) -> bool {
+        for span in self.words.by_ref() {
+            let word = &self.text[span.clone()];
+            self.token.text.clear();
+            match self.vocabulary.and_then(|v| v.lookup(word)) {
+                Some(Some(known)) => self.token.text.push_str(known),
+                Some(None) => continue,
+                None => match term(word) {
+                    Some(analyzed) => self.token.text.push_str(&analyzed),
+                    None => continue,
+                },
+            }
+            self.token.offset_from = span.start;
+            self.token.offset_to = span.end;
+            self.token.position = self.next_position;
+            self.token.position_length = 1;
+            self.next_position += 1;
+            return true;
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.token
     }
 }
 
@@ -89,12 +128,11 @@ pub struct Engine {
 
 fn schema() -> Schema {
     let mut builder = Schema::builder();
+    // No positions (no phrase queries) and not stored: snippets come from the stored `doc`.
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TOKENIZER)
-        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-    let text = TextOptions::default()
-        .set_indexing_options(indexing)
-        .set_stored();
+        .set_index_option(IndexRecordOption::WithFreqs);
+    let text = TextOptions::default().set_indexing_options(indexing);
     builder.add_u64_field("id", INDEXED | STORED | FAST);
     builder.add_text_field("title", text.clone());
     builder.add_text_field("text", text);
@@ -124,6 +162,17 @@ impl Engine {
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
     ) -> Result<Self, EngineError> {
+        Self::build_with(docs, groups, dir, None)
+    }
+
+    /// [`Engine::build`], looking words up in the `vocabulary` of the same docs
+    /// ([`crate::TermStats`]) instead of analyzing each occurrence.
+    pub fn build_with(
+        docs: &[IndexDoc],
+        groups: Vec<GroupRange>,
+        dir: Option<&Path>,
+        vocabulary: Option<Arc<Vocabulary>>,
+    ) -> Result<Self, EngineError> {
         let schema = schema();
         let fields = Fields::of(&schema)?;
         let index = match dir {
@@ -133,13 +182,18 @@ impl Engine {
             }
             None => Index::create_in_ram(schema),
         };
-        index.tokenizers().register(TOKENIZER, DanishTokenizer);
+        index
+            .tokenizers()
+            .register(TOKENIZER, DanishTokenizer { vocabulary });
         let mut writer = index.writer_with_num_threads(1, 100_000_000)?;
+        // Merging would make tantivy estimate each field's token count from the rounded field
+        // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         for (id, d) in docs.iter().enumerate() {
             let stored = serde_json::to_string(d).unwrap_or_default();
             writer.add_document(doc!(
                 fields.id => id as u64,
-                fields.title => format!("{} {}", d.guideline, d.title),
+                fields.title => d.title_field(),
                 fields.text => d.text.clone(),
                 fields.group => d.group.clone(),
                 fields.kind => kind_name(d.kind),
@@ -166,7 +220,9 @@ impl Engine {
     /// Opens an index `build` wrote to `dir`.
     pub fn open(dir: &Path) -> Result<Self, EngineError> {
         let index = Index::open_in_dir(dir)?;
-        index.tokenizers().register(TOKENIZER, DanishTokenizer);
+        index
+            .tokenizers()
+            .register(TOKENIZER, DanishTokenizer::default());
         let fields = Fields::of(&index.schema())?;
         let groups = std::fs::read(dir.join("groups.json"))
             .ok()
@@ -316,52 +372,6 @@ impl Engine {
         Ok(terms)
     }
 
-    /// Every term with its docs' weights, as the static index stores them: tantivy's BM25
-    /// score of the term (title × TITLE_BOOST + text) times the doc's kind boost.
-    pub fn weights(
-        &self,
-        docs: &[IndexDoc],
-    ) -> Result<BTreeMap<String, Vec<(u32, f32)>>, EngineError> {
-        let searcher = self.reader.searcher();
-        let mut weights: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
-        for (field, boost) in [(self.fields.title, TITLE_BOOST), (self.fields.text, 1.0)] {
-            for segment in searcher.segment_readers() {
-                let ids = segment.fast_fields().u64("id")?;
-                let norms = segment.get_fieldnorms_reader(field)?;
-                let inverted = segment.inverted_index(field)?;
-                let mut stream = inverted.terms().stream()?;
-                while stream.advance() {
-                    let Ok(text) = std::str::from_utf8(stream.key()) else {
-                        continue;
-                    };
-                    let term = Term::from_field_text(field, text);
-                    let bm25 = tantivy::query::Bm25Weight::for_terms(
-                        &searcher,
-                        std::slice::from_ref(&term),
-                    )?;
-                    let Some(mut postings) =
-                        inverted.read_postings(&term, IndexRecordOption::WithFreqs)?
-                    else {
-                        continue;
-                    };
-                    let entry = weights.entry(text.to_owned()).or_default();
-                    let mut doc = postings.doc();
-                    while doc != tantivy::TERMINATED {
-                        let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
-                        let id = ids.first(doc).unwrap_or_default() as u32;
-                        let kind = docs.get(id as usize).map_or(1.0, |d| d.kind.boost());
-                        *entry.entry(id).or_default() += score * boost * kind;
-                        doc = postings.advance();
-                    }
-                }
-            }
-        }
-        Ok(weights
-            .into_iter()
-            .map(|(term, docs)| (term, docs.into_iter().collect()))
-            .collect())
-    }
-
     pub fn index(&self) -> &Index {
         &self.index
     }
@@ -390,4 +400,157 @@ fn highlight(fragment: &str, ranges: &[std::ops::Range<usize>]) -> String {
     }
     out.push_str(&fragment[last..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use tantivy::DocSet;
+    use tantivy::postings::Postings;
+
+    use super::*;
+    use crate::TermStats;
+
+    /// The weights as tantivy itself scores each term in each doc (the way the static index
+    /// was first built): the oracle `TermStats::weights` must match exactly.
+    fn tantivy_weights(
+        engine: &Engine,
+        docs: &[IndexDoc],
+    ) -> Result<BTreeMap<String, Vec<(u32, f32)>>, EngineError> {
+        let searcher = engine.reader.searcher();
+        let mut weights: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
+        let fields = [
+            (engine.fields.title, TITLE_BOOST),
+            (engine.fields.text, 1.0),
+        ];
+        for (field, boost) in fields {
+            for segment in searcher.segment_readers() {
+                let ids = segment.fast_fields().u64("id")?;
+                let norms = segment.get_fieldnorms_reader(field)?;
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().stream()?;
+                while stream.advance() {
+                    let text = std::str::from_utf8(stream.key()).unwrap();
+                    let term = Term::from_field_text(field, text);
+                    let bm25 = tantivy::query::Bm25Weight::for_terms(
+                        &searcher,
+                        std::slice::from_ref(&term),
+                    )?;
+                    let mut postings = inverted
+                        .read_postings(&term, IndexRecordOption::WithFreqs)?
+                        .unwrap();
+                    let entry = weights.entry(text.to_owned()).or_default();
+                    let mut doc = postings.doc();
+                    while doc != tantivy::TERMINATED {
+                        let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
+                        let id = ids.first(doc).unwrap_or_default() as u32;
+                        let kind = docs[id as usize].kind.boost();
+                        *entry.entry(id).or_default() += score * boost * kind;
+                        doc = postings.advance();
+                    }
+                }
+            }
+        }
+        Ok(weights
+            .into_iter()
+            .map(|(term, docs)| (term, docs.into_iter().collect()))
+            .collect())
+    }
+
+    /// Docs of many lengths from a word list with inflections, capitals, æøå, stop words,
+    /// numbers and one word tantivy would drop for its length.
+    fn docs() -> Vec<IndexDoc> {
+        let words = [
+            "Behandling",
+            "behandlingen",
+            "kemoterapi",
+            "Kemoterapien",
+            "og",
+            "i",
+            "af",
+            "strålebehandling",
+            "straalebehandling",
+            "brystkræftpatienter",
+            "ØSTROGEN",
+            "østrogen",
+            "5-FU",
+            "m²",
+            "tamoxifen",
+            "varighed",
+            "opfølgning",
+            "CEA",
+            "lymfom",
+            "knoglemarv",
+            "café",
+            "det",
+            "ikke",
+            "patienter",
+            "patienterne",
+            "2026",
+        ];
+        let long = "x".repeat(70_000);
+        let mut seed = 7u64;
+        let mut next = || {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize
+        };
+        (0..300)
+            .map(|i| {
+                let length = next() % 120;
+                let mut text: Vec<&str> =
+                    (0..length).map(|_| words[next() % words.len()]).collect();
+                if i == 17 {
+                    text.push(&long);
+                }
+                IndexDoc {
+                    url: format!("/g/x/#{i}"),
+                    guideline: format!("Retningslinje {}", words[i % words.len()]),
+                    guideline_url: "/g/x/".into(),
+                    group: "g".into(),
+                    kind: if i % 3 == 0 {
+                        DocKind::Recommendation
+                    } else {
+                        DocKind::Section
+                    },
+                    title: words[next() % words.len()].to_owned(),
+                    strength: None,
+                    text: text.join(", "),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn term_stats_weigh_every_term_exactly_as_tantivy_scores_it() {
+        let docs = docs();
+        let stats = TermStats::of(&docs);
+        let expected = stats.weights(&docs);
+        for vocabulary in [None, Some(stats.vocabulary.clone())] {
+            let engine = Engine::build_with(&docs, Vec::new(), None, vocabulary).unwrap();
+            assert_eq!(tantivy_weights(&engine, &docs).unwrap(), expected);
+        }
+        assert!(expected.contains_key("kemoterapi"));
+        assert!(expected.contains_key("oestrog"));
+        assert!(!expected.contains_key("og"), "stop words have no term");
+        assert!(
+            expected.keys().all(|t| t.len() < 70_000),
+            "over-long words are dropped"
+        );
+    }
+
+    #[test]
+    fn the_vocabulary_gives_the_analyzers_terms() {
+        let docs = docs();
+        let stats = TermStats::of(&docs);
+        let vocabulary = &stats.vocabulary;
+        assert_eq!(
+            vocabulary.lookup("Kemoterapien"),
+            Some(term("Kemoterapien").as_deref())
+        );
+        assert_eq!(vocabulary.lookup("og"), Some(None));
+        assert_eq!(vocabulary.lookup("ukendt"), None, "a word no doc has");
+    }
 }

@@ -8,8 +8,10 @@
 pub mod analyzer;
 mod engine;
 pub mod static_index;
+mod term_stats;
 
 pub use engine::{Engine, EngineError, Hit};
+pub use term_stats::{TermStats, Vocabulary};
 
 use serde::{Deserialize, Serialize};
 
@@ -27,6 +29,13 @@ pub struct IndexDoc {
     pub title: String,
     pub strength: Option<String>,
     pub text: String,
+}
+
+impl IndexDoc {
+    /// What the title field indexes: the guideline's title and the unit's.
+    pub fn title_field(&self) -> String {
+        format!("{} {}", self.guideline, self.title)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
