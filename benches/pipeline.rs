@@ -28,6 +28,7 @@ use serde_json::json;
 use retning::diagnostics::{self, Counts, render_human};
 use retning::output::write_atomically;
 use retning::parse::parse_guideline;
+use retning::publish::{Timings, publish};
 use retning::render::{OutputTree, RenderOptions, Theme, guideline_view, render_site};
 use retning::search;
 use retning::site::Site;
@@ -209,66 +210,52 @@ fn self_test() -> Result<()> {
 struct Stages {
     load: Duration,
     validate: Duration,
-    index: Duration,
-    render: Duration,
-    write: Duration,
+    /// `publish`'s own stages; `tantivy` runs beside `static_index` and `render`.
+    timings: Timings,
+    /// The whole build, wall time.
+    total: Duration,
     files: usize,
     unchanged: usize,
 }
 
 impl Stages {
     fn total(&self) -> Duration {
-        self.load + self.validate + self.index + self.render + self.write
+        self.total
     }
 }
 
-/// `retning build`, timed by stage: load+parse, validate, both search indexes (the tantivy
-/// one written to `index_dir`), render, write (the site atomically, and the index swapped in).
+/// `retning build`, timed by stage: load+parse and validate (`check_site`'s parts), then
+/// `publish` (both search indexes, the pages, the atomic write) as `retning build` runs it.
 fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
     let today = today()?;
-    let mut stages = Stages::default();
+    let started = Instant::now();
     let t = Instant::now();
     let loaded = Site::load(root).map_err(|d| d.message.clone())?;
-    stages.load = t.elapsed();
+    let load = t.elapsed();
 
     let t = Instant::now();
     let mut findings = loaded.findings;
     findings.extend(validate(&loaded.site, today));
     diagnostics::sort(&mut findings);
-    stages.validate = t.elapsed();
+    let validate = t.elapsed();
     if Counts::of(&findings).errors > 0 {
         return Err("the corpus has errors".into());
     }
     let site = loaded.site;
-
-    let t = Instant::now();
     let theme = Theme::load(root)?;
-    let staging = index_dir.with_extension("tmp");
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)?;
-    }
-    let site_search = search::build(&site, false, theme.text("recommendation"), Some(&staging))?;
-    stages.index = t.elapsed();
-
-    let t = Instant::now();
     let options = RenderOptions {
         drafts: false,
         today,
     };
-    let tree = render_site(&site, &theme, options, Some(&site_search.static_files))?;
-    stages.render = t.elapsed();
-
-    let t = Instant::now();
-    let written = write_atomically(&tree, out)?;
-    drop(site_search);
-    if index_dir.exists() {
-        std::fs::remove_dir_all(index_dir)?;
-    }
-    std::fs::rename(&staging, index_dir)?;
-    stages.write = t.elapsed();
-    stages.files = tree.files.len();
-    stages.unchanged = written.unchanged;
-    Ok(stages)
+    let published = publish(&site, &theme, options, out, index_dir, |_| {})?;
+    Ok(Stages {
+        load,
+        validate,
+        timings: published.timings,
+        total: started.elapsed(),
+        files: published.files,
+        unchanged: published.write.unchanged,
+    })
 }
 
 /// Run in a child process: one full build, then its peak resident memory.
@@ -315,9 +302,8 @@ fn hot(args: &[String]) -> Result<()> {
             }
         }
         "encode" => {
-            let search = search::build(&site, false, theme.text("recommendation"), None)?;
             let (docs, ranges) = search::ordered_units(&site, false, theme.text("recommendation"));
-            let weights = search.engine.weights(&docs)?;
+            let weights = search_index::TermStats::of(&docs).weights(&docs);
             for _ in 0..n {
                 std::hint::black_box(search_index::static_index::encode(&docs, &ranges, &weights));
             }
@@ -385,16 +371,25 @@ fn parts(args: &[String]) -> Result<()> {
             .collect();
         let (docs, ranges) = search_index::order_by_group(docs, &groups);
         time("index 2: order by group", t);
-        let dir = tempfile::tempdir()?;
         let t = Instant::now();
-        let engine = Engine::build(&docs, ranges.clone(), Some(&dir.path().join("i")))?;
-        time("index 3: tantivy build (on disk)", t);
+        let stats = search_index::TermStats::of(&docs);
+        time("index 3: term stats (every word analyzed once)", t);
         let t = Instant::now();
-        let weights = engine.weights(&docs)?;
-        time("index 4: weights from tantivy", t);
+        let weights = stats.weights(&docs);
+        time("index 4: weights", t);
         let t = Instant::now();
         let files = search_index::static_index::encode(&docs, &ranges, &weights);
         time("index 5: static encode", t);
+        let dir = tempfile::tempdir()?;
+        let t = Instant::now();
+        let vocabulary = Some(stats.vocabulary.clone());
+        Engine::build_with(
+            &docs,
+            ranges.clone(),
+            Some(&dir.path().join("i")),
+            vocabulary,
+        )?;
+        time("index 6: tantivy build (on disk)", t);
         let t = Instant::now();
         let views: Vec<_> = site
             .guidelines
@@ -422,65 +417,14 @@ fn parts(args: &[String]) -> Result<()> {
         }
         time("render 3: tera guideline pages (1 thread)", t);
 
-        // Prototypes of fixes outside this bench's files, to size them (output unchanged).
-        let t = Instant::now();
-        for d in &docs {
-            let title = format!("{} {}", d.guideline, d.title);
-            std::hint::black_box(search_index::analyzer::analyze_with_offsets(&title));
-            std::hint::black_box(search_index::analyzer::analyze_with_offsets(&d.text));
-        }
-        time("proto 1: analyzer over title+text (1 thread)", t);
-        let t = Instant::now();
-        let mut memo: HashMap<&str, Option<String>> = HashMap::new();
-        let mut titles = Vec::with_capacity(docs.len());
-        for d in &docs {
-            titles.push(format!("{} {}", d.guideline, d.title));
-        }
-        for (d, title) in docs.iter().zip(&titles) {
-            for text in [title.as_str(), d.text.as_str()] {
-                let mut count = 0;
-                for word in text.split(|c: char| !c.is_alphanumeric()) {
-                    if word.is_empty() {
-                        continue;
-                    }
-                    let term = memo
-                        .entry(word)
-                        .or_insert_with(|| search_index::analyzer::term(word));
-                    count += usize::from(term.is_some());
-                }
-                std::hint::black_box(count);
-            }
-        }
-        time("proto 2: the same, each distinct word once", t);
         let scratch = tempfile::tempdir_in(root.parent().unwrap_or(root))?;
         let t = Instant::now();
         write_atomically(&tree, &scratch.path().join("a"))?;
-        time("proto 3: write_atomically, fresh folder", t);
-        let t = Instant::now();
-        write_parallel(&tree, &scratch.path().join("b"))?;
-        time("proto 4: same files, dirs once, 2 threads", t);
+        time("write: write_atomically, fresh folder", t);
     }
     for (name, values) in times {
         println!("{name:<44} {:>9.1} ms", ms(median(values)));
     }
-    Ok(())
-}
-
-/// A prototype of a faster `write_atomically` for a fresh folder: each folder created once,
-/// files written in parallel.
-fn write_parallel(tree: &OutputTree, out: &Path) -> Result<()> {
-    use rayon::prelude::*;
-    let dirs: BTreeSet<PathBuf> = tree
-        .files
-        .keys()
-        .filter_map(|p| out.join(p).parent().map(Path::to_path_buf))
-        .collect();
-    for dir in &dirs {
-        std::fs::create_dir_all(dir)?;
-    }
-    tree.files
-        .par_iter()
-        .try_for_each(|(path, bytes)| std::fs::write(out.join(path), bytes))?;
     Ok(())
 }
 
@@ -636,24 +580,26 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     }
     let check = median(checks);
 
-    // Full build into a fresh folder, by stage.
-    let out = dir.path().join("public");
-    let index = dir.path().join("index");
+    // Full build, by stage, each into a folder of its own; the folders go with `dir`.
+    // (Deleting a build's thousands of files just before the next one creates as many makes
+    // ext4 without a journal, as on these machines, skip each recently freed inode in turn:
+    // that would time the file system, not the build.)
     let mut builds = Vec::new();
-    for _ in 0..runs {
-        for d in [&out, &index] {
-            if d.exists() {
-                std::fs::remove_dir_all(d)?;
-            }
-        }
+    let (mut out, mut index) = (PathBuf::new(), PathBuf::new());
+    for run in 0..runs {
+        out = dir.path().join(format!("public-{run}"));
+        index = dir.path().join(format!("index-{run}"));
         builds.push(build_once(&root, &out, &index)?);
     }
     let stage = |f: fn(&Stages) -> Duration| median(builds.iter().map(f).collect());
     let load = stage(|s| s.load);
     let validate_t = stage(|s| s.validate);
-    let index_t = stage(|s| s.index);
-    let render = stage(|s| s.render);
-    let write = stage(|s| s.write);
+    let units_t = stage(|s| s.timings.search_units);
+    let static_t = stage(|s| s.timings.static_index);
+    let tantivy_t = stage(|s| s.timings.tantivy);
+    let render = stage(|s| s.timings.render);
+    let waiting = stage(|s| s.timings.waiting_for_tantivy);
+    let write = stage(|s| s.timings.write);
     let build = stage(Stages::total);
     let output_files = builds.last().map_or(0, |s| s.files);
 
@@ -663,7 +609,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         rebuilds.push(build_once(&root, &out, &index)?);
     }
     let rebuild = median(rebuilds.iter().map(Stages::total).collect());
-    let rebuild_write = median(rebuilds.iter().map(|s| s.write).collect());
+    let rebuild_write = median(rebuilds.iter().map(|s| s.timings.write).collect());
     let unchanged = rebuilds.last().map_or(0, |s| s.unchanged);
 
     let output_bytes = dir_size(&out)?;
@@ -685,8 +631,8 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     // Peak memory: a full build in a fresh process, a few times.
     let mut hwms = Vec::new();
     let mut walls = Vec::new();
-    for _ in 0..runs.clamp(1, 3) {
-        let (hwm, wall) = peak_memory(&root, dir.path())?;
+    for run in 0..runs.clamp(1, 3) {
+        let (hwm, wall) = peak_memory(&root, dir.path(), run)?;
         hwms.push(hwm);
         walls.push(wall);
     }
@@ -706,8 +652,16 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         &format!("{:.2} ms/guideline", ms(load) / n as f64),
     );
     row("build: validate", validate_t, baseline, "");
-    row("build: search indexes (both)", index_t, baseline, "");
+    row("build: search units (analyzed)", units_t, baseline, "");
+    row("build: static index", static_t, baseline, "");
     row("build: render", render, baseline, "");
+    row(
+        "build: tantivy (beside the two above)",
+        tantivy_t,
+        baseline,
+        "own thread",
+    );
+    row("build: waiting for tantivy", waiting, baseline, "");
     row(
         "build: write",
         write,
@@ -769,8 +723,10 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         ("check", check),
         ("build: load + parse", load),
         ("build: validate", validate_t),
-        ("build: search indexes", index_t),
+        ("build: search units", units_t),
+        ("build: static index", static_t),
         ("build: render", render),
+        ("build: tantivy (own thread)", tantivy_t),
         ("build: write", write),
         ("build: total", build),
         ("no-change rebuild", rebuild),
@@ -841,14 +797,10 @@ fn dir_size(dir: &Path) -> Result<u64> {
     Ok(total)
 }
 
-fn peak_memory(root: &Path, scratch: &Path) -> Result<(u64, Duration)> {
-    let out = scratch.join("child-public");
-    let index = scratch.join("child-index");
-    for d in [&out, &index] {
-        if d.exists() {
-            std::fs::remove_dir_all(d)?;
-        }
-    }
+/// A full build in a child process, into folders of its own (`run` numbers them).
+fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<(u64, Duration)> {
+    let out = scratch.join(format!("child-public-{run}"));
+    let index = scratch.join(format!("child-index-{run}"));
     let output = Command::new(std::env::current_exe()?)
         .arg("--child-build")
         .arg(root)
@@ -1048,9 +1000,10 @@ struct Downloads {
     gz_p90: usize,
 }
 
-/// Bytes a browser downloads for a query (search-index/FORMAT.md): the meta file, every chunk
-/// a query word (or a longer term it prefixes) can be in, and the fragment files of the top
-/// 10 results; raw and gzip-compressed, file by file as a server sends them.
+/// Bytes a browser downloads for a query (search-index/FORMAT.md): exactly the files the reader
+/// fetches (`StaticIndex::files_for_query`: the meta file, the chunks each query word needs and
+/// the fragment files of the top 10 results); raw and gzip-compressed, file by file as a
+/// server sends them.
 fn static_downloads(files: &StaticFiles, queries: &[String]) -> Result<Vec<Downloads>> {
     let index = StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned())?;
     let mut gz_cache: HashMap<String, usize> = HashMap::new();
@@ -1070,25 +1023,10 @@ fn static_downloads(files: &StaticFiles, queries: &[String]) -> Result<Vec<Downl
     };
     let mut by_words: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
     for q in queries {
-        let words = search_index::query_words(q);
-        if words.is_empty() {
+        if search_index::query_words(q).is_empty() {
             continue;
         }
-        let mut needed: BTreeSet<&str> = BTreeSet::from([files.meta.as_str()]);
-        for w in &words {
-            let upper = format!("{w}\u{ffff}");
-            for chunk in &index.meta.chunks {
-                if chunk.last.as_str() >= w.as_str() && chunk.first.as_str() <= upper.as_str() {
-                    needed.insert(&chunk.file);
-                }
-            }
-        }
-        for (id, _) in index.query(q, None, 10) {
-            let k = id as usize / index.meta.fragments.size;
-            if let Some(file) = index.meta.fragments.files.get(k) {
-                needed.insert(file);
-            }
-        }
+        let needed = index.files_for_query(q, None, 10);
         let (mut raw, mut compressed) = (0, 0);
         for f in &needed {
             let (r, c) = sizes(f)?;

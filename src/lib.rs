@@ -11,6 +11,7 @@ pub mod diagnostics;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod publish;
 pub mod render;
 pub mod reports;
 pub mod search;

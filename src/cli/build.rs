@@ -9,8 +9,8 @@ use clap::Args;
 use jiff::civil::Date;
 
 use crate::diagnostics::{Counts, render_human};
-use crate::output::write_atomically;
-use crate::render::{RenderOptions, Theme, render_site};
+use crate::publish::publish;
+use crate::render::{RenderOptions, Theme};
 use crate::search;
 use crate::validate::check_site;
 
@@ -61,42 +61,19 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         checked.site.config.base_url = base_url;
     }
     let theme = Theme::load(root).context("cannot load the theme")?;
-    progress.step("Bygger søgeindeks");
-    let index_dir = root.join(search::INDEX_DIR);
-    let staging = index_dir.with_extension("tmp");
-    if staging.exists() {
-        std::fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot clear {}", staging.display()))?;
-    }
-    let site_search = search::build(
-        &checked.site,
-        args.drafts,
-        theme.text("recommendation"),
-        Some(&staging),
-    )?;
-    progress.step("Renderer sider");
-    let options = RenderOptions {
-        drafts: args.drafts,
-        today,
-    };
-    let tree = render_site(
-        &checked.site,
-        &theme,
-        options,
-        Some(&site_search.static_files),
-    )?;
-    progress.step("Skriver");
     let out = if args.out.is_absolute() {
         args.out.clone()
     } else {
         root.join(&args.out)
     };
-    let stats = write_atomically(&tree, &out)
-        .with_context(|| format!("cannot write the site to {}", out.display()))?;
-    // The index is only swapped in once the site is written: both describe the same build.
-    drop(site_search);
-    replace_dir(&staging, &index_dir)
-        .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
+    let options = RenderOptions {
+        drafts: args.drafts,
+        today,
+    };
+    let index_dir = root.join(search::INDEX_DIR);
+    let published = publish(&checked.site, &theme, options, &out, &index_dir, |stage| {
+        progress.step(stage)
+    })?;
     progress.finish();
     if counts.warnings > 0 {
         eprint!(
@@ -107,22 +84,14 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     let guidelines = checked.site.published(args.drafts).count();
     println!(
         "Built {guidelines} guidelines, {} pages ({} files written, {} unchanged) into {} with {} warnings in {:.2?}",
-        tree.pages(),
-        stats.written,
-        stats.unchanged,
+        published.pages,
+        published.write.written,
+        published.write.unchanged,
         out.display(),
         counts.warnings,
         started.elapsed()
     );
     Ok(Outcome::Clean)
-}
-
-/// Swaps a freshly written folder into place.
-fn replace_dir(new: &Path, target: &Path) -> std::io::Result<()> {
-    if target.exists() {
-        std::fs::remove_dir_all(target)?;
-    }
-    std::fs::rename(new, target)
 }
 
 /// A spinner on a terminal, nothing otherwise.

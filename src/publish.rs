@@ -1,0 +1,110 @@
+//! Publishing a checked site: both search indexes, the pages, and the atomic write — what
+//! `retning build` does after `check`, timed by stage so the benchmark measures exactly it.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+
+use crate::output::{WriteStats, write_atomically};
+use crate::render::{RenderOptions, Theme, render_site};
+use crate::search::SearchUnits;
+use crate::site::Site;
+
+/// Where the time of a publication went. tantivy indexes on its own thread while the static
+/// index and the pages are made, so `tantivy` overlaps `static_index` and `render`; only
+/// `waiting_for_tantivy` adds to the total.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Timings {
+    /// Search units made and analyzed (every distinct word stemmed once).
+    pub search_units: Duration,
+    pub static_index: Duration,
+    pub render: Duration,
+    /// The tantivy index built and written, on its own thread.
+    pub tantivy: Duration,
+    /// How long the pages, once rendered, waited for the tantivy index.
+    pub waiting_for_tantivy: Duration,
+    /// The site written and swapped in, then the tantivy index.
+    pub write: Duration,
+}
+
+/// What a publication did.
+#[derive(Debug, Clone, Copy)]
+pub struct Published {
+    pub pages: usize,
+    pub files: usize,
+    pub write: WriteStats,
+    pub timings: Timings,
+}
+
+/// Builds both search indexes and the pages of `site`, then writes the site to `out`
+/// atomically and swaps the tantivy index into `index_dir`. `step` hears each stage's name.
+pub fn publish(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    out: &Path,
+    index_dir: &Path,
+    step: impl Fn(&'static str),
+) -> anyhow::Result<Published> {
+    let mut timings = Timings::default();
+    let staging = index_dir.with_extension("tmp");
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging)
+            .with_context(|| format!("cannot clear {}", staging.display()))?;
+    }
+    step("Bygger søgeindeks");
+    let started = Instant::now();
+    let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"));
+    timings.search_units = started.elapsed();
+    let (tree, engine) = std::thread::scope(|scope| {
+        let engine = scope.spawn(|| {
+            let started = Instant::now();
+            units
+                .engine(Some(&staging))
+                .map(|engine| (engine, started.elapsed()))
+        });
+        let started = Instant::now();
+        let static_files = units.static_files();
+        timings.static_index = started.elapsed();
+        step("Renderer sider");
+        let started = Instant::now();
+        let tree = render_site(site, theme, options, Some(&static_files));
+        timings.render = started.elapsed();
+        let started = Instant::now();
+        let engine = engine.join();
+        timings.waiting_for_tantivy = started.elapsed();
+        (tree, engine)
+    });
+    let tree = tree?;
+    // A panic in tantivy is a bug; report it rather than unwind through the build.
+    let (engine, tantivy) = engine
+        .map_err(|_| anyhow::anyhow!("the search index build panicked"))?
+        .context("cannot build the search index")?;
+    timings.tantivy = tantivy;
+    drop(units);
+
+    step("Skriver");
+    let started = Instant::now();
+    let write = write_atomically(&tree, out)
+        .with_context(|| format!("cannot write the site to {}", out.display()))?;
+    // The index is only swapped in once the site is written: both describe the same build.
+    drop(engine);
+    replace_dir(&staging, index_dir)
+        .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
+    timings.write = started.elapsed();
+    Ok(Published {
+        pages: tree.pages(),
+        files: tree.files.len(),
+        write,
+        timings,
+    })
+}
+
+/// Swaps a freshly written folder into place.
+fn replace_dir(new: &Path, target: &Path) -> std::io::Result<()> {
+    if target.exists() {
+        std::fs::remove_dir_all(target)?;
+    }
+    std::fs::rename(new, target)
+}
