@@ -197,23 +197,38 @@ impl Fragment {
         })
     }
 
-    /// The plain text, for search and summaries.
+    /// The plain text, for search and summaries: the words, one space between them.
     pub fn plain_text(&self) -> String {
         let mut out = String::new();
         for event in &self.events {
             match event {
-                Event::Text(t) | Event::Code(t) => out.push_str(t),
-                Event::SoftBreak | Event::HardBreak => out.push(' '),
-                Event::End(
+                Event::Text(t) | Event::Code(t) => push_words(&mut out, t),
+                Event::SoftBreak
+                | Event::HardBreak
+                | Event::End(
                     pulldown_cmark::TagEnd::Paragraph
                     | pulldown_cmark::TagEnd::Item
                     | pulldown_cmark::TagEnd::TableCell
                     | pulldown_cmark::TagEnd::Heading(_),
-                ) => out.push(' '),
+                ) => push_words(&mut out, " "),
                 _ => {}
             }
         }
-        out.split_whitespace().collect::<Vec<_>>().join(" ")
+        if out.ends_with(' ') {
+            out.pop();
+        }
+        out
+    }
+}
+
+/// Appends `text` to `out` with each run of whitespace as one space and none at the start
+/// of `out` (one pass: search units are made from every paragraph of every guideline).
+fn push_words(out: &mut String, text: &str) {
+    for (i, word) in text.split(char::is_whitespace).enumerate() {
+        if i > 0 && !out.is_empty() && !out.ends_with(' ') {
+            out.push(' ');
+        }
+        out.push_str(word);
     }
 }
 
@@ -344,6 +359,24 @@ pub struct LinkRef {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plain_text_keeps_the_words_with_one_space_between() {
+        let markdown =
+            "  Kemo\tterapi  i\n3 serier.\n\n| A | B  |\n|---|---|\n| x|`5-FU` |\n\n- én\n-  to ";
+        let events = pulldown_cmark::Parser::new_ext(markdown, crate::parse::markdown_options())
+            .map(Event::into_static)
+            .collect();
+        let fragment = Fragment {
+            events,
+            span: 0..markdown.len(),
+        };
+        assert_eq!(
+            fragment.plain_text(),
+            "Kemo terapi i 3 serier. A B x 5-FU én to"
+        );
+        assert_eq!(Fragment::default().plain_text(), "");
+    }
 
     #[test]
     fn titles_match_up_to_space_and_dashes() {
