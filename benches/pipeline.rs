@@ -382,13 +382,7 @@ fn parts(args: &[String]) -> Result<()> {
         time("index 5: static encode", t);
         let dir = tempfile::tempdir()?;
         let t = Instant::now();
-        let vocabulary = Some(stats.vocabulary.clone());
-        Engine::build_with(
-            &docs,
-            ranges.clone(),
-            Some(&dir.path().join("i")),
-            vocabulary,
-        )?;
+        Engine::build_with(&docs, ranges.clone(), Some(&dir.path().join("i")), &stats)?;
         time("index 6: tantivy build (on disk)", t);
         let t = Instant::now();
         let views: Vec<_> = site

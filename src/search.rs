@@ -48,8 +48,7 @@ impl SearchUnits {
 
     /// The tantivy index, in memory or in `dir`.
     pub fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
-        let vocabulary = Some(self.stats.vocabulary.clone());
-        Engine::build_with(&self.docs, self.groups.clone(), dir, vocabulary)
+        Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)
     }
 }
 

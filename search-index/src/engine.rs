@@ -2,9 +2,8 @@
 //! preview server), queried with the semantics of FORMAT.md, and the source of the static
 //! index's weights, so both agree.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::indexer::NoMergePolicy;
@@ -15,16 +14,22 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
     TextOptions, Value,
 };
-use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer, WhitespaceTokenizer};
 use tantivy::{DocAddress, Index, IndexReader, TantivyDocument, Term, doc};
 
 use crate::analyzer::{WordSpans, term, word_spans};
 use crate::{
-    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, Vocabulary,
+    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, TermStats,
     query_words,
 };
 
+/// The Danish analyzer (snippets; also the fields' tokenizer in indexes written before the
+/// fields held terms, so those still open).
 const TOKENIZER: &str = "retning_da";
+/// The title and text fields hold their terms, already analyzed ([`TermStats`]), separated
+/// by spaces: indexing splits them and nothing more.
+const TERMS_TOKENIZER: &str = "retning_terms";
 
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
@@ -36,13 +41,10 @@ pub enum EngineError {
     Io(#[from] std::io::Error),
 }
 
-/// The analyzer as a tantivy tokenizer, so indexing, queries and snippets use it. While a
-/// build indexes, words are looked up in the build's vocabulary (each distinct word was
-/// analyzed once); other words (queries, an index opened later) are analyzed as they come.
+/// The analyzer as a tantivy tokenizer, for snippets: they mark the words of a doc's text
+/// whose terms the query has.
 #[derive(Clone, Default)]
-struct DanishTokenizer {
-    vocabulary: Option<Arc<Vocabulary>>,
-}
+struct DanishTokenizer;
 
 impl Tokenizer for DanishTokenizer {
     type TokenStream<'a> = DanishTokenStream<'a>;
@@ -51,7 +53,6 @@ impl Tokenizer for DanishTokenizer {
         DanishTokenStream {
             text,
             words: word_spans(text),
-            vocabulary: self.vocabulary.as_deref(),
             token: Token::default(),
             next_position: 0,
         }
@@ -62,7 +63,6 @@ impl Tokenizer for DanishTokenizer {
 struct DanishTokenStream<'a> {
     text: &'a str,
     words: WordSpans<'a>,
-    vocabulary: Option<&'a Vocabulary>,
     token: Token,
     next_position: usize,
 }
@@ -70,16 +70,11 @@ struct DanishTokenStream<'a> {
 impl TokenStream for DanishTokenStream<'_> {
     fn advance(&mut self) -> bool {
         for span in self.words.by_ref() {
-            let word = &self.text[span.clone()];
+            let Some(term) = term(&self.text[span.clone()]) else {
+                continue;
+            };
             self.token.text.clear();
-            match self.vocabulary.and_then(|v| v.lookup(word)) {
-                Some(Some(known)) => self.token.text.push_str(known),
-                Some(None) => continue,
-                None => match term(word) {
-                    Some(analyzed) => self.token.text.push_str(&analyzed),
-                    None => continue,
-                },
-            }
+            self.token.text.push_str(&term);
             self.token.offset_from = span.start;
             self.token.offset_to = span.end;
             self.token.position = self.next_position;
@@ -130,7 +125,7 @@ fn schema() -> Schema {
     let mut builder = Schema::builder();
     // No positions (no phrase queries) and not stored: snippets come from the stored `doc`.
     let indexing = TextFieldIndexing::default()
-        .set_tokenizer(TOKENIZER)
+        .set_tokenizer(TERMS_TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqs);
     let text = TextOptions::default().set_indexing_options(indexing);
     builder.add_u64_field("id", INDEXED | STORED | FAST);
@@ -162,16 +157,15 @@ impl Engine {
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
     ) -> Result<Self, EngineError> {
-        Self::build_with(docs, groups, dir, None)
+        Self::build_with(docs, groups, dir, &TermStats::of(docs))
     }
 
-    /// [`Engine::build`], looking words up in the `vocabulary` of the same docs
-    /// ([`crate::TermStats`]) instead of analyzing each occurrence.
+    /// [`Engine::build`] from the `stats` of the same docs: their terms, analyzed once.
     pub fn build_with(
         docs: &[IndexDoc],
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
-        vocabulary: Option<Arc<Vocabulary>>,
+        stats: &TermStats,
     ) -> Result<Self, EngineError> {
         let schema = schema();
         let fields = Fields::of(&schema)?;
@@ -182,20 +176,21 @@ impl Engine {
             }
             None => Index::create_in_ram(schema),
         };
-        index
-            .tokenizers()
-            .register(TOKENIZER, DanishTokenizer { vocabulary });
+        register_tokenizers(&index);
         let mut writer = index.writer_with_num_threads(1, 100_000_000)?;
         // Merging would make tantivy estimate each field's token count from the rounded field
         // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
         writer.set_merge_policy(Box::new(NoMergePolicy));
+        let (mut title, mut text) = (String::new(), String::new());
         for (id, d) in docs.iter().enumerate() {
             let stored = serde_json::to_string(d).unwrap_or_default();
+            stats.field_terms(id, 0, &mut title);
+            stats.field_terms(id, 1, &mut text);
             writer.add_document(doc!(
                 fields.id => id as u64,
-                fields.title => d.title_field(),
-                fields.text => d.text.clone(),
-                fields.group => d.group.clone(),
+                fields.title => title.as_str(),
+                fields.text => text.as_str(),
+                fields.group => d.group.as_str(),
                 fields.kind => kind_name(d.kind),
                 fields.doc => stored,
             ))?;
@@ -220,9 +215,7 @@ impl Engine {
     /// Opens an index `build` wrote to `dir`.
     pub fn open(dir: &Path) -> Result<Self, EngineError> {
         let index = Index::open_in_dir(dir)?;
-        index
-            .tokenizers()
-            .register(TOKENIZER, DanishTokenizer::default());
+        register_tokenizers(&index);
         let fields = Fields::of(&index.schema())?;
         let groups = std::fs::read(dir.join("groups.json"))
             .ok()
@@ -287,8 +280,7 @@ impl Engine {
         let pool = (limit * 4).max(100);
         let top: Vec<(f32, DocAddress)> =
             searcher.search(&query, &TopDocs::with_limit(pool).order_by_score())?;
-        let snippets =
-            tantivy::snippet::SnippetGenerator::create(&searcher, &query, self.fields.text)?;
+        let snippets = self.snippet_generator(&query)?;
         let mut hits = Vec::with_capacity(top.len());
         for (score, address) in top {
             let stored: TantivyDocument = searcher.doc(address)?;
@@ -315,6 +307,36 @@ impl Engine {
         hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
         hits.truncate(limit);
         Ok(hits)
+    }
+
+    /// Marks the query's terms in a doc's text, as tantivy's `SnippetGenerator::create` does
+    /// (rarer terms weigh more), but with the Danish analyzer: the text field holds terms.
+    fn snippet_generator(&self, query: &dyn Query) -> Result<SnippetGenerator, EngineError> {
+        let searcher = self.reader.searcher();
+        let mut terms: BTreeSet<&Term> = BTreeSet::new();
+        query.query_terms(&mut |term, _| {
+            if term.field() == self.fields.text {
+                terms.insert(term);
+            }
+        });
+        let mut weighted = BTreeMap::new();
+        for term in terms {
+            let value = term.value();
+            let Some(text) = value.as_str() else {
+                continue;
+            };
+            let doc_freq = searcher.doc_freq(term)?;
+            if doc_freq > 0 {
+                weighted.insert(text.to_owned(), 1.0 / (1.0 + doc_freq as f32));
+            }
+        }
+        let analyzer = TextAnalyzer::from(DanishTokenizer);
+        Ok(SnippetGenerator::new(
+            weighted,
+            analyzer,
+            self.fields.text,
+            SNIPPET_CHARS,
+        ))
     }
 
     /// `word` in title (boosted) and text: the doc's weight under the term.
@@ -375,6 +397,15 @@ impl Engine {
     pub fn index(&self) -> &Index {
         &self.index
     }
+}
+
+/// Snippet length in characters (tantivy's default).
+const SNIPPET_CHARS: usize = 150;
+
+fn register_tokenizers(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(TERMS_TOKENIZER, WhitespaceTokenizer::default());
+    tokenizers.register(TOKENIZER, DanishTokenizer);
 }
 
 fn kind_name(kind: DocKind) -> &'static str {
@@ -528,10 +559,8 @@ mod tests {
         let docs = docs();
         let stats = TermStats::of(&docs);
         let expected = stats.weights(&docs);
-        for vocabulary in [None, Some(stats.vocabulary.clone())] {
-            let engine = Engine::build_with(&docs, Vec::new(), None, vocabulary).unwrap();
-            assert_eq!(tantivy_weights(&engine, &docs).unwrap(), expected);
-        }
+        let engine = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
+        assert_eq!(tantivy_weights(&engine, &docs).unwrap(), expected);
         assert!(expected.contains_key("kemoterapi"));
         assert!(expected.contains_key("oestrog"));
         assert!(!expected.contains_key("og"), "stop words have no term");
@@ -542,15 +571,42 @@ mod tests {
     }
 
     #[test]
-    fn the_vocabulary_gives_the_analyzers_terms() {
+    fn each_field_holds_the_analyzers_terms() {
         let docs = docs();
         let stats = TermStats::of(&docs);
-        let vocabulary = &stats.vocabulary;
+        let mut terms = String::new();
+        for (id, doc) in docs.iter().enumerate().take(40) {
+            for (field, text) in [doc.title_field(), doc.text.clone()].iter().enumerate() {
+                stats.field_terms(id, field, &mut terms);
+                let expected: String = crate::analyzer::analyze(text)
+                    .into_iter()
+                    .filter(|t| t.len() < 70_000)
+                    .map(|t| t + " ")
+                    .collect();
+                assert_eq!(terms, expected);
+            }
+        }
+    }
+
+    #[test]
+    fn snippets_mark_inflected_words_of_the_text() {
+        let docs = vec![IndexDoc {
+            url: "/g/x/#1".into(),
+            guideline: "G".into(),
+            guideline_url: "/g/x/".into(),
+            group: "g".into(),
+            kind: DocKind::Recommendation,
+            title: "Anbefaling 1".into(),
+            strength: None,
+            text: "Kemoterapien gives i seks serier efter operationen.".into(),
+        }];
+        let engine = Engine::build(&docs, Vec::new(), None).unwrap();
+        let hits = engine.search("kemoterapi serie", None, 5).unwrap();
+        assert_eq!(hits.len(), 1);
         assert_eq!(
-            vocabulary.lookup("Kemoterapien"),
-            Some(term("Kemoterapien").as_deref())
+            hits[0].snippet,
+            // tantivy's fragment ends with the last word.
+            "«Kemoterapien» gives i seks «serier» efter operationen"
         );
-        assert_eq!(vocabulary.lookup("og"), Some(None));
-        assert_eq!(vocabulary.lookup("ukendt"), None, "a word no doc has");
     }
 }

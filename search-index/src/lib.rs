@@ -11,7 +11,7 @@ pub mod static_index;
 mod term_stats;
 
 pub use engine::{Engine, EngineError, Hit};
-pub use term_stats::{TermStats, Vocabulary};
+pub use term_stats::TermStats;
 
 use serde::{Deserialize, Serialize};
 

@@ -1,8 +1,8 @@
-//! Every doc analyzed once, in parallel, before either index is built: the build's vocabulary
-//! (each distinct word stemmed once, not at each of its millions of occurrences), each
-//! field's token count and, per term, the docs that hold it. The static index's weights come
-//! from these counts through tantivy's own BM25, and the tantivy tokenizer looks its words up
-//! in the same vocabulary, so both indexes see the same terms and score them alike.
+//! Every doc analyzed once, in parallel, before either index is built: each distinct word is
+//! stemmed once (not at each of its millions of occurrences), and each doc's fields become
+//! sequences of term ids. The static index's weights come from the counts through tantivy's
+//! own BM25, and tantivy indexes the same term sequences, so both indexes see the same terms
+//! and score them alike.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +19,7 @@ use crate::{IndexDoc, TITLE_BOOST};
 const MAX_TOKEN_LEN: usize = u16::MAX as usize - 5;
 
 /// Each distinct word of a build's docs and its term.
-pub struct Vocabulary {
+struct Vocabulary {
     /// Word as written → index into `terms`, or `None` for a word without a term (stop word).
     words: FxHashMap<Box<str>, Option<u32>>,
     /// The terms, sorted and distinct.
@@ -27,14 +27,6 @@ pub struct Vocabulary {
 }
 
 impl Vocabulary {
-    /// The term of a word seen in the build: `Some(None)` for a stop word, `None` for a word
-    /// the build did not see (a query's word), which the caller analyzes itself.
-    pub fn lookup(&self, word: &str) -> Option<Option<&str>> {
-        self.words
-            .get(word)
-            .map(|id| id.map(|id| self.terms[id as usize].as_str()))
-    }
-
     fn id(&self, word: &str) -> Option<u32> {
         self.words.get(word).copied().flatten()
     }
@@ -43,11 +35,15 @@ impl Vocabulary {
 /// One doc's terms: `(term id, count in the title field, count in the text field)`.
 type DocTerms = Vec<(u32, u32, u32)>;
 
-/// The counts both indexes are built from.
+/// The title field and the text field of a doc.
+pub const FIELDS: usize = 2;
+
+/// The terms both indexes are built from.
 pub struct TermStats {
-    pub vocabulary: std::sync::Arc<Vocabulary>,
-    /// Per doc, the number of tokens in the title and the text field (tantivy's field norm).
-    lengths: Vec<[u32; 2]>,
+    /// The terms, sorted and distinct; a term id indexes this.
+    terms: Vec<String>,
+    /// Per doc and field, the term ids in text order (stop words left out).
+    tokens: Vec<[Vec<u32>; FIELDS]>,
     /// Per term id: `(doc id, count in title, count in text)`, doc ids ascending.
     postings: Vec<Vec<(u32, u32, u32)>>,
 }
@@ -91,22 +87,40 @@ impl TermStats {
             .collect();
         let vocabulary = Vocabulary { words, terms };
 
-        let per_doc: Vec<([u32; 2], DocTerms)> = (0..docs.len())
+        let per_doc: Vec<([Vec<u32>; FIELDS], DocTerms)> = (0..docs.len())
             .into_par_iter()
-            .map(|i| doc_terms(&vocabulary, fields(i)))
+            .map(|i| {
+                let tokens = fields(i).map(|text| {
+                    word_spans(text)
+                        .filter_map(|span| vocabulary.id(&text[span]))
+                        .collect::<Vec<u32>>()
+                });
+                let counts = doc_terms(&tokens);
+                (tokens, counts)
+            })
             .collect();
         let mut postings = vec![Vec::new(); vocabulary.terms.len()];
-        let mut lengths = Vec::with_capacity(docs.len());
-        for (doc, (length, terms)) in per_doc.into_iter().enumerate() {
-            lengths.push(length);
-            for (term, in_title, in_text) in terms {
+        let mut tokens = Vec::with_capacity(docs.len());
+        for (doc, (fields, counts)) in per_doc.into_iter().enumerate() {
+            tokens.push(fields);
+            for (term, in_title, in_text) in counts {
                 postings[term as usize].push((doc as u32, in_title, in_text));
             }
         }
         Self {
-            vocabulary: std::sync::Arc::new(vocabulary),
-            lengths,
+            terms: vocabulary.terms,
+            tokens,
             postings,
+        }
+    }
+
+    /// Doc `doc`'s `field` (0 title, 1 text) as its terms, each followed by a space: what
+    /// tantivy indexes, split on the spaces.
+    pub fn field_terms(&self, doc: usize, field: usize, out: &mut String) {
+        out.clear();
+        for &id in self.tokens.get(doc).map_or(&[][..], |f| &f[field]) {
+            out.push_str(&self.terms[id as usize]);
+            out.push(' ');
         }
     }
 
@@ -115,8 +129,11 @@ impl TermStats {
     /// arithmetic is tantivy's, step for step, so a doc scores here as in `retning search`.
     pub fn weights(&self, docs: &[IndexDoc]) -> BTreeMap<String, Vec<(u32, f32)>> {
         let num_docs = docs.len() as u64;
+        let length = |doc: usize, field: usize| self.tokens[doc][field].len() as u32;
         let average = |field: usize| {
-            let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
+            let tokens: u64 = (0..self.tokens.len())
+                .map(|doc| u64::from(length(doc, field)))
+                .sum();
             tokens as f32 / num_docs as f32
         };
         let averages = [average(0), average(1)];
@@ -143,15 +160,14 @@ impl TermStats {
                 postings
                     .iter()
                     .map(|&(doc, tf_title, tf_text)| {
-                        let length = self.lengths[doc as usize];
                         let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
                         let mut weight = 0.0f32;
                         if let (Some(bm25), true) = (&title, tf_title > 0) {
-                            let norm = FieldNormReader::fieldnorm_to_id(length[0]);
+                            let norm = FieldNormReader::fieldnorm_to_id(length(doc as usize, 0));
                             weight += bm25.score(norm, tf_title) * TITLE_BOOST * kind;
                         }
                         if let (Some(bm25), true) = (&text, tf_text > 0) {
-                            let norm = FieldNormReader::fieldnorm_to_id(length[1]);
+                            let norm = FieldNormReader::fieldnorm_to_id(length(doc as usize, 1));
                             weight += bm25.score(norm, tf_text) * 1.0 * kind;
                         }
                         (doc, weight)
@@ -159,22 +175,17 @@ impl TermStats {
                     .collect()
             })
             .collect();
-        self.vocabulary.terms.iter().cloned().zip(weights).collect()
+        self.terms.iter().cloned().zip(weights).collect()
     }
 }
 
-/// One doc's token counts and terms (sorted by term id).
-fn doc_terms(vocabulary: &Vocabulary, fields: [&str; 2]) -> ([u32; 2], DocTerms) {
-    let mut length = [0u32; 2];
-    let mut ids: Vec<(u32, usize)> = Vec::new();
-    for (field, text) in fields.into_iter().enumerate() {
-        for span in word_spans(text) {
-            if let Some(id) = vocabulary.id(&text[span]) {
-                ids.push((id, field));
-                length[field] += 1;
-            }
-        }
-    }
+/// One doc's terms (sorted by id) with their counts per field.
+fn doc_terms(tokens: &[Vec<u32>; FIELDS]) -> DocTerms {
+    let mut ids: Vec<(u32, usize)> = tokens
+        .iter()
+        .enumerate()
+        .flat_map(|(field, ids)| ids.iter().map(move |&id| (id, field)))
+        .collect();
     ids.sort_unstable();
     let mut terms: DocTerms = Vec::new();
     for (id, field) in ids {
@@ -190,5 +201,5 @@ fn doc_terms(vocabulary: &Vocabulary, fields: [&str; 2]) -> ([u32; 2], DocTerms)
             }
         }
     }
-    (length, terms)
+    terms
 }
