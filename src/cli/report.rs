@@ -75,7 +75,8 @@ pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
             let changes = reports::changes_since(&site, since, group);
             match args.format {
                 Format::Json => serde_json::to_string_pretty(&changes)? + "\n",
-                Format::Table | Format::Csv => reports::render_changes(&changes, since),
+                Format::Table => reports::render_changes(&changes, since),
+                Format::Csv => reports::render_changes_csv(&changes),
             }
         }
         None => {

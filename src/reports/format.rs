@@ -196,6 +196,27 @@ pub fn render_changes(changes: &[Change], since: jiff::civil::Date) -> String {
     out
 }
 
+/// What changed since a date as one CSV table; recommendation ids separated by spaces.
+pub fn render_changes_csv(changes: &[Change]) -> String {
+    let mut out = String::from(
+        "group,guideline,title,version,approved,url,new_recommendations,changed_recommendations\n",
+    );
+    let ids = |ids: &[u32]| ids.iter().map(u32::to_string).collect::<Vec<_>>().join(" ");
+    for c in changes {
+        out.push_str(&csv_row(&[
+            &c.group,
+            &c.slug,
+            &c.title,
+            &c.version,
+            &c.approved.to_string(),
+            &c.url,
+            &ids(&c.new_recommendations),
+            &ids(&c.changed_recommendations),
+        ]));
+    }
+    out
+}
+
 fn join(ids: &[u32]) -> String {
     ids.iter()
         .map(u32::to_string)

@@ -4,7 +4,7 @@
 
 mod format;
 
-pub use format::{render_changes, render_csv, render_table};
+pub use format::{render_changes, render_changes_csv, render_csv, render_table};
 
 use jiff::civil::Date;
 use serde::Serialize;

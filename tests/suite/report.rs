@@ -999,6 +999,20 @@ fn since_as_text_is_the_message_for_the_steering_groups() {
 }
 
 #[test]
+fn since_as_csv_is_one_table() {
+    let site = since_site();
+    let csv = stdout(&run(&site, &["--format", "csv", "--since", "2024-03-12"]));
+    assert_eq!(
+        csv,
+        "group,guideline,title,version,approved,url,new_recommendations,changed_recommendations\n\
+         dlg,faglig,Kun fagligt godkendt,2.1,2024-06-01,https://example.org/retningslinjer/dlg/faglig/,2,\n\
+         dlg,dlbcl,Diffust storcellet B-celle lymfom,2.1,2024-03-12,https://example.org/retningslinjer/dlg/dlbcl/,1,2\n"
+    );
+    let empty = stdout(&run(&site, &["--format", "csv", "--since", "2024-06-02"]));
+    assert_eq!(empty.lines().count(), 1, "only the header: {empty}");
+}
+
+#[test]
 fn since_with_nothing_new_says_so() {
     let site = since_site();
     let text = stdout(&run(&site, &["--since", "2024-06-02"]));
