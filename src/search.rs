@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use search_index::static_index::{self, StaticFiles};
 use search_index::{DocKind, Engine, EngineError, GroupRange, IndexDoc, TermStats, order_by_group};
 
-use crate::model::{Guideline, LeadBlock, SectionKind};
+use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
 use crate::site::Site;
 
 /// Where `retning build` writes the tantivy index, outside the deployable site.
@@ -93,14 +93,15 @@ pub fn ordered_units(
 pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> Vec<IndexDoc> {
     let page = format!("{root}{}", guideline.path());
     let unit =
-        |kind, anchor: &str, title: String, strength: Option<String>, text: String| IndexDoc {
+        |kind, anchor: &str, title: String, strength: Option<Strength>, text: String| IndexDoc {
             url: format!("{page}#{anchor}"),
             guideline: guideline.title().to_owned(),
             guideline_url: page.clone(),
             group: guideline.group.clone(),
             kind,
             title,
-            strength,
+            strength: strength.map(|s| s.label()),
+            strength_class: strength.map(|s| s.css_class().to_owned()),
             text,
         };
     let mut docs = Vec::new();
@@ -145,7 +146,7 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
                     DocKind::Recommendation,
                     &r.anchor(),
                     title,
-                    r.strength.map(|s| s.label()),
+                    r.strength,
                     r.content.plain_text(),
                 ));
             }

@@ -548,6 +548,7 @@ mod tests {
                     },
                     title: words[next() % words.len()].to_owned(),
                     strength: None,
+                    strength_class: None,
                     text: text.join(", "),
                 }
             })
@@ -598,6 +599,7 @@ mod tests {
             kind: DocKind::Recommendation,
             title: "Anbefaling 1".into(),
             strength: None,
+            strength_class: None,
             text: "Kemoterapien gives i seks serier efter operationen.".into(),
         }];
         let engine = Engine::build(&docs, Vec::new(), None).unwrap();

@@ -28,6 +28,10 @@ pub struct IndexDoc {
     /// "Anbefaling 2", or the section or topic title.
     pub title: String,
     pub strength: Option<String>,
+    /// The strength badge's CSS class (`strength-a`, `strength-for`, …), so a reader need not
+    /// read the (translatable) label.
+    #[serde(default)]
+    pub strength_class: Option<String>,
     pub text: String,
 }
 

@@ -231,6 +231,7 @@ struct FragmentDoc<'a> {
     kind: crate::DocKind,
     title: &'a str,
     strength: Option<&'a str>,
+    strength_class: Option<&'a str>,
     text: std::borrow::Cow<'a, str>,
 }
 
@@ -247,6 +248,7 @@ fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
         kind: doc.kind,
         title: &doc.title,
         strength: doc.strength.as_deref(),
+        strength_class: doc.strength_class.as_deref(),
         text,
     }
 }

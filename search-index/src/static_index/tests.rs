@@ -12,6 +12,7 @@ fn doc(group: &str, title: &str, text: &str) -> IndexDoc {
         kind: DocKind::Recommendation,
         title: title.into(),
         strength: Some("A".into()),
+        strength_class: Some("strength-a".into()),
         text: text.into(),
     }
 }
