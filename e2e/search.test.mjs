@@ -233,7 +233,7 @@ describe('static search', { skip: NO_INDEX }, () => {
           status: p.querySelector('.search-status').textContent,
           live: p.querySelector('[role=status], [aria-live]') !== null,
           groups: p.querySelectorAll('.search-group h2 a[href]').length,
-          badges: p.querySelectorAll('.search-hit .badge.strength').length,
+          badges: [...p.querySelectorAll('.search-hit .badge.strength')].map((b) => [b.className, b.textContent]),
           marks: p.querySelectorAll('.search-hit mark').length,
           first: p.querySelector('.search-hit-link')?.getAttribute('href'),
           label: document.querySelector('label[for="soeg-gruppe"]')?.textContent,
@@ -245,7 +245,11 @@ describe('static search', { skip: NO_INDEX }, () => {
       assert.match(r.status, /^(Viser \d+ af )?\d+ resultat(er)?$/, `status line: ${r.status}`);
       assert.ok(r.live, 'no live region announces the number of results');
       assert.ok(r.groups > 0, 'no guideline heading links in the results');
-      assert.ok(r.badges > 0, 'no strength badge in the results');
+      assert.ok(r.badges.length > 0, 'no strength badge in the results');
+      for (const [cls, text] of r.badges) { // the class comes with the fragment, the words from strings.toml
+        assert.match(cls, /^badge strength strength-(a|b|c|d|for|against|practice)$/, `badge class: ${cls}`);
+        assert.match(text, /^Anbefalingens styrke: \S/, `badge text: ${text}`);
+      }
       assert.ok(r.marks > 0, 'no <mark> in the results');
       assert.ok(r.label && r.options[0] === 'Alle grupper' && r.options.length > 1, `group filter: ${r.label}: ${r.options}`);
       assert.ok(r.overflow <= 0, `the page scrolls sideways by ${r.overflow} px with the results open`);

@@ -110,6 +110,9 @@
   // ---- The UI: a panel under the header form, or #soeg-resultater on /soeg/. No innerHTML.
   const input = form?.querySelector("input[name=q]"), page = document.getElementById("soeg-resultater");
   if (!input || !metaUrl) return;
+  // The UI's words come from the theme's strings.toml ([search_js]), so a site can translate them.
+  const ui = JSON.parse(form.dataset.searchText || "{}");
+  const say = (key, values = {}) => (ui[key] ?? key).replace(/\{(\w+)\}/g, (m, k) => k in values ? values[k] : m);
   const el = (tag, cls, text, parent) => {
     const e = document.createElement(tag);
     if (cls) e.className = cls;
@@ -118,7 +121,7 @@
   };
   const root = page || el("div", "search-panel"), url = new URLSearchParams(location.search);
   const status = el("p", "search-status", null, root), body = el("div", "search-body", null, root);
-  const tools = el("p", "search-tools", null, body), label = el("label", null, "Gruppe", tools);
+  const tools = el("p", "search-tools", null, body), label = el("label", null, say("group"), tools);
   const select = el("select", null, null, tools), list = el("div", "search-results", null, body);
   const more = !page && el("a", null, null, el("p", "search-more", null, body));
   let seq = 0, timer, ready;
@@ -127,12 +130,10 @@
   form.id ||= "soeg-form";
   select.id = label.htmlFor = "soeg-gruppe";
   select.setAttribute("form", form.id); // named `gruppe` (and submitted) once a group is chosen
-  el("option", null, "Alle grupper", select).value = "";
+  el("option", null, say("all_groups"), select).value = "";
   body.hidden = !page;
   if (!page) form.after(root), root.id = "soeg-panel", input.setAttribute("aria-controls", root.id);
 
-  const strength = (s) => "strength-" + (/^[A-D](\W|$)/.test(s) ? s[0].toLowerCase()
-    : /imod/i.test(s) ? "against" : /^(stærk|svag)/i.test(s) ? "for" : "practice");
   const hit = (w, words) => { const t = term(w); return t && words.some((x) => t.startsWith(x)); };
   function mark(parent, text, words) { // a query word, or a longer word it begins, in <mark>
     let last = 0;
@@ -169,17 +170,16 @@
       }
       const li = el("li", "search-hit", null, ul), head = el("div", "search-hit-head", null, li);
       mark(el("a", "search-hit-link", null, head), f.title, words).href = f.url;
-      if (f.strength) el("span", "badge strength " + strength(f.strength), null, head)
-        .append(el("span", "visually-hidden", "Anbefalingens styrke: "), f.strength);
+      if (f.strength) el("span", "badge strength " + (f.strength_class || ""), null, head)
+        .append(el("span", "visually-hidden", say("strength") + ": "), f.strength);
       mark(el("p", "search-snippet", null, li), snippet(f.text, words), words);
     }
-    status.textContent = total < 0 ? "Søgningen kunne ikke hentes. Tjek forbindelsen, eller tryk Søg."
-      : total ? `${n < total ? `Viser ${n} af ` : ""}${total} resultat${total > 1 ? "er" : ""}`
-      : `Ingen resultater for »${q}«. Prøv et kortere ord eller en anden stavemåde` +
-        (g ? ", eller vælg »Alle grupper«." : " (æ, ø og å kan skrives ae, oe og aa).");
+    const counts = { n, total, query: q };
+    status.textContent = say(total < 0 ? "offline" : n < total ? "some" : total > 1 ? "many"
+      : total ? "one" : g ? "none_in_group" : "none", counts);
     if (more) {
       more.parentNode.hidden = n >= total;
-      more.textContent = `Vis alle ${total} resultater`;
+      more.textContent = say("show_all", counts);
       more.href = form.action + params(q);
     }
   }
