@@ -30,9 +30,10 @@ const A11Y_PAGES = [
   ['revision', '/revision/'],
   ['styrke', '/styrke/'],
   ['soeg', '/soeg/'],
+  ['soeg-alle', '/soeg/alle/'],
   ['404', '/404.html'],
 ];
-const LAYOUT_PAGES = [...new Set(['/', ...groups, ...guidelines, '/revision/', '/styrke/', '/soeg/', '/404.html'])];
+const LAYOUT_PAGES = [...new Set(['/', ...groups, ...guidelines, '/revision/', '/styrke/', '/soeg/', '/soeg/alle/', '/404.html'])];
 
 let server;
 let browser;

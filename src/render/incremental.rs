@@ -122,7 +122,11 @@ impl<'a> PageRenderer<'a> {
         jobs.push(Box::new(|| {
             let mut context = self.base.clone();
             context.insert("entries", &search_entries(site, &guidelines, root));
-            page("soeg/index.html".to_owned(), "search.html", context)
+            page(
+                "soeg/alle/index.html".to_owned(),
+                "search-all.html",
+                context,
+            )
         }));
         jobs.push(Box::new(|| {
             let mut machine = OutputTree::default();

@@ -168,9 +168,13 @@ pub fn render_site(
     out.insert("styrke/index.html", render(theme, "strength.html", &base)?);
     out.insert("404.html", render(theme, "404.html", &base)?);
 
+    out.insert("soeg/index.html", render(theme, "search.html", &base)?);
     let mut context = base.clone();
     context.insert("entries", &search_entries(site, &guidelines, &root));
-    out.insert("soeg/index.html", render(theme, "search.html", &context)?);
+    out.insert(
+        "soeg/alle/index.html",
+        render(theme, "search-all.html", &context)?,
+    );
 
     for guideline in &guidelines {
         for alias in &guideline.meta.aliases {

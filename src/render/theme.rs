@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 10] = [
+const TEMPLATES: [(&str, &str); 11] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -39,6 +39,10 @@ const TEMPLATES: [(&str, &str); 10] = [
     (
         "search.html",
         include_str!("../../themes/default/templates/search.html"),
+    ),
+    (
+        "search-all.html",
+        include_str!("../../themes/default/templates/search-all.html"),
     ),
     (
         "404.html",

@@ -82,6 +82,7 @@ fn writes_every_page_and_machine_readable_file() {
         "public/revision/index.html",
         "public/styrke/index.html",
         "public/soeg/index.html",
+        "public/soeg/alle/index.html",
         "public/404.html",
         "public/sitemap.xml",
         "public/feed.xml",
@@ -143,6 +144,25 @@ fn the_api_lists_recommendations_with_strength_and_decision_aids() {
             .as_str()
             .is_some_and(|t| t.starts_with("Knoglemarvsundersøgelse")),
         "{second}"
+    );
+}
+
+#[test]
+fn without_javascript_the_search_page_links_to_every_recommendation_on_a_page_of_its_own() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    // The search page stays small: the list is one link away, for readers without JavaScript.
+    let search = read(&site, "public/soeg/index.html");
+    let fallback = between(&search, "<noscript>", "</noscript>");
+    assert!(
+        fallback.contains(r#"<a href="/retningslinjer/soeg/alle/">Alle anbefalinger</a>"#),
+        "{fallback}"
+    );
+    assert!(!search.contains("Knoglemarvsundersøgelse"), "{search}");
+    let all = read(&site, "public/soeg/alle/index.html");
+    assert!(
+        all.contains(r#"<a href="/retningslinjer/dlg/dlbcl/#anbefaling-2">Anbefaling 2</a> (A-C): Knoglemarvsundersøgelse"#),
+        "{all}"
     );
 }
 
