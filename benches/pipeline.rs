@@ -356,34 +356,21 @@ fn parts(args: &[String]) -> Result<()> {
         std::hint::black_box(validate(&site, today));
         time("validate", t);
         let t = Instant::now();
-        let root_path = site.config.root_path();
-        let docs: Vec<search_index::IndexDoc> = site
-            .published(false)
-            .flat_map(|g| search::units(g, &root_path, label))
-            .collect();
-        time("index 1: search units (plain text)", t);
-        let t = Instant::now();
-        let groups: Vec<(String, String)> = site
-            .config
-            .groups
-            .iter()
-            .map(|(c, n)| (c.clone(), n.clone()))
-            .collect();
-        let (docs, ranges) = search_index::order_by_group(docs, &groups);
-        time("index 2: order by group", t);
+        let (docs, ranges) = search::ordered_units(&site, false, label);
+        time("index 1: search units, ordered by group", t);
         let t = Instant::now();
         let stats = search_index::TermStats::of(&docs);
-        time("index 3: term stats (every word analyzed once)", t);
+        time("index 2: term stats (every word analyzed once)", t);
         let t = Instant::now();
         let weights = stats.weights(&docs);
-        time("index 4: weights", t);
+        time("index 3: weights", t);
         let t = Instant::now();
         let files = search_index::static_index::encode(&docs, &ranges, &weights);
-        time("index 5: static encode", t);
+        time("index 4: static encode", t);
         let dir = tempfile::tempdir()?;
         let t = Instant::now();
         Engine::build_with(&docs, ranges.clone(), Some(&dir.path().join("i")), &stats)?;
-        time("index 6: tantivy build (on disk)", t);
+        time("index 5: tantivy build (on disk)", t);
         let t = Instant::now();
         let views: Vec<_> = site
             .guidelines

@@ -203,13 +203,7 @@ impl Engine {
                 serde_json::to_vec(&groups).unwrap_or_default(),
             )?;
         }
-        let reader = index.reader()?;
-        Ok(Self {
-            index,
-            reader,
-            fields,
-            groups,
-        })
+        Self::with_reader(index, fields, groups)
     }
 
     /// Opens an index `build` wrote to `dir`.
@@ -221,6 +215,14 @@ impl Engine {
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
+        Self::with_reader(index, fields, groups)
+    }
+
+    fn with_reader(
+        index: Index,
+        fields: Fields,
+        groups: Vec<GroupRange>,
+    ) -> Result<Self, EngineError> {
         let reader = index.reader()?;
         Ok(Self {
             index,
