@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 // Millions of lookups of short words per build: FxHash, not SipHash (no untrusted keys here).
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
 
@@ -18,109 +18,98 @@ use crate::{IndexDoc, TITLE_BOOST};
 /// tantivy drops tokens longer than this (its `MAX_TOKEN_LEN`); so do the counts here.
 const MAX_TOKEN_LEN: usize = u16::MAX as usize - 5;
 
-/// Each distinct word of a build's docs and its term.
-struct Vocabulary {
-    /// Word as written → index into `terms`, or `None` for a word without a term (stop word).
-    words: FxHashMap<Box<str>, Option<u32>>,
-    /// The terms, sorted and distinct.
-    terms: Vec<String>,
-}
-
-impl Vocabulary {
-    fn id(&self, word: &str) -> Option<u32> {
-        self.words.get(word).copied().flatten()
-    }
-}
-
-/// One doc's terms: `(term id, count in the title field, count in the text field)`.
-type DocTerms = Vec<(u32, u32, u32)>;
-
 /// The title field and the text field of a doc.
 pub const FIELDS: usize = 2;
+
+/// A term (or a word) of a doc with its count in each field.
+type Counted = (u32, [u32; FIELDS]);
 
 /// The terms both indexes are built from.
 pub struct TermStats {
     /// The terms, sorted and distinct; a term id indexes this.
     terms: Vec<String>,
-    /// Per doc and field, the term ids in text order (stop words left out).
-    tokens: Vec<[Vec<u32>; FIELDS]>,
-    /// Per term id: `(doc id, count in title, count in text)`, doc ids ascending.
-    postings: Vec<Vec<(u32, u32, u32)>>,
+    /// Per doc: its terms, ids ascending, with their counts (stop words left out).
+    docs: Vec<Vec<Counted>>,
+    /// Per doc: the number of terms in each field, what tantivy's field norms count.
+    lengths: Vec<[u32; FIELDS]>,
+    /// The postings of term `t` are `postings[starts[t]..starts[t + 1]]`: `(doc id, counts)`,
+    /// doc ids ascending.
+    starts: Vec<usize>,
+    postings: Vec<Counted>,
 }
 
 impl TermStats {
-    /// Analyzes `docs` (in doc-id order) on every core.
+    /// Analyzes `docs` (in doc-id order) on every core. Each run of docs is split into words
+    /// once, counting each word by a number local to the run; only the distinct words are
+    /// then analyzed, and the counts renumbered by term.
     pub fn of(docs: &[IndexDoc]) -> Self {
-        let titles: Vec<String> = docs.par_iter().map(IndexDoc::title_field).collect();
-        let fields = |i: usize| [titles[i].as_str(), docs[i].text.as_str()];
-        let distinct: FxHashSet<&str> = (0..docs.len())
-            .into_par_iter()
-            .fold(FxHashSet::default, |mut words, i| {
-                for text in fields(i) {
-                    words.extend(word_spans(text).map(|span| &text[span]));
-                }
-                words
-            })
-            .reduce(FxHashSet::default, |mut a, mut b| {
-                if a.len() < b.len() {
-                    std::mem::swap(&mut a, &mut b);
-                }
-                a.extend(b);
-                a
-            });
-        let analyzed: Vec<(&str, Option<String>)> = distinct
-            .into_par_iter()
-            .map(|word| {
-                let term = term(word).filter(|t| t.len() <= MAX_TOKEN_LEN);
-                (word, term)
-            })
-            .collect();
-        let mut terms: Vec<String> = analyzed.iter().filter_map(|(_, t)| t.clone()).collect();
-        terms.par_sort_unstable();
-        terms.dedup();
-        let words = analyzed
-            .into_iter()
-            .map(|(word, term)| {
-                let id = term.and_then(|t| terms.binary_search(&t).ok().map(|i| i as u32));
-                (Box::from(word), id)
-            })
-            .collect();
-        let vocabulary = Vocabulary { words, terms };
+        let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+        let runs: Vec<RunWords> = docs.par_chunks(run).map(RunWords::count).collect();
 
-        let per_doc: Vec<([Vec<u32>; FIELDS], DocTerms)> = (0..docs.len())
-            .into_par_iter()
-            .map(|i| {
-                let tokens = fields(i).map(|text| {
-                    word_spans(text)
-                        .filter_map(|span| vocabulary.id(&text[span]))
-                        .collect::<Vec<u32>>()
-                });
-                let counts = doc_terms(&tokens);
-                (tokens, counts)
+        // Every run's words, numbered across runs.
+        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut words: Vec<&str> = Vec::new();
+        let renumbered: Vec<Vec<u32>> = runs
+            .iter()
+            .map(|run| {
+                run.words
+                    .iter()
+                    .map(|&word| {
+                        *numbers.entry(word).or_insert_with(|| {
+                            words.push(word);
+                            (words.len() - 1) as u32
+                        })
+                    })
+                    .collect()
             })
             .collect();
-        let mut postings = vec![Vec::new(); vocabulary.terms.len()];
-        let mut tokens = Vec::with_capacity(docs.len());
-        for (doc, (fields, counts)) in per_doc.into_iter().enumerate() {
-            tokens.push(fields);
-            for (term, in_title, in_text) in counts {
-                postings[term as usize].push((doc as u32, in_title, in_text));
-            }
-        }
+        drop(numbers);
+
+        let (terms, term_of_word) = analyze_words(&words);
+        let per_doc: Vec<Vec<Counted>> = runs
+            .into_par_iter()
+            .zip(renumbered)
+            .flat_map_iter(|(run, renumbered)| {
+                let term_of: Vec<Option<u32>> = renumbered
+                    .iter()
+                    .map(|&word| term_of_word[word as usize])
+                    .collect();
+                run.docs
+                    .into_iter()
+                    .map(move |counted| by_term(counted, &term_of))
+            })
+            .collect();
+        let lengths = per_doc
+            .par_iter()
+            .map(|terms| {
+                terms.iter().fold([0; FIELDS], |mut sum, (_, counts)| {
+                    sum[0] += counts[0];
+                    sum[1] += counts[1];
+                    sum
+                })
+            })
+            .collect();
+        let (starts, postings) = postings(terms.len(), &per_doc);
         Self {
-            terms: vocabulary.terms,
-            tokens,
+            terms,
+            docs: per_doc,
+            lengths,
+            starts,
             postings,
         }
     }
 
-    /// Doc `doc`'s `field` (0 title, 1 text) as its terms, each followed by a space: what
-    /// tantivy indexes, split on the spaces.
+    /// Doc `doc`'s `field` (0 title, 1 text) as its terms, each as often as it occurs there
+    /// and followed by a space: what tantivy indexes, split on the spaces. (Without
+    /// positions, the order of the terms does not matter to tantivy.)
     pub fn field_terms(&self, doc: usize, field: usize, out: &mut String) {
         out.clear();
-        for &id in self.tokens.get(doc).map_or(&[][..], |f| &f[field]) {
-            out.push_str(&self.terms[id as usize]);
-            out.push(' ');
+        for &(id, counts) in self.docs.get(doc).map_or(&[][..], Vec::as_slice) {
+            let term = &self.terms[id as usize];
+            for _ in 0..counts[field] {
+                out.push_str(term);
+                out.push(' ');
+            }
         }
     }
 
@@ -129,17 +118,16 @@ impl TermStats {
     /// arithmetic is tantivy's, step for step, so a doc scores here as in `retning search`.
     pub fn weights(&self, docs: &[IndexDoc]) -> BTreeMap<String, Vec<(u32, f32)>> {
         let num_docs = docs.len() as u64;
-        let length = |doc: usize, field: usize| self.tokens[doc][field].len() as u32;
+        let length = |doc: usize, field: usize| self.lengths[doc][field];
         let average = |field: usize| {
-            let tokens: u64 = (0..self.tokens.len())
-                .map(|doc| u64::from(length(doc, field)))
-                .sum();
+            let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
             tokens as f32 / num_docs as f32
         };
         let averages = [average(0), average(1)];
         let weights: Vec<Vec<(u32, f32)>> = self
-            .postings
-            .par_iter()
+            .starts
+            .par_windows(2)
+            .map(|range| &self.postings[range[0]..range[1]])
             .map_init(HashMap::new, |bm25_cache, postings| {
                 let mut bm25 = |field: usize, doc_freq: u64| -> Bm25Weight {
                     bm25_cache
@@ -153,13 +141,13 @@ impl TermStats {
                         })
                         .clone()
                 };
-                let in_title = postings.iter().filter(|p| p.1 > 0).count() as u64;
-                let in_text = postings.iter().filter(|p| p.2 > 0).count() as u64;
+                let in_title = postings.iter().filter(|p| p.1[0] > 0).count() as u64;
+                let in_text = postings.iter().filter(|p| p.1[1] > 0).count() as u64;
                 let title = (in_title > 0).then(|| bm25(0, in_title));
                 let text = (in_text > 0).then(|| bm25(1, in_text));
                 postings
                     .iter()
-                    .map(|&(doc, tf_title, tf_text)| {
+                    .map(|&(doc, [tf_title, tf_text])| {
                         let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
                         let mut weight = 0.0f32;
                         if let (Some(bm25), true) = (&title, tf_title > 0) {
@@ -179,27 +167,115 @@ impl TermStats {
     }
 }
 
-/// One doc's terms (sorted by id) with their counts per field.
-fn doc_terms(tokens: &[Vec<u32>; FIELDS]) -> DocTerms {
-    let mut ids: Vec<(u32, usize)> = tokens
-        .iter()
-        .enumerate()
-        .flat_map(|(field, ids)| ids.iter().map(move |&id| (id, field)))
-        .collect();
-    ids.sort_unstable();
-    let mut terms: DocTerms = Vec::new();
-    for (id, field) in ids {
-        match terms.last_mut() {
-            Some(last) if last.0 == id => {}
-            _ => terms.push((id, 0, 0)),
-        }
-        if let Some(last) = terms.last_mut() {
-            if field == 0 {
-                last.1 += 1;
-            } else {
-                last.2 += 1;
+/// The words of a run of docs, each distinct word numbered in the order first seen.
+struct RunWords<'a> {
+    /// Local number → word.
+    words: Vec<&'a str>,
+    /// Per doc: its words by local number, with their counts per field.
+    docs: Vec<Vec<Counted>>,
+}
+
+impl<'a> RunWords<'a> {
+    /// Splits each doc of `docs` into words and counts them: one hash lookup per word.
+    fn count(docs: &'a [IndexDoc]) -> Self {
+        let mut numbers: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut words: Vec<&'a str> = Vec::new();
+        // Per local number, the current doc's counts; `seen` lists the numbers it has.
+        let mut counts: Vec<[u32; FIELDS]> = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        let mut per_doc = Vec::with_capacity(docs.len());
+        for doc in docs {
+            // The title field is the guideline's title and the unit's (`IndexDoc::title_field`).
+            let fields = [(0, &doc.guideline), (0, &doc.title), (1, &doc.text)];
+            for (field, text) in fields {
+                for span in word_spans(text) {
+                    let word = &text[span];
+                    let number = *numbers.entry(word).or_insert_with(|| {
+                        words.push(word);
+                        counts.push([0; FIELDS]);
+                        (words.len() - 1) as u32
+                    });
+                    let count = &mut counts[number as usize];
+                    if *count == [0; FIELDS] {
+                        seen.push(number);
+                    }
+                    count[field] += 1;
+                }
             }
+            per_doc.push(
+                seen.drain(..)
+                    .map(|n| (n, std::mem::take(&mut counts[n as usize])))
+                    .collect(),
+            );
+        }
+        Self {
+            words,
+            docs: per_doc,
         }
     }
+}
+
+/// Analyzes each distinct word once: the sorted, distinct terms, and each word's term id
+/// (`None` for a stop word, or a term tantivy would drop for its length).
+fn analyze_words(words: &[&str]) -> (Vec<String>, Vec<Option<u32>>) {
+    let analyzed: Vec<Option<String>> = words
+        .par_iter()
+        .map(|word| term(word).filter(|t| t.len() <= MAX_TOKEN_LEN))
+        .collect();
+    let mut by_term: Vec<u32> = (0..words.len() as u32)
+        .filter(|&w| analyzed[w as usize].is_some())
+        .collect();
+    by_term.par_sort_unstable_by(|&a, &b| analyzed[a as usize].cmp(&analyzed[b as usize]));
+    let mut terms: Vec<String> = Vec::new();
+    let mut term_of_word = vec![None; words.len()];
+    for w in by_term {
+        let Some(term) = &analyzed[w as usize] else {
+            continue;
+        };
+        if terms.last() != Some(term) {
+            terms.push(term.clone());
+        }
+        term_of_word[w as usize] = Some((terms.len() - 1) as u32);
+    }
+    (terms, term_of_word)
+}
+
+/// A doc's words renumbered by term (`term_of` maps the run's word numbers): stop words out, words with the same term (`Behandling`,
+/// `behandling`) merged, ids ascending.
+fn by_term(words: Vec<Counted>, term_of: &[Option<u32>]) -> Vec<Counted> {
+    let mut terms: Vec<Counted> = words
+        .into_iter()
+        .filter_map(|(word, counts)| term_of[word as usize].map(|term| (term, counts)))
+        .collect();
+    terms.sort_unstable_by_key(|&(term, _)| term);
+    terms.dedup_by(|next, kept| {
+        let same = next.0 == kept.0;
+        if same {
+            kept.1[0] += next.1[0];
+            kept.1[1] += next.1[1];
+        }
+        same
+    });
     terms
+}
+
+/// Every term's postings, laid end to end: `(starts, postings)` as in [`TermStats`].
+fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
+    let mut starts = vec![0usize; terms + 1];
+    for &(term, _) in docs.iter().flatten() {
+        starts[term as usize + 1] += 1;
+    }
+    for t in 0..terms {
+        starts[t + 1] += starts[t];
+    }
+    let mut next = starts.clone();
+    let mut postings = vec![(0, [0; FIELDS]); starts[terms]];
+    for (doc, terms) in docs.iter().enumerate() {
+        for &(term, counts) in terms {
+            let slot = &mut next[term as usize];
+            postings[*slot] = (doc as u32, counts);
+            *slot += 1;
+        }
+    }
+    (starts, postings)
 }
