@@ -36,16 +36,27 @@ fn stemmer() -> &'static Stemmer {
 /// The words of `text` as byte ranges: maximal runs of alphanumeric characters (FORMAT.md,
 /// "The analyzer", step 1).
 pub fn word_spans(text: &str) -> WordSpans<'_> {
-    WordSpans {
-        text,
-        chars: text.char_indices(),
-    }
+    WordSpans { text, at: 0 }
 }
 
-/// The iterator [`word_spans`] returns.
+/// The iterator [`word_spans`] returns. It reads ASCII a byte at a time and decodes only
+/// other characters: every word of every build passes through it.
 pub struct WordSpans<'a> {
     text: &'a str,
-    chars: std::str::CharIndices<'a>,
+    /// The byte where the next search starts (always a character boundary).
+    at: usize,
+}
+
+impl WordSpans<'_> {
+    /// Whether the character at byte `at` is alphanumeric, and its length in bytes.
+    fn class_at(&self, at: usize) -> Option<(bool, usize)> {
+        let byte = *self.text.as_bytes().get(at)?;
+        if byte.is_ascii() {
+            return Some((byte.is_ascii_alphanumeric(), 1));
+        }
+        let c = self.text.get(at..)?.chars().next()?;
+        Some((c.is_alphanumeric(), c.len_utf8()))
+    }
 }
 
 impl Iterator for WordSpans<'_> {
@@ -53,17 +64,19 @@ impl Iterator for WordSpans<'_> {
 
     fn next(&mut self) -> Option<Self::Item> {
         let start = loop {
-            let (i, c) = self.chars.next()?;
-            if c.is_alphanumeric() {
-                break i;
+            let (word, len) = self.class_at(self.at)?;
+            if word {
+                break self.at;
             }
+            self.at += len;
         };
-        for (i, c) in self.chars.by_ref() {
-            if !c.is_alphanumeric() {
-                return Some(start..i);
+        while let Some((word, len)) = self.class_at(self.at) {
+            if !word {
+                break;
             }
+            self.at += len;
         }
-        Some(start..self.text.len())
+        Some(start..self.at)
     }
 }
 
@@ -144,5 +157,31 @@ mod tests {
         let spans: Vec<&str> = word_spans("m² på 5-FU").map(|r| &"m² på 5-FU"[r]).collect();
         assert_eq!(spans, ["m²", "på", "5", "FU"]);
         assert_eq!(word_spans(" ,.").count(), 0);
+        let text = "Æble-ø,å\u{a0}x²½ 😀ü";
+        let spans: Vec<&str> = word_spans(text).map(|r| &text[r]).collect();
+        assert_eq!(spans, ["Æble", "ø", "å", "x²½", "ü"]);
+    }
+
+    #[test]
+    fn word_spans_are_the_runs_of_alphanumeric_characters() {
+        let pieces = [
+            " ", "-", "\u{a0}", "æ", "Ø", "å", "x", "7", "²", "–", "😀", "é", "\n",
+        ];
+        let mut seed = 3u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..8 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            }
+            let spans: Vec<&str> = word_spans(&text).map(|r| &text[r]).collect();
+            let by_definition: Vec<&str> = text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            assert_eq!(spans, by_definition, "{text:?}");
+        }
     }
 }

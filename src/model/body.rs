@@ -222,14 +222,32 @@ impl Fragment {
 }
 
 /// Appends `text` to `out` with each run of whitespace as one space and none at the start
-/// of `out` (one pass: search units are made from every paragraph of every guideline).
+/// of `out`. One pass over the bytes, copying the runs between whitespace whole: search
+/// units are made from every paragraph of every guideline.
 fn push_words(out: &mut String, text: &str) {
-    for (i, word) in text.split(char::is_whitespace).enumerate() {
-        if i > 0 && !out.is_empty() && !out.ends_with(' ') {
-            out.push(' ');
+    let bytes = text.as_bytes();
+    let mut word_start = 0;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        let (space, len) = if byte.is_ascii() {
+            // `char::is_whitespace` for ASCII: space, \t, \n, \x0B, \x0C, \r.
+            (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
+        };
+        if space {
+            out.push_str(&text[word_start..at]);
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            word_start = at + len;
         }
-        out.push_str(word);
+        at += len;
     }
+    out.push_str(&text[word_start..]);
 }
 
 /// A `#` section of the body.
@@ -375,6 +393,48 @@ mod tests {
             fragment.plain_text(),
             "Kemo terapi i 3 serier. A B x 5-FU én to"
         );
+        // Unicode whitespace (no-break space, em space, line separator) is whitespace too.
+        let mut out = String::from("Dosis");
+        push_words(&mut out, "\u{a0}5\u{2003}mg/m²\u{2028}\x0b\x0cx\ry");
+        assert_eq!(out, "Dosis 5 mg/m² x y");
+        push_words(&mut out, "z");
+        assert_eq!(out, "Dosis 5 mg/m² x yz");
+    }
+
+    /// `push_words` by its definition: split on whitespace, one space between the pieces.
+    fn push_words_by_definition(out: &mut String, text: &str) {
+        for (i, word) in text.split(char::is_whitespace).enumerate() {
+            if i > 0 && !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+
+    #[test]
+    fn push_words_agrees_with_its_definition() {
+        let pieces = [
+            "", " ", "  ", "\t", "\n", "\u{a0}", "\u{3000}", "æ", "ø", "å", "x", "5-FU", "m²", "–",
+            "😀",
+        ];
+        let mut seed = 11u64;
+        for _ in 0..2_000 {
+            let mut start = String::new();
+            let mut text = String::new();
+            for target in [&mut start, &mut text] {
+                for _ in 0..6 {
+                    seed = seed
+                        .wrapping_mul(6364136223846793005)
+                        .wrapping_add(1442695040888963407);
+                    target.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                }
+            }
+            let mut fast = start.clone();
+            push_words(&mut fast, &text);
+            let mut reference = start;
+            push_words_by_definition(&mut reference, &text);
+            assert_eq!(fast, reference, "{text:?}");
+        }
         assert_eq!(Fragment::default().plain_text(), "");
     }
 
