@@ -386,7 +386,7 @@ fn parts(args: &[String]) -> Result<()> {
                 drafts: false,
                 today,
             },
-            Some(&files),
+            Some(files.clone()),
         )?;
         time("render 2: render_site (all)", t);
         let context = page_context(&site, &theme, &tree, &files);
@@ -823,7 +823,7 @@ fn bench_one_guideline(root: &Path, iterations: usize) -> Result<(Duration, Dura
         today,
     };
     let search = search::build(&site, false, theme.text("recommendation"), None)?;
-    let tree = render_site(&site, &theme, options, Some(&search.static_files))?;
+    let tree = render_site(&site, &theme, options, Some(search.static_files.clone()))?;
     let context = page_context(&site, &theme, &tree, &search.static_files);
     let i = site.guidelines.len() / 2;
     let path = site.guidelines[i].source.path.clone();

@@ -105,19 +105,20 @@ struct GroupView {
     guidelines: Vec<Summary>,
 }
 
-/// Renders every page; `search` (the static search index) goes under `search/`.
+/// Renders every page; `search` (the static search index) goes under `search/`, moved
+/// rather than copied (it is a quarter of the site's bytes).
 pub fn render_site(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search: Option<&StaticFiles>,
+    search: Option<StaticFiles>,
 ) -> Result<OutputTree, RenderError> {
     let root = site.config.root_path();
     let mut out = OutputTree::default();
     let mut assets = write_assets(theme, &root, &mut out);
     if let Some(search) = search {
-        for (name, bytes) in &search.files {
-            out.insert(format!("{SEARCH_DIR}/{name}"), bytes.clone());
+        for (name, bytes) in search.files {
+            out.insert(format!("{SEARCH_DIR}/{name}"), bytes);
         }
         assets.search_meta = Some(format!("{root}{SEARCH_DIR}/{}", search.meta));
     }

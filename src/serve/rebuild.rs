@@ -180,7 +180,7 @@ impl Preview {
                 site,
                 &built.theme,
                 options,
-                Some(&search_hook::stable_meta()),
+                Some(search_hook::stable_meta()),
             )?;
             let rendered = site
                 .guidelines
