@@ -9,7 +9,7 @@ use clap::Args;
 use jiff::civil::Date;
 
 use crate::diagnostics::{Counts, render_human};
-use crate::publish::publish;
+use crate::publish::{free_in_background, publish};
 use crate::render::{RenderOptions, Theme};
 use crate::search;
 use crate::validate::check_site;
@@ -82,6 +82,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         );
     }
     let guidelines = checked.site.published(args.drafts).count();
+    free_in_background(checked);
     println!(
         "Built {guidelines} guidelines, {} pages ({} files written, {} unchanged) into {} with {} warnings in {:.2?}",
         published.pages,
