@@ -276,10 +276,10 @@ fn child_build(args: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// `hot parse|views|encode ROOT N`: one part in a loop, to run under a profiler.
+/// `hot parse|views|render|encode ROOT N`: one part in a loop, to run under a profiler.
 fn hot(args: &[String]) -> Result<()> {
     let [part, root, n] = args else {
-        return Err("hot parse|views|encode ROOT N".into());
+        return Err("hot parse|views|render|encode ROOT N".into());
     };
     let root = Path::new(root);
     let n: usize = n.parse()?;
@@ -299,6 +299,15 @@ fn hot(args: &[String]) -> Result<()> {
                 for g in &site.guidelines {
                     std::hint::black_box(guideline_view::build(&site, g, &theme, today));
                 }
+            }
+        }
+        "render" => {
+            let options = RenderOptions {
+                drafts: false,
+                today,
+            };
+            for _ in 0..n {
+                std::hint::black_box(render_site(&site, &theme, options, None)?);
             }
         }
         "encode" => {
