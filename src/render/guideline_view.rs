@@ -3,6 +3,7 @@
 //! are numbered as they appear.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -13,7 +14,7 @@ use crate::model::{
 use crate::site::Site;
 use crate::status::{self, Revision};
 
-use super::markdown::{Citations, MarkdownRenderer, anchor_safe, citation_numbers};
+use super::markdown::{Citations, MarkdownRenderer, anchor_safe, citation_numbers, escape};
 use super::theme::Theme;
 
 #[derive(Serialize)]
@@ -68,6 +69,10 @@ pub struct RecommendationView {
     pub strength_anchor: &'static str,
     pub strength_class: &'static str,
     pub marker: Option<&'static str>,
+    /// The strength badge and the new/changed mark, made here rather than by a template
+    /// macro: they show twice for every recommendation, and were a third of a guideline
+    /// page's template time.
+    pub badges_html: String,
     pub html: String,
     pub decision_aids: Vec<DecisionAidView>,
 }
@@ -122,7 +127,13 @@ pub struct ReferenceView {
     pub number: Option<usize>,
     pub html: String,
     pub levels: Vec<&'static str>,
+    /// `levels` as the page shows them: "1b, 2a".
+    pub levels_text: String,
+    /// The anchors of the citations, for links back to each.
     pub backlinks: Vec<String>,
+    /// Those links, made here rather than in a template loop: a reference list runs to a
+    /// hundred entries, and a third of a guideline page's template time went on them.
+    pub backlinks_html: String,
 }
 
 pub fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
@@ -151,6 +162,7 @@ pub fn build(
     };
     let mut citations = Citations::default();
 
+    let badge_text = BadgeText::new(theme, &root);
     let quick_guide = guideline
         .topics()
         .iter()
@@ -162,6 +174,7 @@ pub fn build(
                 .map(|i| {
                     recommendation_view(
                         theme,
+                        &badge_text,
                         guideline,
                         &guideline.recommendations[i],
                         markdown.render(&guideline.recommendations[i].content, None),
@@ -196,6 +209,7 @@ pub fn build(
                                     markdown.render(&recommendation.content, Some(&mut citations));
                                 BlockView::Recommendation(recommendation_view(
                                     theme,
+                                    &badge_text,
                                     guideline,
                                     recommendation,
                                     html,
@@ -224,7 +238,12 @@ pub fn build(
         })
         .collect();
 
-    let references = reference_views(guideline, &markdown, &mut citations);
+    let references = reference_views(
+        guideline,
+        &markdown,
+        &mut citations,
+        theme.text("back_to_citation"),
+    );
     let meta = &guideline.meta;
     let approval = |entry: Option<&crate::model::ApprovalEntry>| {
         entry.map(|e| ApprovalView {
@@ -269,23 +288,71 @@ fn section_kind_name(kind: SectionKind) -> &'static str {
     }
 }
 
+/// The words of a recommendation's badges, HTML-escaped once per page.
+pub struct BadgeText {
+    root: String,
+    strength: String,
+    new: String,
+    changed: String,
+}
+
+impl BadgeText {
+    pub fn new(theme: &Theme, root: &str) -> Self {
+        Self {
+            root: escape(root),
+            strength: escape(theme.text("strength")),
+            new: escape(theme.text("badge_new")),
+            changed: escape(theme.text("badge_changed")),
+        }
+    }
+}
+
 pub fn recommendation_view(
     theme: &Theme,
+    text: &BadgeText,
     guideline: &Guideline,
     recommendation: &Recommendation,
     html: String,
 ) -> RecommendationView {
     let strength = recommendation.strength;
+    let label = strength.map(|s| s.label()).unwrap_or_default();
+    let mut badges_html = String::new();
+    // Writing to a String cannot fail.
+    if let Some(strength) = strength {
+        let _ = write!(
+            badges_html,
+            r#"<a class="badge strength {}" href="{}styrke/#{}"><span class="visually-hidden">{}: </span>{}</a>"#,
+            strength.css_class(),
+            text.root,
+            strength.explanation_anchor(),
+            text.strength,
+            escape(&label),
+        );
+    }
+    let _ = match recommendation.marker {
+        Some(Marker::New) => write!(
+            badges_html,
+            r#" <span class="badge badge-new">{}</span>"#,
+            text.new
+        ),
+        Some(Marker::Changed) => write!(
+            badges_html,
+            r#" <span class="badge badge-changed">{}</span>"#,
+            text.changed
+        ),
+        None => Ok(()),
+    };
     RecommendationView {
         id: recommendation.id,
         anchor: recommendation.anchor(),
-        strength: strength.map(|s| s.label()).unwrap_or_default(),
+        strength: label,
         strength_anchor: strength.map_or("", |s| s.explanation_anchor()),
         strength_class: strength.map_or("", |s| s.css_class()),
         marker: recommendation.marker.map(|m| match m {
             Marker::New => "new",
             Marker::Changed => "changed",
         }),
+        badges_html,
         html,
         decision_aids: guideline
             .decision_aids_for(recommendation.id)
@@ -340,7 +407,9 @@ fn reference_views(
     guideline: &Guideline,
     markdown: &MarkdownRenderer<'_>,
     citations: &mut Citations,
+    back_to_citation: &str,
 ) -> Vec<ReferenceView> {
+    let back_to_citation = escape(back_to_citation);
     let mut definitions: Vec<_> = guideline
         .definitions
         .iter()
@@ -374,9 +443,22 @@ fn reference_views(
                 .unwrap_or_default();
             levels.sort_unstable();
             levels.dedup();
+            let backlinks: Vec<String> = (1..=count).map(|n| format!("cite-{id}-{n}")).collect();
+            let mut backlinks_html = String::new();
+            for (n, anchor) in backlinks.iter().enumerate() {
+                // Writing to a String cannot fail.
+                let _ = write!(
+                    backlinks_html,
+                    r##" <a class="backlink" href="#{}" aria-label="{back_to_citation} {}">↩</a>"##,
+                    escape(anchor),
+                    n + 1
+                );
+            }
             ReferenceView {
                 number: number(&definition.key),
-                backlinks: (1..=count).map(|n| format!("cite-{id}-{n}")).collect(),
+                levels_text: levels.join(", "),
+                backlinks,
+                backlinks_html,
                 id,
                 html,
                 levels,
