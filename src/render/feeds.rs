@@ -2,6 +2,7 @@
 //! `api/guidelines.json` for cancer pathways and quality databases.
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Guideline, Ipdas, Marker};
@@ -51,8 +52,9 @@ pub fn write(
     out.insert("feed.xml", atom_feed(site, guidelines, &absolute));
     let api = Api {
         generated: today.to_string(),
+        // Every recommendation's plain text: on every core.
         guidelines: guidelines
-            .iter()
+            .par_iter()
             .map(|g| api_guideline(site, g, &root, today))
             .collect(),
     };
