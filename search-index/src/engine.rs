@@ -121,15 +121,16 @@ struct TermsTokenStream<'a> {
 
 impl TokenStream for TermsTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        let rest = &self.text[self.at..];
-        let start = self.at + (rest.len() - rest.trim_start_matches(' ').len());
-        if start >= self.text.len() {
-            self.at = start;
+        let bytes = self.text.as_bytes();
+        // Terms are a few bytes long: a plain loop beats `memchr` here.
+        let Some(start) = (self.at..bytes.len()).find(|&i| bytes[i] != b' ') else {
+            self.at = bytes.len();
             return false;
-        }
-        let end = self.text[start..]
-            .find(' ')
-            .map_or(self.text.len(), |i| start + i);
+        };
+        let end = (start..bytes.len())
+            .find(|&i| bytes[i] == b' ')
+            .unwrap_or(bytes.len());
+        // Both ends are at a space or an end of the text: character boundaries.
         self.token.text.clear();
         self.token.text.push_str(&self.text[start..end]);
         self.token.offset_from = start;
