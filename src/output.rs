@@ -20,6 +20,21 @@ pub struct WriteStats {
 
 /// Writes `tree` to `out` atomically.
 pub fn write_atomically(tree: &OutputTree, out: &Path) -> io::Result<WriteStats> {
+    stage(tree, out)?.swap()
+}
+
+/// A site written beside `out` (in `.public.tmp`), not yet in its place.
+#[must_use = "a staged site is only published by `swap`"]
+pub struct Staged {
+    out: PathBuf,
+    staging: PathBuf,
+    previous: PathBuf,
+    stats: WriteStats,
+}
+
+/// Writes `tree` beside `out`; files whose bytes equal those of the site now at `out` are
+/// hard-linked from it. The site at `out` is untouched until [`Staged::swap`].
+pub fn stage(tree: &OutputTree, out: &Path) -> io::Result<Staged> {
     let (staging, previous) = sibling_paths(out)?;
     recover(out, &previous)?;
     if staging.exists() {
@@ -52,19 +67,35 @@ pub fn write_atomically(tree: &OutputTree, out: &Path) -> io::Result<WriteStats>
         })
         .collect::<io::Result<_>>()?;
     let kept = unchanged.iter().filter(|&&kept| kept).count();
-    let stats = WriteStats {
-        written: unchanged.len() - kept,
-        unchanged: kept,
-    };
-    // Swap: the old site moves aside, the new one takes its place, the old one goes.
-    if out.exists() {
-        fs::rename(out, &previous)?;
+    Ok(Staged {
+        out: out.to_path_buf(),
+        staging,
+        previous,
+        stats: WriteStats {
+            written: unchanged.len() - kept,
+            unchanged: kept,
+        },
+    })
+}
+
+impl Staged {
+    /// Puts the staged site in place: the old one moves aside, the new one takes its place,
+    /// the old one goes.
+    pub fn swap(self) -> io::Result<WriteStats> {
+        if self.out.exists() {
+            fs::rename(&self.out, &self.previous)?;
+        }
+        fs::rename(&self.staging, &self.out)?;
+        if self.previous.exists() {
+            fs::remove_dir_all(&self.previous)?;
+        }
+        Ok(self.stats)
     }
-    fs::rename(&staging, out)?;
-    if previous.exists() {
-        fs::remove_dir_all(&previous)?;
+
+    /// Removes the staged site: the build failed after writing it.
+    pub fn discard(self) -> io::Result<()> {
+        fs::remove_dir_all(&self.staging)
     }
-    Ok(stats)
 }
 
 /// `.public.tmp` (the build in progress) and `.public.old` (the site being replaced).
@@ -134,6 +165,18 @@ mod tests {
         assert!(!out.join("gone.html").exists());
         assert!(!dir.path().join(".public.tmp").exists());
         assert!(!dir.path().join(".public.old").exists());
+    }
+
+    #[test]
+    fn a_discarded_site_leaves_the_old_one_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomically(&tree(&[("index.html", "old")]), &out).unwrap();
+        let staged = stage(&tree(&[("index.html", "new")]), &out).unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        staged.discard().unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert!(!dir.path().join(".public.tmp").exists());
     }
 
     #[test]

@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::output::{WriteStats, write_atomically};
-use crate::render::{RenderOptions, Theme, render_site};
+use crate::output::{Staged, WriteStats, stage};
+use crate::render::{OutputTree, RenderOptions, Theme, render_site};
 use crate::search::SearchUnits;
 use crate::site::Site;
 
@@ -22,9 +22,10 @@ pub struct Timings {
     pub render: Duration,
     /// The tantivy index built and written, on its own thread.
     pub tantivy: Duration,
-    /// How long the pages, once rendered, waited for the tantivy index.
+    /// How long the site, once written, waited for the tantivy index.
     pub waiting_for_tantivy: Duration,
-    /// The site written and swapped in, then the tantivy index.
+    /// The site written beside the old one (while tantivy may still run), then both it and
+    /// the tantivy index swapped in.
     pub write: Duration,
 }
 
@@ -57,42 +58,60 @@ pub fn publish(
     let started = Instant::now();
     let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"));
     timings.search_units = started.elapsed();
-    let (tree, engine) = std::thread::scope(|scope| {
+    let (site_written, engine) = std::thread::scope(|scope| {
         let engine = scope.spawn(|| {
             let started = Instant::now();
             units
                 .engine(Some(&staging))
                 .map(|engine| (engine, started.elapsed()))
         });
-        let started = Instant::now();
-        let static_files = units.static_files();
-        timings.static_index = started.elapsed();
-        step("Renderer sider");
-        let started = Instant::now();
-        let tree = render_site(site, theme, options, Some(static_files));
-        timings.render = started.elapsed();
+        let mut write_site = || -> anyhow::Result<(OutputTree, Staged)> {
+            let started = Instant::now();
+            let static_files = units.static_files();
+            timings.static_index = started.elapsed();
+            step("Renderer sider");
+            let started = Instant::now();
+            let tree = render_site(site, theme, options, Some(static_files))?;
+            timings.render = started.elapsed();
+            // Written beside the old site while tantivy finishes; swapped in once both are.
+            step("Skriver");
+            let started = Instant::now();
+            let staged = stage(&tree, out)
+                .with_context(|| format!("cannot write the site to {}", out.display()))?;
+            timings.write = started.elapsed();
+            Ok((tree, staged))
+        };
+        let site_written = write_site();
         let started = Instant::now();
         let engine = engine.join();
         timings.waiting_for_tantivy = started.elapsed();
-        (tree, engine)
+        (site_written, engine)
     });
-    let tree = tree?;
+    let (tree, staged) = site_written?;
     // A panic in tantivy is a bug; report it rather than unwind through the build.
-    let (engine, tantivy) = engine
-        .map_err(|_| anyhow::anyhow!("the search index build panicked"))?
-        .context("cannot build the search index")?;
+    let engine = engine
+        .map_err(|_| anyhow::anyhow!("the search index build panicked"))
+        .and_then(|built| built.context("cannot build the search index"));
+    let (engine, tantivy) = match engine {
+        Ok(built) => built,
+        Err(err) => {
+            // Nothing is published: the old site stays.
+            let _ = staged.discard();
+            return Err(err);
+        }
+    };
     timings.tantivy = tantivy;
     free_in_background(units);
 
-    step("Skriver");
     let started = Instant::now();
-    let write = write_atomically(&tree, out)
-        .with_context(|| format!("cannot write the site to {}", out.display()))?;
-    // The index is only swapped in once the site is written: both describe the same build.
+    let write = staged
+        .swap()
+        .with_context(|| format!("cannot put the new site in place at {}", out.display()))?;
+    // The index is only swapped in once the site is: both describe the same build.
     drop(engine);
     replace_dir(&staging, index_dir)
         .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
-    timings.write = started.elapsed();
+    timings.write += started.elapsed();
     let published = Published {
         pages: tree.pages(),
         files: tree.files.len(),
