@@ -268,14 +268,41 @@ fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
     for t in 0..terms {
         starts[t + 1] += starts[t];
     }
-    let mut next = starts.clone();
-    let mut postings = vec![(0, [0; FIELDS]); starts[terms]];
-    for (doc, terms) in docs.iter().enumerate() {
-        for &(term, counts) in terms {
-            let slot = &mut next[term as usize];
-            postings[*slot] = (doc as u32, counts);
-            *slot += 1;
-        }
+    let total = starts[terms];
+    let mut postings = vec![(0, [0; FIELDS]); total];
+    // Filled on every core: each task takes the terms of a range holding about as many
+    // postings as the others', and scans every doc for them (each doc's terms are sorted).
+    let tasks = rayon::current_num_threads() * 4;
+    let mut bounds: Vec<usize> = (0..=tasks)
+        .map(|k| {
+            starts
+                .partition_point(|&s| s < total * k / tasks)
+                .min(terms)
+        })
+        .collect();
+    bounds[tasks] = terms;
+    bounds.dedup();
+    let mut parts = Vec::with_capacity(bounds.len());
+    let mut rest = postings.as_mut_slice();
+    for range in bounds.windows(2) {
+        let (part, tail) = rest.split_at_mut(starts[range[1]] - starts[range[0]]);
+        parts.push((range[0] as u32..range[1] as u32, part));
+        rest = tail;
     }
+    parts.into_par_iter().for_each(|(range, part)| {
+        let base = starts[range.start as usize];
+        let mut next: Vec<usize> = starts[range.start as usize..range.end as usize]
+            .iter()
+            .map(|start| start - base)
+            .collect();
+        for (doc, terms) in docs.iter().enumerate() {
+            let from = terms.partition_point(|&(term, _)| term < range.start);
+            for &(term, counts) in terms[from..].iter().take_while(|(t, _)| *t < range.end) {
+                let slot = &mut next[(term - range.start) as usize];
+                part[*slot] = (doc as u32, counts);
+                *slot += 1;
+            }
+        }
+    });
     (starts, postings)
 }
