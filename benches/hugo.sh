@@ -71,6 +71,9 @@ echo "$(hugo version | cut -d' ' -f1-2); retning $(git rev-parse --short HEAD 2>
 run() { # name, command…  → appends "seconds kib" to $work/name.times
   local name="$1"
   shift
+  # The previous run's ~300 MB go to disk first, so that writing them back does not slow
+  # (or, on another machine, speed) this run.
+  sync
   /usr/bin/time -f "%e %M" -o "$work/$name.one" "$@" >/dev/null 2>"$work/$name.err" || {
     cat "$work/$name.err" >&2
     exit 1
