@@ -9,6 +9,7 @@ pub mod analyzer;
 mod engine;
 pub mod static_index;
 mod term_stats;
+mod tokenizers;
 
 pub use engine::{Engine, EngineError, Hit};
 pub use term_stats::TermStats;
