@@ -12,8 +12,9 @@ use crate::search::SearchUnits;
 use crate::site::Site;
 
 /// Where the time of a publication went. tantivy indexes on its own thread while the static
-/// index and the pages are made, so `tantivy` overlaps `static_index` and `render`; only
-/// `waiting_for_tantivy` adds to the total.
+/// index and the pages are made and the site is staged, so `tantivy` overlaps
+/// `static_index`, `render` and most of `write`; of its own time only `waiting_for_tantivy`
+/// adds to the total.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
