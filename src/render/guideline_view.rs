@@ -70,7 +70,7 @@ pub struct RecommendationView {
     pub strength_class: &'static str,
     pub marker: Option<&'static str>,
     /// The strength badge and the new/changed mark, made here rather than by a template
-    /// macro: they show twice for every recommendation, and were a third of a guideline
+    /// macro: they show twice for every recommendation, and were a fifth of a guideline
     /// page's template time.
     pub badges_html: String,
     pub html: String,
@@ -132,7 +132,7 @@ pub struct ReferenceView {
     /// The anchors of the citations, for links back to each.
     pub backlinks: Vec<String>,
     /// Those links, made here rather than in a template loop: a reference list runs to a
-    /// hundred entries, and a third of a guideline page's template time went on them.
+    /// hundred entries, and an eighth of a guideline page's template time went on them.
     pub backlinks_html: String,
 }
 
