@@ -30,6 +30,28 @@ pub struct Body {
     pub links: Vec<LinkRef>,
 }
 
+impl Body {
+    fn shrink_fragments(&mut self) {
+        self.preamble.events.shrink_to_fit();
+        for section in &mut self.sections {
+            section.content.events.shrink_to_fit();
+            for topic in &mut section.topics {
+                for block in &mut topic.lead {
+                    if let LeadBlock::Markdown(fragment) = block {
+                        fragment.events.shrink_to_fit();
+                    }
+                }
+                for sub in &mut topic.subsections {
+                    sub.content.events.shrink_to_fit();
+                }
+            }
+        }
+        for r in &mut self.recommendations {
+            r.content.events.shrink_to_fit();
+        }
+    }
+}
+
 pub fn markdown_options() -> Options {
     // Old-style footnotes: a citation without a definition is still a reference event, so it
     // can be reported at its position instead of silently becoming text.
@@ -68,6 +90,7 @@ pub fn walk(
     walker.open_containers_before(usize::MAX);
     let mut body = walker.body;
     forget_near_misses_of_present_sections(&mut body.sections);
+    body.shrink_fragments();
     body
 }
 
