@@ -42,7 +42,21 @@ struct Fields {
     text: Field,
     group: Field,
     kind: Field,
-    doc: Field,
+    stored: StoredFields,
+}
+
+/// The rest of an `IndexDoc`, stored field by field for the hits (not indexed: `title` and
+/// `text` hold analyzed terms). Field by field rather than as one JSON string, so a build
+/// does not escape every unit's text, nor a search parse it back.
+#[derive(Clone, Copy)]
+struct StoredFields {
+    url: Field,
+    guideline: Field,
+    guideline_url: Field,
+    title: Field,
+    strength: Field,
+    strength_class: Field,
+    text: Field,
 }
 
 /// A search result.
@@ -62,9 +76,20 @@ pub struct Engine {
     pub groups: Vec<GroupRange>,
 }
 
+/// The stored-only fields, in the order of `StoredFields`.
+const STORED_FIELDS: [&str; 7] = [
+    "stored_url",
+    "stored_guideline",
+    "stored_guideline_url",
+    "stored_title",
+    "stored_strength",
+    "stored_strength_class",
+    "stored_text",
+];
+
 fn schema() -> Schema {
     let mut builder = Schema::builder();
-    // No positions (no phrase queries) and not stored: snippets come from the stored `doc`.
+    // No positions (no phrase queries) and not stored: snippets come from `stored_text`.
     let indexing = TextFieldIndexing::default()
         .set_tokenizer(TERMS_TOKENIZER)
         .set_index_option(IndexRecordOption::WithFreqs);
@@ -74,7 +99,9 @@ fn schema() -> Schema {
     builder.add_text_field("text", text);
     builder.add_text_field("group", STRING | STORED);
     builder.add_text_field("kind", STRING | STORED);
-    builder.add_text_field("doc", STORED);
+    for name in STORED_FIELDS {
+        builder.add_text_field(name, STORED);
+    }
     builder.build()
 }
 
@@ -86,7 +113,15 @@ impl Fields {
             text: schema.get_field("text")?,
             group: schema.get_field("group")?,
             kind: schema.get_field("kind")?,
-            doc: schema.get_field("doc")?,
+            stored: StoredFields {
+                url: schema.get_field(STORED_FIELDS[0])?,
+                guideline: schema.get_field(STORED_FIELDS[1])?,
+                guideline_url: schema.get_field(STORED_FIELDS[2])?,
+                title: schema.get_field(STORED_FIELDS[3])?,
+                strength: schema.get_field(STORED_FIELDS[4])?,
+                strength_class: schema.get_field(STORED_FIELDS[5])?,
+                text: schema.get_field(STORED_FIELDS[6])?,
+            },
         })
     }
 }
@@ -131,17 +166,17 @@ impl Engine {
         writer.set_merge_policy(Box::new(NoMergePolicy));
         let (mut title, mut text) = (String::new(), String::new());
         for (id, d) in docs.iter().enumerate() {
-            let stored = serde_json::to_string(d).unwrap_or_default();
             stats.field_terms(id, 0, &mut title);
             stats.field_terms(id, 1, &mut text);
-            writer.add_document(doc!(
+            let mut doc = doc!(
                 fields.id => id as u64,
                 fields.title => title.as_str(),
                 fields.text => text.as_str(),
                 fields.group => d.group.as_str(),
                 fields.kind => kind_name(d.kind),
-                fields.doc => stored,
-            ))?;
+            );
+            fields.stored.add(&mut doc, d);
+            writer.add_document(doc)?;
         }
         writer.commit()?;
         writer.wait_merging_threads()?;
@@ -238,11 +273,7 @@ impl Engine {
                 .get_first(self.fields.id)
                 .and_then(|v| v.as_u64())
                 .unwrap_or_default() as u32;
-            let Some(doc) = stored
-                .get_first(self.fields.doc)
-                .and_then(|v| v.as_str())
-                .and_then(|json| serde_json::from_str::<IndexDoc>(json).ok())
-            else {
+            let Some(doc) = self.fields.stored.read(&stored, &self.fields) else {
                 continue;
             };
             let snippet = snippets.snippet(&doc.text);
@@ -351,6 +382,48 @@ impl Engine {
 
 /// Snippet length in characters (tantivy's default).
 const SNIPPET_CHARS: usize = 150;
+
+impl StoredFields {
+    fn add(&self, doc: &mut TantivyDocument, d: &IndexDoc) {
+        doc.add_text(self.url, &d.url);
+        doc.add_text(self.guideline, &d.guideline);
+        doc.add_text(self.guideline_url, &d.guideline_url);
+        doc.add_text(self.title, &d.title);
+        if let Some(strength) = &d.strength {
+            doc.add_text(self.strength, strength);
+        }
+        if let Some(class) = &d.strength_class {
+            doc.add_text(self.strength_class, class);
+        }
+        doc.add_text(self.text, &d.text);
+    }
+
+    /// The `IndexDoc` a hit was built from; `None` for a doc missing a field every doc has.
+    fn read(&self, stored: &TantivyDocument, fields: &Fields) -> Option<IndexDoc> {
+        let text = |field: Field| {
+            stored
+                .get_first(field)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned)
+        };
+        let kind = match stored.get_first(fields.kind).and_then(|v| v.as_str())? {
+            "recommendation" => DocKind::Recommendation,
+            "section" => DocKind::Section,
+            _ => return None,
+        };
+        Some(IndexDoc {
+            url: text(self.url)?,
+            guideline: text(self.guideline)?,
+            guideline_url: text(self.guideline_url)?,
+            group: text(fields.group)?,
+            kind,
+            title: text(self.title)?,
+            strength: text(self.strength),
+            strength_class: text(self.strength_class),
+            text: text(self.text)?,
+        })
+    }
+}
 
 fn kind_name(kind: DocKind) -> &'static str {
     match kind {
@@ -535,6 +608,39 @@ mod tests {
                 assert_eq!(indexed, expected);
             }
         }
+    }
+
+    #[test]
+    fn a_hit_carries_its_doc_as_it_was_indexed() {
+        let docs = vec![
+            IndexDoc {
+                url: "/dbcg/b/#anbefaling-3".into(),
+                guideline: "Brystkræft \"adjuverende\" <behandling>".into(),
+                guideline_url: "/dbcg/b/".into(),
+                group: "dbcg".into(),
+                kind: DocKind::Recommendation,
+                title: "Anbefaling 3".into(),
+                strength: Some("Stærk for".into()),
+                strength_class: Some("strength-for".into()),
+                text: "Tamoxifen i 5 år.\nLinje to & «citat».".into(),
+            },
+            IndexDoc {
+                url: "/dbcg/b/#tamoxifen".into(),
+                guideline: "Brystkræft".into(),
+                guideline_url: "/dbcg/b/".into(),
+                group: "dbcg".into(),
+                kind: DocKind::Section,
+                title: "Tamoxifen".into(),
+                strength: None,
+                strength_class: None,
+                text: String::new(),
+            },
+        ];
+        let engine = Engine::build(&docs, Vec::new(), None).unwrap();
+        let mut hits = engine.search("tamoxifen", None, 5).unwrap();
+        hits.sort_by_key(|hit| hit.id);
+        let found: Vec<&IndexDoc> = hits.iter().map(|hit| &hit.doc).collect();
+        assert_eq!(found, docs.iter().collect::<Vec<_>>());
     }
 
     #[test]
