@@ -222,13 +222,29 @@ impl Fragment {
 }
 
 /// Appends `text` to `out` with each run of whitespace as one space and none at the start
-/// of `out`. One pass over the bytes, copying the runs between whitespace whole: search
-/// units are made from every paragraph of every guideline.
+/// of `out`. One pass over the bytes: stretches that need no change (words with single
+/// spaces between them, most of any text) are copied whole, since search units are made
+/// from every paragraph of every guideline.
 fn push_words(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
-    let mut word_start = 0;
+    // `text[copy_from..at]` is still to be copied as it is.
+    let mut copy_from = 0;
     let mut at = 0;
+    // Whether what is written so far (copied or still to copy) ends where a space would be
+    // one too many: at the start of `out`, or after a space.
+    let mut after_space = out.is_empty() || out.ends_with(' ');
     while let Some(&byte) = bytes.get(at) {
+        if byte > b' ' && byte.is_ascii() {
+            after_space = false;
+            at += 1;
+            continue;
+        }
+        if byte == b' ' && !after_space {
+            // A single space stays, copied with the words around it.
+            after_space = true;
+            at += 1;
+            continue;
+        }
         let (space, len) = if byte.is_ascii() {
             // `char::is_whitespace` for ASCII: space, \t, \n, \x0B, \x0C, \r.
             (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
@@ -239,15 +255,18 @@ fn push_words(out: &mut String, text: &str) {
                 .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8()))
         };
         if space {
-            out.push_str(&text[word_start..at]);
-            if !out.is_empty() && !out.ends_with(' ') {
+            out.push_str(&text[copy_from..at]);
+            if !after_space {
                 out.push(' ');
+                after_space = true;
             }
-            word_start = at + len;
+            copy_from = at + len;
+        } else {
+            after_space = false;
         }
         at += len;
     }
-    out.push_str(&text[word_start..]);
+    out.push_str(&text[copy_from..]);
 }
 
 /// A `#` section of the body.
@@ -414,8 +433,8 @@ mod tests {
     #[test]
     fn push_words_agrees_with_its_definition() {
         let pieces = [
-            "", " ", "  ", "\t", "\n", "\u{a0}", "\u{3000}", "æ", "ø", "å", "x", "5-FU", "m²", "–",
-            "😀",
+            "", " ", "  ", "\t", "\n", "\r", "\u{2028}", "ord og", "\u{a0}", "\u{3000}", "æ", "ø",
+            "å", "x", "5-FU", "m²", "–", "😀",
         ];
         let mut seed = 11u64;
         for _ in 0..2_000 {
