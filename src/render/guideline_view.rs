@@ -40,6 +40,9 @@ pub struct GuidelineView {
     /// list runs to a hundred entries, and each `{{ }}` in a tera loop costs thousands of
     /// instructions — the loop was three tenths of a guideline page's template time.
     pub references_html: String,
+    /// How many items `references_html` holds. A template tests this, not the HTML: tera
+    /// escapes (copies) a string it only tests for truth.
+    pub reference_count: usize,
 }
 
 #[derive(Serialize, Clone)]
@@ -261,13 +264,14 @@ pub fn build(
         .collect();
 
     let evidence_level = escape(theme.text("evidence_level"));
-    let mut references_html = String::new();
-    for reference in reference_views(
+    let references = reference_views(
         guideline,
         &markdown,
         &mut citations,
         theme.text("back_to_citation"),
-    ) {
+    );
+    let mut references_html = String::new();
+    for reference in &references {
         reference.write_item(&mut references_html, &evidence_level);
     }
     let meta = &guideline.meta;
@@ -302,6 +306,7 @@ pub fn build(
         quick_guide,
         sections,
         references_html,
+        reference_count: references.len(),
     }
 }
 
