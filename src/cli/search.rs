@@ -41,7 +41,10 @@ pub fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
         );
     }
     let engine = Engine::open(&dir)
-        .with_context(|| format!("cannot open the search index at {}", dir.display()))?;
+        .with_context(|| format!(
+            "cannot open the search index at {} (if another version of retning wrote it, run `retning build` again)",
+            dir.display()
+        ))?;
     if let Some(group) = &args.group
         && !engine.groups.iter().any(|g| &g.code == group)
     {
