@@ -31,6 +31,8 @@ pub struct Body {
 }
 
 impl Body {
+    /// Gives back the room each fragment's events grew into: they are pushed one at a time,
+    /// so a vector can hold up to twice its events, for as long as the site is loaded.
     fn shrink_fragments(&mut self) {
         self.preamble.events.shrink_to_fit();
         for section in &mut self.sections {
@@ -48,6 +50,9 @@ impl Body {
         }
         for r in &mut self.recommendations {
             r.content.events.shrink_to_fit();
+        }
+        for definition in &mut self.definitions {
+            definition.content.events.shrink_to_fit();
         }
     }
 }
