@@ -406,11 +406,7 @@ impl StoredFields {
                 .and_then(|v| v.as_str())
                 .map(str::to_owned)
         };
-        let kind = match stored.get_first(fields.kind).and_then(|v| v.as_str())? {
-            "recommendation" => DocKind::Recommendation,
-            "section" => DocKind::Section,
-            _ => return None,
-        };
+        let kind = kind_of(stored.get_first(fields.kind).and_then(|v| v.as_str())?)?;
         Some(IndexDoc {
             url: text(self.url)?,
             guideline: text(self.guideline)?,
@@ -430,6 +426,13 @@ fn kind_name(kind: DocKind) -> &'static str {
         DocKind::Recommendation => "recommendation",
         DocKind::Section => "section",
     }
+}
+
+/// The kind `kind_name` names.
+fn kind_of(name: &str) -> Option<DocKind> {
+    [DocKind::Recommendation, DocKind::Section]
+        .into_iter()
+        .find(|&kind| kind_name(kind) == name)
 }
 
 /// Marks the highlighted ranges with `«` and `»` (the terminal and JSON show them as is).

@@ -127,14 +127,15 @@ pub struct SubSectionView {
     pub html: String,
 }
 
-pub struct ReferenceView {
-    pub id: String,
-    pub number: Option<usize>,
-    pub html: String,
+/// One reference on its way into `references_html` (the template no longer sees it).
+struct ReferenceView {
+    id: String,
+    number: Option<usize>,
+    html: String,
     /// The evidence levels it is cited with, as the page shows them: "1b, 2a".
-    pub levels_text: String,
+    levels_text: String,
     /// A link back to each citation.
-    pub backlinks_html: String,
+    backlinks_html: String,
 }
 
 impl ReferenceView {
