@@ -125,7 +125,28 @@ pub fn render_site(
     let base = base_context(site, theme, &root, &assets)?;
     let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
 
-    let pages: Vec<(String, String)> = guidelines
+    // The site-wide pages render beside the guideline pages: one of them, the list of every
+    // recommendation, is a long serial render that would otherwise leave a core idle.
+    let (pages, site_wide) = rayon::join(
+        || guideline_pages(site, theme, options, &guidelines, &base),
+        || site_wide_pages(site, theme, options, &guidelines, &base, &root),
+    );
+    for (path, html) in pages? {
+        out.insert(path, html);
+    }
+    out.files.extend(site_wide?.files);
+    Ok(out)
+}
+
+/// Every guideline's page, on every core: (path, HTML).
+fn guideline_pages(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    guidelines: &[&Guideline],
+    base: &tera::Context,
+) -> Result<Vec<(String, String)>, RenderError> {
+    guidelines
         .par_iter()
         .map(|guideline| {
             let view = guideline_view::build(site, guideline, theme, options.today);
@@ -134,16 +155,25 @@ pub fn render_site(
             render(theme, "guideline.html", &context)
                 .map(|html| (format!("{}index.html", guideline.path()), html))
         })
-        .collect::<Result<_, _>>()?;
-    for (path, html) in pages {
-        out.insert(path, html);
-    }
+        .collect()
+}
 
+/// The pages and files about the whole site: home, groups, revision overview, strength
+/// scales, 404, search, aliases' redirects, sitemap, feed and API.
+fn site_wide_pages(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    guidelines: &[&Guideline],
+    base: &tera::Context,
+    root: &str,
+) -> Result<OutputTree, RenderError> {
+    let mut out = OutputTree::default();
     let summaries: Vec<Summary> = guidelines
         .iter()
         .map(|g| summary(site, theme, g, options.today))
         .collect();
-    let groups = group_views(site, &summaries, &root);
+    let groups = group_views(site, &summaries, root);
 
     let mut context = base.clone();
     context.insert("groups", &groups);
@@ -166,18 +196,18 @@ pub fn render_site(
         render(theme, "revision.html", &context)?,
     );
 
-    out.insert("styrke/index.html", render(theme, "strength.html", &base)?);
-    out.insert("404.html", render(theme, "404.html", &base)?);
+    out.insert("styrke/index.html", render(theme, "strength.html", base)?);
+    out.insert("404.html", render(theme, "404.html", base)?);
 
-    out.insert("soeg/index.html", render(theme, "search.html", &base)?);
+    out.insert("soeg/index.html", render(theme, "search.html", base)?);
     let mut context = base.clone();
-    context.insert("entries", &search_entries(site, &guidelines, &root));
+    context.insert("entries", &search_entries(site, guidelines, root));
     out.insert(
         "soeg/alle/index.html",
         render(theme, "search-all.html", &context)?,
     );
 
-    for guideline in &guidelines {
+    for guideline in guidelines {
         for alias in &guideline.meta.aliases {
             let path = alias.get_ref().trim_matches('/');
             let mut context = base.clone();
@@ -194,7 +224,7 @@ pub fn render_site(
         }
     }
 
-    feeds::write(site, &guidelines, options.today, &mut out)
+    feeds::write(site, guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
 }
