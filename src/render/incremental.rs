@@ -65,7 +65,7 @@ impl<'a> PageRenderer<'a> {
         context.insert("g", &view);
         let mut files = vec![(
             format!("{}index.html", guideline.path()),
-            render(theme, "guideline.html", &context)?.into_bytes(),
+            render(theme, "guideline.html", &context)?,
         )];
         for alias in &guideline.meta.aliases {
             let path = alias.get_ref().trim_matches('/');
@@ -78,7 +78,7 @@ impl<'a> PageRenderer<'a> {
             context.insert("title", guideline.title());
             files.push((
                 format!("{path}/index.html"),
-                render(theme, "redirect.html", &context)?.into_bytes(),
+                render(theme, "redirect.html", &context)?,
             ));
         }
         Ok(files)
@@ -97,7 +97,7 @@ impl<'a> PageRenderer<'a> {
         let views = group_views(site, &summaries, root);
         // Each page is a job of its own: on the preview's fast path they are most of the work.
         let page = |path: String, template: &'static str, context: tera::Context| {
-            render(theme, template, &context).map(|html| vec![(path, html.into_bytes())])
+            render(theme, template, &context).map(|html| vec![(path, html)])
         };
         let mut jobs: Vec<Job<'_>> = Vec::new();
         jobs.push(Box::new(|| {

@@ -145,7 +145,7 @@ fn guideline_pages(
     options: RenderOptions,
     guidelines: &[&Guideline],
     base: &tera::Context,
-) -> Result<Vec<(String, String)>, RenderError> {
+) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
     guidelines
         .par_iter()
         .map(|guideline| {
@@ -267,11 +267,16 @@ fn group_views(site: &Site, summaries: &[Summary], root: &str) -> Vec<GroupView>
         .collect()
 }
 
-fn render(theme: &Theme, template: &str, context: &tera::Context) -> Result<String, RenderError> {
+/// Renders `template` to the bytes of its file. Straight into bytes, not through tera's
+/// `String`: that checks the whole page is UTF-8 again (tera writes only UTF-8), and every
+/// file ends up as bytes anyway.
+fn render(theme: &Theme, template: &str, context: &tera::Context) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = Vec::with_capacity(16 * 1024);
     theme
         .tera
-        .render(template, context)
-        .map_err(|err| render_error(template, &err))
+        .render_to(template, context, &mut bytes)
+        .map_err(|err| render_error(template, &err))?;
+    Ok(bytes)
 }
 
 fn render_error(page: &str, err: &dyn std::error::Error) -> RenderError {
