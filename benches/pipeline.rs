@@ -368,7 +368,7 @@ fn parts(args: &[String]) -> Result<()> {
         let (docs, ranges) = search::ordered_units(&site, false, label);
         time("index 1: search units, ordered by group", t);
         let t = Instant::now();
-        let stats = search_index::TermStats::of(&docs);
+        let stats = std::sync::Arc::new(search_index::TermStats::of(&docs));
         time("index 2: term stats (every word analyzed once)", t);
         let t = Instant::now();
         let weights = stats.weights(&docs);

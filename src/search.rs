@@ -3,6 +3,7 @@
 //! uses. The search crate sees only `IndexDoc`s, never the guideline model.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -24,7 +25,7 @@ pub struct SiteSearch {
 pub struct SearchUnits {
     docs: Vec<IndexDoc>,
     groups: Vec<GroupRange>,
-    stats: TermStats,
+    stats: Arc<TermStats>,
 }
 
 impl SearchUnits {
@@ -32,7 +33,7 @@ impl SearchUnits {
     /// recommendation unit ("Anbefaling"), from the theme.
     pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> Self {
         let (docs, groups) = ordered_units(site, drafts, recommendation_label);
-        let stats = TermStats::of(&docs);
+        let stats = Arc::new(TermStats::of(&docs));
         Self {
             docs,
             groups,

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::indexer::NoMergePolicy;
@@ -19,7 +20,7 @@ use tantivy::store::Compressor;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, IndexReader, IndexSettings, TantivyDocument, Term, doc};
 
-use crate::tokenizers::{self, DanishTokenizer, TERMS_TOKENIZER};
+use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
 use crate::{
     DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, TermStats,
     query_words,
@@ -89,14 +90,18 @@ const STORED_FIELDS: [&str; 7] = [
 
 fn schema() -> Schema {
     let mut builder = Schema::builder();
-    // No positions (no phrase queries) and not stored: snippets come from `stored_text`.
-    let indexing = TextFieldIndexing::default()
-        .set_tokenizer(TERMS_TOKENIZER)
-        .set_index_option(IndexRecordOption::WithFreqs);
-    let text = TextOptions::default().set_indexing_options(indexing);
+    // No positions (no phrase queries) and not stored: snippets come from `stored_text`. Each
+    // field is indexed from the build's `TermStats` (`DocTermsTokenizer`).
+    let text_field = |tokenizer: &str| {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(tokenizer)
+                .set_index_option(IndexRecordOption::WithFreqs),
+        )
+    };
     builder.add_u64_field("id", INDEXED | STORED | FAST);
-    builder.add_text_field("title", text.clone());
-    builder.add_text_field("text", text);
+    builder.add_text_field("title", text_field(FIELD_TOKENIZERS[0]));
+    builder.add_text_field("text", text_field(FIELD_TOKENIZERS[1]));
     builder.add_text_field("group", STRING | STORED);
     builder.add_text_field("kind", STRING | STORED);
     for name in STORED_FIELDS {
@@ -133,7 +138,7 @@ impl Engine {
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
     ) -> Result<Self, EngineError> {
-        Self::build_with(docs, groups, dir, &TermStats::of(docs))
+        Self::build_with(docs, groups, dir, &Arc::new(TermStats::of(docs)))
     }
 
     /// [`Engine::build`] from the `stats` of the same docs: their terms, analyzed once.
@@ -141,7 +146,7 @@ impl Engine {
         docs: &[IndexDoc],
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
-        stats: &TermStats,
+        stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
         let schema = schema();
         let fields = Fields::of(&schema)?;
@@ -160,20 +165,20 @@ impl Engine {
             None => builder.create_in_ram()?,
         };
         tokenizers::register(&index);
+        tokenizers::register_doc_terms(&index, stats);
         // Two indexing threads, each filling a segment of its own: beside the build's two
         // rayon threads, one indexing thread got a third of the cores and finished late.
         let mut writer = index.writer_with_num_threads(2, 200_000_000)?;
         // Merging would make tantivy estimate each field's token count from the rounded field
         // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        let (mut title, mut text) = (String::new(), String::new());
         for (id, d) in docs.iter().enumerate() {
-            stats.field_terms(id, 0, &mut title);
-            stats.field_terms(id, 1, &mut text);
+            // The field tokenizers read the doc's terms by its id.
+            let key = id.to_string();
             let mut doc = doc!(
                 fields.id => id as u64,
-                fields.title => title.as_str(),
-                fields.text => text.as_str(),
+                fields.title => key.as_str(),
+                fields.text => key.as_str(),
                 fields.group => d.group.as_str(),
                 fields.kind => kind_name(d.kind),
             );
@@ -580,7 +585,7 @@ mod tests {
     #[test]
     fn term_stats_weigh_every_term_exactly_as_tantivy_scores_it() {
         let docs = docs();
-        let stats = TermStats::of(&docs);
+        let stats = Arc::new(TermStats::of(&docs));
         let expected = stats.weights(&docs);
         let engine = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
         assert_eq!(tantivy_weights(&engine, &docs).unwrap(), expected);
@@ -591,28 +596,6 @@ mod tests {
             expected.keys().all(|t| t.len() < 70_000),
             "over-long words are dropped"
         );
-    }
-
-    #[test]
-    fn each_field_holds_the_analyzers_terms() {
-        let docs = docs();
-        let stats = TermStats::of(&docs);
-        let mut terms = String::new();
-        for (id, doc) in docs.iter().enumerate().take(40) {
-            for (field, text) in [doc.title_field(), doc.text.clone()].iter().enumerate() {
-                stats.field_terms(id, field, &mut terms);
-                assert!(terms.is_empty() || terms.ends_with(' '));
-                // Each term as often as the text has it; the order is the stats' own.
-                let mut indexed: Vec<&str> = terms.split_terminator(' ').collect();
-                indexed.sort_unstable();
-                let mut expected: Vec<String> = crate::analyzer::analyze(text)
-                    .into_iter()
-                    .filter(|t| t.len() < 70_000)
-                    .collect();
-                expected.sort_unstable();
-                assert_eq!(indexed, expected);
-            }
-        }
     }
 
     #[test]

@@ -22,7 +22,7 @@ const MAX_TOKEN_LEN: usize = u16::MAX as usize - 5;
 pub const FIELDS: usize = 2;
 
 /// A term (or a word) of a doc with its count in each field.
-type Counted = (u32, [u32; FIELDS]);
+pub(crate) type Counted = (u32, [u32; FIELDS]);
 
 /// The terms both indexes are built from.
 pub struct TermStats {
@@ -99,18 +99,15 @@ impl TermStats {
         }
     }
 
-    /// Doc `doc`'s `field` (0 title, 1 text) as its terms, each as often as it occurs there
-    /// and followed by a space: what tantivy indexes, split on the spaces. (Without
-    /// positions, the order of the terms does not matter to tantivy.)
-    pub fn field_terms(&self, doc: usize, field: usize, out: &mut String) {
-        out.clear();
-        for &(id, counts) in self.docs.get(doc).map_or(&[][..], Vec::as_slice) {
-            let term = &self.terms[id as usize];
-            for _ in 0..counts[field] {
-                out.push_str(term);
-                out.push(' ');
-            }
-        }
+    /// Doc `doc`'s terms, ids ascending, with their counts in each field (none for a doc
+    /// number out of range): what tantivy indexes (`DocTermsTokenizer`).
+    pub(crate) fn doc_terms(&self, doc: usize) -> &[Counted] {
+        self.docs.get(doc).map_or(&[], Vec::as_slice)
+    }
+
+    /// The text of term `id`.
+    pub(crate) fn term(&self, id: u32) -> &str {
+        &self.terms[id as usize]
     }
 
     /// Every term with its docs' weights (FORMAT.md, "Weights"): tantivy's BM25 score of the

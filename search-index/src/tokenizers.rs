@@ -1,18 +1,20 @@
-//! The tantivy tokenizers: the Danish analyzer, for snippets, and the splitter of the terms
-//! `TermStats` has already analyzed, for indexing.
+//! The tantivy tokenizers: the Danish analyzer, for snippets, and the one that indexes the
+//! terms `TermStats` has already analyzed.
+
+use std::sync::Arc;
 
 use tantivy::Index;
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::TermStats;
 use crate::analyzer::{WordSpans, term, word_spans};
+use crate::term_stats::Counted;
 
-/// The Danish analyzer (snippets; also the fields' tokenizer in indexes written before the
-/// fields held terms, so those still open).
+/// The Danish analyzer, for snippets.
 pub const TOKENIZER: &str = "retning_da";
-/// The title and text fields hold their terms, already analyzed
-/// ([`TermStats`](crate::TermStats)), separated by spaces: indexing splits them and nothing
-/// more.
-pub const TERMS_TOKENIZER: &str = "retning_terms";
+/// The tokenizers of the title and the text field: each reads a doc's terms, already
+/// analyzed, from the build's [`TermStats`].
+pub const FIELD_TOKENIZERS: [&str; 2] = ["retning_title_terms", "retning_text_terms"];
 
 /// The analyzer as a tantivy tokenizer, for snippets: they mark the words of a doc's text
 /// whose terms the query has.
@@ -67,49 +69,61 @@ impl TokenStream for DanishTokenStream<'_> {
     }
 }
 
-/// Splits a field's terms ([`TermStats::field_terms`](crate::TermStats::field_terms)) at
-/// their spaces and does nothing else: the terms are analyzed already, and hold no spaces.
-#[derive(Clone, Default)]
-pub struct TermsTokenizer;
+/// Indexes one field of a doc with the terms [`TermStats`] holds for it: the field's text is
+/// the doc's id, and the stream gives each term as often as the field has it. Nothing is
+/// split or analyzed twice, and no text of terms is built just to be split again.
+#[derive(Clone)]
+pub struct DocTermsTokenizer {
+    stats: Arc<TermStats>,
+    /// 0 the title field, 1 the text field.
+    field: usize,
+}
 
-impl Tokenizer for TermsTokenizer {
-    type TokenStream<'a> = TermsTokenStream<'a>;
+impl Tokenizer for DocTermsTokenizer {
+    type TokenStream<'a> = DocTermsStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        TermsTokenStream {
-            text,
-            at: 0,
+        let terms = text
+            .parse::<usize>()
+            .map_or(&[][..], |doc| self.stats.doc_terms(doc));
+        DocTermsStream {
+            stats: &self.stats,
+            field: self.field,
+            terms: terms.iter(),
+            repeats: 0,
             token: Token::default(),
         }
     }
 }
 
-pub struct TermsTokenStream<'a> {
-    text: &'a str,
-    /// Where the next term starts, or a space before it.
-    at: usize,
+pub struct DocTermsStream<'a> {
+    stats: &'a TermStats,
+    field: usize,
+    terms: std::slice::Iter<'a, Counted>,
+    /// How many more times the current term occurs.
+    repeats: u32,
     token: Token,
 }
 
-impl TokenStream for TermsTokenStream<'_> {
+impl TokenStream for DocTermsStream<'_> {
     fn advance(&mut self) -> bool {
-        let bytes = self.text.as_bytes();
-        // Terms are a few bytes long: a plain loop beats `memchr` here.
-        let Some(start) = (self.at..bytes.len()).find(|&i| bytes[i] != b' ') else {
-            self.at = bytes.len();
-            return false;
-        };
-        let end = (start..bytes.len())
-            .find(|&i| bytes[i] == b' ')
-            .unwrap_or(bytes.len());
-        // Both ends are at a space or an end of the text: character boundaries.
-        self.token.text.clear();
-        self.token.text.push_str(&self.text[start..end]);
-        self.token.offset_from = start;
-        self.token.offset_to = end;
+        if self.repeats == 0 {
+            // The next term the field has; its text is copied once, not once per occurrence.
+            let Some((id, count)) = self
+                .terms
+                .by_ref()
+                .map(|&(id, counts)| (id, counts[self.field]))
+                .find(|&(_, count)| count > 0)
+            else {
+                return false;
+            };
+            self.token.text.clear();
+            self.token.text.push_str(self.stats.term(id));
+            self.repeats = count;
+        }
+        self.repeats -= 1;
         self.token.position = self.token.position.wrapping_add(1);
         self.token.position_length = 1;
-        self.at = end;
         true
     }
 
@@ -122,37 +136,80 @@ impl TokenStream for TermsTokenStream<'_> {
     }
 }
 
-/// Registers both tokenizers with `index`, under the names its schema uses.
+/// Registers the Danish analyzer with `index`, for snippets.
 pub fn register(index: &Index) {
-    let tokenizers = index.tokenizers();
-    tokenizers.register(TERMS_TOKENIZER, TermsTokenizer);
-    tokenizers.register(TOKENIZER, DanishTokenizer);
+    index.tokenizers().register(TOKENIZER, DanishTokenizer);
+}
+
+/// Registers the field tokenizers that index the terms of `stats`, for a build.
+pub fn register_doc_terms(index: &Index, stats: &Arc<TermStats>) {
+    for (field, name) in FIELD_TOKENIZERS.into_iter().enumerate() {
+        let tokenizer = DocTermsTokenizer {
+            stats: Arc::clone(stats),
+            field,
+        };
+        index.tokenizers().register(name, tokenizer);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::IndexDoc;
 
+    /// Each field's tokens are the analyzer's terms of that field, each as often as it has
+    /// them; a text that is no doc's id has none.
     #[test]
-    fn the_terms_tokenizer_splits_at_spaces_only() {
-        let mut tokenizer = TermsTokenizer;
-        let mut stream = tokenizer.token_stream("  behandl  oestrog 5 fu² ");
-        let mut tokens = Vec::new();
-        while stream.advance() {
-            let token = stream.token();
-            tokens.push((token.text.clone(), token.offset_from, token.position));
-        }
-        let expected = [
-            ("behandl", 2, 0),
-            ("oestrog", 11, 1),
-            ("5", 19, 2),
-            ("fu²", 21, 3),
+    fn doc_terms_are_the_analyzers_terms_of_each_field() {
+        let doc = |title: &str, text: &str| IndexDoc {
+            url: String::new(),
+            guideline: "Brystkræft".to_owned(),
+            guideline_url: String::new(),
+            group: "dbcg".to_owned(),
+            kind: crate::DocKind::Section,
+            title: title.to_owned(),
+            strength: None,
+            strength_class: None,
+            text: text.to_owned(),
+        };
+        let docs = vec![
+            doc(
+                "Kemoterapi",
+                "Behandling og behandlingen; ØSTROGEN, østrogen og 5-FU.",
+            ),
+            doc(
+                "Opfølgning",
+                "Ingen kemoterapi i opfølgningen, kemoterapi før.",
+            ),
         ];
-        let expected: Vec<(String, usize, usize)> = expected
-            .iter()
-            .map(|&(text, from, position)| (text.to_owned(), from, position))
-            .collect();
-        assert_eq!(tokens, expected);
-        assert!(!TermsTokenizer.token_stream("   ").advance());
+        let stats = Arc::new(TermStats::of(&docs));
+        for (id, d) in docs.iter().enumerate() {
+            for (field, text) in [d.title_field(), d.text.clone()].into_iter().enumerate() {
+                let mut tokenizer = DocTermsTokenizer {
+                    stats: Arc::clone(&stats),
+                    field,
+                };
+                let key = id.to_string();
+                let mut stream = tokenizer.token_stream(&key);
+                let mut tokens = Vec::new();
+                while stream.advance() {
+                    tokens.push(stream.token().text.clone());
+                }
+                let mut expected = crate::analyzer::analyze(&text);
+                expected.sort_unstable();
+                let mut sorted = tokens.clone();
+                sorted.sort_unstable();
+                assert_eq!(sorted, expected, "doc {id}, field {field}");
+                // A term's occurrences come together.
+                let mut runs = tokens.clone();
+                runs.dedup();
+                let mut distinct = sorted;
+                distinct.dedup();
+                assert_eq!(runs.len(), distinct.len());
+            }
+        }
+        let mut tokenizer = DocTermsTokenizer { stats, field: 1 };
+        assert!(!tokenizer.token_stream("2").advance());
+        assert!(!tokenizer.token_stream("kemoterapi").advance());
     }
 }
