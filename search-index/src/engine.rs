@@ -166,9 +166,9 @@ impl Engine {
         };
         tokenizers::register(&index);
         tokenizers::register_doc_terms(&index, stats);
-        // Two indexing threads, each filling a segment of its own: beside the build's two
-        // rayon threads, one indexing thread got a third of the cores and finished late.
-        let mut writer = index.writer_with_num_threads(2, 200_000_000)?;
+        // One indexing thread: a second one splits the index into two segments, and writing
+        // each term in both costs more than the thread saves on two cores already busy.
+        let mut writer = index.writer_with_num_threads(1, 100_000_000)?;
         // Merging would make tantivy estimate each field's token count from the rounded field
         // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
         writer.set_merge_policy(Box::new(NoMergePolicy));
