@@ -644,7 +644,12 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     row("build: validate", validate_t, baseline, "");
     row("build: search units (analyzed)", units_t, baseline, "");
     row("build: static index", static_t, baseline, "");
-    row("build: render", render, baseline, "");
+    row(
+        "build: render",
+        render,
+        baseline,
+        "guideline pages written too",
+    );
     row(
         "build: tantivy (beside the two above)",
         tantivy_t,
@@ -653,10 +658,13 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     );
     row("build: waiting for tantivy", waiting, baseline, "");
     row(
-        "build: write",
+        "build: write (the rest)",
         write,
         baseline,
-        &format!("{output_files} files, {:.1} MB", output_bytes as f64 / 1e6),
+        &format!(
+            "{output_files} files, {:.1} MB in all",
+            output_bytes as f64 / 1e6
+        ),
     );
     row(
         "build: total",

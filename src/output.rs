@@ -6,6 +6,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
@@ -35,47 +36,99 @@ pub struct Staged {
 /// Writes `tree` beside `out`; files whose bytes equal those of the site now at `out` are
 /// hard-linked from it. The site at `out` is untouched until [`Staged::swap`].
 pub fn stage(tree: &OutputTree, out: &Path) -> io::Result<Staged> {
-    let (staging, previous) = sibling_paths(out)?;
-    recover(out, &previous)?;
-    if staging.exists() {
-        fs::remove_dir_all(&staging)?;
-    }
-    fs::create_dir_all(&staging)?;
-    // Each folder once, then the files on every core: creating a file costs the kernel more
-    // than writing its bytes, and the folders are the only order the files need.
-    let folders: BTreeSet<&Path> = tree
-        .files
-        .keys()
-        .filter_map(|path| Path::new(path).parent())
-        .collect();
-    for folder in folders {
-        fs::create_dir_all(staging.join(folder))?;
-    }
-    let unchanged: Vec<bool> = tree
-        .files
-        .par_iter()
-        .map(|(path, bytes)| {
-            let target = staging.join(path);
-            let old = out.join(path);
-            if fs::read(&old).is_ok_and(|old_bytes| old_bytes == *bytes)
-                && fs::hard_link(&old, &target).is_ok()
-            {
-                return Ok(true);
-            }
-            fs::write(&target, bytes)?;
-            Ok(false)
+    let staging = Staging::begin(out)?;
+    staging.put_tree(tree)?;
+    Ok(staging.finish())
+}
+
+/// A site being written beside `out`, file by file, from any number of threads: the build
+/// writes each guideline page as soon as it is rendered, so the pages need not all be held
+/// in memory at once. [`Staging::finish`] ends it; [`Staging::discard`] removes it.
+#[must_use = "a staging folder is only published by `finish` and then `swap`"]
+pub struct Staging {
+    out: PathBuf,
+    staging: PathBuf,
+    previous: PathBuf,
+    written: AtomicUsize,
+    unchanged: AtomicUsize,
+}
+
+impl Staging {
+    /// Starts an empty staging folder beside `out` (clearing one a killed build left), and
+    /// puts back a site a killed build left aside.
+    pub fn begin(out: &Path) -> io::Result<Self> {
+        let (staging, previous) = sibling_paths(out)?;
+        recover(out, &previous)?;
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(Self {
+            out: out.to_path_buf(),
+            staging,
+            previous,
+            written: AtomicUsize::new(0),
+            unchanged: AtomicUsize::new(0),
         })
-        .collect::<io::Result<_>>()?;
-    let kept = unchanged.iter().filter(|&&kept| kept).count();
-    Ok(Staged {
-        out: out.to_path_buf(),
-        staging,
-        previous,
-        stats: WriteStats {
-            written: unchanged.len() - kept,
-            unchanged: kept,
-        },
-    })
+    }
+
+    /// Writes one file (`path` is relative and `/`-separated), creating its folder.
+    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        if let Some(folder) = Path::new(path).parent() {
+            fs::create_dir_all(self.staging.join(folder))?;
+        }
+        self.put_in_existing_folder(path, bytes)
+    }
+
+    /// Writes every file of `tree`: each folder once, then the files on every core
+    /// (creating a file costs the kernel more than writing its bytes).
+    pub fn put_tree(&self, tree: &OutputTree) -> io::Result<()> {
+        let folders: BTreeSet<&Path> = tree
+            .files
+            .keys()
+            .filter_map(|path| Path::new(path).parent())
+            .collect();
+        for folder in folders {
+            fs::create_dir_all(self.staging.join(folder))?;
+        }
+        tree.files
+            .par_iter()
+            .try_for_each(|(path, bytes)| self.put_in_existing_folder(path, bytes))
+    }
+
+    /// Writes a file whose folder exists; if the site at `out` has the same bytes at the same
+    /// path, hard-links that file instead, so it keeps its inode and mtime.
+    fn put_in_existing_folder(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        let target = self.staging.join(path);
+        let old = self.out.join(path);
+        if fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
+            && fs::hard_link(&old, &target).is_ok()
+        {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
+        }
+        fs::write(&target, bytes)?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Every file is written: the site is ready to swap in.
+    pub fn finish(self) -> Staged {
+        Staged {
+            stats: WriteStats {
+                written: self.written.into_inner(),
+                unchanged: self.unchanged.into_inner(),
+            },
+            out: self.out,
+            staging: self.staging,
+            previous: self.previous,
+        }
+    }
+
+    /// Removes the staging folder: the build failed while writing it.
+    pub fn discard(self) -> io::Result<()> {
+        fs::remove_dir_all(&self.staging)
+    }
 }
 
 impl Staged {
@@ -177,6 +230,47 @@ mod tests {
         staged.discard().unwrap();
         assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
         assert!(!dir.path().join(".public.tmp").exists());
+    }
+
+    #[test]
+    fn files_put_one_by_one_join_the_tree_and_a_discarded_staging_goes() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        write_atomically(
+            &tree(&[("g/a/index.html", "A"), ("index.html", "home")]),
+            &out,
+        )
+        .unwrap();
+        let staging = Staging::begin(&out).unwrap();
+        // From two threads at once, as the build's rayon threads do.
+        std::thread::scope(|scope| {
+            scope.spawn(|| staging.put("g/a/index.html", b"A").unwrap());
+            scope.spawn(|| staging.put("g/b/index.html", b"B").unwrap());
+        });
+        staging
+            .put_tree(&tree(&[("index.html", "new home")]))
+            .unwrap();
+        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+        let stats = staging.finish().swap().unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 2,
+                unchanged: 1
+            }
+        );
+        assert_eq!(fs::read_to_string(out.join("g/b/index.html")).unwrap(), "B");
+        assert_eq!(
+            fs::read_to_string(out.join("index.html")).unwrap(),
+            "new home"
+        );
+
+        let staging = Staging::begin(&out).unwrap();
+        staging.put("g/c/index.html", b"C").unwrap();
+        staging.discard().unwrap();
+        assert!(!dir.path().join(".public.tmp").exists());
+        assert!(!out.join("g/c").exists());
+        assert_eq!(fs::read_to_string(out.join("g/a/index.html")).unwrap(), "A");
     }
 
     #[test]

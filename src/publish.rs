@@ -6,8 +6,8 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::output::{Staged, WriteStats, stage};
-use crate::render::{OutputTree, RenderOptions, Theme, render_site};
+use crate::output::{Staged, Staging, WriteStats};
+use crate::render::{OutputTree, RenderError, RenderOptions, Theme, render_site_streaming};
 use crate::search::SearchUnits;
 use crate::site::Site;
 
@@ -20,13 +20,15 @@ pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
     pub search_units: Duration,
     pub static_index: Duration,
+    /// Every page rendered; each guideline page is written as soon as it is.
     pub render: Duration,
     /// The tantivy index built and written, on its own thread.
     pub tantivy: Duration,
     /// How long the site, once written, waited for the tantivy index.
     pub waiting_for_tantivy: Duration,
-    /// The site written beside the old one (while tantivy may still run), then both it and
-    /// the tantivy index swapped in.
+    /// The rest of the site (the search files, the site-wide pages, the assets) written
+    /// beside the old one (while tantivy may still run), then both it and the tantivy index
+    /// swapped in.
     pub write: Duration,
 }
 
@@ -66,21 +68,41 @@ pub fn publish(
                 .engine(Some(&staging))
                 .map(|engine| (engine, started.elapsed()))
         });
-        let mut write_site = || -> anyhow::Result<(OutputTree, Staged)> {
+        let mut write_site = || -> anyhow::Result<(OutputTree, usize, Staged)> {
             let started = Instant::now();
             let static_files = units.static_files();
             timings.static_index = started.elapsed();
             step("Renderer sider");
             let started = Instant::now();
-            let tree = render_site(site, theme, options, Some(static_files))?;
+            // Written beside the old site, each guideline page as soon as it is rendered;
+            // swapped in once the rest is written and tantivy has finished.
+            let staging = Staging::begin(out)
+                .with_context(|| format!("cannot write the site to {}", out.display()))?;
+            let rendered =
+                render_site_streaming(site, theme, options, Some(static_files), |path, html| {
+                    staging.put(&path, &html).map_err(|err| RenderError {
+                        message: format!("cannot write it: {err}"),
+                        page: path,
+                    })
+                });
+            let (tree, pages) = match rendered {
+                Ok(rendered) => rendered,
+                Err(err) => {
+                    // Nothing is published: the old site stays.
+                    let _ = staging.discard();
+                    return Err(err.into());
+                }
+            };
             timings.render = started.elapsed();
-            // Written beside the old site while tantivy finishes; swapped in once both are.
             step("Skriver");
             let started = Instant::now();
-            let staged = stage(&tree, out)
-                .with_context(|| format!("cannot write the site to {}", out.display()))?;
+            if let Err(err) = staging.put_tree(&tree) {
+                let _ = staging.discard();
+                return Err(anyhow::Error::new(err)
+                    .context(format!("cannot write the site to {}", out.display())));
+            }
             timings.write = started.elapsed();
-            Ok((tree, staged))
+            Ok((tree, pages, staging.finish()))
         };
         let site_written = write_site();
         let started = Instant::now();
@@ -88,7 +110,7 @@ pub fn publish(
         timings.waiting_for_tantivy = started.elapsed();
         (site_written, engine)
     });
-    let (tree, staged) = site_written?;
+    let (tree, guideline_pages, staged) = site_written?;
     // A panic in tantivy is a bug; report it rather than unwind through the build.
     let engine = engine
         .map_err(|_| anyhow::anyhow!("the search index build panicked"))
@@ -114,8 +136,8 @@ pub fn publish(
         .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
     timings.write += started.elapsed();
     let published = Published {
-        pages: tree.pages(),
-        files: tree.files.len(),
+        pages: tree.pages() + guideline_pages,
+        files: tree.files.len() + guideline_pages,
         write,
         timings,
     };

@@ -113,6 +113,38 @@ pub fn render_site(
     options: RenderOptions,
     search: Option<StaticFiles>,
 ) -> Result<OutputTree, RenderError> {
+    let (mut out, pages) =
+        render_with(site, theme, options, search, |path, html| Ok((path, html)))?;
+    for (path, html) in pages {
+        out.insert(path, html);
+    }
+    Ok(out)
+}
+
+/// [`render_site`], but each guideline page goes to `page` (its path and HTML) as soon as it
+/// is rendered, on the rendering thread, and not into the tree: a build writes the pages
+/// while it renders them, and never holds them all. Returns the other files and the number
+/// of guideline pages.
+pub fn render_site_streaming(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    search: Option<StaticFiles>,
+    page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
+) -> Result<(OutputTree, usize), RenderError> {
+    let (out, pages) = render_with(site, theme, options, search, page)?;
+    Ok((out, pages.len()))
+}
+
+/// Renders the site; each guideline page goes through `page`, and what it returns is
+/// collected beside the tree of the other files.
+fn render_with<T: Send>(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    search: Option<StaticFiles>,
+    page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
+) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
     let mut out = OutputTree::default();
     let mut assets = write_assets(theme, &root, &mut out);
@@ -128,24 +160,25 @@ pub fn render_site(
     // The site-wide pages render beside the guideline pages: one of them, the list of every
     // recommendation, is a long serial render that would otherwise leave a core idle.
     let (pages, site_wide) = rayon::join(
-        || guideline_pages(site, theme, options, &guidelines, &base),
+        || guideline_pages(site, theme, options, &guidelines, &base, &page),
         || site_wide_pages(site, theme, options, &guidelines, &base, &root),
     );
-    for (path, html) in pages? {
-        out.insert(path, html);
-    }
-    out.files.extend(site_wide?.files);
-    Ok(out)
+    let pages = pages?;
+    let site_wide = site_wide?;
+    // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
+    out.files.extend(site_wide.files);
+    Ok((out, pages))
 }
 
-/// Every guideline's page, on every core: (path, HTML).
-fn guideline_pages(
+/// Every guideline's page, on every core, each handed to `page` with its path.
+fn guideline_pages<T: Send>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     guidelines: &[&Guideline],
     base: &tera::Context,
-) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
+) -> Result<Vec<T>, RenderError> {
     guidelines
         .par_iter()
         // One context per rayon job, each page's view put in place of the last page's: a
@@ -156,8 +189,8 @@ fn guideline_pages(
             |context, guideline| {
                 let view = guideline_view::build(site, guideline, theme, options.today);
                 context.insert("g", &view);
-                render(theme, "guideline.html", context)
-                    .map(|html| (format!("{}index.html", guideline.path()), html))
+                let html = render(theme, "guideline.html", context)?;
+                page(format!("{}index.html", guideline.path()), html)
             },
         )
         .collect()
