@@ -32,10 +32,6 @@ pub struct TermStats {
     docs: Vec<Vec<Counted>>,
     /// Per doc: the number of terms in each field, what tantivy's field norms count.
     lengths: Vec<[u32; FIELDS]>,
-    /// The postings of term `t` are `postings[starts[t]..starts[t + 1]]`: `(doc id, counts)`,
-    /// doc ids ascending.
-    starts: Vec<usize>,
-    postings: Vec<Counted>,
 }
 
 impl TermStats {
@@ -89,13 +85,10 @@ impl TermStats {
                 })
             })
             .collect();
-        let (starts, postings) = postings(terms.len(), &per_doc);
         Self {
             terms,
             docs: per_doc,
             lengths,
-            starts,
-            postings,
         }
     }
 
@@ -121,10 +114,12 @@ impl TermStats {
             tokens as f32 / num_docs as f32
         };
         let averages = [average(0), average(1)];
-        let weights: Vec<Vec<(u32, f32)>> = self
-            .starts
+        // The postings are laid out here, not in `of`: tantivy needs only the docs' terms,
+        // and starts indexing while this runs.
+        let (starts, postings) = postings(self.terms.len(), &self.docs);
+        let weights: Vec<Vec<(u32, f32)>> = starts
             .par_windows(2)
-            .map(|range| &self.postings[range[0]..range[1]])
+            .map(|range| &postings[range[0]..range[1]])
             .map_init(HashMap::new, |bm25_cache, postings| {
                 let mut bm25 = |field: usize, doc_freq: u64| -> Bm25Weight {
                     bm25_cache
@@ -256,7 +251,8 @@ fn by_term(words: Vec<Counted>, term_of: &[Option<u32>]) -> Vec<Counted> {
     terms
 }
 
-/// Every term's postings, laid end to end: `(starts, postings)` as in [`TermStats`].
+/// Every term's postings, laid end to end: those of term `t` are
+/// `postings[starts[t]..starts[t + 1]]`, `(doc id, counts)` with doc ids ascending.
 fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
     let mut starts = vec![0usize; terms + 1];
     for &(term, _) in docs.iter().flatten() {
