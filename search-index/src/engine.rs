@@ -166,9 +166,10 @@ impl Engine {
         };
         tokenizers::register(&index);
         tokenizers::register_doc_terms(&index, stats);
-        // One indexing thread: a second one splits the index into two segments, and writing
-        // each term in both costs more than the thread saves on two cores already busy.
-        let mut writer = index.writer_with_num_threads(1, 100_000_000)?;
+        // Two indexing threads, each filling a segment of its own. Writing the terms found in
+        // both segments twice costs about 1.5 % more work, but with one thread the index was
+        // the last part of the build to finish, alone on one core for 0.2-0.6 s.
+        let mut writer = index.writer_with_num_threads(2, 200_000_000)?;
         // Merging would make tantivy estimate each field's token count from the rounded field
         // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
         writer.set_merge_policy(Box::new(NoMergePolicy));
