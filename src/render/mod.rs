@@ -116,7 +116,9 @@ pub fn render_site(
     let (mut out, pages) =
         render_with(site, theme, options, search, |path, html| Ok((path, html)))?;
     for (path, html) in pages {
-        out.insert(path, html);
+        // A site-wide file at a guideline page's path (an alias's redirect) wins, as in a
+        // build, where it is written after the page.
+        out.files.entry(path).or_insert(html);
     }
     Ok(out)
 }
