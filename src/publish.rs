@@ -78,31 +78,36 @@ pub fn publish(
             // swapped in once the rest is written and tantivy has finished.
             let staging = Staging::begin(out)
                 .with_context(|| format!("cannot write the site to {}", out.display()))?;
-            let rendered =
-                render_site_streaming(site, theme, options, Some(static_files), |path, html| {
-                    staging.put(&path, &html).map_err(|err| RenderError {
-                        message: format!("cannot write it: {err}"),
-                        page: path,
-                    })
-                });
-            let (tree, pages) = match rendered {
-                Ok(rendered) => rendered,
+            let render_and_write = || -> anyhow::Result<(OutputTree, usize)> {
+                let (tree, pages) = render_site_streaming(
+                    site,
+                    theme,
+                    options,
+                    Some(static_files),
+                    |path, html| {
+                        staging.put(&path, &html).map_err(|err| RenderError {
+                            message: format!("cannot write it: {err}"),
+                            page: path,
+                        })
+                    },
+                )?;
+                timings.render = started.elapsed();
+                step("Skriver");
+                let started = Instant::now();
+                staging
+                    .put_tree(&tree)
+                    .with_context(|| format!("cannot write the site to {}", out.display()))?;
+                timings.write = started.elapsed();
+                Ok((tree, pages))
+            };
+            match render_and_write() {
+                Ok((tree, pages)) => Ok((tree, pages, staging.finish())),
                 Err(err) => {
                     // Nothing is published: the old site stays.
                     let _ = staging.discard();
-                    return Err(err.into());
+                    Err(err)
                 }
-            };
-            timings.render = started.elapsed();
-            step("Skriver");
-            let started = Instant::now();
-            if let Err(err) = staging.put_tree(&tree) {
-                let _ = staging.discard();
-                return Err(anyhow::Error::new(err)
-                    .context(format!("cannot write the site to {}", out.display())));
             }
-            timings.write = started.elapsed();
-            Ok((tree, pages, staging.finish()))
         };
         let site_written = write_site();
         let started = Instant::now();
