@@ -20,3 +20,11 @@ pub mod site;
 pub mod source;
 pub mod status;
 pub mod validate;
+
+/// Every program built on this crate (the `retning` binary, the benchmarks, the tests)
+/// allocates through jemalloc, so the benchmarks measure what `retning build` does. It takes
+/// about a tenth off a build's CPU time (docs/performance.md, round six): glibc's thread
+/// arenas grow a page at a time, one `mprotect` each.
+#[cfg(not(target_env = "msvc"))]
+#[global_allocator]
+static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
