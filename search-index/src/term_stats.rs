@@ -43,7 +43,7 @@ impl TermStats {
         let runs: Vec<RunWords> = docs.par_chunks(run).map(RunWords::count).collect();
 
         // Every run's words, numbered across runs.
-        let mut numbers: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut numbers: FxHashMap<WordKey<'_>, u32> = FxHashMap::default();
         let mut words: Vec<&str> = Vec::new();
         let renumbered: Vec<Vec<u32>> = runs
             .iter()
@@ -51,7 +51,7 @@ impl TermStats {
                 run.words
                     .iter()
                     .map(|&word| {
-                        *numbers.entry(word).or_insert_with(|| {
+                        *numbers.entry(WordKey::of(word)).or_insert_with(|| {
                             words.push(word);
                             (words.len() - 1) as u32
                         })
@@ -170,7 +170,7 @@ struct RunWords<'a> {
 impl<'a> RunWords<'a> {
     /// Splits each doc of `docs` into words and counts them: one hash lookup per word.
     fn count(docs: &'a [IndexDoc]) -> Self {
-        let mut numbers: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut numbers: FxHashMap<WordKey<'a>, u32> = FxHashMap::default();
         let mut words: Vec<&'a str> = Vec::new();
         // Per local number, the current doc's counts; `seen` lists the numbers it has.
         let mut counts: Vec<[u32; FIELDS]> = Vec::new();
@@ -182,7 +182,7 @@ impl<'a> RunWords<'a> {
             for (field, text) in fields {
                 for span in word_spans(text) {
                     let word = &text[span];
-                    let number = *numbers.entry(word).or_insert_with(|| {
+                    let number = *numbers.entry(WordKey::of(word)).or_insert_with(|| {
                         words.push(word);
                         counts.push([0; FIELDS]);
                         (words.len() - 1) as u32
@@ -204,6 +204,33 @@ impl<'a> RunWords<'a> {
             words,
             docs: per_doc,
         }
+    }
+}
+
+/// A word as a hash key. A word of up to 16 bytes (most words) is held in the key itself,
+/// so a lookup compares two pairs of integers and reads no text: a key that referred to the
+/// text would point at the word's first occurrence, anywhere in megabytes of docs, and
+/// nearly every lookup of a counted word would wait for that memory. Longer words are
+/// compared by their text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum WordKey<'a> {
+    Short([u64; 2]),
+    Long(&'a str),
+}
+
+impl<'a> WordKey<'a> {
+    fn of(word: &'a str) -> Self {
+        let bytes = word.as_bytes();
+        if bytes.len() > 16 {
+            return Self::Long(word);
+        }
+        // Zero padding cannot make two words alike: a word is alphanumeric, never a 0 byte.
+        let (first, rest) = bytes.split_at(bytes.len().min(8));
+        let mut low = [0u8; 8];
+        let mut high = [0u8; 8];
+        low[..first.len()].copy_from_slice(first);
+        high[..rest.len()].copy_from_slice(rest);
+        Self::Short([u64::from_le_bytes(low), u64::from_le_bytes(high)])
     }
 }
 
@@ -298,4 +325,46 @@ fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
         }
     });
     (starts, postings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two words have the same key exactly when they are the same word, at every length
+    /// around the 8 and 16 bytes a short key holds, and with æøå (two bytes each).
+    #[test]
+    fn word_keys_are_equal_only_for_equal_words() {
+        let words = [
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefghi",
+            "bbcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghijklmnopq",
+            "abcdefghijklmnopr",
+            "ø",
+            "øa",
+            "aø",
+            "strålebehandling",
+            "strålebehandlingen",
+            "strålebehandlinger",
+        ];
+        for a in words {
+            for b in words {
+                assert_eq!(WordKey::of(a) == WordKey::of(b), a == b, "{a} / {b}");
+            }
+            let copy = a.to_owned();
+            assert!(
+                WordKey::of(a) == WordKey::of(&copy),
+                "{a} by its text, not its place"
+            );
+        }
+    }
 }
