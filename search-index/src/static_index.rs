@@ -177,10 +177,15 @@ fn flatten(postings: &[(u32, f32)]) -> Vec<u32> {
         .map(|&(doc, w)| (doc, ((w * 1000.0).round() as u32).max(1)))
         .collect();
     if kept.len() > MAX_POSTINGS {
-        kept.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The MAX_POSTINGS first by weight, ties by doc id: the same docs as a full sort
+        // would keep, found without sorting the rest.
+        kept.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         kept.truncate(MAX_POSTINGS);
     }
-    kept.sort_by_key(|&(doc, _)| doc);
+    // Postings come with doc ids ascending (`TermStats::weights`); those cut by weight do not.
+    if !kept.is_sorted_by_key(|&(doc, _)| doc) {
+        kept.sort_unstable_by_key(|&(doc, _)| doc);
+    }
     kept.into_iter().flat_map(|(doc, w)| [doc, w]).collect()
 }
 
@@ -254,8 +259,14 @@ fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
 }
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
+    // Room for a whole chunk or fragment file, so the buffer is not grown and copied as it
+    // fills: they are cut at about CHUNK_BYTES, and a fragment file is about as large.
+    let mut bytes = Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 2);
     // Plain data of strings and numbers always serialises.
-    serde_json::to_vec(value).unwrap_or_default()
+    match serde_json::to_writer(&mut bytes, value) {
+        Ok(()) => bytes,
+        Err(_) => Vec::new(),
+    }
 }
 
 /// Serialises `value` as `<name>.<hash>.json` and returns the file name.

@@ -354,6 +354,37 @@ fn long_postings_keep_the_best_weights_in_doc_order() {
     );
 }
 
+/// With many equal weights the docs kept are those a full sort by weight (ties by doc id)
+/// keeps: what `flatten` did before it selected instead of sorting.
+#[test]
+fn long_postings_keep_what_a_full_sort_keeps() {
+    let mut seed = 7u64;
+    for len in [
+        MAX_POSTINGS - 1,
+        MAX_POSTINGS,
+        MAX_POSTINGS + 1,
+        3 * MAX_POSTINGS,
+    ] {
+        let postings: Vec<(u32, f32)> = (0..len as u32)
+            .map(|d| {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                (d * 3, ((seed >> 33) % 7) as f32 * 0.5)
+            })
+            .collect();
+        let mut sorted: Vec<(u32, u32)> = postings
+            .iter()
+            .map(|&(doc, w)| (doc, ((w * 1000.0).round() as u32).max(1)))
+            .collect();
+        sorted.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        sorted.truncate(MAX_POSTINGS);
+        sorted.sort_by_key(|&(doc, _)| doc);
+        let expected: Vec<u32> = sorted.into_iter().flat_map(|(d, w)| [d, w]).collect();
+        assert_eq!(flatten(&postings), expected, "{len} postings");
+    }
+}
+
 #[test]
 fn bad_files_are_errors_not_panics() {
     let (docs, weights) = many_terms(10, &words());
