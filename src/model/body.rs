@@ -199,7 +199,9 @@ impl Fragment {
 
     /// The plain text, for search and summaries: the words, one space between them.
     pub fn plain_text(&self) -> String {
-        let mut out = String::new();
+        // The text comes from the fragment's span of the file, less its markup: room for it
+        // up front, rather than the buffer grown and copied a dozen times over.
+        let mut out = String::with_capacity(self.span.len());
         for event in &self.events {
             match event {
                 Event::Text(t) | Event::Code(t) => push_words(&mut out, t),

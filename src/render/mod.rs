@@ -191,7 +191,8 @@ fn guideline_pages<T: Send>(
             |context, guideline| {
                 let view = guideline_view::build(site, guideline, theme, options.today);
                 context.insert("g", &view);
-                let html = render(theme, "guideline.html", context)?;
+                let capacity = 2 * guideline.source.text.len() + 16 * 1024;
+                let html = render_sized(theme, "guideline.html", context, capacity)?;
                 page(format!("{}index.html", guideline.path()), html)
             },
         )
@@ -311,7 +312,18 @@ fn group_views(site: &Site, summaries: &[Summary], root: &str) -> Vec<GroupView>
 /// `String`: that checks the whole page is UTF-8 again (tera writes only UTF-8), and every
 /// file ends up as bytes anyway.
 fn render(theme: &Theme, template: &str, context: &tera::Context) -> Result<Vec<u8>, RenderError> {
-    let mut bytes = Vec::with_capacity(16 * 1024);
+    render_sized(theme, template, context, 16 * 1024)
+}
+
+/// [`render`] into a buffer with room for `capacity` bytes: a guideline page is about twice
+/// as long as its file, and a buffer grown from small was copied half a dozen times.
+pub(crate) fn render_sized(
+    theme: &Theme,
+    template: &str,
+    context: &tera::Context,
+    capacity: usize,
+) -> Result<Vec<u8>, RenderError> {
+    let mut bytes = Vec::with_capacity(capacity);
     theme
         .tera
         .render_to(template, context, &mut bytes)
