@@ -121,7 +121,8 @@ impl<'a> PageRenderer<'a> {
         }));
         jobs.push(Box::new(|| {
             let mut context = self.base.clone();
-            context.insert("entries", &search_entries(site, &guidelines, root));
+            let entries = search_entries(site, &guidelines, root, theme.text("recommendation"));
+            context.insert("entries", &entries);
             page(
                 "soeg/alle/index.html".to_owned(),
                 "search-all.html",
