@@ -108,7 +108,12 @@ impl TermStats {
     /// arithmetic is tantivy's, step for step, so a doc scores here as in `retning search`.
     pub fn weights(&self, docs: &[IndexDoc]) -> BTreeMap<String, Vec<(u32, f32)>> {
         let num_docs = docs.len() as u64;
-        let length = |doc: usize, field: usize| self.lengths[doc][field];
+        // Each doc's field norm ids, found once rather than for each of its postings.
+        let norms: Vec<[u8; FIELDS]> = self
+            .lengths
+            .iter()
+            .map(|l| l.map(FieldNormReader::fieldnorm_to_id))
+            .collect();
         let average = |field: usize| {
             let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
             tokens as f32 / num_docs as f32
@@ -142,13 +147,12 @@ impl TermStats {
                     .map(|&(doc, [tf_title, tf_text])| {
                         let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
                         let mut weight = 0.0f32;
+                        let [title_norm, text_norm] = norms[doc as usize];
                         if let (Some(bm25), true) = (&title, tf_title > 0) {
-                            let norm = FieldNormReader::fieldnorm_to_id(length(doc as usize, 0));
-                            weight += bm25.score(norm, tf_title) * TITLE_BOOST * kind;
+                            weight += bm25.score(title_norm, tf_title) * TITLE_BOOST * kind;
                         }
                         if let (Some(bm25), true) = (&text, tf_text > 0) {
-                            let norm = FieldNormReader::fieldnorm_to_id(length(doc as usize, 1));
-                            weight += bm25.score(norm, tf_text) * 1.0 * kind;
+                            weight += bm25.score(text_norm, tf_text) * 1.0 * kind;
                         }
                         (doc, weight)
                     })
