@@ -96,6 +96,30 @@ impl Staging {
             .try_for_each(|(path, bytes)| self.put_in_existing_folder(path, bytes))
     }
 
+    /// Writes `files` (names relative to `folder`, `/`-separated) under `folder`, one after
+    /// another on the calling thread: creating files in one folder takes that folder's lock,
+    /// so two threads writing into it mostly wait for each other. Returns how many it wrote.
+    pub fn put_all_in(
+        &self,
+        folder: &str,
+        files: impl IntoIterator<Item = (String, Vec<u8>)>,
+    ) -> io::Result<usize> {
+        let mut made: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut count = 0;
+        for (name, bytes) in files {
+            let path = format!("{folder}/{name}");
+            if let Some(parent) = Path::new(&path).parent()
+                && !made.contains(parent)
+            {
+                fs::create_dir_all(self.staging.join(parent))?;
+                made.insert(parent.to_path_buf());
+            }
+            self.put_in_existing_folder(&path, &bytes)?;
+            count += 1;
+        }
+        Ok(count)
+    }
+
     /// Writes a file whose folder exists; if the site at `out` has the same bytes at the same
     /// path, hard-links that file instead, so it keeps its inode and mtime.
     fn put_in_existing_folder(&self, path: &str, bytes: &[u8]) -> io::Result<()> {

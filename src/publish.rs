@@ -7,7 +7,9 @@ use std::time::{Duration, Instant};
 use anyhow::Context;
 
 use crate::output::{Staged, Staging, WriteStats};
-use crate::render::{OutputTree, RenderError, RenderOptions, Theme, render_site_streaming};
+use crate::render::{
+    OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, render_site_streaming,
+};
 use crate::search::SearchUnits;
 use crate::site::Site;
 
@@ -20,13 +22,14 @@ pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
     pub search_units: Duration,
     pub static_index: Duration,
-    /// Every page rendered; each guideline page is written as soon as it is.
+    /// Every page rendered; each guideline page is written as soon as it is, and the static
+    /// search files beside them.
     pub render: Duration,
     /// The tantivy index built and written, on its own thread.
     pub tantivy: Duration,
     /// How long the site, once written, waited for the tantivy index.
     pub waiting_for_tantivy: Duration,
-    /// The rest of the site (the search files, the site-wide pages, the assets) written
+    /// The rest of the site (the site-wide pages, the assets) written
     /// beside the old one (while tantivy may still run), then both it and the tantivy index
     /// swapped in.
     pub write: Duration,
@@ -39,6 +42,12 @@ pub struct Published {
     pub files: usize,
     pub write: WriteStats,
     pub timings: Timings,
+}
+
+/// The files written as they were made, not from the tree of the rest.
+struct Streamed {
+    guideline_pages: usize,
+    search_files: usize,
 }
 
 /// Builds both search indexes and the pages of `site`, then writes the site to `out`
@@ -68,7 +77,7 @@ pub fn publish(
                 .engine(Some(&staging))
                 .map(|engine| (engine, started.elapsed()))
         });
-        let mut write_site = || -> anyhow::Result<(OutputTree, usize, Staged)> {
+        let mut write_site = || -> anyhow::Result<(OutputTree, Streamed, Staged)> {
             let started = Instant::now();
             let static_files = units.static_files();
             timings.static_index = started.elapsed();
@@ -78,19 +87,31 @@ pub fn publish(
             // swapped in once the rest is written and tantivy has finished.
             let staging = Staging::begin(out)
                 .with_context(|| format!("cannot write the site to {}", out.display()))?;
-            let render_and_write = || -> anyhow::Result<(OutputTree, usize)> {
-                let (tree, pages) = render_site_streaming(
-                    site,
-                    theme,
-                    options,
-                    Some(static_files),
-                    |path, html| {
-                        staging.put(&path, &html).map_err(|err| RenderError {
-                            message: format!("cannot write it: {err}"),
-                            page: path,
-                        })
+            let render_and_write = || -> anyhow::Result<(OutputTree, Streamed)> {
+                let search_meta = static_files.meta;
+                let search_files = static_files.files;
+                // The static search files are written while the pages render, by one job (they
+                // share a folder), rather than after them, when little else is left to do.
+                let (search_written, rendered) = rayon::join(
+                    || staging.put_all_in(SEARCH_DIR, search_files),
+                    || {
+                        render_site_streaming(
+                            site,
+                            theme,
+                            options,
+                            Some(&search_meta),
+                            |path, html| {
+                                staging.put(&path, &html).map_err(|err| RenderError {
+                                    message: format!("cannot write it: {err}"),
+                                    page: path,
+                                })
+                            },
+                        )
                     },
-                )?;
+                );
+                let (tree, pages) = rendered?;
+                let search_files = search_written
+                    .with_context(|| format!("cannot write the site to {}", out.display()))?;
                 timings.render = started.elapsed();
                 step("Skriver");
                 let started = Instant::now();
@@ -98,10 +119,14 @@ pub fn publish(
                     .put_tree(&tree)
                     .with_context(|| format!("cannot write the site to {}", out.display()))?;
                 timings.write = started.elapsed();
-                Ok((tree, pages))
+                let streamed = Streamed {
+                    guideline_pages: pages,
+                    search_files,
+                };
+                Ok((tree, streamed))
             };
             match render_and_write() {
-                Ok((tree, pages)) => Ok((tree, pages, staging.finish())),
+                Ok((tree, streamed)) => Ok((tree, streamed, staging.finish())),
                 Err(err) => {
                     // Nothing is published: the old site stays.
                     let _ = staging.discard();
@@ -115,7 +140,7 @@ pub fn publish(
         timings.waiting_for_tantivy = started.elapsed();
         (site_written, engine)
     });
-    let (tree, guideline_pages, staged) = site_written?;
+    let (tree, streamed, staged) = site_written?;
     // A panic in tantivy is a bug; report it rather than unwind through the build.
     let engine = engine
         .map_err(|_| anyhow::anyhow!("the search index build panicked"))
@@ -141,8 +166,8 @@ pub fn publish(
         .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
     timings.write += started.elapsed();
     let published = Published {
-        pages: tree.pages() + guideline_pages,
-        files: tree.files.len() + guideline_pages,
+        pages: tree.pages() + streamed.guideline_pages,
+        files: tree.files.len() + streamed.guideline_pages + streamed.search_files,
         write,
         timings,
     };

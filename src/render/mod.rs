@@ -114,11 +114,21 @@ pub fn render_site(
     options: RenderOptions,
     search: Option<StaticFiles>,
 ) -> Result<OutputTree, RenderError> {
-    let (mut out, pages) =
-        render_with(site, theme, options, search, |path, html| Ok((path, html)))?;
+    let (meta, search_files) = match search {
+        Some(search) => (Some(search.meta), search.files),
+        None => (None, BTreeMap::new()),
+    };
+    let (mut out, pages) = render_with(site, theme, options, meta.as_deref(), |path, html| {
+        Ok((path, html))
+    })?;
+    // A site-wide file wins over a search file, and both over a guideline page at the same
+    // path, as in a build, where the site-wide files are written last.
+    for (name, bytes) in search_files {
+        out.files
+            .entry(format!("{SEARCH_DIR}/{name}"))
+            .or_insert(bytes);
+    }
     for (path, html) in pages {
-        // A site-wide file at a guideline page's path (an alias's redirect) wins, as in a
-        // build, where it is written after the page.
         out.files.entry(path).or_insert(html);
     }
     Ok(out)
@@ -126,16 +136,17 @@ pub fn render_site(
 
 /// [`render_site`], but each guideline page goes to `page` (its path and HTML) as soon as it
 /// is rendered, on the rendering thread, and not into the tree: a build writes the pages
-/// while it renders them, and never holds them all. Returns the other files and the number
-/// of guideline pages.
+/// while it renders them, and never holds them all. `search_meta` names the static search
+/// index's meta file, which the caller writes under [`SEARCH_DIR`]. Returns the other files
+/// and the number of guideline pages.
 pub fn render_site_streaming(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search: Option<StaticFiles>,
+    search_meta: Option<&str>,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
-    let (out, pages) = render_with(site, theme, options, search, page)?;
+    let (out, pages) = render_with(site, theme, options, search_meta, page)?;
     Ok((out, pages.len()))
 }
 
@@ -145,18 +156,13 @@ fn render_with<T: Send>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search: Option<StaticFiles>,
+    search_meta: Option<&str>,
     page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
 ) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
     let mut out = OutputTree::default();
     let mut assets = write_assets(theme, &root, &mut out);
-    if let Some(search) = search {
-        for (name, bytes) in search.files {
-            out.insert(format!("{SEARCH_DIR}/{name}"), bytes);
-        }
-        assets.search_meta = Some(format!("{root}{SEARCH_DIR}/{}", search.meta));
-    }
+    assets.search_meta = search_meta.map(|meta| format!("{root}{SEARCH_DIR}/{meta}"));
     let base = base_context(site, theme, &root, &assets)?;
     let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
 
