@@ -298,6 +298,47 @@ mod tests {
     }
 
     #[test]
+    fn files_put_all_in_a_folder_are_written_and_unchanged_ones_linked() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("public");
+        let files = |chunk: &str| {
+            vec![
+                ("meta.json".to_owned(), b"meta".to_vec()),
+                ("abc/c0.json".to_owned(), chunk.as_bytes().to_vec()),
+                ("abc/f0.json".to_owned(), b"fragments".to_vec()),
+            ]
+        };
+        let staging = Staging::begin(&out).unwrap();
+        assert_eq!(staging.put_all_in("search", files("chunk")).unwrap(), 3);
+        staging.finish().swap().unwrap();
+        assert_eq!(
+            fs::read_to_string(out.join("search/abc/c0.json")).unwrap(),
+            "chunk"
+        );
+        let inode = fs::metadata(out.join("search/abc/f0.json")).unwrap().ino();
+
+        let staging = Staging::begin(&out).unwrap();
+        staging.put_all_in("search", files("chunk 2")).unwrap();
+        let stats = staging.finish().swap().unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 2
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(out.join("search/abc/c0.json")).unwrap(),
+            "chunk 2"
+        );
+        assert_eq!(
+            fs::metadata(out.join("search/abc/f0.json")).unwrap().ino(),
+            inode
+        );
+    }
+
+    #[test]
     fn a_site_left_aside_by_a_killed_build_is_restored() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("public");
