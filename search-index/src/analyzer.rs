@@ -55,7 +55,14 @@ impl WordSpans<'_> {
             return Some((byte.is_ascii_alphanumeric(), 1));
         }
         let c = self.text.get(at..)?.chars().next()?;
-        Some((c.is_alphanumeric(), c.len_utf8()))
+        // Latin-1's letters (æ, ø, å, é, ü, …: every character from À to ÿ but × and ÷) are
+        // most of the non-ASCII text here; `is_alphanumeric` looks each up in Unicode's tables.
+        let alphanumeric = match c {
+            '×' | '÷' => false,
+            'À'..='ÿ' => true,
+            c => c.is_alphanumeric(),
+        };
+        Some((alphanumeric, c.len_utf8()))
     }
 }
 
@@ -162,10 +169,27 @@ mod tests {
         assert_eq!(spans, ["Æble", "ø", "å", "x²½", "ü"]);
     }
 
+    /// The Latin-1 shortcut in `class_at` agrees with `char::is_alphanumeric` for every
+    /// character from U+0080 to U+017F.
+    #[test]
+    fn latin_1_letters_are_alphanumeric_as_unicode_says() {
+        for c in '\u{80}'..='\u{17f}' {
+            let text = format!("a{c}b");
+            let words = word_spans(&text).count();
+            assert_eq!(
+                words == 1,
+                c.is_alphanumeric(),
+                "{c:?} (U+{:04X})",
+                c as u32
+            );
+        }
+    }
+
     #[test]
     fn word_spans_are_the_runs_of_alphanumeric_characters() {
         let pieces = [
-            " ", "-", "\u{a0}", "æ", "Ø", "å", "x", "7", "²", "–", "😀", "é", "\n",
+            " ", "-", "\u{a0}", "æ", "Ø", "å", "x", "7", "²", "–", "😀", "é", "\n", "×", "÷", "ÿ",
+            "À", "µ", "Ā",
         ];
         let mut seed = 3u64;
         for _ in 0..2_000 {
