@@ -105,15 +105,18 @@ fn classify(text: &str, message: String) -> Diagnostic {
 
 /// Byte ranges of each line without its line ending.
 pub fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    // The pre-pass reads every line of every file: memchr finds the line ends with SIMD.
+    let bytes = text.as_bytes();
+    let mut ends = memchr::memchr_iter(b'\n', bytes);
     let mut start = 0;
     std::iter::from_fn(move || {
         if start >= text.len() {
             return None;
         }
-        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let end = ends.next().unwrap_or(text.len());
         let line = start..end;
         start = end + 1;
-        let trimmed_end = if text[line.clone()].ends_with('\r') {
+        let trimmed_end = if bytes[line.clone()].ends_with(b"\r") {
             end - 1
         } else {
             end
@@ -126,4 +129,21 @@ fn next_line_start(text: &str, line_end: usize) -> usize {
     text[line_end..]
         .find('\n')
         .map_or(text.len(), |i| line_end + i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::line_spans;
+
+    #[test]
+    fn line_spans_leave_out_line_endings_and_a_last_empty_line() {
+        let lines = |text: &'static str| -> Vec<&'static str> {
+            line_spans(text).map(|span| &text[span]).collect()
+        };
+        assert_eq!(lines("a\r\nb\n\nc"), ["a", "b", "", "c"]);
+        assert_eq!(lines("x\n"), ["x"]);
+        assert_eq!(lines("\r\n"), [""]);
+        assert_eq!(lines("ø\r"), ["ø"]);
+        assert!(lines("").is_empty());
+    }
 }

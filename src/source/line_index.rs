@@ -16,8 +16,9 @@ pub struct LineCol {
 
 impl LineIndex {
     pub fn new(text: &str) -> Self {
+        // memchr finds the line ends with SIMD, many bytes a step; every file is indexed.
         let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
             .collect();
         Self { line_starts }
     }
