@@ -1,0 +1,188 @@
+use std::collections::BTreeMap;
+
+use tantivy::DocSet;
+use tantivy::postings::Postings;
+
+use super::*;
+use crate::TermStats;
+
+/// The weights as tantivy itself scores each term in each doc (the way the static index
+/// was first built): the oracle `TermStats::weights` must match exactly.
+fn tantivy_weights(
+    engine: &Engine,
+    docs: &[IndexDoc],
+) -> Result<BTreeMap<String, Vec<(u32, f32)>>, EngineError> {
+    let searcher = engine.reader.searcher();
+    let mut weights: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
+    let fields = [
+        (engine.fields.title, TITLE_BOOST),
+        (engine.fields.text, 1.0),
+    ];
+    for (field, boost) in fields {
+        for segment in searcher.segment_readers() {
+            let ids = segment.fast_fields().u64("id")?;
+            let norms = segment.get_fieldnorms_reader(field)?;
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                let text = std::str::from_utf8(stream.key()).unwrap();
+                let term = Term::from_field_text(field, text);
+                let bm25 =
+                    tantivy::query::Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?;
+                let mut postings = inverted
+                    .read_postings(&term, IndexRecordOption::WithFreqs)?
+                    .unwrap();
+                let entry = weights.entry(text.to_owned()).or_default();
+                let mut doc = postings.doc();
+                while doc != tantivy::TERMINATED {
+                    let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
+                    let id = ids.first(doc).unwrap_or_default() as u32;
+                    let kind = docs[id as usize].kind.boost();
+                    *entry.entry(id).or_default() += score * boost * kind;
+                    doc = postings.advance();
+                }
+            }
+        }
+    }
+    Ok(weights
+        .into_iter()
+        .map(|(term, docs)| (term, docs.into_iter().collect()))
+        .collect())
+}
+
+/// Docs of many lengths from a word list with inflections, capitals, æøå, stop words,
+/// numbers and one word tantivy would drop for its length.
+fn docs() -> Vec<IndexDoc> {
+    let words = [
+        "Behandling",
+        "behandlingen",
+        "kemoterapi",
+        "Kemoterapien",
+        "og",
+        "i",
+        "af",
+        "strålebehandling",
+        "straalebehandling",
+        "brystkræftpatienter",
+        "ØSTROGEN",
+        "østrogen",
+        "5-FU",
+        "m²",
+        "tamoxifen",
+        "varighed",
+        "opfølgning",
+        "CEA",
+        "lymfom",
+        "knoglemarv",
+        "café",
+        "det",
+        "ikke",
+        "patienter",
+        "patienterne",
+        "2026",
+    ];
+    let long = "x".repeat(70_000);
+    let mut seed = 7u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    (0..300)
+        .map(|i| {
+            let length = next() % 120;
+            let mut text: Vec<&str> = (0..length).map(|_| words[next() % words.len()]).collect();
+            if i == 17 {
+                text.push(&long);
+            }
+            IndexDoc {
+                url: format!("/g/x/#{i}"),
+                guideline: format!("Retningslinje {}", words[i % words.len()]),
+                guideline_url: "/g/x/".into(),
+                group: "g".into(),
+                kind: if i % 3 == 0 {
+                    DocKind::Recommendation
+                } else {
+                    DocKind::Section
+                },
+                title: words[next() % words.len()].to_owned(),
+                strength: None,
+                strength_class: None,
+                text: text.join(", "),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn term_stats_weigh_every_term_exactly_as_tantivy_scores_it() {
+    let docs = docs();
+    let stats = Arc::new(TermStats::of(&docs));
+    let expected = stats.weights(&docs);
+    let engine = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
+    assert_eq!(tantivy_weights(&engine, &docs).unwrap(), expected);
+    assert!(expected.contains_key("kemoterapi"));
+    assert!(expected.contains_key("oestrog"));
+    assert!(!expected.contains_key("og"), "stop words have no term");
+    assert!(
+        expected.keys().all(|t| t.len() < 70_000),
+        "over-long words are dropped"
+    );
+}
+
+#[test]
+fn a_hit_carries_its_doc_as_it_was_indexed() {
+    let docs = vec![
+        IndexDoc {
+            url: "/dbcg/b/#anbefaling-3".into(),
+            guideline: "Brystkræft \"adjuverende\" <behandling>".into(),
+            guideline_url: "/dbcg/b/".into(),
+            group: "dbcg".into(),
+            kind: DocKind::Recommendation,
+            title: "Anbefaling 3".into(),
+            strength: Some("Stærk for".into()),
+            strength_class: Some("strength-for".into()),
+            text: "Tamoxifen i 5 år.\nLinje to & «citat».".into(),
+        },
+        IndexDoc {
+            url: "/dbcg/b/#tamoxifen".into(),
+            guideline: "Brystkræft".into(),
+            guideline_url: "/dbcg/b/".into(),
+            group: "dbcg".into(),
+            kind: DocKind::Section,
+            title: "Tamoxifen".into(),
+            strength: None,
+            strength_class: None,
+            text: String::new(),
+        },
+    ];
+    let engine = Engine::build(&docs, Vec::new(), None).unwrap();
+    let mut hits = engine.search("tamoxifen", None, 5).unwrap();
+    hits.sort_by_key(|hit| hit.id);
+    let found: Vec<&IndexDoc> = hits.iter().map(|hit| &hit.doc).collect();
+    assert_eq!(found, docs.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn snippets_mark_inflected_words_of_the_text() {
+    let docs = vec![IndexDoc {
+        url: "/g/x/#1".into(),
+        guideline: "G".into(),
+        guideline_url: "/g/x/".into(),
+        group: "g".into(),
+        kind: DocKind::Recommendation,
+        title: "Anbefaling 1".into(),
+        strength: None,
+        strength_class: None,
+        text: "Kemoterapien gives i seks serier efter operationen.".into(),
+    }];
+    let engine = Engine::build(&docs, Vec::new(), None).unwrap();
+    let hits = engine.search("kemoterapi serie", None, 5).unwrap();
+    assert_eq!(hits.len(), 1);
+    assert_eq!(
+        hits[0].snippet,
+        // tantivy's fragment ends with the last word.
+        "«Kemoterapien» gives i seks «serier» efter operationen"
+    );
+}

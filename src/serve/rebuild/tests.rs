@@ -1,0 +1,258 @@
+use std::fs;
+
+use super::*;
+
+const VALID: &str = include_str!("../../../tests/suite/support/dlbcl.md");
+const CONFIG: &str = r#"title = "Test"
+base_url = "https://example.org/retningslinjer/"
+
+[groups]
+dbcg = "DBCG"
+dlg = "DLG"
+"#;
+const URL: &str = "http://127.0.0.1:1111/";
+
+fn today() -> Option<Date> {
+    Some(jiff::civil::date(2026, 11, 24))
+}
+
+/// A site with three guidelines in two groups; each links to `dlg/dlbcl.md`.
+fn site() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("retning.toml"), CONFIG).unwrap();
+    for (path, title) in [
+        ("dlg/dlbcl.md", None),
+        ("dlg/b.md", Some("Anden retningslinje")),
+        ("dbcg/c.md", Some("Tredje retningslinje")),
+    ] {
+        let text = match title {
+            Some(title) => VALID.replace("Diffust storcellet B-celle lymfom", title),
+            None => VALID.to_owned(),
+        };
+        write(dir.path(), path, &text);
+    }
+    dir
+}
+
+fn write(root: &Path, guideline: &str, text: &str) {
+    let path = root.join("guidelines").join(guideline);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+fn path(root: &Path, guideline: &str) -> PathBuf {
+    root.join("guidelines").join(guideline)
+}
+
+fn changed(root: &Path, guidelines: &[&str]) -> ChangeKind {
+    ChangeKind::Guidelines(guidelines.iter().map(|g| path(root, g)).collect())
+}
+
+fn started(root: &Path) -> Preview {
+    let mut preview = Preview::new(root.to_path_buf(), URL.to_owned(), today());
+    let outcome = preview.rebuild(&ChangeKind::Everything);
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    preview
+}
+
+fn page<'a>(preview: &'a Preview, path: &str) -> &'a str {
+    std::str::from_utf8(
+        preview
+            .files()
+            .get(path)
+            .unwrap_or_else(|| panic!("no {path}")),
+    )
+    .unwrap()
+}
+
+#[track_caller]
+fn assert_same_as_full_build(preview: &Preview, root: &Path) {
+    let full = started(root);
+    let mut ours: Vec<&String> = preview.files().keys().collect();
+    let mut theirs: Vec<&String> = full.files().keys().collect();
+    ours.sort();
+    theirs.sort();
+    assert_eq!(ours, theirs);
+    for (path, bytes) in full.files() {
+        assert!(preview.files().get(path) == Some(bytes), "{path} differs");
+    }
+}
+
+#[test]
+fn the_fast_path_ends_where_a_full_build_does() {
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    assert!(page(&preview, "index.html").contains("href=\"/dlg/b/\""));
+
+    write(
+        root,
+        "dlg/b.md",
+        &VALID.replace("Diffust storcellet B-celle lymfom", "Ny titel"),
+    );
+    let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
+    assert!(!outcome.full && outcome.files_changed && outcome.problems.is_empty());
+    // The page, home, its group, revision, search, sitemap, feed and API: not dbcg's.
+    assert_eq!(outcome.rendered, 8, "{outcome:?}");
+    assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
+    assert!(page(&preview, "index.html").contains("Ny titel"));
+    assert_same_as_full_build(&preview, root);
+
+    // A rename across groups, with an alias.
+    fs::remove_file(path(root, "dbcg/c.md")).unwrap();
+    write(
+        root,
+        "dlg/c2.md",
+        &VALID.replace("keywords = [", "aliases = [\"/gammel/c/\"]\nkeywords = ["),
+    );
+    preview.rebuild(&changed(root, &["dbcg/c.md", "dlg/c2.md"]));
+    assert!(!preview.files().contains_key("dbcg/c/index.html"));
+    assert!(preview.files().contains_key("dlg/c2/index.html"));
+    assert!(preview.files().contains_key("gammel/c/index.html"));
+    assert_same_as_full_build(&preview, root);
+
+    // A deletion, and the alias goes with its guideline.
+    fs::remove_file(path(root, "dlg/c2.md")).unwrap();
+    preview.rebuild(&changed(root, &["dlg/c2.md"]));
+    assert!(!preview.files().contains_key("dlg/c2/index.html"));
+    assert!(!preview.files().contains_key("gammel/c/index.html"));
+    assert_same_as_full_build(&preview, root);
+
+    // A group folder renamed: only the folder is named in the events.
+    fs::rename(root.join("guidelines/dlg"), root.join("guidelines/dbcg2")).unwrap();
+    fs::write(
+        root.join("retning.toml"),
+        format!("{CONFIG}dbcg2 = \"DBCG 2\"\n"),
+    )
+    .unwrap();
+    preview.rebuild(&ChangeKind::Everything);
+    fs::rename(root.join("guidelines/dbcg2"), root.join("guidelines/dlg")).unwrap();
+    preview.rebuild(&changed(root, &["dbcg2", "dlg"]));
+    assert_same_as_full_build(&preview, root);
+}
+
+#[test]
+fn a_save_without_a_change_changes_nothing() {
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
+    assert_eq!(
+        (
+            outcome.files_changed,
+            outcome.rendered,
+            outcome.problems.len()
+        ),
+        (false, 0, 0)
+    );
+}
+
+#[test]
+fn a_broken_file_keeps_its_last_good_page_until_fixed() {
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    let before = preview.files().clone();
+
+    let broken = VALID
+        .replace("::: anbefaling 1 (B)", "::: anbefaling 1 (E)")
+        .replace("Alle patienter bør", "NYT: alle patienter bør");
+    write(root, "dlg/dlbcl.md", &broken);
+    let outcome = preview.rebuild(&changed(root, &["dlg/dlbcl.md"]));
+    let problem = outcome
+        .problems
+        .iter()
+        .find(|p| p.code == codes::RECOMMENDATION_BAD_STRENGTH)
+        .unwrap_or_else(|| panic!("{:?}", outcome.problems));
+    assert_eq!(problem.file.as_deref(), Some("guidelines/dlg/dlbcl.md"));
+    let line = broken
+        .lines()
+        .position(|l| l.contains("(E)"))
+        .map(|i| i + 1);
+    assert_eq!(problem.line, line);
+    assert!(problem.source_line.as_deref().unwrap().contains("(E)"));
+    assert!(
+        outcome
+            .overlay()
+            .unwrap()
+            .contains("guidelines/dlg/dlbcl.md")
+    );
+    // The site is as it was: the last good version of the page, in every list too.
+    assert!(!outcome.files_changed);
+    assert_eq!(preview.files(), &before);
+
+    // A front matter that does not parse at all: the page still stays.
+    write(root, "dlg/dlbcl.md", &broken.replacen("+++", "", 1));
+    let outcome = preview.rebuild(&changed(root, &["dlg/dlbcl.md"]));
+    assert!(!outcome.problems.is_empty());
+    assert_eq!(preview.files(), &before);
+
+    // Fixed: the new text shows and the overlay goes.
+    write(
+        root,
+        "dlg/dlbcl.md",
+        &broken.replace("::: anbefaling 1 (E)", "::: anbefaling 1 (B)"),
+    );
+    let outcome = preview.rebuild(&changed(root, &["dlg/dlbcl.md"]));
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    assert_eq!(outcome.overlay(), None);
+    assert!(page(&preview, "dlg/dlbcl/index.html").contains("NYT: alle patienter"));
+    assert_same_as_full_build(&preview, root);
+}
+
+#[test]
+fn a_file_never_good_is_shown_as_it_is_and_a_broken_config_keeps_the_site() {
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    write(
+        root,
+        "dlg/ny.md",
+        &VALID.replace("::: anbefaling 1 (B)", "::: anbefaling 1 (E)"),
+    );
+    let outcome = preview.rebuild(&changed(root, &["dlg/ny.md"]));
+    assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
+    assert!(preview.files().contains_key("dlg/ny/index.html"));
+    // Edited, still with the error: the edit shows (there is no good version to keep).
+    write(
+        root,
+        "dlg/ny.md",
+        &VALID
+            .replace("::: anbefaling 1 (B)", "::: anbefaling 1 (E)")
+            .replace("Alle patienter bør", "REDIGERET: alle patienter bør"),
+    );
+    preview.rebuild(&changed(root, &["dlg/ny.md"]));
+    assert!(page(&preview, "dlg/ny/index.html").contains("REDIGERET"));
+    // No longer parsing at all: what was shown stays.
+    write(root, "dlg/ny.md", "+++\ntitle = \n");
+    let outcome = preview.rebuild(&changed(root, &["dlg/ny.md"]));
+    assert!(!outcome.problems.is_empty());
+    assert!(page(&preview, "dlg/ny/index.html").contains("REDIGERET"));
+    // Deleted: gone.
+    fs::remove_file(path(root, "dlg/ny.md")).unwrap();
+    preview.rebuild(&changed(root, &["dlg/ny.md"]));
+    assert!(!preview.files().contains_key("dlg/ny/index.html"));
+
+    let before = preview.files().clone();
+    fs::write(root.join("retning.toml"), "title = ").unwrap();
+    let outcome = preview.rebuild(&ChangeKind::Everything);
+    assert_eq!(outcome.problems[0].code, codes::CONFIG_INVALID);
+    assert_eq!(outcome.problems[0].file.as_deref(), Some("retning.toml"));
+    assert_eq!(preview.files(), &before);
+    // Until the configuration is fixed, a guideline save still shows its problem.
+    let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
+    assert_eq!(outcome.problems[0].code, codes::CONFIG_INVALID);
+    fs::write(root.join("retning.toml"), CONFIG).unwrap();
+    let outcome = preview.rebuild(&ChangeKind::Everything);
+    assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
+    assert_eq!(preview.files(), &before);
+}
+
+#[test]
+fn pages_link_to_the_preview_not_to_the_published_site() {
+    let site = site();
+    let preview = started(site.path());
+    let home = page(&preview, "index.html");
+    assert!(home.contains("href=\"/dlg/dlbcl/\""), "{home}");
+    assert!(!home.contains("/retningslinjer/"));
+}
