@@ -325,7 +325,7 @@ fn render(theme: &Theme, template: &str, context: &tera::Context) -> Result<Vec<
 
 /// [`render`] into a buffer with room for `capacity` bytes: a guideline page is about twice
 /// as long as its file, and a buffer grown from small was copied half a dozen times.
-pub(crate) fn render_sized(
+fn render_sized(
     theme: &Theme,
     template: &str,
     context: &tera::Context,
