@@ -83,14 +83,7 @@ impl Staging {
     /// Writes every file of `tree`: each folder once, then the files on every core
     /// (creating a file costs the kernel more than writing its bytes).
     pub fn put_tree(&self, tree: &OutputTree) -> io::Result<()> {
-        let folders: BTreeSet<&Path> = tree
-            .files
-            .keys()
-            .filter_map(|path| Path::new(path).parent())
-            .collect();
-        for folder in folders {
-            fs::create_dir_all(self.staging.join(folder))?;
-        }
+        self.create_folders(tree.files.keys())?;
         tree.files
             .par_iter()
             .try_for_each(|(path, bytes)| self.put_in_existing_folder(path, bytes))
@@ -104,20 +97,24 @@ impl Staging {
         folder: &str,
         files: impl IntoIterator<Item = (String, Vec<u8>)>,
     ) -> io::Result<usize> {
-        let mut made: BTreeSet<PathBuf> = BTreeSet::new();
-        let mut count = 0;
-        for (name, bytes) in files {
-            let path = format!("{folder}/{name}");
-            if let Some(parent) = Path::new(&path).parent()
-                && !made.contains(parent)
-            {
-                fs::create_dir_all(self.staging.join(parent))?;
-                made.insert(parent.to_path_buf());
-            }
-            self.put_in_existing_folder(&path, &bytes)?;
-            count += 1;
+        let files: Vec<(String, Vec<u8>)> = files
+            .into_iter()
+            .map(|(name, bytes)| (format!("{folder}/{name}"), bytes))
+            .collect();
+        self.create_folders(files.iter().map(|(path, _)| path))?;
+        for (path, bytes) in &files {
+            self.put_in_existing_folder(path, bytes)?;
         }
-        Ok(count)
+        Ok(files.len())
+    }
+
+    /// Creates the folder of each of `paths` (relative, `/`-separated) once.
+    fn create_folders<'p>(&self, paths: impl Iterator<Item = &'p String>) -> io::Result<()> {
+        let folders: BTreeSet<&Path> = paths.filter_map(|path| Path::new(path).parent()).collect();
+        for folder in folders {
+            fs::create_dir_all(self.staging.join(folder))?;
+        }
+        Ok(())
     }
 
     /// Writes a file whose folder exists; if the site at `out` has the same bytes at the same

@@ -263,10 +263,9 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
     // fills: they are cut at about CHUNK_BYTES, and a fragment file is about as large.
     let mut bytes = Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 2);
     // Plain data of strings and numbers always serialises.
-    match serde_json::to_writer(&mut bytes, value) {
-        Ok(()) => bytes,
-        Err(_) => Vec::new(),
-    }
+    serde_json::to_writer(&mut bytes, value)
+        .map(|()| bytes)
+        .unwrap_or_default()
 }
 
 /// Serialises `value` as `<name>.<hash>.json` and returns the file name.
