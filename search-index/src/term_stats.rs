@@ -28,7 +28,8 @@ pub(crate) type Counted = (u32, [u32; FIELDS]);
 pub struct TermStats {
     /// The terms, sorted and distinct; a term id indexes this.
     terms: Vec<String>,
-    /// Per doc: its terms, ids ascending, with their counts (stop words left out).
+    /// Per doc: its terms, each once, in the order first seen, with their counts (stop words
+    /// left out).
     docs: Vec<Vec<Counted>>,
     /// Per doc: the number of terms in each field, what tantivy's field norms count.
     lengths: Vec<[u32; FIELDS]>,
@@ -62,6 +63,7 @@ impl TermStats {
         drop(numbers);
 
         let (terms, term_of_word) = analyze_words(&words);
+        let term_count = terms.len();
         let per_doc: Vec<Vec<Counted>> = runs
             .into_par_iter()
             .zip(renumbered)
@@ -70,9 +72,10 @@ impl TermStats {
                     .iter()
                     .map(|&word| term_of_word[word as usize])
                     .collect();
+                let mut merge = TermMerge::new(term_count);
                 run.docs
                     .into_iter()
-                    .map(move |counted| by_term(counted, &term_of))
+                    .map(move |counted| merge.by_term(counted, &term_of))
             })
             .collect();
         let lengths = per_doc
@@ -92,7 +95,7 @@ impl TermStats {
         }
     }
 
-    /// Doc `doc`'s terms, ids ascending, with their counts in each field (none for a doc
+    /// Doc `doc`'s terms, each once, with their counts in each field (none for a doc
     /// number out of range): what tantivy indexes (`DocTermsTokenizer`).
     pub(crate) fn doc_terms(&self, doc: usize) -> &[Counted] {
         self.docs.get(doc).map_or(&[], Vec::as_slice)
@@ -263,23 +266,46 @@ fn analyze_words(words: &[&str]) -> (Vec<String>, Vec<Option<u32>>) {
     (terms, term_of_word)
 }
 
-/// A doc's words renumbered by term (`term_of` maps the run's word numbers): stop words out, words with the same term (`Behandling`,
-/// `behandling`) merged, ids ascending.
-fn by_term(words: Vec<Counted>, term_of: &[Option<u32>]) -> Vec<Counted> {
-    let mut terms: Vec<Counted> = words
-        .into_iter()
-        .filter_map(|(word, counts)| term_of[word as usize].map(|term| (term, counts)))
-        .collect();
-    terms.sort_unstable_by_key(|&(term, _)| term);
-    terms.dedup_by(|next, kept| {
-        let same = next.0 == kept.0;
-        if same {
-            kept.1[0] += next.1[0];
-            kept.1[1] += next.1[1];
+/// Merges a doc's words into its terms: words with the same term (`Behandling`,
+/// `behandling`) become one, stop words go. A slot per term, reused from doc to doc, finds a
+/// term already seen, so a doc costs one pass over its words rather than a sort.
+struct TermMerge {
+    /// Per term id: its index in the doc being merged, or `UNSEEN`.
+    slot: Vec<u32>,
+}
+
+impl TermMerge {
+    const UNSEEN: u32 = u32::MAX;
+
+    fn new(terms: usize) -> Self {
+        Self {
+            slot: vec![Self::UNSEEN; terms],
         }
-        same
-    });
-    terms
+    }
+
+    /// A doc's words renumbered by term (`term_of` maps the run's word numbers), each term
+    /// once, in the order first seen.
+    fn by_term(&mut self, words: Vec<Counted>, term_of: &[Option<u32>]) -> Vec<Counted> {
+        let mut terms: Vec<Counted> = Vec::with_capacity(words.len());
+        for (word, counts) in words {
+            let Some(term) = term_of[word as usize] else {
+                continue;
+            };
+            let slot = &mut self.slot[term as usize];
+            if *slot == Self::UNSEEN {
+                *slot = terms.len() as u32;
+                terms.push((term, counts));
+            } else {
+                let kept = &mut terms[*slot as usize].1;
+                kept[0] += counts[0];
+                kept[1] += counts[1];
+            }
+        }
+        for &(term, _) in &terms {
+            self.slot[term as usize] = Self::UNSEEN;
+        }
+        terms
+    }
 }
 
 /// Every term's postings, laid end to end: those of term `t` are
@@ -295,7 +321,7 @@ fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
     let total = starts[terms];
     let mut postings = vec![(0, [0; FIELDS]); total];
     // Filled on every core: each task takes the terms of a range holding about as many
-    // postings as the others', and scans every doc for them (each doc's terms are sorted).
+    // postings as the others', and scans every doc's terms for those in its range.
     let tasks = rayon::current_num_threads() * 4;
     let mut bounds: Vec<usize> = (0..=tasks)
         .map(|k| {
@@ -320,8 +346,7 @@ fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
             .map(|start| start - base)
             .collect();
         for (doc, terms) in docs.iter().enumerate() {
-            let from = terms.partition_point(|&(term, _)| term < range.start);
-            for &(term, counts) in terms[from..].iter().take_while(|(t, _)| *t < range.end) {
+            for &(term, counts) in terms.iter().filter(|(t, _)| range.contains(t)) {
                 let slot = &mut next[(term - range.start) as usize];
                 part[*slot] = (doc as u32, counts);
                 *slot += 1;
