@@ -77,6 +77,9 @@ pub struct DocTermsTokenizer {
     stats: Arc<TermStats>,
     /// 0 the title field, 1 the text field.
     field: usize,
+    /// The token each stream fills, kept from doc to doc so that its text is allocated once
+    /// per indexing thread, not once per doc and field.
+    token: Token,
 }
 
 impl Tokenizer for DocTermsTokenizer {
@@ -86,12 +89,13 @@ impl Tokenizer for DocTermsTokenizer {
         let terms = text
             .parse::<usize>()
             .map_or(&[][..], |doc| self.stats.doc_terms(doc));
+        self.token.reset();
         DocTermsStream {
             stats: &self.stats,
             field: self.field,
             terms: terms.iter(),
             repeats: 0,
-            token: Token::default(),
+            token: &mut self.token,
         }
     }
 }
@@ -102,7 +106,7 @@ pub struct DocTermsStream<'a> {
     terms: std::slice::Iter<'a, Counted>,
     /// How many more times the current term occurs.
     repeats: u32,
-    token: Token,
+    token: &'a mut Token,
 }
 
 impl TokenStream for DocTermsStream<'_> {
@@ -128,11 +132,11 @@ impl TokenStream for DocTermsStream<'_> {
     }
 
     fn token(&self) -> &Token {
-        &self.token
+        self.token
     }
 
     fn token_mut(&mut self) -> &mut Token {
-        &mut self.token
+        self.token
     }
 }
 
@@ -147,6 +151,7 @@ pub fn register_doc_terms(index: &Index, stats: &Arc<TermStats>) {
         let tokenizer = DocTermsTokenizer {
             stats: Arc::clone(stats),
             field,
+            token: Token::default(),
         };
         index.tokenizers().register(name, tokenizer);
     }
@@ -188,6 +193,7 @@ mod tests {
                 let mut tokenizer = DocTermsTokenizer {
                     stats: Arc::clone(&stats),
                     field,
+                    token: Token::default(),
                 };
                 let key = id.to_string();
                 let mut stream = tokenizer.token_stream(&key);
@@ -208,7 +214,11 @@ mod tests {
                 assert_eq!(runs.len(), distinct.len());
             }
         }
-        let mut tokenizer = DocTermsTokenizer { stats, field: 1 };
+        let mut tokenizer = DocTermsTokenizer {
+            stats,
+            field: 1,
+            token: Token::default(),
+        };
         assert!(!tokenizer.token_stream("2").advance());
         assert!(!tokenizer.token_stream("kemoterapi").advance());
     }
