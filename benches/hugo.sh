@@ -66,7 +66,11 @@ cp "$work/hugo/layouts/_default/list.html" "$work/hugo/layouts/index.html"
 
 size="$(du -sm "$work/retning/guidelines" | cut -f1)"
 echo "corpus: $guidelines guidelines of ~$words words ($size MB); $runs runs each, alternating; $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "$(hugo version | cut -d' ' -f1-2); retning $(git rev-parse --short HEAD 2>/dev/null || echo '?') (+ working tree)"
+commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
+if ! git diff --quiet HEAD 2>/dev/null; then
+  commit="$commit + uncommitted changes"
+fi
+echo "$(hugo version | cut -d' ' -f1-2); retning $commit"
 
 run() { # name, command…  → appends "seconds kib" to $work/name.times
   local name="$1"
