@@ -39,22 +39,56 @@ pub fn word_spans(text: &str) -> WordSpans<'_> {
     WordSpans { text, at: 0 }
 }
 
-/// The iterator [`word_spans`] returns. It reads ASCII a byte at a time and decodes only
-/// other characters: every word of every build passes through it.
+/// The iterator [`word_spans`] returns. It runs over ASCII with a table, a byte at a time in
+/// a tight loop, and decodes only other characters: every word of every build passes
+/// through it.
 pub struct WordSpans<'a> {
     text: &'a str,
     /// The byte where the next search starts (always a character boundary).
     at: usize,
 }
 
+/// What a byte of UTF-8 text says about the character it starts or continues.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit.
+    Word,
+    /// Any other ASCII character.
+    Gap,
+    /// A byte of a character beyond ASCII, to be decoded.
+    Other,
+}
+
+const BYTE_CLASS: [ByteClass; 256] = {
+    let mut table = [ByteClass::Other; 256];
+    let mut byte = 0;
+    while byte < 0x80 {
+        table[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            ByteClass::Word
+        } else {
+            ByteClass::Gap
+        };
+        byte += 1;
+    }
+    table
+};
+
 impl WordSpans<'_> {
-    /// Whether the character at byte `at` is alphanumeric, and its length in bytes.
-    fn class_at(&self, at: usize) -> Option<(bool, usize)> {
-        let byte = *self.text.as_bytes().get(at)?;
-        if byte.is_ascii() {
-            return Some((byte.is_ascii_alphanumeric(), 1));
-        }
-        let c = self.text.get(at..)?.chars().next()?;
+    /// Moves `at` past the bytes of class `class` (ASCII only) and returns the class of the
+    /// byte it stops at, `None` at the end of the text.
+    fn skip(&mut self, class: ByteClass) -> Option<ByteClass> {
+        let rest = self.text.as_bytes().get(self.at..)?;
+        let stop = rest
+            .iter()
+            .position(|&b| BYTE_CLASS[usize::from(b)] != class)
+            .unwrap_or(rest.len());
+        self.at += stop;
+        rest.get(stop).map(|&b| BYTE_CLASS[usize::from(b)])
+    }
+
+    /// Whether the non-ASCII character at byte `at` is alphanumeric, and its length in bytes.
+    fn other_at(&self) -> Option<(bool, usize)> {
+        let c = self.text.get(self.at..)?.chars().next()?;
         // Latin-1's letters (æ, ø, å, é, ü, …: every character from À to ÿ but × and ÷) are
         // most of the non-ASCII text here; `is_alphanumeric` looks each up in Unicode's tables.
         let alphanumeric = match c {
@@ -70,18 +104,22 @@ impl Iterator for WordSpans<'_> {
     type Item = std::ops::Range<usize>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        // Past the characters between words.
         let start = loop {
-            let (word, len) = self.class_at(self.at)?;
-            if word {
-                break self.at;
+            match self.skip(ByteClass::Gap)? {
+                ByteClass::Word => break self.at,
+                _ => match self.other_at()? {
+                    (true, _) => break self.at,
+                    (false, len) => self.at += len,
+                },
             }
-            self.at += len;
         };
-        while let Some((word, len)) = self.class_at(self.at) {
-            if !word {
-                break;
+        // Through the word's characters.
+        while let Some(ByteClass::Other) = self.skip(ByteClass::Word) {
+            match self.other_at() {
+                Some((true, len)) => self.at += len,
+                _ => break,
             }
-            self.at += len;
         }
         Some(start..self.at)
     }
