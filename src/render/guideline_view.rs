@@ -2,9 +2,9 @@
 //! model. All HTML from Markdown is rendered here, in document order, so citation back-links
 //! are numbered as they appear.
 
-use std::collections::HashMap;
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::model::{
@@ -450,7 +450,7 @@ fn reference_views(
     let number = |key: &str| markdown.numbers.get(key).copied();
     definitions.sort_by_cached_key(|d| number(&d.key).unwrap_or(usize::MAX));
     // Every key's evidence levels, in one pass over the citations.
-    let mut levels_by_key: HashMap<&str, Vec<&'static str>> = HashMap::new();
+    let mut levels_by_key: FxHashMap<&str, Vec<&'static str>> = FxHashMap::default();
     for citation in &guideline.citations {
         if let Some(level) = citation.level {
             levels_by_key

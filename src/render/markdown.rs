@@ -2,9 +2,8 @@
 //! citations become numbered links, `@/` cross-links resolve to page URLs, tables scroll in
 //! their own box, headings move below the page's own, and raw HTML is shown as text.
 
-use std::collections::HashMap;
-
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use rustc_hash::FxHashMap;
 
 use crate::model::{Fragment, Guideline};
 
@@ -12,7 +11,7 @@ use crate::model::{Fragment, Guideline};
 /// reference list links back to.
 #[derive(Debug, Default)]
 pub struct Citations {
-    pub occurrences: HashMap<String, usize>,
+    pub occurrences: FxHashMap<String, usize>,
 }
 
 pub struct MarkdownRenderer<'a> {
@@ -25,12 +24,13 @@ pub struct MarkdownRenderer<'a> {
     pub tables: std::cell::Cell<usize>,
     /// Each cited key's 1-based number (`Guideline::citation_number`), looked up once per
     /// page instead of searching the keys for every citation.
-    pub numbers: HashMap<&'a str, usize>,
+    pub numbers: FxHashMap<&'a str, usize>,
 }
 
 /// Each cited key's number, in order of first citation.
-pub fn citation_numbers(guideline: &Guideline) -> HashMap<&str, usize> {
-    let mut numbers = HashMap::with_capacity(guideline.cited_keys.len());
+pub fn citation_numbers(guideline: &Guideline) -> FxHashMap<&str, usize> {
+    let mut numbers =
+        FxHashMap::with_capacity_and_hasher(guideline.cited_keys.len(), Default::default());
     for (i, key) in guideline.cited_keys.iter().enumerate() {
         numbers.entry(key.as_str()).or_insert(i + 1);
     }

@@ -1,13 +1,13 @@
 //! Recommendation ids are unique within a guideline, and every recommendation has text.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Guideline;
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
-    let mut first_use = HashMap::new();
+    let mut first_use = FxHashMap::default();
     for recommendation in &guideline.recommendations {
         if let Some(first) = first_use.insert(recommendation.id, recommendation.id_span.start) {
             first_use.insert(recommendation.id, first);

@@ -1,14 +1,14 @@
 //! Citations and reference definitions: every citation is defined, every definition is
 //! cited, and definitions stand under *4. Referencer*.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Guideline, SectionKind};
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
-    let mut defined: HashMap<&str, usize> = HashMap::new();
+    let mut defined: FxHashMap<&str, usize> = FxHashMap::default();
     for definition in &guideline.definitions {
         let span = first_line(guideline, definition.span.clone());
         if let Some(first) = defined.insert(&definition.key, definition.span.start) {
@@ -55,7 +55,7 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let cited: HashSet<&str> = guideline.citations.iter().map(|c| c.key.as_str()).collect();
+    let cited: FxHashSet<&str> = guideline.citations.iter().map(|c| c.key.as_str()).collect();
     for definition in &guideline.definitions {
         if !cited.contains(definition.key.as_str()) {
             findings.push(
