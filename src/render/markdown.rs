@@ -111,7 +111,8 @@ impl MarkdownRenderer<'_> {
 
     fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
         let number = self.numbers.get(key).copied().unwrap_or(0);
-        let key_id = escape(&anchor_safe(key));
+        // Nothing in an anchor-safe id needs escaping.
+        let key_id = anchor_safe(key);
         match citations {
             Some(citations) => {
                 let count = match citations.occurrences.get_mut(key) {
@@ -165,15 +166,16 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 
 /// Citation keys are free text; ids keep letters, digits, `-` and `_`.
 pub fn anchor_safe(key: &str) -> String {
-    key.chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
-        .collect()
+    // One byte out per character in, so the key's length is always enough.
+    let mut id = String::with_capacity(key.len());
+    id.extend(key.chars().map(|c| {
+        if c.is_ascii_alphanumeric() || c == '-' || c == '_' {
+            c
+        } else {
+            '-'
+        }
+    }));
+    id
 }
 
 /// HTML-escapes text for element content and quoted attributes. Unlike tera's default it
@@ -197,4 +199,22 @@ pub fn escape(text: &str) -> String {
     }
     out.push_str(&text[last..]);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A citation key is free text; its id goes unescaped into `id` and `href` attributes.
+    #[test]
+    fn anchor_safe_ids_keep_only_letters_digits_dashes_and_underscores() {
+        assert_eq!(anchor_safe("Hansen_2019-a"), "Hansen_2019-a");
+        assert_eq!(anchor_safe("Ærø et al. \"2020\""), "-r--et-al---2020-");
+        assert_eq!(anchor_safe("<a&b>'😀"), "-a-b---");
+        for key in ["Ærø et al. \"2020\"", "<a&b>'😀", "x y"] {
+            let id = anchor_safe(key);
+            assert_eq!(id.chars().count(), key.chars().count(), "{key:?}");
+            assert_eq!(escape(&id), id, "{key:?}");
+        }
+    }
 }
