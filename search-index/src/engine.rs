@@ -2,6 +2,7 @@
 //! preview server), queried with the semantics of FORMAT.md, and the source of the static
 //! index's weights, so both agree.
 
+use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::sync::Arc;
@@ -18,7 +19,10 @@ use tantivy::schema::{
 use tantivy::snippet::SnippetGenerator;
 use tantivy::store::Compressor;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{DocAddress, Index, IndexReader, IndexSettings, TantivyDocument, Term, doc};
+use tantivy::{
+    DocAddress, DocId, Index, IndexReader, IndexSettings, Score, SegmentReader, TantivyDocument,
+    Term, doc,
+};
 
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
 use crate::{
@@ -43,6 +47,7 @@ struct Fields {
     text: Field,
     group: Field,
     kind: Field,
+    kind_boost: Field,
     stored: StoredFields,
 }
 
@@ -77,6 +82,9 @@ pub struct Engine {
     pub groups: Vec<GroupRange>,
 }
 
+/// The fast field holding each doc's `DocKind::boost`.
+const KIND_BOOST_FIELD: &str = "kind_boost";
+
 /// The stored-only fields, in the order of `StoredFields`.
 const STORED_FIELDS: [&str; 7] = [
     "stored_url",
@@ -104,6 +112,8 @@ fn schema() -> Schema {
     builder.add_text_field("text", text_field(FIELD_TOKENIZERS[1]));
     builder.add_text_field("group", STRING | STORED);
     builder.add_text_field("kind", STRING | STORED);
+    // The kind's boost, read while tantivy ranks, so that it ranks the boosted scores.
+    builder.add_f64_field(KIND_BOOST_FIELD, FAST);
     for name in STORED_FIELDS {
         builder.add_text_field(name, STORED);
     }
@@ -118,6 +128,7 @@ impl Fields {
             text: schema.get_field("text")?,
             group: schema.get_field("group")?,
             kind: schema.get_field("kind")?,
+            kind_boost: schema.get_field(KIND_BOOST_FIELD)?,
             stored: StoredFields {
                 url: schema.get_field(STORED_FIELDS[0])?,
                 guideline: schema.get_field(STORED_FIELDS[1])?,
@@ -182,6 +193,7 @@ impl Engine {
                 fields.text => key.as_str(),
                 fields.group => d.group.as_str(),
                 fields.kind => kind_name(d.kind),
+                fields.kind_boost => f64::from(d.kind.boost()),
             );
             fields.stored.add(&mut doc, d);
             writer.add_document(doc)?;
@@ -269,32 +281,26 @@ impl Engine {
             ));
         }
         let query = BooleanQuery::new(clauses);
-        // The kind boost multiplies each doc's score, so rank a generous pool, then re-rank.
-        let pool = (limit * 4).max(100);
-        let top: Vec<(f32, DocAddress)> =
-            searcher.search(&query, &TopDocs::with_limit(pool).order_by_score())?;
+        let top: Vec<(RankKey, DocAddress)> = searcher.search(
+            &query,
+            &TopDocs::with_limit(limit).tweak_score(rank_by_boosted_score_then_id),
+        )?;
         let snippets = self.snippet_generator(&query)?;
         let mut hits = Vec::with_capacity(top.len());
-        for (score, address) in top {
+        for ((score, Reverse(id)), address) in top {
             let stored: TantivyDocument = searcher.doc(address)?;
-            let id = stored
-                .get_first(self.fields.id)
-                .and_then(|v| v.as_u64())
-                .unwrap_or_default() as u32;
             let Some(doc) = self.fields.stored.read(&stored, &self.fields) else {
                 continue;
             };
             let snippet = snippets.snippet(&doc.text);
             let snippet = highlight(snippet.fragment(), snippet.highlighted());
             hits.push(Hit {
-                id,
-                score: score * doc.kind.boost(),
+                id: id as u32,
+                score,
                 doc,
                 snippet,
             });
         }
-        hits.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-        hits.truncate(limit);
         Ok(hits)
     }
 
@@ -426,6 +432,27 @@ impl StoredFields {
             strength_class: text(self.strength_class),
             text: text(self.text)?,
         })
+    }
+}
+
+/// How hits rank: by tantivy's score times the doc's kind boost, then by id (FORMAT.md,
+/// "Weights"; the static index ranks the same way). Ranking the boosted score inside tantivy,
+/// rather than boosting a pool of its best hits afterwards, makes the order exact, and the id
+/// settles ties the same way in every build, whichever segment a doc was indexed into.
+type RankKey = (Score, Reverse<u64>);
+
+fn rank_by_boosted_score_then_id(
+    segment: &SegmentReader,
+) -> impl Fn(DocId, Score) -> RankKey + use<> {
+    let fast = segment.fast_fields();
+    // Every index `build` writes has both columns; without them a doc ranks unboosted, last
+    // among equals.
+    let boosts = fast.f64(KIND_BOOST_FIELD).ok();
+    let ids = fast.u64("id").ok();
+    move |doc, score| {
+        let boost = boosts.as_ref().and_then(|c| c.first(doc)).unwrap_or(1.0);
+        let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+        (score * boost as Score, Reverse(id))
     }
 }
 

@@ -186,3 +186,42 @@ fn snippets_mark_inflected_words_of_the_text() {
         "«Kemoterapien» gives i seks «serier» efter operationen"
     );
 }
+
+/// The kind boost is part of the rank, not applied to a pool of tantivy's best hits: a
+/// recommendation whose unboosted score trails 150 sections still comes first, and hits of
+/// equal score follow in id order, whichever segment each was indexed into.
+#[test]
+fn hits_rank_by_boosted_score_then_id() {
+    let doc = |kind, title: &str, text: &str| IndexDoc {
+        url: format!("/g/x/#{title}"),
+        guideline: "Retningslinje".into(),
+        guideline_url: "/g/x/".into(),
+        group: "g".into(),
+        kind,
+        title: title.into(),
+        strength: None,
+        strength_class: None,
+        text: text.into(),
+    };
+    let mut docs: Vec<IndexDoc> = (0..150)
+        .map(|i| {
+            doc(
+                DocKind::Section,
+                &format!("Afsnit {i}"),
+                "kemoterapi kemoterapi",
+            )
+        })
+        .collect();
+    // One occurrence in a text as long: about 0.73 of a section's score before the boost.
+    docs.push(doc(
+        DocKind::Recommendation,
+        "Anbefaling",
+        "kemoterapi behandling",
+    ));
+    let engine = Engine::build(&docs, Vec::new(), None).unwrap();
+    let hits = engine.search("kemoterapi", None, 5).unwrap();
+    let ids: Vec<u32> = hits.iter().map(|hit| hit.id).collect();
+    assert_eq!(ids, [150, 0, 1, 2, 3]);
+    assert!(hits[0].score > hits[1].score);
+    assert!(hits[1..].iter().all(|hit| hit.score == hits[1].score));
+}
