@@ -129,6 +129,7 @@ pub struct SubSectionView {
 
 /// One reference on its way into `references_html` (the template no longer sees it).
 struct ReferenceView {
+    /// `anchor_safe`: written into the page as it is.
     id: String,
     number: Option<usize>,
     html: String,
@@ -143,7 +144,7 @@ impl ReferenceView {
     /// (`evidence_level` is the theme's label, HTML-escaped) and the links back.
     fn write_item(&self, out: &mut String, evidence_level: &str) {
         out.push_str("\n      <li id=\"ref-");
-        out.push_str(&escape(&self.id));
+        out.push_str(&self.id);
         out.push('"');
         if self.number.is_none() {
             out.push_str(" class=\"uncited\"");
@@ -480,8 +481,7 @@ fn reference_views(
                 // Writing to a String cannot fail.
                 let _ = write!(
                     backlinks_html,
-                    r##" <a class="backlink" href="#{}" aria-label="{back_to_citation} {n}">↩</a>"##,
-                    escape(&format!("cite-{id}-{n}")),
+                    r##" <a class="backlink" href="#cite-{id}-{n}" aria-label="{back_to_citation} {n}">↩</a>"##,
                 );
             }
             ReferenceView {

@@ -111,7 +111,6 @@ impl MarkdownRenderer<'_> {
 
     fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
         let number = self.numbers.get(key).copied().unwrap_or(0);
-        // Nothing in an anchor-safe id needs escaping.
         let key_id = anchor_safe(key);
         match citations {
             Some(citations) => {
@@ -164,7 +163,8 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
     }
 }
 
-/// Citation keys are free text; ids keep letters, digits, `-` and `_`.
+/// Citation keys are free text; ids keep letters, digits, `-` and `_`, so they go into HTML
+/// attributes as they are, with no escaping.
 pub fn anchor_safe(key: &str) -> String {
     // One byte out per character in, so the key's length is always enough.
     let mut id = String::with_capacity(key.len());
