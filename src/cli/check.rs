@@ -8,8 +8,9 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use crate::diagnostics::{Counts, Diagnostic, render_human, render_json};
+use crate::history::{SiteHistory, Unavailable};
 use crate::source::display_path;
-use crate::validate::check_site;
+use crate::validate::{Checked, badges, check_site};
 
 use super::{Outcome, parse_today, print, today_or_local};
 
@@ -29,6 +30,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1 when there are any).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Do not read the git history (no `ny`/`ændret` checks against the previous version).
+    #[arg(long)]
+    pub no_history: bool,
     /// Report only on these files or folders (the whole site is still read, for cross-links).
     pub paths: Vec<PathBuf>,
 }
@@ -37,7 +41,7 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {
-        Ok(checked) => checked.findings,
+        Ok(checked) => with_history(root, checked, args.no_history),
         Err(finding) => vec![*finding],
     };
     let findings: Vec<Diagnostic> = findings
@@ -61,6 +65,23 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// The findings plus the badge checks against the previous approved versions in the git
+/// history; without a history, one note on stderr says why they were skipped.
+fn with_history(root: &Path, checked: Checked, off: bool) -> Vec<Diagnostic> {
+    let mut findings = checked.findings;
+    match SiteHistory::load_unless(off, root) {
+        Ok(history) => {
+            findings.extend(badges::check_site(&checked.site, &history));
+            crate::diagnostics::sort(&mut findings);
+        }
+        Err(Unavailable::TurnedOff) => {}
+        Err(why) => {
+            eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
+        }
+    }
+    findings
 }
 
 /// The given paths as site-relative display paths.
