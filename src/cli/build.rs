@@ -30,6 +30,9 @@ pub struct BuildArgs {
     /// Override `base_url` from retning.toml (e.g. for a staging server).
     #[arg(long)]
     pub base_url: Option<String>,
+    /// Do not read the git history (no badge checks against the previous approved version).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
@@ -47,6 +50,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
+    super::check::add_history_findings(root, &mut checked, args.no_history);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();

@@ -41,7 +41,10 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {
-        Ok(checked) => with_history(root, checked, args.no_history),
+        Ok(mut checked) => {
+            add_history_findings(root, &mut checked, args.no_history);
+            checked.findings
+        }
         Err(finding) => vec![*finding],
     };
     let findings: Vec<Diagnostic> = findings
@@ -67,21 +70,21 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     })
 }
 
-/// The findings plus the badge checks against the previous approved versions in the git
-/// history; without a history, one note on stderr says why they were skipped.
-fn with_history(root: &Path, checked: Checked, off: bool) -> Vec<Diagnostic> {
-    let mut findings = checked.findings;
+/// Adds the badge checks against the previous approved versions in the git history; without
+/// a history, one note on stderr says why they were skipped.
+pub(super) fn add_history_findings(root: &Path, checked: &mut Checked, off: bool) {
     match SiteHistory::load_unless(off, root) {
         Ok(history) => {
-            findings.extend(badges::check_site(&checked.site, &history));
-            crate::diagnostics::sort(&mut findings);
+            checked
+                .findings
+                .extend(badges::check_site(&checked.site, &history));
+            crate::diagnostics::sort(&mut checked.findings);
         }
         Err(Unavailable::TurnedOff) => {}
         Err(why) => {
             eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
         }
     }
-    findings
 }
 
 /// The given paths as site-relative display paths.

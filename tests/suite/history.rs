@@ -507,3 +507,111 @@ fn check_without_git_notes_why_badges_are_not_checked() {
     );
     assert!(!stderr(&plain.check(&["--no-history"])).contains("note:"));
 }
+
+#[test]
+fn report_since_lists_the_real_changes_not_only_the_badges() {
+    let site = history_site();
+    // 2.1's badges say recommendation 2 changed; the history also knows 4 was withdrawn.
+    let output = site
+        .retning()
+        .args(["report", "--since", "2024-01-01", "--format", "json"])
+        .output()
+        .expect("run");
+    let changes: Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let change = &changes[0];
+    assert_eq!(change["basis"], "history");
+    assert_eq!(change["previous_version"], "2.0");
+    assert_eq!(change["new_recommendations"], serde_json::json!([]));
+    assert_eq!(change["changed_recommendations"], serde_json::json!([2]));
+    assert_eq!(change["withdrawn_recommendations"], serde_json::json!([4]));
+
+    // A badge typed on an unchanged recommendation is not a change; a change without one is.
+    let text = edits(
+        VALID,
+        &[
+            ("::: anbefaling 1 (B)", "::: anbefaling 1 (B) ny"),
+            (REC2_HEADER, "::: anbefaling 2 (A)"),
+        ],
+    );
+    write(&site, MAIN, &text);
+    let output = site
+        .retning()
+        .args(["report", "--since", "2024-01-01"])
+        .output()
+        .expect("run");
+    let text = stdout(&output);
+    assert!(
+        text.contains("Withdrawn recommendations: 4\n  (compared with version 2.0)"),
+        "{text}"
+    );
+    assert!(!text.contains("New recommendations"), "{text}");
+    assert!(!text.contains("Changed recommendations"), "{text}");
+    let markers = site
+        .retning()
+        .args([
+            "report",
+            "--since",
+            "2024-01-01",
+            "--no-history",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    let markers: Value = serde_json::from_str(&stdout(&markers)).expect("JSON");
+    assert_eq!(markers[0]["basis"], "markers");
+    assert_eq!(markers[0]["new_recommendations"], serde_json::json!([1]));
+}
+
+#[test]
+fn build_warns_about_badges_and_a_shallow_clone_still_builds_with_a_note() {
+    let site = history_site();
+    let text = edit(VALID, REC1, "Alle patienter skal have PET/CT.");
+    write(&site, MAIN, &text);
+    let build = |dir: &Path, extra: &[&str]| {
+        crate::support::retning()
+            .current_dir(dir)
+            .args(["build", "--today", "2026-11-24", "--out", "public"])
+            .args(extra)
+            .output()
+            .expect("run retning build")
+    };
+    let output = build(site.root(), &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("recommendation.unmarked-change"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(site.path("public/dlg/dlbcl/index.html").exists());
+    let quiet = build(site.root(), &["--no-history"]);
+    assert!(
+        !stderr(&quiet).contains("unmarked-change"),
+        "{}",
+        stderr(&quiet)
+    );
+
+    let clone = empty_site().build();
+    let target = clone.path("site");
+    let url = format!("file://{}", site.root().display());
+    git(
+        clone.root(),
+        "2025-01-01T10:00:00+01:00",
+        &[
+            "clone",
+            "-q",
+            "--depth",
+            "1",
+            &url,
+            target.to_str().expect("UTF-8 path"),
+        ],
+    );
+    let output = build(&target, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("note: the site is a shallow git clone"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(target.join("public/dlg/dlbcl/index.html").exists());
+}
