@@ -17,6 +17,7 @@ pub mod reports;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod site_path;
 pub mod source;
 pub mod status;
 pub mod validate;

@@ -19,6 +19,8 @@ mod check_output;
 mod check_rules;
 #[path = "suite/new_command.rs"]
 mod new_command;
+#[path = "suite/output_safety.rs"]
+mod output_safety;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/search.rs"]
