@@ -3,7 +3,7 @@
 //! previous site, so they keep their mtime and inode (cheap rsync and CDN deploys).
 //!
 //! Only an [`OutputFolder`] is ever replaced, and only folders this module wrote (they hold
-//! the [`folder::MARKER`] file) are ever removed.
+//! the [`MARKER`] file) are ever removed.
 
 mod folder;
 mod swap;
