@@ -53,6 +53,9 @@ pub const TEMPLATE_MISSING_SUBSECTION: &str = "template.missing-subsection";
 /// An evidence sub-section is present but empty (warning).
 pub const TEMPLATE_EMPTY_SUBSECTION: &str = "template.empty-subsection";
 
+/// Two headings (or a heading and a part of the page) would get the same id.
+pub const HEADING_DUPLICATE_ID: &str = "heading.duplicate-id";
+
 // Recommendations and `:::` containers.
 /// A `:::` container that is not `::: anbefaling`.
 pub const CONTAINER_UNKNOWN: &str = "container.unknown";
