@@ -17,6 +17,8 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/hostile_links.rs"]
+mod hostile_links;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/report.rs"]
