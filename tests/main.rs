@@ -19,6 +19,8 @@ mod check_output;
 mod check_rules;
 #[path = "suite/content.rs"]
 mod content;
+#[path = "suite/hostile_links.rs"]
+mod hostile_links;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/output_safety.rs"]

@@ -523,6 +523,8 @@ rule! {
         => "link.broken-anchor", Error, at(72, 4);
     http_link: site().replace("https://example.org/opfoelgning", "http://example.org/opfoelgning")
         => "link.insecure", Warning, at(72, 47);
+    script_link: site().replace("https://example.org/opfoelgning", "javascript:alert(1)")
+        => "link.unsafe-scheme", Error, at(72, 47);
 }
 
 #[test]
