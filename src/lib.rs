@@ -5,10 +5,12 @@
 //! holds every guideline, [`validate`] finds problems, [`render`] and the search index read
 //! the model, and [`output`] writes the site atomically.
 
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod link_safety;
+pub mod history;
 pub mod model;
 pub mod output;
 pub mod parse;

@@ -21,6 +21,8 @@ mod check_rules;
 mod content;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;
+#[path = "suite/history.rs"]
+mod history;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/output_safety.rs"]

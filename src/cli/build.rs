@@ -37,6 +37,9 @@ pub struct BuildArgs {
     /// for the site's sources, a folder that holds them, or a site or repository of its own.
     #[arg(long)]
     pub force: bool,
+    /// Do not read the git history (no badge checks against the previous approved version).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
@@ -62,6 +65,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
+    super::check::add_history_findings(root, &mut checked, args.no_history);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();

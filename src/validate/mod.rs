@@ -1,6 +1,7 @@
 //! Every rule of FORMAT.md that needs more than one value: one rule family per file. Rules
 //! read the site and return findings; they never stop at the first.
 
+pub mod badges;
 mod dates;
 mod decision_aids;
 mod links;

@@ -697,7 +697,8 @@ fn valid_variations_have_no_findings() {
 #[test]
 fn every_code_has_a_fixture() {
     let codes_rs = include_str!("../../src/diagnostics/codes.rs");
-    let this_file = include_str!("check_rules.rs");
+    // The badge checks need a git history: their fixtures are in history.rs.
+    let this_file = [include_str!("check_rules.rs"), include_str!("history.rs")].concat();
     let codes: Vec<&str> = codes_rs
         .lines()
         .filter(|line| line.starts_with("pub const"))
