@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod model;
 pub mod output;
 pub mod parse;
