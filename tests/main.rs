@@ -17,6 +17,8 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/import.rs"]
+mod import;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/report.rs"]
