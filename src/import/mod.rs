@@ -99,18 +99,7 @@ pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> 
 
     let mut converter = convert::Converter::new(slug.clone(), media.path().to_path_buf());
     converter.findings.extend(outline.findings);
-    // The reference list first (citations need its length), the change log before the
-    // recommendations it marks: sections are filled in any order, written in the template's.
-    converter.max_reference = convert::Converter::count_references(&outline.sections[REFERENCES]);
-    let marks = converter.changelog(&outline.sections[CHANGELOG]);
-    let written = converter.grundlag(&outline.sections[GRUNDLAG], &marks);
-    converter.check_marks(&marks, &written, &outline.sections[CHANGELOG]);
-    converter.quick_guide(&outline.sections[QUICK_GUIDE], &written);
-    converter.references(&outline.sections[REFERENCES]);
-    for section in [2, 5, 6, 7] {
-        converter.ordinary_items(section, &outline.sections[section]);
-    }
-    let authors = converter.about(&outline.sections[ABOUT]);
+    let (written, authors) = map_sections(&mut converter, &outline.sections);
     let grading = grading(&written, &mut converter.findings);
     for unused in &front.unused {
         converter.findings.push(
@@ -152,6 +141,26 @@ pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> 
         imported: converter.imported,
         _media: media,
     })
+}
+
+/// Fills the draft's sections. The reference list first (citations need its length), the
+/// change log before the recommendations it marks: sections are filled in any order and
+/// written in the template's.
+fn map_sections(
+    converter: &mut convert::Converter,
+    sections: &[Vec<Item>; 9],
+) -> (Vec<Written>, Vec<crate::model::Author>) {
+    converter.max_reference = convert::Converter::count_references(&sections[REFERENCES]);
+    let marks = converter.changelog(&sections[CHANGELOG]);
+    let written = converter.grundlag(&sections[GRUNDLAG], &marks);
+    converter.check_marks(&marks, &written, &sections[CHANGELOG]);
+    converter.quick_guide(&sections[QUICK_GUIDE], &written);
+    converter.references(&sections[REFERENCES]);
+    for section in [2, 5, 6, 7] {
+        converter.ordinary_items(section, &sections[section]);
+    }
+    let authors = converter.about(&sections[ABOUT]);
+    (written, authors)
 }
 
 /// The grading of the recommendations' strengths; mixed schemes are a finding.

@@ -66,34 +66,8 @@ pub fn outline(blocks: Vec<Block>) -> Outline {
                 path = vec![text.clone()];
                 in_contents = false;
                 let place = place(&path);
-                let anchor = Anchor::Section(section.index);
-                if section.renamed {
-                    out.findings.push(
-                        Finding::warning(
-                            codes::import::RENAMED_HEADING,
-                            format!(
-                                "`{text}` is an older title; it was written as `{}`",
-                                TEMPLATE[section.index]
-                            ),
-                        )
-                        .in_word(&place)
-                        .at(anchor),
-                    );
-                }
-                if out.present[section.index] {
-                    out.findings.push(
-                        Finding::warning(
-                            codes::import::DUPLICATE_SECTION,
-                            format!(
-                                "`{text}` appears a second time; its content was added to the first"
-                            ),
-                        )
-                        .in_word(&place)
-                        .at(anchor),
-                    );
-                }
-                out.present[section.index] = true;
-                order.push((section.index, place.clone()));
+                out.enter(section, text, &place);
+                order.push((section.index, place));
                 current = Some(section.index);
                 continue;
             }
@@ -140,6 +114,37 @@ pub fn outline(blocks: Vec<Block>) -> Outline {
         }
     }
     out
+}
+
+impl Outline {
+    /// A template section's heading: older titles and a second occurrence are findings.
+    fn enter(&mut self, section: headings::SectionHeading, text: &str, place: &WordPlace) {
+        let anchor = Anchor::Section(section.index);
+        if section.renamed {
+            self.findings.push(
+                Finding::warning(
+                    codes::import::RENAMED_HEADING,
+                    format!(
+                        "`{text}` is an older title; it was written as `{}`",
+                        TEMPLATE[section.index]
+                    ),
+                )
+                .in_word(place)
+                .at(anchor),
+            );
+        }
+        if self.present[section.index] {
+            self.findings.push(
+                Finding::warning(
+                    codes::import::DUPLICATE_SECTION,
+                    format!("`{text}` appears a second time; its content was added to the first"),
+                )
+                .in_word(place)
+                .at(anchor),
+            );
+        }
+        self.present[section.index] = true;
+    }
 }
 
 /// Word headings of level 2 and 3 (and bold evidence sub-section titles) extend the path.
