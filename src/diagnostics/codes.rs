@@ -53,6 +53,9 @@ pub const TEMPLATE_MISSING_SUBSECTION: &str = "template.missing-subsection";
 /// An evidence sub-section is present but empty (warning).
 pub const TEMPLATE_EMPTY_SUBSECTION: &str = "template.empty-subsection";
 
+/// Two headings (or a heading and a part of the page) would get the same id.
+pub const HEADING_DUPLICATE_ID: &str = "heading.duplicate-id";
+
 // Recommendations and `:::` containers.
 /// A `:::` container that is not `::: anbefaling`.
 pub const CONTAINER_UNKNOWN: &str = "container.unknown";
@@ -94,6 +97,9 @@ pub const LINK_BROKEN: &str = "link.broken";
 pub const LINK_BROKEN_ANCHOR: &str = "link.broken-anchor";
 /// An approved guideline links to a draft, which the published site leaves out (warning).
 pub const LINK_TO_DRAFT: &str = "link.to-draft";
+/// A link, image or decision-aid URL whose scheme is not https, http, mailto or tel
+/// (`javascript:`, `data:`, …): it could run script, so it never reaches a page.
+pub const LINK_UNSAFE_SCHEME: &str = "link.unsafe-scheme";
 /// An `http://` link (warning: prefer https).
 pub const LINK_INSECURE: &str = "link.insecure";
 
