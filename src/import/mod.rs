@@ -1,11 +1,11 @@
 //! `retning import`: a Word guideline in the DMCG template → a draft guideline, through
 //! pandoc's JSON AST, with a report of everything a person must still check or fix.
 //!
-//! The stages, one module each: [`pandoc`] runs the converter into [`ast`]; [`outline`]
-//! cuts the document into front page and template sections by heading text; the
-//! [`front_page`], [`recommendations`], [`references`], [`tables`] and [`images`] map their
-//! parts, [`sections`] walks each section; [`draft`] writes the Markdown and gives every
-//! finding its line; [`report`] renders the outcome.
+//! The stages, one module each: [`pandoc`] runs the converter into [`ast`]; `outline`
+//! cuts the document into front page and template sections by heading text; `front_page`,
+//! `recommendations`, `references`, `tables` and `images` map their parts, `sections` walks
+//! each section; `draft` writes the Markdown and gives every finding its line; [`report`]
+//! renders the outcome.
 
 pub mod ast;
 mod convert;
