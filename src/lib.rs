@@ -9,6 +9,7 @@ pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
 pub mod link_safety;
 pub mod history;
 pub mod model;

@@ -23,6 +23,8 @@ mod content;
 mod hostile_links;
 #[path = "suite/history.rs"]
 mod history;
+#[path = "suite/import.rs"]
+mod import;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/output_safety.rs"]
