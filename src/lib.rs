@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostics;
 pub mod history;
+pub mod import;
 pub mod link_safety;
 pub mod model;
 pub mod output;

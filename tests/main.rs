@@ -23,6 +23,8 @@ mod content;
 mod history;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;
+#[path = "suite/import.rs"]
+mod import;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/output_safety.rs"]

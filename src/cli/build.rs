@@ -33,13 +33,13 @@ pub struct BuildArgs {
     /// Override `base_url` from retning.toml (e.g. for a staging server).
     #[arg(long, value_parser = parse_base_url)]
     pub base_url: Option<String>,
-    /// Do not read the git history (no badge checks against the previous approved version).
-    #[arg(long)]
-    pub no_history: bool,
     /// Replace the output folder even if it holds files that no build wrote. Never allowed
     /// for the site's sources, a folder that holds them, or a site or repository of its own.
     #[arg(long)]
     pub force: bool,
+    /// Do not read the git history (no badge checks against the previous approved version).
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {

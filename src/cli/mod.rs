@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod history;
+mod import;
 mod new;
 mod report;
 mod search;
@@ -44,6 +45,9 @@ pub enum Command {
     History(history::HistoryArgs),
     /// Write a new guideline with every template section in place.
     New(new::NewArgs),
+    /// Import Word guidelines in the DMCG template as drafts (needs pandoc), with a report of
+    /// what must still be fixed.
+    Import(import::ImportArgs),
     /// Preview the site with drafts: rebuilt on every save, reloaded in the browser, errors
     /// shown on every page.
     Serve(serve::ServeArgs),
@@ -63,6 +67,7 @@ pub fn run() -> ExitCode {
         Command::Build(args) => build::run(&cli.root, args),
         Command::History(args) => history::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
+        Command::Import(args) => import::run(&cli.root, args),
         Command::Report(args) => report::run(&cli.root, args),
         Command::Search(args) => search::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),
