@@ -273,6 +273,12 @@ fn site_wide_pages(
         }
     }
 
+    for guideline in guidelines {
+        for (path, asset) in crate::assets::published(&site.assets, guideline) {
+            out.insert(path, asset.bytes.to_vec());
+        }
+    }
+
     feeds::write(site, guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
