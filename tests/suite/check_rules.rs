@@ -839,3 +839,19 @@ fn figures_attachments_and_tables_without_defects_have_no_findings() {
         .check_json()
         .expect_clean();
 }
+
+#[test]
+fn the_format_guide_lists_every_code() {
+    let codes_rs = include_str!("../../src/diagnostics/codes.rs");
+    let guide = include_str!("../../docs/format.md");
+    let missing: Vec<&str> = codes_rs
+        .lines()
+        .filter(|line| line.starts_with("pub const"))
+        .filter_map(|line| line.split('"').nth(1))
+        .filter(|code| !guide.contains(&format!("| `{code}` |")))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "codes missing from docs/format.md: {missing:?}"
+    );
+}
