@@ -19,8 +19,14 @@ mod check_output;
 mod check_rules;
 #[path = "suite/content.rs"]
 mod content;
+#[path = "suite/history.rs"]
+mod history;
+#[path = "suite/hostile_links.rs"]
+mod hostile_links;
 #[path = "suite/new_command.rs"]
 mod new_command;
+#[path = "suite/output_safety.rs"]
+mod output_safety;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/search.rs"]

@@ -77,6 +77,15 @@ pub const RECOMMENDATION_BAD_STRENGTH: &str = "recommendation.bad-strength";
 pub const RECOMMENDATION_MISPLACED: &str = "recommendation.misplaced";
 /// A recommendation container with no text.
 pub const RECOMMENDATION_EMPTY: &str = "recommendation.empty";
+/// A recommendation that is new since the previous approved version (git history) but not
+/// marked `ny` (warning).
+pub const RECOMMENDATION_UNMARKED_NEW: &str = "recommendation.unmarked-new";
+/// A recommendation whose text or strength changed since the previous approved version but
+/// that is not marked `ændret` (warning).
+pub const RECOMMENDATION_UNMARKED_CHANGE: &str = "recommendation.unmarked-change";
+/// A recommendation marked `ny` or `ændret` that did not change since the previous approved
+/// version (warning).
+pub const RECOMMENDATION_STALE_MARKER: &str = "recommendation.stale-marker";
 
 // References.
 /// A citation `[^key]` with no definition.
@@ -97,6 +106,9 @@ pub const LINK_BROKEN: &str = "link.broken";
 pub const LINK_BROKEN_ANCHOR: &str = "link.broken-anchor";
 /// An approved guideline links to a draft, which the published site leaves out (warning).
 pub const LINK_TO_DRAFT: &str = "link.to-draft";
+/// A link, image or decision-aid URL whose scheme is not https, http, mailto or tel
+/// (`javascript:`, `data:`, …): it could run script, so it never reaches a page.
+pub const LINK_UNSAFE_SCHEME: &str = "link.unsafe-scheme";
 /// An `http://` link (warning: prefer https).
 pub const LINK_INSECURE: &str = "link.insecure";
 

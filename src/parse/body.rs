@@ -8,6 +8,7 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::link_safety;
 use crate::model::{
     Citation, EvidenceLevel, Fragment, Grading, Heading, ImageRef, LeadBlock, LinkRef,
     Recommendation, RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic,
@@ -224,6 +225,7 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn event(&mut self, event: Event<'static>, range: Range<usize>) {
         self.open_containers_before(range.start);
+        self.check_scheme(&event, &range);
         match &mut self.capture {
             Capture::Heading { events, .. } => {
                 if matches!(event, Event::End(TagEnd::Heading(_))) {
@@ -293,6 +295,18 @@ impl Walker<'_> {
                 let target = self.target();
                 push(self.fragment(target), event, range);
             }
+        }
+    }
+
+    /// A link or image that could run script is an error wherever it stands (headings and
+    /// reference definitions included); the renderer leaves it out as well.
+    fn check_scheme(&mut self, event: &Event<'static>, range: &Range<usize>) {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+            && let Some(scheme) = link_safety::unsafe_scheme(dest_url)
+        {
+            self.findings.push(
+                link_safety::unsafe_link_finding(dest_url, &scheme).at(self.source, range.clone()),
+            );
         }
     }
 

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::link_safety;
 use crate::model::{
     AidFormat, DecisionAid, Guideline, Ipdas, LeadBlock, Marker, Recommendation, SectionKind,
     Status,
@@ -479,7 +480,10 @@ fn decision_aid_view(theme: &Theme, aid: &DecisionAid) -> DecisionAidView {
     };
     DecisionAidView {
         title: aid.title.clone(),
-        url: aid.url.get_ref().clone(),
+        // Empty when the scheme could run script: `check` reports it, and no page links to it.
+        url: link_safety::publishable(aid.url.get_ref())
+            .unwrap_or_default()
+            .to_owned(),
         decision: aid.decision.clone(),
         publisher: aid.publisher.clone(),
         format: theme

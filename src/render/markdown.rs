@@ -7,6 +7,7 @@ use rustc_hash::FxHashMap;
 
 use crate::assets::Asset;
 use crate::assets::reference::{Reference, classify};
+use crate::link_safety;
 use crate::model::{Fragment, Guideline};
 
 /// Counts citations per key as the page is rendered, so each citation gets an id that the
@@ -57,6 +58,7 @@ impl MarkdownRenderer<'_> {
         let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
         let all = &fragment.events;
         let mut html_table_open = false;
+        let mut unsafe_left_out = LeftOut::default();
         let mut i = 0;
         while let Some(event) = all.get(i) {
             i += 1;
@@ -85,13 +87,26 @@ impl MarkdownRenderer<'_> {
                     title,
                     id,
                 }) => {
-                    events.push(Event::Start(Tag::Link {
-                        link_type: *link_type,
-                        dest_url: self.resolve_link(dest_url),
-                        title: title.clone(),
-                        id: id.clone(),
-                    }));
+                    let allowed = link_safety::is_allowed(dest_url);
+                    unsafe_left_out.links.push(!allowed);
+                    if allowed {
+                        events.push(Event::Start(Tag::Link {
+                            link_type: *link_type,
+                            dest_url: self.resolve_link(dest_url),
+                            title: title.clone(),
+                            id: id.clone(),
+                        }));
+                    }
                 }
+                Event::Start(Tag::Image { dest_url, .. }) if !link_safety::is_allowed(dest_url) => {
+                    unsafe_left_out.images.push(true);
+                }
+                Event::Start(Tag::Image { .. }) => {
+                    unsafe_left_out.images.push(false);
+                    events.push(event.clone());
+                }
+                Event::End(TagEnd::Link) if unsafe_left_out.links.pop() == Some(true) => {}
+                Event::End(TagEnd::Image) if unsafe_left_out.images.pop() == Some(true) => {}
                 Event::Start(Tag::Table(alignment)) => {
                     events.push(self.table_wrap());
                     events.push(Event::Start(Tag::Table(alignment.clone())));
@@ -269,6 +284,15 @@ fn alt_text(events: &[Event<'static>]) -> (String, usize) {
         }
     }
     (alt, events.len())
+}
+
+/// Links and images whose scheme could run script are left out of the page, their text
+/// kept: the parser reports them, but a preview of a file with errors renders it anyway.
+/// Per kind, whether each open one was left out, so that its end is left out too.
+#[derive(Default)]
+struct LeftOut {
+    links: Vec<bool>,
+    images: Vec<bool>,
 }
 
 /// Content headings sit below the section's `<h2>`: `#`… in content become one level lower.
