@@ -30,7 +30,7 @@ pub fn write(
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["", "revision/", "styrke/"]
+    for path in ["", "revision/", "styrke/", "forfattere/"]
         .into_iter()
         .map(str::to_owned)
         .chain(site.config.groups.keys().map(|g| format!("{g}/")))
