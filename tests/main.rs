@@ -19,6 +19,8 @@ mod check_output;
 mod check_rules;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;
+#[path = "suite/hostile_text.rs"]
+mod hostile_text;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/report.rs"]
