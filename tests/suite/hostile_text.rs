@@ -86,3 +86,30 @@ fn control_characters_in_the_text_reach_the_terminal_escaped() {
     );
     assert!(text.contains("\\u{1b}]0;hijacked\\u{7}"), "{text}");
 }
+
+#[test]
+fn search_results_reach_the_terminal_with_control_characters_escaped() {
+    let site = site()
+        .replace(
+            PARAGRAPH,
+            "Patienterne \u{1b}]0;hijacked\u{7}foretrækker få undersøgelser.",
+        )
+        .build();
+    let build = site
+        .retning()
+        .args(["build", "--today", crate::support::TODAY])
+        .output()
+        .expect("run retning build");
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let output = site
+        .retning()
+        .args(["search", "patienterne"])
+        .output()
+        .expect("run retning search");
+    let text = stdout(&output);
+    assert!(text.contains("\\u{1b}]0;hijacked\\u{7}"), "{text}");
+    assert!(
+        !text.contains('\u{1b}') && !text.contains('\u{7}'),
+        "{text:?}"
+    );
+}
