@@ -9,7 +9,7 @@ mod json;
 pub mod snippet;
 
 pub use human::render_human;
-pub use json::{JsonReport, render_json};
+pub use json::{JsonDiagnostic, JsonReport, render_json};
 
 use std::ops::Range;
 use std::sync::Arc;

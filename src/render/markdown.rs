@@ -43,6 +43,9 @@ impl MarkdownRenderer<'_> {
     /// (the Quick guide repeats recommendation text), they get none, so ids stay unique.
     pub fn render(&self, fragment: &Fragment, citations: Option<&mut Citations>) -> String {
         let mut citations = citations;
+        // The Quick guide repeats recommendation text: its headings' ids stay with the copy
+        // in Grundlag, so every id is on the page once.
+        let heading_ids = citations.is_some();
         let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
         let mut unsafe_left_out = LeftOut::default();
         for event in &fragment.events {
@@ -101,7 +104,7 @@ impl MarkdownRenderer<'_> {
                 }) => {
                     events.push(Event::Start(Tag::Heading {
                         level: demote(*level),
-                        id: id.clone(),
+                        id: if heading_ids { id.clone() } else { None },
                         classes: classes.clone(),
                         attrs: attrs.clone(),
                     }));
