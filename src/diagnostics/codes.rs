@@ -26,6 +26,9 @@ pub const FRONTMATTER_MISSING_KEY: &str = "frontmatter.missing-key";
 pub const FRONTMATTER_INVALID: &str = "frontmatter.invalid";
 /// A date that is blank, month-only or not an ISO date.
 pub const FRONTMATTER_BAD_DATE: &str = "frontmatter.bad-date";
+/// A control character (other than tab and line ends) in a front-matter value, written as
+/// an escape such as `\u001b`.
+pub const FRONTMATTER_CONTROL_CHARACTER: &str = "frontmatter.control-character";
 /// Dates out of order: professional ≤ administrative < planned revision.
 pub const DATES_ORDER: &str = "dates.order";
 /// An approved guideline lacks a professional or administrative approval.

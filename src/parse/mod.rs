@@ -36,6 +36,7 @@ pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Pars
             };
         }
     };
+    findings.extend(front_matter::control_characters(&source, &split));
     let meta = front_matter::parse(&source, &split)
         .map_err(|finding| findings.push(*finding))
         .ok();

@@ -98,6 +98,8 @@ rule! {
         => "decision-aid.missing-assessment-date", Error, at(29, 9);
     decision_aid_for_an_unknown_recommendation: site().replace("recommendations = [2]", "recommendations = [7]")
         => "decision-aid.unknown-recommendation", Error, at(26, 20);
+    control_character_in_title: site().replace("title = \"Diffust", "title = \"\\u001B]0;x\\u0007Diffust")
+        => "frontmatter.control-character", Error, at(2, 9);
     decision_aid_over_http: site().replace("url = \"https://", "url = \"http://")
         => "link.insecure", Warning, at(24, 7);
     revision_overdue: site().replace("planned = 2027-06-01", "planned = 2026-06-01")
