@@ -74,14 +74,18 @@ pub fn run() -> Result<()> {
         let (url_path, file) = pick_guideline(&root)?;
         let original = std::fs::read_to_string(&file)?;
         for &interval in &intervals {
+            server.rebuild_times();
             let times = time_saves(&server, &file, &original, &url_path, saves, interval)?;
             let p90 = percentile(&times, 90.0).unwrap_or_default();
+            let rebuilds = server.rebuild_times();
             println!(
-                "  {name:<10} saves {interval:>4} ms apart: median {:>6.1} ms, p90 {:>6.1} ms, min {:.1}, max {:.1} (load {})",
+                "  {name:<10} saves {interval:>4} ms apart: median {:>6.1} ms, p90 {:>6.1} ms, min {:.1}, max {:.1}; {} rebuilds, median {:.0} ms as the server reports it (load {})",
                 ms(median(times.clone())),
                 ms(p90),
                 ms(times.iter().min().copied().unwrap_or_default()),
                 ms(times.iter().max().copied().unwrap_or_default()),
+                rebuilds.len(),
+                ms(median(rebuilds)),
                 loadavg()
             );
         }
@@ -152,6 +156,8 @@ fn time_saves(
 struct Server {
     child: Child,
     address: String,
+    /// The server's stderr: one line per rebuild, `… in N ms`.
+    log: mpsc::Receiver<String>,
 }
 
 impl Server {
@@ -161,9 +167,16 @@ impl Server {
             .current_dir(root)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
-            .stderr(Stdio::null())
+            .stderr(Stdio::piped())
             .spawn()?;
         let stdout = child.stdout.take().ok_or("no stdout")?;
+        let stderr = child.stderr.take().ok_or("no stderr")?;
+        let (log_tx, log) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stderr).lines().map_while(|l| l.ok()) {
+                let _ = log_tx.send(line);
+            }
+        });
         let (lines_tx, lines) = mpsc::channel();
         std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(|l| l.ok()) {
@@ -179,7 +192,11 @@ impl Server {
             .find_map(|w| w.strip_prefix("http://"))
             .map(|a| a.trim_end_matches('/').to_owned())
             .ok_or_else(|| format!("no URL in {line:?}"))?;
-        let server = Self { child, address };
+        let server = Self {
+            child,
+            address,
+            log,
+        };
         // Times are of a steady preview: the first search index is built too.
         while !server
             .get("/api/search?q=behandling")?
@@ -196,6 +213,18 @@ impl Server {
             started.elapsed().as_secs_f64()
         );
         Ok(server)
+    }
+
+    /// The rebuild times the server reported since the last call.
+    fn rebuild_times(&self) -> Vec<Duration> {
+        self.log
+            .try_iter()
+            .filter_map(|line| {
+                let (_, after) = line.rsplit_once(" in ")?;
+                let ms = after.split_whitespace().next()?.parse().ok()?;
+                Some(Duration::from_millis(ms))
+            })
+            .collect()
     }
 
     /// The whole response, status line and headers included.
