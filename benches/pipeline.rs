@@ -27,7 +27,7 @@ use jiff::civil::Date;
 use serde_json::json;
 
 use retning::diagnostics::{self, Counts, render_human};
-use retning::output::write_atomically;
+use retning::output::{OutputFolder, write_atomically};
 use retning::parse::parse_guideline;
 use retning::publish::{Timings, publish};
 use retning::render::{OutputTree, RenderOptions, Theme, guideline_view, render_site};
@@ -250,7 +250,8 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
         drafts: false,
         today,
     };
-    let published = publish(&site, &theme, options, out, index_dir, |_| {})?;
+    let out = OutputFolder::choose(root, out, false)?;
+    let published = publish(&site, &theme, options, &out, index_dir, |_| {})?;
     Ok(Stages {
         load,
         validate,
@@ -412,7 +413,8 @@ fn parts(args: &[String]) -> Result<()> {
 
         let scratch = tempfile::tempdir_in(root.parent().unwrap_or(root))?;
         let t = Instant::now();
-        write_atomically(&tree, &scratch.path().join("a"))?;
+        let fresh = OutputFolder::choose(scratch.path(), Path::new("a"), false)?;
+        write_atomically(&tree, &fresh)?;
         time("write: write_atomically, fresh folder", t);
     }
     for (name, values) in times {

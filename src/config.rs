@@ -5,6 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use crate::diagnostics::{Diagnostic, codes};
 use crate::source::SourceFile;
@@ -56,14 +57,42 @@ impl SiteConfig {
     }
 
     pub fn parse(source: Arc<SourceFile>) -> Result<Self, Box<Diagnostic>> {
-        let config: Self = toml::from_str(&source.text).map_err(|err| {
-            let span = err.span().unwrap_or(0..0);
+        let invalid = |message: String, span: std::ops::Range<usize>, help: &str| {
             Box::new(
-                Diagnostic::error(codes::CONFIG_INVALID, err.message().to_owned())
+                Diagnostic::error(codes::CONFIG_INVALID, message)
                     .at(&source, span)
-                    .with_help("see the README for every key of retning.toml"),
+                    .with_help(help.to_owned()),
+            )
+        };
+        let config: Self = toml::from_str(&source.text).map_err(|err| {
+            invalid(
+                err.message().to_owned(),
+                err.span().unwrap_or(0..0),
+                "see the README for every key of retning.toml",
             )
         })?;
+        // The same text, read again for the places of the values checked beyond their type.
+        let spans: Spans = toml::from_str(&source.text)
+            .map_err(|err| invalid(err.message().to_owned(), err.span().unwrap_or(0..0), ""))?;
+        if let Err(problem) = check_base_url(spans.base_url.get_ref()) {
+            return Err(invalid(
+                format!("base_url {problem}"),
+                spans.base_url.span(),
+                "write the address the site is published at, like https://example.org/retningslinjer/",
+            ));
+        }
+        for key in spans.groups.keys() {
+            if let Err(problem) = crate::site_path::check_group_key(key.get_ref()) {
+                return Err(invalid(
+                    format!(
+                        "the group key `{}` cannot be a folder of the site: {problem}",
+                        key.get_ref()
+                    ),
+                    key.span(),
+                    "a group key is the DMCG's code in lower case, like dlg or dahanca",
+                ));
+            }
+        }
         Ok(config)
     }
 
@@ -86,6 +115,39 @@ impl SiteConfig {
     pub fn base_url_trimmed(&self) -> &str {
         self.base_url.trim_end_matches('/')
     }
+}
+
+/// Where `base_url` and the group keys stand in `retning.toml`.
+#[derive(Deserialize)]
+struct Spans {
+    base_url: Spanned<String>,
+    #[serde(default)]
+    groups: BTreeMap<Spanned<String>, toml::Value>,
+}
+
+/// `base_url` (or `build --base-url`) must be an absolute http(s) address: every absolute
+/// link of the site (sitemap, feed, canonical links) starts with it.
+pub fn check_base_url(url: &str) -> Result<(), String> {
+    let rest = ["https://", "http://"]
+        .iter()
+        .find_map(|scheme| {
+            url.get(..scheme.len())
+                .filter(|start| start.eq_ignore_ascii_case(scheme))
+                .map(|_| &url[scheme.len()..])
+        })
+        .ok_or_else(|| format!("`{url}` is not an absolute http:// or https:// address"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() {
+        return Err(format!("`{url}` has no host name"));
+    }
+    if let Some(c) = url.chars().find(|c| {
+        c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')
+    }) {
+        return Err(format!(
+            "`{url}` holds {c:?}, which an address of a site cannot"
+        ));
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -112,5 +174,42 @@ mod tests {
         assert_eq!(config("https://example.org/a/b").root_path(), "/a/b/");
         assert_eq!(config("https://example.org").root_path(), "/");
         assert_eq!(config("/").root_path(), "/");
+    }
+
+    #[test]
+    fn base_url_is_an_absolute_http_address() {
+        for good in [
+            "https://example.org/retningslinjer/",
+            "HTTP://127.0.0.1:8000/",
+            "https://example.org",
+        ] {
+            assert_eq!(check_base_url(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "/retningslinjer/",
+            "example.org",
+            "javascript:alert(1)//",
+            "https:///x",
+            "https://exa mple.org/",
+            "https://example.org/\"><script>",
+            "ftp://example.org/",
+            "",
+        ] {
+            assert!(check_base_url(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_group_key_that_is_not_a_plain_folder_name_is_an_error_at_its_line() {
+        let text = "title = \"t\"\nbase_url = \"https://example.org/\"\n[groups]\ndlg = \"DLG\"\n\"../../escaped\" = \"X\"\n";
+        let source = Arc::new(SourceFile::new(
+            std::path::PathBuf::from("retning.toml"),
+            "retning.toml".to_owned(),
+            text.to_owned(),
+        ));
+        let err = SiteConfig::parse(source).unwrap_err();
+        assert_eq!(err.code, codes::CONFIG_INVALID);
+        assert!(err.message.contains("../../escaped"), "{}", err.message);
+        assert_eq!(err.line(), Some(5));
     }
 }

@@ -5,9 +5,13 @@
 //! holds every guideline, [`validate`] finds problems, [`render`] and the search index read
 //! the model, and [`output`] writes the site atomically.
 
+pub mod changes;
 pub mod cli;
 pub mod config;
 pub mod diagnostics;
+pub mod import;
+pub mod link_safety;
+pub mod history;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -17,6 +21,7 @@ pub mod reports;
 pub mod search;
 pub mod serve;
 pub mod site;
+pub mod site_path;
 pub mod source;
 pub mod status;
 pub mod validate;

@@ -6,7 +6,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Context;
 
-use crate::output::{Staged, Staging, WriteStats};
+use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
 use crate::render::{
     OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, render_site_streaming,
 };
@@ -56,11 +56,12 @@ pub fn publish(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    out: &Path,
+    out_folder: &OutputFolder,
     index_dir: &Path,
     step: impl Fn(&'static str),
 ) -> anyhow::Result<Published> {
     let mut timings = Timings::default();
+    let out = out_folder.path();
     let staging = index_dir.with_extension("tmp");
     if staging.exists() {
         std::fs::remove_dir_all(&staging)
@@ -85,7 +86,7 @@ pub fn publish(
             let started = Instant::now();
             // Written beside the old site, each guideline page as soon as it is rendered;
             // swapped in once the rest is written and tantivy has finished.
-            let staging = Staging::begin(out)
+            let staging = Staging::begin(out_folder)
                 .with_context(|| format!("cannot write the site to {}", out.display()))?;
             let render_and_write = || -> anyhow::Result<(OutputTree, Streamed)> {
                 let search_meta = static_files.meta;
@@ -182,10 +183,16 @@ pub fn free_in_background<T: Send + 'static>(value: T) {
     let _ = std::thread::Builder::new().spawn(move || drop(value));
 }
 
-/// Swaps a freshly written folder into place.
+/// Swaps a freshly written folder into place (atomically where the system can, so a kill
+/// never leaves `retning search` without an index), then removes the old one.
 fn replace_dir(new: &Path, target: &Path) -> std::io::Result<()> {
-    if target.exists() {
-        std::fs::remove_dir_all(target)?;
+    let old = target.with_extension("old");
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
     }
-    std::fs::rename(new, target)
+    swap_into_place(new, target, &old)?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(())
 }

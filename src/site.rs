@@ -195,12 +195,8 @@ pub fn discover(
     candidates
 }
 
-/// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`.
+/// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`: the slug
+/// becomes a folder of the site ([`crate::site_path`]).
 pub fn is_valid_slug(slug: &str) -> bool {
-    !slug.is_empty()
-        && !slug.starts_with('-')
-        && !slug.ends_with('-')
-        && slug
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    crate::site_path::check_segment(slug).is_ok()
 }

@@ -17,8 +17,18 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/content.rs"]
+mod content;
+#[path = "suite/hostile_links.rs"]
+mod hostile_links;
+#[path = "suite/history.rs"]
+mod history;
+#[path = "suite/import.rs"]
+mod import;
 #[path = "suite/new_command.rs"]
 mod new_command;
+#[path = "suite/output_safety.rs"]
+mod output_safety;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/search.rs"]

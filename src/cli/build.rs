@@ -2,13 +2,16 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+
 use std::time::Instant;
 
 use anyhow::Context;
 use clap::Args;
 use jiff::civil::Date;
 
+use crate::config::check_base_url;
 use crate::diagnostics::{Counts, render_human};
+use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
 use crate::render::{RenderOptions, Theme};
 use crate::search;
@@ -28,12 +31,27 @@ pub struct BuildArgs {
     #[arg(long, default_value = "public")]
     pub out: PathBuf,
     /// Override `base_url` from retning.toml (e.g. for a staging server).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_base_url)]
     pub base_url: Option<String>,
+    /// Replace the output folder even if it holds files that no build wrote. Never allowed
+    /// for the site's sources, a folder that holds them, or a site or repository of its own.
+    #[arg(long)]
+    pub force: bool,
+    /// Do not read the git history (no badge checks against the previous approved version).
+    #[arg(long)]
+    pub no_history: bool,
+}
+
+fn parse_base_url(value: &str) -> Result<String, String> {
+    check_base_url(value)?;
+    Ok(value.to_owned())
 }
 
 pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
+    // Before anything else: a wrong --out must fail fast and touch nothing.
+    let out = OutputFolder::choose(root, &args.out, args.force)
+        .with_context(|| format!("refusing to build into {}", args.out.display()))?;
     let today = today_or_local(args.today);
     let progress = Progress::new();
     progress.step("Tjekker retningslinjer");
@@ -47,6 +65,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
+    super::check::add_history_findings(root, &mut checked, args.no_history);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();
@@ -61,11 +80,6 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         checked.site.config.base_url = base_url;
     }
     let theme = Theme::load(root).context("cannot load the theme")?;
-    let out = if args.out.is_absolute() {
-        args.out.clone()
-    } else {
-        root.join(&args.out)
-    };
     let options = RenderOptions {
         drafts: args.drafts,
         today,
@@ -82,17 +96,37 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         );
     }
     let guidelines = checked.site.published(args.drafts).count();
+    if guidelines == 0 {
+        eprintln!("{}", nothing_published(&checked.site));
+    }
     free_in_background(checked);
     println!(
         "Built {guidelines} guidelines, {} pages ({} files written, {} unchanged) into {} with {} warnings in {:.2?}",
         published.pages,
         published.write.written,
         published.write.unchanged,
-        out.display(),
+        out.path().display(),
         counts.warnings,
         started.elapsed()
     );
     Ok(Outcome::Clean)
+}
+
+/// Says why a build published no guideline page: an empty site, or only drafts.
+fn nothing_published(site: &crate::site::Site) -> String {
+    let drafts = site.guidelines.len();
+    if drafts == 0 {
+        format!(
+            "note: no guideline was found under {}/: the site has no guideline pages \
+             (retning new <group> <slug> --title T writes one)",
+            crate::site::GUIDELINES_DIR
+        )
+    } else {
+        format!(
+            "note: every guideline is a draft ({drafts}), so none was published: approve one \
+             (status = \"approved\"), or pass --drafts for a preview"
+        )
+    }
 }
 
 /// A spinner on a terminal, nothing otherwise.

@@ -8,8 +8,9 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use crate::diagnostics::{Counts, Diagnostic, render_human, render_json};
+use crate::history::{SiteHistory, Unavailable};
 use crate::source::display_path;
-use crate::validate::check_site;
+use crate::validate::{Checked, badges, check_site};
 
 use super::{Outcome, parse_today, print, today_or_local};
 
@@ -29,6 +30,9 @@ pub struct CheckArgs {
     /// Treat warnings as errors (exit 1 when there are any).
     #[arg(long)]
     pub deny_warnings: bool,
+    /// Do not read the git history (no `ny`/`ændret` checks against the previous version).
+    #[arg(long)]
+    pub no_history: bool,
     /// Report only on these files or folders (the whole site is still read, for cross-links).
     pub paths: Vec<PathBuf>,
 }
@@ -37,7 +41,10 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {
-        Ok(checked) => checked.findings,
+        Ok(mut checked) => {
+            add_history_findings(root, &mut checked, args.no_history);
+            checked.findings
+        }
         Err(finding) => vec![*finding],
     };
     let findings: Vec<Diagnostic> = findings
@@ -61,6 +68,23 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// Adds the badge checks against the previous approved versions in the git history; without
+/// a history, one note on stderr says why they were skipped.
+pub(super) fn add_history_findings(root: &Path, checked: &mut Checked, off: bool) {
+    match SiteHistory::load_unless(off, root) {
+        Ok(history) => {
+            checked
+                .findings
+                .extend(badges::check_site(&checked.site, &history));
+            crate::diagnostics::sort(&mut checked.findings);
+        }
+        Err(Unavailable::TurnedOff) => {}
+        Err(why) => {
+            eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
+        }
+    }
 }
 
 /// The given paths as site-relative display paths.

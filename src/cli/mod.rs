@@ -3,6 +3,8 @@
 
 mod build;
 mod check;
+mod history;
+mod import;
 mod new;
 mod report;
 mod search;
@@ -38,8 +40,14 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Search the index `retning build` wrote (recommendations and sections).
     Search(search::SearchArgs),
+    /// A guideline's approved versions from the site's git history, or what changed
+    /// between two of them (`--diff 1.0..2.0`).
+    History(history::HistoryArgs),
     /// Write a new guideline with every template section in place.
     New(new::NewArgs),
+    /// Import Word guidelines in the DMCG template as drafts (needs pandoc), with a report of
+    /// what must still be fixed.
+    Import(import::ImportArgs),
     /// Preview the site with drafts: rebuilt on every save, reloaded in the browser, errors
     /// shown on every page.
     Serve(serve::ServeArgs),
@@ -57,7 +65,9 @@ pub fn run() -> ExitCode {
     let result = match cli.command {
         Command::Check(args) => check::run(&cli.root, args),
         Command::Build(args) => build::run(&cli.root, args),
+        Command::History(args) => history::run(&cli.root, args),
         Command::New(args) => new::run(&cli.root, args),
+        Command::Import(args) => import::run(&cli.root, args),
         Command::Report(args) => report::run(&cli.root, args),
         Command::Search(args) => search::run(&cli.root, args),
         Command::Serve(args) => serve::run(&cli.root, args),

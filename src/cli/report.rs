@@ -9,6 +9,7 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use crate::diagnostics::render_human;
+use crate::history::{SiteHistory, Unavailable};
 use crate::reports;
 use crate::site::Site;
 
@@ -34,6 +35,10 @@ pub struct ReportArgs {
     /// List the guidelines new or approved in a new version since this date.
     #[arg(long, value_parser = parse_today)]
     pub since: Option<Date>,
+    /// With --since: list the `ny`/`ændret` badges rather than the changes the git history
+    /// shows since the previous approved version.
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
@@ -72,7 +77,16 @@ pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
     let group = args.group.as_deref();
     let text = match args.since {
         Some(since) => {
-            let changes = reports::changes_since(&site, since, group);
+            let history = match SiteHistory::load_unless(args.no_history, root) {
+                Ok(history) => Some(history),
+                // Outside git the badges are all there is; `basis` in JSON says so.
+                Err(Unavailable::TurnedOff | Unavailable::NotGit) => None,
+                Err(why) => {
+                    eprintln!("note: {why}; the changes listed are the `ny`/`ændret` badges");
+                    None
+                }
+            };
+            let changes = reports::changes_since(&site, since, group, history.as_ref());
             match args.format {
                 Format::Json => serde_json::to_string_pretty(&changes)? + "\n",
                 Format::Table => reports::render_changes(&changes, since),

@@ -53,6 +53,9 @@ pub const TEMPLATE_MISSING_SUBSECTION: &str = "template.missing-subsection";
 /// An evidence sub-section is present but empty (warning).
 pub const TEMPLATE_EMPTY_SUBSECTION: &str = "template.empty-subsection";
 
+/// Two headings (or a heading and a part of the page) would get the same id.
+pub const HEADING_DUPLICATE_ID: &str = "heading.duplicate-id";
+
 // Recommendations and `:::` containers.
 /// A `:::` container that is not `::: anbefaling`.
 pub const CONTAINER_UNKNOWN: &str = "container.unknown";
@@ -74,6 +77,15 @@ pub const RECOMMENDATION_BAD_STRENGTH: &str = "recommendation.bad-strength";
 pub const RECOMMENDATION_MISPLACED: &str = "recommendation.misplaced";
 /// A recommendation container with no text.
 pub const RECOMMENDATION_EMPTY: &str = "recommendation.empty";
+/// A recommendation that is new since the previous approved version (git history) but not
+/// marked `ny` (warning).
+pub const RECOMMENDATION_UNMARKED_NEW: &str = "recommendation.unmarked-new";
+/// A recommendation whose text or strength changed since the previous approved version but
+/// that is not marked `ændret` (warning).
+pub const RECOMMENDATION_UNMARKED_CHANGE: &str = "recommendation.unmarked-change";
+/// A recommendation marked `ny` or `ændret` that did not change since the previous approved
+/// version (warning).
+pub const RECOMMENDATION_STALE_MARKER: &str = "recommendation.stale-marker";
 
 // References.
 /// A citation `[^key]` with no definition.
@@ -94,6 +106,9 @@ pub const LINK_BROKEN: &str = "link.broken";
 pub const LINK_BROKEN_ANCHOR: &str = "link.broken-anchor";
 /// An approved guideline links to a draft, which the published site leaves out (warning).
 pub const LINK_TO_DRAFT: &str = "link.to-draft";
+/// A link, image or decision-aid URL whose scheme is not https, http, mailto or tel
+/// (`javascript:`, `data:`, …): it could run script, so it never reaches a page.
+pub const LINK_UNSAFE_SCHEME: &str = "link.unsafe-scheme";
 /// An `http://` link (warning: prefer https).
 pub const LINK_INSECURE: &str = "link.insecure";
 
@@ -106,3 +121,56 @@ pub const DECISION_AID_UNKNOWN_RECOMMENDATION: &str = "decision-aid.unknown-reco
 // Revision.
 /// The planned revision date has passed (warning).
 pub const REVISION_OVERDUE: &str = "revision.overdue";
+
+/// The codes of `retning import`'s report: what the importer could not do with certainty.
+/// They never come from `check`; `tests/suite/import.rs` covers them.
+pub mod import {
+    /// A date read from an irregular form (`11. juli. 2018`, `1. August 2018`): check it.
+    pub const DATE_IRREGULAR: &str = "import.date-irregular";
+    /// A month-only, missing or unreadable date: no day was made up.
+    pub const DATE_INCOMPLETE: &str = "import.date-incomplete";
+    /// A front matter value the front page does not give.
+    pub const MISSING_FIELD: &str = "import.missing-field";
+    /// No paragraph is marked as the title; the first one was taken.
+    pub const TITLE_GUESSED: &str = "import.title-guessed";
+    /// Front page text that is none of the front matter fields.
+    pub const FRONT_PAGE_TEXT: &str = "import.front-page-text";
+    /// The professional approval names another group than `--group`.
+    pub const GROUP_MISMATCH: &str = "import.group-mismatch";
+    /// A level-1 heading that is no template section, kept as a sub-heading.
+    pub const UNKNOWN_HEADING: &str = "import.unknown-heading";
+    /// A section under an older template title, written under the current one.
+    pub const RENAMED_HEADING: &str = "import.renamed-heading";
+    /// A template section that appears twice in the Word file.
+    pub const DUPLICATE_SECTION: &str = "import.duplicate-section";
+    /// The sections are in an older template's order; they were reordered.
+    pub const TEMPLATE_ORDER: &str = "import.template-order";
+    /// A template section the Word file does not have (written empty).
+    pub const MISSING_SECTION: &str = "import.missing-section";
+    /// The table of contents, left out.
+    pub const CONTENTS_DROPPED: &str = "import.contents-dropped";
+    /// A recommendation whose text or strength differs between the Quick guide and Grundlag.
+    pub const QUICK_GUIDE_DRIFT: &str = "import.quick-guide-drift";
+    /// A recommendation only in the Quick guide (not imported).
+    pub const QUICK_GUIDE_ONLY: &str = "import.quick-guide-only";
+    /// Text in the Quick guide that is not a recommendation (not imported).
+    pub const QUICK_GUIDE_TEXT: &str = "import.quick-guide-text";
+    /// A numbered, bold paragraph ending in parentheses that hold no known strength.
+    pub const UNREADABLE_STRENGTH: &str = "import.unreadable-strength";
+    /// Recommendations of both Oxford and GRADE in one file.
+    pub const MIXED_GRADING: &str = "import.mixed-grading";
+    /// *Nyt siden sidst* could not be read for `ny` / `ændret`, or names an unknown number.
+    pub const CHANGELOG_UNREAD: &str = "import.changelog-unread";
+    /// Text under *Referencer* that is not a numbered reference.
+    pub const REFERENCE_UNNUMBERED: &str = "import.reference-unnumbered";
+    /// An image without alt text in Word.
+    pub const IMAGE_WITHOUT_ALT: &str = "import.image-without-alt";
+    /// An image linked from outside the Word file (not imported).
+    pub const IMAGE_NOT_EMBEDDED: &str = "import.image-not-embedded";
+    /// A Word footnote, written into the text in parentheses.
+    pub const WORD_FOOTNOTE: &str = "import.word-footnote";
+    /// Content Markdown cannot hold (equations, raw Word XML, links in merged-cell tables).
+    pub const UNSUPPORTED_CONTENT: &str = "import.unsupported-content";
+    /// No table of authors under *Forfattere og habilitet*.
+    pub const AUTHORS_UNREAD: &str = "import.authors-unread";
+}

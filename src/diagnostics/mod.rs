@@ -8,7 +8,7 @@ mod human;
 mod json;
 
 pub use human::render_human;
-pub use json::{JsonReport, render_json};
+pub use json::{JsonDiagnostic, JsonReport, render_json};
 
 use std::ops::Range;
 use std::sync::Arc;

@@ -368,6 +368,25 @@ pub struct SubSection {
     pub content: Fragment,
 }
 
+/// A heading in a section's text (not a template section, topic or evidence sub-section):
+/// it gets an id of its own, is listed in the page's "on this page" navigation, and can be
+/// the target of a `@/…#id` link.
+#[derive(Debug, Clone)]
+pub struct Heading {
+    /// 1–6, as written (`##` is 2).
+    pub level: u8,
+    pub title: String,
+    pub anchor: String,
+    pub span: Range<usize>,
+    /// Index into `Guideline::sections`.
+    pub section: usize,
+    /// Index into the section's topics, when it stands in a topic of *3. Grundlag*.
+    pub topic: Option<usize>,
+    /// Inside a recommendation: the Quick guide repeats that text, so it is not listed in
+    /// the navigation (the Grundlag copy has the id).
+    pub in_recommendation: bool,
+}
+
 /// `ny` / `ændret`: what is new in this version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

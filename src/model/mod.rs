@@ -7,8 +7,8 @@ mod front_matter;
 mod strength;
 
 pub use body::{
-    Citation, Fragment, LeadBlock, LinkRef, Marker, Recommendation, RefDefinition, Section,
-    SectionKind, SubSection, SubSectionKind, Topic, closest_title, normalize_title,
+    Citation, Fragment, Heading, LeadBlock, LinkRef, Marker, Recommendation, RefDefinition,
+    Section, SectionKind, SubSection, SubSectionKind, Topic, closest_title, normalize_title,
 };
 pub use date::{DATE_HINT, IsoDate};
 pub use front_matter::{
@@ -44,6 +44,8 @@ pub struct Guideline {
     pub citations: Vec<Citation>,
     pub definitions: Vec<RefDefinition>,
     pub links: Vec<LinkRef>,
+    /// Every heading in the sections' text, in document order.
+    pub headings: Vec<Heading>,
 }
 
 impl Guideline {
@@ -123,6 +125,9 @@ impl Guideline {
             return id
                 .parse::<u32>()
                 .is_ok_and(|id| self.recommendation(id).is_some());
+        }
+        if self.headings.iter().any(|h| h.anchor == anchor) {
+            return true;
         }
         self.sections.iter().any(|s| {
             s.kind.is_some_and(|k| k.anchor() == anchor)

@@ -1,6 +1,7 @@
 //! Stable, readable anchor ids for headings, unique within a page.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
+use std::ops::Range;
 
 use crate::model::SectionKind;
 
@@ -33,35 +34,60 @@ pub fn slugify(title: &str) -> String {
     }
 }
 
+/// Ids the page template gives its own elements; a heading must not take them.
+const PAGE_IDS: [&str; 5] = [
+    "indhold",
+    "soeg-felt",
+    "quick-guide-titel",
+    "om-dokumentet",
+    "om-dokumentet-titel",
+];
+
+/// Who holds an id already.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Holder {
+    /// A template section or an element of the page itself.
+    Page,
+    /// The heading at this span of the file.
+    Heading(Range<usize>),
+}
+
 /// Hands out ids no other heading on the page has.
 pub struct Anchors {
-    used: HashSet<String>,
+    used: HashMap<String, Holder>,
 }
 
 impl Anchors {
     pub fn new() -> Self {
+        let page = SectionKind::ALL
+            .iter()
+            .map(|k| k.anchor())
+            .chain(PAGE_IDS)
+            .map(|id| (id.to_owned(), Holder::Page));
         Self {
-            used: SectionKind::ALL
-                .iter()
-                .map(|k| k.anchor().to_owned())
-                .collect(),
+            used: page.collect(),
         }
     }
 
-    pub fn unique(&mut self, base: &str) -> String {
+    /// The id for the heading at `span`, whose wanted id is `base`, and who held `base`
+    /// already when it was taken (a duplicate: the heading gets `base-2`, … so the page
+    /// stays valid, and the caller reports the clash).
+    pub fn claim(&mut self, base: &str, span: Range<usize>) -> (String, Option<Holder>) {
         // `anbefaling-N` belongs to recommendations: deep links from other systems use it.
         let base = if base.starts_with("anbefaling-") {
             format!("emne-{base}")
         } else {
             base.to_owned()
         };
+        let clash = self.used.get(&base).cloned();
         let mut candidate = base.clone();
         let mut n = 2;
-        while !self.used.insert(candidate.clone()) {
+        while self.used.contains_key(&candidate) {
             candidate = format!("{base}-{n}");
             n += 1;
         }
-        candidate
+        self.used.insert(candidate.clone(), Holder::Heading(span));
+        (candidate, clash)
     }
 }
 
@@ -76,9 +102,19 @@ mod tests {
             "straalebehandling-af-aeldre-80-aar"
         );
         let mut anchors = Anchors::new();
-        assert_eq!(anchors.unique("udredning"), "udredning");
-        assert_eq!(anchors.unique("udredning"), "udredning-2");
-        assert_eq!(anchors.unique("grundlag"), "grundlag-2");
-        assert_eq!(anchors.unique("anbefaling-1"), "emne-anbefaling-1");
+        assert_eq!(anchors.claim("udredning", 5..9), ("udredning".into(), None));
+        assert_eq!(
+            anchors.claim("udredning", 20..29),
+            ("udredning-2".into(), Some(Holder::Heading(5..9)))
+        );
+        assert_eq!(
+            anchors.claim("grundlag", 40..48),
+            ("grundlag-2".into(), Some(Holder::Page))
+        );
+        assert_eq!(anchors.claim("om-dokumentet", 50..60).1, Some(Holder::Page));
+        assert_eq!(
+            anchors.claim("anbefaling-1", 70..80),
+            ("emne-anbefaling-1".into(), None)
+        );
     }
 }

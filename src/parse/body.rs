@@ -8,13 +8,14 @@ use std::sync::Arc;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::link_safety;
 use crate::model::{
-    Citation, EvidenceLevel, Fragment, Grading, LeadBlock, LinkRef, Recommendation, RefDefinition,
-    Section, SectionKind, SubSection, SubSectionKind, Topic,
+    Citation, EvidenceLevel, Fragment, Grading, Heading, LeadBlock, LinkRef, Recommendation,
+    RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic,
 };
 use crate::source::SourceFile;
 
-use super::anchors::{Anchors, slugify};
+use super::anchors::{Anchors, Holder, slugify};
 use super::containers::RawContainer;
 use super::recommendation_header::{self, Parsed};
 
@@ -28,6 +29,7 @@ pub struct Body {
     pub citations: Vec<Citation>,
     pub definitions: Vec<RefDefinition>,
     pub links: Vec<LinkRef>,
+    pub headings: Vec<Heading>,
 }
 
 impl Body {
@@ -182,6 +184,9 @@ enum Capture {
     None,
     Heading {
         level: HeadingLevel,
+        /// A template section, topic or evidence sub-section may stand here (not inside a
+        /// container, at most `###`).
+        structural: bool,
         span: Range<usize>,
         events: Vec<(Event<'static>, Range<usize>)>,
     },
@@ -211,6 +216,7 @@ struct Walker<'a> {
 impl Walker<'_> {
     fn event(&mut self, event: Event<'static>, range: Range<usize>) {
         self.open_containers_before(range.start);
+        self.check_scheme(&event, &range);
         match &mut self.capture {
             Capture::Heading { events, .. } => {
                 if matches!(event, Event::End(TagEnd::Heading(_))) {
@@ -239,11 +245,10 @@ impl Walker<'_> {
             Capture::None => {}
         }
         match event {
-            Event::Start(Tag::Heading { level, .. })
-                if self.current.is_none() && level <= HeadingLevel::H3 =>
-            {
+            Event::Start(Tag::Heading { level, .. }) => {
                 self.capture = Capture::Heading {
                     level,
+                    structural: self.current.is_none() && level <= HeadingLevel::H3,
                     span: range,
                     events: Vec::new(),
                 };
@@ -261,6 +266,18 @@ impl Walker<'_> {
                 let target = self.target();
                 push(self.fragment(target), event, range);
             }
+        }
+    }
+
+    /// A link or image that could run script is an error wherever it stands (headings and
+    /// reference definitions included); the renderer leaves it out as well.
+    fn check_scheme(&mut self, event: &Event<'static>, range: &Range<usize>) {
+        if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) = event
+            && let Some(scheme) = link_safety::unsafe_scheme(dest_url)
+        {
+            self.findings.push(
+                link_safety::unsafe_link_finding(dest_url, &scheme).at(self.source, range.clone()),
+            );
         }
     }
 
@@ -331,6 +348,7 @@ impl Walker<'_> {
     fn finish_heading(&mut self, end: Range<usize>) {
         let Capture::Heading {
             level,
+            structural,
             span,
             events,
         } = std::mem::replace(&mut self.capture, Capture::None)
@@ -339,6 +357,10 @@ impl Walker<'_> {
         };
         let span = span.start..span.end.max(end.end);
         let title = heading_text(&events);
+        if !structural {
+            self.content_heading(level, title, span, events);
+            return;
+        }
         let in_grundlag = self
             .body
             .sections
@@ -364,12 +386,13 @@ impl Walker<'_> {
                 });
             }
             HeadingLevel::H2 if in_grundlag => {
-                let anchor = self.anchors.unique(&slugify(&title));
+                let heading_span = trimmed_line(self.source, span);
+                let anchor = self.claim_anchor(&slugify(&title), heading_span.clone());
                 if let Some(section) = self.body.sections.last_mut() {
                     section.topics.push(Topic {
                         title,
                         anchor,
-                        heading_span: trimmed_line(self.source, span),
+                        heading_span,
                         lead: Vec::new(),
                         subsections: Vec::new(),
                     });
@@ -378,17 +401,26 @@ impl Walker<'_> {
             HeadingLevel::H3 if has_topic => {
                 let kind = subsection_kind(&title);
                 let heading_span = trimmed_line(self.source, span);
-                if let Some(topic) = self
+                let topic_anchor = self
                     .body
                     .sections
-                    .last_mut()
-                    .and_then(|s| s.topics.last_mut())
-                {
+                    .last()
+                    .and_then(|s| s.topics.last())
+                    .map(|t| t.anchor.clone());
+                if let Some(topic_anchor) = topic_anchor {
                     let base = match kind {
-                        Some(kind) => format!("{}-{}", topic.anchor, kind.anchor_suffix()),
+                        Some(kind) => format!("{topic_anchor}-{}", kind.anchor_suffix()),
                         None => slugify(&title),
                     };
-                    let anchor = self.anchors.unique(&base);
+                    let anchor = self.claim_anchor(&base, heading_span.clone());
+                    let Some(topic) = self
+                        .body
+                        .sections
+                        .last_mut()
+                        .and_then(|s| s.topics.last_mut())
+                    else {
+                        return;
+                    };
                     topic.subsections.push(SubSection {
                         kind,
                         title,
@@ -398,17 +430,80 @@ impl Walker<'_> {
                     });
                 }
             }
-            _ => {
-                // Not structural: an ordinary heading inside the current content.
-                let target = self.target();
-                let fragment = self.fragment(target);
-                push(fragment, Event::Start(heading_tag(level)), span.clone());
-                for (event, range) in events {
-                    push(fragment, event, range);
-                }
-                push(fragment, Event::End(TagEnd::Heading(level)), span);
-            }
+            _ => self.content_heading(level, title, span, events),
         }
+    }
+
+    /// An ordinary heading inside the current content: it gets an id of its own, and is
+    /// noted for the page's navigation and for `@/…#id` links.
+    fn content_heading(
+        &mut self,
+        level: HeadingLevel,
+        title: String,
+        span: Range<usize>,
+        events: Vec<(Event<'static>, Range<usize>)>,
+    ) {
+        let target = self.target();
+        let line = trimmed_line(self.source, span.clone());
+        let anchor = self.claim_anchor(&slugify(&title), line.clone());
+        let place = match target {
+            Target::Section(s) => Some((s, None, false)),
+            Target::TopicLead(s, t) | Target::SubSection(s, t, _) => Some((s, Some(t), false)),
+            Target::Recommendation(r) => {
+                let topic = self.body.recommendations[r].topic;
+                self.body
+                    .sections
+                    .iter()
+                    .rposition(|s| s.kind == Some(SectionKind::Grundlag))
+                    .map(|s| (s, Some(topic), true))
+            }
+            Target::Preamble | Target::Detached => None,
+        };
+        if let Some((section, topic, in_recommendation)) = place {
+            self.body.headings.push(Heading {
+                level: heading_number(level),
+                title,
+                anchor: anchor.clone(),
+                span: line,
+                section,
+                topic,
+                in_recommendation,
+            });
+        }
+        let fragment = self.fragment(target);
+        push(
+            fragment,
+            Event::Start(heading_tag(level, anchor)),
+            span.clone(),
+        );
+        for (event, range) in events {
+            push(fragment, event, range);
+        }
+        push(fragment, Event::End(TagEnd::Heading(level)), span);
+    }
+
+    /// An id for the heading at `span`; a clash with another heading (or with an id of the
+    /// page itself) is an error naming both, since a link to the id could lead to only one.
+    fn claim_anchor(&mut self, base: &str, span: Range<usize>) -> String {
+        let (anchor, clash) = self.anchors.claim(base, span.clone());
+        let message = match clash {
+            None => return anchor,
+            Some(Holder::Heading(other)) => format!(
+                "this heading would get the id `#{base}`, which the heading on line {} has already",
+                self.source.line_col(other.start).line
+            ),
+            Some(Holder::Page) => format!(
+                "this heading would get the id `#{base}`, which the page uses for a template section or its own parts"
+            ),
+        };
+        self.findings.push(
+            Diagnostic::error(codes::HEADING_DUPLICATE_ID, message)
+                .at(self.source, span)
+                .with_help(format!(
+                    "reword one of the headings: a link to `#{base}` must lead to one place (this one is `#{anchor}` for now)"
+                )),
+        );
+        anchor
     }
 
     /// Opens every container whose fence stands before `offset`, and closes the current one
@@ -567,10 +662,21 @@ fn heading_text(events: &[(Event<'static>, Range<usize>)]) -> String {
     title.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn heading_tag(level: HeadingLevel) -> Tag<'static> {
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn heading_tag(level: HeadingLevel, anchor: String) -> Tag<'static> {
     Tag::Heading {
         level,
-        id: None,
+        id: Some(anchor.into()),
         classes: Vec::new(),
         attrs: Vec::new(),
     }

@@ -69,6 +69,7 @@ pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Pars
         citations: body.citations,
         definitions: body.definitions,
         links: body.links,
+        headings: body.headings,
     });
     Parsed {
         guideline,

@@ -5,6 +5,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::link_safety;
 use crate::model::{Guideline, Ipdas, Marker};
 use crate::site::Site;
 use crate::status;
@@ -181,7 +182,10 @@ fn api_guideline(site: &Site, guideline: &Guideline, root: &str, today: Date) ->
                     .decision_aids_for(r.id)
                     .map(|aid| ApiDecisionAid {
                         title: aid.title.clone(),
-                        url: aid.url.get_ref().clone(),
+                        // Empty when the scheme could run script: `check` reports it, and no page links to it.
+                        url: link_safety::publishable(aid.url.get_ref())
+                            .unwrap_or_default()
+                            .to_owned(),
                         ipdas: *aid.ipdas.get_ref(),
                     })
                     .collect(),

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::link_safety;
 use crate::model::{
     AidFormat, DecisionAid, Guideline, Ipdas, LeadBlock, Marker, Recommendation, SectionKind,
     Status,
@@ -36,6 +37,8 @@ pub struct GuidelineView {
     pub authors: Vec<crate::model::Author>,
     pub quick_guide: Vec<QuickGuideTopic>,
     pub sections: Vec<SectionView>,
+    /// The "on this page" list of the sections, nested with their topics and headings.
+    pub toc_html: String,
     /// The reference list's items (`<li>`), made here rather than in a template loop: a
     /// list runs to a hundred entries, and each `{{ }}` in a tera loop costs thousands of
     /// instructions — the loop was three tenths of a guideline page's template time.
@@ -307,8 +310,77 @@ pub fn build(
         authors: meta.authors.clone(),
         quick_guide,
         sections,
+        toc_html: toc_html(guideline),
         references_html,
         reference_count: references.len(),
+    }
+}
+
+/// The "on this page" items after the Quick guide and the facts: every section, each with its
+/// topics (in *Grundlag*) and headings nested below it, as list items of the template's `<ol>`.
+fn toc_html(guideline: &Guideline) -> String {
+    let mut out = String::new();
+    for (index, section) in guideline.sections.iter().enumerate() {
+        let Some(kind) = section.kind.filter(|k| *k != SectionKind::QuickGuide) else {
+            continue;
+        };
+        let headings = |topic: Option<usize>| -> Vec<(u8, &str, &str)> {
+            guideline
+                .headings
+                .iter()
+                .filter(|h| h.section == index && h.topic == topic && !h.in_recommendation)
+                .map(|h| (h.level, h.title.as_str(), h.anchor.as_str()))
+                .collect()
+        };
+        out.push_str("<li>");
+        toc_link(&mut out, kind.anchor(), kind.title());
+        let own = headings(None);
+        if !own.is_empty() || !section.topics.is_empty() {
+            // The section's own headings, then its topics, in one list.
+            out.push_str("<ol>");
+            write_items(&mut out, &own);
+            for (t, topic) in section.topics.iter().enumerate() {
+                out.push_str("<li>");
+                toc_link(&mut out, &topic.anchor, &topic.title);
+                write_nested(&mut out, &headings(Some(t)));
+                out.push_str("</li>");
+            }
+            out.push_str("</ol>");
+        }
+        out.push_str("</li>");
+    }
+    out
+}
+
+fn toc_link(out: &mut String, anchor: &str, title: &str) {
+    // Ids are made of a–z, 0–9 and `-` (`slugify`), so they need no escaping.
+    let _ = write!(out, "<a href=\"#{anchor}\">{}</a>", escape(title));
+}
+
+/// `items` (level, title, id) as a nested `<ol>`: an item holds the items after it that are
+/// deeper than it, up to the next one at its level or above.
+fn write_nested(out: &mut String, items: &[(u8, &str, &str)]) {
+    if items.is_empty() {
+        return;
+    }
+    out.push_str("<ol>");
+    write_items(out, items);
+    out.push_str("</ol>");
+}
+
+/// The list items of [`write_nested`], without the list around them.
+fn write_items(out: &mut String, items: &[(u8, &str, &str)]) {
+    let mut i = 0;
+    while let Some(&(level, title, anchor)) = items.get(i) {
+        let end = items[i + 1..]
+            .iter()
+            .position(|item| item.0 <= level)
+            .map_or(items.len(), |p| i + 1 + p);
+        out.push_str("<li>");
+        toc_link(out, anchor, title);
+        write_nested(out, &items[i + 1..end]);
+        out.push_str("</li>");
+        i = end;
     }
 }
 
@@ -406,7 +478,10 @@ fn decision_aid_view(theme: &Theme, aid: &DecisionAid) -> DecisionAidView {
     };
     DecisionAidView {
         title: aid.title.clone(),
-        url: aid.url.get_ref().clone(),
+        // Empty when the scheme could run script: `check` reports it, and no page links to it.
+        url: link_safety::publishable(aid.url.get_ref())
+            .unwrap_or_default()
+            .to_owned(),
         decision: aid.decision.clone(),
         publisher: aid.publisher.clone(),
         format: theme

@@ -67,8 +67,12 @@ impl<'a> PageRenderer<'a> {
             format!("{}index.html", guideline.path()),
             render(theme, "guideline.html", &context)?,
         )];
+        // `check` refuses an alias that is not a safe folder; the preview renders despite
+        // errors, so an unsafe one is skipped here rather than written.
         for alias in &guideline.meta.aliases {
-            let path = alias.get_ref().trim_matches('/');
+            let Ok(path) = crate::site_path::alias_folder(alias.get_ref()) else {
+                continue;
+            };
             let mut context = self.base.clone();
             context.insert("target", &format!("{root}{}", guideline.path()));
             context.insert(
@@ -150,7 +154,8 @@ pub fn guideline_paths(guideline: &Guideline) -> Vec<String> {
                 .meta
                 .aliases
                 .iter()
-                .map(|alias| format!("{}/index.html", alias.get_ref().trim_matches('/'))),
+                .filter_map(|alias| crate::site_path::alias_folder(alias.get_ref()).ok())
+                .map(|folder| format!("{folder}/index.html")),
         )
         .collect()
 }
@@ -212,6 +217,34 @@ mod tests {
             rest.iter().all(|path| independent(path)),
             "pages the fast path does not render: {rest:?}"
         );
+    }
+
+    /// Group keys and aliases are checked against `site_path::RESERVED`: it must name every
+    /// top-level file and folder of the site's own pages.
+    #[test]
+    fn the_sites_own_pages_stay_under_reserved_names() {
+        let (site, theme) = example();
+        let options = RenderOptions {
+            drafts: true,
+            today: jiff::civil::date(2026, 11, 24),
+        };
+        let full = render_site(&site, &theme, options, None).unwrap();
+        let aliases: BTreeSet<String> = site
+            .guidelines
+            .iter()
+            .flat_map(|g| &g.meta.aliases)
+            .filter_map(|alias| crate::site_path::alias_folder(alias.get_ref()).ok())
+            .filter_map(|folder| folder.split('/').next().map(str::to_owned))
+            .collect();
+        for path in full.files.keys() {
+            let top = path.split('/').next().unwrap_or(path);
+            assert!(
+                crate::site_path::RESERVED.contains(&top)
+                    || site.config.groups.contains_key(top)
+                    || aliases.contains(top),
+                "{path} is written under a name site_path::RESERVED does not hold"
+            );
+        }
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use rustc_hash::FxHashMap;
 
+use crate::link_safety;
 use crate::model::{Fragment, Guideline};
 
 /// Counts citations per key as the page is rendered, so each citation gets an id that the
@@ -42,7 +43,11 @@ impl MarkdownRenderer<'_> {
     /// (the Quick guide repeats recommendation text), they get none, so ids stay unique.
     pub fn render(&self, fragment: &Fragment, citations: Option<&mut Citations>) -> String {
         let mut citations = citations;
+        // The Quick guide repeats recommendation text: its headings' ids stay with the copy
+        // in Grundlag, so every id is on the page once.
+        let heading_ids = citations.is_some();
         let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
+        let mut unsafe_left_out = LeftOut::default();
         for event in &fragment.events {
             match event {
                 Event::FootnoteReference(key) => {
@@ -55,13 +60,26 @@ impl MarkdownRenderer<'_> {
                     title,
                     id,
                 }) => {
-                    events.push(Event::Start(Tag::Link {
-                        link_type: *link_type,
-                        dest_url: self.resolve_link(dest_url),
-                        title: title.clone(),
-                        id: id.clone(),
-                    }));
+                    let allowed = link_safety::is_allowed(dest_url);
+                    unsafe_left_out.links.push(!allowed);
+                    if allowed {
+                        events.push(Event::Start(Tag::Link {
+                            link_type: *link_type,
+                            dest_url: self.resolve_link(dest_url),
+                            title: title.clone(),
+                            id: id.clone(),
+                        }));
+                    }
                 }
+                Event::Start(Tag::Image { dest_url, .. }) if !link_safety::is_allowed(dest_url) => {
+                    unsafe_left_out.images.push(true);
+                }
+                Event::Start(Tag::Image { .. }) => {
+                    unsafe_left_out.images.push(false);
+                    events.push(event.clone());
+                }
+                Event::End(TagEnd::Link) if unsafe_left_out.links.pop() == Some(true) => {}
+                Event::End(TagEnd::Image) if unsafe_left_out.images.pop() == Some(true) => {}
                 Event::Start(Tag::Table(alignment)) => {
                     self.tables.set(self.tables.get() + 1);
                     events.push(Event::Html(
@@ -86,7 +104,7 @@ impl MarkdownRenderer<'_> {
                 }) => {
                     events.push(Event::Start(Tag::Heading {
                         level: demote(*level),
-                        id: id.clone(),
+                        id: if heading_ids { id.clone() } else { None },
                         classes: classes.clone(),
                         attrs: attrs.clone(),
                     }));
@@ -151,6 +169,15 @@ impl MarkdownRenderer<'_> {
             None => destination.clone(),
         }
     }
+}
+
+/// Links and images whose scheme could run script are left out of the page, their text
+/// kept: the parser reports them, but a preview of a file with errors renders it anyway.
+/// Per kind, whether each open one was left out, so that its end is left out too.
+#[derive(Default)]
+struct LeftOut {
+    links: Vec<bool>,
+    images: Vec<bool>,
 }
 
 /// Content headings sit below the section's `<h2>`: `#`… in content become one level lower.

@@ -257,8 +257,12 @@ fn site_wide_pages(
     );
 
     for guideline in guidelines {
+        // `check` refuses an alias that is not a safe folder; the preview renders despite
+        // errors, so an unsafe one is skipped here rather than written.
         for alias in &guideline.meta.aliases {
-            let path = alias.get_ref().trim_matches('/');
+            let Ok(path) = crate::site_path::alias_folder(alias.get_ref()) else {
+                continue;
+            };
             let mut context = base.clone();
             context.insert("target", &format!("{root}{}", guideline.path()));
             context.insert(

@@ -192,6 +192,15 @@ pub fn render_changes(changes: &[Change], since: jiff::civil::Date) -> String {
                 join(&c.changed_recommendations)
             ));
         }
+        if !c.withdrawn_recommendations.is_empty() {
+            out.push_str(&format!(
+                "  Withdrawn recommendations: {}\n",
+                join(&c.withdrawn_recommendations)
+            ));
+        }
+        if let Some(previous) = &c.previous_version {
+            out.push_str(&format!("  (compared with version {previous})\n"));
+        }
     }
     out
 }

@@ -9,6 +9,8 @@ pub use format::{render_changes, render_changes_csv, render_csv, render_table};
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::changes::{ChangeKind, Changes};
+use crate::history::SiteHistory;
 use crate::model::{Guideline, Marker, Status};
 use crate::site::Site;
 use crate::status::{self, RevisionStatus};
@@ -90,6 +92,21 @@ pub struct Change {
     pub url: String,
     pub new_recommendations: Vec<u32>,
     pub changed_recommendations: Vec<u32>,
+    /// Recommendations of the previous approved version that this one no longer has (known
+    /// only from the git history).
+    pub withdrawn_recommendations: Vec<u32>,
+    /// The approved version before this one, from the git history.
+    pub previous_version: Option<String>,
+    /// `history` when the lists are the real changes since the previous approved version,
+    /// `markers` when they are the `ny`/`ændret` badges (no git history).
+    pub basis: ChangeBasis,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChangeBasis {
+    History,
+    Markers,
 }
 
 /// The report over approved guidelines, optionally one group's.
@@ -207,8 +224,15 @@ fn coverage(site: &Site, approved: &[&Guideline], only: Option<&str>) -> Coverag
 }
 
 /// Guidelines whose current version was approved on or after `since` (administrative
-/// approval, or professional where there is none yet).
-pub fn changes_since(site: &Site, since: Date, group: Option<&str>) -> Vec<Change> {
+/// approval, or professional where there is none yet). With the git history, the
+/// recommendations listed are the real changes since the previous approved version; without
+/// it, the `ny`/`ændret` badges.
+pub fn changes_since(
+    site: &Site,
+    since: Date,
+    group: Option<&str>,
+    history: Option<&SiteHistory>,
+) -> Vec<Change> {
     let root = format!("{}/", site.config.base_url_trimmed());
     let mut changes: Vec<Change> = site
         .guidelines
@@ -222,23 +246,24 @@ pub fn changes_since(site: &Site, since: Date, group: Option<&str>) -> Vec<Chang
                 .get_ref()
                 .0;
             (approved >= since).then(|| {
-                let with_marker = |marker| {
-                    g.recommendations
-                        .iter()
-                        .filter(|r| r.marker == Some(marker))
-                        .map(|r| r.id)
-                        .collect::<Vec<_>>()
-                };
-                Change {
+                let mut change = Change {
                     group: g.group.clone(),
                     slug: g.slug.clone(),
                     title: g.title().to_owned(),
                     version: g.meta.version.get_ref().clone(),
                     approved,
                     url: format!("{root}{}", g.path()),
-                    new_recommendations: with_marker(Marker::New),
-                    changed_recommendations: with_marker(Marker::Changed),
+                    new_recommendations: Vec::new(),
+                    changed_recommendations: Vec::new(),
+                    withdrawn_recommendations: Vec::new(),
+                    previous_version: None,
+                    basis: ChangeBasis::Markers,
+                };
+                match history {
+                    Some(history) => fill_from_history(&mut change, g, history),
+                    None => fill_from_markers(&mut change, g),
                 }
+                change
             })
         })
         .collect();
@@ -248,4 +273,38 @@ pub fn changes_since(site: &Site, since: Date, group: Option<&str>) -> Vec<Chang
             .then_with(|| a.slug.cmp(&b.slug))
     });
     changes
+}
+
+fn fill_from_markers(change: &mut Change, g: &Guideline) {
+    let with_marker = |marker| {
+        g.recommendations
+            .iter()
+            .filter(|r| r.marker == Some(marker))
+            .map(|r| r.id)
+            .collect::<Vec<_>>()
+    };
+    change.new_recommendations = with_marker(Marker::New);
+    change.changed_recommendations = with_marker(Marker::Changed);
+}
+
+/// The real changes since the previous approved version; a first version is all new.
+fn fill_from_history(change: &mut Change, g: &Guideline, history: &SiteHistory) {
+    change.basis = ChangeBasis::History;
+    let (mut past, _) = history.past_versions(g);
+    let Some(previous) = past.pop() else {
+        change.new_recommendations = g.recommendations.iter().map(|r| r.id).collect();
+        return;
+    };
+    let real = Changes::between(&previous.guideline, g);
+    let ids = |kind| {
+        real.recommendations
+            .iter()
+            .filter(|c| c.change == kind)
+            .map(|c| c.id)
+            .collect::<Vec<_>>()
+    };
+    change.new_recommendations = ids(ChangeKind::Added);
+    change.changed_recommendations = ids(ChangeKind::Changed);
+    change.withdrawn_recommendations = ids(ChangeKind::Withdrawn);
+    change.previous_version = Some(previous.record.version);
 }

@@ -2,6 +2,7 @@
 //! every recommendation it supports exists.
 
 use crate::diagnostics::{Diagnostic, codes};
+use crate::link_safety;
 use crate::model::{Guideline, Ipdas};
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
@@ -28,6 +29,12 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
                     .with_help("use the id from the recommendation's ::: anbefaling N line"),
                 );
             }
+        }
+        if let Some(scheme) = link_safety::unsafe_scheme(aid.url.get_ref()) {
+            findings.push(
+                link_safety::unsafe_link_finding(aid.url.get_ref(), &scheme)
+                    .at(source, guideline.fm_span(aid.url.span())),
+            );
         }
         if aid.url.get_ref().starts_with("http://") {
             findings.push(

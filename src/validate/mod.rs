@@ -1,6 +1,7 @@
 //! Every rule of FORMAT.md that needs more than one value: one rule family per file. Rules
 //! read the site and return findings; they never stop at the first.
 
+pub mod badges;
 mod dates;
 mod decision_aids;
 mod links;
@@ -56,39 +57,44 @@ pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Ve
     findings
 }
 
-/// Aliases are site paths that redirect: absolute, and claimed by one guideline only.
+/// Aliases are site paths that redirect: safe folder names ([`crate::site_path`]), claimed by
+/// one guideline only, and clear of every page the site writes (group pages, guideline pages
+/// and the folders beneath them).
 fn check_aliases(site: &Site, findings: &mut Vec<Diagnostic>) {
     let mut claimed = std::collections::HashMap::new();
-    let pages: std::collections::HashSet<String> = site
-        .guidelines
-        .iter()
-        .map(|g| format!("/{}", g.path()))
-        .collect();
+    let pages: Vec<String> = site.guidelines.iter().map(|g| g.path()).collect();
     for guideline in &site.guidelines {
         for alias in &guideline.meta.aliases {
             let span = guideline.fm_span(alias.span());
             let value = alias.get_ref();
-            let normalized = format!("/{}/", value.trim_matches('/'));
-            let problem =
-                if !value.starts_with('/') || value.contains("..") || value.contains("://") {
-                    Some(format!(
-                        "the alias `{value}` must be a path on this site, like /lymfom/dlbcl/"
-                    ))
-                } else if pages.contains(&normalized) {
-                    Some(format!(
-                        "the alias `{value}` is the address of a guideline page"
-                    ))
-                } else {
-                    claimed
-                        .insert(normalized, guideline.link_key())
-                        .map(|other| format!("the alias `{value}` is also claimed by {other}"))
-                };
+            let problem = match crate::site_path::alias_folder(value) {
+                Err(problem) => Some(format!("the alias `{value}` cannot be used: {problem}")),
+                Ok(folder) => {
+                    let page = format!("{folder}/");
+                    if site.config.groups.contains_key(&folder) {
+                        Some(format!(
+                            "the alias `{value}` is the address of a group page"
+                        ))
+                    } else if let Some(taken) = pages.iter().find(|p| page.starts_with(p.as_str()))
+                    {
+                        Some(if &page == taken {
+                            format!("the alias `{value}` is the address of a guideline page")
+                        } else {
+                            format!("the alias `{value}` lies inside the guideline page /{taken}")
+                        })
+                    } else {
+                        claimed
+                            .insert(folder, guideline.link_key())
+                            .map(|other| format!("the alias `{value}` is also claimed by {other}"))
+                    }
+                }
+            };
             if let Some(message) = problem {
                 findings.push(
                     Diagnostic::error(codes::ALIAS_INVALID, message)
                         .at(&guideline.source, span)
                         .with_help(
-                            "an alias is an old URL path that should redirect to this guideline",
+                            "an alias is an old URL path of this guideline, like /lymfom/dlbcl/, that should redirect here",
                         ),
                 );
             }

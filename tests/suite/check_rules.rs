@@ -511,8 +511,20 @@ rule! {
         => "link.broken-anchor", Error, at(72, 4);
     broken_heading_anchor: site().replace("@/dlg/dlbcl.md#udredning", "@/dlg/dlbcl.md#behandling")
         => "link.broken-anchor", Error, at(72, 4);
+    duplicate_heading_id: site().replace(
+        "# 7. Bilag\n",
+        "# 7. Bilag\n\n## Bilag 1\n\nA.\n\n## Bilag 1\n\nB.\n",
+    ) => "heading.duplicate-id", Error, at(91, 1);
+    heading_takes_a_section_id: site().replace("# 7. Bilag\n", "# 7. Bilag\n\n## Metode\n")
+        => "heading.duplicate-id", Error, at(87, 1);
+    broken_anchor_to_an_appendix: site()
+        .replace("# 7. Bilag\n", "# 7. Bilag\n\n## Bilag 1: Søgeprotokol\n\nSøgningen.\n")
+        .replace("@/dlg/dlbcl.md#udredning", "@/dlg/dlbcl.md#bilag-1")
+        => "link.broken-anchor", Error, at(72, 4);
     http_link: site().replace("https://example.org/opfoelgning", "http://example.org/opfoelgning")
         => "link.insecure", Warning, at(72, 47);
+    script_link: site().replace("https://example.org/opfoelgning", "javascript:alert(1)")
+        => "link.unsafe-scheme", Error, at(72, 47);
 }
 
 #[test]
@@ -563,7 +575,8 @@ fn link_into_a_guideline_that_fails_to_load_is_not_reported_twice() {
 
 #[test]
 fn valid_variations_have_no_findings() {
-    let variations: Vec<(&str, SiteBuilder)> = vec![
+    let variations: Vec<(&str, SiteBuilder)> =
+        vec![
         (
             "draft without approvals",
             site()
@@ -608,6 +621,19 @@ fn valid_variations_have_no_findings() {
         (
             "link to the guideline's own recommendation",
             site().replace("@/dlg/dlbcl.md#udredning", "@/dlg/dlbcl.md#anbefaling-2"),
+        ),
+        (
+            "link to a heading in the appendix and in the method",
+            site()
+                .replace(
+                    "# 7. Bilag\n",
+                    "# 7. Bilag\n\n## Bilag 1\n\nSøgeprotokol.\n\n### Søgestrategi\n\nPubMed.\n",
+                )
+                .replace("Litteraturen er søgt systematisk.", "## Søgning\n\nSystematisk.")
+                .replace(
+                    "@/dlg/dlbcl.md#udredning",
+                    "@/dlg/dlbcl.md#bilag-1) og [søgningen](@/dlg/dlbcl.md#soegning",
+                ),
         ),
         (
             "link to a sub-section anchor",
@@ -671,7 +697,8 @@ fn valid_variations_have_no_findings() {
 #[test]
 fn every_code_has_a_fixture() {
     let codes_rs = include_str!("../../src/diagnostics/codes.rs");
-    let this_file = include_str!("check_rules.rs");
+    // The badge checks need a git history: their fixtures are in history.rs.
+    let this_file = [include_str!("check_rules.rs"), include_str!("history.rs")].concat();
     let codes: Vec<&str> = codes_rs
         .lines()
         .filter(|line| line.starts_with("pub const"))

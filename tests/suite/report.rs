@@ -940,6 +940,9 @@ fn since_lists_guidelines_approved_on_or_after_the_date() {
                 "url": "https://example.org/retningslinjer/dlg/faglig/",
                 "new_recommendations": [2],
                 "changed_recommendations": [],
+                "withdrawn_recommendations": [],
+                "previous_version": null,
+                "basis": "markers",
             },
             {
                 "group": "dlg",
@@ -950,6 +953,9 @@ fn since_lists_guidelines_approved_on_or_after_the_date() {
                 "url": "https://example.org/retningslinjer/dlg/dlbcl/",
                 "new_recommendations": [1],
                 "changed_recommendations": [2],
+                "withdrawn_recommendations": [],
+                "previous_version": null,
+                "basis": "markers",
             },
         ])
     );
@@ -965,6 +971,9 @@ fn since_lists_guidelines_approved_on_or_after_the_date() {
                 "url",
                 "new_recommendations",
                 "changed_recommendations",
+                "withdrawn_recommendations",
+                "previous_version",
+                "basis",
             ],
             "a change",
         );

@@ -574,3 +574,32 @@ fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edi
     });
     assert_eq!(server.get("/search/findes-ikke.json").status, 404);
 }
+
+#[test]
+fn a_script_link_in_a_file_with_errors_never_reaches_the_preview() {
+    // Never without errors, so the preview renders the file as it is, links and all.
+    let site = site()
+        .replace(
+            "[opfølgning](https://example.org/opfoelgning)",
+            "[opfølgning](&#106;avascript:alert(1)) og ![figur](DATA:text/html,x)",
+        )
+        .replace(
+            "url = \"https://example.org/beslutningshjaelper/dlbcl-aeldre\"",
+            "url = \" javascript:alert(2)\"",
+        )
+        .build();
+    let server = Server::start(&site);
+    let page = server.page("/dlg/dlbcl/");
+    let (content, overlay) = page
+        .split_once("<div id=\"retning-overlay\"")
+        .expect("the page has the overlay");
+    assert!(overlay.contains("link.unsafe-scheme"), "{overlay}");
+    // The link's text and the aid's title stay; the links do not.
+    assert!(content.contains("opfølgning") && content.contains("figur"));
+    assert!(content.contains("Beslutningshjælper: behandling af DLBCL hos ældre"));
+    let lower = content.to_ascii_lowercase();
+    assert!(!lower.contains("javascript:") && !lower.contains("data:text"));
+    for value in crate::hostile_links::link_attributes(content) {
+        assert!(retning::link_safety::is_allowed(&value), "{value:?}");
+    }
+}

@@ -1,6 +1,15 @@
 //! Writing the site: build beside the old one, then swap, so a failed or killed build never
 //! leaves a half-written site. Files whose bytes did not change are hard-linked from the
 //! previous site, so they keep their mtime and inode (cheap rsync and CDN deploys).
+//!
+//! Only an [`OutputFolder`] is ever replaced, and only folders this module wrote (they hold
+//! the [`MARKER`] file) are ever removed.
+
+mod folder;
+mod swap;
+
+pub use folder::{MARKER, OutputFolder, UnsafeOutput};
+pub use swap::swap_into_place;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -20,7 +29,7 @@ pub struct WriteStats {
 }
 
 /// Writes `tree` to `out` atomically.
-pub fn write_atomically(tree: &OutputTree, out: &Path) -> io::Result<WriteStats> {
+pub fn write_atomically(tree: &OutputTree, out: &OutputFolder) -> io::Result<WriteStats> {
     stage(tree, out)?.swap()
 }
 
@@ -35,7 +44,7 @@ pub struct Staged {
 
 /// Writes `tree` beside `out`; files whose bytes equal those of the site now at `out` are
 /// hard-linked from it. The site at `out` is untouched until [`Staged::swap`].
-pub fn stage(tree: &OutputTree, out: &Path) -> io::Result<Staged> {
+pub fn stage(tree: &OutputTree, out: &OutputFolder) -> io::Result<Staged> {
     let staging = Staging::begin(out)?;
     staging.put_tree(tree)?;
     Ok(staging.finish())
@@ -56,24 +65,29 @@ pub struct Staging {
 impl Staging {
     /// Starts an empty staging folder beside `out` (clearing one a killed build left), and
     /// puts back a site a killed build left aside.
-    pub fn begin(out: &Path) -> io::Result<Self> {
+    pub fn begin(out: &OutputFolder) -> io::Result<Self> {
+        let out = out.path();
         let (staging, previous) = sibling_paths(out)?;
         recover(out, &previous)?;
-        if staging.exists() {
-            fs::remove_dir_all(&staging)?;
-        }
+        remove_if_ours(&staging)?;
+        remove_if_ours(&previous)?;
         fs::create_dir_all(&staging)?;
-        Ok(Self {
+        let staging = Self {
             out: out.to_path_buf(),
             staging,
             previous,
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
-        })
+        };
+        // First, so that a staging folder a kill leaves is known as ours. Not counted: it is
+        // not a page.
+        staging.write_or_link(MARKER, folder::MARKER_TEXT.as_bytes())?;
+        Ok(staging)
     }
 
     /// Writes one file (`path` is relative and `/`-separated), creating its folder.
     pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        check_relative(path)?;
         if let Some(folder) = Path::new(path).parent() {
             fs::create_dir_all(self.staging.join(folder))?;
         }
@@ -111,7 +125,8 @@ impl Staging {
     /// Creates the folder of each of `paths` (relative, `/`-separated) once.
     fn create_folders<'p>(&self, paths: impl Iterator<Item = &'p String>) -> io::Result<()> {
         let folders: BTreeSet<&Path> = paths.filter_map(|path| Path::new(path).parent()).collect();
-        for folder in folders {
+        for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
+            check_relative(&folder.to_string_lossy())?;
             fs::create_dir_all(self.staging.join(folder))?;
         }
         Ok(())
@@ -120,17 +135,28 @@ impl Staging {
     /// Writes a file whose folder exists; if the site at `out` has the same bytes at the same
     /// path, hard-links that file instead, so it keeps its inode and mtime.
     fn put_in_existing_folder(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        check_relative(path)?;
+        let counter = if self.write_or_link(path, bytes)? {
+            &self.unchanged
+        } else {
+            &self.written
+        };
+        counter.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    /// Hard-links the old site's file when its bytes are the same (returns `true`), else
+    /// writes `bytes`.
+    fn write_or_link(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
         let target = self.staging.join(path);
         let old = self.out.join(path);
         if fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
             && fs::hard_link(&old, &target).is_ok()
         {
-            self.unchanged.fetch_add(1, Ordering::Relaxed);
-            return Ok(());
+            return Ok(true);
         }
         fs::write(&target, bytes)?;
-        self.written.fetch_add(1, Ordering::Relaxed);
-        Ok(())
+        Ok(false)
     }
 
     /// Every file is written: the site is ready to swap in.
@@ -153,13 +179,10 @@ impl Staging {
 }
 
 impl Staged {
-    /// Puts the staged site in place: the old one moves aside, the new one takes its place,
-    /// the old one goes.
+    /// Puts the staged site in place (in one step where the system can: there is no moment
+    /// without a site), then removes the old one.
     pub fn swap(self) -> io::Result<WriteStats> {
-        if self.out.exists() {
-            fs::rename(&self.out, &self.previous)?;
-        }
-        fs::rename(&self.staging, &self.out)?;
+        swap_into_place(&self.staging, &self.out, &self.previous)?;
         if self.previous.exists() {
             fs::remove_dir_all(&self.previous)?;
         }
@@ -190,14 +213,47 @@ fn sibling_paths(out: &Path) -> io::Result<(PathBuf, PathBuf)> {
     ))
 }
 
-/// A build killed between the two renames leaves the old site at `.public.old`: put it back.
+/// A build killed between the two renames of a swap without atomic exchange leaves the old
+/// site at `.public.old`: put it back, when a build wrote it.
 fn recover(out: &Path, previous: &Path) -> io::Result<()> {
-    if previous.exists() {
-        if out.exists() {
-            fs::remove_dir_all(previous)?;
-        } else {
-            fs::rename(previous, out)?;
-        }
+    if folder::is_ours(previous) {
+        swap::recover_aside(out, previous)?;
+    }
+    Ok(())
+}
+
+/// Removes a staging or set-aside folder a killed build left, but never a folder of
+/// someone else's that happens to have its name.
+fn remove_if_ours(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(err) => Err(err),
+        Ok(_) if folder::is_ours(path) => fs::remove_dir_all(path),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is in the way and was not written by retning: move it, then build again",
+                path.display()
+            ),
+        )),
+    }
+}
+
+/// A page's path must stay inside the site: relative, with no `..`, `.` or empty parts.
+/// The paths come from checked names; this is the last guard before a file is written.
+fn check_relative(path: &str) -> io::Result<()> {
+    let bad = path.is_empty()
+        || path.starts_with('/')
+        || path.contains('\\')
+        || path.contains('\0')
+        || path
+            .split('/')
+            .any(|part| part.is_empty() || part == "." || part == "..");
+    if bad {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("refusing to write `{path}`: it does not stay inside the site"),
+        ));
     }
     Ok(())
 }
@@ -205,6 +261,12 @@ fn recover(out: &Path, previous: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `public/` in a fresh folder, as `build --out public` chooses it.
+    fn public(dir: &tempfile::TempDir) -> (PathBuf, OutputFolder) {
+        let folder = OutputFolder::choose(dir.path(), Path::new("public"), false).unwrap();
+        (folder.path().to_path_buf(), folder)
+    }
 
     fn tree(files: &[(&str, &str)]) -> OutputTree {
         let mut tree = OutputTree::default();
@@ -218,13 +280,13 @@ mod tests {
     fn unchanged_files_keep_their_inode_and_removed_files_go() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+        let (out_path, out) = public(&dir);
         write_atomically(
             &tree(&[("a/index.html", "A"), ("b.html", "B"), ("gone.html", "x")]),
             &out,
         )
         .unwrap();
-        let inode = fs::metadata(out.join("a/index.html")).unwrap().ino();
+        let inode = fs::metadata(out_path.join("a/index.html")).unwrap().ino();
         let stats =
             write_atomically(&tree(&[("a/index.html", "A"), ("b.html", "B2")]), &out).unwrap();
         assert_eq!(
@@ -234,9 +296,12 @@ mod tests {
                 unchanged: 1
             }
         );
-        assert_eq!(fs::metadata(out.join("a/index.html")).unwrap().ino(), inode);
-        assert_eq!(fs::read_to_string(out.join("b.html")).unwrap(), "B2");
-        assert!(!out.join("gone.html").exists());
+        assert_eq!(
+            fs::metadata(out_path.join("a/index.html")).unwrap().ino(),
+            inode
+        );
+        assert_eq!(fs::read_to_string(out_path.join("b.html")).unwrap(), "B2");
+        assert!(!out_path.join("gone.html").exists());
         assert!(!dir.path().join(".public.tmp").exists());
         assert!(!dir.path().join(".public.old").exists());
     }
@@ -244,19 +309,25 @@ mod tests {
     #[test]
     fn a_discarded_site_leaves_the_old_one_untouched() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+        let (out_path, out) = public(&dir);
         write_atomically(&tree(&[("index.html", "old")]), &out).unwrap();
         let staged = stage(&tree(&[("index.html", "new")]), &out).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
+            "old"
+        );
         staged.discard().unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
+            "old"
+        );
         assert!(!dir.path().join(".public.tmp").exists());
     }
 
     #[test]
     fn files_put_one_by_one_join_the_tree_and_a_discarded_staging_goes() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+        let (out_path, out) = public(&dir);
         write_atomically(
             &tree(&[("g/a/index.html", "A"), ("index.html", "home")]),
             &out,
@@ -271,7 +342,10 @@ mod tests {
         staging
             .put_tree(&tree(&[("index.html", "new home")]))
             .unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "home");
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
+            "home"
+        );
         let stats = staging.finish().swap().unwrap();
         assert_eq!(
             stats,
@@ -280,9 +354,12 @@ mod tests {
                 unchanged: 1
             }
         );
-        assert_eq!(fs::read_to_string(out.join("g/b/index.html")).unwrap(), "B");
         assert_eq!(
-            fs::read_to_string(out.join("index.html")).unwrap(),
+            fs::read_to_string(out_path.join("g/b/index.html")).unwrap(),
+            "B"
+        );
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
             "new home"
         );
 
@@ -290,15 +367,18 @@ mod tests {
         staging.put("g/c/index.html", b"C").unwrap();
         staging.discard().unwrap();
         assert!(!dir.path().join(".public.tmp").exists());
-        assert!(!out.join("g/c").exists());
-        assert_eq!(fs::read_to_string(out.join("g/a/index.html")).unwrap(), "A");
+        assert!(!out_path.join("g/c").exists());
+        assert_eq!(
+            fs::read_to_string(out_path.join("g/a/index.html")).unwrap(),
+            "A"
+        );
     }
 
     #[test]
     fn files_put_all_in_a_folder_are_written_and_unchanged_ones_linked() {
         use std::os::unix::fs::MetadataExt;
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+        let (out_path, out) = public(&dir);
         let files = |chunk: &str| {
             vec![
                 ("meta.json".to_owned(), b"meta".to_vec()),
@@ -310,10 +390,12 @@ mod tests {
         assert_eq!(staging.put_all_in("search", files("chunk")).unwrap(), 3);
         staging.finish().swap().unwrap();
         assert_eq!(
-            fs::read_to_string(out.join("search/abc/c0.json")).unwrap(),
+            fs::read_to_string(out_path.join("search/abc/c0.json")).unwrap(),
             "chunk"
         );
-        let inode = fs::metadata(out.join("search/abc/f0.json")).unwrap().ino();
+        let inode = fs::metadata(out_path.join("search/abc/f0.json"))
+            .unwrap()
+            .ino();
 
         let staging = Staging::begin(&out).unwrap();
         staging.put_all_in("search", files("chunk 2")).unwrap();
@@ -326,23 +408,75 @@ mod tests {
             }
         );
         assert_eq!(
-            fs::read_to_string(out.join("search/abc/c0.json")).unwrap(),
+            fs::read_to_string(out_path.join("search/abc/c0.json")).unwrap(),
             "chunk 2"
         );
         assert_eq!(
-            fs::metadata(out.join("search/abc/f0.json")).unwrap().ino(),
+            fs::metadata(out_path.join("search/abc/f0.json"))
+                .unwrap()
+                .ino(),
             inode
         );
     }
 
     #[test]
-    fn a_site_left_aside_by_a_killed_build_is_restored() {
+    fn a_site_left_aside_by_a_killed_build_is_restored_but_no_folder_of_anyone_else() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("public");
+        let (out_path, _) = public(&dir);
         let previous = dir.path().join(".public.old");
         fs::create_dir_all(&previous).unwrap();
         fs::write(previous.join("index.html"), "old").unwrap();
-        recover(&out, &previous).unwrap();
-        assert_eq!(fs::read_to_string(out.join("index.html")).unwrap(), "old");
+        recover(&out_path, &previous).unwrap();
+        assert!(
+            !out_path.exists(),
+            "a folder without the marker is not ours"
+        );
+        fs::write(previous.join(MARKER), folder::MARKER_TEXT).unwrap();
+        recover(&out_path, &previous).unwrap();
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
+            "old"
+        );
+    }
+
+    #[test]
+    fn every_site_carries_the_marker_and_a_stranger_in_the_staging_place_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out_path, out) = public(&dir);
+        write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
+        assert!(folder::is_ours(&out_path));
+
+        let theirs = dir.path().join(".public.tmp");
+        fs::create_dir(&theirs).unwrap();
+        fs::write(theirs.join("notes.txt"), "mine").unwrap();
+        let err = write_atomically(&tree(&[("index.html", "B")]), &out).unwrap_err();
+        assert!(err.to_string().contains("not written by retning"), "{err}");
+        assert_eq!(
+            fs::read_to_string(theirs.join("notes.txt")).unwrap(),
+            "mine"
+        );
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
+            "A"
+        );
+    }
+
+    #[test]
+    fn no_path_can_lead_a_file_outside_the_site() {
+        let dir = tempfile::tempdir().unwrap();
+        let (_, out) = public(&dir);
+        let staging = Staging::begin(&out).unwrap();
+        for path in [
+            "../escaped.html",
+            "/index.html",
+            "a//b",
+            "a/../../b",
+            "",
+            "a\\..\\b",
+        ] {
+            assert!(staging.put(path, b"x").is_err(), "{path:?} was written");
+        }
+        staging.discard().unwrap();
+        assert!(!dir.path().join("escaped.html").exists());
     }
 }

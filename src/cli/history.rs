@@ -1,0 +1,207 @@
+//! `retning history <group>/<slug>`: a guideline's approved versions from the site's git
+//! history, with the dates each was in force and its commit; `--diff X.Y..Z.W` prints what
+//! changed between two of them.
+
+use std::path::Path;
+
+use anyhow::{Context, bail};
+use clap::{Args, ValueEnum};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::changes::{Changes, render_text};
+use crate::history::{PastVersion, SiteHistory, in_force_from};
+use crate::model::{Guideline, Status};
+use crate::site::Site;
+
+use super::{Outcome, print};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The guideline, as `<group>/<slug>` (e.g. dlg/dlbcl).
+    pub guideline: String,
+    /// Print what changed between two versions, e.g. `1.0..2.0`.
+    #[arg(long, value_name = "X.Y..Z.W")]
+    pub diff: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+}
+
+/// One version in the listing.
+#[derive(Debug, Serialize)]
+struct VersionLine {
+    version: String,
+    /// The day it came into force and the day the next one did.
+    in_force_from: Option<Date>,
+    in_force_until: Option<Date>,
+    /// The commit that holds this text, its date, and the path the file had.
+    commit: Option<String>,
+    commit_date: Option<Date>,
+    path: String,
+    current: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Listing<'a> {
+    guideline: String,
+    title: &'a str,
+    /// Why earlier versions are missing, when they are.
+    note: Option<String>,
+    versions: Vec<VersionLine>,
+}
+
+pub fn run(root: &Path, args: HistoryArgs) -> anyhow::Result<Outcome> {
+    let site = Site::load(root)
+        .map_err(|finding| anyhow::anyhow!("{}", finding.message))?
+        .site;
+    let key = guideline_key(&args.guideline);
+    let Some(current) = site.by_link_key(&key) else {
+        bail!(
+            "no guideline `{}` (expected <group>/<slug>, e.g. dlg/dlbcl, of a file that parses)",
+            args.guideline
+        );
+    };
+    let history = SiteHistory::load(root);
+    if let Some(range) = &args.diff {
+        let history =
+            history.map_err(|why| anyhow::anyhow!("{why}; there are no earlier versions"))?;
+        let (past, _) = history.past_versions(current);
+        let (from, to) = range
+            .split_once("..")
+            .with_context(|| format!("`{range}` is not a range like 1.0..2.0"))?;
+        let old = find_version(current, &past, from.trim())?;
+        let new = find_version(current, &past, to.trim())?;
+        let changes = Changes::between(old, new);
+        let text = match args.format {
+            Format::Human => render_text(&changes),
+            Format::Json => format!("{}\n", serde_json::to_string_pretty(&changes)?),
+        };
+        print(&text)?;
+        return Ok(Outcome::Clean);
+    }
+    let (note, mut versions) = match &history {
+        Ok(history) => {
+            let (past, problems) = history.past_versions(current);
+            for problem in problems {
+                eprintln!("warning: {problem}");
+            }
+            (None, past.iter().map(past_line).collect())
+        }
+        Err(why) => (
+            Some(format!("{why}; only the current version is known")),
+            Vec::new(),
+        ),
+    };
+    versions.push(current_line(current, history.as_ref().ok()));
+    let listing = Listing {
+        guideline: format!("{}/{}", current.group, current.slug),
+        title: current.title(),
+        note,
+        versions,
+    };
+    let text = match args.format {
+        Format::Human => render_listing(&listing),
+        Format::Json => format!("{}\n", serde_json::to_string_pretty(&listing)?),
+    };
+    print(&text)?;
+    Ok(Outcome::Clean)
+}
+
+/// `dlg/dlbcl`, `dlg/dlbcl.md` or `guidelines/dlg/dlbcl.md` → `dlg/dlbcl.md`.
+fn guideline_key(given: &str) -> String {
+    let trimmed = given.trim_matches('/');
+    let trimmed = trimmed.strip_prefix("guidelines/").unwrap_or(trimmed);
+    let trimmed = trimmed.strip_suffix(".md").unwrap_or(trimmed);
+    format!("{trimmed}.md")
+}
+
+fn find_version<'a>(
+    current: &'a Guideline,
+    past: &'a [PastVersion],
+    version: &str,
+) -> anyhow::Result<&'a Guideline> {
+    if current.meta.version.get_ref().trim() == version {
+        return Ok(current);
+    }
+    if let Some(found) = past.iter().find(|p| p.record.version == version) {
+        return Ok(&found.guideline);
+    }
+    let known: Vec<&str> = past
+        .iter()
+        .map(|p| p.record.version.as_str())
+        .chain([current.meta.version.get_ref().as_str()])
+        .collect();
+    bail!(
+        "no approved version {version} in the history (known: {})",
+        known.join(", ")
+    )
+}
+
+fn past_line(past: &PastVersion) -> VersionLine {
+    VersionLine {
+        version: past.record.version.clone(),
+        in_force_from: Some(past.from),
+        in_force_until: past.until,
+        commit: Some(past.record.commit.to_string()),
+        commit_date: past.record.time.date(),
+        path: past.record.path.clone(),
+        current: false,
+    }
+}
+
+/// The text in the working tree, with the commit that holds it when it is committed.
+fn current_line(current: &Guideline, history: Option<&SiteHistory>) -> VersionLine {
+    let version = current.meta.version.get_ref().trim().to_owned();
+    let record = history.and_then(|h| {
+        h.versions_of(current)
+            .into_iter()
+            .find(|r| r.version == version)
+    });
+    let approved = current.status() == Status::Approved;
+    VersionLine {
+        in_force_from: if approved {
+            in_force_from(current)
+        } else {
+            None
+        },
+        in_force_until: None,
+        commit: record.as_ref().map(|r| r.commit.to_string()),
+        commit_date: record.as_ref().and_then(|r| r.time.date()),
+        path: current.source.display_path.clone(),
+        version,
+        current: true,
+    }
+}
+
+fn render_listing(listing: &Listing) -> String {
+    use std::fmt::Write as _;
+    let mut out = format!("{} — {}\n", listing.guideline, listing.title);
+    if let Some(note) = &listing.note {
+        let _ = writeln!(out, "note: {note}");
+    }
+    let date = |d: Option<Date>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+    for line in &listing.versions {
+        let commit = line
+            .commit
+            .as_deref()
+            .map_or("(not committed)", |c| c.get(..10).unwrap_or(c));
+        let _ = writeln!(
+            out,
+            "{:<8} in force {} – {:<11} commit {} of {}  {}{}",
+            line.version,
+            date(line.in_force_from),
+            date(line.in_force_until),
+            commit,
+            date(line.commit_date),
+            line.path,
+            if line.current { "  (current)" } else { "" },
+        );
+    }
+    out
+}

@@ -1,0 +1,144 @@
+//! `retning import FILE.docx… --group G [--slug S] [--format human|json] [--force]`: Word
+//! guidelines in the DMCG template → draft guidelines, each file on its own (one bad file
+//! never stops the others), then `retning check` on what was written.
+//!
+//! Exit codes: 0 every file was written (findings or not), 1 a file could not be imported,
+//! 2 the tool itself failed (no pandoc, no site, an unknown group).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+use clap::Args;
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::import::report::{FileReport, WrittenFile, render_human, render_json};
+use crate::import::{self, Converted, Pandoc, Request};
+use crate::validate::check_site;
+
+use super::check::Format;
+use super::{Outcome, parse_today, print, today_or_local};
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The Word files (.docx) to import.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// The DMCG group's folder code, as listed in retning.toml (e.g. dlg).
+    #[arg(long)]
+    pub group: String,
+    /// The file name without .md (default: made from the title). Only with one file.
+    #[arg(long)]
+    pub slug: Option<String>,
+    #[arg(long, value_enum, default_value = "human")]
+    pub format: Format,
+    /// Overwrite a guideline that exists already.
+    #[arg(long)]
+    pub force: bool,
+    /// The date `retning check` runs with on the written files (default: today).
+    #[arg(long, value_parser = parse_today)]
+    pub today: Option<Date>,
+}
+
+pub fn run(root: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
+    let pandoc = Pandoc::find()?;
+    let config =
+        SiteConfig::load(root).map_err(|finding| anyhow::anyhow!("{}", finding.message))?;
+    let Some(group_name) = config.groups.get(&args.group) else {
+        let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
+        bail!(
+            "`{}` is not a group in retning.toml; known groups: {}",
+            args.group,
+            known.join(", ")
+        );
+    };
+    if args.slug.is_some() && args.files.len() > 1 {
+        bail!("--slug names one guideline; give it with one Word file only");
+    }
+    let request = Request {
+        pandoc: &pandoc,
+        group: &args.group,
+        group_name,
+        slug: args.slug.as_deref(),
+    };
+    let converted: Vec<Result<Converted, String>> = args
+        .files
+        .par_iter()
+        .map(|file| import::convert(file, &request))
+        .collect();
+    let converted = refuse_shared_slugs(converted);
+    let mut reports: Vec<FileReport> = args
+        .files
+        .par_iter()
+        .zip(converted)
+        .map(|(file, converted)| FileReport {
+            source: file.display().to_string(),
+            outcome: converted.and_then(|converted| {
+                let path = import::write(&converted, root, &args.group, args.force)?;
+                Ok(WrittenFile {
+                    path,
+                    imported: converted.imported,
+                    findings: converted.findings,
+                    check: Vec::new(),
+                })
+            }),
+        })
+        .collect();
+    attach_check(root, today_or_local(args.today), &mut reports);
+
+    let rendered = match args.format {
+        Format::Human => render_human(&reports),
+        Format::Json => render_json(&reports),
+    };
+    print(&rendered)?;
+    Ok(if reports.iter().any(FileReport::failed) {
+        Outcome::Findings
+    } else {
+        Outcome::Clean
+    })
+}
+
+/// Two files of one run that would write the same guideline: the later ones are refused.
+fn refuse_shared_slugs(
+    converted: Vec<Result<Converted, String>>,
+) -> Vec<Result<Converted, String>> {
+    let mut seen = HashSet::new();
+    converted
+        .into_iter()
+        .map(|result| {
+            let converted = result?;
+            if seen.insert(converted.slug.clone()) {
+                Ok(converted)
+            } else {
+                Err(format!(
+                    "another file of this import has the slug `{}`; import it alone with --slug",
+                    converted.slug
+                ))
+            }
+        })
+        .collect()
+}
+
+/// `retning check` on the whole site (cross-links need it), its findings about each
+/// written file added to that file's report.
+fn attach_check(root: &Path, today: Date, reports: &mut [FileReport]) {
+    let written = reports.iter().any(|r| r.outcome.is_ok());
+    if !written {
+        return;
+    }
+    let findings = match check_site(root, today) {
+        Ok(checked) => checked.findings,
+        Err(finding) => vec![*finding],
+    };
+    for report in reports.iter_mut() {
+        if let Ok(file) = &mut report.outcome {
+            file.check = findings
+                .iter()
+                .filter(|d| d.file.as_deref() == Some(file.path.as_str()))
+                .cloned()
+                .collect();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! Every approved version of every guideline, read from the site's git history.
+//!
+//! An *approved version* is a guideline's text at the last commit in which its front matter
+//! had that `version` with `status = "approved"`. `repo` reads the repository with gix,
+//! `timeline` follows each file through its commits and renames, `cache` keeps the result
+//! by HEAD commit under `.retning/history/`, and `past` turns the versions before the
+//! current one into parsed guidelines with the dates they were in force.
+
+mod cache;
+mod past;
+mod peek;
+mod repo;
+mod timeline;
+mod version;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::Path;
+
+pub use cache::CACHE_DIR;
+pub use past::{PastVersion, in_force_from};
+pub use timeline::{CommitTime, TrackedFile, VersionRecord};
+pub use version::compare_versions;
+
+use crate::model::Guideline;
+use crate::site::GUIDELINES_DIR;
+
+use repo::Repo;
+
+/// Why a site has no history to show. The site builds as without history; the note says why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unavailable {
+    /// `--no-history`.
+    TurnedOff,
+    NotGit,
+    NoCommits,
+    Shallow,
+    Failed(String),
+}
+
+/// Says why, without what follows: each command adds what it leaves out.
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TurnedOff => write!(f, "history is turned off (--no-history)"),
+            Self::NotGit => write!(f, "the site is not in a git repository"),
+            Self::NoCommits => write!(f, "the site's git repository has no commits yet"),
+            Self::Shallow => write!(
+                f,
+                "the site is a shallow git clone (`git fetch --unshallow` fetches its whole history)"
+            ),
+            Self::Failed(why) => write!(f, "cannot read the site's git history: {why}"),
+        }
+    }
+}
+
+/// A git read that failed part-way.
+#[derive(Debug, Clone, thiserror::Error)]
+#[error("{0}")]
+pub struct HistoryError(pub String);
+
+/// The approved versions of every guideline file the history holds.
+pub struct SiteHistory {
+    repo: Repo,
+    files: Vec<TrackedFile>,
+    /// Every path a tracked file ever had (site-relative) → its index.
+    by_path: HashMap<String, usize>,
+    /// Whether this load walked the history (false: read from the cache).
+    pub walked: bool,
+}
+
+impl SiteHistory {
+    /// Reads the history of the site at `root`, from the cache when HEAD has not moved.
+    pub fn load(root: &Path) -> Result<Self, Unavailable> {
+        let repo = Repo::open(root)?;
+        let (files, walked) = match cache::read(root, repo.head) {
+            Some(files) => (files, false),
+            None => {
+                let files = repo
+                    .walk()
+                    .map_err(|err| Unavailable::Failed(err.to_string()))?;
+                cache::write(root, repo.head, &files);
+                (files, true)
+            }
+        };
+        let mut by_path = HashMap::new();
+        for (index, file) in files.iter().enumerate() {
+            for path in &file.paths {
+                by_path.insert(path.clone(), index);
+            }
+        }
+        Ok(Self {
+            repo,
+            files,
+            by_path,
+            walked,
+        })
+    }
+
+    /// `retning build`/`check` with `--no-history` or `load`'s failure, as one value.
+    pub fn load_unless(off: bool, root: &Path) -> Result<Self, Unavailable> {
+        if off {
+            Err(Unavailable::TurnedOff)
+        } else {
+            Self::load(root)
+        }
+    }
+
+    /// The HEAD commit the history was read at.
+    pub fn head(&self) -> String {
+        self.repo.head.to_string()
+    }
+
+    /// Every approved version of `guideline`'s file, through its renames and the old
+    /// addresses in its `aliases`, oldest version first.
+    pub fn versions_of(&self, guideline: &Guideline) -> Vec<VersionRecord> {
+        let own = format!("{GUIDELINES_DIR}/{}", guideline.link_key());
+        let aliases = guideline.meta.aliases.iter().filter_map(|alias| {
+            let path = alias.get_ref().trim_matches('/');
+            let (group, slug) = path.split_once('/')?;
+            (!slug.contains('/')).then(|| format!("{GUIDELINES_DIR}/{group}/{slug}.md"))
+        });
+        let mut indices: Vec<usize> = std::iter::once(own)
+            .chain(aliases)
+            .filter_map(|path| self.by_path.get(&path).copied())
+            .collect();
+        indices.sort_unstable();
+        indices.dedup();
+        let mut versions: Vec<VersionRecord> = Vec::new();
+        for index in indices {
+            for record in &self.files[index].versions {
+                // Joined through an alias, the later text of a version wins.
+                match versions.iter_mut().find(|v| v.version == record.version) {
+                    Some(kept) if kept.time.seconds <= record.time.seconds => {
+                        *kept = record.clone();
+                    }
+                    Some(_) => {}
+                    None => versions.push(record.clone()),
+                }
+            }
+        }
+        versions.sort_by(|a, b| compare_versions(&a.version, &b.version));
+        versions
+    }
+
+    /// The text of a version.
+    pub fn text(&self, record: &VersionRecord) -> Result<String, HistoryError> {
+        self.repo.text(record.blob)
+    }
+}

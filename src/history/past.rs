@@ -1,0 +1,115 @@
+//! The versions before the current one, parsed like any guideline, with the dates each was
+//! in force: from its publication to the next version's.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use super::{SiteHistory, VersionRecord, compare_versions};
+use crate::model::{Guideline, Status};
+use crate::parse::parse_guideline;
+use crate::source::SourceFile;
+
+/// An earlier approved version of a guideline.
+#[derive(Debug)]
+pub struct PastVersion {
+    pub record: VersionRecord,
+    /// Parsed as the current guideline's group and slug, so its links and anchors are the
+    /// page's own.
+    pub guideline: Guideline,
+    /// The day it came into force.
+    pub from: Date,
+    /// The day the next version came into force; `None` while it is still the one in force
+    /// (the current text is a draft).
+    pub until: Option<Date>,
+    /// The version that replaced it.
+    pub replaced_by: String,
+}
+
+/// The day a version came into force: its publication, else its administrative approval,
+/// else its professional approval.
+pub fn in_force_from(guideline: &Guideline) -> Option<Date> {
+    guideline
+        .published()
+        .or_else(|| {
+            guideline
+                .administrative_approval()
+                .map(|a| a.date.get_ref().0)
+        })
+        .or_else(|| {
+            guideline
+                .professional_approval()
+                .map(|a| a.date.get_ref().0)
+        })
+}
+
+impl SiteHistory {
+    /// The approved versions of `current` before its own, oldest first. A stored text that
+    /// can no longer be read or parsed is left out, with the reason in the second list.
+    pub fn past_versions(&self, current: &Guideline) -> (Vec<PastVersion>, Vec<String>) {
+        let current_version = current.meta.version.get_ref().trim();
+        let approved = current.status() == Status::Approved;
+        let mut problems = Vec::new();
+        let mut parsed = Vec::new();
+        for record in self.versions_of(current) {
+            let older = compare_versions(&record.version, current_version).is_lt();
+            if !(older || (!approved && record.version != current_version)) {
+                continue;
+            }
+            match self.parse(current, &record) {
+                Ok(guideline) => parsed.push((record, guideline)),
+                Err(problem) => problems.push(problem),
+            }
+        }
+        let starts: Vec<Date> = parsed
+            .iter()
+            .map(|(record, guideline)| start_of(guideline, record))
+            .collect();
+        let mut versions: Vec<PastVersion> = parsed
+            .into_iter()
+            .zip(&starts)
+            .map(|((record, guideline), &from)| PastVersion {
+                record,
+                guideline,
+                from,
+                until: None,
+                replaced_by: String::new(),
+            })
+            .collect();
+        // Each is replaced by the next; the last by the current text, once that is approved.
+        let next: Vec<(Option<Date>, String)> = versions
+            .iter()
+            .skip(1)
+            .map(|v| (Some(v.from), v.record.version.clone()))
+            .chain(approved.then(|| (in_force_from(current), current_version.to_owned())))
+            .collect();
+        for (version, (until, replaced_by)) in versions.iter_mut().zip(next) {
+            version.until = until;
+            version.replaced_by = replaced_by;
+        }
+        (versions, problems)
+    }
+
+    fn parse(&self, current: &Guideline, record: &VersionRecord) -> Result<Guideline, String> {
+        let shown = format!("{}@{}", record.path, short(&record.commit.to_string()));
+        let text = self.text(record).map_err(|err| format!("{shown}: {err}"))?;
+        let source = SourceFile::new(PathBuf::from(&record.path), shown.clone(), text);
+        parse_guideline(Arc::new(source), &current.group, &current.slug)
+            .guideline
+            .ok_or_else(|| format!("{shown}: its front matter can no longer be read"))
+    }
+}
+
+/// A version's first day in force, or the day of the commit that approved it when its
+/// front matter has no date.
+fn start_of(guideline: &Guideline, record: &VersionRecord) -> Date {
+    in_force_from(guideline)
+        .or_else(|| record.approved_time.date())
+        .unwrap_or(Date::ZERO)
+}
+
+/// The first seven characters of a commit id, as git shows them.
+pub fn short(id: &str) -> &str {
+    id.get(..7).unwrap_or(id)
+}

@@ -1,0 +1,79 @@
+//! What the importer could not do with certainty: each finding names its place in the Word
+//! document and, once the draft is written, its line in the Markdown.
+
+use serde::Serialize;
+
+use crate::diagnostics::Severity;
+
+/// Where in the Word document: the headings above it and the paragraph's number. Paragraphs
+/// are counted as pandoc reads the document: every paragraph, heading, list item and table
+/// counts one, from 1 at the top of the first page.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct WordPlace {
+    pub heading_path: Vec<String>,
+    pub paragraph: usize,
+}
+
+impl WordPlace {
+    /// `Forside ¶3` or `3. Grundlag › Udredning ¶41`.
+    pub fn describe(&self) -> String {
+        let path = if self.heading_path.is_empty() {
+            "forside".to_owned()
+        } else {
+            self.heading_path.join(" › ")
+        };
+        format!("{path} ¶{}", self.paragraph)
+    }
+}
+
+/// What in the written Markdown a finding is about; the writer turns it into a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Anchor {
+    /// A front matter key, such as `approval.professional`.
+    Key(&'static str),
+    /// A block of the body (see `draft::BlockId`).
+    Block(usize),
+    /// A template section's heading, by its index in the template.
+    Section(usize),
+    /// Nothing was written for it.
+    Nowhere,
+}
+
+#[derive(Debug, Clone)]
+pub struct Finding {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub word: Option<WordPlace>,
+    pub anchor: Anchor,
+}
+
+impl Finding {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Error, message)
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+        Self::new(code, Severity::Warning, message)
+    }
+
+    fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            severity,
+            message: message.into(),
+            word: None,
+            anchor: Anchor::Nowhere,
+        }
+    }
+
+    pub fn in_word(mut self, place: &WordPlace) -> Self {
+        self.word = Some(place.clone());
+        self
+    }
+
+    pub fn at(mut self, anchor: Anchor) -> Self {
+        self.anchor = anchor;
+        self
+    }
+}

@@ -1,0 +1,389 @@
+//! Pandoc inlines as Markdown, as the HTML of the table subset, and as plain text (for
+//! recognising headings, labels and recommendations).
+
+use std::fmt::Write;
+
+use super::ast::{Inline, QuoteType};
+use super::convert::Converter;
+use super::finding::Finding;
+use crate::diagnostics::codes;
+
+/// The plain text, white space collapsed.
+pub fn plain(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    push_plain(inlines, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn push_plain(inlines: &[Inline], out: &mut String) {
+    for inline in inlines {
+        match inline {
+            Inline::Str(text) | Inline::Code(_, text) | Inline::Math(_, text) => out.push_str(text),
+            Inline::Space | Inline::SoftBreak | Inline::LineBreak => out.push(' '),
+            Inline::Emph(inner)
+            | Inline::Underline(inner)
+            | Inline::Strong(inner)
+            | Inline::Strikeout(inner)
+            | Inline::Superscript(inner)
+            | Inline::Subscript(inner)
+            | Inline::SmallCaps(inner)
+            | Inline::Cite(_, inner)
+            | Inline::Link(_, inner, _)
+            | Inline::Span(_, inner) => push_plain(inner, out),
+            Inline::Quoted(quote, inner) => {
+                let mark = quote_mark(*quote);
+                out.push_str(mark);
+                push_plain(inner, out);
+                out.push_str(mark);
+            }
+            Inline::RawInline(..) | Inline::Image(..) | Inline::Note(_) => {}
+        }
+    }
+}
+
+/// True when every word of the paragraph is bold: the way real files mark a heading, and
+/// the way the template marks a recommendation.
+pub fn all_bold(inlines: &[Inline]) -> bool {
+    let mut any = false;
+    for inline in inlines {
+        match inline {
+            Inline::Strong(_) => any = true,
+            Inline::Space | Inline::SoftBreak | Inline::LineBreak => {}
+            Inline::Span(_, inner) | Inline::Underline(inner) => {
+                if !all_bold(inner) {
+                    return false;
+                }
+                any = true;
+            }
+            _ => return false,
+        }
+    }
+    any
+}
+
+/// The inlines with bold taken off the top level (a recommendation's text is bold in Word;
+/// on the site its card shows that).
+pub fn without_bold(inlines: &[Inline]) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(inlines.len());
+    for inline in inlines {
+        match inline {
+            Inline::Strong(inner) => out.extend(without_bold(inner)),
+            other => out.push(other.clone()),
+        }
+    }
+    out
+}
+
+fn quote_mark(quote: QuoteType) -> &'static str {
+    match quote {
+        QuoteType::SingleQuote => "'",
+        QuoteType::DoubleQuote => "\"",
+    }
+}
+
+/// Where Markdown is written: a line break is `\` in a paragraph, `<br>` in a table cell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Paragraph,
+    TableCell,
+}
+
+/// Characters Markdown would read as syntax inside text.
+fn escape_markdown(text: &str, context: Context, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '|' if context == Context::TableCell => out.push_str("\\|"),
+            _ => out.push(c),
+        }
+    }
+}
+
+pub fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+/// Wraps `inner` in `mark`, keeping white space at its ends outside (`** a**` is not bold).
+fn wrap(mark: &str, inner: &str, out: &mut String) {
+    let trimmed = inner.trim();
+    if trimmed.is_empty() {
+        out.push_str(inner);
+        return;
+    }
+    let start = inner.len() - inner.trim_start().len();
+    let end = start + trimmed.len();
+    out.push_str(&inner[..start]);
+    out.push_str(mark);
+    out.push_str(trimmed);
+    out.push_str(mark);
+    out.push_str(&inner[end..]);
+}
+
+impl Converter {
+    pub fn markdown(&mut self, inlines: &[Inline], context: Context) -> String {
+        let mut out = String::new();
+        self.push_markdown(inlines, context, &mut out);
+        out
+    }
+
+    fn push_markdown(&mut self, inlines: &[Inline], context: Context, out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Str(text) => escape_markdown(text, context, out),
+                Inline::Space | Inline::SoftBreak => out.push(' '),
+                Inline::LineBreak => match context {
+                    Context::Paragraph => out.push_str("\\\n"),
+                    Context::TableCell => out.push_str("<br>"),
+                },
+                Inline::Emph(inner) => {
+                    let inner = self.markdown(inner, context);
+                    wrap("*", &inner, out);
+                }
+                Inline::Strong(inner) => {
+                    let inner = self.markdown(inner, context);
+                    wrap("**", &inner, out);
+                }
+                Inline::Strikeout(inner) => {
+                    let inner = self.markdown(inner, context);
+                    wrap("~~", &inner, out);
+                }
+                Inline::Superscript(inner) => {
+                    let inner = self.markdown(inner, context);
+                    let _ = write!(out, "<sup>{inner}</sup>");
+                }
+                Inline::Subscript(inner) => {
+                    let inner = self.markdown(inner, context);
+                    let _ = write!(out, "<sub>{inner}</sub>");
+                }
+                Inline::Underline(inner)
+                | Inline::SmallCaps(inner)
+                | Inline::Cite(_, inner)
+                | Inline::Span(_, inner) => self.push_markdown(inner, context, out),
+                Inline::Quoted(quote, inner) => {
+                    let mark = quote_mark(*quote);
+                    out.push_str(mark);
+                    self.push_markdown(inner, context, out);
+                    out.push_str(mark);
+                }
+                Inline::Code(_, text) => {
+                    let fence = if text.contains('`') { "`` " } else { "`" };
+                    let close = if text.contains('`') { " ``" } else { "`" };
+                    let _ = write!(out, "{fence}{text}{close}");
+                }
+                Inline::Math(_, text) => {
+                    self.unsupported("a formula (Word equation)", text);
+                    escape_markdown(text, context, out);
+                }
+                Inline::RawInline(format, text) => {
+                    self.unsupported(&format!("raw {format}"), text);
+                }
+                Inline::Link(_, text, (url, _)) => {
+                    let text = self.markdown(text, context);
+                    let _ = write!(out, "[{text}]({})", link_destination(url));
+                }
+                Inline::Image(attr, alt, target) => {
+                    let image = self.image(attr, alt, target, None);
+                    out.push_str(&image);
+                }
+                Inline::Note(blocks) => {
+                    let text = blocks_plain(blocks);
+                    self.findings.push(
+                        Finding::warning(
+                            codes::import::WORD_FOOTNOTE,
+                            format!(
+                                "a Word footnote was written into the text in parentheses: ({text})"
+                            ),
+                        )
+                        .in_word(&self.place)
+                        .at(self.anchor()),
+                    );
+                    out.push_str(" (");
+                    escape_markdown(&text, context, out);
+                    out.push(')');
+                }
+            }
+        }
+    }
+
+    /// The HTML of the table subset: `br, sup, sub, em, strong`; links and images have no
+    /// place in it, so their text is kept and the loss is a finding.
+    pub fn html(&mut self, inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Str(text) | Inline::Code(_, text) | Inline::Math(_, text) => {
+                    escape_html(text, out)
+                }
+                Inline::Space | Inline::SoftBreak => out.push(' '),
+                Inline::LineBreak => out.push_str("<br>"),
+                Inline::Emph(inner) => self.html_element("em", inner, out),
+                Inline::Strong(inner) => self.html_element("strong", inner, out),
+                Inline::Superscript(inner) => self.html_element("sup", inner, out),
+                Inline::Subscript(inner) => self.html_element("sub", inner, out),
+                Inline::Underline(inner)
+                | Inline::Strikeout(inner)
+                | Inline::SmallCaps(inner)
+                | Inline::Cite(_, inner)
+                | Inline::Span(_, inner) => self.html(inner, out),
+                Inline::Quoted(quote, inner) => {
+                    out.push_str(if matches!(quote, QuoteType::DoubleQuote) {
+                        "&quot;"
+                    } else {
+                        "'"
+                    });
+                    self.html(inner, out);
+                    out.push_str(if matches!(quote, QuoteType::DoubleQuote) {
+                        "&quot;"
+                    } else {
+                        "'"
+                    });
+                }
+                Inline::Link(_, text, (url, _)) => {
+                    self.html(text, out);
+                    out.push_str(" (");
+                    escape_html(url, out);
+                    out.push(')');
+                    self.findings.push(
+                        Finding::warning(
+                            codes::import::UNSUPPORTED_CONTENT,
+                            format!("a link in a merged-cell table was written as text: {url}"),
+                        )
+                        .in_word(&self.place)
+                        .at(self.anchor()),
+                    );
+                }
+                Inline::Image(_, alt, _) => {
+                    let alt = plain(alt);
+                    self.unsupported("an image in a merged-cell table", &alt);
+                }
+                Inline::RawInline(format, text) => {
+                    self.unsupported(&format!("raw {format}"), text);
+                }
+                Inline::Note(blocks) => {
+                    let text = blocks_plain(blocks);
+                    out.push_str(" (");
+                    escape_html(&text, out);
+                    out.push(')');
+                }
+            }
+        }
+    }
+
+    fn html_element(&mut self, name: &str, inner: &[Inline], out: &mut String) {
+        let _ = write!(out, "<{name}>");
+        self.html(inner, out);
+        let _ = write!(out, "</{name}>");
+    }
+
+    /// Content Markdown cannot hold: named in the report, never dropped silently.
+    pub fn unsupported(&mut self, what: &str, text: &str) {
+        let shown: String = text.chars().take(60).collect();
+        self.findings.push(
+            Finding::warning(
+                codes::import::UNSUPPORTED_CONTENT,
+                format!("{what} could not be imported: `{shown}`"),
+            )
+            .in_word(&self.place)
+            .at(self.anchor()),
+        );
+    }
+}
+
+/// The plain text of blocks (a footnote's paragraphs), one space between them.
+pub fn blocks_plain(blocks: &[super::ast::Block]) -> String {
+    use super::ast::Block;
+    blocks
+        .iter()
+        .filter_map(|block| match block {
+            Block::Para(inlines) | Block::Plain(inlines) => Some(plain(inlines)),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The plain text of any block, tables and lists included, for messages.
+pub fn block_text(block: &super::ast::Block) -> String {
+    use super::ast::Block;
+    let parts: Vec<String> = match block {
+        Block::Para(inlines) | Block::Plain(inlines) | Block::Header(_, _, inlines) => {
+            vec![plain(inlines)]
+        }
+        Block::BulletList(items) | Block::OrderedList(_, items) => items
+            .iter()
+            .flat_map(|item| item.iter().map(block_text))
+            .collect(),
+        Block::BlockQuote(blocks) | Block::Div(_, blocks) | Block::Figure(_, _, blocks) => {
+            blocks.iter().map(block_text).collect()
+        }
+        Block::Table(table) => {
+            let mut parts = Vec::new();
+            for row in table
+                .3
+                .1
+                .iter()
+                .chain(table.4.iter().flat_map(|b| b.3.iter()))
+            {
+                for cell in &row.1 {
+                    parts.extend(cell.blocks().iter().map(block_text));
+                }
+            }
+            parts
+        }
+        Block::LineBlock(lines) => lines.iter().map(|l| plain(l)).collect(),
+        Block::CodeBlock(_, text) => vec![text.clone()],
+        _ => Vec::new(),
+    };
+    parts
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// URLs with spaces or parentheses go in angle brackets.
+fn link_destination(url: &str) -> String {
+    if url.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", url.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        url.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(text: &str) -> Inline {
+        Inline::Str(text.to_owned())
+    }
+
+    #[test]
+    fn plain_collapses_space() {
+        let inlines = [
+            s("Faglig"),
+            Inline::Space,
+            Inline::Strong(vec![s("godkendelse")]),
+        ];
+        assert_eq!(plain(&inlines), "Faglig godkendelse");
+        assert!(!all_bold(&inlines));
+        assert!(all_bold(&[Inline::Strong(vec![s("Rationale")])]));
+    }
+
+    #[test]
+    fn bold_keeps_spaces_outside() {
+        let mut out = String::new();
+        wrap("**", " fed ", &mut out);
+        assert_eq!(out, " **fed** ");
+    }
+}

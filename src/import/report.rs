@@ -1,0 +1,193 @@
+//! The import report, per file: what was imported, every finding with its place in the Word
+//! document and its line in the Markdown, and what `retning check` says about the written
+//! file. Human and JSON.
+
+use std::fmt::Write;
+
+use serde::Serialize;
+
+use super::{Imported, Located, WordPlace};
+use crate::diagnostics::{Counts, Diagnostic, JsonDiagnostic, Severity};
+
+pub struct FileReport {
+    /// The Word file as the user named it.
+    pub source: String,
+    pub outcome: Result<WrittenFile, String>,
+}
+
+pub struct WrittenFile {
+    /// `guidelines/<group>/<slug>.md`.
+    pub path: String,
+    pub imported: Imported,
+    pub findings: Vec<Located>,
+    /// `retning check`'s findings about the written file.
+    pub check: Vec<Diagnostic>,
+}
+
+impl FileReport {
+    pub fn failed(&self) -> bool {
+        self.outcome.is_err()
+    }
+}
+
+fn severity_name(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+pub fn render_human(reports: &[FileReport]) -> String {
+    let mut out = String::new();
+    for report in reports {
+        match &report.outcome {
+            Err(reason) => {
+                let _ = writeln!(out, "{}: not imported: {reason}\n", report.source);
+            }
+            Ok(file) => render_file(&report.source, file, &mut out),
+        }
+    }
+    let failed = reports.iter().filter(|r| r.failed()).count();
+    let written = reports.len() - failed;
+    let (mut errors, mut warnings) = (0, 0);
+    for file in reports.iter().filter_map(|r| r.outcome.as_ref().ok()) {
+        for finding in &file.findings {
+            match finding.finding.severity {
+                Severity::Error => errors += 1,
+                Severity::Warning => warnings += 1,
+            }
+        }
+        let counts = Counts::of(&file.check);
+        errors += counts.errors;
+        warnings += counts.warnings;
+    }
+    let _ = writeln!(
+        out,
+        "{} written, {} not imported; {} and {} to look at",
+        plural(written, "file", "files"),
+        failed,
+        plural(errors, "error", "errors"),
+        plural(warnings, "warning", "warnings"),
+    );
+    out
+}
+
+fn render_file(source: &str, file: &WrittenFile, out: &mut String) {
+    let imported = file.imported;
+    let _ = writeln!(out, "{source} → {}", file.path);
+    let _ = writeln!(
+        out,
+        "  imported {}, {}, {}, {}",
+        plural(
+            imported.recommendations,
+            "recommendation",
+            "recommendations"
+        ),
+        plural(imported.references, "reference", "references"),
+        plural(imported.figures, "figure", "figures"),
+        plural(imported.tables, "table", "tables"),
+    );
+    for located in &file.findings {
+        let finding = &located.finding;
+        let line = located
+            .line
+            .map_or_else(|| "-".to_owned(), |line| format!("{}:{line}", file.path));
+        let word = finding
+            .word
+            .as_ref()
+            .map_or_else(|| "-".to_owned(), WordPlace::describe);
+        let _ = writeln!(
+            out,
+            "  {}[{}] {line} (Word: {word})\n      {}",
+            severity_name(finding.severity),
+            finding.code,
+            finding.message
+        );
+    }
+    for diagnostic in &file.check {
+        let at = match (diagnostic.line(), diagnostic.column()) {
+            (Some(line), Some(column)) => format!("{}:{line}:{column}", file.path),
+            _ => file.path.clone(),
+        };
+        let _ = writeln!(
+            out,
+            "  check: {}[{}] {at}\n      {}",
+            severity_name(diagnostic.severity),
+            diagnostic.code,
+            diagnostic.message
+        );
+    }
+    out.push('\n');
+}
+
+#[derive(Serialize)]
+struct JsonImport<'a> {
+    files: Vec<JsonFile<'a>>,
+    written: usize,
+    failed: usize,
+}
+
+#[derive(Serialize)]
+struct JsonFile<'a> {
+    source: &'a str,
+    written: Option<&'a str>,
+    error: Option<&'a str>,
+    imported: Option<Imported>,
+    findings: Vec<JsonFinding<'a>>,
+    check: Vec<JsonDiagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: Severity,
+    message: &'a str,
+    line: Option<usize>,
+    word: Option<&'a WordPlace>,
+}
+
+pub fn render_json(reports: &[FileReport]) -> String {
+    let files: Vec<JsonFile<'_>> = reports
+        .iter()
+        .map(|report| match &report.outcome {
+            Err(reason) => JsonFile {
+                source: &report.source,
+                written: None,
+                error: Some(reason),
+                imported: None,
+                findings: Vec::new(),
+                check: Vec::new(),
+            },
+            Ok(file) => JsonFile {
+                source: &report.source,
+                written: Some(&file.path),
+                error: None,
+                imported: Some(file.imported),
+                findings: file
+                    .findings
+                    .iter()
+                    .map(|located| JsonFinding {
+                        code: located.finding.code,
+                        severity: located.finding.severity,
+                        message: &located.finding.message,
+                        line: located.line,
+                        word: located.finding.word.as_ref(),
+                    })
+                    .collect(),
+                check: crate::diagnostics::JsonReport::new(&file.check).diagnostics,
+            },
+        })
+        .collect();
+    let failed = reports.iter().filter(|r| r.failed()).count();
+    let report = JsonImport {
+        written: reports.len() - failed,
+        failed,
+        files,
+    };
+    // Serialising plain strings and numbers cannot fail.
+    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+}
