@@ -318,7 +318,12 @@ fn hot(args: &[String]) -> Result<()> {
             let (docs, ranges) = search::ordered_units(&site, false, theme.text("recommendation"));
             let weights = search_index::TermStats::of(&docs).weights(&docs);
             for _ in 0..n {
-                std::hint::black_box(search_index::static_index::encode(&docs, &ranges, &weights));
+                std::hint::black_box(search_index::static_index::encode(
+                    &docs,
+                    &ranges,
+                    &weights,
+                    &search_index::Synonyms::default_list(),
+                ));
             }
         }
         other => return Err(format!("unknown part {other}").into()),
@@ -378,7 +383,12 @@ fn parts(args: &[String]) -> Result<()> {
         let weights = stats.weights(&docs);
         time("index 3: weights", t);
         let t = Instant::now();
-        let files = search_index::static_index::encode(&docs, &ranges, &weights);
+        let files = search_index::static_index::encode(
+            &docs,
+            &ranges,
+            &weights,
+            &search_index::Synonyms::default_list(),
+        );
         time("index 4: static encode", t);
         let dir = tempfile::tempdir()?;
         let t = Instant::now();

@@ -59,7 +59,7 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-// The index's chunk and fragment files (search-index/FORMAT.md, format 2), read from disk.
+// The index's chunk and fragment files (search-index/FORMAT.md, format 3), read from disk.
 function indexFiles() {
   const meta = readJson(path.join(SEARCH_DIR, META));
   const file = (name) => readJson(path.join(SEARCH_DIR, meta.dir, name));
@@ -316,6 +316,9 @@ describe('static search', { skip: NO_INDEX }, () => {
         if (k + 1 < b.length && b[k + 1] <= hi) out.push(k + 1);
         if (out.flatMap((i) => chunks[i].terms).filter(([t]) => t !== w && t.startsWith(w)).length >= 50) break;
       }
+      // …and the chunk that can hold each other term of the word's synonym group.
+      const group = (meta.synonyms || []).find((g) => g.includes(w)) || [];
+      for (const t of group) if (t !== w) out.push(b.findLastIndex((x) => x <= t));
       return out.map((k) => `${meta.dir}/c${k}.json`);
     };
     const { one, two } = sampleQueries();

@@ -69,7 +69,7 @@ pub fn publish(
     }
     step("Bygger søgeindeks");
     let started = Instant::now();
-    let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"));
+    let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"))?;
     timings.search_units = started.elapsed();
     let (site_written, engine) = std::thread::scope(|scope| {
         let engine = scope.spawn(|| {

@@ -8,13 +8,19 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use search_index::static_index::{self, StaticFiles};
-use search_index::{DocKind, Engine, EngineError, GroupRange, IndexDoc, TermStats, order_by_group};
+use search_index::{
+    DocKind, Engine, EngineError, GroupRange, IndexDoc, Synonyms, TermStats, order_by_group,
+};
 
+use crate::diagnostics::{Diagnostic, codes, render_human};
 use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
 use crate::site::Site;
+use crate::source::SourceFile;
 
 /// Where `retning build` writes the tantivy index, outside the deployable site.
 pub const INDEX_DIR: &str = ".retning/search-index";
+/// The site's synonym groups, next to `retning.toml`; without it, the shipped list.
+pub const SYNONYMS_FILE: &str = "synonyms.toml";
 
 pub struct SiteSearch {
     pub engine: Engine,
@@ -26,12 +32,16 @@ pub struct SearchUnits {
     docs: Vec<IndexDoc>,
     groups: Vec<GroupRange>,
     stats: Arc<TermStats>,
+    synonyms: Synonyms,
 }
 
 impl SearchUnits {
     /// The units of the guidelines that go on the site. `recommendation_label` names a
     /// recommendation unit ("Anbefaling"), from the theme.
-    pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> Self {
+    /// An invalid `synonyms.toml` is an error that names its line and column.
+    pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> anyhow::Result<Self> {
+        let synonyms = load_synonyms(&site.root)
+            .map_err(|finding| anyhow::anyhow!("{}", render_human(&[*finding], false)))?;
         let (docs, groups) = ordered_units(site, drafts, recommendation_label);
         Self::analyzed(docs, groups)
     }
@@ -45,23 +55,50 @@ impl SearchUnits {
 
     fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>) -> Self {
         let stats = Arc::new(TermStats::of(&docs));
-        Self {
+        Ok(Self {
             docs,
             groups,
             stats,
-        }
+            synonyms,
+        })
     }
 
     /// The static index the browser reads.
     pub fn static_files(&self) -> StaticFiles {
         let weights = self.stats.weights(&self.docs);
-        static_index::encode(&self.docs, &self.groups, &weights)
+        static_index::encode(&self.docs, &self.groups, &weights, &self.synonyms)
     }
 
     /// The tantivy index, in memory or in `dir`.
     pub fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
-        Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)
+        Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)?
+            .with_synonyms(self.synonyms.clone(), dir)
     }
+}
+
+/// The site's `synonyms.toml`, or the shipped list when there is none.
+pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
+    let path = root.join(SYNONYMS_FILE);
+    if !path.exists() {
+        return Ok(Synonyms::default_list());
+    }
+    let source = SourceFile::read(&path, SYNONYMS_FILE.to_owned()).map_err(|err| {
+        Box::new(
+            Diagnostic::error(
+                codes::SYNONYMS_INVALID,
+                format!("cannot read {SYNONYMS_FILE}: {err}"),
+            )
+            .in_file(SYNONYMS_FILE),
+        )
+    })?;
+    let source = Arc::new(source);
+    Synonyms::parse(&source.text).map_err(|err| {
+        Box::new(
+            Diagnostic::error(codes::SYNONYMS_INVALID, err.message)
+                .at(&source, err.span)
+                .with_help("see the README, \"Search\", for the format of synonyms.toml"),
+        )
+    })
 }
 
 /// Both indexes of the guidelines that go on the site, the tantivy one in memory or in `dir`.
@@ -70,8 +107,8 @@ pub fn build(
     drafts: bool,
     recommendation_label: &str,
     dir: Option<&Path>,
-) -> Result<SiteSearch, EngineError> {
-    let units = SearchUnits::of(site, drafts, recommendation_label);
+) -> anyhow::Result<SiteSearch> {
+    let units = SearchUnits::of(site, drafts, recommendation_label)?;
     Ok(SiteSearch {
         engine: units.engine(dir)?,
         static_files: units.static_files(),
@@ -115,6 +152,9 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
             strength: strength.map(|s| s.label()),
             strength_class: strength.map(|s| s.css_class().to_owned()),
             text,
+            // On every unit, as the guideline's title is: a keyword finds the guideline's
+            // best unit for it, ranked by the rest of the query.
+            keywords: guideline.meta.keywords.clone(),
         };
     let mut docs = Vec::new();
     for section in &guideline.sections {

@@ -26,8 +26,8 @@ use tantivy::{
 
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
 use crate::{
-    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, TITLE_BOOST, TermStats,
-    query_words,
+    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, TITLE_BOOST,
+    TermStats, query_words,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -80,7 +80,13 @@ pub struct Engine {
     reader: IndexReader,
     fields: Fields,
     pub groups: Vec<GroupRange>,
+    /// A query word also matches its synonyms exactly.
+    pub synonyms: Synonyms,
 }
+
+/// Beside the index in its folder: the group ranges and the synonym groups.
+const GROUPS_FILE: &str = "groups.json";
+const SYNONYMS_FILE: &str = "synonyms.json";
 
 /// The fast field holding each doc's `DocKind::boost`.
 const KIND_BOOST_FIELD: &str = "kind_boost";
@@ -202,7 +208,7 @@ impl Engine {
         writer.wait_merging_threads()?;
         if let Some(dir) = dir {
             std::fs::write(
-                dir.join("groups.json"),
+                dir.join(GROUPS_FILE),
                 serde_json::to_vec(&groups).unwrap_or_default(),
             )?;
         }
@@ -214,11 +220,32 @@ impl Engine {
         let index = Index::open_in_dir(dir)?;
         tokenizers::register(&index);
         let fields = Fields::of(&index.schema())?;
-        let groups = std::fs::read(dir.join("groups.json"))
+        let groups = std::fs::read(dir.join(GROUPS_FILE))
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
-        Self::with_reader(index, fields, groups)
+        let synonyms = std::fs::read(dir.join(SYNONYMS_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .map(Synonyms::from_groups)
+            .unwrap_or_default();
+        Self::with_reader(index, fields, groups)?.with_synonyms(synonyms, None)
+    }
+
+    /// Uses `synonyms` at query time, and keeps them beside the index in `dir`.
+    pub fn with_synonyms(
+        mut self,
+        synonyms: Synonyms,
+        dir: Option<&Path>,
+    ) -> Result<Self, EngineError> {
+        if let Some(dir) = dir {
+            std::fs::write(
+                dir.join(SYNONYMS_FILE),
+                serde_json::to_vec(synonyms.groups()).unwrap_or_default(),
+            )?;
+        }
+        self.synonyms = synonyms;
+        Ok(self)
     }
 
     fn with_reader(
@@ -232,6 +259,7 @@ impl Engine {
             reader,
             fields,
             groups,
+            synonyms: Synonyms::default(),
         })
     }
 
@@ -268,6 +296,9 @@ impl Engine {
             let mut alternatives: Vec<Box<dyn Query>> = vec![self.term_query(word, 1.0)];
             for longer in self.prefix_terms(word)? {
                 alternatives.push(self.term_query(&longer, PREFIX_FACTOR));
+            }
+            for synonym in self.synonyms.others(word) {
+                alternatives.push(self.term_query(synonym, 1.0));
             }
             word_clauses.push((each_word, Box::new(DisjunctionMaxQuery::new(alternatives))));
         }
@@ -431,6 +462,7 @@ impl StoredFields {
             strength: text(self.strength),
             strength_class: text(self.strength_class),
             text: text(self.text)?,
+            keywords: Vec::new(),
         })
     }
 }

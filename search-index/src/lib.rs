@@ -8,10 +8,12 @@
 pub mod analyzer;
 mod engine;
 pub mod static_index;
+pub mod synonyms;
 mod term_stats;
 mod tokenizers;
 
 pub use engine::{Engine, EngineError, Hit};
+pub use synonyms::Synonyms;
 pub use term_stats::TermStats;
 
 use std::collections::HashMap;
@@ -36,12 +38,23 @@ pub struct IndexDoc {
     #[serde(default)]
     pub strength_class: Option<String>,
     pub text: String,
+    /// The guideline's keywords (its front matter `keywords`, the template's *Indeksering*):
+    /// indexed with the title, so a keyword finds the guideline even when its text lacks
+    /// the word. Not stored with the hits, nor in the static fragments.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 impl IndexDoc {
-    /// What the title field indexes: the guideline's title and the unit's.
+    /// What the title field indexes: the guideline's title, the unit's, and the guideline's
+    /// keywords.
     pub fn title_field(&self) -> String {
-        format!("{} {}", self.guideline, self.title)
+        let mut field = format!("{} {}", self.guideline, self.title);
+        for keyword in &self.keywords {
+            field.push(' ');
+            field.push_str(keyword);
+        }
+        field
     }
 }
 
@@ -148,6 +161,7 @@ mod tests {
             strength: None,
             strength_class: None,
             text: String::new(),
+            keywords: Vec::new(),
         }
     }
 

@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::STOPWORDS;
-use crate::{GroupRange, IndexDoc};
+use crate::{GroupRange, IndexDoc, Synonyms};
 
 pub use reader::{DecodeError, StaticIndex};
 
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
@@ -37,6 +37,10 @@ pub struct Meta {
     /// Chunk k's lower bound; `chunks[0]` is `""`.
     pub chunks: Vec<String>,
     pub fragment_size: usize,
+    /// The synonym groups, as analyzed terms: a query word also matches the other terms of
+    /// its group exactly.
+    #[serde(default)]
+    pub synonyms: Vec<Vec<String>>,
 }
 
 impl Meta {
@@ -84,8 +88,9 @@ pub fn encode(
     docs: &[IndexDoc],
     groups: &[GroupRange],
     weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    synonyms: &Synonyms,
 ) -> StaticFiles {
-    encode_with(docs, groups, weights, CHUNK_BYTES)
+    encode_with(docs, groups, weights, synonyms, CHUNK_BYTES)
 }
 
 /// [`encode`] with chunks cut at about `chunk_bytes` (small in tests, for many chunks).
@@ -93,6 +98,7 @@ fn encode_with(
     docs: &[IndexDoc],
     groups: &[GroupRange],
     weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    synonyms: &Synonyms,
     chunk_bytes: usize,
 ) -> StaticFiles {
     // The folder's files by their names in it; a BTreeMap keeps them in the name order the
@@ -150,6 +156,7 @@ fn encode_with(
         dir,
         chunks: bounds,
         fragment_size: FRAGMENT_SIZE,
+        synonyms: synonyms.groups().to_vec(),
     };
     out.meta = store(&mut out, "meta", &meta);
     out

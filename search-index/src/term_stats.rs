@@ -184,8 +184,11 @@ impl<'a> RunWords<'a> {
         let mut seen: Vec<u32> = Vec::new();
         let mut per_doc = Vec::with_capacity(docs.len());
         for doc in docs {
-            // The title field is the guideline's title and the unit's (`IndexDoc::title_field`).
-            let fields = [(0, &doc.guideline), (0, &doc.title), (1, &doc.text)];
+            // The title field is the guideline's title, the unit's and the guideline's
+            // keywords (`IndexDoc::title_field`).
+            let fields = [(0, &doc.guideline), (0, &doc.title), (1, &doc.text)]
+                .into_iter()
+                .chain(doc.keywords.iter().map(|k| (0, k)));
             for (field, text) in fields {
                 for span in word_spans(text) {
                     let word = &text[span];

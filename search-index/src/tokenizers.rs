@@ -176,6 +176,7 @@ mod tests {
             strength: None,
             strength_class: None,
             text: text.to_owned(),
+            keywords: Vec::new(),
         };
         let docs = vec![
             doc(

@@ -12,6 +12,9 @@ pub const SOURCE_OUTSIDE_SITE: &str = "source.outside-site";
 pub const SOURCE_UNKNOWN_GROUP: &str = "source.unknown-group";
 /// `retning.toml` is missing or invalid.
 pub const CONFIG_INVALID: &str = "config.invalid";
+/// `synonyms.toml` is not valid TOML, or a word in it is not one searchable word, or is in
+/// two groups.
+pub const SYNONYMS_INVALID: &str = "synonyms.invalid";
 
 // Front matter.
 /// The file does not start with a `+++` line.

@@ -905,4 +905,24 @@ fn the_format_guide_lists_every_code() {
         missing.is_empty(),
         "codes missing from docs/format.md: {missing:?}"
     );
+/// `synonyms.toml` is read by `retning build` (the search indexes use it): a word in two
+/// groups stops the build with the code and the word's line and column.
+#[test]
+fn invalid_synonyms_stop_the_build_at_the_word() {
+    let site = site()
+        .file(
+            "synonyms.toml",
+            "groups = [\n  [\"kræft\", \"cancer\"],\n  [\"tumor\", \"kræften\"],\n]\n",
+        )
+        .build();
+    let output = site
+        .retning()
+        .args(["build", "--base-url", "http://127.0.0.1/"])
+        .output()
+        .expect("run build");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("synonyms.invalid"), "{stderr}");
+    assert!(stderr.contains("synonyms.toml:3:13"), "{stderr}");
+    assert!(stderr.contains("another group"), "{stderr}");
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
 use super::{Chunk, FragmentFile, Meta, VERSION};
-use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, query_words};
+use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, query_words};
 
 /// A decoded static index, queried exactly as `search.js` does.
 pub struct StaticIndex {
@@ -14,6 +14,7 @@ pub struct StaticIndex {
     /// Every term's flat `doc, weight` pairs, doc ids ascending (deltas decoded).
     terms: BTreeMap<String, Vec<u32>>,
     docs: Vec<IndexDoc>,
+    synonyms: Synonyms,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -105,11 +106,13 @@ impl StaticIndex {
                 format!("{} docs, but the fragments hold {}", meta.docs, docs.len()),
             ));
         }
+        let synonyms = Synonyms::from_groups(meta.synonyms.clone());
         Ok(Self {
             meta,
             meta_file: meta_file.to_owned(),
             terms,
             docs,
+            synonyms,
         })
     }
 
@@ -147,6 +150,12 @@ impl StaticIndex {
             files.extend(
                 self.chunks_for_word(word)
                     .into_iter()
+                    .map(|k| self.meta.chunk_file(k)),
+            );
+            files.extend(
+                self.synonyms
+                    .others(word)
+                    .filter_map(|synonym| self.chunk_holding(synonym))
                     .map(|k| self.meta.chunk_file(k)),
             );
         }
@@ -193,6 +202,14 @@ impl StaticIndex {
         fetched
     }
 
+    /// The one chunk that can hold `term`: the last whose bound is `<= term`.
+    pub fn chunk_holding(&self, term: &str) -> Option<usize> {
+        self.meta
+            .chunks
+            .partition_point(|b| b.as_str() <= term)
+            .checked_sub(1)
+    }
+
     /// FORMAT.md, "Query semantics": `(doc id, score)`, best first.
     pub fn query(&self, query: &str, group: Option<&str>, limit: usize) -> Vec<(u32, f32)> {
         let words = query_words(query);
@@ -231,9 +248,15 @@ impl StaticIndex {
                 .range::<str, _>((Bound::Excluded(word.as_str()), Bound::Unbounded))
                 .take_while(|(term, _)| term.starts_with(word.as_str()))
                 .take(MAX_PREFIX_TERMS);
-            for (_, postings) in longer {
+            let synonyms = self
+                .synonyms
+                .others(word)
+                .filter_map(|synonym| self.terms.get(synonym))
+                .map(|postings| (1.0, postings));
+            let longer = longer.map(|(_, postings)| (PREFIX_FACTOR, postings));
+            for (factor, postings) in longer.chain(synonyms) {
                 for pair in postings.chunks_exact(2) {
-                    let score = PREFIX_FACTOR * pair[1] as f32 / 1000.0;
+                    let score = factor * pair[1] as f32 / 1000.0;
                     let entry = scores.entry(pair[0]).or_default();
                     *entry = entry.max(score);
                 }

@@ -14,6 +14,7 @@ fn doc(group: &str, title: &str, text: &str) -> IndexDoc {
         strength: Some("A".into()),
         strength_class: Some("strength-a".into()),
         text: text.into(),
+        keywords: Vec::new(),
     }
 }
 
@@ -92,9 +93,9 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
         vec![(2, 1.2345), (7, 0.5), (40, 2.0)],
     );
     weights.insert("ord".to_owned(), vec![(40, 0.0001)]);
-    let files = encode(&docs, &groups, &weights);
+    let files = encode(&docs, &groups, &weights, &Synonyms::default());
     let m = meta(&files);
-    assert_eq!(m.version, 2);
+    assert_eq!(m.version, 3);
     assert_eq!(m.chunks, vec![String::new()]);
     assert_eq!(m.fragment_size, FRAGMENT_SIZE);
     // On disk, doc ids are deltas: 2, then 7 - 2, then 40 - 7.
@@ -130,7 +131,7 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
 
 #[test]
 fn an_empty_index_has_one_empty_chunk() {
-    let files = encode(&[], &[], &BTreeMap::new());
+    let files = encode(&[], &[], &BTreeMap::new(), &Synonyms::default());
     let index = decode(&files);
     assert_eq!(index.meta.chunks, vec![String::new()]);
     assert_eq!(index.chunks_for_word("kemo"), vec![0]);
@@ -142,7 +143,7 @@ fn an_empty_index_has_one_empty_chunk() {
 fn every_term_is_in_exactly_the_chunk_its_bound_points_to_and_bounds_are_shortest() {
     let terms = words();
     let (docs, weights) = many_terms(50, &terms);
-    let files = encode_with(&docs, &[], &weights, 300);
+    let files = encode_with(&docs, &[], &weights, &Synonyms::default(), 300);
     let m = meta(&files);
     assert!(m.chunks.len() > 20, "{} chunks", m.chunks.len());
     let chunks: Vec<Chunk> = (0..m.chunks.len()).map(|k| chunk(&files, &m, k)).collect();
@@ -182,7 +183,7 @@ fn every_term_is_in_exactly_the_chunk_its_bound_points_to_and_bounds_are_shortes
 fn a_chunk_stays_near_the_size_limit_with_delta_encoded_postings() {
     let terms: Vec<String> = (0..3000).map(|i| format!("ord{i:05}")).collect();
     let (docs, weights) = many_terms(5000, &terms);
-    let files = encode(&docs, &[], &weights);
+    let files = encode(&docs, &[], &weights, &Synonyms::default());
     let m = meta(&files);
     assert!(m.chunks.len() > 2);
     for k in 0..m.chunks.len() - 1 {
@@ -198,7 +199,7 @@ fn a_chunk_stays_near_the_size_limit_with_delta_encoded_postings() {
 fn names_carry_content_hashes_the_meta_file_its_own_and_the_folder_its_files() {
     let terms = words();
     let (docs, weights) = many_terms(70, &terms);
-    let files = encode_with(&docs, &[], &weights, 500);
+    let files = encode_with(&docs, &[], &weights, &Synonyms::default(), 500);
     let m = meta(&files);
     let meta_hash = blake3::hash(&files.files[&files.meta]).to_hex();
     assert_eq!(
@@ -226,15 +227,18 @@ fn names_carry_content_hashes_the_meta_file_its_own_and_the_folder_its_files() {
     // Any change in a fragment or a chunk moves the folder, and so the meta file.
     let mut other_docs = docs.clone();
     other_docs[0].title = "ny".into();
-    let other = encode_with(&other_docs, &[], &weights, 500);
+    let other = encode_with(&other_docs, &[], &weights, &Synonyms::default(), 500);
     assert_ne!(meta(&other).dir, m.dir);
     assert_ne!(other.meta, files.meta);
     let mut other_weights = weights.clone();
     other_weights.insert("zebra".into(), vec![(1, 1.0)]);
-    let other = encode_with(&docs, &[], &other_weights, 500);
+    let other = encode_with(&docs, &[], &other_weights, &Synonyms::default(), 500);
     assert_ne!(meta(&other).dir, m.dir);
     // And the same input gives the same names.
-    assert_eq!(encode_with(&docs, &[], &weights, 500).meta, files.meta);
+    assert_eq!(
+        encode_with(&docs, &[], &weights, &Synonyms::default(), 500).meta,
+        files.meta
+    );
 }
 
 #[test]
@@ -243,7 +247,7 @@ fn a_word_fetches_chunks_two_at_a_time_until_they_hold_50_longer_terms() {
     // about 5 terms a chunk.
     let terms = words();
     let (docs, weights) = many_terms(50, &terms);
-    let files = encode_with(&docs, &[], &weights, 150);
+    let files = encode_with(&docs, &[], &weights, &Synonyms::default(), 150);
     let index = decode(&files);
     let bounds = &index.meta.chunks;
     let longer_in = |word: &str, chunks: &[usize]| -> usize {
@@ -288,7 +292,7 @@ fn the_files_for_a_query_are_the_meta_file_the_needed_chunks_and_the_top_fragmen
     let terms = words();
     let (docs, weights) = many_terms(100, &terms);
     let groups = vec![group("a", 0, 100)];
-    let files = encode_with(&docs, &groups, &weights, 150);
+    let files = encode_with(&docs, &groups, &weights, &Synonyms::default(), 150);
     let index = decode(&files);
     let m = &index.meta;
     let got = index.files_for_query("kemo lymfom", None, 10);
@@ -388,7 +392,7 @@ fn long_postings_keep_what_a_full_sort_keeps() {
 #[test]
 fn bad_files_are_errors_not_panics() {
     let (docs, weights) = many_terms(10, &words());
-    let files = encode_with(&docs, &[], &weights, 300);
+    let files = encode_with(&docs, &[], &weights, &Synonyms::default(), 300);
     let m = meta(&files);
     let with = |name: &str, bytes: &[u8]| {
         let mut changed = files.files.clone();

@@ -5,7 +5,7 @@
   const V = "aeiouyæåø", WORD = /[\p{Alphabetic}\p{N}]+/gu; // WORD: Rust's is_alphanumeric
   const MAIN = ("hed ethed ered e erede ende erende ene erne ere en heden eren er heder erer " +
     "heds es endes erendes enes ernes eres ens hedens erens ers ets erets et eret s").split(" ");
-  const FOLD = { å: "aa", æ: "ae", ä: "ae", ø: "oe", ö: "oe", ü: "u" };
+  const FOLD = { å: "a", æ: "e", ä: "e", ø: "o", ö: "o", ü: "u", aa: "a", ae: "e", oe: "o" };
 
   // Snowball Danish as rust-stemmers 1.2 has it: its undouble drops any doubled non-vowel.
   // `s` is lower case; p1 (start of R1) is a UTF-16 index.
@@ -33,9 +33,9 @@
   }
 
   // The analyzer: words, lower case, stop words (from the meta file) out, stem, fold.
-  const stop = new Set();
+  const stop = new Set(), synonyms = new Map(); // synonyms: term → the other terms of its group
   const term = (w) => (w = w.toLowerCase(), stop.has(w) ? "" :
-    stem(w).replace(/[åæäøöü]/g, (ch) => FOLD[ch]).normalize("NFD").replace(/\p{M}/gu, ""));
+    stem(w).replace(/aa|ae|oe|[åæäøöü]/g, (x) => FOLD[x]).normalize("NFD").replace(/\p{M}/gu, ""));
   const analyze = (text) => (String(text).match(WORD) || []).map(term).filter(Boolean);
 
   // The reader: the meta file once, chunks and fragment files when needed; all cached.
@@ -50,8 +50,9 @@
     }).catch((e) => { delete cache[url]; throw e; });
   };
   const load = () => metaUrl ? get(metaUrl).then((m) => {
-    if (m.version != 2) throw Error(`search index version ${m.version}, this reader reads 2`);
+    if (m.version != 3) throw Error(`search index version ${m.version}, this reader reads 3`);
     m.stopwords.forEach((w) => stop.add(w));
+    (m.synonyms || []).forEach((g) => g.forEach((t) => synonyms.set(t, g.filter((x) => x != t))));
     return m;
   }) : Promise.reject(Error("no data-search-meta"));
 
@@ -67,19 +68,24 @@
     return terms;
   }
 
-  // A word's score per doc in 1/2000ths: max(2 × exact weight, best of ≤ 50 longer terms).
-  // Postings are pairs of doc id delta and weight.
+  // A word's score per doc in 1/2000ths: max(2 × exact weight, best of ≤ 50 longer terms,
+  // 2 × exact weight of each synonym). Postings are pairs of doc id delta and weight.
   async function scores(m, w) {
-    const out = new Map();
-    let longer = 0;
-    for (const [t, p] of await chunks(m, w)) {
-      const f = t == w ? 2 : 1;
-      if (f == 1 && (!t.startsWith(w) || ++longer > 50)) continue;
+    const out = new Map(), add = (p, f) => {
       for (let k = 0, doc = 0; k < p.length; k += 2) {
         doc += p[k];
         if (!(out.get(doc) >= p[k + 1] * f)) out.set(doc, p[k + 1] * f);
       }
+    };
+    const others = synonyms.get(w) || [], holding = (t) => `${m.dir}/c${m.chunks.findLastIndex((x) => x <= t)}.json`;
+    const [own, ...theirs] = await Promise.all([chunks(m, w), ...others.map((t) => get(holding(t)))]);
+    let longer = 0;
+    for (const [t, p] of own) {
+      const f = t == w ? 2 : 1;
+      if (f == 1 && (!t.startsWith(w) || ++longer > 50)) continue;
+      add(p, f);
     }
+    others.forEach((t, i) => theirs[i].terms.filter(([x]) => x == t).forEach(([, p]) => add(p, 2)));
     return out;
   }
 

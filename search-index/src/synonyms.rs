@@ -1,0 +1,170 @@
+//! Synonym groups (a site's `synonyms.toml`, or the shipped Danish oncology list): at query
+//! time a word of a group also matches the other words of its group exactly (FORMAT.md,
+//! "Query semantics"), in both engines.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::analyzer::analyze;
+
+/// The list shipped with retning, used when a site has no `synonyms.toml`.
+pub const DEFAULT_LIST: &str = include_str!("../synonyms.toml");
+
+/// Groups of analyzed terms: each has at least two different terms, and no term is in two.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Synonyms {
+    groups: Vec<Vec<String>>,
+    group_of: HashMap<String, usize>,
+}
+
+/// What is wrong with a synonym file, and where (a byte range of its text).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
+pub struct SynonymError {
+    pub message: String,
+    pub span: Range<usize>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    groups: Vec<Spanned<Vec<Spanned<String>>>>,
+}
+
+impl Synonyms {
+    /// Reads a synonym file (the format is in the shipped list's header).
+    pub fn parse(text: &str) -> Result<Self, SynonymError> {
+        let file: File = toml::from_str(text).map_err(|err| SynonymError {
+            message: err.message().to_owned(),
+            span: err.span().unwrap_or(0..0),
+        })?;
+        // Each term with the word (and its place) that first gave it.
+        let mut seen: HashMap<String, (usize, String)> = HashMap::new();
+        let mut groups = Vec::new();
+        for group in &file.groups {
+            let mut terms: Vec<String> = Vec::new();
+            for word in group.get_ref() {
+                let term = one_term(word)?;
+                if let Some((other, first_word)) = seen.get(&term)
+                    && *other != groups.len()
+                {
+                    return Err(SynonymError {
+                        message: format!(
+                            "\"{}\" is also in another group (as \"{first_word}\"): a word \
+                             belongs to one group",
+                            word.get_ref()
+                        ),
+                        span: word.span(),
+                    });
+                }
+                seen.insert(term.clone(), (groups.len(), word.get_ref().clone()));
+                if !terms.contains(&term) {
+                    terms.push(term);
+                }
+            }
+            if terms.len() < 2 {
+                return Err(SynonymError {
+                    message: "a group needs at least two different words".to_owned(),
+                    span: group.span(),
+                });
+            }
+            groups.push(terms);
+        }
+        Ok(Self::from_groups(groups))
+    }
+
+    /// The shipped list.
+    pub fn default_list() -> Self {
+        // A test asserts that the shipped list parses.
+        Self::parse(DEFAULT_LIST).unwrap_or_default()
+    }
+
+    /// Groups of terms as [`Self::groups`] gives them (from an index's files).
+    pub fn from_groups(groups: Vec<Vec<String>>) -> Self {
+        let group_of = groups
+            .iter()
+            .enumerate()
+            .flat_map(|(i, terms)| terms.iter().map(move |t| (t.clone(), i)))
+            .collect();
+        Self { groups, group_of }
+    }
+
+    pub fn groups(&self) -> &[Vec<String>] {
+        &self.groups
+    }
+
+    /// The other terms of `term`'s group (none when it is in no group).
+    pub fn others<'a>(&'a self, term: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.group_of
+            .get(term)
+            .map_or(&[][..], |&g| self.groups[g].as_slice())
+            .iter()
+            .map(String::as_str)
+            .filter(move |t| *t != term)
+    }
+}
+
+/// The one term `word` analyzes to.
+fn one_term(word: &Spanned<String>) -> Result<String, SynonymError> {
+    let mut terms = analyze(word.get_ref());
+    let problem = match terms.len() {
+        1 => return Ok(terms.remove(0)),
+        0 => "is a stop word or has no letters",
+        _ => "is more than one word (write a compound as one word)",
+    };
+    Err(SynonymError {
+        message: format!("\"{}\" {problem}", word.get_ref()),
+        span: word.span(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The shipped list parses: every word is one analysable term, every group has two
+    /// different terms, and no term is in two groups.
+    #[test]
+    fn the_shipped_list_is_valid_and_covers_the_issue_s_examples() {
+        let synonyms = Synonyms::parse(DEFAULT_LIST).unwrap();
+        assert!(synonyms.groups().len() >= 30);
+        let term = |w: &str| crate::analyzer::term(w).unwrap();
+        let mamma = term("mammacancer");
+        let others: Vec<&str> = synonyms.others(&mamma).collect();
+        assert!(others.contains(&term("brystkræft").as_str()), "{others:?}");
+        let rektum = term("rektumcancer");
+        let others: Vec<&str> = synonyms.others(&rektum).collect();
+        assert!(others.contains(&term("endetarmskræft").as_str()));
+        assert_eq!(synonyms.others("xyzzy").count(), 0);
+    }
+
+    #[test]
+    fn bad_words_and_contradicting_groups_are_reported_where_they_are() {
+        let err = |text: &str| Synonyms::parse(text).unwrap_err();
+        let text = "groups = [[\"kemo\", \"og\"]]";
+        let e = err(text);
+        assert!(e.message.contains("\"og\" is a stop word"), "{}", e.message);
+        assert_eq!(&text[e.span], "\"og\"");
+        let text = "groups = [[\"kemo\", \"lunge-kræft\"]]";
+        assert!(err(text).message.contains("more than one word"));
+        // "kræften" is "kræft" once analyzed: the second group contradicts the first.
+        let text = "groups = [[\"kræft\", \"cancer\"],\n [\"kræften\", \"tumor\"]]";
+        let e = err(text);
+        assert!(e.message.contains("another group"), "{}", e.message);
+        assert_eq!(&text[e.span], "\"kræften\"");
+        let text = "groups = [[\"kemoterapi\", \"kemoterapien\"]]";
+        assert!(err(text).message.contains("two different words"));
+        assert!(err("groups = 3").message.contains("invalid type"));
+        assert!(err("grups = []").message.contains("unknown field"));
+    }
+
+    #[test]
+    fn a_group_repeating_a_term_is_one_group() {
+        let synonyms = Synonyms::parse("groups = [[\"kemo\", \"kemoterapi\", \"Kemo\"]]").unwrap();
+        assert_eq!(synonyms.groups(), [vec!["kemo", "kemoterapi"]]);
+        assert_eq!(synonyms.others("kemo").collect::<Vec<_>>(), ["kemoterapi"]);
+    }
+}
