@@ -43,24 +43,28 @@ impl SearchUnits {
         let synonyms = load_synonyms(&site.root)
             .map_err(|finding| anyhow::anyhow!("{}", render_human(&[*finding], false)))?;
         let (docs, groups) = ordered_units(site, drafts, recommendation_label);
-        Self::analyzed(docs, groups)
+        Ok(Self::analyzed(docs, groups, synonyms))
     }
 
     /// Units made guideline by guideline (the preview keeps each guideline's between
     /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
-    pub fn from_docs(docs: Vec<IndexDoc>, groups: &[(String, String)]) -> Self {
+    pub fn from_docs(
+        docs: Vec<IndexDoc>,
+        groups: &[(String, String)],
+        synonyms: Synonyms,
+    ) -> Self {
         let (docs, groups) = order_by_group(docs, groups);
-        Self::analyzed(docs, groups)
+        Self::analyzed(docs, groups, synonyms)
     }
 
-    fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>) -> Self {
+    fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>, synonyms: Synonyms) -> Self {
         let stats = Arc::new(TermStats::of(&docs));
-        Ok(Self {
+        Self {
             docs,
             groups,
             stats,
             synonyms,
-        })
+        }
     }
 
     /// The static index the browser reads.

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
-use search_index::{EngineError, IndexDoc};
+use search_index::{EngineError, IndexDoc, Synonyms};
 
 use crate::parse::parse_guideline;
 use crate::search::{SearchUnits, units};
@@ -31,6 +31,9 @@ pub struct SearchInput {
     label: String,
     /// Every guideline on the site (drafts included), in the site's order.
     guidelines: Vec<OnSite>,
+    /// The site's synonym groups (the shipped list while its `synonyms.toml` is invalid:
+    /// `build` reports that file; the preview keeps searching).
+    synonyms: Synonyms,
 }
 
 struct OnSite {
@@ -51,6 +54,8 @@ impl SearchInput {
                 .map(|(code, name)| (code.clone(), name.clone()))
                 .collect(),
             label: recommendation_label.to_owned(),
+            synonyms: crate::search::load_synonyms(&site.root)
+                .unwrap_or_else(|_| Synonyms::default_list()),
             guidelines: site
                 .published(true)
                 .map(|g| OnSite {
@@ -138,7 +143,7 @@ impl UnitsCache {
             .into_iter()
             .map(|(_, cached)| (cached.source.path.clone(), cached))
             .collect();
-        let units = SearchUnits::from_docs(docs, &input.groups);
+        let units = SearchUnits::from_docs(docs, &input.groups, input.synonyms);
         let engine = units.engine(None)?;
         Ok(PreviewSearch::new(engine, units.static_files()))
     }

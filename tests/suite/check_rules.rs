@@ -905,6 +905,8 @@ fn the_format_guide_lists_every_code() {
         missing.is_empty(),
         "codes missing from docs/format.md: {missing:?}"
     );
+}
+
 /// `synonyms.toml` is read by `retning build` (the search indexes use it): a word in two
 /// groups stops the build with the code and the word's line and column.
 #[test]
