@@ -19,10 +19,10 @@ mod check_output;
 mod check_rules;
 #[path = "suite/content.rs"]
 mod content;
-#[path = "suite/hostile_links.rs"]
-mod hostile_links;
 #[path = "suite/history.rs"]
 mod history;
+#[path = "suite/hostile_links.rs"]
+mod hostile_links;
 #[path = "suite/import.rs"]
 mod import;
 #[path = "suite/new_command.rs"]
