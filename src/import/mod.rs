@@ -152,9 +152,15 @@ fn map_sections(
 ) -> (Vec<Written>, Vec<crate::model::Author>) {
     converter.max_reference = convert::Converter::count_references(&sections[REFERENCES]);
     let marks = converter.changelog(&sections[CHANGELOG]);
-    let written = converter.grundlag(&sections[GRUNDLAG], &marks);
+    let written = converter.grundlag(
+        &recommendations::with_list_numbers(&sections[GRUNDLAG]),
+        &marks,
+    );
     converter.check_marks(&marks, &written, &sections[CHANGELOG]);
-    converter.quick_guide(&sections[QUICK_GUIDE], &written);
+    converter.quick_guide(
+        &recommendations::with_list_numbers(&sections[QUICK_GUIDE]),
+        &written,
+    );
     converter.references(&sections[REFERENCES]);
     for section in [2, 5, 6, 7] {
         converter.ordinary_items(section, &sections[section]);

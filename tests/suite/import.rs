@@ -36,7 +36,7 @@ fn require_pandoc() {
 fn site_with(fixtures: &[&str]) -> SiteBuilder {
     require_pandoc();
     let config = format!(
-        "{CONFIG}dccg = \"Danish Colorectal Cancer Group (DCCG)\"\ndlcg = \"Dansk Lunge Cancer Gruppe (DLCG)\"\n"
+        "{CONFIG}dccg = \"Danish Colorectal Cancer Group (DCCG)\"\ndlcg = \"Dansk Lunge Cancer Gruppe (DLCG)\"\ndnog = \"Dansk Neuro-Onkologisk Gruppe (DNOG)\"\n"
     );
     let mut site = empty_site().config(Some(&config));
     for name in fixtures {
@@ -146,6 +146,63 @@ fn a_tidy_oxford_guideline_imports_to_a_draft_check_accepts() {
     // The real check, run on its own, agrees.
     let checked = Report::from_output(&site.check(&["--format", "json"]));
     assert_eq!(checked.errors, 0, "{}", checked.listing());
+}
+
+#[test]
+fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
+    let site = site_with(&["numbered.docx"]).build();
+    let output = import(
+        &site,
+        &["word/numbered.docx", "--group", "dnog", "--format", "json"],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = json(&output);
+    assert_eq!(report["files"][0]["imported"]["recommendations"], 3);
+    let text = read(
+        &site,
+        "guidelines/dnog/straalebehandling-af-hjernemetastaser.md",
+    );
+    let containers: Vec<&str> = text
+        .lines()
+        .filter(|line| line.starts_with("::: anbefaling"))
+        .collect();
+    // Pandoc gives the third as a list of its own starting at 3 (Word carries the count on
+    // across the topic heading).
+    assert_eq!(
+        containers,
+        [
+            "::: anbefaling 1 (A)",
+            "::: anbefaling 2 (svag imod, lav)",
+            "::: anbefaling 3 (A-C)",
+        ]
+    );
+    assert!(
+        text.contains("::: anbefaling 1 (A)\nAlle patienter bør have MR-skanning af hjernen\n:::"),
+        "{text}"
+    );
+    // The Quick guide, numbered the same way, was compared: only the drifted strength is told.
+    let drift: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.0 == "import.quick-guide-drift")
+        .collect();
+    assert_eq!(drift.len(), 1, "{drift:?}");
+    let message = report["files"][0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "import.quick-guide-drift")
+        .unwrap()["message"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        message.starts_with("recommendation 2 has strength (svag for)"),
+        "{message}"
+    );
+    assert_eq!(
+        line_of(&text, drift[0].2),
+        "::: anbefaling 2 (svag imod, lav)"
+    );
 }
 
 #[test]
