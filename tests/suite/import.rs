@@ -206,6 +206,93 @@ fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
 }
 
 #[test]
+fn a_url_map_turns_old_links_into_cross_links_and_old_addresses_into_aliases() {
+    let map = r#"
+"https://www.dmcg.dk/siteassets/dlcg/lunge.pdf" = "dlcg/lungekraeftscreening-med-lavdosis-ct"
+"https://www.dmcg.dk/siteassets/dnog/hjernemetastaser.pdf" = "dnog/straalebehandling-af-hjernemetastaser"
+"https://www.dmcg.dk/dnog?side=hjerne" = "dnog/straalebehandling-af-hjernemetastaser"
+"#;
+    let site = site_with(&["numbered.docx"])
+        .file("word/url-map.toml", map.as_bytes().to_vec())
+        .build();
+    let output = import(
+        &site,
+        &[
+            "word/numbered.docx",
+            "--group",
+            "dnog",
+            "--url-map",
+            "word/url-map.toml",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report = json(&output);
+    let text = read(
+        &site,
+        "guidelines/dnog/straalebehandling-af-hjernemetastaser.md",
+    );
+    let intro = text
+        .lines()
+        .find(|line| line.starts_with("Se "))
+        .expect("the paragraph of links");
+    assert_eq!(
+        intro,
+        "Se [retningslinjen om lungekræft](@/dlcg/lungekraeftscreening-med-lavdosis-ct.md), \
+         [den om melanom](https://www.dmcg.dk/siteassets/dmg/melanom.pdf) og \
+         [PubMed](https://pubmed.ncbi.nlm.nih.gov/27458945/)."
+    );
+    assert!(
+        text.contains("\naliases = [\"/siteassets/dnog/hjernemetastaser.pdf\"]\n"),
+        "{text}"
+    );
+    let told: Vec<_> = findings(&report)
+        .into_iter()
+        .filter(|f| f.0 == "import.unmapped-link" || f.0 == "import.bad-alias")
+        .collect();
+    assert_eq!(
+        told,
+        [
+            finding("import.bad-alias", "warning", Some(8), "-"),
+            finding(
+                "import.unmapped-link",
+                "warning",
+                told.get(1).and_then(|f| f.2),
+                "2. Introduktion ¶14"
+            ),
+        ]
+    );
+    assert_eq!(line_of(&text, told[1].2), intro);
+    assert!(line_of(&text, told[0].2).starts_with("aliases = "));
+
+    // A map that is no map is the tool's failure: exit 2, nothing written.
+    let site = site_with(&["numbered.docx"])
+        .file(
+            "word/url-map.toml",
+            b"\"https://x.dk/a\" = \"dlg\"\n".to_vec(),
+        )
+        .build();
+    let output = import(
+        &site,
+        &[
+            "word/numbered.docx",
+            "--group",
+            "dnog",
+            "--url-map",
+            "word/url-map.toml",
+        ],
+    );
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("maps to `dlg`, which is no \"group/slug\""),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!site.path("guidelines/dnog").exists());
+}
+
+#[test]
 fn grade_bold_headings_merged_cells_and_images() {
     let site = site_with(&["grade.docx"]).build();
     let output = import(
