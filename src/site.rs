@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::assets::Assets;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Guideline, Status};
@@ -20,6 +21,8 @@ pub struct Site {
     pub config: SiteConfig,
     /// Sorted by group, then slug.
     pub guidelines: Vec<Guideline>,
+    /// The figures and attachments beside the guidelines.
+    pub assets: Assets,
     by_link_key: HashMap<String, usize>,
 }
 
@@ -50,8 +53,9 @@ impl Site {
             findings.extend(file_findings);
             guidelines.extend(guideline);
         }
+        let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
         Ok(Loaded {
-            site: Self::new(root.to_path_buf(), config, guidelines),
+            site: Self::new(root.to_path_buf(), config, guidelines).with_assets(assets),
             findings,
         })
     }
@@ -67,8 +71,14 @@ impl Site {
             root,
             config,
             guidelines,
+            assets: Assets::default(),
             by_link_key,
         }
+    }
+
+    pub fn with_assets(mut self, assets: Assets) -> Self {
+        self.assets = assets;
+        self
     }
 
     /// The guideline a `@/group/slug.md` link names.

@@ -28,7 +28,7 @@ pub struct Target {
 
 #[derive(Debug, Default)]
 pub struct UrlMap {
-    /// By the address's comparable form (see [`comparable`]).
+    /// By the address's comparable form (host and path, see `comparable`).
     targets: FxHashMap<String, Target>,
     /// The hosts of the old addresses: a link to one of them that the map lacks is told.
     hosts: FxHashSet<String>,
