@@ -11,7 +11,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
-use crate::source::{SourceFile, display_path};
+use crate::source::{SourceFile, display_path, leads_outside};
 
 pub const GUIDELINES_DIR: &str = "guidelines";
 
@@ -139,6 +139,10 @@ pub fn discover(
             continue;
         }
         let shown = display_path(root, path);
+        if let Some(real) = leads_outside(root, &[&dir], path) {
+            findings.push(outside_site(shown, &real));
+            continue;
+        }
         if entry.file_type().is_dir() {
             findings.push(
                 Diagnostic::error(
@@ -203,6 +207,20 @@ pub fn discover(
         });
     }
     candidates
+}
+
+/// A link out of the site is never followed: its content would be published, or echoed in
+/// findings, without anyone having put it in the site.
+pub fn outside_site(shown: String, real: &Path) -> Diagnostic {
+    Diagnostic::error(
+        codes::SOURCE_OUTSIDE_SITE,
+        format!(
+            "this is a link to {}, outside the site: it is not read",
+            real.display()
+        ),
+    )
+    .in_file(shown)
+    .with_help("copy the file into the site instead of linking to it")
 }
 
 /// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`: the slug

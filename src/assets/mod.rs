@@ -168,6 +168,11 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
     if name.starts_with('.') || name == "Thumbs.db" || name.ends_with(".md") {
         return None;
     }
+    let guidelines = root.join(crate::site::GUIDELINES_DIR);
+    if let Some(real) = crate::source::leads_outside(root, &[&guidelines], path) {
+        findings.push(crate::site::outside_site(shown, &real));
+        return None;
+    }
     if path.is_dir() {
         findings.push(
             Diagnostic::error(

@@ -6,6 +6,8 @@
 pub const SOURCE_UNREADABLE: &str = "source.unreadable";
 /// The file is not at `guidelines/<group>/<slug>.md`, or the slug has invalid characters.
 pub const SOURCE_BAD_PATH: &str = "source.bad-path";
+/// A symbolic link under `guidelines/` that leads outside the site: it is not read.
+pub const SOURCE_OUTSIDE_SITE: &str = "source.outside-site";
 /// The group folder is not listed under `[groups]` in `retning.toml`.
 pub const SOURCE_UNKNOWN_GROUP: &str = "source.unknown-group";
 /// `retning.toml` is missing or invalid.

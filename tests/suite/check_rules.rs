@@ -202,6 +202,52 @@ fn bad_slug() {
 }
 
 #[test]
+fn links_out_of_the_site_are_not_followed() {
+    let outside = tempfile::tempdir().expect("outside");
+    let secret = outside.path().join("secret.md");
+    std::fs::write(&secret, "+++\ntitle = \"root:x:0:0 hemmelig\"\n+++\n").expect("write");
+    std::fs::write(outside.path().join("plan.png"), b"\x89PNG").expect("write");
+    let site = site().build();
+    std::os::unix::fs::symlink(&secret, site.path("guidelines/dlg/laant.md")).expect("link");
+    std::os::unix::fs::symlink(outside.path().join("plan.png"), {
+        std::fs::create_dir_all(site.path("guidelines/dlg/dlbcl")).expect("mkdir");
+        site.path("guidelines/dlg/dlbcl/plan.png")
+    })
+    .expect("link");
+    let report = site.check_json(&[]);
+    let outside_findings: Vec<_> = report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == "source.outside-site")
+        .collect();
+    assert_eq!(outside_findings.len(), 2, "{}", report.listing());
+    assert!(
+        !report.listing().contains("hemmelig"),
+        "{}",
+        report.listing()
+    );
+    report
+        .diagnostics
+        .iter()
+        .find(|d| d.file.as_deref() == Some("guidelines/dlg/laant.md"))
+        .expect("the link is named")
+        .expect("source.outside-site", Error, Place::WholeFile);
+    // A link that stays inside the site is read as usual.
+    let inside = crate::support::site().dir("guidelines/dbcg").build();
+    std::os::unix::fs::symlink(inside.path(MAIN), inside.path("guidelines/dbcg/kopi.md"))
+        .expect("link");
+    let report = inside.check_json(&[]);
+    assert!(
+        report
+            .diagnostics
+            .iter()
+            .all(|d| d.code != "source.outside-site"),
+        "{}",
+        report.listing()
+    );
+}
+
+#[test]
 fn guideline_outside_a_group_folder() {
     for path in ["guidelines/dlbcl.md", "guidelines/dlg/gammel/dlbcl.md"] {
         site()
