@@ -7,6 +7,7 @@
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::bail;
 use clap::Args;
@@ -15,6 +16,7 @@ use rayon::prelude::*;
 
 use crate::config::SiteConfig;
 use crate::import::report::{FileReport, WrittenFile, render_human, render_json};
+use crate::import::url_map::UrlMap;
 use crate::import::{self, Converted, Pandoc, Request};
 use crate::validate::check_site;
 
@@ -37,6 +39,10 @@ pub struct ImportArgs {
     /// Overwrite a guideline that exists already.
     #[arg(long)]
     pub force: bool,
+    /// A TOML file mapping old guideline URLs to `group/slug` (see docs/import.md): links to
+    /// them become cross-links, the imported guideline's own become its aliases.
+    #[arg(long, value_name = "FILE")]
+    pub url_map: Option<PathBuf>,
     /// The date `retning check` runs with on the written files (default: today).
     #[arg(long, value_parser = parse_today)]
     pub today: Option<Date>,
@@ -54,6 +60,10 @@ pub fn run(root: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
             known.join(", ")
         );
     };
+    let url_map = match &args.url_map {
+        Some(path) => Some(Arc::new(UrlMap::load(path).map_err(anyhow::Error::msg)?)),
+        None => None,
+    };
     if args.slug.is_some() && args.files.len() > 1 {
         bail!("--slug names one guideline; give it with one Word file only");
     }
@@ -62,6 +72,7 @@ pub fn run(root: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
         group: &args.group,
         group_name,
         slug: args.slug.as_deref(),
+        url_map,
     };
     let converted: Vec<Result<Converted, String>> = args
         .files

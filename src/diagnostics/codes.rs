@@ -203,6 +203,10 @@ pub mod import {
     pub const WORD_FOOTNOTE: &str = "import.word-footnote";
     /// Content Markdown cannot hold (equations, raw Word XML, links in merged-cell tables).
     pub const UNSUPPORTED_CONTENT: &str = "import.unsupported-content";
+    /// A link to the old site (a host of `--url-map`) whose address the map lacks.
+    pub const UNMAPPED_LINK: &str = "import.unmapped-link";
+    /// An old address of the imported guideline that cannot be an alias (left out).
+    pub const BAD_ALIAS: &str = "import.bad-alias";
     /// No table of authors under *Forfattere og habilitet*.
     pub const AUTHORS_UNREAD: &str = "import.authors-unread";
 }

@@ -3,6 +3,7 @@
 //! blocks they do not treat specially.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -11,6 +12,7 @@ use super::draft::Draft;
 use super::finding::{Anchor, Finding, WordPlace};
 use super::images::Asset;
 use super::inlines::{Context, plain};
+use super::url_map::UrlMap;
 use crate::diagnostics::codes;
 
 /// What was imported, for the report.
@@ -35,6 +37,8 @@ pub struct Converter {
     /// The Word place of the block being converted.
     pub place: WordPlace,
     current_block: usize,
+    /// `--url-map`, shared by every file of the run.
+    pub url_map: Option<Arc<UrlMap>>,
 }
 
 impl Converter {
@@ -49,6 +53,7 @@ impl Converter {
             imported: Imported::default(),
             place: WordPlace::default(),
             current_block: 0,
+            url_map: None,
         }
     }
 

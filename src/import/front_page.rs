@@ -201,6 +201,7 @@ impl Converter {
             )),
         }
         self.keywords(front.keywords.as_ref());
+        self.write_aliases(context.group);
         self.draft.front_line(None, "");
         self.draft.front_line(None, "[approval]");
         self.approval(

@@ -190,7 +190,10 @@ impl Converter {
                 }
                 Inline::Link(_, text, (url, _)) => {
                     let text = self.markdown(text, context);
-                    let _ = write!(out, "[{text}]({})", link_destination(url));
+                    let destination = self
+                        .link_target(url)
+                        .unwrap_or_else(|| link_destination(url));
+                    let _ = write!(out, "[{text}]({destination})");
                 }
                 Inline::Image(attr, alt, target) => {
                     let image = self.image(attr, alt, target, None);

@@ -25,6 +25,7 @@ pub mod report;
 mod sections;
 pub mod slug;
 mod tables;
+pub mod url_map;
 
 use std::io::Write;
 use std::path::Path;
@@ -48,6 +49,7 @@ pub struct Request<'a> {
     /// The group's name in `retning.toml`.
     pub group_name: &'a str,
     pub slug: Option<&'a str>,
+    pub url_map: Option<std::sync::Arc<url_map::UrlMap>>,
 }
 
 /// A finding with its line in the written Markdown.
@@ -98,6 +100,7 @@ pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> 
     }
 
     let mut converter = convert::Converter::new(slug.clone(), media.path().to_path_buf());
+    converter.url_map = request.url_map.clone();
     converter.findings.extend(outline.findings);
     let (written, authors) = map_sections(&mut converter, &outline.sections);
     let grading = grading(&written, &mut converter.findings);
@@ -152,9 +155,15 @@ fn map_sections(
 ) -> (Vec<Written>, Vec<crate::model::Author>) {
     converter.max_reference = convert::Converter::count_references(&sections[REFERENCES]);
     let marks = converter.changelog(&sections[CHANGELOG]);
-    let written = converter.grundlag(&sections[GRUNDLAG], &marks);
+    let written = converter.grundlag(
+        &recommendations::with_list_numbers(&sections[GRUNDLAG]),
+        &marks,
+    );
     converter.check_marks(&marks, &written, &sections[CHANGELOG]);
-    converter.quick_guide(&sections[QUICK_GUIDE], &written);
+    converter.quick_guide(
+        &recommendations::with_list_numbers(&sections[QUICK_GUIDE]),
+        &written,
+    );
     converter.references(&sections[REFERENCES]);
     for section in [2, 5, 6, 7] {
         converter.ordinary_items(section, &sections[section]);

@@ -108,6 +108,63 @@ pub fn recognise(block: &Block) -> Candidate {
     }
 }
 
+/// Recommendations numbered by Word's automatic list numbering reach us as an ordered list
+/// (start number and items) with the numbers gone from the text. A list with a recommendation
+/// among its items becomes one paragraph per item with the number Word shows (start + index)
+/// written in front, so it is read exactly like a typed-out number.
+pub fn with_list_numbers(items: &[Item]) -> Vec<Item> {
+    let mut out = Vec::with_capacity(items.len());
+    for item in items {
+        let Block::OrderedList((start, _, _), entries) = &item.block else {
+            out.push(item.clone());
+            continue;
+        };
+        let numbered: Vec<Item> = entries
+            .iter()
+            .enumerate()
+            .filter_map(|(index, entry)| {
+                let number = start.checked_add(i64::try_from(index).ok()?)?;
+                let block = numbered_entry(entry, number)?;
+                let mut place = item.place.clone();
+                place.paragraph += index;
+                Some(Item { block, place })
+            })
+            .collect();
+        let is_recommendations = numbered.len() == entries.len()
+            && numbered
+                .iter()
+                .any(|i| matches!(recognise(&i.block), Candidate::Recommendation(_)));
+        if is_recommendations {
+            out.extend(numbered);
+        } else {
+            out.push(item.clone());
+        }
+    }
+    out
+}
+
+/// A list item of one paragraph with its number written in front (inside the bold when the
+/// item starts bold, as Word shows it). The item's paragraph style ("List Number") comes
+/// through `+styles` as a `Div` around it.
+fn numbered_entry(entry: &[Block], number: i64) -> Option<Block> {
+    let inlines = match entry {
+        [Block::Para(inlines) | Block::Plain(inlines)] => inlines,
+        [Block::Div(_, inner)] => return numbered_entry(inner, number),
+        _ => return None,
+    };
+    let prefix = [Inline::Str(format!("{number}.")), Inline::Space];
+    let inlines = match inlines.split_first() {
+        Some((Inline::Strong(bold), rest)) => {
+            let bold = prefix.into_iter().chain(bold.iter().cloned()).collect();
+            std::iter::once(Inline::Strong(bold))
+                .chain(rest.iter().cloned())
+                .collect()
+        }
+        _ => prefix.into_iter().chain(inlines.iter().cloned()).collect(),
+    };
+    Some(Block::Para(inlines))
+}
+
 /// A recommendation as written under *Grundlag*, for the Quick guide comparison.
 #[derive(Debug, Clone)]
 pub struct Written {
@@ -289,6 +346,80 @@ mod tests {
         );
         assert_eq!(strength("E"), None);
         assert_eq!(strength("12"), None);
+    }
+
+    #[test]
+    fn list_numbers_become_recommendation_numbers() {
+        let bold = |text: &str| {
+            vec![Block::Para(vec![Inline::Strong(vec![Inline::Str(
+                text.to_owned(),
+            )])])]
+        };
+        let list = Block::OrderedList(
+            (4, Default::default(), Default::default()),
+            vec![
+                bold("Alle bør have PET (A-C)"),
+                bold("Ingen biopsi (Svag anbefaling imod)"),
+            ],
+        );
+        let place = WordPlace {
+            heading_path: vec![],
+            paragraph: 10,
+        };
+        let items = with_list_numbers(&[Item { block: list, place }]);
+        let found: Vec<_> = items
+            .iter()
+            .map(|item| match recognise(&item.block) {
+                Candidate::Recommendation(r) => (r.number, r.strength.text, item.place.paragraph),
+                _ => panic!("not recognised: {:?}", item.block),
+            })
+            .collect();
+        assert_eq!(
+            found,
+            [(4, "A-C".to_owned(), 10), (5, "svag imod".to_owned(), 11)]
+        );
+    }
+
+    #[test]
+    fn a_list_items_paragraph_style_is_looked_through() {
+        let styled = vec![Block::Div(
+            Default::default(),
+            vec![Block::Para(vec![Inline::Str(
+                "Alle bør have PET (B)".to_owned(),
+            )])],
+        )];
+        let list = Block::OrderedList((2, Default::default(), Default::default()), vec![styled]);
+        let place = WordPlace {
+            heading_path: vec![],
+            paragraph: 1,
+        };
+        let items = with_list_numbers(&[Item { block: list, place }]);
+        assert!(matches!(
+            recognise(&items[0].block),
+            Candidate::Recommendation(Recognised { number: 2, .. })
+        ));
+    }
+
+    #[test]
+    fn an_ordinary_numbered_list_stays_a_list() {
+        let list = Block::OrderedList(
+            (1, Default::default(), Default::default()),
+            vec![vec![Block::Para(vec![Inline::Str(
+                "Cheson BD (2014)".to_owned(),
+            )])]],
+        );
+        let place = WordPlace {
+            heading_path: vec![],
+            paragraph: 1,
+        };
+        let items = with_list_numbers(&[Item { block: list, place }]);
+        assert!(matches!(
+            items[..],
+            [Item {
+                block: Block::OrderedList(..),
+                ..
+            }]
+        ));
     }
 
     #[test]
