@@ -48,11 +48,7 @@ impl SearchUnits {
 
     /// Units made guideline by guideline (the preview keeps each guideline's between
     /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
-    pub fn from_docs(
-        docs: Vec<IndexDoc>,
-        groups: &[(String, String)],
-        synonyms: Synonyms,
-    ) -> Self {
+    pub fn from_docs(docs: Vec<IndexDoc>, groups: &[(String, String)], synonyms: Synonyms) -> Self {
         let (docs, groups) = order_by_group(docs, groups);
         Self::analyzed(docs, groups, synonyms)
     }
