@@ -127,7 +127,7 @@ pub const ASSET_UNSUPPORTED_TYPE: &str = "asset.unsupported-type";
 pub const ASSET_BAD_PLACE: &str = "asset.bad-place";
 /// An image whose size cannot be read (a broken file, an SVG with no size).
 pub const ASSET_UNREADABLE: &str = "asset.unreadable";
-/// An SVG with scripts, event handlers, javascript: URLs, <foreignObject> or external files.
+/// An SVG with scripts, event handlers, javascript: URLs, `<foreignObject>` or external files.
 pub const ASSET_UNSAFE_SVG: &str = "asset.unsafe-svg";
 /// A link or image naming a file the guideline's folder does not hold.
 pub const ASSET_MISSING: &str = "asset.missing";

@@ -75,7 +75,7 @@ impl Watch {
 }
 
 /// Waits for the next change and merges every change that follows until the site has been
-/// quiet for [`SETTLE`] (5 ms; [`QUIET_FULL`] when everything is to be rebuilt). `None` when
+/// quiet for `SETTLE` (5 ms; `QUIET_FULL` when everything is to be rebuilt). `None` when
 /// the watcher is gone.
 pub fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
     let mut change = changes.recv().ok()?;
