@@ -2,6 +2,7 @@
 //! Guideline pages render in parallel; nothing here touches the disk.
 
 pub mod archive;
+mod changes_view;
 mod feeds;
 pub mod guideline_view;
 mod incremental;
@@ -223,6 +224,12 @@ fn guideline_pages<T: Send>(
                         "past_versions",
                         &archive::links(theme, &root, guideline, past),
                     );
+                    // Against the previous approved version: the one this page replaced.
+                    let changes = past.last().map(|previous| {
+                        let url = archive::version_path(guideline, &previous.record.version);
+                        changes_view::build(theme, guideline, previous, format!("{root}{url}"))
+                    });
+                    context.insert("changes", &changes);
                 }
                 let capacity = 2 * guideline.source.text.len() + 16 * 1024;
                 let html = render_sized(theme, "guideline.html", context, capacity)?;

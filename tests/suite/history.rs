@@ -781,3 +781,62 @@ fn without_history_the_site_is_built_exactly_as_before() {
     };
     assert_eq!(page(&without), page(&plain_files));
 }
+
+#[test]
+fn the_current_page_says_what_changed_since_the_previous_version() {
+    let site = history_site();
+    build_site(&site, &[]);
+    let current = read(&site, "public/dlg/dlbcl/index.html");
+    let section = changes_section(&current);
+    assert!(section.contains(r#"Hvad er ændret siden <a href="/retningslinjer/dlg/dlbcl/version/2.0/">version 2.0</a>"#), "{section}");
+    assert!(
+        section.contains(r##"<a href="#anbefaling-2">Anbefaling 2</a> – <strong>Ændret styrke</strong>: fra A til A-C"##),
+        "{section}"
+    );
+    // Recommendation 4 of 2.0 is gone: no link, its text deleted, in words too.
+    assert!(
+        section.contains(r#"Anbefaling 4 – <strong>Udgået</strong><div class="change-text"><del><span class="visually-hidden">[slettet: </span>Ældre patienter bør vurderes geriatrisk før behandlingen."#),
+        "{section}"
+    );
+    assert!(
+        !section.contains("Anbefaling 1") && !section.contains("Anbefaling 3"),
+        "{section}"
+    );
+}
+
+#[test]
+fn a_reworded_recommendation_shows_its_insertions_and_deletions_in_words() {
+    let site = history_site();
+    // The working copy's text against the last approved version in git (2.0).
+    let reworded = "Knoglemarvsundersøgelse bør kun udføres ved positiv PET/CT.";
+    write(&site, MAIN, &edit(VALID, REC2, reworded));
+    build_site(&site, &[]);
+    let current = read(&site, "public/dlg/dlbcl/index.html");
+    let section = changes_section(&current);
+    assert!(
+        section.contains("<strong>Omformuleret</strong>. Styrke ændret fra A til A-C"),
+        "{section}"
+    );
+    assert!(
+        section.contains(r#"<ins><span class="visually-hidden">[indsat: </span>kun"#),
+        "{section}"
+    );
+    assert!(
+        section.contains(r#"<del><span class="visually-hidden">[slettet: </span>ikke"#),
+        "{section}"
+    );
+    assert!(
+        section.contains("positiv") && section.contains("negativ"),
+        "{section}"
+    );
+}
+
+/// The "Hvad er ændret" section of a page.
+fn changes_section(page: &str) -> &str {
+    let start = page
+        .find(r#"<section id="hvad-er-aendret""#)
+        .unwrap_or_else(|| panic!("no section of changes:\n{page}"));
+    let rest = &page[start..];
+    rest.split_once("</section>")
+        .map_or(rest, |(section, _)| section)
+}
