@@ -2,7 +2,8 @@
 //!
 //! - `cargo bench` — every benchmark for 300 and 1,000 guidelines of ~8,000 words
 //!   (`RETNING_BENCH_SIZES=300`, `RETNING_BENCH_WORDS`, `RETNING_BENCH_RUNS`, and
-//!   `RETNING_BENCH_JSON=FILE` to keep the figures as JSON).
+//!   `RETNING_BENCH_JSON=FILE` to keep the figures as JSON), then edit → served in
+//!   `retning serve` (`cargo bench --bench pipeline -- serve` alone: `support/serve_bench.rs`).
 //! - `cargo test --benches` (or `cargo bench --bench pipeline -- check`) — the self-test: a
 //!   small generated corpus passes `retning check` with no finding, builds, and is
 //!   deterministic.
@@ -55,6 +56,7 @@ fn main() -> ExitCode {
         Some("--child-build") => child_build(&args[1..]),
         Some("parts") => parts(&args[1..]),
         Some("hot") => hot(&args[1..]),
+        Some("serve") => support::serve_bench::run(),
         _ if bench => benchmarks(),
         // `cargo test --benches` runs the binary without `--bench`: the self-test.
         _ => self_test(),
@@ -458,6 +460,7 @@ fn benchmarks() -> Result<()> {
     if results.len() > 1 {
         print_scaling(&results);
     }
+    support::serve_bench::run()?;
     println!("load average at the end: {}", loadavg());
     if let Ok(path) = std::env::var("RETNING_BENCH_JSON") {
         let value = json!({

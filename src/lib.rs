@@ -5,6 +5,7 @@
 //! holds every guideline, [`validate`] finds problems, [`render`] and the search index read
 //! the model, and [`output`] writes the site atomically.
 
+pub mod assets;
 pub mod changes;
 pub mod cli;
 pub mod config;

@@ -33,6 +33,17 @@ impl SearchUnits {
     /// recommendation unit ("Anbefaling"), from the theme.
     pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> Self {
         let (docs, groups) = ordered_units(site, drafts, recommendation_label);
+        Self::analyzed(docs, groups)
+    }
+
+    /// Units made guideline by guideline (the preview keeps each guideline's between
+    /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
+    pub fn from_docs(docs: Vec<IndexDoc>, groups: &[(String, String)]) -> Self {
+        let (docs, groups) = order_by_group(docs, groups);
+        Self::analyzed(docs, groups)
+    }
+
+    fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>) -> Self {
         let stats = Arc::new(TermStats::of(&docs));
         Self {
             docs,

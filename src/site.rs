@@ -6,11 +6,12 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use crate::assets::Assets;
 use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
-use crate::source::{SourceFile, display_path};
+use crate::source::{SourceFile, display_path, leads_outside};
 
 pub const GUIDELINES_DIR: &str = "guidelines";
 
@@ -20,6 +21,8 @@ pub struct Site {
     pub config: SiteConfig,
     /// Sorted by group, then slug.
     pub guidelines: Vec<Guideline>,
+    /// The figures and attachments beside the guidelines.
+    pub assets: Assets,
     by_link_key: HashMap<String, usize>,
 }
 
@@ -50,8 +53,9 @@ impl Site {
             findings.extend(file_findings);
             guidelines.extend(guideline);
         }
+        let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
         Ok(Loaded {
-            site: Self::new(root.to_path_buf(), config, guidelines),
+            site: Self::new(root.to_path_buf(), config, guidelines).with_assets(assets),
             findings,
         })
     }
@@ -67,8 +71,14 @@ impl Site {
             root,
             config,
             guidelines,
+            assets: Assets::default(),
             by_link_key,
         }
+    }
+
+    pub fn with_assets(mut self, assets: Assets) -> Self {
+        self.assets = assets;
+        self
     }
 
     /// The guideline a `@/group/slug.md` link names.
@@ -129,6 +139,10 @@ pub fn discover(
             continue;
         }
         let shown = display_path(root, path);
+        if let Some(real) = leads_outside(root, &[&dir], path) {
+            findings.push(outside_site(shown, &real));
+            continue;
+        }
         if entry.file_type().is_dir() {
             findings.push(
                 Diagnostic::error(
@@ -193,6 +207,20 @@ pub fn discover(
         });
     }
     candidates
+}
+
+/// A link out of the site is never followed: its content would be published, or echoed in
+/// findings, without anyone having put it in the site.
+pub fn outside_site(shown: String, real: &Path) -> Diagnostic {
+    Diagnostic::error(
+        codes::SOURCE_OUTSIDE_SITE,
+        format!(
+            "this is a link to {}, outside the site: it is not read",
+            real.display()
+        ),
+    )
+    .in_file(shown)
+    .with_help("copy the file into the site instead of linking to it")
 }
 
 /// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`: the slug

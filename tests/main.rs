@@ -23,6 +23,8 @@ mod content;
 mod history;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;
+#[path = "suite/hostile_text.rs"]
+mod hostile_text;
 #[path = "suite/import.rs"]
 mod import;
 #[path = "suite/new_command.rs"]

@@ -7,6 +7,7 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use search_index::{Engine, Hit};
 
+use crate::diagnostics::snippet::escape_controls;
 use crate::search::INDEX_DIR;
 
 use super::{Outcome, print};
@@ -26,10 +27,20 @@ pub struct SearchArgs {
     /// Only this group (its folder code, e.g. dlg).
     #[arg(long)]
     pub group: Option<String>,
-    #[arg(long, default_value_t = 10)]
+    /// At most this many results (1 or more).
+    #[arg(long, default_value_t = 10, value_parser = positive)]
     pub limit: usize,
     #[arg(long, value_enum, default_value = "human")]
     pub format: Format,
+}
+
+/// `--limit 0` would always answer "no results": a usage error (exit 2) instead.
+fn positive(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(0) => Err("the limit must be 1 or more".to_owned()),
+        Ok(n) => Ok(n),
+        Err(err) => Err(err.to_string()),
+    }
 }
 
 pub fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
@@ -58,7 +69,8 @@ pub fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     let hits = engine.search(&query, args.group.as_deref(), args.limit)?;
     let text = match args.format {
         Format::Json => serde_json::to_string_pretty(&hits)? + "\n",
-        Format::Human => human(&query, &hits),
+        // Guideline text must not reach the terminal as escape sequences.
+        Format::Human => escape_controls(&human(&query, &hits)).into_owned(),
     };
     print(&text)?;
     Ok(Outcome::Clean)

@@ -6,6 +6,8 @@
 pub const SOURCE_UNREADABLE: &str = "source.unreadable";
 /// The file is not at `guidelines/<group>/<slug>.md`, or the slug has invalid characters.
 pub const SOURCE_BAD_PATH: &str = "source.bad-path";
+/// A symbolic link under `guidelines/` that leads outside the site: it is not read.
+pub const SOURCE_OUTSIDE_SITE: &str = "source.outside-site";
 /// The group folder is not listed under `[groups]` in `retning.toml`.
 pub const SOURCE_UNKNOWN_GROUP: &str = "source.unknown-group";
 /// `retning.toml` is missing or invalid.
@@ -26,6 +28,9 @@ pub const FRONTMATTER_MISSING_KEY: &str = "frontmatter.missing-key";
 pub const FRONTMATTER_INVALID: &str = "frontmatter.invalid";
 /// A date that is blank, month-only or not an ISO date.
 pub const FRONTMATTER_BAD_DATE: &str = "frontmatter.bad-date";
+/// A control character (other than tab and line ends) in a front-matter value, written as
+/// an escape such as `\u001b`.
+pub const FRONTMATTER_CONTROL_CHARACTER: &str = "frontmatter.control-character";
 /// Dates out of order: professional ≤ administrative < planned revision.
 pub const DATES_ORDER: &str = "dates.order";
 /// An approved guideline lacks a professional or administrative approval.
@@ -111,6 +116,30 @@ pub const LINK_TO_DRAFT: &str = "link.to-draft";
 pub const LINK_UNSAFE_SCHEME: &str = "link.unsafe-scheme";
 /// An `http://` link (warning: prefer https).
 pub const LINK_INSECURE: &str = "link.insecure";
+
+// Figures, attachments and the HTML allowed in tables.
+/// A file beside a guideline that is not an image or attachment the site publishes.
+pub const ASSET_UNSUPPORTED_TYPE: &str = "asset.unsupported-type";
+/// A folder in a group folder with no guideline of its name, or a folder inside one.
+pub const ASSET_BAD_PLACE: &str = "asset.bad-place";
+/// An image whose size cannot be read (a broken file, an SVG with no size).
+pub const ASSET_UNREADABLE: &str = "asset.unreadable";
+/// An SVG with scripts, event handlers, javascript: URLs, <foreignObject> or external files.
+pub const ASSET_UNSAFE_SVG: &str = "asset.unsafe-svg";
+/// A link or image naming a file the guideline's folder does not hold.
+pub const ASSET_MISSING: &str = "asset.missing";
+/// A relative link or image that leaves the guideline's folder (`../`, `/…`).
+pub const ASSET_OUTSIDE_FOLDER: &str = "asset.outside-folder";
+/// A file name that is not URL-safe (lower-case a–z, digits, `-`, `_`, `.`).
+pub const ASSET_BAD_NAME: &str = "asset.bad-name";
+/// A file in a guideline's folder that the guideline never uses (warning; not published).
+pub const ASSET_UNUSED: &str = "asset.unused";
+/// An image over 1 MB (warning: slow on a phone).
+pub const ASSET_LARGE_IMAGE: &str = "asset.large-image";
+/// An image without alt text (WCAG 1.1.1).
+pub const IMAGE_MISSING_ALT: &str = "image.missing-alt";
+/// Raw HTML outside the table subset, or parts of a table the subset drops (warning).
+pub const HTML_DROPPED: &str = "html.dropped";
 
 // Decision aids.
 /// An assessed aid without `ipdas_assessed`.

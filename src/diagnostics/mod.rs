@@ -6,6 +6,7 @@
 pub mod codes;
 mod human;
 mod json;
+pub mod snippet;
 
 pub use human::render_human;
 pub use json::{JsonDiagnostic, JsonReport, render_json};

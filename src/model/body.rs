@@ -368,6 +368,16 @@ pub struct SubSection {
     pub content: Fragment,
 }
 
+/// An image in the text, as written: `![alt](destination "title")`.
+#[derive(Debug, Clone)]
+pub struct ImageRef {
+    pub destination: String,
+    pub title: String,
+    /// The alt text's words (empty when the author wrote none).
+    pub alt: String,
+    pub span: Range<usize>,
+}
+
 /// A heading in a section's text (not a template section, topic or evidence sub-section):
 /// it gets an id of its own, is listed in the page's "on this page" navigation, and can be
 /// the target of a `@/…#id` link.

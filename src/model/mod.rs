@@ -7,8 +7,9 @@ mod front_matter;
 mod strength;
 
 pub use body::{
-    Citation, Fragment, Heading, LeadBlock, LinkRef, Marker, Recommendation, RefDefinition,
-    Section, SectionKind, SubSection, SubSectionKind, Topic, closest_title, normalize_title,
+    Citation, Fragment, Heading, ImageRef, LeadBlock, LinkRef, Marker, Recommendation,
+    RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic, closest_title,
+    normalize_title,
 };
 pub use date::{DATE_HINT, IsoDate};
 pub use front_matter::{
@@ -44,6 +45,7 @@ pub struct Guideline {
     pub citations: Vec<Citation>,
     pub definitions: Vec<RefDefinition>,
     pub links: Vec<LinkRef>,
+    pub images: Vec<ImageRef>,
     /// Every heading in the sections' text, in document order.
     pub headings: Vec<Heading>,
 }

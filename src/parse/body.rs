@@ -10,13 +10,14 @@ use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use crate::diagnostics::{Diagnostic, codes};
 use crate::link_safety;
 use crate::model::{
-    Citation, EvidenceLevel, Fragment, Grading, Heading, LeadBlock, LinkRef, Recommendation,
-    RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic,
+    Citation, EvidenceLevel, Fragment, Grading, Heading, ImageRef, LeadBlock, LinkRef,
+    Recommendation, RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic,
 };
 use crate::source::SourceFile;
 
 use super::anchors::{Anchors, Holder, slugify};
 use super::containers::RawContainer;
+use super::html_table;
 use super::recommendation_header::{self, Parsed};
 
 /// Everything the body holds.
@@ -30,6 +31,7 @@ pub struct Body {
     pub definitions: Vec<RefDefinition>,
     pub links: Vec<LinkRef>,
     pub headings: Vec<Heading>,
+    pub images: Vec<ImageRef>,
 }
 
 impl Body {
@@ -87,6 +89,7 @@ pub fn walk(
         anchors: Anchors::new(),
         capture: Capture::None,
         detached: Fragment::default(),
+        in_image: false,
     };
     let events = Parser::new_ext(text, markdown_options())
         .into_offset_iter()
@@ -190,6 +193,10 @@ enum Capture {
         span: Range<usize>,
         events: Vec<(Event<'static>, Range<usize>)>,
     },
+    /// A raw HTML block: its events are skipped, its text is read from the file at its end.
+    HtmlBlock {
+        span: Range<usize>,
+    },
     Definition {
         key: String,
         span: Range<usize>,
@@ -211,6 +218,8 @@ struct Walker<'a> {
     anchors: Anchors,
     capture: Capture,
     detached: Fragment,
+    /// Between an image's start and end: text events are its alt text.
+    in_image: bool,
 }
 
 impl Walker<'_> {
@@ -242,6 +251,14 @@ impl Walker<'_> {
                 self.note_inline(&event, &range);
                 return;
             }
+            Capture::HtmlBlock { span } => {
+                if matches!(event, Event::End(TagEnd::HtmlBlock)) {
+                    let span = span.start..span.end.max(range.end);
+                    self.capture = Capture::None;
+                    self.finish_html_block(span);
+                }
+                return;
+            }
             Capture::None => {}
         }
         match event {
@@ -252,6 +269,18 @@ impl Walker<'_> {
                     span: range,
                     events: Vec::new(),
                 };
+            }
+            Event::Start(Tag::HtmlBlock) => {
+                self.capture = Capture::HtmlBlock { span: range };
+            }
+            Event::Start(Tag::Table(alignment)) => {
+                let target = self.target();
+                let caption = self.take_caption(target);
+                let fragment = self.fragment(target);
+                push(fragment, Event::Start(Tag::Table(alignment)), range.clone());
+                if let Some(caption) = caption {
+                    push_caption(fragment, caption, range);
+                }
             }
             Event::Start(Tag::FootnoteDefinition(key)) => {
                 self.capture = Capture::Definition {
@@ -300,6 +329,31 @@ impl Walker<'_> {
                 destination: dest_url.to_string(),
                 span: range.clone(),
             }),
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                self.in_image = true;
+                self.body.images.push(ImageRef {
+                    destination: dest_url.to_string(),
+                    title: title.to_string(),
+                    alt: String::new(),
+                    span: range.clone(),
+                });
+            }
+            Event::End(TagEnd::Image) => self.in_image = false,
+            Event::Html(_) | Event::InlineHtml(_) => self.findings.push(
+                Diagnostic::warning(
+                    codes::HTML_DROPPED,
+                    "raw HTML is shown as text: only a table may be written in HTML",
+                )
+                .at(self.source, range.clone())
+                .with_help("write it in Markdown (docs/format.md lists what a guideline can hold)"),
+            ),
+            Event::Text(text) | Event::Code(text) if self.in_image => {
+                if let Some(image) = self.body.images.last_mut() {
+                    image.alt.push_str(text);
+                }
+            }
             _ => {}
         }
     }
@@ -328,6 +382,74 @@ impl Walker<'_> {
             );
         }
         None
+    }
+
+    /// A raw HTML block: a table is cleaned to the table subset (each thing dropped is a
+    /// finding); anything else is shown as text, as written.
+    fn finish_html_block(&mut self, span: Range<usize>) {
+        let html = self.text[span.clone()].to_owned();
+        let target = self.target();
+        if !html_table::is_table(&html) {
+            self.findings.push(
+                Diagnostic::warning(
+                    codes::HTML_DROPPED,
+                    "raw HTML is shown as text: only a table may be written in HTML",
+                )
+                .at(self.source, trimmed_line(self.source, span.clone()))
+                .with_help("write it in Markdown, or as a <table> (docs/format.md lists the HTML a table may use)"),
+            );
+            push(self.fragment(target), Event::Text(html.into()), span);
+            return;
+        }
+        for (at, what) in html_table::dropped(&html) {
+            let start = span.start + at;
+            self.findings.push(
+                Diagnostic::warning(
+                    codes::HTML_DROPPED,
+                    format!("{what} is not allowed in a table and is dropped"),
+                )
+                .at(self.source, start..start + 1)
+                .with_help("a table may use table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope on th), br, sup, sub, em and strong"),
+            );
+        }
+        let cleaned = html_table::clean(html.trim());
+        let caption = match cleaned.strip_prefix("<table>") {
+            Some(rest) if !rest.starts_with("<caption") => self
+                .take_caption(target)
+                .map(|caption| (caption, rest.to_owned())),
+            _ => None,
+        };
+        let fragment = self.fragment(target);
+        match caption {
+            Some((caption, rest)) => {
+                push_html(fragment, "<table>".to_owned(), span.clone());
+                push_caption(fragment, caption, span.clone());
+                push_html(fragment, rest, span);
+            }
+            None => push_html(fragment, cleaned, span),
+        }
+    }
+
+    /// The inline events of a paragraph `Tabel N: …` that ends `target`'s content, taken out
+    /// of it: it is the caption of the table that follows.
+    fn take_caption(&mut self, target: Target) -> Option<Vec<Event<'static>>> {
+        let events = &mut self.fragment(target).events;
+        if !matches!(events.last(), Some(Event::End(TagEnd::Paragraph))) {
+            return None;
+        }
+        let start = events
+            .iter()
+            .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))?;
+        let Some(Event::Text(first)) = events.get(start + 1) else {
+            return None;
+        };
+        if !is_table_caption(first) {
+            return None;
+        }
+        let mut caption: Vec<Event<'static>> = events.drain(start..).collect();
+        caption.pop();
+        caption.remove(0);
+        Some(caption)
     }
 
     fn finish_definition(&mut self) {
@@ -626,7 +748,38 @@ impl Walker<'_> {
     }
 }
 
+/// `Tabel 3: …`: the words that make a paragraph a table's caption.
+fn is_table_caption(text: &str) -> bool {
+    text.strip_prefix("Tabel ").is_some_and(|rest| {
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        digits > 0 && rest[digits..].starts_with(':')
+    })
+}
+
+/// Adds an event of the author's text. Raw HTML stays text: the model's HTML events are
+/// only those retning makes itself ([`push_html`]), which the renderer writes as they are.
 fn push(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
+    let event = match event {
+        Event::Html(html) | Event::InlineHtml(html) => Event::Text(html),
+        event => event,
+    };
+    push_event(fragment, event, range);
+}
+
+/// Adds HTML retning made (a cleaned table, a caption's tags).
+fn push_html(fragment: &mut Fragment, html: String, range: Range<usize>) {
+    push_event(fragment, Event::Html(html.into()), range);
+}
+
+fn push_caption(fragment: &mut Fragment, caption: Vec<Event<'static>>, range: Range<usize>) {
+    push_html(fragment, "<caption>".to_owned(), range.clone());
+    for event in caption {
+        push(fragment, event, range.clone());
+    }
+    push_html(fragment, "</caption>".to_owned(), range);
+}
+
+fn push_event(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
     if fragment.events.is_empty() && fragment.span.is_empty() {
         fragment.span = range.clone();
     }

@@ -70,6 +70,70 @@ pub fn parse(source: &Arc<SourceFile>, split: &Split) -> Result<FrontMatter, Box
     })
 }
 
+/// Control characters in front-matter values. TOML refuses them typed as they are, but an
+/// escape (`"\u001b"`) puts one in a title, from where it would reach every page, the feed
+/// (where XML forbids it) and the author's terminal. Tab and line ends are text.
+pub fn control_characters(source: &Arc<SourceFile>, split: &Split) -> Vec<Diagnostic> {
+    let text = &source.text[split.front_matter.clone()];
+    // Only an escape can write one: most front matter has no backslash at all.
+    if !text.contains('\\') {
+        return Vec::new();
+    }
+    let Ok(table) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let mut spans = Vec::new();
+    controls_in_table(table.get_ref(), &mut spans);
+    let offset = split.front_matter.start;
+    spans
+        .into_iter()
+        .map(|(span, c)| {
+            Diagnostic::error(
+                codes::FRONTMATTER_CONTROL_CHARACTER,
+                format!(
+                    "this value holds the control character U+{:04X}, which has no place in a guideline",
+                    u32::from(c)
+                ),
+            )
+            .at(source, span.start + offset..span.end + offset)
+            .with_help("remove the escape (such as \\u001b) from the text")
+        })
+        .collect()
+}
+
+fn controls_in_table(table: &toml::de::DeTable<'_>, out: &mut Vec<(Range<usize>, char)>) {
+    for (key, value) in table {
+        if let Some(c) = key.get_ref().chars().find(|&c| is_control(c)) {
+            out.push((key.span(), c));
+        }
+        controls_in_value(value, out);
+    }
+}
+
+fn controls_in_value(
+    value: &toml::Spanned<toml::de::DeValue<'_>>,
+    out: &mut Vec<(Range<usize>, char)>,
+) {
+    match value.get_ref() {
+        toml::de::DeValue::String(text) => {
+            if let Some(c) = text.chars().find(|&c| is_control(c)) {
+                out.push((value.span(), c));
+            }
+        }
+        toml::de::DeValue::Array(items) => {
+            for item in items {
+                controls_in_value(item, out);
+            }
+        }
+        toml::de::DeValue::Table(table) => controls_in_table(table, out),
+        _ => {}
+    }
+}
+
+fn is_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
 fn classify(text: &str, message: String) -> Diagnostic {
     if message.starts_with("unknown field") {
         return Diagnostic::error(codes::FRONTMATTER_UNKNOWN_KEY, message)

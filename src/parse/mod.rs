@@ -4,6 +4,7 @@ mod anchors;
 mod body;
 mod containers;
 mod front_matter;
+mod html_table;
 mod recommendation_header;
 
 pub use anchors::slugify;
@@ -35,6 +36,7 @@ pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Pars
             };
         }
     };
+    findings.extend(front_matter::control_characters(&source, &split));
     let meta = front_matter::parse(&source, &split)
         .map_err(|finding| findings.push(*finding))
         .ok();
@@ -70,6 +72,7 @@ pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Pars
         definitions: body.definitions,
         links: body.links,
         headings: body.headings,
+        images: body.images,
     });
     Parsed {
         guideline,

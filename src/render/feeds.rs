@@ -13,6 +13,19 @@ use crate::status;
 use super::OutputTree;
 use super::markdown::escape;
 
+/// Text for an XML file: escaped, and without the characters XML forbids (controls other
+/// than tab and line ends, U+FFFE, U+FFFF), which would make the whole feed unreadable.
+fn xml(text: &str) -> String {
+    let forbidden = |c: char| {
+        (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if text.contains(forbidden) {
+        escape(&text.replace(forbidden, "\u{fffd}"))
+    } else {
+        escape(text)
+    }
+}
+
 /// The Atom feed lists this many of the most recently approved guidelines.
 const FEED_ENTRIES: usize = 50;
 
@@ -30,20 +43,20 @@ pub fn write(
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["", "revision/", "styrke/"]
+    for path in ["", "revision/", "styrke/", "forfattere/"]
         .into_iter()
         .map(str::to_owned)
         .chain(site.config.groups.keys().map(|g| format!("{g}/")))
     {
         sitemap.push_str(&format!(
             "  <url><loc>{}</loc></url>\n",
-            escape(&absolute(&path))
+            xml(&absolute(&path))
         ));
     }
     for guideline in guidelines {
         sitemap.push_str(&format!(
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
-            escape(&absolute(&guideline.path())),
+            xml(&absolute(&guideline.path())),
             last_changed(guideline)
         ));
     }
@@ -87,11 +100,11 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
         .map_or_else(|| "1970-01-01".to_owned(), |g| last_changed(g).to_string());
     let mut feed = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n",
-        escape(&site.config.language),
-        escape(&site.config.title),
-        escape(&absolute("feed.xml")),
-        escape(&absolute("feed.xml")),
-        escape(&absolute("")),
+        xml(&site.config.language),
+        xml(&site.config.title),
+        xml(&absolute("feed.xml")),
+        xml(&absolute("feed.xml")),
+        xml(&absolute("")),
     );
     for guideline in entries {
         let url = absolute(&guideline.path());
@@ -111,14 +124,14 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
         };
         feed.push_str(&format!(
             "  <entry>\n    <title>{} (version {})</title>\n    <id>{}#version-{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
-            escape(guideline.title()),
-            escape(guideline.meta.version.get_ref()),
-            escape(&url),
-            escape(guideline.meta.version.get_ref()),
-            escape(&url),
+            xml(guideline.title()),
+            xml(guideline.meta.version.get_ref()),
+            xml(&url),
+            xml(guideline.meta.version.get_ref()),
+            xml(&url),
             last_changed(guideline),
-            escape(site.group_name(&guideline.group)),
-            escape(&summary),
+            xml(site.group_name(&guideline.group)),
+            xml(&summary),
         ));
     }
     feed.push_str("</feed>\n");
@@ -208,5 +221,19 @@ fn api_guideline(site: &Site, guideline: &Guideline, root: &str, today: Date) ->
         planned_revision: guideline.planned_revision().to_string(),
         revision_status: status::guideline_revision(guideline, &site.config, today).status,
         keywords: guideline.meta.keywords.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_has_no_character_xml_forbids() {
+        assert_eq!(
+            xml("a\u{1b}[31m<b>\u{ffff}\tc"),
+            "a\u{fffd}[31m&lt;b&gt;\u{fffd}\tc"
+        );
+        assert_eq!(xml("Kræft & co"), "Kræft &amp; co");
     }
 }

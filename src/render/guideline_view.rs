@@ -189,6 +189,8 @@ pub fn build(
         table_label: theme.text("table_label"),
         tables: std::cell::Cell::new(0),
         numbers: citation_numbers(guideline),
+        assets: site.assets.of(&guideline.group, &guideline.slug),
+        zoom_label: escape(theme.text("figure_zoom")),
     };
     let mut citations = Citations::default();
 

@@ -67,6 +67,9 @@ impl<'a> PageRenderer<'a> {
             format!("{}index.html", guideline.path()),
             render(theme, "guideline.html", &context)?,
         )];
+        for (path, asset) in crate::assets::published(&site.assets, guideline) {
+            files.push((path, asset.bytes.to_vec()));
+        }
         // `check` refuses an alias that is not a safe folder; the preview renders despite
         // errors, so an unsafe one is skipped here rather than written.
         for alias in &guideline.meta.aliases {
@@ -146,9 +149,15 @@ impl<'a> PageRenderer<'a> {
     }
 }
 
-/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page and its aliases.
-pub fn guideline_paths(guideline: &Guideline) -> Vec<String> {
+/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, the files of its
+/// folder it uses, and its aliases.
+pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) -> Vec<String> {
     std::iter::once(format!("{}index.html", guideline.path()))
+        .chain(
+            crate::assets::published(assets, guideline)
+                .into_iter()
+                .map(|(path, _)| path),
+        )
         .chain(
             guideline
                 .meta
@@ -192,7 +201,12 @@ mod tests {
         for guideline in site.published(true) {
             let files = pages.guideline(guideline).unwrap();
             let paths: Vec<&String> = files.iter().map(|(path, _)| path).collect();
-            assert_eq!(paths, guideline_paths(guideline).iter().collect::<Vec<_>>());
+            assert_eq!(
+                paths,
+                guideline_paths(&site.assets, guideline)
+                    .iter()
+                    .collect::<Vec<_>>()
+            );
             for (path, bytes) in files {
                 assert!(full.get(&path) == Some(&bytes[..]), "{path} differs");
                 covered.insert(path);
@@ -211,7 +225,13 @@ mod tests {
             .collect();
         let independent = |path: &str| {
             path.starts_with("assets/")
-                || ["404.html", "styrke/index.html", "soeg/index.html"].contains(&path)
+                || [
+                    "404.html",
+                    "styrke/index.html",
+                    "forfattere/index.html",
+                    "soeg/index.html",
+                ]
+                .contains(&path)
         };
         assert!(
             rest.iter().all(|path| independent(path)),

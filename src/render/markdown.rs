@@ -5,6 +5,8 @@
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
 use rustc_hash::FxHashMap;
 
+use crate::assets::Asset;
+use crate::assets::reference::{Reference, classify};
 use crate::link_safety;
 use crate::model::{Fragment, Guideline};
 
@@ -26,6 +28,11 @@ pub struct MarkdownRenderer<'a> {
     /// Each cited key's 1-based number (`Guideline::citation_number`), looked up once per
     /// page instead of searching the keys for every citation.
     pub numbers: FxHashMap<&'a str, usize>,
+    /// The files beside the guideline, for the size of each image.
+    pub assets: &'a [Asset],
+    /// The words a figure's link says after its alt text (HTML-escaped): it opens the image
+    /// at full size.
+    pub zoom_label: String,
 }
 
 /// Each cited key's number, in order of first citation.
@@ -46,10 +53,30 @@ impl MarkdownRenderer<'_> {
         // The Quick guide repeats recommendation text: its headings' ids stay with the copy
         // in Grundlag, so every id is on the page once.
         let heading_ids = citations.is_some();
+        // The Quick guide comes first on the page; every other image is below the first screen.
+        let lazy = citations.is_some();
         let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
+        let all = &fragment.events;
+        let mut html_table_open = false;
         let mut unsafe_left_out = LeftOut::default();
-        for event in &fragment.events {
+        let mut i = 0;
+        while let Some(event) = all.get(i) {
+            i += 1;
             match event {
+                Event::Start(Tag::Paragraph) => match self.figure(&all[i..], lazy) {
+                    // A paragraph that is one image with a title is a figure.
+                    Some((html, used)) => {
+                        events.push(Event::Html(html.into()));
+                        i += used;
+                    }
+                    None => events.push(Event::Start(Tag::Paragraph)),
+                },
+                Event::Start(Tag::Image { dest_url, .. }) if self.asset(dest_url).is_some() => {
+                    let (alt, used) = alt_text(&all[i..]);
+                    i += used;
+                    let html = self.image(dest_url, &alt, lazy);
+                    events.push(Event::InlineHtml(html.into()));
+                }
                 Event::FootnoteReference(key) => {
                     let html = self.citation(key, citations.as_deref_mut());
                     events.push(Event::InlineHtml(html.into()));
@@ -81,15 +108,7 @@ impl MarkdownRenderer<'_> {
                 Event::End(TagEnd::Link) if unsafe_left_out.links.pop() == Some(true) => {}
                 Event::End(TagEnd::Image) if unsafe_left_out.images.pop() == Some(true) => {}
                 Event::Start(Tag::Table(alignment)) => {
-                    self.tables.set(self.tables.get() + 1);
-                    events.push(Event::Html(
-                        format!(
-                            "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"{} {}\">",
-                            escape(self.table_label),
-                            self.tables.get()
-                        )
-                        .into(),
-                    ));
+                    events.push(self.table_wrap());
                     events.push(Event::Start(Tag::Table(alignment.clone())));
                 }
                 Event::End(TagEnd::Table) => {
@@ -112,19 +131,96 @@ impl MarkdownRenderer<'_> {
                 Event::End(TagEnd::Heading(level)) => {
                     events.push(Event::End(TagEnd::Heading(demote(*level))))
                 }
-                // Guidelines are text, not markup: raw HTML is shown, never run.
-                Event::Html(html) | Event::InlineHtml(html) => {
-                    events.push(Event::Text(html.clone()))
+                // The model's HTML is retning's own (a table cleaned to the table subset, a
+                // caption's tags; the author's raw HTML became text when it was parsed).
+                Event::Html(html) => {
+                    if html.starts_with("<table") {
+                        events.push(self.table_wrap());
+                        html_table_open = true;
+                    }
+                    events.push(Event::Html(CowStr::Borrowed(html)));
+                    if html_table_open && html.contains("</table>") {
+                        events.push(Event::Html("</section>".into()));
+                        html_table_open = false;
+                    }
                 }
+                Event::InlineHtml(html) => events.push(Event::Text(html.clone())),
                 // Text is borrowed from the fragment, not copied: most events are text.
                 Event::Text(text) => events.push(Event::Text(CowStr::Borrowed(text))),
                 Event::Code(code) => events.push(Event::Code(CowStr::Borrowed(code))),
                 other => events.push(other.clone()),
             }
         }
+        if html_table_open {
+            events.push(Event::Html("</section>".into()));
+        }
         let mut html = String::with_capacity(fragment.span.len() + fragment.span.len() / 4);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
+    }
+
+    /// The box a table scrolls in, numbered: landmarks on a page need distinct names.
+    fn table_wrap(&self) -> Event<'static> {
+        self.tables.set(self.tables.get() + 1);
+        Event::Html(
+            format!(
+                "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"{} {}\">",
+                escape(self.table_label),
+                self.tables.get()
+            )
+            .into(),
+        )
+    }
+
+    /// A file beside the guideline that `destination` names.
+    fn asset(&self, destination: &str) -> Option<&Asset> {
+        match classify(destination, &self.guideline.slug) {
+            Reference::Asset(name) => self.assets.iter().find(|a| a.name == name),
+            _ => None,
+        }
+    }
+
+    /// `events` (after a paragraph's start) as a figure when they are one image of the
+    /// guideline's folder, with a title, and the paragraph's end: the HTML and how many
+    /// events it took.
+    fn figure(&self, events: &[Event<'static>], lazy: bool) -> Option<(String, usize)> {
+        let Some(Event::Start(Tag::Image {
+            dest_url, title, ..
+        })) = events.first()
+        else {
+            return None;
+        };
+        if title.is_empty() {
+            return None;
+        }
+        self.asset(dest_url)?;
+        let (alt, used) = alt_text(&events[1..]);
+        if !matches!(events.get(1 + used), Some(Event::End(TagEnd::Paragraph))) {
+            return None;
+        }
+        let html = format!(
+            "<figure class=\"figure\">{}<figcaption>{}</figcaption></figure>\n",
+            self.image(dest_url, &alt, lazy),
+            escape(title)
+        );
+        Some((html, used + 2))
+    }
+
+    /// An image of the guideline's folder with its size, in a link that opens it at full
+    /// size (a flowchart is read zoomed in on a phone).
+    fn image(&self, destination: &str, alt: &str, lazy: bool) -> String {
+        let url = escape(&self.resolve_link(&CowStr::Borrowed(destination)));
+        let size = self
+            .asset(destination)
+            .and_then(|a| a.size)
+            .map(|(w, h)| format!(" width=\"{w}\" height=\"{h}\""))
+            .unwrap_or_default();
+        let loading = if lazy { " loading=\"lazy\"" } else { "" };
+        format!(
+            "<a class=\"figure-zoom\" href=\"{url}\"><img src=\"{url}\" alt=\"{}\"{size}{loading} decoding=\"async\"><span class=\"visually-hidden\"> ({})</span></a>",
+            escape(alt),
+            self.zoom_label
+        )
     }
 
     fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
@@ -151,6 +247,11 @@ impl MarkdownRenderer<'_> {
     }
 
     fn resolve_link<'e>(&self, destination: &CowStr<'e>) -> CowStr<'e> {
+        if let Reference::Asset(_) = classify(destination, &self.guideline.slug) {
+            // Published beside the page, at /<group>/<slug>/<name>.
+            let path = destination.strip_prefix("./").unwrap_or(destination);
+            return CowStr::from(format!("{}{}/{path}", self.root, self.guideline.group));
+        }
         match destination.strip_prefix("@/") {
             Some(internal) => {
                 let (path, anchor) = internal.split_once('#').unwrap_or((internal, ""));
@@ -169,6 +270,20 @@ impl MarkdownRenderer<'_> {
             None => destination.clone(),
         }
     }
+}
+
+/// An image's alt text: the text of `events` up to the image's end, and how many events
+/// that took (the end included).
+fn alt_text(events: &[Event<'static>]) -> (String, usize) {
+    let mut alt = String::new();
+    for (i, event) in events.iter().enumerate() {
+        match event {
+            Event::End(TagEnd::Image) => return (alt, i + 1),
+            Event::Text(text) | Event::Code(text) => alt.push_str(text),
+            _ => {}
+        }
+    }
+    (alt, events.len())
 }
 
 /// Links and images whose scheme could run script are left out of the page, their text

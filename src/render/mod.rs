@@ -306,6 +306,12 @@ fn site_wide_pages(
     );
 
     out.insert("styrke/index.html", render(theme, "strength.html", base)?);
+    let mut context = base.clone();
+    context.insert("format_html", &format_guide_html());
+    out.insert(
+        "forfattere/index.html",
+        render(theme, "authors.html", &context)?,
+    );
     out.insert("404.html", render(theme, "404.html", base)?);
 
     out.insert("soeg/index.html", render(theme, "search.html", base)?);
@@ -338,9 +344,68 @@ fn site_wide_pages(
         }
     }
 
+    for guideline in guidelines {
+        for (path, asset) in crate::assets::published(&site.assets, guideline) {
+            out.insert(path, asset.bytes.to_vec());
+        }
+    }
+
     feeds::write(site, guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
+}
+
+/// The format guide for authors (`docs/format.md`, built into the binary) as HTML for the
+/// authors' page. Its links to other files of the repository are not pages of the site, so
+/// they become their text.
+fn format_guide_html() -> String {
+    use pulldown_cmark::{Event, Tag, TagEnd};
+    let guide = include_str!("../../docs/format.md");
+    let mut in_file_link = false;
+    let events = pulldown_cmark::Parser::new_ext(guide, crate::parse::markdown_options())
+        .filter_map(|event| match event {
+            Event::Start(Tag::Link { ref dest_url, .. }) if dest_url.ends_with(".md") => {
+                in_file_link = true;
+                None
+            }
+            Event::End(TagEnd::Link) if in_file_link => {
+                in_file_link = false;
+                None
+            }
+            // The guide's own headings sit below the page's title.
+            Event::Start(Tag::Heading { level, .. }) => Some(Event::Start(Tag::Heading {
+                level: lower(level),
+                id: None,
+                classes: Vec::new(),
+                attrs: Vec::new(),
+            })),
+            Event::End(TagEnd::Heading(level)) => Some(Event::End(TagEnd::Heading(lower(level)))),
+            event => Some(event),
+        });
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, events);
+    // Wide tables scroll in their own box, as in a guideline, each with a name of its own.
+    let mut out = String::with_capacity(html.len() + 512);
+    for (i, part) in html.split("<table>").enumerate() {
+        if i > 0 {
+            let _ = write!(
+                out,
+                "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"Table {i}\"><table>"
+            );
+        }
+        out.push_str(part);
+    }
+    out.replace("</table>", "</table></section>")
+}
+
+fn lower(level: pulldown_cmark::HeadingLevel) -> pulldown_cmark::HeadingLevel {
+    use pulldown_cmark::HeadingLevel::*;
+    match level {
+        H1 => H2,
+        H2 => H3,
+        H3 => H4,
+        _ => H5,
+    }
 }
 
 /// What every page's template gets: the site, the UI strings and the asset URLs.

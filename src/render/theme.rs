@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 11] = [
+const TEMPLATES: [(&str, &str); 12] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -35,6 +35,10 @@ const TEMPLATES: [(&str, &str); 11] = [
     (
         "strength.html",
         include_str!("../../themes/default/templates/strength.html"),
+    ),
+    (
+        "authors.html",
+        include_str!("../../themes/default/templates/authors.html"),
     ),
     (
         "search.html",

@@ -107,12 +107,16 @@ fn classify_path(root: &Path, path: &Path) -> ChangeKind {
         ChangeKind::Everything
     } else if first == OsStr::new(GUIDELINES_DIR) {
         // A guideline file, or a path with no extension: a folder (whose removal or rename
-        // removes or moves guidelines). Other files under guidelines/ are not read.
+        // removes or moves guidelines). A file in a guideline's folder
+        // (`guidelines/<group>/<slug>/<name>`) is a figure or attachment: it can change
+        // every page that shows it, so everything is rebuilt. Other files are not read.
+        let in_guideline_folder = relative.components().count() == 4;
         match Path::new(name).extension() {
             None => ChangeKind::Guidelines(BTreeSet::from([path.to_path_buf()])),
             Some(ext) if ext == "md" => {
                 ChangeKind::Guidelines(BTreeSet::from([path.to_path_buf()]))
             }
+            Some(_) if in_guideline_folder => ChangeKind::Everything,
             Some(_) => ChangeKind::Nothing,
         }
     } else {
@@ -175,6 +179,19 @@ mod tests {
 
     fn guidelines(paths: &[&str]) -> ChangeKind {
         ChangeKind::Guidelines(paths.iter().map(PathBuf::from).collect())
+    }
+
+    #[test]
+    fn saving_a_figure_or_attachment_rebuilds_everything() {
+        assert_eq!(
+            classify_all(&[modify("/site/guidelines/dlg/dlbcl/flowchart.svg")]),
+            ChangeKind::Everything
+        );
+        // A file the site does not read (not in a guideline's folder) changes nothing.
+        assert_eq!(
+            classify_all(&[modify("/site/guidelines/dlg/noter.txt")]),
+            ChangeKind::Nothing
+        );
     }
 
     #[test]

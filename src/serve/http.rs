@@ -35,7 +35,8 @@ pub struct Shared {
     /// Distinguishes this server from an earlier one, so a page open across a restart reloads.
     instance: String,
     published: AtomicU64,
-    /// The search index of the last rebuild; replaced whole by the rebuild thread.
+    /// The search index of a recent site; replaced whole by the search thread, which may lag
+    /// the pages by a rebuild or a few.
     pub search: RwLock<Option<Arc<search_hook::PreviewSearch>>>,
 }
 

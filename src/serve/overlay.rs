@@ -2,6 +2,7 @@
 //! live-reload script, and while the last check has errors, an overlay listing them. Every
 //! author-written text in the overlay is HTML-escaped.
 
+use crate::diagnostics::snippet::snippet;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::render::markdown::escape;
 
@@ -18,17 +19,23 @@ pub struct Problem {
     pub column: Option<usize>,
     pub message: String,
     pub help: Option<String>,
-    /// The line the finding points at, as written.
+    /// The line the finding points at: a window of it around the column, control
+    /// characters escaped (`diagnostics::snippet`), so a long line stays small.
     pub source_line: Option<String>,
+    /// The 1-based column in `source_line` that the caret goes under.
+    pub caret: Option<usize>,
 }
 
 impl Problem {
     pub fn from_diagnostic(diagnostic: &Diagnostic) -> Self {
-        let source_line = diagnostic.position.as_ref().map(|position| {
-            let source = &position.source;
-            let line = source.lines.line_of(position.span.start);
-            source.text[source.lines.line_span(&source.text, line)].to_owned()
-        });
+        let shown = diagnostic
+            .position
+            .as_ref()
+            .map(|position| snippet(&position.source, &position.span, 0));
+        let caret = shown
+            .as_ref()
+            .map(|shown| shown.text[..shown.span.start].chars().count() + 1);
+        let source_line = shown.map(|shown| shown.text.trim_end_matches('\n').to_owned());
         Self {
             code: diagnostic.code.to_owned(),
             file: diagnostic.file.clone(),
@@ -37,6 +44,7 @@ impl Problem {
             message: diagnostic.message.clone(),
             help: diagnostic.help.clone(),
             source_line,
+            caret,
         }
     }
 
@@ -50,9 +58,14 @@ impl Problem {
             message: message.into(),
             help: None,
             source_line: None,
+            caret: None,
         }
     }
 }
+
+/// Problems the overlay lists at most: it goes on every page, and 2,000 findings on a long
+/// line made each page 31 MB.
+const LISTED: usize = 50;
 
 /// The errors among `findings`, as overlay problems, and the number of warnings.
 pub fn problems_of(findings: &[Diagnostic]) -> (Vec<Problem>, usize) {
@@ -100,7 +113,7 @@ pub fn render_overlay(problems: &[Problem], warnings: usize) -> Option<String> {
         count = count,
         warnings = warnings,
     ));
-    for problem in problems {
+    for problem in problems.iter().take(LISTED) {
         html.push_str("<li style=\"margin:10px 0\">");
         let place = match (&problem.file, problem.line, problem.column) {
             (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
@@ -121,7 +134,7 @@ pub fn render_overlay(problems: &[Problem], warnings: usize) -> Option<String> {
         if let (Some(source), Some(line)) = (&problem.source_line, problem.line) {
             let gutter = line.to_string();
             let mut snippet = format!("{gutter} | {source}");
-            if let Some(column) = problem.column {
+            if let Some(column) = problem.caret {
                 let pad = " ".repeat(gutter.len());
                 let indent: String = source
                     .chars()
@@ -145,6 +158,12 @@ pub fn render_overlay(problems: &[Problem], warnings: usize) -> Option<String> {
             ));
         }
         html.push_str("</li>");
+    }
+    if problems.len() > LISTED {
+        html.push_str(&format!(
+            "<li style=\"margin:10px 0\">and {} more: see <code>retning check</code></li>",
+            problems.len() - LISTED
+        ));
     }
     html.push_str("</ol></div>");
     Some(html)
@@ -212,6 +231,7 @@ mod tests {
             message: "`(E)` is not a strength: <script>alert(1)</script>".to_owned(),
             help: Some("use A & B".to_owned()),
             source_line: Some("::: anbefaling 1 (E) <i>".to_owned()),
+            caret: Some(19),
         }
     }
 
@@ -244,6 +264,35 @@ mod tests {
             html.contains("1 error") && html.contains("1 warning"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_as_a_window_with_the_caret_under_the_finding() {
+        let text = format!("{}[^x]{}", "a".repeat(10_000), "b".repeat(10_000));
+        let source = std::sync::Arc::new(crate::source::SourceFile::new(
+            "x.md".into(),
+            "x.md".into(),
+            text,
+        ));
+        let finding =
+            Diagnostic::error("citation.undefined", "no [^x]").at(&source, 10_000..10_004);
+        let problem = Problem::from_diagnostic(&finding);
+        let line = problem.source_line.unwrap();
+        assert!(line.chars().count() < 130, "{line}");
+        let caret = problem.caret.unwrap();
+        let at: String = line.chars().skip(caret - 1).take(4).collect();
+        assert_eq!(at, "[^x]");
+        assert_eq!(problem.column, Some(10_001));
+    }
+
+    #[test]
+    fn a_long_list_is_cut_with_a_count_of_the_rest() {
+        let problems = vec![problem(); LISTED + 1_950];
+        let html = render_overlay(&problems, 0).unwrap();
+        assert_eq!(html.matches("<pre").count(), LISTED);
+        assert!(html.contains("and 1950 more"), "{html}");
+        assert!(html.contains("2000 errors"));
+        assert!(html.len() < 100_000, "{} bytes", html.len());
     }
 
     #[test]

@@ -14,6 +14,7 @@ use axum::body::Bytes;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::assets::Assets;
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic, codes};
 use crate::model::Guideline;
@@ -21,7 +22,7 @@ use crate::parse::parse_guideline;
 use crate::render::{PageRenderer, RenderOptions, Theme, guideline_paths, render_site};
 
 use super::search_hook;
-use crate::site::{Candidate, Site, discover};
+use crate::site::{Candidate, GUIDELINES_DIR, Site, discover};
 use crate::source::{SourceFile, display_path};
 use crate::validate::validate;
 
@@ -185,7 +186,7 @@ impl Preview {
             let rendered = site
                 .guidelines
                 .iter()
-                .map(|g| (g.source.path.clone(), rendered_entry(g)))
+                .map(|g| (g.source.path.clone(), rendered_entry(&site.assets, g)))
                 .collect::<HashMap<_, _>>();
             Ok((tree, rendered))
         });
@@ -334,7 +335,11 @@ impl Preview {
         let mut guidelines = std::mem::take(&mut built.site.guidelines);
         guidelines.retain(|g| !replaced.contains(&g.source.path));
         guidelines.extend(fresh);
-        built.site = Site::new(root.clone(), built.site.config.clone(), guidelines);
+        // A change of an asset rebuilds everything (`classify`); the folders are read again on
+        // every rebuild all the same, so a file added with its guideline is seen with it.
+        let assets = Assets::load(&root, &root.join(GUIDELINES_DIR), &mut findings);
+        built.site =
+            Site::new(root.clone(), built.site.config.clone(), guidelines).with_assets(assets);
 
         for on_disk in self.files_on_disk.values() {
             findings.extend(on_disk.findings.iter().cloned());
@@ -445,7 +450,8 @@ fn with_site_to_render<R>(
         }
     }
     shown.extend(substitutes);
-    let to_render = Site::new(site.root.clone(), site.config.clone(), shown);
+    let to_render =
+        Site::new(site.root.clone(), site.config.clone(), shown).with_assets(site.assets.clone());
     let result = f(&to_render);
     let mut restored: Vec<Guideline> = to_render
         .guidelines
@@ -453,15 +459,16 @@ fn with_site_to_render<R>(
         .filter(|g| !swapped.contains(&g.source.path))
         .collect();
     restored.extend(set_aside.into_values());
-    *site = Site::new(site.root.clone(), site.config.clone(), restored);
+    *site =
+        Site::new(site.root.clone(), site.config.clone(), restored).with_assets(to_render.assets);
     result
 }
 
-fn rendered_entry(guideline: &Guideline) -> Rendered {
+fn rendered_entry(assets: &Assets, guideline: &Guideline) -> Rendered {
     Rendered {
         hash: blake3::hash(guideline.source.text.as_bytes()),
         group: guideline.group.clone(),
-        paths: guideline_paths(guideline),
+        paths: guideline_paths(assets, guideline),
         source: Arc::clone(&guideline.source),
     }
 }
@@ -529,7 +536,7 @@ fn render_changes(
         files,
         entries: changed
             .iter()
-            .map(|g| (g.source.path.clone(), rendered_entry(g)))
+            .map(|g| (g.source.path.clone(), rendered_entry(&site.assets, g)))
             .collect(),
         removed,
     })

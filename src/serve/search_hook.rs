@@ -2,7 +2,8 @@
 //! from a tantivy engine in memory, and the static reader works on `search/` files served from
 //! memory. The meta file has a stable name here (`search/meta.json`), so pages need not be
 //! re-rendered when the index changes; the folder of chunks and fragments it names is
-//! content-hashed as in a build.
+//! content-hashed as in a build. The index is built off the rebuild thread
+//! ([`super::search_indexer`]); until the first one is ready, `/api/search` answers 503.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -16,7 +17,6 @@ use search_index::Engine;
 use search_index::static_index::StaticFiles;
 
 use crate::render::SEARCH_DIR;
-use crate::site::Site;
 
 use super::http::Shared;
 
@@ -25,7 +25,7 @@ const META: &str = "meta.json";
 /// Results `/api/search` returns unless `limit` says otherwise.
 const DEFAULT_LIMIT: usize = 10;
 
-/// The search built after a rebuild.
+/// The search of one site: both indexes, installed together.
 pub struct PreviewSearch {
     engine: Engine,
     files: BTreeMap<String, Vec<u8>>,
@@ -47,26 +47,36 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route(&format!("/{SEARCH_DIR}/{{*file}}"), files)
 }
 
-/// Rebuilds both indexes after a rebuild that changed the site. It runs on the rebuild thread
-/// after the reload went out, so it delays the next rebuild, never a page.
-pub fn site_rebuilt(site: &Site, recommendation_label: &str, shared: &Shared) {
-    let Ok(built) = crate::search::build(site, true, recommendation_label, None) else {
-        return;
-    };
-    let mut files = built.static_files.files;
-    if let Some(meta) = files.remove(&built.static_files.meta) {
-        files.insert(META.to_owned(), meta);
+impl PreviewSearch {
+    /// The preview's search from a build's two indexes, the meta file under its stable name.
+    pub fn new(engine: Engine, static_files: StaticFiles) -> Self {
+        let mut files = static_files.files;
+        if let Some(meta) = files.remove(&static_files.meta) {
+            files.insert(META.to_owned(), meta);
+        }
+        Self { engine, files }
     }
-    let search = Arc::new(PreviewSearch {
-        engine: built.engine,
-        files,
-    });
-    if let Ok(mut slot) = shared.search.write() {
-        *slot = Some(search);
+
+    pub fn engine(&self) -> &Engine {
+        &self.engine
+    }
+
+    /// The static reader's files: `meta.json` and the hashed folder it names.
+    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+        &self.files
     }
 }
 
-fn current(shared: &Shared) -> Option<Arc<PreviewSearch>> {
+/// Answers from `search` from now on: the engine and its static files are swapped as one, so
+/// no answer mixes two sites.
+pub fn install(shared: &Shared, search: PreviewSearch) {
+    if let Ok(mut slot) = shared.search.write() {
+        *slot = Some(Arc::new(search));
+    }
+}
+
+/// The search installed last, if any.
+pub fn current(shared: &Shared) -> Option<Arc<PreviewSearch>> {
     shared.search.read().ok().and_then(|slot| slot.clone())
 }
 

@@ -1,36 +1,33 @@
-//! Watching the site's files: notify, debounced, classified, and sent to the rebuild thread.
-//! The watcher knows nothing of the server; it only sends [`ChangeKind`]s.
+//! Watching the site's files: notify's events, classified and sent to the rebuild thread as
+//! they come; the rebuild thread waits for the site to settle. The watcher knows nothing of
+//! the server; it only sends [`ChangeKind`]s.
 
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
-use notify::RecursiveMode;
-use notify_debouncer_full::{
-    DebounceEventResult, Debouncer, RecommendedCache, new_debouncer, notify::RecommendedWatcher,
-};
+use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
 use crate::site::GUIDELINES_DIR;
 
 use super::classify::{ChangeKind, THEMES_DIR, classify};
 
-/// How long a path must be quiet before the debouncer passes its events on: the events of
-/// one save (write a temporary file, rename it, fix permissions) become one.
-const DEBOUNCE: Duration = Duration::from_millis(20);
-/// How often the debouncer looks for quiet paths; the delay it adds is at most this.
-const TICK: Duration = Duration::from_millis(5);
-/// How long the whole site must be quiet before a rebuild starts. The debouncer lets each
-/// path go once *that path* is quiet, so a burst (a `git checkout` of 50 files, a script
-/// rewriting them one by one) arrives as batches some milliseconds apart; waiting for a
-/// pause across all paths makes the burst one rebuild. A single save waits
-/// `DEBOUNCE + QUIET`, about 60 ms.
-const QUIET: Duration = Duration::from_millis(40);
+/// How long the site must be quiet after a guideline changed before the rebuild starts. One
+/// save's events (truncate, write, close; or write a temporary file and rename it) come
+/// within a millisecond; a `git checkout` writes file after file as fast, so its burst
+/// becomes one rebuild, or a few when the disk is slow: each is the cheap fast path. A save
+/// read while it is still being written shows the overlay for a moment, until its last event
+/// brings the rebuild that reads it whole.
+const SETTLE: Duration = Duration::from_millis(5);
+/// The same after a theme or configuration change, which rebuilds everything: worth waiting
+/// a little longer for, so that a burst costs one full rebuild.
+const QUIET_FULL: Duration = Duration::from_millis(40);
 /// A burst that never pauses still gets a rebuild this often.
 const QUIET_AT_MOST: Duration = Duration::from_millis(1000);
 
 /// The file watches; dropping it stops watching.
 pub struct Watch {
-    debouncer: Debouncer<RecommendedWatcher, RecommendedCache>,
+    watcher: RecommendedWatcher,
     root: PathBuf,
     watched: Vec<PathBuf>,
 }
@@ -40,31 +37,24 @@ impl Watch {
     /// seen), `guidelines/` and `themes/` under `root`, sending what changed to `changes`.
     pub fn start(root: &Path, changes: Sender<ChangeKind>) -> notify::Result<Self> {
         let events_root = root.to_path_buf();
-        let debouncer =
-            new_debouncer(
-                DEBOUNCE,
-                Some(TICK),
-                move |result: DebounceEventResult| match result {
-                    Ok(events) => {
-                        let change = classify(&events_root, events.iter().map(|e| &e.event));
-                        if !change.is_nothing() {
-                            // The rebuild thread has stopped only when the server is stopping.
-                            let _ = changes.send(change);
-                        }
+        let watcher = notify::recommended_watcher(move |result: notify::Result<Event>| {
+            match result {
+                Ok(event) => {
+                    let change = classify(&events_root, [&event]);
+                    if !change.is_nothing() {
+                        // The rebuild thread has stopped only when the server is stopping.
+                        let _ = changes.send(change);
                     }
-                    Err(errors) => {
-                        for error in errors {
-                            eprintln!("warning: watching the site's files: {error}");
-                        }
-                    }
-                },
-            )?;
+                }
+                Err(error) => eprintln!("warning: watching the site's files: {error}"),
+            }
+        })?;
         let mut watch = Self {
-            debouncer,
+            watcher,
             root: root.to_path_buf(),
             watched: Vec::new(),
         };
-        watch.debouncer.watch(root, RecursiveMode::NonRecursive)?;
+        watch.watcher.watch(root, RecursiveMode::NonRecursive)?;
         watch.watch_folders();
         Ok(watch)
     }
@@ -76,7 +66,7 @@ impl Watch {
             if self.watched.contains(&path) || !path.is_dir() {
                 continue;
             }
-            match self.debouncer.watch(&path, RecursiveMode::Recursive) {
+            match self.watcher.watch(&path, RecursiveMode::Recursive) {
                 Ok(()) => self.watched.push(path),
                 Err(err) => eprintln!("warning: cannot watch {}: {err}", path.display()),
             }
@@ -85,7 +75,8 @@ impl Watch {
 }
 
 /// Waits for the next change and merges every change that follows until the site has been
-/// quiet for `QUIET` (40 ms). `None` when the watcher is gone.
+/// quiet for [`SETTLE`] (5 ms; [`QUIET_FULL`] when everything is to be rebuilt). `None` when
+/// the watcher is gone.
 pub fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
     let mut change = changes.recv().ok()?;
     let deadline = Instant::now() + QUIET_AT_MOST;
@@ -94,7 +85,12 @@ pub fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
         if left.is_zero() {
             break;
         }
-        match changes.recv_timeout(QUIET.min(left)) {
+        let quiet = if change == ChangeKind::Everything {
+            QUIET_FULL
+        } else {
+            SETTLE
+        };
+        match changes.recv_timeout(quiet.min(left)) {
             Ok(more) => change = change.merge(more),
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
         }

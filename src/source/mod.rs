@@ -69,6 +69,24 @@ impl SourceFile {
     }
 }
 
+/// Where `path` really leads when that is outside the site: a symbolic link (the file, or a
+/// folder on its way) pointing out of `root`. The site's folders themselves may be links
+/// (`guidelines/` kept in another checkout), so their real places count as inside too.
+/// `None` when the path stays inside, or cannot be resolved (reading it will say why).
+pub fn leads_outside(root: &Path, inside: &[&Path], path: &Path) -> Option<PathBuf> {
+    let real = std::fs::canonicalize(path).ok()?;
+    let bounds = std::iter::once(root)
+        .chain(inside.iter().copied())
+        .filter_map(|bound| std::fs::canonicalize(bound).ok());
+    let mut bounds = bounds.peekable();
+    bounds.peek()?;
+    if bounds.any(|bound| real.starts_with(&bound)) {
+        None
+    } else {
+        Some(real)
+    }
+}
+
 /// `path` relative to `root`, with `/` separators, for messages and JSON.
 pub fn display_path(root: &Path, path: &Path) -> String {
     let relative = path.strip_prefix(root).unwrap_or(path);

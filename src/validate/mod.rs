@@ -1,6 +1,7 @@
 //! Every rule of FORMAT.md that needs more than one value: one rule family per file. Rules
 //! read the site and return findings; they never stop at the first.
 
+mod assets;
 pub mod badges;
 mod dates;
 mod decision_aids;
@@ -53,6 +54,7 @@ pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Ve
     recommendations::check(guideline, &mut findings);
     references::check(guideline, &mut findings);
     links::check(site, guideline, &mut findings);
+    assets::check(site, guideline, &mut findings);
     decision_aids::check(guideline, &mut findings);
     findings
 }

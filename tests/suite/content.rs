@@ -66,3 +66,57 @@ fn a_duplicate_heading_id_names_both_lines() {
         .expect("heading.duplicate-id", Error, at(91, 1))
         .message_contains("line 87");
 }
+
+/// The header of a PNG of `width` × `height` (all an image-header reader needs).
+fn png(width: u32, height: u32) -> Vec<u8> {
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend(width.to_be_bytes());
+    png.extend(height.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    png
+}
+
+#[test]
+fn figures_attachments_and_captioned_tables_are_published_beside_the_page() {
+    let site = site()
+        .file("guidelines/dlg/dlbcl/flow.png", png(640, 480))
+        .file("guidelines/dlg/dlbcl/protokol.pdf", "%PDF-1.4\n")
+        .replace(
+            "# 7. Bilag\n",
+            "# 7. Bilag\n\n## Bilag 1\n\n![Flowchart over udredningen](dlbcl/flow.png \"Figur 1: Udredning\")\n\n\
+             Se [protokollen (PDF)](dlbcl/protokol.pdf).\n\n\
+             Tabel 1: Risikogrupper\n<table class=\"x\">\n<tr><th scope=\"col\" colspan=\"2\">Gruppe</th></tr>\n\
+             <tr><td rowspan=\"2\" onclick=\"x()\">Lav<br><sup>a</sup></td><td>1</td></tr>\n</table>\n\n\
+             Tabel 2: *Markdown*\n\n| A | B |\n|---|---|\n| 1 | 2 |\n",
+        )
+        .build();
+    let page = build(&site);
+    assert_eq!(
+        std::fs::read(site.path("public/dlg/dlbcl/flow.png")).expect("the figure"),
+        png(640, 480)
+    );
+    assert!(
+        site.path("public/dlg/dlbcl/protokol.pdf").is_file(),
+        "the attachment"
+    );
+    let appendix = between(&page, "<h3 id=\"bilag-1\">", "</tbody></table>\n</section>");
+    insta::assert_snapshot!("figure_attachment_and_tables", appendix);
+}
+
+#[test]
+fn an_svg_with_script_never_reaches_the_site() {
+    let site = site()
+        .file(
+            "guidelines/dlg/dlbcl/flow.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 9 9\" onload=\"alert(1)\"/>",
+        )
+        .replace("# 7. Bilag\n", "# 7. Bilag\n\n![Flow](dlbcl/flow.svg)\n")
+        .build();
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .expect("run retning build");
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(!site.path("public").exists(), "nothing is published");
+}

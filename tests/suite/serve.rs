@@ -603,3 +603,20 @@ fn a_script_link_in_a_file_with_errors_never_reaches_the_preview() {
         assert!(retning::link_safety::is_allowed(&value), "{value:?}");
     }
 }
+
+#[test]
+fn a_control_character_in_a_title_never_reaches_the_feed() {
+    // Written as a TOML escape (TOML refuses it raw); an error, but the preview renders it.
+    let site = site()
+        .replace("title = \"Diffust", "title = \"\\u001B]0;x\\u0007Diffust")
+        .build();
+    let server = Server::start(&site);
+    let feed = server.page("/feed.xml");
+    assert!(feed.contains("Diffust storcellet"), "{feed}");
+    assert!(
+        !feed.contains(|c: char| c < ' ' && !matches!(c, '\t' | '\n' | '\r')),
+        "{feed:?}"
+    );
+    let home = server.page("/");
+    assert!(home.contains("frontmatter.control-character"), "{home}");
+}

@@ -1,0 +1,276 @@
+//! Files beside a guideline: `guidelines/<group>/<slug>/<name>`, referenced from the
+//! guideline as `<slug>/<name>` and published at `/<group>/<slug>/<name>`. Images (shown as
+//! figures) and attachments (downloads); any other kind of file is an error.
+
+pub mod names;
+pub mod reference;
+pub mod svg;
+
+use std::path::Path;
+use std::sync::Arc;
+
+use rustc_hash::FxHashMap;
+
+use crate::diagnostics::{Diagnostic, codes};
+use crate::model::Guideline;
+use crate::source::{SourceFile, display_path};
+
+/// Above this an image is slow on a phone's connection (a warning, with its size).
+pub const LARGE_IMAGE_BYTES: usize = 1024 * 1024;
+
+const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
+const ATTACHMENT_EXTENSIONS: [&str; 4] = ["pdf", "xlsx", "docx", "csv"];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AssetKind {
+    Image,
+    Attachment,
+}
+
+/// One file beside a guideline, read once.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// The file name, as it is in the folder.
+    pub name: String,
+    /// As shown to users: `guidelines/dlg/dlbcl/flowchart.svg`.
+    pub display_path: String,
+    pub kind: AssetKind,
+    pub bytes: Arc<Vec<u8>>,
+    /// An image's width and height in pixels, read from its header (or the SVG's size).
+    pub size: Option<(u32, u32)>,
+}
+
+/// Every guideline's files, by `<group>/<slug>`.
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    by_guideline: FxHashMap<String, Vec<Asset>>,
+    /// `<group>/<slug>/<name>` of files that are there but were refused (already reported),
+    /// so a reference to one is not reported missing as well.
+    refused: rustc_hash::FxHashSet<String>,
+}
+
+impl Assets {
+    /// The files beside `<group>/<slug>.md`, sorted by name.
+    pub fn of(&self, group: &str, slug: &str) -> &[Asset] {
+        self.by_guideline
+            .get(&format!("{group}/{slug}"))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether `<group>/<slug>/<name>` is a file that was refused with a finding of its own.
+    pub fn is_refused(&self, group: &str, slug: &str, name: &str) -> bool {
+        self.refused.contains(&format!("{group}/{slug}/{name}"))
+    }
+
+    /// Reads the folders beside the guideline files under `guidelines_dir` (`root` is the
+    /// site root, for the paths findings show). Every problem is a finding; a file with a
+    /// problem is left out.
+    pub fn load(root: &Path, guidelines_dir: &Path, findings: &mut Vec<Diagnostic>) -> Self {
+        let mut assets = Self::default();
+        for group_dir in sorted_entries(guidelines_dir)
+            .into_iter()
+            .filter(|p| p.is_dir())
+        {
+            for folder in sorted_entries(&group_dir)
+                .into_iter()
+                .filter(|p| p.is_dir())
+            {
+                let (Some(group), Some(slug)) = (file_name(&group_dir), file_name(&folder)) else {
+                    continue;
+                };
+                // A folder named like a guideline file is reported by the guidelines' discovery.
+                if slug.ends_with(".md") {
+                    continue;
+                }
+                let entries = sorted_entries(&folder);
+                // A folder holding only misplaced guideline files is the discovery's to report.
+                let holds_assets = entries
+                    .iter()
+                    .any(|p| p.extension().is_none_or(|e| e != "md"));
+                if !holds_assets {
+                    continue;
+                }
+                if !group_dir.join(format!("{slug}.md")).is_file() {
+                    findings.push(
+                        Diagnostic::error(
+                            codes::ASSET_BAD_PLACE,
+                            format!("the folder `{slug}` has no guideline `{slug}.md` beside it"),
+                        )
+                        .in_file(display_path(root, &folder))
+                        .with_help("a guideline's figures and attachments go in a folder named like its file, next to it"),
+                    );
+                    continue;
+                }
+                let mut files = Vec::new();
+                for path in entries {
+                    let before = findings.len();
+                    match read_asset(root, &path, findings) {
+                        Some(asset) => files.push(asset),
+                        None if findings.len() > before => {
+                            if let Some(name) = file_name(&path) {
+                                assets.refused.insert(format!("{group}/{slug}/{name}"));
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                assets.by_guideline.insert(format!("{group}/{slug}"), files);
+            }
+        }
+        assets
+    }
+}
+
+/// The files of `guideline`'s folder that it links to or shows: the ones published (with
+/// their path in the site), each once.
+pub fn published<'a>(assets: &'a Assets, guideline: &Guideline) -> Vec<(String, &'a Asset)> {
+    let files = assets.of(&guideline.group, &guideline.slug);
+    let mut out: Vec<(String, &Asset)> = Vec::new();
+    let destinations = guideline
+        .links
+        .iter()
+        .map(|l| l.destination.as_str())
+        .chain(guideline.images.iter().map(|i| i.destination.as_str()));
+    for destination in destinations {
+        let reference::Reference::Asset(name) = reference::classify(destination, &guideline.slug)
+        else {
+            continue;
+        };
+        if let Some(file) = files
+            .iter()
+            .find(|f| f.name == name && names::is_url_safe(name))
+            && !out.iter().any(|(_, f)| f.name == file.name)
+        {
+            out.push((format!("{}{}", guideline.path(), file.name), file));
+        }
+    }
+    out
+}
+
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name().map(|n| n.to_string_lossy().into_owned())
+}
+
+fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths
+}
+
+/// One file of a guideline's folder, or the finding that keeps it off the site.
+fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Option<Asset> {
+    let shown = display_path(root, path);
+    let name = file_name(path)?;
+    // Hidden files (`.DS_Store`, an editor's swap file) are not content; a guideline file
+    // here is misplaced, which the guidelines' discovery reports.
+    if name.starts_with('.') || name == "Thumbs.db" || name.ends_with(".md") {
+        return None;
+    }
+    let guidelines = root.join(crate::site::GUIDELINES_DIR);
+    if let Some(real) = crate::source::leads_outside(root, &[&guidelines], path) {
+        findings.push(crate::site::outside_site(shown, &real));
+        return None;
+    }
+    if path.is_dir() {
+        findings.push(
+            Diagnostic::error(
+                codes::ASSET_BAD_PLACE,
+                "a guideline's folder cannot hold folders",
+            )
+            .in_file(shown)
+            .with_help("put the files directly in the guideline's folder"),
+        );
+        return None;
+    }
+    let extension = Path::new(&name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    let kind = if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
+        AssetKind::Image
+    } else if ATTACHMENT_EXTENSIONS.contains(&extension.as_str()) {
+        AssetKind::Attachment
+    } else {
+        findings.push(
+            Diagnostic::error(
+                codes::ASSET_UNSUPPORTED_TYPE,
+                format!("`{name}` is not a kind of file the site publishes"),
+            )
+            .in_file(shown)
+            .with_help("images: PNG, JPEG, WebP, GIF, SVG; attachments: PDF, XLSX, DOCX, CSV"),
+        );
+        return None;
+    };
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => {
+            findings.push(
+                Diagnostic::error(codes::SOURCE_UNREADABLE, format!("cannot read: {err}"))
+                    .in_file(shown),
+            );
+            return None;
+        }
+    };
+    let size = match (kind, extension.as_str()) {
+        (AssetKind::Attachment, _) => None,
+        (AssetKind::Image, "svg") => Some(svg_size(path, shown.clone(), &bytes, findings)?),
+        (AssetKind::Image, _) => match imagesize::blob_size(&bytes) {
+            Ok(dim) => Some((dim.width as u32, dim.height as u32)),
+            Err(err) => {
+                findings.push(
+                    Diagnostic::error(
+                        codes::ASSET_UNREADABLE,
+                        format!("cannot read the image's size: {err}"),
+                    )
+                    .in_file(shown)
+                    .with_help("save the image again as PNG, JPEG, WebP or GIF"),
+                );
+                return None;
+            }
+        },
+    };
+    Some(Asset {
+        name,
+        display_path: shown,
+        kind,
+        bytes: Arc::new(bytes),
+        size,
+    })
+}
+
+/// A safe SVG's size; an unsafe one is an error at the offending element.
+fn svg_size(
+    path: &Path,
+    shown: String,
+    bytes: &[u8],
+    findings: &mut Vec<Diagnostic>,
+) -> Option<(u32, u32)> {
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        findings.push(
+            Diagnostic::error(codes::ASSET_UNREADABLE, "the SVG is not UTF-8 text").in_file(shown),
+        );
+        return None;
+    };
+    let source = Arc::new(SourceFile::new(path.to_path_buf(), shown, text.to_owned()));
+    match svg::check(&source.text) {
+        Ok(svg::SvgInfo { size: Some(size) }) => Some(size),
+        Ok(svg::SvgInfo { size: None }) => {
+            findings.push(
+                Diagnostic::error(codes::ASSET_UNREADABLE, "the SVG does not say its size")
+                    .at(&source, 0..0)
+                    .with_help("give the <svg> element a viewBox, e.g. viewBox=\"0 0 640 480\""),
+            );
+            None
+        }
+        Err(problem) => {
+            findings.push(
+                Diagnostic::error(codes::ASSET_UNSAFE_SVG, problem.message)
+                    .at(&source, problem.span)
+                    .with_help("an SVG opened from the site runs in its origin: remove scripts, event handlers, javascript: URLs, <foreignObject> and references to other files (export it again as plain SVG)"),
+            );
+            None
+        }
+    }
+}

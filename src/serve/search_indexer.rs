@@ -1,0 +1,246 @@
+//! The preview's search index, kept up to date off the rebuild thread: after a rebuild that
+//! changed the site, the rebuild thread hands over the guidelines' sources (no copy of a
+//! guideline) and goes back to waiting for saves, while `retning-search` builds both indexes
+//! from the newest site it was given (older ones it had not started on are skipped) and swaps
+//! them in whole. Each guideline's search units are kept between runs, so a save re-parses
+//! one file here, not the site.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use search_index::{EngineError, IndexDoc};
+
+use crate::parse::parse_guideline;
+use crate::search::{SearchUnits, units};
+use crate::site::Site;
+use crate::source::SourceFile;
+
+use super::coalesce::Coalescing;
+use super::http::Shared;
+use super::search_hook::{self, PreviewSearch};
+
+/// What the search of one rebuild is built from.
+pub struct SearchInput {
+    /// The site's root path (`/`), which every result URL starts with.
+    root: String,
+    /// The configuration's groups, (code, name), in its order.
+    groups: Vec<(String, String)>,
+    /// What a recommendation unit is called, from the theme.
+    label: String,
+    /// Every guideline on the site (drafts included), in the site's order.
+    guidelines: Vec<OnSite>,
+}
+
+struct OnSite {
+    source: Arc<SourceFile>,
+    group: String,
+    slug: String,
+}
+
+impl SearchInput {
+    /// Cheap: an `Arc` and two short strings per guideline.
+    pub fn of(site: &Site, recommendation_label: &str) -> Self {
+        Self {
+            root: site.config.root_path(),
+            groups: site
+                .config
+                .groups
+                .iter()
+                .map(|(code, name)| (code.clone(), name.clone()))
+                .collect(),
+            label: recommendation_label.to_owned(),
+            guidelines: site
+                .published(true)
+                .map(|g| OnSite {
+                    source: Arc::clone(&g.source),
+                    group: g.group.clone(),
+                    slug: g.slug.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Each guideline file's search units from the last run, with the text they came from.
+#[derive(Default)]
+pub struct UnitsCache {
+    /// The root and label the units were made with; units made with others are stale.
+    made_with: (String, String),
+    by_path: HashMap<PathBuf, Cached>,
+}
+
+struct Cached {
+    /// Held, so its address is never reused while it is compared by pointer.
+    source: Arc<SourceFile>,
+    group: String,
+    slug: String,
+    docs: Vec<IndexDoc>,
+}
+
+impl Cached {
+    fn is_for(&self, guideline: &OnSite) -> bool {
+        self.group == guideline.group
+            && self.slug == guideline.slug
+            && (Arc::ptr_eq(&self.source, &guideline.source)
+                || self.source.text == guideline.source.text)
+    }
+}
+
+impl UnitsCache {
+    /// Both indexes of `input`'s site, re-making the units of the guidelines that changed.
+    pub fn build(&mut self, input: SearchInput) -> Result<PreviewSearch, EngineError> {
+        let made_with = (input.root, input.label);
+        if made_with != self.made_with {
+            self.by_path.clear();
+            self.made_with = made_with;
+        }
+        let (root, label) = &self.made_with;
+        let mut kept = Vec::with_capacity(input.guidelines.len());
+        let mut to_make = Vec::new();
+        for (order, guideline) in input.guidelines.into_iter().enumerate() {
+            match self.by_path.remove(&guideline.source.path) {
+                Some(cached) if cached.is_for(&guideline) => kept.push((order, cached)),
+                _ => to_make.push((order, guideline)),
+            }
+        }
+        let made: Vec<(usize, Cached)> = to_make
+            .into_par_iter()
+            .map(|(order, guideline)| {
+                let parsed = parse_guideline(
+                    Arc::clone(&guideline.source),
+                    &guideline.group,
+                    &guideline.slug,
+                );
+                let docs = parsed
+                    .guideline
+                    .map(|g| units(&g, root, label))
+                    .unwrap_or_default();
+                let cached = Cached {
+                    source: guideline.source,
+                    group: guideline.group,
+                    slug: guideline.slug,
+                    docs,
+                };
+                (order, cached)
+            })
+            .collect();
+        kept.extend(made);
+        kept.sort_unstable_by_key(|(order, _)| *order);
+
+        let docs: Vec<IndexDoc> = kept
+            .iter()
+            .flat_map(|(_, cached)| cached.docs.iter().cloned())
+            .collect();
+        // Guidelines gone from the site leave the cache here.
+        self.by_path = kept
+            .into_iter()
+            .map(|(_, cached)| (cached.source.path.clone(), cached))
+            .collect();
+        let units = SearchUnits::from_docs(docs, &input.groups);
+        let engine = units.engine(None)?;
+        Ok(PreviewSearch::new(engine, units.static_files()))
+    }
+}
+
+/// Starts `retning-search`, which builds each site submitted to it and installs the result in
+/// `shared`. Its parallel work runs on a thread pool of its own: on rayon's global pool, the
+/// next rebuild's work would queue behind it.
+pub fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInput>> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(
+            std::thread::available_parallelism()
+                .map_or(1, |n| n.get())
+                .min(2),
+        )
+        .thread_name(|i| format!("retning-search-{i}"))
+        .build()
+        .map_err(std::io::Error::other)?;
+    let mut cache = UnitsCache::default();
+    Coalescing::start("retning-search", move |input: SearchInput| {
+        match pool.install(|| cache.build(input)) {
+            Ok(search) => search_hook::install(&shared, search),
+            Err(err) => eprintln!("warning: the preview's search index failed: {err}"),
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+    use std::path::Path;
+
+    use super::*;
+
+    const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
+    const CONFIG: &str = "title = \"Test\"\nbase_url = \"https://example.org/r/\"\n\n[groups]\ndbcg = \"DBCG\"\ndlg = \"DLG\"\n";
+    const LABEL: &str = "Anbefaling";
+
+    fn write(root: &Path, guideline: &str, text: &str) {
+        let path = root.join("guidelines").join(guideline);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, text).unwrap();
+    }
+
+    /// What `retning build` would index for the site on disk now.
+    fn from_scratch(root: &Path) -> (Site, PreviewSearch) {
+        let site = Site::load(root).unwrap().site;
+        let built = crate::search::build(&site, true, LABEL, None).unwrap();
+        let search = PreviewSearch::new(built.engine, built.static_files);
+        (site, search)
+    }
+
+    #[track_caller]
+    fn assert_same(ours: &PreviewSearch, theirs: &PreviewSearch) {
+        assert_eq!(ours.files(), theirs.files());
+        let ours = ours.engine().search("patienter", None, 20).unwrap();
+        let theirs = theirs.engine().search("patienter", None, 20).unwrap();
+        let urls = |hits: Vec<search_index::Hit>| -> Vec<String> {
+            hits.into_iter().map(|h| h.doc.url).collect()
+        };
+        assert_eq!(urls(ours), urls(theirs));
+    }
+
+    #[test]
+    fn kept_units_give_the_index_a_full_build_gives() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::write(root.join("retning.toml"), CONFIG).unwrap();
+        write(root, "dlg/dlbcl.md", VALID);
+        write(root, "dlg/b.md", &VALID.replace("Diffust", "Andet"));
+        write(root, "dbcg/c.md", &VALID.replace("Diffust", "Tredje"));
+        let mut cache = UnitsCache::default();
+        let (site, expected) = from_scratch(root);
+        assert_same(
+            &cache.build(SearchInput::of(&site, LABEL)).unwrap(),
+            &expected,
+        );
+
+        // One guideline edited, one gone, one new.
+        write(
+            root,
+            "dlg/b.md",
+            &VALID.replace("Alle patienter", "Nu alle patienter"),
+        );
+        fs::remove_file(root.join("guidelines/dbcg/c.md")).unwrap();
+        write(root, "dbcg/d.md", &VALID.replace("Diffust", "Fjerde"));
+        let (site, expected) = from_scratch(root);
+        let search = cache.build(SearchInput::of(&site, LABEL)).unwrap();
+        assert_same(&search, &expected);
+        let mut cached: Vec<&str> = cache
+            .by_path
+            .values()
+            .map(|c| c.source.display_path.as_str())
+            .collect();
+        cached.sort_unstable();
+        assert_eq!(
+            cached,
+            [
+                "guidelines/dbcg/d.md",
+                "guidelines/dlg/b.md",
+                "guidelines/dlg/dlbcl.md"
+            ]
+        );
+    }
+}
