@@ -788,7 +788,8 @@ fn the_current_page_says_what_changed_since_the_previous_version() {
     build_site(&site, &[]);
     let current = read(&site, "public/dlg/dlbcl/index.html");
     let section = changes_section(&current);
-    assert!(section.contains(r#"Hvad er ændret siden <a href="/retningslinjer/dlg/dlbcl/version/2.0/">version 2.0</a>"#), "{section}");
+    assert!(section.contains(r#"Hvad er ændret siden version 2.0</h2>
+    <p>Ændringer i anbefalingerne i forhold til den tidligere godkendte <a href="/retningslinjer/dlg/dlbcl/version/2.0/">version 2.0</a>.</p>"#), "{section}");
     assert!(
         section.contains(r##"<a href="#anbefaling-2">Anbefaling 2</a> – <strong>Ændret styrke</strong>: fra A til A-C"##),
         "{section}"
