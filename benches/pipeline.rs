@@ -251,7 +251,15 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
         today,
     };
     let out = OutputFolder::choose(root, out, false)?;
-    let published = publish(&site, &theme, options, &out, index_dir, |_| {})?;
+    let published = publish(
+        &site,
+        &theme,
+        options,
+        &retning::render::Archive::default(),
+        &out,
+        index_dir,
+        |_| {},
+    )?;
     Ok(Stages {
         load,
         validate,

@@ -8,7 +8,7 @@ use anyhow::Context;
 
 use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
 use crate::render::{
-    OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, render_site_streaming,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, render_site_streaming,
 };
 use crate::search::SearchUnits;
 use crate::site::Site;
@@ -51,11 +51,13 @@ struct Streamed {
 }
 
 /// Builds both search indexes and the pages of `site`, then writes the site to `out`
-/// atomically and swaps the tantivy index into `index_dir`. `step` hears each stage's name.
+/// atomically and swaps the tantivy index into `index_dir`. `archive`'s earlier versions get
+/// pages of their own, outside both indexes. `step` hears each stage's name.
 pub fn publish(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
+    archive: &Archive,
     out_folder: &OutputFolder,
     index_dir: &Path,
     step: impl Fn(&'static str),
@@ -101,6 +103,7 @@ pub fn publish(
                             theme,
                             options,
                             Some(&search_meta),
+                            archive,
                             |path, html| {
                                 staging.put(&path, &html).map_err(|err| RenderError {
                                     message: format!("cannot write it: {err}"),

@@ -13,7 +13,7 @@ use crate::config::check_base_url;
 use crate::diagnostics::{Counts, render_human};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
-use crate::render::{RenderOptions, Theme};
+use crate::render::{Archive, RenderOptions, Theme};
 use crate::search;
 use crate::validate::check_site;
 
@@ -37,7 +37,8 @@ pub struct BuildArgs {
     /// for the site's sources, a folder that holds them, or a site or repository of its own.
     #[arg(long)]
     pub force: bool,
-    /// Do not read the git history (no badge checks against the previous approved version).
+    /// Do not read the git history (no badge checks against the previous approved version,
+    /// no pages for earlier versions).
     #[arg(long)]
     pub no_history: bool,
 }
@@ -65,7 +66,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Findings);
         }
     };
-    super::check::add_history_findings(root, &mut checked, args.no_history);
+    let history = super::check::add_history_findings(root, &mut checked, args.no_history);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();
@@ -85,9 +86,18 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         today,
     };
     let index_dir = root.join(search::INDEX_DIR);
-    let published = publish(&checked.site, &theme, options, &out, &index_dir, |stage| {
-        progress.step(stage)
-    })?;
+    let archive = history
+        .map(|history| Archive::of(&checked.site, &history, args.drafts))
+        .unwrap_or_default();
+    let published = publish(
+        &checked.site,
+        &theme,
+        options,
+        &archive,
+        &out,
+        &index_dir,
+        |stage| progress.step(stage),
+    )?;
     progress.finish();
     if counts.warnings > 0 {
         eprint!(

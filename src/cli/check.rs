@@ -71,18 +71,24 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
 }
 
 /// Adds the badge checks against the previous approved versions in the git history; without
-/// a history, one note on stderr says why they were skipped.
-pub(super) fn add_history_findings(root: &Path, checked: &mut Checked, off: bool) {
+/// a history, one note on stderr says why they were skipped. Returns the history, if any.
+pub(super) fn add_history_findings(
+    root: &Path,
+    checked: &mut Checked,
+    off: bool,
+) -> Option<SiteHistory> {
     match SiteHistory::load_unless(off, root) {
         Ok(history) => {
             checked
                 .findings
                 .extend(badges::check_site(&checked.site, &history));
             crate::diagnostics::sort(&mut checked.findings);
+            Some(history)
         }
-        Err(Unavailable::TurnedOff) => {}
+        Err(Unavailable::TurnedOff) => None,
         Err(why) => {
-            eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
+            eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions");
+            None
         }
     }
 }

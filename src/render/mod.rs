@@ -1,6 +1,8 @@
 //! The site as files: every page rendered with the theme into an in-memory `OutputTree`.
 //! Guideline pages render in parallel; nothing here touches the disk.
 
+pub mod archive;
+mod changes_view;
 mod feeds;
 pub mod guideline_view;
 mod incremental;
@@ -20,6 +22,7 @@ use crate::model::Guideline;
 use crate::site::Site;
 use crate::status;
 
+pub use archive::Archive;
 pub use incremental::{PageRenderer, RenderedFile, guideline_paths};
 pub use theme::Theme;
 
@@ -118,9 +121,15 @@ pub fn render_site(
         Some(search) => (Some(search.meta), search.files),
         None => (None, BTreeMap::new()),
     };
-    let (mut out, pages) = render_with(site, theme, options, meta.as_deref(), |path, html| {
-        Ok((path, html))
-    })?;
+    let no_archive = Archive::default();
+    let (mut out, pages) = render_with(
+        site,
+        theme,
+        options,
+        meta.as_deref(),
+        &no_archive,
+        |path, html| Ok((path, html)),
+    )?;
     // A site-wide file wins over a search file, and both over a guideline page at the same
     // path, as in a build, where the site-wide files are written last.
     for (name, bytes) in search_files {
@@ -137,16 +146,18 @@ pub fn render_site(
 /// [`render_site`], but each guideline page goes to `page` (its path and HTML) as soon as it
 /// is rendered, on the rendering thread, and not into the tree: a build writes the pages
 /// while it renders them, and never holds them all. `search_meta` names the static search
-/// index's meta file, which the caller writes under [`SEARCH_DIR`]. Returns the other files
-/// and the number of guideline pages.
+/// index's meta file, which the caller writes under [`SEARCH_DIR`]; `archive`'s earlier
+/// versions are rendered as pages too. Returns the other files and the number of guideline
+/// pages (the archived ones among them).
 pub fn render_site_streaming(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     search_meta: Option<&str>,
+    archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
-    let (out, pages) = render_with(site, theme, options, search_meta, page)?;
+    let (out, pages) = render_with(site, theme, options, search_meta, archive, page)?;
     Ok((out, pages.len()))
 }
 
@@ -157,6 +168,7 @@ fn render_with<T: Send>(
     theme: &Theme,
     options: RenderOptions,
     search_meta: Option<&str>,
+    archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
 ) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
@@ -169,7 +181,12 @@ fn render_with<T: Send>(
     // The site-wide pages render beside the guideline pages: one of them, the list of every
     // recommendation, is a long serial render that would otherwise leave a core idle.
     let (pages, site_wide) = rayon::join(
-        || guideline_pages(site, theme, options, &guidelines, &base, &page),
+        || {
+            let mut pages =
+                guideline_pages(site, theme, options, &guidelines, &base, archive, &page)?;
+            pages.extend(archived_pages(site, theme, options, &base, archive, &page)?);
+            Ok(pages)
+        },
         || site_wide_pages(site, theme, options, &guidelines, &base, &root),
     );
     let pages = pages?;
@@ -186,8 +203,10 @@ fn guideline_pages<T: Send>(
     options: RenderOptions,
     guidelines: &[&Guideline],
     base: &tera::Context,
+    archive: &Archive,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
+    let root = site.config.root_path();
     guidelines
         .par_iter()
         // One context per rayon job, each page's view put in place of the last page's: a
@@ -198,11 +217,53 @@ fn guideline_pages<T: Send>(
             |context, guideline| {
                 let view = guideline_view::build(site, guideline, theme, options.today);
                 context.insert("g", &view);
+                // Without history the context stays as it was: no list, no cost.
+                if !archive.is_empty() {
+                    let past = archive.versions_of(guideline);
+                    context.insert(
+                        "past_versions",
+                        &archive::links(theme, &root, guideline, past),
+                    );
+                    // Against the previous approved version: the one this page replaced.
+                    let changes = past.last().map(|previous| {
+                        let url = archive::version_path(guideline, &previous.record.version);
+                        changes_view::build(theme, guideline, previous, format!("{root}{url}"))
+                    });
+                    context.insert("changes", &changes);
+                }
                 let capacity = 2 * guideline.source.text.len() + 16 * 1024;
                 let html = render_sized(theme, "guideline.html", context, capacity)?;
                 page(format!("{}index.html", guideline.path()), html)
             },
         )
+        .collect()
+}
+
+/// Every earlier version's page, with the guideline template and a banner saying what
+/// replaced it; each handed to `page` with its path.
+fn archived_pages<T: Send>(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    base: &tera::Context,
+    archive: &Archive,
+    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
+) -> Result<Vec<T>, RenderError> {
+    let root = site.config.root_path();
+    let versions: Vec<&crate::history::PastVersion> = archive.guidelines().flatten().collect();
+    versions
+        .par_iter()
+        .map(|version| {
+            let past = &version.guideline;
+            let mut context = base.clone();
+            let view = guideline_view::build(site, past, theme, options.today);
+            context.insert("g", &view);
+            context.insert("archived", &archive::archived_view(theme, &root, version));
+            let capacity = 2 * past.source.text.len() + 16 * 1024;
+            let html = render_sized(theme, "guideline.html", &context, capacity)?;
+            let path = archive::version_path(past, &version.record.version);
+            page(format!("{path}index.html"), html)
+        })
         .collect()
 }
 

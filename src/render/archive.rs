@@ -1,0 +1,142 @@
+//! Earlier approved versions of the guidelines as pages of their own, at
+//! `/<group>/<slug>/version/<X.Y>/`, and the list of them on each current page. The pages
+//! are for the record: search engines are told not to index them, and neither the site's
+//! search nor its sitemap lists them.
+
+use std::collections::HashMap;
+
+use serde::Serialize;
+
+use crate::history::{PastVersion, SiteHistory};
+use crate::model::{Guideline, Status};
+use crate::site::Site;
+
+use super::theme::Theme;
+
+/// The earlier approved versions of each published guideline, by its `link_key`. Empty
+/// without history (`--no-history`, no git): then every page renders as it always has.
+#[derive(Default)]
+pub struct Archive {
+    by_key: HashMap<String, Vec<PastVersion>>,
+}
+
+impl Archive {
+    /// The past versions of every approved guideline `site` publishes. A draft's page has
+    /// none: the version in force is not the one it replaces yet.
+    pub fn of(site: &Site, history: &SiteHistory, drafts: bool) -> Self {
+        let by_key = site
+            .published(drafts)
+            .filter(|g| g.status() == Status::Approved)
+            .filter_map(|g| {
+                let (past, _unreadable) = history.past_versions(g);
+                let past: Vec<PastVersion> = past
+                    .into_iter()
+                    .filter(|v| folder_name(&v.record.version).is_some())
+                    .collect();
+                (!past.is_empty()).then(|| (g.link_key(), past))
+            })
+            .collect();
+        Self { by_key }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
+    /// `guideline`'s earlier versions, oldest first.
+    pub fn versions_of(&self, guideline: &Guideline) -> &[PastVersion] {
+        self.by_key
+            .get(&guideline.link_key())
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// Every guideline with earlier versions, and them.
+    pub fn guidelines(&self) -> impl Iterator<Item = &[PastVersion]> {
+        self.by_key.values().map(Vec::as_slice)
+    }
+}
+
+/// The folder of a version's page under its guideline's, or `None` for a version number
+/// that is not a safe path segment (it is then left out of the archive).
+fn folder_name(version: &str) -> Option<&str> {
+    let version = version.trim();
+    let safe = !version.is_empty()
+        && !version.starts_with('.')
+        && !version.ends_with('.')
+        && version
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    safe.then_some(version)
+}
+
+/// The path of a past version's page, relative to the site root.
+pub fn version_path(guideline: &Guideline, version: &str) -> String {
+    format!(
+        "{}version/{}/",
+        guideline.path(),
+        folder_name(version).unwrap_or("")
+    )
+}
+
+/// One line of "Tidligere versioner" on the current page.
+#[derive(Serialize)]
+pub struct PastVersionLink {
+    pub version: String,
+    pub url: String,
+    pub from: String,
+    pub until: Option<String>,
+}
+
+/// The current page's list of its earlier versions, newest first.
+pub fn links(
+    theme: &Theme,
+    root: &str,
+    current: &Guideline,
+    past: &[PastVersion],
+) -> Vec<PastVersionLink> {
+    past.iter()
+        .rev()
+        .map(|v| PastVersionLink {
+            version: v.record.version.clone(),
+            url: format!("{root}{}", version_path(current, &v.record.version)),
+            from: theme.long_date(v.from),
+            until: v.until.map(|d| theme.long_date(d)),
+        })
+        .collect()
+}
+
+/// What an archived page shows above the guideline: which version replaced it, when, and
+/// where the current one is.
+#[derive(Serialize)]
+pub struct ArchivedView {
+    pub version: String,
+    pub replaced_by: String,
+    pub current_url: String,
+    pub from: String,
+    pub until: Option<String>,
+}
+
+pub fn archived_view(theme: &Theme, root: &str, version: &PastVersion) -> ArchivedView {
+    ArchivedView {
+        version: version.record.version.clone(),
+        replaced_by: version.replaced_by.clone(),
+        current_url: format!("{root}{}", version.guideline.path()),
+        from: theme.long_date(version.from),
+        until: version.until.map(|d| theme.long_date(d)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_version_numbers_become_folders() {
+        assert_eq!(folder_name(" 2.0 "), Some("2.0"));
+        assert_eq!(folder_name("1.0-rc1"), Some("1.0-rc1"));
+        assert_eq!(folder_name(".."), None);
+        assert_eq!(folder_name("1/2"), None);
+        assert_eq!(folder_name(""), None);
+        assert_eq!(folder_name("2.0."), None);
+    }
+}
