@@ -111,6 +111,18 @@ impl SiteConfig {
         }
     }
 
+    /// The display name of the group `code`, or a message naming the groups there are (for
+    /// commands that take a group on the command line).
+    pub fn group(&self, code: &str) -> Result<&str, String> {
+        self.groups.get(code).map(String::as_str).ok_or_else(|| {
+            let known: Vec<_> = self.groups.keys().map(String::as_str).collect();
+            format!(
+                "`{code}` is not a group in retning.toml; known groups: {}",
+                known.join(", ")
+            )
+        })
+    }
+
     /// `base_url` without a trailing slash, for absolute links (sitemap, feed).
     pub fn base_url_trimmed(&self) -> &str {
         self.base_url.trim_end_matches('/')

@@ -22,6 +22,24 @@ pub const RESERVED: &[&str] = &[
     "forloeb",
 ];
 
+/// How a lower-case letter outside ASCII is written in a name that becomes part of a URL
+/// (a slug, a heading's id, a file name): Danish letters spelled out the way Danes write them
+/// without the letters (`æ` → `ae`, `ø` → `oe`, `å` → `aa`), so the name stays readable; a few
+/// accented letters without their accent. `None` for anything else.
+pub fn ascii_spelling(letter: char) -> Option<&'static str> {
+    Some(match letter {
+        'æ' | 'ä' => "ae",
+        'ø' | 'ö' => "oe",
+        'å' => "aa",
+        'é' | 'è' | 'ê' | 'ë' => "e",
+        'ü' | 'ú' => "u",
+        'á' | 'à' => "a",
+        'í' => "i",
+        'ó' => "o",
+        _ => return None,
+    })
+}
+
 /// Why a name cannot become a path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum PathProblem {

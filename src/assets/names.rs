@@ -16,9 +16,7 @@ pub fn suggested_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.to_lowercase().chars() {
         match c {
-            'æ' => out.push_str("ae"),
-            'ø' => out.push_str("oe"),
-            'å' => out.push_str("aa"),
+            c if let Some(ascii) = crate::site_path::ascii_spelling(c) => out.push_str(ascii),
             c if c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '_' | '.') => {
                 out.push(c)
             }

@@ -52,14 +52,7 @@ pub fn run(root: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
     let pandoc = Pandoc::find()?;
     let config =
         SiteConfig::load(root).map_err(|finding| anyhow::anyhow!("{}", finding.message))?;
-    let Some(group_name) = config.groups.get(&args.group) else {
-        let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
-        bail!(
-            "`{}` is not a group in retning.toml; known groups: {}",
-            args.group,
-            known.join(", ")
-        );
-    };
+    let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
     let url_map = match &args.url_map {
         Some(path) => Some(Arc::new(UrlMap::load(path).map_err(anyhow::Error::msg)?)),
         None => None,

@@ -32,14 +32,7 @@ pub struct NewArgs {
 pub fn run(root: &Path, args: NewArgs) -> anyhow::Result<Outcome> {
     let config =
         SiteConfig::load(root).map_err(|finding| anyhow::anyhow!("{}", finding.message))?;
-    let Some(group_name) = config.groups.get(&args.group) else {
-        let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
-        bail!(
-            "`{}` is not a group in retning.toml; known groups: {}",
-            args.group,
-            known.join(", ")
-        );
-    };
+    let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
     if !is_valid_slug(&args.slug) {
         bail!(
             "`{}` is not a valid slug: use lower-case a–z, digits and -",

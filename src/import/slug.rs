@@ -4,22 +4,11 @@
 pub fn from_title(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
     for c in title.to_lowercase().chars() {
-        let ascii = match c {
-            'æ' | 'ä' => "ae",
-            'ø' | 'ö' => "oe",
-            'å' => "aa",
-            'é' | 'è' | 'ê' | 'ë' => "e",
-            'ü' | 'ú' => "u",
-            'á' | 'à' => "a",
-            'í' => "i",
-            'ó' => "o",
-            c if c.is_ascii_alphanumeric() => {
-                slug.push(c);
-                continue;
-            }
-            _ => "-",
-        };
-        slug.push_str(ascii);
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else {
+            slug.push_str(crate::site_path::ascii_spelling(c).unwrap_or("-"));
+        }
     }
     slug.split('-')
         .filter(|part| !part.is_empty())

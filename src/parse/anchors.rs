@@ -11,14 +11,8 @@ pub fn slugify(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
     for c in title.to_lowercase().chars() {
         match c {
-            'æ' => slug.push_str("ae"),
-            'ø' => slug.push_str("oe"),
-            'å' => slug.push_str("aa"),
-            'é' | 'è' | 'ê' => slug.push('e'),
-            'ü' => slug.push('u'),
-            'ö' => slug.push_str("oe"),
-            'ä' => slug.push_str("ae"),
             c if c.is_ascii_alphanumeric() => slug.push(c),
+            c if let Some(ascii) = crate::site_path::ascii_spelling(c) => slug.push_str(ascii),
             _ => {
                 if !slug.ends_with('-') {
                     slug.push('-');
