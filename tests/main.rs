@@ -33,6 +33,8 @@ mod new_command;
 mod output_safety;
 #[path = "suite/report.rs"]
 mod report;
+#[path = "suite/robustness.rs"]
+mod robustness;
 #[path = "suite/search.rs"]
 mod search;
 #[path = "suite/serve.rs"]
