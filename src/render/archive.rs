@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::history::{PastVersion, SiteHistory};
@@ -24,8 +25,10 @@ impl Archive {
     /// The past versions of every approved guideline `site` publishes. A draft's page has
     /// none: the version in force is not the one it replaces yet.
     pub fn of(site: &Site, history: &SiteHistory, drafts: bool) -> Self {
-        let by_key = site
-            .published(drafts)
+        // Each past version is parsed here, before any page renders: on every core.
+        let published: Vec<&Guideline> = site.published(drafts).collect();
+        let by_key = published
+            .into_par_iter()
             .filter(|g| g.status() == Status::Approved)
             .filter_map(|g| {
                 let (past, _unreadable) = history.past_versions(g);

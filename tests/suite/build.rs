@@ -5,7 +5,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 use std::time::Duration;
 
-use crate::support::{MAIN, Site, TODAY, VALID, site, stderr};
+use crate::support::{MAIN, Site, TODAY, VALID, between, site, stderr};
 
 /// Runs `retning build --today TODAY ARGS…` and returns the output.
 fn build(site: &Site, args: &[&str]) -> std::process::Output {
@@ -18,17 +18,6 @@ fn build(site: &Site, args: &[&str]) -> std::process::Output {
 
 fn read(site: &Site, path: &str) -> String {
     std::fs::read_to_string(site.path(path)).unwrap_or_else(|err| panic!("read {path}: {err}"))
-}
-
-/// The part of `html` from the first `start` up to the next `end` (inclusive).
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let from = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in the page"));
-    let to = html[from..]
-        .find(end)
-        .map_or(html.len(), |i| from + i + end.len());
-    &html[from..to]
 }
 
 /// Every file under `dir` → (inode, mtime in nanoseconds).

@@ -2,7 +2,7 @@
 //! figures and attachments beside the guideline, and tables.
 
 use crate::support::Severity::Error;
-use crate::support::{Site, TODAY, at, site, stderr};
+use crate::support::{Site, TODAY, at, between, site, stderr};
 
 fn build(site: &Site) -> String {
     let output = site
@@ -12,17 +12,6 @@ fn build(site: &Site) -> String {
         .expect("run retning build");
     assert!(output.status.success(), "{}", stderr(&output));
     std::fs::read_to_string(site.path("public/dlg/dlbcl/index.html")).expect("the page")
-}
-
-/// The part of `html` from the first `start` up to the next `end` (inclusive).
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let from = html
-        .find(start)
-        .unwrap_or_else(|| panic!("no {start:?} in the page"));
-    let to = html[from..]
-        .find(end)
-        .map_or(html.len(), |i| from + i + end.len());
-    &html[from..to]
 }
 
 #[test]

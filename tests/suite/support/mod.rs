@@ -197,6 +197,17 @@ impl Site {
     }
 }
 
+/// The part of `html` from the first `start` up to the next `end` (inclusive).
+pub fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let from = html
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start:?} in the page"));
+    let to = html[from..]
+        .find(end)
+        .map_or(html.len(), |i| from + i + end.len());
+    &html[from..to]
+}
+
 /// The `retning` binary built with this test.
 pub fn retning() -> Command {
     Command::new(env!("CARGO_BIN_EXE_retning"))
