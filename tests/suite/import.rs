@@ -8,7 +8,8 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::support::{CONFIG, Report, Site, SiteBuilder, empty_site, stderr, stdout};
+use crate::support::Severity::Error;
+use crate::support::{CONFIG, Report, Site, SiteBuilder, at, between, empty_site, stderr, stdout};
 
 const TODAY: &str = "2026-01-01";
 
@@ -108,6 +109,60 @@ fn read(site: &Site, path: &str) -> String {
 fn line_of(text: &str, line: Option<u64>) -> &str {
     let line = line.expect("a line") as usize;
     text.lines().nth(line - 1).expect("the line exists")
+}
+
+/// `retning build` of the site, and the page of `group/slug`.
+fn build_page(site: &Site, page: &str) -> String {
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .expect("run retning build");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let path = format!("public/{page}/index.html");
+    std::fs::read_to_string(site.path(&path)).unwrap_or_else(|err| panic!("{path}: {err}"))
+}
+
+/// What the importer writes for a table with merged cells holds its citations as `[^key]`
+/// in the cells of the HTML table subset: they are citations like those in Markdown,
+/// checked, numbered in order and linked both ways.
+#[test]
+fn citations_in_an_html_table_are_checked_and_link_to_their_references() {
+    let table = "<table>\n<tbody>\n\
+        <tr><td rowspan=\"2\">Solid [^barrington2014] [2b]</td><td>CT [^nope]</td></tr>\n\
+        <tr><td title=\"[^cheson2014]\">Ingen</td></tr>\n</tbody>\n</table>";
+    let site = crate::support::site()
+        .replace("PET/CT er mere præcis end CT alene.", table)
+        .build();
+    let report = site.check_json(&[]);
+    let findings: Vec<_> = report
+        .summary()
+        .into_iter()
+        .filter(|(code, _)| code.starts_with("citation."))
+        .collect();
+    assert_eq!(findings, [("citation.undefined".to_owned(), at(70, 61))]);
+    report
+        .diagnostics
+        .iter()
+        .find(|f| f.code == "citation.undefined")
+        .expect("the undefined citation")
+        .expect("citation.undefined", Error, at(70, 61));
+
+    // The build refuses errors: with the undefined citation gone, the page links.
+    let path = site.path("guidelines/dlg/dlbcl.md");
+    let text = std::fs::read_to_string(&path).expect("the guideline");
+    std::fs::write(&path, text.replace("CT [^nope]", "CT")).expect("fixed");
+    let page = build_page(&site, "dlg/dlbcl");
+    let cell = between(&page, "<td rowspan=\"2\">", "</td>");
+    assert_eq!(
+        cell,
+        "<td rowspan=\"2\">Solid <sup class=\"cite\"><a id=\"cite-barrington2014-2\" \
+         href=\"#ref-barrington2014\">[2]</a></sup> [2b]</td>"
+    );
+    // A key inside an attribute is no citation, and the attribute is gone anyway.
+    assert!(page.contains("<td>Ingen</td>"), "{page}");
+    // The reference lists the table's citation among its back-links.
+    assert!(page.contains("href=\"#cite-barrington2014-2\""), "{page}");
 }
 
 #[test]
