@@ -1,6 +1,7 @@
 //! Tables: Markdown pipe tables, or, when Word merged cells, the safe HTML table subset
 //! (`table, caption, thead, tbody, tr, th, td` with `colspan/rowspan/scope`; `br, sup, sub,
-//! em, strong` inside cells). A `Tabel N: …` paragraph directly before a table is its caption.
+//! em, strong` inside cells, and citations `[^N]`). A `Tabel N: …` paragraph directly before
+//! a table is its caption.
 
 use std::fmt::Write;
 
@@ -185,7 +186,8 @@ impl Converter {
                     html
                 });
             }
-            out.push_str(&parts.join("<br>"));
+            // Citations work in the table subset as `[^N]` (retning reads them in cells).
+            out.push_str(&self.cite(&parts.join("<br>")));
             let _ = write!(out, "</{tag}>");
         }
         out.push_str("</tr>\n");
