@@ -88,6 +88,13 @@ pub enum Context {
     TableCell,
 }
 
+/// Plain text as Markdown text (a caption read as plain text).
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_markdown(text, Context::Paragraph, &mut out);
+    out
+}
+
 /// Characters Markdown would read as syntax inside text.
 fn escape_markdown(text: &str, context: Context, out: &mut String) {
     for c in text.chars() {

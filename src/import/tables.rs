@@ -7,7 +7,7 @@ use std::fmt::Write;
 
 use super::ast::{Block, Cell, Row, Table};
 use super::convert::Converter;
-use super::inlines::{Context, blocks_plain, escape_html};
+use super::inlines::{Context, blocks_plain, escape_html, markdown_text};
 use super::patterns::TABLE_CAPTION;
 
 /// `Tabel N: …` as the caption of the table after it.
@@ -61,6 +61,7 @@ impl Converter {
             let table = self.pipe_table(&rows);
             match caption {
                 Some(caption) => {
+                    let caption = self.cite(&markdown_text(&caption));
                     format!("{}\n\n{table}", super::convert::escape_line_start(&caption))
                 }
                 None => table,
@@ -138,9 +139,9 @@ impl Converter {
     fn html_table(&mut self, rows: &Rows<'_>, caption: Option<&str>) -> String {
         let mut out = String::from("<table>\n");
         if let Some(caption) = caption {
-            out.push_str("<caption>");
-            escape_html(caption, &mut out);
-            out.push_str("</caption>\n");
+            let mut escaped = String::new();
+            escape_html(caption, &mut escaped);
+            let _ = writeln!(out, "<caption>{}</caption>", self.cite(&escaped));
         }
         if !rows.head.is_empty() {
             out.push_str("<thead>\n");

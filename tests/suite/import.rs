@@ -478,8 +478,8 @@ fn grade_bold_headings_merged_cells_and_images() {
         );
     }
 
-    // Built (once the missing alt text is written), the citations in the merged cells are
-    // citation links; the decimal-shaped `(1,5 cm)` beside them is text.
+    // Built (once the missing alt text is written), the citations in the caption and the
+    // merged cells are citation links; the decimal-shaped `(1,5 cm)` beside them is text.
     let page_path = site.path(path);
     std::fs::write(
         &page_path,
@@ -487,6 +487,11 @@ fn grade_bold_headings_merged_cells_and_images() {
     )
     .expect("fixed");
     let page = build_page(&site, "dlcg/lungekraeftscreening-med-lavdosis-ct");
+    assert_eq!(
+        between(&page, "<caption>", "</caption>"),
+        "<caption>Tabel 1: Fund og opfølgning <sup class=\"cite\"><a id=\"cite-2-1\" \
+         href=\"#ref-2\">[2]</a></sup></caption>"
+    );
     let merged = between(&page, "<td rowspan=\"2\">", "</td>");
     assert_eq!(
         merged,
@@ -497,7 +502,7 @@ fn grade_bold_headings_merged_cells_and_images() {
     assert!(
         beside.starts_with(
             "<td>CT efter 6-12 måneder <sup class=\"cite\"><a id=\"cite-1-3\" href=\"#ref-1\">[1]</a></sup>\
-             <sup class=\"cite\"><a id=\"cite-2-1\" href=\"#ref-2\">[2]</a></sup> Se Fleischner"
+             <sup class=\"cite\"><a id=\"cite-2-2\" href=\"#ref-2\">[2]</a></sup> Se Fleischner"
         ),
         "{beside}"
     );
