@@ -236,12 +236,38 @@ fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
         text.contains("::: anbefaling 1 (A)\nAlle patienter bør have MR-skanning af hjernen\n:::"),
         "{text}"
     );
-    // The Quick guide, numbered the same way, was compared: only the drifted strength is told.
+    // Every finding: the Quick guide, numbered the same way, was compared and only the
+    // drifted strength is told; GRADE among Oxford; the change log at the end.
+    assert_eq!(
+        findings(&report),
+        [
+            finding("import.mixed-grading", "error", Some(6), "-"),
+            finding("import.missing-field", "warning", Some(7), "-"),
+            finding(
+                "import.renamed-heading",
+                "warning",
+                Some(17),
+                "Nyt siden sidst ¶31"
+            ),
+            finding(
+                "import.template-order",
+                "warning",
+                Some(17),
+                "Nyt siden sidst ¶31"
+            ),
+            finding(
+                "import.quick-guide-drift",
+                "warning",
+                Some(35),
+                "1. Anbefalinger (Quick guide) ¶9"
+            ),
+            finding("import.authors-unread", "warning", Some(63), "-"),
+        ]
+    );
     let drift: Vec<_> = findings(&report)
         .into_iter()
         .filter(|f| f.0 == "import.quick-guide-drift")
         .collect();
-    assert_eq!(drift.len(), 1, "{drift:?}");
     let message = report["files"][0]["findings"]
         .as_array()
         .unwrap()
