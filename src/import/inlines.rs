@@ -232,7 +232,7 @@ impl Converter {
     }
 
     /// The HTML of the table subset: `br, sup, sub, em, strong`; links and images have no
-    /// place in it, so their text is kept and the loss is a finding.
+    /// place in it: a link's text is kept, an image goes below the table, each a finding.
     pub fn html(&mut self, inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
@@ -264,9 +264,23 @@ impl Converter {
                     });
                 }
                 Inline::Link(_, text, (url, _)) => self.html_link(text, url, out),
-                Inline::Image(_, alt, _) => {
-                    let alt = plain(alt);
-                    self.unsupported("an image in a merged-cell table", &alt);
+                Inline::Image(attr, alt, target) => {
+                    let image = self.image(attr, alt, target, None);
+                    if !image.is_empty() {
+                        self.below_table.push(image);
+                        self.findings.push(
+                            Finding::warning(
+                                codes::import::UNSUPPORTED_CONTENT,
+                                format!(
+                                    "a table with merged cells holds no images, so the image \
+                                     `{}` in it was written below the table; move it where it belongs",
+                                    plain(alt)
+                                ),
+                            )
+                            .in_word(&self.place)
+                            .at(self.anchor()),
+                        );
+                    }
                 }
                 Inline::RawInline(format, text) => {
                     self.unsupported(&format!("raw {format}"), text);

@@ -155,6 +155,10 @@ impl Converter {
             self.html_row(row, false, &mut out);
         }
         out.push_str("</tbody>\n</table>");
+        for image in std::mem::take(&mut self.below_table) {
+            out.push_str("\n\n");
+            out.push_str(&image);
+        }
         out
     }
 

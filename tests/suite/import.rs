@@ -398,7 +398,7 @@ fn grade_bold_headings_merged_cells_and_images() {
     assert_eq!(report["files"][0]["written"], path);
     assert_eq!(
         report["files"][0]["imported"],
-        serde_json::json!({"recommendations": 3, "references": 2, "figures": 2, "tables": 1})
+        serde_json::json!({"recommendations": 3, "references": 2, "figures": 3, "tables": 1})
     );
     let text = read(&site, path);
     let found = findings(&report);
@@ -437,9 +437,15 @@ fn grade_bold_headings_merged_cells_and_images() {
                 "3. Grundlag › Litteratur og evidensgennemgang ¶27"
             ),
             finding(
+                "import.unsupported-content",
+                "warning",
+                Some(47),
+                "3. Grundlag › Litteratur og evidensgennemgang ¶27"
+            ),
+            finding(
                 "import.authors-unread",
                 "warning",
-                Some(107),
+                Some(109),
                 "8. Om denne kliniske retningslinje ¶53"
             ),
         ]
@@ -461,11 +467,11 @@ fn grade_bold_headings_merged_cells_and_images() {
     assert!(line_of(&text, found[3].2).starts_with("![]("), "{text}");
     assert_eq!(line_of(&text, found[4].2), "<table>");
     assert_eq!(
-        line_of(&text, found[6].2),
+        line_of(&text, found[7].2),
         "# 8. Om denne kliniske retningslinje"
     );
-    // The links in the merged cells are text (the table subset holds none), the old
-    // guideline address mapped, and the report names both.
+    // The image in a merged cell is below the table and the links are text (the table
+    // subset holds neither), the old guideline address mapped; the report names each.
     let messages: Vec<&str> = report["files"][0]["findings"]
         .as_array()
         .expect("findings")
@@ -476,6 +482,8 @@ fn grade_bold_headings_merged_cells_and_images() {
     assert_eq!(
         messages,
         [
+            "a table with merged cells holds no images, so the image `Skitse af en solid knude` \
+             in it was written below the table; move it where it belongs",
             "a table with merged cells holds no links, so this one was written as text: \
              `Fleischner` → https://pubmed.ncbi.nlm.nih.gov/28240562/; link it in the text next \
              to the table",
@@ -494,7 +502,7 @@ fn grade_bold_headings_merged_cells_and_images() {
         .map(|f| (f["code"].as_str(), f["line"].as_u64()))
         .collect();
     assert_eq!(check, [(Some("image.missing-alt"), found[3].2)]);
-    for image in ["image1.png", "image2.png"] {
+    for image in ["image1.png", "image2.png", "image3.png"] {
         assert!(
             site.path(&format!(
                 "guidelines/dlcg/lungekraeftscreening-med-lavdosis-ct/{image}"
