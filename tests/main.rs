@@ -19,6 +19,8 @@ mod check_output;
 mod check_rules;
 #[path = "suite/content.rs"]
 mod content;
+#[path = "suite/github_annotations.rs"]
+mod github_annotations;
 #[path = "suite/history.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]

@@ -4,10 +4,12 @@
 //! in every file.
 
 pub mod codes;
+mod github;
 mod human;
 mod json;
 pub mod snippet;
 
+pub use github::render_github;
 pub use human::render_human;
 pub use json::{JsonDiagnostic, JsonReport, render_json};
 
