@@ -33,6 +33,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/precompress.rs"]
+mod precompress;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/robustness.rs"]
