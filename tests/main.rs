@@ -17,10 +17,10 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/ci_formats.rs"]
+mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
-#[path = "suite/github_annotations.rs"]
-mod github_annotations;
 #[path = "suite/history.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]

@@ -7,7 +7,9 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use crate::diagnostics::{Counts, Diagnostic, render_github, render_human, render_json};
+use crate::diagnostics::{
+    Counts, Diagnostic, render_github, render_gitlab, render_human, render_json,
+};
 use crate::history::{SiteHistory, Unavailable};
 use crate::source::display_path;
 use crate::validate::{Checked, badges, check_site};
@@ -20,6 +22,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow annotations, with paths from the repository root.
     Github,
+    /// A GitLab Code Quality report (JSON), with paths from the repository root.
+    Gitlab,
 }
 
 #[derive(Debug, Args)]
@@ -62,6 +66,7 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
         Format::Human => render_human(&findings, std::io::stdout().is_terminal()),
         Format::Json => render_json(&findings),
         Format::Github => render_github(&findings, &repository_prefix(root)),
+        Format::Gitlab => render_gitlab(&findings, &repository_prefix(root)),
     };
     print(&rendered)?;
     let counts = Counts::of(&findings);
@@ -98,7 +103,7 @@ pub(super) fn add_history_findings(
 
 /// The site root's folder relative to the git repository's top folder, `/`-separated and
 /// ending in `/` (`""` when the site is the repository's top, or is in no repository):
-/// GitHub places annotations by paths from the repository root.
+/// GitHub and GitLab place findings by paths from the repository root.
 fn repository_prefix(root: &Path) -> String {
     let Ok(root) = std::path::absolute(root) else {
         return String::new();

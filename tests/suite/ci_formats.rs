@@ -1,5 +1,8 @@
-//! `retning check --format github`: GitHub workflow annotations (insta snapshots), escaping
-//! of hostile text, paths from the repository root, and exit codes.
+//! `retning check --format github` (GitHub workflow annotations: insta snapshots, escaping of
+//! hostile text, paths from the repository root, exit codes) and `--format gitlab` (a GitLab
+//! Code Quality report).
+
+use serde_json::Value;
 
 use crate::support::{Site, site, stderr, stdout};
 
@@ -117,6 +120,43 @@ fn github_exit_codes_follow_the_other_formats() {
     let (text, code) = github(&warned, &["--deny-warnings"]);
     assert_eq!(code, Some(1));
     assert!(text.starts_with("::warning "), "{text}");
+}
+
+#[test]
+fn gitlab_code_quality_report() {
+    let site = site()
+        .replace("(B)", "(E)")
+        .replace(
+            "https://example.org/opfoelgning",
+            "http://example.org/opfoelgning",
+        )
+        .build();
+    let output = site.check(&["--format", "gitlab", "--no-history"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let issues: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let issues = issues.as_array().unwrap();
+    assert_eq!(issues.len(), 2);
+    let first = &issues[0];
+    assert_eq!(first["check_name"], "recommendation.bad-strength");
+    assert_eq!(first["severity"], "critical");
+    assert_eq!(first["location"]["path"], "guidelines/dlg/dlbcl.md");
+    assert_eq!(first["location"]["lines"]["begin"], 50);
+    assert!(
+        first["description"]
+            .as_str()
+            .unwrap()
+            .contains("(help: with grading")
+    );
+    assert_eq!(issues[1]["severity"], "minor");
+    assert_ne!(first["fingerprint"], issues[1]["fingerprint"]);
+    // The same finding has the same fingerprint in the next pipeline.
+    let again: Value = serde_json::from_str(&stdout(&site.check(&[
+        "--format",
+        "gitlab",
+        "--no-history",
+    ])))
+    .unwrap();
+    assert_eq!(again[0]["fingerprint"], first["fingerprint"]);
 }
 
 fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
