@@ -17,6 +17,8 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/ci_docs.rs"]
+mod ci_docs;
 #[path = "suite/ci_formats.rs"]
 mod ci_formats;
 #[path = "suite/content.rs"]
