@@ -149,7 +149,7 @@ fn gitlab_ci_runs_real_commands_on_every_merge_request_and_on_main() {
 
 #[test]
 fn both_deploy_with_the_atomic_swap_of_docs_deploy() {
-    // The recipe e2e/nginx.sh tests against a real nginx.
+    // The recipe e2e/web-servers.sh tests against real web servers.
     let deploy =
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/deploy.md"))
             .unwrap();
