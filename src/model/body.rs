@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Event;
 
+use super::html_text;
 use super::strength::{EvidenceLevel, Strength};
 
 /// The nine sections of the DMCG template, in the template's order.
@@ -205,6 +206,9 @@ impl Fragment {
         for event in &self.events {
             match event {
                 Event::Text(t) | Event::Code(t) => push_words(&mut out, t),
+                // The model's HTML is retning's own: a cleaned table, whose cells are text
+                // a reader searches for like any other.
+                Event::Html(html) => html_text::for_each_text(html, |t| push_words(&mut out, t)),
                 Event::SoftBreak
                 | Event::HardBreak
                 | Event::End(

@@ -4,6 +4,7 @@
 mod body;
 mod date;
 mod front_matter;
+mod html_text;
 mod strength;
 
 pub use body::{
