@@ -12,6 +12,7 @@ use crate::link_safety;
 use crate::model::{
     Citation, EvidenceLevel, Fragment, Grading, Heading, ImageRef, LeadBlock, LinkRef,
     Recommendation, RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic,
+    table_number,
 };
 use crate::source::SourceFile;
 
@@ -443,9 +444,8 @@ impl Walker<'_> {
         let Some(Event::Text(first)) = events.get(start + 1) else {
             return None;
         };
-        if !is_table_caption(first) {
-            return None;
-        }
+        // Only `Tabel N: …` is a caption.
+        table_number(first)?;
         let mut caption: Vec<Event<'static>> = events.drain(start..).collect();
         caption.pop();
         caption.remove(0);
@@ -746,14 +746,6 @@ impl Walker<'_> {
             Target::Detached => &mut self.detached,
         }
     }
-}
-
-/// `Tabel 3: …`: the words that make a paragraph a table's caption.
-fn is_table_caption(text: &str) -> bool {
-    text.strip_prefix("Tabel ").is_some_and(|rest| {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && rest[digits..].starts_with(':')
-    })
 }
 
 /// Adds an event of the author's text. Raw HTML stays text: the model's HTML events are

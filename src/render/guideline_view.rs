@@ -186,8 +186,9 @@ pub fn build(
     let markdown = MarkdownRenderer {
         guideline,
         root: &root,
-        table_label: theme.text("table_label"),
-        tables: std::cell::Cell::new(0),
+        table_label: escape(theme.text("table_label")),
+        unnumbered_table_label: escape(theme.text("table_label_unnumbered")),
+        unnumbered_tables: std::cell::Cell::new(0),
         numbers: citation_numbers(guideline),
         assets: site.assets.of(&guideline.group, &guideline.slug),
         zoom_label: escape(theme.text("figure_zoom")),

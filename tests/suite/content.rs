@@ -92,6 +92,38 @@ fn figures_attachments_and_captioned_tables_are_published_beside_the_page() {
     insta::assert_snapshot!("figure_attachment_and_tables", appendix);
 }
 
+/// A table's scroll box is named by the number its caption gives it, wherever the caption
+/// came from; tables without one are numbered among themselves ("Unummereret tabel 1"), and
+/// the Quick guide's copy of a recommendation's table is a group, not a second landmark.
+#[test]
+fn a_table_box_is_named_by_its_caption_number() {
+    let site = site()
+        .replace(
+            "stadieinddelingen.\n:::",
+            "stadieinddelingen.\n\nTabel 5: Doser\n\n| A | B |\n|---|---|\n| 1 | 2 |\n:::",
+        )
+        .replace(
+            "# 7. Bilag\n",
+            "# 7. Bilag\n\n<table>\n<caption>Tabel 7: Egen titel</caption>\n<tr><td>x</td></tr>\n</table>\n\n\
+             | C |\n|---|\n| 3 |\n\nTabel 8: HTML\n<table><tr><td>y</td></tr></table>\n",
+        )
+        .build();
+    let page = build(&site);
+    let boxes: Vec<&str> = page
+        .match_indices(" class=\"table-wrap\"")
+        .map(|(at, _)| {
+            let start = page[..at].rfind('<').expect("the tag's start");
+            let end = at + page[at..].find('>').expect("the tag's end");
+            &page[start..=end]
+        })
+        .collect();
+    insta::assert_snapshot!("table_box_names", boxes.join("\n"));
+    assert_eq!(
+        page.matches("<section class=\"table-wrap\"").count(),
+        page.matches("</table>\n</section>").count() + page.matches("</table></section>").count()
+    );
+}
+
 #[test]
 fn an_svg_with_script_never_reaches_the_site() {
     let site = site()
