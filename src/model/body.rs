@@ -396,6 +396,8 @@ pub struct Heading {
     pub section: usize,
     /// Index into the section's topics, when it stands in a topic of *3. Grundlag*.
     pub topic: Option<usize>,
+    /// Index into the topic's sub-sections, when it stands in one (in its `<details>`).
+    pub subsection: Option<usize>,
     /// Inside a recommendation: the Quick guide repeats that text, so it is not listed in
     /// the navigation (the Grundlag copy has the id).
     pub in_recommendation: bool,

@@ -569,19 +569,20 @@ impl Walker<'_> {
         let line = trimmed_line(self.source, span.clone());
         let anchor = self.claim_anchor(&slugify(&title), line.clone());
         let place = match target {
-            Target::Section(s) => Some((s, None, false)),
-            Target::TopicLead(s, t) | Target::SubSection(s, t, _) => Some((s, Some(t), false)),
+            Target::Section(s) => Some((s, None, None, false)),
+            Target::TopicLead(s, t) => Some((s, Some(t), None, false)),
+            Target::SubSection(s, t, sub) => Some((s, Some(t), Some(sub), false)),
             Target::Recommendation(r) => {
                 let topic = self.body.recommendations[r].topic;
                 self.body
                     .sections
                     .iter()
                     .rposition(|s| s.kind == Some(SectionKind::Grundlag))
-                    .map(|s| (s, Some(topic), true))
+                    .map(|s| (s, Some(topic), None, true))
             }
             Target::Preamble | Target::Detached => None,
         };
-        if let Some((section, topic, in_recommendation)) = place {
+        if let Some((section, topic, subsection, in_recommendation)) = place {
             self.body.headings.push(Heading {
                 level: heading_number(level),
                 title,
@@ -589,6 +590,7 @@ impl Walker<'_> {
                 span: line,
                 section,
                 topic,
+                subsection,
                 in_recommendation,
             });
         }

@@ -321,23 +321,30 @@ pub fn build(
 
 /// The "on this page" items after the Quick guide and the facts: every section, each with its
 /// topics (in *Grundlag*) and headings nested below it, as list items of the template's `<ol>`.
+/// A topic holds its own headings, then its evidence sub-sections with theirs: a link to one
+/// opens its `<details>` (retning.js).
 fn toc_html(guideline: &Guideline) -> String {
     let mut out = String::new();
     for (index, section) in guideline.sections.iter().enumerate() {
         let Some(kind) = section.kind.filter(|k| *k != SectionKind::QuickGuide) else {
             continue;
         };
-        let headings = |topic: Option<usize>| -> Vec<(u8, &str, &str)> {
+        let headings = |topic: Option<usize>, subsection: Option<usize>| -> Vec<(u8, &str, &str)> {
             guideline
                 .headings
                 .iter()
-                .filter(|h| h.section == index && h.topic == topic && !h.in_recommendation)
+                .filter(|h| {
+                    h.section == index
+                        && h.topic == topic
+                        && h.subsection == subsection
+                        && !h.in_recommendation
+                })
                 .map(|h| (h.level, h.title.as_str(), h.anchor.as_str()))
                 .collect()
         };
         out.push_str("<li>");
         toc_link(&mut out, kind.anchor(), kind.title());
-        let own = headings(None);
+        let own = headings(None, None);
         if !own.is_empty() || !section.topics.is_empty() {
             // The section's own headings, then its topics, in one list.
             out.push_str("<ol>");
@@ -345,7 +352,18 @@ fn toc_html(guideline: &Guideline) -> String {
             for (t, topic) in section.topics.iter().enumerate() {
                 out.push_str("<li>");
                 toc_link(&mut out, &topic.anchor, &topic.title);
-                write_nested(&mut out, &headings(Some(t)));
+                let lead = headings(Some(t), None);
+                if !lead.is_empty() || !topic.subsections.is_empty() {
+                    out.push_str("<ol>");
+                    write_items(&mut out, &lead);
+                    for (k, sub) in topic.subsections.iter().enumerate() {
+                        out.push_str("<li>");
+                        toc_link(&mut out, &sub.anchor, &sub.title);
+                        write_nested(&mut out, &headings(Some(t), Some(k)));
+                        out.push_str("</li>");
+                    }
+                    out.push_str("</ol>");
+                }
                 out.push_str("</li>");
             }
             out.push_str("</ol>");

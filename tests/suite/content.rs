@@ -41,6 +41,38 @@ fn every_heading_has_an_id_and_a_place_in_the_nested_navigation() {
         "on_this_page",
         between(&page, "<nav class=\"toc\"", "</nav>")
     );
+    // The evidence sub-section and the heading inside it are link targets on the page.
+    for id in ["udredning-rationale", "dosering"] {
+        assert_eq!(
+            page.matches(&format!(" id=\"{id}\"")).count(),
+            1,
+            "#{id} once"
+        );
+    }
+}
+
+/// An evidence sub-section and a heading inside one (in a closed `<details>` on the page) are
+/// targets `check` knows; a missing one is still one finding at the link.
+#[test]
+fn links_into_evidence_sub_sections_are_checked() {
+    let with_links = |anchor: &str| {
+        site()
+            .replace(
+                "### Rationale\n\nPET/CT",
+                "### Rationale\n\n#### Dosering\n\nPET/CT",
+            )
+            .replace(
+                "hyppigste form for lymfom hos voksne.",
+                &format!(
+                    "hyppigste form for lymfom hos voksne. Se [rationalet](@/dlg/dlbcl.md#udredning-rationale) og [doseringen](@/dlg/dlbcl.md#{anchor})."
+                ),
+            )
+            .check_json()
+    };
+    with_links("dosering").expect_clean();
+    with_links("doseringen")
+        .single()
+        .expect("link.broken-anchor", Error, at(44, 135));
 }
 
 #[test]
