@@ -15,7 +15,9 @@ use crate::model::{
 use crate::site::Site;
 use crate::status::{self, Revision};
 
-use super::markdown::{Citations, MarkdownRenderer, anchor_safe, citation_numbers, escape};
+use super::markdown::{
+    Citations, MarkdownRenderer, anchor_safe, citation_numbers, escape, escape_into,
+};
 use super::theme::Theme;
 
 #[derive(Serialize)]
@@ -374,8 +376,13 @@ fn toc_html(guideline: &Guideline) -> String {
 }
 
 fn toc_link(out: &mut String, anchor: &str, title: &str) {
-    // Ids are made of a–z, 0–9 and `-` (`slugify`), so they need no escaping.
-    let _ = write!(out, "<a href=\"#{anchor}\">{}</a>", escape(title));
+    // Ids are made of a–z, 0–9 and `-` (`slugify`), so they need no escaping. Pushed piece
+    // by piece: a page has a link per heading and evidence sub-section.
+    out.push_str("<a href=\"#");
+    out.push_str(anchor);
+    out.push_str("\">");
+    escape_into(out, title);
+    out.push_str("</a>");
 }
 
 /// `items` (level, title, id) as a nested `<ol>`: an item holds the items after it that are

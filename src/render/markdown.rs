@@ -364,6 +364,13 @@ pub fn anchor_safe(key: &str) -> String {
 /// leaves `/` alone, so URLs stay readable and pages small.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out`: no string of its own for text that goes straight into a
+/// larger one (the "on this page" list has a link per heading and sub-section).
+pub fn escape_into(out: &mut String, text: &str) {
     let mut last = 0;
     // Every character escaped is ASCII, so the byte positions are character boundaries.
     for (i, byte) in text.bytes().enumerate() {
@@ -380,7 +387,6 @@ pub fn escape(text: &str) -> String {
         last = i + 1;
     }
     out.push_str(&text[last..]);
-    out
 }
 
 #[cfg(test)]
