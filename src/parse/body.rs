@@ -12,14 +12,14 @@ use crate::link_safety;
 use crate::model::{
     Citation, EvidenceLevel, Fragment, Grading, Heading, ImageRef, LeadBlock, LinkRef,
     Recommendation, RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic,
-    table_number,
 };
 use crate::source::SourceFile;
 
 use super::anchors::{Anchors, Holder, slugify};
 use super::containers::RawContainer;
-use super::html_table;
 use super::recommendation_header::{self, Parsed};
+
+mod tables;
 
 /// Everything the body holds.
 #[derive(Default)]
@@ -91,6 +91,7 @@ pub fn walk(
         capture: Capture::None,
         detached: Fragment::default(),
         in_image: false,
+        table_numbers: Vec::new(),
     };
     let events = Parser::new_ext(text, markdown_options())
         .into_offset_iter()
@@ -221,6 +222,8 @@ struct Walker<'a> {
     detached: Fragment,
     /// Between an image's start and end: text events are its alt text.
     in_image: bool,
+    /// The number each table's caption gave it so far, and where the table starts.
+    table_numbers: Vec<(String, Range<usize>)>,
 }
 
 impl Walker<'_> {
@@ -274,15 +277,7 @@ impl Walker<'_> {
             Event::Start(Tag::HtmlBlock) => {
                 self.capture = Capture::HtmlBlock { span: range };
             }
-            Event::Start(Tag::Table(alignment)) => {
-                let target = self.target();
-                let caption = self.take_caption(target);
-                let fragment = self.fragment(target);
-                push(fragment, Event::Start(Tag::Table(alignment)), range.clone());
-                if let Some(caption) = caption {
-                    push_caption(fragment, caption, range);
-                }
-            }
+            Event::Start(Tag::Table(alignment)) => self.start_table(alignment, range),
             Event::Start(Tag::FootnoteDefinition(key)) => {
                 self.capture = Capture::Definition {
                     key: key.to_string(),
@@ -383,73 +378,6 @@ impl Walker<'_> {
             );
         }
         None
-    }
-
-    /// A raw HTML block: a table is cleaned to the table subset (each thing dropped is a
-    /// finding); anything else is shown as text, as written.
-    fn finish_html_block(&mut self, span: Range<usize>) {
-        let html = self.text[span.clone()].to_owned();
-        let target = self.target();
-        if !html_table::is_table(&html) {
-            self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    "raw HTML is shown as text: only a table may be written in HTML",
-                )
-                .at(self.source, trimmed_line(self.source, span.clone()))
-                .with_help("write it in Markdown, or as a <table> (docs/format.md lists the HTML a table may use)"),
-            );
-            push(self.fragment(target), Event::Text(html.into()), span);
-            return;
-        }
-        for (at, what) in html_table::dropped(&html) {
-            let start = span.start + at;
-            self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    format!("{what} is not allowed in a table and is dropped"),
-                )
-                .at(self.source, start..start + 1)
-                .with_help("a table may use table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope on th), br, sup, sub, em and strong"),
-            );
-        }
-        let cleaned = html_table::clean(html.trim());
-        let caption = match cleaned.strip_prefix("<table>") {
-            Some(rest) if !rest.starts_with("<caption") => self
-                .take_caption(target)
-                .map(|caption| (caption, rest.to_owned())),
-            _ => None,
-        };
-        let fragment = self.fragment(target);
-        match caption {
-            Some((caption, rest)) => {
-                push_html(fragment, "<table>".to_owned(), span.clone());
-                push_caption(fragment, caption, span.clone());
-                push_html(fragment, rest, span);
-            }
-            None => push_html(fragment, cleaned, span),
-        }
-    }
-
-    /// The inline events of a paragraph `Tabel N: …` that ends `target`'s content, taken out
-    /// of it: it is the caption of the table that follows.
-    fn take_caption(&mut self, target: Target) -> Option<Vec<Event<'static>>> {
-        let events = &mut self.fragment(target).events;
-        if !matches!(events.last(), Some(Event::End(TagEnd::Paragraph))) {
-            return None;
-        }
-        let start = events
-            .iter()
-            .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))?;
-        let Some(Event::Text(first)) = events.get(start + 1) else {
-            return None;
-        };
-        // Only `Tabel N: …` is a caption.
-        table_number(first)?;
-        let mut caption: Vec<Event<'static>> = events.drain(start..).collect();
-        caption.pop();
-        caption.remove(0);
-        Some(caption)
     }
 
     fn finish_definition(&mut self) {
@@ -763,14 +691,6 @@ fn push(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
 /// Adds HTML retning made (a cleaned table, a caption's tags).
 fn push_html(fragment: &mut Fragment, html: String, range: Range<usize>) {
     push_event(fragment, Event::Html(html.into()), range);
-}
-
-fn push_caption(fragment: &mut Fragment, caption: Vec<Event<'static>>, range: Range<usize>) {
-    push_html(fragment, "<caption>".to_owned(), range.clone());
-    for event in caption {
-        push(fragment, event, range.clone());
-    }
-    push_html(fragment, "</caption>".to_owned(), range);
 }
 
 fn push_event(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {

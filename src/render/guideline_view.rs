@@ -191,6 +191,7 @@ pub fn build(
         table_label: escape(theme.text("table_label")),
         unnumbered_table_label: escape(theme.text("table_label_unnumbered")),
         unnumbered_tables: std::cell::Cell::new(0),
+        table_numbers: std::cell::RefCell::default(),
         numbers: citation_numbers(guideline),
         assets: site.assets.of(&guideline.group, &guideline.slug),
         zoom_label: escape(theme.text("figure_zoom")),

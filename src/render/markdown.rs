@@ -29,6 +29,9 @@ pub struct MarkdownRenderer<'a> {
     pub unnumbered_table_label: String,
     /// How many tables without a numbered caption the page has had so far.
     pub unnumbered_tables: std::cell::Cell<usize>,
+    /// The caption numbers the page's table landmarks have had so far: a number used twice
+    /// (`table.duplicate-number`) names the second table as one without a number.
+    pub table_numbers: std::cell::RefCell<Vec<String>>,
     /// Each cited key's 1-based number (`Guideline::citation_number`), looked up once per
     /// page instead of searching the keys for every citation.
     pub numbers: FxHashMap<&'a str, usize>,
@@ -170,7 +173,16 @@ impl MarkdownRenderer<'_> {
     /// The box a table scrolls in, named as its caption numbers it ("Tabel 2"), or else by
     /// its place among the page's tables without a number: landmarks need distinct names.
     fn table_wrap(&self, caption_number: Option<&str>, landmark: bool) -> Event<'static> {
-        let name = match caption_number {
+        // Only landmarks need distinct names; the Quick guide's groups come first on the page.
+        let number = caption_number.filter(|number| {
+            let mut seen = self.table_numbers.borrow_mut();
+            let first = !seen.iter().any(|n| n == number);
+            if first && landmark {
+                seen.push((*number).to_owned());
+            }
+            first || !landmark
+        });
+        let name = match number {
             Some(number) => format!("{} {number}", self.table_label),
             None => {
                 let count = self.unnumbered_tables.get() + 1;

@@ -126,7 +126,8 @@ fn figures_attachments_and_captioned_tables_are_published_beside_the_page() {
 
 /// A table's scroll box is named by the number its caption gives it, wherever the caption
 /// came from; tables without one are numbered among themselves ("Unummereret tabel 1"), and
-/// the Quick guide's copy of a recommendation's table is a group, not a second landmark.
+/// the Quick guide's copy of a recommendation's table is a group, not a second landmark. A
+/// number used twice (a warning) names the second table as one without a number.
 #[test]
 fn a_table_box_is_named_by_its_caption_number() {
     let site = site()
@@ -137,7 +138,8 @@ fn a_table_box_is_named_by_its_caption_number() {
         .replace(
             "# 7. Bilag\n",
             "# 7. Bilag\n\n<table>\n<caption>Tabel 7: Egen titel</caption>\n<tr><td>x</td></tr>\n</table>\n\n\
-             | C |\n|---|\n| 3 |\n\nTabel 8: HTML\n<table><tr><td>y</td></tr></table>\n",
+             | C |\n|---|\n| 3 |\n\nTabel 8: HTML\n<table><tr><td>y</td></tr></table>\n\n\
+             Tabel 5: Igen\n\n| D |\n|---|\n| 4 |\n",
         )
         .build();
     let page = build(&site);
