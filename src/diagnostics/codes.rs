@@ -143,6 +143,8 @@ pub const ASSET_LARGE_IMAGE: &str = "asset.large-image";
 pub const IMAGE_MISSING_ALT: &str = "image.missing-alt";
 /// Raw HTML outside the table subset, or parts of a table the subset drops (warning).
 pub const HTML_DROPPED: &str = "html.dropped";
+/// Two tables of a guideline whose captions give them the same number (`Tabel 2: …`).
+pub const TABLE_DUPLICATE_NUMBER: &str = "table.duplicate-number";
 
 // Decision aids.
 /// An assessed aid without `ipdas_assessed`.
