@@ -16,9 +16,11 @@ mod version;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use cache::CACHE_DIR;
-pub use past::{PastVersion, in_force_from};
+pub use past::{PastVersion, PastVersions, in_force_from};
 pub use timeline::{CommitTime, TrackedFile, VersionRecord};
 pub use version::compare_versions;
 
@@ -67,6 +69,10 @@ pub struct SiteHistory {
     by_path: HashMap<String, usize>,
     /// Whether this load walked the history (false: read from the cache).
     pub walked: bool,
+    /// Each guideline's parsed earlier versions, by what they depend on (see `past_versions`).
+    past: Mutex<HashMap<String, Arc<OnceLock<Arc<PastVersions>>>>>,
+    /// How many stored texts were parsed: the tests' proof that each is parsed once.
+    parsed: AtomicUsize,
 }
 
 impl SiteHistory {
@@ -94,6 +100,8 @@ impl SiteHistory {
             files,
             by_path,
             walked,
+            past: Mutex::default(),
+            parsed: AtomicUsize::new(0),
         })
     }
 

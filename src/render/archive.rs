@@ -4,11 +4,12 @@
 //! search nor its sitemap lists them.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::history::{PastVersion, SiteHistory};
+use crate::history::{PastVersion, PastVersions, SiteHistory};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
 
@@ -18,25 +19,37 @@ use super::theme::Theme;
 /// without history (`--no-history`, no git): then every page renders as it always has.
 #[derive(Default)]
 pub struct Archive {
-    by_key: HashMap<String, Vec<PastVersion>>,
+    by_key: HashMap<String, Archived>,
+}
+
+/// One guideline's earlier versions as the history parsed them (shared with the badge
+/// checks, not parsed again), and which of them get a page.
+struct Archived {
+    past: Arc<PastVersions>,
+    /// Indices into `past.versions` of the versions whose number is a safe folder name.
+    shown: Vec<usize>,
 }
 
 impl Archive {
     /// The past versions of every approved guideline `site` publishes. A draft's page has
     /// none: the version in force is not the one it replaces yet.
     pub fn of(site: &Site, history: &SiteHistory, drafts: bool) -> Self {
-        // Each past version is parsed here, before any page renders: on every core.
+        // Each past version is parsed here (or was, by the badge checks), before any page
+        // renders: on every core.
         let published: Vec<&Guideline> = site.published(drafts).collect();
         let by_key = published
             .into_par_iter()
             .filter(|g| g.status() == Status::Approved)
             .filter_map(|g| {
-                let (past, _unreadable) = history.past_versions(g);
-                let past: Vec<PastVersion> = past
-                    .into_iter()
-                    .filter(|v| folder_name(&v.record.version).is_some())
+                let past = history.past_versions(g);
+                let shown: Vec<usize> = past
+                    .versions
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| folder_name(&v.record.version).is_some())
+                    .map(|(index, _)| index)
                     .collect();
-                (!past.is_empty()).then(|| (g.link_key(), past))
+                (!shown.is_empty()).then(|| (g.link_key(), Archived { past, shown }))
             })
             .collect();
         Self { by_key }
@@ -47,15 +60,17 @@ impl Archive {
     }
 
     /// `guideline`'s earlier versions, oldest first.
-    pub fn versions_of(&self, guideline: &Guideline) -> &[PastVersion] {
+    pub fn versions_of(&self, guideline: &Guideline) -> Vec<&PastVersion> {
         self.by_key
             .get(&guideline.link_key())
-            .map_or(&[], Vec::as_slice)
-    }
-
-    /// Every guideline with earlier versions, and them.
-    pub fn guidelines(&self) -> impl Iterator<Item = &[PastVersion]> {
-        self.by_key.values().map(Vec::as_slice)
+            .map(|archived| {
+                archived
+                    .shown
+                    .iter()
+                    .map(|&index| &archived.past.versions[index])
+                    .collect()
+            })
+            .unwrap_or_default()
     }
 }
 
@@ -95,7 +110,7 @@ pub fn links(
     theme: &Theme,
     root: &str,
     current: &Guideline,
-    past: &[PastVersion],
+    past: &[&PastVersion],
 ) -> Vec<PastVersionLink> {
     past.iter()
         .rev()

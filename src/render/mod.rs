@@ -184,7 +184,15 @@ fn render_with<T: Send>(
         || {
             let mut pages =
                 guideline_pages(site, theme, options, &guidelines, &base, archive, &page)?;
-            pages.extend(archived_pages(site, theme, options, &base, archive, &page)?);
+            pages.extend(archived_pages(
+                site,
+                theme,
+                options,
+                &guidelines,
+                &base,
+                archive,
+                &page,
+            )?);
             Ok(pages)
         },
         || site_wide_pages(site, theme, options, &guidelines, &base, &root),
@@ -222,7 +230,7 @@ fn guideline_pages<T: Send>(
                     let past = archive.versions_of(guideline);
                     context.insert(
                         "past_versions",
-                        &archive::links(theme, &root, guideline, past),
+                        &archive::links(theme, &root, guideline, &past),
                     );
                     // Against the previous approved version: the one this page replaced.
                     let changes = past.last().map(|previous| {
@@ -245,12 +253,16 @@ fn archived_pages<T: Send>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
+    guidelines: &[&Guideline],
     base: &tera::Context,
     archive: &Archive,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
     let root = site.config.root_path();
-    let versions: Vec<&crate::history::PastVersion> = archive.guidelines().flatten().collect();
+    let versions: Vec<&crate::history::PastVersion> = guidelines
+        .iter()
+        .flat_map(|guideline| archive.versions_of(guideline))
+        .collect();
     versions
         .par_iter()
         .map(|version| {

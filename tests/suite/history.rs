@@ -841,3 +841,27 @@ fn changes_section(page: &str) -> &str {
     rest.split_once("</section>")
         .map_or(rest, |(section, _)| section)
 }
+
+#[test]
+fn a_build_parses_each_earlier_version_once() {
+    let site = history_site();
+    let today = jiff::civil::date(2026, 11, 24);
+    let checked = retning::validate::check_site(site.root(), today).expect("a site");
+    let history = retning::history::SiteHistory::load(site.root()).expect("a history");
+    // What `build` does: the badge checks, then the archive pages, both from one history.
+    let findings = retning::validate::badges::check_site(&checked.site, &history);
+    assert!(findings.is_empty(), "{findings:?}");
+    assert_eq!(history.texts_parsed(), 2, "1.0 and 2.0, each once");
+    let archive = retning::render::Archive::of(&checked.site, &history, false);
+    assert!(!archive.is_empty());
+    let current = checked
+        .site
+        .by_link_key("dlg/dlbcl.md")
+        .expect("the guideline");
+    assert_eq!(archive.versions_of(current).len(), 2);
+    assert_eq!(
+        history.texts_parsed(),
+        2,
+        "the archive reuses the parsed versions"
+    );
+}
