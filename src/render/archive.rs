@@ -9,6 +9,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::changes::Changes;
 use crate::history::{PastVersion, PastVersions, SiteHistory};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
@@ -26,8 +27,25 @@ pub struct Archive {
 /// checks, not parsed again), and which of them get a page.
 struct Archived {
     past: Arc<PastVersions>,
-    /// Indices into `past.versions` of the versions whose number is a safe folder name.
-    shown: Vec<usize>,
+    /// The versions whose number is a safe folder name.
+    shown: Vec<Shown>,
+}
+
+struct Shown {
+    /// Into `past.versions`.
+    index: usize,
+    /// From this version to the one that replaced it: computed once for its page of
+    /// changes and, for the last version, the current page's "Hvad er ændret".
+    changes: Changes,
+}
+
+/// An earlier version and what changed when the next version replaced it.
+pub struct VersionPair<'a> {
+    pub old: &'a PastVersion,
+    pub changes: &'a Changes,
+    /// The site path of the newer version's page (the current page for the last pair);
+    /// `None` when that version has no page (its number is not a safe folder name).
+    pub newer_path: Option<String>,
 }
 
 impl Archive {
@@ -42,12 +60,18 @@ impl Archive {
             .filter(|g| g.status() == Status::Approved)
             .filter_map(|g| {
                 let past = history.past_versions(g);
-                let shown: Vec<usize> = past
-                    .versions
+                let versions = &past.versions;
+                let shown: Vec<Shown> = versions
                     .iter()
                     .enumerate()
                     .filter(|(_, v)| folder_name(&v.record.version).is_some())
-                    .map(|(index, _)| index)
+                    .map(|(index, old)| {
+                        let newer = versions.get(index + 1).map_or(g, |v| &v.guideline);
+                        Shown {
+                            index,
+                            changes: Changes::between(&old.guideline, newer),
+                        }
+                    })
                     .collect();
                 (!shown.is_empty()).then(|| (g.link_key(), Archived { past, shown }))
             })
@@ -67,10 +91,32 @@ impl Archive {
                 archived
                     .shown
                     .iter()
-                    .map(|&index| &archived.past.versions[index])
+                    .map(|shown| &archived.past.versions[shown.index])
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// Each of `current`'s earlier versions with what changed when it was replaced,
+    /// oldest first.
+    pub fn pairs_of(&self, current: &Guideline) -> Vec<VersionPair<'_>> {
+        let Some(archived) = self.by_key.get(&current.link_key()) else {
+            return Vec::new();
+        };
+        let versions = &archived.past.versions;
+        archived
+            .shown
+            .iter()
+            .map(|shown| VersionPair {
+                old: &versions[shown.index],
+                changes: &shown.changes,
+                newer_path: match versions.get(shown.index + 1) {
+                    None => Some(current.path()),
+                    Some(newer) => folder_name(&newer.record.version)
+                        .map(|_| version_path(current, &newer.record.version)),
+                },
+            })
+            .collect()
     }
 }
 
@@ -96,6 +142,15 @@ pub fn version_path(guideline: &Guideline, version: &str) -> String {
     )
 }
 
+/// The path of the page saying what changed when `version` was replaced, relative to the
+/// site root: under the old version's folder, since each version has one successor.
+pub fn changes_path(guideline: &Guideline, version: &str) -> String {
+    format!("{}{CHANGES_FOLDER}/", version_path(guideline, version))
+}
+
+/// The folder of a version's page of changes ("ændringer", in URL-safe letters).
+pub const CHANGES_FOLDER: &str = "aendringer";
+
 /// One line of "Tidligere versioner" on the current page.
 #[derive(Serialize)]
 pub struct PastVersionLink {
@@ -103,6 +158,9 @@ pub struct PastVersionLink {
     pub url: String,
     pub from: String,
     pub until: Option<String>,
+    /// The version that replaced it, and the page of what changed then.
+    pub replaced_by: String,
+    pub changes_url: String,
 }
 
 /// The current page's list of its earlier versions, newest first.
@@ -119,6 +177,8 @@ pub fn links(
             url: format!("{root}{}", version_path(current, &v.record.version)),
             from: theme.long_date(v.from),
             until: v.until.map(|d| theme.long_date(d)),
+            replaced_by: v.replaced_by.clone(),
+            changes_url: format!("{root}{}", changes_path(current, &v.record.version)),
         })
         .collect()
 }
@@ -130,6 +190,8 @@ pub struct ArchivedView {
     pub version: String,
     pub replaced_by: String,
     pub current_url: String,
+    /// The page of what changed when it was replaced.
+    pub changes_url: String,
     pub from: String,
     pub until: Option<String>,
 }
@@ -139,6 +201,10 @@ pub fn archived_view(theme: &Theme, root: &str, version: &PastVersion) -> Archiv
         version: version.record.version.clone(),
         replaced_by: version.replaced_by.clone(),
         current_url: format!("{root}{}", version.guideline.path()),
+        changes_url: format!(
+            "{root}{}",
+            changes_path(&version.guideline, &version.record.version)
+        ),
         from: theme.long_date(version.from),
         until: version.until.map(|d| theme.long_date(d)),
     }

@@ -2,6 +2,7 @@
 //! Guideline pages render in parallel; nothing here touches the disk.
 
 pub mod archive;
+mod archive_pages;
 mod changes_view;
 mod feeds;
 pub mod guideline_view;
@@ -184,7 +185,7 @@ fn render_with<T: Send>(
         || {
             let mut pages =
                 guideline_pages(site, theme, options, &guidelines, &base, archive, &page)?;
-            pages.extend(archived_pages(
+            pages.extend(archive_pages::render_all(
                 site,
                 theme,
                 options,
@@ -233,9 +234,14 @@ fn guideline_pages<T: Send>(
                         &archive::links(theme, &root, guideline, &past),
                     );
                     // Against the previous approved version: the one this page replaced.
-                    let changes = past.last().map(|previous| {
-                        let url = archive::version_path(guideline, &previous.record.version);
-                        changes_view::build(theme, guideline, previous, format!("{root}{url}"))
+                    let changes = archive.pairs_of(guideline).pop().map(|pair| {
+                        let version = &pair.old.record.version;
+                        changes_view::build(
+                            theme,
+                            pair.changes,
+                            format!("{root}{}", archive::version_path(guideline, version)),
+                            format!("{root}{}", archive::changes_path(guideline, version)),
+                        )
                     });
                     context.insert("changes", &changes);
                 }
@@ -244,38 +250,6 @@ fn guideline_pages<T: Send>(
                 page(format!("{}index.html", guideline.path()), html)
             },
         )
-        .collect()
-}
-
-/// Every earlier version's page, with the guideline template and a banner saying what
-/// replaced it; each handed to `page` with its path.
-fn archived_pages<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    guidelines: &[&Guideline],
-    base: &tera::Context,
-    archive: &Archive,
-    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
-) -> Result<Vec<T>, RenderError> {
-    let root = site.config.root_path();
-    let versions: Vec<&crate::history::PastVersion> = guidelines
-        .iter()
-        .flat_map(|guideline| archive.versions_of(guideline))
-        .collect();
-    versions
-        .par_iter()
-        .map(|version| {
-            let past = &version.guideline;
-            let mut context = base.clone();
-            let view = guideline_view::build(site, past, theme, options.today);
-            context.insert("g", &view);
-            context.insert("archived", &archive::archived_view(theme, &root, version));
-            let capacity = 2 * past.source.text.len() + 16 * 1024;
-            let html = render_sized(theme, "guideline.html", &context, capacity)?;
-            let path = archive::version_path(past, &version.record.version);
-            page(format!("{path}index.html"), html)
-        })
         .collect()
 }
 

@@ -865,3 +865,86 @@ fn a_build_parses_each_earlier_version_once() {
         "the archive reuses the parsed versions"
     );
 }
+
+#[test]
+fn each_version_pair_has_a_page_of_its_changes_linked_from_both_versions() {
+    let site = history_site();
+    build_site(&site, &[]);
+    // 1.0 → 2.0: recommendation 1 and 2 reworded (2 also made stronger), 3 withdrawn, 4 new.
+    let first = read(&site, "public/dlg/dlbcl/version/1.0/aendringer/index.html");
+    assert!(first.contains(r#"<meta name="robots" content="noindex">"#));
+    assert!(
+        first.contains("<h1>Ændringer fra version 1.0 til 2.0</h1>"),
+        "{first}"
+    );
+    let new_page = "/retningslinjer/dlg/dlbcl/version/2.0/";
+    let old_page = "/retningslinjer/dlg/dlbcl/version/1.0/";
+    assert!(
+        first.contains(&format!(
+            r#"<a href="{new_page}#anbefaling-1">Anbefaling 1</a> – <strong>Omformuleret</strong>"#
+        )),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!(
+            r#"<a href="{new_page}#anbefaling-2">Anbefaling 2</a> – <strong>Omformuleret</strong>. Styrke ændret fra A-C til A"#
+        )),
+        "{first}"
+    );
+    // The withdrawn recommendation links where it still is: the older version's page.
+    assert!(
+        first.contains(&format!(
+            r#"<a href="{old_page}#anbefaling-3">Anbefaling 3</a> – <strong>Udgået</strong>"#
+        )),
+        "{first}"
+    );
+    assert!(
+        first.contains(&format!(
+            r#"<a href="{new_page}#anbefaling-4">Anbefaling 4</a> – <strong>Ny</strong>"#
+        )),
+        "{first}"
+    );
+    assert!(
+        first.contains(r#"<ins><span class="visually-hidden">[indsat: </span>PET/"#),
+        "{first}"
+    );
+    // The changed sections, linked on the newer version's page.
+    let sections = first
+        .split_once("Afsnit med ændret tekst</h2>")
+        .map(|(_, rest)| rest)
+        .unwrap_or_else(|| panic!("{first}"));
+    assert!(
+        sections.contains(&format!(r#"<a href="{new_page}#"#)),
+        "{sections}"
+    );
+    assert!(sections.contains("– ændret"), "{sections}");
+
+    // 2.0 → 2.1 (the current version): its links go to the current page.
+    let second = read(&site, "public/dlg/dlbcl/version/2.0/aendringer/index.html");
+    assert!(second.contains("<h1>Ændringer fra version 2.0 til 2.1</h1>"));
+    assert!(
+        second.contains(r#"<a href="/retningslinjer/dlg/dlbcl/#anbefaling-2">Anbefaling 2</a> – <strong>Ændret styrke</strong>: fra A til A-C"#),
+        "{second}"
+    );
+    assert!(
+        !second.contains("Anbefaling 1<"),
+        "1 did not change from 2.0 to 2.1"
+    );
+
+    // Linked from the archived page, the current page's list and its "Hvad er ændret".
+    let archived = read(&site, "public/dlg/dlbcl/version/1.0/index.html");
+    assert!(
+        archived.contains(r#"<a href="/retningslinjer/dlg/dlbcl/version/1.0/aendringer/">Hvad blev ændret i version 2.0</a>"#),
+        "{archived}"
+    );
+    let current = read(&site, "public/dlg/dlbcl/index.html");
+    assert!(current.contains(
+        r#"· <a href="/retningslinjer/dlg/dlbcl/version/1.0/aendringer/">hvad blev ændret i version 2.0</a>"#
+    ), "{current}");
+    assert!(
+        changes_section(&current).contains(r#"<p class="changes-all"><a href="/retningslinjer/dlg/dlbcl/version/2.0/aendringer/">Alle ændringer fra version 2.0 til 2.1</a>"#),
+        "{current}"
+    );
+    // Never in the sitemap.
+    assert!(!read(&site, "public/sitemap.xml").contains("aendringer"));
+}
