@@ -57,26 +57,18 @@ impl Archive {
         let published: Vec<&Guideline> = site.published(drafts).collect();
         let by_key = published
             .into_par_iter()
-            .filter(|g| g.status() == Status::Approved)
-            .filter_map(|g| {
-                let past = history.past_versions(g);
-                let versions = &past.versions;
-                let shown: Vec<Shown> = versions
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| folder_name(&v.record.version).is_some())
-                    .map(|(index, old)| {
-                        let newer = versions.get(index + 1).map_or(g, |v| &v.guideline);
-                        Shown {
-                            index,
-                            changes: Changes::between(&old.guideline, newer),
-                        }
-                    })
-                    .collect();
-                (!shown.is_empty()).then(|| (g.link_key(), Archived { past, shown }))
-            })
+            .filter_map(|g| Some((g.link_key(), archived(history, g)?)))
             .collect();
         Self { by_key }
+    }
+
+    /// Brings `guideline`'s entry up to date after its file changed (the preview's fast
+    /// path): the history is the same, the current text and what it replaced may not be.
+    pub fn refresh(&mut self, history: &SiteHistory, guideline: &Guideline) {
+        match archived(history, guideline) {
+            Some(entry) => self.by_key.insert(guideline.link_key(), entry),
+            None => self.by_key.remove(&guideline.link_key()),
+        };
     }
 
     pub fn is_empty(&self) -> bool {
@@ -118,6 +110,29 @@ impl Archive {
             })
             .collect()
     }
+}
+
+/// `g`'s earlier versions with a page, and what changed at each, if it has any. A draft's
+/// page has none: the version in force is not the one it replaces yet.
+fn archived(history: &SiteHistory, g: &Guideline) -> Option<Archived> {
+    if g.status() != Status::Approved {
+        return None;
+    }
+    let past = history.past_versions(g);
+    let versions = &past.versions;
+    let shown: Vec<Shown> = versions
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| folder_name(&v.record.version).is_some())
+        .map(|(index, old)| {
+            let newer = versions.get(index + 1).map_or(g, |v| &v.guideline);
+            Shown {
+                index,
+                changes: Changes::between(&old.guideline, newer),
+            }
+        })
+        .collect();
+    (!shown.is_empty()).then_some(Archived { past, shown })
 }
 
 /// The folder of a version's page under its guideline's, or `None` for a version number

@@ -118,17 +118,28 @@ pub fn render_site(
     options: RenderOptions,
     search: Option<StaticFiles>,
 ) -> Result<OutputTree, RenderError> {
+    render_site_with(site, theme, options, search, &Archive::default())
+}
+
+/// [`render_site`] with `archive`'s earlier versions: their pages, and the list of them on
+/// each current page (the preview, with history).
+pub fn render_site_with(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    search: Option<StaticFiles>,
+    archive: &Archive,
+) -> Result<OutputTree, RenderError> {
     let (meta, search_files) = match search {
         Some(search) => (Some(search.meta), search.files),
         None => (None, BTreeMap::new()),
     };
-    let no_archive = Archive::default();
     let (mut out, pages) = render_with(
         site,
         theme,
         options,
         meta.as_deref(),
-        &no_archive,
+        archive,
         |path, html| Ok((path, html)),
     )?;
     // A site-wide file wins over a search file, and both over a guideline page at the same
@@ -205,6 +216,36 @@ fn render_with<T: Send>(
     Ok((out, pages))
 }
 
+/// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
+/// history the context stays as it was: no list, no cost.
+fn insert_history(
+    context: &mut tera::Context,
+    theme: &Theme,
+    root: &str,
+    guideline: &Guideline,
+    archive: &Archive,
+) {
+    if archive.is_empty() {
+        return;
+    }
+    let past = archive.versions_of(guideline);
+    context.insert(
+        "past_versions",
+        &archive::links(theme, root, guideline, &past),
+    );
+    // Against the previous approved version: the one this page replaced.
+    let changes = archive.pairs_of(guideline).pop().map(|pair| {
+        let version = &pair.old.record.version;
+        changes_view::build(
+            theme,
+            pair.changes,
+            format!("{root}{}", archive::version_path(guideline, version)),
+            format!("{root}{}", archive::changes_path(guideline, version)),
+        )
+    });
+    context.insert("changes", &changes);
+}
+
 /// Every guideline's page, on every core, each handed to `page` with its path.
 fn guideline_pages<T: Send>(
     site: &Site,
@@ -226,25 +267,7 @@ fn guideline_pages<T: Send>(
             |context, guideline| {
                 let view = guideline_view::build(site, guideline, theme, options.today);
                 context.insert("g", &view);
-                // Without history the context stays as it was: no list, no cost.
-                if !archive.is_empty() {
-                    let past = archive.versions_of(guideline);
-                    context.insert(
-                        "past_versions",
-                        &archive::links(theme, &root, guideline, &past),
-                    );
-                    // Against the previous approved version: the one this page replaced.
-                    let changes = archive.pairs_of(guideline).pop().map(|pair| {
-                        let version = &pair.old.record.version;
-                        changes_view::build(
-                            theme,
-                            pair.changes,
-                            format!("{root}{}", archive::version_path(guideline, version)),
-                            format!("{root}{}", archive::changes_path(guideline, version)),
-                        )
-                    });
-                    context.insert("changes", &changes);
-                }
+                insert_history(context, theme, &root, guideline, archive);
                 let capacity = 2 * guideline.source.text.len() + 16 * 1024;
                 let html = render_sized(theme, "guideline.html", context, capacity)?;
                 page(format!("{}index.html", guideline.path()), html)
