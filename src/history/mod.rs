@@ -20,7 +20,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use cache::CACHE_DIR;
-pub use past::{PastVersion, PastVersions, in_force_from};
+pub use past::{PastVersion, PastVersions, in_force_from, short};
 pub use timeline::{CommitTime, TrackedFile, VersionRecord};
 pub use version::compare_versions;
 
@@ -149,6 +149,12 @@ impl SiteHistory {
         }
         versions.sort_by(|a, b| compare_versions(&a.version, &b.version));
         versions
+    }
+
+    /// A file beside a version (`path` relative to the site root) as it was in the commit
+    /// that wrote that version's text; `None` when it was not there or cannot be read.
+    pub fn file_beside(&self, record: &VersionRecord, path: &str) -> Option<Vec<u8>> {
+        self.repo.file_at(record.commit, path).ok().flatten()
     }
 
     /// The text of a version.

@@ -98,6 +98,22 @@ impl Repo {
         Ok(timeline.finish())
     }
 
+    /// The bytes of the file at `path` (site-relative) in `commit`'s tree; `None` when the
+    /// commit has no file there.
+    pub fn file_at(&self, commit: ObjectId, path: &str) -> Result<Option<Vec<u8>>, HistoryError> {
+        let repo = self.repo.to_thread_local();
+        let tree = repo.find_commit(commit).map_err(git)?.tree().map_err(git)?;
+        let Some(entry) = tree
+            .lookup_entry_by_path(format!("{}{path}", self.prefix))
+            .map_err(git)?
+            .filter(|entry| entry.mode().is_blob())
+        else {
+            return Ok(None);
+        };
+        let mut blob = repo.find_blob(entry.object_id()).map_err(git)?;
+        Ok(Some(blob.take_data()))
+    }
+
     /// The text of a stored blob.
     pub fn text(&self, blob: ObjectId) -> Result<String, HistoryError> {
         let repo = self.repo.to_thread_local();

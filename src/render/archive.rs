@@ -9,11 +9,13 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::assets::reference::{Reference, classify};
 use crate::changes::Changes;
-use crate::history::{PastVersion, PastVersions, SiteHistory};
+use crate::history::{PastVersion, PastVersions, SiteHistory, short};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
 
+use super::markdown::PastAssets;
 use super::theme::Theme;
 
 /// The earlier approved versions of each published guideline, by its `link_key`. Empty
@@ -34,6 +36,8 @@ struct Archived {
 struct Shown {
     /// Into `past.versions`.
     index: usize,
+    /// The files it used, as they were then.
+    assets: PastAssets,
     /// From this version to the one that replaced it: computed once for its page of
     /// changes and, for the last version, the current page's "Hvad er ændret".
     changes: Changes,
@@ -42,6 +46,8 @@ struct Shown {
 /// An earlier version and what changed when the next version replaced it.
 pub struct VersionPair<'a> {
     pub old: &'a PastVersion,
+    /// The files the old version used, as they were then.
+    pub assets: &'a PastAssets,
     pub changes: &'a Changes,
     /// The site path of the newer version's page (the current page for the last pair);
     /// `None` when that version has no page (its number is not a safe folder name).
@@ -57,15 +63,15 @@ impl Archive {
         let published: Vec<&Guideline> = site.published(drafts).collect();
         let by_key = published
             .into_par_iter()
-            .filter_map(|g| Some((g.link_key(), archived(history, g)?)))
+            .filter_map(|g| Some((g.link_key(), archived(site, history, g)?)))
             .collect();
         Self { by_key }
     }
 
     /// Brings `guideline`'s entry up to date after its file changed (the preview's fast
     /// path): the history is the same, the current text and what it replaced may not be.
-    pub fn refresh(&mut self, history: &SiteHistory, guideline: &Guideline) {
-        match archived(history, guideline) {
+    pub fn refresh(&mut self, site: &Site, history: &SiteHistory, guideline: &Guideline) {
+        match archived(site, history, guideline) {
             Some(entry) => self.by_key.insert(guideline.link_key(), entry),
             None => self.by_key.remove(&guideline.link_key()),
         };
@@ -73,6 +79,28 @@ impl Archive {
 
     pub fn is_empty(&self) -> bool {
         self.by_key.is_empty()
+    }
+
+    /// The files `current`'s earlier versions had that differ from today's: each published
+    /// in its version's folder, by its path in the site.
+    pub fn files_of(&self, current: &Guideline) -> Vec<(String, Vec<u8>)> {
+        let Some(archived) = self.by_key.get(&current.link_key()) else {
+            return Vec::new();
+        };
+        archived
+            .shown
+            .iter()
+            .flat_map(|shown| {
+                let folder =
+                    version_path(current, &archived.past.versions[shown.index].record.version);
+                shown
+                    .assets
+                    .files
+                    .iter()
+                    .filter(move |(_, path)| path.starts_with(&folder))
+                    .map(|(asset, path)| (path.clone(), asset.bytes.to_vec()))
+            })
+            .collect()
     }
 
     /// `guideline`'s earlier versions, oldest first.
@@ -101,6 +129,7 @@ impl Archive {
             .iter()
             .map(|shown| VersionPair {
                 old: &versions[shown.index],
+                assets: &shown.assets,
                 changes: &shown.changes,
                 newer_path: match versions.get(shown.index + 1) {
                     None => Some(current.path()),
@@ -114,7 +143,7 @@ impl Archive {
 
 /// `g`'s earlier versions with a page, and what changed at each, if it has any. A draft's
 /// page has none: the version in force is not the one it replaces yet.
-fn archived(history: &SiteHistory, g: &Guideline) -> Option<Archived> {
+fn archived(site: &Site, history: &SiteHistory, g: &Guideline) -> Option<Archived> {
     if g.status() != Status::Approved {
         return None;
     }
@@ -128,11 +157,57 @@ fn archived(history: &SiteHistory, g: &Guideline) -> Option<Archived> {
             let newer = versions.get(index + 1).map_or(g, |v| &v.guideline);
             Shown {
                 index,
+                assets: past_assets(site, history, g, old),
                 changes: Changes::between(&old.guideline, newer),
             }
         })
         .collect();
     (!shown.is_empty()).then_some(Archived { past, shown })
+}
+
+/// The files `version` of `current` used, read from git as they were in that version. One
+/// unchanged since, and still on the current page, is the current file; any other is
+/// published in the version's folder.
+fn past_assets(
+    site: &Site,
+    history: &SiteHistory,
+    current: &Guideline,
+    version: &PastVersion,
+) -> PastAssets {
+    let record = &version.record;
+    // The guideline's folder then: `guidelines/dlg/storcellet` for a file since renamed.
+    let folder = record.path.strip_suffix(".md").unwrap_or(&record.path);
+    let slug = folder.rsplit('/').next().unwrap_or_default().to_owned();
+    let old = &version.guideline;
+    let mut names: Vec<&str> = old
+        .links
+        .iter()
+        .map(|l| l.destination.as_str())
+        .chain(old.images.iter().map(|i| i.destination.as_str()))
+        .filter_map(|destination| match classify(destination, &slug) {
+            Reference::Asset(name) => Some(name),
+            _ => None,
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let now = crate::assets::published(&site.assets, current);
+    let files = names
+        .into_iter()
+        .filter_map(|name| {
+            let bytes = history.file_beside(record, &format!("{folder}/{name}"))?;
+            let path = match now
+                .iter()
+                .find(|(_, asset)| asset.name == name && *asset.bytes == bytes)
+            {
+                Some((path, _)) => path.clone(),
+                None => format!("{}{name}", version_path(current, &record.version)),
+            };
+            let shown = format!("{folder}/{name}@{}", short(&record.commit.to_string()));
+            Some((crate::assets::from_stored(name, shown, bytes)?, path))
+        })
+        .collect();
+    PastAssets { slug, files }
 }
 
 /// The folder of a version's page under its guideline's, or `None` for a version number

@@ -37,7 +37,8 @@ pub fn render_all<T: Send>(
             let version = pair.old;
             let past = &version.guideline;
             let mut context = base.clone();
-            let view = guideline_view::build(site, past, theme, options.today);
+            let view =
+                guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
             context.insert("g", &view);
             context.insert("archived", &archive::archived_view(theme, &root, version));
             let capacity = 2 * past.source.text.len() + 16 * 1024;

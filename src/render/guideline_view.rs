@@ -15,7 +15,9 @@ use crate::model::{
 use crate::site::Site;
 use crate::status::{self, Revision};
 
-use super::markdown::{Citations, MarkdownRenderer, anchor_safe, citation_numbers, escape};
+use super::markdown::{
+    Citations, MarkdownRenderer, PastAssets, anchor_safe, citation_numbers, escape,
+};
 use super::theme::Theme;
 
 #[derive(Serialize)]
@@ -182,6 +184,17 @@ pub fn build(
     theme: &Theme,
     today: jiff::civil::Date,
 ) -> GuidelineView {
+    build_with(site, guideline, theme, today, None)
+}
+
+/// [`build`], for an earlier version with the files it had (`past_assets`).
+pub fn build_with(
+    site: &Site,
+    guideline: &Guideline,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    past_assets: Option<&PastAssets>,
+) -> GuidelineView {
     let root = site.config.root_path();
     let markdown = MarkdownRenderer {
         guideline,
@@ -191,6 +204,7 @@ pub fn build(
         numbers: citation_numbers(guideline),
         assets: site.assets.of(&guideline.group, &guideline.slug),
         zoom_label: escape(theme.text("figure_zoom")),
+        past_assets,
     };
     let mut citations = Citations::default();
 

@@ -92,6 +92,7 @@ impl<'a> PageRenderer<'a> {
                 archive,
                 &|path, html| Ok((path, html)),
             )?);
+            files.extend(archive.files_of(guideline));
         }
         for (path, asset) in crate::assets::published(&site.assets, guideline) {
             files.push((path, asset.bytes.to_vec()));

@@ -213,6 +213,10 @@ fn render_with<T: Send>(
     let site_wide = site_wide?;
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
+    // The figures of earlier versions that differ from today's, in their versions' folders.
+    for guideline in &guidelines {
+        out.files.extend(archive.files_of(guideline));
+    }
     Ok((out, pages))
 }
 

@@ -550,7 +550,7 @@ fn render_changes(
     let mut pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
     if let Some((history, archive)) = history {
         for guideline in &changed {
-            archive.refresh(history, guideline);
+            archive.refresh(site, history, guideline);
         }
         pages = pages.with_archive(archive);
     }

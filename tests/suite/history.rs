@@ -948,3 +948,82 @@ fn each_version_pair_has_a_page_of_its_changes_linked_from_both_versions() {
     // Never in the sitemap.
     assert!(!read(&site, "public/sitemap.xml").contains("aendringer"));
 }
+
+/// `text` with a figure and an attachment of the folder `slug/` in its annex.
+fn with_figure(text: &str, slug: &str) -> String {
+    edit(
+        text,
+        "# 7. Bilag\n",
+        &format!(
+            "# 7. Bilag\n\n![Flowchart over udredningen.]({slug}/flow.svg \"Figur 1: Udredning\")\n\nSkemaet: [IPI-skema]({slug}/skema.csv).\n"
+        ),
+    )
+}
+
+fn drawing(label: &str, width: u32) -> String {
+    format!(
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="40"><text x="2" y="20">{label}</text></svg>"#
+    )
+}
+
+#[test]
+fn an_earlier_version_shows_its_figures_as_they_were_then() {
+    let site = empty_site().build();
+    let root = site.root();
+    let day = |d: &str| format!("{d}T10:00:00+01:00");
+    git(root, &day("2020-01-06"), &["init", "-q"]);
+    write(
+        &site,
+        "guidelines/dlg/storcellet/flow.svg",
+        &drawing("Udgave 1", 120),
+    );
+    write(&site, "guidelines/dlg/storcellet/skema.csv", "ipi,risiko\n");
+    let v1 = with_figure(&version_1_0(), "storcellet");
+    commit(&site, OLD_PATH, &v1, &day("2020-01-06"), "1.0");
+    // 2.0 renames the guideline and its folder and draws the flowchart again.
+    std::fs::remove_file(site.path(OLD_PATH)).expect("remove");
+    std::fs::rename(
+        site.path("guidelines/dlg/storcellet"),
+        site.path("guidelines/dlg/dlbcl"),
+    )
+    .expect("rename the folder");
+    write(
+        &site,
+        "guidelines/dlg/dlbcl/flow.svg",
+        &drawing("Udgave 2", 100),
+    );
+    let v2 = with_figure(&version_2_0(), "dlbcl");
+    commit(&site, MAIN, &v2, &day("2022-02-14"), "2.0");
+    commit(
+        &site,
+        MAIN,
+        &with_figure(VALID, "dlbcl"),
+        &day("2024-03-13"),
+        "2.1",
+    );
+    build_site(&site, &[]);
+
+    let base = "/retningslinjer/dlg/dlbcl/";
+    let first = read(&site, "public/dlg/dlbcl/version/1.0/index.html");
+    assert!(
+        first.contains(&format!(
+            r#"<img src="{base}version/1.0/flow.svg" alt="Flowchart over udredningen." width="120" height="40""#
+        )),
+        "1.0 shows its own drawing at its own size:\n{first}"
+    );
+    assert!(read(&site, "public/dlg/dlbcl/version/1.0/flow.svg").contains("Udgave 1"));
+    // The attachment never changed: the current file serves.
+    assert!(
+        first.contains(&format!(r#"<a href="{base}skema.csv">IPI-skema</a>"#)),
+        "{first}"
+    );
+    assert!(!site.path("public/dlg/dlbcl/version/1.0/skema.csv").exists());
+    // 2.0's drawing is today's: no copy.
+    let second = read(&site, "public/dlg/dlbcl/version/2.0/index.html");
+    assert!(
+        second.contains(&format!(r#"<img src="{base}flow.svg""#)),
+        "{second}"
+    );
+    assert!(!site.path("public/dlg/dlbcl/version/2.0/flow.svg").exists());
+    assert!(read(&site, "public/dlg/dlbcl/flow.svg").contains("Udgave 2"));
+}
