@@ -21,7 +21,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub use cache::CACHE_DIR;
 pub use past::{PastVersion, PastVersions, in_force_from, short};
-pub use timeline::{CommitTime, TrackedFile, VersionRecord};
+pub use timeline::{CommitTime, TrackedFile, VersionRecord, WalkState};
 pub use version::compare_versions;
 
 use crate::model::Guideline;
@@ -67,8 +67,9 @@ pub struct SiteHistory {
     files: Vec<TrackedFile>,
     /// Every path a tracked file ever had (site-relative) → its index.
     by_path: HashMap<String, usize>,
-    /// Whether this load walked the history (false: read from the cache).
-    pub walked: bool,
+    /// How many commits this load walked: 0 when the cache was for HEAD, only the new ones
+    /// when it was for an ancestor.
+    pub commits_walked: usize,
     /// Each guideline's parsed earlier versions, by what they depend on (see `past_versions`).
     past: Mutex<HashMap<String, Arc<OnceLock<Arc<PastVersions>>>>>,
     /// How many stored texts were parsed: the tests' proof that each is parsed once.
@@ -79,14 +80,14 @@ impl SiteHistory {
     /// Reads the history of the site at `root`, from the cache when HEAD has not moved.
     pub fn load(root: &Path) -> Result<Self, Unavailable> {
         let repo = Repo::open(root)?;
-        let (files, walked) = match cache::read(root, repo.head) {
-            Some(files) => (files, false),
+        let (files, commits_walked) = match cache::read(root, repo.head) {
+            Some(state) => (state.finished(), 0),
             None => {
-                let files = repo
-                    .walk()
+                let (state, walked) = repo
+                    .walk(cache::read_latest(root))
                     .map_err(|err| Unavailable::Failed(err.to_string()))?;
-                cache::write(root, repo.head, &files);
-                (files, true)
+                cache::write(root, repo.head, &state);
+                (state.finished(), walked)
             }
         };
         let mut by_path = HashMap::new();
@@ -99,7 +100,7 @@ impl SiteHistory {
             repo,
             files,
             by_path,
-            walked,
+            commits_walked,
             past: Mutex::default(),
             parsed: AtomicUsize::new(0),
         })

@@ -255,13 +255,44 @@ fn the_walk_is_cached_by_head_commit_and_read_back() {
     std::fs::write(&cache, cached.replace("\"2.0\"", "\"1.9\"")).expect("write");
     let second = history_json(&site, &[]);
     assert_eq!(second["versions"][1]["version"], "1.9");
-    // A new commit is a new cache (and the old one is dropped).
+    // A new commit is a new cache (and the old one is dropped), made by walking on from the
+    // old one: what it said still stands.
     let changed = edit(VALID, "version = \"2.1\"", "version = \"2.2\"");
     commit(&site, MAIN, &changed, "2025-01-01T10:00:00+01:00", "2.2");
     let third = history_json(&site, &[]);
-    assert_eq!(third["versions"][1]["version"], "2.0");
+    assert_eq!(third["versions"][1]["version"], "1.9");
     assert_eq!(third["versions"].as_array().map(Vec::len), Some(4));
     assert!(!cache.exists());
+}
+
+#[test]
+fn after_new_commits_only_they_are_walked_and_the_result_is_a_whole_walks() {
+    let site = history_site();
+    let load = || retning::history::SiteHistory::load(site.root()).expect("a history");
+    assert_eq!(load().commits_walked, 5, "the first run walks every commit");
+    assert_eq!(load().commits_walked, 0, "the same HEAD reads the cache");
+    let changed = edit(VALID, "version = \"2.1\"", "version = \"2.2\"");
+    commit(&site, MAIN, &changed, "2025-01-01T10:00:00+01:00", "2.2");
+    let versions = |history: &retning::history::SiteHistory| {
+        let site = retning::site::Site::load(site.root()).expect("a site").site;
+        let current = site.by_link_key("dlg/dlbcl.md").expect("the guideline");
+        history.versions_of(current)
+    };
+    let resumed = load();
+    assert_eq!(resumed.commits_walked, 1, "only the new commit");
+    std::fs::remove_dir_all(site.path(".retning/history")).expect("drop the cache");
+    let whole = load();
+    assert_eq!(whole.commits_walked, 6);
+    assert_eq!(versions(&resumed), versions(&whole));
+    assert_eq!(versions(&whole).len(), 4, "1.0, 2.0, 2.1 and 2.2");
+
+    // A rewritten history (HEAD no longer descends from the cached commit) is walked whole.
+    git(
+        site.root(),
+        "2025-02-01T10:00:00+01:00",
+        &["commit", "-q", "--amend", "-m", "2.2, amended"],
+    );
+    assert_eq!(load().commits_walked, 6);
 }
 
 #[test]
