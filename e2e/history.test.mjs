@@ -13,6 +13,8 @@ import path from 'node:path';
 
 import { startServer } from './server.mjs';
 import { collectConsoleErrors, formatViolations, launchBrowser, phoneContext, runAxe } from './browser.mjs';
+import { HtmlValidate, StaticConfigLoader } from 'html-validate';
+
 import { E2E_DIR, pageUrl } from './site.mjs';
 
 const REPO_DIR = path.dirname(E2E_DIR);
@@ -65,6 +67,20 @@ test('the history site has the pages of both earlier versions and their changes'
   const archived = readFileSync(path.join(site, ARCHIVED, 'index.html'), 'utf8');
   assert.match(archived, /<meta name="robots" content="noindex">/);
   assert.match(archived, /Erstattet af version 2\.0/);
+  // 1.0's flowchart differs from today's: its page shows its own copy.
+  assert.match(archived, /src="\/dlg\/dlbcl\/version\/1\.0\/flowchart-udredning\.svg"/);
+});
+
+test('the history pages are valid HTML (html-validate, as validate.test.mjs)', async () => {
+  const config = JSON.parse(readFileSync(path.join(E2E_DIR, '.htmlvalidate.json'), 'utf8'));
+  const validator = new HtmlValidate(new StaticConfigLoader(config));
+  for (const sitePath of PAGES) {
+    const report = await validator.validateFile(path.join(site, sitePath, 'index.html'));
+    const errors = report.results.flatMap((r) =>
+      r.messages.filter((m) => m.severity === 2).map((m) => `${sitePath}:${m.line}:${m.column}: ${m.ruleId}: ${m.message}`),
+    );
+    assert.deepEqual(errors, []);
+  }
 });
 
 describe('history pages at 320 px', () => {
