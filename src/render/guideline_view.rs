@@ -16,7 +16,7 @@ use crate::site::Site;
 use crate::status::{self, Revision};
 
 use super::markdown::{
-    Citations, MarkdownRenderer, anchor_safe, citation_numbers, escape, escape_into,
+    Citations, MarkdownRenderer, PastAssets, anchor_safe, citation_numbers, escape, escape_into,
 };
 use super::theme::Theme;
 
@@ -184,6 +184,17 @@ pub fn build(
     theme: &Theme,
     today: jiff::civil::Date,
 ) -> GuidelineView {
+    build_with(site, guideline, theme, today, None)
+}
+
+/// [`build`], for an earlier version with the files it had (`past_assets`).
+pub fn build_with(
+    site: &Site,
+    guideline: &Guideline,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    past_assets: Option<&PastAssets>,
+) -> GuidelineView {
     let root = site.config.root_path();
     let markdown = MarkdownRenderer {
         guideline,
@@ -195,6 +206,7 @@ pub fn build(
         numbers: citation_numbers(guideline),
         assets: site.assets.of(&guideline.group, &guideline.slug),
         zoom_label: escape(theme.text("figure_zoom")),
+        past_assets,
     };
     let mut citations = Citations::default();
 

@@ -40,6 +40,29 @@ pub struct MarkdownRenderer<'a> {
     /// The words a figure's link says after its alt text (HTML-escaped): it opens the image
     /// at full size.
     pub zoom_label: String,
+    /// On an earlier version's page: its files as they were then, which replace `assets`.
+    pub past_assets: Option<&'a PastAssets>,
+}
+
+/// The files an earlier version of a guideline used, as they were in that version.
+#[derive(Debug, Default)]
+pub struct PastAssets {
+    /// The name the old text gives the guideline's folder: the file's name then, which a
+    /// renamed guideline no longer has.
+    pub slug: String,
+    /// Each file and its path in the site: under the version's own folder, or the current
+    /// file's path when that is unchanged since.
+    pub files: Vec<(Asset, String)>,
+}
+
+impl PastAssets {
+    /// The file `destination` names in the old text, and its path in the site.
+    fn find(&self, destination: &str) -> Option<&(Asset, String)> {
+        match classify(destination, &self.slug) {
+            Reference::Asset(name) => self.files.iter().find(|(a, _)| a.name == name),
+            _ => None,
+        }
+    }
 }
 
 /// Each cited key's number, in order of first citation.
@@ -207,6 +230,9 @@ impl MarkdownRenderer<'_> {
 
     /// A file beside the guideline that `destination` names.
     fn asset(&self, destination: &str) -> Option<&Asset> {
+        if let Some(past) = self.past_assets {
+            return past.find(destination).map(|(asset, _)| asset);
+        }
         match classify(destination, &self.guideline.slug) {
             Reference::Asset(name) => self.assets.iter().find(|a| a.name == name),
             _ => None,
@@ -294,6 +320,9 @@ impl MarkdownRenderer<'_> {
     }
 
     fn resolve_link<'e>(&self, destination: &CowStr<'e>) -> CowStr<'e> {
+        if let Some((_, path)) = self.past_assets.and_then(|past| past.find(destination)) {
+            return CowStr::from(format!("{}{path}", self.root));
+        }
         if let Reference::Asset(_) = classify(destination, &self.guideline.slug) {
             // Published beside the page, at /<group>/<slug>/<name>.
             let path = destination.strip_prefix("./").unwrap_or(destination);
