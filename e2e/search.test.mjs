@@ -359,14 +359,12 @@ describe('static search', { skip: NO_INDEX }, () => {
       const longer = [...all.keys()].filter((t) => t > w && t.startsWith(w)).sort().slice(0, 50);
       const own = new Set([w, ...longer, ...group].flatMap(docsOf));
       if (!d || own.size >= 3) return files;
-      const c = [...w], cut = (i, j) => c.slice(i, j).join(''), a = d === 1 ? n >> 1 : Math.floor(n / 3);
-      const z = d === 1 ? a : Math.floor((2 * n) / 3);
-      const keys = [`p${n}:${cut(0, a)}`, `s${n}:${cut(z, n)}`, ...(d === 2 ? [`m${n}:${cut(a, z)}`] : [])];
+      const c = [...w], half = n >> 1, first = c.slice(0, half).join(''), last = c.slice(half).join('');
       const widened = [];
-      for (const key of keys) {
+      for (const [key, whole] of [[`p:${first}`, (r) => first + r], [`s:${last}`, (r) => r + last]]) {
         const k = fnv(key) % meta.typo_files;
         files.push(`${meta.dir}/t${k}.json`);
-        widened.push(...(typos[k].keys[key] || []));
+        widened.push(...(typos[k].keys[key] || []).map(whole));
       }
       const close = await page.evaluate(([word, terms]) => window.retningSearch.closest(word, terms), [w, widened]);
       return [...files, ...close.map((t) => `${meta.dir}/c${holding(t)}.json`)];

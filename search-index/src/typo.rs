@@ -2,12 +2,12 @@
 //! small edit distance, and the keys of the static index's side table that finds those terms
 //! without the whole vocabulary.
 //!
-//! The side table rests on a pigeonhole argument: split a word of `n` letters into
-//! `distance + 1` parts; a term within `distance` edits leaves at least one part untouched.
-//! An untouched first part is the term's prefix, an untouched last part its suffix, and an
-//! untouched middle part (only for distance 2, when both other parts hold one edit each) sits
-//! at most one letter from its place. Each term is filed under those keys for every word
-//! length that could reach it, so a word looks up two or three keys.
+//! The side table rests on halves: a term reached from a word by one edit keeps the word's
+//! first half as its prefix or its last half as its suffix. So do the terms two edits away
+//! with both edits in one half, and typo tolerance is defined as just those (both engines
+//! apply the same rule): a term with one edit in each half of a long word is not reached.
+//! Each term is filed under its prefix and suffix for every word length that could reach it,
+//! so a word looks up two keys.
 
 use serde::Serialize;
 
@@ -17,8 +17,9 @@ use crate::analyzer::{fold, term, word_spans};
 pub const FEW_MATCHES: usize = 3;
 /// A term found by its typo counts this much of an exact match (a prefix counts 0.5).
 pub const TYPO_FACTOR: f32 = 0.25;
-/// A word is widened to at most this many terms (those at the smallest distance, in order).
-pub const MAX_TYPO_TERMS: usize = 10;
+/// A word is widened to at most this many terms (those at the smallest distance, in order):
+/// each costs the static reader a chunk.
+pub const MAX_TYPO_TERMS: usize = 4;
 
 /// The edit distance a query term of `letters` characters may be corrected within.
 pub fn max_distance(letters: usize) -> usize {
@@ -71,39 +72,28 @@ pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     Some(previous[b.len()]).filter(|&d| d <= limit)
 }
 
-/// How a word of `n` letters is split: the end of the first part and the start of the last
-/// (for distance 1 they are the same: two halves).
-fn parts(n: usize, distance: usize) -> (usize, usize) {
-    match distance {
-        1 => (n / 2, n / 2),
-        _ => (n / 3, 2 * n / 3),
-    }
+/// A word of `n` letters splits at `n / 2`: its first half and its last half.
+fn half(n: usize) -> usize {
+    n / 2
 }
 
-/// The side-table keys a query term looks up: `p<n>:<first part>`, `s<n>:<last part>`, and
-/// for distance 2 `m<n>:<middle part>`. Empty when the term is not widened.
+/// The side-table keys a query term looks up: `p:<first half>` and `s:<last half>`. Empty when
+/// the term is not widened.
 pub fn query_keys(word: &str) -> Vec<String> {
-    let distance = distance_for(word);
-    if distance == 0 {
+    if distance_for(word) == 0 {
         return Vec::new();
     }
     let c: Vec<char> = word.chars().collect();
-    let n = c.len();
-    let (first_end, last_start) = parts(n, distance);
-    let text = |r: std::ops::Range<usize>| c[r].iter().collect::<String>();
-    let mut keys = vec![
-        format!("p{n}:{}", text(0..first_end)),
-        format!("s{n}:{}", text(last_start..n)),
-    ];
-    if distance == 2 {
-        keys.push(format!("m{n}:{}", text(first_end..last_start)));
-    }
-    keys
+    let a = half(c.len());
+    vec![
+        format!("p:{}", c[..a].iter().collect::<String>()),
+        format!("s:{}", c[a..].iter().collect::<String>()),
+    ]
 }
 
 /// The keys a term is filed under: for each word length `n` that could reach it (at most
-/// `max_distance(n)` letters longer or shorter), the parts a word of `n` letters would look
-/// up. Sorted, without duplicates; empty for a term that is never a correction.
+/// `max_distance(n)` letters longer or shorter), its first `n / 2` letters and its last
+/// `n - n / 2`. Sorted, without duplicates; empty for a term that is never a correction.
 pub fn term_keys(term: &str) -> Vec<String> {
     if !eligible(term) {
         return Vec::new();
@@ -117,27 +107,44 @@ pub fn term_keys(term: &str) -> Vec<String> {
         if distance == 0 || m.abs_diff(n) > distance {
             continue;
         }
-        let (first_end, last_start) = parts(n, distance);
-        if first_end <= m {
-            keys.push(format!("p{n}:{}", text(0, first_end)));
+        let a = half(n);
+        if a <= m {
+            keys.push(format!("p:{}", text(0, a)));
         }
-        let last = n - last_start;
-        if last <= m {
-            keys.push(format!("s{n}:{}", text(m - last, m)));
-        }
-        if distance == 2 {
-            // The middle part, where an edit in the first part may have moved it.
-            let len = last_start - first_end;
-            for start in first_end.saturating_sub(1)..=first_end + 1 {
-                if start + len <= m {
-                    keys.push(format!("m{n}:{}", text(start, start + len)));
-                }
-            }
+        if n - a <= m {
+            keys.push(format!("s:{}", text(m - (n - a), m)));
         }
     }
     keys.sort();
     keys.dedup();
     keys
+}
+
+/// Whether `term` keeps `word`'s first half as its prefix or its last half as its suffix.
+fn keeps_a_half(word: &str, term: &str) -> bool {
+    let c: Vec<char> = word.chars().collect();
+    let a = half(c.len());
+    term.starts_with(&c[..a].iter().collect::<String>())
+        || term.ends_with(&c[a..].iter().collect::<String>())
+}
+
+/// A term as filed under `key`: without the key's part (`p:` a prefix, `s:` a suffix), which
+/// every term under the key shares.
+pub fn filed_as<'a>(key: &str, term: &'a str) -> &'a str {
+    match key.split_once(':') {
+        Some(("p", part)) => term.strip_prefix(part).unwrap_or(term),
+        Some(("s", part)) => term.strip_suffix(part).unwrap_or(term),
+        _ => term,
+    }
+}
+
+/// The term filed under `key` as `rest` ([`filed_as`] undone).
+pub fn unfiled(key: &str, rest: &str) -> String {
+    match key.split_once(':') {
+        Some(("p", part)) => format!("{part}{rest}"),
+        Some(("s", part)) => format!("{rest}{part}"),
+        _ => rest.to_owned(),
+    }
 }
 
 /// The side-table file a key is in: FNV-1a (32 bit) of its UTF-8 bytes, modulo `files`.
@@ -154,8 +161,8 @@ pub fn key_file(key: &str, files: usize) -> usize {
 }
 
 /// Of `candidates` (terms, any order), those a query term widens to: within its distance,
-/// not itself, eligible, at the smallest distance found; in term order, at most
-/// [`MAX_TYPO_TERMS`].
+/// keeping one of its halves, not itself, eligible, at the smallest distance found; in term
+/// order, at most [`MAX_TYPO_TERMS`].
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
     let limit = distance_for(word);
     if limit == 0 {
@@ -163,7 +170,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     }
     let mut found: Vec<(usize, &str)> = candidates
         .into_iter()
-        .filter(|t| *t != word && eligible(t))
+        .filter(|t| *t != word && eligible(t) && keeps_a_half(word, t))
         .filter_map(|t| distance_within(word, t, limit).map(|d| (d, t)))
         .collect();
     let Some(best) = found.iter().map(|&(d, _)| d).min() else {
@@ -281,8 +288,9 @@ pub fn corrected(query: &str, corrections: &[Correction]) -> String {
 mod tests {
     use super::*;
 
-    /// Every term within the distance shares a key with the word: the side table never misses
-    /// one. Checked against every one- and two-letter edit of a few words.
+    /// Every term within the distance that keeps a half of the word shares a key with it: the
+    /// side table never misses one. Checked against every one- and two-letter edit of a few
+    /// words; every one-letter edit keeps a half.
     #[test]
     fn every_term_within_the_distance_shares_a_key_with_the_word() {
         let alphabet = ['a', 'e', 'k', 'm', 'o', 'r', 'x'];
@@ -302,9 +310,14 @@ mod tests {
             }
             let mut checked = 0;
             for edit in edits {
-                if edit.chars().count() < 2
-                    || distance_within(word, &edit, distance_for(word)).is_none()
-                {
+                let within = distance_within(word, &edit, distance_for(word));
+                if edit.chars().count() < 2 || within.is_none() {
+                    continue;
+                }
+                if within == Some(1) {
+                    assert!(keeps_a_half(word, &edit), "{word} → {edit}");
+                }
+                if !keeps_a_half(word, &edit) {
                     continue;
                 }
                 let filed = term_keys(&edit);
@@ -368,8 +381,8 @@ mod tests {
         assert!(query_keys("kemo").is_empty());
         assert!(query_keys("20256").is_empty());
         assert!(term_keys("2025").is_empty());
-        assert_eq!(query_keys("lymfon"), ["p6:lym", "s6:fon"]);
-        assert_eq!(query_keys("kemoterapy"), ["p10:kem", "s10:rapy", "m10:ote"]);
+        assert_eq!(query_keys("lymfon"), ["p:lym", "s:fon"]);
+        assert_eq!(query_keys("kemoterapy"), ["p:kemot", "s:erapy"]);
     }
 
     #[test]
@@ -381,6 +394,9 @@ mod tests {
             closest("mammografy", ["mammografi", "mamografi"]),
             ["mammografi"]
         );
+        // Two edits, one in each half: not reached.
+        assert!(closest("kemoterapi", ["kxmoterapx"]).is_empty());
+        assert_eq!(closest("kemoterapi", ["kemoterxpx"]), ["kemoterxpx"]);
     }
 
     #[test]
@@ -440,6 +456,6 @@ mod tests {
     fn key_files_are_fnv_1a() {
         // FNV-1a of "a" is 0xe40c292c; search.js computes the same.
         assert_eq!(key_file("a", 1 << 31), 0xe40c_292c % (1 << 31));
-        assert_eq!(key_file("p6:lym", 1), 0);
+        assert_eq!(key_file("p:lym", 1), 0);
     }
 }

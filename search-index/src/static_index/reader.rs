@@ -117,6 +117,7 @@ impl StaticIndex {
                 if typo::key_file(&key, meta.typo_files) != k {
                     return Err(invalid(&name, format!("{key:?} is in the wrong file")));
                 }
+                let terms = terms.iter().map(|rest| typo::unfiled(&key, rest)).collect();
                 typo.insert(key, terms);
             }
         }

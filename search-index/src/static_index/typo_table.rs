@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::typo::{key_file, term_keys};
+use crate::typo::{filed_as, key_file, term_keys};
 
 /// The side table is cut into about this many bytes of JSON a file.
-const TYPO_FILE_BYTES: usize = 8 * 1024;
+const TYPO_FILE_BYTES: usize = 16 * 1024;
 
-/// A side-table file: key → the terms filed under it, both sorted.
+/// A side-table file: key → the terms filed under it (each without the key's part), keys and
+/// terms sorted.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct TypoFile {
     pub keys: BTreeMap<String, Vec<String>>,
@@ -38,13 +39,14 @@ pub fn encode<'a>(terms: impl IntoParallelIterator<Item = &'a String>) -> Vec<Ty
             bytes += key.len() + 6;
             previous = Some(key);
         }
-        bytes += term.len() + 3;
+        bytes += filed_as(key, term).len() + 3;
     }
     let count = bytes.div_ceil(TYPO_FILE_BYTES).max(1);
     let mut files = vec![TypoFile::default(); count];
     for (key, term) in filed {
         let file = &mut files[key_file(&key, count)];
-        file.keys.entry(key).or_default().push(term.to_owned());
+        let rest = filed_as(&key, term).to_owned();
+        file.keys.entry(key).or_default().push(rest);
     }
     files
 }
@@ -52,6 +54,7 @@ pub fn encode<'a>(terms: impl IntoParallelIterator<Item = &'a String>) -> Vec<Ty
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::typo::unfiled;
 
     #[test]
     fn each_key_lives_in_the_file_its_hash_names_with_its_terms_sorted() {
@@ -65,14 +68,17 @@ mod tests {
         for (k, file) in files.iter().enumerate() {
             for (key, filed) in &file.keys {
                 assert_eq!(key_file(key, files.len()), k, "{key}");
-                assert!(filed.is_sorted(), "{key}");
+                let whole: Vec<String> = filed.iter().map(|rest| unfiled(key, rest)).collect();
+                assert!(whole.is_sorted(), "{key}");
+                assert!(whole.iter().all(|t| terms.contains(t)), "{key}");
                 seen += filed.len();
             }
         }
         let expected: usize = terms.iter().map(|t| term_keys(t).len()).sum();
         assert_eq!(seen, expected);
-        let lymfom = &files[key_file("p6:lym", files.len())].keys["p6:lym"];
-        assert_eq!(lymfom, &["lymfom"]);
+        // Under "p:lym" (a 6-letter word's first half), "lymfom" is filed as "fom".
+        let lymfom = &files[key_file("p:lym", files.len())].keys["p:lym"];
+        assert_eq!(lymfom, &["fom"]);
         assert!(
             files
                 .iter()

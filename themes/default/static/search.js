@@ -39,7 +39,7 @@
   const analyze = (text) => (String(text).match(WORD) || []).map(term).filter(Boolean);
 
   // Typos (FORMAT.md, "Typos"): a term of 5+ letters (9+) reaches terms 1 (2) edits away.
-  const FEW = 3, TYPO = 0.5, MAX_TYPO = 10; // TYPO: a quarter of an exact match, in 1/2000ths
+  const FEW = 3, TYPO = 0.5, MAX_TYPO = 4; // TYPO: a quarter of an exact match, in 1/2000ths
   const ENDINGS = "e en er et ene erne ere ens es s ede ende hed ighed".split(" ");
   const len = (s) => [...s].length, numeric = (t) => /\p{N}/u.test(t);
   const reach = (t) => numeric(t) ? 0 : len(t) >= 9 ? 2 : len(t) >= 5 ? 1 : 0;
@@ -55,18 +55,17 @@
     }
     return prev[b.length] <= limit ? prev[b.length] : Infinity;
   }
-  const typoKeys = (w) => { // the side-table keys: first, last (and middle) part
-    const c = [...w], n = c.length, d = reach(w), s = (i, j) => c.slice(i, j).join("");
-    const a = d == 1 ? n >> 1 : Math.floor(n / 3), z = d == 1 ? a : Math.floor(2 * n / 3);
-    return !d ? [] : [`p${n}:${s(0, a)}`, `s${n}:${s(z, n)}`, ...(d == 2 ? [`m${n}:${s(a, z)}`] : [])];
-  };
+  const halves = (w) => { const c = [...w], a = c.length >> 1; return [c.slice(0, a).join(""), c.slice(a).join("")]; };
+  const typoKeys = (w) => reach(w) ? ((h) => [`p:${h[0]}`, `s:${h[1]}`])(halves(w)) : []; // the side-table keys
+  const unfiled = (key, rest) => key[0] == "p" ? key.slice(2) + rest : rest + key.slice(2);
   const fnv = (key) => { // FNV-1a, 32 bits, of the key's UTF-8 bytes
     let h = 0x811c9dc5;
     for (const b of new TextEncoder().encode(key)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
     return h;
   };
   const closest = (w, terms) => { // those at the smallest distance, in order, at most 10
-    const found = [...new Set(terms)].filter((t) => t != w && !numeric(t)).map((t) => [lev(w, t, reach(w)), t])
+    const [a, z] = halves(w);
+    const found = [...new Set(terms)].filter((t) => t != w && !numeric(t) && (t.startsWith(a) || t.endsWith(z))).map((t) => [lev(w, t, reach(w)), t])
       .filter(([d]) => d < Infinity), best = Math.min(...found.map(([d]) => d));
     return found.filter(([d]) => d == best).map(([, t]) => t).sort().slice(0, MAX_TYPO);
   };
@@ -135,7 +134,7 @@
     if (!reach(w) || out.size >= FEW) return { out };
     const found = out.size, keys = typoKeys(w), files = [...new Set(keys.map((k) => `${m.dir}/t${fnv(k) % m.typo_files}.json`))];
     const tables = await Promise.all(files.map(get));
-    const close = closest(w, tables.flatMap((f) => keys.flatMap((k) => Object.hasOwn(f.keys, k) ? f.keys[k] : [])));
+    const close = closest(w, tables.flatMap((f) => keys.flatMap((k) => Object.hasOwn(f.keys, k) ? f.keys[k].map((r) => unfiled(k, r)) : [])));
     const held = await Promise.all(close.map((t) => get(holding(m, t))));
     let best;
     close.forEach((t, i) => held[i].terms.filter(([x]) => x == t).forEach(([, p]) => {
