@@ -146,10 +146,10 @@ fn encode_with(
             json(&Chunk { terms }),
         );
     }
-    let typo_files = typo_table::encode(weights.keys().collect::<Vec<_>>());
+    let typo_files = typo_table::encode(&weights.keys().collect::<Vec<_>>());
     let typo_file_count = typo_files.len();
-    for (k, file) in typo_files.iter().enumerate() {
-        folder.insert(format!("t{k}.json"), json(file));
+    for (k, bytes) in typo_files.into_iter().enumerate() {
+        folder.insert(format!("t{k}.json"), bytes);
     }
     for (k, bucket) in docs.chunks(FRAGMENT_SIZE).enumerate() {
         let docs = bucket.iter().map(fragment).collect();

@@ -95,29 +95,45 @@ pub fn query_keys(word: &str) -> Vec<String> {
 /// `max_distance(n)` letters longer or shorter), its first `n / 2` letters and its last
 /// `n - n / 2`. Sorted, without duplicates; empty for a term that is never a correction.
 pub fn term_keys(term: &str) -> Vec<String> {
-    if !eligible(term) {
-        return Vec::new();
-    }
-    let c: Vec<char> = term.chars().collect();
-    let m = c.len();
-    let text = |from: usize, to: usize| c[from..to].iter().collect::<String>();
-    let mut keys = Vec::new();
-    for n in m.saturating_sub(2).max(5)..=m + 2 {
-        let distance = max_distance(n);
-        if distance == 0 || m.abs_diff(n) > distance {
-            continue;
-        }
-        let a = half(n);
-        if a <= m {
-            keys.push(format!("p:{}", text(0, a)));
-        }
-        if n - a <= m {
-            keys.push(format!("s:{}", text(m - (n - a), m)));
-        }
-    }
+    let mut keys: Vec<String> = key_parts(term)
+        .map(|(kind, part)| format!("{}:{part}", char::from(kind)))
+        .collect();
     keys.sort();
-    keys.dedup();
     keys
+}
+
+/// [`term_keys`] without allocating: each key as its kind (`b'p'` or `b's'`) and its part, a
+/// slice of `term`. Without duplicates, in no particular order.
+pub fn key_parts(term: &str) -> impl Iterator<Item = (u8, &str)> {
+    // Byte offsets of the character boundaries: part lengths are counted in characters.
+    let bounds: Vec<usize> = if eligible(term) {
+        term.char_indices()
+            .map(|(i, _)| i)
+            .chain([term.len()])
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let m = bounds.len().saturating_sub(1);
+    let mut parts: Vec<(u8, &str)> = Vec::new();
+    if !bounds.is_empty() {
+        for n in m.saturating_sub(2).max(5)..=m + 2 {
+            let distance = max_distance(n);
+            if distance == 0 || m.abs_diff(n) > distance {
+                continue;
+            }
+            let a = half(n);
+            if a <= m {
+                parts.push((b'p', &term[..bounds[a]]));
+            }
+            if n - a <= m {
+                parts.push((b's', &term[bounds[m - (n - a)]..]));
+            }
+        }
+    }
+    parts.sort_unstable();
+    parts.dedup();
+    parts.into_iter()
 }
 
 /// Whether `term` keeps `word`'s first half as its prefix or its last half as its suffix.
@@ -149,8 +165,17 @@ pub fn unfiled(key: &str, rest: &str) -> String {
 
 /// The side-table file a key is in: FNV-1a (32 bit) of its UTF-8 bytes, modulo `files`.
 pub fn key_file(key: &str, files: usize) -> usize {
+    fnv1a(key.as_bytes().iter().copied(), files)
+}
+
+/// [`key_file`] of the key `<kind>:<part>`, without making it.
+pub fn part_file(kind: u8, part: &str, files: usize) -> usize {
+    fnv1a([kind, b':'].into_iter().chain(part.bytes()), files)
+}
+
+fn fnv1a(bytes: impl Iterator<Item = u8>, files: usize) -> usize {
     let mut hash: u32 = 0x811c_9dc5;
-    for &byte in key.as_bytes() {
+    for byte in bytes {
         hash ^= u32::from(byte);
         hash = hash.wrapping_mul(0x0100_0193);
     }
