@@ -195,6 +195,8 @@ pub mod import {
     pub const CHANGELOG_UNREAD: &str = "import.changelog-unread";
     /// Text under *Referencer* that is not a numbered reference.
     pub const REFERENCE_UNNUMBERED: &str = "import.reference-unnumbered";
+    /// `(1,5)`: citations or a decimal number; kept as text.
+    pub const AMBIGUOUS_CITATION: &str = "import.ambiguous-citation";
     /// An image without alt text in Word.
     pub const IMAGE_WITHOUT_ALT: &str = "import.image-without-alt";
     /// An image linked from outside the Word file (not imported).

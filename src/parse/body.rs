@@ -413,6 +413,7 @@ impl Walker<'_> {
             );
         }
         let cleaned = html_table::clean(html.trim());
+        self.note_table_citations(&html, &cleaned, span.start);
         let caption = match cleaned.strip_prefix("<table>") {
             Some(rest) if !rest.starts_with("<caption") => self
                 .take_caption(target)
@@ -427,6 +428,25 @@ impl Walker<'_> {
                 push_html(fragment, rest, span);
             }
             None => push_html(fragment, cleaned, span),
+        }
+    }
+
+    /// Citations `[^key]` in a table's cells count as those in Markdown do. The cleaned
+    /// table says which there are (what the page shows); each is placed at its spelling in
+    /// the written table, else at the table's start.
+    fn note_table_citations(&mut self, raw: &str, cleaned: &str, offset: usize) {
+        let mut from = 0;
+        for (range, key) in html_table::citations(cleaned) {
+            let written = &cleaned[range];
+            let span = match raw[from..].find(written) {
+                Some(at) => {
+                    let start = from + at;
+                    from = start + written.len();
+                    offset + start..offset + from
+                }
+                None => offset..offset + 1,
+            };
+            self.note_inline(&Event::FootnoteReference(key.to_owned().into()), &span);
         }
     }
 

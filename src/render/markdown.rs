@@ -138,7 +138,12 @@ impl MarkdownRenderer<'_> {
                         events.push(self.table_wrap());
                         html_table_open = true;
                     }
-                    events.push(Event::Html(CowStr::Borrowed(html)));
+                    if html_table_open && html.contains("[^") {
+                        let html = self.table_citations(html, citations.as_deref_mut());
+                        events.push(Event::Html(html.into()));
+                    } else {
+                        events.push(Event::Html(CowStr::Borrowed(html)));
+                    }
                     if html_table_open && html.contains("</table>") {
                         events.push(Event::Html("</section>".into()));
                         html_table_open = false;
@@ -221,6 +226,20 @@ impl MarkdownRenderer<'_> {
             escape(alt),
             self.zoom_label
         )
+    }
+
+    /// A table's HTML with each citation `[^key]` in its cells as a citation link (the
+    /// parser counted them as citations; a table holds no Markdown).
+    fn table_citations(&self, html: &str, mut citations: Option<&mut Citations>) -> String {
+        let mut out = String::with_capacity(html.len() + 64);
+        let mut last = 0;
+        for (range, key) in crate::parse::table_citations(html) {
+            out.push_str(&html[last..range.start]);
+            out.push_str(&self.citation(key, citations.as_deref_mut()));
+            last = range.end;
+        }
+        out.push_str(&html[last..]);
+        out
     }
 
     fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
