@@ -417,6 +417,40 @@ describe('static search', { skip: NO_INDEX }, () => {
     }
   });
 
+  // A word is corrected once the typing pauses, not letter by letter: a half-typed word
+  // would fetch typo tables (t*.json) on every keystroke on a slow ward network.
+  test('typing a misspelt word slowly fetches typo tables only for the finished word', { timeout: TEST_TIMEOUT }, async (t) => {
+    // A one-word typo row with a prefix (5+ letters) that finds fewer than 3 results: typed
+    // letter by letter, that prefix alone would ask for corrections.
+    const rows = NO_RELEVANCE ? [] : readJson(RELEVANCE_FILE).filter((r) => r.corrected && !/\s/.test(r.query.trim()));
+    const probe = await openPage('/');
+    const row = await probe.page.evaluate(async (rows) => {
+      for (const r of rows) {
+        for (let k = 5; k < r.query.length; k++) {
+          if ((await window.retningSearch.query(r.query.slice(0, k), { limit: 3 })).length < 3) return r;
+        }
+      }
+      return null;
+    }, rows);
+    await probe.ctx.close();
+    if (!row) return t.skip('no one-word typo row with a rare prefix in relevance.json');
+    const { ctx, page } = await openPage('/');
+    try {
+      await page.tap('#soeg-felt');
+      // Slower than the search's 150 ms wait, so every prefix is searched.
+      await page.locator('#soeg-felt').pressSequentially(row.query, { delay: 200 });
+      const status = page.locator('.search-status');
+      await status.filter({ hasText: /Viser resultater for/ }).waitFor({ timeout: 10_000 });
+      assert.match(await status.textContent(), new RegExp(`^Viser resultater for »${row.corrected}«`));
+      const typoFiles = await page.evaluate(() => performance.getEntriesByType('resource')
+        .map((e) => e.name.split('/search/').pop()).filter((f) => /(^|\/)t\d+\.json$/.test(f)));
+      // Two side-table keys per word (FORMAT.md, "Typos"): the first half and the last half.
+      assert.ok(typoFiles.length <= 2, `typo tables fetched while typing: ${typoFiles.join(', ')}`);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('axe: no WCAG 2.1 A/AA violations with the results open (home panel and /soeg/)', { timeout: TEST_TIMEOUT }, async () => {
     const { one } = sampleQueries();
     const { ctx, page, errors } = await openPage('/');

@@ -40,6 +40,7 @@
 
   // Typos (FORMAT.md, "Typos"): a term of 5+ letters (9+) reaches terms 1 (2) edits away.
   const FEW = 3, TYPO = 0.5, MAX_TYPO = 4; // TYPO: a quarter of an exact match, in 1/2000ths
+  const PAUSE = 450; // ms after a keystroke's search before the unfinished last word is corrected
   const ENDINGS = "e en er et ene erne ere ens es s ede ende hed ighed".split(" ");
   const len = (s) => [...s].length, numeric = (t) => /\p{N}/u.test(t);
   const reach = (t) => numeric(t) ? 0 : len(t) >= 9 ? 2 : len(t) >= 5 ? 1 : 0;
@@ -115,7 +116,7 @@
   // weights). Postings are pairs of doc id delta and weight. With the word's correction when
   // it found no doc of its own.
   const holding = (m, t) => `${m.dir}/c${m.chunks.findLastIndex((x) => x <= t)}.json`;
-  async function scores(m, w) {
+  async function scores(m, w, exactOnly) {
     const out = new Map(), add = (p, f) => {
       for (let k = 0, doc = 0; k < p.length; k += 2) {
         doc += p[k];
@@ -131,7 +132,7 @@
       add(p, f);
     }
     others.forEach((t, i) => theirs[i].terms.filter(([x]) => x == t).forEach(([, p]) => add(p, 2)));
-    if (!reach(w) || out.size >= FEW) return { out };
+    if (exactOnly || !reach(w) || out.size >= FEW) return { out, waited: exactOnly && reach(w) && out.size < FEW };
     const found = out.size, keys = typoKeys(w), files = [...new Set(keys.map((k) => `${m.dir}/t${fnv(k) % m.typo_files}.json`))];
     const tables = await Promise.all(files.map(get));
     const close = closest(w, tables.flatMap((f) => keys.flatMap((k) => Object.hasOwn(f.keys, k) ? f.keys[k].map((r) => unfiled(k, r)) : [])));
@@ -145,11 +146,14 @@
   }
 
   // FORMAT.md query semantics: docs with every word, else (≥ 2 words) with any; group range.
-  async function search(text, group) {
-    const m = await load(), words = [...new Set(analyze(text))];
+  // `typing`: the last word may be unfinished, so it is not corrected (a half-typed word would
+  // fetch typo tables on every keystroke); `waited` says a correction may follow the pause.
+  async function search(text, group, typing) {
+    const m = await load(), typed = analyze(text), words = [...new Set(typed)];
+    const unfinished = typing ? typed[typed.length - 1] : null;
     const g = m.groups.find((x) => x.code == group);
     if (!words.length || (group && !g)) return { words, hits: [], fixes: [] };
-    const scored = await Promise.all(words.map((w) => scores(m, w))), maps = scored.map((x) => x.out);
+    const scored = await Promise.all(words.map((w) => scores(m, w, w === unfinished))), maps = scored.map((x) => x.out);
     const fixes = new Map(words.map((w, i) => [w, scored[i].correction]).filter(([, c]) => c));
     const docs = new Set(maps.flatMap((x) => [...x.keys()])), pick = (all) => {
       const hits = [];
@@ -162,7 +166,7 @@
     const hits = pick(true), all = hits.length || words.length < 2 ? hits : pick(false);
     // The words to mark in the results: the query's and the corrections'.
     return { words: [...words, ...fixes.values()], hits: all, fixes: [...fixes],
-      corrected: fixes.size ? corrected(text, fixes) : null };
+      corrected: fixes.size ? corrected(text, fixes) : null, waited: scored.some((x) => x.waited) };
   }
   const fragments = async (hits) => {
     const { dir, fragment_size: n } = await load();
@@ -253,14 +257,17 @@
     }
   }
   const params = (q) => q ? `?q=${encodeURIComponent(q)}${select.value ? "&gruppe=" + select.value : ""}` : location.pathname;
-  async function run() {
+  // From a keystroke (`typing`), the last word is taken as typed; if it might need a
+  // correction, the search runs again once the typing has paused.
+  async function run(typing) {
     const q = input.value.trim(), n = ++seq;
     select.name = select.value ? "gruppe" : "";
     if (page) history.replaceState(null, "", params(q));
     if (q.length < 2) return list.textContent = status.textContent = "", open(!!page);
     try {
-      const r = await search(q, select.value), hits = await fragments(r.hits.slice(0, page ? 50 : 10));
+      const r = await search(q, select.value, typing && !/\s$/.test(input.value)), hits = await fragments(r.hits.slice(0, page ? 50 : 10));
       if (n == seq) open(true), show(q, r.words, hits, r.hits.length, r.corrected);
+      if (n == seq && r.waited) timer = setTimeout(run, PAUSE);
     } catch { // offline, say: tell, and leave the form to submit as usual
       if (n == seq) open(true), show(q, [], [], -1);
     }
@@ -270,12 +277,12 @@
     if (page) select.value = url.get("gruppe") || "", run();
   }, () => { ready = null; });
   if (page) input.value = url.get("q") || "", start();
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); start(); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150, true); start(); });
   input.addEventListener("focus", (e) => { // reopen, unless Escape brought focus back here
     start();
     if (!page && body.hidden && !root.contains(e.relatedTarget) && input.value.trim().length > 1) run();
   });
-  select.addEventListener("change", run);
+  select.addEventListener("change", () => run());
 
   // Keys: ↓ from the field into the results, ↑/↓ between links, Escape closes the panel.
   const links = () => [...list.querySelectorAll("a")];
