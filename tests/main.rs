@@ -31,6 +31,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/pathway.rs"]
+mod pathway;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/robustness.rs"]
