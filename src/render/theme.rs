@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 15] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -55,6 +55,18 @@ const TEMPLATES: [(&str, &str); 12] = [
     (
         "redirect.html",
         include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
+        "pathway.html",
+        include_str!("../../themes/default/templates/pathway.html"),
+    ),
+    (
+        "phase.html",
+        include_str!("../../themes/default/templates/phase.html"),
+    ),
+    (
+        "mdt.html",
+        include_str!("../../themes/default/templates/mdt.html"),
     ),
 ];
 const STRINGS: &str = include_str!("../../themes/default/strings.toml");

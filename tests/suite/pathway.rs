@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use crate::support::{Site, SiteBuilder, TODAY, VALID, site, stderr, stdout};
+use crate::support::{Site, SiteBuilder, TODAY, VALID, between, site, stderr, stdout};
 
 /// The valid guideline with `edits` applied, each of which must match once.
 #[track_caller]
@@ -141,4 +141,85 @@ fn monitoring_and_since_cannot_be_combined() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+}
+
+/// Builds the pathway site into `public/` and returns a reader of its files.
+fn built() -> (Site, impl Fn(&str) -> String) {
+    let site = pathway_site().build();
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .expect("run retning build");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let root = site.path("public");
+    let read = move |path: &str| {
+        std::fs::read_to_string(root.join(path)).unwrap_or_else(|err| panic!("read {path}: {err}"))
+    };
+    (site, read)
+}
+
+#[test]
+fn a_cross_group_guideline_has_one_address_and_is_listed_under_each_group() {
+    let (_site, read) = built();
+    let url = "/retningslinjer/dbcg/senfoelger/";
+    let dlg = read("dlg/index.html");
+    let shared = between(&dlg, "Fælles retningslinjer med andre grupper", "</ul>");
+    assert!(shared.contains(url), "{shared}");
+    assert!(read("dbcg/index.html").contains(url));
+    // Home, sitemap and the API name it once, at its one address.
+    assert_eq!(
+        read("index.html")
+            .matches(&format!("href=\"{url}\""))
+            .count(),
+        1
+    );
+    assert_eq!(read("sitemap.xml").matches("dbcg/senfoelger/").count(), 1);
+    assert!(!std::path::Path::new(&_site.path("public/dlg/senfoelger")).exists());
+    // Its page names the further group.
+    let page = read("dbcg/senfoelger/index.html");
+    let facts = between(&page, "<dt>Også for</dt>", "</dd>");
+    assert!(facts.contains("/retningslinjer/dlg/"), "{facts}");
+}
+
+#[test]
+fn the_pathway_page_shows_every_group_and_phase_with_its_gaps() {
+    let (_site, read) = built();
+    let html = read("forloeb/index.html");
+    insta::assert_snapshot!("pathway_page", between(&html, "<main", "</main>"));
+    // Every page links to it (in the footer).
+    assert!(read("index.html").contains("href=\"/retningslinjer/forloeb/\""));
+}
+
+#[test]
+fn a_phase_page_lists_its_recommendations_across_guidelines() {
+    let (_site, read) = built();
+    let udredning = read("forloeb/udredning/index.html");
+    assert!(udredning.contains("/retningslinjer/dlg/dlbcl/#anbefaling-1\""));
+    assert!(udredning.contains("/retningslinjer/dlg/dlbcl/#anbefaling-2\""));
+    let behandling = read("forloeb/behandling/index.html");
+    // Recommendation 1 narrows its phases to udredning.
+    assert!(!behandling.contains("#anbefaling-1\""), "{behandling}");
+    assert!(behandling.contains("/retningslinjer/dlg/dlbcl/#anbefaling-2\""));
+    insta::assert_snapshot!("phase_page", between(&behandling, "<main", "</main>"));
+    let senfoelger = read("forloeb/senfoelger/index.html");
+    assert!(senfoelger.contains("/retningslinjer/dbcg/senfoelger/#anbefaling-1\""));
+    // Drafts are not published: their phase stays empty.
+    let palliation = read("forloeb/palliation/index.html");
+    assert!(palliation.contains("Ingen retningslinje dækker endnu denne fase."));
+}
+
+#[test]
+fn the_mdt_view_holds_only_the_recommendations_with_phases_aids_and_monitoring() {
+    let (_site, read) = built();
+    let page = read("dlg/dlbcl/index.html");
+    assert!(page.contains("href=\"/retningslinjer/dlg/dlbcl/mdt/\""));
+    assert!(page.contains("Monitoreres: LYFO, indikator 1a"));
+    let mdt = read("dlg/dlbcl/mdt/index.html");
+    assert!(mdt.contains("<meta name=\"robots\" content=\"noindex\">"));
+    let main = between(&mdt, "<main", "</main>");
+    // No evidence, no references: only the recommendations.
+    assert!(!main.contains("Litteratur og evidensgennemgang"));
+    assert!(!main.contains("class=\"references\""));
+    insta::assert_snapshot!("mdt_view", main);
 }
