@@ -223,3 +223,105 @@ fn the_mdt_view_holds_only_the_recommendations_with_phases_aids_and_monitoring()
     assert!(!main.contains("class=\"references\""));
     insta::assert_snapshot!("mdt_view", main);
 }
+
+/// The API's JSON Schema, docs/api.schema.json, compiled.
+fn api_schema() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(include_str!("../../docs/api.schema.json")).unwrap();
+    jsonschema::draft202012::new(&schema).expect("docs/api.schema.json is a valid schema")
+}
+
+#[track_caller]
+fn assert_valid(validator: &jsonschema::Validator, api: &Value) {
+    let errors: Vec<String> = validator
+        .iter_errors(api)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "api/guidelines.json does not match docs/api.schema.json:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_api_carries_phases_groups_and_monitoring_as_its_schema_says() {
+    let (_site, read) = built();
+    let api: Value = serde_json::from_str(&read("api/guidelines.json")).unwrap();
+    let validator = api_schema();
+    assert_valid(&validator, &api);
+    let guidelines = api["guidelines"].as_array().unwrap();
+    let senfoelger = guidelines
+        .iter()
+        .find(|g| g["slug"] == "senfoelger")
+        .unwrap();
+    assert_eq!(senfoelger["groups"], serde_json::json!(["dbcg", "dlg"]));
+    assert_eq!(senfoelger["phases"], serde_json::json!(["senfoelger"]));
+    let dlbcl = guidelines.iter().find(|g| g["slug"] == "dlbcl").unwrap();
+    let first = &dlbcl["recommendations"][0];
+    assert_eq!(first["phases"], serde_json::json!(["udredning"]));
+    assert_eq!(
+        first["monitoring"],
+        serde_json::json!({"database": "LYFO", "indicator": "1a"})
+    );
+    assert_eq!(
+        dlbcl["recommendations"][1]["phases"],
+        serde_json::json!(["udredning", "behandling"])
+    );
+    assert_eq!(dlbcl["recommendations"][1]["monitoring"], Value::Null);
+    // The schema is strict: a field it does not name, or a wrong type, fails it.
+    let mut extra = api.clone();
+    extra["guidelines"][0]["unknown"] = Value::Bool(true);
+    assert!(!validator.is_valid(&extra));
+    let mut wrong = api.clone();
+    wrong["guidelines"][0]["recommendations"][0]["monitoring"] = Value::from("LYFO 1a");
+    assert!(!validator.is_valid(&wrong));
+}
+
+#[test]
+fn the_bundled_examples_api_matches_its_schema() {
+    let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::Builder::new()
+        .prefix("retning-api-")
+        .tempdir()
+        .unwrap();
+    let output = crate::support::retning()
+        .args(["--root"])
+        .arg(repo)
+        .args([
+            "build",
+            "--drafts",
+            "--no-history",
+            "--force",
+            "--today",
+            TODAY,
+            "--out",
+        ])
+        .arg(out.path().join("site"))
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let api: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.path().join("site/api/guidelines.json")).unwrap(),
+    )
+    .unwrap();
+    assert_valid(&api_schema(), &api);
+    // The examples use all of it: phases everywhere, a cross-group guideline, monitoring.
+    let guidelines = api["guidelines"].as_array().unwrap();
+    assert!(
+        guidelines
+            .iter()
+            .all(|g| !g["phases"].as_array().unwrap().is_empty())
+    );
+    assert!(
+        guidelines
+            .iter()
+            .any(|g| g["groups"].as_array().unwrap().len() > 1)
+    );
+    assert!(guidelines.iter().any(|g| {
+        g["recommendations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| !r["monitoring"].is_null())
+    }));
+}
