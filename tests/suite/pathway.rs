@@ -325,3 +325,25 @@ fn the_bundled_examples_api_matches_its_schema() {
             .any(|r| !r["monitoring"].is_null())
     }));
 }
+
+/// The MDT view lives inside its guideline's folder: a guideline named `mdt` keeps its own
+/// address beside it.
+#[test]
+fn a_guideline_named_mdt_does_not_collide_with_an_mdt_view() {
+    let site = site()
+        .file(
+            "guidelines/dlg/mdt.md",
+            variant(&[(TITLE, "title = \"Om MDT-konferencer\"")]),
+        )
+        .build();
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let read = |path: &str| std::fs::read_to_string(site.path("public").join(path)).unwrap();
+    assert!(read("dlg/mdt/index.html").contains("<h1>Om MDT-konferencer</h1>"));
+    assert!(read("dlg/mdt/mdt/index.html").contains("class=\"mdt\""));
+    assert!(read("dlg/dlbcl/mdt/index.html").contains("Diffust storcellet B-celle lymfom"));
+}
