@@ -17,6 +17,10 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/ci_docs.rs"]
+mod ci_docs;
+#[path = "suite/ci_formats.rs"]
+mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
 #[path = "suite/history.rs"]
@@ -33,6 +37,8 @@ mod new_command;
 mod output_safety;
 #[path = "suite/pathway.rs"]
 mod pathway;
+#[path = "suite/precompress.rs"]
+mod precompress;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/robustness.rs"]

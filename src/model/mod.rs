@@ -4,8 +4,10 @@
 mod body;
 mod date;
 mod front_matter;
+mod html_text;
 mod pathway;
 mod strength;
+mod table_caption;
 
 pub use body::{
     Citation, Fragment, Heading, ImageRef, LeadBlock, LinkRef, Marker, Recommendation,
@@ -20,6 +22,7 @@ pub use pathway::{Monitoring, PhaseRef};
 pub use strength::{
     Certainty, EvidenceLevel, GradeDirection, Grading, OxfordLetter, Strength, StrengthError,
 };
+pub use table_caption::table_number;
 
 use std::ops::Range;
 use std::sync::Arc;
