@@ -25,6 +25,53 @@ pub struct SiteConfig {
     pub publish_within_days: u32,
     /// The DMCG registry: folder code → display name.
     pub groups: BTreeMap<String, String>,
+    #[serde(default)]
+    pub pathway: PathwayConfig,
+}
+
+/// `[pathway]`: the phases of the cancer pathway (pakkeforløb), in their order.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathwayConfig {
+    #[serde(default = "default_phases")]
+    pub phases: Vec<Phase>,
+}
+
+impl Default for PathwayConfig {
+    fn default() -> Self {
+        Self {
+            phases: default_phases(),
+        }
+    }
+}
+
+/// One phase: its slug (written in guidelines, and its page's address under `/forloeb/`)
+/// and its display name.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub slug: String,
+    pub name: String,
+}
+
+/// The phases of the Danish cancer pathways.
+fn default_phases() -> Vec<Phase> {
+    [
+        ("forebyggelse-og-screening", "Forebyggelse og screening"),
+        ("mistanke-og-henvisning", "Mistanke og henvisning"),
+        ("udredning", "Udredning"),
+        ("behandling", "Behandling"),
+        ("opfoelgning", "Opfølgning"),
+        ("rehabilitering", "Rehabilitering"),
+        ("senfoelger", "Senfølger"),
+        ("palliation", "Palliation"),
+    ]
+    .into_iter()
+    .map(|(slug, name)| Phase {
+        slug: slug.to_owned(),
+        name: name.to_owned(),
+    })
+    .collect()
 }
 
 fn default_language() -> String {
@@ -93,7 +140,19 @@ impl SiteConfig {
                 ));
             }
         }
+        check_phases(&config, &spans).map_err(|(message, span)| {
+            invalid(
+                message,
+                span,
+                "a phase is { slug = \"udredning\", name = \"Udredning\" }; the slug is lower-case a–z, digits and -",
+            )
+        })?;
         Ok(config)
+    }
+
+    /// The phase with this slug.
+    pub fn phase(&self, slug: &str) -> Option<&Phase> {
+        self.pathway.phases.iter().find(|p| p.slug == slug)
     }
 
     /// The URL path the site lives under, from `base_url`: always starts and ends with `/`.
@@ -135,6 +194,32 @@ struct Spans {
     base_url: Spanned<String>,
     #[serde(default)]
     groups: BTreeMap<Spanned<String>, toml::Value>,
+    #[serde(default)]
+    pathway: Option<Spanned<toml::Value>>,
+}
+
+/// Phase slugs become folders under `/forloeb/`: each a plain segment, none twice.
+fn check_phases(
+    config: &SiteConfig,
+    spans: &Spans,
+) -> Result<(), (String, std::ops::Range<usize>)> {
+    let span = spans.pathway.as_ref().map_or(0..0, Spanned::span);
+    let mut seen = std::collections::HashSet::new();
+    for phase in &config.pathway.phases {
+        if let Err(problem) = crate::site_path::check_segment(&phase.slug) {
+            return Err((
+                format!(
+                    "the phase slug `{}` cannot be an address: {problem}",
+                    phase.slug
+                ),
+                span,
+            ));
+        }
+        if !seen.insert(phase.slug.as_str()) {
+            return Err((format!("the phase `{}` is listed twice", phase.slug), span));
+        }
+    }
+    Ok(())
 }
 
 /// `base_url` (or `build --base-url`) must be an absolute http(s) address: every absolute
@@ -174,6 +259,7 @@ mod tests {
             revision_warning_days: 90,
             publish_within_days: 7,
             groups: BTreeMap::new(),
+            pathway: PathwayConfig::default(),
         }
     }
 
@@ -223,5 +309,59 @@ mod tests {
         assert_eq!(err.code, codes::CONFIG_INVALID);
         assert!(err.message.contains("../../escaped"), "{}", err.message);
         assert_eq!(err.line(), Some(5));
+    }
+
+    fn config_text(pathway: &str) -> Arc<SourceFile> {
+        let text = format!(
+            "title = \"t\"\nbase_url = \"https://example.org/\"\n[groups]\ndlg = \"DLG\"\n{pathway}"
+        );
+        Arc::new(SourceFile::new(
+            std::path::PathBuf::from("retning.toml"),
+            "retning.toml".to_owned(),
+            text,
+        ))
+    }
+
+    #[test]
+    fn the_pathway_phases_default_to_the_eight_danish_ones() {
+        let config = SiteConfig::parse(config_text("")).unwrap();
+        let slugs: Vec<&str> = config
+            .pathway
+            .phases
+            .iter()
+            .map(|p| p.slug.as_str())
+            .collect();
+        assert_eq!(
+            slugs,
+            [
+                "forebyggelse-og-screening",
+                "mistanke-og-henvisning",
+                "udredning",
+                "behandling",
+                "opfoelgning",
+                "rehabilitering",
+                "senfoelger",
+                "palliation"
+            ]
+        );
+        assert_eq!(config.phase("opfoelgning").unwrap().name, "Opfølgning");
+    }
+
+    #[test]
+    fn configured_phases_replace_the_default_and_must_be_plain_and_distinct() {
+        let config = SiteConfig::parse(config_text(
+            "[pathway]\nphases = [{ slug = \"a\", name = \"A\" }, { slug = \"b\", name = \"B\" }]\n",
+        ))
+        .unwrap();
+        assert_eq!(config.pathway.phases.len(), 2);
+        for bad in [
+            "\"a\", name = \"A\" }, { slug = \"a\"",
+            "\"Ø/..\", name = \"X\" }, { slug = \"a\"",
+        ] {
+            let text = format!("[pathway]\nphases = [{{ slug = {bad}, name = \"A\" }}]\n");
+            let err = SiteConfig::parse(config_text(&text)).unwrap_err();
+            assert_eq!(err.code, codes::CONFIG_INVALID);
+            assert_eq!(err.line(), Some(5), "{}", err.message);
+        }
     }
 }

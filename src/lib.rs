@@ -16,6 +16,7 @@ pub mod link_safety;
 pub mod model;
 pub mod output;
 pub mod parse;
+pub mod pathway;
 pub mod publish;
 pub mod render;
 pub mod reports;

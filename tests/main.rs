@@ -35,6 +35,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/pathway.rs"]
+mod pathway;
 #[path = "suite/precompress.rs"]
 mod precompress;
 #[path = "suite/report.rs"]

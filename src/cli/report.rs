@@ -1,5 +1,5 @@
-//! `retning report`: revision status, publication lag and decision-aid coverage, or with
-//! `--since` what changed.
+//! `retning report`: revision status, publication lag and decision-aid coverage; with
+//! `--since` what changed; with `--monitoring` or `--coverage` the pathway reports.
 
 use std::io::IsTerminal;
 use std::path::Path;
@@ -39,6 +39,13 @@ pub struct ReportArgs {
     /// shows since the previous approved version.
     #[arg(long)]
     pub no_history: bool,
+    /// Per group, the recommendations a clinical quality database monitors, and those no
+    /// database monitors.
+    #[arg(long, conflicts_with_all = ["since", "coverage"])]
+    pub monitoring: bool,
+    /// The pathway matrix: per group and phase, the guidelines and recommendations covering it.
+    #[arg(long, conflicts_with = "since")]
+    pub coverage: bool,
 }
 
 pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
@@ -76,6 +83,22 @@ pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
     }
     let group = args.group.as_deref();
     let text = match args.since {
+        _ if args.monitoring => {
+            let report = reports::monitoring(&site, group);
+            match args.format {
+                Format::Table => reports::render_monitoring_table(&report),
+                Format::Json => serde_json::to_string_pretty(&report)? + "\n",
+                Format::Csv => reports::render_monitoring_csv(&report),
+            }
+        }
+        _ if args.coverage => {
+            let matrix = reports::pathway_coverage(&site, group);
+            match args.format {
+                Format::Table => reports::render_coverage_table(&matrix),
+                Format::Json => serde_json::to_string_pretty(&matrix)? + "\n",
+                Format::Csv => reports::render_coverage_csv(&matrix),
+            }
+        }
         Some(since) => {
             let history = match SiteHistory::load_unless(args.no_history, root) {
                 Ok(history) => Some(history),

@@ -83,6 +83,18 @@ pub const RECOMMENDATION_DUPLICATE_ID: &str = "recommendation.duplicate-id";
 pub const RECOMMENDATION_BAD_STRENGTH: &str = "recommendation.bad-strength";
 /// A recommendation outside a `##` topic of *3. Grundlag*, or below its evidence sub-sections.
 pub const RECOMMENDATION_MISPLACED: &str = "recommendation.misplaced";
+/// Attributes after the header (`{fase=… monitorering="DB indikator"}`) that cannot be read:
+/// an unknown key, no closing `}`, a monitoring without an indicator.
+pub const RECOMMENDATION_BAD_ATTRIBUTE: &str = "recommendation.bad-attribute";
+
+// The patient pathway and cross-group guidelines.
+/// A phase (in `phases` or a recommendation's `fase=`) that `[pathway]` in `retning.toml`
+/// does not list.
+pub const PHASE_UNKNOWN: &str = "phase.unknown";
+/// A recommendation's phase that its guideline's `phases` do not list.
+pub const PHASE_NOT_IN_GUIDELINE: &str = "phase.not-in-guideline";
+/// A group in `groups` that `[groups]` in `retning.toml` does not list.
+pub const GROUP_UNKNOWN: &str = "group.unknown";
 /// A recommendation container with no text.
 pub const RECOMMENDATION_EMPTY: &str = "recommendation.empty";
 /// A recommendation that is new since the previous approved version (git history) but not

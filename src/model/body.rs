@@ -434,6 +434,10 @@ pub struct Recommendation {
     pub content: Fragment,
     /// Index into the Grundlag section's topics.
     pub topic: usize,
+    /// `{fase=…}`: the phases it narrows its guideline's phases to (empty: all of them).
+    pub phases: Vec<super::PhaseRef>,
+    /// `{monitorering="DATABASE INDIKATOR"}`.
+    pub monitoring: Option<super::Monitoring>,
 }
 
 impl Recommendation {

@@ -33,6 +33,12 @@ pub struct FrontMatter {
     /// Marks bundled example content: the page carries a "not clinical advice" banner.
     #[serde(default)]
     pub example: bool,
+    /// The pathway phases (slugs from `retning.toml`) the guideline covers.
+    #[serde(default)]
+    pub phases: Vec<Spanned<String>>,
+    /// Further DMCG groups the guideline serves; its home is still its folder's group.
+    #[serde(default)]
+    pub groups: Vec<Spanned<String>>,
     #[serde(default)]
     pub approval: Approval,
     pub revision: Revision,

@@ -5,6 +5,7 @@ mod body;
 mod date;
 mod front_matter;
 mod html_text;
+mod pathway;
 mod strength;
 mod table_caption;
 
@@ -17,6 +18,7 @@ pub use date::{DATE_HINT, IsoDate};
 pub use front_matter::{
     AidFormat, Approval, ApprovalEntry, Author, DecisionAid, FrontMatter, Ipdas, Revision, Status,
 };
+pub use pathway::{Monitoring, PhaseRef};
 pub use strength::{
     Certainty, EvidenceLevel, GradeDirection, Grading, OxfordLetter, Strength, StrengthError,
 };
@@ -140,6 +142,40 @@ impl Guideline {
                     t.anchor == anchor || t.subsections.iter().any(|sub| sub.anchor == anchor)
                 })
         })
+    }
+
+    /// The phases the guideline covers, by slug, as its front matter lists them.
+    pub fn phases(&self) -> impl Iterator<Item = &str> {
+        self.meta.phases.iter().map(|p| p.get_ref().as_str())
+    }
+
+    /// The phases of a recommendation: its own `{fase=…}`, or else its guideline's.
+    pub fn phases_of<'a>(&'a self, recommendation: &'a Recommendation) -> Vec<&'a str> {
+        if recommendation.phases.is_empty() {
+            self.phases().collect()
+        } else {
+            recommendation
+                .phases
+                .iter()
+                .map(|p| p.slug.as_str())
+                .collect()
+        }
+    }
+
+    /// Every group whose page lists the guideline: its home group first, then `groups`.
+    pub fn all_groups(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.group.as_str()).chain(
+            self.meta
+                .groups
+                .iter()
+                .map(|g| g.get_ref().as_str())
+                .filter(move |g| *g != self.group),
+        )
+    }
+
+    /// Whether the guideline belongs to `group`, at home or as a further group.
+    pub fn serves_group(&self, group: &str) -> bool {
+        self.all_groups().any(|g| g == group)
     }
 
     pub fn decision_aids_for(&self, recommendation: u32) -> impl Iterator<Item = &DecisionAid> {

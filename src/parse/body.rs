@@ -633,6 +633,8 @@ impl Walker<'_> {
                         span: container.content.clone(),
                     },
                     topic: topic_index,
+                    phases: header.phases,
+                    monitoring: header.monitoring,
                 });
                 Some(Target::Recommendation(index))
             }

@@ -5,6 +5,7 @@ mod body;
 mod containers;
 mod front_matter;
 mod html_table;
+mod recommendation_attributes;
 mod recommendation_header;
 
 pub use anchors::slugify;

@@ -1,11 +1,13 @@
-//! Reading the opening line of a recommendation: `::: anbefaling N (STRENGTH) [ny|ændret]`.
+//! Reading the opening line of a recommendation:
+//! `::: anbefaling N (STRENGTH) [ny|ændret] [{fase=… monitorering="…"}]`.
 
 use std::ops::Range;
 
 use crate::diagnostics::{Diagnostic, codes};
 use std::sync::Arc;
 
-use crate::model::{Grading, Marker, Strength};
+use super::recommendation_attributes::{self, Attributes};
+use crate::model::{Grading, Marker, Monitoring, PhaseRef, Strength};
 use crate::source::SourceFile;
 
 /// What the opening line says, with spans (file offsets) for each part.
@@ -16,6 +18,8 @@ pub struct Header {
     pub strength: Option<Strength>,
     pub strength_span: Range<usize>,
     pub marker: Option<Marker>,
+    pub phases: Vec<PhaseRef>,
+    pub monitoring: Option<Monitoring>,
 }
 
 /// A recommendation's header (with findings about its strength or marker), a container that
@@ -26,8 +30,7 @@ pub enum Parsed {
     Malformed(Diagnostic),
 }
 
-const SYNTAX_HELP: &str =
-    "write the opening line as ::: anbefaling N (STRENGTH), optionally followed by ny or ændret";
+const SYNTAX_HELP: &str = "write the opening line as ::: anbefaling N (STRENGTH), optionally followed by ny or ændret and {attributes}";
 
 /// `text` is the header (after `:::`), starting at file offset `start`. Without a grading
 /// (the front matter did not parse) the strength is not checked.
@@ -91,6 +94,8 @@ pub fn parse(
                 strength: None,
                 strength_span,
                 marker: None,
+                phases: Vec::new(),
+                monitoring: None,
             },
             vec![finding],
         )
@@ -133,7 +138,12 @@ pub fn parse(
         }
     });
     cursor.skip_space();
-    let (marker_text, marker_span) = cursor.until(|_| false);
+    let (marker_text, marker_span) = cursor.until(|c| c == '{');
+    let attributes = if cursor.rest().is_empty() {
+        Attributes::default()
+    } else {
+        recommendation_attributes::parse(source, cursor.rest(), cursor.offset(), &mut findings)
+    };
     let marker_text = marker_text.trim();
     let marker = match marker_text.to_lowercase().as_str() {
         "" => None,
@@ -158,6 +168,8 @@ pub fn parse(
             strength,
             strength_span,
             marker,
+            phases: attributes.phases,
+            monitoring: attributes.monitoring,
         },
         findings,
     )

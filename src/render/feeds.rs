@@ -159,6 +159,10 @@ struct ApiGuideline {
     planned_revision: String,
     revision_status: status::RevisionStatus,
     keywords: Vec<String>,
+    /// The pathway phases it covers (slugs of `[pathway]` in `retning.toml`).
+    phases: Vec<String>,
+    /// Every group it serves: its home group (`group`) first, then its further `groups`.
+    groups: Vec<String>,
     recommendations: Vec<ApiRecommendation>,
 }
 
@@ -170,6 +174,9 @@ struct ApiRecommendation {
     marker: Option<Marker>,
     text: String,
     decision_aids: Vec<ApiDecisionAid>,
+    /// Its phases: its own `fase=`, or else its guideline's.
+    phases: Vec<String>,
+    monitoring: Option<crate::model::Monitoring>,
 }
 
 #[derive(Serialize)]
@@ -202,6 +209,12 @@ fn api_guideline(site: &Site, guideline: &Guideline, root: &str, today: Date) ->
                         ipdas: *aid.ipdas.get_ref(),
                     })
                     .collect(),
+                phases: guideline
+                    .phases_of(r)
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect(),
+                monitoring: r.monitoring.clone(),
             })
             .collect(),
         url,
@@ -221,6 +234,8 @@ fn api_guideline(site: &Site, guideline: &Guideline, root: &str, today: Date) ->
         planned_revision: guideline.planned_revision().to_string(),
         revision_status: status::guideline_revision(guideline, &site.config, today).status,
         keywords: guideline.meta.keywords.clone(),
+        phases: guideline.phases().map(str::to_owned).collect(),
+        groups: guideline.all_groups().map(str::to_owned).collect(),
     }
 }
 

@@ -48,6 +48,30 @@ pub struct GuidelineView {
     /// How many items `references_html` holds. A template tests this, not the HTML: tera
     /// escapes (copies) a string it only tests for truth.
     pub reference_count: usize,
+    /// The pathway phases the guideline covers, each linking to its `/forloeb/` page.
+    pub phases: Vec<PhaseView>,
+    /// The further groups it serves (`groups`), each linking to its group page.
+    pub other_groups: Vec<GroupLink>,
+    /// The MDT view of its recommendations.
+    pub mdt_url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PhaseView {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct GroupLink {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MonitoringView {
+    pub database: String,
+    pub indicator: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -86,6 +110,9 @@ pub struct RecommendationView {
     pub badges_html: String,
     pub html: String,
     pub decision_aids: Vec<DecisionAidView>,
+    /// Its phases: its own `fase=`, or else its guideline's.
+    pub phases: Vec<PhaseView>,
+    pub monitoring: Option<MonitoringView>,
 }
 
 #[derive(Serialize, Clone)]
@@ -122,7 +149,7 @@ pub struct TopicView {
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum BlockView {
     Markdown { html: String },
-    Recommendation(RecommendationView),
+    Recommendation(Box<RecommendationView>),
 }
 
 #[derive(Serialize)]
@@ -210,7 +237,7 @@ pub fn build_with(
     };
     let mut citations = Citations::default();
 
-    let badge_text = BadgeText::new(theme, &root);
+    let badge_text = BadgeText::new(theme, &root, &site.config);
     let quick_guide = guideline
         .topics()
         .iter()
@@ -255,13 +282,13 @@ pub fn build_with(
                                 let recommendation = &guideline.recommendations[*i];
                                 let html =
                                     markdown.render(&recommendation.content, Some(&mut citations));
-                                BlockView::Recommendation(recommendation_view(
+                                BlockView::Recommendation(Box::new(recommendation_view(
                                     theme,
                                     &badge_text,
                                     guideline,
                                     recommendation,
                                     html,
-                                ))
+                                )))
                             }
                         })
                         .collect(),
@@ -331,6 +358,19 @@ pub fn build_with(
         toc_html: toc_html(guideline),
         references_html,
         reference_count: references.len(),
+        phases: guideline
+            .phases()
+            .filter_map(|slug| badge_text.phase(slug))
+            .collect(),
+        other_groups: guideline
+            .all_groups()
+            .skip(1)
+            .map(|code| GroupLink {
+                name: site.group_name(code).to_owned(),
+                url: format!("{root}{code}/"),
+            })
+            .collect(),
+        mdt_url: format!("{root}{}mdt/", guideline.path()),
     }
 }
 
@@ -440,16 +480,38 @@ pub struct BadgeText {
     strength: String,
     new: String,
     changed: String,
+    /// Every configured phase, by slug, as a link to its page.
+    phases: Vec<(String, PhaseView)>,
 }
 
 impl BadgeText {
-    pub fn new(theme: &Theme, root: &str) -> Self {
+    pub fn new(theme: &Theme, root: &str, config: &crate::config::SiteConfig) -> Self {
         Self {
             root: escape(root),
             strength: escape(theme.text("strength")),
             new: escape(theme.text("badge_new")),
             changed: escape(theme.text("badge_changed")),
+            phases: config
+                .pathway
+                .phases
+                .iter()
+                .map(|p| {
+                    let view = PhaseView {
+                        name: p.name.clone(),
+                        url: format!("{root}forloeb/{}/", p.slug),
+                    };
+                    (p.slug.clone(), view)
+                })
+                .collect(),
         }
+    }
+
+    /// The phase with this slug; `None` for one `retning.toml` does not know (reported).
+    pub fn phase(&self, slug: &str) -> Option<PhaseView> {
+        self.phases
+            .iter()
+            .find(|(known, _)| known == slug)
+            .map(|(_, view)| view.clone())
     }
 }
 
@@ -504,6 +566,15 @@ pub fn recommendation_view(
             .decision_aids_for(recommendation.id)
             .map(|aid| decision_aid_view(theme, aid))
             .collect(),
+        phases: guideline
+            .phases_of(recommendation)
+            .into_iter()
+            .filter_map(|slug| text.phase(slug))
+            .collect(),
+        monitoring: recommendation.monitoring.as_ref().map(|m| MonitoringView {
+            database: m.database.clone(),
+            indicator: m.indicator.clone(),
+        }),
     }
 }
 

@@ -13,8 +13,8 @@ use crate::site::Site;
 
 use super::{
     Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, archive_pages,
-    base_context, feeds, group_views, guideline_view, insert_history, render, render_error,
-    search_entries, summary, write_assets,
+    base_context, feeds, group_views, guideline_view, insert_history, mdt_path, pathway_view,
+    render, render_error, search_entries, summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -68,7 +68,7 @@ impl<'a> PageRenderer<'a> {
         self
     }
 
-    /// A guideline's page and the redirect pages of its aliases.
+    /// A guideline's page, its MDT view, its files and the redirect pages of its aliases.
     pub fn guideline(&self, guideline: &Guideline) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let view = guideline_view::build(site, guideline, theme, self.options.today);
@@ -77,10 +77,13 @@ impl<'a> PageRenderer<'a> {
         if let Some(archive) = self.archive {
             insert_history(&mut context, theme, root, guideline, archive);
         }
-        let mut files = vec![(
-            format!("{}index.html", guideline.path()),
-            render(theme, "guideline.html", &context)?,
-        )];
+        let mut files = vec![
+            (
+                format!("{}index.html", guideline.path()),
+                render(theme, "guideline.html", &context)?,
+            ),
+            (mdt_path(guideline), render(theme, "mdt.html", &context)?),
+        ];
         // Its earlier versions' pages: the page of the last change compares with this text.
         if let Some(archive) = self.archive {
             files.extend(archive_pages::render_all(
@@ -118,9 +121,9 @@ impl<'a> PageRenderer<'a> {
         Ok(files)
     }
 
-    /// Every page that lists guidelines: home, the revision overview, the search page,
-    /// `sitemap.xml`, `feed.xml`, `api/guidelines.json`, and the pages of `groups` (group
-    /// codes not in the configuration are skipped).
+    /// Every page that lists guidelines: home, the revision overview, the search page, the
+    /// pathway pages, `sitemap.xml`, `feed.xml`, `api/guidelines.json`, and the pages of
+    /// `groups` (group codes not in the configuration are skipped).
     pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
@@ -164,6 +167,9 @@ impl<'a> PageRenderer<'a> {
             )
         }));
         jobs.push(Box::new(|| {
+            pathway_view::pages(site, theme, &self.base, &guidelines, root)
+        }));
+        jobs.push(Box::new(|| {
             let mut machine = OutputTree::default();
             feeds::write(site, &guidelines, self.options.today, &mut machine)
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
@@ -179,21 +185,25 @@ impl<'a> PageRenderer<'a> {
 /// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, the files of its
 /// folder it uses, and its aliases.
 pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) -> Vec<String> {
-    std::iter::once(format!("{}index.html", guideline.path()))
-        .chain(
-            crate::assets::published(assets, guideline)
-                .into_iter()
-                .map(|(path, _)| path),
-        )
-        .chain(
-            guideline
-                .meta
-                .aliases
-                .iter()
-                .filter_map(|alias| crate::site_path::alias_folder(alias.get_ref()).ok())
-                .map(|folder| format!("{folder}/index.html")),
-        )
-        .collect()
+    [
+        format!("{}index.html", guideline.path()),
+        mdt_path(guideline),
+    ]
+    .into_iter()
+    .chain(
+        crate::assets::published(assets, guideline)
+            .into_iter()
+            .map(|(path, _)| path),
+    )
+    .chain(
+        guideline
+            .meta
+            .aliases
+            .iter()
+            .filter_map(|alias| crate::site_path::alias_folder(alias.get_ref()).ok())
+            .map(|folder| format!("{folder}/index.html")),
+    )
+    .collect()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ mod feeds;
 pub mod guideline_view;
 mod incremental;
 pub mod markdown;
+mod pathway_view;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -97,6 +98,8 @@ pub struct Summary {
     pub title: String,
     pub group: String,
     pub group_name: String,
+    /// Every group whose page lists it: its home group, then its further `groups`.
+    pub groups: Vec<String>,
     pub version: String,
     pub draft: bool,
     pub revision: guideline_view::RevisionView,
@@ -107,7 +110,11 @@ struct GroupView {
     code: String,
     name: String,
     url: String,
+    /// The guidelines whose home is this group.
     guidelines: Vec<Summary>,
+    /// Guidelines of other groups that also serve this one (their `groups`): on the group's
+    /// page, not again on the home page.
+    shared: Vec<Summary>,
 }
 
 /// Renders every page; `search` (the static search index) goes under `search/`, moved
@@ -274,10 +281,20 @@ fn guideline_pages<T: Send>(
                 insert_history(context, theme, &root, guideline, archive);
                 let capacity = 2 * guideline.source.text.len() + 16 * 1024;
                 let html = render_sized(theme, "guideline.html", context, capacity)?;
-                page(format!("{}index.html", guideline.path()), html)
+                let mdt = render(theme, "mdt.html", context)?;
+                Ok(vec![
+                    page(format!("{}index.html", guideline.path()), html)?,
+                    page(mdt_path(guideline), mdt)?,
+                ])
             },
         )
-        .collect()
+        .collect::<Result<Vec<Vec<T>>, RenderError>>()
+        .map(|pages| pages.into_iter().flatten().collect())
+}
+
+/// Where a guideline's MDT view lives: inside its page's folder, so no slug can take it.
+pub fn mdt_path(guideline: &Guideline) -> String {
+    format!("{}mdt/index.html", guideline.path())
 }
 
 /// The pages and files about the whole site: home, groups, revision overview, strength
@@ -335,6 +352,10 @@ fn site_wide_pages(
         "soeg/alle/index.html",
         render(theme, "search-all.html", &context)?,
     );
+
+    for (path, html) in pathway_view::pages(site, theme, base, guidelines, root)? {
+        out.insert(path, html);
+    }
 
     for guideline in guidelines {
         // `check` refuses an alias that is not a safe folder; the preview renders despite
@@ -455,6 +476,11 @@ fn group_views(site: &Site, summaries: &[Summary], root: &str) -> Vec<GroupView>
                 .filter(|s| &s.group == code)
                 .cloned()
                 .collect(),
+            shared: summaries
+                .iter()
+                .filter(|s| &s.group != code && s.groups.contains(code))
+                .cloned()
+                .collect(),
         })
         .collect()
 }
@@ -511,6 +537,7 @@ pub fn summary(site: &Site, theme: &Theme, guideline: &Guideline, today: Date) -
         title: guideline.title().to_owned(),
         group: guideline.group.clone(),
         group_name: site.group_name(&guideline.group).to_owned(),
+        groups: guideline.all_groups().map(str::to_owned).collect(),
         version: guideline.meta.version.get_ref().clone(),
         draft: guideline.status() == crate::model::Status::Draft,
         revision: guideline_view::revision_view(

@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 13] = [
+const TEMPLATES: [(&str, &str); 16] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -59,6 +59,18 @@ const TEMPLATES: [(&str, &str); 13] = [
     (
         "changes.html",
         include_str!("../../themes/default/templates/changes.html"),
+    ),
+    (
+        "pathway.html",
+        include_str!("../../themes/default/templates/pathway.html"),
+    ),
+    (
+        "phase.html",
+        include_str!("../../themes/default/templates/phase.html"),
+    ),
+    (
+        "mdt.html",
+        include_str!("../../themes/default/templates/mdt.html"),
     ),
 ];
 const STRINGS: &str = include_str!("../../themes/default/strings.toml");

@@ -233,7 +233,7 @@ fn join(ids: &[u32]) -> String {
         .join(", ")
 }
 
-fn csv_row(fields: &[&str]) -> String {
+pub(super) fn csv_row(fields: &[&str]) -> String {
     let quoted: Vec<String> = fields
         .iter()
         .map(|f| {
@@ -248,7 +248,7 @@ fn csv_row(fields: &[&str]) -> String {
 }
 
 /// Left-aligned columns; widths count characters (escape codes excluded).
-fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(super) fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
     let visible = |s: &str| strip_ansi(s).chars().count();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &rows {

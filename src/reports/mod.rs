@@ -3,8 +3,14 @@
 //! the site's banners and revision overview.
 
 mod format;
+mod pathway;
 
 pub use format::{render_changes, render_changes_csv, render_csv, render_table};
+pub use pathway::{
+    GroupMonitoring, MonitoredRecommendation, MonitoringReport, RecommendationRef, monitoring,
+    pathway_coverage, render_coverage_csv, render_coverage_table, render_monitoring_csv,
+    render_monitoring_table,
+};
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -114,7 +120,9 @@ pub fn build(site: &Site, today: Date, group: Option<&str>) -> Report {
     let approved: Vec<&Guideline> = site
         .guidelines
         .iter()
-        .filter(|g| g.status() == Status::Approved && group.is_none_or(|group| g.group == group))
+        .filter(|g| {
+            g.status() == Status::Approved && group.is_none_or(|group| g.serves_group(group))
+        })
         .collect();
     let revision = approved
         .iter()
@@ -162,7 +170,7 @@ fn coverage(site: &Site, approved: &[&Guideline], only: Option<&str>) -> Coverag
         .iter()
         .filter(|(code, _)| only.is_none_or(|only| only == code.as_str()))
         .map(|(code, name)| {
-            let mine: Vec<&&Guideline> = approved.iter().filter(|g| &g.group == code).collect();
+            let mine: Vec<&&Guideline> = approved.iter().filter(|g| g.serves_group(code)).collect();
             GroupCoverage {
                 group: code.clone(),
                 name: name.clone(),
@@ -237,7 +245,9 @@ pub fn changes_since(
     let mut changes: Vec<Change> = site
         .guidelines
         .iter()
-        .filter(|g| g.status() == Status::Approved && group.is_none_or(|group| g.group == group))
+        .filter(|g| {
+            g.status() == Status::Approved && group.is_none_or(|group| g.serves_group(group))
+        })
         .filter_map(|g| {
             let approved = g
                 .administrative_approval()

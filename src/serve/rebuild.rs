@@ -539,7 +539,12 @@ fn render_changes(
             removed,
         });
     }
-    let mut groups: BTreeSet<String> = changed.iter().map(|g| g.group.clone()).collect();
+    // A cross-group guideline is listed on each of its groups' pages.
+    let mut groups: BTreeSet<String> = changed
+        .iter()
+        .flat_map(|g| g.all_groups())
+        .map(str::to_owned)
+        .collect();
     groups.extend(
         removed
             .iter()

@@ -6,6 +6,7 @@ pub mod badges;
 mod dates;
 mod decision_aids;
 mod links;
+mod pathway;
 mod recommendations;
 mod references;
 mod template;
@@ -56,6 +57,7 @@ pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Ve
     links::check(site, guideline, &mut findings);
     assets::check(site, guideline, &mut findings);
     decision_aids::check(guideline, &mut findings);
+    pathway::check(guideline, &site.config, &mut findings);
     findings
 }
 

@@ -739,6 +739,56 @@ fn valid_variations_have_no_findings() {
 }
 
 // ---------------------------------------------------------------------------------------
+// The patient pathway: phases, monitoring, further groups
+// ---------------------------------------------------------------------------------------
+
+/// The valid guideline covering `phases` (a TOML array), with `attributes` after
+/// recommendation 1's header (line 51 then).
+fn with_pathway(phases: &str, attributes: &str) -> SiteBuilder {
+    site()
+        .replace("keywords = [", &format!("phases = {phases}\nkeywords = ["))
+        .replace(
+            "::: anbefaling 1 (B)\n",
+            &format!("::: anbefaling 1 (B) {attributes}\n"),
+        )
+}
+
+#[test]
+fn phases_monitoring_and_further_groups_that_are_right_give_no_finding() {
+    with_pathway(
+        r#"["udredning", "behandling"]"#,
+        r#"{fase=udredning monitorering="LYFO 2b"}"#,
+    )
+    .replace("keywords = [", "groups = [\"dbcg\"]\nkeywords = [")
+    .check_json()
+    .expect_clean();
+    // A marker stands before the attributes.
+    with_pathway(r#"["udredning"]"#, "")
+        .replace("(A-C) ændret", "(A-C) ændret {fase=udredning}")
+        .check_json()
+        .expect_clean();
+}
+
+rule! {
+    unknown_phase_of_the_guideline: with_pathway(r#"["udredning", "behandlig"]"#, "")
+        => "phase.unknown", Error, at(7, 24);
+    unknown_phase_of_a_recommendation: with_pathway(r#"["udredning"]"#, "{fase=udredning,behandlig}")
+        => "phase.unknown", Error, at(51, 38);
+    phase_outside_the_guideline: with_pathway(r#"["udredning"]"#, "{fase=behandling}")
+        => "phase.not-in-guideline", Error, at(51, 28);
+    phase_of_a_guideline_without_phases: site().replace("::: anbefaling 1 (B)\n", "::: anbefaling 1 (B) {fase=udredning}\n")
+        => "phase.not-in-guideline", Error, at(50, 28);
+    unknown_attribute: with_pathway(r#"["udredning"]"#, "{fase=udredning niveau=3}")
+        => "recommendation.bad-attribute", Error, at(51, 38);
+    monitoring_without_indicator: with_pathway(r#"["udredning"]"#, r#"{monitorering="LYFO"}"#)
+        => "recommendation.bad-attribute", Error, at(51, 37);
+    unclosed_attributes: with_pathway(r#"["udredning"]"#, "{fase=udredning")
+        => "recommendation.bad-attribute", Error, at(51, 22);
+    unknown_further_group: site().replace("keywords = [", "groups = [\"dbcg\", \"dxg\"]\nkeywords = [")
+        => "group.unknown", Error, at(7, 19);
+}
+
+// ---------------------------------------------------------------------------------------
 // Coverage: every finding code has a fixture here
 // ---------------------------------------------------------------------------------------
 

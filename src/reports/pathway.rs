@@ -1,0 +1,242 @@
+//! The pathway reports: which recommendations a clinical quality database monitors, per
+//! group (`--monitoring`), and the groups × phases matrix (`--coverage`), each as a table,
+//! JSON or CSV.
+
+use serde::Serialize;
+
+use super::format::{csv_row, table};
+use crate::model::{Guideline, Status};
+use crate::pathway::{self, Matrix};
+use crate::site::Site;
+
+#[derive(Debug, Serialize)]
+pub struct MonitoringReport {
+    pub groups: Vec<GroupMonitoring>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct GroupMonitoring {
+    pub group: String,
+    pub name: String,
+    pub recommendations: usize,
+    pub monitored: Vec<MonitoredRecommendation>,
+    pub not_monitored: Vec<RecommendationRef>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MonitoredRecommendation {
+    pub guideline: String,
+    pub recommendation: u32,
+    pub database: String,
+    pub indicator: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RecommendationRef {
+    pub guideline: String,
+    pub recommendation: u32,
+}
+
+fn approved<'a>(site: &'a Site, group: Option<&'a str>) -> impl Iterator<Item = &'a Guideline> {
+    site.guidelines
+        .iter()
+        .filter(move |g| g.status() == Status::Approved && group.is_none_or(|c| g.serves_group(c)))
+}
+
+/// Per group, its approved guidelines' recommendations, monitored or not. A cross-group
+/// guideline is listed under each of its groups.
+pub fn monitoring(site: &Site, group: Option<&str>) -> MonitoringReport {
+    let groups = site
+        .config
+        .groups
+        .iter()
+        .filter(|(code, _)| group.is_none_or(|only| only == code.as_str()))
+        .map(|(code, name)| {
+            let mut row = GroupMonitoring {
+                group: code.clone(),
+                name: name.clone(),
+                recommendations: 0,
+                monitored: Vec::new(),
+                not_monitored: Vec::new(),
+            };
+            for g in approved(site, Some(code)) {
+                for r in &g.recommendations {
+                    row.recommendations += 1;
+                    let guideline = format!("{}/{}", g.group, g.slug);
+                    match &r.monitoring {
+                        Some(m) => row.monitored.push(MonitoredRecommendation {
+                            guideline,
+                            recommendation: r.id,
+                            database: m.database.clone(),
+                            indicator: m.indicator.clone(),
+                        }),
+                        None => row.not_monitored.push(RecommendationRef {
+                            guideline,
+                            recommendation: r.id,
+                        }),
+                    }
+                }
+            }
+            row
+        })
+        .collect();
+    MonitoringReport { groups }
+}
+
+/// The groups × phases matrix over the approved guidelines.
+pub fn pathway_coverage(site: &Site, group: Option<&str>) -> Matrix {
+    pathway::matrix(&site.config, approved(site, None), group)
+}
+
+pub fn render_monitoring_table(report: &MonitoringReport) -> String {
+    let mut out = String::from("Monitoring per group\n");
+    out.push_str(&table(
+        &["group", "recommendations", "monitored", "not monitored"],
+        report
+            .groups
+            .iter()
+            .map(|g| {
+                vec![
+                    g.group.clone(),
+                    g.recommendations.to_string(),
+                    g.monitored.len().to_string(),
+                    g.not_monitored.len().to_string(),
+                ]
+            })
+            .collect(),
+    ));
+    out.push_str("\nMonitored\n");
+    out.push_str(&table(
+        &[
+            "group",
+            "guideline",
+            "recommendation",
+            "database",
+            "indicator",
+        ],
+        report
+            .groups
+            .iter()
+            .flat_map(|g| {
+                g.monitored.iter().map(|m| {
+                    vec![
+                        g.group.clone(),
+                        m.guideline.clone(),
+                        m.recommendation.to_string(),
+                        m.database.clone(),
+                        m.indicator.clone(),
+                    ]
+                })
+            })
+            .collect(),
+    ));
+    out.push_str("\nNot monitored\n");
+    out.push_str(&table(
+        &["group", "guideline", "recommendations"],
+        report
+            .groups
+            .iter()
+            .flat_map(|g| {
+                by_guideline(&g.not_monitored)
+                    .into_iter()
+                    .map(|(guideline, ids)| vec![g.group.clone(), guideline, ids])
+            })
+            .collect(),
+    ));
+    out
+}
+
+/// The recommendations of each guideline in a row: `guideline → "1, 2, 5"`.
+fn by_guideline(refs: &[RecommendationRef]) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = Vec::new();
+    for r in refs {
+        match rows.last_mut() {
+            Some((guideline, ids)) if *guideline == r.guideline => {
+                ids.push_str(&format!(", {}", r.recommendation));
+            }
+            _ => rows.push((r.guideline.clone(), r.recommendation.to_string())),
+        }
+    }
+    rows
+}
+
+/// One CSV table: a row per recommendation, `monitored` true or false.
+pub fn render_monitoring_csv(report: &MonitoringReport) -> String {
+    let mut out = String::from("group,guideline,recommendation,monitored,database,indicator\n");
+    for g in &report.groups {
+        for m in &g.monitored {
+            out.push_str(&csv_row(&[
+                &g.group,
+                &m.guideline,
+                &m.recommendation.to_string(),
+                "true",
+                &m.database,
+                &m.indicator,
+            ]));
+        }
+        for r in &g.not_monitored {
+            out.push_str(&csv_row(&[
+                &g.group,
+                &r.guideline,
+                &r.recommendation.to_string(),
+                "false",
+                "",
+                "",
+            ]));
+        }
+    }
+    out
+}
+
+/// A row per group, a column per phase: `guidelines/recommendations`, `-` for a gap.
+pub fn render_coverage_table(matrix: &Matrix) -> String {
+    let mut headers = vec!["group"];
+    headers.extend(matrix.phases.iter().map(|p| p.slug.as_str()));
+    let mut out =
+        String::from("Pathway coverage: guidelines/recommendations per phase (- = no guideline)\n");
+    out.push_str(&table(
+        &headers,
+        matrix
+            .groups
+            .iter()
+            .map(|g| {
+                std::iter::once(g.group.clone())
+                    .chain(g.cells.iter().map(|c| {
+                        if c.guidelines == 0 {
+                            "-".to_owned()
+                        } else {
+                            format!("{}/{}", c.guidelines, c.recommendations)
+                        }
+                    }))
+                    .collect()
+            })
+            .collect(),
+    ));
+    for g in &matrix.groups {
+        let gaps: Vec<&str> = g.gaps().map(|c| c.phase.as_str()).collect();
+        if !gaps.is_empty() {
+            out.push_str(&format!(
+                "{} has no guideline for: {}\n",
+                g.group,
+                gaps.join(", ")
+            ));
+        }
+    }
+    out
+}
+
+/// One CSV row per group and phase.
+pub fn render_coverage_csv(matrix: &Matrix) -> String {
+    let mut out = String::from("group,phase,guidelines,recommendations\n");
+    for g in &matrix.groups {
+        for c in &g.cells {
+            out.push_str(&csv_row(&[
+                &g.group,
+                &c.phase,
+                &c.guidelines.to_string(),
+                &c.recommendations.to_string(),
+            ]));
+        }
+    }
+    out
+}
