@@ -160,7 +160,7 @@ fn the_guideline_page_puts_the_quick_guide_first_and_links_every_recommendation(
     let site = site().build();
     assert!(build(&site, &[]).status.success());
     let page = read(&site, "public/dlg/dlbcl/index.html");
-    let article = &page[page.find("<article class=\"guideline\">").expect("article")..];
+    let article = &page[page.find("<article class=\"guideline\"").expect("article")..];
     let first_section = between(article, "<section", ">");
     assert!(
         first_section.contains("id=\"quick-guide\""),

@@ -47,6 +47,38 @@
     });
   });
 
+  // Guideline pages: "Del link" copies the recommendation's deep link, or opens the phone's
+  // share sheet where there is one; without this it is a plain link to the recommendation.
+  var article = document.querySelector("article.guideline[data-share-text]");
+  if (article) {
+    var shareText = JSON.parse(article.getAttribute("data-share-text") || "{}");
+    article.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[data-share]");
+      if (!link) return;
+      var url = new URL(link.getAttribute("href"), location.href).href;
+      if (navigator.share) {
+        event.preventDefault();
+        navigator.share({ title: document.title, url: url }).catch(function () {});
+      } else if (navigator.clipboard && navigator.clipboard.writeText) {
+        event.preventDefault();
+        navigator.clipboard.writeText(url).then(
+          function () { shareStatus(link, shareText.copied); },
+          function () { shareStatus(link, shareText.failed); });
+      }
+    });
+  }
+
+  function shareStatus(link, text) {
+    var status = link.nextElementSibling;
+    if (!status || !status.classList.contains("share-status")) {
+      status = document.createElement("span");
+      status.className = "share-status";
+      status.setAttribute("role", "status");
+      link.after(status);
+    }
+    status.textContent = text || "";
+  }
+
   function cellValue(cell) {
     return cell.getAttribute("data-value") || cell.textContent.trim();
   }
