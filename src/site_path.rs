@@ -19,6 +19,7 @@ pub const RESERVED: &[&str] = &[
     "revision",
     "styrke",
     "forfattere",
+    "nyt",
     "forloeb",
 ];
 
@@ -168,6 +169,7 @@ mod tests {
             "",
             "-x",
             "soeg",
+            "nyt",
             "api",
             "a.b",
         ] {

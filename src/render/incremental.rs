@@ -12,8 +12,9 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::{
-    OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, base_context, feeds,
-    group_views, guideline_view, render, render_error, search_entries, summary, write_assets,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, base_context,
+    feeds, group_views, guideline_view, news, news_page, render, render_error, search_entries,
+    summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -57,16 +58,20 @@ impl<'a> PageRenderer<'a> {
         })
     }
 
-    /// A guideline's page and the redirect pages of its aliases.
+    /// A guideline's page, its feed, and the redirect pages of its aliases.
     pub fn guideline(&self, guideline: &Guideline) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let view = guideline_view::build(site, guideline, theme, self.options.today);
         let mut context = self.base.clone();
         context.insert("g", &view);
-        let mut files = vec![(
-            format!("{}index.html", guideline.path()),
-            render(theme, "guideline.html", &context)?,
-        )];
+        let (feed_path, feed) = news::guideline_feed(site, theme, guideline, &Archive::default());
+        let mut files = vec![
+            (
+                format!("{}index.html", guideline.path()),
+                render(theme, "guideline.html", &context)?,
+            ),
+            (feed_path, feed.into_bytes()),
+        ];
         for (path, asset) in crate::assets::published(&site.assets, guideline) {
             files.push((path, asset.bytes.to_vec()));
         }
@@ -92,8 +97,8 @@ impl<'a> PageRenderer<'a> {
     }
 
     /// Every page that lists guidelines: home, the revision overview, the search page,
-    /// `sitemap.xml`, `feed.xml`, `api/guidelines.json`, and the pages of `groups` (group
-    /// codes not in the configuration are skipped).
+    /// `sitemap.xml`, the feeds, `/nyt/`, `api/guidelines.json`, and the pages of `groups`
+    /// (group codes not in the configuration are skipped).
     pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
@@ -142,6 +147,22 @@ impl<'a> PageRenderer<'a> {
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
             Ok(machine.files.into_iter().collect())
         }));
+        for code in groups
+            .iter()
+            .filter(|g| site.config.groups.contains_key(*g))
+        {
+            let guidelines = &guidelines;
+            jobs.push(Box::new(move || {
+                // The preview has no history: news of the current versions only.
+                let (path, feed) =
+                    news::group_feed(site, theme, code, guidelines, &Archive::default());
+                Ok(vec![(path, feed.into_bytes())])
+            }));
+        }
+        jobs.push(Box::new(|| {
+            let html = news_page(site, theme, &guidelines, &self.base, &Archive::default())?;
+            Ok(vec![("nyt/index.html".to_owned(), html)])
+        }));
         let files: Vec<Vec<RenderedFile>> =
             jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
         let files = files.into_iter().flatten().collect();
@@ -149,24 +170,28 @@ impl<'a> PageRenderer<'a> {
     }
 }
 
-/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, the files of its
-/// folder it uses, and its aliases.
+/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, its feed, the
+/// files of its folder it uses, and its aliases.
 pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) -> Vec<String> {
-    std::iter::once(format!("{}index.html", guideline.path()))
-        .chain(
-            crate::assets::published(assets, guideline)
-                .into_iter()
-                .map(|(path, _)| path),
-        )
-        .chain(
-            guideline
-                .meta
-                .aliases
-                .iter()
-                .filter_map(|alias| crate::site_path::alias_folder(alias.get_ref()).ok())
-                .map(|folder| format!("{folder}/index.html")),
-        )
-        .collect()
+    [
+        format!("{}index.html", guideline.path()),
+        news::feed_path(guideline),
+    ]
+    .into_iter()
+    .chain(
+        crate::assets::published(assets, guideline)
+            .into_iter()
+            .map(|(path, _)| path),
+    )
+    .chain(
+        guideline
+            .meta
+            .aliases
+            .iter()
+            .filter_map(|alias| crate::site_path::alias_folder(alias.get_ref()).ok())
+            .map(|folder| format!("{folder}/index.html")),
+    )
+    .collect()
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod feeds;
 pub mod guideline_view;
 mod incremental;
 pub mod markdown;
+mod news;
 pub mod theme;
 
 use std::collections::BTreeMap;
@@ -187,7 +188,7 @@ fn render_with<T: Send>(
             pages.extend(archived_pages(site, theme, options, &base, archive, &page)?);
             Ok(pages)
         },
-        || site_wide_pages(site, theme, options, &guidelines, &base, &root),
+        || site_wide_pages(site, theme, options, &guidelines, &base, archive),
     );
     let pages = pages?;
     let site_wide = site_wide?;
@@ -267,16 +268,17 @@ fn archived_pages<T: Send>(
         .collect()
 }
 
-/// The pages and files about the whole site: home, groups, revision overview, strength
-/// scales, 404, search, aliases' redirects, sitemap, feed and API.
+/// The pages and files about the whole site: home, groups, news, revision overview,
+/// strength scales, 404, search, aliases' redirects, sitemap, feeds and API.
 fn site_wide_pages(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     guidelines: &[&Guideline],
     base: &tera::Context,
-    root: &str,
+    archive: &Archive,
 ) -> Result<OutputTree, RenderError> {
+    let root = &site.config.root_path();
     let mut out = OutputTree::default();
     let summaries: Vec<Summary> = guidelines
         .iter()
@@ -294,6 +296,19 @@ fn site_wide_pages(
             format!("{}/index.html", group.code),
             render(theme, "group.html", &context)?,
         );
+    }
+
+    out.insert(
+        "nyt/index.html",
+        news_page(site, theme, guidelines, base, archive)?,
+    );
+    for code in site.config.groups.keys() {
+        let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
+        out.insert(path, feed);
+    }
+    for guideline in guidelines {
+        let (path, feed) = news::guideline_feed(site, theme, guideline, archive);
+        out.insert(path, feed);
     }
 
     let mut by_date: Vec<&Summary> = summaries.iter().collect();
@@ -353,6 +368,19 @@ fn site_wide_pages(
     feeds::write(site, guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
+}
+
+/// The "Nyt" page: new and revised guidelines by month.
+fn news_page(
+    site: &Site,
+    theme: &Theme,
+    guidelines: &[&Guideline],
+    base: &tera::Context,
+    archive: &Archive,
+) -> Result<Vec<u8>, RenderError> {
+    let mut context = base.clone();
+    context.insert("months", &news::months(site, theme, guidelines, archive));
+    render(theme, "news.html", &context)
 }
 
 /// The format guide for authors (`docs/format.md`, built into the binary) as HTML for the

@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -47,6 +47,10 @@ const TEMPLATES: [(&str, &str); 12] = [
     (
         "search-all.html",
         include_str!("../../themes/default/templates/search-all.html"),
+    ),
+    (
+        "news.html",
+        include_str!("../../themes/default/templates/news.html"),
     ),
     (
         "404.html",

@@ -379,3 +379,108 @@ fn a_site_overrides_theme_files_one_by_one() {
     // Templates the site does not override still come from the embedded theme.
     assert!(read(&site, "public/index.html").contains("<h1>Alle retningslinjer</h1>"));
 }
+
+/// Every `feed.xml` of the built site, parsed: (path, entries as (title, summary, content)).
+fn feeds(site: &Site) -> BTreeMap<String, Vec<(String, String, String)>> {
+    let public = site.path("public");
+    walk(&public)
+        .into_iter()
+        .filter(|path| path.ends_with("feed.xml"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("read a feed");
+            let doc = roxmltree::Document::parse(&text)
+                .unwrap_or_else(|err| panic!("{} is not well-formed: {err}", path.display()));
+            let child = |node: roxmltree::Node, name: &str| {
+                node.children()
+                    .find(|c| c.has_tag_name(name))
+                    .and_then(|c| c.text())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let entries = doc
+                .root_element()
+                .children()
+                .filter(|c| c.has_tag_name("entry"))
+                .map(|e| (child(e, "title"), child(e, "summary"), child(e, "content")))
+                .collect();
+            let key = path.strip_prefix(&public).expect("under public");
+            (key.display().to_string(), entries)
+        })
+        .collect()
+}
+
+#[test]
+fn each_group_and_guideline_has_a_feed_listing_its_new_and_changed_recommendations() {
+    let site = site()
+        .replace("::: anbefaling 1 (B)", "::: anbefaling 1 (B) ny")
+        // A control character in a recommendation must not make a feed unreadable.
+        .replace(
+            "Knoglemarvsundersøgelse bør",
+            "Knoglemarvsundersøgelse\u{1b}[2J bør",
+        )
+        .build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let feeds = feeds(&site);
+    let paths: Vec<&str> = feeds.keys().map(String::as_str).collect();
+    // A group without guidelines has an empty feed to subscribe to.
+    assert_eq!(
+        paths,
+        [
+            "dbcg/feed.xml",
+            "dlg/dlbcl/feed.xml",
+            "dlg/feed.xml",
+            "feed.xml"
+        ]
+    );
+    assert!(feeds["dbcg/feed.xml"].is_empty());
+    for path in ["dlg/feed.xml", "dlg/dlbcl/feed.xml"] {
+        let [(title, summary, content)] = &feeds[path][..] else {
+            panic!("{path}: {:?}", feeds[path]);
+        };
+        assert_eq!(title, "Diffust storcellet B-celle lymfom (version 2.1)");
+        assert_eq!(
+            summary,
+            "Revideret, version 2.1. Anbefalinger: 1 (ny), 2 (ændret)"
+        );
+        // The changed recommendations, as HTML that links each.
+        assert!(
+            content.starts_with(
+                "<ul><li><a href=\"https://example.org/retningslinjer/dlg/dlbcl/#anbefaling-1\">Anbefaling 1</a> (ny): "
+            ),
+            "{content}"
+        );
+        assert!(
+            content.contains("#anbefaling-2\">Anbefaling 2</a> (ændret): Knoglemarvsundersøgelse")
+        );
+    }
+    // The pages name their feeds for feed readers, and the group page shows its own.
+    let group = read(&site, "public/dlg/index.html");
+    assert!(group.contains(
+        r#"<link rel="alternate" type="application/atom+xml" href="/retningslinjer/dlg/feed.xml""#
+    ));
+    assert!(group.contains(r#"<a class="standalone-link" href="/retningslinjer/dlg/feed.xml">"#));
+    let page = read(&site, "public/dlg/dlbcl/index.html");
+    for feed in ["dlg/dlbcl/feed.xml", "dlg/feed.xml", "feed.xml"] {
+        assert!(
+            page.contains(&format!(
+                r#"<link rel="alternate" type="application/atom+xml" href="/retningslinjer/{feed}""#
+            )),
+            "{feed}"
+        );
+    }
+}
+
+#[test]
+fn the_news_page_lists_revised_guidelines_by_month_with_their_changes() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    let news = read(&site, "public/nyt/index.html");
+    let main = between(&news, "<main", "</main>");
+    insta::assert_snapshot!("news_page", main);
+    assert!(read(&site, "public/index.html").contains(r#"<a href="/retningslinjer/nyt/">Nyt</a>"#));
+    assert!(
+        read(&site, "public/sitemap.xml")
+            .contains("<loc>https://example.org/retningslinjer/nyt/</loc>")
+    );
+}

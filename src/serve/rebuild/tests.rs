@@ -92,8 +92,9 @@ fn the_fast_path_ends_where_a_full_build_does() {
     );
     let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
     assert!(!outcome.full && outcome.files_changed && outcome.problems.is_empty());
-    // The page, home, its group, revision, search, sitemap, feed and API: not dbcg's.
-    assert_eq!(outcome.rendered, 8, "{outcome:?}");
+    // The page and its feed, home, its group and the group's feed, news, revision, search,
+    // sitemap, feed and API: not dbcg's.
+    assert_eq!(outcome.rendered, 11, "{outcome:?}");
     assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
     assert!(page(&preview, "index.html").contains("Ny titel"));
     assert_same_as_full_build(&preview, root);
