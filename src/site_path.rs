@@ -21,6 +21,9 @@ pub const RESERVED: &[&str] = &[
     "forfattere",
     "nyt",
     "forloeb",
+    "offline",
+    "sw.js",
+    "manifest.webmanifest",
 ];
 
 /// How a lower-case letter outside ASCII is written in a name that becomes part of a URL

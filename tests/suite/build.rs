@@ -484,3 +484,81 @@ fn the_news_page_lists_revised_guidelines_by_month_with_their_changes() {
             .contains("<loc>https://example.org/retningslinjer/nyt/</loc>")
     );
 }
+
+#[test]
+fn a_published_build_is_an_installable_app_and_a_drafts_build_is_not() {
+    let site = site().build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/manifest.webmanifest")).expect("manifest");
+    assert_eq!(manifest["scope"], "/retningslinjer/");
+    assert_eq!(manifest["start_url"], "/retningslinjer/");
+    // Every icon is a PNG of the size the manifest gives it.
+    let icons = manifest["icons"].as_array().expect("icons");
+    assert_eq!(icons.len(), 3);
+    for icon in icons {
+        let src = icon["src"].as_str().expect("src");
+        let png = std::fs::read(site.path(&format!(
+            "public/{}",
+            src.trim_start_matches("/retningslinjer/")
+        )))
+        .expect("the icon is written");
+        assert_eq!(&png[1..4], b"PNG");
+        let side = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!(format!("{}x{}", side(16), side(20)), icon["sizes"]);
+    }
+    // The worker is scoped to the site's path and keyed by the build.
+    let worker = read(&site, "public/sw.js");
+    assert!(!worker.contains("__RETNING_SW_CONFIG__"));
+    let config = between(&worker, "const CONFIG = ", ";\n");
+    let config = &config["const CONFIG = ".len()..config.len() - 2];
+    let config: serde_json::Value = serde_json::from_str(config).expect("the worker's settings");
+    assert_eq!(config["root"], "/retningslinjer/");
+    assert_eq!(config["build"].as_str().map(str::len), Some(16));
+    let home = read(&site, "public/index.html");
+    assert!(home.contains(r#"data-sw="/retningslinjer/sw.js" data-sw-scope="/retningslinjer/""#));
+    assert!(home.contains(r#"data-offline-save="/retningslinjer/offline/index.json""#));
+    // The group's list: each guideline's page with its real size and version.
+    let list: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/offline/dlg.json")).expect("list");
+    assert_eq!(list["build"], config["build"]);
+    let entry = &list["guidelines"][0];
+    assert_eq!(entry["url"], "/retningslinjer/dlg/dlbcl/");
+    assert_eq!(entry["version"], "2.1");
+    let page = std::fs::metadata(site.path("public/dlg/dlbcl/index.html")).expect("page");
+    assert_eq!(entry["bytes"], page.len());
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/offline/index.json")).expect("index");
+    let search = index["search"].as_array().expect("search files");
+    assert!(!search.is_empty());
+    for file in search {
+        let url = file["url"].as_str().expect("url");
+        let path = format!("public/{}", url.trim_start_matches("/retningslinjer/"));
+        assert_eq!(
+            std::fs::metadata(site.path(&path)).expect(url).len(),
+            file["bytes"]
+        );
+    }
+
+    // A new text is a new build; the drafts' preview is no app at all.
+    std::fs::write(
+        site.path(MAIN),
+        VALID.replace("Alle patienter bør", "Alle voksne patienter bør"),
+    )
+    .expect("edit");
+    assert!(build(&site, &[]).status.success());
+    let rebuilt = read(&site, "public/sw.js");
+    assert_ne!(
+        between(&rebuilt, "\"build\":", ","),
+        between(&worker, "\"build\":", ",")
+    );
+    assert!(
+        build(&site, &["--drafts", "--out", "preview"])
+            .status
+            .success()
+    );
+    assert!(!site.path("preview/sw.js").exists());
+    assert!(!site.path("preview/manifest.webmanifest").exists());
+    assert!(!read(&site, "preview/index.html").contains("data-sw"));
+}
