@@ -335,11 +335,26 @@ pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::E
         "shell": input.assets.iter().map(|(path, _)| format!("{root}{path}")).collect::<Vec<_>>(),
         "text": theme.strings.get("offline_page"),
     });
-    let worker = theme
-        .service_worker
-        .replacen(SW_PLACEHOLDER, &config.to_string(), 1);
+    let worker = without_comment_lines(&theme.service_worker).replacen(
+        SW_PLACEHOLDER,
+        &config.to_string(),
+        1,
+    );
     out.insert("sw.js", worker);
     Ok(())
+}
+
+/// The worker without its whole-line `//` comments: they are for the theme's readers, and a
+/// first visit downloads the worker (the budget for the app is 5 KB compressed).
+fn without_comment_lines(script: &str) -> String {
+    script
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .fold(String::with_capacity(script.len()), |mut out, line| {
+            out.push_str(line);
+            out.push('\n');
+            out
+        })
 }
 
 /// A hash of everything a build's files are made from: the program, the theme, the

@@ -83,15 +83,17 @@
   var app = document.documentElement.dataset;
   if (app.sw && "serviceWorker" in navigator) {
     navigator.serviceWorker.register(app.sw, { scope: app.swScope }).catch(function () {});
-    var offlineText = JSON.parse(app.offlineText || "{}");
-    var say = function (key, values) {
-      return (offlineText[key] || "").replace(/\{(\w+)\}/g, function (m, k) {
-        return values && k in values ? values[k] : m;
-      });
+    var sayer = function (json) {
+      var text = JSON.parse(json || "{}");
+      return function (key, values) {
+        return (text[key] || "").replace(/\{(\w+)\}/g, function (m, k) {
+          return values && k in values ? values[k] : m;
+        });
+      };
     };
-    offlineNotice(say);
+    offlineNotice(sayer(app.offlineText));
     var saveBox = document.querySelector("[data-offline-save]");
-    if (saveBox && window.caches) offlineSave(saveBox, say);
+    if (saveBox && window.caches) offlineSave(saveBox, sayer(saveBox.getAttribute("data-offline-save-text")));
   }
 
   // A kept copy served without a network (sw.js marks it): say so, and once online again
