@@ -12,9 +12,9 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::{
-    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, base_context,
-    feeds, group_views, guideline_view, news, news_page, render, render_error, search_entries,
-    summary, write_assets,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, archive_pages,
+    base_context, feeds, group_views, guideline_view, insert_history, news, news_page, render,
+    render_error, search_entries, summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -25,6 +25,8 @@ pub struct PageRenderer<'a> {
     options: RenderOptions,
     root: String,
     base: tera::Context,
+    /// The earlier versions (empty without history).
+    archive: Option<&'a Archive>,
 }
 
 /// A rendered file: its path in the output tree and its bytes.
@@ -55,7 +57,15 @@ impl<'a> PageRenderer<'a> {
             options,
             root,
             base,
+            archive: None,
         })
+    }
+
+    /// Renders with `archive`'s earlier versions, as [`render_site_with`](super::render_site_with).
+    #[must_use]
+    pub fn with_archive(mut self, archive: &'a Archive) -> Self {
+        self.archive = Some(archive);
+        self
     }
 
     /// A guideline's page, its feed, and the redirect pages of its aliases.
@@ -64,7 +74,12 @@ impl<'a> PageRenderer<'a> {
         let view = guideline_view::build(site, guideline, theme, self.options.today);
         let mut context = self.base.clone();
         context.insert("g", &view);
-        let (feed_path, feed) = news::guideline_feed(site, theme, guideline, &Archive::default());
+        if let Some(archive) = self.archive {
+            insert_history(&mut context, theme, root, guideline, archive);
+        }
+        let no_history = Archive::default();
+        let (feed_path, feed) =
+            news::guideline_feed(site, theme, guideline, self.archive.unwrap_or(&no_history));
         let mut files = vec![
             (
                 format!("{}index.html", guideline.path()),
@@ -72,6 +87,19 @@ impl<'a> PageRenderer<'a> {
             ),
             (feed_path, feed.into_bytes()),
         ];
+        // Its earlier versions' pages: the page of the last change compares with this text.
+        if let Some(archive) = self.archive {
+            files.extend(archive_pages::render_all(
+                site,
+                theme,
+                self.options,
+                &[guideline],
+                &self.base,
+                archive,
+                &|path, html| Ok((path, html)),
+            )?);
+            files.extend(archive.files_of(guideline));
+        }
         for (path, asset) in crate::assets::published(&site.assets, guideline) {
             files.push((path, asset.bytes.to_vec()));
         }
@@ -111,6 +139,8 @@ impl<'a> PageRenderer<'a> {
         let page = |path: String, template: &'static str, context: tera::Context| {
             render(theme, template, &context).map(|html| vec![(path, html)])
         };
+        let no_history = Archive::default();
+        let archive = self.archive.unwrap_or(&no_history);
         let mut jobs: Vec<Job<'_>> = Vec::new();
         jobs.push(Box::new(|| {
             let mut context = self.base.clone();
@@ -153,14 +183,12 @@ impl<'a> PageRenderer<'a> {
         {
             let guidelines = &guidelines;
             jobs.push(Box::new(move || {
-                // The preview has no history: news of the current versions only.
-                let (path, feed) =
-                    news::group_feed(site, theme, code, guidelines, &Archive::default());
+                let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
                 Ok(vec![(path, feed.into_bytes())])
             }));
         }
         jobs.push(Box::new(|| {
-            let html = news_page(site, theme, &guidelines, &self.base, &Archive::default())?;
+            let html = news_page(site, theme, &guidelines, &self.base, archive)?;
             Ok(vec![("nyt/index.html".to_owned(), html)])
         }));
         let files: Vec<Vec<RenderedFile>> =

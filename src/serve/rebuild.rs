@@ -17,9 +17,12 @@ use rayon::prelude::*;
 use crate::assets::Assets;
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic, codes};
+use crate::history::SiteHistory;
 use crate::model::Guideline;
 use crate::parse::parse_guideline;
-use crate::render::{PageRenderer, RenderOptions, Theme, guideline_paths, render_site};
+use crate::render::{
+    Archive, PageRenderer, RenderOptions, Theme, guideline_paths, render_site_with,
+};
 
 use super::search_hook;
 use crate::site::{Candidate, GUIDELINES_DIR, Site, discover};
@@ -50,6 +53,10 @@ pub struct Preview {
     files: Files,
     /// The next rebuild must be full (the last one failed before it finished).
     needs_full: bool,
+    /// The site's git history, read once at start (`None`: off or unavailable).
+    history: Option<SiteHistory>,
+    /// The earlier versions of the guidelines on the site, from `history`.
+    archive: Archive,
 }
 
 /// What a full build sets up and the fast path reuses.
@@ -104,7 +111,16 @@ impl Preview {
             rendered: HashMap::new(),
             files: Files::new(),
             needs_full: true,
+            history: None,
+            archive: Archive::default(),
         }
+    }
+
+    /// Shows the earlier versions in `history` too: their pages and each current page's list.
+    #[must_use]
+    pub fn with_history(mut self, history: SiteHistory) -> Self {
+        self.history = Some(history);
+        self
     }
 
     pub fn files(&self) -> &Files {
@@ -176,22 +192,27 @@ impl Preview {
             drafts: true,
             today,
         };
+        let history = self.history.as_ref();
         let result = with_site_to_render(&mut built.site, substitutes, |site| {
-            let tree = render_site(
+            let archive = history
+                .map(|history| Archive::of(site, history, options.drafts))
+                .unwrap_or_default();
+            let tree = render_site_with(
                 site,
                 &built.theme,
                 options,
                 Some(search_hook::stable_meta()),
+                &archive,
             )?;
             let rendered = site
                 .guidelines
                 .iter()
                 .map(|g| (g.source.path.clone(), rendered_entry(&site.assets, g)))
                 .collect::<HashMap<_, _>>();
-            Ok((tree, rendered))
+            Ok((tree, rendered, archive))
         });
         self.built = Some(built);
-        let (tree, rendered) = result.map_err(|err: crate::render::RenderError| {
+        let (tree, rendered, archive) = result.map_err(|err: crate::render::RenderError| {
             Box::new(Problem::failure("render", err.to_string()))
         })?;
         let files: Files = tree
@@ -203,6 +224,7 @@ impl Preview {
         let pages = files.keys().filter(|p| p.ends_with(".html")).count();
         self.files = files;
         self.rendered = rendered;
+        self.archive = archive;
         Ok(Outcome {
             files_changed,
             rendered: pages,
@@ -224,8 +246,12 @@ impl Preview {
             today: built.today,
         };
         let rendered = &self.rendered;
+        let history = self
+            .history
+            .as_ref()
+            .map(|history| (history, &mut self.archive));
         let result = with_site_to_render(&mut built.site, substitutes, |site| {
-            render_changes(site, &built.theme, options, rendered)
+            render_changes(site, &built.theme, options, rendered, history)
         });
         self.built = Some(built);
         let update = match result {
@@ -489,6 +515,7 @@ fn render_changes(
     theme: &Theme,
     options: RenderOptions,
     rendered: &HashMap<PathBuf, Rendered>,
+    history: Option<(&SiteHistory, &mut Archive)>,
 ) -> Result<Update, crate::render::RenderError> {
     let on_site: HashSet<&PathBuf> = site.guidelines.iter().map(|g| &g.source.path).collect();
     let removed: Vec<PathBuf> = rendered
@@ -520,7 +547,13 @@ fn render_changes(
             .filter_map(|path| rendered.get(path))
             .map(|r| r.group.clone()),
     );
-    let pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
+    let mut pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
+    if let Some((history, archive)) = history {
+        for guideline in &changed {
+            archive.refresh(site, history, guideline);
+        }
+        pages = pages.with_archive(archive);
+    }
     let (per_guideline, listings) = rayon::join(
         || {
             changed
