@@ -38,7 +38,8 @@ export async function launchBrowser() {
 // Phone viewports the site must work on: a common modern phone and the smallest still in use.
 export const PHONE_HEIGHTS = { 390: 844, 320: 640 };
 
-export async function phoneContext(browser, width = 390) {
+// `extra` adds context options, such as `permissions` or `serviceWorkers`.
+export async function phoneContext(browser, width = 390, extra = {}) {
   const height = PHONE_HEIGHTS[width] ?? Math.round(width * 2.16);
   return browser.newContext({
     viewport: { width, height },
@@ -47,6 +48,7 @@ export async function phoneContext(browser, width = 390) {
     isMobile: true,
     hasTouch: true,
     locale: 'da-DK',
+    ...extra,
   });
 }
 

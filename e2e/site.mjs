@@ -53,7 +53,7 @@ export function detectBasePath(dir) {
   return '/';
 }
 
-const RESERVED = new Set(['api', 'assets', 'revision', 'styrke', 'soeg', 'search-index', 'forloeb', 'forfattere']);
+const RESERVED = new Set(['api', 'assets', 'revision', 'styrke', 'soeg', 'search-index', 'forloeb', 'forfattere', 'nyt', 'offline']);
 
 function isDir(p) {
   try {

@@ -28,12 +28,13 @@ const A11Y_PAGES = [
   ['group', GROUP_PAGE],
   ['guideline', GUIDELINE],
   ['revision', '/revision/'],
+  ['nyt', '/nyt/'],
   ['styrke', '/styrke/'],
   ['soeg', '/soeg/'],
   ['soeg-alle', '/soeg/alle/'],
   ['404', '/404.html'],
 ];
-const LAYOUT_PAGES = [...new Set(['/', ...groups, ...guidelines, '/revision/', '/styrke/', '/soeg/', '/soeg/alle/', '/404.html'])];
+const LAYOUT_PAGES = [...new Set(['/', ...groups, ...guidelines, '/revision/', '/nyt/', '/styrke/', '/soeg/', '/soeg/alle/', '/404.html'])];
 
 let server;
 let browser;

@@ -8,7 +8,8 @@ use anyhow::Context;
 
 use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
 use crate::render::{
-    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, render_site_streaming,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SearchListing, Theme,
+    render_site_streaming,
 };
 use crate::search::SearchUnits;
 use crate::site::Site;
@@ -94,7 +95,7 @@ pub fn publish(
             let staging = Staging::begin(out_folder)
                 .with_context(|| format!("cannot write the site to {}", out.display()))?;
             let render_and_write = || -> anyhow::Result<(OutputTree, Streamed)> {
-                let search_meta = static_files.meta;
+                let search_listing = SearchListing::of(&static_files);
                 let search_files = static_files.files;
                 // The static search files are written while the pages render, by one job (they
                 // share a folder), rather than after them, when little else is left to do.
@@ -105,7 +106,7 @@ pub fn publish(
                             site,
                             theme,
                             options,
-                            Some(&search_meta),
+                            Some(&search_listing),
                             archive,
                             |path, html| {
                                 staging.put(&path, &html).map_err(|err| RenderError {

@@ -19,7 +19,11 @@ pub const RESERVED: &[&str] = &[
     "revision",
     "styrke",
     "forfattere",
+    "nyt",
     "forloeb",
+    "offline",
+    "sw.js",
+    "manifest.webmanifest",
 ];
 
 /// How a lower-case letter outside ASCII is written in a name that becomes part of a URL
@@ -168,6 +172,7 @@ mod tests {
             "",
             "-x",
             "soeg",
+            "nyt",
             "api",
             "a.b",
         ] {

@@ -15,7 +15,7 @@ use super::markdown::escape;
 
 /// Text for an XML file: escaped, and without the characters XML forbids (controls other
 /// than tab and line ends, U+FFFE, U+FFFF), which would make the whole feed unreadable.
-fn xml(text: &str) -> String {
+pub(super) fn xml(text: &str) -> String {
     let forbidden = |c: char| {
         (c < '\u{20}' && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
     };
@@ -43,7 +43,7 @@ pub fn write(
     let mut sitemap = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    for path in ["", "revision/", "styrke/", "forfattere/"]
+    for path in ["", "nyt/", "revision/", "styrke/", "forfattere/"]
         .into_iter()
         .map(str::to_owned)
         .chain(site.config.groups.keys().map(|g| format!("{g}/")))
@@ -77,7 +77,7 @@ pub fn write(
 }
 
 /// The day a guideline last changed for readers: its approval, or publication if later.
-fn last_changed(guideline: &Guideline) -> Date {
+pub(super) fn last_changed(guideline: &Guideline) -> Date {
     let approved = guideline
         .administrative_approval()
         .or(guideline.professional_approval())

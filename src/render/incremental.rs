@@ -13,8 +13,8 @@ use crate::site::Site;
 
 use super::{
     Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, archive_pages,
-    base_context, feeds, group_views, guideline_view, insert_history, mdt_path, pathway_view,
-    render, render_error, search_entries, summary, write_assets,
+    base_context, feeds, group_views, guideline_view, insert_history, mdt_path, news, news_page,
+    pathway_view, render, render_error, search_entries, summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -68,7 +68,8 @@ impl<'a> PageRenderer<'a> {
         self
     }
 
-    /// A guideline's page, its MDT view, its files and the redirect pages of its aliases.
+    /// A guideline's page, its MDT view, its feed, its files and the redirect pages of its
+    /// aliases.
     pub fn guideline(&self, guideline: &Guideline) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let view = guideline_view::build(site, guideline, theme, self.options.today);
@@ -77,12 +78,16 @@ impl<'a> PageRenderer<'a> {
         if let Some(archive) = self.archive {
             insert_history(&mut context, theme, root, guideline, archive);
         }
+        let no_history = Archive::default();
+        let (feed_path, feed) =
+            news::guideline_feed(site, theme, guideline, self.archive.unwrap_or(&no_history));
         let mut files = vec![
             (
                 format!("{}index.html", guideline.path()),
                 render(theme, "guideline.html", &context)?,
             ),
             (mdt_path(guideline), render(theme, "mdt.html", &context)?),
+            (feed_path, feed.into_bytes()),
         ];
         // Its earlier versions' pages: the page of the last change compares with this text.
         if let Some(archive) = self.archive {
@@ -122,8 +127,8 @@ impl<'a> PageRenderer<'a> {
     }
 
     /// Every page that lists guidelines: home, the revision overview, the search page, the
-    /// pathway pages, `sitemap.xml`, `feed.xml`, `api/guidelines.json`, and the pages of
-    /// `groups` (group codes not in the configuration are skipped).
+    /// pathway pages, `sitemap.xml`, the feeds, `/nyt/`, `api/guidelines.json`, and the pages
+    /// of `groups` (group codes not in the configuration are skipped).
     pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
@@ -136,6 +141,8 @@ impl<'a> PageRenderer<'a> {
         let page = |path: String, template: &'static str, context: tera::Context| {
             render(theme, template, &context).map(|html| vec![(path, html)])
         };
+        let no_history = Archive::default();
+        let archive = self.archive.unwrap_or(&no_history);
         let mut jobs: Vec<Job<'_>> = Vec::new();
         jobs.push(Box::new(|| {
             let mut context = self.base.clone();
@@ -175,6 +182,20 @@ impl<'a> PageRenderer<'a> {
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
             Ok(machine.files.into_iter().collect())
         }));
+        for code in groups
+            .iter()
+            .filter(|g| site.config.groups.contains_key(*g))
+        {
+            let guidelines = &guidelines;
+            jobs.push(Box::new(move || {
+                let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
+                Ok(vec![(path, feed.into_bytes())])
+            }));
+        }
+        jobs.push(Box::new(|| {
+            let html = news_page(site, theme, &guidelines, &self.base, archive)?;
+            Ok(vec![("nyt/index.html".to_owned(), html)])
+        }));
         let files: Vec<Vec<RenderedFile>> =
             jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
         let files = files.into_iter().flatten().collect();
@@ -182,12 +203,13 @@ impl<'a> PageRenderer<'a> {
     }
 }
 
-/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, the files of its
-/// folder it uses, and its aliases.
+/// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, its feed, the
+/// files of its folder it uses, and its aliases.
 pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) -> Vec<String> {
     [
         format!("{}index.html", guideline.path()),
         mdt_path(guideline),
+        news::feed_path(guideline),
     ]
     .into_iter()
     .chain(

@@ -8,10 +8,12 @@ mod feeds;
 pub mod guideline_view;
 mod incremental;
 pub mod markdown;
+mod news;
+pub mod offline;
 mod pathway_view;
 pub mod theme;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use jiff::civil::Date;
@@ -89,6 +91,32 @@ struct Assets {
     favicon: String,
     /// The static search index's meta file, when the site has one.
     search_meta: Option<String>,
+    /// The installable app's files: published builds only, never the preview.
+    app: Option<offline::AppUrls>,
+    /// The site paths of the files above (the offline lists name them).
+    #[serde(skip)]
+    files: Vec<String>,
+}
+
+/// The static search index's files as a build writes them under [`SEARCH_DIR`]: the meta
+/// file's name, and every file's name (the meta file's too) with its size.
+#[derive(Debug, Clone, Default)]
+pub struct SearchListing {
+    pub meta: String,
+    pub files: Vec<(String, usize)>,
+}
+
+impl SearchListing {
+    pub fn of(files: &StaticFiles) -> Self {
+        Self {
+            meta: files.meta.clone(),
+            files: files
+                .files
+                .iter()
+                .map(|(name, bytes)| (name.clone(), bytes.len()))
+                .collect(),
+        }
+    }
 }
 
 /// One line per guideline in lists (home, group pages, revision overview, search).
@@ -137,15 +165,13 @@ pub fn render_site_with(
     search: Option<StaticFiles>,
     archive: &Archive,
 ) -> Result<OutputTree, RenderError> {
-    let (meta, search_files) = match search {
-        Some(search) => (Some(search.meta), search.files),
-        None => (None, BTreeMap::new()),
-    };
+    let listing = search.as_ref().map(SearchListing::of);
+    let search_files = search.map(|s| s.files).unwrap_or_default();
     let (mut out, pages) = render_with(
         site,
         theme,
         options,
-        meta.as_deref(),
+        listing.as_ref(),
         archive,
         |path, html| Ok((path, html)),
     )?;
@@ -164,19 +190,19 @@ pub fn render_site_with(
 
 /// [`render_site`], but each guideline page goes to `page` (its path and HTML) as soon as it
 /// is rendered, on the rendering thread, and not into the tree: a build writes the pages
-/// while it renders them, and never holds them all. `search_meta` names the static search
-/// index's meta file, which the caller writes under [`SEARCH_DIR`]; `archive`'s earlier
+/// while it renders them, and never holds them all. `search` lists the static search
+/// index's files, which the caller writes under [`SEARCH_DIR`]; `archive`'s earlier
 /// versions are rendered as pages too. Returns the other files and the number of guideline
 /// pages (the archived ones among them).
 pub fn render_site_streaming(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search_meta: Option<&str>,
+    search: Option<&SearchListing>,
     archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
-    let (out, pages) = render_with(site, theme, options, search_meta, archive, page)?;
+    let (out, pages) = render_with(site, theme, options, search, archive, page)?;
     Ok((out, pages.len()))
 }
 
@@ -186,16 +212,30 @@ fn render_with<T: Send>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search_meta: Option<&str>,
+    search: Option<&SearchListing>,
     archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
 ) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
     let mut out = OutputTree::default();
     let mut assets = write_assets(theme, &root, &mut out);
-    assets.search_meta = search_meta.map(|meta| format!("{root}{SEARCH_DIR}/{meta}"));
+    assets.search_meta = search.map(|s| format!("{root}{SEARCH_DIR}/{}", s.meta));
+    // The installable app: for published builds, never for the preview's drafts.
+    let icons = if options.drafts {
+        None
+    } else {
+        let icons =
+            offline::Icons::of(&theme.favicon).map_err(|err| render_error("app icons", &err))?;
+        assets.app = Some(icons.urls(&root));
+        Some(icons)
+    };
     let base = base_context(site, theme, &root, &assets)?;
     let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
+    // Each page's size, for the offline lists, beside what `page` makes of it.
+    let page = |path: String, html: Vec<u8>| {
+        let size = html.len();
+        page(path.clone(), html).map(|made| (made, path, size))
+    };
 
     // The site-wide pages render beside the guideline pages: one of them, the list of every
     // recommendation, is a long serial render that would otherwise leave a core idle.
@@ -214,17 +254,51 @@ fn render_with<T: Send>(
             )?);
             Ok(pages)
         },
-        || site_wide_pages(site, theme, options, &guidelines, &base, &root),
+        || {
+            let site_wide = site_wide_pages(site, theme, options, &guidelines, &base, archive);
+            let pngs = icons.as_ref().map(offline::Icons::render).transpose();
+            (site_wide, pngs)
+        },
     );
-    let pages = pages?;
+    let pages: Vec<(T, String, usize)> = pages?;
+    let (site_wide, pngs) = site_wide;
     let site_wide = site_wide?;
+    let pngs = pngs.map_err(|err| render_error("app icons", &err))?;
+    out.files.extend(pngs.into_iter().flatten());
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
+    if let Some(icons) = &icons {
+        let sizes: HashMap<String, usize> = pages
+            .iter()
+            .filter_map(|(_, path, size)| {
+                Some((path.strip_suffix("index.html")?.to_owned(), *size))
+            })
+            .collect();
+        let asset_sizes = assets
+            .files
+            .iter()
+            .map(|path| (path.clone(), out.get(path).map_or(0, <[u8]>::len)))
+            .collect();
+        let search_files = search
+            .map(|s| offline::search_paths(s.files.iter().cloned()))
+            .unwrap_or_default();
+        let input = offline::AppInput {
+            site,
+            theme,
+            guidelines: &guidelines,
+            today: options.today,
+            icons,
+            assets: asset_sizes,
+            search: &search_files,
+            pages: &sizes,
+        };
+        offline::write(&input, &mut out).map_err(|err| render_error("offline lists", &err))?;
+    }
     // The figures of earlier versions that differ from today's, in their versions' folders.
     for guideline in &guidelines {
         out.files.extend(archive.files_of(guideline));
     }
-    Ok((out, pages))
+    Ok((out, pages.into_iter().map(|(made, _, _)| made).collect()))
 }
 
 /// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
@@ -297,16 +371,17 @@ pub fn mdt_path(guideline: &Guideline) -> String {
     format!("{}mdt/index.html", guideline.path())
 }
 
-/// The pages and files about the whole site: home, groups, revision overview, strength
-/// scales, 404, search, aliases' redirects, sitemap, feed and API.
+/// The pages and files about the whole site: home, groups, news, revision overview,
+/// strength scales, 404, search, aliases' redirects, sitemap, feeds and API.
 fn site_wide_pages(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     guidelines: &[&Guideline],
     base: &tera::Context,
-    root: &str,
+    archive: &Archive,
 ) -> Result<OutputTree, RenderError> {
+    let root = &site.config.root_path();
     let mut out = OutputTree::default();
     let summaries: Vec<Summary> = guidelines
         .iter()
@@ -324,6 +399,19 @@ fn site_wide_pages(
             format!("{}/index.html", group.code),
             render(theme, "group.html", &context)?,
         );
+    }
+
+    out.insert(
+        "nyt/index.html",
+        news_page(site, theme, guidelines, base, archive)?,
+    );
+    for code in site.config.groups.keys() {
+        let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
+        out.insert(path, feed);
+    }
+    for guideline in guidelines {
+        let (path, feed) = news::guideline_feed(site, theme, guideline, archive);
+        out.insert(path, feed);
     }
 
     let mut by_date: Vec<&Summary> = summaries.iter().collect();
@@ -387,6 +475,19 @@ fn site_wide_pages(
     feeds::write(site, guidelines, options.today, &mut out)
         .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
+}
+
+/// The "Nyt" page: new and revised guidelines by month.
+fn news_page(
+    site: &Site,
+    theme: &Theme,
+    guidelines: &[&Guideline],
+    base: &tera::Context,
+    archive: &Archive,
+) -> Result<Vec<u8>, RenderError> {
+    let mut context = base.clone();
+    context.insert("months", &news::months(site, theme, guidelines, archive));
+    render(theme, "news.html", &context)
 }
 
 /// The format guide for authors (`docs/format.md`, built into the binary) as HTML for the
@@ -516,10 +617,12 @@ fn render_error(page: &str, err: &dyn std::error::Error) -> RenderError {
 }
 
 fn write_assets(theme: &Theme, root: &str, out: &mut OutputTree) -> Assets {
+    let mut files = Vec::new();
     let mut hashed = |name: &str, ext: &str, body: &str| {
         let hash = blake3::hash(body.as_bytes()).to_hex();
         let path = format!("assets/{name}.{}.{ext}", &hash.as_str()[..10]);
         out.insert(path.clone(), body.as_bytes().to_vec());
+        files.push(path.clone());
         format!("{root}{path}")
     };
     Assets {
@@ -528,6 +631,8 @@ fn write_assets(theme: &Theme, root: &str, out: &mut OutputTree) -> Assets {
         search_js: hashed("search", "js", &theme.search_js),
         favicon: hashed("favicon", "svg", &theme.favicon),
         search_meta: None,
+        app: None,
+        files,
     }
 }
 

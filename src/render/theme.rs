@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 16] = [
+const TEMPLATES: [(&str, &str); 17] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -49,6 +49,10 @@ const TEMPLATES: [(&str, &str); 16] = [
         include_str!("../../themes/default/templates/search-all.html"),
     ),
     (
+        "news.html",
+        include_str!("../../themes/default/templates/news.html"),
+    ),
+    (
         "404.html",
         include_str!("../../themes/default/templates/404.html"),
     ),
@@ -78,6 +82,7 @@ const CSS: &str = include_str!("../../themes/default/static/retning.css");
 const JS: &str = include_str!("../../themes/default/static/retning.js");
 const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
+const SERVICE_WORKER: &str = include_str!("../../themes/default/static/sw.js");
 
 pub const THEME_DIR: &str = "themes/default";
 
@@ -91,6 +96,10 @@ pub struct Theme {
     /// The static search reader (search-index/FORMAT.md).
     pub search_js: String,
     pub favicon: String,
+    /// The service worker, with a placeholder for each build's settings (render/offline.rs).
+    pub service_worker: String,
+    /// A hash of every file of the theme: what the pages look like, for the build id.
+    pub fingerprint: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -112,11 +121,11 @@ impl Theme {
         let dir = root.join(THEME_DIR);
         let mut tera = Tera::default();
         let mut templates = Vec::with_capacity(TEMPLATES.len());
+        let mut fingerprint = blake3::Hasher::new();
         for (name, embedded) in TEMPLATES {
-            templates.push((
-                name.to_owned(),
-                read_override(&dir.join("templates").join(name), embedded)?,
-            ));
+            let text = read_override(&dir.join("templates").join(name), embedded)?;
+            fingerprint.update(text.as_bytes());
+            templates.push((name.to_owned(), text));
         }
         tera.add_raw_templates(templates)
             .map_err(|err| ThemeError::Template {
@@ -151,14 +160,31 @@ impl Theme {
             path: strings_path.display().to_string(),
             message: err.to_string(),
         })?;
+        let css = read_override(&dir.join("static/retning.css"), CSS)?;
+        let js = read_override(&dir.join("static/retning.js"), JS)?;
+        let search_js = read_override(&dir.join("static/search.js"), SEARCH_JS)?;
+        let favicon = read_override(&dir.join("static/favicon.svg"), FAVICON)?;
+        let service_worker = read_override(&dir.join("static/sw.js"), SERVICE_WORKER)?;
+        for text in [
+            &strings_text,
+            &css,
+            &js,
+            &search_js,
+            &favicon,
+            &service_worker,
+        ] {
+            fingerprint.update(text.as_bytes());
+        }
         Ok(Self {
             tera,
             strings,
             months,
-            css: read_override(&dir.join("static/retning.css"), CSS)?,
-            js: read_override(&dir.join("static/retning.js"), JS)?,
-            search_js: read_override(&dir.join("static/search.js"), SEARCH_JS)?,
-            favicon: read_override(&dir.join("static/favicon.svg"), FAVICON)?,
+            css,
+            js,
+            search_js,
+            favicon,
+            service_worker,
+            fingerprint: fingerprint.finalize().to_hex().to_string(),
         })
     }
 

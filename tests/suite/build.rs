@@ -160,7 +160,7 @@ fn the_guideline_page_puts_the_quick_guide_first_and_links_every_recommendation(
     let site = site().build();
     assert!(build(&site, &[]).status.success());
     let page = read(&site, "public/dlg/dlbcl/index.html");
-    let article = &page[page.find("<article class=\"guideline\">").expect("article")..];
+    let article = &page[page.find("<article class=\"guideline\"").expect("article")..];
     let first_section = between(article, "<section", ">");
     assert!(
         first_section.contains("id=\"quick-guide\""),
@@ -378,4 +378,187 @@ fn a_site_overrides_theme_files_one_by_one() {
     );
     // Templates the site does not override still come from the embedded theme.
     assert!(read(&site, "public/index.html").contains("<h1>Alle retningslinjer</h1>"));
+}
+
+/// Every `feed.xml` of the built site, parsed: (path, entries as (title, summary, content)).
+fn feeds(site: &Site) -> BTreeMap<String, Vec<(String, String, String)>> {
+    let public = site.path("public");
+    walk(&public)
+        .into_iter()
+        .filter(|path| path.ends_with("feed.xml"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("read a feed");
+            let doc = roxmltree::Document::parse(&text)
+                .unwrap_or_else(|err| panic!("{} is not well-formed: {err}", path.display()));
+            let child = |node: roxmltree::Node, name: &str| {
+                node.children()
+                    .find(|c| c.has_tag_name(name))
+                    .and_then(|c| c.text())
+                    .unwrap_or_default()
+                    .to_owned()
+            };
+            let entries = doc
+                .root_element()
+                .children()
+                .filter(|c| c.has_tag_name("entry"))
+                .map(|e| (child(e, "title"), child(e, "summary"), child(e, "content")))
+                .collect();
+            let key = path.strip_prefix(&public).expect("under public");
+            (key.display().to_string(), entries)
+        })
+        .collect()
+}
+
+#[test]
+fn each_group_and_guideline_has_a_feed_listing_its_new_and_changed_recommendations() {
+    let site = site()
+        .replace("::: anbefaling 1 (B)", "::: anbefaling 1 (B) ny")
+        // A control character in a recommendation must not make a feed unreadable.
+        .replace(
+            "Knoglemarvsundersøgelse bør",
+            "Knoglemarvsundersøgelse\u{1b}[2J bør",
+        )
+        .build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let feeds = feeds(&site);
+    let paths: Vec<&str> = feeds.keys().map(String::as_str).collect();
+    // A group without guidelines has an empty feed to subscribe to.
+    assert_eq!(
+        paths,
+        [
+            "dbcg/feed.xml",
+            "dlg/dlbcl/feed.xml",
+            "dlg/feed.xml",
+            "feed.xml"
+        ]
+    );
+    assert!(feeds["dbcg/feed.xml"].is_empty());
+    for path in ["dlg/feed.xml", "dlg/dlbcl/feed.xml"] {
+        let [(title, summary, content)] = &feeds[path][..] else {
+            panic!("{path}: {:?}", feeds[path]);
+        };
+        assert_eq!(title, "Diffust storcellet B-celle lymfom (version 2.1)");
+        assert_eq!(
+            summary,
+            "Revideret, version 2.1. Anbefalinger: 1 (ny), 2 (ændret)"
+        );
+        // The changed recommendations, as HTML that links each.
+        assert!(
+            content.starts_with(
+                "<ul><li><a href=\"https://example.org/retningslinjer/dlg/dlbcl/#anbefaling-1\">Anbefaling 1</a> (ny): "
+            ),
+            "{content}"
+        );
+        assert!(
+            content.contains("#anbefaling-2\">Anbefaling 2</a> (ændret): Knoglemarvsundersøgelse")
+        );
+    }
+    // The pages name their feeds for feed readers, and the group page shows its own.
+    let group = read(&site, "public/dlg/index.html");
+    assert!(group.contains(
+        r#"<link rel="alternate" type="application/atom+xml" href="/retningslinjer/dlg/feed.xml""#
+    ));
+    assert!(group.contains(r#"<a class="standalone-link" href="/retningslinjer/dlg/feed.xml">"#));
+    let page = read(&site, "public/dlg/dlbcl/index.html");
+    for feed in ["dlg/dlbcl/feed.xml", "dlg/feed.xml", "feed.xml"] {
+        assert!(
+            page.contains(&format!(
+                r#"<link rel="alternate" type="application/atom+xml" href="/retningslinjer/{feed}""#
+            )),
+            "{feed}"
+        );
+    }
+}
+
+#[test]
+fn the_news_page_lists_revised_guidelines_by_month_with_their_changes() {
+    let site = site().build();
+    assert!(build(&site, &[]).status.success());
+    let news = read(&site, "public/nyt/index.html");
+    let main = between(&news, "<main", "</main>");
+    insta::assert_snapshot!("news_page", main);
+    assert!(read(&site, "public/index.html").contains(r#"<a href="/retningslinjer/nyt/">Nyt</a>"#));
+    assert!(
+        read(&site, "public/sitemap.xml")
+            .contains("<loc>https://example.org/retningslinjer/nyt/</loc>")
+    );
+}
+
+#[test]
+fn a_published_build_is_an_installable_app_and_a_drafts_build_is_not() {
+    let site = site().build();
+    let output = build(&site, &[]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/manifest.webmanifest")).expect("manifest");
+    assert_eq!(manifest["scope"], "/retningslinjer/");
+    assert_eq!(manifest["start_url"], "/retningslinjer/");
+    // Every icon is a PNG of the size the manifest gives it.
+    let icons = manifest["icons"].as_array().expect("icons");
+    assert_eq!(icons.len(), 3);
+    for icon in icons {
+        let src = icon["src"].as_str().expect("src");
+        let png = std::fs::read(site.path(&format!(
+            "public/{}",
+            src.trim_start_matches("/retningslinjer/")
+        )))
+        .expect("the icon is written");
+        assert_eq!(&png[1..4], b"PNG");
+        let side = |at: usize| u32::from_be_bytes(png[at..at + 4].try_into().unwrap());
+        assert_eq!(format!("{}x{}", side(16), side(20)), icon["sizes"]);
+    }
+    // The worker is scoped to the site's path and keyed by the build.
+    let worker = read(&site, "public/sw.js");
+    assert!(!worker.contains("__RETNING_SW_CONFIG__"));
+    let config = between(&worker, "const CONFIG = ", ";\n");
+    let config = &config["const CONFIG = ".len()..config.len() - 2];
+    let config: serde_json::Value = serde_json::from_str(config).expect("the worker's settings");
+    assert_eq!(config["root"], "/retningslinjer/");
+    assert_eq!(config["build"].as_str().map(str::len), Some(16));
+    let home = read(&site, "public/index.html");
+    assert!(home.contains(r#"data-sw="/retningslinjer/sw.js" data-sw-scope="/retningslinjer/""#));
+    assert!(home.contains(r#"data-offline-save="/retningslinjer/offline/index.json""#));
+    // The group's list: each guideline's page with its real size and version.
+    let list: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/offline/dlg.json")).expect("list");
+    assert_eq!(list["build"], config["build"]);
+    let entry = &list["guidelines"][0];
+    assert_eq!(entry["url"], "/retningslinjer/dlg/dlbcl/");
+    assert_eq!(entry["version"], "2.1");
+    let page = std::fs::metadata(site.path("public/dlg/dlbcl/index.html")).expect("page");
+    assert_eq!(entry["bytes"], page.len());
+    let index: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/offline/index.json")).expect("index");
+    let search = index["search"].as_array().expect("search files");
+    assert!(!search.is_empty());
+    for file in search {
+        let url = file["url"].as_str().expect("url");
+        let path = format!("public/{}", url.trim_start_matches("/retningslinjer/"));
+        assert_eq!(
+            std::fs::metadata(site.path(&path)).expect(url).len(),
+            file["bytes"]
+        );
+    }
+
+    // A new text is a new build; the drafts' preview is no app at all.
+    std::fs::write(
+        site.path(MAIN),
+        VALID.replace("Alle patienter bør", "Alle voksne patienter bør"),
+    )
+    .expect("edit");
+    assert!(build(&site, &[]).status.success());
+    let rebuilt = read(&site, "public/sw.js");
+    assert_ne!(
+        between(&rebuilt, "\"build\":", ","),
+        between(&worker, "\"build\":", ",")
+    );
+    assert!(
+        build(&site, &["--drafts", "--out", "preview"])
+            .status
+            .success()
+    );
+    assert!(!site.path("preview/sw.js").exists());
+    assert!(!site.path("preview/manifest.webmanifest").exists());
+    assert!(!read(&site, "preview/index.html").contains("data-sw"));
 }

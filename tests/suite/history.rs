@@ -874,6 +874,68 @@ fn changes_section(page: &str) -> &str {
 }
 
 #[test]
+fn a_guidelines_feed_lists_every_approved_version_and_the_group_feed_only_the_current() {
+    let site = history_site();
+    build_site(&site, &[]);
+    let entries = |path: &str| -> Vec<(String, String)> {
+        let text = read(&site, path);
+        let doc = roxmltree::Document::parse(&text)
+            .unwrap_or_else(|err| panic!("{path} is not well-formed: {err}"));
+        doc.descendants()
+            .filter(|n| n.has_tag_name("entry"))
+            .map(|entry| {
+                let title = entry
+                    .children()
+                    .find(|c| c.has_tag_name("title"))
+                    .and_then(|c| c.text())
+                    .unwrap_or_default();
+                let link = entry
+                    .children()
+                    .find(|c| c.has_tag_name("link"))
+                    .and_then(|c| c.attribute("href"))
+                    .unwrap_or_default();
+                (title.to_owned(), link.to_owned())
+            })
+            .collect()
+    };
+    let own = entries("public/dlg/dlbcl/feed.xml");
+    let versions: Vec<(&str, &str)> = own
+        .iter()
+        .map(|(title, link)| {
+            let version = title.rsplit("version ").next().unwrap_or_default();
+            (version.trim_end_matches(')'), link.as_str())
+        })
+        .collect();
+    assert_eq!(
+        versions,
+        [
+            ("2.1", "https://example.org/retningslinjer/dlg/dlbcl/"),
+            (
+                "2.0",
+                "https://example.org/retningslinjer/dlg/dlbcl/version/2.0/"
+            ),
+            (
+                "1.0",
+                "https://example.org/retningslinjer/dlg/dlbcl/version/1.0/"
+            ),
+        ]
+    );
+    let feed = read(&site, "public/dlg/dlbcl/feed.xml");
+    assert!(
+        feed.contains("<summary>Ny retningslinje, version 1.0"),
+        "{feed}"
+    );
+    assert!(feed.contains("<summary>Revideret, version 2.1"), "{feed}");
+    assert_eq!(
+        entries("public/dlg/feed.xml"),
+        [(
+            "Diffust storcellet B-celle lymfom (version 2.1)".to_owned(),
+            "https://example.org/retningslinjer/dlg/dlbcl/".to_owned()
+        )]
+    );
+}
+
+#[test]
 fn a_build_parses_each_earlier_version_once() {
     let site = history_site();
     let today = jiff::civil::date(2026, 11, 24);

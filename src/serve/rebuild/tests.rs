@@ -92,9 +92,10 @@ fn the_fast_path_ends_where_a_full_build_does() {
     );
     let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
     assert!(!outcome.full && outcome.files_changed && outcome.problems.is_empty());
-    // The page and its MDT view, home, its group, revision, search, the pathway page and
-    // its eight phase pages, sitemap, feed and API: not dbcg's.
-    assert_eq!(outcome.rendered, 18, "{outcome:?}");
+    // The page, its MDT view and its feed, home, its group and the group's feed, news,
+    // revision, search, the pathway page and its eight phase pages, sitemap, feed and API:
+    // not dbcg's.
+    assert_eq!(outcome.rendered, 21, "{outcome:?}");
     assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
     assert!(page(&preview, "index.html").contains("Ny titel"));
     assert_same_as_full_build(&preview, root);

@@ -197,6 +197,7 @@
   const tools = el("p", "search-tools", null, body), label = el("label", null, say("group"), tools);
   const select = el("select", null, null, tools), list = el("div", "search-results", null, body);
   const more = !page && el("a", null, null, el("p", "search-more", null, body));
+  if (more) more.href = form.action; // never an <a> without href: crawlers and Lighthouse skip those
   let seq = 0, timer, ready;
   status.setAttribute("role", "status");
   status.setAttribute("aria-live", "polite");

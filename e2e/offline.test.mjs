@@ -1,0 +1,131 @@
+// The site on a phone without a network (node --test): the service worker keeps the
+// guidelines a clinician opened, "Gem offline" keeps a whole group with the size shown
+// first, search works over what was kept, a kept page says it is a kept copy, and once
+// online again it says when a newer version was published. The site is copied to a
+// temporary folder, so the test can publish a "new build" into it.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { startServer } from './server.mjs';
+import { formatViolations, launchBrowser, phoneContext, runAxe } from './browser.mjs';
+import { detectBasePath, discover, pageUrl, siteDir } from './site.mjs';
+
+const SOURCE = siteDir();
+const BASE_PATH = detectBasePath(SOURCE);
+const SITE = mkdtempSync(path.join(tmpdir(), 'retning-offline-'));
+cpSync(SOURCE, SITE, { recursive: true });
+const { guidelines } = discover(SITE, BASE_PATH);
+const byGroup = (sitePath) => sitePath.split('/')[1];
+// Two guidelines to open, and a third in a group neither of them is in, to save.
+const [first, second] = guidelines;
+const third = guidelines.find((g) => byGroup(g) !== byGroup(first) && byGroup(g) !== byGroup(second) && g !== first && g !== second);
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer(SITE, { basePath: BASE_PATH });
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(SITE, { recursive: true, force: true });
+});
+
+async function controlled(page, url) {
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  // The first page loaded before the worker took over; this load goes through it.
+  await page.reload({ waitUntil: 'load' });
+  assert.ok(await page.evaluate(() => !!navigator.serviceWorker.controller), 'the page is controlled');
+}
+
+test('the example site has three guidelines in at least two groups', () => {
+  assert.ok(first && second && third, `guidelines: ${guidelines}`);
+});
+
+test('opened and saved guidelines read and search offline; a newer version is announced', async () => {
+  const context = await phoneContext(browser, 390);
+  const page = await context.newPage();
+  try {
+    await controlled(page, pageUrl(server.url, first));
+    await page.goto(pageUrl(server.url, second), { waitUntil: 'load' });
+
+    // "Gem offline" on the third guideline's group page: the size first, then progress.
+    const group = `/${byGroup(third)}/`;
+    await page.goto(pageUrl(server.url, group), { waitUntil: 'load' });
+    const box = page.locator('section.offline-save');
+    await box.waitFor({ state: 'visible' });
+    const size = await box.locator('[data-offline-size]').textContent();
+    assert.match(size, /Det fylder ca\. \d+(,\d)? MB\./);
+    let violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await box.getByRole('button', { name: 'Gem offline' }).click();
+    await box.locator('[data-offline-status]', { hasText: 'Gemt:' }).waitFor({ timeout: 20000 });
+
+    await context.setOffline(true);
+    for (const sitePath of [first, second]) {
+      await page.goto(pageUrl(server.url, sitePath), { waitUntil: 'load' });
+      assert.ok(await page.locator('article.guideline h1').isVisible(), `${sitePath} reads offline`);
+      const notice = await page.locator('.offline-notice').textContent();
+      assert.match(notice, /Du er uden net og læser en gemt kopi af version [\d.]+, gemt \d+\. \w+ \d{4}\./);
+    }
+    await page.goto(pageUrl(server.url, third), { waitUntil: 'load' });
+    assert.ok(await page.locator('article.guideline h1').isVisible(), `${third} (saved) reads offline`);
+    violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+
+    // Search over what was kept: a word of one of the third guideline's recommendations.
+    const words = (await page.locator('article.anbefaling .anbefaling-text').first().textContent())
+      .split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length);
+    await page.getByLabel('Søg i retningslinjerne').fill(words[0]);
+    await page.locator('.search-hit-link').first().waitFor({ timeout: 10000 });
+    const hits = await page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+    assert.ok(hits.some((href) => href.includes(third)), `offline search for ${words[0]}: ${hits}`);
+
+    // A page that was never opened or saved: the worker's own page says so.
+    const unsaved = guidelines.find((g) => ![first, second].includes(g) && byGroup(g) !== byGroup(third));
+    if (unsaved) {
+      const response = await page.goto(pageUrl(server.url, unsaved), { waitUntil: 'load' });
+      assert.equal(response.status(), 503);
+      assert.equal(await page.locator('h1').textContent(), 'Siden er ikke gemt');
+    }
+
+    // A new build publishes a newer version of the first guideline.
+    await page.goto(pageUrl(server.url, first), { waitUntil: 'load' });
+    const listFile = path.join(SITE, 'offline', `${byGroup(first)}.json`);
+    const list = JSON.parse(readFileSync(listFile, 'utf8'));
+    const entry = list.guidelines.find((g) => g.url === `${BASE_PATH}${first.slice(1)}`);
+    entry.version = '99.0';
+    writeFileSync(listFile, JSON.stringify(list));
+    await context.setOffline(false);
+    await page.locator('.offline-notice', { hasText: 'Der er udgivet en nyere version (99.0)' }).waitFor({ timeout: 10000 });
+    const link = page.locator('.offline-notice a');
+    assert.equal(await link.textContent(), 'Hent den nye version');
+    violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+  } finally {
+    await context.close();
+  }
+});
+
+test('the manifest names the icons, and they are PNGs of their size', async () => {
+  const manifestPath = path.join(SITE, 'manifest.webmanifest');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  assert.equal(manifest.scope, BASE_PATH);
+  assert.equal(manifest.start_url, BASE_PATH);
+  assert.equal(manifest.display, 'standalone');
+  const sizes = manifest.icons.map((i) => `${i.sizes} ${i.purpose}`);
+  assert.deepEqual(sizes, ['192x192 any', '512x512 any', '512x512 maskable']);
+  for (const icon of manifest.icons) {
+    const png = readFileSync(path.join(SITE, icon.src.slice(BASE_PATH.length)));
+    assert.equal(png.toString('latin1', 1, 4), 'PNG');
+    assert.equal(`${png.readUInt32BE(16)}x${png.readUInt32BE(20)}`, icon.sizes);
+  }
+});

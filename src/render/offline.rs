@@ -1,0 +1,425 @@
+//! The site as an installable, offline-capable web app: the icons (rendered from the theme's
+//! favicon with resvg), the web app manifest, the service worker (`static/sw.js` with this
+//! build's settings), and the lists the "Gem offline" control reads: `offline/index.json`
+//! (the build, the shell, the search files, the groups) and `offline/<group>.json` (each
+//! guideline's page, version and files, with their sizes). Published builds only: the
+//! preview (drafts) gets none of it, so nothing of a draft is ever kept on a phone.
+
+use std::collections::HashMap;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::model::Guideline;
+use crate::site::Site;
+
+use super::{OutputTree, SEARCH_DIR, Theme};
+
+/// Where the lists live in the site.
+pub const OFFLINE_DIR: &str = "offline";
+/// The app's colour in the manifest and the icons' background: the theme's `--brand`.
+const THEME_COLOR: &str = "#0b4f6c";
+const BACKGROUND: (u8, u8, u8) = (0x0b, 0x4f, 0x6c);
+/// What `static/sw.js` holds in place of this build's settings.
+const SW_PLACEHOLDER: &str = "\"__RETNING_SW_CONFIG__\"";
+
+/// One PNG icon: (file stem, size in px, purpose in the manifest, share of the square the
+/// favicon fills). A maskable icon keeps to the middle 80 %, which platforms never crop;
+/// Apple's home-screen icon gets no transparency (iOS would fill it with black).
+const ICONS: [(&str, u32, Option<&str>, f32); 4] = [
+    ("icon-192", 192, Some("any"), 1.0),
+    ("icon-512", 512, Some("any"), 1.0),
+    ("icon-maskable-512", 512, Some("maskable"), 0.7),
+    ("apple-touch-icon", 180, None, 1.0),
+];
+
+/// The app's URLs every page links.
+#[derive(Serialize, Clone, Debug)]
+pub struct AppUrls {
+    pub manifest: String,
+    pub service_worker: String,
+    pub apple_touch_icon: String,
+    /// The folder of the lists, with a trailing `/`.
+    pub lists: String,
+}
+
+/// The icons of one favicon: their names are known at once (the pages link them), their
+/// pixels are rendered beside the pages ([`Icons::render`]), so the build does not wait.
+pub struct Icons {
+    tree: resvg::usvg::Tree,
+    icons: Vec<Icon>,
+}
+
+struct Icon {
+    stem: &'static str,
+    size: u32,
+    /// In the manifest, for what; `None`: not in the manifest (Apple's, linked by pages).
+    purpose: Option<&'static str>,
+    share: f32,
+    /// The site path of the file. Its name carries a hash of the favicon and of this
+    /// program's version (which fixes how it is drawn), so it changes when the pixels do.
+    path: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+#[error("the theme's favicon.svg cannot be made into app icons: {0}")]
+pub struct IconError(String);
+
+impl Icons {
+    /// Reads the favicon; an SVG resvg cannot read is an error here, before any page renders.
+    pub fn of(favicon: &str) -> Result<Self, IconError> {
+        let tree = resvg::usvg::Tree::from_str(favicon, &resvg::usvg::Options::default())
+            .map_err(|err| IconError(err.to_string()))?;
+        let icons = ICONS
+            .iter()
+            .map(|&(stem, size, purpose, share)| {
+                let mut hash = blake3::Hasher::new();
+                hash.update(favicon.as_bytes());
+                hash.update(env!("CARGO_PKG_VERSION").as_bytes());
+                let hash = hash.finalize().to_hex();
+                Icon {
+                    stem,
+                    size,
+                    purpose,
+                    share,
+                    path: format!("assets/{stem}.{}.png", &hash.as_str()[..10]),
+                }
+            })
+            .collect();
+        Ok(Self { tree, icons })
+    }
+
+    fn path(&self, stem: &str) -> &str {
+        self.icons
+            .iter()
+            .find(|icon| icon.stem == stem)
+            .map_or("", |icon| icon.path.as_str())
+    }
+
+    pub fn urls(&self, root: &str) -> AppUrls {
+        AppUrls {
+            manifest: format!("{root}manifest.webmanifest"),
+            service_worker: format!("{root}sw.js"),
+            apple_touch_icon: format!("{root}{}", self.path("apple-touch-icon")),
+            lists: format!("{root}{OFFLINE_DIR}/"),
+        }
+    }
+
+    /// Every icon's PNG, by its site path.
+    pub fn render(&self) -> Result<Vec<(String, Vec<u8>)>, IconError> {
+        self.icons
+            .par_iter()
+            .map(|icon| {
+                let opaque = icon.purpose != Some("any");
+                let png = render_png(&self.tree, icon.size, icon.share, opaque)?;
+                Ok((icon.path.clone(), png))
+            })
+            .collect()
+    }
+}
+
+/// The favicon drawn into a `size`² square, filling `share` of it, centred; on the theme
+/// colour when `opaque`.
+fn render_png(
+    tree: &resvg::usvg::Tree,
+    size: u32,
+    share: f32,
+    opaque: bool,
+) -> Result<Vec<u8>, IconError> {
+    use resvg::tiny_skia::{Color, Pixmap, Transform};
+    let mut pixmap =
+        Pixmap::new(size, size).ok_or_else(|| IconError(format!("no {size}px canvas")))?;
+    if opaque {
+        let (r, g, b) = BACKGROUND;
+        pixmap.fill(Color::from_rgba8(r, g, b, 255));
+    }
+    let svg = tree.size();
+    let side = size as f32 * share;
+    let scale = side / svg.width().max(svg.height());
+    let offset = (size as f32 - side) / 2.0;
+    let transform = Transform::from_scale(scale, scale).post_translate(offset, offset);
+    resvg::render(tree, transform, &mut pixmap.as_mut());
+    pixmap
+        .encode_png()
+        .map_err(|err| IconError(err.to_string()))
+}
+
+#[derive(Serialize)]
+struct Manifest<'a> {
+    name: &'a str,
+    short_name: &'a str,
+    description: &'a str,
+    lang: &'a str,
+    start_url: &'a str,
+    scope: &'a str,
+    display: &'static str,
+    background_color: &'static str,
+    theme_color: &'static str,
+    icons: Vec<ManifestIcon>,
+}
+
+#[derive(Serialize)]
+struct ManifestIcon {
+    src: String,
+    sizes: String,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    purpose: &'static str,
+}
+
+/// One file a reader can keep: its URL and size in bytes.
+#[derive(Serialize, Clone)]
+struct Entry {
+    url: String,
+    bytes: usize,
+}
+
+#[derive(Serialize)]
+struct Index<'a> {
+    build: &'a str,
+    date: String,
+    /// The pages and assets every saved guideline needs: home, search, the CSS and scripts.
+    shell: Vec<Entry>,
+    /// The static search index's files (whatever they are: the build lists what it wrote).
+    search: Vec<Entry>,
+    groups: Vec<GroupEntry>,
+}
+
+#[derive(Serialize)]
+struct GroupEntry {
+    code: String,
+    name: String,
+    page: Entry,
+    list: String,
+    guidelines: usize,
+}
+
+#[derive(Serialize)]
+struct GroupList<'a> {
+    build: &'a str,
+    guidelines: Vec<GuidelineEntry>,
+}
+
+#[derive(Serialize)]
+struct GuidelineEntry {
+    url: String,
+    title: String,
+    version: String,
+    bytes: usize,
+    /// Its figures and attachments.
+    files: Vec<Entry>,
+}
+
+/// What the app's files are made from.
+pub struct AppInput<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub guidelines: &'a [&'a Guideline],
+    pub today: Date,
+    pub icons: &'a Icons,
+    /// The site paths of the shell's assets (CSS, scripts, favicon), with their sizes.
+    pub assets: Vec<(String, usize)>,
+    /// The static search index's files (site paths under `search/`) and sizes.
+    pub search: &'a [(String, usize)],
+    /// Every guideline page's size, by its site path (`dlg/dlbcl/`).
+    pub pages: &'a HashMap<String, usize>,
+}
+
+/// The manifest, the service worker and the lists, into `out` (which holds the site-wide
+/// pages already, for their sizes).
+pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::Error> {
+    let AppInput { site, theme, .. } = *input;
+    let root = site.config.root_path();
+    let build = build_id(input);
+    let size = |out: &OutputTree, path: &str| out.get(path).map_or(0, <[u8]>::len);
+    let entry = |out: &OutputTree, path: &str, file: &str| Entry {
+        url: format!("{root}{path}"),
+        bytes: size(out, &format!("{path}{file}")),
+    };
+
+    let mut groups = Vec::new();
+    for (code, name) in &site.config.groups {
+        let guidelines: Vec<GuidelineEntry> = input
+            .guidelines
+            .iter()
+            .filter(|g| &g.group == code)
+            .map(|g| GuidelineEntry {
+                url: format!("{root}{}", g.path()),
+                title: g.title().to_owned(),
+                version: g.meta.version.get_ref().clone(),
+                bytes: input.pages.get(&g.path()).copied().unwrap_or(0),
+                files: crate::assets::published(&site.assets, g)
+                    .into_iter()
+                    .map(|(path, asset)| Entry {
+                        url: format!("{root}{path}"),
+                        bytes: asset.bytes.len(),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let list = format!("{OFFLINE_DIR}/{code}.json");
+        groups.push(GroupEntry {
+            code: code.clone(),
+            name: name.clone(),
+            page: entry(out, &format!("{code}/"), "index.html"),
+            list: format!("{root}{list}"),
+            guidelines: guidelines.len(),
+        });
+        let body = GroupList {
+            build: &build,
+            guidelines,
+        };
+        out.insert(list, serde_json::to_vec(&body)?);
+    }
+
+    let mut shell = vec![
+        entry(out, "", "index.html"),
+        entry(out, "soeg/", "index.html"),
+        entry(out, "styrke/", "index.html"),
+    ];
+    shell.extend(input.assets.iter().map(|(path, bytes)| Entry {
+        url: format!("{root}{path}"),
+        bytes: *bytes,
+    }));
+    let search = input
+        .search
+        .iter()
+        .map(|(path, bytes)| Entry {
+            url: format!("{root}{path}"),
+            bytes: *bytes,
+        })
+        .collect();
+    let index = Index {
+        build: &build,
+        date: input.today.to_string(),
+        shell: shell.clone(),
+        search,
+        groups,
+    };
+    out.insert(
+        format!("{OFFLINE_DIR}/index.json"),
+        serde_json::to_vec(&index)?,
+    );
+
+    let manifest = Manifest {
+        name: &site.config.title,
+        short_name: theme.text("app_short_name"),
+        description: theme.text("home_intro"),
+        lang: &site.config.language,
+        start_url: &root,
+        scope: &root,
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: THEME_COLOR,
+        icons: input
+            .icons
+            .icons
+            .iter()
+            .filter_map(|icon| {
+                icon.purpose.map(|purpose| ManifestIcon {
+                    src: format!("{root}{}", icon.path),
+                    sizes: format!("{0}x{0}", icon.size),
+                    kind: "image/png",
+                    purpose,
+                })
+            })
+            .collect(),
+    };
+    out.insert("manifest.webmanifest", serde_json::to_vec(&manifest)?);
+
+    // The worker installs with the scripts and the stylesheet; pages are kept as they are read.
+    let config = serde_json::json!({
+        "build": build,
+        "root": root,
+        "shell": input.assets.iter().map(|(path, _)| format!("{root}{path}")).collect::<Vec<_>>(),
+        "text": theme.strings.get("offline_page"),
+    });
+    let worker = without_comment_lines(&theme.service_worker).replacen(
+        SW_PLACEHOLDER,
+        &config.to_string(),
+        1,
+    );
+    out.insert("sw.js", worker);
+    Ok(())
+}
+
+/// The worker without its whole-line `//` comments: they are for the theme's readers, and a
+/// first visit downloads the worker (the budget for the app is 5 KB compressed).
+fn without_comment_lines(script: &str) -> String {
+    script
+        .lines()
+        .filter(|line| !line.trim_start().starts_with("//"))
+        .fold(String::with_capacity(script.len()), |mut out, line| {
+            out.push_str(line);
+            out.push('\n');
+            out
+        })
+}
+
+/// A hash of everything a build's files are made from: the program, the theme, the
+/// configuration, the date, every guideline's text and the search index (whose file names
+/// carry hashes of its content). The service worker keys its cache by it, so a new build
+/// never serves a mix of old and new files.
+fn build_id(input: &AppInput) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(input.theme.fingerprint.as_bytes());
+    hasher.update(input.site.config.base_url.as_bytes());
+    hasher.update(input.site.config.title.as_bytes());
+    hasher.update(input.today.to_string().as_bytes());
+    // Each text on every core; then their hashes, in the site's order.
+    let texts: Vec<blake3::Hash> = input
+        .guidelines
+        .par_iter()
+        .map(|g| blake3::hash(g.source.text.as_bytes()))
+        .collect();
+    for (guideline, text) in input.guidelines.iter().zip(texts) {
+        hasher.update(guideline.path().as_bytes());
+        hasher.update(text.as_bytes());
+    }
+    for (path, bytes) in input.search {
+        hasher.update(path.as_bytes());
+        hasher.update(&bytes.to_le_bytes());
+    }
+    hasher.finalize().to_hex()[..16].to_owned()
+}
+
+/// Where the search files are listed from: `search/<name>` for each.
+pub fn search_paths(files: impl IntoIterator<Item = (String, usize)>) -> Vec<(String, usize)> {
+    files
+        .into_iter()
+        .map(|(name, bytes)| (format!("{SEARCH_DIR}/{name}"), bytes))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_favicon_becomes_every_icon_and_a_broken_one_is_an_error() {
+        let icons = Icons::of(include_str!("../../themes/default/static/favicon.svg")).unwrap();
+        let pngs = icons.render().unwrap();
+        assert_eq!(pngs.len(), ICONS.len());
+        for (icon, (path, png)) in icons.icons.iter().zip(&pngs) {
+            assert_eq!(&icon.path, path);
+            let png = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+            assert_eq!((png.width(), png.height()), (icon.size, icon.size));
+            // The corner: transparent only where the platform does not mask the icon itself.
+            let corner = png.pixel(0, 0).unwrap().alpha();
+            assert_eq!(corner == 255, icon.purpose != Some("any"), "{}", icon.stem);
+        }
+        let stems: Vec<(&str, u32)> = icons.icons.iter().map(|i| (i.stem, i.size)).collect();
+        assert_eq!(
+            stems,
+            [
+                ("icon-192", 192),
+                ("icon-512", 512),
+                ("icon-maskable-512", 512),
+                ("apple-touch-icon", 180)
+            ]
+        );
+        assert!(Icons::of("<svg").is_err());
+    }
+}
