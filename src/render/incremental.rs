@@ -95,6 +95,16 @@ impl<'a> PageRenderer<'a> {
     /// `sitemap.xml`, `feed.xml`, `api/guidelines.json`, and the pages of `groups` (group
     /// codes not in the configuration are skipped).
     pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
+        Ok(self.listings_until(groups, &|| false)?.unwrap_or_default())
+    }
+
+    /// [`Self::listings`], given up (`None`) once `cancelled` says so: a page not yet begun
+    /// then is not rendered.
+    pub fn listings_until(
+        &self,
+        groups: &BTreeSet<String>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Vec<RenderedFile>>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
         let summaries: Vec<Summary> = guidelines
@@ -142,10 +152,15 @@ impl<'a> PageRenderer<'a> {
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
             Ok(machine.files.into_iter().collect())
         }));
-        let files: Vec<Vec<RenderedFile>> =
-            jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
-        let files = files.into_iter().flatten().collect();
-        Ok(files)
+        let files: Vec<Vec<RenderedFile>> = jobs
+            .par_iter()
+            .map(|job| if cancelled() { Ok(Vec::new()) } else { job() })
+            .collect::<Result<_, _>>()?;
+        // Once cancelled, always cancelled: a page skipped means this answer.
+        if cancelled() {
+            return Ok(None);
+        }
+        Ok(Some(files.into_iter().flatten().collect()))
     }
 }
 

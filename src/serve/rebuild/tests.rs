@@ -1,4 +1,7 @@
 use std::fs;
+use std::path::Path;
+
+use crate::diagnostics::codes;
 
 use super::*;
 
