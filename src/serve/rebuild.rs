@@ -31,12 +31,10 @@ use crate::source::SourceFile;
 use super::classify::ChangeKind;
 use super::overlay::{Problem, problems_of, render_overlay};
 use super::search_hook;
+pub use super::state::Files;
 use files::{rendered_entry, with_site_to_render};
 
 pub use complete::Cancelled;
-
-/// The served files: path in the site (`dlg/dlbcl/index.html`) → bytes.
-pub type Files = HashMap<String, Bytes>;
 
 /// The preview's state. Owned by the one rebuild thread; the server only sees what
 /// [`Preview::files`] and the overlay give it.

@@ -11,10 +11,10 @@ use std::time::Instant;
 
 use super::classify::ChangeKind;
 use super::coalesce::Coalescing;
-use super::http::Shared;
 use super::overlay::Problem;
 use super::rebuild::{Cancelled, Outcome, Preview};
 use super::search_indexer::SearchInput;
+use super::state::Shared;
 use super::watch::{self, Watch};
 
 /// What the rebuild thread owns.

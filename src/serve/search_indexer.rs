@@ -18,8 +18,7 @@ use crate::site::Site;
 use crate::source::SourceFile;
 
 use super::coalesce::Coalescing;
-use super::http::Shared;
-use super::search_hook::{self, PreviewSearch};
+use super::state::{PreviewSearch, Shared};
 
 /// What the search of one rebuild is built from.
 pub struct SearchInput {
@@ -166,7 +165,7 @@ pub fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInput>> {
     let mut cache = UnitsCache::default();
     Coalescing::start("retning-search", move |input: SearchInput| {
         match pool.install(|| cache.build(input)) {
-            Ok(search) => search_hook::install(&shared, search),
+            Ok(search) => shared.install_search(search),
             Err(err) => eprintln!("warning: the preview's search index failed: {err}"),
         }
     })

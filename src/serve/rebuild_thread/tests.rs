@@ -4,7 +4,6 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::serve::search_hook;
 use crate::serve::search_indexer::UnitsCache;
 
 const VALID: &str = include_str!("../../../tests/suite/support/dlbcl.md");
@@ -29,7 +28,7 @@ fn page(shared: &Shared) -> String {
 
 /// The URLs of what the installed search finds for `query`; `None` before the first index.
 fn found(shared: &Shared, query: &str) -> Option<Vec<String>> {
-    let search = search_hook::current(shared)?;
+    let search = shared.search()?;
     let hits = search.engine().search(query, None, 10).unwrap();
     Some(hits.into_iter().map(|hit| hit.doc.url).collect())
 }
@@ -60,7 +59,7 @@ fn the_page_is_served_before_the_search_index_is_rebuilt_and_search_catches_up()
     let search = Coalescing::start("test-search", move |input| {
         started_tx.send(()).unwrap();
         gate.recv().unwrap();
-        search_hook::install(&search_shared, cache.build(input).unwrap());
+        search_shared.install_search(cache.build(input).unwrap());
     })
     .unwrap();
     let today = Some(jiff::civil::date(2026, 11, 24));
