@@ -101,3 +101,60 @@ for (const width of [390, 320]) {
     });
   });
 }
+
+// A link into the evidence: a heading inside a closed <details class="evidens">, or the
+// <details> itself. retning.js opens it, whether the link comes from another page (load), from
+// the page (hashchange), or is the part already in the address bar (no hashchange).
+describe('a link into an evidence sub-section opens it', () => {
+  // A heading before the <details>' end: inside it.
+  const HEADING_INSIDE = /<details class="evidens"[^>]*>(?:(?!<\/details>)[\s\S])*?<h5 id="([^"]+)"/;
+  const withEvidenceHeading = guidelines.find((p) => HEADING_INSIDE.test(read(p)));
+
+  test('the example site has a heading inside an evidence sub-section', () => {
+    assert.ok(withEvidenceHeading, 'no guideline with a heading inside <details class="evidens">');
+  });
+
+  const state = (page, id) => page.evaluate((id) => {
+    const target = document.getElementById(id);
+    const box = target.getBoundingClientRect();
+    return {
+      open: target.closest('details')?.open ?? null,
+      visible: target.checkVisibility(),
+      // Scrolled to the top of the screen, up to a fraction of a pixel.
+      inView: box.top > -1 && box.top < window.innerHeight,
+    };
+  }, id);
+
+  test('from another page, to a heading inside one', async () => {
+    const context = await phoneContext(browser, 390);
+    const page = await context.newPage();
+    try {
+      const html = read(withEvidenceHeading);
+      const id = html.match(HEADING_INSIDE)[1];
+      await page.goto(`${pageUrl(server.url, withEvidenceHeading)}#${id}`, { waitUntil: 'load' });
+      assert.deepEqual(await state(page, id), { open: true, visible: true, inView: true });
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('within the page, to a sub-section from "På denne side", again after closing it', async () => {
+    const context = await phoneContext(browser, 390);
+    const page = await context.newPage();
+    try {
+      await page.goto(pageUrl(server.url, withEvidenceHeading), { waitUntil: 'load' });
+      const link = page.locator('nav.toc a[href$="-rationale"]').first();
+      const id = (await link.getAttribute('href')).slice(1);
+      assert.equal(await page.evaluate((id) => document.getElementById(id).open, id), false);
+      await link.click();
+      await page.waitForFunction((id) => document.getElementById(id).open, id);
+      assert.equal((await state(page, id)).inView, true);
+      await page.evaluate((id) => { document.getElementById(id).open = false; window.scrollTo(0, 0); }, id);
+      await link.click();
+      await page.waitForFunction((id) => document.getElementById(id).open, id);
+      assert.equal((await state(page, id)).inView, true);
+    } finally {
+      await context.close();
+    }
+  });
+});

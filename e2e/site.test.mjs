@@ -126,7 +126,7 @@ function measureTapTargets(min) {
 
   // WCAG 2.5.5 "Inline" exception: a target in a sentence or block of text is exempt.
   // Here: the target is laid out inline (computed display: inline), its nearest block-level
-  // ancestor is a paragraph, list item or table cell, and that block has text besides the
+  // ancestor is a paragraph, list item, table cell or caption, and that block has text besides the
   // target's own (a link that is the whole list item is a list of targets, not running
   // text, and is not exempt).
   const inlineInText = (el) => {
@@ -135,7 +135,7 @@ function measureTapTargets(min) {
     while (block && block !== main && getComputedStyle(block).display.startsWith('inline')) {
       block = block.parentElement;
     }
-    if (!block || block === main || !block.matches('p, li, td, th')) return false;
+    if (!block || block === main || !block.matches('p, li, td, th, caption, figcaption')) return false;
     const squash = (s) => (s ?? '').replace(/\s+/g, '');
     return squash(block.textContent).length > squash(el.textContent).length;
   };

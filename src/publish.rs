@@ -33,6 +33,9 @@ pub struct Timings {
     /// beside the old one (while tantivy may still run), then both it and the tantivy index
     /// swapped in.
     pub write: Duration,
+    /// The `.gz` and `.br` copies of the text files made (`build --precompress`; part of
+    /// `write`).
+    pub precompress: Duration,
 }
 
 /// What a publication did.
@@ -122,6 +125,14 @@ pub fn publish(
                 staging
                     .put_tree(&tree)
                     .with_context(|| format!("cannot write the site to {}", out.display()))?;
+                let compressing = Instant::now();
+                if out_folder.precompress() {
+                    step("Komprimerer");
+                }
+                staging
+                    .precompress()
+                    .with_context(|| format!("cannot compress the site in {}", out.display()))?;
+                timings.precompress = compressing.elapsed();
                 timings.write = started.elapsed();
                 let streamed = Streamed {
                     guideline_pages: pages,

@@ -17,6 +17,10 @@ mod build;
 mod check_output;
 #[path = "suite/check_rules.rs"]
 mod check_rules;
+#[path = "suite/ci_docs.rs"]
+mod ci_docs;
+#[path = "suite/ci_formats.rs"]
+mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
 #[path = "suite/history.rs"]
@@ -31,6 +35,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/precompress.rs"]
+mod precompress;
 #[path = "suite/report.rs"]
 mod report;
 #[path = "suite/robustness.rs"]

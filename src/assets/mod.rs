@@ -159,6 +159,54 @@ fn sorted_entries(dir: &Path) -> Vec<std::path::PathBuf> {
     paths
 }
 
+/// A file name's extension, lower-case (`""` without one).
+fn extension_of(name: &str) -> String {
+    Path::new(name)
+        .extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+/// What a file with `extension` is on the site, if the site publishes it.
+fn kind_of(extension: &str) -> Option<AssetKind> {
+    if IMAGE_EXTENSIONS.contains(&extension) {
+        Some(AssetKind::Image)
+    } else if ATTACHMENT_EXTENSIONS.contains(&extension) {
+        Some(AssetKind::Attachment)
+    } else {
+        None
+    }
+}
+
+/// A file as an earlier version had it (read from git): published only when the site would
+/// publish it today, a URL-safe name, a kind the site publishes, an image whose size can be
+/// read and an SVG without active content. Anything else is `None` (the archive page then
+/// shows that version without it); nothing here is the author's to fix any more.
+pub fn from_stored(name: &str, display_path: String, bytes: Vec<u8>) -> Option<Asset> {
+    if !names::is_url_safe(name) {
+        return None;
+    }
+    let extension = extension_of(name);
+    let kind = kind_of(&extension)?;
+    let size = match (kind, extension.as_str()) {
+        (AssetKind::Attachment, _) => None,
+        (AssetKind::Image, "svg") => svg::check(std::str::from_utf8(&bytes).ok()?).ok()?.size,
+        (AssetKind::Image, _) => imagesize::blob_size(&bytes)
+            .ok()
+            .map(|dim| (dim.width as u32, dim.height as u32)),
+    };
+    if kind == AssetKind::Image && size.is_none() {
+        return None;
+    }
+    Some(Asset {
+        name: name.to_owned(),
+        display_path,
+        kind,
+        bytes: Arc::new(bytes),
+        size,
+    })
+}
+
 /// One file of a guideline's folder, or the finding that keeps it off the site.
 fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Option<Asset> {
     let shown = display_path(root, path);
@@ -184,15 +232,8 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
         );
         return None;
     }
-    let extension = Path::new(&name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    let kind = if IMAGE_EXTENSIONS.contains(&extension.as_str()) {
-        AssetKind::Image
-    } else if ATTACHMENT_EXTENSIONS.contains(&extension.as_str()) {
-        AssetKind::Attachment
-    } else {
+    let extension = extension_of(&name);
+    let Some(kind) = kind_of(&extension) else {
         findings.push(
             Diagnostic::error(
                 codes::ASSET_UNSUPPORTED_TYPE,

@@ -41,6 +41,10 @@ pub struct BuildArgs {
     /// no pages for earlier versions).
     #[arg(long)]
     pub no_history: bool,
+    /// Write a gzip (.gz) and a brotli (.br) copy beside every text file (HTML, CSS, JS,
+    /// JSON, XML, SVG, TXT), for web servers that serve them as they are (docs/deploy.md).
+    #[arg(long)]
+    pub precompress: bool,
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
@@ -52,7 +56,8 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
     let out = OutputFolder::choose(root, &args.out, args.force)
-        .with_context(|| format!("refusing to build into {}", args.out.display()))?;
+        .with_context(|| format!("refusing to build into {}", args.out.display()))?
+        .precompressed(args.precompress);
     let today = today_or_local(args.today);
     let progress = Progress::new();
     progress.step("Tjekker retningslinjer");

@@ -7,7 +7,9 @@ use anyhow::Context;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use crate::diagnostics::{Counts, Diagnostic, render_human, render_json};
+use crate::diagnostics::{
+    Counts, Diagnostic, render_github, render_gitlab, render_human, render_json,
+};
 use crate::history::{SiteHistory, Unavailable};
 use crate::source::display_path;
 use crate::validate::{Checked, badges, check_site};
@@ -18,6 +20,10 @@ use super::{Outcome, parse_today, print, today_or_local};
 pub enum Format {
     Human,
     Json,
+    /// GitHub Actions workflow annotations, with paths from the repository root.
+    Github,
+    /// A GitLab Code Quality report (JSON), with paths from the repository root.
+    Gitlab,
 }
 
 #[derive(Debug, Args)]
@@ -59,6 +65,8 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     let rendered = match args.format {
         Format::Human => render_human(&findings, std::io::stdout().is_terminal()),
         Format::Json => render_json(&findings),
+        Format::Github => render_github(&findings, &repository_prefix(root)),
+        Format::Gitlab => render_gitlab(&findings, &repository_prefix(root)),
     };
     print(&rendered)?;
     let counts = Counts::of(&findings);
@@ -90,6 +98,25 @@ pub(super) fn add_history_findings(
             eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions");
             None
         }
+    }
+}
+
+/// The site root's folder relative to the git repository's top folder, `/`-separated and
+/// ending in `/` (`""` when the site is the repository's top, or is in no repository):
+/// GitHub and GitLab place findings by paths from the repository root.
+fn repository_prefix(root: &Path) -> String {
+    let Ok(root) = std::path::absolute(root) else {
+        return String::new();
+    };
+    // `.git` is a folder in a clone and a file in a worktree or submodule.
+    let Some(top) = root.ancestors().find(|dir| dir.join(".git").exists()) else {
+        return String::new();
+    };
+    let prefix = display_path(top, &root);
+    if prefix.is_empty() {
+        prefix
+    } else {
+        format!("{prefix}/")
     }
 }
 

@@ -71,12 +71,12 @@ pub fn run(root: &Path, args: HistoryArgs) -> anyhow::Result<Outcome> {
     if let Some(range) = &args.diff {
         let history =
             history.map_err(|why| anyhow::anyhow!("{why}; there are no earlier versions"))?;
-        let (past, _) = history.past_versions(current);
+        let past = &history.past_versions(current).versions;
         let (from, to) = range
             .split_once("..")
             .with_context(|| format!("`{range}` is not a range like 1.0..2.0"))?;
-        let old = find_version(current, &past, from.trim())?;
-        let new = find_version(current, &past, to.trim())?;
+        let old = find_version(current, past, from.trim())?;
+        let new = find_version(current, past, to.trim())?;
         let changes = Changes::between(old, new);
         let text = match args.format {
             Format::Human => render_text(&changes),
@@ -87,11 +87,11 @@ pub fn run(root: &Path, args: HistoryArgs) -> anyhow::Result<Outcome> {
     }
     let (note, mut versions) = match &history {
         Ok(history) => {
-            let (past, problems) = history.past_versions(current);
-            for problem in problems {
+            let past = history.past_versions(current);
+            for problem in &past.problems {
                 eprintln!("warning: {problem}");
             }
-            (None, past.iter().map(past_line).collect())
+            (None, past.versions.iter().map(past_line).collect())
         }
         Err(why) => (
             Some(format!("{why}; only the current version is known")),

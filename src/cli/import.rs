@@ -20,8 +20,15 @@ use crate::import::url_map::UrlMap;
 use crate::import::{self, Converted, Pandoc, Request};
 use crate::validate::check_site;
 
-use super::check::Format;
 use super::{Outcome, parse_today, print, today_or_local};
+
+/// How the import report is printed (a finding of an import is about a Word file, which no
+/// CI annotates, so there is no `github` form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {

@@ -25,6 +25,9 @@ pub struct ServeArgs {
     /// The date statuses are computed for (default: today's local date).
     #[arg(long, value_parser = parse_today)]
     pub today: Option<Date>,
+    /// Do not read the git history (no pages of earlier versions, no "Tidligere versioner").
+    #[arg(long)]
+    pub no_history: bool,
 }
 
 pub fn run(root: &Path, args: ServeArgs) -> anyhow::Result<Outcome> {
@@ -34,6 +37,7 @@ pub fn run(root: &Path, args: ServeArgs) -> anyhow::Result<Outcome> {
         port: args.port,
         today: args.today,
         open: args.open,
+        no_history: args.no_history,
     })?;
     Ok(Outcome::Clean)
 }

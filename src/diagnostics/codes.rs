@@ -143,6 +143,8 @@ pub const ASSET_LARGE_IMAGE: &str = "asset.large-image";
 pub const IMAGE_MISSING_ALT: &str = "image.missing-alt";
 /// Raw HTML outside the table subset, or parts of a table the subset drops (warning).
 pub const HTML_DROPPED: &str = "html.dropped";
+/// Two tables of a guideline whose captions give them the same number (`Tabel 2: …`).
+pub const TABLE_DUPLICATE_NUMBER: &str = "table.duplicate-number";
 
 // Decision aids.
 /// An assessed aid without `ipdas_assessed`.
@@ -195,6 +197,8 @@ pub mod import {
     pub const CHANGELOG_UNREAD: &str = "import.changelog-unread";
     /// Text under *Referencer* that is not a numbered reference.
     pub const REFERENCE_UNNUMBERED: &str = "import.reference-unnumbered";
+    /// `(1,5)`: citations or a decimal number; kept as text.
+    pub const AMBIGUOUS_CITATION: &str = "import.ambiguous-citation";
     /// An image without alt text in Word.
     pub const IMAGE_WITHOUT_ALT: &str = "import.image-without-alt";
     /// An image linked from outside the Word file (not imported).

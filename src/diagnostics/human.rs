@@ -41,7 +41,8 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
     out
 }
 
-fn same_kind_and_line(a: &Diagnostic, b: &Diagnostic) -> bool {
+/// Findings of one code on one line are shown once (in every rendering for people).
+pub(super) fn same_kind_and_line(a: &Diagnostic, b: &Diagnostic) -> bool {
     a.code == b.code && a.file == b.file && a.line().is_some() && a.line() == b.line()
 }
 
@@ -103,7 +104,7 @@ fn render_one(
     out.push('\n');
 }
 
-fn summary_line(counts: Counts) -> String {
+pub(super) fn summary_line(counts: Counts) -> String {
     let plural = |n: usize, word: &str| {
         if n == 1 {
             format!("{n} {word}")

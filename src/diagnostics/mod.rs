@@ -4,10 +4,14 @@
 //! in every file.
 
 pub mod codes;
+mod github;
+mod gitlab;
 mod human;
 mod json;
 pub mod snippet;
 
+pub use github::render_github;
+pub use gitlab::render_gitlab;
 pub use human::render_human;
 pub use json::{JsonDiagnostic, JsonReport, render_json};
 

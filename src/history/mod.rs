@@ -16,10 +16,12 @@ mod version;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, Mutex, OnceLock};
 
 pub use cache::CACHE_DIR;
-pub use past::{PastVersion, in_force_from};
-pub use timeline::{CommitTime, TrackedFile, VersionRecord};
+pub use past::{PastVersion, PastVersions, in_force_from, short};
+pub use timeline::{CommitTime, TrackedFile, VersionRecord, WalkState};
 pub use version::compare_versions;
 
 use crate::model::Guideline;
@@ -65,22 +67,27 @@ pub struct SiteHistory {
     files: Vec<TrackedFile>,
     /// Every path a tracked file ever had (site-relative) → its index.
     by_path: HashMap<String, usize>,
-    /// Whether this load walked the history (false: read from the cache).
-    pub walked: bool,
+    /// How many commits this load walked: 0 when the cache was for HEAD, only the new ones
+    /// when it was for an ancestor.
+    pub commits_walked: usize,
+    /// Each guideline's parsed earlier versions, by what they depend on (see `past_versions`).
+    past: Mutex<HashMap<String, Arc<OnceLock<Arc<PastVersions>>>>>,
+    /// How many stored texts were parsed: the tests' proof that each is parsed once.
+    parsed: AtomicUsize,
 }
 
 impl SiteHistory {
     /// Reads the history of the site at `root`, from the cache when HEAD has not moved.
     pub fn load(root: &Path) -> Result<Self, Unavailable> {
         let repo = Repo::open(root)?;
-        let (files, walked) = match cache::read(root, repo.head) {
-            Some(files) => (files, false),
+        let (files, commits_walked) = match cache::read(root, repo.head) {
+            Some(state) => (state.finished(), 0),
             None => {
-                let files = repo
-                    .walk()
+                let (state, walked) = repo
+                    .walk(cache::read_latest(root))
                     .map_err(|err| Unavailable::Failed(err.to_string()))?;
-                cache::write(root, repo.head, &files);
-                (files, true)
+                cache::write(root, repo.head, &state);
+                (state.finished(), walked)
             }
         };
         let mut by_path = HashMap::new();
@@ -93,7 +100,9 @@ impl SiteHistory {
             repo,
             files,
             by_path,
-            walked,
+            commits_walked,
+            past: Mutex::default(),
+            parsed: AtomicUsize::new(0),
         })
     }
 
@@ -141,6 +150,12 @@ impl SiteHistory {
         }
         versions.sort_by(|a, b| compare_versions(&a.version, &b.version));
         versions
+    }
+
+    /// A file beside a version (`path` relative to the site root) as it was in the commit
+    /// that wrote that version's text; `None` when it was not there or cannot be read.
+    pub fn file_beside(&self, record: &VersionRecord, path: &str) -> Option<Vec<u8>> {
+        self.repo.file_at(record.commit, path).ok().flatten()
     }
 
     /// The text of a version.

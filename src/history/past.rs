@@ -2,7 +2,8 @@
 //! in force: from its publication to the next version's.
 
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, OnceLock, PoisonError};
 
 use jiff::civil::Date;
 
@@ -27,6 +28,15 @@ pub struct PastVersion {
     pub replaced_by: String,
 }
 
+/// A guideline's earlier versions, and the stored texts that could not be read or parsed.
+#[derive(Debug, Default)]
+pub struct PastVersions {
+    /// Oldest first.
+    pub versions: Vec<PastVersion>,
+    /// Why each unreadable text was left out.
+    pub problems: Vec<String>,
+}
+
 /// The day a version came into force: its publication, else its administrative approval,
 /// else its professional approval.
 pub fn in_force_from(guideline: &Guideline) -> Option<Date> {
@@ -46,8 +56,41 @@ pub fn in_force_from(guideline: &Guideline) -> Option<Date> {
 
 impl SiteHistory {
     /// The approved versions of `current` before its own, oldest first. A stored text that
-    /// can no longer be read or parsed is left out, with the reason in the second list.
-    pub fn past_versions(&self, current: &Guideline) -> (Vec<PastVersion>, Vec<String>) {
+    /// can no longer be read or parsed is left out, with the reason in `problems`.
+    ///
+    /// Parsed once per guideline and kept: a build asks twice (the badge checks, then the
+    /// archive pages), and `serve` on every rebuild.
+    pub fn past_versions(&self, current: &Guideline) -> Arc<PastVersions> {
+        // Everything the result depends on besides the history itself.
+        let key = format!(
+            "{}\n{}\n{:?}\n{:?}",
+            current.link_key(),
+            current.meta.version.get_ref().trim(),
+            current.status(),
+            current
+                .meta
+                .aliases
+                .iter()
+                .map(|a| a.get_ref())
+                .collect::<Vec<_>>()
+        );
+        let slot = Arc::clone(
+            self.past
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .entry(key)
+                .or_insert_with(|| Arc::new(OnceLock::new())),
+        );
+        // Parsed outside the lock, so other guidelines' versions parse on other cores.
+        Arc::clone(slot.get_or_init(|| Arc::new(self.parse_past_versions(current))))
+    }
+
+    /// How many stored texts this history has parsed as guidelines so far.
+    pub fn texts_parsed(&self) -> usize {
+        self.parsed.load(Ordering::Relaxed)
+    }
+
+    fn parse_past_versions(&self, current: &Guideline) -> PastVersions {
         let current_version = current.meta.version.get_ref().trim();
         let approved = current.status() == Status::Approved;
         let mut problems = Vec::new();
@@ -88,12 +131,13 @@ impl SiteHistory {
             version.until = until;
             version.replaced_by = replaced_by;
         }
-        (versions, problems)
+        PastVersions { versions, problems }
     }
 
     fn parse(&self, current: &Guideline, record: &VersionRecord) -> Result<Guideline, String> {
         let shown = format!("{}@{}", record.path, short(&record.commit.to_string()));
         let text = self.text(record).map_err(|err| format!("{shown}: {err}"))?;
+        self.parsed.fetch_add(1, Ordering::Relaxed);
         let source = SourceFile::new(PathBuf::from(&record.path), shown.clone(), text);
         parse_guideline(Arc::new(source), &current.group, &current.slug)
             .guideline

@@ -2,10 +2,10 @@
 //! whether it is an approved version, without parsing the body (a site's history holds many
 //! texts, and most are never shown).
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// What the front matter of one stored text says about its version.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Peeked {
     pub title: String,
     pub version: String,

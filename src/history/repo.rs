@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use gix::ObjectId;
 
 use super::peek::peek;
-use super::timeline::{CommitInfo, CommitTime, Timeline, TrackedFile};
+use super::timeline::{CommitInfo, CommitTime, Timeline, WalkState};
 use super::{HistoryError, Unavailable};
 use crate::site::GUIDELINES_DIR;
 
@@ -48,8 +48,13 @@ impl Repo {
 
     /// Walks the first-parent line from HEAD, oldest first, and follows every guideline file.
     /// A merge counts as one commit with the merged text: the versions that reached the main
-    /// line are the ones that were published.
-    pub fn walk(&self) -> Result<Vec<TrackedFile>, HistoryError> {
+    /// line are the ones that were published. With `earlier` (a walk that stopped at a commit
+    /// HEAD descends from), only the commits since are walked. Returns the state at HEAD and
+    /// how many commits were walked.
+    pub fn walk(
+        &self,
+        earlier: Option<(ObjectId, WalkState)>,
+    ) -> Result<(WalkState, usize), HistoryError> {
         let repo = self.repo.to_thread_local();
         let mut commits = Vec::new();
         let walk = repo
@@ -57,13 +62,23 @@ impl Repo {
             .first_parent_only()
             .all()
             .map_err(git)?;
+        let mut resumed = None;
         for info in walk {
-            commits.push(info.map_err(git)?.id);
+            let id = info.map_err(git)?.id;
+            if let Some((at, _)) = &earlier
+                && *at == id
+            {
+                resumed = earlier.map(|(_, state)| state);
+                break;
+            }
+            commits.push(id);
         }
         commits.reverse();
+        let walked = commits.len();
+        // Not an ancestor (a rewritten history): from the first commit.
+        let mut timeline = resumed.map(Timeline::resume).unwrap_or_default();
         let guidelines = format!("{}{GUIDELINES_DIR}", self.prefix);
         let mut listing = Listing::default();
-        let mut timeline = Timeline::default();
         let mut last_tree = None;
         for id in commits {
             let commit = repo.find_commit(id).map_err(git)?;
@@ -95,7 +110,23 @@ impl Repo {
                 std::str::from_utf8(&blob.data).ok().and_then(peek)
             });
         }
-        Ok(timeline.finish())
+        Ok((timeline.state(), walked))
+    }
+
+    /// The bytes of the file at `path` (site-relative) in `commit`'s tree; `None` when the
+    /// commit has no file there.
+    pub fn file_at(&self, commit: ObjectId, path: &str) -> Result<Option<Vec<u8>>, HistoryError> {
+        let repo = self.repo.to_thread_local();
+        let tree = repo.find_commit(commit).map_err(git)?.tree().map_err(git)?;
+        let Some(entry) = tree
+            .lookup_entry_by_path(format!("{}{path}", self.prefix))
+            .map_err(git)?
+            .filter(|entry| entry.mode().is_blob())
+        else {
+            return Ok(None);
+        };
+        let mut blob = repo.find_blob(entry.object_id()).map_err(git)?;
+        Ok(Some(blob.take_data()))
     }
 
     /// The text of a stored blob.

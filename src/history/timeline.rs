@@ -70,7 +70,70 @@ pub struct Timeline {
     peeked: HashMap<ObjectId, Option<Peeked>>,
 }
 
+/// A git object id in the cache, as hex.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+struct StoredId(#[serde(with = "super::cache::object_id")] ObjectId);
+
+/// What the walk knows after its last commit, kept so that a later walk (HEAD moved on) goes
+/// on from there instead of starting again from the first commit.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WalkState {
+    /// Every file followed, also those without an approved version yet.
+    files: Vec<TrackedFile>,
+    /// The guideline files of the last commit walked, and what their front matter said
+    /// (a rename is recognised by the title of the file it replaces).
+    previous: Vec<(String, StoredId, Option<Peeked>)>,
+}
+
+impl WalkState {
+    /// The files with at least one approved version.
+    pub fn finished(&self) -> Vec<TrackedFile> {
+        self.files
+            .iter()
+            .filter(|file| !file.versions.is_empty())
+            .cloned()
+            .collect()
+    }
+}
+
 impl Timeline {
+    /// Goes on from where an earlier walk stopped.
+    pub fn resume(state: WalkState) -> Self {
+        let mut by_path = HashMap::new();
+        for (index, file) in state.files.iter().enumerate() {
+            for path in &file.paths {
+                by_path.insert(path.clone(), index);
+            }
+        }
+        let mut previous = BTreeMap::new();
+        let mut peeked = HashMap::new();
+        for (path, StoredId(blob), seen) in state.previous {
+            previous.insert(path, blob);
+            peeked.insert(blob, seen);
+        }
+        Self {
+            files: state.files,
+            by_path,
+            previous,
+            peeked,
+        }
+    }
+
+    /// Where the walk is now, to go on from later.
+    pub fn state(&self) -> WalkState {
+        WalkState {
+            files: self.files.clone(),
+            previous: self
+                .previous
+                .iter()
+                .map(|(path, blob)| {
+                    let seen = self.peeked.get(blob).cloned().flatten();
+                    (path.clone(), StoredId(*blob), seen)
+                })
+                .collect(),
+        }
+    }
+
     /// Takes the guideline files (`path → blob`) of the next commit. `read` peeks at a blob
     /// the walk has not seen before.
     pub fn step(
@@ -137,11 +200,9 @@ impl Timeline {
         index
     }
 
+    #[cfg(test)]
     pub fn finish(self) -> Vec<TrackedFile> {
-        self.files
-            .into_iter()
-            .filter(|file| !file.versions.is_empty())
-            .collect()
+        self.state().finished()
     }
 }
 
@@ -250,6 +311,33 @@ mod tests {
                 vec!["g/y.md".to_owned()],
             ]
         );
+    }
+
+    #[test]
+    fn a_walk_resumed_from_its_state_ends_as_one_walk_would() {
+        let steps: [&[(&str, u8)]; 4] = [
+            &[("g/a.md", 10), ("g/x.md", 30)],
+            &[("g/a.md", 12), ("g/x.md", 30)],
+            // Renamed with an edit: found by the title of the file it replaces.
+            &[("h/a.md", 14), ("g/x.md", 30)],
+            &[("h/a.md", 16), ("g/x.md", 32)],
+        ];
+        let mut whole = Timeline::default();
+        for (n, files_of) in steps.iter().enumerate() {
+            whole.step(&commit(n as u8), &files(files_of), read);
+        }
+        let mut first = Timeline::default();
+        for (n, files_of) in steps.iter().enumerate().take(2) {
+            first.step(&commit(n as u8), &files(files_of), read);
+        }
+        // Through the cache's JSON, as a later run would read it.
+        let json = serde_json::to_string(&first.state()).expect("serialise");
+        let mut resumed = Timeline::resume(serde_json::from_str(&json).expect("read back"));
+        for (n, files_of) in steps.iter().enumerate().skip(2) {
+            resumed.step(&commit(n as u8), &files(files_of), read);
+        }
+        assert_eq!(resumed.state(), whole.state());
+        assert_eq!(resumed.finish()[0].paths, ["g/a.md", "h/a.md"]);
     }
 
     #[test]

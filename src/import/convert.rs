@@ -39,6 +39,8 @@ pub struct Converter {
     current_block: usize,
     /// `--url-map`, shared by every file of the run.
     pub url_map: Option<Arc<UrlMap>>,
+    /// Images met in a merged-cell table, written below it (its HTML holds none).
+    pub below_table: Vec<String>,
 }
 
 impl Converter {
@@ -54,6 +56,7 @@ impl Converter {
             place: WordPlace::default(),
             current_block: 0,
             url_map: None,
+            below_table: Vec::new(),
         }
     }
 

@@ -7,6 +7,7 @@ use super::ast::{Inline, QuoteType};
 use super::convert::Converter;
 use super::finding::Finding;
 use crate::diagnostics::codes;
+use crate::link_safety;
 
 /// The plain text, white space collapsed.
 pub fn plain(inlines: &[Inline]) -> String {
@@ -86,6 +87,13 @@ fn quote_mark(quote: QuoteType) -> &'static str {
 pub enum Context {
     Paragraph,
     TableCell,
+}
+
+/// Plain text as Markdown text (a caption read as plain text).
+pub fn markdown_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    escape_markdown(text, Context::Paragraph, &mut out);
+    out
 }
 
 /// Characters Markdown would read as syntax inside text.
@@ -188,8 +196,12 @@ impl Converter {
                 Inline::RawInline(format, text) => {
                     self.unsupported(&format!("raw {format}"), text);
                 }
-                Inline::Link(_, text, (url, _)) => {
-                    let text = self.markdown(text, context);
+                Inline::Link(_, inner, (url, _)) => {
+                    let text = self.markdown(inner, context);
+                    if self.refuse_unsafe_link(inner, url) {
+                        out.push_str(&text);
+                        continue;
+                    }
                     let destination = self
                         .link_target(url)
                         .unwrap_or_else(|| link_destination(url));
@@ -220,7 +232,7 @@ impl Converter {
     }
 
     /// The HTML of the table subset: `br, sup, sub, em, strong`; links and images have no
-    /// place in it, so their text is kept and the loss is a finding.
+    /// place in it: a link's text is kept, an image goes below the table, each a finding.
     pub fn html(&mut self, inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
@@ -251,23 +263,24 @@ impl Converter {
                         "'"
                     });
                 }
-                Inline::Link(_, text, (url, _)) => {
-                    self.html(text, out);
-                    out.push_str(" (");
-                    escape_html(url, out);
-                    out.push(')');
-                    self.findings.push(
-                        Finding::warning(
-                            codes::import::UNSUPPORTED_CONTENT,
-                            format!("a link in a merged-cell table was written as text: {url}"),
-                        )
-                        .in_word(&self.place)
-                        .at(self.anchor()),
-                    );
-                }
-                Inline::Image(_, alt, _) => {
-                    let alt = plain(alt);
-                    self.unsupported("an image in a merged-cell table", &alt);
+                Inline::Link(_, text, (url, _)) => self.html_link(text, url, out),
+                Inline::Image(attr, alt, target) => {
+                    let image = self.image(attr, alt, target, None);
+                    if !image.is_empty() {
+                        self.below_table.push(image);
+                        self.findings.push(
+                            Finding::warning(
+                                codes::import::UNSUPPORTED_CONTENT,
+                                format!(
+                                    "a table with merged cells holds no images, so the image \
+                                     `{}` in it was written below the table; move it where it belongs",
+                                    plain(alt)
+                                ),
+                            )
+                            .in_word(&self.place)
+                            .at(self.anchor()),
+                        );
+                    }
                 }
                 Inline::RawInline(format, text) => {
                     self.unsupported(&format!("raw {format}"), text);
@@ -280,6 +293,55 @@ impl Converter {
                 }
             }
         }
+    }
+
+    /// A link in a merged-cell table: the subset has no links, so its text is kept with
+    /// where it leads in parentheses (an old guideline address through the URL map), and
+    /// the report asks for it to be linked by hand. As text, no address can run script.
+    fn html_link(&mut self, text: &[Inline], url: &str, out: &mut String) {
+        if self.refuse_unsafe_link(text, url) {
+            self.html(text, out);
+            return;
+        }
+        let destination = self.link_target(url).unwrap_or_else(|| url.to_owned());
+        self.html(text, out);
+        out.push_str(" (");
+        escape_html(&destination, out);
+        out.push(')');
+        self.findings.push(
+            Finding::warning(
+                codes::import::UNSUPPORTED_CONTENT,
+                format!(
+                    "a table with merged cells holds no links, so this one was written as text: \
+                     `{}` → {destination}; link it in the text next to the table",
+                    plain(text)
+                ),
+            )
+            .in_word(&self.place)
+            .at(self.anchor()),
+        );
+    }
+
+    /// A link no page may carry (`file:` to a network share, `javascript:`): true, and
+    /// told with its address, when its text is to be written without it.
+    fn refuse_unsafe_link(&mut self, text: &[Inline], url: &str) -> bool {
+        let Some(scheme) = link_safety::unsafe_scheme(url) else {
+            return false;
+        };
+        let shown: String = url.chars().take(80).collect();
+        self.findings.push(
+            Finding::warning(
+                codes::import::UNSUPPORTED_CONTENT,
+                format!(
+                    "a `{scheme}:` link cannot be on a page (only https, http, mailto and tel \
+                     can), so only its text `{}` was written; it pointed to {shown}",
+                    plain(text)
+                ),
+            )
+            .in_word(&self.place)
+            .at(self.anchor()),
+        );
+        true
     }
 
     fn html_element(&mut self, name: &str, inner: &[Inline], out: &mut String) {
@@ -381,6 +443,47 @@ mod tests {
         assert_eq!(plain(&inlines), "Faglig godkendelse");
         assert!(!all_bold(&inlines));
         assert!(all_bold(&[Inline::Strong(vec![s("Rationale")])]));
+    }
+
+    #[test]
+    fn a_link_no_page_may_carry_keeps_its_text_and_is_told() {
+        let mut converter = Converter::new("x".to_owned(), std::path::PathBuf::new());
+        let link = |url: &str| {
+            vec![
+                s("Se"),
+                Inline::Space,
+                Inline::Link(
+                    Default::default(),
+                    vec![s("notatet")],
+                    (url.to_owned(), String::new()),
+                ),
+            ]
+        };
+        let written = converter.markdown(&link("file://srv/notat.docx"), Context::Paragraph);
+        assert_eq!(written, "Se notatet");
+        let mut html = String::new();
+        converter.html(&link("JavaScript:alert(1)"), &mut html);
+        assert_eq!(html, "Se notatet");
+        let messages: Vec<&str> = converter
+            .findings
+            .iter()
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "a `file:` link cannot be on a page (only https, http, mailto and tel can), so \
+                 only its text `notatet` was written; it pointed to file://srv/notat.docx",
+                "a `javascript:` link cannot be on a page (only https, http, mailto and tel \
+                 can), so only its text `notatet` was written; it pointed to JavaScript:alert(1)",
+            ]
+        );
+        let kept = converter.markdown(
+            &link("https://pubmed.ncbi.nlm.nih.gov/1/"),
+            Context::Paragraph,
+        );
+        assert_eq!(kept, "Se [notatet](https://pubmed.ncbi.nlm.nih.gov/1/)");
+        assert_eq!(converter.findings.len(), 2);
     }
 
     #[test]

@@ -181,14 +181,19 @@ fn grading(written: &[Written], findings: &mut Vec<Finding>) -> Option<&'static 
         .map(|w| w.number)
         .collect();
     if !others.is_empty() {
+        let numbers: Vec<String> = others.iter().map(u32::to_string).collect();
+        let others = match numbers.as_slice() {
+            [one] => format!("recommendation {one} is"),
+            [rest @ .., last] => format!("recommendations {} and {last} are", rest.join(", ")),
+            [] => String::new(),
+        };
         findings.push(
             Finding::error(
                 codes::import::MIXED_GRADING,
                 format!(
-                    "recommendation {} is graded {}, but recommendations {:?} are not; `grading` was set from the first",
+                    "recommendation {} is graded {}, but {others} not; `grading` was set from the first",
                     first.number,
                     first.strength.scheme.name(),
-                    others
                 ),
             )
             .at(Anchor::Key("grading")),

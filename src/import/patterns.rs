@@ -43,6 +43,16 @@ pub static GOOD_PRACTICE: LazyLock<Regex> = LazyLock::new(|| compiled(r"^(?i)god
 pub static CITATION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"\((\d{1,4}(?:\s*[,–—-]\s*\d{1,4})*)\)"));
 
+/// A list that reads as a Danish decimal number or interval as well: `1,5`, `1,2-4,5`
+/// (a comma with a digit right after it; citation lists beyond two numbers never read so).
+pub static DECIMAL_SHAPED: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\d+,\d+(?:\s*[-–—]\s*\d+,\d+)?$"));
+
+/// An evidence level at the start of the text after a citation, escaped (Markdown) or not
+/// (a table cell's HTML): ` \[1b\]`, ` [1b]`.
+pub static LEVEL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^\s*\\?\[(?:1a|1b|2a|2b|3a|3b|4|5)\\?\]"));
+
 /// An evidence level after a citation, which the Markdown writer escaped: `\[1b\]`.
 pub static ESCAPED_LEVEL: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"\\\[(1a|1b|2a|2b|3a|3b|4|5)\\\]"));
@@ -83,6 +93,9 @@ mod tests {
         assert!(GOOD_PRACTICE.is_match("God praksis"));
         assert!(CITATION.is_match("vist (2, 5–7)"));
         assert!(ESCAPED_LEVEL.is_match(r"\[1b\]"));
+        assert!(DECIMAL_SHAPED.is_match("1,5") && DECIMAL_SHAPED.is_match("1,2 – 4,5"));
+        assert!(!DECIMAL_SHAPED.is_match("1, 5") && !DECIMAL_SHAPED.is_match("1,2,3"));
+        assert!(LEVEL_AFTER.is_match(r" \[1b\].") && LEVEL_AFTER.is_match(" [2a]"));
         assert!(NUMBERED_REFERENCE.is_match("[3] Cheson"));
         assert!(VERSION.is_match("Version 2.1"));
         assert!(TEMPLATE_VERSION.is_match("Skabelon v. 10.0"));

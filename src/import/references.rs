@@ -7,7 +7,7 @@ use super::finding::Finding;
 use super::headings::REFERENCES;
 use super::inlines::Context;
 use super::outline::Item;
-use super::patterns::{CITATION, ESCAPED_LEVEL};
+use super::patterns::{CITATION, DECIMAL_SHAPED, ESCAPED_LEVEL, LEVEL_AFTER};
 use crate::diagnostics::codes;
 
 /// The longest range a citation may span (`(4-6)`); a longer one is not a citation.
@@ -37,22 +37,77 @@ fn cited_numbers(list: &str, max: u32) -> Option<Vec<u32>> {
         .then_some(numbers)
 }
 
-/// Rewrites citations and un-escapes evidence levels in a paragraph's Markdown.
-pub fn cite(markdown: &str, max: u32) -> String {
+/// A parenthesised list of numbers, read.
+#[derive(Debug, PartialEq, Eq)]
+enum Reading {
+    /// Citations of these references.
+    Citations(Vec<u32>),
+    /// Citations of these references, or a Danish decimal number (`1,5`): kept as text.
+    Ambiguous(Vec<u32>),
+    /// No citation: a number beyond the list, a decimal's fraction (`1,05`), a descending
+    /// or overlong range.
+    Text,
+}
+
+/// Reads `list` (the text between the parentheses); `level_follows` when an evidence level
+/// (`[1b]`) stands right after them, which only a citation has.
+fn read(list: &str, level_follows: bool, max: u32) -> Reading {
+    // A reference number never starts with 0; a decimal's fraction may (`1,05`).
+    let leading_zero = list.split([',', '-', '–', '—']).any(|part| {
+        let part = part.trim();
+        part.len() > 1 && part.starts_with('0')
+    });
+    if leading_zero {
+        return Reading::Text;
+    }
+    match cited_numbers(list, max) {
+        None => Reading::Text,
+        Some(numbers) if DECIMAL_SHAPED.is_match(list) && !level_follows => {
+            Reading::Ambiguous(numbers)
+        }
+        Some(numbers) => Reading::Citations(numbers),
+    }
+}
+
+/// A list kept as text because it may be a decimal number: as written, and the citations
+/// it would be.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Ambiguous {
+    pub written: String,
+    pub numbers: Vec<u32>,
+}
+
+/// Rewrites citations and un-escapes evidence levels in a paragraph's Markdown (or a table
+/// cell's HTML); gives the lists that were kept as text because they may be decimals.
+pub fn cite(markdown: &str, max: u32) -> (String, Vec<Ambiguous>) {
+    let mut ambiguous = Vec::new();
     let cited = if max == 0 {
         markdown.to_owned()
     } else {
         CITATION
-            .replace_all(
-                markdown,
-                |captures: &regex::Captures<'_>| match cited_numbers(&captures[1], max) {
-                    Some(numbers) => numbers.iter().map(|n| format!("[^{n}]")).collect(),
-                    None => captures[0].to_owned(),
-                },
-            )
+            .replace_all(markdown, |captures: &regex::Captures<'_>| {
+                let written = &captures[0];
+                let after = captures.get(0).map_or("", |m| &markdown[m.end()..]);
+                match read(&captures[1], LEVEL_AFTER.is_match(after), max) {
+                    Reading::Citations(numbers) => {
+                        numbers.iter().map(|n| format!("[^{n}]")).collect()
+                    }
+                    Reading::Ambiguous(numbers) => {
+                        ambiguous.push(Ambiguous {
+                            written: written.to_owned(),
+                            numbers,
+                        });
+                        written.to_owned()
+                    }
+                    Reading::Text => written.to_owned(),
+                }
+            })
             .into_owned()
     };
-    ESCAPED_LEVEL.replace_all(&cited, "[$1]").into_owned()
+    (
+        ESCAPED_LEVEL.replace_all(&cited, "[$1]").into_owned(),
+        ambiguous,
+    )
 }
 
 /// The number and Markdown of a reference written as `12. Text`, `12) Text` or `[12] Text`.
@@ -71,8 +126,27 @@ fn numbered(markdown: &str) -> Option<(u32, &str)> {
 }
 
 impl Converter {
-    pub fn cite(&self, markdown: &str) -> String {
-        cite(markdown, self.max_reference)
+    /// [`cite`], with a finding for each list that may be a decimal number.
+    pub fn cite(&mut self, markdown: &str) -> String {
+        let (cited, ambiguous) = cite(markdown, self.max_reference);
+        for list in ambiguous {
+            let as_citations: String = list.numbers.iter().map(|n| format!("[^{n}]")).collect();
+            let numbers: Vec<String> = list.numbers.iter().map(u32::to_string).collect();
+            self.findings.push(
+                Finding::warning(
+                    codes::import::AMBIGUOUS_CITATION,
+                    format!(
+                        "`{}` may be citations of references {} or a decimal number, so it was \
+                         kept as text; if it cites them, write `{as_citations}`",
+                        list.written,
+                        numbers.join(" and ")
+                    ),
+                )
+                .in_word(&self.place)
+                .at(self.anchor()),
+            );
+        }
+        cited
     }
 
     /// The highest reference number, read before any text is converted.
@@ -149,16 +223,64 @@ impl Converter {
 mod tests {
     use super::*;
 
+    /// The Markdown of `cite`, when nothing was ambiguous.
+    fn cited(markdown: &str, max: u32) -> String {
+        let (cited, ambiguous) = cite(markdown, max);
+        assert_eq!(ambiguous, [], "{markdown}");
+        cited
+    }
+
     #[test]
     fn citations() {
-        assert_eq!(cite("vist (1).", 9), "vist [^1].");
-        assert_eq!(cite("vist (2,3) \\[1b\\]", 9), "vist [^2][^3] [1b]");
-        assert_eq!(cite("vist (4-6)", 9), "vist [^4][^5][^6]");
-        assert_eq!(cite("vist (2, 5–6)", 9), "vist [^2][^5][^6]");
-        // Not citations: beyond the list, a decimal number, a descending range.
-        assert_eq!(cite("fase (12)", 9), "fase (12)");
-        assert_eq!(cite("(6-4)", 9), "(6-4)");
-        assert_eq!(cite("(1)", 0), "(1)");
+        assert_eq!(cited("vist (1).", 9), "vist [^1].");
+        assert_eq!(cited("vist (2,3) \\[1b\\]", 9), "vist [^2][^3] [1b]");
+        assert_eq!(cited("vist (4-6)", 9), "vist [^4][^5][^6]");
+        assert_eq!(cited("vist (2, 5–6)", 9), "vist [^2][^5][^6]");
+        assert_eq!(cited("vist (2,3,5)", 9), "vist [^2][^3][^5]");
+        // In a table cell's HTML the level is not escaped.
+        assert_eq!(cited("CT (1,2) [2b]", 9), "CT [^1][^2] [2b]");
+        // Not citations: beyond the list, a descending range, no reference list.
+        assert_eq!(cited("fase (12)", 9), "fase (12)");
+        assert_eq!(cited("(6-4)", 9), "(6-4)");
+        assert_eq!(cited("(1)", 0), "(1)");
+    }
+
+    #[test]
+    fn danish_decimals_are_never_read_as_citations() {
+        // Certain: a unit in the parentheses, a decimal outside them, a fraction with a
+        // leading zero, an interval that ends below where it starts.
+        for text in [
+            "en knude (1,5 cm)",
+            "dosis 1,5 mg/kg",
+            "HR (1,05)",
+            "HR 0,8 (0,6-0,9)",
+            "RR 1,4 (1,2-1,9)",
+            "(1,5%)",
+        ] {
+            assert_eq!(cited(text, 30), text);
+        }
+        // Either: kept as text, and told.
+        let (text, ambiguous) = cite("øget risiko (1,5) og (1,2-4,5) og (2,3).", 30);
+        assert_eq!(text, "øget risiko (1,5) og (1,2-4,5) og (2,3).");
+        assert_eq!(
+            ambiguous,
+            [
+                Ambiguous {
+                    written: "(1,5)".to_owned(),
+                    numbers: vec![1, 5]
+                },
+                Ambiguous {
+                    written: "(1,2-4,5)".to_owned(),
+                    numbers: vec![1, 2, 3, 4, 5]
+                },
+                Ambiguous {
+                    written: "(2,3)".to_owned(),
+                    numbers: vec![2, 3]
+                },
+            ]
+        );
+        // Beyond a short list it is no citation at all, so nothing to tell.
+        assert_eq!(cited("øget risiko (1,5)", 3), "øget risiko (1,5)");
     }
 
     #[test]

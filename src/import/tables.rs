@@ -1,12 +1,13 @@
 //! Tables: Markdown pipe tables, or, when Word merged cells, the safe HTML table subset
 //! (`table, caption, thead, tbody, tr, th, td` with `colspan/rowspan/scope`; `br, sup, sub,
-//! em, strong` inside cells). A `Tabel N: …` paragraph directly before a table is its caption.
+//! em, strong` inside cells, and citations `[^N]`). A `Tabel N: …` paragraph directly before
+//! a table is its caption.
 
 use std::fmt::Write;
 
 use super::ast::{Block, Cell, Row, Table};
 use super::convert::Converter;
-use super::inlines::{Context, blocks_plain, escape_html};
+use super::inlines::{Context, blocks_plain, escape_html, markdown_text};
 use super::patterns::TABLE_CAPTION;
 
 /// `Tabel N: …` as the caption of the table after it.
@@ -60,6 +61,7 @@ impl Converter {
             let table = self.pipe_table(&rows);
             match caption {
                 Some(caption) => {
+                    let caption = self.cite(&markdown_text(&caption));
                     format!("{}\n\n{table}", super::convert::escape_line_start(&caption))
                 }
                 None => table,
@@ -137,9 +139,9 @@ impl Converter {
     fn html_table(&mut self, rows: &Rows<'_>, caption: Option<&str>) -> String {
         let mut out = String::from("<table>\n");
         if let Some(caption) = caption {
-            out.push_str("<caption>");
-            escape_html(caption, &mut out);
-            out.push_str("</caption>\n");
+            let mut escaped = String::new();
+            escape_html(caption, &mut escaped);
+            let _ = writeln!(out, "<caption>{}</caption>", self.cite(&escaped));
         }
         if !rows.head.is_empty() {
             out.push_str("<thead>\n");
@@ -153,6 +155,10 @@ impl Converter {
             self.html_row(row, false, &mut out);
         }
         out.push_str("</tbody>\n</table>");
+        for image in std::mem::take(&mut self.below_table) {
+            out.push_str("\n\n");
+            out.push_str(&image);
+        }
         out
     }
 
@@ -185,7 +191,8 @@ impl Converter {
                     html
                 });
             }
-            out.push_str(&parts.join("<br>"));
+            // Citations work in the table subset as `[^N]` (retning reads them in cells).
+            out.push_str(&self.cite(&parts.join("<br>")));
             let _ = write!(out, "</{tag}>");
         }
         out.push_str("</tr>\n");

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::Event;
 
+use super::html_text;
 use super::strength::{EvidenceLevel, Strength};
 
 /// The nine sections of the DMCG template, in the template's order.
@@ -205,6 +206,9 @@ impl Fragment {
         for event in &self.events {
             match event {
                 Event::Text(t) | Event::Code(t) => push_words(&mut out, t),
+                // The model's HTML is retning's own: a cleaned table, whose cells are text
+                // a reader searches for like any other.
+                Event::Html(html) => html_text::for_each_text(html, |t| push_words(&mut out, t)),
                 Event::SoftBreak
                 | Event::HardBreak
                 | Event::End(
@@ -392,6 +396,8 @@ pub struct Heading {
     pub section: usize,
     /// Index into the section's topics, when it stands in a topic of *3. Grundlag*.
     pub topic: Option<usize>,
+    /// Index into the topic's sub-sections, when it stands in one (in its `<details>`).
+    pub subsection: Option<usize>,
     /// Inside a recommendation: the Quick guide repeats that text, so it is not listed in
     /// the navigation (the Grundlag copy has the id).
     pub in_recommendation: bool,

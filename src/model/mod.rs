@@ -4,7 +4,9 @@
 mod body;
 mod date;
 mod front_matter;
+mod html_text;
 mod strength;
+mod table_caption;
 
 pub use body::{
     Citation, Fragment, Heading, ImageRef, LeadBlock, LinkRef, Marker, Recommendation,
@@ -18,6 +20,7 @@ pub use front_matter::{
 pub use strength::{
     Certainty, EvidenceLevel, GradeDirection, Grading, OxfordLetter, Strength, StrengthError,
 };
+pub use table_caption::table_number;
 
 use std::ops::Range;
 use std::sync::Arc;

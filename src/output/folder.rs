@@ -33,6 +33,8 @@ const NEVER_REPLACED_IF_HOLDING: [&str; 3] = ["retning.toml", "guidelines", ".gi
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OutputFolder {
     path: PathBuf,
+    /// Whether each text file gets a `.gz` and a `.br` copy beside it (`build --precompress`).
+    precompress: bool,
 }
 
 /// Why a folder cannot be the output folder.
@@ -119,7 +121,24 @@ impl OutputFolder {
             }
         }
         check_existing(&path, &shown, force)?;
-        Ok(Self { path })
+        Ok(Self {
+            path,
+            precompress: false,
+        })
+    }
+
+    /// The same folder, written with (or without) a `.gz` and a `.br` copy beside each text
+    /// file.
+    pub fn precompressed(self, precompress: bool) -> Self {
+        Self {
+            precompress,
+            ..self
+        }
+    }
+
+    /// Whether each text file gets compressed copies beside it.
+    pub fn precompress(&self) -> bool {
+        self.precompress
     }
 
     /// The folder, absolute and with symbolic links resolved.

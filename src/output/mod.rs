@@ -6,9 +6,11 @@
 //! the [`MARKER`] file) are ever removed.
 
 mod folder;
+mod precompress;
 mod swap;
 
 pub use folder::{MARKER, OutputFolder, UnsafeOutput};
+pub use precompress::{Precompressed, TEXT_EXTENSIONS};
 pub use swap::swap_into_place;
 
 use std::collections::BTreeSet;
@@ -58,6 +60,7 @@ pub struct Staging {
     out: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
+    precompress: bool,
     written: AtomicUsize,
     unchanged: AtomicUsize,
 }
@@ -65,8 +68,8 @@ pub struct Staging {
 impl Staging {
     /// Starts an empty staging folder beside `out` (clearing one a killed build left), and
     /// puts back a site a killed build left aside.
-    pub fn begin(out: &OutputFolder) -> io::Result<Self> {
-        let out = out.path();
+    pub fn begin(folder: &OutputFolder) -> io::Result<Self> {
+        let out = folder.path();
         let (staging, previous) = sibling_paths(out)?;
         recover(out, &previous)?;
         remove_if_ours(&staging)?;
@@ -76,6 +79,7 @@ impl Staging {
             out: out.to_path_buf(),
             staging,
             previous,
+            precompress: folder.precompress(),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
         };
@@ -157,6 +161,19 @@ impl Staging {
         }
         fs::write(&target, bytes)?;
         Ok(false)
+    }
+
+    /// Once every file is written: a `.gz` and a `.br` copy beside each text file, when the
+    /// output folder asks for them (else nothing). The copies count as files written or
+    /// unchanged.
+    pub fn precompress(&self) -> io::Result<Option<Precompressed>> {
+        if !self.precompress {
+            return Ok(None);
+        }
+        let done = precompress::precompress(&self.staging, &self.out)?;
+        self.written.fetch_add(done.written, Ordering::Relaxed);
+        self.unchanged.fetch_add(done.unchanged, Ordering::Relaxed);
+        Ok(Some(done))
     }
 
     /// Every file is written: the site is ready to swap in.

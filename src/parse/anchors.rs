@@ -1,7 +1,8 @@
 //! Stable, readable anchor ids for headings, unique within a page.
 
-use std::collections::HashMap;
 use std::ops::Range;
+
+use rustc_hash::FxHashMap;
 
 use crate::model::SectionKind;
 
@@ -48,19 +49,30 @@ pub enum Holder {
 
 /// Hands out ids no other heading on the page has.
 pub struct Anchors {
-    used: HashMap<String, Holder>,
+    /// The ids headings hold, with each heading's span. The page's own ids are not in it
+    /// ([`is_page_id`]): a guideline has dozens of headings, and most pages are built
+    /// from scratch, so nothing is copied in up front.
+    used: FxHashMap<String, Range<usize>>,
+}
+
+/// An id the page gives a template section or an element of its own.
+fn is_page_id(id: &str) -> bool {
+    SectionKind::ALL.iter().any(|k| k.anchor() == id) || PAGE_IDS.contains(&id)
 }
 
 impl Anchors {
     pub fn new() -> Self {
-        let page = SectionKind::ALL
-            .iter()
-            .map(|k| k.anchor())
-            .chain(PAGE_IDS)
-            .map(|id| (id.to_owned(), Holder::Page));
         Self {
-            used: page.collect(),
+            used: FxHashMap::default(),
         }
+    }
+
+    /// Who holds `id`, if anyone.
+    fn holder(&self, id: &str) -> Option<Holder> {
+        if is_page_id(id) {
+            return Some(Holder::Page);
+        }
+        self.used.get(id).cloned().map(Holder::Heading)
     }
 
     /// The id for the heading at `span`, whose wanted id is `base`, and who held `base`
@@ -73,14 +85,19 @@ impl Anchors {
         } else {
             base.to_owned()
         };
-        let clash = self.used.get(&base).cloned();
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while self.used.contains_key(&candidate) {
-            candidate = format!("{base}-{n}");
-            n += 1;
+        // Nearly every id is free: one lookup takes it.
+        let clash = self.holder(&base);
+        if clash.is_none() {
+            self.used.insert(base.clone(), span);
+            return (base, None);
         }
-        self.used.insert(candidate.clone(), Holder::Heading(span));
+        let mut n = 2;
+        let mut candidate = format!("{base}-{n}");
+        while self.holder(&candidate).is_some() {
+            n += 1;
+            candidate = format!("{base}-{n}");
+        }
+        self.used.insert(candidate.clone(), span);
         (candidate, clash)
     }
 }

@@ -17,8 +17,9 @@ use crate::source::SourceFile;
 
 use super::anchors::{Anchors, Holder, slugify};
 use super::containers::RawContainer;
-use super::html_table;
 use super::recommendation_header::{self, Parsed};
+
+mod tables;
 
 /// Everything the body holds.
 #[derive(Default)]
@@ -90,6 +91,7 @@ pub fn walk(
         capture: Capture::None,
         detached: Fragment::default(),
         in_image: false,
+        table_numbers: Vec::new(),
     };
     let events = Parser::new_ext(text, markdown_options())
         .into_offset_iter()
@@ -220,6 +222,8 @@ struct Walker<'a> {
     detached: Fragment,
     /// Between an image's start and end: text events are its alt text.
     in_image: bool,
+    /// The number each table's caption gave it so far, and where the table starts.
+    table_numbers: Vec<(String, Range<usize>)>,
 }
 
 impl Walker<'_> {
@@ -273,15 +277,7 @@ impl Walker<'_> {
             Event::Start(Tag::HtmlBlock) => {
                 self.capture = Capture::HtmlBlock { span: range };
             }
-            Event::Start(Tag::Table(alignment)) => {
-                let target = self.target();
-                let caption = self.take_caption(target);
-                let fragment = self.fragment(target);
-                push(fragment, Event::Start(Tag::Table(alignment)), range.clone());
-                if let Some(caption) = caption {
-                    push_caption(fragment, caption, range);
-                }
-            }
+            Event::Start(Tag::Table(alignment)) => self.start_table(alignment, range),
             Event::Start(Tag::FootnoteDefinition(key)) => {
                 self.capture = Capture::Definition {
                     key: key.to_string(),
@@ -382,74 +378,6 @@ impl Walker<'_> {
             );
         }
         None
-    }
-
-    /// A raw HTML block: a table is cleaned to the table subset (each thing dropped is a
-    /// finding); anything else is shown as text, as written.
-    fn finish_html_block(&mut self, span: Range<usize>) {
-        let html = self.text[span.clone()].to_owned();
-        let target = self.target();
-        if !html_table::is_table(&html) {
-            self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    "raw HTML is shown as text: only a table may be written in HTML",
-                )
-                .at(self.source, trimmed_line(self.source, span.clone()))
-                .with_help("write it in Markdown, or as a <table> (docs/format.md lists the HTML a table may use)"),
-            );
-            push(self.fragment(target), Event::Text(html.into()), span);
-            return;
-        }
-        for (at, what) in html_table::dropped(&html) {
-            let start = span.start + at;
-            self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    format!("{what} is not allowed in a table and is dropped"),
-                )
-                .at(self.source, start..start + 1)
-                .with_help("a table may use table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope on th), br, sup, sub, em and strong"),
-            );
-        }
-        let cleaned = html_table::clean(html.trim());
-        let caption = match cleaned.strip_prefix("<table>") {
-            Some(rest) if !rest.starts_with("<caption") => self
-                .take_caption(target)
-                .map(|caption| (caption, rest.to_owned())),
-            _ => None,
-        };
-        let fragment = self.fragment(target);
-        match caption {
-            Some((caption, rest)) => {
-                push_html(fragment, "<table>".to_owned(), span.clone());
-                push_caption(fragment, caption, span.clone());
-                push_html(fragment, rest, span);
-            }
-            None => push_html(fragment, cleaned, span),
-        }
-    }
-
-    /// The inline events of a paragraph `Tabel N: …` that ends `target`'s content, taken out
-    /// of it: it is the caption of the table that follows.
-    fn take_caption(&mut self, target: Target) -> Option<Vec<Event<'static>>> {
-        let events = &mut self.fragment(target).events;
-        if !matches!(events.last(), Some(Event::End(TagEnd::Paragraph))) {
-            return None;
-        }
-        let start = events
-            .iter()
-            .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))?;
-        let Some(Event::Text(first)) = events.get(start + 1) else {
-            return None;
-        };
-        if !is_table_caption(first) {
-            return None;
-        }
-        let mut caption: Vec<Event<'static>> = events.drain(start..).collect();
-        caption.pop();
-        caption.remove(0);
-        Some(caption)
     }
 
     fn finish_definition(&mut self) {
@@ -569,19 +497,20 @@ impl Walker<'_> {
         let line = trimmed_line(self.source, span.clone());
         let anchor = self.claim_anchor(&slugify(&title), line.clone());
         let place = match target {
-            Target::Section(s) => Some((s, None, false)),
-            Target::TopicLead(s, t) | Target::SubSection(s, t, _) => Some((s, Some(t), false)),
+            Target::Section(s) => Some((s, None, None, false)),
+            Target::TopicLead(s, t) => Some((s, Some(t), None, false)),
+            Target::SubSection(s, t, sub) => Some((s, Some(t), Some(sub), false)),
             Target::Recommendation(r) => {
                 let topic = self.body.recommendations[r].topic;
                 self.body
                     .sections
                     .iter()
                     .rposition(|s| s.kind == Some(SectionKind::Grundlag))
-                    .map(|s| (s, Some(topic), true))
+                    .map(|s| (s, Some(topic), None, true))
             }
             Target::Preamble | Target::Detached => None,
         };
-        if let Some((section, topic, in_recommendation)) = place {
+        if let Some((section, topic, subsection, in_recommendation)) = place {
             self.body.headings.push(Heading {
                 level: heading_number(level),
                 title,
@@ -589,6 +518,7 @@ impl Walker<'_> {
                 span: line,
                 section,
                 topic,
+                subsection,
                 in_recommendation,
             });
         }
@@ -748,14 +678,6 @@ impl Walker<'_> {
     }
 }
 
-/// `Tabel 3: …`: the words that make a paragraph a table's caption.
-fn is_table_caption(text: &str) -> bool {
-    text.strip_prefix("Tabel ").is_some_and(|rest| {
-        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-        digits > 0 && rest[digits..].starts_with(':')
-    })
-}
-
 /// Adds an event of the author's text. Raw HTML stays text: the model's HTML events are
 /// only those retning makes itself ([`push_html`]), which the renderer writes as they are.
 fn push(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
@@ -769,14 +691,6 @@ fn push(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {
 /// Adds HTML retning made (a cleaned table, a caption's tags).
 fn push_html(fragment: &mut Fragment, html: String, range: Range<usize>) {
     push_event(fragment, Event::Html(html.into()), range);
-}
-
-fn push_caption(fragment: &mut Fragment, caption: Vec<Event<'static>>, range: Range<usize>) {
-    push_html(fragment, "<caption>".to_owned(), range.clone());
-    for event in caption {
-        push(fragment, event, range.clone());
-    }
-    push_html(fragment, "</caption>".to_owned(), range);
 }
 
 fn push_event(fragment: &mut Fragment, event: Event<'static>, range: Range<usize>) {

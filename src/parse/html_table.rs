@@ -3,6 +3,7 @@
 //! drops is found here too, so the author hears about it at its line.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::sync::LazyLock;
 
 /// The elements a table may use, and the attributes each may carry.
@@ -15,6 +16,8 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let mut builder = ammonia::Builder::empty();
     builder
         .tags(ELEMENTS.into_iter().collect::<HashSet<_>>())
+        // `empty()` still allows `lang` and `title` on every element; the subset has neither.
+        .generic_attributes(HashSet::new())
         .tag_attributes(HashMap::from([
             ("th", CELL_ATTRIBUTES.into_iter().collect::<HashSet<_>>()),
             ("td", ["colspan", "rowspan"].into_iter().collect()),
@@ -34,6 +37,51 @@ pub fn is_table(html: &str) -> bool {
 /// The table, cleaned to the subset.
 pub fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
+}
+
+/// The citations `[^key]` in the text of a cleaned table, with their byte ranges. A table
+/// holds no Markdown, so this is how a cell cites a reference; a key here is letters,
+/// digits, `-`, `_` and `.`, which HTML escaping leaves as they are. Tags are skipped with
+/// their quoted attribute values, so a citation is only ever found (and replaced) in text.
+pub fn citations(cleaned: &str) -> Vec<(Range<usize>, &str)> {
+    let bytes = cleaned.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while let Some(&byte) = bytes.get(i) {
+        match byte {
+            b'<' => i = tag_end(bytes, i),
+            b'[' if bytes.get(i + 1) == Some(&b'^') => {
+                let key_start = i + 2;
+                let key_len = bytes[key_start..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                    .count();
+                let end = key_start + key_len;
+                if key_len > 0 && bytes.get(end) == Some(&b']') {
+                    found.push((i..end + 1, &cleaned[key_start..end]));
+                    i = end + 1;
+                } else {
+                    i = key_start;
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    found
+}
+
+/// The index after the tag that starts at `start`, quoted attribute values included.
+fn tag_end(bytes: &[u8], start: usize) -> usize {
+    let mut quote = None;
+    for (i, &byte) in bytes.iter().enumerate().skip(start + 1) {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(open), _) if byte == open => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    bytes.len()
 }
 
 /// What [`clean`] drops from `html`: each element or attribute outside the subset, with its
@@ -141,7 +189,7 @@ mod tests {
 
     #[test]
     fn a_table_keeps_its_subset_and_every_drop_is_named_where_it_stands() {
-        let html = r#"<table class="x"><tr><th scope="col" style="color:red">A</th><td rowspan="2" onclick="x()">1<br><script>alert(1)</script><a href="javascript:x">l</a></td></tr></table>"#;
+        let html = r#"<table class="x"><tr><th scope="col" style="color:red" title="t">A</th><td rowspan="2" onclick="x()">1<br><script>alert(1)</script><a href="javascript:x">l</a></td></tr></table>"#;
         assert!(is_table(html));
         assert!(!is_table("<div><table></table></div>"));
         assert_eq!(
@@ -157,10 +205,26 @@ mod tests {
             [
                 ("class", "the `class` attribute of <table>".to_owned()),
                 ("style", "the `style` attribute of <th>".to_owned()),
+                ("title", "the `title` attribute of <th>".to_owned()),
                 ("oncli", "the `onclick` attribute of <td>".to_owned()),
                 ("<scri", "the <script> element".to_owned()),
                 ("<a hr", "the <a> element".to_owned()),
             ]
         );
+    }
+
+    #[test]
+    fn citations_are_found_in_cell_text_and_never_inside_a_tag() {
+        let cleaned = r#"<table><tbody><tr><td rowspan="2">Solid [^1] [1b]</td><td title="[^9]">[^2][^ 3][^x.y-z_1]</td></tr></tbody></table>"#;
+        let found: Vec<(&str, &str)> = citations(cleaned)
+            .into_iter()
+            .map(|(range, key)| (&cleaned[range], key))
+            .collect();
+        assert_eq!(
+            found,
+            [("[^1]", "1"), ("[^2]", "2"), ("[^x.y-z_1]", "x.y-z_1")]
+        );
+        // An attribute value holding `>` does not end its tag.
+        assert!(citations(r#"<td rowspan="x>[^1]">y</td>"#).is_empty());
     }
 }

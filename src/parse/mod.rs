@@ -10,6 +10,7 @@ mod recommendation_header;
 pub use anchors::slugify;
 pub use body::markdown_options;
 pub use front_matter::line_spans;
+pub use html_table::citations as table_citations;
 
 use std::sync::Arc;
 

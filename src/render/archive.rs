@@ -4,59 +4,210 @@
 //! search nor its sitemap lists them.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::history::{PastVersion, SiteHistory};
+use crate::assets::reference::{Reference, classify};
+use crate::changes::Changes;
+use crate::history::{PastVersion, PastVersions, SiteHistory, short};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
 
+use super::markdown::PastAssets;
 use super::theme::Theme;
 
 /// The earlier approved versions of each published guideline, by its `link_key`. Empty
 /// without history (`--no-history`, no git): then every page renders as it always has.
 #[derive(Default)]
 pub struct Archive {
-    by_key: HashMap<String, Vec<PastVersion>>,
+    by_key: HashMap<String, Archived>,
+}
+
+/// One guideline's earlier versions as the history parsed them (shared with the badge
+/// checks, not parsed again), and which of them get a page.
+struct Archived {
+    past: Arc<PastVersions>,
+    /// The versions whose number is a safe folder name.
+    shown: Vec<Shown>,
+}
+
+struct Shown {
+    /// Into `past.versions`.
+    index: usize,
+    /// The files it used, as they were then.
+    assets: PastAssets,
+    /// From this version to the one that replaced it: computed once for its page of
+    /// changes and, for the last version, the current page's "Hvad er ændret".
+    changes: Changes,
+}
+
+/// An earlier version and what changed when the next version replaced it.
+pub struct VersionPair<'a> {
+    pub old: &'a PastVersion,
+    /// The files the old version used, as they were then.
+    pub assets: &'a PastAssets,
+    pub changes: &'a Changes,
+    /// The site path of the newer version's page (the current page for the last pair);
+    /// `None` when that version has no page (its number is not a safe folder name).
+    pub newer_path: Option<String>,
 }
 
 impl Archive {
     /// The past versions of every approved guideline `site` publishes. A draft's page has
     /// none: the version in force is not the one it replaces yet.
     pub fn of(site: &Site, history: &SiteHistory, drafts: bool) -> Self {
-        // Each past version is parsed here, before any page renders: on every core.
+        // Each past version is parsed here (or was, by the badge checks), before any page
+        // renders: on every core.
         let published: Vec<&Guideline> = site.published(drafts).collect();
         let by_key = published
             .into_par_iter()
-            .filter(|g| g.status() == Status::Approved)
-            .filter_map(|g| {
-                let (past, _unreadable) = history.past_versions(g);
-                let past: Vec<PastVersion> = past
-                    .into_iter()
-                    .filter(|v| folder_name(&v.record.version).is_some())
-                    .collect();
-                (!past.is_empty()).then(|| (g.link_key(), past))
-            })
+            .filter_map(|g| Some((g.link_key(), archived(site, history, g)?)))
             .collect();
         Self { by_key }
+    }
+
+    /// Brings `guideline`'s entry up to date after its file changed (the preview's fast
+    /// path): the history is the same, the current text and what it replaced may not be.
+    pub fn refresh(&mut self, site: &Site, history: &SiteHistory, guideline: &Guideline) {
+        match archived(site, history, guideline) {
+            Some(entry) => self.by_key.insert(guideline.link_key(), entry),
+            None => self.by_key.remove(&guideline.link_key()),
+        };
     }
 
     pub fn is_empty(&self) -> bool {
         self.by_key.is_empty()
     }
 
-    /// `guideline`'s earlier versions, oldest first.
-    pub fn versions_of(&self, guideline: &Guideline) -> &[PastVersion] {
-        self.by_key
-            .get(&guideline.link_key())
-            .map_or(&[], Vec::as_slice)
+    /// The files `current`'s earlier versions had that differ from today's: each published
+    /// in its version's folder, by its path in the site.
+    pub fn files_of(&self, current: &Guideline) -> Vec<(String, Vec<u8>)> {
+        let Some(archived) = self.by_key.get(&current.link_key()) else {
+            return Vec::new();
+        };
+        archived
+            .shown
+            .iter()
+            .flat_map(|shown| {
+                let folder =
+                    version_path(current, &archived.past.versions[shown.index].record.version);
+                shown
+                    .assets
+                    .files
+                    .iter()
+                    .filter(move |(_, path)| path.starts_with(&folder))
+                    .map(|(asset, path)| (path.clone(), asset.bytes.to_vec()))
+            })
+            .collect()
     }
 
-    /// Every guideline with earlier versions, and them.
-    pub fn guidelines(&self) -> impl Iterator<Item = &[PastVersion]> {
-        self.by_key.values().map(Vec::as_slice)
+    /// `guideline`'s earlier versions, oldest first.
+    pub fn versions_of(&self, guideline: &Guideline) -> Vec<&PastVersion> {
+        self.by_key
+            .get(&guideline.link_key())
+            .map(|archived| {
+                archived
+                    .shown
+                    .iter()
+                    .map(|shown| &archived.past.versions[shown.index])
+                    .collect()
+            })
+            .unwrap_or_default()
     }
+
+    /// Each of `current`'s earlier versions with what changed when it was replaced,
+    /// oldest first.
+    pub fn pairs_of(&self, current: &Guideline) -> Vec<VersionPair<'_>> {
+        let Some(archived) = self.by_key.get(&current.link_key()) else {
+            return Vec::new();
+        };
+        let versions = &archived.past.versions;
+        archived
+            .shown
+            .iter()
+            .map(|shown| VersionPair {
+                old: &versions[shown.index],
+                assets: &shown.assets,
+                changes: &shown.changes,
+                newer_path: match versions.get(shown.index + 1) {
+                    None => Some(current.path()),
+                    Some(newer) => folder_name(&newer.record.version)
+                        .map(|_| version_path(current, &newer.record.version)),
+                },
+            })
+            .collect()
+    }
+}
+
+/// `g`'s earlier versions with a page, and what changed at each, if it has any. A draft's
+/// page has none: the version in force is not the one it replaces yet.
+fn archived(site: &Site, history: &SiteHistory, g: &Guideline) -> Option<Archived> {
+    if g.status() != Status::Approved {
+        return None;
+    }
+    let past = history.past_versions(g);
+    let versions = &past.versions;
+    let shown: Vec<Shown> = versions
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| folder_name(&v.record.version).is_some())
+        .map(|(index, old)| {
+            let newer = versions.get(index + 1).map_or(g, |v| &v.guideline);
+            Shown {
+                index,
+                assets: past_assets(site, history, g, old),
+                changes: Changes::between(&old.guideline, newer),
+            }
+        })
+        .collect();
+    (!shown.is_empty()).then_some(Archived { past, shown })
+}
+
+/// The files `version` of `current` used, read from git as they were in that version. One
+/// unchanged since, and still on the current page, is the current file; any other is
+/// published in the version's folder.
+fn past_assets(
+    site: &Site,
+    history: &SiteHistory,
+    current: &Guideline,
+    version: &PastVersion,
+) -> PastAssets {
+    let record = &version.record;
+    // The guideline's folder then: `guidelines/dlg/storcellet` for a file since renamed.
+    let folder = record.path.strip_suffix(".md").unwrap_or(&record.path);
+    let slug = folder.rsplit('/').next().unwrap_or_default().to_owned();
+    let old = &version.guideline;
+    let mut names: Vec<&str> = old
+        .links
+        .iter()
+        .map(|l| l.destination.as_str())
+        .chain(old.images.iter().map(|i| i.destination.as_str()))
+        .filter_map(|destination| match classify(destination, &slug) {
+            Reference::Asset(name) => Some(name),
+            _ => None,
+        })
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    let now = crate::assets::published(&site.assets, current);
+    let files = names
+        .into_iter()
+        .filter_map(|name| {
+            let bytes = history.file_beside(record, &format!("{folder}/{name}"))?;
+            let path = match now
+                .iter()
+                .find(|(_, asset)| asset.name == name && *asset.bytes == bytes)
+            {
+                Some((path, _)) => path.clone(),
+                None => format!("{}{name}", version_path(current, &record.version)),
+            };
+            let shown = format!("{folder}/{name}@{}", short(&record.commit.to_string()));
+            Some((crate::assets::from_stored(name, shown, bytes)?, path))
+        })
+        .collect();
+    PastAssets { slug, files }
 }
 
 /// The folder of a version's page under its guideline's, or `None` for a version number
@@ -81,6 +232,15 @@ pub fn version_path(guideline: &Guideline, version: &str) -> String {
     )
 }
 
+/// The path of the page saying what changed when `version` was replaced, relative to the
+/// site root: under the old version's folder, since each version has one successor.
+pub fn changes_path(guideline: &Guideline, version: &str) -> String {
+    format!("{}{CHANGES_FOLDER}/", version_path(guideline, version))
+}
+
+/// The folder of a version's page of changes ("ændringer", in URL-safe letters).
+pub const CHANGES_FOLDER: &str = "aendringer";
+
 /// One line of "Tidligere versioner" on the current page.
 #[derive(Serialize)]
 pub struct PastVersionLink {
@@ -88,6 +248,9 @@ pub struct PastVersionLink {
     pub url: String,
     pub from: String,
     pub until: Option<String>,
+    /// The version that replaced it, and the page of what changed then.
+    pub replaced_by: String,
+    pub changes_url: String,
 }
 
 /// The current page's list of its earlier versions, newest first.
@@ -95,7 +258,7 @@ pub fn links(
     theme: &Theme,
     root: &str,
     current: &Guideline,
-    past: &[PastVersion],
+    past: &[&PastVersion],
 ) -> Vec<PastVersionLink> {
     past.iter()
         .rev()
@@ -104,6 +267,8 @@ pub fn links(
             url: format!("{root}{}", version_path(current, &v.record.version)),
             from: theme.long_date(v.from),
             until: v.until.map(|d| theme.long_date(d)),
+            replaced_by: v.replaced_by.clone(),
+            changes_url: format!("{root}{}", changes_path(current, &v.record.version)),
         })
         .collect()
 }
@@ -115,6 +280,8 @@ pub struct ArchivedView {
     pub version: String,
     pub replaced_by: String,
     pub current_url: String,
+    /// The page of what changed when it was replaced.
+    pub changes_url: String,
     pub from: String,
     pub until: Option<String>,
 }
@@ -124,6 +291,10 @@ pub fn archived_view(theme: &Theme, root: &str, version: &PastVersion) -> Archiv
         version: version.record.version.clone(),
         replaced_by: version.replaced_by.clone(),
         current_url: format!("{root}{}", version.guideline.path()),
+        changes_url: format!(
+            "{root}{}",
+            changes_path(&version.guideline, &version.record.version)
+        ),
         from: theme.long_date(version.from),
         until: version.until.map(|d| theme.long_date(d)),
     }

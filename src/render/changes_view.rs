@@ -1,5 +1,7 @@
-//! "Hvad er ændret" on a current page: its recommendations added, withdrawn, reworded or
-//! changed in strength since the previous approved version. Insertions and deletions are
+//! What changed from one approved version to the next, as HTML: "Hvad er ændret" on a
+//! current page (since the previous version) and the page of each version pair (at
+//! `/<group>/<slug>/version/<X.Y>/aendringer/`): recommendations added, withdrawn, reworded
+//! or changed in strength, and the sections whose text changed. Insertions and deletions are
 //! `<ins>`/`<del>` with a word for each (hidden but read aloud), so they never rest on
 //! colour or strike-through alone.
 
@@ -8,9 +10,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::changes::{ChangeKind, Changes, RecommendationChange, WordChange};
-use crate::history::PastVersion;
 use crate::model::Guideline;
 
+use super::archive::{self, VersionPair};
 use super::markdown::escape;
 use super::theme::Theme;
 
@@ -21,42 +23,129 @@ pub struct ChangesView {
     pub since_url: String,
     /// The list items (`<li>`), one per changed recommendation; empty when none changed.
     pub items_html: String,
+    pub sections: Vec<SectionView>,
+    /// The page of these changes on their own.
+    pub page_url: String,
 }
 
-/// What changed in `current`'s recommendations since `previous`; `since_url` is the
-/// previous version's page.
-pub fn build(
-    theme: &Theme,
-    current: &Guideline,
-    previous: &PastVersion,
-    since_url: String,
-) -> ChangesView {
-    let changes = Changes::between(&previous.guideline, current);
-    let mut items = String::new();
-    for change in &changes.recommendations {
-        item(theme, change, &mut items);
-    }
+/// A section whose text changed, linked where it is on the newer version's page.
+#[derive(Serialize)]
+pub struct SectionView {
+    pub title: String,
+    pub url: Option<String>,
+    pub change: String,
+}
+
+/// What changed in the current page's recommendations since the previous approved version
+/// (`changes`); `since_url` is that version's page, `page_url` the page of these changes.
+pub fn build(theme: &Theme, changes: &Changes, since_url: String, page_url: String) -> ChangesView {
     ChangesView {
-        since: previous.record.version.clone(),
+        since: changes.from.clone(),
         since_url,
-        items_html: items,
+        items_html: items(theme, changes, "", None),
+        sections: sections(theme, changes, Some("")),
+        page_url,
     }
+}
+
+/// A page of what changed from one version to the next.
+#[derive(Serialize)]
+pub struct ChangesPage {
+    pub from: String,
+    pub to: String,
+    pub old_url: String,
+    /// The newer version's page (`None` when it has none).
+    pub new_url: Option<String>,
+    pub current_url: String,
+    /// When the older version came into force and was replaced.
+    pub old_from: String,
+    pub old_until: Option<String>,
+    pub items_html: String,
+    pub sections: Vec<SectionView>,
+}
+
+/// The page of `pair`'s changes, for `current`'s earlier version `pair.old`.
+pub fn page(theme: &Theme, root: &str, current: &Guideline, pair: &VersionPair) -> ChangesPage {
+    let old_url = format!(
+        "{root}{}",
+        archive::version_path(current, &pair.old.record.version)
+    );
+    let new_url = pair.newer_path.as_ref().map(|path| format!("{root}{path}"));
+    ChangesPage {
+        from: pair.changes.from.clone(),
+        to: pair.changes.to.clone(),
+        items_html: items(
+            theme,
+            pair.changes,
+            new_url.as_deref().unwrap_or_default(),
+            Some(&old_url),
+        ),
+        sections: sections(theme, pair.changes, new_url.as_deref()),
+        old_url,
+        new_url,
+        current_url: format!("{root}{}", current.path()),
+        old_from: theme.long_date(pair.old.from),
+        old_until: pair.old.until.map(|d| theme.long_date(d)),
+    }
+}
+
+/// The list items of the changed recommendations. A recommendation links to its anchor on
+/// `new_page` (`""`: this page), a withdrawn one to `old_page`'s when there is one.
+fn items(theme: &Theme, changes: &Changes, new_page: &str, old_page: Option<&str>) -> String {
+    let mut out = String::new();
+    for change in &changes.recommendations {
+        item(theme, change, new_page, old_page, &mut out);
+    }
+    out
+}
+
+/// The changed sections, each linked on `new_page` (`""`: this page) when it is there.
+fn sections(theme: &Theme, changes: &Changes, new_page: Option<&str>) -> Vec<SectionView> {
+    changes
+        .sections
+        .iter()
+        .map(|section| SectionView {
+            title: section.title.clone(),
+            url: new_page
+                .zip(section.anchor.as_deref())
+                .map(|(page, anchor)| format!("{page}#{anchor}")),
+            change: theme
+                .text(match section.change {
+                    ChangeKind::Added => "diff_section_added",
+                    ChangeKind::Withdrawn => "diff_section_removed",
+                    ChangeKind::Changed => "diff_section_changed",
+                })
+                .to_owned(),
+        })
+        .collect()
 }
 
 /// One recommendation's change as a list item. Writing to a String cannot fail.
-fn item(theme: &Theme, change: &RecommendationChange, out: &mut String) {
+fn item(
+    theme: &Theme,
+    change: &RecommendationChange,
+    new_page: &str,
+    old_page: Option<&str>,
+    out: &mut String,
+) {
     let name = format!("{} {}", theme.text("recommendation"), change.id);
     let _ = write!(out, "<li class=\"change change-{}\">", kind(change.change));
-    // A withdrawn recommendation has no anchor on the current page.
-    if change.change == ChangeKind::Withdrawn {
-        let _ = write!(out, "{}", escape(&name));
-    } else {
-        let _ = write!(
-            out,
-            "<a href=\"#anbefaling-{}\">{}</a>",
-            change.id,
-            escape(&name)
-        );
+    // A withdrawn recommendation has no anchor on the newer page: the older one has it.
+    let page = match change.change {
+        ChangeKind::Withdrawn => old_page,
+        _ => Some(new_page),
+    };
+    match page {
+        Some(page) => {
+            let _ = write!(
+                out,
+                "<a href=\"{}#anbefaling-{}\">{}</a>",
+                escape(page),
+                change.id,
+                escape(&name)
+            );
+        }
+        None => out.push_str(&escape(&name)),
     }
     let label = match change.change {
         ChangeKind::Added => theme.text("change_added"),

@@ -15,7 +15,9 @@ use crate::model::{
 use crate::site::Site;
 use crate::status::{self, Revision};
 
-use super::markdown::{Citations, MarkdownRenderer, anchor_safe, citation_numbers, escape};
+use super::markdown::{
+    Citations, MarkdownRenderer, PastAssets, anchor_safe, citation_numbers, escape, escape_into,
+};
 use super::theme::Theme;
 
 #[derive(Serialize)]
@@ -182,15 +184,29 @@ pub fn build(
     theme: &Theme,
     today: jiff::civil::Date,
 ) -> GuidelineView {
+    build_with(site, guideline, theme, today, None)
+}
+
+/// [`build`], for an earlier version with the files it had (`past_assets`).
+pub fn build_with(
+    site: &Site,
+    guideline: &Guideline,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    past_assets: Option<&PastAssets>,
+) -> GuidelineView {
     let root = site.config.root_path();
     let markdown = MarkdownRenderer {
         guideline,
         root: &root,
-        table_label: theme.text("table_label"),
-        tables: std::cell::Cell::new(0),
+        table_label: escape(theme.text("table_label")),
+        unnumbered_table_label: escape(theme.text("table_label_unnumbered")),
+        unnumbered_tables: std::cell::Cell::new(0),
+        table_numbers: std::cell::RefCell::default(),
         numbers: citation_numbers(guideline),
         assets: site.assets.of(&guideline.group, &guideline.slug),
         zoom_label: escape(theme.text("figure_zoom")),
+        past_assets,
     };
     let mut citations = Citations::default();
 
@@ -320,23 +336,30 @@ pub fn build(
 
 /// The "on this page" items after the Quick guide and the facts: every section, each with its
 /// topics (in *Grundlag*) and headings nested below it, as list items of the template's `<ol>`.
+/// A topic holds its own headings, then its evidence sub-sections with theirs: a link to one
+/// opens its `<details>` (retning.js).
 fn toc_html(guideline: &Guideline) -> String {
     let mut out = String::new();
     for (index, section) in guideline.sections.iter().enumerate() {
         let Some(kind) = section.kind.filter(|k| *k != SectionKind::QuickGuide) else {
             continue;
         };
-        let headings = |topic: Option<usize>| -> Vec<(u8, &str, &str)> {
+        let headings = |topic: Option<usize>, subsection: Option<usize>| -> Vec<(u8, &str, &str)> {
             guideline
                 .headings
                 .iter()
-                .filter(|h| h.section == index && h.topic == topic && !h.in_recommendation)
+                .filter(|h| {
+                    h.section == index
+                        && h.topic == topic
+                        && h.subsection == subsection
+                        && !h.in_recommendation
+                })
                 .map(|h| (h.level, h.title.as_str(), h.anchor.as_str()))
                 .collect()
         };
         out.push_str("<li>");
         toc_link(&mut out, kind.anchor(), kind.title());
-        let own = headings(None);
+        let own = headings(None, None);
         if !own.is_empty() || !section.topics.is_empty() {
             // The section's own headings, then its topics, in one list.
             out.push_str("<ol>");
@@ -344,7 +367,18 @@ fn toc_html(guideline: &Guideline) -> String {
             for (t, topic) in section.topics.iter().enumerate() {
                 out.push_str("<li>");
                 toc_link(&mut out, &topic.anchor, &topic.title);
-                write_nested(&mut out, &headings(Some(t)));
+                let lead = headings(Some(t), None);
+                if !lead.is_empty() || !topic.subsections.is_empty() {
+                    out.push_str("<ol>");
+                    write_items(&mut out, &lead);
+                    for (k, sub) in topic.subsections.iter().enumerate() {
+                        out.push_str("<li>");
+                        toc_link(&mut out, &sub.anchor, &sub.title);
+                        write_nested(&mut out, &headings(Some(t), Some(k)));
+                        out.push_str("</li>");
+                    }
+                    out.push_str("</ol>");
+                }
                 out.push_str("</li>");
             }
             out.push_str("</ol>");
@@ -355,8 +389,13 @@ fn toc_html(guideline: &Guideline) -> String {
 }
 
 fn toc_link(out: &mut String, anchor: &str, title: &str) {
-    // Ids are made of a–z, 0–9 and `-` (`slugify`), so they need no escaping.
-    let _ = write!(out, "<a href=\"#{anchor}\">{}</a>", escape(title));
+    // Ids are made of a–z, 0–9 and `-` (`slugify`), so they need no escaping. Pushed piece
+    // by piece: a page has a link per heading and evidence sub-section.
+    out.push_str("<a href=\"#");
+    out.push_str(anchor);
+    out.push_str("\">");
+    escape_into(out, title);
+    out.push_str("</a>");
 }
 
 /// `items` (level, title, id) as a nested `<ol>`: an item holds the items after it that are

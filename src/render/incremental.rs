@@ -12,8 +12,9 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::{
-    OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, base_context, feeds,
-    group_views, guideline_view, render, render_error, search_entries, summary, write_assets,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, archive_pages,
+    base_context, feeds, group_views, guideline_view, insert_history, render, render_error,
+    search_entries, summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -24,6 +25,8 @@ pub struct PageRenderer<'a> {
     options: RenderOptions,
     root: String,
     base: tera::Context,
+    /// The earlier versions (empty without history).
+    archive: Option<&'a Archive>,
 }
 
 /// A rendered file: its path in the output tree and its bytes.
@@ -54,7 +57,15 @@ impl<'a> PageRenderer<'a> {
             options,
             root,
             base,
+            archive: None,
         })
+    }
+
+    /// Renders with `archive`'s earlier versions, as [`render_site_with`](super::render_site_with).
+    #[must_use]
+    pub fn with_archive(mut self, archive: &'a Archive) -> Self {
+        self.archive = Some(archive);
+        self
     }
 
     /// A guideline's page and the redirect pages of its aliases.
@@ -63,10 +74,26 @@ impl<'a> PageRenderer<'a> {
         let view = guideline_view::build(site, guideline, theme, self.options.today);
         let mut context = self.base.clone();
         context.insert("g", &view);
+        if let Some(archive) = self.archive {
+            insert_history(&mut context, theme, root, guideline, archive);
+        }
         let mut files = vec![(
             format!("{}index.html", guideline.path()),
             render(theme, "guideline.html", &context)?,
         )];
+        // Its earlier versions' pages: the page of the last change compares with this text.
+        if let Some(archive) = self.archive {
+            files.extend(archive_pages::render_all(
+                site,
+                theme,
+                self.options,
+                &[guideline],
+                &self.base,
+                archive,
+                &|path, html| Ok((path, html)),
+            )?);
+            files.extend(archive.files_of(guideline));
+        }
         for (path, asset) in crate::assets::published(&site.assets, guideline) {
             files.push((path, asset.bytes.to_vec()));
         }

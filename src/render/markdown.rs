@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use crate::assets::Asset;
 use crate::assets::reference::{Reference, classify};
 use crate::link_safety;
-use crate::model::{Fragment, Guideline};
+use crate::model::{Fragment, Guideline, table_number};
 
 /// Counts citations per key as the page is rendered, so each citation gets an id that the
 /// reference list links back to.
@@ -21,10 +21,17 @@ pub struct MarkdownRenderer<'a> {
     pub guideline: &'a Guideline,
     /// The site's root path, e.g. `/retningslinjer/`.
     pub root: &'a str,
-    /// The accessible name of a scrollable table region; each table gets a number after it,
-    /// since landmarks on a page need distinct names.
-    pub table_label: &'a str,
-    pub tables: std::cell::Cell<usize>,
+    /// The accessible name of a scrollable table region, before the number its caption
+    /// gives it (`Tabel 2: …` is "Tabel 2"), HTML-escaped.
+    pub table_label: String,
+    /// The name of a table without a numbered caption, before its place among those tables
+    /// (landmarks on a page need distinct names), HTML-escaped.
+    pub unnumbered_table_label: String,
+    /// How many tables without a numbered caption the page has had so far.
+    pub unnumbered_tables: std::cell::Cell<usize>,
+    /// The caption numbers the page's table landmarks have had so far: a number used twice
+    /// (`table.duplicate-number`) names the second table as one without a number.
+    pub table_numbers: std::cell::RefCell<Vec<String>>,
     /// Each cited key's 1-based number (`Guideline::citation_number`), looked up once per
     /// page instead of searching the keys for every citation.
     pub numbers: FxHashMap<&'a str, usize>,
@@ -33,6 +40,29 @@ pub struct MarkdownRenderer<'a> {
     /// The words a figure's link says after its alt text (HTML-escaped): it opens the image
     /// at full size.
     pub zoom_label: String,
+    /// On an earlier version's page: its files as they were then, which replace `assets`.
+    pub past_assets: Option<&'a PastAssets>,
+}
+
+/// The files an earlier version of a guideline used, as they were in that version.
+#[derive(Debug, Default)]
+pub struct PastAssets {
+    /// The name the old text gives the guideline's folder: the file's name then, which a
+    /// renamed guideline no longer has.
+    pub slug: String,
+    /// Each file and its path in the site: under the version's own folder, or the current
+    /// file's path when that is unchanged since.
+    pub files: Vec<(Asset, String)>,
+}
+
+impl PastAssets {
+    /// The file `destination` names in the old text, and its path in the site.
+    fn find(&self, destination: &str) -> Option<&(Asset, String)> {
+        match classify(destination, &self.slug) {
+            Reference::Asset(name) => self.files.iter().find(|(a, _)| a.name == name),
+            _ => None,
+        }
+    }
 }
 
 /// Each cited key's number, in order of first citation.
@@ -55,6 +85,9 @@ impl MarkdownRenderer<'_> {
         let heading_ids = citations.is_some();
         // The Quick guide comes first on the page; every other image is below the first screen.
         let lazy = citations.is_some();
+        // The Quick guide's copy of a table is a group, not a landmark: the landmark (with
+        // the same name) is the copy in Grundlag.
+        let landmark = citations.is_some();
         let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
         let all = &fragment.events;
         let mut html_table_open = false;
@@ -108,12 +141,12 @@ impl MarkdownRenderer<'_> {
                 Event::End(TagEnd::Link) if unsafe_left_out.links.pop() == Some(true) => {}
                 Event::End(TagEnd::Image) if unsafe_left_out.images.pop() == Some(true) => {}
                 Event::Start(Tag::Table(alignment)) => {
-                    events.push(self.table_wrap());
+                    events.push(self.table_wrap(caption_number("", &all[i..]), landmark));
                     events.push(Event::Start(Tag::Table(alignment.clone())));
                 }
                 Event::End(TagEnd::Table) => {
                     events.push(Event::End(TagEnd::Table));
-                    events.push(Event::Html("</section>".into()));
+                    events.push(table_wrap_end(landmark));
                 }
                 Event::Start(Tag::Heading {
                     level,
@@ -134,13 +167,19 @@ impl MarkdownRenderer<'_> {
                 // The model's HTML is retning's own (a table cleaned to the table subset, a
                 // caption's tags; the author's raw HTML became text when it was parsed).
                 Event::Html(html) => {
-                    if html.starts_with("<table") {
-                        events.push(self.table_wrap());
+                    if let Some(table) = html.strip_prefix("<table>") {
+                        let number = caption_number(table, &all[i..]);
+                        events.push(self.table_wrap(number, landmark));
                         html_table_open = true;
                     }
-                    events.push(Event::Html(CowStr::Borrowed(html)));
+                    if html_table_open && html.contains("[^") {
+                        let html = self.table_citations(html, citations.as_deref_mut());
+                        events.push(Event::Html(html.into()));
+                    } else {
+                        events.push(Event::Html(CowStr::Borrowed(html)));
+                    }
                     if html_table_open && html.contains("</table>") {
-                        events.push(Event::Html("</section>".into()));
+                        events.push(table_wrap_end(landmark));
                         html_table_open = false;
                     }
                 }
@@ -152,28 +191,48 @@ impl MarkdownRenderer<'_> {
             }
         }
         if html_table_open {
-            events.push(Event::Html("</section>".into()));
+            events.push(table_wrap_end(landmark));
         }
         let mut html = String::with_capacity(fragment.span.len() + fragment.span.len() / 4);
         pulldown_cmark::html::push_html(&mut html, events.into_iter());
         html
     }
 
-    /// The box a table scrolls in, numbered: landmarks on a page need distinct names.
-    fn table_wrap(&self) -> Event<'static> {
-        self.tables.set(self.tables.get() + 1);
+    /// The box a table scrolls in, named as its caption numbers it ("Tabel 2"), or else by
+    /// its place among the page's tables without a number: landmarks need distinct names.
+    fn table_wrap(&self, caption_number: Option<&str>, landmark: bool) -> Event<'static> {
+        // Only landmarks need distinct names; the Quick guide's groups come first on the page.
+        let number = caption_number.filter(|number| {
+            let mut seen = self.table_numbers.borrow_mut();
+            let first = !seen.iter().any(|n| n == number);
+            if first && landmark {
+                seen.push((*number).to_owned());
+            }
+            first || !landmark
+        });
+        let name = match number {
+            Some(number) => format!("{} {number}", self.table_label),
+            None => {
+                let count = self.unnumbered_tables.get() + 1;
+                self.unnumbered_tables.set(count);
+                format!("{} {count}", self.unnumbered_table_label)
+            }
+        };
+        let element = if landmark {
+            "section"
+        } else {
+            "div role=\"group\""
+        };
         Event::Html(
-            format!(
-                "<section class=\"table-wrap\" tabindex=\"0\" aria-label=\"{} {}\">",
-                escape(self.table_label),
-                self.tables.get()
-            )
-            .into(),
+            format!("<{element} class=\"table-wrap\" tabindex=\"0\" aria-label=\"{name}\">").into(),
         )
     }
 
     /// A file beside the guideline that `destination` names.
     fn asset(&self, destination: &str) -> Option<&Asset> {
+        if let Some(past) = self.past_assets {
+            return past.find(destination).map(|(asset, _)| asset);
+        }
         match classify(destination, &self.guideline.slug) {
             Reference::Asset(name) => self.assets.iter().find(|a| a.name == name),
             _ => None,
@@ -223,6 +282,20 @@ impl MarkdownRenderer<'_> {
         )
     }
 
+    /// A table's HTML with each citation `[^key]` in its cells as a citation link (the
+    /// parser counted them as citations; a table holds no Markdown).
+    fn table_citations(&self, html: &str, mut citations: Option<&mut Citations>) -> String {
+        let mut out = String::with_capacity(html.len() + 64);
+        let mut last = 0;
+        for (range, key) in crate::parse::table_citations(html) {
+            out.push_str(&html[last..range.start]);
+            out.push_str(&self.citation(key, citations.as_deref_mut()));
+            last = range.end;
+        }
+        out.push_str(&html[last..]);
+        out
+    }
+
     fn citation(&self, key: &str, citations: Option<&mut Citations>) -> String {
         let number = self.numbers.get(key).copied().unwrap_or(0);
         let key_id = anchor_safe(key);
@@ -247,6 +320,9 @@ impl MarkdownRenderer<'_> {
     }
 
     fn resolve_link<'e>(&self, destination: &CowStr<'e>) -> CowStr<'e> {
+        if let Some((_, path)) = self.past_assets.and_then(|past| past.find(destination)) {
+            return CowStr::from(format!("{}{path}", self.root));
+        }
         if let Reference::Asset(_) = classify(destination, &self.guideline.slug) {
             // Published beside the page, at /<group>/<slug>/<name>.
             let path = destination.strip_prefix("./").unwrap_or(destination);
@@ -269,6 +345,30 @@ impl MarkdownRenderer<'_> {
             }
             None => destination.clone(),
         }
+    }
+}
+
+/// The end of [`MarkdownRenderer::table_wrap`]'s box.
+fn table_wrap_end(landmark: bool) -> Event<'static> {
+    Event::Html(if landmark { "</section>" } else { "</div>" }.into())
+}
+
+/// The number a table's caption gives it (`Tabel 2: …`). `html` is the rest of the table's
+/// HTML after `<table>` (empty for a Markdown table), `after` the events after the table's
+/// start: the caption is the author's `<caption>` in the HTML, or the parser's (a `Tabel N:`
+/// paragraph made the table's caption), which follows as events.
+fn caption_number<'e>(html: &'e str, after: &'e [Event<'static>]) -> Option<&'e str> {
+    let html = html.trim_start();
+    if let Some(caption) = html.strip_prefix("<caption>") {
+        return table_number(caption.trim_start());
+    }
+    match after {
+        [Event::Html(tag), Event::Text(text), ..]
+            if html.is_empty() && tag.as_ref() == "<caption>" =>
+        {
+            table_number(text)
+        }
+        _ => None,
     }
 }
 
@@ -324,6 +424,13 @@ pub fn anchor_safe(key: &str) -> String {
 /// leaves `/` alone, so URLs stay readable and pages small.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
+    escape_into(&mut out, text);
+    out
+}
+
+/// [`escape`], appended to `out`: no string of its own for text that goes straight into a
+/// larger one (the "on this page" list has a link per heading and sub-section).
+pub fn escape_into(out: &mut String, text: &str) {
     let mut last = 0;
     // Every character escaped is ASCII, so the byte positions are character boundaries.
     for (i, byte) in text.bytes().enumerate() {
@@ -340,7 +447,6 @@ pub fn escape(text: &str) -> String {
         last = i + 1;
     }
     out.push_str(&text[last..]);
-    out
 }
 
 #[cfg(test)]

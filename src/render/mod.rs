@@ -2,6 +2,7 @@
 //! Guideline pages render in parallel; nothing here touches the disk.
 
 pub mod archive;
+mod archive_pages;
 mod changes_view;
 mod feeds;
 pub mod guideline_view;
@@ -117,17 +118,28 @@ pub fn render_site(
     options: RenderOptions,
     search: Option<StaticFiles>,
 ) -> Result<OutputTree, RenderError> {
+    render_site_with(site, theme, options, search, &Archive::default())
+}
+
+/// [`render_site`] with `archive`'s earlier versions: their pages, and the list of them on
+/// each current page (the preview, with history).
+pub fn render_site_with(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    search: Option<StaticFiles>,
+    archive: &Archive,
+) -> Result<OutputTree, RenderError> {
     let (meta, search_files) = match search {
         Some(search) => (Some(search.meta), search.files),
         None => (None, BTreeMap::new()),
     };
-    let no_archive = Archive::default();
     let (mut out, pages) = render_with(
         site,
         theme,
         options,
         meta.as_deref(),
-        &no_archive,
+        archive,
         |path, html| Ok((path, html)),
     )?;
     // A site-wide file wins over a search file, and both over a guideline page at the same
@@ -184,7 +196,15 @@ fn render_with<T: Send>(
         || {
             let mut pages =
                 guideline_pages(site, theme, options, &guidelines, &base, archive, &page)?;
-            pages.extend(archived_pages(site, theme, options, &base, archive, &page)?);
+            pages.extend(archive_pages::render_all(
+                site,
+                theme,
+                options,
+                &guidelines,
+                &base,
+                archive,
+                &page,
+            )?);
             Ok(pages)
         },
         || site_wide_pages(site, theme, options, &guidelines, &base, &root),
@@ -193,7 +213,41 @@ fn render_with<T: Send>(
     let site_wide = site_wide?;
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
+    // The figures of earlier versions that differ from today's, in their versions' folders.
+    for guideline in &guidelines {
+        out.files.extend(archive.files_of(guideline));
+    }
     Ok((out, pages))
+}
+
+/// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
+/// history the context stays as it was: no list, no cost.
+fn insert_history(
+    context: &mut tera::Context,
+    theme: &Theme,
+    root: &str,
+    guideline: &Guideline,
+    archive: &Archive,
+) {
+    if archive.is_empty() {
+        return;
+    }
+    let past = archive.versions_of(guideline);
+    context.insert(
+        "past_versions",
+        &archive::links(theme, root, guideline, &past),
+    );
+    // Against the previous approved version: the one this page replaced.
+    let changes = archive.pairs_of(guideline).pop().map(|pair| {
+        let version = &pair.old.record.version;
+        changes_view::build(
+            theme,
+            pair.changes,
+            format!("{root}{}", archive::version_path(guideline, version)),
+            format!("{root}{}", archive::changes_path(guideline, version)),
+        )
+    });
+    context.insert("changes", &changes);
 }
 
 /// Every guideline's page, on every core, each handed to `page` with its path.
@@ -217,53 +271,12 @@ fn guideline_pages<T: Send>(
             |context, guideline| {
                 let view = guideline_view::build(site, guideline, theme, options.today);
                 context.insert("g", &view);
-                // Without history the context stays as it was: no list, no cost.
-                if !archive.is_empty() {
-                    let past = archive.versions_of(guideline);
-                    context.insert(
-                        "past_versions",
-                        &archive::links(theme, &root, guideline, past),
-                    );
-                    // Against the previous approved version: the one this page replaced.
-                    let changes = past.last().map(|previous| {
-                        let url = archive::version_path(guideline, &previous.record.version);
-                        changes_view::build(theme, guideline, previous, format!("{root}{url}"))
-                    });
-                    context.insert("changes", &changes);
-                }
+                insert_history(context, theme, &root, guideline, archive);
                 let capacity = 2 * guideline.source.text.len() + 16 * 1024;
                 let html = render_sized(theme, "guideline.html", context, capacity)?;
                 page(format!("{}index.html", guideline.path()), html)
             },
         )
-        .collect()
-}
-
-/// Every earlier version's page, with the guideline template and a banner saying what
-/// replaced it; each handed to `page` with its path.
-fn archived_pages<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    base: &tera::Context,
-    archive: &Archive,
-    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
-) -> Result<Vec<T>, RenderError> {
-    let root = site.config.root_path();
-    let versions: Vec<&crate::history::PastVersion> = archive.guidelines().flatten().collect();
-    versions
-        .par_iter()
-        .map(|version| {
-            let past = &version.guideline;
-            let mut context = base.clone();
-            let view = guideline_view::build(site, past, theme, options.today);
-            context.insert("g", &view);
-            context.insert("archived", &archive::archived_view(theme, &root, version));
-            let capacity = 2 * past.source.text.len() + 16 * 1024;
-            let html = render_sized(theme, "guideline.html", &context, capacity)?;
-            let path = archive::version_path(past, &version.record.version);
-            page(format!("{path}index.html"), html)
-        })
         .collect()
 }
 

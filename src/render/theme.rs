@@ -7,7 +7,7 @@ use std::path::Path;
 use tera::Tera;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 12] = [
+const TEMPLATES: [(&str, &str); 13] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -55,6 +55,10 @@ const TEMPLATES: [(&str, &str); 12] = [
     (
         "redirect.html",
         include_str!("../../themes/default/templates/redirect.html"),
+    ),
+    (
+        "changes.html",
+        include_str!("../../themes/default/templates/changes.html"),
     ),
 ];
 const STRINGS: &str = include_str!("../../themes/default/strings.toml");

@@ -290,8 +290,8 @@ fn fill_from_markers(change: &mut Change, g: &Guideline) {
 /// The real changes since the previous approved version; a first version is all new.
 fn fill_from_history(change: &mut Change, g: &Guideline, history: &SiteHistory) {
     change.basis = ChangeBasis::History;
-    let (mut past, _) = history.past_versions(g);
-    let Some(previous) = past.pop() else {
+    let past = history.past_versions(g);
+    let Some(previous) = past.versions.last() else {
         change.new_recommendations = g.recommendations.iter().map(|r| r.id).collect();
         return;
     };
@@ -306,5 +306,5 @@ fn fill_from_history(change: &mut Change, g: &Guideline, history: &SiteHistory) 
     change.new_recommendations = ids(ChangeKind::Added);
     change.changed_recommendations = ids(ChangeKind::Changed);
     change.withdrawn_recommendations = ids(ChangeKind::Withdrawn);
-    change.previous_version = Some(previous.record.version);
+    change.previous_version = Some(previous.record.version.clone());
 }

@@ -31,6 +31,7 @@ use jiff::civil::Date;
 pub use classify::{ChangeKind, classify};
 pub use rebuild::{Outcome, Preview};
 
+use crate::history::{SiteHistory, Unavailable};
 use rebuild_thread::RebuildThread;
 use state::Shared;
 use watch::Watch;
@@ -47,6 +48,8 @@ pub struct ServeOptions {
     pub today: Option<Date>,
     /// Open the URL in the default browser.
     pub open: bool,
+    /// Do not read the git history (no earlier versions on the preview).
+    pub no_history: bool,
 }
 
 /// Serves until interrupted (Ctrl-C). Fails only when it cannot start: the folder or the
@@ -82,7 +85,13 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
         .send(ChangeKind::Everything)
         .context("cannot start the first build")?;
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
-    let preview = Preview::new(root.clone(), url.clone(), options.today);
+    let mut preview = Preview::new(root.clone(), url.clone(), options.today);
+    // Read once: the history does not change while the author writes.
+    match SiteHistory::load_unless(options.no_history, &root) {
+        Ok(history) => preview = preview.with_history(history),
+        Err(Unavailable::TurnedOff) => {}
+        Err(why) => eprintln!("note: {why}; the preview shows no earlier versions"),
+    }
     let search =
         search_indexer::start(Arc::clone(&shared)).context("cannot start the search thread")?;
     let rebuilds = RebuildThread::new(preview, Arc::clone(&shared), search);

@@ -24,7 +24,8 @@ use jiff::civil::Date;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
-use crate::render::{RenderOptions, Theme, render_site};
+use crate::history::SiteHistory;
+use crate::render::{Archive, RenderOptions, Theme, render_site_with};
 use crate::site::{Candidate, Site};
 use crate::source::SourceFile;
 
@@ -63,6 +64,10 @@ pub struct Preview {
     rechecked: HashMap<String, Vec<Diagnostic>>,
     /// What the fast steps left for the complete step.
     behind: Option<Behind>,
+    /// The site's git history, read once at start (`None`: off or unavailable).
+    history: Option<SiteHistory>,
+    /// The earlier versions of the guidelines on the site, from `history`.
+    archive: Archive,
 }
 
 /// What a full build sets up and the fast path reuses.
@@ -151,7 +156,16 @@ impl Preview {
             checked: Vec::new(),
             rechecked: HashMap::new(),
             behind: None,
+            history: None,
+            archive: Archive::default(),
         }
+    }
+
+    /// Shows the earlier versions in `history` too: their pages and each current page's list.
+    #[must_use]
+    pub fn with_history(mut self, history: SiteHistory) -> Self {
+        self.history = Some(history);
+        self
     }
 
     pub fn files(&self) -> &Files {
@@ -330,22 +344,27 @@ impl Preview {
             drafts: true,
             today,
         };
+        let history = self.history.as_ref();
         let result = with_site_to_render(&mut built.site, substitutes, |site| {
-            let tree = render_site(
+            let archive = history
+                .map(|history| Archive::of(site, history, options.drafts))
+                .unwrap_or_default();
+            let tree = render_site_with(
                 site,
                 &built.theme,
                 options,
                 Some(search_hook::stable_meta()),
+                &archive,
             )?;
             let rendered = site
                 .guidelines
                 .iter()
                 .map(|g| (g.source.path.clone(), rendered_entry(&site.assets, g, None)))
                 .collect::<HashMap<_, _>>();
-            Ok((tree, rendered))
+            Ok((tree, rendered, archive))
         });
         self.built = Some(built);
-        let (tree, rendered) = result.map_err(|err: crate::render::RenderError| {
+        let (tree, rendered, archive) = result.map_err(|err: crate::render::RenderError| {
             Box::new(Problem::failure("render", err.to_string()))
         })?;
         let files: Files = tree
@@ -357,6 +376,7 @@ impl Preview {
         let pages = files.keys().filter(|p| p.ends_with(".html")).count();
         self.files = files;
         self.rendered = rendered;
+        self.archive = archive;
         Ok(Outcome {
             files_changed,
             rendered: pages,

@@ -80,9 +80,9 @@ pub fn check_site(
     site.guidelines
         .par_iter()
         .flat_map_iter(|guideline| {
-            let (mut past, _) = history.past_versions(guideline);
+            let past = history.past_versions(guideline);
             let mut findings = Vec::new();
-            if let Some(previous) = past.pop() {
+            if let Some(previous) = past.versions.last() {
                 check(guideline, &previous.guideline, &mut findings);
             }
             findings

@@ -35,7 +35,7 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
                         format!("`{}` has no `#{anchor}`", target.link_key()),
                     )
                     .at(source, link.span.clone())
-                    .with_help("link to a recommendation as #anbefaling-N, or to a section or topic heading"),
+                    .with_help("link to an id the page has: #anbefaling-N, or a section, topic, evidence sub-section or heading (docs/format.md, \"Headings and links\")"),
                 ),
                 (Some(target), _)
                     if target.status() == Status::Draft && guideline.status() == Status::Approved =>

@@ -807,6 +807,10 @@ rule! {
         "Litteraturen er søgt systematisk.",
         "<table>\n<tr><td style=\"color:red\">1</td></tr>\n</table>",
     ) => "html.dropped", Warning, at(82, 9);
+    duplicate_table_number: site().replace(
+        "Litteraturen er søgt systematisk.",
+        "Tabel 1: A\n\n| A |\n|---|\n| 1 |\n\nTabel 1: B\n<table><tr><td>x</td></tr></table>",
+    ) => "table.duplicate-number", Warning, at(88, 1);
 }
 
 /// A finding about a file of the guideline's folder: the whole file, or a place in it.

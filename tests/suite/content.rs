@@ -41,6 +41,38 @@ fn every_heading_has_an_id_and_a_place_in_the_nested_navigation() {
         "on_this_page",
         between(&page, "<nav class=\"toc\"", "</nav>")
     );
+    // The evidence sub-section and the heading inside it are link targets on the page.
+    for id in ["udredning-rationale", "dosering"] {
+        assert_eq!(
+            page.matches(&format!(" id=\"{id}\"")).count(),
+            1,
+            "#{id} once"
+        );
+    }
+}
+
+/// An evidence sub-section and a heading inside one (in a closed `<details>` on the page) are
+/// targets `check` knows; a missing one is still one finding at the link.
+#[test]
+fn links_into_evidence_sub_sections_are_checked() {
+    let with_links = |anchor: &str| {
+        site()
+            .replace(
+                "### Rationale\n\nPET/CT",
+                "### Rationale\n\n#### Dosering\n\nPET/CT",
+            )
+            .replace(
+                "hyppigste form for lymfom hos voksne.",
+                &format!(
+                    "hyppigste form for lymfom hos voksne. Se [rationalet](@/dlg/dlbcl.md#udredning-rationale) og [doseringen](@/dlg/dlbcl.md#{anchor})."
+                ),
+            )
+            .check_json()
+    };
+    with_links("dosering").expect_clean();
+    with_links("doseringen")
+        .single()
+        .expect("link.broken-anchor", Error, at(44, 135));
 }
 
 #[test]
@@ -90,6 +122,40 @@ fn figures_attachments_and_captioned_tables_are_published_beside_the_page() {
     );
     let appendix = between(&page, "<h3 id=\"bilag-1\">", "</tbody></table>\n</section>");
     insta::assert_snapshot!("figure_attachment_and_tables", appendix);
+}
+
+/// A table's scroll box is named by the number its caption gives it, wherever the caption
+/// came from; tables without one are numbered among themselves ("Unummereret tabel 1"), and
+/// the Quick guide's copy of a recommendation's table is a group, not a second landmark. A
+/// number used twice (a warning) names the second table as one without a number.
+#[test]
+fn a_table_box_is_named_by_its_caption_number() {
+    let site = site()
+        .replace(
+            "stadieinddelingen.\n:::",
+            "stadieinddelingen.\n\nTabel 5: Doser\n\n| A | B |\n|---|---|\n| 1 | 2 |\n:::",
+        )
+        .replace(
+            "# 7. Bilag\n",
+            "# 7. Bilag\n\n<table>\n<caption>Tabel 7: Egen titel</caption>\n<tr><td>x</td></tr>\n</table>\n\n\
+             | C |\n|---|\n| 3 |\n\nTabel 8: HTML\n<table><tr><td>y</td></tr></table>\n\n\
+             Tabel 5: Igen\n\n| D |\n|---|\n| 4 |\n",
+        )
+        .build();
+    let page = build(&site);
+    let boxes: Vec<&str> = page
+        .match_indices(" class=\"table-wrap\"")
+        .map(|(at, _)| {
+            let start = page[..at].rfind('<').expect("the tag's start");
+            let end = at + page[at..].find('>').expect("the tag's end");
+            &page[start..=end]
+        })
+        .collect();
+    insta::assert_snapshot!("table_box_names", boxes.join("\n"));
+    assert_eq!(
+        page.matches("<section class=\"table-wrap\"").count(),
+        page.matches("</table>\n</section>").count() + page.matches("</table></section>").count()
+    );
 }
 
 #[test]

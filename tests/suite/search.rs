@@ -6,7 +6,7 @@ use std::path::Path;
 
 use search_index::static_index::StaticIndex;
 
-use crate::support::{TODAY, retning};
+use crate::support::{TODAY, retning, site, stderr};
 
 #[derive(serde::Deserialize)]
 struct Row {
@@ -125,6 +125,40 @@ fn the_relevance_table_holds_for_tantivy_and_the_static_index_and_they_agree() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// A word written only in a cell of an HTML table (a merged one) is found by both indexes,
+/// at the section that holds the table; its markup is not indexed.
+#[test]
+fn a_word_only_in_a_merged_table_cell_is_found_by_both_indexes() {
+    let site = site()
+        .replace(
+            "# 7. Bilag\n",
+            "# 7. Bilag\n\nTabel 1: Regimer\n<table>\n<tr><th scope=\"col\">Regime</th><th>Serier</th></tr>\n\
+             <tr><td rowspan=\"2\">Bendamustin</td><td>6</td></tr>\n<tr><td>4</td></tr>\n</table>\n",
+        )
+        .build();
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY, "--base-url", "http://127.0.0.1/"])
+        .output()
+        .expect("run build");
+    assert!(output.status.success(), "{}", stderr(&output));
+    let index = static_index(site.root());
+    for (query, found) in [("bendamustin", true), ("rowspan", false), ("td", false)] {
+        let row = Row {
+            query: query.to_owned(),
+            group: None,
+            top: None,
+        };
+        let expected: &[&str] = if found { &["/dlg/dlbcl/#bilag"] } else { &[] };
+        assert_eq!(
+            tantivy_urls(site.root(), &row),
+            expected,
+            "tantivy: {query}"
+        );
+        assert_eq!(static_urls(&index, &row), expected, "static: {query}");
+    }
 }
 
 #[test]

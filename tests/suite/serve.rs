@@ -26,8 +26,13 @@ struct Server {
 
 impl Server {
     fn start(site: &Site) -> Self {
+        Self::start_with(site, &[])
+    }
+
+    fn start_with(site: &Site, extra: &[&str]) -> Self {
         let mut child = Command::new(env!("CARGO_BIN_EXE_retning"))
             .args(["serve", "--port", "0", "--today", TODAY])
+            .args(extra)
             .current_dir(site.root())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
@@ -619,4 +624,37 @@ fn a_control_character_in_a_title_never_reaches_the_feed() {
     );
     let home = server.page("/");
     assert!(home.contains("frontmatter.control-character"), "{home}");
+}
+
+#[test]
+fn the_preview_shows_earlier_versions_from_git_unless_told_not_to() {
+    use crate::history::{REC1, history_site};
+    let site = history_site();
+    let server = Server::start(&site);
+    assert!(server.page("/dlg/dlbcl/").contains("Tidligere versioner"));
+    assert!(
+        server
+            .page("/dlg/dlbcl/version/1.0/")
+            .contains("Erstattet af version 2.0")
+    );
+    let changes = "/dlg/dlbcl/version/2.0/aendringer/";
+    assert!(
+        server
+            .page(changes)
+            .contains("Ændringer fra version 2.0 til 2.1")
+    );
+    // An edit goes the fast path: the list stays, the page of the last changes follows.
+    save_atomically(
+        &site.path(MAIN),
+        &VALID.replace(REC1, "Alle patienter skal have PET/CT."),
+    );
+    server.eventually(changes, "the changes follow the edit", |r| {
+        r.body.contains(r#"[indsat: </span>skal"#)
+    });
+    assert!(server.page("/dlg/dlbcl/").contains("Tidligere versioner"));
+    drop(server);
+
+    let off = Server::start_with(&site, &["--no-history"]);
+    assert!(!off.page("/dlg/dlbcl/").contains("Tidligere versioner"));
+    assert_eq!(off.get("/dlg/dlbcl/version/1.0/").status, 404);
 }

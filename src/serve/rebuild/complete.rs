@@ -11,8 +11,9 @@ use rayon::prelude::*;
 
 use crate::assets::Assets;
 use crate::diagnostics::{self, Diagnostic};
+use crate::history::SiteHistory;
 use crate::model::Guideline;
-use crate::render::{PageRenderer, RenderError, RenderOptions, Theme};
+use crate::render::{Archive, PageRenderer, RenderError, RenderOptions, Theme};
 use crate::site::{Candidate, GUIDELINES_DIR, Site, discover};
 use crate::validate::validate;
 
@@ -43,11 +44,16 @@ impl Preview {
             today: built.today,
         };
         let rendered = &self.rendered;
+        let history = self
+            .history
+            .as_ref()
+            .map(|history| (history, &mut self.archive));
         let result = if cancelled() {
             Ok(None)
         } else {
             with_site_to_render(&mut built.site, substitutes, |site| {
-                render_changes(site, &built.theme, options, rendered, &behind, cancelled)
+                let pages = (&built.theme, options, rendered);
+                render_changes(site, pages, &behind, history, cancelled)
             })
         };
         self.built = Some(built);
@@ -168,10 +174,9 @@ impl Preview {
 /// pages that list them when any differs or `behind` says they may. `None` when `cancelled`.
 fn render_changes(
     site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    rendered: &HashMap<PathBuf, Rendered>,
+    (theme, options, rendered): (&Theme, RenderOptions, &HashMap<PathBuf, Rendered>),
     behind: &Behind,
+    history: Option<(&SiteHistory, &mut Archive)>,
     cancelled: Cancelled<'_>,
 ) -> Result<Option<Update>, RenderError> {
     let on_site: HashSet<&PathBuf> = site.guidelines.iter().map(|g| &g.source.path).collect();
@@ -205,7 +210,13 @@ fn render_changes(
             .filter_map(|path| rendered.get(path))
             .map(|r| r.group.clone()),
     );
-    let pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
+    let mut pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
+    if let Some((history, archive)) = history {
+        for guideline in &changed {
+            archive.refresh(site, history, guideline);
+        }
+        pages = pages.with_archive(archive);
+    }
     let (per_guideline, listings) = rayon::join(
         || {
             changed

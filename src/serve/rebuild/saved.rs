@@ -101,13 +101,28 @@ impl Preview {
             &self.rendered,
         );
         let rendered = &self.rendered;
+        let history = self.history.as_ref();
+        let archive = &mut self.archive;
         let result = with_site_to_render(&mut built.site, substitutes, |site| {
-            let pages = PageRenderer::new(
+            // The earlier versions' pages compare with the text being edited: refreshed too.
+            if let Some(history) = history {
+                for guideline in site
+                    .guidelines
+                    .iter()
+                    .filter(|g| saved.contains(&g.source.path))
+                {
+                    archive.refresh(site, history, guideline);
+                }
+            }
+            let mut pages = PageRenderer::new(
                 site,
                 &built.theme,
                 options,
                 Some(&search_hook::stable_meta()),
             )?;
+            if history.is_some() {
+                pages = pages.with_archive(archive);
+            }
             let mut update = Update::default();
             let mut listings_changed = false;
             for guideline in site

@@ -47,6 +47,30 @@
     });
   });
 
+  // Guideline: a link to an evidence sub-section, or to a heading inside one, opens its
+  // <details>. Closed, its content has no box to scroll to, and the <details> itself would
+  // show only its summary. On load (a link from another page) and on every link in the page,
+  // also to the part already in the address bar, which fires no hashchange.
+  function openLinkTarget() {
+    var target = document.getElementById(location.hash.slice(1));
+    var opened = false;
+    for (var node = target; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) {
+        node.open = true;
+        opened = true;
+      }
+    }
+    if (opened) target.scrollIntoView();
+  }
+  if (document.querySelector("details")) {
+    openLinkTarget();
+    window.addEventListener("hashchange", openLinkTarget);
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a[href^='#']");
+      if (link && link.getAttribute("href") === location.hash) openLinkTarget();
+    });
+  }
+
   function cellValue(cell) {
     return cell.getAttribute("data-value") || cell.textContent.trim();
   }
