@@ -39,7 +39,9 @@ use search_index::Engine;
 use search_index::static_index::StaticFiles;
 
 use support::corpus::{Corpus, Options, TODAY};
-use support::search_bench::{bench_tantivy, queries, static_downloads};
+use support::search_bench::{
+    bench_tantivy, corrected_count, queries, static_downloads, typo_queries,
+};
 use support::stats::{median, ms, percentile, us};
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -608,6 +610,22 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         search::build(&site, false, theme.text("recommendation"), None)?.static_files;
     drop(site);
     let downloads = static_downloads(&static_files, &queries)?;
+    // Typos: two-word queries with a misspelt word (FORMAT.md, "Typos").
+    let typos = typo_queries(100);
+    let (_, typo_p50, typo_p99, typo_empty) = bench_tantivy(&index, &typos)?;
+    let typo_downloads = static_downloads(&static_files, &typos)?;
+    let typo_corrected = corrected_count(&static_files, &typos)?;
+    let typo_files = static_files
+        .files
+        .keys()
+        .filter(|f| f.contains("/t"))
+        .count();
+    let typo_bytes: usize = static_files
+        .files
+        .iter()
+        .filter(|(f, _)| f.contains("/t"))
+        .map(|(_, b)| b.len())
+        .sum();
     let index_bytes: usize = static_files.files.values().map(Vec::len).sum();
 
     // Peak memory: a full build in a fresh process, a few times.
@@ -708,6 +726,25 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         );
     }
 
+    println!(
+        "  typos: {} two-word queries with a misspelt word, {typo_corrected} corrected, {typo_empty} with no hit; tantivy p50 {:.0} µs, p99 {:.0} µs; typo side table {typo_files} files, {:.1} MB",
+        typos.len(),
+        us(typo_p50),
+        us(typo_p99),
+        typo_bytes as f64 / 1e6
+    );
+    for d in &typo_downloads {
+        println!(
+            "    typo {}-word queries ({}): median {:.1} kB raw / {:.1} kB gzip, p90 {:.1} kB raw / {:.1} kB gzip",
+            d.words,
+            d.count,
+            d.raw_p50 as f64 / 1e3,
+            d.gz_p50 as f64 / 1e3,
+            d.raw_p90 as f64 / 1e3,
+            d.gz_p90 as f64 / 1e3
+        );
+    }
+
     let figures = vec![
         ("read the corpus files", baseline),
         ("check", check),
@@ -732,6 +769,15 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         "peak_rss_mib": hwm as f64 / 1024.0,
         "one_guideline_ms": {"p50": ms(one), "p90": ms(one_p90)},
         "tantivy": {"open_ms": ms(open), "p50_us": us(p50), "p99_us": us(p99), "queries": queries.len(), "no_hit": empty},
+        "typos": {
+            "queries": typos.len(), "corrected": typo_corrected, "no_hit": typo_empty,
+            "tantivy_p50_us": us(typo_p50), "tantivy_p99_us": us(typo_p99),
+            "side_table_files": typo_files, "side_table_bytes": typo_bytes,
+            "downloads": typo_downloads.iter().map(|d| json!({
+                "words": d.words, "queries": d.count,
+                "raw_p50": d.raw_p50, "gzip_p50": d.gz_p50, "raw_p90": d.raw_p90, "gzip_p90": d.gz_p90,
+            })).collect::<Vec<_>>(),
+        },
         "static_index": {
             "files": static_files.files.len(),
             "bytes": index_bytes,

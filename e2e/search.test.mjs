@@ -4,7 +4,8 @@
 // The whole file is skipped, with a message, while the built site has no search/ folder.
 // Fixtures written by the Rust side (each test that needs one is skipped without it):
 //   fixtures/danish-stems.json  {"word": "stem", …}, stems from rust-stemmers (Danish)
-//   fixtures/relevance.json     [{"query", "group": code|null, "top": "/g/slug/#anbefaling-N"|null}]
+//   fixtures/relevance.json     [{"query", "group": code|null, "top": "/g/slug/#anbefaling-N"|null,
+//                                 "corrected"?: the query as shown corrected, or null}]
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -64,7 +65,8 @@ function indexFiles() {
   const meta = readJson(path.join(SEARCH_DIR, META));
   const file = (name) => readJson(path.join(SEARCH_DIR, meta.dir, name));
   const fragments = Array.from({ length: Math.ceil(meta.docs / meta.fragment_size) }, (_, k) => file(`f${k}.json`));
-  return { meta, chunks: meta.chunks.map((_, k) => file(`c${k}.json`)), fragments };
+  const typos = Array.from({ length: meta.typo_files }, (_, k) => file(`t${k}.json`));
+  return { meta, chunks: meta.chunks.map((_, k) => file(`c${k}.json`)), fragments, typos };
 }
 
 // Queries for the phone and budget tests: from relevance.json when it is there, else words of
@@ -200,6 +202,26 @@ describe('static search', { skip: NO_INDEX }, () => {
           } else {
             assert.equal(urls[0], row.top, `top 5: ${urls.join(', ') || '(none)'}`);
           }
+          if ('corrected' in row) { // what `retning search --format json` says too
+            const got = await page.evaluate((query) => window.retningSearch.corrections(query), row.query);
+            assert.equal(got.corrected_query, row.corrected);
+          }
+        });
+      }
+      // The /soeg/ page says what it searched for instead (strings.toml, [search_js] corrected).
+      const fixed = rows.find((r) => r.corrected && r.top);
+      if (fixed) {
+        await t.test(`/soeg/?q=${fixed.query} says "Viser resultater for »${fixed.corrected}«"`, async () => {
+          const { ctx: c2, page: p2 } = await openPage(`/soeg/?q=${encodeURIComponent(fixed.query)}`);
+          try {
+            const status = p2.locator('#soeg-resultater .search-status');
+            await status.filter({ hasText: /\S/ }).waitFor();
+            assert.match(await status.textContent(), new RegExp(`^Viser resultater for »${fixed.corrected}«\\. `));
+            const first = p2.locator('#soeg-resultater .search-hit-link').first();
+            assert.equal(sitePath(await first.getAttribute('href')), fixed.top);
+          } finally {
+            await c2.close();
+          }
         });
       }
     } finally {
@@ -307,9 +329,20 @@ describe('static search', { skip: NO_INDEX }, () => {
   });
 
   test('fetches: the meta file, the chunks FORMAT.md\'s rule names for each word, the shown results\' fragments', { timeout: TEST_TIMEOUT }, async () => {
-    const { meta, chunks } = indexFiles();
+    const { meta, chunks, typos } = indexFiles();
+    const b = meta.chunks, holding = (t) => b.findLastIndex((x) => x <= t);
+    const all = new Map(chunks.flatMap((c) => c.terms)), docsOf = (t) => {
+      const p = all.get(t) || [], out = [];
+      for (let k = 0, d = 0; k < p.length; k += 2) out.push(d += p[k]);
+      return out;
+    };
+    const fnv = (key) => { // FORMAT.md, "Typos": FNV-1a of the key's UTF-8 bytes
+      let h = 0x811c9dc5;
+      for (const x of Buffer.from(key, 'utf8')) h = Math.imul(h ^ x, 0x01000193) >>> 0;
+      return h;
+    };
     // FORMAT.md, "What a reader fetches", written out again from the spec.
-    const chunksFor = (w) => {
+    const chunksFor = async (w, page) => {
       const hi = `${w}\uffff`, b = meta.chunks, out = [];
       for (let k = b.findLastIndex((x) => x <= w); k < b.length && b[k] <= hi; k += 2) {
         out.push(k);
@@ -318,11 +351,27 @@ describe('static search', { skip: NO_INDEX }, () => {
       }
       // …and the chunk that can hold each other term of the word's synonym group.
       const group = (meta.synonyms || []).find((g) => g.includes(w)) || [];
-      for (const t of group) if (t !== w) out.push(b.findLastIndex((x) => x <= t));
-      return out.map((k) => `${meta.dir}/c${k}.json`);
+      for (const t of group) if (t !== w) out.push(holding(t));
+      const files = out.map((k) => `${meta.dir}/c${k}.json`);
+      // …and, when these terms are in fewer than 3 docs, the typo files of the word's keys and
+      // the chunk holding each term it is widened to.
+      const n = [...w].length, d = /\p{N}/u.test(w) ? 0 : n >= 9 ? 2 : n >= 5 ? 1 : 0;
+      const longer = [...all.keys()].filter((t) => t > w && t.startsWith(w)).sort().slice(0, 50);
+      const own = new Set([w, ...longer, ...group].flatMap(docsOf));
+      if (!d || own.size >= 3) return files;
+      const c = [...w], half = n >> 1, first = c.slice(0, half).join(''), last = c.slice(half).join('');
+      const widened = [];
+      for (const [key, whole] of [[`p:${first}`, (r) => first + r], [`s:${last}`, (r) => r + last]]) {
+        const k = fnv(key) % meta.typo_files;
+        files.push(`${meta.dir}/t${k}.json`);
+        widened.push(...(typos[k].keys[key] || []).map(whole));
+      }
+      const close = await page.evaluate(([word, terms]) => window.retningSearch.closest(word, terms), [w, widened]);
+      return [...files, ...close.map((t) => `${meta.dir}/c${holding(t)}.json`)];
     };
     const { one, two } = sampleQueries();
-    for (const query of [one, two, one.slice(0, 2), 'xyzzy']) {
+    const typo = readJson(RELEVANCE_FILE).find((r) => r.corrected)?.query;
+    for (const query of [one, two, one.slice(0, 2), 'xyzzy', 'xyzzyxyzzy', typo].filter(Boolean)) {
       const { ctx, page } = await openPage('/');
       try {
         const { words, docs, files } = await page.evaluate(async (q) => {
@@ -333,7 +382,9 @@ describe('static search', { skip: NO_INDEX }, () => {
             files: performance.getEntriesByType('resource').map((e) => e.name).filter((n) => n.includes('/search/')).map((n) => n.split('/search/').pop()),
           };
         }, query);
-        const want = new Set([META, ...words.flatMap(chunksFor), ...docs.map((d) => `${meta.dir}/f${Math.floor(d / meta.fragment_size)}.json`)]);
+        const perWord = [];
+        for (const w of words) perWord.push(...(await chunksFor(w, page)));
+        const want = new Set([META, ...perWord, ...docs.map((d) => `${meta.dir}/f${Math.floor(d / meta.fragment_size)}.json`)]);
         assert.deepEqual([...new Set(files)].sort(), [...want].sort(), JSON.stringify(query));
       } finally {
         await ctx.close();
@@ -363,6 +414,40 @@ describe('static search', { skip: NO_INDEX }, () => {
       } finally {
         await ctx.close();
       }
+    }
+  });
+
+  // A word is corrected once the typing pauses, not letter by letter: a half-typed word
+  // would fetch typo tables (t*.json) on every keystroke on a slow ward network.
+  test('typing a misspelt word slowly fetches typo tables only for the finished word', { timeout: TEST_TIMEOUT }, async (t) => {
+    // A one-word typo row with a prefix (5+ letters) that finds fewer than 3 results: typed
+    // letter by letter, that prefix alone would ask for corrections.
+    const rows = NO_RELEVANCE ? [] : readJson(RELEVANCE_FILE).filter((r) => r.corrected && !/\s/.test(r.query.trim()));
+    const probe = await openPage('/');
+    const row = await probe.page.evaluate(async (rows) => {
+      for (const r of rows) {
+        for (let k = 5; k < r.query.length; k++) {
+          if ((await window.retningSearch.query(r.query.slice(0, k), { limit: 3 })).length < 3) return r;
+        }
+      }
+      return null;
+    }, rows);
+    await probe.ctx.close();
+    if (!row) return t.skip('no one-word typo row with a rare prefix in relevance.json');
+    const { ctx, page } = await openPage('/');
+    try {
+      await page.tap('#soeg-felt');
+      // Slower than the search's 150 ms wait, so every prefix is searched.
+      await page.locator('#soeg-felt').pressSequentially(row.query, { delay: 200 });
+      const status = page.locator('.search-status');
+      await status.filter({ hasText: /Viser resultater for/ }).waitFor({ timeout: 10_000 });
+      assert.match(await status.textContent(), new RegExp(`^Viser resultater for »${row.corrected}«`));
+      const typoFiles = await page.evaluate(() => performance.getEntriesByType('resource')
+        .map((e) => e.name.split('/search/').pop()).filter((f) => /(^|\/)t\d+\.json$/.test(f)));
+      // Two side-table keys per word (FORMAT.md, "Typos"): the first half and the last half.
+      assert.ok(typoFiles.length <= 2, `typo tables fetched while typing: ${typoFiles.join(', ')}`);
+    } finally {
+      await ctx.close();
     }
   });
 

@@ -59,6 +59,52 @@ pub fn queries(n: usize) -> Vec<String> {
         .collect()
 }
 
+/// ~`n` two-word queries with a typo in a word of 5+ letters, as a phone makes them: a letter
+/// replaced by its neighbour on the keyboard row, or dropped; two such edits in a word of 9+
+/// letters. The typo fallback's worst case for downloads: one word must be corrected.
+pub fn typo_queries(n: usize) -> Vec<String> {
+    const ROW: &str = "qwertyuiopasdfghjklzxcvbnm";
+    let mut rng = Rng::new(7);
+    let mut out = Vec::new();
+    let pairs = queries(n * 6)
+        .into_iter()
+        .filter(|q| q.split_whitespace().count() == 2);
+    for q in pairs {
+        let mut words: Vec<String> = q.split_whitespace().map(str::to_owned).collect();
+        let Some(i) = (0..2).find(|&i| words[i].chars().count() >= 5) else {
+            continue;
+        };
+        let mut letters: Vec<char> = words[i].chars().collect();
+        let edits = if letters.len() >= 9 { 2 } else { 1 };
+        for _ in 0..edits {
+            let at = rng.range(1, letters.len() - 1);
+            if rng.below(2) == 0 {
+                letters.remove(at);
+            } else if let Some(k) = ROW.find(letters[at]) {
+                let neighbour = ROW.as_bytes()[(k + 1) % ROW.len()] as char;
+                letters[at] = neighbour;
+            } else {
+                letters.remove(at);
+            }
+        }
+        words[i] = letters.into_iter().collect();
+        out.push(words.join(" "));
+        if out.len() == n {
+            break;
+        }
+    }
+    out
+}
+
+/// How many of `queries` the static index corrects (a word that found nothing replaced).
+pub fn corrected_count(files: &StaticFiles, queries: &[String]) -> Result<usize> {
+    let index = StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned())?;
+    Ok(queries
+        .iter()
+        .filter(|q| index.query_corrected(q, None, 10).corrected_query.is_some())
+        .count())
+}
+
 pub fn bench_tantivy(
     index: &Path,
     queries: &[String],

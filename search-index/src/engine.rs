@@ -10,7 +10,8 @@ use std::sync::Arc;
 use tantivy::collector::TopDocs;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{
-    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, Occur, Query, TermQuery,
+    BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query,
+    TermQuery,
 };
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
@@ -20,11 +21,13 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::store::Compressor;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{
-    DocAddress, DocId, Index, IndexReader, IndexSettings, Score, SegmentReader, TantivyDocument,
-    Term, doc,
+    DocAddress, DocId, DocSet, Index, IndexReader, IndexSettings, Score, SegmentReader,
+    TantivyDocument, Term, doc,
 };
 
+use crate::static_index::MAX_POSTINGS;
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
+use crate::typo::{self, Correction, Found};
 use crate::{
     DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, TITLE_BOOST,
     TermStats, query_words,
@@ -270,21 +273,132 @@ impl Engine {
         group: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Hit>, EngineError> {
-        let words = query_words(query);
-        if words.is_empty() || limit == 0 {
-            return Ok(Vec::new());
-        }
-        let hits = self.search_words(&words, Occur::Must, group, limit)?;
-        if hits.is_empty() && words.len() > 1 {
-            return self.search_words(&words, Occur::Should, group, limit);
-        }
-        Ok(hits)
+        Ok(self.search_corrected(query, group, limit)?.hits)
     }
 
-    /// `each_word` is `Must` (every word matches) or `Should` (any word matches).
+    /// [`Engine::search`], with the words it corrected (FORMAT.md, "Typos").
+    pub fn search_corrected(
+        &self,
+        query: &str,
+        group: Option<&str>,
+        limit: usize,
+    ) -> Result<Found<Hit>, EngineError> {
+        let words = query_words(query);
+        if words.is_empty() || limit == 0 {
+            return Ok(Found::default());
+        }
+        let mut expanded = Vec::with_capacity(words.len());
+        let mut corrections = Vec::new();
+        for word in &words {
+            let (terms, correction) = self.expand(word)?;
+            expanded.push(terms);
+            corrections.extend(correction);
+        }
+        let mut hits = self.search_words(&expanded, Occur::Must, group, limit)?;
+        if hits.is_empty() && words.len() > 1 {
+            hits = self.search_words(&expanded, Occur::Should, group, limit)?;
+        }
+        Ok(Found::new(query, hits, corrections))
+    }
+
+    /// The terms a query word matches, each with its factor: itself, its first longer terms,
+    /// its synonyms and, when these find fewer than `FEW_MATCHES` docs, the closest terms
+    /// within its typo distance. The correction, when the word found no doc of its own.
+    fn expand(&self, word: &str) -> Result<Expanded, EngineError> {
+        let mut terms = vec![(word.to_owned(), 1.0)];
+        for longer in self.prefix_terms(word)? {
+            terms.push((longer, PREFIX_FACTOR));
+        }
+        for synonym in self.synonyms.others(word) {
+            terms.push((synonym.to_owned(), 1.0));
+        }
+        if typo::distance_for(word) == 0 {
+            return Ok((terms, None));
+        }
+        let own: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
+        let own_docs = self.docs_with_any(&own, typo::FEW_MATCHES)?;
+        if own_docs >= typo::FEW_MATCHES {
+            return Ok((terms, None));
+        }
+        let close = typo::closest(word, self.terms_near(word)?.iter().map(String::as_str));
+        let mut correction: Option<(usize, &str)> = None;
+        if own_docs == 0 {
+            for candidate in &close {
+                let docs = self.docs_with_any(&[candidate], MAX_POSTINGS)?;
+                if correction.is_none_or(|(best, _)| docs > best) {
+                    correction = Some((docs, candidate));
+                }
+            }
+        }
+        let correction = correction.map(|(_, c)| Correction {
+            term: word.to_owned(),
+            correction: c.to_owned(),
+        });
+        terms.extend(close.iter().map(|c| (c.clone(), typo::TYPO_FACTOR)));
+        Ok((terms, correction))
+    }
+
+    /// How many docs hold any of `terms` (title or text), counting up to `enough`.
+    fn docs_with_any(&self, terms: &[&str], enough: usize) -> Result<usize, EngineError> {
+        let searcher = self.reader.searcher();
+        let mut docs: BTreeSet<(usize, DocId)> = BTreeSet::new();
+        for (ord, segment) in searcher.segment_readers().iter().enumerate() {
+            for field in [self.fields.title, self.fields.text] {
+                let inverted = segment.inverted_index(field)?;
+                for term in terms {
+                    let term = Term::from_field_text(field, term);
+                    let Some(mut postings) =
+                        inverted.read_postings(&term, IndexRecordOption::Basic)?
+                    else {
+                        continue;
+                    };
+                    let mut doc = postings.doc();
+                    while doc != tantivy::TERMINATED {
+                        if segment
+                            .alive_bitset()
+                            .is_none_or(|alive| alive.is_alive(doc))
+                        {
+                            docs.insert((ord, doc));
+                            if docs.len() >= enough {
+                                return Ok(enough);
+                            }
+                        }
+                        doc = postings.advance();
+                    }
+                }
+            }
+        }
+        Ok(docs.len())
+    }
+
+    /// Every term (title and text) within `word`'s typo distance, by a Levenshtein automaton
+    /// over the term dictionaries.
+    fn terms_near(&self, word: &str) -> Result<BTreeSet<String>, EngineError> {
+        let distance = typo::distance_for(word) as u8;
+        let searcher = self.reader.searcher();
+        let mut terms = BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            for field in [self.fields.title, self.fields.text] {
+                let automaton =
+                    FuzzyTermQuery::new(Term::from_field_text(field, word), distance, false)
+                        .automaton()?;
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().search(&automaton).into_stream()?;
+                while stream.advance() {
+                    if let Ok(term) = std::str::from_utf8(stream.key()) {
+                        terms.insert(term.to_owned());
+                    }
+                }
+            }
+        }
+        Ok(terms)
+    }
+
+    /// `each_word` is `Must` (every word matches) or `Should` (any word matches); each word
+    /// scores the best of its terms, each weighed by its factor.
     fn search_words(
         &self,
-        words: &[String],
+        words: &[Vec<(String, f32)>],
         each_word: Occur,
         group: Option<&str>,
         limit: usize,
@@ -292,14 +406,11 @@ impl Engine {
         let searcher = self.reader.searcher();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         let mut word_clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
-        for word in words {
-            let mut alternatives: Vec<Box<dyn Query>> = vec![self.term_query(word, 1.0)];
-            for longer in self.prefix_terms(word)? {
-                alternatives.push(self.term_query(&longer, PREFIX_FACTOR));
-            }
-            for synonym in self.synonyms.others(word) {
-                alternatives.push(self.term_query(synonym, 1.0));
-            }
+        for terms in words {
+            let alternatives: Vec<Box<dyn Query>> = terms
+                .iter()
+                .map(|(term, factor)| self.term_query(term, *factor))
+                .collect();
             word_clauses.push((each_word, Box::new(DisjunctionMaxQuery::new(alternatives))));
         }
         clauses.push((Occur::Must, Box::new(BooleanQuery::new(word_clauses))));
@@ -424,6 +535,9 @@ impl Engine {
         &self.index
     }
 }
+
+/// A query word's terms, each with its factor, and its correction if it has one.
+type Expanded = (Vec<(String, f32)>, Option<Correction>);
 
 /// Snippet length in characters (tantivy's default).
 const SNIPPET_CHARS: usize = 150;

@@ -11,6 +11,7 @@ pub mod static_index;
 pub mod synonyms;
 mod term_stats;
 mod tokenizers;
+pub mod typo;
 
 pub use engine::{Engine, EngineError, Hit};
 pub use synonyms::Synonyms;

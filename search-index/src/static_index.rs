@@ -5,6 +5,7 @@
 //! tantivy, and by what a query downloads.
 
 mod reader;
+mod typo_table;
 
 use std::collections::BTreeMap;
 
@@ -14,8 +15,9 @@ use crate::analyzer::STOPWORDS;
 use crate::{GroupRange, IndexDoc, Synonyms};
 
 pub use reader::{DecodeError, StaticIndex};
+pub use typo_table::TypoFile;
 
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
@@ -41,6 +43,8 @@ pub struct Meta {
     /// its group exactly.
     #[serde(default)]
     pub synonyms: Vec<Vec<String>>,
+    /// How many typo side-table files there are (`t0.json` …).
+    pub typo_files: usize,
 }
 
 impl Meta {
@@ -52,6 +56,11 @@ impl Meta {
     /// The name of fragment file `k`, which holds docs `k * fragment_size ..`.
     pub fn fragment_file(&self, k: usize) -> String {
         format!("{}/f{k}.json", self.dir)
+    }
+
+    /// The name of typo side-table file `k`.
+    pub fn typo_file(&self, k: usize) -> String {
+        format!("{}/t{k}.json", self.dir)
     }
 
     /// How many fragment files there are (none when `fragment_size` is 0, which is invalid).
@@ -137,6 +146,11 @@ fn encode_with(
             json(&Chunk { terms }),
         );
     }
+    let typo_files = typo_table::encode(&weights.keys().collect::<Vec<_>>());
+    let typo_file_count = typo_files.len();
+    for (k, bytes) in typo_files.into_iter().enumerate() {
+        folder.insert(format!("t{k}.json"), bytes);
+    }
     for (k, bucket) in docs.chunks(FRAGMENT_SIZE).enumerate() {
         let docs = bucket.iter().map(fragment).collect();
         folder.insert(format!("f{k}.json"), json(&FragmentOut { docs }));
@@ -157,6 +171,7 @@ fn encode_with(
         chunks: bounds,
         fragment_size: FRAGMENT_SIZE,
         synonyms: synonyms.groups().to_vec(),
+        typo_files: typo_file_count,
     };
     out.meta = store(&mut out, "meta", &meta);
     out

@@ -53,6 +53,7 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
         }
         Err(finding) => vec![*finding],
     };
+    let findings = with_synonym_findings(root, findings);
     let findings: Vec<Diagnostic> = findings
         .into_iter()
         .filter(|d| {
@@ -76,6 +77,16 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
     } else {
         Outcome::Clean
     })
+}
+
+/// The site's `synonyms.toml` is read as `build` reads it: a bad file is a finding at its line
+/// (`synonyms.invalid`), here as well as when the build stops on it.
+fn with_synonym_findings(root: &Path, mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if let Err(finding) = crate::search::load_synonyms(root) {
+        findings.push(*finding);
+        crate::diagnostics::sort(&mut findings);
+    }
+    findings
 }
 
 /// Adds the badge checks against the previous approved versions in the git history; without

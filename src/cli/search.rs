@@ -20,8 +20,8 @@ pub enum Format {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// Words to search for (Danish; inflections, compounds by prefix, and æ/ø/å written as
-    /// ae/oe/aa all match).
+    /// Words to search for (Danish; inflections, compounds by prefix, æ/ø/å written as
+    /// ae/oe/aa or a/o/e, synonyms, and a typo or two in a long word all match).
     #[arg(required = true)]
     pub query: Vec<String>,
     /// Only this group (its folder code, e.g. dlg).
@@ -66,11 +66,21 @@ pub fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
         );
     }
     let query = args.query.join(" ");
-    let hits = engine.search(&query, args.group.as_deref(), args.limit)?;
+    let found = engine.search_corrected(&query, args.group.as_deref(), args.limit)?;
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&hits)? + "\n",
+        // `{"hits": […], "corrections": […], "corrected_query": "…" or null}`.
+        Format::Json => serde_json::to_string_pretty(&found)? + "\n",
         // Guideline text must not reach the terminal as escape sequences.
-        Format::Human => escape_controls(&human(&query, &hits)).into_owned(),
+        Format::Human => {
+            let mut text = String::new();
+            if let Some(corrected) = found.corrected_query.as_deref()
+                && !found.hits.is_empty()
+            {
+                text.push_str(&format!("Showing results for \"{corrected}\"\n\n"));
+            }
+            text.push_str(&human(&query, &found.hits));
+            escape_controls(&text).into_owned()
+        }
     };
     print(&text)?;
     Ok(Outcome::Clean)

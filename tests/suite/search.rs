@@ -13,6 +13,15 @@ struct Row {
     query: String,
     group: Option<String>,
     top: Option<String>,
+    /// The query as shown corrected ("Viser resultater for »…«"); `null` for none; not
+    /// checked when the row has no `corrected`.
+    #[serde(default, deserialize_with = "present")]
+    corrected: Option<Option<String>>,
+}
+
+/// A field that is present, `null` included (absent stays `None` through `default`).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<String>>, D::Error> {
+    serde::Deserialize::deserialize(d).map(Some)
 }
 
 /// The bundled example site, built for a server at `/`.
@@ -53,7 +62,8 @@ fn relevance_table() -> Vec<Row> {
         .expect("parse relevance.json")
 }
 
-fn tantivy_urls(site: &Path, row: &Row) -> Vec<String> {
+/// The top URLs and the corrected query, from `retning search --format json`.
+fn tantivy_urls(site: &Path, row: &Row) -> (Vec<String>, Option<String>) {
     let mut command = retning();
     command
         .current_dir(site)
@@ -67,10 +77,13 @@ fn tantivy_urls(site: &Path, row: &Row) -> Vec<String> {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let hits: Vec<serde_json::Value> = serde_json::from_slice(&output.stdout).expect("json");
-    hits.iter()
+    let found: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    let hits = found["hits"].as_array().expect("hits");
+    let urls = hits
+        .iter()
         .map(|h| h["doc"]["url"].as_str().expect("url").to_owned())
-        .collect()
+        .collect();
+    (urls, found["corrected_query"].as_str().map(str::to_owned))
 }
 
 fn static_index(site: &Path) -> StaticIndex {
@@ -97,8 +110,21 @@ fn the_relevance_table_holds_for_tantivy_and_the_static_index_and_they_agree() {
     let index = static_index(site.path());
     let mut failures = Vec::new();
     for row in relevance_table() {
-        let from_tantivy = tantivy_urls(site.path(), &row);
+        let (from_tantivy, corrected) = tantivy_urls(site.path(), &row);
         let from_static = static_urls(&index, &row);
+        let static_corrected = index
+            .query_corrected(&row.query, row.group.as_deref(), 5)
+            .corrected_query;
+        if let Some(expected) = &row.corrected {
+            for (engine, got) in [("tantivy", &corrected), ("static", &static_corrected)] {
+                if got != expected {
+                    failures.push(format!(
+                        "{engine}: {:?} corrected to {got:?}, expected {expected:?}",
+                        row.query
+                    ));
+                }
+            }
+        }
         let expected = row.top.as_deref();
         if from_tantivy.first().map(String::as_str) != expected {
             failures.push(format!(
@@ -150,10 +176,11 @@ fn a_word_only_in_a_merged_table_cell_is_found_by_both_indexes() {
             query: query.to_owned(),
             group: None,
             top: None,
+            corrected: None,
         };
         let expected: &[&str] = if found { &["/dlg/dlbcl/#bilag"] } else { &[] };
         assert_eq!(
-            tantivy_urls(site.root(), &row),
+            tantivy_urls(site.root(), &row).0,
             expected,
             "tantivy: {query}"
         );

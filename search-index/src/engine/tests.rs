@@ -230,3 +230,104 @@ fn hits_rank_by_boosted_score_then_id() {
     assert!(hits[0].score > hits[1].score);
     assert!(hits[1..].iter().all(|hit| hit.score == hits[1].score));
 }
+
+/// Typo queries (FORMAT.md, "Typos") find the same docs with the same scores and the same
+/// corrections in tantivy and in the static index, and the static reader needs only the files
+/// `files_for_query` names: with every other chunk and typo file emptied, it answers the same.
+#[test]
+fn typos_are_corrected_alike_by_tantivy_and_the_static_index() {
+    use crate::static_index::{self, StaticIndex};
+    let docs = docs();
+    let stats = Arc::new(TermStats::of(&docs));
+    let engine = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
+    let files = static_index::encode(&docs, &[], &stats.weights(&docs), &Synonyms::default());
+    let index = StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned()).unwrap();
+    let queries = [
+        "kemoterapy",
+        "kemotearpi",
+        "knoglemav",
+        "tamoxifem varighed",
+        "opflgning",
+        "stralebehandlnig",
+        "brystkraeftpatinter",
+        "patinterne lymfom",
+        "kemoterapi",
+        "xyzzyxyzzy",
+    ];
+    let mut corrected = 0;
+    for query in queries {
+        let ours = engine.search_corrected(query, None, 10).unwrap();
+        let theirs = index.query_corrected(query, None, 10);
+        let ids: Vec<u32> = ours.hits.iter().map(|h| h.id).collect();
+        let static_ids: Vec<u32> = theirs.hits.iter().map(|h| h.0).collect();
+        assert_eq!(ids, static_ids, "{query}");
+        for (hit, (_, score)) in ours.hits.iter().zip(&theirs.hits) {
+            assert!(
+                (hit.score - score).abs() < 0.01,
+                "{query}: {} vs {score}",
+                hit.score
+            );
+        }
+        assert_eq!(ours.corrections, theirs.corrections, "{query}");
+        assert_eq!(ours.corrected_query, theirs.corrected_query, "{query}");
+        corrected += usize::from(ours.corrected_query.is_some());
+
+        let needed = index.files_for_query(query, None, 10);
+        let partial = StaticIndex::decode(&files.meta, |name| {
+            let bytes = files.files.get(name)?;
+            let inner = name.rsplit('/').next().unwrap_or(name);
+            Some(match inner.chars().next() {
+                Some('c') if !needed.contains(name) => br#"{"terms":[]}"#.to_vec(),
+                Some('t') if !needed.contains(name) => br#"{"keys":{}}"#.to_vec(),
+                _ => bytes.clone(),
+            })
+        })
+        .unwrap();
+        assert_eq!(partial.query_corrected(query, None, 10), theirs, "{query}");
+    }
+    assert_eq!(
+        corrected, 8,
+        "every query but the right one and the nonsense"
+    );
+    let found = engine
+        .search_corrected("Stralebehandlnig", None, 3)
+        .unwrap();
+    assert_eq!(found.corrected_query.as_deref(), Some("stralebehandling"));
+    let found = engine.search_corrected("kemoterapy", None, 3).unwrap();
+    assert_eq!(found.corrected_query.as_deref(), Some("kemoterapi"));
+    assert!(!found.hits.is_empty());
+    let found = engine
+        .search_corrected("tamoxifem varighed", None, 3)
+        .unwrap();
+    assert_eq!(found.corrected_query.as_deref(), Some("tamoxifen varighed"));
+}
+
+/// A word with docs of its own keeps them first: the terms its typo reaches weigh a quarter.
+#[test]
+fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
+    let doc = |i: usize, text: &str| IndexDoc {
+        url: format!("/g/x/#{i}"),
+        guideline: "Retningslinje".into(),
+        guideline_url: "/g/x/".into(),
+        group: "g".into(),
+        kind: DocKind::Section,
+        title: format!("Afsnit {i}"),
+        strength: None,
+        strength_class: None,
+        text: text.into(),
+        keywords: Vec::new(),
+    };
+    let mut docs: Vec<IndexDoc> = (0..5).map(|i| doc(i, "lymfom lymfom behandling")).collect();
+    docs.push(doc(
+        5,
+        "lymfon er en stavefejl i en lang tekst om noget helt andet end sygdom",
+    ));
+    let engine = Engine::build(&docs, Vec::new(), None).unwrap();
+    let found = engine.search_corrected("lymfon", None, 10).unwrap();
+    let ids: Vec<u32> = found.hits.iter().map(|h| h.id).collect();
+    assert_eq!(ids, [5, 0, 1, 2, 3, 4]);
+    assert!(found.corrections.is_empty(), "it found a doc of its own");
+    // Three docs of its own are enough: "lymfom" is not widened to "lymfon".
+    let found = engine.search_corrected("lymfom", None, 10).unwrap();
+    assert_eq!(found.hits.len(), 5);
+}

@@ -4,7 +4,8 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
-use super::{Chunk, FragmentFile, Meta, VERSION};
+use super::{Chunk, FragmentFile, Meta, TypoFile, VERSION};
+use crate::typo::{self, Correction, Found};
 use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, query_words};
 
 /// A decoded static index, queried exactly as `search.js` does.
@@ -15,6 +16,8 @@ pub struct StaticIndex {
     terms: BTreeMap<String, Vec<u32>>,
     docs: Vec<IndexDoc>,
     synonyms: Synonyms,
+    /// The typo side table: key → the terms filed under it.
+    typo: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -106,6 +109,18 @@ impl StaticIndex {
                 format!("{} docs, but the fragments hold {}", meta.docs, docs.len()),
             ));
         }
+        let mut typo = BTreeMap::new();
+        for k in 0..meta.typo_files {
+            let name = meta.typo_file(k);
+            let file: TypoFile = parse(&name, load(&name)?)?;
+            for (key, terms) in file.keys {
+                if typo::key_file(&key, meta.typo_files) != k {
+                    return Err(invalid(&name, format!("{key:?} is in the wrong file")));
+                }
+                let terms = terms.iter().map(|rest| typo::unfiled(&key, rest)).collect();
+                typo.insert(key, terms);
+            }
+        }
         let synonyms = Synonyms::from_groups(meta.synonyms.clone());
         Ok(Self {
             meta,
@@ -113,6 +128,7 @@ impl StaticIndex {
             terms,
             docs,
             synonyms,
+            typo,
         })
     }
 
@@ -158,6 +174,18 @@ impl StaticIndex {
                     .filter_map(|synonym| self.chunk_holding(synonym))
                     .map(|k| self.meta.chunk_file(k)),
             );
+            if self.own_docs(word).len() < typo::FEW_MATCHES {
+                files.extend(typo::query_keys(word).iter().map(|key| {
+                    self.meta
+                        .typo_file(typo::key_file(key, self.meta.typo_files))
+                }));
+                files.extend(
+                    self.closest(word)
+                        .iter()
+                        .filter_map(|term| self.chunk_holding(term))
+                        .map(|k| self.meta.chunk_file(k)),
+                );
+            }
         }
         for (id, _) in self.query(query, group, limit) {
             files.insert(
@@ -212,76 +240,129 @@ impl StaticIndex {
 
     /// FORMAT.md, "Query semantics": `(doc id, score)`, best first.
     pub fn query(&self, query: &str, group: Option<&str>, limit: usize) -> Vec<(u32, f32)> {
-        let words = query_words(query);
-        if words.is_empty() {
-            return Vec::new();
-        }
-        let hits = self.query_words(&words, true, group, limit);
-        if hits.is_empty() && words.len() > 1 {
-            return self.query_words(&words, false, group, limit);
-        }
-        hits
+        self.query_corrected(query, group, limit).hits
     }
 
-    /// With `all`, a doc must match every word; otherwise any.
-    fn query_words(
+    /// [`Self::query`], with the words it corrected (FORMAT.md, "Typos").
+    pub fn query_corrected(
         &self,
-        words: &[String],
-        all: bool,
+        query: &str,
         group: Option<&str>,
         limit: usize,
-    ) -> Vec<(u32, f32)> {
+    ) -> Found<(u32, f32)> {
+        let words = query_words(query);
         let range = group.and_then(|code| self.meta.groups.iter().find(|g| g.code == code));
-        if group.is_some() && range.is_none() {
-            return Vec::new();
+        if words.is_empty() || (group.is_some() && range.is_none()) {
+            return Found::default();
         }
-        let mut total: Option<HashMap<u32, f32>> = None;
-        for word in words {
-            let mut scores: HashMap<u32, f32> = HashMap::new();
-            if let Some(postings) = self.terms.get(word) {
-                for pair in postings.chunks_exact(2) {
-                    scores.insert(pair[0], pair[1] as f32 / 1000.0);
-                }
-            }
-            let longer = self
-                .terms
-                .range::<str, _>((Bound::Excluded(word.as_str()), Bound::Unbounded))
-                .take_while(|(term, _)| term.starts_with(word.as_str()))
-                .take(MAX_PREFIX_TERMS);
-            let synonyms = self
-                .synonyms
-                .others(word)
-                .filter_map(|synonym| self.terms.get(synonym))
-                .map(|postings| (1.0, postings));
-            let longer = longer.map(|(_, postings)| (PREFIX_FACTOR, postings));
-            for (factor, postings) in longer.chain(synonyms) {
-                for pair in postings.chunks_exact(2) {
-                    let score = factor * pair[1] as f32 / 1000.0;
-                    let entry = scores.entry(pair[0]).or_default();
-                    *entry = entry.max(score);
-                }
-            }
-            total = Some(match total {
-                None => scores,
-                Some(previous) if all => previous
-                    .into_iter()
-                    .filter_map(|(doc, score)| scores.get(&doc).map(|s| (doc, score + s)))
-                    .collect(),
-                Some(mut previous) => {
-                    for (doc, score) in scores {
-                        *previous.entry(doc).or_default() += score;
-                    }
-                    previous
-                }
-            });
+        let mut scores = Vec::with_capacity(words.len());
+        let mut corrections = Vec::new();
+        for word in &words {
+            let (word_scores, correction) = self.word_scores(word);
+            scores.push(word_scores);
+            corrections.extend(correction);
         }
-        let mut hits: Vec<(u32, f32)> = total
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(doc, _)| range.is_none_or(|r| (r.first..r.end).contains(doc)))
-            .collect();
-        hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        hits.truncate(limit);
-        hits
+        let in_group = |doc: &u32| range.is_none_or(|r| (r.first..r.end).contains(doc));
+        let mut hits = combine(&scores, true, in_group, limit);
+        if hits.is_empty() && words.len() > 1 {
+            hits = combine(&scores, false, in_group, limit);
+        }
+        Found::new(query, hits, corrections)
     }
+
+    /// A word's score per doc: `max(exact, 0.5 × best prefix, synonyms, 0.25 × closest
+    /// terms)`, the last only when the rest find fewer than `FEW_MATCHES` docs; and its
+    /// correction when they find none.
+    fn word_scores(&self, word: &str) -> (HashMap<u32, f32>, Option<Correction>) {
+        let mut scores = self.own_docs(word);
+        if scores.len() >= typo::FEW_MATCHES {
+            return (scores, None);
+        }
+        let own = scores.len();
+        let mut correction: Option<(usize, &str)> = None;
+        let close = self.closest(word);
+        for term in &close {
+            let Some(postings) = self.terms.get(term) else {
+                continue;
+            };
+            if own == 0 && correction.is_none_or(|(best, _)| postings.len() / 2 > best) {
+                correction = Some((postings.len() / 2, term));
+            }
+            add_max(&mut scores, postings, typo::TYPO_FACTOR);
+        }
+        let correction = correction.map(|(_, c)| Correction {
+            term: word.to_owned(),
+            correction: c.to_owned(),
+        });
+        (scores, correction)
+    }
+
+    /// A word's own scores: exact, its first longer terms, its synonyms.
+    fn own_docs(&self, word: &str) -> HashMap<u32, f32> {
+        let mut scores: HashMap<u32, f32> = HashMap::new();
+        if let Some(postings) = self.terms.get(word) {
+            add_max(&mut scores, postings, 1.0);
+        }
+        let longer = self
+            .terms
+            .range::<str, _>((Bound::Excluded(word), Bound::Unbounded))
+            .take_while(|(term, _)| term.starts_with(word))
+            .take(MAX_PREFIX_TERMS);
+        for (_, postings) in longer {
+            add_max(&mut scores, postings, PREFIX_FACTOR);
+        }
+        for synonym in self.synonyms.others(word) {
+            if let Some(postings) = self.terms.get(synonym) {
+                add_max(&mut scores, postings, 1.0);
+            }
+        }
+        scores
+    }
+
+    /// The terms a word is widened to, found through the side table.
+    fn closest(&self, word: &str) -> Vec<String> {
+        let keys = typo::query_keys(word);
+        let candidates = keys
+            .iter()
+            .filter_map(|key| self.typo.get(key))
+            .flatten()
+            .map(String::as_str);
+        typo::closest(word, candidates)
+    }
+}
+
+/// Each doc's score under `factor × weight` of `postings`, kept when above what it has.
+fn add_max(scores: &mut HashMap<u32, f32>, postings: &[u32], factor: f32) {
+    for pair in postings.chunks_exact(2) {
+        let score = factor * pair[1] as f32 / 1000.0;
+        let entry = scores.entry(pair[0]).or_default();
+        *entry = entry.max(score);
+    }
+}
+
+/// The docs with every word (`all`) or any, in the group, scored by the sum of their word
+/// scores: the best `limit`, ties by doc id.
+fn combine(
+    words: &[HashMap<u32, f32>],
+    all: bool,
+    in_group: impl Fn(&u32) -> bool,
+    limit: usize,
+) -> Vec<(u32, f32)> {
+    let mut total: HashMap<u32, f32> = HashMap::new();
+    for (i, scores) in words.iter().enumerate() {
+        if all && i > 0 {
+            total = total
+                .into_iter()
+                .filter_map(|(doc, score)| scores.get(&doc).map(|s| (doc, score + s)))
+                .collect();
+        } else {
+            for (&doc, &score) in scores {
+                *total.entry(doc).or_default() += score;
+            }
+        }
+    }
+    let mut hits: Vec<(u32, f32)> = total.into_iter().filter(|(doc, _)| in_group(doc)).collect();
+    hits.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    hits.truncate(limit);
+    hits
 }

@@ -95,7 +95,7 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
     weights.insert("ord".to_owned(), vec![(40, 0.0001)]);
     let files = encode(&docs, &groups, &weights, &Synonyms::default());
     let m = meta(&files);
-    assert_eq!(m.version, 3);
+    assert_eq!(m.version, 4);
     assert_eq!(m.chunks, vec![String::new()]);
     assert_eq!(m.fragment_size, FRAGMENT_SIZE);
     // On disk, doc ids are deltas: 2, then 7 - 2, then 40 - 7.
@@ -116,13 +116,14 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
     let long = index.doc(40).unwrap();
     assert_eq!(long.text.chars().count(), FRAGMENT_TEXT_CHARS + 1);
     assert!(long.text.ends_with('…'));
-    // 41 docs in fragments of 32: two fragment files, one chunk, the meta file.
+    // 41 docs in fragments of 32: two fragment files, one chunk, one typo file, the meta file.
     let names: Vec<&str> = files.files.keys().map(String::as_str).collect();
     let dir = &m.dir;
     let mut want = vec![
         format!("{dir}/c0.json"),
         format!("{dir}/f0.json"),
         format!("{dir}/f1.json"),
+        format!("{dir}/t0.json"),
         files.meta.clone(),
     ];
     want.sort();
@@ -136,7 +137,8 @@ fn an_empty_index_has_one_empty_chunk() {
     assert_eq!(index.meta.chunks, vec![String::new()]);
     assert_eq!(index.chunks_for_word("kemo"), vec![0]);
     assert!(index.query("kemo", None, 10).is_empty());
-    assert_eq!(files.files.len(), 2);
+    // The meta file, the empty chunk and an empty typo file.
+    assert_eq!(files.files.len(), 3);
 }
 
 #[test]
@@ -221,8 +223,8 @@ fn names_carry_content_hashes_the_meta_file_its_own_and_the_folder_its_files() {
     assert_eq!(m.dir, hasher.finalize().to_hex().as_str()[..10]);
     assert_eq!(
         files.files.len(),
-        1 + m.chunks.len() + m.fragment_files(),
-        "the meta file, the chunks and the fragments"
+        1 + m.chunks.len() + m.fragment_files() + m.typo_files,
+        "the meta file, the chunks, the fragments and the typo files"
     );
     // Any change in a fragment or a chunk moves the folder, and so the meta file.
     let mut other_docs = docs.clone();

@@ -34,9 +34,52 @@
 
   // The analyzer: words, lower case, stop words (from the meta file) out, stem, fold.
   const stop = new Set(), synonyms = new Map(); // synonyms: term → the other terms of its group
-  const term = (w) => (w = w.toLowerCase(), stop.has(w) ? "" :
-    stem(w).replace(/aa|ae|oe|[åæäøöü]/g, (x) => FOLD[x]).normalize("NFD").replace(/\p{M}/gu, ""));
+  const fold = (s) => s.replace(/aa|ae|oe|[åæäøöü]/g, (x) => FOLD[x]).normalize("NFD").replace(/\p{M}/gu, "");
+  const term = (w) => (w = w.toLowerCase(), stop.has(w) ? "" : fold(stem(w)));
   const analyze = (text) => (String(text).match(WORD) || []).map(term).filter(Boolean);
+
+  // Typos (FORMAT.md, "Typos"): a term of 5+ letters (9+) reaches terms 1 (2) edits away.
+  const FEW = 3, TYPO = 0.5, MAX_TYPO = 4; // TYPO: a quarter of an exact match, in 1/2000ths
+  const PAUSE = 450; // ms after a keystroke's search before the unfinished last word is corrected
+  const ENDINGS = "e en er et ene erne ere ens es s ede ende hed ighed".split(" ");
+  const len = (s) => [...s].length, numeric = (t) => /\p{N}/u.test(t);
+  const reach = (t) => numeric(t) ? 0 : len(t) >= 9 ? 2 : len(t) >= 5 ? 1 : 0;
+  function lev(a, b, limit) { // Levenshtein in code points; Infinity when above limit
+    a = [...a], b = [...b];
+    if (Math.abs(a.length - b.length) > limit) return Infinity;
+    let prev = [...Array(b.length + 1).keys()];
+    for (let i = 0; i < a.length; i++) {
+      const cur = [i + 1];
+      for (let j = 0; j < b.length; j++) cur.push(Math.min(prev[j] + (a[i] != b[j]), prev[j + 1] + 1, cur[j] + 1));
+      if (Math.min(...cur) > limit) return Infinity;
+      prev = cur;
+    }
+    return prev[b.length] <= limit ? prev[b.length] : Infinity;
+  }
+  const halves = (w) => { const c = [...w], a = c.length >> 1; return [c.slice(0, a).join(""), c.slice(a).join("")]; };
+  const typoKeys = (w) => reach(w) ? ((h) => [`p:${h[0]}`, `s:${h[1]}`])(halves(w)) : []; // the side-table keys
+  const unfiled = (key, rest) => key[0] == "p" ? key.slice(2) + rest : rest + key.slice(2);
+  const fnv = (key) => { // FNV-1a, 32 bits, of the key's UTF-8 bytes
+    let h = 0x811c9dc5;
+    for (const b of new TextEncoder().encode(key)) h = Math.imul(h ^ b, 0x01000193) >>> 0;
+    return h;
+  };
+  const closest = (w, terms) => { // those at the smallest distance, in order, at most 10
+    const [a, z] = halves(w);
+    const found = [...new Set(terms)].filter((t) => t != w && !numeric(t) && (t.startsWith(a) || t.endsWith(z))).map((t) => [lev(w, t, reach(w)), t])
+      .filter(([d]) => d < Infinity), best = Math.min(...found.map(([d]) => d));
+    return found.filter(([d]) => d == best).map(([, t]) => t).sort().slice(0, MAX_TYPO);
+  };
+  function shown(typed, t, c) { // the correction with the ending that stems back to it, closest to what was typed
+    const lower = typed.toLowerCase(), f = fold(lower), own = lower.startsWith(t) ? lower.slice(t.length) : "";
+    let best = [[Infinity, 0, 0], c];
+    for (const e of ["", own, ...ENDINGS]) {
+      const w = c + e, k = [lev(f, w, Infinity), Math.abs(len(w) - len(f)), -len(w)]; // closest, nearest in length, longer
+      if (term(w) == c && (k[0] - best[0][0] || k[1] - best[0][1] || k[2] - best[0][2]) < 0) best = [k, w];
+    }
+    return best[1];
+  }
+  const corrected = (text, fixes) => String(text).replace(WORD, (w) => fixes.has(term(w)) ? shown(w, term(w), fixes.get(term(w))) : w);
 
   // The reader: the meta file once, chunks and fragment files when needed; all cached.
   const form = document.querySelector("form.search-form");
@@ -50,7 +93,7 @@
     }).catch((e) => { delete cache[url]; throw e; });
   };
   const load = () => metaUrl ? get(metaUrl).then((m) => {
-    if (m.version != 3) throw Error(`search index version ${m.version}, this reader reads 3`);
+    if (m.version != 4) throw Error(`search index version ${m.version}, this reader reads 4`);
     m.stopwords.forEach((w) => stop.add(w));
     (m.synonyms || []).forEach((g) => g.forEach((t) => synonyms.set(t, g.filter((x) => x != t))));
     return m;
@@ -69,16 +112,19 @@
   }
 
   // A word's score per doc in 1/2000ths: max(2 × exact weight, best of ≤ 50 longer terms,
-  // 2 × exact weight of each synonym). Postings are pairs of doc id delta and weight.
-  async function scores(m, w) {
+  // 2 × exact weight of each synonym, and when these find < 3 docs, 0.5 × the closest terms'
+  // weights). Postings are pairs of doc id delta and weight. With the word's correction when
+  // it found no doc of its own.
+  const holding = (m, t) => `${m.dir}/c${m.chunks.findLastIndex((x) => x <= t)}.json`;
+  async function scores(m, w, exactOnly) {
     const out = new Map(), add = (p, f) => {
       for (let k = 0, doc = 0; k < p.length; k += 2) {
         doc += p[k];
         if (!(out.get(doc) >= p[k + 1] * f)) out.set(doc, p[k + 1] * f);
       }
     };
-    const others = synonyms.get(w) || [], holding = (t) => `${m.dir}/c${m.chunks.findLastIndex((x) => x <= t)}.json`;
-    const [own, ...theirs] = await Promise.all([chunks(m, w), ...others.map((t) => get(holding(t)))]);
+    const others = synonyms.get(w) || [];
+    const [own, ...theirs] = await Promise.all([chunks(m, w), ...others.map((t) => get(holding(m, t)))]);
     let longer = 0;
     for (const [t, p] of own) {
       const f = t == w ? 2 : 1;
@@ -86,15 +132,29 @@
       add(p, f);
     }
     others.forEach((t, i) => theirs[i].terms.filter(([x]) => x == t).forEach(([, p]) => add(p, 2)));
-    return out;
+    if (exactOnly || !reach(w) || out.size >= FEW) return { out, waited: exactOnly && reach(w) && out.size < FEW };
+    const found = out.size, keys = typoKeys(w), files = [...new Set(keys.map((k) => `${m.dir}/t${fnv(k) % m.typo_files}.json`))];
+    const tables = await Promise.all(files.map(get));
+    const close = closest(w, tables.flatMap((f) => keys.flatMap((k) => Object.hasOwn(f.keys, k) ? f.keys[k].map((r) => unfiled(k, r)) : [])));
+    const held = await Promise.all(close.map((t) => get(holding(m, t))));
+    let best;
+    close.forEach((t, i) => held[i].terms.filter(([x]) => x == t).forEach(([, p]) => {
+      if (!found && !(best?.[0] >= p.length)) best = [p.length, t];
+      add(p, TYPO);
+    }));
+    return { out, correction: best?.[1] };
   }
 
   // FORMAT.md query semantics: docs with every word, else (≥ 2 words) with any; group range.
-  async function search(text, group) {
-    const m = await load(), words = [...new Set(analyze(text))];
+  // `typing`: the last word may be unfinished, so it is not corrected (a half-typed word would
+  // fetch typo tables on every keystroke); `waited` says a correction may follow the pause.
+  async function search(text, group, typing) {
+    const m = await load(), typed = analyze(text), words = [...new Set(typed)];
+    const unfinished = typing ? typed[typed.length - 1] : null;
     const g = m.groups.find((x) => x.code == group);
-    if (!words.length || (group && !g)) return { words, hits: [] };
-    const maps = await Promise.all(words.map((w) => scores(m, w)));
+    if (!words.length || (group && !g)) return { words, hits: [], fixes: [] };
+    const scored = await Promise.all(words.map((w) => scores(m, w, w === unfinished))), maps = scored.map((x) => x.out);
+    const fixes = new Map(words.map((w, i) => [w, scored[i].correction]).filter(([, c]) => c));
     const docs = new Set(maps.flatMap((x) => [...x.keys()])), pick = (all) => {
       const hits = [];
       for (const doc of docs) {
@@ -103,15 +163,22 @@
       }
       return hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
     };
-    const hits = pick(true);
-    return { words, hits: hits.length || words.length < 2 ? hits : pick(false) };
+    const hits = pick(true), all = hits.length || words.length < 2 ? hits : pick(false);
+    // The words to mark in the results: the query's and the corrections'.
+    return { words: [...words, ...fixes.values()], hits: all, fixes: [...fixes],
+      corrected: fixes.size ? corrected(text, fixes) : null, waited: scored.some((x) => x.waited) };
   }
   const fragments = async (hits) => {
     const { dir, fragment_size: n } = await load();
     return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(`${dir}/f${Math.floor(h.doc / n)}.json`)).docs[h.doc % n] })));
   };
   const query = async (text, { group, limit = 10 } = {}) => fragments((await search(text, group)).hits.slice(0, limit));
-  window.retningSearch = { analyze, stem, query };
+  // `corrections`: what `retning search --format json` says, `corrected_query` included.
+  const corrections = async (text, { group } = {}) => {
+    const r = await search(text, group);
+    return { corrections: r.fixes.map(([term, correction]) => ({ term, correction })), corrected_query: r.corrected };
+  };
+  window.retningSearch = { analyze, stem, query, corrections, closest };
 
   // ---- The UI: a panel under the header form, or #soeg-resultater on /soeg/. No innerHTML.
   const input = form?.querySelector("input[name=q]"), page = document.getElementById("soeg-resultater");
@@ -163,7 +230,7 @@
     root.classList.toggle("open", on);
     if (!on) status.textContent = "";
   }
-  function show(q, words, hits, total) { // grouped by guideline, in the order of each one's best;
+  function show(q, words, hits, total, fixed) { // grouped by guideline, in the order of each one's best;
     // total < 0: the index could not be fetched
     const groups = new Map(), g = select.value, n = hits.length;
     list.textContent = "";
@@ -181,8 +248,8 @@
       mark(el("p", "search-snippet", null, li), snippet(f.text, words), words);
     }
     const counts = { n, total, query: q };
-    status.textContent = say(total < 0 ? "offline" : n < total ? "some" : total > 1 ? "many"
-      : total ? "one" : g ? "none_in_group" : "none", counts);
+    status.textContent = (fixed && n ? say("corrected", { corrected: fixed }) + " " : "") +
+      say(total < 0 ? "offline" : n < total ? "some" : total > 1 ? "many" : total ? "one" : g ? "none_in_group" : "none", counts);
     if (more) {
       more.parentNode.hidden = n >= total;
       more.textContent = say("show_all", counts);
@@ -190,14 +257,17 @@
     }
   }
   const params = (q) => q ? `?q=${encodeURIComponent(q)}${select.value ? "&gruppe=" + select.value : ""}` : location.pathname;
-  async function run() {
+  // From a keystroke (`typing`), the last word is taken as typed; if it might need a
+  // correction, the search runs again once the typing has paused.
+  async function run(typing) {
     const q = input.value.trim(), n = ++seq;
     select.name = select.value ? "gruppe" : "";
     if (page) history.replaceState(null, "", params(q));
     if (q.length < 2) return list.textContent = status.textContent = "", open(!!page);
     try {
-      const r = await search(q, select.value), hits = await fragments(r.hits.slice(0, page ? 50 : 10));
-      if (n == seq) open(true), show(q, r.words, hits, r.hits.length);
+      const r = await search(q, select.value, typing && !/\s$/.test(input.value)), hits = await fragments(r.hits.slice(0, page ? 50 : 10));
+      if (n == seq) open(true), show(q, r.words, hits, r.hits.length, r.corrected);
+      if (n == seq && r.waited) timer = setTimeout(run, PAUSE);
     } catch { // offline, say: tell, and leave the form to submit as usual
       if (n == seq) open(true), show(q, [], [], -1);
     }
@@ -207,12 +277,12 @@
     if (page) select.value = url.get("gruppe") || "", run();
   }, () => { ready = null; });
   if (page) input.value = url.get("q") || "", start();
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); start(); });
+  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150, true); start(); });
   input.addEventListener("focus", (e) => { // reopen, unless Escape brought focus back here
     start();
     if (!page && body.hidden && !root.contains(e.relatedTarget) && input.value.trim().length > 1) run();
   });
-  select.addEventListener("change", run);
+  select.addEventListener("change", () => run());
 
   // Keys: ↓ from the field into the results, ↑/↓ between links, Escape closes the panel.
   const links = () => [...list.querySelectorAll("a")];

@@ -1,0 +1,145 @@
+//! The static index's typo side table (FORMAT.md, "Typos"): every term filed under its
+//! [`crate::typo::term_keys`], the keys spread over files `t<k>.json` by a hash, so a typo
+//! looks at two or three small files, never the vocabulary.
+
+use std::collections::BTreeMap;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::typo::{key_parts, part_file};
+
+/// The side table is cut into files of about this many bytes of filed terms.
+const TYPO_FILE_BYTES: usize = 12 * 1024;
+
+/// A side-table file as read: key → the terms filed under it (each without the key's part),
+/// keys sorted, each key's terms in the order of the whole terms.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TypoFile {
+    pub keys: BTreeMap<String, Vec<String>>,
+}
+
+/// A term filed under a key: the key's file, kind and part, and the term.
+type Filed<'a> = (u32, u8, &'a str, &'a str);
+
+/// The side table of `terms`: file `k`'s JSON at index `k`. Every key is a slice of its term,
+/// so filing allocates nothing per key; the files are sorted and written in parallel.
+pub fn encode(terms: &[&String]) -> Vec<Vec<u8>> {
+    // `rest` of each filing and its quotes and comma: the file count from the filed bytes.
+    let filed_bytes: usize = terms
+        .par_iter()
+        .map(|term| {
+            key_parts(term)
+                .map(|(_, part)| term.len() - part.len() + 3)
+                .sum::<usize>()
+        })
+        .sum();
+    let count = filed_bytes.div_ceil(TYPO_FILE_BYTES).max(1);
+    let mut filed: Vec<Filed<'_>> = terms
+        .par_iter()
+        .flat_map_iter(|term| {
+            key_parts(term).map(move |(kind, part)| {
+                (
+                    part_file(kind, part, count) as u32,
+                    kind,
+                    part,
+                    term.as_str(),
+                )
+            })
+        })
+        .collect();
+    // By file, then key (`p:…` before `s:…`, then the part), then term.
+    filed.par_sort_unstable();
+    let mut files: Vec<&[Filed<'_>]> = Vec::with_capacity(count);
+    let mut rest = filed.as_slice();
+    for k in 0..count as u32 {
+        let end = rest.partition_point(|f| f.0 == k);
+        let (file, after) = rest.split_at(end);
+        files.push(file);
+        rest = after;
+    }
+    files.into_par_iter().map(file_json).collect()
+}
+
+/// A file's JSON, `{"keys":{"p:lym":["fom",…],…}}`, written straight from its sorted filings.
+fn file_json(filed: &[Filed<'_>]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(TYPO_FILE_BYTES + TYPO_FILE_BYTES / 2);
+    out.extend_from_slice(b"{\"keys\":{");
+    let mut previous: Option<(u8, &str)> = None;
+    for &(_, kind, part, term) in filed {
+        let rest = match kind {
+            b'p' => &term[part.len()..],
+            _ => &term[..term.len() - part.len()],
+        };
+        if previous == Some((kind, part)) {
+            out.push(b',');
+        } else {
+            if previous.is_some() {
+                out.extend_from_slice(b"],");
+            }
+            out.push(b'"');
+            out.push(kind);
+            out.push(b':');
+            push_escaped(&mut out, part);
+            out.extend_from_slice(b"\":[");
+            previous = Some((kind, part));
+        }
+        out.push(b'"');
+        push_escaped(&mut out, rest);
+        out.push(b'"');
+    }
+    if previous.is_some() {
+        out.push(b']');
+    }
+    out.extend_from_slice(b"}}");
+    out
+}
+
+/// `text` escaped as the inside of a JSON string (terms are letters, so this rarely escapes).
+fn push_escaped(out: &mut Vec<u8>, text: &str) {
+    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+        out.extend_from_slice(text.as_bytes());
+    } else {
+        let quoted = serde_json::to_string(text).unwrap_or_default();
+        out.extend_from_slice(quoted.trim_matches('"').as_bytes());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typo::{key_file, term_keys, unfiled};
+
+    #[test]
+    fn each_key_lives_in_the_file_its_hash_names_with_its_terms_sorted() {
+        let terms: Vec<String> = (0..400)
+            .map(|i| format!("behandling{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 100))
+            .chain(["lymfom".to_owned(), "2025".to_owned()])
+            .collect();
+        let files: Vec<TypoFile> = encode(&terms.iter().collect::<Vec<_>>())
+            .iter()
+            .map(|bytes| serde_json::from_slice(bytes).unwrap())
+            .collect();
+        assert!(files.len() > 1, "{} files", files.len());
+        let mut seen = 0;
+        for (k, file) in files.iter().enumerate() {
+            for (key, filed) in &file.keys {
+                assert_eq!(key_file(key, files.len()), k, "{key}");
+                let whole: Vec<String> = filed.iter().map(|rest| unfiled(key, rest)).collect();
+                assert!(whole.is_sorted(), "{key}");
+                assert!(whole.iter().all(|t| terms.contains(t)), "{key}");
+                seen += filed.len();
+            }
+        }
+        let expected: usize = terms.iter().map(|t| term_keys(t).len()).sum();
+        assert_eq!(seen, expected);
+        // Under "p:lym" (a 6-letter word's first half), "lymfom" is filed as "fom".
+        let lymfom = &files[key_file("p:lym", files.len())].keys["p:lym"];
+        assert_eq!(lymfom, &["fom"]);
+        assert!(
+            files
+                .iter()
+                .all(|f| f.keys.values().flatten().all(|t| t != "2025"))
+        );
+    }
+}
