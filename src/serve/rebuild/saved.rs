@@ -63,33 +63,7 @@ impl Preview {
         };
         let saved: Vec<PathBuf> = reads.iter().map(|(path, _)| path.clone()).collect();
         let before = self.listings_before(&built, options, &saved);
-        for (path, read) in reads {
-            self.files_on_disk.insert(
-                path.clone(),
-                OnDisk {
-                    hash: read.hash,
-                    findings: read.findings.clone(),
-                },
-            );
-            let Some(new) = read.guideline else { continue };
-            if let Some(slot) = built
-                .site
-                .guidelines
-                .iter_mut()
-                .find(|g| g.source.path == path)
-            {
-                // Same path, same group and slug: the site's index of link keys still holds.
-                *slot = new;
-            }
-            let Some(guideline) = built.site.guidelines.iter().find(|g| g.source.path == path)
-            else {
-                continue;
-            };
-            let mut findings = read.findings;
-            findings.extend(validate_guideline(&built.site, guideline, built.today));
-            self.rechecked
-                .insert(display_path(&self.root, &path), findings);
-        }
+        self.take_in(&mut built, reads);
         let findings = self.current_findings();
         let (problems, warnings) = problems_of(&findings);
         let substitutes = substitutes(
@@ -123,28 +97,7 @@ impl Preview {
             if history.is_some() {
                 pages = pages.with_archive(archive);
             }
-            let mut update = Update::default();
-            let mut listings_changed = false;
-            for guideline in site
-                .guidelines
-                .iter()
-                .filter(|g| saved.contains(&g.source.path))
-            {
-                let path = &guideline.source.path;
-                let hash = blake3::hash(guideline.source.text.as_bytes());
-                if rendered.get(path).is_some_and(|r| r.hash == hash) {
-                    continue;
-                }
-                update.files.extend(pages.guideline(guideline)?);
-                let listing = pages.listing_fingerprint(guideline);
-                listings_changed |=
-                    listing.is_none() || before.get(path).copied().flatten() != listing;
-                update.entries.push((
-                    path.clone(),
-                    rendered_entry(&site.assets, guideline, listing),
-                ));
-            }
-            Ok::<_, RenderError>((update, listings_changed))
+            render_saved(site, &pages, &saved, rendered, &before)
         });
         let behind = self.behind.get_or_insert_default();
         behind.groups.extend(
@@ -169,6 +122,37 @@ impl Preview {
             problems,
             warnings,
         })
+    }
+
+    /// Puts each saved file's new text on the site in place of the old, and checks it alone.
+    fn take_in(&mut self, built: &mut super::Built, reads: Vec<(PathBuf, Read)>) {
+        for (path, read) in reads {
+            self.files_on_disk.insert(
+                path.clone(),
+                OnDisk {
+                    hash: read.hash,
+                    findings: read.findings.clone(),
+                },
+            );
+            let Some(new) = read.guideline else { continue };
+            if let Some(slot) = built
+                .site
+                .guidelines
+                .iter_mut()
+                .find(|g| g.source.path == path)
+            {
+                // Same path, same group and slug: the site's index of link keys still holds.
+                *slot = new;
+            }
+            let Some(guideline) = built.site.guidelines.iter().find(|g| g.source.path == path)
+            else {
+                continue;
+            };
+            let mut findings = read.findings;
+            findings.extend(validate_guideline(&built.site, guideline, built.today));
+            self.rechecked
+                .insert(display_path(&self.root, &path), findings);
+        }
     }
 
     /// The listing fingerprint of what is shown now for each of `paths`, where known: kept
@@ -209,4 +193,36 @@ impl Preview {
         }
         before
     }
+}
+
+/// The pages of the saved guidelines (`saved`) whose shown text is not what `rendered` has,
+/// and whether the line of any of them in the listing pages changed since `before`.
+fn render_saved(
+    site: &crate::site::Site,
+    pages: &PageRenderer<'_>,
+    saved: &[PathBuf],
+    rendered: &HashMap<PathBuf, super::Rendered>,
+    before: &HashMap<PathBuf, Option<blake3::Hash>>,
+) -> Result<(Update, bool), RenderError> {
+    let mut update = Update::default();
+    let mut listings_changed = false;
+    for guideline in site
+        .guidelines
+        .iter()
+        .filter(|g| saved.contains(&g.source.path))
+    {
+        let path = &guideline.source.path;
+        let hash = blake3::hash(guideline.source.text.as_bytes());
+        if rendered.get(path).is_some_and(|r| r.hash == hash) {
+            continue;
+        }
+        update.files.extend(pages.guideline(guideline)?);
+        let listing = pages.listing_fingerprint(guideline);
+        listings_changed |= listing.is_none() || before.get(path).copied().flatten() != listing;
+        update.entries.push((
+            path.clone(),
+            rendered_entry(&site.assets, guideline, listing),
+        ));
+    }
+    Ok((update, listings_changed))
 }
