@@ -145,7 +145,7 @@ struct Api {
 }
 
 #[derive(Serialize)]
-struct ApiGuideline {
+pub(super) struct ApiGuideline {
     url: String,
     group: String,
     slug: String,
@@ -186,7 +186,12 @@ struct ApiDecisionAid {
     ipdas: Ipdas,
 }
 
-fn api_guideline(site: &Site, guideline: &Guideline, root: &str, today: Date) -> ApiGuideline {
+pub(super) fn api_guideline(
+    site: &Site,
+    guideline: &Guideline,
+    root: &str,
+    today: Date,
+) -> ApiGuideline {
     let url = format!("{root}{}", guideline.path());
     ApiGuideline {
         recommendations: guideline

@@ -130,6 +130,16 @@ impl<'a> PageRenderer<'a> {
     /// pathway pages, `sitemap.xml`, the feeds, `/nyt/`, `api/guidelines.json`, and the pages
     /// of `groups` (group codes not in the configuration are skipped).
     pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
+        Ok(self.listings_until(groups, &|| false)?.unwrap_or_default())
+    }
+
+    /// [`Self::listings`], given up (`None`) once `cancelled` says so: a page not yet begun
+    /// then is not rendered.
+    pub fn listings_until(
+        &self,
+        groups: &BTreeSet<String>,
+        cancelled: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Vec<RenderedFile>>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
         let summaries: Vec<Summary> = guidelines
@@ -196,10 +206,33 @@ impl<'a> PageRenderer<'a> {
             let html = news_page(site, theme, &guidelines, &self.base, archive)?;
             Ok(vec![("nyt/index.html".to_owned(), html)])
         }));
-        let files: Vec<Vec<RenderedFile>> =
-            jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
-        let files = files.into_iter().flatten().collect();
-        Ok(files)
+        let files: Vec<Vec<RenderedFile>> = jobs
+            .par_iter()
+            .map(|job| if cancelled() { Ok(Vec::new()) } else { job() })
+            .collect::<Result<_, _>>()?;
+        // Once cancelled, always cancelled: a page skipped means this answer.
+        if cancelled() {
+            return Ok(None);
+        }
+        Ok(Some(files.into_iter().flatten().collect()))
+    }
+}
+
+impl PageRenderer<'_> {
+    /// A hash of all that the listing pages show of `guideline`: its summary (home, group and
+    /// revision pages), its line in the API (the feed and sitemap show a part of it) and its
+    /// recommendations on the search page. An edit that leaves it the same (most edits of a
+    /// guideline's text) leaves every listing page the same. `None` if it cannot be made.
+    pub fn listing_fingerprint(&self, guideline: &Guideline) -> Option<blake3::Hash> {
+        let (site, theme, root, today) = (self.site, self.theme, &self.root, self.options.today);
+        let listed = (
+            summary(site, theme, guideline, today),
+            feeds::api_guideline(site, guideline, root, today),
+            search_entries(site, &[guideline], root, theme.text("recommendation")),
+        );
+        let mut hasher = blake3::Hasher::new();
+        serde_json::to_writer(&mut hasher, &listed).ok()?;
+        Some(hasher.finalize())
     }
 }
 
@@ -323,6 +356,83 @@ mod tests {
                     || aliases.contains(top),
                 "{path} is written under a name site_path::RESERVED does not hold"
             );
+        }
+    }
+
+    /// The example site with the guideline at `path` re-parsed from `text`.
+    fn edited(path: &std::path::Path, text: String) -> Site {
+        let (mut site, _) = example();
+        let guidelines = std::mem::take(&mut site.guidelines)
+            .into_iter()
+            .map(|g| {
+                if g.source.path != path {
+                    return g;
+                }
+                let source = crate::source::SourceFile::new(
+                    g.source.path.clone(),
+                    g.source.display_path.clone(),
+                    text.clone(),
+                );
+                crate::parse::parse_guideline(std::sync::Arc::new(source), &g.group, &g.slug)
+                    .guideline
+                    .expect("the edit parses")
+            })
+            .collect();
+        Site::new(site.root.clone(), site.config.clone(), guidelines).with_assets(site.assets)
+    }
+
+    #[test]
+    fn the_listing_fingerprint_changes_exactly_when_a_listing_page_does() {
+        let (site, theme) = example();
+        let options = RenderOptions {
+            drafts: true,
+            today: jiff::civil::date(2026, 11, 24),
+        };
+        let groups: BTreeSet<String> = site.config.groups.keys().cloned().collect();
+        let listings = |site: &Site| {
+            let pages = PageRenderer::new(site, &theme, options, None).unwrap();
+            pages.listings(&groups).unwrap()
+        };
+        let fingerprint = |site: &Site, path: &std::path::Path| {
+            let pages = PageRenderer::new(site, &theme, options, None).unwrap();
+            let guideline = site
+                .guidelines
+                .iter()
+                .find(|g| g.source.path == path)
+                .unwrap();
+            pages.listing_fingerprint(guideline).unwrap()
+        };
+        let guideline = site
+            .guidelines
+            .iter()
+            .find(|g| g.recommendations.len() >= 2 && g.source.text.contains("### Rationale\n\n"))
+            .expect("an example guideline with recommendations and a rationale");
+        let path = guideline.source.path.as_path();
+        let text = guideline.source.text.as_str();
+        assert!(fingerprint(&edited(path, text.to_owned()), path) == fingerprint(&site, path));
+        let (before, listed) = (fingerprint(&site, path), listings(&site));
+
+        // A sentence in a rationale: no listing page changes, nor the fingerprint.
+        let rationale = edited(
+            path,
+            text.replacen("### Rationale\n\n", "### Rationale\n\nEn ny sætning. ", 1),
+        );
+        assert_eq!(fingerprint(&rationale, path), before);
+        assert!(listings(&rationale) == listed);
+
+        // A title, a recommendation's text, a planned revision: both change.
+        // The line after a recommendation's `::: anbefaling` line is its text.
+        let start = guideline.recommendations[0].header_span.end + 1;
+        let recommendation = format!("{}Også dette. {}", &text[..start], &text[start..]);
+        for changed in [
+            text.replacen(guideline.title(), "En helt ny titel", 1),
+            recommendation,
+            text.replacen("planned = 20", "planned = 19", 1),
+        ] {
+            assert_ne!(changed, text);
+            let site = edited(path, changed);
+            assert_ne!(fingerprint(&site, path), before);
+            assert!(listings(&site) != listed);
         }
     }
 

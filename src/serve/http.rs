@@ -2,8 +2,7 @@
 //! events. Nothing here reads the disk, so no request path can reach a file outside the site.
 
 use std::convert::Infallible;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::Arc;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
@@ -15,85 +14,9 @@ use axum::routing::get;
 use futures_util::stream::{self, Stream, StreamExt};
 use tokio::sync::broadcast;
 
-use super::overlay::{EVENTS_PATH, inject, reload_script};
-use super::rebuild::Files;
+use super::overlay::{EVENTS_PATH, inject};
 use super::search_hook;
-
-/// What the server shows: one consistent state of the site.
-pub struct Snapshot {
-    /// Changes with every publish; the page's script compares it with the stream's.
-    pub generation: String,
-    pub files: Files,
-    /// What goes before `</body>` of every HTML page: the overlay, if any, and the script.
-    pub extra: String,
-}
-
-/// The state the rebuild thread publishes and the handlers read.
-pub struct Shared {
-    snapshot: RwLock<Arc<Snapshot>>,
-    reload: broadcast::Sender<String>,
-    /// Distinguishes this server from an earlier one, so a page open across a restart reloads.
-    instance: String,
-    published: AtomicU64,
-    /// The search index of a recent site; replaced whole by the search thread, which may lag
-    /// the pages by a rebuild or a few.
-    pub search: RwLock<Option<Arc<search_hook::PreviewSearch>>>,
-}
-
-impl Shared {
-    pub fn new() -> Self {
-        let instance = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let instance = format!("{instance:x}");
-        let generation = format!("{instance}-0");
-        Self {
-            snapshot: RwLock::new(Arc::new(Snapshot {
-                extra: reload_script(&generation),
-                generation,
-                files: Files::new(),
-            })),
-            reload: broadcast::channel(16).0,
-            instance,
-            published: AtomicU64::new(0),
-            search: RwLock::new(None),
-        }
-    }
-
-    pub fn current(&self) -> Arc<Snapshot> {
-        Arc::clone(&self.snapshot.read().unwrap_or_else(PoisonError::into_inner))
-    }
-
-    /// Shows `files` (with `overlay` on every HTML page) from now on and tells open pages to
-    /// reload. Returns the new generation.
-    pub fn publish(&self, files: Files, overlay: Option<&str>) -> String {
-        let number = self.published.fetch_add(1, Ordering::SeqCst) + 1;
-        let generation = format!("{}-{number}", self.instance);
-        let extra = format!(
-            "{}{}",
-            overlay.unwrap_or_default(),
-            reload_script(&generation)
-        );
-        let snapshot = Arc::new(Snapshot {
-            generation: generation.clone(),
-            files,
-            extra,
-        });
-        *self
-            .snapshot
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = snapshot;
-        // No receiver is fine: no page is open.
-        let _ = self.reload.send(generation.clone());
-        generation
-    }
-}
-
-impl Default for Shared {
-    fn default() -> Self {
-        Self::new()
-    }
-}
+use super::state::{Shared, Snapshot};
 
 pub fn router(shared: Arc<Shared>) -> Router {
     Router::new()
@@ -109,7 +32,7 @@ async fn events(
     State(shared): State<Arc<Shared>>,
 ) -> Sse<impl Stream<Item = Result<Event, Infallible>>> {
     // Subscribe before reading the generation: a publish in between is then not missed.
-    let receiver = shared.reload.subscribe();
+    let receiver = shared.subscribe();
     let hello = Event::default()
         .event("hello")
         .data(shared.current().generation.clone());
@@ -292,18 +215,5 @@ mod tests {
             "text/css; charset=utf-8"
         );
         assert_eq!(content_type("x"), "application/octet-stream");
-    }
-
-    #[test]
-    fn each_publish_has_a_new_generation_and_notifies() {
-        let shared = Shared::new();
-        let mut receiver = shared.reload.subscribe();
-        let first = shared.current().generation.clone();
-        let published = shared.publish(Files::new(), Some("<div>overlay</div>"));
-        assert_ne!(first, published);
-        assert_eq!(receiver.try_recv().unwrap(), published);
-        let snapshot = shared.current();
-        assert_eq!(snapshot.generation, published);
-        assert!(snapshot.extra.starts_with("<div>overlay</div><script"));
     }
 }

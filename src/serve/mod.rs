@@ -3,10 +3,12 @@
 //!
 //! Three parts, each knowing only what it needs: [`watch`] turns file events into
 //! [`ChangeKind`]s (through the pure [`classify()`]); one rebuild thread owns the [`Preview`]
-//! and publishes each result ([`rebuild_thread`]); [`http`] serves the last published state
-//! and pushes reloads. One thread rebuilds, so two rebuilds never race; what arrives meanwhile
-//! is merged into the next one, which reads the files as they are then. The search index
-//! follows on a thread of its own ([`search_indexer`]), never holding up a page.
+//! and publishes each result into the [`state`] ([`rebuild_thread`]); [`http`] serves the last
+//! published state and pushes reloads. One thread rebuilds, so two rebuilds never race; what
+//! arrives meanwhile is merged into the next one, which reads the files as they are then. A
+//! save's own page is published first, the site-wide checks and listing pages after, while no
+//! newer save waits. The search index follows on a thread of its own ([`search_indexer`]),
+//! never holding up a page.
 
 pub mod classify;
 pub mod coalesce;
@@ -16,6 +18,7 @@ pub mod rebuild;
 pub mod rebuild_thread;
 pub mod search_hook;
 pub mod search_indexer;
+pub mod state;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -29,8 +32,8 @@ pub use classify::{ChangeKind, classify};
 pub use rebuild::{Outcome, Preview};
 
 use crate::history::{SiteHistory, Unavailable};
-use http::Shared;
 use rebuild_thread::RebuildThread;
+use state::Shared;
 use watch::Watch;
 
 /// What `retning serve` is asked for.

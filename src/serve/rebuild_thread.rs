@@ -1,17 +1,20 @@
 //! The rebuild thread: waits for a change, rebuilds, publishes the pages, and only then hands
-//! the site to the search thread, which catches up on its own. Nothing slow runs here after
-//! the pages go out, so the next save is rebuilt as soon as it arrives.
+//! the site to the search thread, which catches up on its own. A save's own pages go out
+//! first ([`Preview::step`]); while no newer change waits, the thread then does what the save
+//! left ([`Preview::catch_up`]: the site-wide checks and listing pages), and gives that up
+//! for a newer save, so the next save is rebuilt as soon as it arrives.
 
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError};
 use std::time::Instant;
 
 use super::classify::ChangeKind;
 use super::coalesce::Coalescing;
-use super::http::Shared;
 use super::overlay::Problem;
-use super::rebuild::{Outcome, Preview};
+use super::rebuild::{Cancelled, Outcome, Preview};
 use super::search_indexer::SearchInput;
+use super::state::Shared;
 use super::watch::{self, Watch};
 
 /// What the rebuild thread owns.
@@ -43,28 +46,68 @@ impl RebuildThread {
         changes: &Receiver<ChangeKind>,
         ready: tokio::sync::oneshot::Sender<()>,
     ) {
+        let sent = watch.sent();
         let mut ready = Some(ready);
-        while let Some(change) = watch::next_change(changes) {
-            if change.is_nothing() {
-                continue;
+        let mut next = watch::next_change(changes);
+        while let Some(change) = next {
+            if !change.is_nothing() {
+                self.handle(&change);
+                if let Some(ready) = ready.take() {
+                    let _ = ready.send(());
+                }
+                watch.watch_folders();
             }
-            self.handle(&change);
-            if let Some(ready) = ready.take() {
-                let _ = ready.send(());
-            }
-            watch.watch_folders();
+            next = self.catch_up_until_a_change(changes, &sent);
         }
     }
 
-    /// Rebuilds for `change` and publishes what changed; the search index follows later.
+    /// Does the work saves left while no change waits; returns the next change (waiting for
+    /// one when all is done), `None` once the watcher is gone.
+    fn catch_up_until_a_change(
+        &mut self,
+        changes: &Receiver<ChangeKind>,
+        sent: &AtomicU64,
+    ) -> Option<ChangeKind> {
+        while self.preview.is_behind() {
+            match changes.try_recv() {
+                Ok(change) => return Some(watch::settle(change, changes)),
+                Err(TryRecvError::Disconnected) => return None,
+                Err(TryRecvError::Empty) => {}
+            }
+            let seen = sent.load(Ordering::SeqCst);
+            self.catch_up(&|| sent.load(Ordering::SeqCst) != seen);
+        }
+        watch::next_change(changes)
+    }
+
+    /// Rebuilds for `change` and publishes what changed; the search index follows later, and
+    /// the site-wide part of a save when [`Self::catch_up`] is called.
     pub fn handle(&mut self, change: &ChangeKind) {
         let started = Instant::now();
-        let outcome = rebuild_guarded(&mut self.preview, change);
+        let outcome = guarded(&mut self.preview, |preview| preview.step(change));
+        self.publish(&outcome, &describe(change), started);
+    }
+
+    /// Does what the saves handled since left, unless `cancelled` stops it first; publishes
+    /// what changed. Whether it finished.
+    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> bool {
+        let started = Instant::now();
+        let outcome = guarded(&mut self.preview, |preview| preview.catch_up(cancelled));
+        match outcome {
+            Some(outcome) => {
+                self.publish(&outcome, "site-wide check: ", started);
+                true
+            }
+            None => false,
+        }
+    }
+
+    fn publish(&mut self, outcome: &Outcome, what: &str, started: Instant) {
         let overlay = outcome.overlay();
         if !self.published || outcome.files_changed || overlay != self.shown_overlay {
             self.shared
                 .publish(self.preview.files().clone(), overlay.as_deref());
-            report(&outcome, change, started);
+            report(outcome, what, started);
             if outcome.files_changed
                 && let (Some(site), Some(theme)) = (self.preview.site(), self.preview.theme())
             {
@@ -78,28 +121,29 @@ impl RebuildThread {
 }
 
 /// A bug in a rebuild is an overlay, not a dead preview: the next rebuild starts afresh.
-fn rebuild_guarded(preview: &mut Preview, change: &ChangeKind) -> Outcome {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| preview.rebuild(change)))
-        .unwrap_or_else(|panic| {
+fn guarded<T: From<Outcome>>(preview: &mut Preview, step: impl FnOnce(&mut Preview) -> T) -> T {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(preview))).unwrap_or_else(
+        |panic| {
             let message = panic
                 .downcast_ref::<&str>()
                 .map(|s| (*s).to_owned())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_owned());
             preview.force_full();
-            Outcome {
+            T::from(Outcome {
                 problems: vec![Problem::failure(
                     "internal",
                     format!("retning failed while rebuilding ({message}); please report it"),
                 )],
                 ..Outcome::default()
-            }
-        })
+            })
+        },
+    )
 }
 
-/// One line per rebuild on the terminal, plus the errors the overlay shows.
-fn report(outcome: &Outcome, change: &ChangeKind, started: Instant) {
-    let what = match change {
+/// What changed, as the start of a line of [`report`].
+fn describe(change: &ChangeKind) -> String {
+    match change {
         ChangeKind::Guidelines(paths) if paths.len() == 1 => paths
             .first()
             .and_then(|p| p.file_name())
@@ -108,7 +152,11 @@ fn report(outcome: &Outcome, change: &ChangeKind, started: Instant) {
             }),
         ChangeKind::Guidelines(paths) => format!("{} files changed: ", paths.len()),
         ChangeKind::Everything | ChangeKind::Nothing => String::new(),
-    };
+    }
+}
+
+/// One line per rebuild on the terminal, plus the errors the overlay shows.
+fn report(outcome: &Outcome, what: &str, started: Instant) {
     let pages = if outcome.full {
         format!("built {} pages", outcome.rendered)
     } else {

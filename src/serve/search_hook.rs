@@ -13,23 +13,14 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Router, routing::MethodRouter};
-use search_index::Engine;
 use search_index::static_index::StaticFiles;
 
 use crate::render::SEARCH_DIR;
 
-use super::http::Shared;
+use super::state::{META, Shared};
 
-/// The preview's meta file name (a build content-hashes it).
-const META: &str = "meta.json";
 /// Results `/api/search` returns unless `limit` says otherwise.
 const DEFAULT_LIMIT: usize = 10;
-
-/// The search of one site: both indexes, installed together.
-pub struct PreviewSearch {
-    engine: Engine,
-    files: BTreeMap<String, Vec<u8>>,
-}
 
 /// What pages are rendered with: no files, only the stable meta name.
 pub fn stable_meta() -> StaticFiles {
@@ -47,39 +38,6 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route(&format!("/{SEARCH_DIR}/{{*file}}"), files)
 }
 
-impl PreviewSearch {
-    /// The preview's search from a build's two indexes, the meta file under its stable name.
-    pub fn new(engine: Engine, static_files: StaticFiles) -> Self {
-        let mut files = static_files.files;
-        if let Some(meta) = files.remove(&static_files.meta) {
-            files.insert(META.to_owned(), meta);
-        }
-        Self { engine, files }
-    }
-
-    pub fn engine(&self) -> &Engine {
-        &self.engine
-    }
-
-    /// The static reader's files: `meta.json` and the hashed folder it names.
-    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
-        &self.files
-    }
-}
-
-/// Answers from `search` from now on: the engine and its static files are swapped as one, so
-/// no answer mixes two sites.
-pub fn install(shared: &Shared, search: PreviewSearch) {
-    if let Ok(mut slot) = shared.search.write() {
-        *slot = Some(Arc::new(search));
-    }
-}
-
-/// The search installed last, if any.
-pub fn current(shared: &Shared) -> Option<Arc<PreviewSearch>> {
-    shared.search.read().ok().and_then(|slot| slot.clone())
-}
-
 #[derive(serde::Deserialize)]
 struct SearchParams {
     q: String,
@@ -91,7 +49,7 @@ async fn api_search(
     State(shared): State<Arc<Shared>>,
     Query(params): Query<SearchParams>,
 ) -> Response {
-    let Some(search) = current(&shared) else {
+    let Some(search) = shared.search() else {
         return (
             StatusCode::SERVICE_UNAVAILABLE,
             "the search index is being built",
@@ -100,7 +58,7 @@ async fn api_search(
     };
     let limit = params.limit.unwrap_or(DEFAULT_LIMIT).min(100);
     let group = params.group.as_deref().filter(|g| !g.is_empty());
-    match search.engine.search(&params.q, group, limit) {
+    match search.engine().search(&params.q, group, limit) {
         Ok(hits) => match serde_json::to_vec(&hits) {
             Ok(body) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
             Err(err) => (StatusCode::INTERNAL_SERVER_ERROR, err.to_string()).into_response(),
@@ -111,7 +69,9 @@ async fn api_search(
 
 /// A lookup in the in-memory map, so no path (`..` included) reaches anything outside it.
 async fn static_file(State(shared): State<Arc<Shared>>, Path(file): Path<String>) -> Response {
-    let bytes = current(&shared).and_then(|search| search.files.get(&file).cloned());
+    let bytes = shared
+        .search()
+        .and_then(|search| search.files().get(&file).cloned());
     match bytes {
         Some(bytes) => ([(header::CONTENT_TYPE, "application/json")], bytes).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),

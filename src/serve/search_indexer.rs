@@ -3,7 +3,7 @@
 //! guideline) and goes back to waiting for saves, while `retning-search` builds both indexes
 //! from the newest site it was given (older ones it had not started on are skipped) and swaps
 //! them in whole. Each guideline's search units are kept between runs, so a save re-parses
-//! one file here, not the site.
+//! one file here, not the site. Its threads run at a lower priority than the rebuild thread.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -18,8 +18,7 @@ use crate::site::Site;
 use crate::source::SourceFile;
 
 use super::coalesce::Coalescing;
-use super::http::Shared;
-use super::search_hook::{self, PreviewSearch};
+use super::state::{PreviewSearch, Shared};
 
 /// What the search of one rebuild is built from.
 pub struct SearchInput {
@@ -160,16 +159,29 @@ pub fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInput>> {
                 .min(2),
         )
         .thread_name(|i| format!("retning-search-{i}"))
+        .start_handler(|_| give_way())
         .build()
         .map_err(std::io::Error::other)?;
     let mut cache = UnitsCache::default();
     Coalescing::start("retning-search", move |input: SearchInput| {
         match pool.install(|| cache.build(input)) {
-            Ok(search) => search_hook::install(&shared, search),
+            Ok(search) => shared.install_search(search),
             Err(err) => eprintln!("warning: the preview's search index failed: {err}"),
         }
     })
 }
+
+/// Lowers the calling thread's priority (Linux: the nice value is a thread's, and threads it
+/// starts inherit it), so that on a busy machine a save's page is rendered before the search
+/// index of the last one. Best effort: elsewhere, or if refused, the thread runs as it is.
+fn give_way() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::process::setpriority_process(None, BACKGROUND_NICE);
+}
+
+/// The nice value of the search threads: below the rebuild thread's, above idle.
+#[cfg(target_os = "linux")]
+const BACKGROUND_NICE: i32 = 10;
 
 #[cfg(test)]
 mod tests {
@@ -205,6 +217,21 @@ mod tests {
             hits.into_iter().map(|h| h.doc.url).collect()
         };
         assert_eq!(urls(ours), urls(theirs));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_search_threads_give_way_to_the_rebuild_thread() {
+        let before = rustix::process::getpriority_process(None).unwrap();
+        let lowered = std::thread::spawn(|| {
+            give_way();
+            rustix::process::getpriority_process(None).unwrap()
+        })
+        .join()
+        .unwrap();
+        // Only the calling thread is lowered (a nice value is at most 19).
+        assert_eq!(lowered, (before + BACKGROUND_NICE).min(19));
+        assert_eq!(rustix::process::getpriority_process(None).unwrap(), before);
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! the server; it only sends [`ChangeKind`]s.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
@@ -30,6 +32,9 @@ pub struct Watch {
     watcher: RecommendedWatcher,
     root: PathBuf,
     watched: Vec<PathBuf>,
+    /// How many changes were sent: a long step of the rebuild thread watches it to give way
+    /// to a newer save.
+    sent: Arc<AtomicU64>,
 }
 
 impl Watch {
@@ -37,6 +42,8 @@ impl Watch {
     /// seen), `guidelines/` and `themes/` under `root`, sending what changed to `changes`.
     pub fn start(root: &Path, changes: Sender<ChangeKind>) -> notify::Result<Self> {
         let events_root = root.to_path_buf();
+        let sent = Arc::new(AtomicU64::new(0));
+        let counter = Arc::clone(&sent);
         let watcher = notify::recommended_watcher(move |result: notify::Result<Event>| {
             match result {
                 Ok(event) => {
@@ -44,6 +51,7 @@ impl Watch {
                     if !change.is_nothing() {
                         // The rebuild thread has stopped only when the server is stopping.
                         let _ = changes.send(change);
+                        counter.fetch_add(1, Ordering::SeqCst);
                     }
                 }
                 Err(error) => eprintln!("warning: watching the site's files: {error}"),
@@ -53,10 +61,16 @@ impl Watch {
             watcher,
             root: root.to_path_buf(),
             watched: Vec::new(),
+            sent,
         };
         watch.watcher.watch(root, RecursiveMode::NonRecursive)?;
         watch.watch_folders();
         Ok(watch)
+    }
+
+    /// The number of changes sent so far, counting on.
+    pub fn sent(&self) -> Arc<AtomicU64> {
+        Arc::clone(&self.sent)
     }
 
     /// Watches `guidelines/` and `themes/` once they exist (a site may create them later).
@@ -78,7 +92,14 @@ impl Watch {
 /// quiet for `SETTLE` (5 ms; `QUIET_FULL` when everything is to be rebuilt). `None` when
 /// the watcher is gone.
 pub fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
-    let mut change = changes.recv().ok()?;
+    let first = changes.recv().ok()?;
+    Some(settle(first, changes))
+}
+
+/// `first`, merged with every change that follows until the site has been quiet (as
+/// [`next_change`]).
+pub fn settle(first: ChangeKind, changes: &Receiver<ChangeKind>) -> ChangeKind {
+    let mut change = first;
     let deadline = Instant::now() + QUIET_AT_MOST;
     loop {
         let left = deadline.saturating_duration_since(Instant::now());
@@ -95,7 +116,7 @@ pub fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
             Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => break,
         }
     }
-    Some(change)
+    change
 }
 
 #[cfg(test)]

@@ -1,4 +1,8 @@
+use std::collections::BTreeSet;
 use std::fs;
+use std::path::Path;
+
+use crate::diagnostics::codes;
 
 use super::*;
 
@@ -257,4 +261,149 @@ fn pages_link_to_the_preview_not_to_the_published_site() {
     let home = page(&preview, "index.html");
     assert!(home.contains("href=\"/dlg/dlbcl/\""), "{home}");
     assert!(!home.contains("/retningslinjer/"));
+}
+
+#[test]
+fn a_save_serves_its_page_first_and_the_listing_pages_after() {
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    let title = "Anden retningslinje";
+    let b = VALID.replace("Diffust storcellet B-celle lymfom", title);
+
+    // A sentence in a rationale: its page at once; no listing page shows it, so catching up
+    // only checks the site.
+    write(
+        root,
+        "dlg/b.md",
+        &b.replace("### Rationale\n\n", "### Rationale\n\nZebrafisk. "),
+    );
+    let outcome = preview.step(&changed(root, &["dlg/b.md"]));
+    assert!(outcome.files_changed && !outcome.full, "{outcome:?}");
+    // Its page, its MDT view and its feed.
+    assert_eq!(outcome.rendered, 3, "only the guideline's own pages: {outcome:?}");
+    assert!(page(&preview, "dlg/b/index.html").contains("Zebrafisk"));
+    assert!(preview.is_behind());
+    let outcome = preview.catch_up(&|| false).expect("work was left");
+    assert_eq!((outcome.files_changed, outcome.rendered), (false, 0));
+    assert!(!preview.is_behind());
+    assert_eq!(preview.catch_up(&|| false), None);
+    assert_same_as_full_build(&preview, root);
+
+    // A new title: the page at once, the home page only when caught up.
+    write(root, "dlg/b.md", &b.replace(title, "Ny titel"));
+    let home = page(&preview, "index.html").to_owned();
+    let outcome = preview.step(&changed(root, &["dlg/b.md"]));
+    assert_eq!(outcome.rendered, 3, "{outcome:?}");
+    assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
+    assert_eq!(page(&preview, "index.html"), home);
+    // A newer save gives the catch-up up: nothing changes, the work stays to do.
+    assert_eq!(preview.catch_up(&|| true), None);
+    assert!(preview.is_behind());
+    assert_eq!(page(&preview, "index.html"), home);
+    let outcome = preview.catch_up(&|| false).expect("work was left");
+    assert!(outcome.files_changed);
+    // Home, its group and the group's feed, news, revision, search, the pathway page and its
+    // eight phase pages, sitemap, feed and API: not dbcg's page.
+    assert_eq!(outcome.rendered, 18, "{outcome:?}");
+    assert!(page(&preview, "index.html").contains("Ny titel"));
+    assert_same_as_full_build(&preview, root);
+}
+
+#[test]
+fn a_save_that_breaks_links_into_it_shows_the_finding_in_the_linking_guidelines() {
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    let broken_links = |outcome: &Outcome| -> BTreeSet<String> {
+        outcome
+            .problems
+            .iter()
+            .filter(|p| p.code == codes::LINK_BROKEN_ANCHOR)
+            .filter_map(|p| p.file.clone())
+            .collect()
+    };
+    // Every guideline links to `@/dlg/dlbcl.md#udredning`; the heading is renamed.
+    write(
+        root,
+        "dlg/dlbcl.md",
+        &VALID.replace("## Udredning", "## Diagnostik"),
+    );
+    let first = preview.step(&changed(root, &["dlg/dlbcl.md"]));
+    // The saved file's own link is checked with it.
+    assert!(broken_links(&first).contains("guidelines/dlg/dlbcl.md"));
+    let after = preview.catch_up(&|| false).expect("work was left");
+    assert_eq!(
+        broken_links(&after),
+        BTreeSet::from(
+            [
+                "guidelines/dbcg/c.md",
+                "guidelines/dlg/b.md",
+                "guidelines/dlg/dlbcl.md"
+            ]
+            .map(str::to_owned)
+        )
+    );
+    assert!(after.overlay().unwrap().contains("guidelines/dbcg/c.md"));
+    // A later save of the target alone keeps the others' findings (from the last check).
+    write(
+        root,
+        "dlg/dlbcl.md",
+        &VALID
+            .replace("## Udredning", "## Diagnostik")
+            .replace("Patienterne foretrækker", "Nu foretrækker patienterne"),
+    );
+    let again = preview.step(&changed(root, &["dlg/dlbcl.md"]));
+    assert_eq!(broken_links(&again), broken_links(&after));
+    // Fixed: gone from every file once caught up.
+    write(root, "dlg/dlbcl.md", VALID);
+    preview.step(&changed(root, &["dlg/dlbcl.md"]));
+    let fixed = preview.catch_up(&|| false).expect("work was left");
+    assert!(fixed.problems.is_empty(), "{:?}", fixed.problems);
+    assert_same_as_full_build(&preview, root);
+}
+
+#[test]
+fn an_edit_storm_with_catch_ups_given_up_ends_with_every_page_right() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+
+    let site = site();
+    let root = site.path();
+    let mut preview = started(root);
+    let files = ["dlg/dlbcl.md", "dlg/b.md", "dbcg/c.md"];
+    for k in 0..30 {
+        let file = files[k % files.len()];
+        // Titles, recommendations, rationales and errors, in turn.
+        let text = match k % 5 {
+            0 => VALID.replace("Diffust storcellet B-celle lymfom", &format!("Titel {k}")),
+            1 => VALID.replace(
+                "Alle patienter bør",
+                &format!("Runde {k}: alle patienter bør"),
+            ),
+            2 => VALID.replace(
+                "### Rationale\n\n",
+                &format!("### Rationale\n\nRunde {k}. "),
+            ),
+            3 => VALID.replace("::: anbefaling 1 (B)", "::: anbefaling 1 (E)"),
+            _ => VALID.replace("## Udredning", &format!("## Udredning {k}")),
+        };
+        write(root, file, &text);
+        preview.step(&changed(root, &[file]));
+        // Catch-ups given up after a few questions, at every point of the step.
+        let asked = AtomicUsize::new(0);
+        let stop_after = k % 4;
+        preview.catch_up(&|| asked.fetch_add(1, Ordering::SeqCst) >= stop_after);
+    }
+    for (k, file) in files.iter().enumerate() {
+        write(
+            root,
+            file,
+            &VALID.replace("Diffust storcellet B-celle lymfom", &format!("Sidst {k}")),
+        );
+        preview.step(&changed(root, &[file]));
+    }
+    preview.catch_up(&|| false);
+    assert!(!preview.is_behind());
+    assert!(page(&preview, "index.html").contains("Sidst 2"));
+    assert_same_as_full_build(&preview, root);
 }

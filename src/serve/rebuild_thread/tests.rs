@@ -4,7 +4,6 @@ use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::serve::search_hook;
 use crate::serve::search_indexer::UnitsCache;
 
 const VALID: &str = include_str!("../../../tests/suite/support/dlbcl.md");
@@ -29,7 +28,7 @@ fn page(shared: &Shared) -> String {
 
 /// The URLs of what the installed search finds for `query`; `None` before the first index.
 fn found(shared: &Shared, query: &str) -> Option<Vec<String>> {
-    let search = search_hook::current(shared)?;
+    let search = shared.search()?;
     let hits = search.engine().search(query, None, 10).unwrap();
     Some(hits.into_iter().map(|hit| hit.doc.url).collect())
 }
@@ -60,7 +59,7 @@ fn the_page_is_served_before_the_search_index_is_rebuilt_and_search_catches_up()
     let search = Coalescing::start("test-search", move |input| {
         started_tx.send(()).unwrap();
         gate.recv().unwrap();
-        search_hook::install(&search_shared, cache.build(input).unwrap());
+        search_shared.install_search(cache.build(input).unwrap());
     })
     .unwrap();
     let today = Some(jiff::civil::date(2026, 11, 24));
@@ -105,4 +104,53 @@ fn the_page_is_served_before_the_search_index_is_rebuilt_and_search_catches_up()
     assert_eq!(found(&shared, "giraf"), Some(Vec::new()));
     // The site in between (giraf) was never built.
     assert!(started.recv_timeout(Duration::from_millis(200)).is_err());
+}
+
+#[test]
+fn findings_across_guidelines_reach_the_overlay_with_a_second_publish() {
+    let site = tempfile::tempdir().unwrap();
+    let root = site.path();
+    fs::write(root.join("retning.toml"), CONFIG).unwrap();
+    fs::create_dir_all(root.join("guidelines/dlg")).unwrap();
+    fs::write(guideline(root), VALID).unwrap();
+    // Another guideline that links to `@/dlg/dlbcl.md#udredning`, as the fixture does.
+    let other = root.join("guidelines/dlg/b.md");
+    fs::write(&other, VALID.replace("Diffust storcellet", "Anden")).unwrap();
+
+    let shared = Arc::new(Shared::new());
+    let search = Coalescing::start("test-search", |_: SearchInput| {}).unwrap();
+    let today = Some(jiff::civil::date(2026, 11, 24));
+    let preview = Preview::new(root.to_path_buf(), "http://127.0.0.1:1/".to_owned(), today);
+    let mut rebuilds = RebuildThread::new(preview, Arc::clone(&shared), search);
+    rebuilds.handle(&ChangeKind::Everything);
+    assert!(!rebuilds.catch_up(&|| false), "nothing was left");
+
+    // The heading both link to is renamed, and the saved file's own link with it: its page
+    // is served first, without errors…
+    fs::write(
+        guideline(root),
+        VALID
+            .replace("## Udredning", "## Diagnostik")
+            .replace("dlbcl.md#udredning", "dlbcl.md#diagnostik"),
+    )
+    .unwrap();
+    rebuilds.handle(&ChangeKind::Guidelines(
+        [guideline(root)].into_iter().collect(),
+    ));
+    let first = shared.current();
+    assert!(page(&shared).contains("Diagnostik"));
+    assert!(!first.extra.contains("guidelines/dlg/"), "{}", first.extra);
+    // …then the other guideline's broken link, once the rebuild thread catches up.
+    assert!(rebuilds.catch_up(&|| false));
+    let second = shared.current();
+    assert_ne!(second.generation, first.generation);
+    assert!(
+        second.extra.contains("guidelines/dlg/b.md"),
+        "{}",
+        second.extra
+    );
+    assert!(std::ptr::eq(
+        second.files.get(PAGE).unwrap().as_ptr(),
+        first.files.get(PAGE).unwrap().as_ptr()
+    ));
 }
