@@ -2,9 +2,9 @@
 //! page a person saved is served first:
 //!
 //! - a full build at start and when the configuration or theme changes;
-//! - for a save of guideline files the site has, the fast step ([`saved`]): those files alone
+//! - for a save of guideline files the site has, the fast step (`saved`): those files alone
 //!   are read, checked and their pages rendered;
-//! - the complete step ([`complete`]) for everything else (files added, removed, renamed),
+//! - the complete step (`complete`) for everything else (files added, removed, renamed),
 //!   and afterwards, to catch up with what the fast steps left: the checks across guidelines
 //!   and the pages that list guidelines ([`Preview::catch_up`], which a newer save stops).
 //!

@@ -281,7 +281,10 @@ fn a_save_serves_its_page_first_and_the_listing_pages_after() {
     let outcome = preview.step(&changed(root, &["dlg/b.md"]));
     assert!(outcome.files_changed && !outcome.full, "{outcome:?}");
     // Its page, its MDT view and its feed.
-    assert_eq!(outcome.rendered, 3, "only the guideline's own pages: {outcome:?}");
+    assert_eq!(
+        outcome.rendered, 3,
+        "only the guideline's own pages: {outcome:?}"
+    );
     assert!(page(&preview, "dlg/b/index.html").contains("Zebrafisk"));
     assert!(preview.is_behind());
     let outcome = preview.catch_up(&|| false).expect("work was left");
