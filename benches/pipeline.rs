@@ -714,17 +714,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         static_files.files.len(),
         index_bytes as f64 / 1e6
     );
-    for d in &downloads {
-        println!(
-            "    {}-word queries ({}): median {:.1} kB raw / {:.1} kB gzip, p90 {:.1} kB raw / {:.1} kB gzip",
-            d.words,
-            d.count,
-            d.raw_p50 as f64 / 1e3,
-            d.gz_p50 as f64 / 1e3,
-            d.raw_p90 as f64 / 1e3,
-            d.gz_p90 as f64 / 1e3
-        );
-    }
+    print_downloads("", &downloads);
 
     println!(
         "  typos: {} two-word queries with a misspelt word, {typo_corrected} corrected, {typo_empty} with no hit; tantivy p50 {:.0} µs, p99 {:.0} µs; typo side table {typo_files} files, {:.1} MB",
@@ -733,17 +723,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         us(typo_p99),
         typo_bytes as f64 / 1e6
     );
-    for d in &typo_downloads {
-        println!(
-            "    typo {}-word queries ({}): median {:.1} kB raw / {:.1} kB gzip, p90 {:.1} kB raw / {:.1} kB gzip",
-            d.words,
-            d.count,
-            d.raw_p50 as f64 / 1e3,
-            d.gz_p50 as f64 / 1e3,
-            d.raw_p90 as f64 / 1e3,
-            d.gz_p90 as f64 / 1e3
-        );
-    }
+    print_downloads("typo ", &typo_downloads);
 
     let figures = vec![
         ("read the corpus files", baseline),
@@ -948,4 +928,19 @@ fn page_context(
         },
     });
     tera::Context::from_value(value).unwrap_or_default()
+}
+
+/// One line per query length: what a browser downloads (`label` names the kind of query).
+fn print_downloads(label: &str, downloads: &[support::search_bench::Downloads]) {
+    for d in downloads {
+        println!(
+            "    {label}{}-word queries ({}): median {:.1} kB raw / {:.1} kB gzip, p90 {:.1} kB raw / {:.1} kB gzip",
+            d.words,
+            d.count,
+            d.raw_p50 as f64 / 1e3,
+            d.gz_p50 as f64 / 1e3,
+            d.raw_p90 as f64 / 1e3,
+            d.gz_p90 as f64 / 1e3
+        );
+    }
 }
