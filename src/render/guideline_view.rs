@@ -251,8 +251,8 @@ pub fn build_with(
                         theme,
                         &badge_text,
                         guideline,
-                        &guideline.recommendations[i],
-                        markdown.render(&guideline.recommendations[i].content, None),
+                        &guideline.body.recommendations[i],
+                        markdown.render(&guideline.body.recommendations[i].content, None),
                     )
                 })
                 .collect(),
@@ -261,6 +261,7 @@ pub fn build_with(
         .collect();
 
     let sections = guideline
+        .body
         .sections
         .iter()
         .filter_map(|section| {
@@ -279,7 +280,7 @@ pub fn build_with(
                                 html: markdown.render(fragment, Some(&mut citations)),
                             },
                             LeadBlock::Recommendation(i) => {
-                                let recommendation = &guideline.recommendations[*i];
+                                let recommendation = &guideline.body.recommendations[*i];
                                 let html =
                                     markdown.render(&recommendation.content, Some(&mut citations));
                                 BlockView::Recommendation(Box::new(recommendation_view(
@@ -380,12 +381,13 @@ pub fn build_with(
 /// opens its `<details>` (retning.js).
 fn toc_html(guideline: &Guideline) -> String {
     let mut out = String::new();
-    for (index, section) in guideline.sections.iter().enumerate() {
+    for (index, section) in guideline.body.sections.iter().enumerate() {
         let Some(kind) = section.kind.filter(|k| *k != SectionKind::QuickGuide) else {
             continue;
         };
         let headings = |topic: Option<usize>, subsection: Option<usize>| -> Vec<(u8, &str, &str)> {
             guideline
+                .body
                 .headings
                 .iter()
                 .filter(|h| {
@@ -522,7 +524,7 @@ pub fn recommendation_view(
     recommendation: &Recommendation,
     html: String,
 ) -> RecommendationView {
-    let strength = recommendation.strength;
+    let strength = recommendation.header.strength;
     let label = strength.map(|s| s.label()).unwrap_or_default();
     let mut badges_html = String::new();
     // Writing to a String cannot fail.
@@ -537,7 +539,7 @@ pub fn recommendation_view(
             escape(&label),
         );
     }
-    let _ = match recommendation.marker {
+    let _ = match recommendation.header.marker {
         Some(Marker::New) => write!(
             badges_html,
             r#" <span class="badge badge-new">{}</span>"#,
@@ -551,19 +553,19 @@ pub fn recommendation_view(
         None => Ok(()),
     };
     RecommendationView {
-        id: recommendation.id,
+        id: recommendation.header.id,
         anchor: recommendation.anchor(),
         strength: label,
         strength_anchor: strength.map_or("", |s| s.explanation_anchor()),
         strength_class: strength.map_or("", |s| s.css_class()),
-        marker: recommendation.marker.map(|m| match m {
+        marker: recommendation.header.marker.map(|m| match m {
             Marker::New => "new",
             Marker::Changed => "changed",
         }),
         badges_html,
         html,
         decision_aids: guideline
-            .decision_aids_for(recommendation.id)
+            .decision_aids_for(recommendation.header.id)
             .map(|aid| decision_aid_view(theme, aid))
             .collect(),
         phases: guideline
@@ -571,10 +573,14 @@ pub fn recommendation_view(
             .into_iter()
             .filter_map(|slug| text.phase(slug))
             .collect(),
-        monitoring: recommendation.monitoring.as_ref().map(|m| MonitoringView {
-            database: m.database.clone(),
-            indicator: m.indicator.clone(),
-        }),
+        monitoring: recommendation
+            .header
+            .monitoring
+            .as_ref()
+            .map(|m| MonitoringView {
+                database: m.database.clone(),
+                indicator: m.indicator.clone(),
+            }),
     }
 }
 
@@ -631,6 +637,7 @@ fn reference_views(
 ) -> Vec<ReferenceView> {
     let back_to_citation = escape(back_to_citation);
     let mut definitions: Vec<_> = guideline
+        .body
         .definitions
         .iter()
         .filter(|d| d.section == Some(SectionKind::References))
@@ -639,7 +646,7 @@ fn reference_views(
     definitions.sort_by_cached_key(|d| number(&d.key).unwrap_or(usize::MAX));
     // Every key's evidence levels, in one pass over the citations.
     let mut levels_by_key: FxHashMap<&str, Vec<&'static str>> = FxHashMap::default();
-    for citation in &guideline.citations {
+    for citation in &guideline.body.citations {
         if let Some(level) = citation.level {
             levels_by_key
                 .entry(citation.key.as_str())
