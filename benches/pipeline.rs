@@ -168,7 +168,12 @@ fn self_test() -> Result<()> {
     {
         return Err("the corpus must use both grading schemes".into());
     }
-    let links: usize = checked.site.guidelines.iter().map(|g| g.links.len()).sum();
+    let links: usize = checked
+        .site
+        .guidelines
+        .iter()
+        .map(|g| g.body.links.len())
+        .sum();
     let aids: usize = checked
         .site
         .guidelines
