@@ -149,6 +149,45 @@ test('opened and saved guidelines read and search offline; a newer version is an
   }
 });
 
+test('"Gem offline" says when the group is saved already, and offers to update older copies', async () => {
+  const context = await phoneContext(browser, 390);
+  const page = await context.newPage();
+  const box = page.locator('section.offline-save');
+  const size = box.locator('[data-offline-size]');
+  const button = box.locator('[data-offline-button]');
+  try {
+    const group = pageUrl(server.url, `/${byGroup(third)}/`);
+    await controlled(page, group);
+    await box.waitFor({ state: 'visible' });
+    assert.match(await size.textContent(), /^Gem gruppens \d+ retningslinjer/);
+    await button.click();
+    await box.locator('[data-offline-status]', { hasText: 'Gemt:' }).waitFor({ timeout: 20000 });
+    await page.reload({ waitUntil: 'load' });
+    await size.filter({ hasText: /^Gruppens \d+ retningslinjer er gemt på enheden\./ }).waitFor();
+    assert.equal(await button.isVisible(), false, 'nothing to save');
+
+    // The copies as an earlier build's worker left them: in a cache named for another build.
+    await page.evaluate(async () => {
+      const [current] = (await caches.keys()).filter((name) => name.startsWith('retning-'));
+      const from = await caches.open(current);
+      const to = await caches.open('retning-0000000000000000');
+      for (const request of await from.keys()) await to.put(request, await from.match(request));
+      await caches.delete(current);
+    });
+    await page.reload({ waitUntil: 'load' });
+    await size.filter({ hasText: /er gemt fra en tidligere udgave af siden\. Opdater dem/ }).waitFor();
+    assert.equal(await button.textContent(), 'Opdater de gemte');
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await button.click();
+    await box.locator('[data-offline-status]', { hasText: 'Gemt:' }).waitFor({ timeout: 20000 });
+    assert.match(await size.textContent(), /^Gruppens \d+ retningslinjer er gemt på enheden\./);
+    assert.equal(await button.isVisible(), false);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the manifest names the icons, and they are PNGs of their size', async () => {
   const manifestPath = path.join(SITE, 'manifest.webmanifest');
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
