@@ -9,6 +9,8 @@
 // its reason, in helpers as much as in `#[test]` functions.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "suite/app_budget.rs"]
+mod app_budget;
 #[path = "suite/bad_input.rs"]
 mod bad_input;
 #[path = "suite/build.rs"]
