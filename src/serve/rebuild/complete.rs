@@ -20,7 +20,7 @@ use crate::validate::validate;
 use super::super::overlay::{Problem, problems_of};
 use super::super::search_hook;
 use super::files::{Read, read_one, rendered_entry, substitutes, with_site_to_render};
-use super::{Behind, Built, OnDisk, Outcome, Preview, Rendered, Update};
+use super::{Behind, Built, OnDisk, Preview, Rebuilt, Rendered, Update};
 
 /// Asked now and then during the step: `true` stops it (a newer save waits).
 pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
@@ -32,7 +32,7 @@ impl Preview {
         &mut self,
         changed: &BTreeSet<PathBuf>,
         cancelled: Cancelled<'_>,
-    ) -> Result<Option<Outcome>, Box<Problem>> {
+    ) -> Result<Option<Rebuilt>, Box<Problem>> {
         let mut built = self
             .built
             .take()
@@ -70,10 +70,10 @@ impl Preview {
                 self.rechecked.clear();
                 let mut problems = problems;
                 problems.push(Problem::failure("render", err.to_string()));
-                return Ok(Some(Outcome {
+                return Ok(Some(Rebuilt {
                     problems,
                     warnings,
-                    ..Outcome::default()
+                    ..Rebuilt::default()
                 }));
             }
         };
@@ -81,7 +81,7 @@ impl Preview {
         self.rechecked.clear();
         let pages = update.files.len();
         let files_changed = self.apply(update);
-        Ok(Some(Outcome {
+        Ok(Some(Rebuilt {
             files_changed,
             rendered: pages,
             full: false,

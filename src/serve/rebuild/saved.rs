@@ -14,7 +14,7 @@ use crate::validate::validate_guideline;
 use super::super::overlay::{Problem, problems_of};
 use super::super::search_hook;
 use super::files::{Read, read_one, rendered_entry, substitutes, with_site_to_render};
-use super::{OnDisk, Outcome, Preview, Update};
+use super::{OnDisk, Preview, Rebuilt, Update};
 
 impl Preview {
     /// Handles a save of `paths` alone, or `None` when it is not a save of files the site has
@@ -23,7 +23,7 @@ impl Preview {
     pub(super) fn saved(
         &mut self,
         paths: &BTreeSet<PathBuf>,
-    ) -> Option<Result<Outcome, Box<Problem>>> {
+    ) -> Option<Result<Rebuilt, Box<Problem>>> {
         let built = self.built.as_ref()?;
         let mut reads: Vec<(PathBuf, Read)> = Vec::new();
         for path in paths {
@@ -44,13 +44,13 @@ impl Preview {
         Some(self.apply_saved(reads))
     }
 
-    fn apply_saved(&mut self, reads: Vec<(PathBuf, Read)>) -> Result<Outcome, Box<Problem>> {
+    fn apply_saved(&mut self, reads: Vec<(PathBuf, Read)>) -> Result<Rebuilt, Box<Problem>> {
         if reads.is_empty() {
             let (problems, warnings) = problems_of(&self.current_findings());
-            return Ok(Outcome {
+            return Ok(Rebuilt {
                 problems,
                 warnings,
-                ..Outcome::default()
+                ..Rebuilt::default()
             });
         }
         let mut built = self
@@ -116,7 +116,7 @@ impl Preview {
         behind.listings |= listings_changed;
         let pages = update.files.len();
         let files_changed = self.apply(update);
-        Ok(Outcome {
+        Ok(Rebuilt {
             files_changed,
             rendered: pages,
             full: false,
