@@ -8,6 +8,7 @@
 pub mod assets;
 pub mod changes;
 pub mod cli;
+pub mod collapsed_words;
 pub mod config;
 pub mod diagnostics;
 pub mod history;
