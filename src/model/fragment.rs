@@ -1,4 +1,18 @@
 //! A run of Markdown content as the model keeps it.
+//!
+//! Why the model keeps pulldown-cmark's events rather than an inline representation of its
+//! own (a decision, issue 26): the pipeline reads Markdown once (`parse`) and writes it in two
+//! forms, HTML (`render::markdown`) and plain text ([`Fragment::plain_text`], for search,
+//! summaries and change lists). Only those three places touch the events; `validate` reads
+//! what the walk noted in typed lists (citations, links, images, headings) or asks a fragment
+//! ([`Fragment::is_empty`]), never the events themselves. An inline type of our own would add
+//! a converter in `parse` and move pulldown-cmark's tag semantics (lists, tables, footnotes,
+//! emphasis) into a second HTML writer: two more copies of one concept, for no reader that
+//! needs them today. The cost we accept: the model names one
+//! well-kept crate's type (`Event<'static>`, owned so the model outlives the file's text),
+//! so a major pulldown-cmark upgrade touches parse, model and the HTML renderer together.
+//! Worth revisiting when a reader other than these needs the content, e.g. a second output
+//! format, or a rule that looks inside the text rather than at what the walk noted.
 
 use std::ops::Range;
 
