@@ -26,7 +26,7 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 use serde_json::json;
 
-use retning::diagnostics::{self, Counts, render_human};
+use retning::diagnostics::{self, Counts, Language, render_human};
 use retning::output::{OutputFolder, write_atomically};
 use retning::parse::parse_guideline;
 use retning::publish::{Timings, publish};
@@ -145,9 +145,9 @@ fn self_test() -> Result<()> {
     let dir = tempfile::tempdir()?;
     let root = dir.path().join("site");
     corpus.write_retning(&root)?;
-    let checked = check_site(&root, today()?).map_err(|d| d.message.clone())?;
+    let checked = check_site(&root, today()?).map_err(|d| d.message.to_string())?;
     if !checked.findings.is_empty() {
-        eprint!("{}", render_human(&checked.findings, false));
+        eprint!("{}", render_human(&checked.findings, false, Language::En));
         return Err(format!(
             "the generated corpus has {} findings; it must have none",
             checked.findings.len()
@@ -240,7 +240,7 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
     let today = today()?;
     let started = Instant::now();
     let t = Instant::now();
-    let loaded = Site::load(root).map_err(|d| d.message.clone())?;
+    let loaded = Site::load(root).map_err(|d| d.message.to_string())?;
     let load = t.elapsed();
 
     let t = Instant::now();
@@ -303,7 +303,7 @@ fn hot(args: &[String]) -> Result<()> {
     let root = Path::new(root);
     let n: usize = n.parse()?;
     let today = today()?;
-    let site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
     match part.as_str() {
         "parse" => {
@@ -352,7 +352,7 @@ fn parts(args: &[String]) -> Result<()> {
     let root = Path::new(args.first().ok_or("parts ROOT [RUNS]")?);
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
     let today = today()?;
-    let site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
     let label = theme.text("recommendation");
     let mut times: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
@@ -556,7 +556,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     let mut checks = Vec::new();
     for _ in 0..runs {
         let t = Instant::now();
-        let checked = check_site(&root, today).map_err(|d| d.message.clone())?;
+        let checked = check_site(&root, today).map_err(|d| d.message.to_string())?;
         checks.push(t.elapsed());
         let counts = Counts::of(&checked.findings);
         if counts.errors + counts.warnings > 0 {
@@ -609,7 +609,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     // Search.
     let queries = queries(200);
     let (open, p50, p99, empty) = bench_tantivy(&index, &queries)?;
-    let site = Site::load(&root).map_err(|d| d.message.clone())?.site;
+    let site = Site::load(&root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(&root)?;
     let static_files =
         search::build(&site, false, theme.text("recommendation"), None)?.static_files;
@@ -856,7 +856,7 @@ fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<(u64, Duration
 
 fn bench_one_guideline(root: &Path, iterations: usize) -> Result<(Duration, Duration)> {
     let today = today()?;
-    let mut site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let mut site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
     let options = RenderOptions {
         drafts: false,

@@ -40,8 +40,10 @@ impl SearchUnits {
     /// recommendation unit ("Anbefaling"), from the theme.
     /// An invalid `synonyms.toml` is an error that names its line and column.
     pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> anyhow::Result<Self> {
-        let synonyms = load_synonyms(&site.root)
-            .map_err(|finding| anyhow::anyhow!("{}", render_human(&[*finding], false)))?;
+        let synonyms = load_synonyms(&site.root).map_err(|finding| {
+            let language = crate::diagnostics::Language::for_site(&site.config.language);
+            anyhow::anyhow!("{}", render_human(&[*finding], false, language))
+        })?;
         let (docs, groups) = ordered_units(site, drafts, recommendation_label);
         Ok(Self::analyzed(docs, groups, synonyms))
     }

@@ -15,7 +15,7 @@ mod bad_input;
 mod build;
 #[path = "suite/check_output.rs"]
 mod check_output;
-#[path = "suite/check_rules.rs"]
+#[path = "suite/check_rules/mod.rs"]
 mod check_rules;
 #[path = "suite/ci_docs.rs"]
 mod ci_docs;
@@ -39,7 +39,7 @@ mod output_safety;
 mod pathway;
 #[path = "suite/precompress.rs"]
 mod precompress;
-#[path = "suite/report.rs"]
+#[path = "suite/report/mod.rs"]
 mod report;
 #[path = "suite/robustness.rs"]
 mod robustness;

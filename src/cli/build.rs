@@ -10,7 +10,7 @@ use clap::Args;
 use jiff::civil::Date;
 
 use crate::config::check_base_url;
-use crate::diagnostics::{Counts, render_human};
+use crate::diagnostics::{Counts, Language, render_human};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
 use crate::render::{Archive, RenderOptions, Theme};
@@ -52,7 +52,7 @@ fn parse_base_url(value: &str) -> Result<String, String> {
     Ok(value.to_owned())
 }
 
-pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
+pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
     let out = OutputFolder::choose(root, &args.out, args.force)
@@ -66,7 +66,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         Err(finding) => {
             eprint!(
                 "{}",
-                render_human(&[*finding], std::io::stderr().is_terminal())
+                render_human(&[*finding], std::io::stderr().is_terminal(), language)
             );
             return Ok(Outcome::Findings);
         }
@@ -77,7 +77,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         progress.finish();
         eprint!(
             "{}",
-            render_human(&checked.findings, std::io::stderr().is_terminal())
+            render_human(&checked.findings, std::io::stderr().is_terminal(), language)
         );
         eprintln!("Not published: fix the errors above. The previous site is untouched.");
         return Ok(Outcome::Findings);
@@ -107,7 +107,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     if counts.warnings > 0 {
         eprint!(
             "{}",
-            render_human(&checked.findings, std::io::stderr().is_terminal())
+            render_human(&checked.findings, std::io::stderr().is_terminal(), language)
         );
     }
     let guidelines = checked.site.published(args.drafts).count();
