@@ -319,7 +319,7 @@ fn a_save_that_breaks_links_into_it_shows_the_finding_in_the_linking_guidelines(
     let site = site();
     let root = site.path();
     let mut preview = started(root);
-    let broken_links = |outcome: &Outcome| -> BTreeSet<String> {
+    let broken_links = |outcome: &Rebuilt| -> BTreeSet<String> {
         outcome
             .problems
             .iter()
