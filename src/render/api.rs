@@ -165,16 +165,17 @@ pub(super) fn api_guideline(
     let url = format!("{root}{}", guideline.path());
     ApiGuideline {
         recommendations: guideline
+            .body
             .recommendations
             .iter()
             .map(|r| ApiRecommendation {
-                id: r.id,
+                id: r.header.id,
                 url: format!("{url}#{}", r.anchor()),
-                strength: r.strength.map(|s| s.label()),
-                marker: r.marker,
+                strength: r.header.strength.map(|s| s.label()),
+                marker: r.header.marker,
                 text: r.content.plain_text(),
                 decision_aids: guideline
-                    .decision_aids_for(r.id)
+                    .decision_aids_for(r.header.id)
                     .map(|aid| ApiDecisionAid {
                         title: aid.title.clone(),
                         // Empty when the scheme could run script: `check` reports it, and no page links to it.
@@ -189,7 +190,7 @@ pub(super) fn api_guideline(
                     .into_iter()
                     .map(str::to_owned)
                     .collect(),
-                monitoring: r.monitoring.clone(),
+                monitoring: r.header.monitoring.clone(),
             })
             .collect(),
         url,

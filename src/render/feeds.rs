@@ -132,9 +132,14 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
     for guideline in entries {
         let url = absolute(&guideline.path());
         let changes: Vec<String> = guideline
+            .body
             .recommendations
             .iter()
-            .filter_map(|r| r.marker.map(|m| format!("{} {}", r.id, m.as_str())))
+            .filter_map(|r| {
+                r.header
+                    .marker
+                    .map(|m| format!("{} {}", r.header.id, m.as_str()))
+            })
             .collect();
         let summary = if changes.is_empty() {
             format!("Version {}", guideline.meta.version.get_ref())

@@ -336,7 +336,9 @@ mod tests {
         let guideline = site
             .guidelines
             .iter()
-            .find(|g| g.recommendations.len() >= 2 && g.source.text.contains("### Rationale\n\n"))
+            .find(|g| {
+                g.body.recommendations.len() >= 2 && g.source.text.contains("### Rationale\n\n")
+            })
             .expect("an example guideline with recommendations and a rationale");
         let path = guideline.source.path.as_path();
         let text = guideline.source.text.as_str();
@@ -353,7 +355,7 @@ mod tests {
 
         // A title, a recommendation's text, a planned revision: both change.
         // The line after a recommendation's `::: anbefaling` line is its text.
-        let start = guideline.recommendations[0].header_span.end + 1;
+        let start = guideline.body.recommendations[0].header_span.end + 1;
         let recommendation = format!("{}Også dette. {}", &text[..start], &text[start..]);
         for changed in [
             text.replacen(guideline.title(), "En helt ny titel", 1),

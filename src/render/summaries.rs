@@ -105,18 +105,18 @@ pub(super) fn search_entries(
     // Every recommendation's plain text: on every core.
     guidelines
         .par_iter()
-        .filter(|g| !g.recommendations.is_empty())
+        .filter(|g| !g.body.recommendations.is_empty())
         .map(|g| {
             let page = format!("{root}{}", g.path());
             let mut items = String::new();
-            for r in &g.recommendations {
-                let strength = r.strength.map(|s| s.label()).unwrap_or_default();
+            for r in &g.body.recommendations {
+                let strength = r.header.strength.map(|s| s.label()).unwrap_or_default();
                 // Writing to a String cannot fail.
                 let _ = write!(
                     items,
                     r#"<li><a href="{}">{label} {}</a>"#,
                     markdown::escape(&format!("{page}#{}", r.anchor())),
-                    r.id,
+                    r.header.id,
                 );
                 if !strength.is_empty() {
                     let _ = write!(items, " ({})", markdown::escape(&strength));

@@ -5,6 +5,8 @@
 use std::fs;
 use std::path::Path;
 
+use retning::diagnostics::codes::{Code, Origin};
+
 use crate::support::Severity::{Error, Warning};
 use crate::support::{Place, Severity, SiteBuilder, site};
 
@@ -53,7 +55,6 @@ mod variations;
 
 #[test]
 fn every_code_has_a_fixture() {
-    let codes_rs = include_str!("../../../src/diagnostics/codes.rs");
     // Every module of this folder, read at run time so that a new module counts without
     // being listed; the badge checks need a git history: their fixtures are in history.rs.
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/suite/check_rules");
@@ -64,12 +65,12 @@ fn every_code_has_a_fixture() {
             fixtures.push_str(&fs::read_to_string(&path).unwrap());
         }
     }
-    let codes: Vec<&str> = codes_rs
-        .lines()
-        .filter(|line| line.starts_with("pub const"))
-        .filter_map(|line| line.split('"').nth(1))
+    let codes: Vec<&str> = Code::ALL
+        .iter()
+        .filter(|code| code.origin() == Origin::Check)
+        .map(|code| code.as_str())
         .collect();
-    assert!(codes.len() > 40, "codes.rs changed shape: {codes:?}");
+    assert!(codes.len() > 40, "{codes:?}");
     let uncovered: Vec<&&str> = codes
         .iter()
         .filter(|code| !fixtures.contains(&format!("\"{code}\"")))
@@ -82,12 +83,10 @@ fn every_code_has_a_fixture() {
 
 #[test]
 fn the_format_guide_lists_every_code() {
-    let codes_rs = include_str!("../../../src/diagnostics/codes.rs");
     let guide = include_str!("../../../docs/format.md");
-    let missing: Vec<&str> = codes_rs
-        .lines()
-        .filter(|line| line.starts_with("pub const"))
-        .filter_map(|line| line.split('"').nth(1))
+    let missing: Vec<&str> = Code::ALL
+        .iter()
+        .map(|code| code.as_str())
         .filter(|code| !guide.contains(&format!("| `{code}` |")))
         .collect();
     assert!(
