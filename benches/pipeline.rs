@@ -1,7 +1,9 @@
 //! retning's pipeline benchmarks on a generated corpus (docs/performance.md).
 //!
 //! - `cargo bench` — every benchmark for 300 and 1,000 guidelines of ~8,000 words
-//!   (`RETNING_BENCH_SIZES=300`, `RETNING_BENCH_WORDS`, `RETNING_BENCH_RUNS`, and
+//!   (`RETNING_BENCH_SIZES=300` or `=300,1000,3000,10000` for the growth table at scale:
+//!   10,000 writes an 825 MB corpus to the temporary folder; `RETNING_BENCH_WORDS`,
+//!   `RETNING_BENCH_RUNS`, and
 //!   `RETNING_BENCH_JSON=FILE` to keep the figures as JSON), then edit → served in
 //!   `retning serve` (`cargo bench --bench pipeline -- serve` alone: `support/serve_bench.rs`).
 //! - `cargo test --benches` (or `cargo bench --bench pipeline -- check`) — the self-test: a
@@ -611,6 +613,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     )?;
 
     let output_bytes = dir_size(&out)?;
+    let largest = Largest::of(&out)?;
 
     // One guideline saved, as the preview server handles it.
     let (one, one_p90) = bench_one_guideline(&root, runs.max(5) * 6)?;
@@ -689,6 +692,13 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
             "{output_files} files, {:.1} MB in all",
             output_bytes as f64 / 1e6
         ),
+    );
+    println!(
+        "  largest output files: HTML {:.1} KB ({}), JSON {:.1} KB ({}); limits 300 KB and 2,048 KB",
+        largest.html.0 as f64 / 1024.0,
+        largest.html.1,
+        largest.json.0 as f64 / 1024.0,
+        largest.json.1
     );
     row(
         "build: total",
@@ -782,6 +792,8 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         "corpus_bytes": bytes,
         "output_files": output_files,
         "output_bytes": output_bytes,
+        "largest_html": {"bytes": largest.html.0, "path": largest.html.1},
+        "largest_json": {"bytes": largest.json.0, "path": largest.json.1},
         "ms": figures.iter().map(|(k, v)| (k.to_string(), ms(*v))).collect::<BTreeMap<_, _>>(),
         "fresh_process_build_ms": ms(child_wall),
         "peak_rss_mib": hwm as f64 / 1024.0,
@@ -843,6 +855,37 @@ fn guideline_files(root: &Path) -> Result<Vec<PathBuf>> {
         }
     }
     Ok(files)
+}
+
+/// The largest HTML and JSON files of a built site, each with its path in the site: no page
+/// should grow with the number of guidelines (300 KB for HTML, 2 MB for JSON).
+struct Largest {
+    html: (u64, String),
+    json: (u64, String),
+}
+
+impl Largest {
+    fn of(site: &Path) -> Result<Self> {
+        let mut largest = Self {
+            html: (0, String::new()),
+            json: (0, String::new()),
+        };
+        for entry in walkdir::WalkDir::new(site) {
+            let entry = entry?;
+            let path = entry.path();
+            let slot = match path.extension().and_then(|e| e.to_str()) {
+                Some("html") => &mut largest.html,
+                Some("json") => &mut largest.json,
+                _ => continue,
+            };
+            let len = entry.metadata()?.len();
+            if len > slot.0 {
+                let relative = path.strip_prefix(site).unwrap_or(path);
+                *slot = (len, relative.display().to_string());
+            }
+        }
+        Ok(largest)
+    }
 }
 
 fn dir_size(dir: &Path) -> Result<u64> {
