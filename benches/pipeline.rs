@@ -354,7 +354,7 @@ fn hot(args: &[String]) -> Result<()> {
 /// without the rest of the benchmark, so two synonym lists or two versions compare quickly.
 fn downloads(args: &[String]) -> Result<()> {
     let root = Path::new(args.first().ok_or("downloads ROOT")?);
-    let site = Site::load(root).map_err(|d| d.message.clone())?.site;
+    let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
     let units = search::SearchUnits::of(&site, false, theme.text("recommendation"))?;
     let static_files = units.static_files();
