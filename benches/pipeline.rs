@@ -60,6 +60,7 @@ fn main() -> ExitCode {
         Some("--child-build") => child_build(&args[1..]),
         Some("parts") => parts(&args[1..]),
         Some("hot") => hot(&args[1..]),
+        Some("downloads") => downloads(&args[1..]),
         Some("serve") => support::serve_bench::run(),
         _ if bench => benchmarks(),
         // `cargo test --benches` runs the binary without `--bench`: the self-test.
@@ -350,6 +351,26 @@ fn hot(args: &[String]) -> Result<()> {
 
 /// `parts ROOT [RUNS]`: the search-index and render stages split into their parts, for
 /// profiling (medians).
+/// `downloads ROOT`: what a browser downloads for the benchmark's queries, plain and with a
+/// typo, on the site at ROOT (its own `synonyms.toml` included): the static index alone,
+/// without the rest of the benchmark, so two synonym lists or two versions compare quickly.
+fn downloads(args: &[String]) -> Result<()> {
+    let root = Path::new(args.first().ok_or("downloads ROOT")?);
+    let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
+    let theme = Theme::load(root)?;
+    let units = search::SearchUnits::of(&site, false, theme.text("recommendation"))?;
+    let static_files = units.static_files();
+    let typos = typo_queries(100);
+    print_downloads("", &static_downloads(&static_files, &queries(200))?);
+    print_downloads("typo ", &static_downloads(&static_files, &typos)?);
+    println!(
+        "    {} of {} typo queries corrected",
+        corrected_count(&static_files, &typos)?,
+        typos.len()
+    );
+    Ok(())
+}
+
 fn parts(args: &[String]) -> Result<()> {
     let root = Path::new(args.first().ok_or("parts ROOT [RUNS]")?);
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
@@ -394,18 +415,17 @@ fn parts(args: &[String]) -> Result<()> {
         let (docs, ranges) = search::ordered_units(&site, false, label);
         time("index 1: search units, ordered by group", t);
         let t = Instant::now();
-        let stats = std::sync::Arc::new(search_index::TermStats::of(&docs));
+        let synonyms = search_index::Synonyms::default_list();
+        let stats = std::sync::Arc::new(search_index::TermStats::with_phrases(
+            &docs,
+            synonyms.phrases(),
+        ));
         time("index 2: term stats (every word analyzed once)", t);
         let t = Instant::now();
         let weights = stats.weights(&docs);
         time("index 3: weights", t);
         let t = Instant::now();
-        let files = search_index::static_index::encode(
-            &docs,
-            &ranges,
-            &weights,
-            &search_index::Synonyms::default_list(),
-        );
+        let files = search_index::static_index::encode(&docs, &ranges, &weights, &synonyms);
         time("index 4: static encode", t);
         let dir = tempfile::tempdir()?;
         let t = Instant::now();
