@@ -30,9 +30,10 @@ use crate::site::{Candidate, Site};
 use crate::source::SourceFile;
 
 use super::classify::ChangeKind;
-use super::overlay::{Problem, problems_of, render_overlay};
+use super::overlay::{problems_of, render_overlay};
 use super::search_hook;
 pub use super::state::Files;
+use crate::diagnostics::{Language, Message, codes};
 use files::{rendered_entry, with_site_to_render};
 
 pub use complete::Cancelled;
@@ -120,13 +121,13 @@ pub struct Outcome {
     pub rendered: usize,
     pub full: bool,
     /// The errors the overlay shows, and how many warnings there were.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
     pub warnings: usize,
 }
 
 impl Outcome {
-    pub fn overlay(&self) -> Option<String> {
-        render_overlay(&self.problems, self.warnings)
+    pub fn overlay(&self, language: Language) -> Option<String> {
+        render_overlay(&self.problems, self.warnings, language)
     }
 
     /// This step followed by `next`: the problems are `next`'s.
@@ -138,6 +139,22 @@ impl Outcome {
             ..next
         }
     }
+}
+
+/// A page that does not render, as the overlay shows it.
+pub(super) fn render_failed(err: &impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        codes::RENDER,
+        Message::new("serve-render-failed").arg("error", err.to_string()),
+    )
+}
+
+/// A step that finds no site to update (a bug: the full build makes one).
+pub(super) fn no_site() -> Box<Diagnostic> {
+    Box::new(Diagnostic::error(
+        codes::INTERNAL,
+        Message::new("serve-no-site"),
+    ))
 }
 
 impl Preview {
@@ -250,7 +267,7 @@ impl Preview {
         }
     }
 
-    fn finish(&mut self, outcome: Result<Outcome, Box<Problem>>, full: bool) -> Outcome {
+    fn finish(&mut self, outcome: Result<Outcome, Box<Diagnostic>>, full: bool) -> Outcome {
         match outcome {
             Ok(outcome) => {
                 self.needs_full = false;
@@ -321,14 +338,13 @@ impl Preview {
         files_changed
     }
 
-    fn full(&mut self, today: Date) -> Result<Outcome, Box<Problem>> {
-        let mut config = SiteConfig::load(&self.root)
-            .map_err(|finding| Box::new(Problem::from_diagnostic(&finding)))?;
+    fn full(&mut self, today: Date) -> Result<Outcome, Box<Diagnostic>> {
+        let mut config = SiteConfig::load(&self.root)?;
         config.base_url = self.base_url.clone();
         let theme = Theme::load(&self.root).map_err(|err| {
-            Box::new(Problem::failure(
-                "theme",
-                format!("the theme does not load: {err}"),
+            Box::new(Diagnostic::error(
+                codes::THEME,
+                Message::new("serve-theme-failed").arg("error", err.to_string()),
             ))
         })?;
         let site = Site::new(self.root.clone(), config, Vec::new());
@@ -364,9 +380,8 @@ impl Preview {
             Ok((tree, rendered, archive))
         });
         self.built = Some(built);
-        let (tree, rendered, archive) = result.map_err(|err: crate::render::RenderError| {
-            Box::new(Problem::failure("render", err.to_string()))
-        })?;
+        let (tree, rendered, archive) =
+            result.map_err(|err: crate::render::RenderError| Box::new(render_failed(&err)))?;
         let files: Files = tree
             .files
             .into_iter()

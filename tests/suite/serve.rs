@@ -367,9 +367,14 @@ fn a_broken_strength_shows_an_overlay_on_every_page_until_fixed() {
         assert!(body.contains("retning-overlay"), "{path} has the overlay");
         assert!(body.contains(&place), "{path}");
     }
-    // The last good version stays readable under the overlay.
+    // The last good version stays readable under the overlay (which quotes the edited lines
+    // around the finding).
     let page = server.page("/dlg/dlbcl/");
+    let (page, overlay) = page
+        .split_once("<div id=\"retning-overlay\"")
+        .expect("the overlay");
     assert!(page.contains(SENTENCE) && !page.contains(EDITED), "{page}");
+    assert!(overlay.contains(EDITED), "{overlay}");
 
     // Fixed (saved the way editors do): the overlay goes and the new text shows.
     save_atomically(

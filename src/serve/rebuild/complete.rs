@@ -17,10 +17,11 @@ use crate::render::{Archive, PageRenderer, RenderError, RenderOptions, Theme};
 use crate::site::{Candidate, GUIDELINES_DIR, Site, discover};
 use crate::validate::validate;
 
-use super::super::overlay::{Problem, problems_of};
+use super::super::overlay::problems_of;
 use super::super::search_hook;
 use super::files::{Read, read_one, rendered_entry, substitutes, with_site_to_render};
 use super::{Behind, Built, OnDisk, Outcome, Preview, Rendered, Update};
+use super::{no_site, render_failed};
 
 /// Asked now and then during the step: `true` stops it (a newer save waits).
 pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
@@ -32,11 +33,8 @@ impl Preview {
         &mut self,
         changed: &BTreeSet<PathBuf>,
         cancelled: Cancelled<'_>,
-    ) -> Result<Option<Outcome>, Box<Problem>> {
-        let mut built = self
-            .built
-            .take()
-            .ok_or_else(|| Box::new(Problem::failure("internal", "no site to update")))?;
+    ) -> Result<Option<Outcome>, Box<Diagnostic>> {
+        let mut built = self.built.take().ok_or_else(no_site)?;
         let (findings, substitutes) = self.update_site(&mut built, changed, false);
         let behind = self.behind.take().unwrap_or_default();
         let options = RenderOptions {
@@ -69,7 +67,7 @@ impl Preview {
                 self.checked = findings;
                 self.rechecked.clear();
                 let mut problems = problems;
-                problems.push(Problem::failure("render", err.to_string()));
+                problems.push(render_failed(&err));
                 return Ok(Some(Outcome {
                     problems,
                     warnings,

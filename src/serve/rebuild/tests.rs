@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostics::codes;
+use crate::diagnostics::{Language, codes};
 
 use super::*;
 
@@ -175,11 +175,12 @@ fn a_broken_file_keeps_its_last_good_page_until_fixed() {
         .lines()
         .position(|l| l.contains("(E)"))
         .map(|i| i + 1);
-    assert_eq!(problem.line, line);
-    assert!(problem.source_line.as_deref().unwrap().contains("(E)"));
+    assert_eq!(problem.line(), line);
+    let position = problem.position.as_ref().unwrap();
+    assert_eq!(&position.source.text[position.span.clone()], "E");
     assert!(
         outcome
-            .overlay()
+            .overlay(Language::En)
             .unwrap()
             .contains("guidelines/dlg/dlbcl.md")
     );
@@ -201,7 +202,7 @@ fn a_broken_file_keeps_its_last_good_page_until_fixed() {
     );
     let outcome = preview.rebuild(&changed(root, &["dlg/dlbcl.md"]));
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
-    assert_eq!(outcome.overlay(), None);
+    assert_eq!(outcome.overlay(Language::En), None);
     assert!(page(&preview, "dlg/dlbcl/index.html").contains("NYT: alle patienter"));
     assert_same_as_full_build(&preview, root);
 }
@@ -347,7 +348,12 @@ fn a_save_that_breaks_links_into_it_shows_the_finding_in_the_linking_guidelines(
             .map(str::to_owned)
         )
     );
-    assert!(after.overlay().unwrap().contains("guidelines/dbcg/c.md"));
+    assert!(
+        after
+            .overlay(Language::En)
+            .unwrap()
+            .contains("guidelines/dbcg/c.md")
+    );
     // A later save of the target alone keeps the others' findings (from the last check).
     write(
         root,
