@@ -187,7 +187,12 @@ fn self_test() -> Result<()> {
         return Err("the corpus must have cross-links and decision aids".into());
     }
     // It builds, and the search finds a common word.
-    let stages = build_once(&root, &dir.path().join("public"), &dir.path().join("index"))?;
+    let stages = build_once(
+        &root,
+        &dir.path().join("public"),
+        &dir.path().join("index"),
+        |_| {},
+    )?;
     let engine = Engine::open(&dir.path().join("index"))?;
     if engine.search("behandling", None, 10)?.is_empty() {
         return Err("the search finds nothing for `behandling`".into());
@@ -239,7 +244,14 @@ impl Stages {
 
 /// `retning build`, timed by stage: load+parse and validate (`check_site`'s parts), then
 /// `publish` (both search indexes, the pages, the atomic write) as `retning build` runs it.
-fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
+/// `step` hears where the build is, as `retning build`'s progress line does: "checked", then
+/// each of `publish`'s stages.
+fn build_once(
+    root: &Path,
+    out: &Path,
+    index_dir: &Path,
+    step: impl Fn(&'static str),
+) -> Result<Stages> {
     let today = today()?;
     let started = Instant::now();
     let t = Instant::now();
@@ -255,6 +267,7 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
         return Err("the corpus has errors".into());
     }
     let site = loaded.site;
+    step("checked");
     let theme = Theme::load(root)?;
     let options = RenderOptions {
         drafts: false,
@@ -268,7 +281,7 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
         &retning::render::Archive::default(),
         &out,
         index_dir,
-        |_| {},
+        step,
     )?;
     Ok(Stages {
         load,
@@ -280,22 +293,48 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
     })
 }
 
-/// Run in a child process: one full build, then its peak resident memory.
+/// Run in a child process: one full build, then its peak resident memory, and how much was
+/// resident at three points: the site loaded and checked; the search units and the static
+/// index made (tantivy indexing beside them); the pages rendered.
 fn child_build(args: &[String]) -> Result<()> {
     let [root, out, index] = args else {
         return Err("--child-build ROOT OUT INDEX".into());
     };
     let started = Instant::now();
-    build_once(Path::new(root), Path::new(out), Path::new(index))?;
+    let resident = std::sync::Mutex::new(Vec::new());
+    build_once(Path::new(root), Path::new(out), Path::new(index), |stage| {
+        let kib = memory_kib("VmRSS:").unwrap_or(0);
+        if let Ok(mut resident) = resident.lock() {
+            resident.push((stage, kib));
+        }
+    })?;
     let wall = started.elapsed();
-    let status = std::fs::read_to_string("/proc/self/status")?;
-    let hwm = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .ok_or("no VmHWM in /proc/self/status")?;
-    println!("CHILD vmhwm_kib={hwm} wall_ms={}", wall.as_millis());
+    let hwm = memory_kib("VmHWM:")?;
+    let stages = resident.into_inner().unwrap_or_default();
+    let at = |stage: &str| {
+        stages
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .map_or(0, |&(_, kib)| kib)
+    };
+    println!(
+        "CHILD vmhwm_kib={hwm} wall_ms={} checked_kib={} indexed_kib={} rendered_kib={}",
+        wall.as_millis(),
+        at("checked"),
+        at("Renderer sider"),
+        at("Skriver"),
+    );
     Ok(())
+}
+
+/// A figure of this process's memory from `/proc/self/status` (`VmRSS:`, `VmHWM:`), in KiB.
+fn memory_kib(key: &str) -> Result<u64> {
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .ok_or_else(|| format!("no {key} in /proc/self/status").into())
 }
 
 /// `hot parse|views|render|encode ROOT N`: one part in a loop, to run under a profiler.
@@ -600,7 +639,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     for run in 0..runs {
         out = dir.path().join(format!("public-{run}"));
         index = dir.path().join(format!("index-{run}"));
-        builds.push(build_once(&root, &out, &index)?);
+        builds.push(build_once(&root, &out, &index, |_| {})?);
     }
     let stage = |f: fn(&Stages) -> Duration| median(builds.iter().map(f).collect());
     let load = stage(|s| s.load);
@@ -617,7 +656,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     // No-change rebuild: the same build again over the site it wrote.
     let mut rebuilds = Vec::new();
     for _ in 0..runs {
-        rebuilds.push(build_once(&root, &out, &index)?);
+        rebuilds.push(build_once(&root, &out, &index, |_| {})?);
     }
     let rebuild = median(rebuilds.iter().map(Stages::total).collect());
     let rebuild_write = median(rebuilds.iter().map(|s| s.timings.write).collect());
@@ -666,15 +705,20 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     let index_bytes: usize = static_files.files.values().map(Vec::len).sum();
 
     // Peak memory: a full build in a fresh process, a few times.
-    let mut hwms = Vec::new();
-    let mut walls = Vec::new();
+    let mut children = Vec::new();
     for run in 0..runs.clamp(1, 3) {
-        let (hwm, wall) = peak_memory(&root, dir.path(), run)?;
-        hwms.push(hwm);
-        walls.push(wall);
+        children.push(peak_memory(&root, dir.path(), run)?);
     }
-    let hwm = percentile(&hwms, 50.0).unwrap_or(0);
-    let child_wall = median(walls);
+    let kib_median = |figure: fn(&Child) -> u64| {
+        percentile(&children.iter().map(figure).collect::<Vec<_>>(), 50.0).unwrap_or(0)
+    };
+    let hwm = kib_median(|c| c.hwm_kib);
+    let resident = [
+        kib_median(|c| c.checked_kib),
+        kib_median(|c| c.indexed_kib),
+        kib_median(|c| c.rendered_kib),
+    ];
+    let child_wall = median(children.iter().map(|c| c.wall).collect());
 
     println!(
         "  {:<34} {:>13} {:>15}",
@@ -730,7 +774,13 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         "build in a fresh process",
         child_wall,
         baseline,
-        &format!("peak RSS {:.0} MiB", hwm as f64 / 1024.0),
+        &format!(
+            "peak RSS {:.0} MiB (checked {:.0}, indexed {:.0}, rendered {:.0})",
+            hwm as f64 / 1024.0,
+            resident[0] as f64 / 1024.0,
+            resident[1] as f64 / 1024.0,
+            resident[2] as f64 / 1024.0,
+        ),
     );
     row(
         "no-change rebuild: total",
@@ -817,6 +867,11 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         "ms": figures.iter().map(|(k, v)| (k.to_string(), ms(*v))).collect::<BTreeMap<_, _>>(),
         "fresh_process_build_ms": ms(child_wall),
         "peak_rss_mib": hwm as f64 / 1024.0,
+        "resident_mib": {
+            "checked": resident[0] as f64 / 1024.0,
+            "indexed": resident[1] as f64 / 1024.0,
+            "rendered": resident[2] as f64 / 1024.0,
+        },
         "one_guideline_ms": {"p50": ms(one), "p90": ms(one_p90)},
         "cached_build_ms": {
             "fresh": ms(cached.fresh),
@@ -919,8 +974,18 @@ fn dir_size(dir: &Path) -> Result<u64> {
     Ok(total)
 }
 
+/// What a build in a fresh process measured: its wall time, its peak resident memory and
+/// what was resident after the check, after both indexes were made and after the render.
+struct Child {
+    wall: Duration,
+    hwm_kib: u64,
+    checked_kib: u64,
+    indexed_kib: u64,
+    rendered_kib: u64,
+}
+
 /// A full build in a child process, into folders of its own (`run` numbers them).
-fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<(u64, Duration)> {
+fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<Child> {
     let out = scratch.join(format!("child-public-{run}"));
     let index = scratch.join(format!("child-index-{run}"));
     let output = Command::new(std::env::current_exe()?)
@@ -946,9 +1011,13 @@ fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<(u64, Duration
             .find_map(|kv| kv.strip_prefix(name))
             .and_then(|v| v.parse().ok())
     };
-    let hwm = field("vmhwm_kib=").ok_or("no vmhwm")?;
-    let wall = field("wall_ms=").ok_or("no wall")?;
-    Ok((hwm, Duration::from_millis(wall)))
+    Ok(Child {
+        wall: Duration::from_millis(field("wall_ms=").ok_or("no wall")?),
+        hwm_kib: field("vmhwm_kib=").ok_or("no vmhwm")?,
+        checked_kib: field("checked_kib=").ok_or("no checked")?,
+        indexed_kib: field("indexed_kib=").ok_or("no indexed")?,
+        rendered_kib: field("rendered_kib=").ok_or("no rendered")?,
+    })
 }
 
 // ---------------------------------------------------------------------------------------
