@@ -198,3 +198,18 @@ pub fn static_downloads(files: &StaticFiles, queries: &[String]) -> Result<Vec<D
         })
         .collect())
 }
+
+/// One line per query length: what a browser downloads (`label` names the kind of query).
+pub fn print_downloads(label: &str, downloads: &[Downloads]) {
+    for d in downloads {
+        println!(
+            "    {label}{}-word queries ({}): median {:.1} kB raw / {:.1} kB gzip, p90 {:.1} kB raw / {:.1} kB gzip",
+            d.words,
+            d.count,
+            d.raw_p50 as f64 / 1e3,
+            d.gz_p50 as f64 / 1e3,
+            d.raw_p90 as f64 / 1e3,
+            d.gz_p90 as f64 / 1e3
+        );
+    }
+}
