@@ -3,7 +3,7 @@
 #
 #   bash benches/history.sh [GUIDELINES] [WORDS] [RUNS]     # defaults: 1000 8000 5
 #
-# Generates the corpus (benches/support/corpus.rs) and commits it three times into a fresh git
+# Generates the corpus (benches/support/corpus/) and commits it three times into a fresh git
 # repository: every guideline approved as 1.0, then as 2.0 (one recommendation reworded, one
 # strength changed each time), then as generated. Then builds RUNS times, alternating
 # `retning build --no-history` and `retning build` with the history cache in place, and once

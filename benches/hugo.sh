@@ -3,7 +3,7 @@
 #
 #   bash benches/hugo.sh [GUIDELINES] [WORDS] [RUNS]     # defaults: 1000 8000 5
 #
-# Generates the corpus once (benches/support/corpus.rs) as a retning site and as Hugo pages
+# Generates the corpus once (benches/support/corpus/) as a retning site and as Hugo pages
 # (TOML front matter with only title and date at the top level, the rest under [extra]),
 # gives Hugo a minimal site (config plus a bare layout per page kind), then builds each
 # RUNS times, alternating retning and Hugo, each into a fresh output folder. Prints the median
