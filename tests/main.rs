@@ -15,6 +15,8 @@ mod app_budget;
 mod bad_input;
 #[path = "suite/build.rs"]
 mod build;
+#[path = "suite/build_cache.rs"]
+mod build_cache;
 #[path = "suite/check_output.rs"]
 mod check_output;
 #[path = "suite/check_rules/mod.rs"]
@@ -25,7 +27,7 @@ mod ci_docs;
 mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
-#[path = "suite/history.rs"]
+#[path = "suite/history/mod.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;
