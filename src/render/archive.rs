@@ -103,6 +103,20 @@ impl Archive {
             .collect()
     }
 
+    /// Every path `current`'s earlier versions publish: each version's page, its page of
+    /// changes and its figures. The preview removes them when the guideline goes.
+    pub fn paths_of(&self, current: &Guideline) -> Vec<String> {
+        let pages = self.pairs_of(current).into_iter().flat_map(|pair| {
+            let version = &pair.old.record.version;
+            [
+                format!("{}index.html", version_path(current, version)),
+                format!("{}index.html", changes_path(current, version)),
+            ]
+        });
+        let files = self.files_of(current).into_iter().map(|(path, _)| path);
+        pages.chain(files).collect()
+    }
+
     /// `guideline`'s earlier versions, oldest first.
     pub fn versions_of(&self, guideline: &Guideline) -> Vec<&PastVersion> {
         self.by_key
