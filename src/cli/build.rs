@@ -92,7 +92,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
     };
     let index_dir = root.join(search::INDEX_DIR);
     let archive = history
-        .map(|history| Archive::of(&checked.site, &history, args.drafts))
+        .map(|history| Archive::of(&checked.site, &history, args.drafts).with_page_cache(root))
         .unwrap_or_default();
     let published = publish(
         &checked.site,
@@ -103,6 +103,7 @@ pub fn run(root: &Path, args: BuildArgs) -> anyhow::Result<Outcome> {
         &index_dir,
         |stage| progress.step(stage),
     )?;
+    archive.tidy_page_cache();
     progress.finish();
     if counts.warnings > 0 {
         eprint!(

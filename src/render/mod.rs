@@ -2,6 +2,7 @@
 //! Guideline pages render in parallel; nothing here touches the disk.
 
 pub mod archive;
+mod archive_cache;
 mod archive_pages;
 mod changes_view;
 mod feeds;
