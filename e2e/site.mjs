@@ -8,6 +8,21 @@ import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+export const REPO_DIR = path.dirname(E2E_DIR);
+
+// The retning binary the tests that build their own site run: RETNING_BIN, else the newer of
+// target/release/retning and target/debug/retning.
+export function retningBinary() {
+  if (process.env.RETNING_BIN) return path.resolve(process.env.RETNING_BIN);
+  const built = ['release', 'debug']
+    .map((profile) => path.join(REPO_DIR, 'target', profile, 'retning'))
+    .filter((file) => existsSync(file))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (built.length === 0) {
+    throw new Error('no retning binary: run `cargo build` or set RETNING_BIN');
+  }
+  return built[0];
+}
 
 // RETNING_SITE: the built site directory (relative to the current directory);
 // default: ../public relative to e2e/, i.e. <repo>/public.
@@ -97,9 +112,15 @@ export function discover(dir, basePath = '/') {
   let source;
   if (existsSync(jsonPath)) {
     source = 'api/guidelines.json';
-    const data = JSON.parse(readFileSync(jsonPath, 'utf8'));
-    const items = Array.isArray(data) ? data : data.guidelines;
-    if (!Array.isArray(items)) throw new Error(`${jsonPath}: expected an array "guidelines"`);
+    // The index comes in pages, each naming the next ("next": a URL, null on the last).
+    const items = [];
+    for (let file = jsonPath; file;) {
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      const page = Array.isArray(data) ? data : data.guidelines;
+      if (!Array.isArray(page)) throw new Error(`${file}: expected an array "guidelines"`);
+      items.push(...page);
+      file = typeof data.next === 'string' ? path.join(dir, toSitePath(data.next, basePath).replace(/\/$/, '')) : null;
+    }
     for (const item of items) {
       if (typeof item?.url !== 'string') throw new Error(`${jsonPath}: an item has no "url": ${JSON.stringify(item)}`);
       const p = toSitePath(item.url, basePath);

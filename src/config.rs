@@ -7,7 +7,7 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Language, codes};
 use crate::source::SourceFile;
 
 pub const CONFIG_FILE: &str = "retning.toml";
@@ -82,6 +82,19 @@ fn default_revision_warning_days() -> u32 {
 }
 fn default_publish_within_days() -> u32 {
     7
+}
+
+/// The language findings are shown in: `language` in the site's `retning.toml`, read on its
+/// own so that a file with other mistakes still picks it; Danish when there is none.
+pub fn diagnostics_language(root: &Path) -> Language {
+    std::fs::read_to_string(root.join(CONFIG_FILE))
+        .ok()
+        .and_then(|text| text.parse::<toml::Table>().ok())
+        .and_then(|table| match table.get("language") {
+            Some(toml::Value::String(tag)) => Some(Language::for_site(tag)),
+            _ => None,
+        })
+        .unwrap_or_default()
 }
 
 impl SiteConfig {
@@ -307,7 +320,11 @@ mod tests {
         ));
         let err = SiteConfig::parse(source).unwrap_err();
         assert_eq!(err.code, codes::CONFIG_INVALID);
-        assert!(err.message.contains("../../escaped"), "{}", err.message);
+        assert!(
+            err.message.english().contains("../../escaped"),
+            "{}",
+            err.message
+        );
         assert_eq!(err.line(), Some(5));
     }
 

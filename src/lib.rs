@@ -6,8 +6,10 @@
 //! the model, and [`output`] writes the site atomically.
 
 pub mod assets;
+pub mod build_cache;
 pub mod changes;
 pub mod cli;
+pub mod collapsed_words;
 pub mod config;
 pub mod diagnostics;
 pub mod history;

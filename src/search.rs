@@ -40,8 +40,10 @@ impl SearchUnits {
     /// recommendation unit ("Anbefaling"), from the theme.
     /// An invalid `synonyms.toml` is an error that names its line and column.
     pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> anyhow::Result<Self> {
-        let synonyms = load_synonyms(&site.root)
-            .map_err(|finding| anyhow::anyhow!("{}", render_human(&[*finding], false)))?;
+        let synonyms = load_synonyms(&site.root).map_err(|finding| {
+            let language = crate::diagnostics::Language::for_site(&site.config.language);
+            anyhow::anyhow!("{}", render_human(&[*finding], false, language))
+        })?;
         let (docs, groups) = ordered_units(site, drafts, recommendation_label);
         Ok(Self::analyzed(docs, groups, synonyms))
     }
@@ -54,7 +56,7 @@ impl SearchUnits {
     }
 
     fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>, synonyms: Synonyms) -> Self {
-        let stats = Arc::new(TermStats::of(&docs));
+        let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
         Self {
             docs,
             groups,
@@ -157,7 +159,7 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
             keywords: guideline.meta.keywords.clone(),
         };
     let mut docs = Vec::new();
-    for section in &guideline.sections {
+    for section in &guideline.body.sections {
         let Some(kind) = section.kind else { continue };
         if matches!(kind, SectionKind::QuickGuide | SectionKind::References) {
             continue;
@@ -192,13 +194,13 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
                 ));
             }
             for index in topic.recommendation_indices() {
-                let r = &guideline.recommendations[index];
-                let title = format!("{recommendation_label} {} · {}", r.id, topic.title);
+                let r = &guideline.body.recommendations[index];
+                let title = format!("{recommendation_label} {} · {}", r.header.id, topic.title);
                 docs.push(unit(
                     DocKind::Recommendation,
                     &r.anchor(),
                     title,
-                    r.strength,
+                    r.header.strength,
                     r.content.plain_text(),
                 ));
             }

@@ -9,13 +9,17 @@
 // its reason, in helpers as much as in `#[test]` functions.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "suite/app_budget.rs"]
+mod app_budget;
 #[path = "suite/bad_input.rs"]
 mod bad_input;
 #[path = "suite/build.rs"]
 mod build;
+#[path = "suite/build_cache.rs"]
+mod build_cache;
 #[path = "suite/check_output.rs"]
 mod check_output;
-#[path = "suite/check_rules.rs"]
+#[path = "suite/check_rules/mod.rs"]
 mod check_rules;
 #[path = "suite/ci_docs.rs"]
 mod ci_docs;
@@ -39,7 +43,7 @@ mod output_safety;
 mod pathway;
 #[path = "suite/precompress.rs"]
 mod precompress;
-#[path = "suite/report.rs"]
+#[path = "suite/report/mod.rs"]
 mod report;
 #[path = "suite/robustness.rs"]
 mod robustness;

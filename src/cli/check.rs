@@ -8,7 +8,7 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use crate::diagnostics::{
-    Counts, Diagnostic, render_github, render_gitlab, render_human, render_json,
+    Counts, Diagnostic, Language, render_github, render_gitlab, render_human, render_json,
 };
 use crate::history::{SiteHistory, Unavailable};
 use crate::source::display_path;
@@ -43,7 +43,7 @@ pub struct CheckArgs {
     pub paths: Vec<PathBuf>,
 }
 
-pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
+pub fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {
@@ -64,10 +64,10 @@ pub fn run(root: &Path, args: CheckArgs) -> anyhow::Result<Outcome> {
         })
         .collect();
     let rendered = match args.format {
-        Format::Human => render_human(&findings, std::io::stdout().is_terminal()),
-        Format::Json => render_json(&findings),
-        Format::Github => render_github(&findings, &repository_prefix(root)),
-        Format::Gitlab => render_gitlab(&findings, &repository_prefix(root)),
+        Format::Human => render_human(&findings, std::io::stdout().is_terminal(), language),
+        Format::Json => render_json(&findings, language),
+        Format::Github => render_github(&findings, &repository_prefix(root), language),
+        Format::Gitlab => render_gitlab(&findings, &repository_prefix(root), language),
     };
     print(&rendered)?;
     let counts = Counts::of(&findings);
@@ -106,10 +106,15 @@ pub(super) fn add_history_findings(
         }
         Err(Unavailable::TurnedOff) => None,
         Err(why) => {
-            eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions");
+            eprintln!("{}", history_note(&why));
             None
         }
     }
+}
+
+/// What `check` and `build` say when the history cannot be read.
+pub(super) fn history_note(why: &Unavailable) -> String {
+    format!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
 }
 
 /// The site root's folder relative to the git repository's top folder, `/`-separated and

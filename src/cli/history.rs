@@ -56,9 +56,13 @@ struct Listing<'a> {
     versions: Vec<VersionLine>,
 }
 
-pub fn run(root: &Path, args: HistoryArgs) -> anyhow::Result<Outcome> {
+pub fn run(
+    root: &Path,
+    args: HistoryArgs,
+    language: crate::diagnostics::Language,
+) -> anyhow::Result<Outcome> {
     let site = Site::load(root)
-        .map_err(|finding| anyhow::anyhow!("{}", finding.message))?
+        .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?
         .site;
     let key = guideline_key(&args.guideline);
     let Some(current) = site.by_link_key(&key) else {

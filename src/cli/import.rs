@@ -55,10 +55,14 @@ pub struct ImportArgs {
     pub today: Option<Date>,
 }
 
-pub fn run(root: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
+pub fn run(
+    root: &Path,
+    args: ImportArgs,
+    language: crate::diagnostics::Language,
+) -> anyhow::Result<Outcome> {
     let pandoc = Pandoc::find()?;
-    let config =
-        SiteConfig::load(root).map_err(|finding| anyhow::anyhow!("{}", finding.message))?;
+    let config = SiteConfig::load(root)
+        .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?;
     let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
     let url_map = match &args.url_map {
         Some(path) => Some(Arc::new(UrlMap::load(path).map_err(anyhow::Error::msg)?)),
@@ -100,8 +104,8 @@ pub fn run(root: &Path, args: ImportArgs) -> anyhow::Result<Outcome> {
     attach_check(root, today_or_local(args.today), &mut reports);
 
     let rendered = match args.format {
-        Format::Human => render_human(&reports),
-        Format::Json => render_json(&reports),
+        Format::Human => render_human(&reports, language),
+        Format::Json => render_json(&reports, language),
     };
     print(&rendered)?;
     Ok(if reports.iter().any(FileReport::failed) {

@@ -16,6 +16,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
+use crate::diagnostics::Language;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "retning",
@@ -26,6 +28,10 @@ pub struct Cli {
     /// The site's folder (holding retning.toml and guidelines/).
     #[arg(long, global = true, default_value = ".")]
     pub root: PathBuf,
+    /// The language of findings and summaries: da or en (default: `language` in
+    /// retning.toml, else da).
+    #[arg(long, global = true, env = "RETNING_LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -62,15 +68,18 @@ pub enum Outcome {
 
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
+    let language = cli
+        .lang
+        .unwrap_or_else(|| crate::config::diagnostics_language(&cli.root));
     let result = match cli.command {
-        Command::Check(args) => check::run(&cli.root, args),
-        Command::Build(args) => build::run(&cli.root, args),
-        Command::History(args) => history::run(&cli.root, args),
-        Command::New(args) => new::run(&cli.root, args),
-        Command::Import(args) => import::run(&cli.root, args),
-        Command::Report(args) => report::run(&cli.root, args),
+        Command::Check(args) => check::run(&cli.root, args, language),
+        Command::Build(args) => build::run(&cli.root, args, language),
+        Command::History(args) => history::run(&cli.root, args, language),
+        Command::New(args) => new::run(&cli.root, args, language),
+        Command::Import(args) => import::run(&cli.root, args, language),
+        Command::Report(args) => report::run(&cli.root, args, language),
         Command::Search(args) => search::run(&cli.root, args),
-        Command::Serve(args) => serve::run(&cli.root, args),
+        Command::Serve(args) => serve::run(&cli.root, args, language),
     };
     match result {
         Ok(Outcome::Clean) => ExitCode::SUCCESS,
@@ -92,6 +101,11 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
     })
+}
+
+/// `--lang`: `da` or `en`.
+fn parse_language(value: &str) -> Result<Language, String> {
+    value.parse()
 }
 
 /// `--today`: an ISO date, defaulting to the local date.

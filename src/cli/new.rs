@@ -29,9 +29,13 @@ pub struct NewArgs {
     pub title: String,
 }
 
-pub fn run(root: &Path, args: NewArgs) -> anyhow::Result<Outcome> {
-    let config =
-        SiteConfig::load(root).map_err(|finding| anyhow::anyhow!("{}", finding.message))?;
+pub fn run(
+    root: &Path,
+    args: NewArgs,
+    language: crate::diagnostics::Language,
+) -> anyhow::Result<Outcome> {
+    let config = SiteConfig::load(root)
+        .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?;
     let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
     if !is_valid_slug(&args.slug) {
         bail!(

@@ -8,7 +8,7 @@ use anyhow::bail;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use crate::diagnostics::render_human;
+use crate::diagnostics::{Language, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::reports;
 use crate::site::Site;
@@ -48,14 +48,14 @@ pub struct ReportArgs {
     pub coverage: bool,
 }
 
-pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
+pub fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let loaded = match Site::load(root) {
         Ok(loaded) => loaded,
         Err(finding) => {
             eprint!(
                 "{}",
-                render_human(&[*finding], std::io::stderr().is_terminal())
+                render_human(&[*finding], std::io::stderr().is_terminal(), language)
             );
             bail!("cannot read the site configuration");
         }
@@ -69,7 +69,7 @@ pub fn run(root: &Path, args: ReportArgs) -> anyhow::Result<Outcome> {
     if !unreadable.is_empty() {
         eprint!(
             "{}",
-            render_human(&unreadable, std::io::stderr().is_terminal())
+            render_human(&unreadable, std::io::stderr().is_terminal(), language)
         );
         eprintln!(
             "warning: the report leaves out the files with errors above; run `retning check` and fix them"

@@ -30,7 +30,11 @@ pub struct ServeArgs {
     pub no_history: bool,
 }
 
-pub fn run(root: &Path, args: ServeArgs) -> anyhow::Result<Outcome> {
+pub fn run(
+    root: &Path,
+    args: ServeArgs,
+    language: crate::diagnostics::Language,
+) -> anyhow::Result<Outcome> {
     serve(ServeOptions {
         root: root.to_path_buf(),
         bind: args.bind,
@@ -38,6 +42,7 @@ pub fn run(root: &Path, args: ServeArgs) -> anyhow::Result<Outcome> {
         today: args.today,
         open: args.open,
         no_history: args.no_history,
+        language,
     })?;
     Ok(Outcome::Clean)
 }

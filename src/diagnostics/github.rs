@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 
 use super::snippet::escape_controls;
-use super::{Counts, Diagnostic, Severity};
+use super::{Counts, Diagnostic, Language, Severity};
 
 /// Renders every finding as a workflow command, then the summary line.
 ///
@@ -19,7 +19,7 @@ use super::{Counts, Diagnostic, Severity};
 /// site is the repository, else e.g. `"site/"`): GitHub places annotations by paths from the
 /// repository root, while findings name files from the site root. Findings of one code on one
 /// line are one annotation, as in the terminal (GitHub shows at most ten of each kind per step).
-pub fn render_github(diagnostics: &[Diagnostic], path_prefix: &str) -> String {
+pub fn render_github(diagnostics: &[Diagnostic], path_prefix: &str, language: Language) -> String {
     let mut out = String::new();
     let mut rest = diagnostics;
     while let Some((first, _)) = rest.split_first() {
@@ -27,14 +27,23 @@ pub fn render_github(diagnostics: &[Diagnostic], path_prefix: &str) -> String {
             .iter()
             .take_while(|d| super::human::same_kind_and_line(first, d))
             .count();
-        render_one(first, repeats, path_prefix, &mut out);
+        render_one(first, repeats, path_prefix, language, &mut out);
         rest = &rest[1 + repeats..];
     }
-    out.push_str(&super::human::summary_line(Counts::of(diagnostics)));
+    out.push_str(&super::human::summary_line(
+        Counts::of(diagnostics),
+        language,
+    ));
     out
 }
 
-fn render_one(diagnostic: &Diagnostic, repeats: usize, path_prefix: &str, out: &mut String) {
+fn render_one(
+    diagnostic: &Diagnostic,
+    repeats: usize,
+    path_prefix: &str,
+    language: Language,
+    out: &mut String,
+) {
     let command = match diagnostic.severity {
         Severity::Error => "error",
         Severity::Warning => "warning",
@@ -54,20 +63,18 @@ fn render_one(diagnostic: &Diagnostic, repeats: usize, path_prefix: &str, out: &
             properties.push(("endColumn", end.column.to_string()));
         }
     }
-    properties.push(("title", diagnostic.code.to_owned()));
+    properties.push(("title", diagnostic.code.as_str().to_owned()));
 
-    let mut message = diagnostic.message.clone();
-    if let Some(help) = &diagnostic.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
+    let mut message = diagnostic.message_in(language).into_owned();
+    if let Some(help) = diagnostic.help_in(language) {
+        message.push('\n');
+        message.push_str(&super::catalogue::format(language, "label-help", &[]));
+        message.push_str(": ");
+        message.push_str(&help);
     }
-    match repeats {
-        0 => {}
-        1 => message.push_str(&format!("\nand 1 more `{}` on this line", diagnostic.code)),
-        n => message.push_str(&format!(
-            "\nand {n} more `{}` on this line",
-            diagnostic.code
-        )),
+    if repeats > 0 {
+        message.push('\n');
+        message.push_str(&super::human::more_on_line(diagnostic, repeats, language));
     }
 
     out.push_str("::");
@@ -121,9 +128,12 @@ mod tests {
 
     #[test]
     fn a_finding_without_a_file_is_a_bare_annotation() {
-        let finding = Diagnostic::error("config.invalid", "retning.toml: bad");
+        let finding = Diagnostic::error(
+            crate::diagnostics::codes::CONFIG_INVALID,
+            "retning.toml: bad",
+        );
         assert_eq!(
-            render_github(&[finding], "site/"),
+            render_github(&[finding], "site/", Language::En),
             "::error title=config.invalid::retning.toml: bad\n1 error, 0 warnings\n"
         );
     }

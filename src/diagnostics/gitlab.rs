@@ -4,12 +4,12 @@
 
 use serde::Serialize;
 
-use super::{Diagnostic, Severity};
+use super::{Diagnostic, Language, Severity};
 
 #[derive(Debug, Serialize)]
-struct Issue<'a> {
+struct Issue {
     description: String,
-    check_name: &'a str,
+    check_name: &'static str,
     /// Stable across pipelines for the same finding, so GitLab can tell new from fixed.
     fingerprint: String,
     severity: &'static str,
@@ -30,7 +30,7 @@ struct Lines {
 /// Renders every finding as a Code Quality issue. `path_prefix` is the site root's folder
 /// relative to the repository root, as for [`super::render_github`]: GitLab places issues by
 /// paths from the repository root. A finding about no file is placed on the site's folder.
-pub fn render_gitlab(diagnostics: &[Diagnostic], path_prefix: &str) -> String {
+pub fn render_gitlab(diagnostics: &[Diagnostic], path_prefix: &str, language: Language) -> String {
     let issues: Vec<Issue> = diagnostics
         .iter()
         .map(|d| {
@@ -39,9 +39,13 @@ pub fn render_gitlab(diagnostics: &[Diagnostic], path_prefix: &str) -> String {
                 None if path_prefix.is_empty() => ".".to_owned(),
                 None => path_prefix.trim_end_matches('/').to_owned(),
             };
-            let description = match &d.help {
-                Some(help) => format!("{} (help: {help})", d.message),
-                None => d.message.clone(),
+            let message = d.message_in(language);
+            let description = match d.help_in(language) {
+                Some(help) => format!(
+                    "{message} ({}: {help})",
+                    super::catalogue::format(language, "label-help", &[])
+                ),
+                None => message.into_owned(),
             };
             let line = d.line().unwrap_or(1);
             let fingerprint = blake3::hash(
@@ -49,7 +53,9 @@ pub fn render_gitlab(diagnostics: &[Diagnostic], path_prefix: &str) -> String {
                     "{}\0{path}\0{line}\0{:?}\0{}",
                     d.code,
                     d.column(),
-                    d.message
+                    // English whatever the language, so switching it keeps the issues GitLab
+                    // already knows.
+                    d.message.english()
                 )
                 .as_bytes(),
             )
@@ -57,7 +63,7 @@ pub fn render_gitlab(diagnostics: &[Diagnostic], path_prefix: &str) -> String {
                 .to_owned();
             Issue {
                 description,
-                check_name: d.code,
+                check_name: d.code.as_str(),
                 fingerprint,
                 severity: match d.severity {
                     Severity::Error => "critical",
@@ -80,9 +86,9 @@ mod tests {
 
     #[test]
     fn a_finding_about_no_file_is_placed_on_the_sites_folder() {
-        let finding = Diagnostic::warning("config.invalid", "bad");
+        let finding = Diagnostic::warning(crate::diagnostics::codes::CONFIG_INVALID, "bad");
         let json: serde_json::Value =
-            serde_json::from_str(&render_gitlab(&[finding], "site/")).unwrap();
+            serde_json::from_str(&render_gitlab(&[finding], "site/", Language::En)).unwrap();
         assert_eq!(json[0]["location"]["path"], "site");
         assert_eq!(json[0]["location"]["lines"]["begin"], 1);
         assert_eq!(json[0]["severity"], "minor");
@@ -91,6 +97,6 @@ mod tests {
 
     #[test]
     fn no_findings_is_an_empty_array() {
-        assert_eq!(render_gitlab(&[], ""), "[]\n");
+        assert_eq!(render_gitlab(&[], "", Language::En), "[]\n");
     }
 }

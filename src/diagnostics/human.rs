@@ -6,17 +6,19 @@ use miette::{
     NamedSource, SourceCode,
 };
 
+use super::catalogue::{Language, format};
 use super::snippet::{Snippet, escape_controls, snippet};
-use super::{Counts, Diagnostic, Severity};
+use super::{Arg, Counts, Diagnostic, Severity};
 
 /// Lines shown before and after a finding's line.
 const CONTEXT_LINES: usize = 1;
 
-/// Renders every finding followed by a summary line. `color` is for terminals only.
+/// Renders every finding followed by a summary line, in `language`. `color` is for terminals
+/// only.
 ///
 /// Findings of one code on one line are shown once, with how many more there are: a line
 /// with 8,000 undefined citations is one finding's worth of output, not 8,000.
-pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
+pub fn render_human(diagnostics: &[Diagnostic], color: bool, language: Language) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -33,11 +35,11 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool) -> String {
             .iter()
             .take_while(|d| same_kind_and_line(first, d))
             .count();
-        render_one(&handler, first, repeats, &mut out);
+        render_one(&handler, first, repeats, language, &mut out);
         rest = &rest[1 + repeats..];
     }
     let counts = Counts::of(diagnostics);
-    out.push_str(&summary_line(counts));
+    out.push_str(&summary_line(counts, language));
     out
 }
 
@@ -50,30 +52,31 @@ fn render_one(
     handler: &GraphicalReportHandler,
     diagnostic: &Diagnostic,
     repeats: usize,
+    language: Language,
     out: &mut String,
 ) {
-    let mut report = MietteDiagnostic::new(escape_controls(&diagnostic.message).into_owned())
-        .with_code(diagnostic.code)
+    let message = diagnostic.message_in(language);
+    let mut report = MietteDiagnostic::new(escape_controls(&message).into_owned())
+        .with_code(diagnostic.code.as_str())
         .with_severity(match diagnostic.severity {
             Severity::Error => miette::Severity::Error,
             Severity::Warning => miette::Severity::Warning,
         });
-    let more = match repeats {
-        0 => None,
-        1 => Some(format!("and 1 more `{}` on this line", diagnostic.code)),
-        n => Some(format!("and {n} more `{}` on this line", diagnostic.code)),
-    };
-    let help = match (&diagnostic.help, more) {
+    let more = (repeats > 0).then(|| more_on_line(diagnostic, repeats, language));
+    let help = match (diagnostic.help_in(language), more) {
         (Some(help), Some(more)) => Some(format!("{help}\n{more}")),
-        (help, more) => help.clone().or(more),
+        (help, more) => help.map(|help| help.into_owned()).or(more),
     };
-    if let Some(help) = help {
-        report = report.with_help(escape_controls(&help).into_owned());
+    if let Some(help) = &help {
+        report = report.with_help(escape_controls(help).into_owned());
     }
     let rendered = match &diagnostic.position {
         Some(position) => {
             let shown = snippet(&position.source, &position.span, CONTEXT_LINES);
-            report = report.with_label(LabeledSpan::at(shown.span.clone(), "here"));
+            report = report.with_label(LabeledSpan::at(
+                shown.span.clone(),
+                format(language, "label-here", &[]),
+            ));
             let name = escape_controls(&position.source.display_path).into_owned();
             let source = NamedSource::new(
                 name,
@@ -98,25 +101,57 @@ fn render_one(
         }
     };
     // Rendering into a String cannot fail; fall back to the bare message if it ever does.
-    out.push_str(
-        &rendered.unwrap_or_else(|_| format!("{}\n", escape_controls(&diagnostic.message))),
-    );
+    let rendered = rendered.unwrap_or_else(|_| format!("{}\n", escape_controls(&message)));
+    out.push_str(&with_help_word(rendered, help.as_deref(), language));
     out.push('\n');
 }
 
-pub(super) fn summary_line(counts: Counts) -> String {
-    let plural = |n: usize, word: &str| {
-        if n == 1 {
-            format!("{n} {word}")
-        } else {
-            format!("{n} {word}s")
-        }
+/// miette writes its `help:` label in English; in another language the label before the help
+/// text is replaced (found by the help's first word, so text in the snippet is never touched).
+fn with_help_word(rendered: String, help: Option<&str>, language: Language) -> String {
+    let Some(first_word) = help.and_then(|help| help.split_whitespace().next()) else {
+        return rendered;
     };
-    format!(
-        "{}, {}\n",
-        plural(counts.errors, "error"),
-        plural(counts.warnings, "warning")
+    if language == Language::En {
+        return rendered;
+    }
+    let english = format!("help: {}", escape_controls(first_word));
+    match rendered.rfind(&english) {
+        Some(at) => {
+            let word = format(language, "label-help", &[]);
+            format!(
+                "{}{word}: {}",
+                &rendered[..at],
+                &rendered[at + "help: ".len()..]
+            )
+        }
+        None => rendered,
+    }
+}
+
+/// "and 3 more `citation.undefined` on this line".
+pub(super) fn more_on_line(diagnostic: &Diagnostic, repeats: usize, language: Language) -> String {
+    format(
+        language,
+        "more-on-line",
+        &[
+            ("count", Arg::from(repeats)),
+            ("code", Arg::from(diagnostic.code.as_str())),
+        ],
     )
+}
+
+/// "1 error, 2 warnings", ending the output.
+pub fn summary_line(counts: Counts, language: Language) -> String {
+    let summary = format(
+        language,
+        "summary",
+        &[
+            ("errors", Arg::from(counts.errors)),
+            ("warnings", Arg::from(counts.warnings)),
+        ],
+    );
+    summary + "\n"
 }
 
 /// The window of the file a finding shows ([`snippet`]): miette reads only that, and is told

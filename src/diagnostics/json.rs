@@ -1,9 +1,12 @@
 //! The JSON rendering for the guideline office and CI. The shape is stable and documented in
 //! the README: `{"diagnostics":[{code,severity,file,line,column,message,help}],"errors","warnings"}`.
+//! The keys and codes are the same in every language; `message` and `help` are in the chosen one.
 
 use serde::Serialize;
 
-use super::{Counts, Diagnostic, Severity};
+use std::borrow::Cow;
+
+use super::{Code, Counts, Diagnostic, Language, Severity};
 
 #[derive(Debug, Serialize)]
 pub struct JsonReport<'a> {
@@ -14,17 +17,17 @@ pub struct JsonReport<'a> {
 
 #[derive(Debug, Serialize)]
 pub struct JsonDiagnostic<'a> {
-    pub code: &'a str,
+    pub code: Code,
     pub severity: Severity,
     pub file: Option<&'a str>,
     pub line: Option<usize>,
     pub column: Option<usize>,
-    pub message: &'a str,
-    pub help: Option<&'a str>,
+    pub message: Cow<'a, str>,
+    pub help: Option<Cow<'a, str>>,
 }
 
 impl<'a> JsonReport<'a> {
-    pub fn new(diagnostics: &'a [Diagnostic]) -> Self {
+    pub fn new(diagnostics: &'a [Diagnostic], language: Language) -> Self {
         let counts = Counts::of(diagnostics);
         Self {
             diagnostics: diagnostics
@@ -35,8 +38,8 @@ impl<'a> JsonReport<'a> {
                     file: d.file.as_deref(),
                     line: d.line(),
                     column: d.column(),
-                    message: &d.message,
-                    help: d.help.as_deref(),
+                    message: d.message_in(language),
+                    help: d.help_in(language),
                 })
                 .collect(),
             errors: counts.errors,
@@ -45,7 +48,7 @@ impl<'a> JsonReport<'a> {
     }
 }
 
-pub fn render_json(diagnostics: &[Diagnostic]) -> String {
+pub fn render_json(diagnostics: &[Diagnostic], language: Language) -> String {
     // Serialising plain strings and numbers cannot fail.
-    serde_json::to_string_pretty(&JsonReport::new(diagnostics)).unwrap_or_default() + "\n"
+    serde_json::to_string_pretty(&JsonReport::new(diagnostics, language)).unwrap_or_default() + "\n"
 }

@@ -3,17 +3,23 @@
 //! Findings are data: validation returns `Vec<Diagnostic>`, so one run reports every problem
 //! in every file.
 
+pub mod catalogue;
 pub mod codes;
 mod github;
 mod gitlab;
+pub mod html;
 mod human;
 mod json;
 pub mod snippet;
+mod text;
 
+pub use catalogue::Language;
+pub use codes::Code;
 pub use github::render_github;
 pub use gitlab::render_gitlab;
-pub use human::render_human;
+pub use human::{render_human, summary_line};
 pub use json::{JsonDiagnostic, JsonReport, render_json};
+pub use text::{Arg, Message, Text};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -30,14 +36,40 @@ pub enum Severity {
 /// A finding: a stable code, what is wrong, where, and how to fix it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
-    pub message: String,
-    pub help: Option<String>,
+    /// What is wrong, shown in the reader's language ([`Text::in_language`]).
+    pub message: Text,
+    pub help: Option<Text>,
     /// The file as shown to users (relative to the site root), when the finding has one.
     pub file: Option<String>,
     pub position: Option<Position>,
 }
+
+/// Two findings are the same when they say the same about the same place.
+impl PartialEq for Diagnostic {
+    fn eq(&self, other: &Self) -> bool {
+        (
+            self.code,
+            self.severity,
+            &self.message,
+            &self.help,
+            &self.file,
+            self.line(),
+            self.column(),
+        ) == (
+            other.code,
+            other.severity,
+            &other.message,
+            &other.help,
+            &other.file,
+            other.line(),
+            other.column(),
+        )
+    }
+}
+
+impl Eq for Diagnostic {}
 
 /// Where in a file's text a finding points.
 #[derive(Debug, Clone)]
@@ -49,15 +81,15 @@ pub struct Position {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
-    fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    fn new(code: Code, severity: Severity, message: impl Into<Text>) -> Self {
         Self {
             code,
             severity,
@@ -90,7 +122,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
@@ -101,6 +133,16 @@ impl Diagnostic {
 
     pub fn column(&self) -> Option<usize> {
         self.position.as_ref().map(|p| p.column)
+    }
+
+    /// The message in `language`.
+    pub fn message_in(&self, language: Language) -> std::borrow::Cow<'_, str> {
+        self.message.in_language(language)
+    }
+
+    /// The help text in `language`, if the finding has one.
+    pub fn help_in(&self, language: Language) -> Option<std::borrow::Cow<'_, str>> {
+        self.help.as_ref().map(|help| help.in_language(language))
     }
 
     pub fn is_error(&self) -> bool {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::Severity;
+use crate::diagnostics::{Code, Severity};
 
 /// Where in the Word document: the headings above it and the paragraph's number. Paragraphs
 /// are counted as pandoc reads the document: every paragraph, heading, list item and table
@@ -41,7 +41,7 @@ pub enum Anchor {
 
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub message: String,
     pub word: Option<WordPlace>,
@@ -49,15 +49,15 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn error(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>) -> Self {
+    pub fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
-    fn new(code: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+    fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
         Self {
             code,
             severity,

@@ -7,7 +7,8 @@ use std::fmt::Write;
 use serde::Serialize;
 
 use super::{Imported, Located, WordPlace};
-use crate::diagnostics::{Counts, Diagnostic, JsonDiagnostic, Severity};
+use crate::diagnostics::catalogue::format;
+use crate::diagnostics::{Arg, Code, Counts, Diagnostic, JsonDiagnostic, Language, Severity};
 
 pub struct FileReport {
     /// The Word file as the user named it.
@@ -37,18 +38,21 @@ fn severity_name(severity: Severity) -> &'static str {
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
-    format!("{count} {}", if count == 1 { one } else { many })
-}
-
-pub fn render_human(reports: &[FileReport]) -> String {
+/// Renders every file's report and the summary line, in `language` (the importer's own
+/// findings are English for now).
+pub fn render_human(reports: &[FileReport], language: Language) -> String {
     let mut out = String::new();
     for report in reports {
         match &report.outcome {
             Err(reason) => {
-                let _ = writeln!(out, "{}: not imported: {reason}\n", report.source);
+                let not_imported = format(
+                    language,
+                    "import-not-imported",
+                    &[("reason", Arg::from(reason.as_str()))],
+                );
+                let _ = writeln!(out, "{}: {not_imported}\n", report.source);
             }
-            Ok(file) => render_file(&report.source, file, &mut out),
+            Ok(file) => render_file(&report.source, file, language, &mut out),
         }
     }
     let failed = reports.iter().filter(|r| r.failed()).count();
@@ -65,32 +69,34 @@ pub fn render_human(reports: &[FileReport]) -> String {
         errors += counts.errors;
         warnings += counts.warnings;
     }
-    let _ = writeln!(
-        out,
-        "{} written, {} not imported; {} and {} to look at",
-        plural(written, "file", "files"),
-        failed,
-        plural(errors, "error", "errors"),
-        plural(warnings, "warning", "warnings"),
+    let summary = format(
+        language,
+        "import-summary",
+        &[
+            ("written", Arg::from(written)),
+            ("failed", Arg::from(failed)),
+            ("errors", Arg::from(errors)),
+            ("warnings", Arg::from(warnings)),
+        ],
     );
+    let _ = writeln!(out, "{summary}");
     out
 }
 
-fn render_file(source: &str, file: &WrittenFile, out: &mut String) {
+fn render_file(source: &str, file: &WrittenFile, language: Language, out: &mut String) {
     let imported = file.imported;
     let _ = writeln!(out, "{source} → {}", file.path);
-    let _ = writeln!(
-        out,
-        "  imported {}, {}, {}, {}",
-        plural(
-            imported.recommendations,
-            "recommendation",
-            "recommendations"
-        ),
-        plural(imported.references, "reference", "references"),
-        plural(imported.figures, "figure", "figures"),
-        plural(imported.tables, "table", "tables"),
+    let counts = format(
+        language,
+        "import-imported",
+        &[
+            ("recommendations", Arg::from(imported.recommendations)),
+            ("references", Arg::from(imported.references)),
+            ("figures", Arg::from(imported.figures)),
+            ("tables", Arg::from(imported.tables)),
+        ],
     );
+    let _ = writeln!(out, "  {counts}");
     for located in &file.findings {
         let finding = &located.finding;
         let line = located
@@ -118,7 +124,7 @@ fn render_file(source: &str, file: &WrittenFile, out: &mut String) {
             "  check: {}[{}] {at}\n      {}",
             severity_name(diagnostic.severity),
             diagnostic.code,
-            diagnostic.message
+            diagnostic.message_in(language)
         );
     }
     out.push('\n');
@@ -143,14 +149,14 @@ struct JsonFile<'a> {
 
 #[derive(Serialize)]
 struct JsonFinding<'a> {
-    code: &'a str,
+    code: Code,
     severity: Severity,
     message: &'a str,
     line: Option<usize>,
     word: Option<&'a WordPlace>,
 }
 
-pub fn render_json(reports: &[FileReport]) -> String {
+pub fn render_json(reports: &[FileReport], language: Language) -> String {
     let files: Vec<JsonFile<'_>> = reports
         .iter()
         .map(|report| match &report.outcome {
@@ -178,7 +184,7 @@ pub fn render_json(reports: &[FileReport]) -> String {
                         word: located.finding.word.as_ref(),
                     })
                     .collect(),
-                check: crate::diagnostics::JsonReport::new(&file.check).diagnostics,
+                check: crate::diagnostics::JsonReport::new(&file.check, language).diagnostics,
             },
         })
         .collect();

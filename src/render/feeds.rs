@@ -1,14 +1,9 @@
 //! Machine-readable files: `sitemap.xml`, the Atom feed of new and revised guidelines, and
-//! `api/guidelines.json` for cancer pathways and quality databases.
+//! the API's index (`api/guidelines.json`, made in [`super::api`]).
 
-use jiff::civil::Date;
-use rayon::prelude::*;
-use serde::Serialize;
-
-use crate::link_safety;
-use crate::model::{Guideline, Ipdas, Marker};
+use crate::model::Guideline;
 use crate::site::Site;
-use crate::status;
+use jiff::civil::Date;
 
 use super::OutputTree;
 use super::markdown::escape;
@@ -36,44 +31,72 @@ pub fn write(
     out: &mut OutputTree,
 ) -> Result<(), serde_json::Error> {
     let base = site.config.base_url_trimmed();
-    let root = site.config.root_path();
     // Absolute URLs: the base URL's host plus the page's site path.
     let absolute = |path: &str| format!("{base}/{}", path.trim_start_matches('/'));
 
-    let mut sitemap = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for path in ["", "nyt/", "revision/", "styrke/", "forfattere/"]
+    let mut urls: Vec<String> = ["", "nyt/", "revision/", "styrke/", "forfattere/"]
         .into_iter()
         .map(str::to_owned)
         .chain(site.config.groups.keys().map(|g| format!("{g}/")))
-    {
-        sitemap.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml(&absolute(&path))
-        ));
-    }
+        .map(|path| format!("  <url><loc>{}</loc></url>\n", xml(&absolute(&path))))
+        .collect();
     for guideline in guidelines {
-        sitemap.push_str(&format!(
+        urls.push(format!(
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
             xml(&absolute(&guideline.path())),
             last_changed(guideline)
         ));
     }
-    sitemap.push_str("</urlset>\n");
-    out.insert("sitemap.xml", sitemap);
+    for (path, sitemap) in sitemaps(&urls, SITEMAP_URLS, &absolute) {
+        out.insert(path, sitemap);
+    }
 
     out.insert("feed.xml", atom_feed(site, guidelines, &absolute));
-    let api = Api {
-        generated: today.to_string(),
-        // Every recommendation's plain text: on every core.
-        guidelines: guidelines
-            .par_iter()
-            .map(|g| api_guideline(site, g, &root, today))
-            .collect(),
-    };
-    out.insert("api/guidelines.json", serde_json::to_vec_pretty(&api)?);
+    for (path, json) in super::api::index(site, guidelines, today)? {
+        out.insert(path, json);
+    }
     Ok(())
+}
+
+/// The most URLs one sitemap file may list, by the sitemap protocol.
+const SITEMAP_URLS: usize = 50_000;
+
+/// Where the sitemaps are when there is more than one: `sitemap.xml` is then their index.
+pub const SITEMAP_DIR: &str = "sitemaps";
+
+/// `sitemap.xml` listing `urls` (each an `<url>` line), or, past `limit` URLs, a sitemap
+/// index there and the URLs in [`SITEMAP_DIR`]`/<n>.xml` files of at most `limit` each.
+fn sitemaps(
+    urls: &[String],
+    limit: usize,
+    absolute: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let urlset = |urls: &[String]| {
+        let mut sitemap = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        sitemap.extend(urls.iter().map(String::as_str));
+        sitemap.push_str("</urlset>\n");
+        sitemap
+    };
+    if urls.len() <= limit {
+        return vec![("sitemap.xml".to_owned(), urlset(urls))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::new();
+    for (i, chunk) in urls.chunks(limit.max(1)).enumerate() {
+        let path = format!("{SITEMAP_DIR}/{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml(&absolute(&path))
+        ));
+        files.push((path, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".to_owned(), index));
+    files
 }
 
 /// The day a guideline last changed for readers: its approval, or publication if later.
@@ -109,9 +132,14 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
     for guideline in entries {
         let url = absolute(&guideline.path());
         let changes: Vec<String> = guideline
+            .body
             .recommendations
             .iter()
-            .filter_map(|r| r.marker.map(|m| format!("{} {}", r.id, m.as_str())))
+            .filter_map(|r| {
+                r.header
+                    .marker
+                    .map(|m| format!("{} {}", r.header.id, m.as_str()))
+            })
             .collect();
         let summary = if changes.is_empty() {
             format!("Version {}", guideline.meta.version.get_ref())
@@ -138,112 +166,6 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
     feed
 }
 
-#[derive(Serialize)]
-struct Api {
-    generated: String,
-    guidelines: Vec<ApiGuideline>,
-}
-
-#[derive(Serialize)]
-pub(super) struct ApiGuideline {
-    url: String,
-    group: String,
-    slug: String,
-    title: String,
-    version: String,
-    status: crate::model::Status,
-    grading: crate::model::Grading,
-    professional_approval: Option<String>,
-    administrative_approval: Option<String>,
-    published: Option<String>,
-    planned_revision: String,
-    revision_status: status::RevisionStatus,
-    keywords: Vec<String>,
-    /// The pathway phases it covers (slugs of `[pathway]` in `retning.toml`).
-    phases: Vec<String>,
-    /// Every group it serves: its home group (`group`) first, then its further `groups`.
-    groups: Vec<String>,
-    recommendations: Vec<ApiRecommendation>,
-}
-
-#[derive(Serialize)]
-struct ApiRecommendation {
-    id: u32,
-    url: String,
-    strength: Option<String>,
-    marker: Option<Marker>,
-    text: String,
-    decision_aids: Vec<ApiDecisionAid>,
-    /// Its phases: its own `fase=`, or else its guideline's.
-    phases: Vec<String>,
-    monitoring: Option<crate::model::Monitoring>,
-}
-
-#[derive(Serialize)]
-struct ApiDecisionAid {
-    title: String,
-    url: String,
-    ipdas: Ipdas,
-}
-
-pub(super) fn api_guideline(
-    site: &Site,
-    guideline: &Guideline,
-    root: &str,
-    today: Date,
-) -> ApiGuideline {
-    let url = format!("{root}{}", guideline.path());
-    ApiGuideline {
-        recommendations: guideline
-            .recommendations
-            .iter()
-            .map(|r| ApiRecommendation {
-                id: r.id,
-                url: format!("{url}#{}", r.anchor()),
-                strength: r.strength.map(|s| s.label()),
-                marker: r.marker,
-                text: r.content.plain_text(),
-                decision_aids: guideline
-                    .decision_aids_for(r.id)
-                    .map(|aid| ApiDecisionAid {
-                        title: aid.title.clone(),
-                        // Empty when the scheme could run script: `check` reports it, and no page links to it.
-                        url: link_safety::publishable(aid.url.get_ref())
-                            .unwrap_or_default()
-                            .to_owned(),
-                        ipdas: *aid.ipdas.get_ref(),
-                    })
-                    .collect(),
-                phases: guideline
-                    .phases_of(r)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect(),
-                monitoring: r.monitoring.clone(),
-            })
-            .collect(),
-        url,
-        group: guideline.group.clone(),
-        slug: guideline.slug.clone(),
-        title: guideline.title().to_owned(),
-        version: guideline.meta.version.get_ref().clone(),
-        status: guideline.status(),
-        grading: guideline.grading(),
-        professional_approval: guideline
-            .professional_approval()
-            .map(|a| a.date.get_ref().to_string()),
-        administrative_approval: guideline
-            .administrative_approval()
-            .map(|a| a.date.get_ref().to_string()),
-        published: guideline.published().map(|d| d.to_string()),
-        planned_revision: guideline.planned_revision().to_string(),
-        revision_status: status::guideline_revision(guideline, &site.config, today).status,
-        keywords: guideline.meta.keywords.clone(),
-        phases: guideline.phases().map(str::to_owned).collect(),
-        groups: guideline.all_groups().map(str::to_owned).collect(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -255,5 +177,41 @@ mod tests {
             "a\u{fffd}[31m&lt;b&gt;\u{fffd}\tc"
         );
         assert_eq!(xml("Kræft & co"), "Kræft &amp; co");
+    }
+
+    #[test]
+    fn sitemaps_split_past_the_limit_under_an_index() {
+        let absolute = |path: &str| format!("https://x.dk/{path}");
+        let urls: Vec<String> = (0..5)
+            .map(|i| format!("  <url><loc>https://x.dk/{i}/</loc></url>\n"))
+            .collect();
+        let one = sitemaps(&urls, 5, &absolute);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
+        assert_eq!(one[0].1.matches("<url>").count(), 5);
+
+        let split = sitemaps(&urls, 2, &absolute);
+        let paths: Vec<&str> = split.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemaps/1.xml",
+                "sitemaps/2.xml",
+                "sitemaps/3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let counts: Vec<usize> = split[..3]
+            .iter()
+            .map(|(_, xml)| xml.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [2, 2, 1]);
+        let index = &split[3].1;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert!(
+            index.contains("<loc>https://x.dk/sitemaps/2.xml</loc>"),
+            "{index}"
+        );
+        assert!(!index.contains("<url>"), "{index}");
     }
 }

@@ -29,8 +29,9 @@ use anyhow::Context;
 use jiff::civil::Date;
 
 pub use classify::{ChangeKind, classify};
-pub use rebuild::{Outcome, Preview};
+pub use rebuild::{Preview, Rebuilt};
 
+use crate::diagnostics::Language;
 use crate::history::{SiteHistory, Unavailable};
 use rebuild_thread::RebuildThread;
 use state::Shared;
@@ -50,6 +51,8 @@ pub struct ServeOptions {
     pub open: bool,
     /// Do not read the git history (no earlier versions on the preview).
     pub no_history: bool,
+    /// The language of the overlay and the terminal lines.
+    pub language: Language,
 }
 
 /// Serves until interrupted (Ctrl-C). Fails only when it cannot start: the folder or the
@@ -94,7 +97,8 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
     }
     let search =
         search_indexer::start(Arc::clone(&shared)).context("cannot start the search thread")?;
-    let rebuilds = RebuildThread::new(preview, Arc::clone(&shared), search);
+    let rebuilds =
+        RebuildThread::new(preview, Arc::clone(&shared), search).speaking(options.language);
     std::thread::Builder::new()
         .name("retning-rebuild".to_owned())
         .spawn(move || rebuilds.run(watch, &changes_rx, ready_tx))

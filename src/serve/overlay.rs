@@ -2,167 +2,88 @@
 //! live-reload script, and while the last check has errors, an overlay listing them. Every
 //! author-written text in the overlay is HTML-escaped.
 
-use crate::diagnostics::snippet::snippet;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::catalogue::{Language, format};
+use crate::diagnostics::html::render_diagnostic;
+use crate::diagnostics::{Arg, Diagnostic, Severity};
 use crate::render::markdown::escape;
 
 /// The server-sent events stream the script listens to.
 pub const EVENTS_PATH: &str = "/__retning/events";
 
-/// One problem the overlay shows: a finding, or a failure that is not about one guideline
-/// (a theme that does not load, a page that does not render).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub code: String,
-    pub file: Option<String>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-    pub help: Option<String>,
-    /// The line the finding points at: a window of it around the column, control
-    /// characters escaped (`diagnostics::snippet`), so a long line stays small.
-    pub source_line: Option<String>,
-    /// The 1-based column in `source_line` that the caret goes under.
-    pub caret: Option<usize>,
-}
-
-impl Problem {
-    pub fn from_diagnostic(diagnostic: &Diagnostic) -> Self {
-        let shown = diagnostic
-            .position
-            .as_ref()
-            .map(|position| snippet(&position.source, &position.span, 0));
-        let caret = shown
-            .as_ref()
-            .map(|shown| shown.text[..shown.span.start].chars().count() + 1);
-        let source_line = shown.map(|shown| shown.text.trim_end_matches('\n').to_owned());
-        Self {
-            code: diagnostic.code.to_owned(),
-            file: diagnostic.file.clone(),
-            line: diagnostic.line(),
-            column: diagnostic.column(),
-            message: diagnostic.message.clone(),
-            help: diagnostic.help.clone(),
-            source_line,
-            caret,
-        }
-    }
-
-    /// A failure with no place in a guideline.
-    pub fn failure(code: &str, message: impl Into<String>) -> Self {
-        Self {
-            code: code.to_owned(),
-            file: None,
-            line: None,
-            column: None,
-            message: message.into(),
-            help: None,
-            source_line: None,
-            caret: None,
-        }
-    }
-}
-
 /// Problems the overlay lists at most: it goes on every page, and 2,000 findings on a long
 /// line made each page 31 MB.
 const LISTED: usize = 50;
 
-/// The errors among `findings`, as overlay problems, and the number of warnings.
-pub fn problems_of(findings: &[Diagnostic]) -> (Vec<Problem>, usize) {
+/// The errors among `findings` (what the overlay shows), and the number of warnings.
+pub fn problems_of(findings: &[Diagnostic]) -> (Vec<Diagnostic>, usize) {
     let problems = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)
-        .map(Problem::from_diagnostic)
+        .cloned()
         .collect::<Vec<_>>();
     let warnings = findings.len() - problems.len();
     (problems, warnings)
 }
 
-/// The overlay for `problems`; `None` when there is none (the page is shown as it is).
-pub fn render_overlay(problems: &[Problem], warnings: usize) -> Option<String> {
+/// The overlay for `problems` in `language`; `None` when there is none (the page is shown as
+/// it is).
+pub fn render_overlay(
+    problems: &[Diagnostic],
+    warnings: usize,
+    language: Language,
+) -> Option<String> {
     if problems.is_empty() {
         return None;
     }
-    let count = match problems.len() {
-        1 => "1 error".to_owned(),
-        n => format!("{n} errors"),
-    };
+    let text = |id: &str, args: &[(&str, Arg)]| escape(&format(language, id, args));
+    let count = text("overlay-errors", &[("errors", Arg::from(problems.len()))]);
     let warnings = match warnings {
         0 => String::new(),
-        1 => " (and 1 warning: see <code>retning check</code>)".to_owned(),
-        n => format!(" (and {n} warnings: see <code>retning check</code>)"),
+        n => format!(
+            " ({})",
+            text("overlay-warnings", &[("warnings", Arg::from(n))])
+                .replace("retning check", "<code>retning check</code>")
+        ),
     };
-    let mut html = String::with_capacity(1024 + problems.len() * 512);
-    html.push_str(concat!(
-        "<div id=\"retning-overlay\" lang=\"en\" role=\"alert\" style=\"position:fixed;left:0;",
-        "right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;",
-        "padding:12px 16px;background:#fff4f4;color:#1b1b1b;border-top:4px solid #b3261e;",
-        "box-shadow:0 -4px 16px rgba(0,0,0,.25);font:15px/1.45 system-ui,sans-serif;",
-        "text-align:left\">"
+    let mut html = String::with_capacity(1024 + problems.len().min(LISTED) * 512);
+    html.push_str(&format!(
+        concat!(
+            "<div id=\"retning-overlay\" lang=\"{lang}\" role=\"alert\" style=\"position:fixed;left:0;",
+            "right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;margin:0;",
+            "padding:12px 16px;background:#fff4f4;color:#1b1b1b;border-top:4px solid #b3261e;",
+            "box-shadow:0 -4px 16px rgba(0,0,0,.25);font:15px/1.45 system-ui,sans-serif;",
+            "text-align:left\">"
+        ),
+        lang = language.tag()
     ));
     html.push_str(&format!(
         concat!(
             "<div style=\"display:flex;gap:12px;align-items:center;justify-content:space-between\">",
             "<p style=\"margin:0\"><strong style=\"color:#b3261e\">retning serve: {count}</strong>{warnings}. ",
-            "Fix and save; until then the last good version of each page is shown.</p>",
+            "{advice}</p>",
             "<button type=\"button\" style=\"flex:none;min-height:44px;min-width:44px;padding:0 12px;",
             "white-space:nowrap;font:inherit\" ",
-            "onclick=\"this.closest('#retning-overlay').remove()\">Hide</button></div>",
+            "onclick=\"this.closest('#retning-overlay').remove()\">{hide}</button></div>",
             "<ol style=\"margin:8px 0 0;padding-left:1.5em\">"
         ),
         count = count,
         warnings = warnings,
+        advice = text("overlay-advice", &[]),
+        hide = text("overlay-hide", &[]),
     ));
     for problem in problems.iter().take(LISTED) {
         html.push_str("<li style=\"margin:10px 0\">");
-        let place = match (&problem.file, problem.line, problem.column) {
-            (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
-            (Some(file), _, _) => file.clone(),
-            (None, _, _) => String::new(),
-        };
-        if !place.is_empty() {
-            html.push_str(&format!(
-                "<code style=\"font-weight:bold\">{}</code> ",
-                escape(&place)
-            ));
-        }
-        html.push_str(&format!(
-            "<code style=\"color:#555\">[{}]</code><div>{}</div>",
-            escape(&problem.code),
-            escape(&problem.message)
-        ));
-        if let (Some(source), Some(line)) = (&problem.source_line, problem.line) {
-            let gutter = line.to_string();
-            let mut snippet = format!("{gutter} | {source}");
-            if let Some(column) = problem.caret {
-                let pad = " ".repeat(gutter.len());
-                let indent: String = source
-                    .chars()
-                    .take(column.saturating_sub(1))
-                    .map(|c| if c == '\t' { '\t' } else { ' ' })
-                    .collect();
-                snippet.push_str(&format!("\n{pad} | {indent}^"));
-            }
-            html.push_str(&format!(
-                concat!(
-                    "<pre style=\"margin:4px 0;padding:6px 8px;background:#fff;border:1px solid #e0c0c0;",
-                    "overflow-x:auto;font:13px/1.4 ui-monospace,monospace;white-space:pre\">{}</pre>"
-                ),
-                escape(&snippet)
-            ));
-        }
-        if let Some(help) = &problem.help {
-            html.push_str(&format!(
-                "<div style=\"color:#333\">help: {}</div>",
-                escape(help)
-            ));
-        }
+        html.push_str(&render_diagnostic(problem, language));
         html.push_str("</li>");
     }
     if problems.len() > LISTED {
         html.push_str(&format!(
-            "<li style=\"margin:10px 0\">and {} more: see <code>retning check</code></li>",
-            problems.len() - LISTED
+            "<li style=\"margin:10px 0\">{}</li>",
+            text(
+                "overlay-more",
+                &[("count", Arg::from(problems.len() - LISTED))]
+            )
+            .replace("retning check", "<code>retning check</code>")
         ));
     }
     html.push_str("</ol></div>");
@@ -220,75 +141,58 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use std::sync::Arc;
 
-    fn problem() -> Problem {
-        Problem {
-            code: "recommendation.bad-strength".to_owned(),
-            file: Some("guidelines/dlg/<b>.md".to_owned()),
-            line: Some(50),
-            column: Some(19),
-            message: "`(E)` is not a strength: <script>alert(1)</script>".to_owned(),
-            help: Some("use A & B".to_owned()),
-            source_line: Some("::: anbefaling 1 (E) <i>".to_owned()),
-            caret: Some(19),
-        }
+    use super::*;
+    use crate::diagnostics::{Message, codes};
+    use crate::source::SourceFile;
+
+    fn problem() -> Diagnostic {
+        let text = "::: anbefaling 1 (E) <i>\n";
+        let source = Arc::new(SourceFile::new(
+            "guidelines/dlg/<b>.md".into(),
+            "guidelines/dlg/<b>.md".into(),
+            text.to_owned(),
+        ));
+        Diagnostic::error(
+            codes::RECOMMENDATION_BAD_STRENGTH,
+            "`(E)` is not a strength: <script>alert(1)</script>",
+        )
+        .with_help("use A & B")
+        .at(&source, 18..19)
     }
 
     #[test]
     fn no_problems_no_overlay() {
-        assert_eq!(render_overlay(&[], 3), None);
+        assert_eq!(render_overlay(&[], 3, Language::En), None);
     }
 
     #[test]
-    fn the_overlay_lists_place_message_and_source_line_escaped() {
-        let html = render_overlay(&[problem()], 1).unwrap();
-        assert!(html.contains("guidelines/dlg/&lt;b&gt;.md:50:19"), "{html}");
+    fn the_overlay_lists_each_finding_escaped_with_its_source_lines() {
+        let html = render_overlay(&[problem()], 1, Language::En).unwrap();
+        assert!(html.contains("guidelines/dlg/&lt;b&gt;.md:1:19"), "{html}");
+        assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        assert!(!html.contains("<script>") && !html.contains("<i>") && !html.contains("<b>"));
         assert!(
-            html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            html.contains("1 │ ::: anbefaling 1 (E) &lt;i&gt;"),
             "{html}"
         );
-        assert!(!html.contains("<script>"), "{html}");
-        assert!(!html.contains("<i>") && !html.contains("<b>"), "{html}");
         assert!(
-            html.contains("50 | ::: anbefaling 1 (E) &lt;i&gt;"),
+            html.contains(&format!("\n  · {}┬", " ".repeat(18))),
             "{html}"
         );
-        // The caret sits under column 19.
+        assert!(html.contains("help: use A &amp; B"), "{html}");
+        assert!(html.contains("lang=\"en\""));
         assert!(
-            html.contains(&format!("\n   | {}^", " ".repeat(18))),
+            html.contains("1 error</strong> (and 1 warning: see <code>retning check</code>)"),
             "{html}"
         );
-        assert!(html.contains("use A &amp; B"), "{html}");
-        assert!(
-            html.contains("1 error") && html.contains("1 warning"),
-            "{html}"
-        );
-    }
-
-    #[test]
-    fn a_long_line_is_shown_as_a_window_with_the_caret_under_the_finding() {
-        let text = format!("{}[^x]{}", "a".repeat(10_000), "b".repeat(10_000));
-        let source = std::sync::Arc::new(crate::source::SourceFile::new(
-            "x.md".into(),
-            "x.md".into(),
-            text,
-        ));
-        let finding =
-            Diagnostic::error("citation.undefined", "no [^x]").at(&source, 10_000..10_004);
-        let problem = Problem::from_diagnostic(&finding);
-        let line = problem.source_line.unwrap();
-        assert!(line.chars().count() < 130, "{line}");
-        let caret = problem.caret.unwrap();
-        let at: String = line.chars().skip(caret - 1).take(4).collect();
-        assert_eq!(at, "[^x]");
-        assert_eq!(problem.column, Some(10_001));
     }
 
     #[test]
     fn a_long_list_is_cut_with_a_count_of_the_rest() {
         let problems = vec![problem(); LISTED + 1_950];
-        let html = render_overlay(&problems, 0).unwrap();
+        let html = render_overlay(&problems, 0, Language::En).unwrap();
         assert_eq!(html.matches("<pre").count(), LISTED);
         assert!(html.contains("and 1950 more"), "{html}");
         assert!(html.contains("2000 errors"));
@@ -297,12 +201,13 @@ mod tests {
 
     #[test]
     fn a_failure_without_a_place_is_listed_too() {
-        let html = render_overlay(
-            &[Problem::failure("render", "cannot render guideline.html")],
-            0,
-        )
-        .unwrap();
-        assert!(html.contains("cannot render guideline.html"));
+        let failure = Diagnostic::error(
+            codes::RENDER,
+            Message::new("serve-render-failed").arg("error", "no guideline.html"),
+        );
+        let html = render_overlay(&[failure], 0, Language::En).unwrap();
+        assert!(html.contains("[render]"), "{html}");
+        assert!(html.contains("no guideline.html"), "{html}");
         assert!(!html.contains("<pre"));
     }
 

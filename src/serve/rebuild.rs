@@ -30,9 +30,10 @@ use crate::site::{Candidate, Site};
 use crate::source::SourceFile;
 
 use super::classify::ChangeKind;
-use super::overlay::{Problem, problems_of, render_overlay};
+use super::overlay::{problems_of, render_overlay};
 use super::search_hook;
 pub use super::state::Files;
+use crate::diagnostics::{Language, Message, codes};
 use files::{rendered_entry, with_site_to_render};
 
 pub use complete::Cancelled;
@@ -113,20 +114,20 @@ struct Update {
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Rebuilt {
     /// Whether any served file changed.
     pub files_changed: bool,
     /// Pages (re-)rendered; every page on a full build.
     pub rendered: usize,
     pub full: bool,
     /// The errors the overlay shows, and how many warnings there were.
-    pub problems: Vec<Problem>,
+    pub problems: Vec<Diagnostic>,
     pub warnings: usize,
 }
 
-impl Outcome {
-    pub fn overlay(&self) -> Option<String> {
-        render_overlay(&self.problems, self.warnings)
+impl Rebuilt {
+    pub fn overlay(&self, language: Language) -> Option<String> {
+        render_overlay(&self.problems, self.warnings, language)
     }
 
     /// This step followed by `next`: the problems are `next`'s.
@@ -138,6 +139,22 @@ impl Outcome {
             ..next
         }
     }
+}
+
+/// A page that does not render, as the overlay shows it.
+pub(super) fn render_failed(err: &impl std::fmt::Display) -> Diagnostic {
+    Diagnostic::error(
+        codes::RENDER,
+        Message::new("serve-render-failed").arg("error", err.to_string()),
+    )
+}
+
+/// A step that finds no site to update (a bug: the full build makes one).
+pub(super) fn no_site() -> Box<Diagnostic> {
+    Box::new(Diagnostic::error(
+        codes::INTERNAL,
+        Message::new("serve-no-site"),
+    ))
 }
 
 impl Preview {
@@ -191,7 +208,7 @@ impl Preview {
     /// Brings the site wholly up to date with the files after `change`: [`Self::step`], then
     /// [`Self::catch_up`]. Never fails: what cannot be built is a problem for the overlay, and
     /// the last good pages stay.
-    pub fn rebuild(&mut self, change: &ChangeKind) -> Outcome {
+    pub fn rebuild(&mut self, change: &ChangeKind) -> Rebuilt {
         let first = self.step(change);
         match self.catch_up(&|| false) {
             Some(next) => first.then(next),
@@ -202,7 +219,7 @@ impl Preview {
     /// The first step for `change`: a save of guideline files the site has updates their
     /// pages and the overlay only, leaving the rest for [`Self::catch_up`]; anything else is
     /// done whole.
-    pub fn step(&mut self, change: &ChangeKind) -> Outcome {
+    pub fn step(&mut self, change: &ChangeKind) -> Rebuilt {
         let today = self
             .today
             .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
@@ -238,7 +255,7 @@ impl Preview {
     /// What the fast steps left: the whole site checked again, and the listing pages rendered
     /// again if a saved guideline's line in them changed. `None` when there was nothing to do,
     /// or `cancelled` stopped it, leaving the work for the next call.
-    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> Option<Outcome> {
+    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> Option<Rebuilt> {
         self.behind.as_ref()?;
         self.needs_full = true;
         match self.complete(&BTreeSet::new(), cancelled) {
@@ -250,7 +267,7 @@ impl Preview {
         }
     }
 
-    fn finish(&mut self, outcome: Result<Outcome, Box<Problem>>, full: bool) -> Outcome {
+    fn finish(&mut self, outcome: Result<Rebuilt, Box<Diagnostic>>, full: bool) -> Rebuilt {
         match outcome {
             Ok(outcome) => {
                 self.needs_full = false;
@@ -259,10 +276,10 @@ impl Preview {
             Err(problem) => {
                 // The next step is a full one, and does what was left.
                 self.behind = None;
-                Outcome {
+                Rebuilt {
                     problems: vec![*problem],
                     full,
-                    ..Outcome::default()
+                    ..Rebuilt::default()
                 }
             }
         }
@@ -321,14 +338,13 @@ impl Preview {
         files_changed
     }
 
-    fn full(&mut self, today: Date) -> Result<Outcome, Box<Problem>> {
-        let mut config = SiteConfig::load(&self.root)
-            .map_err(|finding| Box::new(Problem::from_diagnostic(&finding)))?;
+    fn full(&mut self, today: Date) -> Result<Rebuilt, Box<Diagnostic>> {
+        let mut config = SiteConfig::load(&self.root)?;
         config.base_url = self.base_url.clone();
         let theme = Theme::load(&self.root).map_err(|err| {
-            Box::new(Problem::failure(
-                "theme",
-                format!("the theme does not load: {err}"),
+            Box::new(Diagnostic::error(
+                codes::THEME,
+                Message::new("serve-theme-failed").arg("error", err.to_string()),
             ))
         })?;
         let site = Site::new(self.root.clone(), config, Vec::new());
@@ -367,9 +383,8 @@ impl Preview {
             Ok((tree, rendered, archive))
         });
         self.built = Some(built);
-        let (tree, rendered, archive) = result.map_err(|err: crate::render::RenderError| {
-            Box::new(Problem::failure("render", err.to_string()))
-        })?;
+        let (tree, rendered, archive) =
+            result.map_err(|err: crate::render::RenderError| Box::new(render_failed(&err)))?;
         let files: Files = tree
             .files
             .into_iter()
@@ -380,7 +395,7 @@ impl Preview {
         self.files = files;
         self.rendered = rendered;
         self.archive = archive;
-        Ok(Outcome {
+        Ok(Rebuilt {
             files_changed,
             rendered: pages,
             full: true,

@@ -11,11 +11,11 @@ use std::time::Instant;
 
 use super::classify::ChangeKind;
 use super::coalesce::Coalescing;
-use super::overlay::Problem;
-use super::rebuild::{Cancelled, Outcome, Preview};
+use super::rebuild::{Cancelled, Preview, Rebuilt};
 use super::search_indexer::SearchInput;
 use super::state::Shared;
 use super::watch::{self, Watch};
+use crate::diagnostics::{Diagnostic, Language, Message, codes};
 
 /// What the rebuild thread owns.
 pub struct RebuildThread {
@@ -26,6 +26,8 @@ pub struct RebuildThread {
     /// nothing (open pages do not reload for nothing).
     shown_overlay: Option<String>,
     published: bool,
+    /// The language of the overlay and of the lines on the terminal.
+    language: Language,
 }
 
 impl RebuildThread {
@@ -36,7 +38,15 @@ impl RebuildThread {
             search,
             shown_overlay: None,
             published: false,
+            language: Language::default(),
         }
+    }
+
+    /// Speaks `language` in the overlay and on the terminal.
+    #[must_use]
+    pub fn speaking(mut self, language: Language) -> Self {
+        self.language = language;
+        self
     }
 
     /// Runs until the watcher goes; `ready` is told when the first build is served.
@@ -102,12 +112,12 @@ impl RebuildThread {
         }
     }
 
-    fn publish(&mut self, outcome: &Outcome, what: &str, started: Instant) {
-        let overlay = outcome.overlay();
+    fn publish(&mut self, outcome: &Rebuilt, what: &str, started: Instant) {
+        let overlay = outcome.overlay(self.language);
         if !self.published || outcome.files_changed || overlay != self.shown_overlay {
             self.shared
                 .publish(self.preview.files().clone(), overlay.as_deref());
-            report(outcome, what, started);
+            report(outcome, what, started, self.language);
             if outcome.files_changed
                 && let (Some(site), Some(theme)) = (self.preview.site(), self.preview.theme())
             {
@@ -121,7 +131,7 @@ impl RebuildThread {
 }
 
 /// A bug in a rebuild is an overlay, not a dead preview: the next rebuild starts afresh.
-fn guarded<T: From<Outcome>>(preview: &mut Preview, step: impl FnOnce(&mut Preview) -> T) -> T {
+fn guarded<T: From<Rebuilt>>(preview: &mut Preview, step: impl FnOnce(&mut Preview) -> T) -> T {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(preview))).unwrap_or_else(
         |panic| {
             let message = panic
@@ -130,12 +140,12 @@ fn guarded<T: From<Outcome>>(preview: &mut Preview, step: impl FnOnce(&mut Previ
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_owned());
             preview.force_full();
-            T::from(Outcome {
-                problems: vec![Problem::failure(
-                    "internal",
-                    format!("retning failed while rebuilding ({message}); please report it"),
+            T::from(Rebuilt {
+                problems: vec![Diagnostic::error(
+                    codes::INTERNAL,
+                    Message::new("serve-internal").arg("cause", message),
                 )],
-                ..Outcome::default()
+                ..Rebuilt::default()
             })
         },
     )
@@ -156,7 +166,7 @@ fn describe(change: &ChangeKind) -> String {
 }
 
 /// One line per rebuild on the terminal, plus the errors the overlay shows.
-fn report(outcome: &Outcome, what: &str, started: Instant) {
+fn report(outcome: &Rebuilt, what: &str, started: Instant, language: Language) {
     let pages = if outcome.full {
         format!("built {} pages", outcome.rendered)
     } else {
@@ -177,12 +187,16 @@ fn report(outcome: &Outcome, what: &str, started: Instant) {
         started.elapsed().as_millis()
     );
     for problem in &outcome.problems {
-        let place = match (&problem.file, problem.line, problem.column) {
+        let place = match (&problem.file, problem.line(), problem.column()) {
             (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}: "),
             (Some(file), _, _) => format!("{file}: "),
             (None, _, _) => String::new(),
         };
-        eprintln!("  {place}{} [{}]", problem.message, problem.code);
+        eprintln!(
+            "  {place}{} [{}]",
+            problem.message_in(language),
+            problem.code
+        );
     }
 }
 

@@ -8,19 +8,22 @@ use crate::model::Guideline;
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut first_use = FxHashMap::default();
-    for recommendation in &guideline.recommendations {
-        if let Some(first) = first_use.insert(recommendation.id, recommendation.id_span.start) {
-            first_use.insert(recommendation.id, first);
+    for recommendation in &guideline.body.recommendations {
+        if let Some(first) = first_use.insert(
+            recommendation.header.id,
+            recommendation.header.id_span.start,
+        ) {
+            first_use.insert(recommendation.header.id, first);
             let line = source.line_col(first).line;
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_DUPLICATE_ID,
                     format!(
                         "recommendation {} is already used on line {line}",
-                        recommendation.id
+                        recommendation.header.id
                     ),
                 )
-                .at(source, recommendation.id_span.clone())
+                .at(source, recommendation.header.id_span.clone())
                 .with_help(
                     "ids are unique and stable across versions; give this one the next free number",
                 ),
@@ -30,7 +33,7 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_EMPTY,
-                    format!("recommendation {} has no text", recommendation.id),
+                    format!("recommendation {} has no text", recommendation.header.id),
                 )
                 .at(source, recommendation.header_span.clone())
                 .with_help("write the recommendation between the ::: lines"),

@@ -367,9 +367,14 @@ fn a_broken_strength_shows_an_overlay_on_every_page_until_fixed() {
         assert!(body.contains("retning-overlay"), "{path} has the overlay");
         assert!(body.contains(&place), "{path}");
     }
-    // The last good version stays readable under the overlay.
+    // The last good version stays readable under the overlay (which quotes the edited lines
+    // around the finding).
     let page = server.page("/dlg/dlbcl/");
+    let (page, overlay) = page
+        .split_once("<div id=\"retning-overlay\"")
+        .expect("the overlay");
     assert!(page.contains(SENTENCE) && !page.contains(EDITED), "{page}");
+    assert!(overlay.contains(EDITED), "{overlay}");
 
     // Fixed (saved the way editors do): the overlay goes and the new text shows.
     save_atomically(
@@ -568,7 +573,11 @@ fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edi
     );
     let meta: serde_json::Value =
         serde_json::from_str(&server.page("/search/meta.json")).expect("meta.json");
-    assert_eq!(meta["version"], 4, "{meta}");
+    assert_eq!(
+        meta["version"],
+        search_index::static_index::VERSION,
+        "{meta}"
+    );
     let dir = meta["dir"].as_str().expect("dir");
     for file in ["c0.json", "f0.json"] {
         let response = server.get(&format!("/search/{dir}/{file}"));

@@ -11,10 +11,12 @@ use crate::render::{PageRenderer, RenderError, RenderOptions};
 use crate::source::display_path;
 use crate::validate::validate_guideline;
 
-use super::super::overlay::{Problem, problems_of};
+use super::super::overlay::problems_of;
 use super::super::search_hook;
 use super::files::{Read, read_one, rendered_entry, substitutes, with_site_to_render};
-use super::{OnDisk, Outcome, Preview, Update};
+use super::{OnDisk, Preview, Rebuilt, Update};
+use super::{no_site, render_failed};
+use crate::diagnostics::Diagnostic;
 
 impl Preview {
     /// Handles a save of `paths` alone, or `None` when it is not a save of files the site has
@@ -23,7 +25,7 @@ impl Preview {
     pub(super) fn saved(
         &mut self,
         paths: &BTreeSet<PathBuf>,
-    ) -> Option<Result<Outcome, Box<Problem>>> {
+    ) -> Option<Result<Rebuilt, Box<Diagnostic>>> {
         let built = self.built.as_ref()?;
         let mut reads: Vec<(PathBuf, Read)> = Vec::new();
         for path in paths {
@@ -44,19 +46,16 @@ impl Preview {
         Some(self.apply_saved(reads))
     }
 
-    fn apply_saved(&mut self, reads: Vec<(PathBuf, Read)>) -> Result<Outcome, Box<Problem>> {
+    fn apply_saved(&mut self, reads: Vec<(PathBuf, Read)>) -> Result<Rebuilt, Box<Diagnostic>> {
         if reads.is_empty() {
             let (problems, warnings) = problems_of(&self.current_findings());
-            return Ok(Outcome {
+            return Ok(Rebuilt {
                 problems,
                 warnings,
-                ..Outcome::default()
+                ..Rebuilt::default()
             });
         }
-        let mut built = self
-            .built
-            .take()
-            .ok_or_else(|| Box::new(Problem::failure("internal", "no site to update")))?;
+        let mut built = self.built.take().ok_or_else(no_site)?;
         let options = RenderOptions {
             drafts: true,
             today: built.today,
@@ -111,13 +110,12 @@ impl Preview {
                 .map(str::to_owned),
         );
         self.built = Some(built);
-        let (update, listings_changed) =
-            result.map_err(|err| Box::new(Problem::failure("render", err.to_string())))?;
+        let (update, listings_changed) = result.map_err(|err| Box::new(render_failed(&err)))?;
         let behind = self.behind.get_or_insert_default();
         behind.listings |= listings_changed;
         let pages = update.files.len();
         let files_changed = self.apply(update);
-        Ok(Outcome {
+        Ok(Rebuilt {
             files_changed,
             rendered: pages,
             full: false,

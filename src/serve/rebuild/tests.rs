@@ -2,7 +2,7 @@ use std::collections::BTreeSet;
 use std::fs;
 use std::path::Path;
 
-use crate::diagnostics::codes;
+use crate::diagnostics::{Language, codes};
 
 use super::*;
 
@@ -96,10 +96,10 @@ fn the_fast_path_ends_where_a_full_build_does() {
     );
     let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
     assert!(!outcome.full && outcome.files_changed && outcome.problems.is_empty());
-    // The page, its MDT view and its feed, home, its group and the group's feed, news,
-    // revision, search, the pathway page and its eight phase pages, sitemap, feed and API:
-    // not dbcg's.
-    assert_eq!(outcome.rendered, 21, "{outcome:?}");
+    // The page, its MDT view, its feed and its API file, home, its group and the group's
+    // feed, news, revision, search, the pathway page and its eight phase pages, sitemap, feed
+    // and the API's index: not dbcg's.
+    assert_eq!(outcome.rendered, 22, "{outcome:?}");
     assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
     assert!(page(&preview, "index.html").contains("Ny titel"));
     assert_same_as_full_build(&preview, root);
@@ -175,11 +175,12 @@ fn a_broken_file_keeps_its_last_good_page_until_fixed() {
         .lines()
         .position(|l| l.contains("(E)"))
         .map(|i| i + 1);
-    assert_eq!(problem.line, line);
-    assert!(problem.source_line.as_deref().unwrap().contains("(E)"));
+    assert_eq!(problem.line(), line);
+    let position = problem.position.as_ref().unwrap();
+    assert_eq!(&position.source.text[position.span.clone()], "E");
     assert!(
         outcome
-            .overlay()
+            .overlay(Language::En)
             .unwrap()
             .contains("guidelines/dlg/dlbcl.md")
     );
@@ -201,7 +202,7 @@ fn a_broken_file_keeps_its_last_good_page_until_fixed() {
     );
     let outcome = preview.rebuild(&changed(root, &["dlg/dlbcl.md"]));
     assert!(outcome.problems.is_empty(), "{:?}", outcome.problems);
-    assert_eq!(outcome.overlay(), None);
+    assert_eq!(outcome.overlay(Language::En), None);
     assert!(page(&preview, "dlg/dlbcl/index.html").contains("NYT: alle patienter"));
     assert_same_as_full_build(&preview, root);
 }
@@ -280,9 +281,9 @@ fn a_save_serves_its_page_first_and_the_listing_pages_after() {
     );
     let outcome = preview.step(&changed(root, &["dlg/b.md"]));
     assert!(outcome.files_changed && !outcome.full, "{outcome:?}");
-    // Its page, its MDT view and its feed.
+    // Its page, its MDT view, its feed and its API file.
     assert_eq!(
-        outcome.rendered, 3,
+        outcome.rendered, 4,
         "only the guideline's own pages: {outcome:?}"
     );
     assert!(page(&preview, "dlg/b/index.html").contains("Zebrafisk"));
@@ -297,7 +298,7 @@ fn a_save_serves_its_page_first_and_the_listing_pages_after() {
     write(root, "dlg/b.md", &b.replace(title, "Ny titel"));
     let home = page(&preview, "index.html").to_owned();
     let outcome = preview.step(&changed(root, &["dlg/b.md"]));
-    assert_eq!(outcome.rendered, 3, "{outcome:?}");
+    assert_eq!(outcome.rendered, 4, "{outcome:?}");
     assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
     assert_eq!(page(&preview, "index.html"), home);
     // A newer save gives the catch-up up: nothing changes, the work stays to do.
@@ -318,7 +319,7 @@ fn a_save_that_breaks_links_into_it_shows_the_finding_in_the_linking_guidelines(
     let site = site();
     let root = site.path();
     let mut preview = started(root);
-    let broken_links = |outcome: &Outcome| -> BTreeSet<String> {
+    let broken_links = |outcome: &Rebuilt| -> BTreeSet<String> {
         outcome
             .problems
             .iter()
@@ -347,7 +348,12 @@ fn a_save_that_breaks_links_into_it_shows_the_finding_in_the_linking_guidelines(
             .map(str::to_owned)
         )
     );
-    assert!(after.overlay().unwrap().contains("guidelines/dbcg/c.md"));
+    assert!(
+        after
+            .overlay(Language::En)
+            .unwrap()
+            .contains("guidelines/dbcg/c.md")
+    );
     // A later save of the target alone keeps the others' findings (from the last check).
     write(
         root,

@@ -1,0 +1,182 @@
+//! The message catalogue: every catalogued diagnostic message, help text, summary and the
+//! preview overlay's words, in Danish and English, as Fluent files built into the binary
+//! (`locales/<language>/diagnostics.ftl`).
+//!
+//! Fluent (Project Fluent, `fluent-bundle`) rather than a hand-made table: it gives each
+//! language its own plural rules ("1 advarsel", "2 advarsler") and word order, and translators
+//! can read the files.
+
+use std::str::FromStr;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use super::text::Arg;
+
+/// The languages retning speaks to authors in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Language {
+    /// Danish, the authors' language and the default.
+    #[default]
+    Da,
+    En,
+}
+
+impl Language {
+    pub const ALL: [Language; 2] = [Language::Da, Language::En];
+
+    /// The language for a site's `language` in `retning.toml` (an IETF tag such as `da` or
+    /// `en-GB`): English for `en…`, else Danish.
+    pub fn for_site(tag: &str) -> Self {
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        if primary.eq_ignore_ascii_case("en") {
+            Self::En
+        } else {
+            Self::Da
+        }
+    }
+
+    /// The tag an HTML `lang` attribute takes.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Self::Da => "da",
+            Self::En => "en",
+        }
+    }
+
+    /// The Fluent source of this language's catalogue.
+    pub fn source(self) -> &'static str {
+        match self {
+            Self::Da => include_str!("../../locales/da/diagnostics.ftl"),
+            Self::En => include_str!("../../locales/en/diagnostics.ftl"),
+        }
+    }
+}
+
+impl FromStr for Language {
+    type Err = String;
+
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        match value {
+            "da" => Ok(Self::Da),
+            "en" => Ok(Self::En),
+            other => Err(format!(
+                "`{other}` is not a language retning speaks: da or en"
+            )),
+        }
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+static DANISH: LazyLock<Bundle> = LazyLock::new(|| bundle(Language::Da));
+static ENGLISH: LazyLock<Bundle> = LazyLock::new(|| bundle(Language::En));
+
+fn bundle(language: Language) -> Bundle {
+    let tag = language.tag().parse().unwrap_or_default();
+    let mut bundle = FluentBundle::new_concurrent(vec![tag]);
+    // Names, paths and keys go into terminals, JSON and CI logs, where Unicode isolation
+    // marks around them would be noise.
+    bundle.set_use_isolating(false);
+    // The files are built in and tested (`tests` below): a syntax error cannot ship, so the
+    // parts that parse are used rather than failing at run time.
+    let resource = FluentResource::try_new(language.source().to_owned())
+        .unwrap_or_else(|(partial, _errors)| partial);
+    let _ = bundle.add_resource(resource);
+    bundle
+}
+
+fn bundle_of(language: Language) -> &'static Bundle {
+    match language {
+        Language::Da => &DANISH,
+        Language::En => &ENGLISH,
+    }
+}
+
+/// Message `id` in `language` with `args`; the id itself when the catalogue lacks it (a test
+/// keeps every id in both files).
+pub fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+    let bundle = bundle_of(language);
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut fluent_args = FluentArgs::with_capacity(args.len());
+    for (name, value) in args {
+        match value {
+            Arg::Text(text) => fluent_args.set(*name, FluentValue::from(text.as_str())),
+            Arg::Number(number) => fluent_args.set(*name, FluentValue::from(*number)),
+        }
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// Whether the catalogue of `language` has message `id`.
+pub fn has(language: Language, id: &str) -> bool {
+    bundle_of(language).has_message(id)
+}
+
+/// The message ids a Fluent source defines, in order.
+pub fn ids(source: &str) -> Vec<String> {
+    let resource = match FluentResource::try_new(source.to_owned()) {
+        Ok(resource) | Err((resource, _)) => resource,
+    };
+    resource
+        .entries()
+        .filter_map(|entry| match entry {
+            fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_parse_and_hold_the_same_ids() {
+        for language in Language::ALL {
+            if let Err((_, errors)) = FluentResource::try_new(language.source().to_owned()) {
+                panic!("{language:?}: {errors:?}");
+            }
+        }
+        let danish = ids(Language::Da.source());
+        let english = ids(Language::En.source());
+        let mut sorted_da = danish.clone();
+        let mut sorted_en = english.clone();
+        sorted_da.sort();
+        sorted_en.sort();
+        assert_eq!(sorted_da, sorted_en);
+        let mut unique = sorted_da.clone();
+        unique.dedup();
+        assert_eq!(unique, sorted_da, "an id defined twice");
+        assert!(danish.len() > 10);
+    }
+
+    #[test]
+    fn values_go_in_without_isolation_marks_and_plurals_follow_the_language() {
+        let args = [("errors", Arg::Number(1)), ("warnings", Arg::Number(2))];
+        assert_eq!(
+            format(Language::En, "summary", &args),
+            "1 error, 2 warnings"
+        );
+        assert_eq!(
+            format(Language::Da, "summary", &args),
+            "1 fejl, 2 advarsler"
+        );
+        assert_eq!(format(Language::Da, "no-such-id", &[]), "no-such-id");
+    }
+
+    #[test]
+    fn a_site_language_picks_the_diagnostics_language() {
+        assert_eq!(Language::for_site("da"), Language::Da);
+        assert_eq!(Language::for_site("en-GB"), Language::En);
+        assert_eq!(Language::for_site("de"), Language::Da);
+        assert_eq!("en".parse::<Language>(), Ok(Language::En));
+        assert!("sv".parse::<Language>().is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! A finding's words: a message id of the catalogue with its values, turned into text only when
+//! a finding is shown, in the reader's language ([`super::catalogue`]).
+//!
+//! Sites that are not converted yet give plain text, shown as it is in every language.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use super::catalogue::{Language, format};
+
+/// A value a message names: a file, a key, a count.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(value: &str) -> Self {
+        Self::Text(value.to_owned())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(value: String) -> Self {
+        Self::Text(value)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(value: &String) -> Self {
+        Self::Text(value.clone())
+    }
+}
+
+impl From<usize> for Arg {
+    fn from(value: usize) -> Self {
+        Self::Number(i64::try_from(value).unwrap_or(i64::MAX))
+    }
+}
+
+impl From<u32> for Arg {
+    fn from(value: u32) -> Self {
+        Self::Number(i64::from(value))
+    }
+}
+
+impl From<i64> for Arg {
+    fn from(value: i64) -> Self {
+        Self::Number(value)
+    }
+}
+
+/// A catalogue message: its id and the values it names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+impl Message {
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Names `value` as `$name` in the message.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    pub fn in_language(&self, language: Language) -> String {
+        format(language, self.id, &self.args)
+    }
+}
+
+/// What a finding says: a catalogue message, or text not yet in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Message(Message),
+    Plain(String),
+}
+
+impl Text {
+    pub fn in_language(&self, language: Language) -> Cow<'_, str> {
+        match self {
+            Self::Message(message) => Cow::Owned(message.in_language(language)),
+            Self::Plain(text) => Cow::Borrowed(text),
+        }
+    }
+
+    /// The English text, for logs and tests.
+    pub fn english(&self) -> Cow<'_, str> {
+        self.in_language(Language::En)
+    }
+}
+
+/// English, for error chains (`anyhow`) and test failure messages.
+impl fmt::Display for Text {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.english())
+    }
+}
+
+impl From<Message> for Text {
+    fn from(message: Message) -> Self {
+        Self::Message(message)
+    }
+}
+
+impl From<String> for Text {
+    fn from(text: String) -> Self {
+        Self::Plain(text)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(text: &str) -> Self {
+        Self::Plain(text.to_owned())
+    }
+}
+
+impl From<&String> for Text {
+    fn from(text: &String) -> Self {
+        Self::Plain(text.clone())
+    }
+}
