@@ -10,6 +10,12 @@ use crate::support::between;
 
 const CACHE: &str = ".retning/archive";
 
+/// Builds `site` in full: the build cache (`.retning/build/`) would skip a build whose inputs
+/// it has seen, and these tests are about what a build that renders does.
+fn full_build(site: &Site, extra: &[&str]) {
+    build_site(site, &[extra, &["--no-cache"]].concat());
+}
+
 /// Each kept entry's inode, by name: a new inode is an entry written again.
 fn entries(site: &Site) -> BTreeMap<String, u64> {
     std::fs::read_dir(site.path(CACHE))
@@ -33,7 +39,7 @@ fn archived_pages(site: &Site) -> BTreeMap<String, String> {
 /// Builds `site` with its cache removed first, and returns every file built.
 fn cold_build(site: &Site) -> Vec<(String, String)> {
     let _ = std::fs::remove_dir_all(site.path(CACHE));
-    build_site(site, &[]);
+    full_build(site, &[]);
     let mut files = built_files(site);
     files.sort();
     files
@@ -46,7 +52,7 @@ fn a_warm_build_writes_the_same_bytes_as_a_cold_one_without_rendering_again() {
     let kept = entries(&site);
     assert_eq!(kept.len(), 2, "one entry per version pair: {kept:?}");
 
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     let mut warm = built_files(&site);
     warm.sort();
     assert_eq!(warm, cold);
@@ -70,14 +76,14 @@ fn a_warm_build_writes_the_same_bytes_as_a_cold_one_without_rendering_again() {
 #[test]
 fn an_edit_of_the_current_text_renders_only_the_last_pair_again() {
     let site = history_site();
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     let before = entries(&site);
     write(
         &site,
         MAIN,
         &edit(VALID, REC2, "Knoglemarv undersøges ikke."),
     );
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     let after = entries(&site);
     let kept: Vec<&String> = after
         .keys()
@@ -103,7 +109,7 @@ fn an_edit_of_the_current_text_renders_only_the_last_pair_again() {
 #[test]
 fn a_theme_a_config_a_base_url_or_a_title_change_renders_every_pair_again() {
     let site = history_site();
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     let mut seen = entries(&site);
     let mut expect_all_new = |site: &Site, why: &str| {
         let now = entries(site);
@@ -130,7 +136,7 @@ fn a_theme_a_config_a_base_url_or_a_title_change_renders_every_pair_again() {
             "<article class=\"changes-page egen-skabelon\">",
         ),
     );
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     expect_all_new(&site, "a theme change");
     assert!(
         read(&site, "public/dlg/dlbcl/version/1.0/aendringer/index.html").contains("egen-skabelon")
@@ -143,12 +149,12 @@ fn a_theme_a_config_a_base_url_or_a_title_change_renders_every_pair_again() {
         "retning.toml",
         &edit(&config, "(test)", "(ny titel)"),
     );
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     expect_all_new(&site, "a config change");
     assert!(read(&site, "public/dlg/dlbcl/version/1.0/index.html").contains("(ny titel)"));
 
     // The base URL given on the command line.
-    build_site(
+    full_build(
         &site,
         &["--base-url", "https://andet.example.org/retningslinjer/"],
     );
@@ -161,7 +167,7 @@ fn a_theme_a_config_a_base_url_or_a_title_change_renders_every_pair_again() {
         "title = \"Storcellet lymfom\"",
     );
     write(&site, MAIN, &renamed);
-    build_site(
+    full_build(
         &site,
         &["--base-url", "https://andet.example.org/retningslinjer/"],
     );
@@ -187,13 +193,13 @@ fn a_corrupt_or_foreign_entry_is_rendered_again_never_trusted() {
     // A stray file is no entry either.
     write(&site, &format!("{CACHE}/stray"), "not an entry");
 
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     let mut rebuilt = built_files(&site);
     rebuilt.sort();
     assert_eq!(rebuilt, cold);
     let now: Vec<String> = entries(&site).into_keys().collect();
     assert_eq!(&now, &names, "both rewritten, the stray file removed");
-    build_site(&site, &[]);
+    full_build(&site, &[]);
     let mut again = built_files(&site);
     again.sort();
     assert_eq!(again, cold, "the rewritten entries are sound");
@@ -202,6 +208,6 @@ fn a_corrupt_or_foreign_entry_is_rendered_again_never_trusted() {
 #[test]
 fn without_history_nothing_is_kept() {
     let site = history_site();
-    build_site(&site, &["--no-history"]);
+    full_build(&site, &["--no-history"]);
     assert!(!site.path(CACHE).exists());
 }
