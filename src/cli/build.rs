@@ -110,7 +110,7 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         today,
     };
     let archive = history
-        .map(|history| Archive::of(&checked.site, &history, args.drafts))
+        .map(|history| Archive::of(&checked.site, &history, args.drafts).with_page_cache(root))
         .unwrap_or_default();
     // From here the output changes: the record of the last build no longer describes it.
     cache
@@ -125,6 +125,7 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         &index_dir,
         |stage| progress.step(stage),
     )?;
+    archive.tidy_page_cache();
     progress.finish();
     let guidelines = checked.site.published(args.drafts).count();
     let messages = |color: bool| {

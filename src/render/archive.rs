@@ -4,6 +4,7 @@
 //! search nor its sitemap lists them.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -11,10 +12,11 @@ use serde::Serialize;
 
 use crate::assets::reference::{Reference, classify};
 use crate::changes::Changes;
-use crate::history::{PastVersion, PastVersions, SiteHistory, short};
+use crate::history::{PastVersion, PastVersions, SiteHistory, VersionRecord, short};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
 
+use super::archive_cache::PageCache;
 use super::markdown::PastAssets;
 use super::theme::Theme;
 
@@ -23,6 +25,8 @@ use super::theme::Theme;
 #[derive(Default)]
 pub struct Archive {
     by_key: HashMap<String, Archived>,
+    /// The pages kept from earlier builds (`build`, not the preview).
+    cache: Option<PageCache>,
 }
 
 /// One guideline's earlier versions as the history parsed them (shared with the badge
@@ -49,6 +53,8 @@ pub struct VersionPair<'a> {
     /// The files the old version used, as they were then.
     pub assets: &'a PastAssets,
     pub changes: &'a Changes,
+    /// The version that replaced it, or `None` when the current text did.
+    pub newer: Option<&'a VersionRecord>,
     /// The site path of the newer version's page (the current page for the last pair);
     /// `None` when that version has no page (its number is not a safe folder name).
     pub newer_path: Option<String>,
@@ -65,7 +71,29 @@ impl Archive {
             .into_par_iter()
             .filter_map(|g| Some((g.link_key(), archived(site, history, g)?)))
             .collect();
-        Self { by_key }
+        Self {
+            by_key,
+            cache: None,
+        }
+    }
+
+    /// Keeps the rendered pages under `root`'s
+    /// [`PAGE_CACHE_DIR`](super::archive_cache::PAGE_CACHE_DIR) and reads them back in
+    /// later builds.
+    pub fn with_page_cache(mut self, root: &Path) -> Self {
+        self.cache = PageCache::at(root);
+        self
+    }
+
+    pub(super) fn page_cache(&self) -> Option<&PageCache> {
+        self.cache.as_ref()
+    }
+
+    /// Removes the kept pages this build did not use; call once the site is written.
+    pub fn tidy_page_cache(&self) {
+        if let Some(cache) = &self.cache {
+            cache.remove_unused();
+        }
     }
 
     /// Brings `guideline`'s entry up to date after its file changed (the preview's fast
@@ -103,6 +131,20 @@ impl Archive {
             .collect()
     }
 
+    /// Every path `current`'s earlier versions publish: each version's page, its page of
+    /// changes and its figures. The preview removes them when the guideline goes.
+    pub fn paths_of(&self, current: &Guideline) -> Vec<String> {
+        let pages = self.pairs_of(current).into_iter().flat_map(|pair| {
+            let version = &pair.old.record.version;
+            [
+                format!("{}index.html", version_path(current, version)),
+                format!("{}index.html", changes_path(current, version)),
+            ]
+        });
+        let files = self.files_of(current).into_iter().map(|(path, _)| path);
+        pages.chain(files).collect()
+    }
+
     /// `guideline`'s earlier versions, oldest first.
     pub fn versions_of(&self, guideline: &Guideline) -> Vec<&PastVersion> {
         self.by_key
@@ -131,6 +173,7 @@ impl Archive {
                 old: &versions[shown.index],
                 assets: &shown.assets,
                 changes: &shown.changes,
+                newer: versions.get(shown.index + 1).map(|v| &v.record),
                 newer_path: match versions.get(shown.index + 1) {
                     None => Some(current.path()),
                     Some(newer) => folder_name(&newer.record.version)

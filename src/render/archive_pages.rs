@@ -1,6 +1,7 @@
 //! The pages of the earlier versions: each version's own page, with the guideline template
 //! and a banner saying what replaced it, and the page of what changed when it was replaced.
-//! Both are for the record (`noindex`, in neither the search nor the sitemap).
+//! Both are for the record (`noindex`, in neither the search nor the sitemap). A build keeps
+//! them between builds (`archive_cache`): only a pair whose inputs changed renders again.
 
 use rayon::prelude::*;
 
@@ -21,7 +22,6 @@ pub fn render_all<T: Send>(
     archive: &Archive,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
-    let root = site.config.root_path();
     let pairs: Vec<(&Guideline, VersionPair)> = guidelines
         .iter()
         .flat_map(|&guideline| {
@@ -31,31 +31,66 @@ pub fn render_all<T: Send>(
                 .map(move |pair| (guideline, pair))
         })
         .collect();
+    if pairs.is_empty() {
+        return Ok(Vec::new());
+    }
+    let cache = archive.page_cache();
+    let site_key = cache.map(|cache| cache.site_key(site, theme, options, base));
+    let base = site_key.as_ref().map_or(base, |key| &key.base);
     let pages: Vec<[T; 2]> = pairs
         .par_iter()
         .map(|(current, pair)| {
-            let version = pair.old;
-            let past = &version.guideline;
-            let mut context = base.clone();
-            let view =
-                guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
-            context.insert("g", &view);
-            context.insert("archived", &archive::archived_view(theme, &root, version));
-            let capacity = 2 * past.source.text.len() + 16 * 1024;
-            let html = render_sized(theme, "guideline.html", &context, capacity)?;
-            let path = archive::version_path(past, &version.record.version);
-            let archived = page(format!("{path}index.html"), html)?;
-
-            let mut context = base.clone();
-            context.insert("title", current.title());
-            context.insert("group_url", &format!("{root}{}/", current.group));
-            context.insert("group", &current.group);
-            context.insert("diff", &changes_view::page(theme, &root, current, pair));
-            let html = render(theme, "changes.html", &context)?;
-            let path = archive::changes_path(current, &version.record.version);
-            let changes = page(format!("{path}index.html"), html)?;
-            Ok([archived, changes])
+            let version = &pair.old.record.version;
+            let [archived, changes] = match (cache, &site_key) {
+                (Some(cache), Some(site_key)) => {
+                    let key = site_key.of_pair(site, current, pair);
+                    let pages = match cache.get(&key) {
+                        Some(kept) => [kept.archived, kept.changes],
+                        None => {
+                            let pages = render_pair(site, theme, options, base, current, pair)?;
+                            cache.put(&key, &pages[0], &pages[1]);
+                            pages
+                        }
+                    };
+                    pages.map(|html| site_key.finish(html))
+                }
+                _ => render_pair(site, theme, options, base, current, pair)?,
+            };
+            let archived_path = archive::version_path(current, version);
+            let changes_path = archive::changes_path(current, version);
+            Ok([
+                page(format!("{archived_path}index.html"), archived)?,
+                page(format!("{changes_path}index.html"), changes)?,
+            ])
         })
         .collect::<Result<_, RenderError>>()?;
     Ok(pages.into_iter().flatten().collect())
+}
+
+/// The page of `pair`'s old version and the page of what changed when it was replaced.
+fn render_pair(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    base: &tera::Context,
+    current: &Guideline,
+    pair: &VersionPair,
+) -> Result<[Vec<u8>; 2], RenderError> {
+    let root = site.config.root_path();
+    let version = pair.old;
+    let past = &version.guideline;
+    let mut context = base.clone();
+    let view = guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
+    context.insert("g", &view);
+    context.insert("archived", &archive::archived_view(theme, &root, version));
+    let capacity = 2 * past.source.text.len() + 16 * 1024;
+    let archived = render_sized(theme, "guideline.html", &context, capacity)?;
+
+    let mut context = base.clone();
+    context.insert("title", current.title());
+    context.insert("group_url", &format!("{root}{}/", current.group));
+    context.insert("group", &current.group);
+    context.insert("diff", &changes_view::page(theme, &root, current, pair));
+    let changes = render(theme, "changes.html", &context)?;
+    Ok([archived, changes])
 }

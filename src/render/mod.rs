@@ -3,6 +3,7 @@
 
 mod api;
 pub mod archive;
+mod archive_cache;
 mod archive_pages;
 mod changes_view;
 mod context;

@@ -375,7 +375,10 @@ impl Preview {
             let rendered = site
                 .guidelines
                 .iter()
-                .map(|g| (g.source.path.clone(), rendered_entry(&site.assets, g, None)))
+                .map(|g| {
+                    let entry = rendered_entry(&site.assets, history.map(|_| &archive), g, None);
+                    (g.source.path.clone(), entry)
+                })
                 .collect::<HashMap<_, _>>();
             Ok((tree, rendered, archive))
         });

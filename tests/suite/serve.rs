@@ -684,3 +684,23 @@ fn the_preview_shows_earlier_versions_from_git_unless_told_not_to() {
     assert!(!off.page("/dlg/dlbcl/").contains("Tidligere versioner"));
     assert_eq!(off.get("/dlg/dlbcl/version/1.0/").status, 404);
 }
+
+#[test]
+fn a_guideline_deleted_in_the_preview_takes_its_earlier_versions_pages_with_it() {
+    use crate::history::history_site;
+    let site = history_site();
+    let server = Server::start(&site);
+    let pages = [
+        "/dlg/dlbcl/version/1.0/",
+        "/dlg/dlbcl/version/2.0/",
+        "/dlg/dlbcl/version/2.0/aendringer/",
+    ];
+    for page in pages {
+        assert_eq!(server.get(page).status, 200, "{page}");
+    }
+    std::fs::remove_file(site.path(MAIN)).expect("delete");
+    server.eventually("/dlg/dlbcl/", "a 404", |r| r.status == 404);
+    for page in pages {
+        assert_eq!(server.get(page).status, 404, "{page}");
+    }
+}

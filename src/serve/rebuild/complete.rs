@@ -214,10 +214,13 @@ fn render_changes(
             .map(|r| r.group.clone()),
     );
     let mut pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
-    if let Some((history, archive)) = history {
+    let archive = history.map(|(history, archive)| {
         for guideline in &changed {
             archive.refresh(site, history, guideline);
         }
+        &*archive
+    });
+    if let Some(archive) = archive {
         pages = pages.with_archive(archive);
     }
     let (per_guideline, listings) = rayon::join(
@@ -238,7 +241,12 @@ fn render_changes(
         files,
         entries: changed
             .iter()
-            .map(|g| (g.source.path.clone(), rendered_entry(&site.assets, g, None)))
+            .map(|g| {
+                (
+                    g.source.path.clone(),
+                    rendered_entry(&site.assets, archive, g, None),
+                )
+            })
             .collect(),
         removed,
     }))

@@ -9,7 +9,7 @@ use crate::assets::Assets;
 use crate::diagnostics::{Diagnostic, codes};
 use crate::model::Guideline;
 use crate::parse::parse_guideline;
-use crate::render::guideline_paths;
+use crate::render::{Archive, guideline_paths};
 use crate::site::{Candidate, Site};
 use crate::source::{SourceFile, display_path};
 
@@ -142,16 +142,20 @@ pub(super) fn with_site_to_render<R>(
     result
 }
 
-/// What is on the site for `guideline`; `listing` is its listing fingerprint, when known.
+/// What is on the site for `guideline`, its earlier versions' pages in `archive` among it;
+/// `listing` is its listing fingerprint, when known.
 pub(super) fn rendered_entry(
     assets: &Assets,
+    archive: Option<&Archive>,
     guideline: &Guideline,
     listing: Option<blake3::Hash>,
 ) -> Rendered {
+    let mut paths = guideline_paths(assets, guideline);
+    paths.extend(archive.map(|a| a.paths_of(guideline)).unwrap_or_default());
     Rendered {
         hash: blake3::hash(guideline.source.text.as_bytes()),
         group: guideline.group.clone(),
-        paths: guideline_paths(assets, guideline),
+        paths,
         source: Arc::clone(&guideline.source),
         listing,
     }

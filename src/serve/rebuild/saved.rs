@@ -93,10 +93,11 @@ impl Preview {
                 options,
                 Some(&search_hook::stable_meta()),
             )?;
-            if history.is_some() {
+            let archive = history.map(|_| &*archive);
+            if let Some(archive) = archive {
                 pages = pages.with_archive(archive);
             }
-            render_saved(site, &pages, &saved, rendered, &before)
+            render_saved(site, &pages, archive, &saved, rendered, &before)
         });
         let behind = self.behind.get_or_insert_default();
         behind.groups.extend(
@@ -199,6 +200,7 @@ impl Preview {
 fn render_saved(
     site: &crate::site::Site,
     pages: &PageRenderer<'_>,
+    archive: Option<&crate::render::Archive>,
     saved: &[PathBuf],
     rendered: &HashMap<PathBuf, super::Rendered>,
     before: &HashMap<PathBuf, Option<blake3::Hash>>,
@@ -220,7 +222,7 @@ fn render_saved(
         listings_changed |= listing.is_none() || before.get(path).copied().flatten() != listing;
         update.entries.push((
             path.clone(),
-            rendered_entry(&site.assets, guideline, listing),
+            rendered_entry(&site.assets, archive, guideline, listing),
         ));
     }
     Ok((update, listings_changed))

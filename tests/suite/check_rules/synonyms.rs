@@ -53,3 +53,31 @@ fn check_reports_invalid_synonyms_at_the_word() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(!stdout.contains("synonyms"), "{stdout}");
 }
+
+/// A phrase (an entry of several words) is checked as the search will split it: one split at
+/// anything but a space or hyphen is a finding at the entry; good phrases add nothing.
+#[test]
+fn check_reports_a_phrase_the_search_would_split_oddly() {
+    let bad = site()
+        .file(
+            "synonyms.toml",
+            "groups = [\n  [\"nsclc\", \"ikke-småcellet lungekræft\"],\n  [\"petct\", \"PET/CT\"],\n]\n",
+        )
+        .build();
+    let output = bad.retning().arg("check").output().expect("run check");
+    assert_eq!(output.status.code(), Some(1));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("synonyms.invalid"), "{stdout}");
+    assert!(stdout.contains("synonyms.toml:3:13"), "{stdout}");
+    assert!(stdout.contains("spaces or hyphens"), "{stdout}");
+
+    let good = site()
+        .file(
+            "synonyms.toml",
+            "groups = [[\"nsclc\", \"ikke-småcellet lungekræft\"], [\"sclc\", \"småcellet lungekræft\"]]\n",
+        )
+        .build();
+    let output = good.retning().arg("check").output().expect("run check");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(!stdout.contains("synonyms"), "{stdout}");
+}

@@ -6,6 +6,7 @@
 mod archive_pages;
 mod badges;
 mod command;
+mod page_cache;
 mod version_pages;
 
 use std::path::Path;
