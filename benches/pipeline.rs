@@ -106,8 +106,6 @@ fn generate(args: &[String]) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------
-// The self-test
-
 // The benchmarks
 
 fn loadavg() -> String {

@@ -7,7 +7,9 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use jiff::civil::Date;
 use search_index::Engine;
+use search_index::static_index::StaticFiles;
 
 use retning::output::{OutputFolder, write_atomically};
 use retning::parse::parse_guideline;
@@ -113,85 +115,111 @@ pub fn parts(args: &[String]) -> Result<()> {
         .map(|g| (Arc::clone(&g.source), g.group.clone(), g.slug.clone()))
         .collect();
     for _ in 0..runs {
-        let t = Instant::now();
-        for (source, _, _) in &sources {
-            let parser =
-                pulldown_cmark::Parser::new_ext(&source.text, retning::parse::markdown_options());
-            std::hint::black_box(parser.into_offset_iter().count());
-        }
-        time("parse 0: bare pulldown-cmark pass (1 thread)", t);
-        let t = Instant::now();
-        for (source, group, slug) in &sources {
-            std::hint::black_box(parse_guideline(Arc::clone(source), group, slug));
-        }
-        time("parse 1: parse_guideline (1 thread)", t);
-        let t = Instant::now();
-        for (source, _, _) in &sources {
-            let mut html = String::new();
-            let parser =
-                pulldown_cmark::Parser::new_ext(&source.text, retning::parse::markdown_options());
-            pulldown_cmark::html::push_html(&mut html, parser);
-            std::hint::black_box(html);
-        }
-        time("render 0: bare pulldown-cmark to HTML (1 thread)", t);
-        let t = Instant::now();
-        std::hint::black_box(validate(&site, today));
-        time("validate", t);
-        let t = Instant::now();
-        let (docs, ranges) = search::ordered_units(&site, false, label);
-        time("index 1: search units, ordered by group", t);
-        let t = Instant::now();
-        let synonyms = search_index::Synonyms::default_list();
-        let stats = std::sync::Arc::new(search_index::TermStats::with_phrases(
-            &docs,
-            synonyms.phrases(),
-        ));
-        time("index 2: term stats (every word analyzed once)", t);
-        let t = Instant::now();
-        let weights = stats.weights(&docs);
-        time("index 3: weights", t);
-        let t = Instant::now();
-        let files = search_index::static_index::encode(&docs, &ranges, &weights, &synonyms);
-        time("index 4: static encode", t);
-        let dir = tempfile::tempdir()?;
-        let t = Instant::now();
-        Engine::build_with(&docs, ranges.clone(), Some(&dir.path().join("i")), &stats)?;
-        time("index 5: tantivy build (on disk)", t);
-        let t = Instant::now();
-        let views: Vec<_> = site
-            .guidelines
-            .iter()
-            .map(|g| guideline_view::build(&site, g, &theme, today))
-            .collect();
-        time("render 1: guideline views (1 thread)", t);
-        let t = Instant::now();
-        let tree = render_site(
-            &site,
-            &theme,
-            RenderOptions {
-                drafts: false,
-                today,
-            },
-            Some(files.clone()),
-        )?;
-        time("render 2: render_site (all)", t);
-        let context = page_context(&site, &theme, &tree, &files);
-        let t = Instant::now();
-        for view in &views {
-            let mut page = context.clone();
-            page.insert("g", view);
-            std::hint::black_box(theme.tera.render("guideline.html", &page)?);
-        }
-        time("render 3: tera guideline pages (1 thread)", t);
-
-        let scratch = tempfile::tempdir_in(root.parent().unwrap_or(root))?;
-        let t = Instant::now();
-        let fresh = OutputFolder::choose(scratch.path(), Path::new("a"), false)?;
-        write_atomically(&tree, &fresh)?;
-        time("write: write_atomically, fresh folder", t);
+        let files = time_parse_and_index(&site, &sources, today, label, &mut time)?;
+        time_render_and_write(root, &site, &theme, today, &files, &mut time)?;
     }
     for (name, values) in times {
         println!("{name:<44} {:>9.1} ms", ms(median(values)));
     }
+    Ok(())
+}
+
+/// One run of `parts`' parse, validate and search-index parts; the static index's files
+/// for the render.
+fn time_parse_and_index(
+    site: &Site,
+    sources: &[(Arc<SourceFile>, String, String)],
+    today: Date,
+    label: &str,
+    time: &mut impl FnMut(&'static str, Instant),
+) -> Result<StaticFiles> {
+    let t = Instant::now();
+    for (source, _, _) in sources {
+        let parser =
+            pulldown_cmark::Parser::new_ext(&source.text, retning::parse::markdown_options());
+        std::hint::black_box(parser.into_offset_iter().count());
+    }
+    time("parse 0: bare pulldown-cmark pass (1 thread)", t);
+    let t = Instant::now();
+    for (source, group, slug) in sources {
+        std::hint::black_box(parse_guideline(Arc::clone(source), group, slug));
+    }
+    time("parse 1: parse_guideline (1 thread)", t);
+    let t = Instant::now();
+    for (source, _, _) in sources {
+        let mut html = String::new();
+        let parser =
+            pulldown_cmark::Parser::new_ext(&source.text, retning::parse::markdown_options());
+        pulldown_cmark::html::push_html(&mut html, parser);
+        std::hint::black_box(html);
+    }
+    time("render 0: bare pulldown-cmark to HTML (1 thread)", t);
+    let t = Instant::now();
+    std::hint::black_box(validate(site, today));
+    time("validate", t);
+    let t = Instant::now();
+    let (docs, ranges) = search::ordered_units(site, false, label);
+    time("index 1: search units, ordered by group", t);
+    let t = Instant::now();
+    let synonyms = search_index::Synonyms::default_list();
+    let stats = std::sync::Arc::new(search_index::TermStats::with_phrases(
+        &docs,
+        synonyms.phrases(),
+    ));
+    time("index 2: term stats (every word analyzed once)", t);
+    let t = Instant::now();
+    let weights = stats.weights(&docs);
+    time("index 3: weights", t);
+    let t = Instant::now();
+    let files = search_index::static_index::encode(&docs, &ranges, &weights, &synonyms);
+    time("index 4: static encode", t);
+    let dir = tempfile::tempdir()?;
+    let t = Instant::now();
+    Engine::build_with(&docs, ranges.clone(), Some(&dir.path().join("i")), &stats)?;
+    time("index 5: tantivy build (on disk)", t);
+    Ok(files)
+}
+
+/// One run of `parts`' render parts and the atomic write into a fresh folder.
+fn time_render_and_write(
+    root: &Path,
+    site: &Site,
+    theme: &Theme,
+    today: Date,
+    files: &StaticFiles,
+    time: &mut impl FnMut(&'static str, Instant),
+) -> Result<()> {
+    let t = Instant::now();
+    let views: Vec<_> = site
+        .guidelines
+        .iter()
+        .map(|g| guideline_view::build(site, g, theme, today))
+        .collect();
+    time("render 1: guideline views (1 thread)", t);
+    let t = Instant::now();
+    let tree = render_site(
+        site,
+        theme,
+        RenderOptions {
+            drafts: false,
+            today,
+        },
+        Some(files.clone()),
+    )?;
+    time("render 2: render_site (all)", t);
+    let context = page_context(site, theme, &tree, files);
+    let t = Instant::now();
+    for view in &views {
+        let mut page = context.clone();
+        page.insert("g", view);
+        std::hint::black_box(theme.tera.render("guideline.html", &page)?);
+    }
+    time("render 3: tera guideline pages (1 thread)", t);
+
+    let scratch = tempfile::tempdir_in(root.parent().unwrap_or(root))?;
+    let t = Instant::now();
+    let fresh = OutputFolder::choose(scratch.path(), Path::new("a"), false)?;
+    write_atomically(&tree, &fresh)?;
+    time("write: write_atomically, fresh folder", t);
     Ok(())
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use search_index::Engine;
 
 use retning::diagnostics::{Language, render_human};
+use retning::site::Site;
 use retning::validate::check_site;
 
 use super::corpus::{Corpus, Options};
@@ -44,32 +45,7 @@ pub fn self_test() -> Result<()> {
     if checked.site.guidelines.len() != options.guidelines {
         return Err("not every generated guideline loaded".into());
     }
-    let both = checked
-        .site
-        .guidelines
-        .iter()
-        .map(|g| g.grading())
-        .collect::<Vec<_>>();
-    if !both.contains(&retning::model::Grading::Grade)
-        || !both.contains(&retning::model::Grading::Oxford)
-    {
-        return Err("the corpus must use both grading schemes".into());
-    }
-    let links: usize = checked
-        .site
-        .guidelines
-        .iter()
-        .map(|g| g.body.links.len())
-        .sum();
-    let aids: usize = checked
-        .site
-        .guidelines
-        .iter()
-        .map(|g| g.meta.decision_aids.len())
-        .sum();
-    if links == 0 || aids == 0 {
-        return Err("the corpus must have cross-links and decision aids".into());
-    }
+    let (links, aids) = site_shape(&checked.site)?;
     // It builds, and the search finds a common word.
     let stages = build_once(
         &root,
@@ -81,7 +57,43 @@ pub fn self_test() -> Result<()> {
     if engine.search("behandling", None, 10)?.is_empty() {
         return Err("the search finds nothing for `behandling`".into());
     }
-    // Hugo pages: only title and date at the top level, the rest under [extra].
+    hugo_front_matter(&corpus)?;
+    println!(
+        "self-test: {} generated guidelines ({} words, {links} cross-links, {aids} decision aids) pass `retning check` with 0 findings and build {} files in {:.0?}",
+        options.guidelines,
+        corpus.words(),
+        stages.files,
+        stages.total()
+    );
+    Ok(())
+}
+
+/// Both grading schemes, cross-links and decision aids: (cross-links, decision aids).
+fn site_shape(site: &Site) -> Result<(usize, usize)> {
+    let both = site
+        .guidelines
+        .iter()
+        .map(|g| g.grading())
+        .collect::<Vec<_>>();
+    if !both.contains(&retning::model::Grading::Grade)
+        || !both.contains(&retning::model::Grading::Oxford)
+    {
+        return Err("the corpus must use both grading schemes".into());
+    }
+    let links: usize = site.guidelines.iter().map(|g| g.body.links.len()).sum();
+    let aids: usize = site
+        .guidelines
+        .iter()
+        .map(|g| g.meta.decision_aids.len())
+        .sum();
+    if links == 0 || aids == 0 {
+        return Err("the corpus must have cross-links and decision aids".into());
+    }
+    Ok((links, aids))
+}
+
+/// Hugo pages: only title and date at the top level, the rest under [extra].
+fn hugo_front_matter(corpus: &Corpus) -> Result<()> {
     for doc in &corpus.docs {
         let page = Corpus::hugo_file(doc);
         let front = page
@@ -95,14 +107,5 @@ pub fn self_test() -> Result<()> {
             return Err(format!("Hugo front matter has top-level keys {keys:?}").into());
         }
     }
-    println!(
-        "self-test: {} generated guidelines ({} words, {links} cross-links, {aids} decision aids) pass `retning check` with 0 findings and build {} files in {:.0?}",
-        options.guidelines,
-        corpus.words(),
-        stages.files,
-        stages.total()
-    );
     Ok(())
 }
-
-// ---------------------------------------------------------------------------------------
