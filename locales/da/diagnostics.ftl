@@ -97,3 +97,38 @@ decision-aid-unknown-recommendation = beslutningsstøtteværktøjet `{ $title }`
 decision-aid-unknown-recommendation-help = brug nummeret fra anbefalingens ::: anbefaling N-linje
 decision-aid-insecure = linket til beslutningsstøtteværktøjet bruger http://
 decision-aid-insecure-help = brug https://, så linket ikke kan ændres undervejs på hospitalets netværk
+
+## Skabelonens afsnit
+
+template-unknown-section = `# { $title }` er ikke et afsnit i DMCG-skabelonen
+template-unknown-section-help = overskrifter på øverste niveau er skabelonens afsnit: { $sections }; brug ## eller ### til dine egne overskrifter
+template-unknown-section-misspelt = mente du `# { $title }`?
+template-duplicate-section = `# { $title }` står der to gange
+template-duplicate-section-help = saml de to afsnit til ét
+template-section-order = `# { $title }` skal stå før `# { $previous }`
+template-section-order-help = følg skabelonens rækkefølge: afsnittene er nummererede
+template-quick-guide-not-empty = Quick guiden laves ud fra anbefalingerne; tekst skrevet her ville komme ud af trit med dem
+template-quick-guide-not-empty-help = lad 1. Anbefalinger (Quick guide) være tom, og skriv hver anbefaling én gang, under 3. Grundlag
+template-empty-section = `# { $title }` er tomt
+template-empty-section-help = udfyld afsnittet, før retningslinjen godkendes
+template-missing-section = afsnittet `# { $title }` mangler
+template-missing-section-help-before = tilføj `# { $title }` før `# { $next }`; alle skabelonens afsnit skal være der
+template-missing-section-help-at-end = tilføj `# { $title }` til sidst; alle skabelonens afsnit skal være der
+template-empty-subsection = `### { $title }` er tomt
+template-empty-subsection-help = skriv underafsnittet, før retningslinjen godkendes
+template-missing-subsection = emnet `{ $topic }` har intet `### { $title }`
+template-missing-subsection-help = tilføj `### { $title }` efter emnets anbefalinger
+template-missing-subsection-misspelt = mente du `### { $title }`?
+
+## Anbefalinger og forløbet
+
+recommendation-duplicate-id = anbefaling { $id } er allerede brugt i linje { $line }
+recommendation-duplicate-id-help = numrene er entydige og faste fra version til version; giv denne anbefaling det næste ledige nummer
+recommendation-empty = anbefaling { $id } har ingen tekst
+recommendation-empty-help = skriv anbefalingen mellem :::-linjerne
+phase-unknown = `{ $phase }` er ikke en fase i forløbet
+phase-unknown-help = faserne i retning.toml er: { $phases }
+phase-not-in-guideline = anbefaling { $id } hører til fasen `{ $phase }`, som ikke står blandt retningslinjens faser
+phase-not-in-guideline-help = tilføj "{ $phase }" til phases i forsiden (front matter), eller ret fase=
+group-unknown = `{ $group }` er ikke en gruppe på webstedet
+group-unknown-help = grupperne i retning.toml er: { $groups }

@@ -102,3 +102,38 @@ decision-aid-unknown-recommendation = the decision aid `{ $title }` supports rec
 decision-aid-unknown-recommendation-help = use the id from the recommendation's ::: anbefaling N line
 decision-aid-insecure = the decision aid's link uses http://
 decision-aid-insecure-help = use https:// so the link cannot be tampered with on hospital networks
+
+## The template's sections
+
+template-unknown-section = `# { $title }` is not a section of the DMCG template
+template-unknown-section-help = top-level headings are the template's sections: { $sections }; use ## or ### for your own headings
+template-unknown-section-misspelt = did you mean `# { $title }`?
+template-duplicate-section = `# { $title }` appears twice
+template-duplicate-section-help = merge the two sections into one
+template-section-order = `# { $title }` must come before `# { $previous }`
+template-section-order-help = keep the template's order: the sections are numbered
+template-quick-guide-not-empty = the Quick guide is generated from the recommendations; text typed here would drift from them
+template-quick-guide-not-empty-help = leave 1. Anbefalinger (Quick guide) empty and write each recommendation once, under 3. Grundlag
+template-empty-section = `# { $title }` is empty
+template-empty-section-help = fill in the section before the guideline is approved
+template-missing-section = the section `# { $title }` is missing
+template-missing-section-help-before = add `# { $title }` before `# { $next }`; every template section is required
+template-missing-section-help-at-end = add `# { $title }` at the end; every template section is required
+template-empty-subsection = `### { $title }` is empty
+template-empty-subsection-help = write the sub-section before the guideline is approved
+template-missing-subsection = the topic `{ $topic }` has no `### { $title }`
+template-missing-subsection-help = add `### { $title }` after the topic's recommendations
+template-missing-subsection-misspelt = did you mean `### { $title }`?
+
+## Recommendations and the pathway
+
+recommendation-duplicate-id = recommendation { $id } is already used on line { $line }
+recommendation-duplicate-id-help = ids are unique and stable across versions; give this one the next free number
+recommendation-empty = recommendation { $id } has no text
+recommendation-empty-help = write the recommendation between the ::: lines
+phase-unknown = `{ $phase }` is not a phase of the pathway
+phase-unknown-help = the phases in retning.toml are: { $phases }
+phase-not-in-guideline = recommendation { $id } is in the phase `{ $phase }`, which the guideline's phases do not list
+phase-not-in-guideline-help = add "{ $phase }" to phases in the front matter, or correct fase=
+group-unknown = `{ $group }` is not a group of the site
+group-unknown-help = the groups in retning.toml are: { $groups }
