@@ -7,7 +7,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -15,21 +15,7 @@ import { startServer } from './server.mjs';
 import { collectConsoleErrors, formatViolations, launchBrowser, phoneContext, runAxe } from './browser.mjs';
 import { HtmlValidate, StaticConfigLoader } from 'html-validate';
 
-import { E2E_DIR, pageUrl } from './site.mjs';
-
-const REPO_DIR = path.dirname(E2E_DIR);
-
-function retningBinary() {
-  if (process.env.RETNING_BIN) return path.resolve(process.env.RETNING_BIN);
-  const built = ['release', 'debug']
-    .map((profile) => path.join(REPO_DIR, 'target', profile, 'retning'))
-    .filter((file) => existsSync(file))
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
-  if (built.length === 0) {
-    throw new Error('no retning binary: run `cargo build` or set RETNING_BIN');
-  }
-  return built[0];
-}
+import { E2E_DIR, pageUrl, retningBinary } from './site.mjs';
 
 const ARCHIVED = '/dlg/dlbcl/version/1.0/';
 const PAGES = [

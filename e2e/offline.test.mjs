@@ -1,28 +1,42 @@
 // The site on a phone without a network (node --test): the service worker keeps the
 // guidelines a clinician opened, "Gem offline" keeps a whole group with the size shown
-// first, search works over what was kept, a kept page says it is a kept copy, and once
-// online again it says when a newer version was published. The site is copied to a
-// temporary folder, so the test can publish a "new build" into it.
+// first, search works over what was kept (and marks what was not), a kept page says it is a
+// kept copy, and once online again it says when a newer version was published. The test
+// builds the repository's example site itself (with the binary in RETNING_BIN, or the newer
+// of target/release and target/debug), so that it can publish a real new build into the
+// folder it serves: the same source with one guideline's version raised.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
 import { formatViolations, launchBrowser, phoneContext, runAxe } from './browser.mjs';
-import { detectBasePath, discover, pageUrl, siteDir } from './site.mjs';
+import { discover, pageUrl, REPO_DIR, retningBinary } from './site.mjs';
 
-const SOURCE = siteDir();
-const BASE_PATH = detectBasePath(SOURCE);
-const SITE = mkdtempSync(path.join(tmpdir(), 'retning-offline-'));
-cpSync(SOURCE, SITE, { recursive: true });
+const BASE_PATH = '/';
+const WORK = mkdtempSync(path.join(tmpdir(), 'retning-offline-'));
+const SOURCE = path.join(WORK, 'source');
+const SITE = path.join(WORK, 'public');
+for (const file of ['retning.toml', 'synonyms.toml', 'guidelines']) {
+  if (existsSync(path.join(REPO_DIR, file))) cpSync(path.join(REPO_DIR, file), path.join(SOURCE, file), { recursive: true });
+}
+function build() {
+  execFileSync(retningBinary(), ['build', '--out', SITE, '--base-url', `http://127.0.0.1${BASE_PATH}`], {
+    cwd: SOURCE, stdio: 'pipe', // its warnings are the example site's; a failure throws with them
+  });
+}
+build();
 const { guidelines } = discover(SITE, BASE_PATH);
 const byGroup = (sitePath) => sitePath.split('/')[1];
 // Two guidelines to open, and a third in a group neither of them is in, to save.
 const [first, second] = guidelines;
 const third = guidelines.find((g) => byGroup(g) !== byGroup(first) && byGroup(g) !== byGroup(second) && g !== first && g !== second);
+// One neither opened nor saved.
+const unsaved = guidelines.find((g) => ![first, second].includes(g) && byGroup(g) !== byGroup(third));
 
 let server;
 let browser;
@@ -35,8 +49,15 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(SITE, { recursive: true, force: true });
+  rmSync(WORK, { recursive: true, force: true });
 });
+
+// The longest word of a guideline's first recommendation, from the build's API file.
+function longestWord(sitePath) {
+  const api = JSON.parse(readFileSync(path.join(SITE, 'api', 'guidelines.json'), 'utf8'));
+  const entry = api.guidelines.find((g) => g.url === `${BASE_PATH}${sitePath.slice(1)}`);
+  return entry.recommendations[0].text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0];
+}
 
 async function controlled(page, url) {
   await page.goto(url, { waitUntil: 'load' });
@@ -89,27 +110,79 @@ test('opened and saved guidelines read and search offline; a newer version is an
     const hits = await page.locator('.search-hit-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
     assert.ok(hits.some((href) => href.includes(third)), `offline search for ${words[0]}: ${hits}`);
 
+    // A guideline that was not kept: its hits are shown, marked, and are not links.
+    if (unsaved) {
+      await page.getByLabel('Søg i retningslinjerne').fill(longestWord(unsaved));
+      const marked = page.locator('.search-guideline', { has: page.locator('.search-unsaved') });
+      await marked.first().waitFor({ timeout: 10000 });
+      assert.match(await marked.first().textContent(), / ikke gemt offline$/);
+      const hrefs = await page.locator('.search-results a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+      assert.ok(!hrefs.some((href) => href.includes(unsaved)), `links to ${unsaved}, which is not kept: ${hrefs}`);
+      assert.ok(await page.locator('.search-hit-title').first().isVisible());
+      violations = await runAxe(page);
+      assert.equal(violations.length, 0, formatViolations(violations));
+    }
+
     // A page that was never opened or saved: the worker's own page says so.
-    const unsaved = guidelines.find((g) => ![first, second].includes(g) && byGroup(g) !== byGroup(third));
     if (unsaved) {
       const response = await page.goto(pageUrl(server.url, unsaved), { waitUntil: 'load' });
       assert.equal(response.status(), 503);
       assert.equal(await page.locator('h1').textContent(), 'Siden er ikke gemt');
     }
 
-    // A new build publishes a newer version of the first guideline.
+    // A new build publishes a newer version of the first guideline: the same source with
+    // its version raised, built by the same binary into the folder the server serves.
     await page.goto(pageUrl(server.url, first), { waitUntil: 'load' });
-    const listFile = path.join(SITE, 'offline', `${byGroup(first)}.json`);
-    const list = JSON.parse(readFileSync(listFile, 'utf8'));
-    const entry = list.guidelines.find((g) => g.url === `${BASE_PATH}${first.slice(1)}`);
-    entry.version = '99.0';
-    writeFileSync(listFile, JSON.stringify(list));
+    const source = path.join(SOURCE, 'guidelines', `${first.slice(1, -1)}.md`);
+    const text = readFileSync(source, 'utf8');
+    assert.match(text, /^version = "[^"]+"$/m);
+    writeFileSync(source, text.replace(/^version = "[^"]+"$/m, 'version = "99.0"'));
+    build();
     await context.setOffline(false);
     await page.locator('.offline-notice', { hasText: 'Der er udgivet en nyere version (99.0)' }).waitFor({ timeout: 10000 });
     const link = page.locator('.offline-notice a');
     assert.equal(await link.textContent(), 'Hent den nye version');
     violations = await runAxe(page);
     assert.equal(violations.length, 0, formatViolations(violations));
+  } finally {
+    await context.close();
+  }
+});
+
+test('"Gem offline" says when the group is saved already, and offers to update older copies', async () => {
+  const context = await phoneContext(browser, 390);
+  const page = await context.newPage();
+  const box = page.locator('section.offline-save');
+  const size = box.locator('[data-offline-size]');
+  const button = box.locator('[data-offline-button]');
+  try {
+    const group = pageUrl(server.url, `/${byGroup(third)}/`);
+    await controlled(page, group);
+    await box.waitFor({ state: 'visible' });
+    assert.match(await size.textContent(), /^Gem gruppens \d+ retningslinjer/);
+    await button.click();
+    await box.locator('[data-offline-status]', { hasText: 'Gemt:' }).waitFor({ timeout: 20000 });
+    await page.reload({ waitUntil: 'load' });
+    await size.filter({ hasText: /^Gruppens \d+ retningslinjer er gemt på enheden\./ }).waitFor();
+    assert.equal(await button.isVisible(), false, 'nothing to save');
+
+    // The copies as an earlier build's worker left them: in a cache named for another build.
+    await page.evaluate(async () => {
+      const [current] = (await caches.keys()).filter((name) => name.startsWith('retning-'));
+      const from = await caches.open(current);
+      const to = await caches.open('retning-0000000000000000');
+      for (const request of await from.keys()) await to.put(request, await from.match(request));
+      await caches.delete(current);
+    });
+    await page.reload({ waitUntil: 'load' });
+    await size.filter({ hasText: /er gemt fra en tidligere udgave af siden\. Opdater dem/ }).waitFor();
+    assert.equal(await button.textContent(), 'Opdater de gemte');
+    const violations = await runAxe(page);
+    assert.equal(violations.length, 0, formatViolations(violations));
+    await button.click();
+    await box.locator('[data-offline-status]', { hasText: 'Gemt:' }).waitFor({ timeout: 20000 });
+    assert.match(await size.textContent(), /^Gruppens \d+ retningslinjer er gemt på enheden\./);
+    assert.equal(await button.isVisible(), false);
   } finally {
     await context.close();
   }

@@ -8,6 +8,21 @@ import { fileURLToPath } from 'node:url';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const ARTIFACTS_DIR = path.join(E2E_DIR, 'artifacts');
+export const REPO_DIR = path.dirname(E2E_DIR);
+
+// The retning binary the tests that build their own site run: RETNING_BIN, else the newer of
+// target/release/retning and target/debug/retning.
+export function retningBinary() {
+  if (process.env.RETNING_BIN) return path.resolve(process.env.RETNING_BIN);
+  const built = ['release', 'debug']
+    .map((profile) => path.join(REPO_DIR, 'target', profile, 'retning'))
+    .filter((file) => existsSync(file))
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (built.length === 0) {
+    throw new Error('no retning binary: run `cargo build` or set RETNING_BIN');
+  }
+  return built[0];
+}
 
 // RETNING_SITE: the built site directory (relative to the current directory);
 // default: ../public relative to e2e/, i.e. <repo>/public.

@@ -6,6 +6,7 @@
 //! the model, and [`output`] writes the site atomically.
 
 pub mod assets;
+pub mod build_cache;
 pub mod changes;
 pub mod cli;
 pub mod config;

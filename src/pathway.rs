@@ -58,7 +58,7 @@ pub fn matrix<'a>(
         for phase in guideline.phases().filter_map(index_of) {
             per_phase[phase].0 = true;
         }
-        for recommendation in &guideline.recommendations {
+        for recommendation in &guideline.body.recommendations {
             for phase in guideline
                 .phases_of(recommendation)
                 .into_iter()

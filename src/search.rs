@@ -159,7 +159,7 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
             keywords: guideline.meta.keywords.clone(),
         };
     let mut docs = Vec::new();
-    for section in &guideline.sections {
+    for section in &guideline.body.sections {
         let Some(kind) = section.kind else { continue };
         if matches!(kind, SectionKind::QuickGuide | SectionKind::References) {
             continue;
@@ -194,13 +194,13 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
                 ));
             }
             for index in topic.recommendation_indices() {
-                let r = &guideline.recommendations[index];
-                let title = format!("{recommendation_label} {} · {}", r.id, topic.title);
+                let r = &guideline.body.recommendations[index];
+                let title = format!("{recommendation_label} {} · {}", r.header.id, topic.title);
                 docs.push(unit(
                     DocKind::Recommendation,
                     &r.anchor(),
                     title,
-                    r.strength,
+                    r.header.strength,
                     r.content.plain_text(),
                 ));
             }

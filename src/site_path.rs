@@ -11,6 +11,7 @@ pub const RESERVED: &[&str] = &[
     "index.html",
     "404.html",
     "sitemap.xml",
+    "sitemaps",
     "feed.xml",
     "api",
     "assets",

@@ -9,10 +9,14 @@
 // its reason, in helpers as much as in `#[test]` functions.
 #![allow(clippy::expect_used, clippy::unwrap_used)]
 
+#[path = "suite/app_budget.rs"]
+mod app_budget;
 #[path = "suite/bad_input.rs"]
 mod bad_input;
 #[path = "suite/build.rs"]
 mod build;
+#[path = "suite/build_cache.rs"]
+mod build_cache;
 #[path = "suite/check_output.rs"]
 mod check_output;
 #[path = "suite/check_rules/mod.rs"]

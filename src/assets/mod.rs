@@ -127,10 +127,11 @@ pub fn published<'a>(assets: &'a Assets, guideline: &Guideline) -> Vec<(String, 
     let files = assets.of(&guideline.group, &guideline.slug);
     let mut out: Vec<(String, &Asset)> = Vec::new();
     let destinations = guideline
+        .body
         .links
         .iter()
         .map(|l| l.destination.as_str())
-        .chain(guideline.images.iter().map(|i| i.destination.as_str()));
+        .chain(guideline.body.images.iter().map(|i| i.destination.as_str()));
     for destination in destinations {
         let reference::Reference::Asset(name) = reference::classify(destination, &guideline.slug)
         else {

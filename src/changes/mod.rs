@@ -80,15 +80,16 @@ impl Changes {
 }
 
 fn strength(r: &Recommendation) -> Option<String> {
-    r.strength.as_ref().map(|s| s.label())
+    r.header.strength.as_ref().map(|s| s.label())
 }
 
 fn recommendation_changes(old: &Guideline, new: &Guideline) -> Vec<RecommendationChange> {
     let mut ids: Vec<u32> = old
+        .body
         .recommendations
         .iter()
-        .chain(&new.recommendations)
-        .map(|r| r.id)
+        .chain(&new.body.recommendations)
+        .map(|r| r.header.id)
         .collect();
     ids.sort_unstable();
     ids.dedup();
@@ -139,7 +140,7 @@ fn compare(
 /// have their own changes), keyed by the title shown.
 fn section_texts(guideline: &Guideline) -> Vec<(String, String, String)> {
     let mut texts = Vec::new();
-    for section in &guideline.sections {
+    for section in &guideline.body.sections {
         let Some(kind) = section.kind else { continue };
         // Generated from the recommendations: never a change of its own.
         if kind == SectionKind::QuickGuide {

@@ -9,8 +9,10 @@ use anyhow::Context;
 use clap::Args;
 use jiff::civil::Date;
 
+use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::{Counts, Language, render_human};
+use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
 use crate::render::{Archive, RenderOptions, Theme};
@@ -45,6 +47,10 @@ pub struct BuildArgs {
     /// JSON, XML, SVG, TXT), for web servers that serve them as they are (docs/deploy.md).
     #[arg(long)]
     pub precompress: bool,
+    /// Build in full even when nothing changed since the last build (the build cache under
+    /// `.retning/build/` is not consulted; it is still written for the next build).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
@@ -59,6 +65,19 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         .with_context(|| format!("refusing to build into {}", args.out.display()))?
         .precompressed(args.precompress);
     let today = today_or_local(args.today);
+    let index_dir = root.join(search::INDEX_DIR);
+    let cache = BuildCache::of(root);
+    let history_head = SiteHistory::head_unless(args.no_history, root);
+    let key = InputKey::of(
+        root,
+        &settings(&args, today, &out, &index_dir, &history_head, language),
+    );
+    if let Some(key) = key.filter(|_| !args.no_cache)
+        && let Some(last) = cache.unchanged(&key, &[out.path(), &index_dir])
+    {
+        print_unchanged(&last, &history_head, out.path(), started);
+        return Ok(Outcome::Clean);
+    }
     let progress = Progress::new();
     progress.step("Tjekker retningslinjer");
     let mut checked = match check_site(root, today) {
@@ -90,10 +109,13 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         drafts: args.drafts,
         today,
     };
-    let index_dir = root.join(search::INDEX_DIR);
     let archive = history
         .map(|history| Archive::of(&checked.site, &history, args.drafts))
         .unwrap_or_default();
+    // From here the output changes: the record of the last build no longer describes it.
+    cache
+        .forget()
+        .with_context(|| format!("cannot clear the build cache in {CACHE_DIR}"))?;
     let published = publish(
         &checked.site,
         &theme,
@@ -104,17 +126,41 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         |stage| progress.step(stage),
     )?;
     progress.finish();
-    if counts.warnings > 0 {
-        eprint!(
-            "{}",
-            render_human(&checked.findings, std::io::stderr().is_terminal(), language)
-        );
-    }
     let guidelines = checked.site.published(args.drafts).count();
-    if guidelines == 0 {
-        eprintln!("{}", nothing_published(&checked.site));
-    }
+    let messages = |color: bool| {
+        let mut text = String::new();
+        if counts.warnings > 0 {
+            text.push_str(&render_human(&checked.findings, color, language));
+        }
+        if guidelines == 0 {
+            text.push_str(&nothing_published(&checked.site));
+            text.push('\n');
+        }
+        text
+    };
+    let summary = Summary {
+        guidelines,
+        pages: published.pages,
+        files: published.write.written + published.write.unchanged,
+        warnings: counts.warnings,
+        messages_plain: messages(false),
+        messages_color: messages(true),
+    };
+    eprint!(
+        "{}",
+        if std::io::stderr().is_terminal() {
+            &summary.messages_color
+        } else {
+            &summary.messages_plain
+        }
+    );
     free_in_background(checked);
+    if let Some(key) = key {
+        // A build that cannot record itself is still a build: the next one runs in full.
+        if let Err(err) = cache.record(&key, &[out.path(), &index_dir], summary) {
+            eprintln!("note: cannot write the build cache in {CACHE_DIR}: {err}");
+        }
+    }
     println!(
         "Built {guidelines} guidelines, {} pages ({} files written, {} unchanged) into {} with {} warnings in {:.2?}",
         published.pages,
@@ -125,6 +171,62 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         started.elapsed()
     );
     Ok(Outcome::Clean)
+}
+
+/// What a build reads besides the site's files: its settings and the history's HEAD.
+fn settings(
+    args: &BuildArgs,
+    today: Date,
+    out: &OutputFolder,
+    index_dir: &Path,
+    history_head: &Result<String, Unavailable>,
+    language: Language,
+) -> Settings {
+    Settings {
+        drafts: args.drafts,
+        language: format!("{language:?}"),
+        today: today.to_string(),
+        base_url: args.base_url.clone(),
+        precompress: args.precompress,
+        history: match history_head {
+            Ok(head) => format!("at {head}"),
+            Err(why) => format!("none: {why}"),
+        },
+        out: out.path().display().to_string(),
+        index: index_dir.display().to_string(),
+    }
+}
+
+/// A build skipped because its inputs and its output are as the last build left them: says
+/// what that build said.
+fn print_unchanged(
+    last: &Summary,
+    history_head: &Result<String, Unavailable>,
+    out: &Path,
+    started: Instant,
+) {
+    if let Err(why) = history_head
+        && !matches!(why, Unavailable::TurnedOff)
+    {
+        eprintln!("{}", super::check::history_note(why));
+    }
+    eprint!(
+        "{}",
+        if std::io::stderr().is_terminal() {
+            &last.messages_color
+        } else {
+            &last.messages_plain
+        }
+    );
+    println!(
+        "Built {} guidelines, {} pages (0 files written, {} unchanged) into {} with {} warnings in {:.2?}: nothing changed since the last build",
+        last.guidelines,
+        last.pages,
+        last.files,
+        out.display(),
+        last.warnings,
+        started.elapsed()
+    );
 }
 
 /// Says why a build published no guideline page: an empty site, or only drafts.

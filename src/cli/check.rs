@@ -106,10 +106,15 @@ pub(super) fn add_history_findings(
         }
         Err(Unavailable::TurnedOff) => None,
         Err(why) => {
-            eprintln!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions");
+            eprintln!("{}", history_note(&why));
             None
         }
     }
+}
+
+/// What `check` and `build` say when the history cannot be read.
+pub(super) fn history_note(why: &Unavailable) -> String {
+    format!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
 }
 
 /// The site root's folder relative to the git repository's top folder, `/`-separated and

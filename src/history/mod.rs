@@ -115,6 +115,15 @@ impl SiteHistory {
         }
     }
 
+    /// The HEAD commit the history would be read at, without reading it (what the build
+    /// cache keys the history by), or why there is none.
+    pub fn head_unless(off: bool, root: &Path) -> Result<String, Unavailable> {
+        if off {
+            return Err(Unavailable::TurnedOff);
+        }
+        Ok(Repo::open(root)?.head.to_string())
+    }
+
     /// The HEAD commit the history was read at.
     pub fn head(&self) -> String {
         self.repo.head.to_string()

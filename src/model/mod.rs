@@ -3,22 +3,27 @@
 
 mod body;
 mod date;
+mod fragment;
 mod front_matter;
 mod html_text;
 mod pathway;
+mod recommendation;
+mod section_kind;
 mod strength;
 mod table_caption;
 
 pub use body::{
-    Citation, Fragment, Heading, ImageRef, LeadBlock, LinkRef, Marker, Recommendation,
-    RefDefinition, Section, SectionKind, SubSection, SubSectionKind, Topic, closest_title,
-    normalize_title,
+    Body, Citation, Heading, ImageRef, LeadBlock, LinkRef, RefDefinition, Section, SubSection,
+    Topic,
 };
 pub use date::{DATE_HINT, IsoDate};
+pub use fragment::Fragment;
 pub use front_matter::{
     AidFormat, Approval, ApprovalEntry, Author, DecisionAid, FrontMatter, Ipdas, Revision, Status,
 };
 pub use pathway::{Monitoring, PhaseRef};
+pub use recommendation::{Marker, Recommendation, RecommendationHeader};
+pub use section_kind::{SectionKind, SubSectionKind, closest_title, normalize_title};
 pub use strength::{
     Certainty, EvidenceLevel, GradeDirection, Grading, OxfordLetter, Strength, StrengthError,
 };
@@ -42,17 +47,7 @@ pub struct Guideline {
     pub meta: FrontMatter,
     /// Offset of the front matter text in the file, to turn its spans into file spans.
     pub front_matter_offset: usize,
-    pub sections: Vec<Section>,
-    /// In document order; each knows its topic.
-    pub recommendations: Vec<Recommendation>,
-    /// In order of first citation: the citation number is the index + 1.
-    pub cited_keys: Vec<String>,
-    pub citations: Vec<Citation>,
-    pub definitions: Vec<RefDefinition>,
-    pub links: Vec<LinkRef>,
-    pub images: Vec<ImageRef>,
-    /// Every heading in the sections' text, in document order.
-    pub headings: Vec<Heading>,
+    pub body: Body,
 }
 
 impl Guideline {
@@ -108,11 +103,11 @@ impl Guideline {
     }
 
     pub fn section(&self, kind: SectionKind) -> Option<&Section> {
-        self.sections.iter().find(|s| s.kind == Some(kind))
+        self.body.sections.iter().find(|s| s.kind == Some(kind))
     }
 
     pub fn recommendation(&self, id: u32) -> Option<&Recommendation> {
-        self.recommendations.iter().find(|r| r.id == id)
+        self.body.recommendations.iter().find(|r| r.header.id == id)
     }
 
     /// The topics of *3. Grundlag*, in order.
@@ -123,7 +118,11 @@ impl Guideline {
 
     /// The 1-based number of a cited reference.
     pub fn citation_number(&self, key: &str) -> Option<usize> {
-        self.cited_keys.iter().position(|k| k == key).map(|i| i + 1)
+        self.body
+            .cited_keys
+            .iter()
+            .position(|k| k == key)
+            .map(|i| i + 1)
     }
 
     /// Every anchor id the page has, for checking `@/…#anchor` links.
@@ -133,10 +132,10 @@ impl Guideline {
                 .parse::<u32>()
                 .is_ok_and(|id| self.recommendation(id).is_some());
         }
-        if self.headings.iter().any(|h| h.anchor == anchor) {
+        if self.body.headings.iter().any(|h| h.anchor == anchor) {
             return true;
         }
-        self.sections.iter().any(|s| {
+        self.body.sections.iter().any(|s| {
             s.kind.is_some_and(|k| k.anchor() == anchor)
                 || s.topics.iter().any(|t| {
                     t.anchor == anchor || t.subsections.iter().any(|sub| sub.anchor == anchor)
@@ -151,10 +150,11 @@ impl Guideline {
 
     /// The phases of a recommendation: its own `{fase=…}`, or else its guideline's.
     pub fn phases_of<'a>(&'a self, recommendation: &'a Recommendation) -> Vec<&'a str> {
-        if recommendation.phases.is_empty() {
+        if recommendation.header.phases.is_empty() {
             self.phases().collect()
         } else {
             recommendation
+                .header
                 .phases
                 .iter()
                 .map(|p| p.slug.as_str())

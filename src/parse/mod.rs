@@ -15,7 +15,7 @@ pub use html_table::citations as table_citations;
 
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::Diagnostic;
 use crate::model::Guideline;
 use crate::source::SourceFile;
 
@@ -51,40 +51,16 @@ pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Pars
         grading,
         &mut findings,
     );
-    if !body.preamble.is_empty() {
-        findings.push(
-            Diagnostic::error(
-                codes::TEMPLATE_CONTENT_OUTSIDE_SECTION,
-                "text before the first section heading belongs to no template section",
-            )
-            .at(&source, first_line(&source, body.preamble.span.start))
-            .with_help("start the body with # Nyt siden sidst (ændringslog); the title comes from the front matter"),
-        );
-    }
     let guideline = meta.map(|meta| Guideline {
         source: Arc::clone(&source),
         group: group.to_owned(),
         slug: slug.to_owned(),
         meta,
         front_matter_offset: split.front_matter.start,
-        sections: body.sections,
-        recommendations: body.recommendations,
-        cited_keys: body.cited_keys,
-        citations: body.citations,
-        definitions: body.definitions,
-        links: body.links,
-        headings: body.headings,
-        images: body.images,
+        body,
     });
     Parsed {
         guideline,
         findings,
     }
-}
-
-/// The span of the line holding `offset`.
-fn first_line(source: &SourceFile, offset: usize) -> std::ops::Range<usize> {
-    source
-        .lines
-        .line_span(&source.text, source.lines.line_of(offset))
 }

@@ -7,25 +7,14 @@ use crate::diagnostics::{Diagnostic, codes};
 use std::sync::Arc;
 
 use super::recommendation_attributes::{self, Attributes};
-use crate::model::{Grading, Marker, Monitoring, PhaseRef, Strength};
+use crate::model::{Grading, Marker, RecommendationHeader, Strength};
 use crate::source::SourceFile;
 
-/// What the opening line says, with spans (file offsets) for each part.
-#[derive(Debug, Clone)]
-pub struct Header {
-    pub id: u32,
-    pub id_span: Range<usize>,
-    pub strength: Option<Strength>,
-    pub strength_span: Range<usize>,
-    pub marker: Option<Marker>,
-    pub phases: Vec<PhaseRef>,
-    pub monitoring: Option<Monitoring>,
-}
-
-/// A recommendation's header (with findings about its strength or marker), a container that
-/// is not a recommendation, or a header too broken to use.
-pub enum Parsed {
-    Recommendation(Header, Vec<Diagnostic>),
+/// What a container's opening line turned out to be: a recommendation's header (with findings
+/// about its strength or marker), a container that is not a recommendation, or a header too
+/// broken to use.
+pub enum ContainerHeader {
+    Recommendation(RecommendationHeader, Vec<Diagnostic>),
     NotARecommendation(Diagnostic),
     Malformed(Diagnostic),
 }
@@ -39,7 +28,7 @@ pub fn parse(
     text: &str,
     start: usize,
     grading: Option<Grading>,
-) -> Parsed {
+) -> ContainerHeader {
     let mut cursor = Cursor {
         text,
         pos: 0,
@@ -47,7 +36,7 @@ pub fn parse(
     };
     let (keyword, keyword_span) = cursor.word();
     if !keyword.eq_ignore_ascii_case("anbefaling") {
-        return Parsed::NotARecommendation(
+        return ContainerHeader::NotARecommendation(
             Diagnostic::error(
                 codes::CONTAINER_UNKNOWN,
                 format!("unknown container `::: {keyword}`"),
@@ -59,7 +48,7 @@ pub fn parse(
     cursor.skip_space();
     let (id_text, id_span) = cursor.until(|c| c.is_whitespace() || c == '(');
     if id_text.is_empty() {
-        return Parsed::Malformed(
+        return ContainerHeader::Malformed(
             Diagnostic::error(
                 codes::RECOMMENDATION_BAD_HEADER,
                 "the recommendation has no id",
@@ -71,7 +60,7 @@ pub fn parse(
     let id = match id_text.parse::<u32>() {
         Ok(id) if id > 0 => id,
         _ => {
-            return Parsed::Malformed(
+            return ContainerHeader::Malformed(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_ID,
                     format!(
@@ -87,8 +76,8 @@ pub fn parse(
     // From here on the id is known: a broken strength is reported, and the recommendation
     // still exists, so links and decision aids that name it are not reported as well.
     let without_strength = |finding: Diagnostic, strength_span: Range<usize>| {
-        Parsed::Recommendation(
-            Header {
+        ContainerHeader::Recommendation(
+            RecommendationHeader {
                 id,
                 id_span: id_span.clone(),
                 strength: None,
@@ -161,8 +150,8 @@ pub fn parse(
             None
         }
     };
-    Parsed::Recommendation(
-        Header {
+    ContainerHeader::Recommendation(
+        RecommendationHeader {
             id,
             id_span,
             strength,

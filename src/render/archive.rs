@@ -180,10 +180,11 @@ fn past_assets(
     let slug = folder.rsplit('/').next().unwrap_or_default().to_owned();
     let old = &version.guideline;
     let mut names: Vec<&str> = old
+        .body
         .links
         .iter()
         .map(|l| l.destination.as_str())
-        .chain(old.images.iter().map(|i| i.destination.as_str()))
+        .chain(old.body.images.iter().map(|i| i.destination.as_str()))
         .filter_map(|destination| match classify(destination, &slug) {
             Reference::Asset(name) => Some(name),
             _ => None,

@@ -40,28 +40,22 @@ pub fn write(
     // Absolute URLs: the base URL's host plus the page's site path.
     let absolute = |path: &str| format!("{base}/{}", path.trim_start_matches('/'));
 
-    let mut sitemap = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for path in ["", "nyt/", "revision/", "styrke/", "forfattere/"]
+    let mut urls: Vec<String> = ["", "nyt/", "revision/", "styrke/", "forfattere/"]
         .into_iter()
         .map(str::to_owned)
         .chain(site.config.groups.keys().map(|g| format!("{g}/")))
-    {
-        sitemap.push_str(&format!(
-            "  <url><loc>{}</loc></url>\n",
-            xml(&absolute(&path))
-        ));
-    }
+        .map(|path| format!("  <url><loc>{}</loc></url>\n", xml(&absolute(&path))))
+        .collect();
     for guideline in guidelines {
-        sitemap.push_str(&format!(
+        urls.push(format!(
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
             xml(&absolute(&guideline.path())),
             last_changed(guideline)
         ));
     }
-    sitemap.push_str("</urlset>\n");
-    out.insert("sitemap.xml", sitemap);
+    for (path, sitemap) in sitemaps(&urls, SITEMAP_URLS, &absolute) {
+        out.insert(path, sitemap);
+    }
 
     out.insert("feed.xml", atom_feed(site, guidelines, &absolute));
     let api = Api {
@@ -74,6 +68,47 @@ pub fn write(
     };
     out.insert("api/guidelines.json", serde_json::to_vec_pretty(&api)?);
     Ok(())
+}
+
+/// The most URLs one sitemap file may list, by the sitemap protocol.
+const SITEMAP_URLS: usize = 50_000;
+
+/// Where the sitemaps are when there is more than one: `sitemap.xml` is then their index.
+pub const SITEMAP_DIR: &str = "sitemaps";
+
+/// `sitemap.xml` listing `urls` (each an `<url>` line), or, past `limit` URLs, a sitemap
+/// index there and the URLs in [`SITEMAP_DIR`]`/<n>.xml` files of at most `limit` each.
+fn sitemaps(
+    urls: &[String],
+    limit: usize,
+    absolute: &dyn Fn(&str) -> String,
+) -> Vec<(String, String)> {
+    let urlset = |urls: &[String]| {
+        let mut sitemap = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        sitemap.extend(urls.iter().map(String::as_str));
+        sitemap.push_str("</urlset>\n");
+        sitemap
+    };
+    if urls.len() <= limit {
+        return vec![("sitemap.xml".to_owned(), urlset(urls))];
+    }
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut files = Vec::new();
+    for (i, chunk) in urls.chunks(limit.max(1)).enumerate() {
+        let path = format!("{SITEMAP_DIR}/{}.xml", i + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml(&absolute(&path))
+        ));
+        files.push((path, urlset(chunk)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".to_owned(), index));
+    files
 }
 
 /// The day a guideline last changed for readers: its approval, or publication if later.
@@ -109,9 +144,14 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
     for guideline in entries {
         let url = absolute(&guideline.path());
         let changes: Vec<String> = guideline
+            .body
             .recommendations
             .iter()
-            .filter_map(|r| r.marker.map(|m| format!("{} {}", r.id, m.as_str())))
+            .filter_map(|r| {
+                r.header
+                    .marker
+                    .map(|m| format!("{} {}", r.header.id, m.as_str()))
+            })
             .collect();
         let summary = if changes.is_empty() {
             format!("Version {}", guideline.meta.version.get_ref())
@@ -195,16 +235,17 @@ pub(super) fn api_guideline(
     let url = format!("{root}{}", guideline.path());
     ApiGuideline {
         recommendations: guideline
+            .body
             .recommendations
             .iter()
             .map(|r| ApiRecommendation {
-                id: r.id,
+                id: r.header.id,
                 url: format!("{url}#{}", r.anchor()),
-                strength: r.strength.map(|s| s.label()),
-                marker: r.marker,
+                strength: r.header.strength.map(|s| s.label()),
+                marker: r.header.marker,
                 text: r.content.plain_text(),
                 decision_aids: guideline
-                    .decision_aids_for(r.id)
+                    .decision_aids_for(r.header.id)
                     .map(|aid| ApiDecisionAid {
                         title: aid.title.clone(),
                         // Empty when the scheme could run script: `check` reports it, and no page links to it.
@@ -219,7 +260,7 @@ pub(super) fn api_guideline(
                     .into_iter()
                     .map(str::to_owned)
                     .collect(),
-                monitoring: r.monitoring.clone(),
+                monitoring: r.header.monitoring.clone(),
             })
             .collect(),
         url,
@@ -255,5 +296,41 @@ mod tests {
             "a\u{fffd}[31m&lt;b&gt;\u{fffd}\tc"
         );
         assert_eq!(xml("Kræft & co"), "Kræft &amp; co");
+    }
+
+    #[test]
+    fn sitemaps_split_past_the_limit_under_an_index() {
+        let absolute = |path: &str| format!("https://x.dk/{path}");
+        let urls: Vec<String> = (0..5)
+            .map(|i| format!("  <url><loc>https://x.dk/{i}/</loc></url>\n"))
+            .collect();
+        let one = sitemaps(&urls, 5, &absolute);
+        assert_eq!(one.len(), 1);
+        assert_eq!(one[0].0, "sitemap.xml");
+        assert_eq!(one[0].1.matches("<url>").count(), 5);
+
+        let split = sitemaps(&urls, 2, &absolute);
+        let paths: Vec<&str> = split.iter().map(|(path, _)| path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "sitemaps/1.xml",
+                "sitemaps/2.xml",
+                "sitemaps/3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let counts: Vec<usize> = split[..3]
+            .iter()
+            .map(|(_, xml)| xml.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [2, 2, 1]);
+        let index = &split[3].1;
+        assert!(index.contains("<sitemapindex"), "{index}");
+        assert!(
+            index.contains("<loc>https://x.dk/sitemaps/2.xml</loc>"),
+            "{index}"
+        );
+        assert!(!index.contains("<url>"), "{index}");
     }
 }

@@ -1,7 +1,6 @@
 //! The preview server's fast path: one guideline's pages, and the pages that list guidelines,
-//! rendered exactly as [`render_site`](super::render_site) renders them. `render_site` stays the
-//! one definition of the site; a test below holds the two together, so a page added there and
-//! not here fails it.
+//! rendered exactly as [`render_site`](super::render_site) renders them: both render the
+//! site-wide pages from the one [`PagePlan`]. A test below holds the two together.
 
 use std::collections::BTreeSet;
 
@@ -11,10 +10,12 @@ use search_index::static_index::StaticFiles;
 use crate::model::Guideline;
 use crate::site::Site;
 
+use super::page_plan::{PagePlan, guideline_files};
+use super::summaries::search_entries;
 use super::{
-    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Summary, Theme, archive_pages,
-    base_context, feeds, group_views, guideline_view, insert_history, mdt_path, news, news_page,
-    pathway_view, render, render_error, search_entries, summary, write_assets,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, archive_pages,
+    base_context, feeds, guideline_view, insert_history, mdt_path, news, render, summary,
+    write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -31,9 +32,6 @@ pub struct PageRenderer<'a> {
 
 /// A rendered file: its path in the output tree and its bytes.
 pub type RenderedFile = (String, Vec<u8>);
-
-/// One page (or a few files) of [`PageRenderer::listings`], rendered on any thread.
-type Job<'j> = Box<dyn Fn() -> Result<Vec<RenderedFile>, RenderError> + Send + Sync + 'j>;
 
 impl<'a> PageRenderer<'a> {
     /// `search` must be what `render_site` got, since every page links the search meta file.
@@ -79,16 +77,17 @@ impl<'a> PageRenderer<'a> {
             insert_history(&mut context, theme, root, guideline, archive);
         }
         let no_history = Archive::default();
-        let (feed_path, feed) =
-            news::guideline_feed(site, theme, guideline, self.archive.unwrap_or(&no_history));
+        let archive = self.archive.unwrap_or(&no_history);
         let mut files = vec![
             (
                 format!("{}index.html", guideline.path()),
                 render(theme, "guideline.html", &context)?,
             ),
             (mdt_path(guideline), render(theme, "mdt.html", &context)?),
-            (feed_path, feed.into_bytes()),
         ];
+        files.extend(guideline_files(
+            site, theme, &self.base, archive, guideline,
+        )?);
         // Its earlier versions' pages: the page of the last change compares with this text.
         if let Some(archive) = self.archive {
             files.extend(archive_pages::render_all(
@@ -102,33 +101,13 @@ impl<'a> PageRenderer<'a> {
             )?);
             files.extend(archive.files_of(guideline));
         }
-        for (path, asset) in crate::assets::published(&site.assets, guideline) {
-            files.push((path, asset.bytes.to_vec()));
-        }
-        // `check` refuses an alias that is not a safe folder; the preview renders despite
-        // errors, so an unsafe one is skipped here rather than written.
-        for alias in &guideline.meta.aliases {
-            let Ok(path) = crate::site_path::alias_folder(alias.get_ref()) else {
-                continue;
-            };
-            let mut context = self.base.clone();
-            context.insert("target", &format!("{root}{}", guideline.path()));
-            context.insert(
-                "canonical",
-                &format!("{}/{}", site.config.base_url_trimmed(), guideline.path()),
-            );
-            context.insert("title", guideline.title());
-            files.push((
-                format!("{path}/index.html"),
-                render(theme, "redirect.html", &context)?,
-            ));
-        }
         Ok(files)
     }
 
-    /// Every page that lists guidelines: home, the revision overview, the search page, the
-    /// pathway pages, `sitemap.xml`, the feeds, `/nyt/`, `api/guidelines.json`, and the pages
-    /// of `groups` (group codes not in the configuration are skipped).
+    /// Every page that lists guidelines ([`PagePlan::listings`]): home, the revision
+    /// overview, the search page, the pathway pages, `sitemap.xml`, the feeds, `/nyt/`,
+    /// `api/guidelines.json`, and the pages of `groups` (group codes not in the configuration
+    /// are skipped).
     pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
         Ok(self.listings_until(groups, &|| false)?.unwrap_or_default())
     }
@@ -140,73 +119,20 @@ impl<'a> PageRenderer<'a> {
         groups: &BTreeSet<String>,
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Result<Option<Vec<RenderedFile>>, RenderError> {
-        let (site, theme, root) = (self.site, self.theme, &self.root);
-        let guidelines: Vec<&Guideline> = site.published(self.options.drafts).collect();
-        let summaries: Vec<Summary> = guidelines
-            .iter()
-            .map(|g| summary(site, theme, g, self.options.today))
-            .collect();
-        let views = group_views(site, &summaries, root);
-        // Each page is a job of its own: on the preview's fast path they are most of the work.
-        let page = |path: String, template: &'static str, context: tera::Context| {
-            render(theme, template, &context).map(|html| vec![(path, html)])
-        };
+        let guidelines: Vec<&Guideline> = self.site.published(self.options.drafts).collect();
         let no_history = Archive::default();
         let archive = self.archive.unwrap_or(&no_history);
-        let mut jobs: Vec<Job<'_>> = Vec::new();
-        jobs.push(Box::new(|| {
-            let mut context = self.base.clone();
-            context.insert("groups", &views);
-            page("index.html".to_owned(), "home.html", context)
-        }));
-        for group in views.iter().filter(|g| groups.contains(&g.code)) {
-            jobs.push(Box::new(move || {
-                let mut context = self.base.clone();
-                context.insert("group", group);
-                page(format!("{}/index.html", group.code), "group.html", context)
-            }));
-        }
-        jobs.push(Box::new(|| {
-            let mut by_date: Vec<&Summary> = summaries.iter().collect();
-            by_date.sort_by(|a, b| a.revision.planned_iso.cmp(&b.revision.planned_iso));
-            let mut context = self.base.clone();
-            context.insert("guidelines", &by_date);
-            page("revision/index.html".to_owned(), "revision.html", context)
-        }));
-        jobs.push(Box::new(|| {
-            let mut context = self.base.clone();
-            let entries = search_entries(site, &guidelines, root, theme.text("recommendation"));
-            context.insert("entries", &entries);
-            page(
-                "soeg/alle/index.html".to_owned(),
-                "search-all.html",
-                context,
-            )
-        }));
-        jobs.push(Box::new(|| {
-            pathway_view::pages(site, theme, &self.base, &guidelines, root)
-        }));
-        jobs.push(Box::new(|| {
-            let mut machine = OutputTree::default();
-            feeds::write(site, &guidelines, self.options.today, &mut machine)
-                .map_err(|err| render_error("api/guidelines.json", &err))?;
-            Ok(machine.files.into_iter().collect())
-        }));
-        for code in groups
-            .iter()
-            .filter(|g| site.config.groups.contains_key(*g))
-        {
-            let guidelines = &guidelines;
-            jobs.push(Box::new(move || {
-                let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
-                Ok(vec![(path, feed.into_bytes())])
-            }));
-        }
-        jobs.push(Box::new(|| {
-            let html = news_page(site, theme, &guidelines, &self.base, archive)?;
-            Ok(vec![("nyt/index.html".to_owned(), html)])
-        }));
-        let files: Vec<Vec<RenderedFile>> = jobs
+        let plan = PagePlan::new(
+            self.site,
+            self.theme,
+            &self.base,
+            self.options,
+            archive,
+            &guidelines,
+        );
+        // Each page is a job of its own: on the preview's fast path they are most of the work.
+        let files: Vec<Vec<RenderedFile>> = plan
+            .listings(Some(groups))
             .par_iter()
             .map(|job| if cancelled() { Ok(Vec::new()) } else { job() })
             .collect::<Result<_, _>>()?;
@@ -405,7 +331,9 @@ mod tests {
         let guideline = site
             .guidelines
             .iter()
-            .find(|g| g.recommendations.len() >= 2 && g.source.text.contains("### Rationale\n\n"))
+            .find(|g| {
+                g.body.recommendations.len() >= 2 && g.source.text.contains("### Rationale\n\n")
+            })
             .expect("an example guideline with recommendations and a rationale");
         let path = guideline.source.path.as_path();
         let text = guideline.source.text.as_str();
@@ -422,7 +350,7 @@ mod tests {
 
         // A title, a recommendation's text, a planned revision: both change.
         // The line after a recommendation's `::: anbefaling` line is its text.
-        let start = guideline.recommendations[0].header_span.end + 1;
+        let start = guideline.body.recommendations[0].header_span.end + 1;
         let recommendation = format!("{}Også dette. {}", &text[..start], &text[start..]);
         for changed in [
             text.replacen(guideline.title(), "En helt ny titel", 1),

@@ -68,8 +68,8 @@ impl PastAssets {
 /// Each cited key's number, in order of first citation.
 pub fn citation_numbers(guideline: &Guideline) -> FxHashMap<&str, usize> {
     let mut numbers =
-        FxHashMap::with_capacity_and_hasher(guideline.cited_keys.len(), Default::default());
-    for (i, key) in guideline.cited_keys.iter().enumerate() {
+        FxHashMap::with_capacity_and_hasher(guideline.body.cited_keys.len(), Default::default());
+    for (i, key) in guideline.body.cited_keys.iter().enumerate() {
         numbers.entry(key.as_str()).or_insert(i + 1);
     }
     numbers

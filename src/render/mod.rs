@@ -12,6 +12,8 @@ mod incremental;
 pub mod markdown;
 mod news;
 pub mod offline;
+mod page_plan;
+mod paging;
 mod pathway_view;
 mod site_pages;
 mod summaries;
@@ -34,8 +36,7 @@ pub use theme::Theme;
 
 use context::{base_context, render, render_error, render_sized, write_assets};
 use guideline_pages::{guideline_pages, insert_history};
-use site_pages::{news_page, site_wide_pages};
-use summaries::{group_views, search_entries};
+use site_pages::site_wide_pages;
 
 /// Where the static search index lives in the site.
 pub const SEARCH_DIR: &str = "search";

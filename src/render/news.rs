@@ -44,11 +44,12 @@ struct Change {
 
 fn changes_of(guideline: &Guideline) -> Vec<Change> {
     guideline
+        .body
         .recommendations
         .iter()
         .filter_map(|r| {
-            r.marker.map(|marker| Change {
-                id: r.id,
+            r.header.marker.map(|marker| Change {
+                id: r.header.id,
                 marker,
                 anchor: r.anchor(),
                 text: r.content.plain_text(),

@@ -125,7 +125,7 @@ fn phase_lists(
         .map(|g| {
             let page = format!("{root}{}", g.path());
             let mut items = vec![String::new(); phases.len()];
-            for r in &g.recommendations {
+            for r in &g.body.recommendations {
                 let in_phases: Vec<usize> = g
                     .phases_of(r)
                     .into_iter()
@@ -172,9 +172,9 @@ fn recommendation_item(page: &str, label: &str, r: &crate::model::Recommendation
         item,
         r#"<li class="phase-item"><a href="{}">{label} {}</a>"#,
         escape(&format!("{page}#{}", r.anchor())),
-        r.id
+        r.header.id
     );
-    if let Some(strength) = r.strength {
+    if let Some(strength) = r.header.strength {
         let _ = write!(
             item,
             r#" <span class="badge strength {}">{}</span>"#,

@@ -1,17 +1,19 @@
-//! The pages and files about the whole site: home, groups, news, revision overview, strength
-//! scales, authors' guide, 404, search, pathways, aliases' redirects, feeds and the API.
+//! The pages and files about the whole site, rendered from the [`PagePlan`], and the pieces of
+//! the pages that need more than a template: the news page and the authors' format guide.
 
 use std::fmt::Write as _;
 
 use crate::model::Guideline;
 use crate::site::Site;
 
-use super::context::{render, render_error};
-use super::summaries::{Summary, group_views, search_entries, summary};
-use super::{Archive, OutputTree, RenderError, RenderOptions, Theme, feeds, news, pathway_view};
+use rayon::prelude::*;
 
-/// The pages and files about the whole site: home, groups, news, revision overview,
-/// strength scales, 404, search, aliases' redirects, sitemap, feeds and API.
+use super::context::render;
+use super::page_plan::{PagePlan, guideline_files};
+use super::{Archive, OutputTree, RenderError, RenderOptions, RenderedFile, Theme, news};
+
+/// The pages and files about the whole site, as [`PagePlan`] lists them, and each
+/// guideline's feed, files and alias redirects. The pages render on every core.
 pub(super) fn site_wide_pages(
     site: &Site,
     theme: &Theme,
@@ -20,99 +22,17 @@ pub(super) fn site_wide_pages(
     base: &tera::Context,
     archive: &Archive,
 ) -> Result<OutputTree, RenderError> {
-    let root = &site.config.root_path();
+    let plan = PagePlan::new(site, theme, base, options, archive, guidelines);
+    let mut jobs = plan.listings(None);
+    jobs.extend(plan.fixed());
+    let pages: Vec<Vec<RenderedFile>> =
+        jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
     let mut out = OutputTree::default();
-    let summaries: Vec<Summary> = guidelines
-        .iter()
-        .map(|g| summary(site, theme, g, options.today))
-        .collect();
-    let groups = group_views(site, &summaries, root);
-
-    let mut context = base.clone();
-    context.insert("groups", &groups);
-    out.insert("index.html", render(theme, "home.html", &context)?);
-    for group in &groups {
-        let mut context = base.clone();
-        context.insert("group", group);
-        out.insert(
-            format!("{}/index.html", group.code),
-            render(theme, "group.html", &context)?,
-        );
-    }
-
-    out.insert(
-        "nyt/index.html",
-        news_page(site, theme, guidelines, base, archive)?,
-    );
-    for code in site.config.groups.keys() {
-        let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
-        out.insert(path, feed);
-    }
+    out.files.extend(pages.into_iter().flatten());
     for guideline in guidelines {
-        let (path, feed) = news::guideline_feed(site, theme, guideline, archive);
-        out.insert(path, feed);
+        out.files
+            .extend(guideline_files(site, theme, base, archive, guideline)?);
     }
-
-    let mut by_date: Vec<&Summary> = summaries.iter().collect();
-    by_date.sort_by(|a, b| a.revision.planned_iso.cmp(&b.revision.planned_iso));
-    let mut context = base.clone();
-    context.insert("guidelines", &by_date);
-    out.insert(
-        "revision/index.html",
-        render(theme, "revision.html", &context)?,
-    );
-
-    out.insert("styrke/index.html", render(theme, "strength.html", base)?);
-    let mut context = base.clone();
-    context.insert("format_html", &format_guide_html());
-    out.insert(
-        "forfattere/index.html",
-        render(theme, "authors.html", &context)?,
-    );
-    out.insert("404.html", render(theme, "404.html", base)?);
-
-    out.insert("soeg/index.html", render(theme, "search.html", base)?);
-    let mut context = base.clone();
-    let entries = search_entries(site, guidelines, root, theme.text("recommendation"));
-    context.insert("entries", &entries);
-    out.insert(
-        "soeg/alle/index.html",
-        render(theme, "search-all.html", &context)?,
-    );
-
-    for (path, html) in pathway_view::pages(site, theme, base, guidelines, root)? {
-        out.insert(path, html);
-    }
-
-    for guideline in guidelines {
-        // `check` refuses an alias that is not a safe folder; the preview renders despite
-        // errors, so an unsafe one is skipped here rather than written.
-        for alias in &guideline.meta.aliases {
-            let Ok(path) = crate::site_path::alias_folder(alias.get_ref()) else {
-                continue;
-            };
-            let mut context = base.clone();
-            context.insert("target", &format!("{root}{}", guideline.path()));
-            context.insert(
-                "canonical",
-                &format!("{}/{}", site.config.base_url_trimmed(), guideline.path()),
-            );
-            context.insert("title", guideline.title());
-            out.insert(
-                format!("{path}/index.html"),
-                render(theme, "redirect.html", &context)?,
-            );
-        }
-    }
-
-    for guideline in guidelines {
-        for (path, asset) in crate::assets::published(&site.assets, guideline) {
-            out.insert(path, asset.bytes.to_vec());
-        }
-    }
-
-    feeds::write(site, guidelines, options.today, &mut out)
-        .map_err(|err| render_error("api/guidelines.json", &err))?;
     Ok(out)
 }
 
@@ -132,7 +52,7 @@ pub(super) fn news_page(
 /// The format guide for authors (`docs/format.md`, built into the binary) as HTML for the
 /// authors' page. Its links to other files of the repository are not pages of the site, so
 /// they become their text.
-fn format_guide_html() -> String {
+pub(super) fn format_guide_html() -> String {
     use pulldown_cmark::{Event, Tag, TagEnd};
     let guide = include_str!("../../docs/format.md");
     let mut in_file_link = false;

@@ -31,13 +31,13 @@ pub struct Summary {
 #[derive(Serialize)]
 pub(super) struct GroupView {
     pub(super) code: String,
-    name: String,
-    url: String,
+    pub(super) name: String,
+    pub(super) url: String,
     /// The guidelines whose home is this group.
-    guidelines: Vec<Summary>,
+    pub(super) guidelines: Vec<Summary>,
     /// Guidelines of other groups that also serve this one (their `groups`): on the group's
     /// page, not again on the home page.
-    shared: Vec<Summary>,
+    pub(super) shared: Vec<Summary>,
 }
 
 /// Every configured group with the summaries of its guidelines (home and group pages).
@@ -83,11 +83,14 @@ pub fn summary(site: &Site, theme: &Theme, guideline: &Guideline, today: Date) -
 pub(super) struct SearchEntry {
     title: String,
     url: String,
+    /// The guideline's home group's code: the page without JavaScript lists by group.
+    #[serde(skip)]
+    pub(super) group: String,
     group_name: String,
     /// The list items (`<li>`) of the guideline's recommendations, made here rather than in
     /// a template loop: the page lists every recommendation of the site (25,000 at 1,000
     /// guidelines), and each `{{ }}` in a tera loop costs thousands of instructions.
-    recommendations_html: String,
+    pub(super) recommendations_html: String,
 }
 
 /// The search page without JavaScript lists every recommendation, to find with the browser.
@@ -102,18 +105,18 @@ pub(super) fn search_entries(
     // Every recommendation's plain text: on every core.
     guidelines
         .par_iter()
-        .filter(|g| !g.recommendations.is_empty())
+        .filter(|g| !g.body.recommendations.is_empty())
         .map(|g| {
             let page = format!("{root}{}", g.path());
             let mut items = String::new();
-            for r in &g.recommendations {
-                let strength = r.strength.map(|s| s.label()).unwrap_or_default();
+            for r in &g.body.recommendations {
+                let strength = r.header.strength.map(|s| s.label()).unwrap_or_default();
                 // Writing to a String cannot fail.
                 let _ = write!(
                     items,
                     r#"<li><a href="{}">{label} {}</a>"#,
                     markdown::escape(&format!("{page}#{}", r.anchor())),
-                    r.id,
+                    r.header.id,
                 );
                 if !strength.is_empty() {
                     let _ = write!(items, " ({})", markdown::escape(&strength));
@@ -127,6 +130,7 @@ pub(super) fn search_entries(
             SearchEntry {
                 title: g.title().to_owned(),
                 url: page,
+                group: g.group.clone(),
                 group_name: site.group_name(&g.group).to_owned(),
                 recommendations_html: items,
             }

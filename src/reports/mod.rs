@@ -179,13 +179,14 @@ fn coverage(site: &Site, approved: &[&Guideline], only: Option<&str>) -> Coverag
                     .iter()
                     .filter(|g| !g.meta.decision_aids.is_empty())
                     .count(),
-                recommendations: mine.iter().map(|g| g.recommendations.len()).sum(),
+                recommendations: mine.iter().map(|g| g.body.recommendations.len()).sum(),
                 recommendations_with_aid: mine
                     .iter()
                     .map(|g| {
-                        g.recommendations
+                        g.body
+                            .recommendations
                             .iter()
-                            .filter(|r| g.decision_aids_for(r.id).next().is_some())
+                            .filter(|r| g.decision_aids_for(r.header.id).next().is_some())
                             .count()
                     })
                     .sum(),
@@ -287,10 +288,11 @@ pub fn changes_since(
 
 fn fill_from_markers(change: &mut Change, g: &Guideline) {
     let with_marker = |marker| {
-        g.recommendations
+        g.body
+            .recommendations
             .iter()
-            .filter(|r| r.marker == Some(marker))
-            .map(|r| r.id)
+            .filter(|r| r.header.marker == Some(marker))
+            .map(|r| r.header.id)
             .collect::<Vec<_>>()
     };
     change.new_recommendations = with_marker(Marker::New);
@@ -302,7 +304,7 @@ fn fill_from_history(change: &mut Change, g: &Guideline, history: &SiteHistory) 
     change.basis = ChangeBasis::History;
     let past = history.past_versions(g);
     let Some(previous) = past.versions.last() else {
-        change.new_recommendations = g.recommendations.iter().map(|r| r.id).collect();
+        change.new_recommendations = g.body.recommendations.iter().map(|r| r.header.id).collect();
         return;
     };
     let real = Changes::between(&previous.guideline, g);

@@ -60,19 +60,19 @@ pub fn monitoring(site: &Site, group: Option<&str>) -> MonitoringReport {
                 not_monitored: Vec::new(),
             };
             for g in approved(site, Some(code)) {
-                for r in &g.recommendations {
+                for r in &g.body.recommendations {
                     row.recommendations += 1;
                     let guideline = format!("{}/{}", g.group, g.slug);
-                    match &r.monitoring {
+                    match &r.header.monitoring {
                         Some(m) => row.monitored.push(MonitoredRecommendation {
                             guideline,
-                            recommendation: r.id,
+                            recommendation: r.header.id,
                             database: m.database.clone(),
                             indicator: m.indicator.clone(),
                         }),
                         None => row.not_monitored.push(RecommendationRef {
                             guideline,
-                            recommendation: r.id,
+                            recommendation: r.header.id,
                         }),
                     }
                 }

@@ -17,11 +17,13 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
     let mut used: HashSet<&str> = HashSet::new();
     let slug = guideline.slug.as_str();
     let references = guideline
+        .body
         .links
         .iter()
         .map(|l| (l.destination.as_str(), &l.span))
         .chain(
             guideline
+                .body
                 .images
                 .iter()
                 .map(|i| (i.destination.as_str(), &i.span)),
@@ -103,7 +105,7 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
         }
         used.insert(name);
     }
-    for image in &guideline.images {
+    for image in &guideline.body.images {
         if image.alt.trim().is_empty() {
             findings.push(
                 Diagnostic::error(codes::IMAGE_MISSING_ALT, "the image has no alt text")

@@ -11,11 +11,11 @@ pub fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagn
     let changes = Changes::between(previous, current);
     let before = &changes.from;
     let source = &current.source;
-    for recommendation in &current.recommendations {
-        let id = recommendation.id;
+    for recommendation in &current.body.recommendations {
+        let id = recommendation.header.id;
         let span = recommendation.header_span.clone();
         let change = changes.recommendation(id);
-        let finding = match (change.map(|c| c.change), recommendation.marker) {
+        let finding = match (change.map(|c| c.change), recommendation.header.marker) {
             (Some(ChangeKind::Added), Some(Marker::New)) => None,
             (Some(ChangeKind::Added), _) => Some(
                 Diagnostic::warning(

@@ -7,7 +7,7 @@ use crate::site::{GUIDELINES_DIR, Site};
 
 pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
-    for link in &guideline.links {
+    for link in &guideline.body.links {
         let destination = link.destination.as_str();
         if let Some(internal) = destination.strip_prefix("@/") {
             let (path, anchor) = match internal.split_once('#') {

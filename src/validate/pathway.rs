@@ -29,8 +29,8 @@ pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diag
             );
         }
     }
-    for recommendation in &guideline.recommendations {
-        for phase in &recommendation.phases {
+    for recommendation in &guideline.body.recommendations {
+        for phase in &recommendation.header.phases {
             let finding = if config.phase(&phase.slug).is_none() {
                 Diagnostic::error(
                     codes::PHASE_UNKNOWN,
@@ -42,7 +42,7 @@ pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diag
                     codes::PHASE_NOT_IN_GUIDELINE,
                     message!(
                         "phase-not-in-guideline",
-                        id = recommendation.id,
+                        id = recommendation.header.id,
                         phase = phase.slug.as_str()
                     ),
                 )

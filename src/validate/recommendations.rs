@@ -8,20 +8,23 @@ use crate::model::Guideline;
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut first_use = FxHashMap::default();
-    for recommendation in &guideline.recommendations {
-        if let Some(first) = first_use.insert(recommendation.id, recommendation.id_span.start) {
-            first_use.insert(recommendation.id, first);
+    for recommendation in &guideline.body.recommendations {
+        if let Some(first) = first_use.insert(
+            recommendation.header.id,
+            recommendation.header.id_span.start,
+        ) {
+            first_use.insert(recommendation.header.id, first);
             let line = source.line_col(first).line;
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_DUPLICATE_ID,
                     message!(
                         "recommendation-duplicate-id",
-                        id = recommendation.id,
+                        id = recommendation.header.id,
                         line = line
                     ),
                 )
-                .at(source, recommendation.id_span.clone())
+                .at(source, recommendation.header.id_span.clone())
                 .with_help(message!("recommendation-duplicate-id-help")),
             );
         }
@@ -29,7 +32,7 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_EMPTY,
-                    message!("recommendation-empty", id = recommendation.id),
+                    message!("recommendation-empty", id = recommendation.header.id),
                 )
                 .at(source, recommendation.header_span.clone())
                 .with_help(message!("recommendation-empty-help")),

@@ -9,7 +9,7 @@ use crate::model::{Guideline, SectionKind};
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut defined: FxHashMap<&str, usize> = FxHashMap::default();
-    for definition in &guideline.definitions {
+    for definition in &guideline.body.definitions {
         let span = first_line(guideline, definition.span.clone());
         if let Some(first) = defined.insert(&definition.key, definition.span.start) {
             defined.insert(&definition.key, first);
@@ -40,7 +40,7 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             );
         }
     }
-    for citation in &guideline.citations {
+    for citation in &guideline.body.citations {
         if !defined.contains_key(citation.key.as_str()) {
             findings.push(
                 Diagnostic::error(
@@ -55,8 +55,13 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             );
         }
     }
-    let cited: FxHashSet<&str> = guideline.citations.iter().map(|c| c.key.as_str()).collect();
-    for definition in &guideline.definitions {
+    let cited: FxHashSet<&str> = guideline
+        .body
+        .citations
+        .iter()
+        .map(|c| c.key.as_str())
+        .collect();
+    for definition in &guideline.body.definitions {
         if !cited.contains(definition.key.as_str()) {
             findings.push(
                 Diagnostic::warning(

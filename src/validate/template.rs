@@ -11,7 +11,7 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let mut seen = HashSet::new();
     let mut furthest: Option<SectionKind> = None;
 
-    for section in &guideline.sections {
+    for section in &guideline.body.sections {
         let unknown = |help: Message| {
             Diagnostic::error(
                 codes::TEMPLATE_UNKNOWN_SECTION,
@@ -99,6 +99,7 @@ fn report_missing_sections(
             continue;
         }
         let next = guideline
+            .body
             .sections
             .iter()
             .find(|s| s.kind.is_some_and(|k| k > kind));
@@ -196,6 +197,7 @@ fn last_written_line(source: &crate::source::SourceFile) -> std::ops::Range<usiz
 /// Reference definitions are kept apart from the section's text, but they are its content.
 fn holds_definitions(guideline: &Guideline, kind: SectionKind) -> bool {
     guideline
+        .body
         .definitions
         .iter()
         .any(|d| d.section == Some(kind))

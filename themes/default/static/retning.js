@@ -159,15 +159,23 @@
             g.files.forEach(add);
           });
         });
-        return { urls: Object.keys(files), count: count, bytes: Object.keys(files).reduce(function (sum, url) { return sum + files[url]; }, 0) };
+        return { urls: Object.keys(files), count: count, build: site.build, bytes: Object.keys(files).reduce(function (sum, url) { return sum + files[url]; }, 0) };
       });
+    }).then(function (want) {
+      return savedState(want).then(function (state) { want.state = state; return want; });
     }).then(function (want) {
       if (!want.count) return;
       var size = box.querySelector("[data-offline-size]");
       var button = box.querySelector("[data-offline-button]");
       var progress = box.querySelector("[data-offline-progress]");
       var status = box.querySelector("[data-offline-status]");
-      size.textContent = say(all ? "size_all" : "size_group", { n: want.count, size: megabytes(want.bytes) });
+      var show = function (state) {
+        var values = { n: want.count, size: megabytes(want.bytes) };
+        size.textContent = say((state === "none" ? "size_" : state + "_") + (all ? "all" : "group"), values);
+        button.textContent = say(state === "older" ? "update" : "save");
+        button.hidden = state === "saved";
+      };
+      show(want.state);
       box.hidden = false;
       button.addEventListener("click", function () {
         button.disabled = true;
@@ -184,12 +192,27 @@
               button.disabled = false;
               progress.hidden = true;
               status.textContent = data.type === "saved" ? say("saved", { n: want.count }) : say("failed");
+              if (data.type === "saved") show("saved");
             }
           };
           registration.active.postMessage({ type: "save", urls: want.urls });
         });
       });
     }).catch(function () {});
+  }
+
+  // "saved": every file is in this build's cache; "older": every file is kept, but some only
+  // from an earlier build (its worker has not fetched them again yet); else "none".
+  function savedState(want) {
+    var every = function (cache) {
+      return Promise.all(want.urls.map(function (url) { return cache.match(url); }))
+        .then(function (hits) { return hits.every(Boolean); });
+    };
+    var current = "retning-" + want.build; // sw.js names its cache so
+    return caches.has(current)
+      .then(function (has) { return has && caches.open(current).then(every); })
+      .then(function (saved) { return saved ? "saved" : every(caches).then(function (kept) { return kept ? "older" : "none"; }); })
+      .catch(function () { return "none"; });
   }
 
   function megabytes(bytes) {

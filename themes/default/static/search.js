@@ -231,19 +231,30 @@
     root.classList.toggle("open", on);
     if (!on) status.textContent = "";
   }
-  function show(q, words, hits, total, fixed) { // grouped by guideline, in the order of each one's best;
+  // Offline, the guidelines whose page the service worker has not kept: their hits are shown
+  // (the text may be all a clinician needs) but not as links that would lead nowhere.
+  async function unsavedPages(hits) {
+    if (navigator.onLine || !window.caches) return new Set();
+    const urls = [...new Set(hits.map((h) => h.fragment.guideline_url))];
+    const kept = await Promise.all(urls.map((u) => caches.match(new URL(u, location.href).href).catch(() => null)));
+    return new Set(urls.filter((u, i) => !kept[i]));
+  }
+  function show(q, words, hits, total, fixed, unsaved = new Set()) { // grouped by guideline, in the order of each one's best;
     // total < 0: the index could not be fetched
     const groups = new Map(), g = select.value, n = hits.length;
     list.textContent = "";
     for (const { fragment: f } of hits) {
       let ul = groups.get(f.guideline_url);
+      const kept = !unsaved.has(f.guideline_url);
       if (!ul) {
-        const sec = el("section", "search-group", null, list);
-        el("a", null, f.guideline, el("h2", "search-guideline", null, sec)).href = f.guideline_url;
+        const sec = el("section", "search-group", null, list), h2 = el("h2", "search-guideline", null, sec);
+        if (kept) el("a", null, f.guideline, h2).href = f.guideline_url;
+        else h2.append(f.guideline, " ", el("span", "search-unsaved", say("unsaved")));
         groups.set(f.guideline_url, ul = el("ul", "search-hits", null, sec));
       }
       const li = el("li", "search-hit", null, ul), head = el("div", "search-hit-head", null, li);
-      mark(el("a", "search-hit-link", null, head), f.title, words).href = f.url;
+      const title = mark(el(kept ? "a" : "span", kept ? "search-hit-link" : "search-hit-title", null, head), f.title, words);
+      if (kept) title.href = f.url;
       if (f.strength) el("span", "badge strength " + (f.strength_class || ""), null, head)
         .append(el("span", "visually-hidden", say("strength") + ": "), f.strength);
       mark(el("p", "search-snippet", null, li), snippet(f.text, words), words);
@@ -267,7 +278,8 @@
     if (q.length < 2) return list.textContent = status.textContent = "", open(!!page);
     try {
       const r = await search(q, select.value, typing && !/\s$/.test(input.value)), hits = await fragments(r.hits.slice(0, page ? 50 : 10));
-      if (n == seq) open(true), show(q, r.words, hits, r.hits.length, r.corrected);
+      const unsaved = await unsavedPages(hits);
+      if (n == seq) open(true), show(q, r.words, hits, r.hits.length, r.corrected, unsaved);
       if (n == seq && r.waited) timer = setTimeout(run, PAUSE);
     } catch { // offline, say: tell, and leave the form to submit as usual
       if (n == seq) open(true), show(q, [], [], -1);

@@ -1,0 +1,196 @@
+//! What a build reads, reduced to one hash: every file the site's output depends on (the
+//! configuration, the synonyms, the guidelines and their assets, the theme), the settings of
+//! the build, and the program itself.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::CONFIG_FILE;
+use crate::search::SYNONYMS_FILE;
+use crate::site::GUIDELINES_DIR;
+
+/// The folders whose every file is an input (the theme's whole folder, not only the files
+/// the theme reads today: a file too many only costs a hash).
+const INPUT_FOLDERS: [&str; 2] = [GUIDELINES_DIR, "themes"];
+/// Single files at the site root that are inputs when they exist.
+const INPUT_FILES: [&str; 2] = [CONFIG_FILE, SYNONYMS_FILE];
+
+/// Everything of a build's command line and surroundings that changes what it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub drafts: bool,
+    /// The language of the messages a skipped build repeats.
+    pub language: String,
+    /// The date statuses are computed for.
+    pub today: String,
+    pub base_url: Option<String>,
+    pub precompress: bool,
+    /// The git HEAD the history is read at, or why there is none (`--no-history` included):
+    /// the pages of earlier versions and the badge checks come from it.
+    pub history: String,
+    /// The output folder and the search index folder, as resolved.
+    pub out: String,
+    pub index: String,
+}
+
+/// The hash of every input of a build. Two builds with the same key write the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct InputKey(pub blake3::Hash);
+
+impl InputKey {
+    /// Hashes the inputs of the site at `root`. `None` when any of them cannot be read: a
+    /// build that cannot say what it read is never skipped.
+    pub fn of(root: &Path, settings: &Settings) -> Option<Self> {
+        let files = input_files(root)?;
+        let hashed: Vec<(String, blake3::Hash)> = files
+            .into_par_iter()
+            .map(|path| {
+                let bytes = std::fs::read(root.join(&path)).ok()?;
+                Some((path, blake3::hash(&bytes)))
+            })
+            .collect::<Option<_>>()?;
+        let mut key = blake3::Hasher::new();
+        // Length-prefixed fields, so that no two different inputs can run together.
+        let mut field = |bytes: &[u8]| {
+            key.update(&(bytes.len() as u64).to_le_bytes());
+            key.update(bytes);
+        };
+        field(program_identity()?.as_bytes());
+        field(
+            std::fs::canonicalize(root)
+                .ok()?
+                .to_string_lossy()
+                .as_bytes(),
+        );
+        field(format!("{settings:?}").as_bytes());
+        for (path, hash) in &hashed {
+            field(path.as_bytes());
+            field(hash.as_bytes());
+        }
+        Some(Self(key.finalize()))
+    }
+}
+
+/// This program: its version and its executable's size and modification time, so that a
+/// cache written by any other build of retning is foreign (its pages may differ).
+fn program_identity() -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    let meta = std::fs::metadata(exe).ok()?;
+    let modified = meta
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
+    Some(format!(
+        "retning {} {} {}",
+        env!("CARGO_PKG_VERSION"),
+        meta.len(),
+        modified.as_nanos()
+    ))
+}
+
+/// Every input file, root-relative and `/`-separated, sorted. Symbolic links are followed
+/// (the site's loaders follow them); an unreadable folder is `None`.
+fn input_files(root: &Path) -> Option<Vec<String>> {
+    let mut files = Vec::new();
+    for name in INPUT_FILES {
+        if root.join(name).exists() {
+            files.push(name.to_owned());
+        }
+    }
+    for folder in INPUT_FOLDERS {
+        let dir = root.join(folder);
+        if !dir.exists() {
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(&dir).follow_links(true) {
+            let entry = entry.ok()?;
+            if entry.file_type().is_dir() {
+                continue;
+            }
+            let relative = entry.path().strip_prefix(root).ok()?;
+            let parts: Vec<_> = relative
+                .components()
+                .map(|part| part.as_os_str().to_str())
+                .collect::<Option<_>>()?;
+            files.push(parts.join("/"));
+        }
+    }
+    files.sort();
+    Some(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings() -> Settings {
+        Settings {
+            drafts: false,
+            language: "Danish".to_owned(),
+            today: "2026-01-15".to_owned(),
+            base_url: None,
+            precompress: false,
+            history: "none".to_owned(),
+            out: "/x/public".to_owned(),
+            index: "/x/.retning/search-index".to_owned(),
+        }
+    }
+
+    fn site() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("guidelines/dlg")).unwrap();
+        std::fs::write(dir.path().join("retning.toml"), "title = \"x\"").unwrap();
+        std::fs::write(dir.path().join("guidelines/dlg/a.md"), "+++").unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_key_changes_with_every_input_and_setting() {
+        let dir = site();
+        let root = dir.path();
+        let first = InputKey::of(root, &settings()).unwrap();
+        assert_eq!(InputKey::of(root, &settings()).unwrap(), first);
+
+        let drafts = Settings {
+            drafts: true,
+            ..settings()
+        };
+        assert_ne!(InputKey::of(root, &drafts).unwrap(), first);
+        let english = Settings {
+            language: "English".to_owned(),
+            ..settings()
+        };
+        assert_ne!(InputKey::of(root, &english).unwrap(), first);
+
+        std::fs::write(root.join("guidelines/dlg/a.md"), "+++ ").unwrap();
+        let edited = InputKey::of(root, &settings()).unwrap();
+        assert_ne!(edited, first);
+
+        // A new asset, a theme override, the synonyms: each is an input.
+        std::fs::create_dir_all(root.join("guidelines/dlg/a")).unwrap();
+        std::fs::write(root.join("guidelines/dlg/a/fig.svg"), "<svg/>").unwrap();
+        let asset = InputKey::of(root, &settings()).unwrap();
+        assert_ne!(asset, edited);
+        std::fs::create_dir_all(root.join("themes/default/static")).unwrap();
+        std::fs::write(root.join("themes/default/static/retning.css"), "a{}").unwrap();
+        let theme = InputKey::of(root, &settings()).unwrap();
+        assert_ne!(theme, asset);
+        std::fs::write(root.join("synonyms.toml"), "").unwrap();
+        assert_ne!(InputKey::of(root, &settings()).unwrap(), theme);
+    }
+
+    #[test]
+    fn a_rename_changes_the_key_though_the_bytes_stay() {
+        let dir = site();
+        let root = dir.path();
+        let before = InputKey::of(root, &settings()).unwrap();
+        std::fs::rename(
+            root.join("guidelines/dlg/a.md"),
+            root.join("guidelines/dlg/b.md"),
+        )
+        .unwrap();
+        assert_ne!(InputKey::of(root, &settings()).unwrap(), before);
+    }
+}

@@ -1,0 +1,182 @@
+//! The build cache under `.retning/build/`: what the last build read (one hash of every
+//! input, [`InputKey`]) and left on disk (one hash of the output folders' listing), so that a
+//! build whose inputs and output are both as the last build left them is skipped: its site
+//! would be byte for byte the one already in place.
+//!
+//! The record is only a hint. It is written after a build has swapped its site in, removed
+//! before a build starts writing, and ignored (the build runs in full) when it is unreadable,
+//! corrupt (its checksum does not match), of another format or another program, or when
+//! anything it describes differs.
+
+mod inputs;
+mod outputs;
+
+pub use inputs::{InputKey, Settings};
+
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// Where the cache lives, under the site root.
+pub const CACHE_DIR: &str = ".retning/build";
+/// The record of the last build.
+const RECORD_FILE: &str = "last-build.json";
+/// The first word of the record; the number changes whenever the format or the meaning of a
+/// hash does, so that an older record is foreign.
+const MAGIC: &str = "retning-build-cache 1";
+
+/// What a skipped build tells its reader: what the last build said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub guidelines: usize,
+    pub pages: usize,
+    pub files: usize,
+    pub warnings: usize,
+    /// What the build printed on standard error (its warnings, its notes), plain and
+    /// coloured for a terminal.
+    pub messages_plain: String,
+    pub messages_color: String,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+struct Record {
+    key: String,
+    outputs: String,
+    summary: Summary,
+}
+
+/// The cache of the site at a root.
+pub struct BuildCache {
+    file: PathBuf,
+}
+
+impl BuildCache {
+    pub fn of(root: &Path) -> Self {
+        Self {
+            file: root.join(CACHE_DIR).join(RECORD_FILE),
+        }
+    }
+
+    /// The last build's summary, when it read exactly `key` and its output folders are as it
+    /// left them. Anything else (no record, a corrupt or foreign one) is `None`.
+    pub fn unchanged(&self, key: &InputKey, outputs: &[&Path]) -> Option<Summary> {
+        let record = self.read()?;
+        if record.key != key.0.to_hex().as_str() {
+            return None;
+        }
+        let now = outputs::fingerprint(outputs)?;
+        (record.outputs == now.to_hex().as_str()).then_some(record.summary)
+    }
+
+    /// Forgets the last build: called before a build writes anything, so that a record never
+    /// outlives the output it describes.
+    pub fn forget(&self) -> io::Result<()> {
+        match std::fs::remove_file(&self.file) {
+            Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
+            _ => Ok(()),
+        }
+    }
+
+    /// Records a finished build that read `key` and left `outputs` as they are now. Written
+    /// beside and renamed into place, so that a kill leaves the old record or the new one.
+    pub fn record(&self, key: &InputKey, outputs: &[&Path], summary: Summary) -> io::Result<()> {
+        let Some(fingerprint) = outputs::fingerprint(outputs) else {
+            return Ok(());
+        };
+        let record = Record {
+            key: key.0.to_hex().to_string(),
+            outputs: fingerprint.to_hex().to_string(),
+            summary,
+        };
+        let body = serde_json::to_string(&record).map_err(io::Error::other)?;
+        let text = format!("{MAGIC} {}\n{body}", blake3::hash(body.as_bytes()).to_hex());
+        if let Some(dir) = self.file.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let partial = self.file.with_extension("tmp");
+        std::fs::write(&partial, text)?;
+        std::fs::rename(&partial, &self.file)
+    }
+
+    /// The record, if it is whole and of this format.
+    fn read(&self) -> Option<Record> {
+        let text = std::fs::read_to_string(&self.file).ok()?;
+        let (header, body) = text.split_once('\n')?;
+        let checksum = header.strip_prefix(MAGIC)?.strip_prefix(' ')?;
+        if blake3::hash(body.as_bytes()).to_hex().as_str() != checksum {
+            return None;
+        }
+        serde_json::from_str(body).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn summary() -> Summary {
+        Summary {
+            guidelines: 2,
+            pages: 9,
+            files: 30,
+            warnings: 1,
+            messages_plain: "warning".to_owned(),
+            messages_color: "\u{1b}[33mwarning".to_owned(),
+        }
+    }
+
+    fn key(text: &str) -> InputKey {
+        InputKey(blake3::hash(text.as_bytes()))
+    }
+
+    #[test]
+    fn a_record_answers_only_for_its_inputs_and_its_untouched_output() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("public");
+        std::fs::create_dir(&site).unwrap();
+        std::fs::write(site.join("index.html"), "x").unwrap();
+        let cache = BuildCache::of(dir.path());
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+
+        cache.record(&key("a"), &[&site], summary()).unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), Some(summary()));
+        assert_eq!(cache.unchanged(&key("b"), &[&site]), None);
+
+        std::fs::write(site.join("index.html"), "edited by hand").unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+
+        cache.record(&key("a"), &[&site], summary()).unwrap();
+        cache.forget().unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+        cache.forget().unwrap();
+    }
+
+    #[test]
+    fn a_corrupt_or_foreign_record_is_ignored() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("public");
+        std::fs::create_dir(&site).unwrap();
+        let cache = BuildCache::of(dir.path());
+        cache.record(&key("a"), &[&site], summary()).unwrap();
+        let file = dir.path().join(CACHE_DIR).join(RECORD_FILE);
+        let good = std::fs::read_to_string(&file).unwrap();
+
+        // One byte of the body changed: the checksum no longer matches.
+        let tampered = good.replacen("\"pages\":9", "\"pages\":8", 1);
+        assert_ne!(tampered, good);
+        std::fs::write(&file, &tampered).unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+
+        // Another format's record, garbage, and a truncated record.
+        std::fs::write(&file, good.replacen(MAGIC, "retning-build-cache 0", 1)).unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+        std::fs::write(&file, [0xff, 0xfe, 0]).unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+        std::fs::write(&file, &good[..good.len() / 2]).unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), None);
+
+        std::fs::write(&file, &good).unwrap();
+        assert_eq!(cache.unchanged(&key("a"), &[&site]), Some(summary()));
+    }
+}

@@ -1,0 +1,369 @@
+//! The view of one guideline page: plain serialisable data for the template, built from the
+//! model. All HTML from Markdown is rendered here, in document order, so citation back-links
+//! are numbered as they appear.
+
+use serde::Serialize;
+
+use crate::model::{Guideline, LeadBlock, SectionKind, Status};
+use crate::site::Site;
+use crate::status::{self, Revision};
+
+use super::markdown::{Citations, MarkdownRenderer, PastAssets, citation_numbers, escape};
+use super::theme::Theme;
+
+mod recommendation;
+mod references;
+mod toc;
+
+pub use recommendation::{BadgeText, recommendation_view};
+use references::reference_views;
+use toc::toc_html;
+
+#[derive(Serialize)]
+pub struct GuidelineView {
+    pub url: String,
+    pub group: String,
+    pub group_name: String,
+    pub title: String,
+    pub version: String,
+    pub draft: bool,
+    pub example: bool,
+    pub grading: &'static str,
+    pub template_version: String,
+    pub revision: RevisionView,
+    pub professional: Option<ApprovalView>,
+    pub administrative: Option<ApprovalView>,
+    pub published: Option<String>,
+    pub keywords: Vec<String>,
+    pub authors: Vec<crate::model::Author>,
+    pub quick_guide: Vec<QuickGuideTopic>,
+    pub sections: Vec<SectionView>,
+    /// The "on this page" list of the sections, nested with their topics and headings.
+    pub toc_html: String,
+    /// The reference list's items (`<li>`), made here rather than in a template loop: a
+    /// list runs to a hundred entries, and each `{{ }}` in a tera loop costs thousands of
+    /// instructions — the loop was three tenths of a guideline page's template time.
+    pub references_html: String,
+    /// How many items `references_html` holds. A template tests this, not the HTML: tera
+    /// escapes (copies) a string it only tests for truth.
+    pub reference_count: usize,
+    /// The pathway phases the guideline covers, each linking to its `/forloeb/` page.
+    pub phases: Vec<PhaseView>,
+    /// The further groups it serves (`groups`), each linking to its group page.
+    pub other_groups: Vec<GroupLink>,
+    /// The MDT view of its recommendations.
+    pub mdt_url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PhaseView {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+pub struct GroupLink {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct MonitoringView {
+    pub database: String,
+    pub indicator: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RevisionView {
+    pub planned: String,
+    pub planned_iso: String,
+    pub status: &'static str,
+    pub days_left: i64,
+    pub days_abs: i64,
+}
+
+#[derive(Serialize)]
+pub struct ApprovalView {
+    pub date: String,
+    pub by: String,
+}
+
+#[derive(Serialize)]
+pub struct QuickGuideTopic {
+    pub title: String,
+    pub anchor: String,
+    pub recommendations: Vec<RecommendationView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct RecommendationView {
+    pub id: u32,
+    pub anchor: String,
+    pub strength: String,
+    pub strength_anchor: &'static str,
+    pub strength_class: &'static str,
+    pub marker: Option<&'static str>,
+    /// The strength badge and the new/changed mark, made here rather than by a template
+    /// macro: they show twice for every recommendation, and were a fifth of a guideline
+    /// page's template time.
+    pub badges_html: String,
+    pub html: String,
+    pub decision_aids: Vec<DecisionAidView>,
+    /// Its phases: its own `fase=`, or else its guideline's.
+    pub phases: Vec<PhaseView>,
+    pub monitoring: Option<MonitoringView>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct DecisionAidView {
+    pub title: String,
+    pub url: String,
+    pub decision: String,
+    pub publisher: String,
+    pub format: String,
+    pub ipdas: &'static str,
+    pub ipdas_text: String,
+    pub assessed: Option<String>,
+    pub last_updated: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct SectionView {
+    pub anchor: &'static str,
+    pub title: String,
+    pub kind: &'static str,
+    pub html: String,
+    pub topics: Vec<TopicView>,
+}
+
+#[derive(Serialize)]
+pub struct TopicView {
+    pub title: String,
+    pub anchor: String,
+    pub blocks: Vec<BlockView>,
+    pub subsections: Vec<SubSectionView>,
+}
+
+#[derive(Serialize)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum BlockView {
+    Markdown { html: String },
+    Recommendation(Box<RecommendationView>),
+}
+
+#[derive(Serialize)]
+pub struct SubSectionView {
+    pub title: String,
+    pub anchor: String,
+    pub html: String,
+}
+
+pub fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
+    RevisionView {
+        planned: theme.long_date(revision.planned),
+        planned_iso: revision.planned.to_string(),
+        status: revision.status.as_str(),
+        days_left: revision.days_left,
+        days_abs: revision.days_left.abs(),
+    }
+}
+
+pub fn build(
+    site: &Site,
+    guideline: &Guideline,
+    theme: &Theme,
+    today: jiff::civil::Date,
+) -> GuidelineView {
+    build_with(site, guideline, theme, today, None)
+}
+
+/// [`build`], for an earlier version with the files it had (`past_assets`).
+pub fn build_with(
+    site: &Site,
+    guideline: &Guideline,
+    theme: &Theme,
+    today: jiff::civil::Date,
+    past_assets: Option<&PastAssets>,
+) -> GuidelineView {
+    let root = site.config.root_path();
+    let markdown = MarkdownRenderer {
+        guideline,
+        root: &root,
+        table_label: escape(theme.text("table_label")),
+        unnumbered_table_label: escape(theme.text("table_label_unnumbered")),
+        unnumbered_tables: std::cell::Cell::new(0),
+        table_numbers: std::cell::RefCell::default(),
+        numbers: citation_numbers(guideline),
+        assets: site.assets.of(&guideline.group, &guideline.slug),
+        zoom_label: escape(theme.text("figure_zoom")),
+        past_assets,
+    };
+    // One `Citations` for the whole page, filled in document order: the Quick guide repeats
+    // the recommendations without numbering their citations, so it gets none.
+    let mut citations = Citations::default();
+    let badge_text = BadgeText::new(theme, &root, &site.config);
+    let quick_guide = quick_guide(theme, &badge_text, guideline, &markdown);
+    let sections = section_views(theme, &badge_text, guideline, &markdown, &mut citations);
+    let evidence_level = escape(theme.text("evidence_level"));
+    let references = reference_views(
+        guideline,
+        &markdown,
+        &mut citations,
+        theme.text("back_to_citation"),
+    );
+    let mut references_html = String::new();
+    for reference in &references {
+        reference.write_item(&mut references_html, &evidence_level);
+    }
+    let meta = &guideline.meta;
+    let approval = |entry: Option<&crate::model::ApprovalEntry>| {
+        entry.map(|e| ApprovalView {
+            date: theme.long_date(e.date.get_ref().0),
+            by: e.by.clone(),
+        })
+    };
+    GuidelineView {
+        url: format!("{root}{}", guideline.path()),
+        group: guideline.group.clone(),
+        group_name: site.group_name(&guideline.group).to_owned(),
+        title: guideline.title().to_owned(),
+        version: meta.version.get_ref().clone(),
+        draft: guideline.status() == Status::Draft,
+        example: meta.example,
+        grading: match guideline.grading() {
+            crate::model::Grading::Oxford => "oxford",
+            crate::model::Grading::Grade => "grade",
+        },
+        template_version: meta.template_version.get_ref().clone(),
+        revision: revision_view(
+            theme,
+            status::guideline_revision(guideline, &site.config, today),
+        ),
+        professional: approval(guideline.professional_approval()),
+        administrative: approval(guideline.administrative_approval()),
+        published: guideline.published().map(|d| theme.long_date(d)),
+        keywords: meta.keywords.clone(),
+        authors: meta.authors.clone(),
+        quick_guide,
+        sections,
+        toc_html: toc_html(guideline),
+        references_html,
+        reference_count: references.len(),
+        phases: guideline
+            .phases()
+            .filter_map(|slug| badge_text.phase(slug))
+            .collect(),
+        other_groups: guideline
+            .all_groups()
+            .skip(1)
+            .map(|code| GroupLink {
+                name: site.group_name(code).to_owned(),
+                url: format!("{root}{code}/"),
+            })
+            .collect(),
+        mdt_url: format!("{root}{}mdt/", guideline.path()),
+    }
+}
+
+fn section_kind_name(kind: SectionKind) -> &'static str {
+    match kind {
+        SectionKind::QuickGuide => "quick-guide",
+        SectionKind::Grundlag => "grundlag",
+        SectionKind::References => "references",
+        _ => "text",
+    }
+}
+
+/// The Quick guide: every topic with recommendations, each recommendation as in *Grundlag*.
+fn quick_guide(
+    theme: &Theme,
+    badge_text: &BadgeText,
+    guideline: &Guideline,
+    markdown: &MarkdownRenderer<'_>,
+) -> Vec<QuickGuideTopic> {
+    guideline
+        .topics()
+        .iter()
+        .map(|topic| QuickGuideTopic {
+            title: topic.title.clone(),
+            anchor: topic.anchor.clone(),
+            recommendations: topic
+                .recommendation_indices()
+                .map(|i| {
+                    recommendation_view(
+                        theme,
+                        badge_text,
+                        guideline,
+                        &guideline.body.recommendations[i],
+                        markdown.render(&guideline.body.recommendations[i].content, None),
+                    )
+                })
+                .collect(),
+        })
+        .filter(|topic| !topic.recommendations.is_empty())
+        .collect()
+}
+
+/// The template sections in order, *Grundlag* with its topics, recommendations and evidence
+/// sub-sections; citations are numbered as they appear.
+fn section_views(
+    theme: &Theme,
+    badge_text: &BadgeText,
+    guideline: &Guideline,
+    markdown: &MarkdownRenderer<'_>,
+    citations: &mut Citations,
+) -> Vec<SectionView> {
+    guideline
+        .body
+        .sections
+        .iter()
+        .filter_map(|section| {
+            let kind = section.kind?;
+            let topics = section
+                .topics
+                .iter()
+                .map(|topic| TopicView {
+                    title: topic.title.clone(),
+                    anchor: topic.anchor.clone(),
+                    blocks: topic
+                        .lead
+                        .iter()
+                        .map(|block| match block {
+                            LeadBlock::Markdown(fragment) => BlockView::Markdown {
+                                html: markdown.render(fragment, Some(citations)),
+                            },
+                            LeadBlock::Recommendation(i) => {
+                                let recommendation = &guideline.body.recommendations[*i];
+                                let html =
+                                    markdown.render(&recommendation.content, Some(citations));
+                                BlockView::Recommendation(Box::new(recommendation_view(
+                                    theme,
+                                    badge_text,
+                                    guideline,
+                                    recommendation,
+                                    html,
+                                )))
+                            }
+                        })
+                        .collect(),
+                    subsections: topic
+                        .subsections
+                        .iter()
+                        .map(|sub| SubSectionView {
+                            title: sub.title.clone(),
+                            anchor: sub.anchor.clone(),
+                            html: markdown.render(&sub.content, Some(citations)),
+                        })
+                        .collect(),
+                })
+                .collect();
+            Some(SectionView {
+                anchor: kind.anchor(),
+                title: kind.title().to_owned(),
+                kind: section_kind_name(kind),
+                html: markdown.render(&section.content, Some(citations)),
+                topics,
+            })
+        })
+        .collect()
+}
