@@ -132,3 +132,15 @@ phase-not-in-guideline = anbefaling { $id } hører til fasen `{ $phase }`, som i
 phase-not-in-guideline-help = tilføj "{ $phase }" til phases i forsiden (front matter), eller ret fase=
 group-unknown = `{ $group }` er ikke en gruppe på webstedet
 group-unknown-help = grupperne i retning.toml er: { $groups }
+
+## retning build
+
+build-not-published = Ikke udgivet: ret fejlene ovenfor. Det tidligere websted er uændret.
+build-summary = Byggede { $guidelines } retningslinjer, { $pages } sider ({ $written } filer skrevet, { $unchanged } uændrede) i { $out } med { $warnings ->
+    [one] 1 advarsel
+   *[other] { $warnings } advarsler
+} på { $time }
+build-summary-unchanged = Byggede { $guidelines } retningslinjer, { $pages } sider (0 filer skrevet, { $unchanged } uændrede) i { $out } med { $warnings ->
+    [one] 1 advarsel
+   *[other] { $warnings } advarsler
+} på { $time }: intet er ændret siden sidste byggeri

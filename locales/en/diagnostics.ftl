@@ -137,3 +137,9 @@ phase-not-in-guideline = recommendation { $id } is in the phase `{ $phase }`, wh
 phase-not-in-guideline-help = add "{ $phase }" to phases in the front matter, or correct fase=
 group-unknown = `{ $group }` is not a group of the site
 group-unknown-help = the groups in retning.toml are: { $groups }
+
+## retning build
+
+build-not-published = Not published: fix the errors above. The previous site is untouched.
+build-summary = Built { $guidelines } guidelines, { $pages } pages ({ $written } files written, { $unchanged } unchanged) into { $out } with { $warnings } warnings in { $time }
+build-summary-unchanged = Built { $guidelines } guidelines, { $pages } pages (0 files written, { $unchanged } unchanged) into { $out } with { $warnings } warnings in { $time }: nothing changed since the last build

@@ -246,6 +246,12 @@ mod tests {
             "1 fejl, 2 advarsler"
         );
         assert_eq!(format(Language::Da, "no-such-id", &[]), "no-such-id");
+        // Numbers are written as they are (no grouping), as the English output always had.
+        let many = [("count", Arg::Number(12_345)), ("code", Arg::from("x"))];
+        assert_eq!(
+            format(Language::En, "more-on-line", &many),
+            "and 12345 more `x` on this line"
+        );
     }
 
     #[test]
