@@ -1,7 +1,9 @@
 //! retning's pipeline benchmarks on a generated corpus (docs/performance.md).
 //!
 //! - `cargo bench` — every benchmark for 300 and 1,000 guidelines of ~8,000 words
-//!   (`RETNING_BENCH_SIZES=300`, `RETNING_BENCH_WORDS`, `RETNING_BENCH_RUNS`, and
+//!   (`RETNING_BENCH_SIZES=300` or `=300,1000,3000,10000` for the growth table at scale:
+//!   10,000 writes an 825 MB corpus to the temporary folder; `RETNING_BENCH_WORDS`,
+//!   `RETNING_BENCH_RUNS`, and
 //!   `RETNING_BENCH_JSON=FILE` to keep the figures as JSON), then edit → served in
 //!   `retning serve` (`cargo bench --bench pipeline -- serve` alone: `support/serve_bench.rs`).
 //! - `cargo test --benches` (or `cargo bench --bench pipeline -- check`) — the self-test: a
@@ -58,6 +60,7 @@ fn main() -> ExitCode {
         Some("--child-build") => child_build(&args[1..]),
         Some("parts") => parts(&args[1..]),
         Some("hot") => hot(&args[1..]),
+        Some("downloads") => downloads(&args[1..]),
         Some("serve") => support::serve_bench::run(),
         _ if bench => benchmarks(),
         // `cargo test --benches` runs the binary without `--bench`: the self-test.
@@ -184,7 +187,12 @@ fn self_test() -> Result<()> {
         return Err("the corpus must have cross-links and decision aids".into());
     }
     // It builds, and the search finds a common word.
-    let stages = build_once(&root, &dir.path().join("public"), &dir.path().join("index"))?;
+    let stages = build_once(
+        &root,
+        &dir.path().join("public"),
+        &dir.path().join("index"),
+        |_| {},
+    )?;
     let engine = Engine::open(&dir.path().join("index"))?;
     if engine.search("behandling", None, 10)?.is_empty() {
         return Err("the search finds nothing for `behandling`".into());
@@ -236,7 +244,14 @@ impl Stages {
 
 /// `retning build`, timed by stage: load+parse and validate (`check_site`'s parts), then
 /// `publish` (both search indexes, the pages, the atomic write) as `retning build` runs it.
-fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
+/// `step` hears where the build is, as `retning build`'s progress line does: "checked", then
+/// each of `publish`'s stages.
+fn build_once(
+    root: &Path,
+    out: &Path,
+    index_dir: &Path,
+    step: impl Fn(&'static str),
+) -> Result<Stages> {
     let today = today()?;
     let started = Instant::now();
     let t = Instant::now();
@@ -252,6 +267,7 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
         return Err("the corpus has errors".into());
     }
     let site = loaded.site;
+    step("checked");
     let theme = Theme::load(root)?;
     let options = RenderOptions {
         drafts: false,
@@ -265,7 +281,7 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
         &retning::render::Archive::default(),
         &out,
         index_dir,
-        |_| {},
+        step,
     )?;
     Ok(Stages {
         load,
@@ -277,22 +293,48 @@ fn build_once(root: &Path, out: &Path, index_dir: &Path) -> Result<Stages> {
     })
 }
 
-/// Run in a child process: one full build, then its peak resident memory.
+/// Run in a child process: one full build, then its peak resident memory, and how much was
+/// resident at three points: the site loaded and checked; the search units and the static
+/// index made (tantivy indexing beside them); the pages rendered.
 fn child_build(args: &[String]) -> Result<()> {
     let [root, out, index] = args else {
         return Err("--child-build ROOT OUT INDEX".into());
     };
     let started = Instant::now();
-    build_once(Path::new(root), Path::new(out), Path::new(index))?;
+    let resident = std::sync::Mutex::new(Vec::new());
+    build_once(Path::new(root), Path::new(out), Path::new(index), |stage| {
+        let kib = memory_kib("VmRSS:").unwrap_or(0);
+        if let Ok(mut resident) = resident.lock() {
+            resident.push((stage, kib));
+        }
+    })?;
     let wall = started.elapsed();
-    let status = std::fs::read_to_string("/proc/self/status")?;
-    let hwm = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-        .ok_or("no VmHWM in /proc/self/status")?;
-    println!("CHILD vmhwm_kib={hwm} wall_ms={}", wall.as_millis());
+    let hwm = memory_kib("VmHWM:")?;
+    let stages = resident.into_inner().unwrap_or_default();
+    let at = |stage: &str| {
+        stages
+            .iter()
+            .find(|(s, _)| *s == stage)
+            .map_or(0, |&(_, kib)| kib)
+    };
+    println!(
+        "CHILD vmhwm_kib={hwm} wall_ms={} checked_kib={} indexed_kib={} rendered_kib={}",
+        wall.as_millis(),
+        at("checked"),
+        at("Renderer sider"),
+        at("Skriver"),
+    );
     Ok(())
+}
+
+/// A figure of this process's memory from `/proc/self/status` (`VmRSS:`, `VmHWM:`), in KiB.
+fn memory_kib(key: &str) -> Result<u64> {
+    let status = std::fs::read_to_string("/proc/self/status")?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix(key))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+        .ok_or_else(|| format!("no {key} in /proc/self/status").into())
 }
 
 /// `hot parse|views|render|encode ROOT N`: one part in a loop, to run under a profiler.
@@ -348,6 +390,26 @@ fn hot(args: &[String]) -> Result<()> {
 
 /// `parts ROOT [RUNS]`: the search-index and render stages split into their parts, for
 /// profiling (medians).
+/// `downloads ROOT`: what a browser downloads for the benchmark's queries, plain and with a
+/// typo, on the site at ROOT (its own `synonyms.toml` included): the static index alone,
+/// without the rest of the benchmark, so two synonym lists or two versions compare quickly.
+fn downloads(args: &[String]) -> Result<()> {
+    let root = Path::new(args.first().ok_or("downloads ROOT")?);
+    let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
+    let theme = Theme::load(root)?;
+    let units = search::SearchUnits::of(&site, false, theme.text("recommendation"))?;
+    let static_files = units.static_files();
+    let typos = typo_queries(100);
+    print_downloads("", &static_downloads(&static_files, &queries(200))?);
+    print_downloads("typo ", &static_downloads(&static_files, &typos)?);
+    println!(
+        "    {} of {} typo queries corrected",
+        corrected_count(&static_files, &typos)?,
+        typos.len()
+    );
+    Ok(())
+}
+
 fn parts(args: &[String]) -> Result<()> {
     let root = Path::new(args.first().ok_or("parts ROOT [RUNS]")?);
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(3);
@@ -392,18 +454,17 @@ fn parts(args: &[String]) -> Result<()> {
         let (docs, ranges) = search::ordered_units(&site, false, label);
         time("index 1: search units, ordered by group", t);
         let t = Instant::now();
-        let stats = std::sync::Arc::new(search_index::TermStats::of(&docs));
+        let synonyms = search_index::Synonyms::default_list();
+        let stats = std::sync::Arc::new(search_index::TermStats::with_phrases(
+            &docs,
+            synonyms.phrases(),
+        ));
         time("index 2: term stats (every word analyzed once)", t);
         let t = Instant::now();
         let weights = stats.weights(&docs);
         time("index 3: weights", t);
         let t = Instant::now();
-        let files = search_index::static_index::encode(
-            &docs,
-            &ranges,
-            &weights,
-            &search_index::Synonyms::default_list(),
-        );
+        let files = search_index::static_index::encode(&docs, &ranges, &weights, &synonyms);
         time("index 4: static encode", t);
         let dir = tempfile::tempdir()?;
         let t = Instant::now();
@@ -578,7 +639,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     for run in 0..runs {
         out = dir.path().join(format!("public-{run}"));
         index = dir.path().join(format!("index-{run}"));
-        builds.push(build_once(&root, &out, &index)?);
+        builds.push(build_once(&root, &out, &index, |_| {})?);
     }
     let stage = |f: fn(&Stages) -> Duration| median(builds.iter().map(f).collect());
     let load = stage(|s| s.load);
@@ -595,7 +656,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     // No-change rebuild: the same build again over the site it wrote.
     let mut rebuilds = Vec::new();
     for _ in 0..runs {
-        rebuilds.push(build_once(&root, &out, &index)?);
+        rebuilds.push(build_once(&root, &out, &index, |_| {})?);
     }
     let rebuild = median(rebuilds.iter().map(Stages::total).collect());
     let rebuild_write = median(rebuilds.iter().map(|s| s.timings.write).collect());
@@ -611,6 +672,7 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     )?;
 
     let output_bytes = dir_size(&out)?;
+    let largest = Largest::of(&out)?;
 
     // One guideline saved, as the preview server handles it.
     let (one, one_p90) = bench_one_guideline(&root, runs.max(5) * 6)?;
@@ -643,15 +705,20 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
     let index_bytes: usize = static_files.files.values().map(Vec::len).sum();
 
     // Peak memory: a full build in a fresh process, a few times.
-    let mut hwms = Vec::new();
-    let mut walls = Vec::new();
+    let mut children = Vec::new();
     for run in 0..runs.clamp(1, 3) {
-        let (hwm, wall) = peak_memory(&root, dir.path(), run)?;
-        hwms.push(hwm);
-        walls.push(wall);
+        children.push(peak_memory(&root, dir.path(), run)?);
     }
-    let hwm = percentile(&hwms, 50.0).unwrap_or(0);
-    let child_wall = median(walls);
+    let kib_median = |figure: fn(&Child) -> u64| {
+        percentile(&children.iter().map(figure).collect::<Vec<_>>(), 50.0).unwrap_or(0)
+    };
+    let hwm = kib_median(|c| c.hwm_kib);
+    let resident = [
+        kib_median(|c| c.checked_kib),
+        kib_median(|c| c.indexed_kib),
+        kib_median(|c| c.rendered_kib),
+    ];
+    let child_wall = median(children.iter().map(|c| c.wall).collect());
 
     println!(
         "  {:<34} {:>13} {:>15}",
@@ -690,6 +757,13 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
             output_bytes as f64 / 1e6
         ),
     );
+    println!(
+        "  largest output files: HTML {:.1} KB ({}), JSON {:.1} KB ({}); limits 300 KB and 2,048 KB",
+        largest.html.0 as f64 / 1024.0,
+        largest.html.1,
+        largest.json.0 as f64 / 1024.0,
+        largest.json.1
+    );
     row(
         "build: total",
         build,
@@ -700,7 +774,13 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         "build in a fresh process",
         child_wall,
         baseline,
-        &format!("peak RSS {:.0} MiB", hwm as f64 / 1024.0),
+        &format!(
+            "peak RSS {:.0} MiB (checked {:.0}, indexed {:.0}, rendered {:.0})",
+            hwm as f64 / 1024.0,
+            resident[0] as f64 / 1024.0,
+            resident[1] as f64 / 1024.0,
+            resident[2] as f64 / 1024.0,
+        ),
     );
     row(
         "no-change rebuild: total",
@@ -782,9 +862,16 @@ fn bench_size(n: usize, words: usize, runs: usize) -> Result<SizeResult> {
         "corpus_bytes": bytes,
         "output_files": output_files,
         "output_bytes": output_bytes,
+        "largest_html": {"bytes": largest.html.0, "path": largest.html.1},
+        "largest_json": {"bytes": largest.json.0, "path": largest.json.1},
         "ms": figures.iter().map(|(k, v)| (k.to_string(), ms(*v))).collect::<BTreeMap<_, _>>(),
         "fresh_process_build_ms": ms(child_wall),
         "peak_rss_mib": hwm as f64 / 1024.0,
+        "resident_mib": {
+            "checked": resident[0] as f64 / 1024.0,
+            "indexed": resident[1] as f64 / 1024.0,
+            "rendered": resident[2] as f64 / 1024.0,
+        },
         "one_guideline_ms": {"p50": ms(one), "p90": ms(one_p90)},
         "cached_build_ms": {
             "fresh": ms(cached.fresh),
@@ -845,6 +932,37 @@ fn guideline_files(root: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// The largest HTML and JSON files of a built site, each with its path in the site: no page
+/// should grow with the number of guidelines (300 KB for HTML, 2 MB for JSON).
+struct Largest {
+    html: (u64, String),
+    json: (u64, String),
+}
+
+impl Largest {
+    fn of(site: &Path) -> Result<Self> {
+        let mut largest = Self {
+            html: (0, String::new()),
+            json: (0, String::new()),
+        };
+        for entry in walkdir::WalkDir::new(site) {
+            let entry = entry?;
+            let path = entry.path();
+            let slot = match path.extension().and_then(|e| e.to_str()) {
+                Some("html") => &mut largest.html,
+                Some("json") => &mut largest.json,
+                _ => continue,
+            };
+            let len = entry.metadata()?.len();
+            if len > slot.0 {
+                let relative = path.strip_prefix(site).unwrap_or(path);
+                *slot = (len, relative.display().to_string());
+            }
+        }
+        Ok(largest)
+    }
+}
+
 fn dir_size(dir: &Path) -> Result<u64> {
     let mut total = 0;
     for entry in walkdir::WalkDir::new(dir) {
@@ -856,8 +974,18 @@ fn dir_size(dir: &Path) -> Result<u64> {
     Ok(total)
 }
 
+/// What a build in a fresh process measured: its wall time, its peak resident memory and
+/// what was resident after the check, after both indexes were made and after the render.
+struct Child {
+    wall: Duration,
+    hwm_kib: u64,
+    checked_kib: u64,
+    indexed_kib: u64,
+    rendered_kib: u64,
+}
+
 /// A full build in a child process, into folders of its own (`run` numbers them).
-fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<(u64, Duration)> {
+fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<Child> {
     let out = scratch.join(format!("child-public-{run}"));
     let index = scratch.join(format!("child-index-{run}"));
     let output = Command::new(std::env::current_exe()?)
@@ -883,9 +1011,13 @@ fn peak_memory(root: &Path, scratch: &Path, run: usize) -> Result<(u64, Duration
             .find_map(|kv| kv.strip_prefix(name))
             .and_then(|v| v.parse().ok())
     };
-    let hwm = field("vmhwm_kib=").ok_or("no vmhwm")?;
-    let wall = field("wall_ms=").ok_or("no wall")?;
-    Ok((hwm, Duration::from_millis(wall)))
+    Ok(Child {
+        wall: Duration::from_millis(field("wall_ms=").ok_or("no wall")?),
+        hwm_kib: field("vmhwm_kib=").ok_or("no vmhwm")?,
+        checked_kib: field("checked_kib=").ok_or("no checked")?,
+        indexed_kib: field("indexed_kib=").ok_or("no indexed")?,
+        rendered_kib: field("rendered_kib=").ok_or("no rendered")?,
+    })
 }
 
 // ---------------------------------------------------------------------------------------

@@ -52,11 +52,13 @@ after(async () => {
   rmSync(WORK, { recursive: true, force: true });
 });
 
-// The longest word of a guideline's first recommendation, from the build's API file.
+// The longest word of a guideline's first recommendation, from the build's API: the index
+// names the guideline's own file, which holds its recommendations.
 function longestWord(sitePath) {
-  const api = JSON.parse(readFileSync(path.join(SITE, 'api', 'guidelines.json'), 'utf8'));
-  const entry = api.guidelines.find((g) => g.url === `${BASE_PATH}${sitePath.slice(1)}`);
-  return entry.recommendations[0].text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0];
+  const index = JSON.parse(readFileSync(path.join(SITE, 'api', 'guidelines.json'), 'utf8'));
+  const entry = index.guidelines.find((g) => g.url === `${BASE_PATH}${sitePath.slice(1)}`);
+  const guideline = JSON.parse(readFileSync(path.join(SITE, entry.api.slice(BASE_PATH.length)), 'utf8'));
+  return guideline.recommendations[0].text.split(/[^\p{L}]+/u).sort((a, b) => b.length - a.length)[0];
 }
 
 async function controlled(page, url) {

@@ -229,6 +229,28 @@ describe('static search', { skip: NO_INDEX }, () => {
     }
   });
 
+  test('phrases: NSCLC finds "ikke-småcellet lungekræft", and "småcellet lungekræft" does not', { timeout: TEST_TIMEOUT }, async () => {
+    const { ctx, page, errors } = await openPage('/soeg/?q=NSCLC');
+    try {
+      const status = page.locator('#soeg-resultater .search-status');
+      await status.filter({ hasText: /\S/ }).waitFor();
+      // The one example unit whose text says "ikke-småcellet lungekræft" (and not NSCLC).
+      const nsclc = '/dccg/opfoelgning-koloncancer/#billeddiagnostisk-opfoelgning-bemaerkninger';
+      const first = page.locator('#soeg-resultater .search-hit-link').first();
+      assert.equal(sitePath(await first.getAttribute('href')), nsclc);
+      const { terms, sclc } = await page.evaluate(async () => ({
+        terms: window.retningSearch.queryTerms('Ikke-småcellet lungekræft, SCLC'),
+        sclc: (await window.retningSearch.query('småcellet lungekræft', { limit: 50 })).map((h) => h.fragment.url),
+      }));
+      assert.deepEqual(terms, ['ikk smacel lungekreft', 'sclc'], 'a phrase of the synonym list is one term');
+      assert.ok(sclc.length > 0, '"småcellet lungekræft" finds the text saying SCLC');
+      assert.ok(!sclc.map(sitePath).includes(nsclc), `"småcellet lungekræft" found the NSCLC unit ${nsclc}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('phone 390×844: type in the header, see grouped results, tap one, land on the recommendation', { timeout: TEST_TIMEOUT }, async () => {
     const { one, two, candidates } = sampleQueries();
     const { ctx, page, errors } = await openPage('/');

@@ -112,9 +112,15 @@ export function discover(dir, basePath = '/') {
   let source;
   if (existsSync(jsonPath)) {
     source = 'api/guidelines.json';
-    const data = JSON.parse(readFileSync(jsonPath, 'utf8'));
-    const items = Array.isArray(data) ? data : data.guidelines;
-    if (!Array.isArray(items)) throw new Error(`${jsonPath}: expected an array "guidelines"`);
+    // The index comes in pages, each naming the next ("next": a URL, null on the last).
+    const items = [];
+    for (let file = jsonPath; file;) {
+      const data = JSON.parse(readFileSync(file, 'utf8'));
+      const page = Array.isArray(data) ? data : data.guidelines;
+      if (!Array.isArray(page)) throw new Error(`${file}: expected an array "guidelines"`);
+      items.push(...page);
+      file = typeof data.next === 'string' ? path.join(dir, toSitePath(data.next, basePath).replace(/\/$/, '')) : null;
+    }
     for (const item of items) {
       if (typeof item?.url !== 'string') throw new Error(`${jsonPath}: an item has no "url": ${JSON.stringify(item)}`);
       const p = toSitePath(item.url, basePath);

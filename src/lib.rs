@@ -9,6 +9,7 @@ pub mod assets;
 pub mod build_cache;
 pub mod changes;
 pub mod cli;
+pub mod collapsed_words;
 pub mod config;
 pub mod diagnostics;
 pub mod history;

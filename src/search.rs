@@ -56,7 +56,7 @@ impl SearchUnits {
     }
 
     fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>, synonyms: Synonyms) -> Self {
-        let stats = Arc::new(TermStats::of(&docs));
+        let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
         Self {
             docs,
             groups,

@@ -27,7 +27,7 @@ mod ci_docs;
 mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
-#[path = "suite/history.rs"]
+#[path = "suite/history/mod.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;

@@ -167,7 +167,7 @@ pub fn static_downloads(files: &StaticFiles, queries: &[String]) -> Result<Vec<D
     };
     let mut by_words: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
     for q in queries {
-        if search_index::query_words(q).is_empty() {
+        if index.query_words(q).is_empty() {
             continue;
         }
         let needed = index.files_for_query(q, None, 10);

@@ -152,7 +152,18 @@ pub fn term(word: &str) -> Option<String> {
     if STOPWORDS.contains(&lower.as_str()) {
         return None;
     }
-    let stem = stemmer().stem(&lower);
+    form_of_lower(&lower)
+}
+
+/// One word → its term even when it is a stop word: what a word of a phrase is compared by
+/// ("ikke" in "ikke-småcellet lungekræft" matters), see [`crate::phrases`].
+pub fn form(word: &str) -> Option<String> {
+    form_of_lower(&word.to_lowercase())
+}
+
+/// [`form`] of a word already in lower case.
+pub(crate) fn form_of_lower(lower: &str) -> Option<String> {
+    let stem = stemmer().stem(lower);
     let folded = fold(&stem);
     (!folded.is_empty()).then_some(folded)
 }

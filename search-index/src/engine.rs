@@ -30,7 +30,7 @@ use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
 use crate::typo::{self, Correction, Found};
 use crate::{
     DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, TITLE_BOOST,
-    TermStats, query_words,
+    TermStats,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -48,6 +48,9 @@ struct Fields {
     id: Field,
     title: Field,
     text: Field,
+    /// The phrases of the title and of the text (`term_stats::INDEXED_FIELDS`).
+    title_phrases: Field,
+    text_phrases: Field,
     group: Field,
     kind: Field,
     kind_boost: Field,
@@ -119,6 +122,8 @@ fn schema() -> Schema {
     builder.add_u64_field("id", INDEXED | STORED | FAST);
     builder.add_text_field("title", text_field(FIELD_TOKENIZERS[0]));
     builder.add_text_field("text", text_field(FIELD_TOKENIZERS[1]));
+    builder.add_text_field("title_phrases", text_field(FIELD_TOKENIZERS[2]));
+    builder.add_text_field("text_phrases", text_field(FIELD_TOKENIZERS[3]));
     builder.add_text_field("group", STRING | STORED);
     builder.add_text_field("kind", STRING | STORED);
     // The kind's boost, read while tantivy ranks, so that it ranks the boosted scores.
@@ -130,11 +135,22 @@ fn schema() -> Schema {
 }
 
 impl Fields {
+    /// The title and the text field a term is in: a phrase's are the phrase fields.
+    fn of_term(&self, term: &str) -> [Field; 2] {
+        if term.contains(crate::phrases::SEPARATOR) {
+            [self.title_phrases, self.text_phrases]
+        } else {
+            [self.title, self.text]
+        }
+    }
+
     fn of(schema: &Schema) -> Result<Self, EngineError> {
         Ok(Self {
             id: schema.get_field("id")?,
             title: schema.get_field("title")?,
             text: schema.get_field("text")?,
+            title_phrases: schema.get_field("title_phrases")?,
+            text_phrases: schema.get_field("text_phrases")?,
             group: schema.get_field("group")?,
             kind: schema.get_field("kind")?,
             kind_boost: schema.get_field(KIND_BOOST_FIELD)?,
@@ -200,6 +216,8 @@ impl Engine {
                 fields.id => id as u64,
                 fields.title => key.as_str(),
                 fields.text => key.as_str(),
+                fields.title_phrases => key.as_str(),
+                fields.text_phrases => key.as_str(),
                 fields.group => d.group.as_str(),
                 fields.kind => kind_name(d.kind),
                 fields.kind_boost => f64::from(d.kind.boost()),
@@ -283,7 +301,7 @@ impl Engine {
         group: Option<&str>,
         limit: usize,
     ) -> Result<Found<Hit>, EngineError> {
-        let words = query_words(query);
+        let words = self.synonyms.query_words(query);
         if words.is_empty() || limit == 0 {
             return Ok(Found::default());
         }
@@ -302,8 +320,8 @@ impl Engine {
     }
 
     /// The terms a query word matches, each with its factor: itself, its first longer terms,
-    /// its synonyms and, when these find fewer than `FEW_MATCHES` docs, the closest terms
-    /// within its typo distance. The correction, when the word found no doc of its own.
+    /// its synonyms and, when these find fewer than `FEW_MATCHES` docs (and it is in no
+    /// synonym group), the closest terms within its typo distance. The correction, when the word found no doc of its own.
     fn expand(&self, word: &str) -> Result<Expanded, EngineError> {
         let mut terms = vec![(word.to_owned(), 1.0)];
         for longer in self.prefix_terms(word)? {
@@ -312,7 +330,7 @@ impl Engine {
         for synonym in self.synonyms.others(word) {
             terms.push((synonym.to_owned(), 1.0));
         }
-        if typo::distance_for(word) == 0 {
+        if typo::distance_for(word) == 0 || self.synonyms.contains(word) {
             return Ok((terms, None));
         }
         let own: Vec<&str> = terms.iter().map(|(t, _)| t.as_str()).collect();
@@ -343,9 +361,9 @@ impl Engine {
         let searcher = self.reader.searcher();
         let mut docs: BTreeSet<(usize, DocId)> = BTreeSet::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            for field in [self.fields.title, self.fields.text] {
-                let inverted = segment.inverted_index(field)?;
-                for term in terms {
+            for term in terms {
+                for field in self.fields.of_term(term) {
+                    let inverted = segment.inverted_index(field)?;
                     let term = Term::from_field_text(field, term);
                     let Some(mut postings) =
                         inverted.read_postings(&term, IndexRecordOption::Basic)?
@@ -488,9 +506,10 @@ impl Engine {
                 Box::new(BoostQuery::new(Box::new(query), boost)),
             )
         };
+        let [title, text] = self.fields.of_term(term);
         let both = BooleanQuery::new(vec![
-            field_query(self.fields.title, TITLE_BOOST),
-            field_query(self.fields.text, 1.0),
+            field_query(title, TITLE_BOOST),
+            field_query(text, 1.0),
         ]);
         Box::new(BoostQuery::new(Box::new(both), factor))
     }

@@ -7,6 +7,7 @@
 
 pub mod analyzer;
 mod engine;
+pub mod phrases;
 pub mod static_index;
 pub mod synonyms;
 mod term_stats;
@@ -134,17 +135,6 @@ pub fn order_by_group(
         })
         .collect();
     (docs, ranges)
-}
-
-/// The query words: analyzed, duplicates removed, order kept.
-pub fn query_words(query: &str) -> Vec<String> {
-    let mut words: Vec<String> = Vec::new();
-    for term in analyzer::analyze(query) {
-        if !words.contains(&term) {
-            words.push(term);
-        }
-    }
-    words
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use crate::{GroupRange, IndexDoc, Synonyms};
 pub use reader::{DecodeError, StaticIndex};
 pub use typo_table::TypoFile;
 
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.

@@ -1,6 +1,7 @@
 //! Synonym groups (a site's `synonyms.toml`, or the shipped Danish oncology list): at query
 //! time a word of a group also matches the other words of its group exactly (FORMAT.md,
-//! "Query semantics"), in both engines.
+//! "Query semantics"), in both engines. An entry of several words is a phrase, one term
+//! ([`crate::phrases`]).
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -9,6 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analyzer::analyze;
+use crate::phrases::{self, Phrases};
 
 /// The list shipped with retning, used when a site has no `synonyms.toml`.
 pub const DEFAULT_LIST: &str = include_str!("../synonyms.toml");
@@ -18,6 +20,8 @@ pub const DEFAULT_LIST: &str = include_str!("../synonyms.toml");
 pub struct Synonyms {
     groups: Vec<Vec<String>>,
     group_of: HashMap<String, usize>,
+    /// The terms of more than one word.
+    phrases: Phrases,
 }
 
 /// What is wrong with a synonym file, and where (a byte range of its text).
@@ -89,11 +93,38 @@ impl Synonyms {
             .enumerate()
             .flat_map(|(i, terms)| terms.iter().map(move |t| (t.clone(), i)))
             .collect();
-        Self { groups, group_of }
+        let phrases = Phrases::of_terms(groups.iter().flatten().map(String::as_str));
+        Self {
+            groups,
+            group_of,
+            phrases,
+        }
+    }
+
+    /// The groups' phrases: what an index makes one term of, wherever a text has them.
+    pub fn phrases(&self) -> &Phrases {
+        &self.phrases
+    }
+
+    /// The query words: analyzed (each phrase one word), duplicates removed, order kept.
+    pub fn query_words(&self, query: &str) -> Vec<String> {
+        let mut words: Vec<String> = Vec::new();
+        for term in self.phrases.analyze(query) {
+            if !words.contains(&term) {
+                words.push(term);
+            }
+        }
+        words
     }
 
     pub fn groups(&self) -> &[Vec<String>] {
         &self.groups
+    }
+
+    /// Whether `term` is in a group: a word the list knows, never taken for a typo ("nsclc"
+    /// is not "sclc" misspelt).
+    pub fn contains(&self, term: &str) -> bool {
+        self.group_of.contains_key(term)
     }
 
     /// The other terms of `term`'s group (none when it is in no group).
@@ -107,18 +138,22 @@ impl Synonyms {
     }
 }
 
-/// The one term `word` analyzes to.
+/// The one term an entry analyzes to: a word's term, or a phrase's (its words' forms, stop
+/// words included, joined by a space).
 fn one_term(word: &Spanned<String>) -> Result<String, SynonymError> {
-    let mut terms = analyze(word.get_ref());
-    let problem = match terms.len() {
-        1 => return Ok(terms.remove(0)),
-        0 => "is a stop word or has no letters",
-        _ => "is more than one word (write a compound as one word)",
-    };
-    Err(SynonymError {
-        message: format!("\"{}\" {problem}", word.get_ref()),
+    let text = word.get_ref();
+    let error = |problem: &str| SynonymError {
+        message: format!("\"{text}\" {problem}"),
         span: word.span(),
-    })
+    };
+    if crate::analyzer::word_spans(text).nth(1).is_some() {
+        return phrases::phrase_term(text).map_err(|problem| error(&problem));
+    }
+    let mut terms = analyze(text);
+    match terms.len() {
+        1 => Ok(terms.remove(0)),
+        _ => Err(error("is a stop word or has no letters")),
+    }
 }
 
 #[cfg(test)]
@@ -148,8 +183,17 @@ mod tests {
         let e = err(text);
         assert!(e.message.contains("\"og\" is a stop word"), "{}", e.message);
         assert_eq!(&text[e.span], "\"og\"");
-        let text = "groups = [[\"kemo\", \"lunge-kræft\"]]";
-        assert!(err(text).message.contains("more than one word"));
+        let text = "groups = [[\"kemo\", \"PET/CT\"]]";
+        let e = err(text);
+        assert!(
+            e.message.contains("joined by spaces or hyphens"),
+            "{}",
+            e.message
+        );
+        assert_eq!(&text[e.span], "\"PET/CT\"");
+        // A phrase and a word in the same group, or a phrase in two groups.
+        let text = "groups = [[\"sclc\", \"småcellet lungekræft\"],\n [\"Småcellet-lungekræften\", \"x\"]]";
+        assert!(err(text).message.contains("another group"));
         // "kræften" is "kræft" once analyzed: the second group contradicts the first.
         let text = "groups = [[\"kræft\", \"cancer\"],\n [\"kræften\", \"tumor\"]]";
         let e = err(text);

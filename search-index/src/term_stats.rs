@@ -2,7 +2,8 @@
 //! stemmed once (not at each of its millions of occurrences), and each doc's fields become
 //! sequences of term ids. The static index's weights come from the counts through tantivy's
 //! own BM25, and tantivy indexes the same term sequences, so both indexes see the same terms
-//! and score them alike.
+//! and score them alike. The phrases of the synonym list (`crate::phrases`) are counted
+//! here too, as one more term each, in the docs whose words hold them.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -12,7 +13,8 @@ use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
 
-use crate::analyzer::{term, word_spans};
+use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
+use crate::phrases::{Phrases, joined};
 use crate::{IndexDoc, TITLE_BOOST};
 
 /// tantivy drops tokens longer than this (its `MAX_TOKEN_LEN`); so do the counts here.
@@ -24,6 +26,17 @@ pub const FIELDS: usize = 2;
 /// A term (or a word) of a doc with its count in each field.
 pub(crate) type Counted = (u32, [u32; FIELDS]);
 
+/// The fields tantivy indexes: the title and the text, and their phrases apart
+/// ([`TermStats::slot`]), so that a phrase, one more term where its words already are, does
+/// not make the field longer and every other term of the doc weigh less.
+pub const INDEXED_FIELDS: usize = 4;
+
+/// The one token of each doc's phrase fields besides its phrases (when there are phrases):
+/// with it the average phrase field is about one token long rather than nearly empty, so
+/// BM25's length normalisation weighs one phrase about as one word of an average text. No
+/// query reaches it (a term is never a lone space).
+pub const PHRASE_FILLER: &str = " ";
+
 /// The terms both indexes are built from.
 pub struct TermStats {
     /// The terms, sorted and distinct; a term id indexes this.
@@ -31,15 +44,25 @@ pub struct TermStats {
     /// Per doc: its terms, each once, in the order first seen, with their counts (stop words
     /// left out).
     docs: Vec<Vec<Counted>>,
-    /// Per doc: the number of terms in each field, what tantivy's field norms count.
-    lengths: Vec<[u32; FIELDS]>,
+    /// Per doc: the number of terms in each indexed field, what tantivy's field norms count.
+    lengths: Vec<[u32; INDEXED_FIELDS]>,
+    /// Per term: whether it is a phrase's.
+    is_phrase: Vec<bool>,
+    /// Whether the phrase fields hold [`PHRASE_FILLER`] (when the synonym list has phrases).
+    phrase_fields: bool,
 }
 
 impl TermStats {
+    /// [`Self::with_phrases`] with no phrases.
+    pub fn of(docs: &[IndexDoc]) -> Self {
+        Self::with_phrases(docs, &Phrases::default())
+    }
+
     /// Analyzes `docs` (in doc-id order) on every core. Each run of docs is split into words
     /// once, counting each word by a number local to the run; only the distinct words are
-    /// then analyzed, and the counts renumbered by term.
-    pub fn of(docs: &[IndexDoc]) -> Self {
+    /// then analyzed, and the counts renumbered by term. A doc whose words include all of
+    /// some phrase's is read again for its phrases.
+    pub fn with_phrases(docs: &[IndexDoc], phrases: &Phrases) -> Self {
         let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
         let runs: Vec<RunWords> = docs.par_chunks(run).map(RunWords::count).collect();
 
@@ -62,28 +85,53 @@ impl TermStats {
             .collect();
         drop(numbers);
 
-        let (terms, term_of_word) = analyze_words(&words);
-        let term_count = terms.len();
+        let analyzed = analyze_words(&words, phrases);
+        let term_count = analyzed.terms.len();
         let per_doc: Vec<Vec<Counted>> = runs
             .into_par_iter()
             .zip(renumbered)
-            .flat_map_iter(|(run, renumbered)| {
+            .zip(docs.par_chunks(run))
+            .flat_map_iter(|((run, renumbered), run_docs)| {
                 let term_of: Vec<Option<u32>> = renumbered
                     .iter()
-                    .map(|&word| term_of_word[word as usize])
+                    .map(|&word| analyzed.term_of_word[word as usize])
                     .collect();
+                let phrase_words = PhraseWords {
+                    phrases,
+                    numbers: run.numbers,
+                    form_of: renumbered
+                        .iter()
+                        .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
+                        .collect(),
+                    term_ids: &analyzed.phrase_terms,
+                };
                 let mut merge = TermMerge::new(term_count);
                 run.docs
                     .into_iter()
-                    .map(move |counted| merge.by_term(counted, &term_of))
+                    .zip(run_docs)
+                    .map(move |(counted, doc)| {
+                        let found = phrase_words.count(doc, &counted);
+                        let mut terms = merge.by_term(counted, &term_of);
+                        terms.extend(found);
+                        terms
+                    })
             })
             .collect();
+        let terms = analyzed.terms;
+        let mut is_phrase = vec![false; terms.len()];
+        for &id in &analyzed.phrase_terms {
+            is_phrase[id as usize] = true;
+        }
+        let phrase_fields = !phrases.is_empty();
+        let filler = u32::from(phrase_fields);
         let lengths = per_doc
             .par_iter()
             .map(|terms| {
-                terms.iter().fold([0; FIELDS], |mut sum, (_, counts)| {
-                    sum[0] += counts[0];
-                    sum[1] += counts[1];
+                let start = [0, 0, filler, filler];
+                terms.iter().fold(start, |mut sum, &(term, counts)| {
+                    let base = if is_phrase[term as usize] { 2 } else { 0 };
+                    sum[base] += counts[0];
+                    sum[base + 1] += counts[1];
                     sum
                 })
             })
@@ -92,7 +140,29 @@ impl TermStats {
             terms,
             docs: per_doc,
             lengths,
+            is_phrase,
+            phrase_fields,
         }
+    }
+
+    /// The indexed field (0 to 3) a term's count in `field` (0 the title, 1 the text) goes
+    /// to: its phrase field when it is a phrase's.
+    pub(crate) fn slot(&self, term: u32, field: usize) -> usize {
+        if self.is_phrase[term as usize] {
+            field + 2
+        } else {
+            field
+        }
+    }
+
+    /// How many docs there are.
+    pub(crate) fn doc_count(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether the phrase fields hold [`PHRASE_FILLER`].
+    pub(crate) fn phrase_fields(&self) -> bool {
+        self.phrase_fields
     }
 
     /// Doc `doc`'s terms, each once, with their counts in each field (none for a doc
@@ -107,12 +177,13 @@ impl TermStats {
     }
 
     /// Every term with its docs' weights (FORMAT.md, "Weights"): tantivy's BM25 score of the
-    /// term in the title (× TITLE_BOOST) plus in the text, times the doc's kind boost. The
+    /// term in the title (× TITLE_BOOST) plus in the text (a phrase: in the phrase fields),
+    /// times the doc's kind boost. The
     /// arithmetic is tantivy's, step for step, so a doc scores here as in `retning search`.
     pub fn weights(&self, docs: &[IndexDoc]) -> BTreeMap<String, Vec<(u32, f32)>> {
         let num_docs = docs.len() as u64;
         // Each doc's field norm ids, found once rather than for each of its postings.
-        let norms: Vec<[u8; FIELDS]> = self
+        let norms: Vec<[u8; INDEXED_FIELDS]> = self
             .lengths
             .iter()
             .map(|l| l.map(FieldNormReader::fieldnorm_to_id))
@@ -121,14 +192,15 @@ impl TermStats {
             let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
             tokens as f32 / num_docs as f32
         };
-        let averages = [average(0), average(1)];
+        let averages = [average(0), average(1), average(2), average(3)];
         // The postings are laid out here, not in `of`: tantivy needs only the docs' terms,
         // and starts indexing while this runs.
         let (starts, postings) = postings(self.terms.len(), &self.docs);
         let weights: Vec<Vec<(u32, f32)>> = starts
             .par_windows(2)
-            .map(|range| &postings[range[0]..range[1]])
-            .map_init(HashMap::new, |bm25_cache, postings| {
+            .enumerate()
+            .map(|(term, range)| (self.slot(term as u32, 0), &postings[range[0]..range[1]]))
+            .map_init(HashMap::new, |bm25_cache, (title_slot, postings)| {
                 let mut bm25 = |field: usize, doc_freq: u64| -> Bm25Weight {
                     bm25_cache
                         .entry((field, doc_freq))
@@ -143,14 +215,15 @@ impl TermStats {
                 };
                 let in_title = postings.iter().filter(|p| p.1[0] > 0).count() as u64;
                 let in_text = postings.iter().filter(|p| p.1[1] > 0).count() as u64;
-                let title = (in_title > 0).then(|| bm25(0, in_title));
-                let text = (in_text > 0).then(|| bm25(1, in_text));
+                let title = (in_title > 0).then(|| bm25(title_slot, in_title));
+                let text = (in_text > 0).then(|| bm25(title_slot + 1, in_text));
                 postings
                     .iter()
                     .map(|&(doc, [tf_title, tf_text])| {
                         let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
                         let mut weight = 0.0f32;
-                        let [title_norm, text_norm] = norms[doc as usize];
+                        let norms = norms[doc as usize];
+                        let (title_norm, text_norm) = (norms[title_slot], norms[title_slot + 1]);
                         if let (Some(bm25), true) = (&title, tf_title > 0) {
                             weight += bm25.score(title_norm, tf_title) * TITLE_BOOST * kind;
                         }
@@ -162,12 +235,20 @@ impl TermStats {
                     .collect()
             })
             .collect();
-        self.terms.iter().cloned().zip(weights).collect()
+        // A phrase of the synonym list that no doc has is a term with no docs: not one.
+        self.terms
+            .iter()
+            .cloned()
+            .zip(weights)
+            .filter(|(_, postings)| !postings.is_empty())
+            .collect()
     }
 }
 
 /// The words of a run of docs, each distinct word numbered in the order first seen.
 struct RunWords<'a> {
+    /// Word → local number.
+    numbers: FxHashMap<WordKey<'a>, u32>,
     /// Local number → word.
     words: Vec<&'a str>,
     /// Per doc: its words by local number, with their counts per field.
@@ -184,12 +265,7 @@ impl<'a> RunWords<'a> {
         let mut seen: Vec<u32> = Vec::new();
         let mut per_doc = Vec::with_capacity(docs.len());
         for doc in docs {
-            // The title field is the guideline's title, the unit's and the guideline's
-            // keywords (`IndexDoc::title_field`).
-            let fields = [(0, &doc.guideline), (0, &doc.title), (1, &doc.text)]
-                .into_iter()
-                .chain(doc.keywords.iter().map(|k| (0, k)));
-            for (field, text) in fields {
+            for (field, text) in field_texts(doc) {
                 for span in word_spans(text) {
                     let word = &text[span];
                     let number = *numbers.entry(WordKey::of(word)).or_insert_with(|| {
@@ -211,9 +287,73 @@ impl<'a> RunWords<'a> {
             );
         }
         Self {
+            numbers,
             words,
             docs: per_doc,
         }
+    }
+}
+
+/// The fields of a doc as texts, each with its field (0 the title, 1 the text): the title
+/// field is the guideline's title, the unit's and the guideline's keywords
+/// (`IndexDoc::title_field`), each read apart.
+fn field_texts(doc: &IndexDoc) -> impl Iterator<Item = (usize, &String)> {
+    [(0, &doc.guideline), (0, &doc.title), (1, &doc.text)]
+        .into_iter()
+        .chain(doc.keywords.iter().map(|k| (0, k)))
+}
+
+/// What finds the phrases of a run's docs: each local word's phrase-word form id.
+struct PhraseWords<'a, 'd> {
+    phrases: &'a Phrases,
+    numbers: FxHashMap<WordKey<'d>, u32>,
+    /// Local word number → its form's id among the phrases' words.
+    form_of: Vec<Option<u16>>,
+    /// Phrase index → its term id.
+    term_ids: &'a [u32],
+}
+
+impl PhraseWords<'_, '_> {
+    /// The phrase terms of `doc`, with their counts per field. Only a doc whose words
+    /// (`counted`, by local number) include every word of some phrase is read again.
+    fn count(&self, doc: &IndexDoc, counted: &[Counted]) -> Vec<Counted> {
+        if self.phrases.is_empty() {
+            return Vec::new();
+        }
+        let mut present: Vec<u16> = counted
+            .iter()
+            .filter_map(|&(word, _)| self.form_of[word as usize])
+            .collect();
+        present.sort_unstable();
+        if !self
+            .phrases
+            .may_occur(|id| present.binary_search(&id).is_ok())
+        {
+            return Vec::new();
+        }
+        let mut found: Vec<Counted> = Vec::new();
+        for (field, text) in field_texts(doc) {
+            let spans: Vec<std::ops::Range<usize>> = word_spans(text).collect();
+            let words: Vec<Option<u16>> = spans
+                .iter()
+                .map(|span| {
+                    let number = self.numbers.get(&WordKey::of(&text[span.clone()]))?;
+                    self.form_of[*number as usize]
+                })
+                .collect();
+            self.phrases.scan(&words, &joined(text, &spans), |k| {
+                let term = self.term_ids[k];
+                match found.iter_mut().find(|(t, _)| *t == term) {
+                    Some((_, counts)) => counts[field] += 1,
+                    None => {
+                        let mut counts = [0; FIELDS];
+                        counts[field] = 1;
+                        found.push((term, counts));
+                    }
+                }
+            });
+        }
+        found
     }
 }
 
@@ -244,19 +384,40 @@ impl<'a> WordKey<'a> {
     }
 }
 
-/// Analyzes each distinct word once: the sorted, distinct terms, and each word's term id
-/// (`None` for a stop word, or a term tantivy would drop for its length).
-fn analyze_words(words: &[&str]) -> (Vec<String>, Vec<Option<u32>>) {
-    let analyzed: Vec<Option<String>> = words
+/// The distinct words analyzed: the sorted, distinct terms (the phrases' among them).
+struct Analyzed {
+    terms: Vec<String>,
+    /// Each word's term id (`None` for a stop word, or a term tantivy would drop for its
+    /// length).
+    term_of_word: Vec<Option<u32>>,
+    /// Each word's form id among the phrases' words (empty when there are no phrases).
+    form_of_word: Vec<Option<u16>>,
+    /// Each phrase's term id.
+    phrase_terms: Vec<u32>,
+}
+
+/// Analyzes each distinct word once, and finds which are words of a phrase by the same
+/// stem.
+fn analyze_words(words: &[&str], phrases: &Phrases) -> Analyzed {
+    let (mut analyzed, form_of_word): (Vec<Option<String>>, Vec<Option<u16>>) = words
         .par_iter()
-        .map(|word| term(word).filter(|t| t.len() <= MAX_TOKEN_LEN))
-        .collect();
-    let mut by_term: Vec<u32> = (0..words.len() as u32)
+        .map(|word| {
+            let lower = word.to_lowercase();
+            let form = form_of_lower(&lower);
+            let form_id = form.as_deref().and_then(|f| phrases.form_id(f));
+            let stop = STOPWORDS.contains(&lower.as_str());
+            let term = form.filter(|t| !stop && t.len() <= MAX_TOKEN_LEN);
+            (term, form_id)
+        })
+        .unzip();
+    // The phrases' terms are analyzed "words" after the real ones.
+    analyzed.extend(phrases.terms().map(|t| Some(t.to_owned())));
+    let mut by_term: Vec<u32> = (0..analyzed.len() as u32)
         .filter(|&w| analyzed[w as usize].is_some())
         .collect();
     by_term.par_sort_unstable_by(|&a, &b| analyzed[a as usize].cmp(&analyzed[b as usize]));
     let mut terms: Vec<String> = Vec::new();
-    let mut term_of_word = vec![None; words.len()];
+    let mut term_of_word = vec![None; analyzed.len()];
     for w in by_term {
         let Some(term) = &analyzed[w as usize] else {
             continue;
@@ -266,7 +427,21 @@ fn analyze_words(words: &[&str]) -> (Vec<String>, Vec<Option<u32>>) {
         }
         term_of_word[w as usize] = Some((terms.len() - 1) as u32);
     }
-    (terms, term_of_word)
+    let phrase_terms = term_of_word
+        .split_off(words.len())
+        .into_iter()
+        .map(|id| id.unwrap_or_default())
+        .collect();
+    Analyzed {
+        terms,
+        term_of_word,
+        form_of_word: if phrases.is_empty() {
+            Vec::new()
+        } else {
+            form_of_word
+        },
+        phrase_terms,
+    }
 }
 
 /// Merges a doc's words into its terms: words with the same term (`Behandling`,

@@ -8,13 +8,18 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::TermStats;
 use crate::analyzer::{WordSpans, term, word_spans};
-use crate::term_stats::Counted;
+use crate::term_stats::{Counted, INDEXED_FIELDS, PHRASE_FILLER};
 
 /// The Danish analyzer, for snippets.
 pub const TOKENIZER: &str = "retning_da";
-/// The tokenizers of the title and the text field: each reads a doc's terms, already
-/// analyzed, from the build's [`TermStats`].
-pub const FIELD_TOKENIZERS: [&str; 2] = ["retning_title_terms", "retning_text_terms"];
+/// The tokenizers of the title and the text field and of their phrases (`INDEXED_FIELDS`):
+/// each reads a doc's terms, already analyzed, from the build's [`TermStats`].
+pub const FIELD_TOKENIZERS: [&str; INDEXED_FIELDS] = [
+    "retning_title_terms",
+    "retning_text_terms",
+    "retning_title_phrases",
+    "retning_text_phrases",
+];
 
 /// The analyzer as a tantivy tokenizer, for snippets: they mark the words of a doc's text
 /// whose terms the query has.
@@ -75,7 +80,7 @@ impl TokenStream for DanishTokenStream<'_> {
 #[derive(Clone)]
 pub struct DocTermsTokenizer {
     stats: Arc<TermStats>,
-    /// 0 the title field, 1 the text field.
+    /// 0 the title field, 1 the text field, 2 and 3 their phrases.
     field: usize,
     /// The token each stream fills, kept from doc to doc so that its text is allocated once
     /// per indexing thread, not once per doc and field.
@@ -86,15 +91,20 @@ impl Tokenizer for DocTermsTokenizer {
     type TokenStream<'a> = DocTermsStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
-        let terms = text
+        let doc = text
             .parse::<usize>()
-            .map_or(&[][..], |doc| self.stats.doc_terms(doc));
+            .ok()
+            .filter(|&doc| doc < self.stats.doc_count());
+        let terms = doc.map_or(&[][..], |doc| self.stats.doc_terms(doc));
         self.token.reset();
+        // A phrase field starts with its filler, in every doc.
+        let filler = self.field >= 2 && self.stats.phrase_fields() && doc.is_some();
         DocTermsStream {
             stats: &self.stats,
             field: self.field,
             terms: terms.iter(),
             repeats: 0,
+            filler,
             token: &mut self.token,
         }
     }
@@ -106,17 +116,26 @@ pub struct DocTermsStream<'a> {
     terms: std::slice::Iter<'a, Counted>,
     /// How many more times the current term occurs.
     repeats: u32,
+    /// Whether [`PHRASE_FILLER`] is yet to come.
+    filler: bool,
     token: &'a mut Token,
 }
 
 impl TokenStream for DocTermsStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.repeats == 0 {
+        if self.filler {
+            self.filler = false;
+            self.token.text.clear();
+            self.token.text.push_str(PHRASE_FILLER);
+            self.repeats = 1;
+        } else if self.repeats == 0 {
             // The next term the field has; its text is copied once, not once per occurrence.
+            let (stats, field) = (self.stats, self.field);
             let Some((id, count)) = self
                 .terms
                 .by_ref()
-                .map(|&(id, counts)| (id, counts[self.field]))
+                .filter(|&&(id, _)| stats.slot(id, field % 2) == field)
+                .map(|&(id, counts)| (id, counts[field % 2]))
                 .find(|&(_, count)| count > 0)
             else {
                 return false;

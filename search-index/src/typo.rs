@@ -31,9 +31,12 @@ pub fn max_distance(letters: usize) -> usize {
 }
 
 /// Whether a term takes part in typo tolerance at all: numbers ("2025", "5fu") never do, a
-/// year or a dose is not a misspelling of another.
+/// year or a dose is not a misspelling of another; nor do phrases ("ikke smacel lungekreft"):
+/// one letter off, a phrase is another disease.
 pub fn eligible(term: &str) -> bool {
-    !term.chars().any(|c| c.is_numeric())
+    !term
+        .chars()
+        .any(|c| c.is_numeric() || c == crate::phrases::SEPARATOR)
 }
 
 /// The query term's distance budget: 0 when it is not widened whatever its matches.

@@ -41,7 +41,7 @@ pub struct FrontMatter {
     pub groups: Vec<Spanned<String>>,
     #[serde(default)]
     pub approval: Approval,
-    pub revision: Revision,
+    pub revision: PlannedRevision,
     #[serde(default)]
     pub authors: Vec<Author>,
     #[serde(default)]
@@ -66,7 +66,7 @@ pub struct ApprovalEntry {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Revision {
+pub struct PlannedRevision {
     pub planned: Spanned<IsoDate>,
 }
 

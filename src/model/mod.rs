@@ -19,7 +19,8 @@ pub use body::{
 pub use date::{DATE_HINT, IsoDate};
 pub use fragment::Fragment;
 pub use front_matter::{
-    AidFormat, Approval, ApprovalEntry, Author, DecisionAid, FrontMatter, Ipdas, Revision, Status,
+    AidFormat, Approval, ApprovalEntry, Author, DecisionAid, FrontMatter, Ipdas, PlannedRevision,
+    Status,
 };
 pub use pathway::{Monitoring, PhaseRef};
 pub use recommendation::{Marker, Recommendation, RecommendationHeader};

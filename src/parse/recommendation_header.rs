@@ -46,21 +46,74 @@ pub fn parse(
         );
     }
     cursor.skip_space();
+    let (id, id_span) = match id(source, &mut cursor) {
+        Ok(id) => id,
+        Err(finding) => return ContainerHeader::Malformed(*finding),
+    };
+    cursor.skip_space();
+    let mut findings = Vec::new();
+    // From here on the id is known: a broken strength is reported, and the recommendation
+    // still exists, so links and decision aids that name it are not reported as well.
+    let read = match strength(source, &mut cursor, id, grading) {
+        Ok(read) => read,
+        Err((finding, strength_span)) => {
+            return ContainerHeader::Recommendation(
+                RecommendationHeader {
+                    id,
+                    id_span,
+                    strength: None,
+                    strength_span,
+                    marker: None,
+                    phases: Vec::new(),
+                    monitoring: None,
+                },
+                vec![*finding],
+            );
+        }
+    };
+    findings.extend(read.finding);
+    cursor.skip_space();
+    let (marker_text, marker_span) = cursor.until(|c| c == '{');
+    let attributes = if cursor.rest().is_empty() {
+        Attributes::default()
+    } else {
+        recommendation_attributes::parse(source, cursor.rest(), cursor.offset(), &mut findings)
+    };
+    let marker = marker(source, marker_text, marker_span, &mut findings);
+    ContainerHeader::Recommendation(
+        RecommendationHeader {
+            id,
+            id_span,
+            strength: read.strength,
+            strength_span: read.span,
+            marker,
+            phases: attributes.phases,
+            monitoring: attributes.monitoring,
+        },
+        findings,
+    )
+}
+
+/// The recommendation's number, after `anbefaling`.
+fn id(
+    source: &Arc<SourceFile>,
+    cursor: &mut Cursor<'_>,
+) -> Result<(u32, Range<usize>), Box<Diagnostic>> {
     let (id_text, id_span) = cursor.until(|c| c.is_whitespace() || c == '(');
     if id_text.is_empty() {
-        return ContainerHeader::Malformed(
+        return Err(Box::new(
             Diagnostic::error(
                 codes::RECOMMENDATION_BAD_HEADER,
                 "the recommendation has no id",
             )
             .with_help(SYNTAX_HELP)
             .at(source, id_span),
-        );
+        ));
     }
     let id = match id_text.parse::<u32>() {
         Ok(id) if id > 0 => id,
         _ => {
-            return ContainerHeader::Malformed(
+            return Err(Box::new(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_ID,
                     format!(
@@ -69,72 +122,85 @@ pub fn parse(
                 )
                 .with_help("number recommendations 1, 2, 3, …; a withdrawn number stays retired")
                 .at(source, id_span),
-            );
+            ));
         }
     };
-    cursor.skip_space();
-    // From here on the id is known: a broken strength is reported, and the recommendation
-    // still exists, so links and decision aids that name it are not reported as well.
-    let without_strength = |finding: Diagnostic, strength_span: Range<usize>| {
-        ContainerHeader::Recommendation(
-            RecommendationHeader {
-                id,
-                id_span: id_span.clone(),
-                strength: None,
-                strength_span,
-                marker: None,
-                phases: Vec::new(),
-                monitoring: None,
-            },
-            vec![finding],
-        )
-    };
+    Ok((id, id_span))
+}
+
+/// What the parentheses hold: the strength (`None` when it did not parse or could not be
+/// checked), its span, and the finding about a value that is no strength.
+struct StrengthRead {
+    strength: Option<Strength>,
+    span: Range<usize>,
+    finding: Option<Diagnostic>,
+}
+
+/// `(STRENGTH)`. Without a grading (the front matter did not parse) the value is not checked.
+/// Missing or unclosed parentheses give the finding and the span to report it at.
+fn strength(
+    source: &Arc<SourceFile>,
+    cursor: &mut Cursor<'_>,
+    id: u32,
+    grading: Option<Grading>,
+) -> Result<StrengthRead, (Box<Diagnostic>, Range<usize>)> {
     if !cursor.eat('(') {
         let here = cursor.offset()..cursor.offset() + cursor.rest().len();
-        return without_strength(
-            Diagnostic::error(
-                codes::RECOMMENDATION_BAD_HEADER,
-                format!("recommendation {id} has no strength in parentheses"),
-            )
-            .with_help(SYNTAX_HELP)
-            .at(source, here.clone()),
+        return Err((
+            Box::new(
+                Diagnostic::error(
+                    codes::RECOMMENDATION_BAD_HEADER,
+                    format!("recommendation {id} has no strength in parentheses"),
+                )
+                .with_help(SYNTAX_HELP)
+                .at(source, here.clone()),
+            ),
             here,
-        );
+        ));
     }
     let (inner, inner_span) = cursor.until(|c| c == ')');
     if !cursor.eat(')') {
-        return without_strength(
-            Diagnostic::error(
-                codes::RECOMMENDATION_BAD_HEADER,
-                "the strength's parenthesis is never closed",
-            )
-            .with_help(SYNTAX_HELP)
-            .at(source, inner_span.clone()),
+        return Err((
+            Box::new(
+                Diagnostic::error(
+                    codes::RECOMMENDATION_BAD_HEADER,
+                    "the strength's parenthesis is never closed",
+                )
+                .with_help(SYNTAX_HELP)
+                .at(source, inner_span.clone()),
+            ),
             inner_span,
-        );
+        ));
     }
     let strength_span = trim_span(inner, inner_span);
-    let mut findings = Vec::new();
-    let strength = grading.and_then(|grading| match Strength::parse(inner, grading) {
-        Ok(strength) => Some(strength),
-        Err(err) => {
-            findings.push(
+    let (strength, finding) = match grading.map(|grading| Strength::parse(inner, grading)) {
+        None => (None, None),
+        Some(Ok(strength)) => (Some(strength), None),
+        Some(Err(err)) => (
+            None,
+            Some(
                 Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, err.message)
                     .with_help(err.help)
                     .at(source, strength_span.clone()),
-            );
-            None
-        }
-    });
-    cursor.skip_space();
-    let (marker_text, marker_span) = cursor.until(|c| c == '{');
-    let attributes = if cursor.rest().is_empty() {
-        Attributes::default()
-    } else {
-        recommendation_attributes::parse(source, cursor.rest(), cursor.offset(), &mut findings)
+            ),
+        ),
     };
-    let marker_text = marker_text.trim();
-    let marker = match marker_text.to_lowercase().as_str() {
+    Ok(StrengthRead {
+        strength,
+        span: strength_span,
+        finding,
+    })
+}
+
+/// `ny` or `ændret` after the strength, or nothing.
+fn marker(
+    source: &Arc<SourceFile>,
+    text: &str,
+    span: Range<usize>,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<Marker> {
+    let text_trimmed = text.trim();
+    match text_trimmed.to_lowercase().as_str() {
         "" => None,
         "ny" => Some(Marker::New),
         "ændret" => Some(Marker::Changed),
@@ -142,26 +208,14 @@ pub fn parse(
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_HEADER,
-                    format!("`{marker_text}` after the strength is not ny or ændret"),
+                    format!("`{text_trimmed}` after the strength is not ny or ændret"),
                 )
                 .with_help(SYNTAX_HELP)
-                .at(source, trim_span(marker_text, marker_span)),
+                .at(source, trim_span(text_trimmed, span)),
             );
             None
         }
-    };
-    ContainerHeader::Recommendation(
-        RecommendationHeader {
-            id,
-            id_span,
-            strength,
-            strength_span,
-            marker,
-            phases: attributes.phases,
-            monitoring: attributes.monitoring,
-        },
-        findings,
-    )
+    }
 }
 
 struct Cursor<'a> {

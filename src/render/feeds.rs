@@ -1,14 +1,9 @@
 //! Machine-readable files: `sitemap.xml`, the Atom feed of new and revised guidelines, and
-//! `api/guidelines.json` for cancer pathways and quality databases.
+//! the API's index (`api/guidelines.json`, made in [`super::api`]).
 
-use jiff::civil::Date;
-use rayon::prelude::*;
-use serde::Serialize;
-
-use crate::link_safety;
-use crate::model::{Guideline, Ipdas, Marker};
+use crate::model::Guideline;
 use crate::site::Site;
-use crate::status;
+use jiff::civil::Date;
 
 use super::OutputTree;
 use super::markdown::escape;
@@ -36,7 +31,6 @@ pub fn write(
     out: &mut OutputTree,
 ) -> Result<(), serde_json::Error> {
     let base = site.config.base_url_trimmed();
-    let root = site.config.root_path();
     // Absolute URLs: the base URL's host plus the page's site path.
     let absolute = |path: &str| format!("{base}/{}", path.trim_start_matches('/'));
 
@@ -58,15 +52,9 @@ pub fn write(
     }
 
     out.insert("feed.xml", atom_feed(site, guidelines, &absolute));
-    let api = Api {
-        generated: today.to_string(),
-        // Every recommendation's plain text: on every core.
-        guidelines: guidelines
-            .par_iter()
-            .map(|g| api_guideline(site, g, &root, today))
-            .collect(),
-    };
-    out.insert("api/guidelines.json", serde_json::to_vec_pretty(&api)?);
+    for (path, json) in super::api::index(site, guidelines, today)? {
+        out.insert(path, json);
+    }
     Ok(())
 }
 
@@ -176,113 +164,6 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
     }
     feed.push_str("</feed>\n");
     feed
-}
-
-#[derive(Serialize)]
-struct Api {
-    generated: String,
-    guidelines: Vec<ApiGuideline>,
-}
-
-#[derive(Serialize)]
-pub(super) struct ApiGuideline {
-    url: String,
-    group: String,
-    slug: String,
-    title: String,
-    version: String,
-    status: crate::model::Status,
-    grading: crate::model::Grading,
-    professional_approval: Option<String>,
-    administrative_approval: Option<String>,
-    published: Option<String>,
-    planned_revision: String,
-    revision_status: status::RevisionStatus,
-    keywords: Vec<String>,
-    /// The pathway phases it covers (slugs of `[pathway]` in `retning.toml`).
-    phases: Vec<String>,
-    /// Every group it serves: its home group (`group`) first, then its further `groups`.
-    groups: Vec<String>,
-    recommendations: Vec<ApiRecommendation>,
-}
-
-#[derive(Serialize)]
-struct ApiRecommendation {
-    id: u32,
-    url: String,
-    strength: Option<String>,
-    marker: Option<Marker>,
-    text: String,
-    decision_aids: Vec<ApiDecisionAid>,
-    /// Its phases: its own `fase=`, or else its guideline's.
-    phases: Vec<String>,
-    monitoring: Option<crate::model::Monitoring>,
-}
-
-#[derive(Serialize)]
-struct ApiDecisionAid {
-    title: String,
-    url: String,
-    ipdas: Ipdas,
-}
-
-pub(super) fn api_guideline(
-    site: &Site,
-    guideline: &Guideline,
-    root: &str,
-    today: Date,
-) -> ApiGuideline {
-    let url = format!("{root}{}", guideline.path());
-    ApiGuideline {
-        recommendations: guideline
-            .body
-            .recommendations
-            .iter()
-            .map(|r| ApiRecommendation {
-                id: r.header.id,
-                url: format!("{url}#{}", r.anchor()),
-                strength: r.header.strength.map(|s| s.label()),
-                marker: r.header.marker,
-                text: r.content.plain_text(),
-                decision_aids: guideline
-                    .decision_aids_for(r.header.id)
-                    .map(|aid| ApiDecisionAid {
-                        title: aid.title.clone(),
-                        // Empty when the scheme could run script: `check` reports it, and no page links to it.
-                        url: link_safety::publishable(aid.url.get_ref())
-                            .unwrap_or_default()
-                            .to_owned(),
-                        ipdas: *aid.ipdas.get_ref(),
-                    })
-                    .collect(),
-                phases: guideline
-                    .phases_of(r)
-                    .into_iter()
-                    .map(str::to_owned)
-                    .collect(),
-                monitoring: r.header.monitoring.clone(),
-            })
-            .collect(),
-        url,
-        group: guideline.group.clone(),
-        slug: guideline.slug.clone(),
-        title: guideline.title().to_owned(),
-        version: guideline.meta.version.get_ref().clone(),
-        status: guideline.status(),
-        grading: guideline.grading(),
-        professional_approval: guideline
-            .professional_approval()
-            .map(|a| a.date.get_ref().to_string()),
-        administrative_approval: guideline
-            .administrative_approval()
-            .map(|a| a.date.get_ref().to_string()),
-        published: guideline.published().map(|d| d.to_string()),
-        planned_revision: guideline.planned_revision().to_string(),
-        revision_status: status::guideline_revision(guideline, &site.config, today).status,
-        keywords: guideline.meta.keywords.clone(),
-        phases: guideline.phases().map(str::to_owned).collect(),
-        groups: guideline.all_groups().map(str::to_owned).collect(),
-    }
 }
 
 #[cfg(test)]

@@ -13,9 +13,8 @@ use crate::site::Site;
 use super::page_plan::{PagePlan, guideline_files};
 use super::summaries::search_entries;
 use super::{
-    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, archive_pages,
-    base_context, feeds, guideline_view, insert_history, mdt_path, news, render, summary,
-    write_assets,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, Theme, api, archive_pages,
+    base_context, guideline_view, insert_history, mdt_path, news, render, summary, write_assets,
 };
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
@@ -86,7 +85,12 @@ impl<'a> PageRenderer<'a> {
             (mdt_path(guideline), render(theme, "mdt.html", &context)?),
         ];
         files.extend(guideline_files(
-            site, theme, &self.base, archive, guideline,
+            site,
+            theme,
+            &self.base,
+            self.options,
+            archive,
+            guideline,
         )?);
         // Its earlier versions' pages: the page of the last change compares with this text.
         if let Some(archive) = self.archive {
@@ -153,7 +157,7 @@ impl PageRenderer<'_> {
         let (site, theme, root, today) = (self.site, self.theme, &self.root, self.options.today);
         let listed = (
             summary(site, theme, guideline, today),
-            feeds::api_guideline(site, guideline, root, today),
+            api::api_guideline(site, guideline, root, today),
             search_entries(site, &[guideline], root, theme.text("recommendation")),
         );
         let mut hasher = blake3::Hasher::new();
@@ -169,6 +173,7 @@ pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) ->
         format!("{}index.html", guideline.path()),
         mdt_path(guideline),
         news::feed_path(guideline),
+        api::guideline_path(guideline),
     ]
     .into_iter()
     .chain(

@@ -1,6 +1,7 @@
 //! The site as files: every page rendered with the theme into an in-memory `OutputTree`.
 //! Guideline pages render in parallel; nothing here touches the disk.
 
+mod api;
 pub mod archive;
 mod archive_pages;
 mod changes_view;

@@ -13,7 +13,7 @@ use super::context::{render, render_error};
 use super::site_pages::{format_guide_html, news_page};
 use super::summaries::{GroupView, SearchEntry, Summary, group_views, search_entries, summary};
 use super::{
-    Archive, OutputTree, RenderError, RenderOptions, RenderedFile, Theme, feeds, news, paging,
+    Archive, OutputTree, RenderError, RenderOptions, RenderedFile, Theme, api, feeds, news, paging,
     pathway_view,
 };
 
@@ -276,17 +276,20 @@ impl<'a> PagePlan<'a> {
     }
 }
 
-/// The site-wide files that belong to one guideline: its feed, the files of its folder it
-/// uses, and the redirect pages of its aliases.
+/// The site-wide files that belong to one guideline: its feed, its API file, the files of its
+/// folder it uses, and the redirect pages of its aliases.
 pub(super) fn guideline_files(
     site: &Site,
     theme: &Theme,
     base: &tera::Context,
+    options: RenderOptions,
     archive: &Archive,
     guideline: &Guideline,
 ) -> Result<Vec<RenderedFile>, RenderError> {
     let (feed_path, feed) = news::guideline_feed(site, theme, guideline, archive);
-    let mut files = vec![(feed_path, feed.into_bytes())];
+    let api = api::guideline_file(site, guideline, options.today)
+        .map_err(|err| render_error(&api::guideline_path(guideline), &err))?;
+    let mut files = vec![(feed_path, feed.into_bytes()), api];
     for (path, asset) in crate::assets::published(&site.assets, guideline) {
         files.push((path, asset.bytes.to_vec()));
     }

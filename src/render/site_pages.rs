@@ -30,8 +30,9 @@ pub(super) fn site_wide_pages(
     let mut out = OutputTree::default();
     out.files.extend(pages.into_iter().flatten());
     for guideline in guidelines {
-        out.files
-            .extend(guideline_files(site, theme, base, archive, guideline)?);
+        out.files.extend(guideline_files(
+            site, theme, base, options, archive, guideline,
+        )?);
     }
     Ok(out)
 }

@@ -29,7 +29,7 @@ use anyhow::Context;
 use jiff::civil::Date;
 
 pub use classify::{ChangeKind, classify};
-pub use rebuild::{Outcome, Preview};
+pub use rebuild::{Preview, Rebuilt};
 
 use crate::diagnostics::Language;
 use crate::history::{SiteHistory, Unavailable};

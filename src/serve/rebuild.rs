@@ -114,7 +114,7 @@ struct Update {
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Outcome {
+pub struct Rebuilt {
     /// Whether any served file changed.
     pub files_changed: bool,
     /// Pages (re-)rendered; every page on a full build.
@@ -125,7 +125,7 @@ pub struct Outcome {
     pub warnings: usize,
 }
 
-impl Outcome {
+impl Rebuilt {
     pub fn overlay(&self, language: Language) -> Option<String> {
         render_overlay(&self.problems, self.warnings, language)
     }
@@ -208,7 +208,7 @@ impl Preview {
     /// Brings the site wholly up to date with the files after `change`: [`Self::step`], then
     /// [`Self::catch_up`]. Never fails: what cannot be built is a problem for the overlay, and
     /// the last good pages stay.
-    pub fn rebuild(&mut self, change: &ChangeKind) -> Outcome {
+    pub fn rebuild(&mut self, change: &ChangeKind) -> Rebuilt {
         let first = self.step(change);
         match self.catch_up(&|| false) {
             Some(next) => first.then(next),
@@ -219,7 +219,7 @@ impl Preview {
     /// The first step for `change`: a save of guideline files the site has updates their
     /// pages and the overlay only, leaving the rest for [`Self::catch_up`]; anything else is
     /// done whole.
-    pub fn step(&mut self, change: &ChangeKind) -> Outcome {
+    pub fn step(&mut self, change: &ChangeKind) -> Rebuilt {
         let today = self
             .today
             .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
@@ -255,7 +255,7 @@ impl Preview {
     /// What the fast steps left: the whole site checked again, and the listing pages rendered
     /// again if a saved guideline's line in them changed. `None` when there was nothing to do,
     /// or `cancelled` stopped it, leaving the work for the next call.
-    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> Option<Outcome> {
+    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> Option<Rebuilt> {
         self.behind.as_ref()?;
         self.needs_full = true;
         match self.complete(&BTreeSet::new(), cancelled) {
@@ -267,7 +267,7 @@ impl Preview {
         }
     }
 
-    fn finish(&mut self, outcome: Result<Outcome, Box<Diagnostic>>, full: bool) -> Outcome {
+    fn finish(&mut self, outcome: Result<Rebuilt, Box<Diagnostic>>, full: bool) -> Rebuilt {
         match outcome {
             Ok(outcome) => {
                 self.needs_full = false;
@@ -276,10 +276,10 @@ impl Preview {
             Err(problem) => {
                 // The next step is a full one, and does what was left.
                 self.behind = None;
-                Outcome {
+                Rebuilt {
                     problems: vec![*problem],
                     full,
-                    ..Outcome::default()
+                    ..Rebuilt::default()
                 }
             }
         }
@@ -338,7 +338,7 @@ impl Preview {
         files_changed
     }
 
-    fn full(&mut self, today: Date) -> Result<Outcome, Box<Diagnostic>> {
+    fn full(&mut self, today: Date) -> Result<Rebuilt, Box<Diagnostic>> {
         let mut config = SiteConfig::load(&self.root)?;
         config.base_url = self.base_url.clone();
         let theme = Theme::load(&self.root).map_err(|err| {
@@ -392,7 +392,7 @@ impl Preview {
         self.files = files;
         self.rendered = rendered;
         self.archive = archive;
-        Ok(Outcome {
+        Ok(Rebuilt {
             files_changed,
             rendered: pages,
             full: true,

@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use super::classify::ChangeKind;
 use super::coalesce::Coalescing;
-use super::rebuild::{Cancelled, Outcome, Preview};
+use super::rebuild::{Cancelled, Preview, Rebuilt};
 use super::search_indexer::SearchInput;
 use super::state::Shared;
 use super::watch::{self, Watch};
@@ -112,7 +112,7 @@ impl RebuildThread {
         }
     }
 
-    fn publish(&mut self, outcome: &Outcome, what: &str, started: Instant) {
+    fn publish(&mut self, outcome: &Rebuilt, what: &str, started: Instant) {
         let overlay = outcome.overlay(self.language);
         if !self.published || outcome.files_changed || overlay != self.shown_overlay {
             self.shared
@@ -131,7 +131,7 @@ impl RebuildThread {
 }
 
 /// A bug in a rebuild is an overlay, not a dead preview: the next rebuild starts afresh.
-fn guarded<T: From<Outcome>>(preview: &mut Preview, step: impl FnOnce(&mut Preview) -> T) -> T {
+fn guarded<T: From<Rebuilt>>(preview: &mut Preview, step: impl FnOnce(&mut Preview) -> T) -> T {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| step(preview))).unwrap_or_else(
         |panic| {
             let message = panic
@@ -140,12 +140,12 @@ fn guarded<T: From<Outcome>>(preview: &mut Preview, step: impl FnOnce(&mut Previ
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown cause".to_owned());
             preview.force_full();
-            T::from(Outcome {
+            T::from(Rebuilt {
                 problems: vec![Diagnostic::error(
                     codes::INTERNAL,
                     Message::new("internal").arg("cause", message),
                 )],
-                ..Outcome::default()
+                ..Rebuilt::default()
             })
         },
     )
@@ -166,7 +166,7 @@ fn describe(change: &ChangeKind) -> String {
 }
 
 /// One line per rebuild on the terminal, plus the errors the overlay shows.
-fn report(outcome: &Outcome, what: &str, started: Instant, language: Language) {
+fn report(outcome: &Rebuilt, what: &str, started: Instant, language: Language) {
     let pages = if outcome.full {
         format!("built {} pages", outcome.rendered)
     } else {

@@ -119,7 +119,16 @@ fn the_api_lists_recommendations_with_strength_and_decision_aids() {
     assert!(build(&site, &[]).status.success());
     let api: serde_json::Value =
         serde_json::from_str(&read(&site, "public/api/guidelines.json")).expect("json");
-    let guideline = &api["guidelines"][0];
+    let entry = &api["guidelines"][0];
+    assert_eq!(entry["url"], "/retningslinjer/dlg/dlbcl/");
+    assert_eq!(entry["revision_status"], "current");
+    assert_eq!(
+        entry["api"],
+        "/retningslinjer/api/guidelines/dlg/dlbcl.json"
+    );
+    // The recommendations are in the guideline's own file.
+    let guideline: serde_json::Value =
+        serde_json::from_str(&read(&site, "public/api/guidelines/dlg/dlbcl.json")).expect("json");
     assert_eq!(guideline["url"], "/retningslinjer/dlg/dlbcl/");
     assert_eq!(guideline["revision_status"], "current");
     let second = &guideline["recommendations"][1];

@@ -243,13 +243,35 @@ fn assert_valid(validator: &jsonschema::Validator, api: &Value) {
     );
 }
 
+/// The guidelines of the API's index (`api/guidelines.json` and the pages it names), each
+/// with its own file (`api`) read, every file checked against the schema. `read` reads a
+/// file of the built site by its path there; `root` is the site's path prefix.
+fn api_guidelines(read: &dyn Fn(&str) -> String, root: &str) -> (Value, Vec<Value>) {
+    let validator = api_schema();
+    let index: Value = serde_json::from_str(&read("api/guidelines.json")).unwrap();
+    assert_valid(&validator, &index);
+    assert_eq!(index["next"], Value::Null, "the example fits one page");
+    let guidelines = index["guidelines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            let path = entry["api"].as_str().unwrap().strip_prefix(root).unwrap();
+            let guideline: Value = serde_json::from_str(&read(path)).unwrap();
+            assert_valid(&validator, &guideline);
+            assert_eq!(guideline["url"], entry["url"]);
+            assert_eq!(guideline["title"], entry["title"]);
+            guideline
+        })
+        .collect();
+    (index, guidelines)
+}
+
 #[test]
 fn the_api_carries_phases_groups_and_monitoring_as_its_schema_says() {
     let (_site, read) = built();
-    let api: Value = serde_json::from_str(&read("api/guidelines.json")).unwrap();
+    let (index, guidelines) = api_guidelines(&read, "/retningslinjer/");
     let validator = api_schema();
-    assert_valid(&validator, &api);
-    let guidelines = api["guidelines"].as_array().unwrap();
     let senfoelger = guidelines
         .iter()
         .find(|g| g["slug"] == "senfoelger")
@@ -269,12 +291,17 @@ fn the_api_carries_phases_groups_and_monitoring_as_its_schema_says() {
     );
     assert_eq!(dlbcl["recommendations"][1]["monitoring"], Value::Null);
     // The schema is strict: a field it does not name, or a wrong type, fails it.
-    let mut extra = api.clone();
+    let mut extra = index.clone();
     extra["guidelines"][0]["unknown"] = Value::Bool(true);
     assert!(!validator.is_valid(&extra));
-    let mut wrong = api.clone();
-    wrong["guidelines"][0]["recommendations"][0]["monitoring"] = Value::from("LYFO 1a");
+    let mut wrong = dlbcl.clone();
+    wrong["recommendations"][0]["monitoring"] = Value::from("LYFO 1a");
     assert!(!validator.is_valid(&wrong));
+    // An index entry is not a guideline's file, nor the other way round.
+    assert!(!validator.is_valid(&index["guidelines"][0]));
+    let mut listed = index.clone();
+    listed["guidelines"][0] = dlbcl.clone();
+    assert!(!validator.is_valid(&listed));
 }
 
 #[test]
@@ -300,13 +327,10 @@ fn the_bundled_examples_api_matches_its_schema() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let api: Value = serde_json::from_str(
-        &std::fs::read_to_string(out.path().join("site/api/guidelines.json")).unwrap(),
-    )
-    .unwrap();
-    assert_valid(&api_schema(), &api);
+    let site = out.path().join("site");
+    let read = |path: &str| std::fs::read_to_string(site.join(path)).unwrap();
+    let (_, guidelines) = api_guidelines(&read, "/retningslinjer/");
     // The examples use all of it: phases everywhere, a cross-group guideline, monitoring.
-    let guidelines = api["guidelines"].as_array().unwrap();
     assert!(
         guidelines
             .iter()
@@ -346,4 +370,21 @@ fn a_guideline_named_mdt_does_not_collide_with_an_mdt_view() {
     assert!(read("dlg/mdt/index.html").contains("<h1>Om MDT-konferencer</h1>"));
     assert!(read("dlg/mdt/mdt/index.html").contains("class=\"mdt\""));
     assert!(read("dlg/dlbcl/mdt/index.html").contains("Diffust storcellet B-celle lymfom"));
+}
+
+/// The examples in docs/api.md are what the schema allows: the docs stay current.
+#[test]
+fn the_api_docs_examples_match_the_schema() {
+    let docs = include_str!("../../docs/api.md");
+    let validator = api_schema();
+    let examples: Vec<&str> = docs
+        .split("```json\n")
+        .skip(1)
+        .map(|rest| rest.split("```").next().unwrap())
+        .collect();
+    assert_eq!(examples.len(), 2, "an index and a guideline's file");
+    for example in examples {
+        let value: Value = serde_json::from_str(example).unwrap();
+        assert_valid(&validator, &value);
+    }
 }

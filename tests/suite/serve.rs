@@ -573,7 +573,11 @@ fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edi
     );
     let meta: serde_json::Value =
         serde_json::from_str(&server.page("/search/meta.json")).expect("meta.json");
-    assert_eq!(meta["version"], 4, "{meta}");
+    assert_eq!(
+        meta["version"],
+        search_index::static_index::VERSION,
+        "{meta}"
+    );
     let dir = meta["dir"].as_str().expect("dir");
     for file in ["c0.json", "f0.json"] {
         let response = server.get(&format!("/search/{dir}/{file}"));

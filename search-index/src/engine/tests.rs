@@ -17,6 +17,8 @@ fn tantivy_weights(
     let fields = [
         (engine.fields.title, TITLE_BOOST),
         (engine.fields.text, 1.0),
+        (engine.fields.title_phrases, TITLE_BOOST),
+        (engine.fields.text_phrases, 1.0),
     ];
     for (field, boost) in fields {
         for segment in searcher.segment_readers() {
@@ -26,6 +28,9 @@ fn tantivy_weights(
             let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 let text = std::str::from_utf8(stream.key()).unwrap();
+                if text == crate::term_stats::PHRASE_FILLER {
+                    continue;
+                }
                 let term = Term::from_field_text(field, text);
                 let bm25 =
                     tantivy::query::Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?;
@@ -330,4 +335,107 @@ fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
     // Three docs of its own are enough: "lymfom" is not widened to "lymfon".
     let found = engine.search_corrected("lymfom", None, 10).unwrap();
     assert_eq!(found.hits.len(), 5);
+}
+
+/// A phrase of the synonym list is one term in both indexes: the abbreviation finds the
+/// phrase and the phrase the abbreviation, "småcellet lungekræft" never finds "ikke-småcellet
+/// lungekræft", and the phrase's words still find it one by one.
+#[test]
+fn phrases_are_one_term_alike_in_both_engines_and_keep_their_negation() {
+    use crate::static_index::{self, StaticIndex};
+    let doc = |i: usize, text: &str| IndexDoc {
+        url: format!("/g/x/#{i}"),
+        guideline: "Lungekræft".into(),
+        guideline_url: "/g/x/".into(),
+        group: "g".into(),
+        kind: DocKind::Section,
+        title: format!("Afsnit {i}"),
+        strength: None,
+        strength_class: None,
+        text: text.into(),
+        keywords: Vec::new(),
+    };
+    let docs = vec![
+        doc(0, "Behandling af ikke-småcellet lungekræft i stadie I."),
+        doc(1, "Småcellet lungekræft vokser hurtigt."),
+        doc(2, "NSCLC behandles med kirurgi."),
+        doc(3, "SCLC behandles med kemoterapi."),
+        doc(
+            4,
+            "Er det sygdom? Det er det ikke. Småcellet lungekræft kan skjule sig.",
+        ),
+        doc(5, "Om rygning, lunger og kræft."),
+    ];
+    let synonyms = Synonyms::parse(
+        "groups = [[\"NSCLC\", \"ikke-småcellet lungekræft\"], [\"SCLC\", \"småcellet lungekræft\"]]",
+    )
+    .unwrap();
+    let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
+    let weights = stats.weights(&docs);
+    assert_eq!(
+        weights["ikk smacel lungekreft"]
+            .iter()
+            .map(|p| p.0)
+            .collect::<Vec<_>>(),
+        [0]
+    );
+    assert_eq!(
+        weights["smacel lungekreft"]
+            .iter()
+            .map(|p| p.0)
+            .collect::<Vec<_>>(),
+        [1, 4]
+    );
+    // A phrase is a term of its own fields: every other term weighs what it weighs without.
+    let mut without: Vec<_> = TermStats::of(&docs).weights(&docs).into_iter().collect();
+    let mut with: Vec<_> = weights
+        .clone()
+        .into_iter()
+        .filter(|(t, _)| !t.contains(' '))
+        .collect();
+    without.sort_by(|a, b| a.0.cmp(&b.0));
+    with.sort_by(|a, b| a.0.cmp(&b.0));
+    assert_eq!(with, without);
+    let engine = Engine::build_with(&docs, Vec::new(), None, &stats)
+        .unwrap()
+        .with_synonyms(synonyms.clone(), None)
+        .unwrap();
+    assert_eq!(tantivy_weights(&engine, &docs).unwrap(), weights);
+    let files = static_index::encode(&docs, &[], &weights, &synonyms);
+    let index = StaticIndex::decode(&files.meta, |name| files.files.get(name).cloned()).unwrap();
+    for (query, expected) in [
+        ("NSCLC", &[0, 2][..]),
+        ("ikke-småcellet lungekræft", &[0, 2]),
+        ("ikke smaacellet lungekraeft", &[0, 2]),
+        ("småcellet lungekræft", &[1, 3, 4]),
+        ("sclc", &[1, 3, 4]),
+        ("sclc behandles", &[3]),
+        ("småcellet", &[0, 1, 4]),
+    ] {
+        let ours: Vec<u32> = engine
+            .search(query, None, 10)
+            .unwrap()
+            .iter()
+            .map(|h| h.id)
+            .collect();
+        let theirs: Vec<u32> = index.query(query, None, 10).iter().map(|h| h.0).collect();
+        assert_eq!(ours, theirs, "{query}");
+        let mut sorted = ours.clone();
+        sorted.sort_unstable();
+        assert_eq!(sorted, expected, "{query}");
+        // The files a browser fetches are enough.
+        let needed = index.files_for_query(query, None, 10);
+        let partial = StaticIndex::decode(&files.meta, |name| {
+            let bytes = files.files.get(name)?;
+            let inner = name.rsplit('/').next().unwrap_or(name);
+            Some(match inner.chars().next() {
+                Some('c') if !needed.contains(name) => br#"{"terms":[]}"#.to_vec(),
+                _ => bytes.clone(),
+            })
+        })
+        .unwrap();
+        assert_eq!(partial.query(query, None, 10), index.query(query, None, 10));
+    }
+    // Every lung cancer unit has the word in its guideline's title.
+    assert_eq!(engine.search("lungekræft", None, 10).unwrap().len(), 6);
 }

@@ -6,7 +6,7 @@ use std::ops::Bound;
 
 use super::{Chunk, FragmentFile, Meta, TypoFile, VERSION};
 use crate::typo::{self, Correction, Found};
-use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, query_words};
+use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms};
 
 /// A decoded static index, queried exactly as `search.js` does.
 pub struct StaticIndex {
@@ -132,6 +132,11 @@ impl StaticIndex {
         })
     }
 
+    /// The query's words as this index's readers analyze them (each phrase one word).
+    pub fn query_words(&self, query: &str) -> Vec<String> {
+        self.synonyms.query_words(query)
+    }
+
     pub fn doc(&self, id: u32) -> Option<&IndexDoc> {
         self.docs.get(id as usize)
     }
@@ -156,7 +161,7 @@ impl StaticIndex {
         limit: usize,
     ) -> BTreeSet<String> {
         let mut files = BTreeSet::from([self.meta_file.clone()]);
-        let words = query_words(query);
+        let words = self.synonyms.query_words(query);
         // search.js looks at no chunk when there is no word or the group is unknown.
         let known = group.is_none_or(|code| self.meta.groups.iter().any(|g| g.code == code));
         if words.is_empty() || !known {
@@ -174,7 +179,7 @@ impl StaticIndex {
                     .filter_map(|synonym| self.chunk_holding(synonym))
                     .map(|k| self.meta.chunk_file(k)),
             );
-            if self.own_docs(word).len() < typo::FEW_MATCHES {
+            if self.widened(word, self.own_docs(word).len()) {
                 files.extend(typo::query_keys(word).iter().map(|key| {
                     self.meta
                         .typo_file(typo::key_file(key, self.meta.typo_files))
@@ -250,7 +255,7 @@ impl StaticIndex {
         group: Option<&str>,
         limit: usize,
     ) -> Found<(u32, f32)> {
-        let words = query_words(query);
+        let words = self.synonyms.query_words(query);
         let range = group.and_then(|code| self.meta.groups.iter().find(|g| g.code == code));
         if words.is_empty() || (group.is_some() && range.is_none()) {
             return Found::default();
@@ -275,7 +280,7 @@ impl StaticIndex {
     /// correction when they find none.
     fn word_scores(&self, word: &str) -> (HashMap<u32, f32>, Option<Correction>) {
         let mut scores = self.own_docs(word);
-        if scores.len() >= typo::FEW_MATCHES {
+        if !self.widened(word, scores.len()) {
             return (scores, None);
         }
         let own = scores.len();
@@ -295,6 +300,13 @@ impl StaticIndex {
             correction: c.to_owned(),
         });
         (scores, correction)
+    }
+
+    /// Whether a word with `own` docs of its own is widened to the terms its typo reaches:
+    /// when it has fewer than `FEW_MATCHES` and is in no synonym group (a word the list
+    /// knows is no typo).
+    fn widened(&self, word: &str, own: usize) -> bool {
+        own < typo::FEW_MATCHES && !self.synonyms.contains(word)
     }
 
     /// A word's own scores: exact, its first longer terms, its synonyms.

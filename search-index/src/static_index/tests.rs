@@ -95,7 +95,7 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
     weights.insert("ord".to_owned(), vec![(40, 0.0001)]);
     let files = encode(&docs, &groups, &weights, &Synonyms::default());
     let m = meta(&files);
-    assert_eq!(m.version, 4);
+    assert_eq!(m.version, VERSION);
     assert_eq!(m.chunks, vec![String::new()]);
     assert_eq!(m.fragment_size, FRAGMENT_SIZE);
     // On disk, doc ids are deltas: 2, then 7 - 2, then 40 - 7.

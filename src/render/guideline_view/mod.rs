@@ -42,7 +42,7 @@ pub struct GuidelineView {
     pub toc_html: String,
     /// The reference list's items (`<li>`), made here rather than in a template loop: a
     /// list runs to a hundred entries, and each `{{ }}` in a tera loop costs thousands of
-    /// instructions — the loop was three tenths of a guideline page's template time.
+    /// instructions, a large share of a page's template time (docs/performance.md).
     pub references_html: String,
     /// How many items `references_html` holds. A template tests this, not the HTML: tera
     /// escapes (copies) a string it only tests for truth.
@@ -104,8 +104,8 @@ pub struct RecommendationView {
     pub strength_class: &'static str,
     pub marker: Option<&'static str>,
     /// The strength badge and the new/changed mark, made here rather than by a template
-    /// macro: they show twice for every recommendation, and were a fifth of a guideline
-    /// page's template time.
+    /// macro: they show twice for every recommendation, and a macro call per badge is a
+    /// large share of a page's template time (docs/performance.md).
     pub badges_html: String,
     pub html: String,
     pub decision_aids: Vec<DecisionAidView>,
@@ -216,12 +216,8 @@ pub fn build_with(
         reference.write_item(&mut references_html, &evidence_level);
     }
     let meta = &guideline.meta;
-    let approval = |entry: Option<&crate::model::ApprovalEntry>| {
-        entry.map(|e| ApprovalView {
-            date: theme.long_date(e.date.get_ref().0),
-            by: e.by.clone(),
-        })
-    };
+    let approval =
+        |entry: Option<&crate::model::ApprovalEntry>| entry.map(|e| approval_view(theme, e));
     GuidelineView {
         url: format!("{root}{}", guideline.path()),
         group: guideline.group.clone(),
@@ -253,14 +249,7 @@ pub fn build_with(
             .phases()
             .filter_map(|slug| badge_text.phase(slug))
             .collect(),
-        other_groups: guideline
-            .all_groups()
-            .skip(1)
-            .map(|code| GroupLink {
-                name: site.group_name(code).to_owned(),
-                url: format!("{root}{code}/"),
-            })
-            .collect(),
+        other_groups: other_groups(site, guideline, &root),
         mdt_url: format!("{root}{}mdt/", guideline.path()),
     }
 }
@@ -364,6 +353,25 @@ fn section_views(
                 html: markdown.render(&section.content, Some(citations)),
                 topics,
             })
+        })
+        .collect()
+}
+
+fn approval_view(theme: &Theme, entry: &crate::model::ApprovalEntry) -> ApprovalView {
+    ApprovalView {
+        date: theme.long_date(entry.date.get_ref().0),
+        by: entry.by.clone(),
+    }
+}
+
+/// The further groups the guideline serves (its home group is the page's own).
+fn other_groups(site: &Site, guideline: &Guideline, root: &str) -> Vec<GroupLink> {
+    guideline
+        .all_groups()
+        .skip(1)
+        .map(|code| GroupLink {
+            name: site.group_name(code).to_owned(),
+            url: format!("{root}{code}/"),
         })
         .collect()
 }

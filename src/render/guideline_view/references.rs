@@ -9,7 +9,7 @@ use crate::model::{Guideline, SectionKind};
 
 use super::super::markdown::{Citations, MarkdownRenderer, anchor_safe, escape};
 
-/// One reference on its way into `references_html` (the template no longer sees it).
+/// One reference on its way into `references_html` (the template sees only the finished list).
 pub(super) struct ReferenceView {
     /// `anchor_safe`: written into the page as it is.
     id: String,

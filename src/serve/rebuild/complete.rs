@@ -20,7 +20,7 @@ use crate::validate::validate;
 use super::super::overlay::problems_of;
 use super::super::search_hook;
 use super::files::{Read, read_one, rendered_entry, substitutes, with_site_to_render};
-use super::{Behind, Built, OnDisk, Outcome, Preview, Rendered, Update};
+use super::{Behind, Built, OnDisk, Preview, Rebuilt, Rendered, Update};
 use super::{no_site, render_failed};
 
 /// Asked now and then during the step: `true` stops it (a newer save waits).
@@ -33,7 +33,7 @@ impl Preview {
         &mut self,
         changed: &BTreeSet<PathBuf>,
         cancelled: Cancelled<'_>,
-    ) -> Result<Option<Outcome>, Box<Diagnostic>> {
+    ) -> Result<Option<Rebuilt>, Box<Diagnostic>> {
         let mut built = self.built.take().ok_or_else(no_site)?;
         let (findings, substitutes) = self.update_site(&mut built, changed, false);
         let behind = self.behind.take().unwrap_or_default();
@@ -68,10 +68,10 @@ impl Preview {
                 self.rechecked.clear();
                 let mut problems = problems;
                 problems.push(render_failed(&err));
-                return Ok(Some(Outcome {
+                return Ok(Some(Rebuilt {
                     problems,
                     warnings,
-                    ..Outcome::default()
+                    ..Rebuilt::default()
                 }));
             }
         };
@@ -79,7 +79,7 @@ impl Preview {
         self.rechecked.clear();
         let pages = update.files.len();
         let files_changed = self.apply(update);
-        Ok(Some(Outcome {
+        Ok(Some(Rebuilt {
             files_changed,
             rendered: pages,
             full: false,

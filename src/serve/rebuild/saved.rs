@@ -14,7 +14,7 @@ use crate::validate::validate_guideline;
 use super::super::overlay::problems_of;
 use super::super::search_hook;
 use super::files::{Read, read_one, rendered_entry, substitutes, with_site_to_render};
-use super::{OnDisk, Outcome, Preview, Update};
+use super::{OnDisk, Preview, Rebuilt, Update};
 use super::{no_site, render_failed};
 use crate::diagnostics::Diagnostic;
 
@@ -25,7 +25,7 @@ impl Preview {
     pub(super) fn saved(
         &mut self,
         paths: &BTreeSet<PathBuf>,
-    ) -> Option<Result<Outcome, Box<Diagnostic>>> {
+    ) -> Option<Result<Rebuilt, Box<Diagnostic>>> {
         let built = self.built.as_ref()?;
         let mut reads: Vec<(PathBuf, Read)> = Vec::new();
         for path in paths {
@@ -46,13 +46,13 @@ impl Preview {
         Some(self.apply_saved(reads))
     }
 
-    fn apply_saved(&mut self, reads: Vec<(PathBuf, Read)>) -> Result<Outcome, Box<Diagnostic>> {
+    fn apply_saved(&mut self, reads: Vec<(PathBuf, Read)>) -> Result<Rebuilt, Box<Diagnostic>> {
         if reads.is_empty() {
             let (problems, warnings) = problems_of(&self.current_findings());
-            return Ok(Outcome {
+            return Ok(Rebuilt {
                 problems,
                 warnings,
-                ..Outcome::default()
+                ..Rebuilt::default()
             });
         }
         let mut built = self.built.take().ok_or_else(no_site)?;
@@ -114,7 +114,7 @@ impl Preview {
         behind.listings |= listings_changed;
         let pages = update.files.len();
         let files_changed = self.apply(update);
-        Ok(Outcome {
+        Ok(Rebuilt {
             files_changed,
             rendered: pages,
             full: false,

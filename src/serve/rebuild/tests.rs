@@ -96,10 +96,10 @@ fn the_fast_path_ends_where_a_full_build_does() {
     );
     let outcome = preview.rebuild(&changed(root, &["dlg/b.md"]));
     assert!(!outcome.full && outcome.files_changed && outcome.problems.is_empty());
-    // The page, its MDT view and its feed, home, its group and the group's feed, news,
-    // revision, search, the pathway page and its eight phase pages, sitemap, feed and API:
-    // not dbcg's.
-    assert_eq!(outcome.rendered, 21, "{outcome:?}");
+    // The page, its MDT view, its feed and its API file, home, its group and the group's
+    // feed, news, revision, search, the pathway page and its eight phase pages, sitemap, feed
+    // and the API's index: not dbcg's.
+    assert_eq!(outcome.rendered, 22, "{outcome:?}");
     assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
     assert!(page(&preview, "index.html").contains("Ny titel"));
     assert_same_as_full_build(&preview, root);
@@ -281,9 +281,9 @@ fn a_save_serves_its_page_first_and_the_listing_pages_after() {
     );
     let outcome = preview.step(&changed(root, &["dlg/b.md"]));
     assert!(outcome.files_changed && !outcome.full, "{outcome:?}");
-    // Its page, its MDT view and its feed.
+    // Its page, its MDT view, its feed and its API file.
     assert_eq!(
-        outcome.rendered, 3,
+        outcome.rendered, 4,
         "only the guideline's own pages: {outcome:?}"
     );
     assert!(page(&preview, "dlg/b/index.html").contains("Zebrafisk"));
@@ -298,7 +298,7 @@ fn a_save_serves_its_page_first_and_the_listing_pages_after() {
     write(root, "dlg/b.md", &b.replace(title, "Ny titel"));
     let home = page(&preview, "index.html").to_owned();
     let outcome = preview.step(&changed(root, &["dlg/b.md"]));
-    assert_eq!(outcome.rendered, 3, "{outcome:?}");
+    assert_eq!(outcome.rendered, 4, "{outcome:?}");
     assert!(page(&preview, "dlg/b/index.html").contains("Ny titel"));
     assert_eq!(page(&preview, "index.html"), home);
     // A newer save gives the catch-up up: nothing changes, the work stays to do.
@@ -319,7 +319,7 @@ fn a_save_that_breaks_links_into_it_shows_the_finding_in_the_linking_guidelines(
     let site = site();
     let root = site.path();
     let mut preview = started(root);
-    let broken_links = |outcome: &Outcome| -> BTreeSet<String> {
+    let broken_links = |outcome: &Rebuilt| -> BTreeSet<String> {
         outcome
             .problems
             .iter()

@@ -35,14 +35,30 @@
   // The analyzer: words, lower case, stop words (from the meta file) out, stem, fold.
   const stop = new Set(), synonyms = new Map(); // synonyms: term → the other terms of its group
   const fold = (s) => s.replace(/aa|ae|oe|[åæäøöü]/g, (x) => FOLD[x]).normalize("NFD").replace(/\p{M}/gu, "");
-  const term = (w) => (w = w.toLowerCase(), stop.has(w) ? "" : fold(stem(w)));
+  const wordForm = (w) => fold(stem(w.toLowerCase())); // a phrase's words keep their stop words
+  const term = (w) => stop.has(w.toLowerCase()) ? "" : wordForm(w);
   const analyze = (text) => (String(text).match(WORD) || []).map(term).filter(Boolean);
+  // Phrases (FORMAT.md, "Phrases"): the synonym terms with a space, as [word forms, term],
+  // longest first. In a query, words in a row joined by spaces or hyphens only that make a
+  // phrase are its one term, the longest from the left.
+  const phrases = [], JOIN = /^[ \t\n\r\u00a0\u202f\-\u2010\u2011]+$/u;
+  function queryTerms(text) {
+    text = String(text);
+    const w = [...text.matchAll(WORD)], out = [];
+    const joined = (j) => JOIN.test(text.slice(w[j - 1].index + w[j - 1][0].length, w[j].index));
+    for (let i = 0; i < w.length;) {
+      const p = phrases.find(([f]) => f.length <= w.length - i && f.every((x, j) => wordForm(w[i + j][0]) == x && (!j || joined(i + j))));
+      if (p) out.push(p[1]), i += p[0].length;
+      else out.push(term(w[i++][0]));
+    }
+    return out.filter(Boolean);
+  }
 
   // Typos (FORMAT.md, "Typos"): a term of 5+ letters (9+) reaches terms 1 (2) edits away.
   const FEW = 3, TYPO = 0.5, MAX_TYPO = 4; // TYPO: a quarter of an exact match, in 1/2000ths
   const PAUSE = 450; // ms after a keystroke's search before the unfinished last word is corrected
   const ENDINGS = "e en er et ene erne ere ens es s ede ende hed ighed".split(" ");
-  const len = (s) => [...s].length, numeric = (t) => /\p{N}/u.test(t);
+  const len = (s) => [...s].length, numeric = (t) => /[\p{N} ]/u.test(t); // numbers and phrases: no typos
   const reach = (t) => numeric(t) ? 0 : len(t) >= 9 ? 2 : len(t) >= 5 ? 1 : 0;
   function lev(a, b, limit) { // Levenshtein in code points; Infinity when above limit
     a = [...a], b = [...b];
@@ -93,9 +109,11 @@
     }).catch((e) => { delete cache[url]; throw e; });
   };
   const load = () => metaUrl ? get(metaUrl).then((m) => {
-    if (m.version != 4) throw Error(`search index version ${m.version}, this reader reads 4`);
+    if (m.version != 5) throw Error(`search index version ${m.version}, this reader reads 5`);
     m.stopwords.forEach((w) => stop.add(w));
     (m.synonyms || []).forEach((g) => g.forEach((t) => synonyms.set(t, g.filter((x) => x != t))));
+    if (!phrases.length) phrases.push(...[...synonyms.keys()].filter((t) => t.includes(" ")).map((t) => [t.split(" "), t])
+      .sort((a, b) => b[0].length - a[0].length || (a[1] < b[1] ? -1 : 1)));
     return m;
   }) : Promise.reject(Error("no data-search-meta"));
 
@@ -132,7 +150,9 @@
       add(p, f);
     }
     others.forEach((t, i) => theirs[i].terms.filter(([x]) => x == t).forEach(([, p]) => add(p, 2)));
-    if (exactOnly || !reach(w) || out.size >= FEW) return { out, waited: exactOnly && reach(w) && out.size < FEW };
+    // A word of a synonym group is known, never a typo ("nsclc" is not "sclc" misspelt).
+    const widened = reach(w) && out.size < FEW && !synonyms.has(w);
+    if (exactOnly || !widened) return { out, waited: exactOnly && widened };
     const found = out.size, keys = typoKeys(w), files = [...new Set(keys.map((k) => `${m.dir}/t${fnv(k) % m.typo_files}.json`))];
     const tables = await Promise.all(files.map(get));
     const close = closest(w, tables.flatMap((f) => keys.flatMap((k) => Object.hasOwn(f.keys, k) ? f.keys[k].map((r) => unfiled(k, r)) : [])));
@@ -149,7 +169,7 @@
   // `typing`: the last word may be unfinished, so it is not corrected (a half-typed word would
   // fetch typo tables on every keystroke); `waited` says a correction may follow the pause.
   async function search(text, group, typing) {
-    const m = await load(), typed = analyze(text), words = [...new Set(typed)];
+    const m = await load(), typed = queryTerms(text), words = [...new Set(typed)];
     const unfinished = typing ? typed[typed.length - 1] : null;
     const g = m.groups.find((x) => x.code == group);
     if (!words.length || (group && !g)) return { words, hits: [], fixes: [] };
@@ -178,7 +198,7 @@
     const r = await search(text, group);
     return { corrections: r.fixes.map(([term, correction]) => ({ term, correction })), corrected_query: r.corrected };
   };
-  window.retningSearch = { analyze, stem, query, corrections, closest };
+  window.retningSearch = { analyze, queryTerms, stem, query, corrections, closest };
 
   // ---- The UI: a panel under the header form, or #soeg-resultater on /soeg/. No innerHTML.
   const input = form?.querySelector("input[name=q]"), page = document.getElementById("soeg-resultater");
