@@ -11,7 +11,8 @@ use jiff::civil::Date;
 
 use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
-use crate::diagnostics::{Counts, Language, render_human};
+use crate::diagnostics::catalogue::format;
+use crate::diagnostics::{Arg, Counts, Language, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
@@ -75,7 +76,7 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
     if let Some(key) = key.filter(|_| !args.no_cache)
         && let Some(last) = cache.unchanged(&key, &[out.path(), &index_dir])
     {
-        print_unchanged(&last, &history_head, out.path(), started);
+        print_unchanged(&last, &history_head, out.path(), started, language);
         return Ok(Outcome::Clean);
     }
     let progress = Progress::new();
@@ -98,7 +99,7 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
             "{}",
             render_human(&checked.findings, std::io::stderr().is_terminal(), language)
         );
-        eprintln!("Not published: fix the errors above. The previous site is untouched.");
+        eprintln!("{}", format(language, "build-not-published", &[]));
         return Ok(Outcome::Findings);
     }
     if let Some(base_url) = args.base_url {
@@ -162,15 +163,20 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
             eprintln!("note: cannot write the build cache in {CACHE_DIR}: {err}");
         }
     }
-    println!(
-        "Built {guidelines} guidelines, {} pages ({} files written, {} unchanged) into {} with {} warnings in {:.2?}",
-        published.pages,
-        published.write.written,
-        published.write.unchanged,
-        out.path().display(),
-        counts.warnings,
-        started.elapsed()
+    let built = format(
+        language,
+        "build-summary",
+        &[
+            ("guidelines", Arg::from(guidelines)),
+            ("pages", Arg::from(published.pages)),
+            ("written", Arg::from(published.write.written)),
+            ("unchanged", Arg::from(published.write.unchanged)),
+            ("out", Arg::from(out.path().display().to_string())),
+            ("warnings", Arg::from(counts.warnings)),
+            ("time", Arg::from(format!("{:.2?}", started.elapsed()))),
+        ],
     );
+    println!("{built}");
     Ok(Outcome::Clean)
 }
 
@@ -205,6 +211,7 @@ fn print_unchanged(
     history_head: &Result<String, Unavailable>,
     out: &Path,
     started: Instant,
+    language: Language,
 ) {
     if let Err(why) = history_head
         && !matches!(why, Unavailable::TurnedOff)
@@ -219,15 +226,19 @@ fn print_unchanged(
             &last.messages_plain
         }
     );
-    println!(
-        "Built {} guidelines, {} pages (0 files written, {} unchanged) into {} with {} warnings in {:.2?}: nothing changed since the last build",
-        last.guidelines,
-        last.pages,
-        last.files,
-        out.display(),
-        last.warnings,
-        started.elapsed()
+    let built = format(
+        language,
+        "build-summary-unchanged",
+        &[
+            ("guidelines", Arg::from(last.guidelines)),
+            ("pages", Arg::from(last.pages)),
+            ("unchanged", Arg::from(last.files)),
+            ("out", Arg::from(out.display().to_string())),
+            ("warnings", Arg::from(last.warnings)),
+            ("time", Arg::from(format!("{:.2?}", started.elapsed()))),
+        ],
     );
+    println!("{built}");
 }
 
 /// Says why a build published no guideline page: an empty site, or only drafts.

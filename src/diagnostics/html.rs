@@ -96,11 +96,19 @@ pub fn source_lines(position: &Position, language: Language) -> String {
             .chars()
             .map(|c| if c == '\t' { '\t' } else { ' ' })
             .collect();
-        let rest = text[start..end].chars().count().saturating_sub(1);
-        let _ = writeln!(out, "{pad} · {indent}┬{}", "─".repeat(rest));
+        // As miette draws it: the span underlined, the label hanging from its middle.
+        let width = text[start..end].chars().count().max(1);
+        let middle = width / 2;
         let _ = writeln!(
             out,
-            "{pad} · {indent}╰── {}",
+            "{pad} · {indent}{}┬{}",
+            "─".repeat(middle),
+            "─".repeat(width - middle - 1)
+        );
+        let _ = writeln!(
+            out,
+            "{pad} · {indent}{}╰── {}",
+            " ".repeat(middle),
             format(language, "label-here", &[])
         );
     }
@@ -148,7 +156,7 @@ mod tests {
         assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
         assert!(!html.contains("<script>") && !html.contains("<i>") && !html.contains("<b>"));
         assert!(html.contains("help: use A &amp; B"), "{html}");
-        assert!(html.contains("┬──"), "{html}");
+        assert!(html.contains("─┬─"), "{html}");
     }
 
     #[test]
@@ -169,7 +177,7 @@ mod tests {
         );
         let lines: Vec<&str> = shown.lines().collect();
         assert!(lines[0].chars().count() < 140, "{}", lines[0]);
-        let caret = lines[1].chars().position(|c| c == '┬').unwrap();
+        let caret = lines[1].chars().position(|c| c == '─').unwrap();
         let at: String = lines[0].chars().skip(caret).take(4).collect();
         assert_eq!(at, "[^x]");
     }

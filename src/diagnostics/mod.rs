@@ -19,6 +19,7 @@ pub use github::render_github;
 pub use gitlab::render_gitlab;
 pub use human::{render_human, summary_line};
 pub use json::{JsonDiagnostic, JsonReport, render_json};
+pub(crate) use text::message;
 pub use text::{Arg, Message, Text};
 
 use std::ops::Range;

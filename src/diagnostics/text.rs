@@ -128,3 +128,12 @@ impl From<&String> for Text {
         Self::Plain(text.clone())
     }
 }
+
+/// `message!("citation-undefined", key = citation.key.as_str())`: a catalogue [`Message`]
+/// with its values named as in the Fluent files.
+macro_rules! message {
+    ($id:literal $(, $name:ident = $value:expr)* $(,)?) => {
+        $crate::diagnostics::Message::new($id)$(.arg(stringify!($name), $value))*
+    };
+}
+pub(crate) use message;

@@ -189,6 +189,31 @@ mod tests {
         );
     }
 
+    /// The overlay of a catalogued finding in both languages (line breaks after each tag, so
+    /// the snapshot reads).
+    #[test]
+    fn the_overlay_in_both_languages() {
+        let text = "+++\n\nSe [^smith] her.\n";
+        let source = Arc::new(SourceFile::new(
+            "guidelines/dlg/a.md".into(),
+            "guidelines/dlg/a.md".into(),
+            text.to_owned(),
+        ));
+        let finding = Diagnostic::error(
+            codes::CITATION_UNDEFINED,
+            Message::new("citation-undefined").arg("key", "smith"),
+        )
+        .with_help(Message::new("citation-undefined-help").arg("key", "smith"))
+        .at(&source, 8..16);
+        for language in Language::ALL {
+            let html = render_overlay(std::slice::from_ref(&finding), 2, language).unwrap();
+            insta::assert_snapshot!(
+                format!("overlay_{}", language.tag()),
+                html.replace('>', ">\n")
+            );
+        }
+    }
+
     #[test]
     fn a_long_list_is_cut_with_a_count_of_the_rest() {
         let problems = vec![problem(); LISTED + 1_950];
@@ -203,7 +228,7 @@ mod tests {
     fn a_failure_without_a_place_is_listed_too() {
         let failure = Diagnostic::error(
             codes::RENDER,
-            Message::new("serve-render-failed").arg("error", "no guideline.html"),
+            Message::new("render").arg("error", "no guideline.html"),
         );
         let html = render_overlay(&[failure], 0, Language::En).unwrap();
         assert!(html.contains("[render]"), "{html}");

@@ -145,7 +145,7 @@ impl Rebuilt {
 pub(super) fn render_failed(err: &impl std::fmt::Display) -> Diagnostic {
     Diagnostic::error(
         codes::RENDER,
-        Message::new("serve-render-failed").arg("error", err.to_string()),
+        Message::new("render").arg("error", err.to_string()),
     )
 }
 
@@ -153,7 +153,7 @@ pub(super) fn render_failed(err: &impl std::fmt::Display) -> Diagnostic {
 pub(super) fn no_site() -> Box<Diagnostic> {
     Box::new(Diagnostic::error(
         codes::INTERNAL,
-        Message::new("serve-no-site"),
+        Message::new("internal-no-site"),
     ))
 }
 
@@ -344,7 +344,7 @@ impl Preview {
         let theme = Theme::load(&self.root).map_err(|err| {
             Box::new(Diagnostic::error(
                 codes::THEME,
-                Message::new("serve-theme-failed").arg("error", err.to_string()),
+                Message::new("theme").arg("error", err.to_string()),
             ))
         })?;
         let site = Site::new(self.root.clone(), config, Vec::new());

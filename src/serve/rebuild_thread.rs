@@ -143,7 +143,7 @@ fn guarded<T: From<Rebuilt>>(preview: &mut Preview, step: impl FnOnce(&mut Previ
             T::from(Rebuilt {
                 problems: vec![Diagnostic::error(
                     codes::INTERNAL,
-                    Message::new("serve-internal").arg("cause", message),
+                    Message::new("internal").arg("cause", message),
                 )],
                 ..Rebuilt::default()
             })

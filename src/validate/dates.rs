@@ -5,7 +5,7 @@ use jiff::civil::Date;
 use toml::Spanned;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, IsoDate, Status};
 use crate::status::{self, RevisionStatus};
 
@@ -25,16 +25,17 @@ pub fn check(
         findings.push(
             Diagnostic::warning(
                 codes::REVISION_OVERDUE,
-                format!(
-                    "the planned revision ({}) passed {} days ago",
-                    revision.planned, -revision.days_left
+                message!(
+                    "revision-overdue",
+                    planned = revision.planned.to_string(),
+                    days = -revision.days_left,
                 ),
             )
             .at(
                 &guideline.source,
                 guideline.fm_span(guideline.meta.revision.planned.span()),
             )
-            .with_help("revise the guideline, or agree a new date with the guideline office"),
+            .with_help(message!("revision-overdue-help")),
         );
     }
 }
@@ -52,28 +53,18 @@ fn approval_dates(guideline: &Guideline) -> [Option<&Spanned<IsoDate>>; 2] {
 fn missing_approvals(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let status_span = guideline.fm_span(guideline.meta.status.span());
     let [professional, administrative] = approval_dates(guideline);
-    for (entry, name, key) in [
-        (
-            professional,
-            "professional",
-            "professional = { date = …, by = \"…\" }",
-        ),
-        (
-            administrative,
-            "administrative",
-            "administrative = { date = …, by = \"…\" }",
-        ),
+    for (entry, name) in [
+        (professional, "professional"),
+        (administrative, "administrative"),
     ] {
         if entry.is_none() {
             findings.push(
                 Diagnostic::error(
                     codes::APPROVAL_MISSING,
-                    format!("an approved guideline needs its {name} approval"),
+                    message!("approval-missing", kind = name),
                 )
                 .at(&guideline.source, status_span.clone())
-                .with_help(format!(
-                    "add `{key}` under [approval], or set status = \"draft\""
-                )),
+                .with_help(message!("approval-missing-help", kind = name)),
             );
         }
     }
@@ -85,11 +76,11 @@ fn dates_out_of_order(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let meta = &guideline.meta;
     let [professional, administrative] = approval_dates(guideline);
     let planned = &meta.revision.planned;
-    let mut order = |span: std::ops::Range<usize>, message: String, help: &str| {
+    let mut order = |span: std::ops::Range<usize>, message: Message, help: Message| {
         findings.push(
             Diagnostic::error(codes::DATES_ORDER, message)
                 .at(&guideline.source, guideline.fm_span(span))
-                .with_help(help.to_owned()),
+                .with_help(help),
         );
     };
     if let (Some(professional), Some(administrative)) = (professional, administrative)
@@ -97,12 +88,12 @@ fn dates_out_of_order(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     {
         order(
             administrative.span(),
-            format!(
-                "the administrative approval ({}) is before the professional approval ({})",
-                administrative.get_ref(),
-                professional.get_ref()
+            message!(
+                "dates-order-administrative",
+                administrative = administrative.get_ref().to_string(),
+                professional = professional.get_ref().to_string(),
             ),
-            "the secretariat approves after the DMCG: professional ≤ administrative",
+            message!("dates-order-administrative-help"),
         );
     }
     if let Some(last_approval) = administrative.or(professional)
@@ -110,12 +101,12 @@ fn dates_out_of_order(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     {
         order(
             planned.span(),
-            format!(
-                "the planned revision ({}) must be after the approval ({})",
-                planned.get_ref(),
-                last_approval.get_ref()
+            message!(
+                "dates-order-revision",
+                planned = planned.get_ref().to_string(),
+                approval = last_approval.get_ref().to_string(),
             ),
-            "check the year of [revision] planned",
+            message!("dates-order-revision-help"),
         );
     }
     if let (Some(published), Some(administrative)) = (&meta.published, administrative)
@@ -123,12 +114,12 @@ fn dates_out_of_order(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     {
         order(
             published.span(),
-            format!(
-                "published ({}) is before the administrative approval ({})",
-                published.get_ref(),
-                administrative.get_ref()
+            message!(
+                "dates-order-published",
+                published = published.get_ref().to_string(),
+                administrative = administrative.get_ref().to_string(),
             ),
-            "a guideline is published after it is approved",
+            message!("dates-order-published-help"),
         );
     }
 }

@@ -1,7 +1,7 @@
 //! Decision aids (beslutningsstøtteværktøjer): an assessed aid has its assessment date, and
 //! every recommendation it supports exists.
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::link_safety;
 use crate::model::{Guideline, Ipdas};
 
@@ -12,10 +12,13 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::DECISION_AID_MISSING_ASSESSMENT_DATE,
-                    format!("the decision aid `{}` is marked as IPDAS-assessed but has no ipdas_assessed date", aid.title),
+                    message!(
+                        "decision-aid-missing-assessment-date",
+                        title = aid.title.as_str()
+                    ),
                 )
                 .at(source, guideline.fm_span(aid.ipdas.span()))
-                .with_help("add ipdas_assessed = YYYY-MM-DD, or set ipdas = \"not-assessed\""),
+                .with_help(message!("decision-aid-missing-assessment-date-help")),
             );
         }
         for id in &aid.recommendations {
@@ -23,10 +26,14 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(
                         codes::DECISION_AID_UNKNOWN_RECOMMENDATION,
-                        format!("the decision aid `{}` supports recommendation {}, which this guideline does not have", aid.title, id.get_ref()),
+                        message!(
+                            "decision-aid-unknown-recommendation",
+                            title = aid.title.as_str(),
+                            id = *id.get_ref()
+                        ),
                     )
                     .at(source, guideline.fm_span(id.span()))
-                    .with_help("use the id from the recommendation's ::: anbefaling N line"),
+                    .with_help(message!("decision-aid-unknown-recommendation-help")),
                 );
             }
         }
@@ -38,11 +45,9 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
         }
         if aid.url.get_ref().starts_with("http://") {
             findings.push(
-                Diagnostic::warning(codes::LINK_INSECURE, "the decision aid's link uses http://")
+                Diagnostic::warning(codes::LINK_INSECURE, message!("decision-aid-insecure"))
                     .at(source, guideline.fm_span(aid.url.span()))
-                    .with_help(
-                        "use https:// so the link cannot be tampered with on hospital networks",
-                    ),
+                    .with_help(message!("decision-aid-insecure-help")),
             );
         }
     }

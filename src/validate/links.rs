@@ -1,7 +1,7 @@
 //! Links: `@/group/slug.md#anchor` cross-links resolve to a guideline and an anchor on its
 //! page; `http://` links are flagged.
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Guideline, Status};
 use crate::site::{GUIDELINES_DIR, Site};
 
@@ -25,31 +25,37 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
                 // finding here ("does not exist") would send the author looking in vain.
                 (None, _) if exists_but_unloaded(site, path) => {}
                 (None, _) => findings.push(
-                    Diagnostic::error(codes::LINK_BROKEN, format!("the guideline `{path}` does not exist"))
+                    Diagnostic::error(codes::LINK_BROKEN, message!("link-broken", path = path))
                         .at(source, link.span.clone())
-                        .with_help("link to another guideline as @/<group>/<slug>.md, e.g. @/dlg/dlbcl.md#anbefaling-3"),
+                        .with_help(message!("link-broken-help")),
                 ),
-                (Some(target), Some(anchor)) if !anchor.is_empty() && !target.has_anchor(anchor) => findings.push(
-                    Diagnostic::error(
-                        codes::LINK_BROKEN_ANCHOR,
-                        format!("`{}` has no `#{anchor}`", target.link_key()),
+                (Some(target), Some(anchor))
+                    if !anchor.is_empty() && !target.has_anchor(anchor) =>
+                {
+                    findings.push(
+                        Diagnostic::error(
+                            codes::LINK_BROKEN_ANCHOR,
+                            message!(
+                                "link-broken-anchor",
+                                target = target.link_key(),
+                                anchor = anchor
+                            ),
+                        )
+                        .at(source, link.span.clone())
+                        .with_help(message!("link-broken-anchor-help")),
                     )
-                    .at(source, link.span.clone())
-                    .with_help("link to an id the page has: #anbefaling-N, or a section, topic, evidence sub-section or heading (docs/format.md, \"Headings and links\")"),
-                ),
+                }
                 (Some(target), _)
-                    if target.status() == Status::Draft && guideline.status() == Status::Approved =>
+                    if target.status() == Status::Draft
+                        && guideline.status() == Status::Approved =>
                 {
                     findings.push(
                         Diagnostic::warning(
                             codes::LINK_TO_DRAFT,
-                            format!(
-                                "`{}` is a draft: the published site leaves it out, so this link leads nowhere",
-                                target.link_key()
-                            ),
+                            message!("link-to-draft", target = target.link_key()),
                         )
                         .at(source, link.span.clone())
-                        .with_help("remove the link until the linked guideline is approved"),
+                        .with_help(message!("link-to-draft-help")),
                     );
                 }
                 _ => {}
@@ -58,10 +64,10 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
             findings.push(
                 Diagnostic::warning(
                     codes::LINK_INSECURE,
-                    format!("`{destination}` uses http://"),
+                    message!("link-insecure", url = destination),
                 )
                 .at(source, link.span.clone())
-                .with_help("use https:// where the site supports it"),
+                .with_help(message!("link-insecure-help")),
             );
         }
     }

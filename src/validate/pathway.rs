@@ -3,7 +3,7 @@
 //! guideline's, and every further group is a group of the site.
 
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 
 pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diagnostic>) {
@@ -22,10 +22,10 @@ pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diag
             findings.push(
                 Diagnostic::error(
                     codes::PHASE_UNKNOWN,
-                    format!("`{}` is not a phase of the pathway", phase.get_ref()),
+                    message!("phase-unknown", phase = phase.get_ref().as_str()),
                 )
                 .at(source, guideline.fm_span(phase.span()))
-                .with_help(format!("the phases in retning.toml are: {}", known())),
+                .with_help(message!("phase-unknown-help", phases = known())),
             );
         }
     }
@@ -34,20 +34,21 @@ pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diag
             let finding = if config.phase(&phase.slug).is_none() {
                 Diagnostic::error(
                     codes::PHASE_UNKNOWN,
-                    format!("`{}` is not a phase of the pathway", phase.slug),
+                    message!("phase-unknown", phase = phase.slug.as_str()),
                 )
-                .with_help(format!("the phases in retning.toml are: {}", known()))
+                .with_help(message!("phase-unknown-help", phases = known()))
             } else if !guideline.phases().any(|p| p == phase.slug) {
                 Diagnostic::error(
                     codes::PHASE_NOT_IN_GUIDELINE,
-                    format!(
-                        "recommendation {} is in the phase `{}`, which the guideline's phases do not list",
-                        recommendation.header.id, phase.slug
+                    message!(
+                        "phase-not-in-guideline",
+                        id = recommendation.header.id,
+                        phase = phase.slug.as_str()
                     ),
                 )
-                .with_help(format!(
-                    "add \"{}\" to phases in the front matter, or correct fase=",
-                    phase.slug
+                .with_help(message!(
+                    "phase-not-in-guideline-help",
+                    phase = phase.slug.as_str()
                 ))
             } else {
                 continue;
@@ -61,13 +62,10 @@ pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diag
             findings.push(
                 Diagnostic::error(
                     codes::GROUP_UNKNOWN,
-                    format!("`{}` is not a group of the site", group.get_ref()),
+                    message!("group-unknown", group = group.get_ref().as_str()),
                 )
                 .at(source, guideline.fm_span(group.span()))
-                .with_help(format!(
-                    "the groups in retning.toml are: {}",
-                    known.join(", ")
-                )),
+                .with_help(message!("group-unknown-help", groups = known.join(", "))),
             );
         }
     }

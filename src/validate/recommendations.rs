@@ -2,7 +2,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
@@ -18,25 +18,24 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_DUPLICATE_ID,
-                    format!(
-                        "recommendation {} is already used on line {line}",
-                        recommendation.header.id
+                    message!(
+                        "recommendation-duplicate-id",
+                        id = recommendation.header.id,
+                        line = line
                     ),
                 )
                 .at(source, recommendation.header.id_span.clone())
-                .with_help(
-                    "ids are unique and stable across versions; give this one the next free number",
-                ),
+                .with_help(message!("recommendation-duplicate-id-help")),
             );
         }
         if recommendation.content.is_empty() {
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_EMPTY,
-                    format!("recommendation {} has no text", recommendation.header.id),
+                    message!("recommendation-empty", id = recommendation.header.id),
                 )
                 .at(source, recommendation.header_span.clone())
-                .with_help("write the recommendation between the ::: lines"),
+                .with_help(message!("recommendation-empty-help")),
             );
         }
     }

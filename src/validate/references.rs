@@ -3,7 +3,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Guideline, SectionKind};
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
@@ -16,27 +16,27 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::CITATION_DUPLICATE_DEFINITION,
-                    format!(
-                        "[^{}] is already defined on line {}",
-                        definition.key,
-                        source.line_col(first).line
+                    message!(
+                        "citation-duplicate-definition",
+                        key = definition.key.as_str(),
+                        line = source.line_col(first).line,
                     ),
                 )
                 .at(source, span.clone())
-                .with_help("give each reference its own key"),
+                .with_help(message!("citation-duplicate-definition-help")),
             );
         }
         if definition.section != Some(SectionKind::References) {
             findings.push(
                 Diagnostic::error(
                     codes::CITATION_MISPLACED_DEFINITION,
-                    format!(
-                        "the reference [^{}] is defined outside 4. Referencer",
-                        definition.key
+                    message!(
+                        "citation-misplaced-definition",
+                        key = definition.key.as_str()
                     ),
                 )
                 .at(source, span)
-                .with_help("move the definition under # 4. Referencer"),
+                .with_help(message!("citation-misplaced-definition-help")),
             );
         }
     }
@@ -45,12 +45,12 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::CITATION_UNDEFINED,
-                    format!("[^{}] is cited but never defined", citation.key),
+                    message!("citation-undefined", key = citation.key.as_str()),
                 )
                 .at(source, citation.span.clone())
-                .with_help(format!(
-                    "add `[^{}]: Author. Title. Journal. Year;…` under # 4. Referencer",
-                    citation.key
+                .with_help(message!(
+                    "citation-undefined-help",
+                    key = citation.key.as_str()
                 )),
             );
         }
@@ -66,12 +66,12 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::warning(
                     codes::CITATION_UNUSED,
-                    format!("the reference [^{}] is never cited", definition.key),
+                    message!("citation-unused", key = definition.key.as_str()),
                 )
                 .at(source, first_line(guideline, definition.span.clone()))
-                .with_help(format!(
-                    "cite it as [^{}] in the text, or remove it",
-                    definition.key
+                .with_help(message!(
+                    "citation-unused-help",
+                    key = definition.key.as_str()
                 )),
             );
         }

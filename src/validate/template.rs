@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, SectionKind, SubSectionKind, closest_title};
 
 pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
@@ -12,37 +12,37 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let mut furthest: Option<SectionKind> = None;
 
     for section in &guideline.body.sections {
-        let unknown = |help: String| {
+        let unknown = |help: Message| {
             Diagnostic::error(
                 codes::TEMPLATE_UNKNOWN_SECTION,
-                format!(
-                    "`# {}` is not a section of the DMCG template",
-                    section.title
-                ),
+                message!("template-unknown-section", title = section.title.as_str()),
             )
             .at(source, section.heading_span.clone())
             .with_help(help)
         };
         let Some(kind) = section.kind else {
-            findings.push(unknown(format!(
-                "top-level headings are the template's sections: {}; use ## or ### for your own headings",
-                SectionKind::ALL.map(SectionKind::title).join(", ")
+            findings.push(unknown(message!(
+                "template-unknown-section-help",
+                sections = SectionKind::ALL.map(SectionKind::title).join(", ")
             )));
             continue;
         };
         // A near miss is read as the section it was meant to be: one finding here, and the
         // section's content is checked as usual.
         if section.misspelt {
-            findings.push(unknown(format!("did you mean `# {}`?", kind.title())));
+            findings.push(unknown(message!(
+                "template-unknown-section-misspelt",
+                title = kind.title()
+            )));
         }
         if !seen.insert(kind) {
             findings.push(
                 Diagnostic::error(
                     codes::TEMPLATE_DUPLICATE_SECTION,
-                    format!("`# {}` appears twice", kind.title()),
+                    message!("template-duplicate-section", title = kind.title()),
                 )
                 .at(source, section.heading_span.clone())
-                .with_help("merge the two sections into one"),
+                .with_help(message!("template-duplicate-section-help")),
             );
             continue;
         }
@@ -50,14 +50,14 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             Some(previous) if kind < previous => findings.push(
                 Diagnostic::error(
                     codes::TEMPLATE_SECTION_ORDER,
-                    format!(
-                        "`# {}` must come before `# {}`",
-                        kind.title(),
-                        previous.title()
+                    message!(
+                        "template-section-order",
+                        title = kind.title(),
+                        previous = previous.title()
                     ),
                 )
                 .at(source, section.heading_span.clone())
-                .with_help("keep the template's order: the sections are numbered"),
+                .with_help(message!("template-section-order-help")),
             ),
             _ => furthest = Some(kind),
         }
@@ -66,20 +66,20 @@ pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
             findings.push(
                 Diagnostic::error(
                     codes::TEMPLATE_QUICK_GUIDE_NOT_EMPTY,
-                    "the Quick guide is generated from the recommendations; text typed here would drift from them",
+                    message!("template-quick-guide-not-empty"),
                 )
                 .at(source, source.lines.line_span(&source.text, line))
-                .with_help("leave 1. Anbefalinger (Quick guide) empty and write each recommendation once, under 3. Grundlag"),
+                .with_help(message!("template-quick-guide-not-empty-help")),
             );
         } else if !kind.may_be_empty() && section.is_empty() && !holds_definitions(guideline, kind)
         {
             findings.push(
                 Diagnostic::warning(
                     codes::TEMPLATE_EMPTY_SECTION,
-                    format!("`# {}` is empty", kind.title()),
+                    message!("template-empty-section", title = kind.title()),
                 )
                 .at(source, section.heading_span.clone())
-                .with_help("fill in the section before the guideline is approved"),
+                .with_help(message!("template-empty-section-help")),
             );
         }
     }
@@ -103,23 +103,27 @@ fn report_missing_sections(
             .sections
             .iter()
             .find(|s| s.kind.is_some_and(|k| k > kind));
-        let (span, place) = match next {
+        let (span, help) = match next {
             Some(next) => (
                 next.heading_span.clone(),
-                format!("before `# {}`", next.title),
+                message!(
+                    "template-missing-section-help-before",
+                    title = kind.title(),
+                    next = next.title.as_str()
+                ),
             ),
-            None => (last_written_line(source), "at the end".to_owned()),
+            None => (
+                last_written_line(source),
+                message!("template-missing-section-help-at-end", title = kind.title()),
+            ),
         };
         findings.push(
             Diagnostic::error(
                 codes::TEMPLATE_MISSING_SECTION,
-                format!("the section `# {}` is missing", kind.title()),
+                message!("template-missing-section", title = kind.title()),
             )
             .at(source, span)
-            .with_help(format!(
-                "add `# {}` {place}; every template section is required",
-                kind.title()
-            )),
+            .with_help(help),
         );
     }
 }
@@ -135,10 +139,10 @@ fn check_topics(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
                 Some(sub) if sub.content.is_empty() => findings.push(
                     Diagnostic::warning(
                         codes::TEMPLATE_EMPTY_SUBSECTION,
-                        format!("`### {}` is empty", kind.title()),
+                        message!("template-empty-subsection", title = kind.title()),
                     )
                     .at(source, sub.heading_span.clone())
-                    .with_help("write the sub-section before the guideline is approved"),
+                    .with_help(message!("template-empty-subsection-help")),
                 ),
                 Some(_) => {}
                 None => {
@@ -154,20 +158,21 @@ fn check_topics(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
                     let (span, help) = match misspelt {
                         Some(sub) => (
                             sub.heading_span.clone(),
-                            format!("did you mean `### {}`?", kind.title()),
+                            message!("template-missing-subsection-misspelt", title = kind.title()),
                         ),
                         None => (
                             topic.heading_span.clone(),
-                            format!(
-                                "add `### {}` after the topic's recommendations",
-                                kind.title()
-                            ),
+                            message!("template-missing-subsection-help", title = kind.title()),
                         ),
                     };
                     findings.push(
                         Diagnostic::error(
                             codes::TEMPLATE_MISSING_SUBSECTION,
-                            format!("the topic `{}` has no `### {}`", topic.title, kind.title()),
+                            message!(
+                                "template-missing-subsection",
+                                topic = topic.title.as_str(),
+                                title = kind.title()
+                            ),
                         )
                         .at(source, span)
                         .with_help(help),

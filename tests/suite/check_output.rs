@@ -47,6 +47,88 @@ fn human_undefined_citation() {
     insta::assert_snapshot!(human(&site, &[]));
 }
 
+/// The same finding in Danish (`--lang da`): message, help, labels and summary.
+#[test]
+fn human_undefined_citation_in_danish() {
+    let site = site()
+        .replace("få undersøgelser.", "få undersøgelser [^ukendt2020].")
+        .build();
+    insta::assert_snapshot!(human(&site, &["--lang", "da"]));
+}
+
+/// A warning in Danish, repeated on one line ("og 1 til med …") and in the GitHub rendering.
+#[test]
+fn human_warning_in_danish() {
+    let site = site()
+        .replace(
+            "https://example.org/opfoelgning",
+            "http://example.org/opfoelgning",
+        )
+        .build();
+    insta::assert_snapshot!(human(&site, &["--lang", "da"]));
+    let github = human(&site, &["--lang", "da", "--format", "github"]);
+    assert!(github.contains("%0Ahjælp: brug https://"), "{github}");
+    assert!(github.ends_with("0 fejl, 1 advarsel\n"), "{github}");
+}
+
+/// Without `--lang` (and without RETNING_LANG), findings follow `language` in retning.toml;
+/// codes, JSON keys and exit codes are the same in every language.
+#[test]
+fn the_language_follows_retning_toml_and_keeps_codes_and_keys() {
+    let site = site()
+        .replace("få undersøgelser.", "få undersøgelser [^ukendt2020].")
+        .build();
+    let run = |site: &Site, args: &[&str]| {
+        site.retning()
+            .env_remove("RETNING_LANG")
+            .args(["check", "--today", crate::support::TODAY])
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let danish = run(&site, &[]);
+    assert_eq!(danish.status.code(), Some(1));
+    assert!(
+        stdout(&danish).contains("der henvises til [^ukendt2020]"),
+        "{}",
+        stdout(&danish)
+    );
+    assert!(stdout(&danish).ends_with("1 fejl, 0 advarsler\n"));
+    let english = run(&site, &["--lang", "en"]);
+    assert!(stdout(&english).contains("[^ukendt2020] is cited but never defined"));
+
+    let json_da: Value = serde_json::from_slice(&run(&site, &["--format", "json"]).stdout).unwrap();
+    let json_en: Value =
+        serde_json::from_slice(&run(&site, &["--format", "json", "--lang", "en"]).stdout).unwrap();
+    let finding = |json: &Value| json["diagnostics"][0].clone();
+    assert_eq!(finding(&json_da)["code"], "citation.undefined");
+    assert_eq!(finding(&json_da)["code"], finding(&json_en)["code"]);
+    assert_eq!(finding(&json_da)["line"], finding(&json_en)["line"]);
+    let keys = |json: &Value| {
+        json["diagnostics"][0]
+            .as_object()
+            .unwrap()
+            .keys()
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(keys(&json_da), keys(&json_en));
+    assert_ne!(finding(&json_da)["message"], finding(&json_en)["message"]);
+
+    let english_site = site.path("retning.toml");
+    let config = std::fs::read_to_string(&english_site).unwrap();
+    std::fs::write(
+        &english_site,
+        config.replace("language = \"da\"", "language = \"en\""),
+    )
+    .unwrap();
+    assert!(stdout(&run(&site, &[])).contains("is cited but never defined"));
+
+    let wrong = run(&site, &["--lang", "sv"]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(stderr(&wrong).contains("da or en"), "{}", stderr(&wrong));
+}
+
 #[test]
 fn human_warning() {
     let site = site()
