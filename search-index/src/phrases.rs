@@ -98,7 +98,7 @@ impl Phrases {
     }
 
     /// Calls `found` with the index of each phrase in a text's words (as
-    /// [`Self::match_at`] takes them), from the left, the longest at each place, none
+    /// `match_at` takes them), from the left, the longest at each place, none
     /// overlapping another.
     pub fn scan(&self, words: &[Option<u16>], joined: &[bool], mut found: impl FnMut(usize)) {
         let mut i = 0;

@@ -78,7 +78,7 @@ impl Archive {
     }
 
     /// Keeps the rendered pages under `root`'s
-    /// [`PAGE_CACHE_DIR`](super::archive_cache::PAGE_CACHE_DIR) and reads them back in
+    /// `.retning/archive/` (`archive_cache::PAGE_CACHE_DIR`) and reads them back in
     /// later builds.
     pub fn with_page_cache(mut self, root: &Path) -> Self {
         self.cache = PageCache::at(root);

@@ -108,7 +108,7 @@ impl<'a> PageRenderer<'a> {
         Ok(files)
     }
 
-    /// Every page that lists guidelines ([`PagePlan::listings`]): home, the revision
+    /// Every page that lists guidelines (`PagePlan::listings`): home, the revision
     /// overview, the search page, the pathway pages, `sitemap.xml`, the feeds, `/nyt/`,
     /// `api/guidelines.json`, and the pages of `groups` (group codes not in the configuration
     /// are skipped).
