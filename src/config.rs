@@ -124,16 +124,20 @@ impl SiteConfig {
                     .with_help(help.to_owned()),
             )
         };
-        let config: Self = toml::from_str(&source.text).map_err(|err| {
+        let syntax_or_type = |err: toml::de::Error| {
             invalid(
                 err.message().to_owned(),
                 err.span().unwrap_or(0..0),
                 "see the README for every key of retning.toml",
             )
-        })?;
-        // The same text, read again for the places of the values checked beyond their type.
-        let spans: Spans = toml::from_str(&source.text)
-            .map_err(|err| invalid(err.message().to_owned(), err.span().unwrap_or(0..0), ""))?;
+        };
+        // Parsed once; the document keeps every value's place, so it is read twice: for the
+        // values, and for the places of those checked beyond their type.
+        let document = toml::de::DeTable::parse(&source.text).map_err(syntax_or_type)?;
+        let config = Self::deserialize(toml::de::Deserializer::from(document.clone()))
+            .map_err(syntax_or_type)?;
+        let spans =
+            Spans::deserialize(toml::de::Deserializer::from(document)).map_err(syntax_or_type)?;
         if let Err(problem) = check_base_url(spans.base_url.get_ref()) {
             return Err(invalid(
                 format!("base_url {problem}"),
