@@ -307,12 +307,11 @@ fn typos_are_corrected_alike_by_tantivy_and_the_static_index() {
     assert_eq!(found.corrected_query.as_deref(), Some("tamoxifen varighed"));
 }
 
-/// A word with docs of its own keeps them first: the terms its typo reaches weigh a quarter.
-#[test]
-fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
-    let doc = |i: usize, text: &str| IndexDoc {
+/// Section `i` of one guideline at `/g/x/`, with `text` and nothing else.
+fn section(i: usize, guideline: &str, text: &str) -> IndexDoc {
+    IndexDoc {
         url: format!("/g/x/#{i}"),
-        guideline: "Retningslinje".into(),
+        guideline: guideline.into(),
         guideline_url: "/g/x/".into(),
         group: "g".into(),
         kind: DocKind::Section,
@@ -321,7 +320,13 @@ fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
         strength_class: None,
         text: text.into(),
         keywords: Vec::new(),
-    };
+    }
+}
+
+/// A word with docs of its own keeps them first: the terms its typo reaches weigh a quarter.
+#[test]
+fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
+    let doc = |i: usize, text: &str| section(i, "Retningslinje", text);
     let mut docs: Vec<IndexDoc> = (0..5).map(|i| doc(i, "lymfom lymfom behandling")).collect();
     docs.push(doc(
         5,
@@ -343,18 +348,7 @@ fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
 #[test]
 fn phrases_are_one_term_alike_in_both_engines_and_keep_their_negation() {
     use crate::static_index::{self, StaticIndex};
-    let doc = |i: usize, text: &str| IndexDoc {
-        url: format!("/g/x/#{i}"),
-        guideline: "Lungekræft".into(),
-        guideline_url: "/g/x/".into(),
-        group: "g".into(),
-        kind: DocKind::Section,
-        title: format!("Afsnit {i}"),
-        strength: None,
-        strength_class: None,
-        text: text.into(),
-        keywords: Vec::new(),
-    };
+    let doc = |i: usize, text: &str| section(i, "Lungekræft", text);
     let docs = vec![
         doc(0, "Behandling af ikke-småcellet lungekræft i stadie I."),
         doc(1, "Småcellet lungekræft vokser hurtigt."),
