@@ -9,14 +9,14 @@ use crate::diagnostics::{Code, Severity};
 /// are counted as pandoc reads the document: every paragraph, heading, list item and table
 /// counts one, from 1 at the top of the first page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct WordPlace {
-    pub heading_path: Vec<String>,
-    pub paragraph: usize,
+pub(crate) struct WordPlace {
+    pub(crate) heading_path: Vec<String>,
+    pub(crate) paragraph: usize,
 }
 
 impl WordPlace {
     /// `Forside ¶3` or `3. Grundlag › Udredning ¶41`.
-    pub fn describe(&self) -> String {
+    pub(crate) fn describe(&self) -> String {
         let path = if self.heading_path.is_empty() {
             "forside".to_owned()
         } else {
@@ -28,7 +28,7 @@ impl WordPlace {
 
 /// What in the written Markdown a finding is about; the writer turns it into a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     /// A front matter key, such as `approval.professional`.
     Key(&'static str),
     /// A block of the body (see `draft::BlockId`).
@@ -40,20 +40,20 @@ pub enum Anchor {
 }
 
 #[derive(Debug, Clone)]
-pub struct Finding {
-    pub code: Code,
-    pub severity: Severity,
-    pub message: String,
-    pub word: Option<WordPlace>,
-    pub anchor: Anchor,
+pub(crate) struct Finding {
+    pub(crate) code: Code,
+    pub(crate) severity: Severity,
+    pub(crate) message: String,
+    pub(crate) word: Option<WordPlace>,
+    pub(crate) anchor: Anchor,
 }
 
 impl Finding {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn error(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
+    pub(crate) fn warning(code: Code, message: impl Into<String>) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
@@ -67,12 +67,12 @@ impl Finding {
         }
     }
 
-    pub fn in_word(mut self, place: &WordPlace) -> Self {
+    pub(crate) fn in_word(mut self, place: &WordPlace) -> Self {
         self.word = Some(place.clone());
         self
     }
 
-    pub fn at(mut self, anchor: Anchor) -> Self {
+    pub(crate) fn at(mut self, anchor: Anchor) -> Self {
         self.anchor = anchor;
         self
     }

@@ -7,32 +7,32 @@
 //! each section; `draft` writes the Markdown and gives every finding its line; [`report`]
 //! renders the outcome.
 
-pub mod ast;
+pub(crate) mod ast;
 mod convert;
 mod dates;
 mod draft;
-pub mod finding;
+pub(crate) mod finding;
 mod front_page;
 mod headings;
 mod images;
 mod inlines;
 mod outline;
-pub mod pandoc;
+pub(crate) mod pandoc;
 mod patterns;
 mod recommendations;
 mod references;
-pub mod report;
+pub(crate) mod report;
 mod sections;
-pub mod slug;
+pub(crate) mod slug;
 mod tables;
-pub mod url_map;
+pub(crate) mod url_map;
 
 use std::io::Write;
 use std::path::Path;
 
-pub use convert::Imported;
-pub use finding::{Finding, WordPlace};
-pub use pandoc::Pandoc;
+pub(crate) use convert::Imported;
+pub(crate) use finding::{Finding, WordPlace};
+pub(crate) use pandoc::Pandoc;
 
 use crate::diagnostics::codes;
 use crate::site::{GUIDELINES_DIR, is_valid_slug};
@@ -43,35 +43,35 @@ use outline::Item;
 use recommendations::Written;
 
 /// What every file of one `retning import` shares.
-pub struct Request<'a> {
-    pub pandoc: &'a Pandoc,
-    pub group: &'a str,
+pub(crate) struct Request<'a> {
+    pub(crate) pandoc: &'a Pandoc,
+    pub(crate) group: &'a str,
     /// The group's name in `retning.toml`.
-    pub group_name: &'a str,
-    pub slug: Option<&'a str>,
-    pub url_map: Option<std::sync::Arc<url_map::UrlMap>>,
+    pub(crate) group_name: &'a str,
+    pub(crate) slug: Option<&'a str>,
+    pub(crate) url_map: Option<std::sync::Arc<url_map::UrlMap>>,
 }
 
 /// A finding with its line in the written Markdown.
 #[derive(Debug, Clone)]
-pub struct Located {
-    pub finding: Finding,
-    pub line: Option<usize>,
+pub(crate) struct Located {
+    pub(crate) finding: Finding,
+    pub(crate) line: Option<usize>,
 }
 
 /// A converted file, not yet written.
-pub struct Converted {
-    pub slug: String,
-    pub markdown: String,
-    pub assets: Vec<Asset>,
-    pub findings: Vec<Located>,
-    pub imported: Imported,
+pub(crate) struct Converted {
+    pub(crate) slug: String,
+    pub(crate) markdown: String,
+    pub(crate) assets: Vec<Asset>,
+    pub(crate) findings: Vec<Located>,
+    pub(crate) imported: Imported,
     /// Holds pandoc's extracted images until they are copied.
     _media: tempfile::TempDir,
 }
 
 /// Converts one Word file. `Err` says why it could not be imported at all.
-pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> {
+pub(crate) fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> {
     if !docx.is_file() {
         return Err("no such file".to_owned());
     }
@@ -204,7 +204,7 @@ fn grading(written: &[Written], findings: &mut Vec<Finding>) -> Option<&'static 
 
 /// Writes `guidelines/<group>/<slug>.md` and its images into `guidelines/<group>/<slug>/`.
 /// Never overwrites without `force`. Returns the file's site-relative path.
-pub fn write(
+pub(crate) fn write(
     converted: &Converted,
     root: &Path,
     group: &str,

@@ -10,11 +10,11 @@ use super::ast::Document;
 const OLDEST: (u32, u32) = (2, 11);
 
 /// What to tell a user who has no pandoc.
-pub const INSTALL_HINT: &str =
+pub(crate) const INSTALL_HINT: &str =
     "pandoc is not installed; install it with `apt-get install pandoc` (Debian/Ubuntu)";
 
 #[derive(Debug, thiserror::Error)]
-pub enum PandocError {
+pub(crate) enum PandocError {
     #[error("{INSTALL_HINT}")]
     Missing,
     #[error("pandoc {0} is too old; retning needs pandoc 2.11 or newer (`apt-get install pandoc`)")]
@@ -25,13 +25,13 @@ pub enum PandocError {
 
 /// An installed pandoc.
 #[derive(Debug, Clone)]
-pub struct Pandoc {
-    pub version: String,
+pub(crate) struct Pandoc {
+    pub(crate) version: String,
 }
 
 impl Pandoc {
     /// Finds pandoc on the PATH and checks its version.
-    pub fn find() -> Result<Self, PandocError> {
+    pub(crate) fn find() -> Result<Self, PandocError> {
         let output = match Command::new("pandoc").arg("--version").output() {
             Ok(output) => output,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -57,7 +57,7 @@ impl Pandoc {
     }
 
     /// Converts a Word file, extracting its images under `media` (`media/media/…`).
-    pub fn convert(&self, docx: &Path, media: &Path) -> Result<Document, String> {
+    pub(crate) fn convert(&self, docx: &Path, media: &Path) -> Result<Document, String> {
         let mut extract = std::ffi::OsString::from("--extract-media=");
         extract.push(media);
         let output = Command::new("pandoc")

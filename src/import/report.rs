@@ -10,23 +10,23 @@ use super::{Imported, Located, WordPlace};
 use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{Arg, Code, Counts, Diagnostic, JsonDiagnostic, Language, Severity};
 
-pub struct FileReport {
+pub(crate) struct FileReport {
     /// The Word file as the user named it.
-    pub source: String,
-    pub outcome: Result<WrittenFile, String>,
+    pub(crate) source: String,
+    pub(crate) outcome: Result<WrittenFile, String>,
 }
 
-pub struct WrittenFile {
+pub(crate) struct WrittenFile {
     /// `guidelines/<group>/<slug>.md`.
-    pub path: String,
-    pub imported: Imported,
-    pub findings: Vec<Located>,
+    pub(crate) path: String,
+    pub(crate) imported: Imported,
+    pub(crate) findings: Vec<Located>,
     /// `retning check`'s findings about the written file.
-    pub check: Vec<Diagnostic>,
+    pub(crate) check: Vec<Diagnostic>,
 }
 
 impl FileReport {
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         self.outcome.is_err()
     }
 }
@@ -40,7 +40,7 @@ fn severity_name(severity: Severity) -> &'static str {
 
 /// Renders every file's report and the summary line, in `language` (the importer's own
 /// findings are English for now).
-pub fn render_human(reports: &[FileReport], language: Language) -> String {
+pub(crate) fn render_human(reports: &[FileReport], language: Language) -> String {
     let mut out = String::new();
     for report in reports {
         match &report.outcome {
@@ -156,7 +156,7 @@ struct JsonFinding<'a> {
     word: Option<&'a WordPlace>,
 }
 
-pub fn render_json(reports: &[FileReport], language: Language) -> String {
+pub(crate) fn render_json(reports: &[FileReport], language: Language) -> String {
     let files: Vec<JsonFile<'_>> = reports
         .iter()
         .map(|report| match &report.outcome {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 
 /// A calendar date from the front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct IsoDate(pub Date);
+pub(crate) struct IsoDate(pub Date);
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,7 +25,7 @@ impl<'de> Deserialize<'de> for IsoDate {
 }
 
 /// Ends every date message, so parsing can tell a bad date from other front matter errors.
-pub const DATE_HINT: &str = "(dates are written like 2024-02-01, without quotes)";
+pub(crate) const DATE_HINT: &str = "(dates are written like 2024-02-01, without quotes)";
 
 fn parse_value(value: &toml::Value) -> Result<Date, String> {
     parse_date_value(value).map_err(|message| format!("{message} {DATE_HINT}"))

@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// What a container's opening line turned out to be: a recommendation's header (with findings
 /// about its strength or marker), a container that is not a recommendation, or a header too
 /// broken to use.
-pub enum ContainerHeader {
+pub(super) enum ContainerHeader {
     Recommendation(RecommendationHeader, Vec<Diagnostic>),
     NotARecommendation(Diagnostic),
     Malformed(Diagnostic),
@@ -23,7 +23,7 @@ const SYNTAX_HELP: &str = "write the opening line as ::: anbefaling N (STRENGTH)
 
 /// `text` is the header (after `:::`), starting at file offset `start`. Without a grading
 /// (the front matter did not parse) the strength is not checked.
-pub fn parse(
+pub(super) fn parse(
     source: &Arc<SourceFile>,
     text: &str,
     start: usize,
@@ -56,13 +56,12 @@ pub fn parse(
     // still exists, so links and decision aids that name it are not reported as well.
     let read = match strength(source, &mut cursor, id, grading) {
         Ok(read) => read,
-        Err((finding, strength_span)) => {
+        Err(finding) => {
             return ContainerHeader::Recommendation(
                 RecommendationHeader {
                     id,
                     id_span,
                     strength: None,
-                    strength_span,
                     marker: None,
                     phases: Vec::new(),
                     monitoring: None,
@@ -85,7 +84,6 @@ pub fn parse(
             id,
             id_span,
             strength: read.strength,
-            strength_span: read.span,
             marker,
             phases: attributes.phases,
             monitoring: attributes.monitoring,
@@ -132,44 +130,37 @@ fn id(
 /// checked), its span, and the finding about a value that is no strength.
 struct StrengthRead {
     strength: Option<Strength>,
-    span: Range<usize>,
     finding: Option<Diagnostic>,
 }
 
 /// `(STRENGTH)`. Without a grading (the front matter did not parse) the value is not checked.
-/// Missing or unclosed parentheses give the finding and the span to report it at.
+/// Missing or unclosed parentheses are the error.
 fn strength(
     source: &Arc<SourceFile>,
     cursor: &mut Cursor<'_>,
     id: u32,
     grading: Option<Grading>,
-) -> Result<StrengthRead, (Box<Diagnostic>, Range<usize>)> {
+) -> Result<StrengthRead, Box<Diagnostic>> {
     if !cursor.eat('(') {
         let here = cursor.offset()..cursor.offset() + cursor.rest().len();
-        return Err((
-            Box::new(
-                Diagnostic::error(
-                    codes::RECOMMENDATION_BAD_HEADER,
-                    format!("recommendation {id} has no strength in parentheses"),
-                )
-                .with_help(SYNTAX_HELP)
-                .at(source, here.clone()),
-            ),
-            here,
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                format!("recommendation {id} has no strength in parentheses"),
+            )
+            .with_help(SYNTAX_HELP)
+            .at(source, here),
         ));
     }
     let (inner, inner_span) = cursor.until(|c| c == ')');
     if !cursor.eat(')') {
-        return Err((
-            Box::new(
-                Diagnostic::error(
-                    codes::RECOMMENDATION_BAD_HEADER,
-                    "the strength's parenthesis is never closed",
-                )
-                .with_help(SYNTAX_HELP)
-                .at(source, inner_span.clone()),
-            ),
-            inner_span,
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                "the strength's parenthesis is never closed",
+            )
+            .with_help(SYNTAX_HELP)
+            .at(source, inner_span),
         ));
     }
     let strength_span = trim_span(inner, inner_span);
@@ -181,15 +172,11 @@ fn strength(
             Some(
                 Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, err.message)
                     .with_help(err.help)
-                    .at(source, strength_span.clone()),
+                    .at(source, strength_span),
             ),
         ),
     };
-    Ok(StrengthRead {
-        strength,
-        span: strength_span,
-        finding,
-    })
+    Ok(StrengthRead { strength, finding })
 }
 
 /// `ny` or `ændret` after the strength, or nothing.

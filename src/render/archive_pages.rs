@@ -13,7 +13,7 @@ use super::theme::Theme;
 use super::{RenderError, RenderOptions, changes_view, guideline_view, render, render_sized};
 
 /// Every earlier version's two pages, each handed to `page` with its path.
-pub fn render_all<T: Send>(
+pub(super) fn render_all<T: Send>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
