@@ -144,3 +144,95 @@ build-summary-unchanged = Byggede { $guidelines } retningslinjer, { $pages } sid
     [one] 1 advarsel
    *[other] { $warnings } advarsler
 } på { $time }: intet er ændret siden sidste byggeri
+
+## Import
+
+import-severity-error = fejl
+import-severity-warning = advarsel
+import-front-page = forside
+import-no-such-file = filen findes ikke
+import-no-temporary-folder = kan ikke oprette en midlertidig mappe: { $error }
+import-no-title-for-slug = forsiden har ingen titel at lave filnavnet ud fra; angiv --slug
+import-bad-slug = `{ $slug }` kan ikke bruges som filnavn (slug): brug små bogstaver a–z, cifre og -
+import-shared-slug = en anden fil i denne import har også filnavnet (slug) `{ $slug }`; importér den for sig med --slug
+import-slug-one-file = --slug navngiver én retningslinje; angiv den kun sammen med én Word-fil
+import-exists = { $path } findes allerede; --force overskriver den
+import-cannot-create = kan ikke oprette { $path }: { $error }
+import-cannot-write = kan ikke skrive { $path }: { $error }
+import-cannot-copy-image = kan ikke kopiere billedet { $name }: { $error }
+import-pandoc-missing = pandoc er ikke installeret; installér det med `apt-get install pandoc` (Debian/Ubuntu)
+import-pandoc-too-old = pandoc { $version } er for gammel; retning kræver pandoc 2.11 eller nyere (`apt-get install pandoc`)
+import-pandoc-broken = `pandoc --version` fejlede: { $error }
+import-pandoc-cannot-run = kan ikke køre pandoc: { $error }
+import-pandoc-not-word = pandoc kunne ikke læse den som en Word-fil: { $error }
+import-pandoc-bad-json = JSON fra pandoc { $version } kunne ikke læses: { $error }
+import-pandoc-unsupported-api = pandoc { $version } skriver JSON API { $api }; retning læser 1.22 og 1.23
+# Forsiden
+import-title-guessed = intet afsnit er markeret som titel; det første blev brugt: `{ $title }`
+import-missing-field = forsiden har { $key ->
+    [title] ingen titel
+    [version] intet `Version X.Y`
+   *[template_version] intet `Skabelon v. X`
+}; `{ $key }` er udeladt
+import-missing-field-grading = der blev ikke fundet nogen anbefaling med en styrke, så graderingen (oxford eller grade) er ukendt; `grading` er udeladt
+import-missing-field-keywords = forsiden har ingen INDEKSERING; `keywords` er tom
+import-missing-field-approval = forsiden har ingen `{ $label }`; `{ $key }` er udeladt
+import-missing-field-approving-body = `{ $label }` nævner ikke i parentes, hvem der har godkendt; `by` er tom
+import-front-page-text = tekst på forsiden, som ikke hører til nogen af front matter-felterne, er ikke importeret: `{ $text }`
+import-group-mismatch = den faglige godkendelse nævner `{ $named }`, men retningslinjen importeres i `{ $group }`
+# $field er `planned` for den planlagte revision, ellers forsidens betegnelse (Faglig godkendelse)
+import-date-irregular = { $field ->
+    [planned] den planlagte revision
+   *[other] `{ $field }`
+}: `{ $text }` blev læst som { $date }; tjek det
+import-date-incomplete-month = { $field ->
+    [planned] den planlagte revision
+   *[other] `{ $field }`
+}: `{ $text }` angiver ingen dag; der er ikke fundet på en dag, så udfyld datoen
+import-date-incomplete-missing = { $field ->
+    [planned] den planlagte revision
+   *[other] `{ $field }`
+} har ingen dato; udfyld den
+import-date-incomplete-unreadable = { $field ->
+    [planned] den planlagte revision
+   *[other] `{ $field }`
+}: `{ $text }` kunne ikke læses som en dato
+# Overskrifter og afsnit
+import-contents-dropped = indholdsfortegnelsen er udeladt (webstedet laver sin egen)
+import-unknown-heading = `{ $title }` er ikke et afsnit i skabelonen; den er bevaret som underoverskrift
+import-renamed-heading = `{ $old }` er en ældre overskrift; afsnittet er skrevet som `{ $title }`
+import-duplicate-section = `{ $title }` står der to gange; indholdet er lagt til det første
+import-template-order = Word-filen har afsnittene i en ældre rækkefølge ({ $sections }); de er skrevet i den nuværende skabelons rækkefølge
+import-missing-section = Word-filen har intet `{ $title }`; afsnittet er skrevet tomt
+# Anbefalinger
+import-quick-guide-text = tekst i Quick guiden, som ikke er en anbefaling, er ikke importeret: `{ $text }`
+import-quick-guide-only = anbefaling { $number } står kun i Quick guiden, ikke i Grundlag; den er ikke importeret
+import-quick-guide-drift-missing = anbefaling { $number } står i Grundlag, men ikke i Word-filens Quick guide
+import-quick-guide-drift-strength = anbefaling { $number } har styrken ({ $quick }) i Quick guiden, men ({ $grundlag }) i Grundlag; styrken fra Grundlag er importeret
+import-quick-guide-drift-text = anbefaling { $number } lyder anderledes i Quick guiden (`{ $text }`); teksten fra Grundlag er importeret
+import-unreadable-strength = anbefaling { $number } slutter med ({ $strength }), som ikke er en styrke i Oxford eller GRADE; den er bevaret som tekst
+# $count andre anbefalinger: $rest (kommasepareret, kan være tom) og $last
+import-mixed-grading = anbefaling { $first } er graderet efter { $scheme }, men { $count ->
+    [one] anbefaling { $last } er
+   *[other] anbefalingerne { $rest } og { $last } er
+} ikke; `grading` er sat efter den første
+import-changelog-unread-table = Nyt siden sidst har ingen tabel med anbefalingernes numre; markér nye og ændrede anbefalinger med `ny` / `ændret` i hånden
+import-changelog-unread-number = Nyt siden sidst nævner anbefaling { $number }, som Grundlag ikke har
+# Referencer, billeder, links og resten
+import-reference-unnumbered = tekst under Referencer, som ikke er en nummereret reference, er bevaret som tekst; der kan ikke henvises til den
+# $rest og $last: tallene i `(1,5)`, det sidste for sig
+import-ambiguous-citation = `{ $written }` kan være henvisninger til referencerne { $rest } og { $last } eller et decimaltal, så den er bevaret som tekst; hvis den henviser til dem, så skriv `{ $citations }`
+import-image-without-alt = billedet { $path } har ingen alternativ tekst i Word; skriv, hvad det viser, mellem ![ og ]
+import-image-not-embedded = et billede, som ikke er indlejret i Word-filen (`{ $url }`), er ikke importeret
+import-word-footnote = en fodnote fra Word er skrevet ind i teksten i parentes: ({ $text })
+import-unsupported-content = { $what ->
+    [formula] en formel (Word-ligning)
+    [nested-table] en tabel i en tabelcelle
+   *[raw] rå { $format }
+} kunne ikke importeres: `{ $text }`
+import-unsupported-content-image-in-table = en tabel med flettede celler kan ikke indeholde billeder, så billedet `{ $alt }` i den er skrevet under tabellen; flyt det, hvor det hører til
+import-unsupported-content-link-in-table = en tabel med flettede celler kan ikke indeholde links, så dette er skrevet som tekst: `{ $text }` → { $destination }; sæt linket i teksten ved siden af tabellen
+import-unsupported-content-link-scheme = et `{ $scheme }:`-link kan ikke stå på en side (kun https, http, mailto og tel kan), så kun dets tekst `{ $text }` er skrevet; det pegede på { $url }
+import-unmapped-link = et link til det gamle websted står ikke i adressefilen (--url-map) og er bevaret, som det er: { $url }
+import-bad-alias = den gamle adresse { $url } kan ikke være et alias, så den er udeladt: { $problem }
+import-authors-unread = ingen tabel over forfattere (Navn, Titel, Arbejdssted, Habilitet) under Forfattere og habilitet; `[[authors]]` er tom, teksten er bevaret

@@ -143,3 +143,95 @@ group-unknown-help = the groups in retning.toml are: { $groups }
 build-not-published = Not published: fix the errors above. The previous site is untouched.
 build-summary = Built { $guidelines } guidelines, { $pages } pages ({ $written } files written, { $unchanged } unchanged) into { $out } with { $warnings } warnings in { $time }
 build-summary-unchanged = Built { $guidelines } guidelines, { $pages } pages (0 files written, { $unchanged } unchanged) into { $out } with { $warnings } warnings in { $time }: nothing changed since the last build
+
+## Import
+
+import-severity-error = error
+import-severity-warning = warning
+import-front-page = front page
+import-no-such-file = no such file
+import-no-temporary-folder = cannot make a temporary folder: { $error }
+import-no-title-for-slug = the front page has no title to make a slug from; give --slug
+import-bad-slug = `{ $slug }` is not a valid slug: use lower-case a–z, digits and -
+import-shared-slug = another file of this import has the slug `{ $slug }`; import it alone with --slug
+import-slug-one-file = --slug names one guideline; give it with one Word file only
+import-exists = { $path } exists already; --force overwrites it
+import-cannot-create = cannot create { $path }: { $error }
+import-cannot-write = cannot write { $path }: { $error }
+import-cannot-copy-image = cannot copy the image { $name }: { $error }
+import-pandoc-missing = pandoc is not installed; install it with `apt-get install pandoc` (Debian/Ubuntu)
+import-pandoc-too-old = pandoc { $version } is too old; retning needs pandoc 2.11 or newer (`apt-get install pandoc`)
+import-pandoc-broken = `pandoc --version` failed: { $error }
+import-pandoc-cannot-run = cannot run pandoc: { $error }
+import-pandoc-not-word = pandoc could not read it as a Word file: { $error }
+import-pandoc-bad-json = pandoc { $version }'s JSON could not be read: { $error }
+import-pandoc-unsupported-api = pandoc { $version } writes JSON API { $api }; retning reads 1.22 and 1.23
+# The front page
+import-title-guessed = no paragraph is marked as the title; the first one was taken: `{ $title }`
+import-missing-field = the front page has no { $key ->
+    [title] the title
+    [version] `Version X.Y`
+   *[template_version] `Skabelon v. X`
+}; `{ $key }` was left out
+import-missing-field-grading = no recommendation with a strength was found, so the grading (oxford or grade) is unknown; `grading` was left out
+import-missing-field-keywords = the front page has no INDEKSERING; `keywords` is empty
+import-missing-field-approval = the front page has no `{ $label }`; `{ $key }` was left out
+import-missing-field-approving-body = `{ $label }` names no approving body in parentheses; `by` is empty
+import-front-page-text = front page text that is none of the front matter fields was not imported: `{ $text }`
+import-group-mismatch = the professional approval names `{ $named }`, but the guideline is imported into `{ $group }`
+# $field is `planned` for the planned revision, else the front page's label (Faglig godkendelse)
+import-date-irregular = { $field ->
+    [planned] the planned revision
+   *[other] `{ $field }`
+}: `{ $text }` was read as { $date }; check it
+import-date-incomplete-month = { $field ->
+    [planned] the planned revision
+   *[other] `{ $field }`
+}: `{ $text }` gives no day; no day was made up, fill in the date
+import-date-incomplete-missing = { $field ->
+    [planned] the planned revision
+   *[other] `{ $field }`
+} has no date; fill it in
+import-date-incomplete-unreadable = { $field ->
+    [planned] the planned revision
+   *[other] `{ $field }`
+}: `{ $text }` is not a date that could be read
+# Headings and sections
+import-contents-dropped = the table of contents was left out (the site makes its own)
+import-unknown-heading = `{ $title }` is not a template section; it was kept as a sub-heading
+import-renamed-heading = `{ $old }` is an older title; it was written as `{ $title }`
+import-duplicate-section = `{ $title }` appears a second time; its content was added to the first
+import-template-order = the Word file has the sections in an older order ({ $sections }); they were written in the current template's order
+import-missing-section = the Word file has no `{ $title }`; the section was written empty
+# Recommendations
+import-quick-guide-text = text in the Quick guide that is not a recommendation was not imported: `{ $text }`
+import-quick-guide-only = recommendation { $number } is only in the Quick guide, not in Grundlag; it was not imported
+import-quick-guide-drift-missing = recommendation { $number } is in Grundlag but not in the Word file's Quick guide
+import-quick-guide-drift-strength = recommendation { $number } has strength ({ $quick }) in the Quick guide but ({ $grundlag }) in Grundlag; Grundlag's was imported
+import-quick-guide-drift-text = recommendation { $number } reads differently in the Quick guide (`{ $text }`); Grundlag's text was imported
+import-unreadable-strength = recommendation { $number } ends in ({ $strength }), which is no strength of Oxford or GRADE; it was kept as text
+# $count other recommendations: $rest (comma-separated, may be empty) and $last
+import-mixed-grading = recommendation { $first } is graded { $scheme }, but { $count ->
+    [one] recommendation { $last } is
+   *[other] recommendations { $rest } and { $last } are
+} not; `grading` was set from the first
+import-changelog-unread-table = Nyt siden sidst has no table of recommendation numbers; mark new and changed recommendations `ny` / `ændret` by hand
+import-changelog-unread-number = Nyt siden sidst names recommendation { $number }, which Grundlag does not have
+# References, images, links and the rest
+import-reference-unnumbered = text under Referencer that is not a numbered reference was kept as text; nothing can cite it
+# $rest and $last: the numbers of `(1,5)`, the last one apart
+import-ambiguous-citation = `{ $written }` may be citations of references { $rest } and { $last } or a decimal number, so it was kept as text; if it cites them, write `{ $citations }`
+import-image-without-alt = the image { $path } has no alt text in Word; write what it shows between ![ and ]
+import-image-not-embedded = an image that is not embedded in the Word file (`{ $url }`) was not imported
+import-word-footnote = a Word footnote was written into the text in parentheses: ({ $text })
+import-unsupported-content = { $what ->
+    [formula] a formula (Word equation)
+    [nested-table] a table inside a table cell
+   *[raw] raw { $format }
+} could not be imported: `{ $text }`
+import-unsupported-content-image-in-table = a table with merged cells holds no images, so the image `{ $alt }` in it was written below the table; move it where it belongs
+import-unsupported-content-link-in-table = a table with merged cells holds no links, so this one was written as text: `{ $text }` → { $destination }; link it in the text next to the table
+import-unsupported-content-link-scheme = a `{ $scheme }:` link cannot be on a page (only https, http, mailto and tel can), so only its text `{ $text }` was written; it pointed to { $url }
+import-unmapped-link = a link to the old site is not in the URL map and was kept as it is: { $url }
+import-bad-alias = the old address { $url } cannot be an alias, so it was left out: { $problem }
+import-authors-unread = no table of authors (Navn, Titel, Arbejdssted, Habilitet) under Forfattere og habilitet; `[[authors]]` is empty, the text was kept

@@ -1,9 +1,11 @@
-//! What the importer could not do with certainty: each finding names its place in the Word
-//! document and, once the draft is written, its line in the Markdown.
+//! What the importer could not do with certainty. A finding *is* a [`Diagnostic`] (code,
+//! severity, message and help from the catalogue, and once the draft is written its line in
+//! the Markdown); the importer adds only what is its own: the place in the Word document and,
+//! until the draft is written, what in the draft the finding is about.
 
 use serde::Serialize;
 
-use crate::diagnostics::{Code, Severity};
+use crate::diagnostics::{Code, Diagnostic, Language, Text, message};
 
 /// Where in the Word document: the headings above it and the paragraph's number. Paragraphs
 /// are counted as pandoc reads the document: every paragraph, heading, list item and table
@@ -15,10 +17,11 @@ pub struct WordPlace {
 }
 
 impl WordPlace {
-    /// `Forside ¶3` or `3. Grundlag › Udredning ¶41`.
-    pub fn describe(&self) -> String {
+    /// `forside ¶3` (`front page ¶3`) or `3. Grundlag › Udredning ¶41`: the headings are the
+    /// Word file's own words, the front page is named in `language`.
+    pub fn describe(&self, language: Language) -> String {
         let path = if self.heading_path.is_empty() {
-            "forside".to_owned()
+            message!("import-front-page").in_language(language)
         } else {
             self.heading_path.join(" › ")
         };
@@ -39,32 +42,21 @@ pub enum Anchor {
     Nowhere,
 }
 
+/// An import finding: the diagnostic, and where it came from in Word.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub code: Code,
-    pub severity: Severity,
-    pub message: String,
+    pub diagnostic: Diagnostic,
     pub word: Option<WordPlace>,
     pub anchor: Anchor,
 }
 
 impl Finding {
-    pub fn error(code: Code, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Error, message)
+    pub fn error(code: Code, message: impl Into<Text>) -> Self {
+        Diagnostic::error(code, message).into()
     }
 
-    pub fn warning(code: Code, message: impl Into<String>) -> Self {
-        Self::new(code, Severity::Warning, message)
-    }
-
-    fn new(code: Code, severity: Severity, message: impl Into<String>) -> Self {
-        Self {
-            code,
-            severity,
-            message: message.into(),
-            word: None,
-            anchor: Anchor::Nowhere,
-        }
+    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
+        Diagnostic::warning(code, message).into()
     }
 
     pub fn in_word(mut self, place: &WordPlace) -> Self {
@@ -75,5 +67,15 @@ impl Finding {
     pub fn at(mut self, anchor: Anchor) -> Self {
         self.anchor = anchor;
         self
+    }
+}
+
+impl From<Diagnostic> for Finding {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self {
+            diagnostic,
+            word: None,
+            anchor: Anchor::Nowhere,
+        }
     }
 }

@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::convert::Converter;
 use super::finding::{Anchor, Finding};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 use crate::site::is_valid_slug;
 use crate::site_path::alias_folder;
 
@@ -135,9 +135,7 @@ impl Converter {
                 self.findings.push(
                     Finding::warning(
                         codes::import::UNMAPPED_LINK,
-                        format!(
-                            "a link to the old site is not in the URL map and was kept as it is: {url}"
-                        ),
+                        message!("import-unmapped-link", url = url),
                     )
                     .in_word(&self.place)
                     .at(self.anchor()),
@@ -162,9 +160,7 @@ impl Converter {
                 Err(problem) => self.findings.push(
                     Finding::warning(
                         codes::import::BAD_ALIAS,
-                        format!(
-                            "the old address {url} cannot be an alias, so it was left out: {problem}"
-                        ),
+                        message!("import-bad-alias", url = url, problem = problem.to_string()),
                     )
                     .at(Anchor::Key("aliases")),
                 ),
