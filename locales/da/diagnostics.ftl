@@ -188,7 +188,7 @@ import-date-irregular = { $field ->
 import-date-incomplete-month = { $field ->
     [planned] den planlagte revision
    *[other] `{ $field }`
-}: `{ $text }` angiver ingen dag; der er ikke fundet på en dag, så udfyld datoen
+}: `{ $text }` angiver ingen dag; der er ikke gættet på en dag, så udfyld datoen
 import-date-incomplete-missing = { $field ->
     [planned] den planlagte revision
    *[other] `{ $field }`
@@ -199,8 +199,8 @@ import-date-incomplete-unreadable = { $field ->
 }: `{ $text }` kunne ikke læses som en dato
 # Overskrifter og afsnit
 import-contents-dropped = indholdsfortegnelsen er udeladt (webstedet laver sin egen)
-import-unknown-heading = `{ $title }` er ikke et afsnit i skabelonen; den er bevaret som underoverskrift
-import-renamed-heading = `{ $old }` er en ældre overskrift; afsnittet er skrevet som `{ $title }`
+import-unknown-heading = `{ $title }` er ikke et afsnit i skabelonen; overskriften er bevaret som underoverskrift
+import-renamed-heading = `{ $old }` er en ældre overskrift; afsnittet er skrevet med overskriften `{ $title }`
 import-duplicate-section = `{ $title }` står der to gange; indholdet er lagt til det første
 import-template-order = Word-filen har afsnittene i en ældre rækkefølge ({ $sections }); de er skrevet i den nuværende skabelons rækkefølge
 import-missing-section = Word-filen har intet `{ $title }`; afsnittet er skrevet tomt

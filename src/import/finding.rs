@@ -79,3 +79,89 @@ impl From<Diagnostic> for Finding {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::codes;
+
+    #[test]
+    fn the_front_page_is_named_in_the_readers_language_and_headings_as_word_has_them() {
+        let front = WordPlace {
+            heading_path: Vec::new(),
+            paragraph: 3,
+        };
+        assert_eq!(front.describe(Language::Da), "forside ¶3");
+        assert_eq!(front.describe(Language::En), "front page ¶3");
+        let deep = WordPlace {
+            heading_path: vec!["3. Grundlag".to_owned(), "Udredning".to_owned()],
+            paragraph: 41,
+        };
+        assert_eq!(deep.describe(Language::En), "3. Grundlag › Udredning ¶41");
+    }
+
+    #[test]
+    fn a_finding_is_a_diagnostic_with_its_word_place() {
+        let place = WordPlace {
+            heading_path: Vec::new(),
+            paragraph: 2,
+        };
+        let finding = Finding::warning(
+            codes::import::GROUP_MISMATCH,
+            message!("import-group-mismatch", named = "DCCG", group = "dlg"),
+        )
+        .in_word(&place)
+        .at(Anchor::Key("approval.professional"));
+        assert_eq!(finding.diagnostic.code, codes::import::GROUP_MISMATCH);
+        assert!(!finding.diagnostic.is_error());
+        assert_eq!(finding.word, Some(place));
+        assert_eq!(
+            finding.diagnostic.message_in(Language::Da),
+            "den faglige godkendelse nævner `DCCG`, men retningslinjen importeres i `dlg`"
+        );
+    }
+
+    /// The lists a message names follow each language's plural and conjunction.
+    #[test]
+    fn lists_of_numbers_read_in_both_languages() {
+        let mixed = |count: usize, rest: &str, last: u32| {
+            message!(
+                "import-mixed-grading",
+                first = 1_u32,
+                scheme = "oxford",
+                count = count,
+                rest = rest,
+                last = last,
+            )
+        };
+        assert_eq!(
+            mixed(1, "", 5).in_language(Language::En),
+            "recommendation 1 is graded oxford, but recommendation 5 is not; `grading` was set from the first"
+        );
+        assert_eq!(
+            mixed(3, "3, 4", 5).in_language(Language::En),
+            "recommendation 1 is graded oxford, but recommendations 3, 4 and 5 are not; `grading` was set from the first"
+        );
+        assert_eq!(
+            mixed(3, "3, 4", 5).in_language(Language::Da),
+            "anbefaling 1 er graderet efter oxford, men anbefalingerne 3, 4 og 5 er ikke; `grading` er sat efter den første"
+        );
+        let unsupported = |what: &str, format: &str| {
+            message!(
+                "import-unsupported-content",
+                what = what,
+                format = format,
+                text = "x",
+            )
+            .in_language(Language::Da)
+        };
+        assert_eq!(
+            unsupported("formula", ""),
+            "en formel (Word-ligning) kunne ikke importeres: `x`"
+        );
+        assert_eq!(
+            unsupported("raw", "openxml"),
+            "rå openxml kunne ikke importeres: `x`"
+        );
+    }
+}
