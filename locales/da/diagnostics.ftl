@@ -167,6 +167,11 @@ import-pandoc-cannot-run = kan ikke køre pandoc: { $error }
 import-pandoc-not-word = pandoc kunne ikke læse den som en Word-fil: { $error }
 import-pandoc-bad-json = JSON fra pandoc { $version } kunne ikke læses: { $error }
 import-pandoc-unsupported-api = pandoc { $version } skriver JSON API { $api }; retning læser 1.22 og 1.23
+import-url-map-unreadable = kan ikke læse adressefilen { $path }: { $error }
+import-url-map-invalid-toml = adressefilen { $path }: { $error }
+import-url-map-invalid-value = adressefilen { $path }: `{ $url }` skal pege på en tekst "gruppe/navn"
+import-url-map-invalid-target = adressefilen { $path }: `{ $url }` peger på `{ $value }`, som ikke er "gruppe/navn"
+import-url-map-invalid-url = adressefilen { $path }: `{ $url }` er ikke en http(s)-adresse
 # Forsiden
 import-title-guessed = intet afsnit er markeret som titel; det første blev brugt: `{ $title }`
 import-missing-field = forsiden har { $key ->

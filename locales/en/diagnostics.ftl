@@ -166,6 +166,11 @@ import-pandoc-cannot-run = cannot run pandoc: { $error }
 import-pandoc-not-word = pandoc could not read it as a Word file: { $error }
 import-pandoc-bad-json = pandoc { $version }'s JSON could not be read: { $error }
 import-pandoc-unsupported-api = pandoc { $version } writes JSON API { $api }; retning reads 1.22 and 1.23
+import-url-map-unreadable = cannot read the URL map { $path }: { $error }
+import-url-map-invalid-toml = the URL map { $path }: { $error }
+import-url-map-invalid-value = the URL map { $path }: `{ $url }` must map to a string "group/slug"
+import-url-map-invalid-target = the URL map { $path }: `{ $url }` maps to `{ $value }`, which is no "group/slug"
+import-url-map-invalid-url = the URL map { $path }: `{ $url }` is no http(s) address
 # The front page
 import-title-guessed = no paragraph is marked as the title; the first one was taken: `{ $title }`
 import-missing-field = the front page has no { $key ->

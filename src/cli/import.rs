@@ -67,7 +67,11 @@ pub fn run(
         .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?;
     let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
     let url_map = match &args.url_map {
-        Some(path) => Some(Arc::new(UrlMap::load(path).map_err(anyhow::Error::msg)?)),
+        Some(path) => {
+            Some(Arc::new(UrlMap::load(path).map_err(|err| {
+                anyhow::anyhow!("{}", err.in_language(language))
+            })?))
+        }
         None => None,
     };
     if args.slug.is_some() && args.files.len() > 1 {
