@@ -241,3 +241,96 @@ import-unsupported-content-link-scheme = et `{ $scheme }:`-link kan ikke stå p�
 import-unmapped-link = et link til det gamle websted står ikke i adressefilen (--url-map) og er bevaret, som det er: { $url }
 import-bad-alias = den gamle adresse { $url } kan ikke være et alias, så den er udeladt: { $problem }
 import-authors-unread = ingen tabel over forfattere (Navn, Titel, Arbejdssted, Habilitet) under Forfattere og habilitet; `[[authors]]` er tom, teksten er bevaret
+## Parser and template
+
+frontmatter-missing = filen begynder ikke med forsiden (front matter): første linje skal være +++
+frontmatter-missing-empty = filen er tom; en retningslinje begynder med forsiden (front matter) i TOML mellem to linjer med +++
+frontmatter-missing-help = begynd filen med +++, forsidens nøgler og +++ (se FORMAT.md; `retning new` skriver en skabelon)
+frontmatter-unterminated = forsiden, der begynder her, bliver aldrig afsluttet
+frontmatter-unterminated-help = tilføj en linje med kun +++ efter forsidens sidste nøgle
+frontmatter-syntax = forsiden er ikke gyldig TOML: { $detail }
+frontmatter-syntax-help = forsiden skrives i TOML: tekst skal stå i anførselstegn, og datoer skrives som 2024-02-01
+frontmatter-unknown-key = `{ $key }` er ikke en nøgle, retning kender
+frontmatter-unknown-key-help = tjek stavningen; her kan stå { $keys } (FORMAT.md beskriver alle nøgler)
+frontmatter-missing-key = nøglen `{ $key }` mangler
+frontmatter-missing-key-help = en retningslinje skal have title, version, status, template_version, grading og planned under [revision]
+frontmatter-invalid = ugyldig værdi: { $detail }
+frontmatter-invalid-variant = `{ $value }` er ikke tilladt her; de tilladte værdier er { $allowed }
+frontmatter-invalid-help = FORMAT.md viser de tilladte værdier
+frontmatter-bad-date-blank = datoen er tom
+frontmatter-bad-date-month-only = `{ $value }` angiver kun en måned; skriv hele datoen, fx { $value }-01
+frontmatter-bad-date-quoted = `{ $value }` står i anførselstegn og er derfor tekst, ikke en dato; fjern anførselstegnene
+frontmatter-bad-date-not-a-date = `{ $value }` er ikke en dato
+frontmatter-bad-date-time-of-day = `{ $value }` har et klokkeslæt; skriv kun datoen
+frontmatter-bad-date-not-in-calendar = `{ $value }` er ikke en dato i kalenderen: { $detail }
+frontmatter-bad-date-wrong-type = her skal stå en dato, men der står { $found ->
+    [integer] et tal
+    [float] et decimaltal
+    [boolean] en sandhedsværdi
+    [array] en liste
+    [table] en tabel
+   *[other] { $found }
+}
+frontmatter-bad-date-help = skriv datoer på formen ÅÅÅÅ-MM-DD uden anførselstegn, fx 2024-02-01
+frontmatter-bad-date-invalid = `{ $value }` er ikke en dato, der findes i kalenderen
+frontmatter-bad-date-invalid-help = skriv en dato, der findes, på formen ÅÅÅÅ-MM-DD uden anførselstegn, fx 2024-02-01
+frontmatter-control-character = værdien indeholder kontroltegnet U+{ $code }, som ikke hører hjemme i en retningslinje
+frontmatter-control-character-help = fjern escape-koden (fx \u001b) fra teksten
+alias-invalid-not-absolute = aliasset `{ $alias }` kan ikke bruges: det skal begynde med / (en sti på webstedet, fx /lymfom/dlbcl/)
+alias-invalid-home = aliasset `{ $alias }` kan ikke bruges: det er adressen på webstedets forside
+alias-invalid-bad-part = aliasset `{ $alias }` kan ikke bruges: `{ $part }` er ikke tilladt i en sti; brug bogstaver, cifre og - . _ ~ %
+alias-invalid-reserved = aliasset `{ $alias }` kan ikke bruges: `/{ $folder }/` er adressen på en af webstedets egne sider
+alias-invalid-group-page = aliasset `{ $alias }` er adressen på en gruppeside
+alias-invalid-guideline-page = aliasset `{ $alias }` er adressen på en retningslinjes side
+alias-invalid-inside-page = aliasset `{ $alias }` ligger inde under retningslinjesiden /{ $page }
+alias-invalid-claimed = aliasset `{ $alias }` bruges også af { $other }
+alias-invalid-help = et alias er en gammel adresse (URL-sti) på denne retningslinje, fx /lymfom/dlbcl/, som skal sende læseren videre hertil
+template-content-outside-section = teksten før den første afsnitsoverskrift hører ikke til noget af skabelonens afsnit
+template-content-outside-section-help = begynd teksten med # Nyt siden sidst (ændringslog); titlen kommer fra forsiden
+heading-duplicate-id = overskriften ville få id'et `#{ $id }`, som overskriften i linje { $line } allerede har
+heading-duplicate-id-page = overskriften ville få id'et `#{ $id }`, som siden selv bruger til et skabelonafsnit eller sine egne dele
+heading-duplicate-id-help = omformulér en af overskrifterne: et link til `#{ $id }` skal føre ét sted hen (denne får indtil videre `#{ $anchor }`)
+container-unknown = `::: { $name }` er ikke en blok, retning kender
+container-unknown-help = den eneste :::-blok er ::: anbefaling N (STYRKE)
+container-unterminated = blokken bliver aldrig afsluttet
+container-unterminated-help = afslut anbefalingen med en linje, der kun indeholder :::
+container-stray-close = denne ::: afslutter ingen blok
+container-stray-close-help = fjern den, eller begynd en anbefaling over den med ::: anbefaling N (STYRKE)
+container-nested = en blok kan ikke begynde inde i en anden (blokken fra linje { $line } er ikke afsluttet)
+container-nested-help = afslut blokken fra linje { $line } med en linje, der kun indeholder :::, før den næste begynder
+recommendation-bad-header-no-id = anbefalingen har intet nummer
+recommendation-bad-header-no-strength = anbefaling { $id } har ingen styrke i parentes
+recommendation-bad-header-unclosed = parentesen om styrken bliver aldrig lukket
+recommendation-bad-header-marker = efter styrken kan kun stå ny eller ændret, ikke `{ $text }`
+recommendation-bad-header-help = skriv første linje som ::: anbefaling N (STYRKE), eventuelt efterfulgt af ny eller ændret og { "{" }attributter{ "}" }
+recommendation-bad-id = `{ $text }` er ikke et anbefalingsnummer; numrene er positive hele tal
+recommendation-bad-id-help = nummerér anbefalingerne 1, 2, 3, …; en udgået anbefalings nummer bruges ikke igen
+recommendation-bad-strength = `{ $text }` er ikke en anbefalingsstyrke
+recommendation-bad-strength-grade-in-oxford = `{ $text }` er en GRADE-styrke, men retningslinjen graderer efter Oxford
+recommendation-bad-strength-oxford-in-grade = `{ $text }` er en Oxford-styrke, men retningslinjen graderer efter GRADE
+recommendation-bad-strength-reversed = intervallet `{ $text }` skal gå fra det stærkeste til det svageste bogstav, fx { $stronger }-{ $weaker }
+recommendation-bad-strength-certainty = `{ $certainty }` er ikke en GRADE-evidenskvalitet (høj, moderat, lav eller meget lav)
+recommendation-bad-strength-oxford-help = med grading = "oxford" skrives A, B, C eller D eller et interval som A-C
+recommendation-bad-strength-grade-help = med grading = "grade" skrives stærk for, svag for, svag imod eller stærk imod (evt. med evidensens kvalitet: ", høj", ", moderat", ", lav", ", meget lav") eller god praksis
+recommendation-misplaced = anbefaling { $id } skal stå under et ##-emne i 3. Grundlag, før emnets evidensafsnit
+recommendation-misplaced-help = flyt den ned under emnets ##-overskrift og op over ### Litteratur og evidensgennemgang
+recommendation-bad-attribute-unclosed = attributternes { "{" } bliver ikke lukket af en { "}" } sidst på linjen
+recommendation-bad-attribute-not-a-pair = `{ $pair }` har ikke formen nøgle=værdi
+recommendation-bad-attribute-empty-phase = en tom fase i fase=
+recommendation-bad-attribute-no-indicator = monitorering="{ $value }" nævner ingen indikator: skriv databasen og indikatoren, fx "DLCR 3a"
+recommendation-bad-attribute-unknown = `{ $key }` er ikke en attribut til en anbefaling (fase, monitorering)
+recommendation-bad-attribute-help = skriv attributterne som { "{" }fase=behandling monitorering="DLCR 3a"{ "}" }: fase nævner en eller flere faser (adskilt af komma), monitorering databasen og dens indikator
+recommendation-unmarked-new = anbefaling { $id } er ny siden version { $version }, men er ikke markeret `ny`
+recommendation-unmarked-new-help = skriv `ny` efter styrken: ::: anbefaling { $id } (…) ny
+recommendation-unmarked-change = anbefaling { $id } er ændret siden version { $version } ({ $change ->
+    [reworded] ny ordlyd
+    [regraded] styrke { $before } → { $after }
+   *[both] ny ordlyd, styrke { $before } → { $after }
+}), men er ikke markeret `ændret`
+recommendation-unmarked-change-help = skriv `ændret` efter styrken: ::: anbefaling { $id } (…) ændret
+recommendation-stale-marker = anbefaling { $id } er markeret `{ $marker }`, men er ikke ændret siden version { $version }
+recommendation-stale-marker-help = fjern markeringen: den fortæller læserne, hvad der er nyt i denne version
+citation-bad-evidence-level = `[{ $level }]` er ikke et Oxford-evidensniveau
+citation-bad-evidence-level-help = niveauerne er 1a, 1b, 2a, 2b, 3a, 3b, 4 og 5
+link-unsafe-scheme = linket `{ $link }` bruger `{ $scheme }:`, som en side aldrig linker til
+link-unsafe-scheme-help = brug https://, http://, mailto: eller tel:, en sti på dette websted eller @/<gruppe>/<navn>.md
