@@ -144,3 +144,81 @@ build-summary-unchanged = Byggede { $guidelines } retningslinjer, { $pages } sid
     [one] 1 advarsel
    *[other] { $warnings } advarsler
 } på { $time }: intet er ændret siden sidste byggeri
+
+## Filer og bilag
+
+source-unreadable = filen kan ikke læses: { $error }
+source-unreadable-directory = dette er en mappe, ikke en retningslinjefil
+source-unreadable-directory-help = omdøb mappen; under guidelines/ må kun filer ende på .md
+source-unreadable-not-utf8 = filen er ikke gyldig UTF-8 (første forkerte byte i linje { $line }, kolonne { $column }); gem den som UTF-8
+source-bad-path = en retningslinje skal ligge som guidelines/<gruppe>/<navn>.md
+source-bad-path-help = flyt den ind i mappen for sin DMCG-gruppe, fx guidelines/dlg/
+source-bad-path-slug = `{ $slug }` er ikke et gyldigt filnavn: det bliver sidens adresse (URL)
+source-bad-path-slug-help = brug små bogstaver a–z, tal og -, fx opfoelgning-koloncancer.md
+source-outside-site = dette er et link til { $target }, uden for webstedet: det bliver ikke læst
+source-outside-site-help = kopiér filen ind i webstedet i stedet for at linke til den
+source-unknown-group = gruppemappen `{ $group }` står ikke i retning.toml
+source-unknown-group-help = tilføj `{ $group } = "…"` under [groups] i retning.toml, eller flyt filen til en af: { $groups }
+config-invalid = { $error }
+config-invalid-help = README'en beskriver alle nøgler i retning.toml
+config-invalid-unreadable = { $file } kan ikke læses: { $why }
+config-invalid-unreadable-help = kør retning i webstedets mappe, eller opret retning.toml (se README'en)
+config-invalid-base-url = base_url `{ $url }` er ikke en fuld http://- eller https://-adresse
+config-invalid-base-url-no-host = base_url `{ $url }` mangler et værtsnavn
+config-invalid-base-url-character = base_url `{ $url }` indeholder { $character }, som en websteds adresse ikke kan indeholde
+config-invalid-base-url-help = skriv den adresse, webstedet udgives på, fx https://example.org/retningslinjer/
+config-invalid-group-key = gruppenøglen `{ $key }` kan ikke være en mappe på webstedet: { $why }
+config-invalid-group-key-help = en gruppenøgle er DMCG'ens forkortelse med små bogstaver, fx dlg eller dahanca
+config-invalid-phase-slug = fasenavnet `{ $slug }` kan ikke være en adresse: { $why }
+config-invalid-phase-twice = fasen `{ $slug }` står der to gange
+config-invalid-phase-help = en fase skrives { "{" } slug = "udredning", name = "Udredning" { "}" }; slug er små bogstaver a–z, tal og -
+path-problem-empty = det er tomt
+path-problem-not-a-slug = `{ $name }` må kun indeholde små bogstaver a–z, tal og - og må ikke begynde eller slutte med -
+path-problem-reserved = `/{ $name }/` er adressen på en af webstedets egne sider
+path-problem-home = det er adressen på webstedets forside
+path-problem-not-absolute = den skal begynde med / (en sti på dette websted, fx /lymfom/dlbcl/)
+path-problem-bad-part = `{ $part }` er ikke tilladt i en sti: brug bogstaver, tal og - . _ ~ %
+synonyms-invalid = { $error }
+synonyms-invalid-help = se afsnittet "Search" i README'en for, hvordan synonyms.toml skrives
+synonyms-invalid-unreadable = { $file } kan ikke læses: { $why }
+synonyms-invalid-in-another-group = "{ $word }" står også i en anden gruppe (som "{ $first }"): et ord hører til én gruppe
+synonyms-invalid-too-few-words = en gruppe skal have mindst to forskellige ord
+synonyms-invalid-no-term = "{ $word }" er et stopord eller har ingen bogstaver
+synonyms-invalid-phrase-splits = "{ $word }" deles i ord ved "{ $gap }": ordene i en frase bindes kun sammen af mellemrum eller bindestreg (søgningen finder kun frasen, hvor teksten skriver ordene sådan)
+synonyms-invalid-phrase-too-long = "{ $word }" har { $words } ord: en frase har højst { $most }
+synonyms-invalid-phrase-only-stop-words = "{ $word }" består kun af stopord
+synonyms-invalid-phrase-no-letters = "{ $word }" har et ord uden bogstaver
+asset-bad-place = mappen `{ $folder }` har ingen retningslinje `{ $folder }.md` ved siden af sig
+asset-bad-place-help = en retningslinjes figurer og bilag ligger i en mappe med samme navn som filen, lige ved siden af den
+asset-bad-place-folder = en retningslinjes mappe kan ikke indeholde mapper
+asset-bad-place-folder-help = læg filerne direkte i retningslinjens mappe
+asset-unsupported-type = `{ $name }` er ikke en filtype, webstedet udgiver
+asset-unsupported-type-help = billeder: PNG, JPEG, WebP, GIF, SVG; bilag: PDF, XLSX, DOCX, CSV
+asset-unreadable-image-size = billedets størrelse kan ikke læses: { $error }
+asset-unreadable-image-size-help = gem billedet igen som PNG, JPEG, WebP eller GIF
+asset-unreadable-svg-not-utf8 = SVG-filen er ikke UTF-8-tekst
+asset-unreadable-svg-size = SVG-filen angiver ikke sin størrelse
+asset-unreadable-svg-size-help = giv <svg>-elementet en viewBox, fx viewBox="0 0 640 480"
+asset-unsafe-svg-not-xml = SVG-filen er ikke velformet XML: { $error }
+asset-unsafe-svg-element = SVG-filen indeholder et <{ $element }>-element
+asset-unsafe-svg-style-import = SVG-filens <style> henter et andet stylesheet ind (@import)
+asset-unsafe-svg-style-url = SVG-filens <style> henviser til en anden fil med url(…)
+asset-unsafe-svg-event-handler = et <{ $element }>-element i SVG-filen har en hændelseshåndtering, `{ $attribute }`
+asset-unsafe-svg-javascript = et <{ $element }>-element i SVG-filen har en javascript:-adresse i `{ $attribute }`
+asset-unsafe-svg-href = et <{ $element }>-element i SVG-filen henviser til en anden fil, `{ $target }`
+asset-unsafe-svg-style-attribute-import = et <{ $element }>-element i SVG-filen henter et andet stylesheet ind (@import)
+asset-unsafe-svg-style-attribute-url = et <{ $element }>-element i SVG-filen henviser til en anden fil med url(…)
+asset-unsafe-svg-root = filens rodelement er ikke <svg>
+asset-unsafe-svg-help = en SVG-fil, der åbnes fra webstedet, kører med webstedets rettigheder: fjern scripts, hændelseshåndteringer, javascript:-adresser, <foreignObject> og henvisninger til andre filer (eksportér den igen som ren SVG)
+asset-outside-folder = `{ $target }` er ikke en fil i retningslinjens mappe `{ $slug }/`
+asset-outside-folder-help = læg filen i guidelines/{ $group }/{ $slug }/ og skriv { $slug }/<navn>; henvis til en anden retningslinje som @/<gruppe>/<navn>.md
+asset-bad-name = `{ $name }` er ikke et filnavn, der kan stå i en adresse (URL)
+asset-bad-name-help = omdøb filen til `{ $suggested }` (små bogstaver a–z, tal, - og _), og skriv { $slug }/{ $suggested } her
+asset-missing = guidelines/{ $group }/{ $slug }/{ $name } findes ikke
+asset-missing-help = læg filen i guidelines/{ $group }/{ $slug }/, eller ret navnet
+asset-large-image = `{ $name }` fylder { $megabytes },{ $tenths } MB: langsomt at hente på en telefon
+asset-large-image-help = gør det mindre end 1 MB: SVG til tegninger, en mindre PNG eller JPEG til fotos
+asset-unused = `{ $name }` bruges ikke af { $guideline }: filen bliver ikke udgivet
+asset-unused-help = vis den med ![…]({ $slug }/{ $name }), eller link til den, eller slet den
+image-missing-alt = billedet har ingen alternativ tekst
+image-missing-alt-help = skriv mellem de firkantede parenteser, hvad billedet viser: ![Flowchart over udredningen](…) — læsere, der ikke kan se billedet, er afhængige af teksten (WCAG 1.1.1)
