@@ -10,6 +10,7 @@ mod gitlab;
 pub(crate) mod html;
 mod human;
 mod json;
+mod read_error;
 pub(crate) mod snippet;
 mod text;
 
@@ -19,6 +20,7 @@ pub(crate) use github::render_github;
 pub(crate) use gitlab::render_gitlab;
 pub use human::render_human;
 pub(crate) use json::{JsonDiagnostic, JsonReport, render_json};
+pub(crate) use read_error::unreadable;
 pub(crate) use text::Arg;
 pub(crate) use text::message;
 pub use text::{Message, Text};

@@ -16,7 +16,7 @@ pub(crate) use body::{
     Body, Citation, Heading, ImageRef, LeadBlock, LinkRef, RefDefinition, Section, SubSection,
     Topic,
 };
-pub(crate) use date::{DATE_HINT, IsoDate};
+pub(crate) use date::{DATE_HINT, DateProblem, IsoDate, date_problem};
 pub(crate) use fragment::Fragment;
 pub(crate) use front_matter::{
     AidFormat, ApprovalEntry, Author, DecisionAid, FrontMatter, Ipdas, Status,
@@ -25,7 +25,7 @@ pub(crate) use pathway::{Monitoring, PhaseRef};
 pub(crate) use recommendation::{Marker, Recommendation, RecommendationHeader};
 pub(crate) use section_kind::{SectionKind, SubSectionKind, closest_title};
 pub use strength::Grading;
-pub(crate) use strength::{EvidenceLevel, Strength};
+pub(crate) use strength::{EvidenceLevel, Strength, StrengthError};
 pub(crate) use table_caption::table_number;
 
 use std::ops::Range;
