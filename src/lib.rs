@@ -5,7 +5,7 @@
 //! holds every guideline, [`validate`] finds problems, [`render`] and the search index read
 //! the model, and [`output`] writes the site atomically.
 
-#![warn(unreachable_pub)]
+#![warn(unreachable_pub, missing_docs)]
 
 pub(crate) mod assets;
 pub(crate) mod build_cache;

@@ -22,6 +22,7 @@ use crate::site::Site;
 pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
     pub search_units: Duration,
+    /// The static search index encoded.
     pub static_index: Duration,
     /// Every page rendered; each guideline page is written as soon as it is, and the static
     /// search files beside them.
@@ -43,8 +44,11 @@ pub struct Timings {
 #[derive(Debug, Clone, Copy)]
 pub struct Published {
     pub(crate) pages: usize,
+    /// Every file the site holds.
     pub files: usize,
+    /// How many files were written and how many reused unchanged.
     pub write: WriteStats,
+    /// Where the time went.
     pub timings: Timings,
 }
 

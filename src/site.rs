@@ -15,9 +15,11 @@ use crate::source::{SourceFile, display_path, leads_outside};
 
 pub(crate) const GUIDELINES_DIR: &str = "guidelines";
 
+/// Every guideline of a site with its configuration, looked up by link key.
 #[derive(Debug)]
 pub struct Site {
     pub(crate) root: PathBuf,
+    /// `retning.toml`.
     pub config: SiteConfig,
     /// Sorted by group, then slug.
     pub guidelines: Vec<Guideline>,
@@ -28,7 +30,9 @@ pub struct Site {
 
 /// The site and the findings met while reading and parsing it.
 pub struct Loaded {
+    /// Every guideline that parsed.
     pub site: Site,
+    /// Problems met while reading and parsing, unsorted.
     pub findings: Vec<Diagnostic>,
 }
 

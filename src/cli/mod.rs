@@ -22,8 +22,10 @@ use crate::diagnostics::Language;
 #[command(
     name = "retning",
     version,
-    about = "Publish Danish national clinical cancer guidelines (DMCG template) as a static website"
+    about = "Publish Danish national clinical cancer guidelines (DMCG template) as a static website",
+    long_about = None
 )]
+/// The command line: the site's folder, the language of findings, and the command.
 pub struct Cli {
     /// The site's folder (holding retning.toml and guidelines/).
     #[arg(long, global = true, default_value = ".")]
@@ -66,6 +68,8 @@ pub(crate) enum Outcome {
     Findings,
 }
 
+/// Runs the command the arguments name; the exit code is 0 when clean, 1 on findings, 2 when
+/// the command could not run (the error is printed).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let language = cli

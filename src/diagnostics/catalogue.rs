@@ -20,6 +20,7 @@ pub enum Language {
     /// Danish, the authors' language and the default.
     #[default]
     Da,
+    /// English (`--lang en`, or an `en` site language).
     En,
 }
 

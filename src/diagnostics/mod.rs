@@ -40,6 +40,7 @@ pub(crate) enum Severity {
 /// A finding: a stable code, what is wrong, where, and how to fix it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// The stable code (`docs/format.md`), the same in every language.
     pub code: Code,
     pub(crate) severity: Severity,
     /// What is wrong, shown in the reader's language (`Text::in_language`).
@@ -47,6 +48,7 @@ pub struct Diagnostic {
     pub(crate) help: Option<Text>,
     /// The file as shown to users (relative to the site root), when the finding has one.
     pub(crate) file: Option<String>,
+    /// Where in the file, when the finding points at text.
     pub position: Option<Position>,
 }
 
@@ -78,9 +80,13 @@ impl Eq for Diagnostic {}
 /// Where in a file's text a finding points.
 #[derive(Debug, Clone)]
 pub struct Position {
+    /// The file the finding points into.
     pub source: Arc<SourceFile>,
+    /// The byte range of the text in question.
     pub span: Range<usize>,
+    /// 1-based line of the span's start.
     pub line: usize,
+    /// 1-based column (in characters) of the span's start.
     pub column: usize,
 }
 
@@ -169,11 +175,14 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// How many errors and warnings a set of findings holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Findings that stop a build.
     pub errors: usize,
+    /// Findings reported but not blocking.
     pub warnings: usize,
 }
 
 impl Counts {
+    /// Counts `diagnostics` by severity.
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         Self {

@@ -88,7 +88,9 @@ impl Message {
 /// What a finding says: a catalogue message, or text not yet in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
+    /// A message from the Fluent catalogue, worded in each language.
     Message(Message),
+    /// Text the same in every language (from a library, or not yet catalogued).
     Plain(String),
 }
 

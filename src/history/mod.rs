@@ -35,9 +35,13 @@ use repo::Repo;
 pub enum Unavailable {
     /// `--no-history`.
     TurnedOff,
+    /// The site's folder is not in a git repository.
     NotGit,
+    /// The repository has no commit yet.
     NoCommits,
+    /// A shallow clone: the earlier commits are not there to read.
     Shallow,
+    /// Reading the repository failed; the text says how.
     Failed(String),
 }
 

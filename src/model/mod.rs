@@ -38,14 +38,17 @@ use crate::source::SourceFile;
 /// One parsed guideline file.
 #[derive(Debug)]
 pub struct Guideline {
+    /// The file's text, which every span in the guideline points into.
     pub source: Arc<SourceFile>,
     /// The DMCG folder code, e.g. `dlg`.
     pub group: String,
     /// The file stem, e.g. `dlbcl`; the page lives at `/<group>/<slug>/`.
     pub slug: String,
+    /// The TOML front matter between the `+++` lines.
     pub meta: FrontMatter,
     /// Offset of the front matter text in the file, to turn its spans into file spans.
     pub(crate) front_matter_offset: usize,
+    /// The Markdown after the front matter: sections, recommendations, citations, links.
     pub body: Body,
 }
 
@@ -73,6 +76,7 @@ impl Guideline {
         *self.meta.status.get_ref()
     }
 
+    /// The scheme its recommendations' strengths are written in.
     pub fn grading(&self) -> Grading {
         *self.meta.grading.get_ref()
     }

@@ -7,7 +7,9 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grading {
+    /// Oxford levels of evidence: a letter A–D or a range such as A-C.
     Oxford,
+    /// GRADE: a direction and strength (stærk for … stærk imod), with a certainty.
     Grade,
 }
 

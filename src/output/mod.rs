@@ -29,6 +29,7 @@ use crate::render::OutputTree;
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct WriteStats {
     pub(crate) written: usize,
+    /// Files whose bytes equal the previous site's, hard-linked from it instead of written.
     pub unchanged: usize,
 }
 

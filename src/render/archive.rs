@@ -105,6 +105,7 @@ impl Archive {
         };
     }
 
+    /// No earlier version of any guideline to publish.
     pub fn is_empty(&self) -> bool {
         self.by_key.is_empty()
     }

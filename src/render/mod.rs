@@ -48,6 +48,7 @@ pub(crate) const SEARCH_DIR: &str = "search";
 /// Path (relative to the output folder, `/`-separated) → bytes.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct OutputTree {
+    /// Each file's path in the site and its bytes, in path order.
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
@@ -65,12 +66,16 @@ impl OutputTree {
     }
 }
 
+/// What a build is asked for beyond the site and the theme.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
+    /// Drafts are published too (with a banner), as `--drafts` and `serve` ask.
     pub drafts: bool,
+    /// The date the build is made on: revision status and days left count from it.
     pub today: Date,
 }
 
+/// A page the templates could not render, and why.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot render {page}: {message}")]
 pub struct RenderError {

@@ -86,7 +86,9 @@ const SERVICE_WORKER: &str = include_str!("../../themes/default/static/sw.js");
 
 pub(crate) const THEME_DIR: &str = "themes/default";
 
+/// The templates, UI strings and static files a site is rendered with.
 pub struct Theme {
+    /// The page templates, loaded once.
     pub tera: Tera,
     /// The UI strings, as given to every template as `t`.
     pub strings: serde_json::Value,

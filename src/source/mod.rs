@@ -13,7 +13,9 @@ use std::path::{Path, PathBuf};
 pub struct SourceFile {
     /// The path as shown to users: relative to the site root, with `/` separators.
     pub(crate) display_path: String,
+    /// The path the text was read from.
     pub path: PathBuf,
+    /// The text, without a leading byte-order mark.
     pub text: String,
     pub(crate) lines: LineIndex,
 }
@@ -21,14 +23,22 @@ pub struct SourceFile {
 /// Why a file could not be turned into text.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The file system refused.
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
+    /// A folder where a file was expected.
     #[error("the path is a directory, not a guideline file")]
     IsDirectory,
+    /// Bytes that are not UTF-8.
     #[error(
         "the file is not valid UTF-8 (first bad byte at line {line}, column {column}); save it as UTF-8"
     )]
-    NotUtf8 { line: usize, column: usize },
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+    },
 }
 
 impl SourceFile {
@@ -46,6 +56,7 @@ impl SourceFile {
         }
     }
 
+    /// Reads `path`, shown to users as `display_path`.
     pub fn read(path: &Path, display_path: String) -> Result<Self, ReadError> {
         if path.is_dir() {
             return Err(ReadError::IsDirectory);

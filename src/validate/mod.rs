@@ -22,7 +22,9 @@ use crate::site::Site;
 
 /// A loaded site and every finding about it, sorted for reading.
 pub struct Checked {
+    /// The site as loaded.
     pub site: Site,
+    /// Every finding, sorted by file, line, column and code.
     pub findings: Vec<Diagnostic>,
 }
 
@@ -38,6 +40,7 @@ pub fn check_site(root: &Path, today: Date) -> Result<Checked, Box<Diagnostic>> 
     })
 }
 
+/// Every rule for every guideline of `site`, and the site-wide ones (aliases), on `today`.
 pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
     let mut findings: Vec<Diagnostic> = site
         .guidelines
@@ -48,6 +51,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
     findings
 }
 
+/// Every per-guideline rule for `guideline` on `today`; `site` resolves its cross-links.
 pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     template::check(guideline, &mut findings);

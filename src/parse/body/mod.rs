@@ -19,6 +19,8 @@ mod notes;
 mod recommendations;
 mod tables;
 
+/// The CommonMark extensions guidelines are parsed with (tables, footnotes, …), for any
+/// other reader of the same text.
 pub fn markdown_options() -> Options {
     // Old-style footnotes: a citation without a definition is still a reference event, so it
     // can be reported at its position instead of silently becoming text.

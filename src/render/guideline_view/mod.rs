@@ -19,6 +19,7 @@ pub(crate) use recommendation::{BadgeText, recommendation_view};
 use references::reference_views;
 use toc::toc_html;
 
+/// What `guideline.html` shows of one guideline, ready for the template.
 #[derive(Serialize)]
 pub struct GuidelineView {
     pub(crate) url: String,
@@ -168,6 +169,7 @@ pub(crate) fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
     }
 }
 
+/// The view of `guideline`'s current version on `today` (revision status counts days from it).
 pub fn build(
     site: &Site,
     guideline: &Guideline,
