@@ -70,15 +70,17 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
+
+    /// The new site, the target and the aside folder, all in `dir` (none made yet).
+    fn places(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+        (dir.join("new"), dir.join("site"), dir.join("old"))
+    }
 
     #[test]
     fn the_new_folder_takes_the_place_of_the_old_in_one_step() {
         let dir = tempfile::tempdir().unwrap();
-        let (new, target, aside) = (
-            dir.path().join("new"),
-            dir.path().join("site"),
-            dir.path().join("old"),
-        );
+        let (new, target, aside) = places(dir.path());
         fs::create_dir(&new).unwrap();
         fs::write(new.join("index.html"), "new").unwrap();
         fs::create_dir(&target).unwrap();
@@ -99,11 +101,7 @@ mod tests {
     #[test]
     fn with_nothing_at_the_target_the_new_folder_is_moved_there() {
         let dir = tempfile::tempdir().unwrap();
-        let (new, target, aside) = (
-            dir.path().join("new"),
-            dir.path().join("site"),
-            dir.path().join("old"),
-        );
+        let (new, target, aside) = places(dir.path());
         fs::create_dir(&new).unwrap();
         assert_eq!(
             swap_into_place(&new, &target, &aside).unwrap(),
@@ -115,7 +113,7 @@ mod tests {
     #[test]
     fn a_folder_left_aside_by_a_kill_is_put_back_but_never_over_a_site() {
         let dir = tempfile::tempdir().unwrap();
-        let (target, aside) = (dir.path().join("site"), dir.path().join("old"));
+        let (_, target, aside) = places(dir.path());
         fs::create_dir(&aside).unwrap();
         fs::write(aside.join("index.html"), "old").unwrap();
         recover_aside(&target, &aside).unwrap();
