@@ -27,6 +27,8 @@ mod ci_docs;
 mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
+#[path = "suite/files_in_two_languages.rs"]
+mod files_in_two_languages;
 #[path = "suite/history/mod.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]
