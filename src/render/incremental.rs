@@ -10,6 +10,7 @@ use search_index::static_index::StaticFiles;
 use crate::model::Guideline;
 use crate::site::Site;
 
+use super::inputs::RenderInputs;
 use super::page_plan::{PagePlan, guideline_files};
 use super::summaries::search_entries;
 use super::{
@@ -58,6 +59,22 @@ impl<'a> PageRenderer<'a> {
         })
     }
 
+    /// What a full render of `guidelines` would start from.
+    fn inputs<'i>(
+        &'i self,
+        guidelines: &'i [&'i Guideline],
+        archive: &'i Archive,
+    ) -> RenderInputs<'i> {
+        RenderInputs {
+            site: self.site,
+            theme: self.theme,
+            options: self.options,
+            guidelines,
+            base: &self.base,
+            archive,
+        }
+    }
+
     /// Renders with `archive`'s earlier versions, as [`render_site_with`](super::render_site_with).
     #[must_use]
     pub fn with_archive(mut self, archive: &'a Archive) -> Self {
@@ -84,25 +101,14 @@ impl<'a> PageRenderer<'a> {
             ),
             (mdt_path(guideline), render(theme, "mdt.html", &context)?),
         ];
-        files.extend(guideline_files(
-            site,
-            theme,
-            &self.base,
-            self.options,
-            archive,
-            guideline,
-        )?);
+        let only = [guideline];
+        let inputs = self.inputs(&only, archive);
+        files.extend(guideline_files(&inputs, guideline)?);
         // Its earlier versions' pages: the page of the last change compares with this text.
-        if let Some(archive) = self.archive {
-            files.extend(archive_pages::render_all(
-                site,
-                theme,
-                self.options,
-                &[guideline],
-                &self.base,
-                archive,
-                &|path, html| Ok((path, html)),
-            )?);
+        if self.archive.is_some() {
+            files.extend(archive_pages::render_all(&inputs, &|path, html| {
+                Ok((path, html))
+            })?);
             files.extend(archive.files_of(guideline));
         }
         Ok(files)
@@ -126,14 +132,7 @@ impl<'a> PageRenderer<'a> {
         let guidelines: Vec<&Guideline> = self.site.published(self.options.drafts).collect();
         let no_history = Archive::default();
         let archive = self.archive.unwrap_or(&no_history);
-        let plan = PagePlan::new(
-            self.site,
-            self.theme,
-            &self.base,
-            self.options,
-            archive,
-            &guidelines,
-        );
+        let plan = PagePlan::new(self.inputs(&guidelines, archive));
         // Each page is a job of its own: on the preview's fast path they are most of the work.
         let files: Vec<Vec<RenderedFile>> = plan
             .listings(Some(groups))

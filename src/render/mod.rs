@@ -11,6 +11,7 @@ mod feeds;
 mod guideline_pages;
 pub mod guideline_view;
 mod incremental;
+mod inputs;
 pub mod markdown;
 mod news;
 pub mod offline;
@@ -38,6 +39,7 @@ pub use theme::Theme;
 
 use context::{base_context, render, render_error, render_sized, write_assets};
 use guideline_pages::{guideline_pages, insert_history};
+use inputs::RenderInputs;
 use site_pages::site_wide_pages;
 
 /// Where the static search index lives in the site.
@@ -191,23 +193,22 @@ fn render_with<T: Send>(
 
     // The site-wide pages render beside the guideline pages: one of them, the list of every
     // recommendation, is a long serial render that would otherwise leave a core idle.
+    let inputs = RenderInputs {
+        site,
+        theme,
+        options,
+        guidelines: &guidelines,
+        base: &base,
+        archive,
+    };
     let (pages, site_wide) = rayon::join(
         || {
-            let mut pages =
-                guideline_pages(site, theme, options, &guidelines, &base, archive, &page)?;
-            pages.extend(archive_pages::render_all(
-                site,
-                theme,
-                options,
-                &guidelines,
-                &base,
-                archive,
-                &page,
-            )?);
+            let mut pages = guideline_pages(&inputs, &page)?;
+            pages.extend(archive_pages::render_all(&inputs, &page)?);
             Ok(pages)
         },
         || {
-            let site_wide = site_wide_pages(site, theme, options, &guidelines, &base, archive);
+            let site_wide = site_wide_pages(&inputs);
             let pngs = icons.as_ref().map(offline::Icons::render).transpose();
             (site_wide, pngs)
         },

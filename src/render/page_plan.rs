@@ -10,13 +10,11 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::context::{render, render_error};
+use super::inputs::RenderInputs;
 use super::paging::GroupCount;
 use super::site_pages::{format_guide_html, news_page};
 use super::summaries::{GroupView, SearchEntry, Summary, group_views, search_entries, summary};
-use super::{
-    Archive, OutputTree, RenderError, RenderOptions, RenderedFile, Theme, api, feeds, news, paging,
-    pathway_view,
-};
+use super::{OutputTree, RenderError, RenderedFile, Theme, api, feeds, news, paging, pathway_view};
 
 /// A group's page, or one page of it: [`GroupView`]'s fields, with a part of its list.
 #[derive(Serialize)]
@@ -35,26 +33,21 @@ pub(super) type Job<'j> =
 /// What the site-wide pages are made from: the published guidelines, their summaries and the
 /// groups with their summaries, made once for every page.
 pub(super) struct PagePlan<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    base: &'a tera::Context,
-    options: RenderOptions,
-    archive: &'a Archive,
+    inputs: RenderInputs<'a>,
     root: String,
-    guidelines: &'a [&'a Guideline],
     summaries: Vec<Summary>,
     groups: Vec<GroupView>,
 }
 
 impl<'a> PagePlan<'a> {
-    pub(super) fn new(
-        site: &'a Site,
-        theme: &'a Theme,
-        base: &'a tera::Context,
-        options: RenderOptions,
-        archive: &'a Archive,
-        guidelines: &'a [&'a Guideline],
-    ) -> Self {
+    pub(super) fn new(inputs: RenderInputs<'a>) -> Self {
+        let RenderInputs {
+            site,
+            theme,
+            options,
+            guidelines,
+            ..
+        } = inputs;
         let root = site.config.root_path();
         let summaries: Vec<Summary> = guidelines
             .iter()
@@ -62,13 +55,8 @@ impl<'a> PagePlan<'a> {
             .collect();
         let groups = group_views(site, &summaries, &root);
         Self {
-            site,
-            theme,
-            base,
-            options,
-            archive,
+            inputs,
             root,
-            guidelines,
             summaries,
             groups,
         }
@@ -82,11 +70,11 @@ impl<'a> PagePlan<'a> {
         fill: impl Fn(&mut tera::Context) + Send + Sync + 'j,
     ) -> Job<'j> {
         Box::new(move || {
-            let mut context = self.base.clone();
+            let mut context = self.inputs.base.clone();
             fill(&mut context);
             Ok(vec![(
                 path.clone(),
-                render(self.theme, template, &context)?,
+                render(self.inputs.theme, template, &context)?,
             )])
         })
     }
@@ -96,8 +84,15 @@ impl<'a> PagePlan<'a> {
     /// feed of each group in `groups` (every configured group when `None`; codes not in the
     /// configuration are skipped).
     pub(super) fn listings(&self, groups: Option<&BTreeSet<String>>) -> Vec<Job<'_>> {
-        let (site, theme, root) = (self.site, self.theme, self.root.as_str());
-        let guidelines = self.guidelines;
+        let RenderInputs {
+            site,
+            theme,
+            options,
+            guidelines,
+            base,
+            archive,
+        } = self.inputs;
+        let root = self.root.as_str();
         let wanted = |code: &str| groups.is_none_or(|groups| groups.contains(code));
         let mut jobs = vec![self.page("index.html".to_owned(), "home.html", |context| {
             if self.summaries.len() > paging::HOME_LIST_LIMIT {
@@ -116,12 +111,12 @@ impl<'a> PagePlan<'a> {
             jobs.extend(self.group_pages(group));
         }
         jobs.push(Box::new(move || {
-            let html = news_page(site, theme, guidelines, self.base, self.archive)?;
+            let html = news_page(&self.inputs)?;
             Ok(vec![("nyt/index.html".to_owned(), html)])
         }));
         for code in site.config.groups.keys().filter(|code| wanted(code)) {
             jobs.push(Box::new(move || {
-                let (path, feed) = news::group_feed(site, theme, code, guidelines, self.archive);
+                let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
                 Ok(vec![(path, feed.into_bytes())])
             }));
         }
@@ -137,11 +132,11 @@ impl<'a> PagePlan<'a> {
         }
         jobs.push(Box::new(move || self.search_all()));
         jobs.push(Box::new(move || {
-            pathway_view::pages(site, theme, self.base, guidelines, root)
+            pathway_view::pages(site, theme, base, guidelines, root)
         }));
         jobs.push(Box::new(move || {
             let mut machine = OutputTree::default();
-            feeds::write(site, guidelines, self.options.today, &mut machine)
+            feeds::write(site, guidelines, options.today, &mut machine)
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
             Ok(machine.files.into_iter().collect())
         }));
@@ -184,11 +179,18 @@ impl<'a> PagePlan<'a> {
     /// one; beyond, a list of the groups, and each group's recommendations on pages of at
     /// most [`paging::LIST_PAGE_BYTES`].
     fn search_all(&self) -> Result<Vec<RenderedFile>, RenderError> {
-        let (site, theme, root) = (self.site, self.theme, self.root.as_str());
-        let entries = search_entries(site, self.guidelines, root, theme.text("recommendation"));
+        let RenderInputs {
+            site,
+            theme,
+            guidelines,
+            base,
+            ..
+        } = self.inputs;
+        let root = self.root.as_str();
+        let entries = search_entries(site, guidelines, root, theme.text("recommendation"));
         let size = |e: &SearchEntry| e.recommendations_html.len() + 256;
         let render_page = |path: String, fill: &dyn Fn(&mut tera::Context)| {
-            let mut context = self.base.clone();
+            let mut context = base.clone();
             fill(&mut context);
             render(theme, "search-all.html", &context).map(|html| (path, html))
         };
@@ -251,13 +253,17 @@ impl<'a> PagePlan<'a> {
 /// The site-wide files that belong to one guideline: its feed, its API file, the files of its
 /// folder it uses, and the redirect pages of its aliases.
 pub(super) fn guideline_files(
-    site: &Site,
-    theme: &Theme,
-    base: &tera::Context,
-    options: RenderOptions,
-    archive: &Archive,
+    inputs: &RenderInputs,
     guideline: &Guideline,
 ) -> Result<Vec<RenderedFile>, RenderError> {
+    let RenderInputs {
+        site,
+        theme,
+        options,
+        base,
+        archive,
+        ..
+    } = *inputs;
     let (feed_path, feed) = news::guideline_feed(site, theme, guideline, archive);
     let api = api::guideline_file(site, guideline, options.today)
         .map_err(|err| render_error(&api::guideline_path(guideline), &err))?;
