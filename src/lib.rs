@@ -28,6 +28,7 @@ pub mod site;
 pub mod site_path;
 pub mod source;
 pub mod status;
+pub mod terminal;
 pub mod validate;
 
 /// Every program built on this crate (the `retning` binary, the benchmarks, the tests)

@@ -91,7 +91,7 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
             return Ok(Outcome::Findings);
         }
     };
-    let history = super::check::add_history_findings(root, &mut checked, args.no_history);
+    let history = super::check::add_history_findings(root, &mut checked, args.no_history, language);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();
@@ -223,7 +223,7 @@ fn print_unchanged(
     if let Err(why) = history_head
         && !matches!(why, Unavailable::TurnedOff)
     {
-        eprintln!("{}", super::check::history_note(why));
+        eprintln!("{}", super::check::history_note(why, language));
     }
     eprint!(
         "{}",

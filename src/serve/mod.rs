@@ -19,6 +19,7 @@ pub mod rebuild_thread;
 pub mod search_hook;
 pub mod search_indexer;
 pub mod state;
+pub mod terminal;
 pub mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -33,6 +34,7 @@ pub use rebuild::{Preview, Rebuilt};
 
 use crate::diagnostics::Language;
 use crate::history::{SiteHistory, Unavailable};
+use crate::terminal::WithoutHistory;
 use rebuild_thread::RebuildThread;
 use state::Shared;
 use watch::Watch;
@@ -93,7 +95,10 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
     match SiteHistory::load_unless(options.no_history, &root) {
         Ok(history) => preview = preview.with_history(history),
         Err(Unavailable::TurnedOff) => {}
-        Err(why) => eprintln!("note: {why}; the preview shows no earlier versions"),
+        Err(why) => eprintln!(
+            "{}",
+            crate::terminal::history_note(&why, WithoutHistory::Preview, options.language)
+        ),
     }
     let search =
         search_indexer::start(Arc::clone(&shared)).context("cannot start the search thread")?;
@@ -105,7 +110,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
         .context("cannot start the rebuild thread")?;
     ready_rx.await.context("the first build did not finish")?;
 
-    println!("Serving {} at {url} (Ctrl-C stops)", root.display());
+    println!("{}", terminal::serving(&root, &url, options.language));
     if options.open {
         open_browser(&url);
     }
