@@ -41,6 +41,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/parser_languages.rs"]
+mod parser_languages;
 #[path = "suite/pathway.rs"]
 mod pathway;
 #[path = "suite/precompress.rs"]

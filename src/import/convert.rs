@@ -13,7 +13,7 @@ use super::finding::{Anchor, Finding, WordPlace};
 use super::images::Asset;
 use super::inlines::{Context, plain};
 use super::url_map::UrlMap;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// What was imported, for the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
@@ -101,10 +101,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::UNKNOWN_HEADING,
-                            format!(
-                                "`{}` is not a template section; it was kept as a sub-heading",
-                                plain(inlines)
-                            ),
+                            message!("import-unknown-heading", title = plain(inlines)),
                         )
                         .in_word(&self.place)
                         .at(self.anchor()),
@@ -139,7 +136,7 @@ impl Converter {
             Block::Div(_, blocks) | Block::Figure(_, _, blocks) => self.blocks(blocks),
             Block::HorizontalRule => "---".to_owned(),
             Block::RawBlock(format, text) => {
-                self.unsupported(&format!("raw {format}"), text);
+                self.unsupported(super::inlines::Unsupported::Raw(format), text);
                 String::new()
             }
             Block::Null => String::new(),

@@ -9,7 +9,7 @@ use super::convert::Converter;
 use super::finding::Finding;
 use super::inlines::plain;
 use super::patterns::FIGURE_CAPTION;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// An image to copy into the asset folder.
 #[derive(Debug, Clone)]
@@ -56,9 +56,7 @@ impl Converter {
             self.findings.push(
                 Finding::error(
                     codes::import::IMAGE_NOT_EMBEDDED,
-                    format!(
-                        "an image that is not embedded in the Word file (`{url}`) was not imported"
-                    ),
+                    message!("import-image-not-embedded", url = url),
                 )
                 .in_word(&self.place)
                 .at(self.anchor()),
@@ -70,9 +68,9 @@ impl Converter {
             self.findings.push(
                 Finding::error(
                     codes::import::IMAGE_WITHOUT_ALT,
-                    format!(
-                        "the image {}/{name} has no alt text in Word; write what it shows between ![ and ]",
-                        self.slug
+                    message!(
+                        "import-image-without-alt",
+                        path = format!("{}/{name}", self.slug)
                     ),
                 )
                 .in_word(&self.place)

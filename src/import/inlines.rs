@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::ast::{Inline, QuoteType};
 use super::convert::Converter;
 use super::finding::Finding;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 use crate::link_safety;
 
 /// The plain text, white space collapsed.
@@ -190,11 +190,11 @@ impl Converter {
                     let _ = write!(out, "{fence}{text}{close}");
                 }
                 Inline::Math(_, text) => {
-                    self.unsupported("a formula (Word equation)", text);
+                    self.unsupported(Unsupported::Formula, text);
                     escape_markdown(text, context, out);
                 }
                 Inline::RawInline(format, text) => {
-                    self.unsupported(&format!("raw {format}"), text);
+                    self.unsupported(Unsupported::Raw(format), text);
                 }
                 Inline::Link(_, inner, (url, _)) => {
                     let text = self.markdown(inner, context);
@@ -216,9 +216,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::WORD_FOOTNOTE,
-                            format!(
-                                "a Word footnote was written into the text in parentheses: ({text})"
-                            ),
+                            message!("import-word-footnote", text = text.as_str()),
                         )
                         .in_word(&self.place)
                         .at(self.anchor()),
@@ -271,10 +269,9 @@ impl Converter {
                         self.findings.push(
                             Finding::warning(
                                 codes::import::UNSUPPORTED_CONTENT,
-                                format!(
-                                    "a table with merged cells holds no images, so the image \
-                                     `{}` in it was written below the table; move it where it belongs",
-                                    plain(alt)
+                                message!(
+                                    "import-unsupported-content-image-in-table",
+                                    alt = plain(alt)
                                 ),
                             )
                             .in_word(&self.place)
@@ -283,7 +280,7 @@ impl Converter {
                     }
                 }
                 Inline::RawInline(format, text) => {
-                    self.unsupported(&format!("raw {format}"), text);
+                    self.unsupported(Unsupported::Raw(format), text);
                 }
                 Inline::Note(blocks) => {
                     let text = blocks_plain(blocks);
@@ -311,10 +308,10 @@ impl Converter {
         self.findings.push(
             Finding::warning(
                 codes::import::UNSUPPORTED_CONTENT,
-                format!(
-                    "a table with merged cells holds no links, so this one was written as text: \
-                     `{}` → {destination}; link it in the text next to the table",
-                    plain(text)
+                message!(
+                    "import-unsupported-content-link-in-table",
+                    text = plain(text),
+                    destination = destination.as_str(),
                 ),
             )
             .in_word(&self.place)
@@ -332,10 +329,11 @@ impl Converter {
         self.findings.push(
             Finding::warning(
                 codes::import::UNSUPPORTED_CONTENT,
-                format!(
-                    "a `{scheme}:` link cannot be on a page (only https, http, mailto and tel \
-                     can), so only its text `{}` was written; it pointed to {shown}",
-                    plain(text)
+                message!(
+                    "import-unsupported-content-link-scheme",
+                    scheme = scheme.as_str(),
+                    text = plain(text),
+                    url = shown,
                 ),
             )
             .in_word(&self.place)
@@ -351,17 +349,38 @@ impl Converter {
     }
 
     /// Content Markdown cannot hold: named in the report, never dropped silently.
-    pub fn unsupported(&mut self, what: &str, text: &str) {
+    pub fn unsupported(&mut self, what: Unsupported<'_>, text: &str) {
         let shown: String = text.chars().take(60).collect();
+        let (what, format) = match what {
+            Unsupported::Formula => ("formula", ""),
+            Unsupported::NestedTable => ("nested-table", ""),
+            Unsupported::Raw(format) => ("raw", format),
+        };
         self.findings.push(
             Finding::warning(
                 codes::import::UNSUPPORTED_CONTENT,
-                format!("{what} could not be imported: `{shown}`"),
+                message!(
+                    "import-unsupported-content",
+                    what = what,
+                    format = format,
+                    text = shown,
+                ),
             )
             .in_word(&self.place)
             .at(self.anchor()),
         );
     }
+}
+
+/// Content Markdown cannot hold, as the report names it.
+#[derive(Debug, Clone, Copy)]
+pub enum Unsupported<'a> {
+    /// A Word equation.
+    Formula,
+    /// A table inside a table cell.
+    NestedTable,
+    /// Raw content of a format (`openxml`).
+    Raw(&'a str),
 }
 
 /// The plain text of blocks (a footnote's paragraphs), one space between them.
@@ -464,10 +483,10 @@ mod tests {
         let mut html = String::new();
         converter.html(&link("JavaScript:alert(1)"), &mut html);
         assert_eq!(html, "Se notatet");
-        let messages: Vec<&str> = converter
+        let messages: Vec<String> = converter
             .findings
             .iter()
-            .map(|f| f.message.as_str())
+            .map(|f| f.diagnostic.message.english().into_owned())
             .collect();
         assert_eq!(
             messages,

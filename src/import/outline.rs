@@ -5,7 +5,7 @@ use super::ast::Block;
 use super::finding::{Anchor, Finding, WordPlace};
 use super::headings::{self, TEMPLATE};
 use super::inlines::{all_bold, plain};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// A block of the Word document and where it stands.
 #[derive(Debug, Clone)]
@@ -76,7 +76,7 @@ pub fn outline(blocks: Vec<Block>) -> Outline {
                 out.findings.push(
                     Finding::warning(
                         codes::import::CONTENTS_DROPPED,
-                        "the table of contents was left out (the site makes its own)",
+                        message!("import-contents-dropped"),
                     )
                     .in_word(&place(&path)),
                 );
@@ -104,10 +104,7 @@ pub fn outline(blocks: Vec<Block>) -> Outline {
             out.findings.push(
                 Finding::warning(
                     codes::import::MISSING_SECTION,
-                    format!(
-                        "the Word file has no `{}`; the section was written empty",
-                        TEMPLATE[index]
-                    ),
+                    message!("import-missing-section", title = TEMPLATE[index]),
                 )
                 .at(Anchor::Section(index)),
             );
@@ -124,9 +121,10 @@ impl Outline {
             self.findings.push(
                 Finding::warning(
                     codes::import::RENAMED_HEADING,
-                    format!(
-                        "`{text}` is an older title; it was written as `{}`",
-                        TEMPLATE[section.index]
+                    message!(
+                        "import-renamed-heading",
+                        old = text,
+                        title = TEMPLATE[section.index]
                     ),
                 )
                 .in_word(place)
@@ -137,7 +135,7 @@ impl Outline {
             self.findings.push(
                 Finding::warning(
                     codes::import::DUPLICATE_SECTION,
-                    format!("`{text}` appears a second time; its content was added to the first"),
+                    message!("import-duplicate-section", title = text),
                 )
                 .in_word(place)
                 .at(anchor),
@@ -168,10 +166,7 @@ fn check_order(order: &[(usize, WordPlace)], out: &mut Outline) {
             out.findings.push(
                 Finding::warning(
                     codes::import::TEMPLATE_ORDER,
-                    format!(
-                        "the Word file has the sections in an older order ({}); they were written in the current template's order",
-                        found.join(", ")
-                    ),
+                    message!("import-template-order", sections = found.join(", ")),
                 )
                 .in_word(place)
                 .at(Anchor::Section(index)),
@@ -240,7 +235,7 @@ mod tests {
         assert_eq!(outline.sections[3].len(), 1);
         assert_eq!(outline.sections[2][0].place.paragraph, 5);
         assert_eq!(outline.sections[2][0].place.heading_path, ["Introduktion"]);
-        let codes: Vec<_> = outline.findings.iter().map(|f| f.code).collect();
+        let codes: Vec<_> = outline.findings.iter().map(|f| f.diagnostic.code).collect();
         assert!(codes.contains(&codes::import::TEMPLATE_ORDER), "{codes:?}");
         assert_eq!(
             codes

@@ -12,7 +12,7 @@ use super::headings::{GRUNDLAG, QUICK_GUIDE};
 use super::inlines::{Context, all_bold, plain, without_bold};
 use super::outline::{Item, heading_text};
 use super::patterns::{CITATION, GOOD_PRACTICE, GRADE, OXFORD, RECOMMENDATION};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Scheme {
@@ -236,10 +236,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::QUICK_GUIDE_TEXT,
-                            format!(
-                                "text in the Quick guide that is not a recommendation was not imported: `{}`",
-                                shorten(&text)
-                            ),
+                            message!("import-quick-guide-text", text = shorten(&text)),
                         )
                         .in_word(&item.place)
                         .at(Anchor::Section(QUICK_GUIDE)),
@@ -255,10 +252,7 @@ impl Converter {
                 self.findings.push(
                     Finding::warning(
                         codes::import::QUICK_GUIDE_DRIFT,
-                        format!(
-                            "recommendation {} is in Grundlag but not in the Word file's Quick guide",
-                            written.number
-                        ),
+                        message!("import-quick-guide-drift-missing", number = written.number),
                     )
                     .at(written.anchor),
                 );
@@ -271,10 +265,7 @@ impl Converter {
             self.findings.push(
                 Finding::error(
                     codes::import::QUICK_GUIDE_ONLY,
-                    format!(
-                        "recommendation {} is only in the Quick guide, not in Grundlag; it was not imported",
-                        found.number
-                    ),
+                    message!("import-quick-guide-only", number = found.number),
                 )
                 .in_word(place)
                 .at(Anchor::Section(QUICK_GUIDE)),
@@ -292,9 +283,11 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::QUICK_GUIDE_DRIFT,
-                    format!(
-                        "recommendation {} has strength ({}) in the Quick guide but ({}) in Grundlag; Grundlag's was imported",
-                        found.number, found.strength.text, written.strength.text
+                    message!(
+                        "import-quick-guide-drift-strength",
+                        number = found.number,
+                        quick = found.strength.text.as_str(),
+                        grundlag = written.strength.text.as_str(),
                     ),
                 )
                 .in_word(place)
@@ -305,10 +298,10 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::QUICK_GUIDE_DRIFT,
-                    format!(
-                        "recommendation {} reads differently in the Quick guide (`{}`); Grundlag's text was imported",
-                        found.number,
-                        shorten(&quick_body)
+                    message!(
+                        "import-quick-guide-drift-text",
+                        number = found.number,
+                        text = shorten(&quick_body),
                     ),
                 )
                 .in_word(place)

@@ -8,7 +8,7 @@ use super::headings::REFERENCES;
 use super::inlines::Context;
 use super::outline::Item;
 use super::patterns::{CITATION, DECIMAL_SHAPED, ESCAPED_LEVEL, LEVEL_AFTER};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// The longest range a citation may span (`(4-6)`); a longer one is not a citation.
 const MAX_RANGE: u32 = 30;
@@ -135,11 +135,12 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::AMBIGUOUS_CITATION,
-                    format!(
-                        "`{}` may be citations of references {} or a decimal number, so it was \
-                         kept as text; if it cites them, write `{as_citations}`",
-                        list.written,
-                        numbers.join(" and ")
+                    message!(
+                        "import-ambiguous-citation",
+                        written = list.written.as_str(),
+                        rest = numbers[..numbers.len().saturating_sub(1)].join(", "),
+                        last = numbers.last().cloned().unwrap_or_default(),
+                        citations = as_citations,
                     ),
                 )
                 .in_word(&self.place)
@@ -211,7 +212,7 @@ impl Converter {
         self.findings.push(
             Finding::warning(
                 codes::import::REFERENCE_UNNUMBERED,
-                "text under Referencer that is not a numbered reference was kept as text; nothing can cite it",
+                message!("import-reference-unnumbered"),
             )
             .in_word(&item.place)
             .at(self.anchor()),

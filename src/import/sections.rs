@@ -11,7 +11,7 @@ use super::inlines::{Context, blocks_plain, plain};
 use super::outline::{Item, heading_text};
 use super::recommendations::{Candidate, Marks, Written, recognise};
 use super::tables::table_caption;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 use crate::model::Author;
 
 /// The plain text of a paragraph-like block.
@@ -92,8 +92,10 @@ impl Converter {
                     self.findings.push(
                         Finding::error(
                             codes::import::UNREADABLE_STRENGTH,
-                            format!(
-                                "recommendation {number} ends in ({strength}), which is no strength of Oxford or GRADE; it was kept as text"
+                            message!(
+                                "import-unreadable-strength",
+                                number = number,
+                                strength = strength,
                             ),
                         )
                         .in_word(&item.place)
@@ -155,7 +157,7 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::CHANGELOG_UNREAD,
-                    "Nyt siden sidst has no table of recommendation numbers; mark new and changed recommendations `ny` / `ændret` by hand",
+                    message!("import-changelog-unread-table"),
                 )
                 .in_word(&first.place)
                 .at(Anchor::Section(CHANGELOG)),
@@ -175,7 +177,7 @@ impl Converter {
             if !written.iter().any(|w| w.number == number) {
                 let mut finding = Finding::warning(
                     codes::import::CHANGELOG_UNREAD,
-                    format!("Nyt siden sidst names recommendation {number}, which Grundlag does not have"),
+                    message!("import-changelog-unread-number", number = number),
                 )
                 .at(Anchor::Section(CHANGELOG));
                 if let Some(table) = table {
@@ -223,7 +225,7 @@ impl Converter {
         if authors.is_empty() {
             let mut finding = Finding::warning(
                 codes::import::AUTHORS_UNREAD,
-                "no table of authors (Navn, Titel, Arbejdssted, Habilitet) under Forfattere og habilitet; `[[authors]]` is empty, the text was kept",
+                message!("import-authors-unread"),
             )
             .at(Anchor::Section(ABOUT));
             if let Some(place) = &authors_place {

@@ -131,7 +131,7 @@ impl Converter {
             Block::Null => {}
             other => {
                 let text = blocks_plain(std::slice::from_ref(other));
-                self.unsupported("a table inside a table cell", &text);
+                self.unsupported(super::inlines::Unsupported::NestedTable, &text);
             }
         }
     }

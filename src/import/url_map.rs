@@ -15,7 +15,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::convert::Converter;
 use super::finding::{Anchor, Finding};
-use crate::diagnostics::codes;
+use crate::diagnostics::{Message, codes, message};
 use crate::site::is_valid_slug;
 use crate::site_path::alias_folder;
 
@@ -59,18 +59,35 @@ fn comparable(url: &str) -> Option<(String, String)> {
 }
 
 impl UrlMap {
-    pub fn load(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|err| format!("cannot read the URL map {}: {err}", path.display()))?;
-        Self::parse(&text).map_err(|err| format!("the URL map {}: {err}", path.display()))
+    pub fn load(path: &Path) -> Result<Self, Message> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            message!(
+                "import-url-map-unreadable",
+                path = name.as_str(),
+                error = err.to_string()
+            )
+        })?;
+        Self::parse(&text, &name)
     }
 
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let table: toml::Table = toml::from_str(text).map_err(|err| err.to_string())?;
+    /// Reads a map's text; `name` names the file in what is wrong with it.
+    pub fn parse(text: &str, name: &str) -> Result<Self, Message> {
+        let table: toml::Table = toml::from_str(text).map_err(|err| {
+            message!(
+                "import-url-map-invalid-toml",
+                path = name,
+                error = err.to_string()
+            )
+        })?;
         let mut map = Self::default();
         for (url, value) in table {
             let Some(value) = value.as_str() else {
-                return Err(format!("`{url}` must map to a string \"group/slug\""));
+                return Err(message!(
+                    "import-url-map-invalid-value",
+                    path = name,
+                    url = url.as_str()
+                ));
             };
             let target = value
                 .split_once('/')
@@ -79,9 +96,20 @@ impl UrlMap {
                     group: group.to_owned(),
                     slug: slug.to_owned(),
                 })
-                .ok_or_else(|| format!("`{url}` maps to `{value}`, which is no \"group/slug\""))?;
+                .ok_or_else(|| {
+                    message!(
+                        "import-url-map-invalid-target",
+                        path = name,
+                        url = url.as_str(),
+                        value = value
+                    )
+                })?;
             let Some((host, path)) = comparable(&url) else {
-                return Err(format!("`{url}` is no http(s) address"));
+                return Err(message!(
+                    "import-url-map-invalid-url",
+                    path = name,
+                    url = url.as_str()
+                ));
             };
             map.targets.insert(format!("{host}{path}"), target.clone());
             map.hosts.insert(host);
@@ -135,9 +163,7 @@ impl Converter {
                 self.findings.push(
                     Finding::warning(
                         codes::import::UNMAPPED_LINK,
-                        format!(
-                            "a link to the old site is not in the URL map and was kept as it is: {url}"
-                        ),
+                        message!("import-unmapped-link", url = url),
                     )
                     .in_word(&self.place)
                     .at(self.anchor()),
@@ -162,9 +188,7 @@ impl Converter {
                 Err(problem) => self.findings.push(
                     Finding::warning(
                         codes::import::BAD_ALIAS,
-                        format!(
-                            "the old address {url} cannot be an alias, so it was left out: {problem}"
-                        ),
+                        message!("import-bad-alias", url = url, problem = problem.to_string()),
                     )
                     .at(Anchor::Key("aliases")),
                 ),
@@ -182,6 +206,7 @@ impl Converter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Language;
 
     const MAP: &str = r#"
 "https://www.DMCG.dk/dlg/dlbcl.pdf" = "dlg/dlbcl"
@@ -190,7 +215,7 @@ mod tests {
 
     #[test]
     fn links_are_found_whatever_the_scheme_case_fragment_or_slash() {
-        let map = UrlMap::parse(MAP).unwrap();
+        let map = UrlMap::parse(MAP, "map.toml").unwrap();
         let dlbcl = Target {
             group: "dlg".to_owned(),
             slug: "dlbcl".to_owned(),
@@ -216,11 +241,20 @@ mod tests {
 
     #[test]
     fn a_bad_map_says_which_entry() {
-        let err = UrlMap::parse(r#""https://x/a" = "dlg""#).unwrap_err();
-        assert!(err.contains("`https://x/a` maps to `dlg`"), "{err}");
-        let err = UrlMap::parse(r#""x/a" = "dlg/a""#).unwrap_err();
-        assert!(err.contains("no http(s) address"), "{err}");
-        assert!(UrlMap::parse("\"a\" = ").is_err());
+        let err = |text: &str, language| {
+            UrlMap::parse(text, "kort.toml")
+                .unwrap_err()
+                .in_language(language)
+        };
+        assert_eq!(
+            err(r#""https://x/a" = "dlg""#, Language::En),
+            "the URL map kort.toml: `https://x/a` maps to `dlg`, which is no \"group/slug\""
+        );
+        assert_eq!(
+            err(r#""x/a" = "dlg/a""#, Language::Da),
+            "adressefilen kort.toml: `x/a` er ikke en http(s)-adresse"
+        );
+        assert!(err("\"a\" = ", Language::En).starts_with("the URL map kort.toml: "));
     }
 
     #[test]
