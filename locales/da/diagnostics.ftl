@@ -412,6 +412,16 @@ asset-unused-help = vis den med ![…]({ $slug }/{ $name }), eller link til den,
 image-missing-alt = billedet har ingen alternativ tekst
 image-missing-alt-help = skriv mellem de firkantede parenteser, hvad billedet viser: ![Flowchart over udredningen](…) — læsere, der ikke kan se billedet, er afhængige af teksten (WCAG 1.1.1)
 
+html-dropped = rå HTML vises som tekst: kun en tabel må skrives i HTML
+html-dropped-block-help = skriv det i Markdown eller som en <table> (docs/format.md viser, hvilken HTML en tabel må bruge)
+html-dropped-inline-help = skriv det i Markdown (docs/format.md viser, hvad en retningslinje kan indeholde)
+html-dropped-comment = en HTML-kommentar er ikke tilladt i en tabel og fjernes
+html-dropped-element = elementet <{ $element }> er ikke tilladt i en tabel og fjernes
+html-dropped-attribute = attributten `{ $attribute }` på <{ $element }> er ikke tilladt i en tabel og fjernes
+html-dropped-from-table-help = en tabel må bruge table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope på th), br, sup, sub, em og strong
+table-duplicate-number = tabelteksten siger Tabel { $number }, ligesom teksten til tabellen i linje { $line }
+table-duplicate-number-help = nummerér tabellerne fortløbende (Tabel 1, Tabel 2, …): en skærmlæser navngiver hver tabel efter dens nummer
+
 ## Terminalen
 
 serve-serving = Viser { $root } på { $url } (Ctrl-C stopper)

@@ -404,6 +404,16 @@ asset-unused-help = show it with ![…]({ $slug }/{ $name }) or link to it, or d
 image-missing-alt = the image has no alt text
 image-missing-alt-help = say what the image shows between the brackets: ![Flowchart over udredningen](…) — readers who cannot see it depend on it (WCAG 1.1.1)
 
+html-dropped = raw HTML is shown as text: only a table may be written in HTML
+html-dropped-block-help = write it in Markdown, or as a <table> (docs/format.md lists the HTML a table may use)
+html-dropped-inline-help = write it in Markdown (docs/format.md lists what a guideline can hold)
+html-dropped-comment = an HTML comment is not allowed in a table and is dropped
+html-dropped-element = the <{ $element }> element is not allowed in a table and is dropped
+html-dropped-attribute = the `{ $attribute }` attribute of <{ $element }> is not allowed in a table and is dropped
+html-dropped-from-table-help = a table may use table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope on th), br, sup, sub, em and strong
+table-duplicate-number = this table's caption says Tabel { $number }, as the caption of the table on line { $line } does
+table-duplicate-number-help = number the tables one after another (Tabel 1, Tabel 2, …): a screen reader names each table by its number
+
 ## Terminal
 
 serve-serving = Serving { $root } at { $url } (Ctrl-C stops)
