@@ -451,3 +451,5 @@ note-history-preview = bemærk: { $why }; forhåndsvisningen viser ingen tidlige
 note-history-changes = bemærk: { $why }; ændringerne på listen er mærkerne `ny`/`ændret`
 report-leaves-out = advarsel: rapporten udelader filerne med fejl ovenfor; kør `retning check`, og ret dem
 new-created = Oprettede { $path }
+build-cache-not-written = bemærk: byggeriets cache i { $folder } kan ikke skrives: { $error }
+serve-no-browser = kan ikke åbne en browser ({ $opener }: { $error }); åbn selv { $url }

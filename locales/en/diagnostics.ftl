@@ -446,3 +446,5 @@ note-history-preview = note: { $why }; the preview shows no earlier versions
 note-history-changes = note: { $why }; the changes listed are the `ny`/`ændret` badges
 report-leaves-out = warning: the report leaves out the files with errors above; run `retning check` and fix them
 new-created = Created { $path }
+build-cache-not-written = note: cannot write the build cache in { $folder }: { $error }
+serve-no-browser = cannot open a browser ({ $opener }: { $error }); open { $url } yourself

@@ -167,7 +167,11 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
     if let Some(key) = key {
         // A build that cannot record itself is still a build: the next one runs in full.
         if let Err(err) = cache.record(&key, &[out.path(), &index_dir], summary) {
-            eprintln!("note: cannot write the build cache in {CACHE_DIR}: {err}");
+            let args = [
+                ("folder", Arg::from(CACHE_DIR)),
+                ("error", Arg::from(err.to_string())),
+            ];
+            eprintln!("{}", format(language, "build-cache-not-written", &args));
         }
     }
     let built = format(

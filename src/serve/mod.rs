@@ -112,7 +112,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
 
     println!("{}", terminal::serving(&root, &url, options.language));
     if options.open {
-        open_browser(&url);
+        open_browser(&url, options.language);
     }
     let app = http::router(shared);
     tokio::select! {
@@ -123,7 +123,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
 }
 
 /// Best effort: the URL is printed either way.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, language: Language) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -137,6 +137,12 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        eprintln!("cannot open a browser ({opener}: {err}); open {url} yourself");
+        let why = crate::diagnostics::message!(
+            "serve-no-browser",
+            opener = opener,
+            error = err.to_string(),
+            url = url
+        );
+        eprintln!("{}", why.in_language(language));
     }
 }
