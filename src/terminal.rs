@@ -5,7 +5,7 @@ use crate::diagnostics::{Language, Message, message};
 use crate::history::Unavailable;
 
 /// Why the history cannot be read; git's own reason stays in its words.
-pub fn history_unavailable(why: &Unavailable) -> Message {
+pub(crate) fn history_unavailable(why: &Unavailable) -> Message {
     match why {
         Unavailable::TurnedOff => message!("history-turned-off"),
         Unavailable::NotGit => message!("history-not-git"),
@@ -17,7 +17,7 @@ pub fn history_unavailable(why: &Unavailable) -> Message {
 
 /// What a command leaves out when it reads no history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WithoutHistory {
+pub(crate) enum WithoutHistory {
     /// `check` and `build`: the `ny`/`ændret` badges are not checked against earlier versions.
     Badges,
     /// `serve`: the preview shows no earlier versions.
@@ -27,7 +27,11 @@ pub enum WithoutHistory {
 }
 
 /// The note a command prints when the history cannot be read.
-pub fn history_note(why: &Unavailable, without: WithoutHistory, language: Language) -> String {
+pub(crate) fn history_note(
+    why: &Unavailable,
+    without: WithoutHistory,
+    language: Language,
+) -> String {
     let id = match without {
         WithoutHistory::Badges => "note-history-badges",
         WithoutHistory::Preview => "note-history-preview",

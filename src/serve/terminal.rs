@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Language, Message, message};
 
 /// What started a rebuild, as the start of its line.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Trigger {
+pub(crate) enum Trigger {
     /// The first build, or a change to the whole site (config, theme).
     Everything,
     /// One guideline file, by its file name.
@@ -20,7 +20,7 @@ pub enum Trigger {
 
 /// What a rebuild did, as counted for its line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RebuildCounts {
+pub(crate) struct RebuildCounts {
     /// Whether every page was built (else only the changed files were updated).
     pub full: bool,
     pub rendered: usize,
@@ -30,7 +30,7 @@ pub struct RebuildCounts {
 }
 
 /// The line printed once the first build is ready: the URL, then whitespace (a test reads it).
-pub fn serving(root: &Path, url: &str, language: Language) -> String {
+pub(crate) fn serving(root: &Path, url: &str, language: Language) -> String {
     message!(
         "serve-serving",
         root = root.display().to_string(),
@@ -41,7 +41,7 @@ pub fn serving(root: &Path, url: &str, language: Language) -> String {
 
 /// One line per rebuild: what changed, what was built, how long it took, and the warnings and
 /// errors (the errors follow, one line each, from [`problem`]).
-pub fn rebuilt(trigger: &Trigger, counts: RebuildCounts, language: Language) -> String {
+pub(crate) fn rebuilt(trigger: &Trigger, counts: RebuildCounts, language: Language) -> String {
     let what = match trigger {
         Trigger::Everything => None,
         Trigger::File(name) => Some(message!("serve-changed-file", file = name.as_str())),
@@ -70,7 +70,7 @@ pub fn rebuilt(trigger: &Trigger, counts: RebuildCounts, language: Language) -> 
 }
 
 /// An error under the rebuild line: its place, message and code.
-pub fn problem(problem: &Diagnostic, language: Language) -> String {
+pub(crate) fn problem(problem: &Diagnostic, language: Language) -> String {
     let place = match (&problem.file, problem.line(), problem.column()) {
         (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}: "),
         (Some(file), _, _) => format!("{file}: "),
