@@ -30,6 +30,7 @@ pub mod site;
 pub(crate) mod site_path;
 pub mod source;
 pub(crate) mod status;
+pub(crate) mod terminal;
 pub mod validate;
 
 /// Every program built on this crate (the `retning` binary, the benchmarks, the tests)

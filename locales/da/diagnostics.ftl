@@ -411,3 +411,45 @@ asset-unused = `{ $name }` bruges ikke af { $guideline }: filen bliver ikke udgi
 asset-unused-help = vis den med ![…]({ $slug }/{ $name }), eller link til den, eller slet den
 image-missing-alt = billedet har ingen alternativ tekst
 image-missing-alt-help = skriv mellem de firkantede parenteser, hvad billedet viser: ![Flowchart over udredningen](…) — læsere, der ikke kan se billedet, er afhængige af teksten (WCAG 1.1.1)
+
+html-dropped = rå HTML vises som tekst: kun en tabel må skrives i HTML
+html-dropped-block-help = skriv det i Markdown eller som en <table> (docs/format.md viser, hvilken HTML en tabel må bruge)
+html-dropped-inline-help = skriv det i Markdown (docs/format.md viser, hvad en retningslinje kan indeholde)
+html-dropped-comment = en HTML-kommentar er ikke tilladt i en tabel og fjernes
+html-dropped-element = elementet <{ $element }> er ikke tilladt i en tabel og fjernes
+html-dropped-attribute = attributten `{ $attribute }` på <{ $element }> er ikke tilladt i en tabel og fjernes
+html-dropped-from-table-help = en tabel må bruge table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope på th), br, sup, sub, em og strong
+table-duplicate-number = tabelteksten siger Tabel { $number }, ligesom teksten til tabellen i linje { $line }
+table-duplicate-number-help = nummerér tabellerne fortløbende (Tabel 1, Tabel 2, …): en skærmlæser navngiver hver tabel efter dens nummer
+
+## Terminalen
+
+serve-serving = Viser { $root } på { $url } (Ctrl-C stopper)
+serve-changed-file = { $file } er ændret
+serve-changed-files = { $count } filer er ændret
+serve-site-wide = tjek af hele webstedet
+serve-built = byggede { $pages ->
+    [one] 1 side
+   *[other] { $pages } sider
+} på { $millis } ms
+serve-updated = opdaterede { $files ->
+    [one] 1 fil
+   *[other] { $files } filer
+} på { $millis } ms
+serve-warnings = { $warnings ->
+    [one] 1 advarsel (retning check viser den)
+   *[other] { $warnings } advarsler (retning check viser dem)
+}
+serve-errors = { $errors } fejl, vist på alle sider:
+history-turned-off = historikken er slået fra (--no-history)
+history-not-git = webstedet ligger ikke i et git-repository
+history-no-commits = webstedets git-repository har endnu ingen commits
+history-shallow = webstedet er en overfladisk git-klon (`git fetch --unshallow` henter hele historikken)
+history-failed = webstedets git-historik kan ikke læses: { $error }
+note-history-badges = bemærk: { $why }; mærkerne `ny`/`ændret` tjekkes ikke mod tidligere udgaver
+note-history-preview = bemærk: { $why }; forhåndsvisningen viser ingen tidligere udgaver
+note-history-changes = bemærk: { $why }; ændringerne på listen er mærkerne `ny`/`ændret`
+report-leaves-out = advarsel: rapporten udelader filerne med fejl ovenfor; kør `retning check`, og ret dem
+new-created = Oprettede { $path }
+build-cache-not-written = bemærk: byggeriets cache i { $folder } kan ikke skrives: { $error }
+serve-no-browser = kan ikke åbne en browser ({ $opener }: { $error }); åbn selv { $url }

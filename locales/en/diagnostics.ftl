@@ -403,3 +403,48 @@ asset-unused = `{ $name }` is not used by { $guideline }: it is not published
 asset-unused-help = show it with ![…]({ $slug }/{ $name }) or link to it, or delete it
 image-missing-alt = the image has no alt text
 image-missing-alt-help = say what the image shows between the brackets: ![Flowchart over udredningen](…) — readers who cannot see it depend on it (WCAG 1.1.1)
+
+html-dropped = raw HTML is shown as text: only a table may be written in HTML
+html-dropped-block-help = write it in Markdown, or as a <table> (docs/format.md lists the HTML a table may use)
+html-dropped-inline-help = write it in Markdown (docs/format.md lists what a guideline can hold)
+html-dropped-comment = an HTML comment is not allowed in a table and is dropped
+html-dropped-element = the <{ $element }> element is not allowed in a table and is dropped
+html-dropped-attribute = the `{ $attribute }` attribute of <{ $element }> is not allowed in a table and is dropped
+html-dropped-from-table-help = a table may use table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope on th), br, sup, sub, em and strong
+table-duplicate-number = this table's caption says Tabel { $number }, as the caption of the table on line { $line } does
+table-duplicate-number-help = number the tables one after another (Tabel 1, Tabel 2, …): a screen reader names each table by its number
+
+## Terminal
+
+serve-serving = Serving { $root } at { $url } (Ctrl-C stops)
+serve-changed-file = { $file } changed
+serve-changed-files = { $count } files changed
+serve-site-wide = site-wide check
+serve-built = built { $pages ->
+    [one] 1 page
+   *[other] { $pages } pages
+} in { $millis } ms
+serve-updated = updated { $files ->
+    [one] 1 file
+   *[other] { $files } files
+} in { $millis } ms
+serve-warnings = { $warnings ->
+    [one] 1 warning (retning check shows it)
+   *[other] { $warnings } warnings (retning check shows them)
+}
+serve-errors = { $errors ->
+    [one] 1 error, shown on every page:
+   *[other] { $errors } errors, shown on every page:
+}
+history-turned-off = history is turned off (--no-history)
+history-not-git = the site is not in a git repository
+history-no-commits = the site's git repository has no commits yet
+history-shallow = the site is a shallow git clone (`git fetch --unshallow` fetches its whole history)
+history-failed = cannot read the site's git history: { $error }
+note-history-badges = note: { $why }; `ny`/`ændret` badges are not checked against earlier versions
+note-history-preview = note: { $why }; the preview shows no earlier versions
+note-history-changes = note: { $why }; the changes listed are the `ny`/`ændret` badges
+report-leaves-out = warning: the report leaves out the files with errors above; run `retning check` and fix them
+new-created = Created { $path }
+build-cache-not-written = note: cannot write the build cache in { $folder }: { $error }
+serve-no-browser = cannot open a browser ({ $opener }: { $error }); open { $url } yourself

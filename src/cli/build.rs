@@ -91,7 +91,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
             return Ok(Outcome::Findings);
         }
     };
-    let history = super::check::add_history_findings(root, &mut checked, args.no_history);
+    let history = super::check::add_history_findings(root, &mut checked, args.no_history, language);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();
@@ -167,7 +167,11 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     if let Some(key) = key {
         // A build that cannot record itself is still a build: the next one runs in full.
         if let Err(err) = cache.record(&key, &[out.path(), &index_dir], summary) {
-            eprintln!("note: cannot write the build cache in {CACHE_DIR}: {err}");
+            let args = [
+                ("folder", Arg::from(CACHE_DIR)),
+                ("error", Arg::from(err.to_string())),
+            ];
+            eprintln!("{}", format(language, "build-cache-not-written", &args));
         }
     }
     let built = format(
@@ -223,7 +227,7 @@ fn print_unchanged(
     if let Err(why) = history_head
         && !matches!(why, Unavailable::TurnedOff)
     {
-        eprintln!("{}", super::check::history_note(why));
+        eprintln!("{}", super::check::history_note(why, language));
     }
     eprint!(
         "{}",

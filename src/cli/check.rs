@@ -48,7 +48,7 @@ pub(super) fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::R
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {
         Ok(mut checked) => {
-            add_history_findings(root, &mut checked, args.no_history);
+            add_history_findings(root, &mut checked, args.no_history, language);
             checked.findings
         }
         Err(finding) => vec![*finding],
@@ -95,6 +95,7 @@ pub(super) fn add_history_findings(
     root: &Path,
     checked: &mut Checked,
     off: bool,
+    language: Language,
 ) -> Option<SiteHistory> {
     match SiteHistory::load_unless(off, root) {
         Ok(history) => {
@@ -106,15 +107,15 @@ pub(super) fn add_history_findings(
         }
         Err(Unavailable::TurnedOff) => None,
         Err(why) => {
-            eprintln!("{}", history_note(&why));
+            eprintln!("{}", history_note(&why, language));
             None
         }
     }
 }
 
 /// What `check` and `build` say when the history cannot be read.
-pub(super) fn history_note(why: &Unavailable) -> String {
-    format!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
+pub(super) fn history_note(why: &Unavailable, language: Language) -> String {
+    crate::terminal::history_note(why, crate::terminal::WithoutHistory::Badges, language)
 }
 
 /// The site root's folder relative to the git repository's top folder, `/`-separated and

@@ -67,7 +67,8 @@ pub(super) fn run(
         .with_context(|| format!("cannot create {} (does it exist already?)", path.display()))?;
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    println!("Created {}", path.display());
+    let created = crate::diagnostics::message!("new-created", path = path.display().to_string());
+    println!("{}", created.in_language(language));
     Ok(Outcome::Clean)
 }
 

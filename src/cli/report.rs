@@ -8,10 +8,12 @@ use anyhow::bail;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
+use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{Language, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::reports;
 use crate::site::Site;
+use crate::terminal::{WithoutHistory, history_note};
 
 use super::{Outcome, parse_today, print, today_or_local};
 
@@ -71,9 +73,7 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
             "{}",
             render_human(&unreadable, std::io::stderr().is_terminal(), language)
         );
-        eprintln!(
-            "warning: the report leaves out the files with errors above; run `retning check` and fix them"
-        );
+        eprintln!("{}", format(language, "report-leaves-out", &[]));
     }
     let site = loaded.site;
     if let Some(group) = &args.group
@@ -105,7 +105,7 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
                 // Outside git the badges are all there is; `basis` in JSON says so.
                 Err(Unavailable::TurnedOff | Unavailable::NotGit) => None,
                 Err(why) => {
-                    eprintln!("note: {why}; the changes listed are the `ny`/`ændret` badges");
+                    eprintln!("{}", history_note(&why, WithoutHistory::Changes, language));
                     None
                 }
             };

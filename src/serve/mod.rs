@@ -19,6 +19,7 @@ pub(crate) mod rebuild_thread;
 pub(crate) mod search_hook;
 pub(crate) mod search_indexer;
 pub(crate) mod state;
+pub(crate) mod terminal;
 pub(crate) mod watch;
 
 use std::net::{IpAddr, SocketAddr};
@@ -33,6 +34,7 @@ pub(crate) use rebuild::Preview;
 
 use crate::diagnostics::Language;
 use crate::history::{SiteHistory, Unavailable};
+use crate::terminal::WithoutHistory;
 use rebuild_thread::RebuildThread;
 use state::Shared;
 use watch::Watch;
@@ -93,7 +95,10 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
     match SiteHistory::load_unless(options.no_history, &root) {
         Ok(history) => preview = preview.with_history(history),
         Err(Unavailable::TurnedOff) => {}
-        Err(why) => eprintln!("note: {why}; the preview shows no earlier versions"),
+        Err(why) => eprintln!(
+            "{}",
+            crate::terminal::history_note(&why, WithoutHistory::Preview, options.language)
+        ),
     }
     let search =
         search_indexer::start(Arc::clone(&shared)).context("cannot start the search thread")?;
@@ -105,9 +110,9 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
         .context("cannot start the rebuild thread")?;
     ready_rx.await.context("the first build did not finish")?;
 
-    println!("Serving {} at {url} (Ctrl-C stops)", root.display());
+    println!("{}", terminal::serving(&root, &url, options.language));
     if options.open {
-        open_browser(&url);
+        open_browser(&url, options.language);
     }
     let app = http::router(shared);
     tokio::select! {
@@ -118,7 +123,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
 }
 
 /// Best effort: the URL is printed either way.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, language: Language) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -132,6 +137,12 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        eprintln!("cannot open a browser ({opener}: {err}); open {url} yourself");
+        let why = crate::diagnostics::message!(
+            "serve-no-browser",
+            opener = opener,
+            error = err.to_string(),
+            url = url
+        );
+        eprintln!("{}", why.in_language(language));
     }
 }

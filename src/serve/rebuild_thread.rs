@@ -14,6 +14,7 @@ use super::coalesce::Coalescing;
 use super::rebuild::{Cancelled, Preview, Rebuilt};
 use super::search_indexer::SearchInput;
 use super::state::Shared;
+use super::terminal::{self, RebuildCounts, Trigger};
 use super::watch::{self, Watch};
 use crate::diagnostics::{Diagnostic, Language, Message, codes};
 
@@ -109,19 +110,19 @@ impl RebuildThread {
         let outcome = guarded(&mut self.preview, |preview| preview.catch_up(cancelled));
         match outcome {
             Some(outcome) => {
-                self.publish(&outcome, "site-wide check: ", started);
+                self.publish(&outcome, &Trigger::SiteWide, started);
                 true
             }
             None => false,
         }
     }
 
-    fn publish(&mut self, outcome: &Rebuilt, what: &str, started: Instant) {
+    fn publish(&mut self, outcome: &Rebuilt, trigger: &Trigger, started: Instant) {
         let overlay = outcome.overlay(self.language);
         if !self.published || outcome.files_changed || overlay != self.shown_overlay {
             self.shared
                 .publish(self.preview.files().clone(), overlay.as_deref());
-            report(outcome, what, started, self.language);
+            report(outcome, trigger, started, self.language);
             if outcome.files_changed
                 && let (Some(site), Some(theme)) = (self.preview.site(), self.preview.theme())
             {
@@ -156,51 +157,31 @@ fn guarded<T: From<Rebuilt>>(preview: &mut Preview, step: impl FnOnce(&mut Previ
 }
 
 /// What changed, as the start of a line of [`report`].
-fn describe(change: &ChangeKind) -> String {
+fn describe(change: &ChangeKind) -> Trigger {
     match change {
         ChangeKind::Guidelines(paths) if paths.len() == 1 => paths
             .first()
             .and_then(|p| p.file_name())
-            .map_or_else(String::new, |n| {
-                format!("{} changed: ", n.to_string_lossy())
+            .map_or(Trigger::Everything, |n| {
+                Trigger::File(n.to_string_lossy().into_owned())
             }),
-        ChangeKind::Guidelines(paths) => format!("{} files changed: ", paths.len()),
-        ChangeKind::Everything | ChangeKind::Nothing => String::new(),
+        ChangeKind::Guidelines(paths) => Trigger::Files(paths.len()),
+        ChangeKind::Everything | ChangeKind::Nothing => Trigger::Everything,
     }
 }
 
 /// One line per rebuild on the terminal, plus the errors the overlay shows.
-fn report(outcome: &Rebuilt, what: &str, started: Instant, language: Language) {
-    let pages = if outcome.full {
-        format!("built {} pages", outcome.rendered)
-    } else {
-        format!("updated {} files", outcome.rendered)
+fn report(outcome: &Rebuilt, trigger: &Trigger, started: Instant, language: Language) {
+    let counts = RebuildCounts {
+        full: outcome.full,
+        rendered: outcome.rendered,
+        warnings: outcome.warnings,
+        errors: outcome.problems.len(),
+        millis: started.elapsed().as_millis(),
     };
-    let warnings = match outcome.warnings {
-        0 => String::new(),
-        1 => "; 1 warning (retning check shows it)".to_owned(),
-        n => format!("; {n} warnings (retning check shows them)"),
-    };
-    let errors = match outcome.problems.len() {
-        0 => String::new(),
-        1 => "; 1 error, shown on every page:".to_owned(),
-        n => format!("; {n} errors, shown on every page:"),
-    };
-    eprintln!(
-        "{what}{pages} in {} ms{warnings}{errors}",
-        started.elapsed().as_millis()
-    );
+    eprintln!("{}", terminal::rebuilt(trigger, counts, language));
     for problem in &outcome.problems {
-        let place = match (&problem.file, problem.line(), problem.column()) {
-            (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}: "),
-            (Some(file), _, _) => format!("{file}: "),
-            (None, _, _) => String::new(),
-        };
-        eprintln!(
-            "  {place}{} [{}]",
-            problem.message_in(language),
-            problem.code
-        );
+        eprintln!("{}", terminal::problem(problem, language));
     }
 }
 

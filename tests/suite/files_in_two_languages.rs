@@ -80,3 +80,22 @@ fn a_config_finding_in_both_languages_with_its_reason() {
     insta::assert_snapshot!("config_finding_in_danish", stdout(&danish));
     insta::assert_snapshot!("config_finding_in_english", stdout(&english));
 }
+
+/// A table's raw HTML loses an attribute, and two tables share a number: the body's file
+/// findings, in both languages.
+#[test]
+fn table_findings_in_both_languages() {
+    let site = site()
+        .replace(
+            "Diffust storcellet B-celle lymfom er den hyppigste form for lymfom hos voksne.",
+            "Diffust storcellet B-celle lymfom er den hyppigste form for lymfom hos voksne.\n\nTabel 1: Første\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nTabel 1: Anden\n\n<table class=\"x\"><tr><td>1</td></tr></table>\n",
+        )
+        .build();
+    let output = |language: &str| {
+        let output = site.check(&["--lang", language]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+    };
+    insta::assert_snapshot!("table_findings_in_danish", output("da"));
+    insta::assert_snapshot!("table_findings_in_english", output("en"));
+}

@@ -104,12 +104,9 @@ impl Walker<'_> {
             }
             Event::End(TagEnd::Image) => self.in_image = false,
             Event::Html(_) | Event::InlineHtml(_) => self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    "raw HTML is shown as text: only a table may be written in HTML",
-                )
-                .at(self.source, range.clone())
-                .with_help("write it in Markdown (docs/format.md lists what a guideline can hold)"),
+                Diagnostic::warning(codes::HTML_DROPPED, message!("html-dropped"))
+                    .at(self.source, range.clone())
+                    .with_help(message!("html-dropped-inline-help")),
             ),
             Event::Text(text) | Event::Code(text) if self.in_image => {
                 if let Some(image) = self.body.images.last_mut() {
