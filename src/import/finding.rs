@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::{Code, Diagnostic, Language, Text, message};
+use crate::diagnostics::{Code, Diagnostic, Language, Message, message};
 
 /// Where in the Word document: the headings above it and the paragraph's number. Paragraphs
 /// are counted as pandoc reads the document: every paragraph, heading, list item and table
@@ -50,12 +50,14 @@ pub struct Finding {
     pub anchor: Anchor,
 }
 
+/// The constructors take a catalogue [`Message`], never plain text: every import finding
+/// reads in Danish and English.
 impl Finding {
-    pub fn error(code: Code, message: impl Into<Text>) -> Self {
+    pub fn error(code: Code, message: Message) -> Self {
         Diagnostic::error(code, message).into()
     }
 
-    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
+    pub fn warning(code: Code, message: Message) -> Self {
         Diagnostic::warning(code, message).into()
     }
 
