@@ -11,7 +11,7 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 
 /// Schemes a page may link to.
 const ALLOWED_SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
@@ -78,11 +78,9 @@ pub fn unsafe_link_finding(destination: &str, scheme: &str) -> Diagnostic {
     }
     Diagnostic::error(
         codes::LINK_UNSAFE_SCHEME,
-        format!("the link `{shown}` uses `{scheme}:`, which a page never links to"),
+        message!("link-unsafe-scheme", link = shown, scheme = scheme),
     )
-    .with_help(
-        "link with https://, http://, mailto: or tel:, a path on this site, or @/<group>/<slug>.md",
-    )
+    .with_help(message!("link-unsafe-scheme-help"))
 }
 
 fn is_invisible(c: char) -> bool {

@@ -7,12 +7,14 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use search_index::phrases::PhraseProblem;
 use search_index::static_index::{self, StaticFiles};
+use search_index::synonyms::SynonymProblem;
 use search_index::{
     DocKind, Engine, EngineError, GroupRange, IndexDoc, Synonyms, TermStats, order_by_group,
 };
 
-use crate::diagnostics::{Diagnostic, codes, render_human};
+use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
 use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -88,7 +90,11 @@ pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
         Box::new(
             Diagnostic::error(
                 codes::SYNONYMS_INVALID,
-                format!("cannot read {SYNONYMS_FILE}: {err}"),
+                message!(
+                    "synonyms-invalid-unreadable",
+                    file = SYNONYMS_FILE,
+                    why = unreadable(&err)
+                ),
             )
             .in_file(SYNONYMS_FILE),
         )
@@ -96,11 +102,49 @@ pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
     let source = Arc::new(source);
     Synonyms::parse(&source.text).map_err(|err| {
         Box::new(
-            Diagnostic::error(codes::SYNONYMS_INVALID, err.message)
+            Diagnostic::error(codes::SYNONYMS_INVALID, synonym_problem(&err.problem))
                 .at(&source, err.span)
-                .with_help("see the README, \"Search\", for the format of synonyms.toml"),
+                .with_help(message!("synonyms-invalid-help")),
         )
     })
+}
+
+/// What is wrong with an entry of `synonyms.toml`, in the reader's language.
+fn synonym_problem(problem: &SynonymProblem) -> Message {
+    match problem {
+        SynonymProblem::Toml(error) => message!("synonyms-invalid", error = error.as_str()),
+        SynonymProblem::InAnotherGroup { word, first } => message!(
+            "synonyms-invalid-in-another-group",
+            word = word.as_str(),
+            first = first.as_str()
+        ),
+        SynonymProblem::TooFewWords => message!("synonyms-invalid-too-few-words"),
+        SynonymProblem::NoTerm(word) => {
+            message!("synonyms-invalid-no-term", word = word.as_str())
+        }
+        SynonymProblem::Phrase { word, problem } => match problem {
+            PhraseProblem::Splits(gap) => message!(
+                "synonyms-invalid-phrase-splits",
+                word = word.as_str(),
+                gap = gap.as_str()
+            ),
+            PhraseProblem::TooLong(words) => message!(
+                "synonyms-invalid-phrase-too-long",
+                word = word.as_str(),
+                words = *words,
+                most = search_index::phrases::MAX_PHRASE_WORDS
+            ),
+            PhraseProblem::OnlyStopWords => {
+                message!(
+                    "synonyms-invalid-phrase-only-stop-words",
+                    word = word.as_str()
+                )
+            }
+            PhraseProblem::WordWithoutLetters => {
+                message!("synonyms-invalid-phrase-no-letters", word = word.as_str())
+            }
+        },
+    }
 }
 
 /// Both indexes of the guidelines that go on the site, the tantivy one in memory or in `dir`.

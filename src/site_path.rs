@@ -5,6 +5,8 @@
 //! Everything that becomes a file name passes through here before it is written, so no name
 //! can lead a file outside the output folder or over a page retning writes.
 
+use crate::diagnostics::{Message, message};
+
 /// The top-level names of the site's own pages and files. A group key or an alias may not
 /// take one; a test in `render` checks that a built site writes nothing else at the top.
 pub const RESERVED: &[&str] = &[
@@ -60,6 +62,20 @@ pub enum PathProblem {
     NotAbsolute,
     #[error("`{0}` is not allowed in a path: use letters, digits, - . _ ~ and %")]
     BadPart(String),
+}
+
+impl PathProblem {
+    /// Why, in the reader's language: the clause after the name in a finding.
+    pub fn message(&self) -> Message {
+        match self {
+            Self::Empty => message!("path-problem-empty"),
+            Self::NotASlug(name) => message!("path-problem-not-a-slug", name = name.as_str()),
+            Self::Reserved(name) => message!("path-problem-reserved", name = name.as_str()),
+            Self::Home => message!("path-problem-home"),
+            Self::NotAbsolute => message!("path-problem-not-absolute"),
+            Self::BadPart(part) => message!("path-problem-bad-part", part = part.as_str()),
+        }
+    }
 }
 
 /// A group key or a guideline slug: one path segment of lower-case ASCII letters, digits

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 use crate::source::{SourceFile, display_path};
 
@@ -94,10 +94,10 @@ impl Assets {
                     findings.push(
                         Diagnostic::error(
                             codes::ASSET_BAD_PLACE,
-                            format!("the folder `{slug}` has no guideline `{slug}.md` beside it"),
+                            message!("asset-bad-place", folder = slug.as_str()),
                         )
                         .in_file(display_path(root, &folder))
-                        .with_help("a guideline's figures and attachments go in a folder named like its file, next to it"),
+                        .with_help(message!("asset-bad-place-help")),
                     );
                     continue;
                 }
@@ -224,12 +224,9 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
     }
     if path.is_dir() {
         findings.push(
-            Diagnostic::error(
-                codes::ASSET_BAD_PLACE,
-                "a guideline's folder cannot hold folders",
-            )
-            .in_file(shown)
-            .with_help("put the files directly in the guideline's folder"),
+            Diagnostic::error(codes::ASSET_BAD_PLACE, message!("asset-bad-place-folder"))
+                .in_file(shown)
+                .with_help(message!("asset-bad-place-folder-help")),
         );
         return None;
     }
@@ -238,10 +235,10 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
         findings.push(
             Diagnostic::error(
                 codes::ASSET_UNSUPPORTED_TYPE,
-                format!("`{name}` is not a kind of file the site publishes"),
+                message!("asset-unsupported-type", name = name.as_str()),
             )
             .in_file(shown)
-            .with_help("images: PNG, JPEG, WebP, GIF, SVG; attachments: PDF, XLSX, DOCX, CSV"),
+            .with_help(message!("asset-unsupported-type-help")),
         );
         return None;
     };
@@ -249,8 +246,11 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
         Ok(bytes) => bytes,
         Err(err) => {
             findings.push(
-                Diagnostic::error(codes::SOURCE_UNREADABLE, format!("cannot read: {err}"))
-                    .in_file(shown),
+                Diagnostic::error(
+                    codes::SOURCE_UNREADABLE,
+                    message!("source-unreadable", error = err.to_string()),
+                )
+                .in_file(shown),
             );
             return None;
         }
@@ -264,10 +264,10 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
                 findings.push(
                     Diagnostic::error(
                         codes::ASSET_UNREADABLE,
-                        format!("cannot read the image's size: {err}"),
+                        message!("asset-unreadable-image-size", error = err.to_string()),
                     )
                     .in_file(shown)
-                    .with_help("save the image again as PNG, JPEG, WebP or GIF"),
+                    .with_help(message!("asset-unreadable-image-size-help")),
                 );
                 return None;
             }
@@ -291,7 +291,11 @@ fn svg_size(
 ) -> Option<(u32, u32)> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         findings.push(
-            Diagnostic::error(codes::ASSET_UNREADABLE, "the SVG is not UTF-8 text").in_file(shown),
+            Diagnostic::error(
+                codes::ASSET_UNREADABLE,
+                message!("asset-unreadable-svg-not-utf8"),
+            )
+            .in_file(shown),
         );
         return None;
     };
@@ -300,9 +304,12 @@ fn svg_size(
         Ok(svg::SvgInfo { size: Some(size) }) => Some(size),
         Ok(svg::SvgInfo { size: None }) => {
             findings.push(
-                Diagnostic::error(codes::ASSET_UNREADABLE, "the SVG does not say its size")
-                    .at(&source, 0..0)
-                    .with_help("give the <svg> element a viewBox, e.g. viewBox=\"0 0 640 480\""),
+                Diagnostic::error(
+                    codes::ASSET_UNREADABLE,
+                    message!("asset-unreadable-svg-size"),
+                )
+                .at(&source, 0..0)
+                .with_help(message!("asset-unreadable-svg-size-help")),
             );
             None
         }
@@ -310,7 +317,7 @@ fn svg_size(
             findings.push(
                 Diagnostic::error(codes::ASSET_UNSAFE_SVG, problem.message)
                     .at(&source, problem.span)
-                    .with_help("an SVG opened from the site runs in its origin: remove scripts, event handlers, javascript: URLs, <foreignObject> and references to other files (export it again as plain SVG)"),
+                    .with_help(message!("asset-unsafe-svg-help")),
             );
             None
         }

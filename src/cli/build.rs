@@ -55,7 +55,7 @@ pub struct BuildArgs {
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
-    check_base_url(value)?;
+    check_base_url(value).map_err(|problem| problem.to_string())?;
     Ok(value.to_owned())
 }
 
@@ -106,6 +106,13 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         checked.site.config.base_url = base_url;
     }
     let theme = Theme::load(root).context("cannot load the theme")?;
+    // The search index reads `synonyms.toml` again while publishing; read here, a bad file
+    // stops the build in the reader's language rather than the site's.
+    if root.join(search::SYNONYMS_FILE).exists()
+        && let Err(finding) = search::load_synonyms(root)
+    {
+        anyhow::bail!("{}", render_human(&[*finding], false, language));
+    }
     let options = RenderOptions {
         drafts: args.drafts,
         today,

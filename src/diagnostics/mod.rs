@@ -10,6 +10,7 @@ mod gitlab;
 pub mod html;
 mod human;
 mod json;
+mod read_error;
 pub mod snippet;
 mod text;
 
@@ -19,6 +20,7 @@ pub use github::render_github;
 pub use gitlab::render_gitlab;
 pub use human::{render_human, summary_line};
 pub use json::{JsonDiagnostic, JsonReport, render_json};
+pub use read_error::unreadable;
 pub(crate) use text::message;
 pub use text::{Arg, Message, Text};
 

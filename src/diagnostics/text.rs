@@ -8,11 +8,19 @@ use std::fmt;
 
 use super::catalogue::{Language, format};
 
-/// A value a message names: a file, a key, a count.
+/// A value a message names: a file, a key, a count, or a clause that is itself a message
+/// (why a name cannot be a path), shown in the same language as the sentence around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Arg {
     Text(String),
     Number(i64),
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(value: Message) -> Self {
+        Self::Message(Box::new(value))
+    }
 }
 
 impl From<&str> for Arg {

@@ -16,7 +16,7 @@ pub use body::{
     Body, Citation, Heading, ImageRef, LeadBlock, LinkRef, RefDefinition, Section, SubSection,
     Topic,
 };
-pub use date::{DATE_HINT, IsoDate};
+pub use date::{DATE_HINT, DateProblem, IsoDate, date_problem};
 pub use fragment::Fragment;
 pub use front_matter::{
     AidFormat, Approval, ApprovalEntry, Author, DecisionAid, FrontMatter, Ipdas, PlannedRevision,

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::source::SourceFile;
 
 use super::front_matter::line_spans;
@@ -100,9 +100,12 @@ pub fn prepass(
         let closes = header_trimmed.is_empty();
         match open.take() {
             None if closes => findings.push(
-                Diagnostic::error(codes::CONTAINER_STRAY_CLOSE, "this ::: closes nothing")
-                    .at(source, line.clone())
-                    .with_help("remove it, or open a recommendation above it with ::: anbefaling N (STRENGTH)"),
+                Diagnostic::error(
+                    codes::CONTAINER_STRAY_CLOSE,
+                    message!("container-stray-close"),
+                )
+                .at(source, line.clone())
+                .with_help(message!("container-stray-close-help")),
             ),
             Some(container) if closes => containers.push(container.close_at(original, line.start)),
             Some(outer) => {
@@ -118,10 +121,10 @@ pub fn prepass(
                         findings.push(
                             Diagnostic::error(
                                 codes::CONTAINER_NESTED,
-                                format!("a container cannot start inside another (the one opened on line {outer_line} is not closed)"),
+                                message!("container-nested", line = outer_line),
                             )
                             .at(source, line.clone())
-                            .with_help(format!("close the container opened on line {outer_line} with a line holding only ::: before starting the next")),
+                            .with_help(message!("container-nested-help", line = outer_line)),
                         );
                         containers.push(outer.close_at(original, line.start));
                     }
@@ -153,10 +156,10 @@ pub fn prepass(
 fn unterminated(source: &Arc<SourceFile>, container: &Open) -> Diagnostic {
     Diagnostic::error(
         codes::CONTAINER_UNTERMINATED,
-        "this container is never closed",
+        message!("container-unterminated"),
     )
     .at(source, container.line.clone())
-    .with_help("end the recommendation with a line holding only :::")
+    .with_help(message!("container-unterminated-help"))
 }
 
 /// A `#`, `##` or `###` heading: the template's structure, which a recommendation never holds.

@@ -3,11 +3,11 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use std::sync::Arc;
 
 use super::recommendation_attributes::{self, Attributes};
-use crate::model::{Grading, Marker, RecommendationHeader, Strength};
+use crate::model::{Grading, Marker, RecommendationHeader, Strength, StrengthError};
 use crate::source::SourceFile;
 
 /// What a container's opening line turned out to be: a recommendation's header (with findings
@@ -19,7 +19,9 @@ pub enum ContainerHeader {
     Malformed(Diagnostic),
 }
 
-const SYNTAX_HELP: &str = "write the opening line as ::: anbefaling N (STRENGTH), optionally followed by ny or ændret and {attributes}";
+fn syntax_help() -> Message {
+    message!("recommendation-bad-header-help")
+}
 
 /// `text` is the header (after `:::`), starting at file offset `start`. Without a grading
 /// (the front matter did not parse) the strength is not checked.
@@ -39,9 +41,9 @@ pub fn parse(
         return ContainerHeader::NotARecommendation(
             Diagnostic::error(
                 codes::CONTAINER_UNKNOWN,
-                format!("unknown container `::: {keyword}`"),
+                message!("container-unknown", name = keyword),
             )
-            .with_help("the only container is ::: anbefaling N (STRENGTH)")
+            .with_help(message!("container-unknown-help"))
             .at(source, keyword_span),
         );
     }
@@ -104,9 +106,9 @@ fn id(
         return Err(Box::new(
             Diagnostic::error(
                 codes::RECOMMENDATION_BAD_HEADER,
-                "the recommendation has no id",
+                message!("recommendation-bad-header-no-id"),
             )
-            .with_help(SYNTAX_HELP)
+            .with_help(syntax_help())
             .at(source, id_span),
         ));
     }
@@ -116,11 +118,9 @@ fn id(
             return Err(Box::new(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_ID,
-                    format!(
-                        "`{id_text}` is not a recommendation id; ids are positive whole numbers"
-                    ),
+                    message!("recommendation-bad-id", text = id_text),
                 )
-                .with_help("number recommendations 1, 2, 3, …; a withdrawn number stays retired")
+                .with_help(message!("recommendation-bad-id-help"))
                 .at(source, id_span),
             ));
         }
@@ -150,9 +150,9 @@ fn strength(
             Box::new(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_HEADER,
-                    format!("recommendation {id} has no strength in parentheses"),
+                    message!("recommendation-bad-header-no-strength", id = id),
                 )
-                .with_help(SYNTAX_HELP)
+                .with_help(syntax_help())
                 .at(source, here.clone()),
             ),
             here,
@@ -164,25 +164,22 @@ fn strength(
             Box::new(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_HEADER,
-                    "the strength's parenthesis is never closed",
+                    message!("recommendation-bad-header-unclosed"),
                 )
-                .with_help(SYNTAX_HELP)
+                .with_help(syntax_help())
                 .at(source, inner_span.clone()),
             ),
             inner_span,
         ));
     }
     let strength_span = trim_span(inner, inner_span);
-    let (strength, finding) = match grading.map(|grading| Strength::parse(inner, grading)) {
+    let parsed = grading.map(|grading| (grading, Strength::parse(inner, grading)));
+    let (strength, finding) = match parsed {
         None => (None, None),
-        Some(Ok(strength)) => (Some(strength), None),
-        Some(Err(err)) => (
+        Some((_, Ok(strength))) => (Some(strength), None),
+        Some((grading, Err(err))) => (
             None,
-            Some(
-                Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, err.message)
-                    .with_help(err.help)
-                    .at(source, strength_span.clone()),
-            ),
+            Some(bad_strength(err, grading).at(source, strength_span.clone())),
         ),
     };
     Ok(StrengthRead {
@@ -190,6 +187,37 @@ fn strength(
         span: strength_span,
         finding,
     })
+}
+
+/// The finding for a strength the guideline's grading does not know, with that grading's
+/// help.
+fn bad_strength(err: StrengthError, grading: Grading) -> Diagnostic {
+    let message = match err {
+        StrengthError::GradeInOxford(text) => {
+            message!("recommendation-bad-strength-grade-in-oxford", text = text)
+        }
+        StrengthError::OxfordInGrade(text) => {
+            message!("recommendation-bad-strength-oxford-in-grade", text = text)
+        }
+        StrengthError::ReversedRange { stronger, weaker } => message!(
+            "recommendation-bad-strength-reversed",
+            text = format!("{}-{}", weaker.letter(), stronger.letter()),
+            stronger = stronger.letter().to_string(),
+            weaker = weaker.letter().to_string(),
+        ),
+        StrengthError::UnknownCertainty(certainty) => {
+            message!(
+                "recommendation-bad-strength-certainty",
+                certainty = certainty
+            )
+        }
+        StrengthError::NotAStrength(text) => message!("recommendation-bad-strength", text = text),
+    };
+    let help = match grading {
+        Grading::Grade => message!("recommendation-bad-strength-grade-help"),
+        Grading::Oxford => message!("recommendation-bad-strength-oxford-help"),
+    };
+    Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, message).with_help(help)
 }
 
 /// `ny` or `ændret` after the strength, or nothing.
@@ -208,9 +236,9 @@ fn marker(
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_HEADER,
-                    format!("`{text_trimmed}` after the strength is not ny or ændret"),
+                    message!("recommendation-bad-header-marker", text = text_trimmed),
                 )
-                .with_help(SYNTAX_HELP)
+                .with_help(syntax_help())
                 .at(source, trim_span(text_trimmed, span)),
             );
             None
