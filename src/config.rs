@@ -10,31 +10,31 @@ use toml::Spanned;
 use crate::diagnostics::{Diagnostic, Language, Message, codes, message, unreadable};
 use crate::source::SourceFile;
 
-pub const CONFIG_FILE: &str = "retning.toml";
+pub(crate) const CONFIG_FILE: &str = "retning.toml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub title: String,
-    pub base_url: String,
+    pub(crate) base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
     #[serde(default = "default_revision_warning_days")]
-    pub revision_warning_days: u32,
+    pub(crate) revision_warning_days: u32,
     #[serde(default = "default_publish_within_days")]
-    pub publish_within_days: u32,
+    pub(crate) publish_within_days: u32,
     /// The DMCG registry: folder code → display name.
-    pub groups: BTreeMap<String, String>,
+    pub(crate) groups: BTreeMap<String, String>,
     #[serde(default)]
-    pub pathway: PathwayConfig,
+    pub(crate) pathway: PathwayConfig,
 }
 
 /// `[pathway]`: the phases of the cancer pathway (pakkeforløb), in their order.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PathwayConfig {
+pub(crate) struct PathwayConfig {
     #[serde(default = "default_phases")]
-    pub phases: Vec<Phase>,
+    pub(crate) phases: Vec<Phase>,
 }
 
 impl Default for PathwayConfig {
@@ -49,9 +49,9 @@ impl Default for PathwayConfig {
 /// and its display name.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Phase {
-    pub slug: String,
-    pub name: String,
+pub(crate) struct Phase {
+    pub(crate) slug: String,
+    pub(crate) name: String,
 }
 
 /// The phases of the Danish cancer pathways.
@@ -86,7 +86,7 @@ fn default_publish_within_days() -> u32 {
 
 /// The language findings are shown in: `language` in the site's `retning.toml`, read on its
 /// own so that a file with other mistakes still picks it; Danish when there is none.
-pub fn diagnostics_language(root: &Path) -> Language {
+pub(crate) fn diagnostics_language(root: &Path) -> Language {
     std::fs::read_to_string(root.join(CONFIG_FILE))
         .ok()
         .and_then(|text| text.parse::<toml::Table>().ok())
@@ -99,7 +99,7 @@ pub fn diagnostics_language(root: &Path) -> Language {
 
 impl SiteConfig {
     /// Reads `retning.toml` in `root`. A missing or invalid file is a finding at its line.
-    pub fn load(root: &Path) -> Result<Self, Box<Diagnostic>> {
+    pub(crate) fn load(root: &Path) -> Result<Self, Box<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
         let source = SourceFile::read(&path, CONFIG_FILE.to_owned()).map_err(|err| {
             Box::new(
@@ -167,7 +167,7 @@ impl SiteConfig {
     }
 
     /// The phase with this slug.
-    pub fn phase(&self, slug: &str) -> Option<&Phase> {
+    pub(crate) fn phase(&self, slug: &str) -> Option<&Phase> {
         self.pathway.phases.iter().find(|p| p.slug == slug)
     }
 
@@ -188,7 +188,7 @@ impl SiteConfig {
 
     /// The display name of the group `code`, or a message naming the groups there are (for
     /// commands that take a group on the command line).
-    pub fn group(&self, code: &str) -> Result<&str, String> {
+    pub(crate) fn group(&self, code: &str) -> Result<&str, String> {
         self.groups.get(code).map(String::as_str).ok_or_else(|| {
             let known: Vec<_> = self.groups.keys().map(String::as_str).collect();
             format!(
@@ -240,7 +240,7 @@ fn check_phases(
 
 /// `base_url` (or `build --base-url`) must be an absolute http(s) address: every absolute
 /// link of the site (sitemap, feed, canonical links) starts with it.
-pub fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
+pub(crate) fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
     let rest = ["https://", "http://"]
         .iter()
         .find_map(|scheme| {
@@ -264,7 +264,7 @@ pub fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
 /// Why a `base_url` is not the address of a site; English for `build --base-url` (whose
 /// argument errors are the command-line parser's, in English), [`Self::message`] for findings.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum BaseUrlProblem {
+pub(crate) enum BaseUrlProblem {
     #[error("`{0}` is not an absolute http:// or https:// address")]
     NotAbsolute(String),
     #[error("`{0}` has no host name")]
@@ -275,7 +275,7 @@ pub enum BaseUrlProblem {
 
 impl BaseUrlProblem {
     /// The finding's message, in the reader's language.
-    pub fn message(&self) -> Message {
+    pub(crate) fn message(&self) -> Message {
         match self {
             Self::NotAbsolute(url) => message!("config-invalid-base-url", url = url.as_str()),
             Self::NoHost(url) => message!("config-invalid-base-url-no-host", url = url.as_str()),

@@ -18,7 +18,7 @@ const ALLOWED_SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
 
 /// The scheme that makes `destination` unsafe (lower-cased, as the browser reads it), or
 /// `None` when a page may link to it.
-pub fn unsafe_scheme(destination: &str) -> Option<String> {
+pub(crate) fn unsafe_scheme(destination: &str) -> Option<String> {
     let mut candidates = vec![Cow::Borrowed(destination)];
     if destination.contains('&') {
         candidates.push(html_escape::decode_html_entities(destination));
@@ -44,7 +44,7 @@ pub fn is_allowed(destination: &str) -> bool {
 
 /// `destination` as a page may carry it (without the spaces and controls a browser ignores
 /// around it), or `None` when its scheme is not allowed.
-pub fn publishable(destination: &str) -> Option<&str> {
+pub(crate) fn publishable(destination: &str) -> Option<&str> {
     is_allowed(destination)
         .then(|| destination.trim_matches(|c: char| c.is_control() || c.is_whitespace()))
 }
@@ -70,7 +70,7 @@ fn scheme(destination: &str) -> Option<String> {
 }
 
 /// The finding for a link whose scheme is not allowed; the caller adds where it stands.
-pub fn unsafe_link_finding(destination: &str, scheme: &str) -> Diagnostic {
+pub(crate) fn unsafe_link_finding(destination: &str, scheme: &str) -> Diagnostic {
     const SHOWN: usize = 60;
     let mut shown: String = destination.chars().take(SHOWN).collect();
     if destination.chars().nth(SHOWN).is_some() {

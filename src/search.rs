@@ -20,12 +20,15 @@ use crate::site::Site;
 use crate::source::SourceFile;
 
 /// Where `retning build` writes the tantivy index, outside the deployable site.
-pub const INDEX_DIR: &str = ".retning/search-index";
+pub(crate) const INDEX_DIR: &str = ".retning/search-index";
 /// The site's synonym groups, next to `retning.toml`; without it, the shipped list.
-pub const SYNONYMS_FILE: &str = "synonyms.toml";
+pub(crate) const SYNONYMS_FILE: &str = "synonyms.toml";
 
+/// Both search indexes of a site, as [`build`] makes them.
 pub struct SiteSearch {
+    /// The tantivy index `retning search` and the preview server query.
     pub engine: Engine,
+    /// The static index's files, which the site's own search page fetches.
     pub static_files: StaticFiles,
 }
 
@@ -52,7 +55,11 @@ impl SearchUnits {
 
     /// Units made guideline by guideline (the preview keeps each guideline's between
     /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
-    pub fn from_docs(docs: Vec<IndexDoc>, groups: &[(String, String)], synonyms: Synonyms) -> Self {
+    pub(crate) fn from_docs(
+        docs: Vec<IndexDoc>,
+        groups: &[(String, String)],
+        synonyms: Synonyms,
+    ) -> Self {
         let (docs, groups) = order_by_group(docs, groups);
         Self::analyzed(docs, groups, synonyms)
     }
@@ -74,14 +81,14 @@ impl SearchUnits {
     }
 
     /// The tantivy index, in memory or in `dir`.
-    pub fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
+    pub(crate) fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
         Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)?
             .with_synonyms(self.synonyms.clone(), dir)
     }
 }
 
 /// The site's `synonyms.toml`, or the shipped list when there is none.
-pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
+pub(crate) fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
     let path = root.join(SYNONYMS_FILE);
     if !path.exists() {
         return Ok(Synonyms::default_list());
@@ -185,7 +192,11 @@ pub fn ordered_units(
 
 /// A guideline's search units: each recommendation, each evidence sub-section and topic
 /// lead of *Grundlag*, and each other section with text.
-pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> Vec<IndexDoc> {
+pub(crate) fn units(
+    guideline: &Guideline,
+    root: &str,
+    recommendation_label: &str,
+) -> Vec<IndexDoc> {
     let page = format!("{root}{}", guideline.path());
     let unit =
         |kind, anchor: &str, title: String, strength: Option<Strength>, text: String| IndexDoc {

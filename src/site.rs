@@ -13,16 +13,16 @@ use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
 use crate::source::{SourceFile, display_path, leads_outside};
 
-pub const GUIDELINES_DIR: &str = "guidelines";
+pub(crate) const GUIDELINES_DIR: &str = "guidelines";
 
 #[derive(Debug)]
 pub struct Site {
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     pub config: SiteConfig,
     /// Sorted by group, then slug.
     pub guidelines: Vec<Guideline>,
     /// The figures and attachments beside the guidelines.
-    pub assets: Assets,
+    pub(crate) assets: Assets,
     by_link_key: HashMap<String, usize>,
 }
 
@@ -34,10 +34,10 @@ pub struct Loaded {
 
 /// A guideline file found under `guidelines/`.
 #[derive(Debug, Clone)]
-pub struct Candidate {
-    pub path: PathBuf,
-    pub group: String,
-    pub slug: String,
+pub(crate) struct Candidate {
+    pub(crate) path: PathBuf,
+    pub(crate) group: String,
+    pub(crate) slug: String,
 }
 
 impl Site {
@@ -60,7 +60,7 @@ impl Site {
         })
     }
 
-    pub fn new(root: PathBuf, config: SiteConfig, mut guidelines: Vec<Guideline>) -> Self {
+    pub(crate) fn new(root: PathBuf, config: SiteConfig, mut guidelines: Vec<Guideline>) -> Self {
         guidelines.sort_by(|a, b| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
         let by_link_key = guidelines
             .iter()
@@ -76,7 +76,7 @@ impl Site {
         }
     }
 
-    pub fn with_assets(mut self, assets: Assets) -> Self {
+    pub(crate) fn with_assets(mut self, assets: Assets) -> Self {
         self.assets = assets;
         self
     }
@@ -87,13 +87,13 @@ impl Site {
     }
 
     /// The guidelines that go on the site: approved ones, and drafts when asked for.
-    pub fn published(&self, drafts: bool) -> impl Iterator<Item = &Guideline> {
+    pub(crate) fn published(&self, drafts: bool) -> impl Iterator<Item = &Guideline> {
         self.guidelines
             .iter()
             .filter(move |g| drafts || g.status() == Status::Approved)
     }
 
-    pub fn group_name<'a>(&'a self, code: &'a str) -> &'a str {
+    pub(crate) fn group_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.config.groups.get(code).map_or(code, String::as_str)
     }
 }
@@ -113,7 +113,7 @@ fn load_one(root: &Path, candidate: &Candidate) -> (Option<Guideline>, Vec<Diagn
 }
 
 /// Finds `guidelines/<group>/<slug>.md` files; anything misplaced is a finding.
-pub fn discover(
+pub(crate) fn discover(
     root: &Path,
     config: &SiteConfig,
     findings: &mut Vec<Diagnostic>,
@@ -212,7 +212,7 @@ pub fn discover(
 
 /// A link out of the site is never followed: its content would be published, or echoed in
 /// findings, without anyone having put it in the site.
-pub fn outside_site(shown: String, real: &Path) -> Diagnostic {
+pub(crate) fn outside_site(shown: String, real: &Path) -> Diagnostic {
     Diagnostic::error(
         codes::SOURCE_OUTSIDE_SITE,
         message!("source-outside-site", target = real.display().to_string()),
@@ -223,6 +223,6 @@ pub fn outside_site(shown: String, real: &Path) -> Diagnostic {
 
 /// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`: the slug
 /// becomes a folder of the site ([`crate::site_path`]).
-pub fn is_valid_slug(slug: &str) -> bool {
+pub(crate) fn is_valid_slug(slug: &str) -> bool {
     crate::site_path::check_segment(slug).is_ok()
 }

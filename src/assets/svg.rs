@@ -9,19 +9,19 @@ use crate::diagnostics::{Message, message};
 
 /// Why an SVG cannot be published, and where in its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub message: Message,
-    pub span: Range<usize>,
+pub(crate) struct Problem {
+    pub(crate) message: Message,
+    pub(crate) span: Range<usize>,
 }
 
 /// What the page needs of a safe SVG: its size, when the file says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SvgInfo {
-    pub size: Option<(u32, u32)>,
+pub(crate) struct SvgInfo {
+    pub(crate) size: Option<(u32, u32)>,
 }
 
 /// Checks an SVG's text; the first problem stops it (the author fixes and runs again).
-pub fn check(text: &str) -> Result<SvgInfo, Problem> {
+pub(crate) fn check(text: &str) -> Result<SvgInfo, Problem> {
     // roxmltree refuses a DTD by default: entity definitions are a way to hide content.
     let document = roxmltree::Document::parse(text).map_err(|err| Problem {
         message: message!("asset-unsafe-svg-not-xml", error = err.to_string()),

@@ -26,37 +26,37 @@ use super::{Outcome, parse_today, print, today_or_local};
 /// How the import report is printed (a finding of an import is about a Word file, which no
 /// CI annotates, so there is no `github` form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The Word files (.docx) to import.
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// The DMCG group's folder code, as listed in retning.toml (e.g. dlg).
     #[arg(long)]
-    pub group: String,
+    pub(crate) group: String,
     /// The file name without .md (default: made from the title). Only with one file.
     #[arg(long)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Overwrite a guideline that exists already.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// A TOML file mapping old guideline URLs to `group/slug` (see docs/import.md): links to
     /// them become cross-links, the imported guideline's own become its aliases.
     #[arg(long, value_name = "FILE")]
-    pub url_map: Option<PathBuf>,
+    pub(crate) url_map: Option<PathBuf>,
     /// The date `retning check` runs with on the written files (default: today).
     #[arg(long, value_parser = parse_today)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
 }
 
-pub fn run(
+pub(super) fn run(
     root: &Path,
     args: ImportArgs,
     language: crate::diagnostics::Language,

@@ -24,11 +24,12 @@ pub enum Language {
 }
 
 impl Language {
-    pub const ALL: [Language; 2] = [Language::Da, Language::En];
+    #[cfg(test)]
+    pub(crate) const ALL: [Language; 2] = [Language::Da, Language::En];
 
     /// The language for a site's `language` in `retning.toml` (an IETF tag such as `da` or
     /// `en-GB`): English for `en…`, else Danish.
-    pub fn for_site(tag: &str) -> Self {
+    pub(crate) fn for_site(tag: &str) -> Self {
         let primary = tag.split(['-', '_']).next().unwrap_or("");
         if primary.eq_ignore_ascii_case("en") {
             Self::En
@@ -38,7 +39,7 @@ impl Language {
     }
 
     /// The tag an HTML `lang` attribute takes.
-    pub fn tag(self) -> &'static str {
+    pub(crate) fn tag(self) -> &'static str {
         match self {
             Self::Da => "da",
             Self::En => "en",
@@ -46,7 +47,7 @@ impl Language {
     }
 
     /// The Fluent source of this language's catalogue.
-    pub fn source(self) -> &'static str {
+    pub(crate) fn source(self) -> &'static str {
         match self {
             Self::Da => include_str!("../../locales/da/diagnostics.ftl"),
             Self::En => include_str!("../../locales/en/diagnostics.ftl"),
@@ -96,7 +97,7 @@ fn bundle_of(language: Language) -> &'static Bundle {
 
 /// Message `id` in `language` with `args`; the id itself when the catalogue lacks it (a test
 /// keeps every id in both files).
-pub fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
+pub(crate) fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
     let bundle = bundle_of(language);
     let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
         return id.to_owned();
@@ -118,12 +119,14 @@ pub fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> String {
 }
 
 /// Whether the catalogue of `language` has message `id`.
-pub fn has(language: Language, id: &str) -> bool {
+#[cfg(test)]
+pub(crate) fn has(language: Language, id: &str) -> bool {
     bundle_of(language).has_message(id)
 }
 
 /// The message ids a Fluent source defines, in order.
-pub fn ids(source: &str) -> Vec<String> {
+#[cfg(test)]
+pub(crate) fn ids(source: &str) -> Vec<String> {
     let resource = match FluentResource::try_new(source.to_owned()) {
         Ok(resource) | Err((resource, _)) => resource,
     };

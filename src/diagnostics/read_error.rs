@@ -6,7 +6,7 @@ use super::text::{Message, message};
 use crate::source::ReadError;
 
 /// What went wrong reading a file; the operating system's reason stays in its own words.
-pub fn unreadable(err: &ReadError) -> Message {
+pub(crate) fn unreadable(err: &ReadError) -> Message {
     match err {
         ReadError::Io(io) => message!("source-unreadable", error = io.to_string()),
         ReadError::IsDirectory => message!("source-unreadable-directory"),

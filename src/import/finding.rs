@@ -11,15 +11,15 @@ use crate::diagnostics::{Code, Diagnostic, Language, Message, message};
 /// are counted as pandoc reads the document: every paragraph, heading, list item and table
 /// counts one, from 1 at the top of the first page.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct WordPlace {
-    pub heading_path: Vec<String>,
-    pub paragraph: usize,
+pub(crate) struct WordPlace {
+    pub(crate) heading_path: Vec<String>,
+    pub(crate) paragraph: usize,
 }
 
 impl WordPlace {
     /// `forside ¶3` (`front page ¶3`) or `3. Grundlag › Udredning ¶41`: the headings are the
     /// Word file's own words, the front page is named in `language`.
-    pub fn describe(&self, language: Language) -> String {
+    pub(crate) fn describe(&self, language: Language) -> String {
         let path = if self.heading_path.is_empty() {
             message!("import-front-page").in_language(language)
         } else {
@@ -31,7 +31,7 @@ impl WordPlace {
 
 /// What in the written Markdown a finding is about; the writer turns it into a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Anchor {
+pub(crate) enum Anchor {
     /// A front matter key, such as `approval.professional`.
     Key(&'static str),
     /// A block of the body (see `draft::BlockId`).
@@ -44,29 +44,29 @@ pub enum Anchor {
 
 /// An import finding: the diagnostic, and where it came from in Word.
 #[derive(Debug, Clone)]
-pub struct Finding {
-    pub diagnostic: Diagnostic,
-    pub word: Option<WordPlace>,
-    pub anchor: Anchor,
+pub(crate) struct Finding {
+    pub(crate) diagnostic: Diagnostic,
+    pub(crate) word: Option<WordPlace>,
+    pub(crate) anchor: Anchor,
 }
 
 /// The constructors take a catalogue [`Message`], never plain text: every import finding
 /// reads in Danish and English.
 impl Finding {
-    pub fn error(code: Code, message: Message) -> Self {
+    pub(crate) fn error(code: Code, message: Message) -> Self {
         Diagnostic::error(code, message).into()
     }
 
-    pub fn warning(code: Code, message: Message) -> Self {
+    pub(crate) fn warning(code: Code, message: Message) -> Self {
         Diagnostic::warning(code, message).into()
     }
 
-    pub fn in_word(mut self, place: &WordPlace) -> Self {
+    pub(crate) fn in_word(mut self, place: &WordPlace) -> Self {
         self.word = Some(place.clone());
         self
     }
 
-    pub fn at(mut self, anchor: Anchor) -> Self {
+    pub(crate) fn at(mut self, anchor: Anchor) -> Self {
         self.anchor = anchor;
         self
     }

@@ -14,24 +14,24 @@ use crate::model::Author;
 
 /// A value read from the front page and where it stood.
 #[derive(Debug, Clone)]
-pub struct Field {
-    pub text: String,
-    pub place: WordPlace,
+pub(super) struct Field {
+    pub(crate) text: String,
+    pub(crate) place: WordPlace,
 }
 
 #[derive(Debug, Default)]
-pub struct FrontPage {
-    pub title: Option<Field>,
+pub(super) struct FrontPage {
+    pub(crate) title: Option<Field>,
     /// The title was not marked as one; the first paragraph was taken.
-    pub title_guessed: bool,
-    pub version: Option<Field>,
-    pub professional: Option<Field>,
-    pub administrative: Option<Field>,
-    pub planned: Option<Field>,
-    pub keywords: Option<Field>,
-    pub template_version: Option<Field>,
+    pub(crate) title_guessed: bool,
+    pub(crate) version: Option<Field>,
+    pub(crate) professional: Option<Field>,
+    pub(crate) administrative: Option<Field>,
+    pub(crate) planned: Option<Field>,
+    pub(crate) keywords: Option<Field>,
+    pub(crate) template_version: Option<Field>,
     /// Front page paragraphs that are none of the above.
-    pub unused: Vec<Field>,
+    pub(crate) unused: Vec<Field>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ fn item_text(block: &Block) -> Option<String> {
     }
 }
 
-pub fn read(items: &[Item], meta_title: Option<String>, everything: &[&Item]) -> FrontPage {
+pub(super) fn read(items: &[Item], meta_title: Option<String>, everything: &[&Item]) -> FrontPage {
     let mut front = FrontPage::default();
     if let Some(title) = meta_title.filter(|t| !t.is_empty()) {
         let place = items.first().map(|i| i.place.clone()).unwrap_or_default();
@@ -153,21 +153,21 @@ fn label_of(text: &str) -> Option<Label> {
 }
 
 /// A TOML basic string, quoted and escaped.
-pub fn toml_string(value: &str) -> String {
+pub(super) fn toml_string(value: &str) -> String {
     toml::Value::String(value.to_owned()).to_string()
 }
 
 /// What the front matter needs besides the front page.
-pub struct Context<'a> {
-    pub group: &'a str,
+pub(super) struct Context<'a> {
+    pub(crate) group: &'a str,
     /// The group's name in `retning.toml`, for "Faglig godkendelse … (DLG)".
-    pub group_name: &'a str,
-    pub grading: Option<&'static str>,
-    pub authors: &'a [Author],
+    pub(crate) group_name: &'a str,
+    pub(crate) grading: Option<&'static str>,
+    pub(crate) authors: &'a [Author],
 }
 
 impl Converter {
-    pub fn write_front_matter(&mut self, front: &FrontPage, context: &Context<'_>) {
+    pub(super) fn write_front_matter(&mut self, front: &FrontPage, context: &Context<'_>) {
         self.required("title", front.title.as_ref());
         if let Some(title) = &front.title
             && front.title_guessed

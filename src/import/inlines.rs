@@ -10,7 +10,7 @@ use crate::diagnostics::{codes, message};
 use crate::link_safety;
 
 /// The plain text, white space collapsed.
-pub fn plain(inlines: &[Inline]) -> String {
+pub(super) fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_plain(inlines, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -44,7 +44,7 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
 
 /// True when every word of the paragraph is bold: the way real files mark a heading, and
 /// the way the template marks a recommendation.
-pub fn all_bold(inlines: &[Inline]) -> bool {
+pub(super) fn all_bold(inlines: &[Inline]) -> bool {
     let mut any = false;
     for inline in inlines {
         match inline {
@@ -64,7 +64,7 @@ pub fn all_bold(inlines: &[Inline]) -> bool {
 
 /// The inlines with bold taken off the top level (a recommendation's text is bold in Word;
 /// on the site its card shows that).
-pub fn without_bold(inlines: &[Inline]) -> Vec<Inline> {
+pub(super) fn without_bold(inlines: &[Inline]) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
@@ -84,13 +84,13 @@ fn quote_mark(quote: QuoteType) -> &'static str {
 
 /// Where Markdown is written: a line break is `\` in a paragraph, `<br>` in a table cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+pub(super) enum Context {
     Paragraph,
     TableCell,
 }
 
 /// Plain text as Markdown text (a caption read as plain text).
-pub fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_markdown(text, Context::Paragraph, &mut out);
     out
@@ -110,7 +110,7 @@ fn escape_markdown(text: &str, context: Context, out: &mut String) {
     }
 }
 
-pub fn escape_html(text: &str, out: &mut String) {
+pub(super) fn escape_html(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -139,7 +139,7 @@ fn wrap(mark: &str, inner: &str, out: &mut String) {
 }
 
 impl Converter {
-    pub fn markdown(&mut self, inlines: &[Inline], context: Context) -> String {
+    pub(super) fn markdown(&mut self, inlines: &[Inline], context: Context) -> String {
         let mut out = String::new();
         self.push_markdown(inlines, context, &mut out);
         out
@@ -231,7 +231,7 @@ impl Converter {
 
     /// The HTML of the table subset: `br, sup, sub, em, strong`; links and images have no
     /// place in it: a link's text is kept, an image goes below the table, each a finding.
-    pub fn html(&mut self, inlines: &[Inline], out: &mut String) {
+    pub(super) fn html(&mut self, inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
                 Inline::Str(text) | Inline::Code(_, text) | Inline::Math(_, text) => {
@@ -349,7 +349,7 @@ impl Converter {
     }
 
     /// Content Markdown cannot hold: named in the report, never dropped silently.
-    pub fn unsupported(&mut self, what: Unsupported<'_>, text: &str) {
+    pub(super) fn unsupported(&mut self, what: Unsupported<'_>, text: &str) {
         let shown: String = text.chars().take(60).collect();
         let (what, format) = match what {
             Unsupported::Formula => ("formula", ""),
@@ -374,7 +374,7 @@ impl Converter {
 
 /// Content Markdown cannot hold, as the report names it.
 #[derive(Debug, Clone, Copy)]
-pub enum Unsupported<'a> {
+pub(super) enum Unsupported<'a> {
     /// A Word equation.
     Formula,
     /// A table inside a table cell.
@@ -384,7 +384,7 @@ pub enum Unsupported<'a> {
 }
 
 /// The plain text of blocks (a footnote's paragraphs), one space between them.
-pub fn blocks_plain(blocks: &[super::ast::Block]) -> String {
+pub(super) fn blocks_plain(blocks: &[super::ast::Block]) -> String {
     use super::ast::Block;
     blocks
         .iter()
@@ -397,7 +397,7 @@ pub fn blocks_plain(blocks: &[super::ast::Block]) -> String {
 }
 
 /// The plain text of any block, tables and lists included, for messages.
-pub fn block_text(block: &super::ast::Block) -> String {
+pub(super) fn block_text(block: &super::ast::Block) -> String {
     use super::ast::Block;
     let parts: Vec<String> = match block {
         Block::Para(inlines) | Block::Plain(inlines) | Block::Header(_, _, inlines) => {
@@ -471,11 +471,7 @@ mod tests {
             vec![
                 s("Se"),
                 Inline::Space,
-                Inline::Link(
-                    Default::default(),
-                    vec![s("notatet")],
-                    (url.to_owned(), String::new()),
-                ),
+                Inline::Link((), vec![s("notatet")], (url.to_owned(), String::new())),
             ]
         };
         let written = converter.markdown(&link("file://srv/notat.docx"), Context::Paragraph);

@@ -7,33 +7,33 @@
 //! each section; `draft` writes the Markdown and gives every finding its line; [`report`]
 //! renders the outcome.
 
-pub mod ast;
+pub(crate) mod ast;
 mod convert;
 mod dates;
 mod draft;
-pub mod finding;
+pub(crate) mod finding;
 mod front_page;
 mod headings;
 mod images;
 mod inlines;
 mod outline;
-pub mod pandoc;
+pub(crate) mod pandoc;
 mod patterns;
 mod recommendations;
 mod references;
-pub mod report;
+pub(crate) mod report;
 mod sections;
-pub mod slug;
+pub(crate) mod slug;
 mod tables;
-pub mod url_map;
+pub(crate) mod url_map;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub use convert::Imported;
-pub use finding::{Finding, WordPlace};
-pub use pandoc::Pandoc;
+pub(crate) use convert::Imported;
+pub(crate) use finding::{Finding, WordPlace};
+pub(crate) use pandoc::Pandoc;
 
 use crate::diagnostics::{Text, codes, message};
 use crate::site::{GUIDELINES_DIR, is_valid_slug};
@@ -45,30 +45,30 @@ use outline::Item;
 use recommendations::Written;
 
 /// What every file of one `retning import` shares.
-pub struct Request<'a> {
-    pub pandoc: &'a Pandoc,
-    pub group: &'a str,
+pub(crate) struct Request<'a> {
+    pub(crate) pandoc: &'a Pandoc,
+    pub(crate) group: &'a str,
     /// The group's name in `retning.toml`.
-    pub group_name: &'a str,
-    pub slug: Option<&'a str>,
-    pub url_map: Option<std::sync::Arc<url_map::UrlMap>>,
+    pub(crate) group_name: &'a str,
+    pub(crate) slug: Option<&'a str>,
+    pub(crate) url_map: Option<std::sync::Arc<url_map::UrlMap>>,
 }
 
 /// A converted file, not yet written.
-pub struct Converted {
-    pub slug: String,
+pub(crate) struct Converted {
+    pub(crate) slug: String,
     /// The draft, named as it will be written (`guidelines/<group>/<slug>.md`).
-    pub markdown: Arc<SourceFile>,
-    pub assets: Vec<Asset>,
+    pub(crate) markdown: Arc<SourceFile>,
+    pub(crate) assets: Vec<Asset>,
     /// Each pointing at its line in `markdown` when the draft has one for it.
-    pub findings: Vec<Finding>,
-    pub imported: Imported,
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) imported: Imported,
     /// Holds pandoc's extracted images until they are copied.
     _media: tempfile::TempDir,
 }
 
 /// Converts one Word file. `Err` says why it could not be imported at all.
-pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, Text> {
+pub(crate) fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, Text> {
     if !docx.is_file() {
         return Err(message!("import-no-such-file").into());
     }
@@ -205,7 +205,12 @@ fn grading(written: &[Written], findings: &mut Vec<Finding>) -> Option<&'static 
 
 /// Writes `guidelines/<group>/<slug>.md` and its images into `guidelines/<group>/<slug>/`.
 /// Never overwrites without `force`. Returns the file's site-relative path.
-pub fn write(converted: &Converted, root: &Path, group: &str, force: bool) -> Result<String, Text> {
+pub(crate) fn write(
+    converted: &Converted,
+    root: &Path,
+    group: &str,
+    force: bool,
+) -> Result<String, Text> {
     let shown = format!("{GUIDELINES_DIR}/{group}/{}.md", converted.slug);
     let cannot_create = |path: &Path, err: std::io::Error| {
         message!(

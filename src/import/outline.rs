@@ -9,23 +9,23 @@ use crate::diagnostics::{codes, message};
 
 /// A block of the Word document and where it stands.
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub block: Block,
-    pub place: WordPlace,
+pub(super) struct Item {
+    pub(crate) block: Block,
+    pub(crate) place: WordPlace,
 }
 
 #[derive(Debug, Default)]
-pub struct Outline {
-    pub front_page: Vec<Item>,
-    pub sections: [Vec<Item>; 9],
+pub(super) struct Outline {
+    pub(crate) front_page: Vec<Item>,
+    pub(crate) sections: [Vec<Item>; 9],
     /// Whether the Word file has the section at all.
-    pub present: [bool; 9],
-    pub findings: Vec<Finding>,
+    pub(crate) present: [bool; 9],
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// A paragraph's heading text: a Word heading, or a paragraph that is bold all through and
 /// short enough to be one.
-pub fn heading_text(block: &Block) -> Option<String> {
+pub(super) fn heading_text(block: &Block) -> Option<String> {
     match block {
         Block::Header(_, _, inlines) => Some(plain(inlines)),
         Block::Para(inlines) | Block::Plain(inlines) if all_bold(inlines) => {
@@ -45,7 +45,7 @@ fn paragraphs_in(block: &Block) -> usize {
     }
 }
 
-pub fn outline(blocks: Vec<Block>) -> Outline {
+pub(super) fn outline(blocks: Vec<Block>) -> Outline {
     let mut out = Outline::default();
     let mut paragraph = 0;
     let mut current: Option<usize> = None;
@@ -186,9 +186,7 @@ fn flatten(blocks: Vec<Block>) -> Vec<Block> {
         match block {
             Block::Div(attr, inner) if is_title_style(&attr) => {
                 out.extend(inner.into_iter().map(|block| match block {
-                    Block::Para(inlines) | Block::Plain(inlines) => {
-                        Block::Header(1, Default::default(), inlines)
-                    }
+                    Block::Para(inlines) | Block::Plain(inlines) => Block::Header(1, (), inlines),
                     other => other,
                 }));
             }
@@ -211,7 +209,7 @@ mod tests {
     use crate::import::ast::Inline;
 
     fn heading(text: &str) -> Block {
-        Block::Header(1, Default::default(), vec![Inline::Str(text.to_owned())])
+        Block::Header(1, (), vec![Inline::Str(text.to_owned())])
     }
 
     fn bold(text: &str) -> Block {

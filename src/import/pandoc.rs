@@ -12,7 +12,7 @@ const OLDEST: (u32, u32) = (2, 11);
 
 /// Why pandoc cannot be used: the tool fails (exit 2).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PandocError {
+pub(crate) enum PandocError {
     Missing,
     TooOld(String),
     Broken(String),
@@ -20,7 +20,7 @@ pub enum PandocError {
 
 impl PandocError {
     /// What to tell the user, in their language.
-    pub fn message(&self) -> Message {
+    pub(crate) fn message(&self) -> Message {
         match self {
             Self::Missing => message!("import-pandoc-missing"),
             Self::TooOld(version) => message!("import-pandoc-too-old", version = version.as_str()),
@@ -31,13 +31,13 @@ impl PandocError {
 
 /// An installed pandoc.
 #[derive(Debug, Clone)]
-pub struct Pandoc {
-    pub version: String,
+pub(crate) struct Pandoc {
+    pub(crate) version: String,
 }
 
 impl Pandoc {
     /// Finds pandoc on the PATH and checks its version.
-    pub fn find() -> Result<Self, PandocError> {
+    pub(crate) fn find() -> Result<Self, PandocError> {
         let output = match Command::new("pandoc").arg("--version").output() {
             Ok(output) => output,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -63,7 +63,7 @@ impl Pandoc {
     }
 
     /// Converts a Word file, extracting its images under `media` (`media/media/…`).
-    pub fn convert(&self, docx: &Path, media: &Path) -> Result<Document, Text> {
+    pub(crate) fn convert(&self, docx: &Path, media: &Path) -> Result<Document, Text> {
         let mut extract = std::ffi::OsString::from("--extract-media=");
         extract.push(media);
         let output = Command::new("pandoc")

@@ -11,31 +11,31 @@ use super::{Finding, Imported, WordPlace};
 use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{Arg, Code, Counts, Diagnostic, JsonDiagnostic, Language, Severity, Text};
 
-pub struct FileReport {
+pub(crate) struct FileReport {
     /// The Word file as the user named it.
-    pub source: String,
+    pub(crate) source: String,
     /// Why the file could not be imported, when it could not.
-    pub outcome: Result<WrittenFile, Text>,
+    pub(crate) outcome: Result<WrittenFile, Text>,
 }
 
-pub struct WrittenFile {
+pub(crate) struct WrittenFile {
     /// `guidelines/<group>/<slug>.md`.
-    pub path: String,
-    pub imported: Imported,
+    pub(crate) path: String,
+    pub(crate) imported: Imported,
     /// The importer's findings, each pointing at its line of the written file.
-    pub findings: Vec<Finding>,
+    pub(crate) findings: Vec<Finding>,
     /// `retning check`'s findings about the written file.
-    pub check: Vec<Diagnostic>,
+    pub(crate) check: Vec<Diagnostic>,
 }
 
 impl FileReport {
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         self.outcome.is_err()
     }
 }
 
 /// Renders every file's report and the summary line, in `language`.
-pub fn render_human(reports: &[FileReport], language: Language) -> String {
+pub(crate) fn render_human(reports: &[FileReport], language: Language) -> String {
     let mut out = String::new();
     for report in reports {
         match &report.outcome {
@@ -186,7 +186,7 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
-pub fn render_json(reports: &[FileReport], language: Language) -> String {
+pub(crate) fn render_json(reports: &[FileReport], language: Language) -> String {
     let files: Vec<JsonFile<'_>> = reports
         .iter()
         .map(|report| match &report.outcome {

@@ -25,7 +25,7 @@ fn para_text(block: &Block) -> Option<String> {
 impl Converter {
     /// Ordinary content: every block as Markdown; a `Figur N` paragraph after an image and a
     /// `Tabel N` paragraph before a table become their captions.
-    pub fn ordinary_items(&mut self, section: usize, items: &[Item]) {
+    pub(super) fn ordinary_items(&mut self, section: usize, items: &[Item]) {
         let mut index = 0;
         while index < items.len() {
             index += self.ordinary_item(section, items, index);
@@ -73,7 +73,7 @@ impl Converter {
     }
 
     /// *Grundlag*: topics (`##`), recommendations and the four evidence sub-sections (`###`).
-    pub fn grundlag(&mut self, items: &[Item], marks: &Marks) -> Vec<Written> {
+    pub(super) fn grundlag(&mut self, items: &[Item], marks: &Marks) -> Vec<Written> {
         let mut written = Vec::new();
         let mut index = 0;
         while index < items.len() {
@@ -137,7 +137,7 @@ impl Converter {
     }
 
     /// *Nyt siden sidst*: written as it is, and its table read for `ny` / `ændret`.
-    pub fn changelog(&mut self, items: &[Item]) -> Marks {
+    pub(super) fn changelog(&mut self, items: &[Item]) -> Marks {
         let mut marks = Marks::default();
         let mut has_text = false;
         for item in items {
@@ -167,7 +167,7 @@ impl Converter {
     }
 
     /// Marks for recommendations *Grundlag* does not have are findings.
-    pub fn check_marks(&mut self, marks: &Marks, written: &[Written], changelog: &[Item]) {
+    pub(super) fn check_marks(&mut self, marks: &Marks, written: &[Written], changelog: &[Item]) {
         let table = changelog
             .iter()
             .find(|item| matches!(item.block, Block::Table(_)));
@@ -190,7 +190,7 @@ impl Converter {
 
     /// *Om denne kliniske retningslinje*: the "Forfattere og habilitet" table becomes
     /// `[[authors]]`; everything else is written as it is.
-    pub fn about(&mut self, items: &[Item]) -> Vec<Author> {
+    pub(super) fn about(&mut self, items: &[Item]) -> Vec<Author> {
         let mut authors = Vec::new();
         let mut rest = Vec::with_capacity(items.len());
         let mut under_authors = false;
@@ -202,11 +202,7 @@ impl Converter {
                     authors_place = Some(item.place.clone());
                     // A bold paragraph in Word; a sub-heading here.
                     rest.push(Item {
-                        block: Block::Header(
-                            2,
-                            Default::default(),
-                            vec![super::ast::Inline::Str(text)],
-                        ),
+                        block: Block::Header(2, (), vec![super::ast::Inline::Str(text)]),
                         place: item.place.clone(),
                     });
                     continue;

@@ -21,13 +21,13 @@ use crate::site_path::alias_folder;
 
 /// A guideline of the new site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub group: String,
-    pub slug: String,
+pub(crate) struct Target {
+    pub(crate) group: String,
+    pub(crate) slug: String,
 }
 
 #[derive(Debug, Default)]
-pub struct UrlMap {
+pub(crate) struct UrlMap {
     /// By the address's comparable form (host and path, see `comparable`).
     targets: FxHashMap<String, Target>,
     /// The hosts of the old addresses: a link to one of them that the map lacks is told.
@@ -38,7 +38,7 @@ pub struct UrlMap {
 
 /// What the map says about a link.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Lookup<'a> {
+pub(crate) enum Lookup<'a> {
     Mapped(&'a Target),
     /// On the old site (a host the map knows) but not in the map.
     Unmapped,
@@ -59,7 +59,7 @@ fn comparable(url: &str) -> Option<(String, String)> {
 }
 
 impl UrlMap {
-    pub fn load(path: &Path) -> Result<Self, Message> {
+    pub(crate) fn load(path: &Path) -> Result<Self, Message> {
         let name = path.display().to_string();
         let text = std::fs::read_to_string(path).map_err(|err| {
             message!(
@@ -72,7 +72,7 @@ impl UrlMap {
     }
 
     /// Reads a map's text; `name` names the file in what is wrong with it.
-    pub fn parse(text: &str, name: &str) -> Result<Self, Message> {
+    pub(crate) fn parse(text: &str, name: &str) -> Result<Self, Message> {
         let table: toml::Table = toml::from_str(text).map_err(|err| {
             message!(
                 "import-url-map-invalid-toml",
@@ -118,7 +118,7 @@ impl UrlMap {
         Ok(map)
     }
 
-    pub fn lookup(&self, url: &str) -> Lookup<'_> {
+    pub(crate) fn lookup(&self, url: &str) -> Lookup<'_> {
         let Some((host, path)) = comparable(url) else {
             return Lookup::Elsewhere;
         };
@@ -130,7 +130,11 @@ impl UrlMap {
     }
 
     /// The old URLs of `group/slug`, in the map file's order.
-    pub fn urls_of<'a>(&'a self, group: &'a str, slug: &'a str) -> impl Iterator<Item = &'a str> {
+    pub(crate) fn urls_of<'a>(
+        &'a self,
+        group: &'a str,
+        slug: &'a str,
+    ) -> impl Iterator<Item = &'a str> {
         self.entries
             .iter()
             .filter(move |(_, t)| t.group == group && t.slug == slug)
@@ -155,7 +159,7 @@ fn old_path(url: &str) -> String {
 impl Converter {
     /// A link's destination: a mapped old address becomes a cross-link; an unmapped one on
     /// the old site stays as it is, and is told.
-    pub fn link_target(&mut self, url: &str) -> Option<String> {
+    pub(super) fn link_target(&mut self, url: &str) -> Option<String> {
         let map = self.url_map.clone()?;
         match map.lookup(url) {
             Lookup::Mapped(target) => Some(format!("@/{}/{}.md", target.group, target.slug)),
@@ -176,7 +180,7 @@ impl Converter {
 
     /// `aliases`: the old addresses the map gives for `group/slug`, each checked as the
     /// build will check it; one that fails is told and left out.
-    pub fn write_aliases(&mut self, group: &str) {
+    pub(super) fn write_aliases(&mut self, group: &str) {
         let Some(map) = self.url_map.clone() else {
             return;
         };

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 
 /// A calendar date from the front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct IsoDate(pub Date);
+pub(crate) struct IsoDate(pub Date);
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,13 +25,13 @@ impl<'de> Deserialize<'de> for IsoDate {
 }
 
 /// Ends every date message, so parsing can tell a bad date from other front matter errors.
-pub const DATE_HINT: &str = "(dates are written like 2024-02-01, without quotes)";
+pub(crate) const DATE_HINT: &str = "(dates are written like 2024-02-01, without quotes)";
 
 /// Why a front-matter value is not a date. serde carries only text, so the deserializer
 /// writes this in English ([`fmt::Display`]) and the parser, which shows it in the reader's
 /// language, reads the value again with [`date_problem`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateProblem {
+pub(crate) enum DateProblem {
     /// A TOML date that is no day of the calendar; `detail` is the date library's reason.
     NotInCalendar {
         value: String,
@@ -90,7 +90,7 @@ fn parse_value(value: &toml::Value) -> Result<Date, String> {
 }
 
 /// The date a front-matter value holds, or why it holds none.
-pub fn date_problem(value: &toml::Value) -> Result<Date, DateProblem> {
+pub(crate) fn date_problem(value: &toml::Value) -> Result<Date, DateProblem> {
     match value {
         toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
             (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)

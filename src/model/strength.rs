@@ -12,7 +12,7 @@ pub enum Grading {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum OxfordLetter {
+pub(crate) enum OxfordLetter {
     A,
     B,
     C,
@@ -20,7 +20,7 @@ pub enum OxfordLetter {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GradeDirection {
+pub(crate) enum GradeDirection {
     StrongFor,
     WeakFor,
     WeakAgainst,
@@ -28,7 +28,7 @@ pub enum GradeDirection {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Certainty {
+pub(crate) enum Certainty {
     High,
     Moderate,
     Low,
@@ -36,7 +36,7 @@ pub enum Certainty {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Strength {
+pub(crate) enum Strength {
     /// A letter, or a range `from-to` with `from < to`.
     Oxford {
         from: OxfordLetter,
@@ -51,7 +51,7 @@ pub enum Strength {
 
 /// Why a strength does not parse, as data: the parser words it in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum StrengthError {
+pub(crate) enum StrengthError {
     /// A GRADE strength in an Oxford guideline.
     GradeInOxford(String),
     /// An Oxford strength in a GRADE guideline.
@@ -77,7 +77,7 @@ enum Near {
 
 impl Strength {
     /// Parses the text between the parentheses of `::: anbefaling N (…)`. Case-insensitive.
-    pub fn parse(text: &str, grading: Grading) -> Result<Self, StrengthError> {
+    pub(crate) fn parse(text: &str, grading: Grading) -> Result<Self, StrengthError> {
         let normalized = normalize(text);
         let oxford = parse_oxford(&normalized);
         let grade = parse_grade(&normalized);
@@ -100,7 +100,7 @@ impl Strength {
     }
 
     /// The strength as shown on a badge: `A`, `A-C`, `Stærk for, lav`, `God praksis`.
-    pub fn label(&self) -> String {
+    pub(crate) fn label(&self) -> String {
         match self {
             Self::Oxford { from, to: None } => from.letter().to_string(),
             Self::Oxford { from, to: Some(to) } => format!("{}-{}", from.letter(), to.letter()),
@@ -124,7 +124,7 @@ impl Strength {
     }
 
     /// The anchor on the strength page that explains this strength.
-    pub fn explanation_anchor(&self) -> &'static str {
+    pub(crate) fn explanation_anchor(&self) -> &'static str {
         match self {
             Self::Oxford { from, to: Some(_) } | Self::Oxford { from, to: None } => match from {
                 OxfordLetter::A => "oxford-a",
@@ -143,7 +143,7 @@ impl Strength {
     }
 
     /// A CSS-friendly class for colouring the badge.
-    pub fn css_class(&self) -> &'static str {
+    pub(crate) fn css_class(&self) -> &'static str {
         match self {
             Self::Oxford { from, .. } => match from {
                 OxfordLetter::A => "strength-a",
@@ -172,7 +172,7 @@ impl OxfordLetter {
         }
     }
 
-    pub fn letter(self) -> char {
+    pub(crate) fn letter(self) -> char {
         match self {
             Self::A => 'A',
             Self::B => 'B',
@@ -183,7 +183,7 @@ impl OxfordLetter {
 }
 
 impl Certainty {
-    pub fn label(self) -> &'static str {
+    pub(crate) fn label(self) -> &'static str {
         match self {
             Self::High => "høj",
             Self::Moderate => "moderat",
@@ -268,12 +268,12 @@ fn parse_grade(text: &str) -> Result<Strength, Option<Near>> {
 
 /// An Oxford level of evidence written after a citation: `[1a]` … `[5]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EvidenceLevel(&'static str);
+pub(crate) struct EvidenceLevel(&'static str);
 
 impl EvidenceLevel {
     const ALL: [&'static str; 8] = ["1a", "1b", "2a", "2b", "3a", "3b", "4", "5"];
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let lowered = text.to_ascii_lowercase();
         Self::ALL
             .iter()
@@ -281,7 +281,7 @@ impl EvidenceLevel {
             .map(|level| Self(level))
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.0
     }
 }

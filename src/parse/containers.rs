@@ -16,20 +16,20 @@ use super::front_matter::line_spans;
 
 /// A `:::` container found in the body.
 #[derive(Debug, Clone)]
-pub struct RawContainer {
+pub(super) struct RawContainer {
     /// The opening `::: …` line.
-    pub open_line: Range<usize>,
+    pub(crate) open_line: Range<usize>,
     /// The text after `:::` on the opening line, trimmed.
-    pub header: Range<usize>,
+    pub(crate) header: Range<usize>,
     /// Between the fence lines; when the closing `:::` is missing, up to the next container
     /// or `#`–`###` heading, or the end of the file.
-    pub content: Range<usize>,
+    pub(crate) content: Range<usize>,
 }
 
 /// The file's text with the front matter and the fence lines blanked, and the containers.
-pub struct Prepass {
-    pub text: String,
-    pub containers: Vec<RawContainer>,
+pub(super) struct Prepass {
+    pub(crate) text: String,
+    pub(crate) containers: Vec<RawContainer>,
 }
 
 /// A container whose closing `:::` has not been seen yet.
@@ -51,7 +51,7 @@ impl Open {
     }
 }
 
-pub fn prepass(
+pub(super) fn prepass(
     source: &Arc<SourceFile>,
     body: Range<usize>,
     findings: &mut Vec<Diagnostic>,

@@ -10,15 +10,15 @@ use crate::source::SourceFile;
 
 /// Where the front matter and the body lie in the file.
 #[derive(Debug, Clone)]
-pub struct Split {
+pub(super) struct Split {
     /// The TOML between the `+++` lines.
-    pub front_matter: Range<usize>,
+    pub(crate) front_matter: Range<usize>,
     /// Everything after the closing `+++` line.
-    pub body: Range<usize>,
+    pub(crate) body: Range<usize>,
 }
 
 /// Finds the `+++` fences. The opening fence must be the first line.
-pub fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
+pub(super) fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
     let text = &source.text;
     let mut lines = line_spans(text);
     let first = lines.next();
@@ -58,7 +58,10 @@ pub fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
 }
 
 /// Reads the front matter. The first problem is reported (TOML stops there).
-pub fn parse(source: &Arc<SourceFile>, split: &Split) -> Result<FrontMatter, Box<Diagnostic>> {
+pub(super) fn parse(
+    source: &Arc<SourceFile>,
+    split: &Split,
+) -> Result<FrontMatter, Box<Diagnostic>> {
     let text = &source.text[split.front_matter.clone()];
     let offset = split.front_matter.start;
     toml::from_str::<FrontMatter>(text).map_err(|err| {
@@ -71,7 +74,7 @@ pub fn parse(source: &Arc<SourceFile>, split: &Split) -> Result<FrontMatter, Box
 /// Control characters in front-matter values. TOML refuses them typed as they are, but an
 /// escape (`"\u001b"`) puts one in a title, from where it would reach every page, the feed
 /// (where XML forbids it) and the author's terminal. Tab and line ends are text.
-pub fn control_characters(source: &Arc<SourceFile>, split: &Split) -> Vec<Diagnostic> {
+pub(super) fn control_characters(source: &Arc<SourceFile>, split: &Split) -> Vec<Diagnostic> {
     let text = &source.text[split.front_matter.clone()];
     // Only an escape can write one: most front matter has no backslash at all.
     if !text.contains('\\') {
@@ -246,7 +249,7 @@ fn backticked(text: &str) -> String {
 }
 
 /// Byte ranges of each line without its line ending.
-pub fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     // The pre-pass reads every line of every file: memchr finds the line ends with SIMD.
     let bytes = text.as_bytes();
     let mut ends = memchr::memchr_iter(b'\n', bytes);

@@ -12,13 +12,13 @@ use crate::source::SourceFile;
 
 /// What the braces say. Each problem is a finding; the attributes that read well are kept.
 #[derive(Debug, Default)]
-pub struct Attributes {
-    pub phases: Vec<PhaseRef>,
-    pub monitoring: Option<Monitoring>,
+pub(super) struct Attributes {
+    pub(crate) phases: Vec<PhaseRef>,
+    pub(crate) monitoring: Option<Monitoring>,
 }
 
 /// `text` is everything from the `{` on, at file offset `start`.
-pub fn parse(
+pub(super) fn parse(
     source: &Arc<SourceFile>,
     text: &str,
     start: usize,

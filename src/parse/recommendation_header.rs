@@ -13,7 +13,7 @@ use crate::source::SourceFile;
 /// What a container's opening line turned out to be: a recommendation's header (with findings
 /// about its strength or marker), a container that is not a recommendation, or a header too
 /// broken to use.
-pub enum ContainerHeader {
+pub(super) enum ContainerHeader {
     Recommendation(RecommendationHeader, Vec<Diagnostic>),
     NotARecommendation(Diagnostic),
     Malformed(Diagnostic),
@@ -25,7 +25,7 @@ fn syntax_help() -> Message {
 
 /// `text` is the header (after `:::`), starting at file offset `start`. Without a grading
 /// (the front matter did not parse) the strength is not checked.
-pub fn parse(
+pub(super) fn parse(
     source: &Arc<SourceFile>,
     text: &str,
     start: usize,
@@ -58,13 +58,12 @@ pub fn parse(
     // still exists, so links and decision aids that name it are not reported as well.
     let read = match strength(source, &mut cursor, id, grading) {
         Ok(read) => read,
-        Err((finding, strength_span)) => {
+        Err(finding) => {
             return ContainerHeader::Recommendation(
                 RecommendationHeader {
                     id,
                     id_span,
                     strength: None,
-                    strength_span,
                     marker: None,
                     phases: Vec::new(),
                     monitoring: None,
@@ -87,7 +86,6 @@ pub fn parse(
             id,
             id_span,
             strength: read.strength,
-            strength_span: read.span,
             marker,
             phases: attributes.phases,
             monitoring: attributes.monitoring,
@@ -129,47 +127,40 @@ fn id(
 }
 
 /// What the parentheses hold: the strength (`None` when it did not parse or could not be
-/// checked), its span, and the finding about a value that is no strength.
+/// checked) and the finding about a value that is no strength.
 struct StrengthRead {
     strength: Option<Strength>,
-    span: Range<usize>,
     finding: Option<Diagnostic>,
 }
 
 /// `(STRENGTH)`. Without a grading (the front matter did not parse) the value is not checked.
-/// Missing or unclosed parentheses give the finding and the span to report it at.
+/// Missing or unclosed parentheses are the error.
 fn strength(
     source: &Arc<SourceFile>,
     cursor: &mut Cursor<'_>,
     id: u32,
     grading: Option<Grading>,
-) -> Result<StrengthRead, (Box<Diagnostic>, Range<usize>)> {
+) -> Result<StrengthRead, Box<Diagnostic>> {
     if !cursor.eat('(') {
         let here = cursor.offset()..cursor.offset() + cursor.rest().len();
-        return Err((
-            Box::new(
-                Diagnostic::error(
-                    codes::RECOMMENDATION_BAD_HEADER,
-                    message!("recommendation-bad-header-no-strength", id = id),
-                )
-                .with_help(syntax_help())
-                .at(source, here.clone()),
-            ),
-            here,
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                message!("recommendation-bad-header-no-strength", id = id),
+            )
+            .with_help(syntax_help())
+            .at(source, here),
         ));
     }
     let (inner, inner_span) = cursor.until(|c| c == ')');
     if !cursor.eat(')') {
-        return Err((
-            Box::new(
-                Diagnostic::error(
-                    codes::RECOMMENDATION_BAD_HEADER,
-                    message!("recommendation-bad-header-unclosed"),
-                )
-                .with_help(syntax_help())
-                .at(source, inner_span.clone()),
-            ),
-            inner_span,
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                message!("recommendation-bad-header-unclosed"),
+            )
+            .with_help(syntax_help())
+            .at(source, inner_span),
         ));
     }
     let strength_span = trim_span(inner, inner_span);
@@ -179,14 +170,10 @@ fn strength(
         Some((_, Ok(strength))) => (Some(strength), None),
         Some((grading, Err(err))) => (
             None,
-            Some(bad_strength(err, grading).at(source, strength_span.clone())),
+            Some(bad_strength(err, grading).at(source, strength_span)),
         ),
     };
-    Ok(StrengthRead {
-        strength,
-        span: strength_span,
-        finding,
-    })
+    Ok(StrengthRead { strength, finding })
 }
 
 /// The finding for a strength the guideline's grading does not know, with that grading's

@@ -54,7 +54,7 @@ struct PhaseGuideline {
 }
 
 /// `forloeb/index.html` and `forloeb/<phase>/index.html` for every configured phase.
-pub fn pages(
+pub(super) fn pages(
     site: &Site,
     theme: &Theme,
     base: &tera::Context,

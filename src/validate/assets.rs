@@ -11,7 +11,7 @@ use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 use crate::site::Site;
 
-pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let files = site.assets.of(&guideline.group, &guideline.slug);
     let mut used: HashSet<&str> = HashSet::new();

@@ -7,7 +7,7 @@ use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, Marker};
 
 /// Findings for `current`'s badges, `previous` being the approved version before it.
-pub fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(crate) fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagnostic>) {
     let changes = Changes::between(previous, current);
     let before = &changes.from;
     let source = &current.source;

@@ -112,7 +112,7 @@ impl Walker<'_> {
     ) {
         let target = self.target();
         let line = trimmed_line(self.source, span.clone());
-        let anchor = self.claim_anchor(&slugify(&title), line.clone());
+        let anchor = self.claim_anchor(&slugify(&title), line);
         let place = match target {
             Target::Section(s) => Some((s, None, None, false)),
             Target::TopicLead(s, t) => Some((s, Some(t), None, false)),
@@ -132,7 +132,6 @@ impl Walker<'_> {
                 level: heading_number(level),
                 title,
                 anchor: anchor.clone(),
-                span: line,
                 section,
                 topic,
                 subsection,

@@ -28,7 +28,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
 }
 
-pub fn walk(
+pub(super) fn walk(
     source: &Arc<SourceFile>,
     text: &str,
     containers: Vec<RawContainer>,

@@ -94,13 +94,10 @@ impl Walker<'_> {
                 destination: dest_url.to_string(),
                 span: range.clone(),
             }),
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
                 self.in_image = true;
                 self.body.images.push(ImageRef {
                     destination: dest_url.to_string(),
-                    title: title.to_string(),
                     alt: String::new(),
                     span: range.clone(),
                 });

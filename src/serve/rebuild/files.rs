@@ -17,9 +17,9 @@ use super::Rendered;
 
 /// A guideline file read from disk: `None` when its text is what we already have.
 pub(super) struct Read {
-    pub hash: blake3::Hash,
-    pub guideline: Option<Guideline>,
-    pub findings: Vec<Diagnostic>,
+    pub(crate) hash: blake3::Hash,
+    pub(crate) guideline: Option<Guideline>,
+    pub(crate) findings: Vec<Diagnostic>,
 }
 
 pub(super) fn read_one(
