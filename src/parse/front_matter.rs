@@ -305,7 +305,7 @@ mod tests {
             "unknown field `ti`tle`, expected `title` or `version`",
         );
         assert_eq!(code, codes::FRONTMATTER_UNKNOWN_KEY);
-        assert_eq!(message, "`ti`tle` er ikke en nøgle, retning kender");
+        assert_eq!(message, "`ti`tle` er ikke en kendt nøgle i forsiden");
         assert!(help.contains("her kan stå `title`, `version`"), "{help}");
     }
 

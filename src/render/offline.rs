@@ -21,6 +21,13 @@ pub(crate) const OFFLINE_DIR: &str = "offline";
 /// The app's colour in the manifest and the icons' background: the theme's `--brand`.
 const THEME_COLOR: &str = "#0b4f6c";
 const BACKGROUND: (u8, u8, u8) = (0x0b, 0x4f, 0x6c);
+/// Guidelines in one part of a group's list: `offline/<group>.json` holds the first, then
+/// `offline/<group>/side-2.json` and on, each naming the next, so no list file grows with the
+/// group (about 200 bytes a guideline).
+const GUIDELINES_PER_PART: usize = 200;
+/// Search files in one part of the index's list of them (about 75 bytes each): the rest are
+/// in `offline/index/side-2.json` and on.
+const SEARCH_FILES_PER_PART: usize = 5_000;
 /// What `static/sw.js` holds in place of this build's settings.
 const SW_PLACEHOLDER: &str = "\"__RETNING_SW_CONFIG__\"";
 
@@ -184,6 +191,18 @@ struct Index<'a> {
     /// The static search index's files (whatever they are: the build lists what it wrote).
     search: Vec<Entry>,
     groups: Vec<GroupEntry>,
+    /// The next part of `search`, when it goes on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+/// A further part of the index's `search`.
+#[derive(Serialize)]
+struct SearchPart<'a> {
+    build: &'a str,
+    search: &'a [Entry],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -198,7 +217,10 @@ struct GroupEntry {
 #[derive(Serialize)]
 struct GroupList<'a> {
     build: &'a str,
-    guidelines: Vec<GuidelineEntry>,
+    guidelines: &'a [GuidelineEntry],
+    /// The next part of the list, when it goes on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -266,11 +288,21 @@ pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_
             list: format!("{root}{list}"),
             guidelines: guidelines.len(),
         });
-        let body = GroupList {
-            build: &build,
-            guidelines,
-        };
-        out.insert(list, serde_json::to_vec(&body)?);
+        let parts = parts(
+            &guidelines,
+            GUIDELINES_PER_PART,
+            &list,
+            &format!("{OFFLINE_DIR}/{code}/"),
+        );
+        for (path, chunk, next) in parts {
+            let next = next.map(|next| format!("{root}{next}"));
+            let body = GroupList {
+                build: &build,
+                guidelines: chunk,
+                next,
+            };
+            out.insert(path, serde_json::to_vec(&body)?);
+        }
     }
 
     let mut shell = vec![
@@ -282,7 +314,7 @@ pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_
         url: format!("{root}{path}"),
         bytes: *bytes,
     }));
-    let search = input
+    let search: Vec<Entry> = input
         .search
         .iter()
         .map(|(path, bytes)| Entry {
@@ -290,17 +322,33 @@ pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_
             bytes: *bytes,
         })
         .collect();
+    let index_path = format!("{OFFLINE_DIR}/index.json");
+    let mut search_parts = parts(
+        &search,
+        SEARCH_FILES_PER_PART,
+        &index_path,
+        &format!("{OFFLINE_DIR}/index/"),
+    )
+    .into_iter();
+    // `parts` always gives a first part, the index's own.
+    let (_, first, next) = search_parts.next().unwrap_or_default();
     let index = Index {
         build: &build,
         date: input.today.to_string(),
         shell: shell.clone(),
-        search,
+        search: first.to_vec(),
         groups,
+        next: next.map(|next| format!("{root}{next}")),
     };
-    out.insert(
-        format!("{OFFLINE_DIR}/index.json"),
-        serde_json::to_vec(&index)?,
-    );
+    out.insert(index_path, serde_json::to_vec(&index)?);
+    for (path, chunk, next) in search_parts {
+        let part = SearchPart {
+            build: &build,
+            search: chunk,
+            next: next.map(|next| format!("{root}{next}")),
+        };
+        out.insert(path, serde_json::to_vec(&part)?);
+    }
 
     let manifest = Manifest {
         name: &site.config.title,
@@ -342,6 +390,34 @@ pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_
     );
     out.insert("sw.js", worker);
     Ok(())
+}
+
+/// `items` in parts of at most `per_part` (at least one part): the first at `first`, part *n*
+/// at `<folder>side-n.json`; each with the site path of the part after it.
+fn parts<'i, T>(
+    items: &'i [T],
+    per_part: usize,
+    first: &str,
+    folder: &str,
+) -> Vec<(String, &'i [T], Option<String>)> {
+    let chunks: Vec<&[T]> = if items.is_empty() {
+        vec![items]
+    } else {
+        items.chunks(per_part.max(1)).collect()
+    };
+    let path = |i: usize| {
+        if i == 0 {
+            first.to_owned()
+        } else {
+            format!("{folder}side-{}.json", i + 1)
+        }
+    };
+    let count = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| (path(i), chunk, (i + 1 < count).then(|| path(i + 1))))
+        .collect()
 }
 
 /// The worker without its whole-line `//` comments: they are for the theme's readers, and a
@@ -398,6 +474,39 @@ pub(crate) fn search_paths(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_is_split_into_parts_each_naming_the_next() {
+        let items: Vec<u32> = (0..5).collect();
+        let split = parts(&items, 2, "offline/dlg.json", "offline/dlg/");
+        let shapes: Vec<(&str, &[u32], Option<&str>)> = split
+            .iter()
+            .map(|(path, chunk, next)| (path.as_str(), *chunk, next.as_deref()))
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                (
+                    "offline/dlg.json",
+                    &[0, 1][..],
+                    Some("offline/dlg/side-2.json")
+                ),
+                (
+                    "offline/dlg/side-2.json",
+                    &[2, 3][..],
+                    Some("offline/dlg/side-3.json")
+                ),
+                ("offline/dlg/side-3.json", &[4][..], None),
+            ]
+        );
+        // A short list is one file, as before the split; an empty one still has its file.
+        assert_eq!(parts(&items, 5, "a.json", "a/").len(), 1);
+        let none: [u32; 0] = [];
+        assert_eq!(
+            parts(&none, 2, "a.json", "a/"),
+            [("a.json".to_owned(), &none[..], None)]
+        );
+    }
 
     #[test]
     fn the_favicon_becomes_every_icon_and_a_broken_one_is_an_error() {

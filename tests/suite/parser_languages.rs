@@ -59,6 +59,10 @@ fn front_matter_and_aliases() {
             )
             .file("guidelines/dlg/tom.md", "")
             .file(
+                "guidelines/dlg/noegle.md",
+                variant(&[("\nversion = ", "\nverison = ")]),
+            )
+            .file(
                 "guidelines/dlg/aaben.md",
                 variant(&[("+++\n\n# Nyt siden sidst", "\n# Nyt siden sidst")]),
             )
