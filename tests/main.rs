@@ -35,7 +35,7 @@ mod history;
 mod hostile_links;
 #[path = "suite/hostile_text.rs"]
 mod hostile_text;
-#[path = "suite/import.rs"]
+#[path = "suite/import/mod.rs"]
 mod import;
 #[path = "suite/new_command.rs"]
 mod new_command;

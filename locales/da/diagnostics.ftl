@@ -27,30 +27,6 @@ render = { $error }
 internal-no-site = der er intet websted at opdatere
 internal = retning fejlede under genopbygningen ({ $cause }); rapportér det venligst
 
-## Rapporten fra retning import
-
-import-not-imported = ikke importeret: { $reason }
-import-imported = importeret: { $recommendations ->
-    [one] 1 anbefaling
-   *[other] { $recommendations } anbefalinger
-}, { $references ->
-    [one] 1 reference
-   *[other] { $references } referencer
-}, { $figures ->
-    [one] 1 figur
-   *[other] { $figures } figurer
-}, { $tables ->
-    [one] 1 tabel
-   *[other] { $tables } tabeller
-}
-import-summary = { $written ->
-    [one] 1 fil
-   *[other] { $written } filer
-} skrevet, { $failed } ikke importeret; { $errors } fejl og { $warnings ->
-    [one] 1 advarsel
-   *[other] { $warnings } advarsler
-} at se på
-
 ## Datoer og godkendelse
 
 approval-missing = { $kind ->
@@ -146,6 +122,28 @@ build-summary-unchanged = Byggede { $guidelines } retningslinjer, { $pages } sid
 } på { $time }: intet er ændret siden sidste byggeri
 
 ## Import
+
+import-not-imported = ikke importeret: { $reason }
+import-imported = importeret: { $recommendations ->
+    [one] 1 anbefaling
+   *[other] { $recommendations } anbefalinger
+}, { $references ->
+    [one] 1 reference
+   *[other] { $references } referencer
+}, { $figures ->
+    [one] 1 figur
+   *[other] { $figures } figurer
+}, { $tables ->
+    [one] 1 tabel
+   *[other] { $tables } tabeller
+}
+import-summary = { $written ->
+    [one] 1 fil
+   *[other] { $written } filer
+} skrevet, { $failed } ikke importeret; { $errors } fejl og { $warnings ->
+    [one] 1 advarsel
+   *[other] { $warnings } advarsler
+} at se på
 
 import-severity-error = fejl
 import-severity-warning = advarsel

@@ -32,33 +32,6 @@ render = { $error }
 internal-no-site = no site to update
 internal = retning failed while rebuilding ({ $cause }); please report it
 
-## retning import's report
-
-import-not-imported = not imported: { $reason }
-import-imported = imported { $recommendations ->
-    [one] 1 recommendation
-   *[other] { $recommendations } recommendations
-}, { $references ->
-    [one] 1 reference
-   *[other] { $references } references
-}, { $figures ->
-    [one] 1 figure
-   *[other] { $figures } figures
-}, { $tables ->
-    [one] 1 table
-   *[other] { $tables } tables
-}
-import-summary = { $written ->
-    [one] 1 file
-   *[other] { $written } files
-} written, { $failed } not imported; { $errors ->
-    [one] 1 error
-   *[other] { $errors } errors
-} and { $warnings ->
-    [one] 1 warning
-   *[other] { $warnings } warnings
-} to look at
-
 ## Dates and approval
 
 approval-missing = an approved guideline needs its { $kind } approval
@@ -145,6 +118,31 @@ build-summary = Built { $guidelines } guidelines, { $pages } pages ({ $written }
 build-summary-unchanged = Built { $guidelines } guidelines, { $pages } pages (0 files written, { $unchanged } unchanged) into { $out } with { $warnings } warnings in { $time }: nothing changed since the last build
 
 ## Import
+
+import-not-imported = not imported: { $reason }
+import-imported = imported { $recommendations ->
+    [one] 1 recommendation
+   *[other] { $recommendations } recommendations
+}, { $references ->
+    [one] 1 reference
+   *[other] { $references } references
+}, { $figures ->
+    [one] 1 figure
+   *[other] { $figures } figures
+}, { $tables ->
+    [one] 1 table
+   *[other] { $tables } tables
+}
+import-summary = { $written ->
+    [one] 1 file
+   *[other] { $written } files
+} written, { $failed } not imported; { $errors ->
+    [one] 1 error
+   *[other] { $errors } errors
+} and { $warnings ->
+    [one] 1 warning
+   *[other] { $warnings } warnings
+} to look at
 
 import-severity-error = error
 import-severity-warning = warning

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostics::{Code, Diagnostic, Language, Text, message};
+use crate::diagnostics::{Code, Diagnostic, Language, Message, message};
 
 /// Where in the Word document: the headings above it and the paragraph's number. Paragraphs
 /// are counted as pandoc reads the document: every paragraph, heading, list item and table
@@ -50,12 +50,14 @@ pub(crate) struct Finding {
     pub(crate) anchor: Anchor,
 }
 
+/// The constructors take a catalogue [`Message`], never plain text: every import finding
+/// reads in Danish and English.
 impl Finding {
-    pub(crate) fn error(code: Code, message: impl Into<Text>) -> Self {
+    pub(crate) fn error(code: Code, message: Message) -> Self {
         Diagnostic::error(code, message).into()
     }
 
-    pub(crate) fn warning(code: Code, message: impl Into<Text>) -> Self {
+    pub(crate) fn warning(code: Code, message: Message) -> Self {
         Diagnostic::warning(code, message).into()
     }
 
