@@ -9,12 +9,12 @@ pub use human::render_text;
 
 pub use words::{WordChange, diff_words};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind};
 
 /// The changes from one version to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Changes {
     pub from: String,
     pub to: String,
@@ -24,7 +24,7 @@ pub struct Changes {
     pub sections: Vec<SectionChange>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ChangeKind {
     Added,
@@ -33,7 +33,7 @@ pub enum ChangeKind {
 }
 
 /// One recommendation that is not the same in both versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RecommendationChange {
     pub id: u32,
     pub change: ChangeKind,
@@ -50,7 +50,7 @@ pub struct RecommendationChange {
 }
 
 /// A section (or a topic of *3. Grundlag*) whose text changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SectionChange {
     pub title: String,
     /// Its anchor on the newer version's page (`None` when it is gone).

@@ -111,7 +111,8 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         today,
     };
     let archive = history
-        .map(|history| Archive::of(&checked.site, &history, args.drafts).with_page_cache(root))
+        .as_ref()
+        .map(|history| Archive::of(&checked.site, history, args.drafts).with_page_cache(root))
         .unwrap_or_default();
     // From here the output changes: the record of the last build no longer describes it.
     cache
@@ -127,6 +128,9 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         |stage| progress.step(stage),
     )?;
     archive.tidy_page_cache();
+    if let Some(history) = &history {
+        history.save_facts();
+    }
     progress.finish();
     let guidelines = checked.site.published(args.drafts).count();
     let messages = |color: bool| {

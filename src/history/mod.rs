@@ -4,9 +4,11 @@
 //! had that `version` with `status = "approved"`. `repo` reads the repository with gix,
 //! `timeline` follows each file through its commits and renames, `cache` keeps the result
 //! by HEAD commit under `.retning/history/`, and `past` turns the versions before the
-//! current one into parsed guidelines with the dates they were in force.
+//! current one into the dates they were in force and, when asked, parsed guidelines;
+//! `facts` keeps what the site needs of their texts, so a rebuild need not parse them.
 
 mod cache;
+mod facts;
 mod past;
 mod peek;
 mod repo;
@@ -20,6 +22,7 @@ use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
 pub use cache::CACHE_DIR;
+pub use facts::{FACTS_DIR, MarkedRecommendation, VersionFacts, program_identity};
 pub use past::{PastVersion, PastVersions, in_force_from, short};
 pub use timeline::{CommitTime, TrackedFile, VersionRecord, WalkState};
 pub use version::compare_versions;
@@ -27,6 +30,7 @@ pub use version::compare_versions;
 use crate::model::Guideline;
 use crate::site::GUIDELINES_DIR;
 
+use facts::FactsStore;
 use repo::Repo;
 
 /// Why a site has no history to show. The site builds as without history; the note says why.
@@ -74,6 +78,8 @@ pub struct SiteHistory {
     past: Mutex<HashMap<String, Arc<OnceLock<Arc<PastVersions>>>>>,
     /// How many stored texts were parsed: the tests' proof that each is parsed once.
     parsed: AtomicUsize,
+    /// What earlier builds kept of the versions' texts, so they need not be parsed.
+    facts: FactsStore,
 }
 
 impl SiteHistory {
@@ -103,6 +109,7 @@ impl SiteHistory {
             commits_walked,
             past: Mutex::default(),
             parsed: AtomicUsize::new(0),
+            facts: FactsStore::at(root),
         })
     }
 
@@ -122,6 +129,12 @@ impl SiteHistory {
             return Err(Unavailable::TurnedOff);
         }
         Ok(Repo::open(root)?.head.to_string())
+    }
+
+    /// Keeps what this process learnt of the versions' texts for the next build
+    /// (`.retning/versions/`); a failure only costs that build the parsing.
+    pub fn save_facts(&self) {
+        self.facts.save();
     }
 
     /// The HEAD commit the history was read at.

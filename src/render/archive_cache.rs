@@ -175,9 +175,9 @@ impl SiteKey {
         field(&mut hasher, b"old");
         field(&mut hasher, record_json(&pair.old.record).as_bytes());
         match pair.newer {
-            Some(record) => {
+            Some(newer) => {
                 field(&mut hasher, b"replaced by an earlier version");
-                field(&mut hasher, record_json(record).as_bytes());
+                field(&mut hasher, record_json(&newer.record).as_bytes());
             }
             None => {
                 // The current text decides the last version's end and what changed.

@@ -47,14 +47,15 @@ pub fn render_all<T: Send>(
                     let pages = match cache.get(&key) {
                         Some(kept) => [kept.archived, kept.changes],
                         None => {
-                            let pages = render_pair(site, theme, options, base, current, pair)?;
+                            let pages =
+                                render_pair(site, theme, options, base, archive, current, pair)?;
                             cache.put(&key, &pages[0], &pages[1]);
                             pages
                         }
                     };
                     pages.map(|html| site_key.finish(html))
                 }
-                _ => render_pair(site, theme, options, base, current, pair)?,
+                _ => render_pair(site, theme, options, base, archive, current, pair)?,
             };
             let archived_path = archive::version_path(current, version);
             let changes_path = archive::changes_path(current, version);
@@ -67,22 +68,33 @@ pub fn render_all<T: Send>(
     Ok(pages.into_iter().flatten().collect())
 }
 
-/// The page of `pair`'s old version and the page of what changed when it was replaced.
+/// The page of `pair`'s old version and the page of what changed when it was replaced:
+/// the one place an earlier version's text is parsed in a build, and only when its pages
+/// are not kept.
 fn render_pair(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     base: &tera::Context,
+    archive: &Archive,
     current: &Guideline,
     pair: &VersionPair,
 ) -> Result<[Vec<u8>; 2], RenderError> {
     let root = site.config.root_path();
     let version = pair.old;
-    let past = &version.guideline;
+    let unreadable = |message: String| RenderError {
+        page: archive::version_path(current, &version.record.version),
+        message,
+    };
+    let past = archive.parsed(version).map_err(unreadable)?;
+    let changes = archive.pair_changes(current, pair).map_err(unreadable)?;
     let mut context = base.clone();
     let view = guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
     context.insert("g", &view);
-    context.insert("archived", &archive::archived_view(theme, &root, version));
+    context.insert(
+        "archived",
+        &archive::archived_view(theme, &root, current, version),
+    );
     let capacity = 2 * past.source.text.len() + 16 * 1024;
     let archived = render_sized(theme, "guideline.html", &context, capacity)?;
 
@@ -90,7 +102,10 @@ fn render_pair(
     context.insert("title", current.title());
     context.insert("group_url", &format!("{root}{}/", current.group));
     context.insert("group", &current.group);
-    context.insert("diff", &changes_view::page(theme, &root, current, pair));
+    context.insert(
+        "diff",
+        &changes_view::page(theme, &root, current, pair, &changes),
+    );
     let changes = render(theme, "changes.html", &context)?;
     Ok([archived, changes])
 }

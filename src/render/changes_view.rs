@@ -64,23 +64,29 @@ pub struct ChangesPage {
     pub sections: Vec<SectionView>,
 }
 
-/// The page of `pair`'s changes, for `current`'s earlier version `pair.old`.
-pub fn page(theme: &Theme, root: &str, current: &Guideline, pair: &VersionPair) -> ChangesPage {
+/// The page of `pair`'s `changes`, for `current`'s earlier version `pair.old`.
+pub fn page(
+    theme: &Theme,
+    root: &str,
+    current: &Guideline,
+    pair: &VersionPair,
+    changes: &Changes,
+) -> ChangesPage {
     let old_url = format!(
         "{root}{}",
         archive::version_path(current, &pair.old.record.version)
     );
     let new_url = pair.newer_path.as_ref().map(|path| format!("{root}{path}"));
     ChangesPage {
-        from: pair.changes.from.clone(),
-        to: pair.changes.to.clone(),
+        from: changes.from.clone(),
+        to: changes.to.clone(),
         items_html: items(
             theme,
-            pair.changes,
+            changes,
             new_url.as_deref().unwrap_or_default(),
             Some(&old_url),
         ),
-        sections: sections(theme, pair.changes, new_url.as_deref()),
+        sections: sections(theme, changes, new_url.as_deref()),
         old_url,
         new_url,
         current_url: format!("{root}{}", current.path()),
