@@ -36,13 +36,13 @@ pub struct Timings {
     pub write: Duration,
     /// The `.gz` and `.br` copies of the text files made (`build --precompress`; part of
     /// `write`).
-    pub precompress: Duration,
+    pub(crate) precompress: Duration,
 }
 
 /// What a publication did.
 #[derive(Debug, Clone, Copy)]
 pub struct Published {
-    pub pages: usize,
+    pub(crate) pages: usize,
     pub files: usize,
     pub write: WriteStats,
     pub timings: Timings,
@@ -193,7 +193,7 @@ pub fn publish(
 
 /// Frees `value` on a thread of its own: freeing a build's millions of allocations takes a
 /// tenth of a second that nothing needs to wait for (and a process that exits first skips).
-pub fn free_in_background<T: Send + 'static>(value: T) {
+pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
     // Should no thread start, the closure, and `value` with it, is freed here.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
 }

@@ -27,6 +27,8 @@ mod ci_docs;
 mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
+#[path = "suite/files_in_two_languages.rs"]
+mod files_in_two_languages;
 #[path = "suite/history/mod.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]
@@ -39,6 +41,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/parser_languages.rs"]
+mod parser_languages;
 #[path = "suite/pathway.rs"]
 mod pathway;
 #[path = "suite/precompress.rs"]

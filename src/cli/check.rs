@@ -18,7 +18,7 @@ use crate::validate::{Checked, badges, check_site};
 use super::{Outcome, parse_today, print, today_or_local};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
     /// GitHub Actions workflow annotations, with paths from the repository root.
@@ -28,23 +28,23 @@ pub enum Format {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub(crate) format: Format,
     /// The date rules are checked against (default: today's local date).
     #[arg(long, value_parser = parse_today)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
     /// Treat warnings as errors (exit 1 when there are any).
     #[arg(long)]
-    pub deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
     /// Do not read the git history (no `ny`/`ændret` checks against the previous version).
     #[arg(long)]
-    pub no_history: bool,
+    pub(crate) no_history: bool,
     /// Report only on these files or folders (the whole site is still read, for cross-links).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
 }
 
-pub fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::Result<Outcome> {
+pub(super) fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {

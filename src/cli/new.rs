@@ -19,17 +19,17 @@ const SCAFFOLD: &str = include_str!("../../themes/default/scaffold/guideline.md"
 const REVISION_YEARS: i64 = 3;
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The DMCG group's folder code, as listed in retning.toml (e.g. dlg).
-    pub group: String,
+    pub(crate) group: String,
     /// The file name without .md: lower-case a–z, digits and - (it becomes the URL).
-    pub slug: String,
+    pub(crate) slug: String,
     /// The guideline's title.
     #[arg(long)]
-    pub title: String,
+    pub(crate) title: String,
 }
 
-pub fn run(
+pub(super) fn run(
     root: &Path,
     args: NewArgs,
     language: crate::diagnostics::Language,

@@ -22,7 +22,7 @@ use crate::changes::Changes;
 use crate::model::{Guideline, Marker};
 
 /// Where the entries are kept, beside the history cache.
-pub const FACTS_DIR: &str = ".retning/versions";
+const FACTS_DIR: &str = ".retning/versions";
 
 const FILE: &str = "facts.json";
 
@@ -31,28 +31,28 @@ const FORMAT: u32 = 1;
 
 /// What a version's text says that the current page, the feeds and the archive need.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VersionFacts {
+pub(crate) struct VersionFacts {
     /// Its publication, else its approvals' dates (`in_force_from`).
-    pub in_force_from: Option<Date>,
+    pub(crate) in_force_from: Option<Date>,
     /// The files of its folder it links or shows, by name, sorted.
-    pub asset_names: Vec<String>,
+    pub(crate) asset_names: Vec<String>,
     /// Its recommendations marked `ny` or `ændret`.
-    pub marked: Vec<MarkedRecommendation>,
+    pub(crate) marked: Vec<MarkedRecommendation>,
 }
 
 /// A recommendation marked `ny` or `ændret` in a version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct MarkedRecommendation {
-    pub id: u32,
-    pub marker: Marker,
-    pub anchor: String,
+pub(crate) struct MarkedRecommendation {
+    pub(crate) id: u32,
+    pub(crate) marker: Marker,
+    pub(crate) anchor: String,
     /// Its plain text.
-    pub text: String,
+    pub(crate) text: String,
 }
 
 impl VersionFacts {
     /// The facts of `version`, parsed from the text stored at `record`.
-    pub fn of(version: &Guideline, record: &VersionRecord) -> Self {
+    pub(crate) fn of(version: &Guideline, record: &VersionRecord) -> Self {
         // The guideline's folder then: `guidelines/dlg/storcellet` for a file since renamed.
         let folder = record.path.strip_suffix(".md").unwrap_or(&record.path);
         let slug = folder.rsplit('/').next().unwrap_or_default();
@@ -233,7 +233,7 @@ fn write(file: &Path, stored: &Stored) -> std::io::Result<()> {
 
 /// What identifies this program: its version and its executable's size and time. What it
 /// parsed or rendered is trusted only by the same program; `None` when it cannot tell.
-pub fn program_identity() -> Option<String> {
+pub(crate) fn program_identity() -> Option<String> {
     let exe = std::env::current_exe().ok()?;
     let meta = std::fs::metadata(exe).ok()?;
     let modified = meta

@@ -21,11 +21,12 @@ use std::path::Path;
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
-pub use cache::CACHE_DIR;
-pub use facts::{FACTS_DIR, MarkedRecommendation, VersionFacts, program_identity};
-pub use past::{PastVersion, PastVersions, in_force_from, short};
-pub use timeline::{CommitTime, TrackedFile, VersionRecord, WalkState};
-pub use version::compare_versions;
+pub(crate) use facts::{MarkedRecommendation, program_identity};
+pub use past::PastVersion;
+pub(crate) use past::{PastVersions, in_force_from, short};
+pub(crate) use timeline::TrackedFile;
+pub use timeline::VersionRecord;
+pub(crate) use version::compare_versions;
 
 use crate::model::Guideline;
 use crate::site::GUIDELINES_DIR;
@@ -63,7 +64,7 @@ impl fmt::Display for Unavailable {
 /// A git read that failed part-way.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
-pub struct HistoryError(pub String);
+pub(crate) struct HistoryError(pub String);
 
 /// The approved versions of every guideline file the history holds.
 pub struct SiteHistory {
@@ -114,7 +115,7 @@ impl SiteHistory {
     }
 
     /// `retning build`/`check` with `--no-history` or `load`'s failure, as one value.
-    pub fn load_unless(off: bool, root: &Path) -> Result<Self, Unavailable> {
+    pub(crate) fn load_unless(off: bool, root: &Path) -> Result<Self, Unavailable> {
         if off {
             Err(Unavailable::TurnedOff)
         } else {
@@ -124,7 +125,7 @@ impl SiteHistory {
 
     /// The HEAD commit the history would be read at, without reading it (what the build
     /// cache keys the history by), or why there is none.
-    pub fn head_unless(off: bool, root: &Path) -> Result<String, Unavailable> {
+    pub(crate) fn head_unless(off: bool, root: &Path) -> Result<String, Unavailable> {
         if off {
             return Err(Unavailable::TurnedOff);
         }
@@ -135,11 +136,6 @@ impl SiteHistory {
     /// (`.retning/versions/`); a failure only costs that build the parsing.
     pub fn save_facts(&self) {
         self.facts.save();
-    }
-
-    /// The HEAD commit the history was read at.
-    pub fn head(&self) -> String {
-        self.repo.head.to_string()
     }
 
     /// Every approved version of `guideline`'s file, through its renames and the old
@@ -176,12 +172,12 @@ impl SiteHistory {
 
     /// A file beside a version (`path` relative to the site root) as it was in the commit
     /// that wrote that version's text; `None` when it was not there or cannot be read.
-    pub fn file_beside(&self, record: &VersionRecord, path: &str) -> Option<Vec<u8>> {
+    pub(crate) fn file_beside(&self, record: &VersionRecord, path: &str) -> Option<Vec<u8>> {
         self.repo.file_at(record.commit, path).ok().flatten()
     }
 
     /// The text of a version.
-    pub fn text(&self, record: &VersionRecord) -> Result<String, HistoryError> {
+    pub(crate) fn text(&self, record: &VersionRecord) -> Result<String, HistoryError> {
         self.repo.text(record.blob)
     }
 }

@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Puts `new` at `target`, and the folder that was at `target` (if any) at `aside`, where the
 /// caller removes it. Returns whether `target` was replaced in one step.
-pub fn swap_into_place(new: &Path, target: &Path, aside: &Path) -> io::Result<Swapped> {
+pub(crate) fn swap_into_place(new: &Path, target: &Path, aside: &Path) -> io::Result<Swapped> {
     if !target.exists() {
         fs::rename(new, target)?;
         return Ok(Swapped::Moved);
@@ -31,7 +31,7 @@ pub fn swap_into_place(new: &Path, target: &Path, aside: &Path) -> io::Result<Sw
 
 /// How [`swap_into_place`] did it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Swapped {
+pub(crate) enum Swapped {
     /// Nothing was at the target: one rename.
     Moved,
     /// The two folders traded places atomically.
@@ -42,7 +42,7 @@ pub enum Swapped {
 
 /// After a kill between the two renames of the fallback, the old folder is at `aside` and
 /// nothing at `target`: move it back.
-pub fn recover_aside(target: &Path, aside: &Path) -> io::Result<()> {
+pub(super) fn recover_aside(target: &Path, aside: &Path) -> io::Result<()> {
     if aside.exists() && !target.exists() {
         fs::rename(aside, target)?;
     }

@@ -28,14 +28,14 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Whether a raw HTML block is a table (and so is cleaned rather than shown as text).
-pub fn is_table(html: &str) -> bool {
+pub(super) fn is_table(html: &str) -> bool {
     html.trim_start()
         .get(..6)
         .is_some_and(|start| start.eq_ignore_ascii_case("<table"))
 }
 
 /// The table, cleaned to the subset.
-pub fn clean(html: &str) -> String {
+pub(super) fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
@@ -43,7 +43,7 @@ pub fn clean(html: &str) -> String {
 /// holds no Markdown, so this is how a cell cites a reference; a key here is letters,
 /// digits, `-`, `_` and `.`, which HTML escaping leaves as they are. Tags are skipped with
 /// their quoted attribute values, so a citation is only ever found (and replaced) in text.
-pub fn citations(cleaned: &str) -> Vec<(Range<usize>, &str)> {
+pub(crate) fn citations(cleaned: &str) -> Vec<(Range<usize>, &str)> {
     let bytes = cleaned.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -86,7 +86,7 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
 
 /// What [`clean`] drops from `html`: each element or attribute outside the subset, with its
 /// byte offset in `html`, each name once.
-pub fn dropped(html: &str) -> Vec<(usize, String)> {
+pub(super) fn dropped(html: &str) -> Vec<(usize, String)> {
     let mut found: Vec<(usize, String)> = Vec::new();
     let mut seen = HashSet::new();
     let mut note = |at: usize, what: String, found: &mut Vec<(usize, String)>| {

@@ -8,10 +8,8 @@ mod html_table;
 mod recommendation_attributes;
 mod recommendation_header;
 
-pub use anchors::slugify;
 pub use body::markdown_options;
-pub use front_matter::line_spans;
-pub use html_table::citations as table_citations;
+pub(crate) use html_table::citations as table_citations;
 
 use std::sync::Arc;
 
@@ -24,7 +22,7 @@ use crate::source::SourceFile;
 /// problems in one run.
 pub struct Parsed {
     pub guideline: Option<Guideline>,
-    pub findings: Vec<Diagnostic>,
+    pub(crate) findings: Vec<Diagnostic>,
 }
 
 pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Parsed {

@@ -6,22 +6,25 @@
 use rayon::prelude::*;
 
 use crate::model::Guideline;
-use crate::site::Site;
 
-use super::archive::{self, Archive, VersionPair};
-use super::theme::Theme;
-use super::{RenderError, RenderOptions, changes_view, guideline_view, render, render_sized};
+use super::archive::{self, VersionPair};
+use super::inputs::RenderInputs;
+use super::{RenderError, changes_view, guideline_view, render, render_sized};
 
-/// Every earlier version's two pages, each handed to `page` with its path.
-pub fn render_all<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    guidelines: &[&Guideline],
-    base: &tera::Context,
-    archive: &Archive,
+/// Every earlier version's two pages (of `inputs.guidelines`), each handed to `page` with its
+/// path.
+pub(super) fn render_all<T: Send>(
+    inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
+    let RenderInputs {
+        site,
+        theme,
+        options,
+        guidelines,
+        base,
+        archive,
+    } = *inputs;
     let pairs: Vec<(&Guideline, VersionPair)> = guidelines
         .iter()
         .flat_map(|&guideline| {
@@ -36,7 +39,12 @@ pub fn render_all<T: Send>(
     }
     let cache = archive.page_cache();
     let site_key = cache.map(|cache| cache.site_key(site, theme, options, base));
-    let base = site_key.as_ref().map_or(base, |key| &key.base);
+    // With the cache, the pages render from its base context: a placeholder stands for the
+    // search meta file's URL, which changes with every index (`archive_cache`).
+    let inputs = RenderInputs {
+        base: site_key.as_ref().map_or(base, |key| &key.base),
+        ..*inputs
+    };
     let pages: Vec<[T; 2]> = pairs
         .par_iter()
         .map(|(current, pair)| {
@@ -47,15 +55,14 @@ pub fn render_all<T: Send>(
                     let pages = match cache.get(&key) {
                         Some(kept) => [kept.archived, kept.changes],
                         None => {
-                            let pages =
-                                render_pair(site, theme, options, base, archive, current, pair)?;
+                            let pages = render_pair(&inputs, current, pair)?;
                             cache.put(&key, &pages[0], &pages[1]);
                             pages
                         }
                     };
                     pages.map(|html| site_key.finish(html))
                 }
-                _ => render_pair(site, theme, options, base, archive, current, pair)?,
+                _ => render_pair(&inputs, current, pair)?,
             };
             let archived_path = archive::version_path(current, version);
             let changes_path = archive::changes_path(current, version);
@@ -72,22 +79,26 @@ pub fn render_all<T: Send>(
 /// the one place an earlier version's text is parsed in a build, and only when its pages
 /// are not kept.
 fn render_pair(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    base: &tera::Context,
-    archive: &Archive,
+    inputs: &RenderInputs,
     current: &Guideline,
     pair: &VersionPair,
 ) -> Result<[Vec<u8>; 2], RenderError> {
+    let RenderInputs {
+        site,
+        theme,
+        options,
+        base,
+        archive: versions,
+        ..
+    } = *inputs;
     let root = site.config.root_path();
     let version = pair.old;
     let unreadable = |message: String| RenderError {
         page: archive::version_path(current, &version.record.version),
         message,
     };
-    let past = archive.parsed(version).map_err(unreadable)?;
-    let changes = archive.pair_changes(current, pair).map_err(unreadable)?;
+    let past = versions.parsed(version).map_err(unreadable)?;
+    let changes = versions.pair_changes(current, pair).map_err(unreadable)?;
     let mut context = base.clone();
     let view = guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
     context.insert("g", &view);

@@ -4,10 +4,10 @@
 use rayon::prelude::*;
 
 use crate::model::Guideline;
-use crate::site::Site;
 
 use super::context::{render, render_sized};
-use super::{Archive, RenderError, RenderOptions, Theme, archive, changes_view, guideline_view};
+use super::inputs::RenderInputs;
+use super::{Archive, RenderError, Theme, archive, changes_view, guideline_view};
 
 /// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
 /// history the context stays as it was: no list, no cost.
@@ -41,14 +41,17 @@ pub(super) fn insert_history(
 
 /// Every guideline's page, on every core, each handed to `page` with its path.
 pub(super) fn guideline_pages<T: Send>(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    guidelines: &[&Guideline],
-    base: &tera::Context,
-    archive: &Archive,
+    inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
+    let RenderInputs {
+        site,
+        theme,
+        options,
+        guidelines,
+        base,
+        archive,
+    } = *inputs;
     let root = site.config.root_path();
     guidelines
         .par_iter()
@@ -75,6 +78,6 @@ pub(super) fn guideline_pages<T: Send>(
 }
 
 /// Where a guideline's MDT view lives: inside its page's folder, so no slug can take it.
-pub fn mdt_path(guideline: &Guideline) -> String {
+pub(crate) fn mdt_path(guideline: &Guideline) -> String {
     format!("{}mdt/index.html", guideline.path())
 }

@@ -10,6 +10,7 @@ use search_index::static_index::StaticFiles;
 use crate::model::Guideline;
 use crate::site::Site;
 
+use super::inputs::RenderInputs;
 use super::page_plan::{PagePlan, guideline_files};
 use super::summaries::search_entries;
 use super::{
@@ -19,7 +20,7 @@ use super::{
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
 /// assets and builds the context every page shares.
-pub struct PageRenderer<'a> {
+pub(crate) struct PageRenderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     options: RenderOptions,
@@ -30,11 +31,11 @@ pub struct PageRenderer<'a> {
 }
 
 /// A rendered file: its path in the output tree and its bytes.
-pub type RenderedFile = (String, Vec<u8>);
+pub(crate) type RenderedFile = (String, Vec<u8>);
 
 impl<'a> PageRenderer<'a> {
     /// `search` must be what `render_site` got, since every page links the search meta file.
-    pub fn new(
+    pub(crate) fn new(
         site: &'a Site,
         theme: &'a Theme,
         options: RenderOptions,
@@ -58,16 +59,35 @@ impl<'a> PageRenderer<'a> {
         })
     }
 
+    /// What a full render of `guidelines` would start from.
+    fn inputs<'i>(
+        &'i self,
+        guidelines: &'i [&'i Guideline],
+        archive: &'i Archive,
+    ) -> RenderInputs<'i> {
+        RenderInputs {
+            site: self.site,
+            theme: self.theme,
+            options: self.options,
+            guidelines,
+            base: &self.base,
+            archive,
+        }
+    }
+
     /// Renders with `archive`'s earlier versions, as [`render_site_with`](super::render_site_with).
     #[must_use]
-    pub fn with_archive(mut self, archive: &'a Archive) -> Self {
+    pub(crate) fn with_archive(mut self, archive: &'a Archive) -> Self {
         self.archive = Some(archive);
         self
     }
 
     /// A guideline's page, its MDT view, its feed, its files and the redirect pages of its
     /// aliases.
-    pub fn guideline(&self, guideline: &Guideline) -> Result<Vec<RenderedFile>, RenderError> {
+    pub(crate) fn guideline(
+        &self,
+        guideline: &Guideline,
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let view = guideline_view::build(site, guideline, theme, self.options.today);
         let mut context = self.base.clone();
@@ -84,25 +104,14 @@ impl<'a> PageRenderer<'a> {
             ),
             (mdt_path(guideline), render(theme, "mdt.html", &context)?),
         ];
-        files.extend(guideline_files(
-            site,
-            theme,
-            &self.base,
-            self.options,
-            archive,
-            guideline,
-        )?);
+        let only = [guideline];
+        let inputs = self.inputs(&only, archive);
+        files.extend(guideline_files(&inputs, guideline)?);
         // Its earlier versions' pages: the page of the last change compares with this text.
-        if let Some(archive) = self.archive {
-            files.extend(archive_pages::render_all(
-                site,
-                theme,
-                self.options,
-                &[guideline],
-                &self.base,
-                archive,
-                &|path, html| Ok((path, html)),
-            )?);
+        if self.archive.is_some() {
+            files.extend(archive_pages::render_all(&inputs, &|path, html| {
+                Ok((path, html))
+            })?);
             files.extend(archive.files_of(guideline));
         }
         Ok(files)
@@ -112,13 +121,17 @@ impl<'a> PageRenderer<'a> {
     /// overview, the search page, the pathway pages, `sitemap.xml`, the feeds, `/nyt/`,
     /// `api/guidelines.json`, and the pages of `groups` (group codes not in the configuration
     /// are skipped).
-    pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
+    #[cfg(test)]
+    pub(crate) fn listings(
+        &self,
+        groups: &BTreeSet<String>,
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         Ok(self.listings_until(groups, &|| false)?.unwrap_or_default())
     }
 
     /// [`Self::listings`], given up (`None`) once `cancelled` says so: a page not yet begun
     /// then is not rendered.
-    pub fn listings_until(
+    pub(crate) fn listings_until(
         &self,
         groups: &BTreeSet<String>,
         cancelled: &(dyn Fn() -> bool + Sync),
@@ -126,14 +139,7 @@ impl<'a> PageRenderer<'a> {
         let guidelines: Vec<&Guideline> = self.site.published(self.options.drafts).collect();
         let no_history = Archive::default();
         let archive = self.archive.unwrap_or(&no_history);
-        let plan = PagePlan::new(
-            self.site,
-            self.theme,
-            &self.base,
-            self.options,
-            archive,
-            &guidelines,
-        );
+        let plan = PagePlan::new(self.inputs(&guidelines, archive));
         // Each page is a job of its own: on the preview's fast path they are most of the work.
         let files: Vec<Vec<RenderedFile>> = plan
             .listings(Some(groups))
@@ -153,7 +159,7 @@ impl PageRenderer<'_> {
     /// revision pages), its line in the API (the feed and sitemap show a part of it) and its
     /// recommendations on the search page. An edit that leaves it the same (most edits of a
     /// guideline's text) leaves every listing page the same. `None` if it cannot be made.
-    pub fn listing_fingerprint(&self, guideline: &Guideline) -> Option<blake3::Hash> {
+    pub(crate) fn listing_fingerprint(&self, guideline: &Guideline) -> Option<blake3::Hash> {
         let (site, theme, root, today) = (self.site, self.theme, &self.root, self.options.today);
         let listed = (
             summary(site, theme, guideline, today),
@@ -168,7 +174,10 @@ impl PageRenderer<'_> {
 
 /// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, its feed, the
 /// files of its folder it uses, and its aliases.
-pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) -> Vec<String> {
+pub(crate) fn guideline_paths(
+    assets: &crate::assets::Assets,
+    guideline: &Guideline,
+) -> Vec<String> {
     [
         format!("{}index.html", guideline.path()),
         mdt_path(guideline),

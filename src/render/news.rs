@@ -122,7 +122,7 @@ fn is_first_version(version: &str) -> bool {
 }
 
 /// The feed of group `code`: the current versions of its guidelines.
-pub fn group_feed(
+pub(super) fn group_feed(
     site: &Site,
     theme: &Theme,
     code: &str,
@@ -149,7 +149,7 @@ pub fn group_feed(
 }
 
 /// The feed of one guideline: each of its approved versions.
-pub fn guideline_feed(
+pub(super) fn guideline_feed(
     site: &Site,
     theme: &Theme,
     guideline: &Guideline,
@@ -167,7 +167,7 @@ pub fn guideline_feed(
 }
 
 /// Where a guideline's own feed is, relative to the site root.
-pub fn feed_path(guideline: &Guideline) -> String {
+pub(super) fn feed_path(guideline: &Guideline) -> String {
     format!("{}feed.xml", guideline.path())
 }
 
@@ -273,7 +273,7 @@ fn marker_label(theme: &Theme, marker: Marker) -> &str {
 
 /// The "Nyt" page's months, newest first.
 #[derive(Serialize)]
-pub struct Month {
+pub(super) struct Month {
     title: String,
     items: Vec<ItemView>,
 }
@@ -302,7 +302,7 @@ struct ChangeView {
 }
 
 /// The news of the "Nyt" page, by month.
-pub fn months(
+pub(super) fn months(
     site: &Site,
     theme: &Theme,
     guidelines: &[&Guideline],

@@ -17,7 +17,7 @@ use crate::site::Site;
 use super::{OutputTree, SEARCH_DIR, Theme};
 
 /// Where the lists live in the site.
-pub const OFFLINE_DIR: &str = "offline";
+pub(crate) const OFFLINE_DIR: &str = "offline";
 /// The app's colour in the manifest and the icons' background: the theme's `--brand`.
 const THEME_COLOR: &str = "#0b4f6c";
 const BACKGROUND: (u8, u8, u8) = (0x0b, 0x4f, 0x6c);
@@ -36,17 +36,17 @@ const ICONS: [(&str, u32, Option<&str>, f32); 4] = [
 
 /// The app's URLs every page links.
 #[derive(Serialize, Clone, Debug)]
-pub struct AppUrls {
-    pub manifest: String,
-    pub service_worker: String,
-    pub apple_touch_icon: String,
+pub(crate) struct AppUrls {
+    pub(crate) manifest: String,
+    pub(crate) service_worker: String,
+    pub(crate) apple_touch_icon: String,
     /// The folder of the lists, with a trailing `/`.
-    pub lists: String,
+    pub(crate) lists: String,
 }
 
 /// The icons of one favicon: their names are known at once (the pages link them), their
 /// pixels are rendered beside the pages ([`Icons::render`]), so the build does not wait.
-pub struct Icons {
+pub(crate) struct Icons {
     tree: resvg::usvg::Tree,
     icons: Vec<Icon>,
 }
@@ -64,11 +64,11 @@ struct Icon {
 
 #[derive(Debug, thiserror::Error)]
 #[error("the theme's favicon.svg cannot be made into app icons: {0}")]
-pub struct IconError(String);
+pub(crate) struct IconError(String);
 
 impl Icons {
     /// Reads the favicon; an SVG resvg cannot read is an error here, before any page renders.
-    pub fn of(favicon: &str) -> Result<Self, IconError> {
+    pub(crate) fn of(favicon: &str) -> Result<Self, IconError> {
         let tree = resvg::usvg::Tree::from_str(favicon, &resvg::usvg::Options::default())
             .map_err(|err| IconError(err.to_string()))?;
         let icons = ICONS
@@ -97,7 +97,7 @@ impl Icons {
             .map_or("", |icon| icon.path.as_str())
     }
 
-    pub fn urls(&self, root: &str) -> AppUrls {
+    pub(crate) fn urls(&self, root: &str) -> AppUrls {
         AppUrls {
             manifest: format!("{root}manifest.webmanifest"),
             service_worker: format!("{root}sw.js"),
@@ -107,7 +107,7 @@ impl Icons {
     }
 
     /// Every icon's PNG, by its site path.
-    pub fn render(&self) -> Result<Vec<(String, Vec<u8>)>, IconError> {
+    pub(crate) fn render(&self) -> Result<Vec<(String, Vec<u8>)>, IconError> {
         self.icons
             .par_iter()
             .map(|icon| {
@@ -212,23 +212,23 @@ struct GuidelineEntry {
 }
 
 /// What the app's files are made from.
-pub struct AppInput<'a> {
-    pub site: &'a Site,
-    pub theme: &'a Theme,
-    pub guidelines: &'a [&'a Guideline],
-    pub today: Date,
-    pub icons: &'a Icons,
+pub(crate) struct AppInput<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) theme: &'a Theme,
+    pub(crate) guidelines: &'a [&'a Guideline],
+    pub(crate) today: Date,
+    pub(crate) icons: &'a Icons,
     /// The site paths of the shell's assets (CSS, scripts, favicon), with their sizes.
-    pub assets: Vec<(String, usize)>,
+    pub(crate) assets: Vec<(String, usize)>,
     /// The static search index's files (site paths under `search/`) and sizes.
-    pub search: &'a [(String, usize)],
+    pub(crate) search: &'a [(String, usize)],
     /// Every guideline page's size, by its site path (`dlg/dlbcl/`).
-    pub pages: &'a HashMap<String, usize>,
+    pub(crate) pages: &'a HashMap<String, usize>,
 }
 
 /// The manifest, the service worker and the lists, into `out` (which holds the site-wide
 /// pages already, for their sizes).
-pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::Error> {
+pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::Error> {
     let AppInput { site, theme, .. } = *input;
     let root = site.config.root_path();
     let build = build_id(input);
@@ -386,7 +386,9 @@ fn build_id(input: &AppInput) -> String {
 }
 
 /// Where the search files are listed from: `search/<name>` for each.
-pub fn search_paths(files: impl IntoIterator<Item = (String, usize)>) -> Vec<(String, usize)> {
+pub(crate) fn search_paths(
+    files: impl IntoIterator<Item = (String, usize)>,
+) -> Vec<(String, usize)> {
     files
         .into_iter()
         .map(|(name, bytes)| (format!("{SEARCH_DIR}/{name}"), bytes))

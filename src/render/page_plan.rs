@@ -10,16 +10,11 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 use super::context::{render, render_error};
+use super::inputs::RenderInputs;
+use super::paging::GroupCount;
 use super::site_pages::{format_guide_html, news_page};
 use super::summaries::{GroupView, SearchEntry, Summary, group_views, search_entries, summary};
-use super::{
-    Archive, OutputTree, RenderError, RenderOptions, RenderedFile, Theme, api, feeds, news, paging,
-    pathway_view,
-};
-
-/// The most HTML of recommendations on one page of the search page without JavaScript: with
-/// the page around them, well under 300 KB.
-const SEARCH_PAGE_BYTES: usize = 200 * 1024;
+use super::{OutputTree, RenderError, RenderedFile, Theme, api, feeds, news, paging, pathway_view};
 
 /// A group's page, or one page of it: [`GroupView`]'s fields, with a part of its list.
 #[derive(Serialize)]
@@ -27,26 +22,8 @@ struct GroupPage<'g> {
     code: &'g str,
     name: &'g str,
     url: &'g str,
-    guidelines: &'g [Summary],
-    shared: &'g [Summary],
-}
-
-/// A group in a list of groups: its name, where its list is and how long it is.
-#[derive(Serialize)]
-struct GroupCount<'g> {
-    name: &'g str,
-    url: String,
-    count: usize,
-}
-
-impl<'g> GroupCount<'g> {
-    fn new(group: &'g GroupView, url: String, count: usize) -> Self {
-        Self {
-            name: &group.name,
-            url,
-            count,
-        }
-    }
+    guidelines: Vec<&'g Summary>,
+    shared: Vec<&'g Summary>,
 }
 
 /// One page (or a few files) of the plan, rendered on any thread.
@@ -56,26 +33,21 @@ pub(super) type Job<'j> =
 /// What the site-wide pages are made from: the published guidelines, their summaries and the
 /// groups with their summaries, made once for every page.
 pub(super) struct PagePlan<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    base: &'a tera::Context,
-    options: RenderOptions,
-    archive: &'a Archive,
+    inputs: RenderInputs<'a>,
     root: String,
-    guidelines: &'a [&'a Guideline],
     summaries: Vec<Summary>,
     groups: Vec<GroupView>,
 }
 
 impl<'a> PagePlan<'a> {
-    pub(super) fn new(
-        site: &'a Site,
-        theme: &'a Theme,
-        base: &'a tera::Context,
-        options: RenderOptions,
-        archive: &'a Archive,
-        guidelines: &'a [&'a Guideline],
-    ) -> Self {
+    pub(super) fn new(inputs: RenderInputs<'a>) -> Self {
+        let RenderInputs {
+            site,
+            theme,
+            options,
+            guidelines,
+            ..
+        } = inputs;
         let root = site.config.root_path();
         let summaries: Vec<Summary> = guidelines
             .iter()
@@ -83,13 +55,8 @@ impl<'a> PagePlan<'a> {
             .collect();
         let groups = group_views(site, &summaries, &root);
         Self {
-            site,
-            theme,
-            base,
-            options,
-            archive,
+            inputs,
             root,
-            guidelines,
             summaries,
             groups,
         }
@@ -103,11 +70,11 @@ impl<'a> PagePlan<'a> {
         fill: impl Fn(&mut tera::Context) + Send + Sync + 'j,
     ) -> Job<'j> {
         Box::new(move || {
-            let mut context = self.base.clone();
+            let mut context = self.inputs.base.clone();
             fill(&mut context);
             Ok(vec![(
                 path.clone(),
-                render(self.theme, template, &context)?,
+                render(self.inputs.theme, template, &context)?,
             )])
         })
     }
@@ -117,8 +84,15 @@ impl<'a> PagePlan<'a> {
     /// feed of each group in `groups` (every configured group when `None`; codes not in the
     /// configuration are skipped).
     pub(super) fn listings(&self, groups: Option<&BTreeSet<String>>) -> Vec<Job<'_>> {
-        let (site, theme, root) = (self.site, self.theme, self.root.as_str());
-        let guidelines = self.guidelines;
+        let RenderInputs {
+            site,
+            theme,
+            options,
+            guidelines,
+            base,
+            archive,
+        } = self.inputs;
+        let root = self.root.as_str();
         let wanted = |code: &str| groups.is_none_or(|groups| groups.contains(code));
         let mut jobs = vec![self.page("index.html".to_owned(), "home.html", |context| {
             if self.summaries.len() > paging::HOME_LIST_LIMIT {
@@ -126,7 +100,7 @@ impl<'a> PagePlan<'a> {
                     .groups
                     .iter()
                     .filter(|g| !g.guidelines.is_empty())
-                    .map(|g| GroupCount::new(g, g.url.clone(), g.guidelines.len()))
+                    .map(|g| GroupCount::new(&g.name, g.url.clone(), g.guidelines.len()))
                     .collect();
                 context.insert("group_index", &index);
             } else {
@@ -137,12 +111,12 @@ impl<'a> PagePlan<'a> {
             jobs.extend(self.group_pages(group));
         }
         jobs.push(Box::new(move || {
-            let html = news_page(site, theme, guidelines, self.base, self.archive)?;
+            let html = news_page(&self.inputs)?;
             Ok(vec![("nyt/index.html".to_owned(), html)])
         }));
         for code in site.config.groups.keys().filter(|code| wanted(code)) {
             jobs.push(Box::new(move || {
-                let (path, feed) = news::group_feed(site, theme, code, guidelines, self.archive);
+                let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
                 Ok(vec![(path, feed.into_bytes())])
             }));
         }
@@ -158,66 +132,69 @@ impl<'a> PagePlan<'a> {
         }
         jobs.push(Box::new(move || self.search_all()));
         jobs.push(Box::new(move || {
-            pathway_view::pages(site, theme, self.base, guidelines, root)
+            pathway_view::pages(site, theme, base, guidelines, root)
         }));
         jobs.push(Box::new(move || {
             let mut machine = OutputTree::default();
-            feeds::write(site, guidelines, self.options.today, &mut machine)
+            feeds::write(site, guidelines, options.today, &mut machine)
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
             Ok(machine.files.into_iter().collect())
         }));
         jobs
     }
 
-    /// A group's page, or its pages when its list is long: the guidelines of other groups
-    /// that serve it are on the first.
+    /// A group's page, or its pages when its list is long: its own guidelines, then those of
+    /// other groups that serve it, [`paging::GUIDELINES_PER_PAGE`] a page all told.
     fn group_pages<'j>(&'j self, group: &'j GroupView) -> Vec<Job<'j>> {
         let folder = format!("{}/", group.code);
-        let pages = paging::pages(
-            &group.guidelines,
-            paging::GUIDELINES_PER_PAGE,
-            &self.root,
-            &folder,
-        );
+        let own = group.guidelines.len();
+        let listed: Vec<&Summary> = group.guidelines.iter().chain(&group.shared).collect();
+        let pages = paging::pages(&listed, paging::GUIDELINES_PER_PAGE, &self.root, &folder);
         let paged = pages.len() > 1;
-        pages
-            .into_iter()
-            .map(|(path, chunk, pager)| {
-                let page = GroupPage {
-                    code: &group.code,
-                    name: &group.name,
-                    url: &group.url,
-                    guidelines: chunk,
-                    shared: if pager.number == 1 {
-                        &group.shared
-                    } else {
-                        &[]
-                    },
-                };
-                self.page(path, "group.html", move |context| {
-                    context.insert("group", &page);
-                    if paged {
-                        context.insert("pager", &pager);
-                        context.insert("total", &group.guidelines.len());
-                    }
-                })
-            })
-            .collect()
+        let mut start = 0;
+        let mut jobs = Vec::new();
+        for (path, chunk, pager) in pages {
+            // The first `own` of the list are the group's own; the rest are shared with it.
+            let (mine, shared) = chunk.split_at(own.saturating_sub(start).min(chunk.len()));
+            start += chunk.len();
+            let page = GroupPage {
+                code: &group.code,
+                name: &group.name,
+                url: &group.url,
+                guidelines: mine.to_vec(),
+                shared: shared.to_vec(),
+            };
+            jobs.push(self.page(path, "group.html", move |context| {
+                context.insert("group", &page);
+                if paged {
+                    context.insert("pager", &pager);
+                    context.insert("total", &own);
+                }
+            }));
+        }
+        jobs
     }
 
     /// The search page without JavaScript: every recommendation on one page while they fit
     /// one; beyond, a list of the groups, and each group's recommendations on pages of at
-    /// most [`SEARCH_PAGE_BYTES`].
+    /// most [`paging::LIST_PAGE_BYTES`].
     fn search_all(&self) -> Result<Vec<RenderedFile>, RenderError> {
-        let (site, theme, root) = (self.site, self.theme, self.root.as_str());
-        let entries = search_entries(site, self.guidelines, root, theme.text("recommendation"));
+        let RenderInputs {
+            site,
+            theme,
+            guidelines,
+            base,
+            ..
+        } = self.inputs;
+        let root = self.root.as_str();
+        let entries = search_entries(site, guidelines, root, theme.text("recommendation"));
         let size = |e: &SearchEntry| e.recommendations_html.len() + 256;
         let render_page = |path: String, fill: &dyn Fn(&mut tera::Context)| {
-            let mut context = self.base.clone();
+            let mut context = base.clone();
             fill(&mut context);
             render(theme, "search-all.html", &context).map(|html| (path, html))
         };
-        if entries.iter().map(size).sum::<usize>() <= SEARCH_PAGE_BYTES {
+        if entries.iter().map(size).sum::<usize>() <= paging::LIST_PAGE_BYTES {
             let page = render_page("soeg/alle/index.html".to_owned(), &|context| {
                 context.insert("entries", &entries);
             })?;
@@ -231,18 +208,15 @@ impl<'a> PagePlan<'a> {
                 continue;
             }
             let folder = format!("soeg/alle/{}/", group.code);
-            index.push(GroupCount::new(group, format!("{root}{folder}"), own.len()));
-            let chunks = paging::split_by_size(&own, SEARCH_PAGE_BYTES, |e| size(e));
-            let count = chunks.len();
-            for (i, chunk) in chunks.into_iter().enumerate() {
-                let number = i + 1;
-                let pager = paging::Pager {
-                    number,
-                    count,
-                    previous: (number > 1).then(|| paging::url(root, &folder, number - 1)),
-                    next: (number < count).then(|| paging::url(root, &folder, number + 1)),
-                };
-                files.push(render_page(paging::file(&folder, number), &|context| {
+            index.push(GroupCount::new(
+                &group.name,
+                format!("{root}{folder}"),
+                own.len(),
+            ));
+            let pages =
+                paging::pages_by_size(&own, paging::LIST_PAGE_BYTES, |e| size(e), root, &folder);
+            for (path, chunk, pager) in pages {
+                files.push(render_page(path, &|context| {
                     context.insert("entries", chunk);
                     context.insert("group_name", &group.name);
                     context.insert("pager", &pager);
@@ -279,13 +253,17 @@ impl<'a> PagePlan<'a> {
 /// The site-wide files that belong to one guideline: its feed, its API file, the files of its
 /// folder it uses, and the redirect pages of its aliases.
 pub(super) fn guideline_files(
-    site: &Site,
-    theme: &Theme,
-    base: &tera::Context,
-    options: RenderOptions,
-    archive: &Archive,
+    inputs: &RenderInputs,
     guideline: &Guideline,
 ) -> Result<Vec<RenderedFile>, RenderError> {
+    let RenderInputs {
+        site,
+        theme,
+        options,
+        base,
+        archive,
+        ..
+    } = *inputs;
     let (feed_path, feed) = news::guideline_feed(site, theme, guideline, archive);
     let api = api::guideline_file(site, guideline, options.today)
         .map_err(|err| render_error(&api::guideline_path(guideline), &err))?;
@@ -336,7 +314,9 @@ mod tests {
     use crate::site::Site;
 
     /// The example site's configuration with `n` small generated guidelines spread over its
-    /// groups, five short recommendations each: many guidelines, few words.
+    /// groups, five short recommendations each: many guidelines, few words. Each is in two
+    /// phases of the pathway and also serves the first group, so the phase pages and that
+    /// group's list of guidelines shared with it grow with `n` too.
     fn generated(n: usize) -> (Site, Theme) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let example = Site::load(root)
@@ -345,6 +325,10 @@ mod tests {
         let theme = Theme::load(root).unwrap();
         let scaffold = include_str!("../../themes/default/scaffold/guideline.md");
         let groups: Vec<&String> = example.config.groups.keys().collect();
+        let front_matter = format!(
+            "keywords = []\nphases = [\"udredning\", \"behandling\"]\ngroups = [\"{}\"]",
+            groups[0]
+        );
         let guidelines = (0..n)
             .map(|i| {
                 let group = groups[i % groups.len()];
@@ -363,6 +347,7 @@ mod tests {
                     .replace("{{planned}}", &format!("2027-{:02}-01", 1 + i % 12))
                     .replace("{{today}}", "2026-01-01")
                     .replace("{{group_name}}", "\"Gruppen\"")
+                    .replacen("keywords = []", &front_matter, 1)
                     .replace(
                         "::: anbefaling 1 (D)\nSkriv anbefalingen her.\n:::\n",
                         &recommendations,
@@ -381,9 +366,8 @@ mod tests {
         (site, theme)
     }
 
-    /// The largest HTML file of the site-wide pages of a generated site of `n` guidelines,
-    /// with its path, and the number of HTML files.
-    fn largest_listing_page(n: usize) -> (usize, String, usize) {
+    /// The site-wide pages of a generated site of `n` guidelines.
+    fn listing_files(n: usize) -> Vec<(String, Vec<u8>)> {
         let (site, theme) = generated(n);
         assert_eq!(site.guidelines.len(), n);
         let options = RenderOptions {
@@ -391,10 +375,16 @@ mod tests {
             today: jiff::civil::date(2026, 11, 24),
         };
         let groups: BTreeSet<String> = site.config.groups.keys().cloned().collect();
-        let files = PageRenderer::new(&site, &theme, options, None)
+        PageRenderer::new(&site, &theme, options, None)
             .unwrap()
             .listings(&groups)
-            .unwrap();
+            .unwrap()
+    }
+
+    /// The largest HTML file of the site-wide pages of a generated site of `n` guidelines,
+    /// with its path, and the number of HTML files.
+    fn largest_listing_page(n: usize) -> (usize, String, usize) {
+        let files = listing_files(n);
         let html: Vec<&(String, Vec<u8>)> = files
             .iter()
             .filter(|(path, _)| path.ends_with(".html"))
@@ -404,6 +394,56 @@ mod tests {
             .max_by_key(|(_, bytes)| bytes.len())
             .expect("listing pages");
         (bytes.len(), path.clone(), html.len())
+    }
+
+    /// A phase too long for one page lists the groups and splits each group's part by size; a
+    /// group's own guidelines and those shared with it share its pages, 200 a page.
+    #[test]
+    fn phase_pages_and_shared_lists_go_on_over_pages() {
+        let files = listing_files(1_000);
+        let page = |path: &str| {
+            let (_, bytes) = files
+                .iter()
+                .find(|(p, _)| p == path)
+                .unwrap_or_else(|| panic!("no {path}"));
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        // The phase's first page is the list of its groups, 200 guidelines each.
+        let phase = page("forloeb/behandling/index.html");
+        assert!(phase.contains(r#"<ul class="group-index">"#), "{phase}");
+        assert!(phase.contains(r#"href="/retningslinjer/forloeb/behandling/dlg/""#));
+        assert!(!phase.contains("phase-guideline"));
+        let dlg = page("forloeb/behandling/dlg/index.html");
+        assert!(dlg.contains(r#"rel="next" "#) || dlg.contains(r#"rel="next">"#));
+        assert!(dlg.contains("Dansk Lymfomgruppe (DLG)"));
+        let dlg_pages = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("forloeb/behandling/dlg/"))
+            .count();
+        let items: usize = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("forloeb/behandling/dlg/"))
+            .map(|(_, bytes)| {
+                String::from_utf8_lossy(bytes)
+                    .matches("<section class=\"phase-guideline\"")
+                    .count()
+            })
+            .sum();
+        assert!(dlg_pages >= 2, "{dlg_pages}");
+        assert_eq!(items, 200);
+        // dahanca: 200 of its own and 800 shared with it, on five pages.
+        let first = page("dahanca/index.html");
+        assert_eq!(first.matches("guideline-item").count(), 200);
+        assert!(!first.contains("Fælles retningslinjer med andre grupper"));
+        let second = page("dahanca/side-2.html");
+        assert!(second.contains("Fælles retningslinjer med andre grupper"));
+        assert!(
+            second.contains("200 retningslinjer"),
+            "the count is of its own"
+        );
+        assert_eq!(second.matches("guideline-item").count(), 200);
+        assert!(files.iter().any(|(p, _)| p == "dahanca/side-5.html"));
+        assert!(!files.iter().any(|(p, _)| p == "dahanca/side-6.html"));
     }
 
     /// No page that lists guidelines grows with their number: each list is split into pages

@@ -3,48 +3,39 @@
 
 use std::fmt::Write as _;
 
-use crate::model::Guideline;
-use crate::site::Site;
-
 use rayon::prelude::*;
 
 use super::context::render;
+use super::inputs::RenderInputs;
 use super::page_plan::{PagePlan, guideline_files};
-use super::{Archive, OutputTree, RenderError, RenderOptions, RenderedFile, Theme, news};
+use super::{OutputTree, RenderError, RenderedFile, news};
 
 /// The pages and files about the whole site, as [`PagePlan`] lists them, and each
 /// guideline's feed, files and alias redirects. The pages render on every core.
-pub(super) fn site_wide_pages(
-    site: &Site,
-    theme: &Theme,
-    options: RenderOptions,
-    guidelines: &[&Guideline],
-    base: &tera::Context,
-    archive: &Archive,
-) -> Result<OutputTree, RenderError> {
-    let plan = PagePlan::new(site, theme, base, options, archive, guidelines);
+pub(super) fn site_wide_pages(inputs: &RenderInputs) -> Result<OutputTree, RenderError> {
+    let plan = PagePlan::new(*inputs);
     let mut jobs = plan.listings(None);
     jobs.extend(plan.fixed());
     let pages: Vec<Vec<RenderedFile>> =
         jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
     let mut out = OutputTree::default();
     out.files.extend(pages.into_iter().flatten());
-    for guideline in guidelines {
-        out.files.extend(guideline_files(
-            site, theme, base, options, archive, guideline,
-        )?);
+    for guideline in inputs.guidelines {
+        out.files.extend(guideline_files(inputs, guideline)?);
     }
     Ok(out)
 }
 
 /// The "Nyt" page: new and revised guidelines by month.
-pub(super) fn news_page(
-    site: &Site,
-    theme: &Theme,
-    guidelines: &[&Guideline],
-    base: &tera::Context,
-    archive: &Archive,
-) -> Result<Vec<u8>, RenderError> {
+pub(super) fn news_page(inputs: &RenderInputs) -> Result<Vec<u8>, RenderError> {
+    let RenderInputs {
+        site,
+        theme,
+        guidelines,
+        base,
+        archive,
+        ..
+    } = *inputs;
     let mut context = base.clone();
     context.insert("months", &news::months(site, theme, guidelines, archive));
     render(theme, "news.html", &context)

@@ -18,7 +18,7 @@ use super::watch::{self, Watch};
 use crate::diagnostics::{Diagnostic, Language, Message, codes};
 
 /// What the rebuild thread owns.
-pub struct RebuildThread {
+pub(crate) struct RebuildThread {
     preview: Preview,
     shared: Arc<Shared>,
     search: Coalescing<SearchInput>,
@@ -31,7 +31,11 @@ pub struct RebuildThread {
 }
 
 impl RebuildThread {
-    pub fn new(preview: Preview, shared: Arc<Shared>, search: Coalescing<SearchInput>) -> Self {
+    pub(crate) fn new(
+        preview: Preview,
+        shared: Arc<Shared>,
+        search: Coalescing<SearchInput>,
+    ) -> Self {
         Self {
             preview,
             shared,
@@ -44,13 +48,13 @@ impl RebuildThread {
 
     /// Speaks `language` in the overlay and on the terminal.
     #[must_use]
-    pub fn speaking(mut self, language: Language) -> Self {
+    pub(crate) fn speaking(mut self, language: Language) -> Self {
         self.language = language;
         self
     }
 
     /// Runs until the watcher goes; `ready` is told when the first build is served.
-    pub fn run(
+    pub(crate) fn run(
         mut self,
         mut watch: Watch,
         changes: &Receiver<ChangeKind>,
@@ -92,7 +96,7 @@ impl RebuildThread {
 
     /// Rebuilds for `change` and publishes what changed; the search index follows later, and
     /// the site-wide part of a save when [`Self::catch_up`] is called.
-    pub fn handle(&mut self, change: &ChangeKind) {
+    pub(crate) fn handle(&mut self, change: &ChangeKind) {
         let started = Instant::now();
         let outcome = guarded(&mut self.preview, |preview| preview.step(change));
         self.publish(&outcome, &describe(change), started);
@@ -100,7 +104,7 @@ impl RebuildThread {
 
     /// Does what the saves handled since left, unless `cancelled` stops it first; publishes
     /// what changed. Whether it finished.
-    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> bool {
+    pub(crate) fn catch_up(&mut self, cancelled: Cancelled<'_>) -> bool {
         let started = Instant::now();
         let outcome = guarded(&mut self.preview, |preview| preview.catch_up(cancelled));
         match outcome {

@@ -3,7 +3,7 @@
 
 mod line_index;
 
-pub use line_index::{LineCol, LineIndex};
+pub(crate) use line_index::{LineCol, LineIndex};
 
 use std::path::{Path, PathBuf};
 
@@ -12,10 +12,10 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path as shown to users: relative to the site root, with `/` separators.
-    pub display_path: String,
+    pub(crate) display_path: String,
     pub path: PathBuf,
     pub text: String,
-    pub lines: LineIndex,
+    pub(crate) lines: LineIndex,
 }
 
 /// Why a file could not be turned into text.
@@ -32,7 +32,7 @@ pub enum ReadError {
 }
 
 impl SourceFile {
-    pub fn new(path: PathBuf, display_path: String, text: String) -> Self {
+    pub(crate) fn new(path: PathBuf, display_path: String, text: String) -> Self {
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_owned(),
             None => text,
@@ -64,7 +64,7 @@ impl SourceFile {
         Ok(Self::new(path.to_path_buf(), display_path, text))
     }
 
-    pub fn line_col(&self, offset: usize) -> LineCol {
+    pub(crate) fn line_col(&self, offset: usize) -> LineCol {
         self.lines.line_col(&self.text, offset)
     }
 }
@@ -73,7 +73,7 @@ impl SourceFile {
 /// folder on its way) pointing out of `root`. The site's folders themselves may be links
 /// (`guidelines/` kept in another checkout), so their real places count as inside too.
 /// `None` when the path stays inside, or cannot be resolved (reading it will say why).
-pub fn leads_outside(root: &Path, inside: &[&Path], path: &Path) -> Option<PathBuf> {
+pub(crate) fn leads_outside(root: &Path, inside: &[&Path], path: &Path) -> Option<PathBuf> {
     let real = std::fs::canonicalize(path).ok()?;
     let bounds = std::iter::once(root)
         .chain(inside.iter().copied())

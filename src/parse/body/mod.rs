@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Body, Fragment, Grading, LeadBlock};
 use crate::source::SourceFile;
 
@@ -28,7 +28,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
 }
 
-pub fn walk(
+pub(super) fn walk(
     source: &Arc<SourceFile>,
     text: &str,
     containers: Vec<RawContainer>,
@@ -63,10 +63,10 @@ pub fn walk(
         walker.findings.push(
             Diagnostic::error(
                 codes::TEMPLATE_CONTENT_OUTSIDE_SECTION,
-                "text before the first section heading belongs to no template section",
+                message!("template-content-outside-section"),
             )
             .at(source, line)
-            .with_help("start the body with # Nyt siden sidst (ændringslog); the title comes from the front matter"),
+            .with_help(message!("template-content-outside-section-help")),
         );
     }
     let mut body = walker.body;

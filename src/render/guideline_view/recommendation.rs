@@ -10,7 +10,7 @@ use super::super::theme::Theme;
 use super::{DecisionAidView, MonitoringView, PhaseView, RecommendationView};
 
 /// The words of a recommendation's badges, HTML-escaped once per page.
-pub struct BadgeText {
+pub(crate) struct BadgeText {
     root: String,
     strength: String,
     new: String,
@@ -20,7 +20,7 @@ pub struct BadgeText {
 }
 
 impl BadgeText {
-    pub fn new(theme: &Theme, root: &str, config: &crate::config::SiteConfig) -> Self {
+    pub(crate) fn new(theme: &Theme, root: &str, config: &crate::config::SiteConfig) -> Self {
         Self {
             root: escape(root),
             strength: escape(theme.text("strength")),
@@ -42,7 +42,7 @@ impl BadgeText {
     }
 
     /// The phase with this slug; `None` for one `retning.toml` does not know (reported).
-    pub fn phase(&self, slug: &str) -> Option<PhaseView> {
+    pub(crate) fn phase(&self, slug: &str) -> Option<PhaseView> {
         self.phases
             .iter()
             .find(|(known, _)| known == slug)
@@ -50,7 +50,7 @@ impl BadgeText {
     }
 }
 
-pub fn recommendation_view(
+pub(crate) fn recommendation_view(
     theme: &Theme,
     text: &BadgeText,
     guideline: &Guideline,

