@@ -79,8 +79,8 @@ pub(super) fn run(
         let (from, to) = range
             .split_once("..")
             .with_context(|| format!("`{range}` is not a range like 1.0..2.0"))?;
-        let old = find_version(current, past, from.trim())?;
-        let new = find_version(current, past, to.trim())?;
+        let old = find_version(&history, current, past, from.trim())?;
+        let new = find_version(&history, current, past, to.trim())?;
         let changes = Changes::between(old, new);
         let text = match args.format {
             Format::Human => render_text(&changes),
@@ -126,6 +126,7 @@ fn guideline_key(given: &str) -> String {
 }
 
 fn find_version<'a>(
+    history: &SiteHistory,
     current: &'a Guideline,
     past: &'a [PastVersion],
     version: &str,
@@ -134,7 +135,9 @@ fn find_version<'a>(
         return Ok(current);
     }
     if let Some(found) = past.iter().find(|p| p.record.version == version) {
-        return Ok(&found.guideline);
+        return history
+            .parsed(found)
+            .map_err(|problem| anyhow::anyhow!(problem));
     }
     let known: Vec<&str> = past
         .iter()

@@ -27,14 +27,14 @@ pub(super) fn insert_history(
         &archive::links(theme, root, guideline, &past),
     );
     // Against the previous approved version: the one this page replaced.
-    let changes = archive.pairs_of(guideline).pop().map(|pair| {
+    let changes = archive.pairs_of(guideline).pop().and_then(|pair| {
         let version = &pair.old.record.version;
-        changes_view::build(
+        Some(changes_view::build(
             theme,
-            pair.changes,
+            pair.changes?,
             format!("{root}{}", archive::version_path(guideline, version)),
             format!("{root}{}", archive::changes_path(guideline, version)),
-        )
+        ))
     });
     context.insert("changes", &changes);
 }
