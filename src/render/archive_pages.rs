@@ -17,15 +17,9 @@ pub(super) fn render_all<T: Send>(
     inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        options,
-        guidelines,
-        base,
-        archive,
-    } = *inputs;
-    let pairs: Vec<(&Guideline, VersionPair)> = guidelines
+    let (site, theme, base, archive) = (inputs.site, inputs.theme, inputs.base, inputs.archive);
+    let pairs: Vec<(&Guideline, VersionPair)> = inputs
+        .guidelines
         .iter()
         .flat_map(|&guideline| {
             archive
@@ -38,7 +32,7 @@ pub(super) fn render_all<T: Send>(
         return Ok(Vec::new());
     }
     let cache = archive.page_cache();
-    let site_key = cache.map(|cache| cache.site_key(site, theme, options, base));
+    let site_key = cache.map(|cache| cache.site_key(site, theme, inputs.options, base));
     // With the cache, the pages render from its base context: a placeholder stands for the
     // search meta file's URL, which changes with every index (`archive_cache`).
     let inputs = RenderInputs {
@@ -81,18 +75,13 @@ fn render_pair(
     current: &Guideline,
     pair: &VersionPair,
 ) -> Result<[Vec<u8>; 2], RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        options,
-        base,
-        ..
-    } = *inputs;
+    let (site, theme, base) = (inputs.site, inputs.theme, inputs.base);
     let root = site.config.root_path();
     let version = pair.old;
     let past = &version.guideline;
     let mut context = base.clone();
-    let view = guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
+    let view =
+        guideline_view::build_with(site, past, theme, inputs.options.today, Some(pair.assets));
     context.insert("g", &view);
     context.insert("archived", &archive::archived_view(theme, &root, version));
     let capacity = 2 * past.source.text.len() + 16 * 1024;
