@@ -14,6 +14,7 @@ use search_index::{
 
 use crate::diagnostics::{Diagnostic, codes, render_human};
 use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
+use crate::render::strength_text::StrengthText;
 use crate::site::Site;
 use crate::source::SourceFile;
 
@@ -151,8 +152,8 @@ pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> V
             group: guideline.group.clone(),
             kind,
             title,
-            strength: strength.map(|s| s.label()),
-            strength_class: strength.map(|s| s.css_class().to_owned()),
+            strength: strength.map(|s| StrengthText::builtin().label(&s)),
+            strength_class: strength.map(|s| StrengthText::builtin().class(&s).to_owned()),
             text,
             // On every unit, as the guideline's title is: a keyword finds the guideline's
             // best unit for it, ranked by the rest of the query.

@@ -26,7 +26,8 @@ pub use pathway::{Monitoring, PhaseRef};
 pub use recommendation::{Marker, Recommendation, RecommendationHeader};
 pub use section_kind::{SectionKind, SubSectionKind, closest_title, normalize_title};
 pub use strength::{
-    Certainty, EvidenceLevel, GradeDirection, Grading, OxfordLetter, Strength, StrengthError,
+    Certainty, EvidenceLevel, GOOD_PRACTICE_KEY, GradeDirection, Grading, OxfordLetter, Strength,
+    StrengthError,
 };
 pub use table_caption::table_number;
 

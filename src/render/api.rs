@@ -182,7 +182,7 @@ pub(super) fn api_guideline(
             .map(|r| ApiRecommendation {
                 id: r.header.id,
                 url: format!("{url}#{}", r.anchor()),
-                strength: r.header.strength.map(|s| s.label()),
+                strength: r.header.strength.map(|s| s.format_text()),
                 marker: r.header.marker,
                 text: r.content.plain_text(),
                 decision_aids: guideline

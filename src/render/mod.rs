@@ -17,8 +17,11 @@ mod news;
 pub mod offline;
 mod page_plan;
 mod paging;
+pub mod partials;
 mod pathway_view;
 mod site_pages;
+mod stencil;
+pub mod strength_text;
 mod summaries;
 pub mod theme;
 

@@ -195,8 +195,7 @@ impl<'a> PagePlan<'a> {
     /// most [`SEARCH_PAGE_BYTES`].
     fn search_all(&self) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.inputs.site, self.inputs.theme, self.root.as_str());
-        let recommendation = theme.text("recommendation");
-        let entries = search_entries(site, self.inputs.guidelines, root, recommendation);
+        let entries = search_entries(site, theme, self.inputs.guidelines, root);
         let size = |e: &SearchEntry| e.recommendations_html.len() + 256;
         let render_page = |path: String, fill: &dyn Fn(&mut tera::Context)| {
             let mut context = self.inputs.base.clone();
