@@ -6,7 +6,7 @@
 /// of `out`. Stretches that need no change (words with single spaces between them, most of
 /// any text) are copied whole, and found eight bytes at a time, since search units are made
 /// from every paragraph of every guideline.
-pub fn push_words(out: &mut String, text: &str) {
+pub(crate) fn push_words(out: &mut String, text: &str) {
     let bytes = text.as_bytes();
     // `text[copy_from..at]` is still to be copied as it is.
     let mut copy_from = 0;

@@ -7,34 +7,34 @@ use std::sync::Arc;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostics::{Diagnostic, Language, codes};
+use crate::diagnostics::{Diagnostic, Language, Message, codes, message, unreadable};
 use crate::source::SourceFile;
 
-pub const CONFIG_FILE: &str = "retning.toml";
+pub(crate) const CONFIG_FILE: &str = "retning.toml";
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SiteConfig {
     pub title: String,
-    pub base_url: String,
+    pub(crate) base_url: String,
     #[serde(default = "default_language")]
     pub language: String,
     #[serde(default = "default_revision_warning_days")]
-    pub revision_warning_days: u32,
+    pub(crate) revision_warning_days: u32,
     #[serde(default = "default_publish_within_days")]
-    pub publish_within_days: u32,
+    pub(crate) publish_within_days: u32,
     /// The DMCG registry: folder code → display name.
-    pub groups: BTreeMap<String, String>,
+    pub(crate) groups: BTreeMap<String, String>,
     #[serde(default)]
-    pub pathway: PathwayConfig,
+    pub(crate) pathway: PathwayConfig,
 }
 
 /// `[pathway]`: the phases of the cancer pathway (pakkeforløb), in their order.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PathwayConfig {
+pub(crate) struct PathwayConfig {
     #[serde(default = "default_phases")]
-    pub phases: Vec<Phase>,
+    pub(crate) phases: Vec<Phase>,
 }
 
 impl Default for PathwayConfig {
@@ -49,9 +49,9 @@ impl Default for PathwayConfig {
 /// and its display name.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Phase {
-    pub slug: String,
-    pub name: String,
+pub(crate) struct Phase {
+    pub(crate) slug: String,
+    pub(crate) name: String,
 }
 
 /// The phases of the Danish cancer pathways.
@@ -86,7 +86,7 @@ fn default_publish_within_days() -> u32 {
 
 /// The language findings are shown in: `language` in the site's `retning.toml`, read on its
 /// own so that a file with other mistakes still picks it; Danish when there is none.
-pub fn diagnostics_language(root: &Path) -> Language {
+pub(crate) fn diagnostics_language(root: &Path) -> Language {
     std::fs::read_to_string(root.join(CONFIG_FILE))
         .ok()
         .and_then(|text| text.parse::<toml::Table>().ok())
@@ -99,36 +99,39 @@ pub fn diagnostics_language(root: &Path) -> Language {
 
 impl SiteConfig {
     /// Reads `retning.toml` in `root`. A missing or invalid file is a finding at its line.
-    pub fn load(root: &Path) -> Result<Self, Box<Diagnostic>> {
+    pub(crate) fn load(root: &Path) -> Result<Self, Box<Diagnostic>> {
         let path = root.join(CONFIG_FILE);
         let source = SourceFile::read(&path, CONFIG_FILE.to_owned()).map_err(|err| {
             Box::new(
                 Diagnostic::error(
                     codes::CONFIG_INVALID,
-                    format!("cannot read {CONFIG_FILE}: {err}"),
+                    message!(
+                        "config-invalid-unreadable",
+                        file = CONFIG_FILE,
+                        why = unreadable(&err)
+                    ),
                 )
                 .in_file(CONFIG_FILE)
-                .with_help(
-                    "run retning in the site's folder, or create retning.toml (see the README)",
-                ),
+                .with_help(message!("config-invalid-unreadable-help")),
             )
         })?;
         Self::parse(Arc::new(source))
     }
 
     pub fn parse(source: Arc<SourceFile>) -> Result<Self, Box<Diagnostic>> {
-        let invalid = |message: String, span: std::ops::Range<usize>, help: &str| {
+        let invalid = |what: Message, span: std::ops::Range<usize>, help: Message| {
             Box::new(
-                Diagnostic::error(codes::CONFIG_INVALID, message)
+                Diagnostic::error(codes::CONFIG_INVALID, what)
                     .at(&source, span)
-                    .with_help(help.to_owned()),
+                    .with_help(help),
             )
         };
+        // The TOML parser's reason stays in its own (English) words.
         let syntax_or_type = |err: toml::de::Error| {
             invalid(
-                err.message().to_owned(),
+                message!("config-invalid", error = err.message()),
                 err.span().unwrap_or(0..0),
-                "see the README for every key of retning.toml",
+                message!("config-invalid-help"),
             )
         };
         // Parsed once; the document keeps every value's place, so it is read twice: for the
@@ -140,35 +143,31 @@ impl SiteConfig {
             Spans::deserialize(toml::de::Deserializer::from(document)).map_err(syntax_or_type)?;
         if let Err(problem) = check_base_url(spans.base_url.get_ref()) {
             return Err(invalid(
-                format!("base_url {problem}"),
+                problem.message(),
                 spans.base_url.span(),
-                "write the address the site is published at, like https://example.org/retningslinjer/",
+                message!("config-invalid-base-url-help"),
             ));
         }
         for key in spans.groups.keys() {
             if let Err(problem) = crate::site_path::check_group_key(key.get_ref()) {
                 return Err(invalid(
-                    format!(
-                        "the group key `{}` cannot be a folder of the site: {problem}",
-                        key.get_ref()
+                    message!(
+                        "config-invalid-group-key",
+                        key = key.get_ref(),
+                        why = problem.message()
                     ),
                     key.span(),
-                    "a group key is the DMCG's code in lower case, like dlg or dahanca",
+                    message!("config-invalid-group-key-help"),
                 ));
             }
         }
-        check_phases(&config, &spans).map_err(|(message, span)| {
-            invalid(
-                message,
-                span,
-                "a phase is { slug = \"udredning\", name = \"Udredning\" }; the slug is lower-case a–z, digits and -",
-            )
-        })?;
+        check_phases(&config, &spans)
+            .map_err(|(what, span)| invalid(what, span, message!("config-invalid-phase-help")))?;
         Ok(config)
     }
 
     /// The phase with this slug.
-    pub fn phase(&self, slug: &str) -> Option<&Phase> {
+    pub(crate) fn phase(&self, slug: &str) -> Option<&Phase> {
         self.pathway.phases.iter().find(|p| p.slug == slug)
     }
 
@@ -189,7 +188,7 @@ impl SiteConfig {
 
     /// The display name of the group `code`, or a message naming the groups there are (for
     /// commands that take a group on the command line).
-    pub fn group(&self, code: &str) -> Result<&str, String> {
+    pub(crate) fn group(&self, code: &str) -> Result<&str, String> {
         self.groups.get(code).map(String::as_str).ok_or_else(|| {
             let known: Vec<_> = self.groups.keys().map(String::as_str).collect();
             format!(
@@ -219,21 +218,21 @@ struct Spans {
 fn check_phases(
     config: &SiteConfig,
     spans: &Spans,
-) -> Result<(), (String, std::ops::Range<usize>)> {
+) -> Result<(), (Message, std::ops::Range<usize>)> {
     let span = spans.pathway.as_ref().map_or(0..0, Spanned::span);
     let mut seen = std::collections::HashSet::new();
     for phase in &config.pathway.phases {
-        if let Err(problem) = crate::site_path::check_segment(&phase.slug) {
-            return Err((
-                format!(
-                    "the phase slug `{}` cannot be an address: {problem}",
-                    phase.slug
-                ),
-                span,
-            ));
+        let slug = phase.slug.as_str();
+        if let Err(problem) = crate::site_path::check_segment(slug) {
+            let what = message!(
+                "config-invalid-phase-slug",
+                slug = slug,
+                why = problem.message()
+            );
+            return Err((what, span));
         }
-        if !seen.insert(phase.slug.as_str()) {
-            return Err((format!("the phase `{}` is listed twice", phase.slug), span));
+        if !seen.insert(slug) {
+            return Err((message!("config-invalid-phase-twice", slug = slug), span));
         }
     }
     Ok(())
@@ -241,7 +240,7 @@ fn check_phases(
 
 /// `base_url` (or `build --base-url`) must be an absolute http(s) address: every absolute
 /// link of the site (sitemap, feed, canonical links) starts with it.
-pub fn check_base_url(url: &str) -> Result<(), String> {
+pub(crate) fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
     let rest = ["https://", "http://"]
         .iter()
         .find_map(|scheme| {
@@ -249,19 +248,44 @@ pub fn check_base_url(url: &str) -> Result<(), String> {
                 .filter(|start| start.eq_ignore_ascii_case(scheme))
                 .map(|_| &url[scheme.len()..])
         })
-        .ok_or_else(|| format!("`{url}` is not an absolute http:// or https:// address"))?;
+        .ok_or_else(|| BaseUrlProblem::NotAbsolute(url.to_owned()))?;
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() {
-        return Err(format!("`{url}` has no host name"));
+        return Err(BaseUrlProblem::NoHost(url.to_owned()));
     }
     if let Some(c) = url.chars().find(|c| {
         c.is_whitespace() || c.is_control() || matches!(c, '?' | '#' | '"' | '<' | '>' | '\\')
     }) {
-        return Err(format!(
-            "`{url}` holds {c:?}, which an address of a site cannot"
-        ));
+        return Err(BaseUrlProblem::BadCharacter(url.to_owned(), c));
     }
     Ok(())
+}
+
+/// Why a `base_url` is not the address of a site; English for `build --base-url` (whose
+/// argument errors are the command-line parser's, in English), [`Self::message`] for findings.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum BaseUrlProblem {
+    #[error("`{0}` is not an absolute http:// or https:// address")]
+    NotAbsolute(String),
+    #[error("`{0}` has no host name")]
+    NoHost(String),
+    #[error("`{0}` holds {1:?}, which an address of a site cannot")]
+    BadCharacter(String, char),
+}
+
+impl BaseUrlProblem {
+    /// The finding's message, in the reader's language.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Self::NotAbsolute(url) => message!("config-invalid-base-url", url = url.as_str()),
+            Self::NoHost(url) => message!("config-invalid-base-url-no-host", url = url.as_str()),
+            Self::BadCharacter(url, c) => message!(
+                "config-invalid-base-url-character",
+                url = url.as_str(),
+                character = format!("{c:?}")
+            ),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,29 +5,32 @@
 //! holds every guideline, [`validate`] finds problems, [`render`] and the search index read
 //! the model, and [`output`] writes the site atomically.
 
-pub mod assets;
-pub mod build_cache;
-pub mod changes;
+#![warn(unreachable_pub, missing_docs)]
+
+pub(crate) mod assets;
+pub(crate) mod build_cache;
+pub(crate) mod changes;
 pub mod cli;
-pub mod collapsed_words;
-pub mod config;
+pub(crate) mod collapsed_words;
+pub(crate) mod config;
 pub mod diagnostics;
 pub mod history;
-pub mod import;
+pub(crate) mod import;
 pub mod link_safety;
 pub mod model;
 pub mod output;
 pub mod parse;
-pub mod pathway;
+pub(crate) mod pathway;
 pub mod publish;
 pub mod render;
-pub mod reports;
+pub(crate) mod reports;
 pub mod search;
-pub mod serve;
+pub(crate) mod serve;
 pub mod site;
-pub mod site_path;
+pub(crate) mod site_path;
 pub mod source;
-pub mod status;
+pub(crate) mod status;
+pub(crate) mod terminal;
 pub mod validate;
 
 /// Every program built on this crate (the `retning` binary, the benchmarks, the tests)

@@ -11,14 +11,14 @@
 
 use std::borrow::Cow;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 
 /// Schemes a page may link to.
 const ALLOWED_SCHEMES: [&str; 4] = ["https", "http", "mailto", "tel"];
 
 /// The scheme that makes `destination` unsafe (lower-cased, as the browser reads it), or
 /// `None` when a page may link to it.
-pub fn unsafe_scheme(destination: &str) -> Option<String> {
+pub(crate) fn unsafe_scheme(destination: &str) -> Option<String> {
     let mut candidates = vec![Cow::Borrowed(destination)];
     if destination.contains('&') {
         candidates.push(html_escape::decode_html_entities(destination));
@@ -44,7 +44,7 @@ pub fn is_allowed(destination: &str) -> bool {
 
 /// `destination` as a page may carry it (without the spaces and controls a browser ignores
 /// around it), or `None` when its scheme is not allowed.
-pub fn publishable(destination: &str) -> Option<&str> {
+pub(crate) fn publishable(destination: &str) -> Option<&str> {
     is_allowed(destination)
         .then(|| destination.trim_matches(|c: char| c.is_control() || c.is_whitespace()))
 }
@@ -70,7 +70,7 @@ fn scheme(destination: &str) -> Option<String> {
 }
 
 /// The finding for a link whose scheme is not allowed; the caller adds where it stands.
-pub fn unsafe_link_finding(destination: &str, scheme: &str) -> Diagnostic {
+pub(crate) fn unsafe_link_finding(destination: &str, scheme: &str) -> Diagnostic {
     const SHOWN: usize = 60;
     let mut shown: String = destination.chars().take(SHOWN).collect();
     if destination.chars().nth(SHOWN).is_some() {
@@ -78,11 +78,9 @@ pub fn unsafe_link_finding(destination: &str, scheme: &str) -> Diagnostic {
     }
     Diagnostic::error(
         codes::LINK_UNSAFE_SCHEME,
-        format!("the link `{shown}` uses `{scheme}:`, which a page never links to"),
+        message!("link-unsafe-scheme", link = shown, scheme = scheme),
     )
-    .with_help(
-        "link with https://, http://, mailto: or tel:, a path on this site, or @/<group>/<slug>.md",
-    )
+    .with_help(message!("link-unsafe-scheme-help"))
 }
 
 fn is_invisible(c: char) -> bool {

@@ -9,29 +9,29 @@ use crate::model::Guideline;
 
 /// Groups × phases, in the order of `retning.toml`.
 #[derive(Debug, Serialize)]
-pub struct Matrix {
-    pub phases: Vec<Phase>,
-    pub groups: Vec<GroupRow>,
+pub(crate) struct Matrix {
+    pub(crate) phases: Vec<Phase>,
+    pub(crate) groups: Vec<GroupRow>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct GroupRow {
-    pub group: String,
-    pub name: String,
+pub(crate) struct GroupRow {
+    pub(crate) group: String,
+    pub(crate) name: String,
     /// One per phase, in the order of [`Matrix::phases`].
-    pub cells: Vec<Cell>,
+    pub(crate) cells: Vec<Cell>,
 }
 
 #[derive(Debug, Clone, Default, Serialize)]
-pub struct Cell {
-    pub phase: String,
-    pub guidelines: usize,
-    pub recommendations: usize,
+pub(crate) struct Cell {
+    pub(crate) phase: String,
+    pub(crate) guidelines: usize,
+    pub(crate) recommendations: usize,
 }
 
 impl GroupRow {
     /// The phases no guideline of the group covers.
-    pub fn gaps(&self) -> impl Iterator<Item = &Cell> {
+    pub(crate) fn gaps(&self) -> impl Iterator<Item = &Cell> {
         self.cells.iter().filter(|c| c.guidelines == 0)
     }
 }
@@ -40,7 +40,7 @@ impl GroupRow {
 /// guideline counts in each of its groups; a recommendation counts in each of its phases
 /// (its own `fase=`, or else its guideline's); phases `retning.toml` does not know are left
 /// out (`check` reports them).
-pub fn matrix<'a>(
+pub(crate) fn matrix<'a>(
     config: &SiteConfig,
     guidelines: impl IntoIterator<Item = &'a Guideline>,
     only: Option<&str>,

@@ -24,6 +24,7 @@ use search_index::{Engine, EngineError};
 pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
     pub search_units: Duration,
+    /// The static search index encoded.
     pub static_index: Duration,
     /// Every page rendered; each guideline page is written as soon as it is, and the static
     /// search files beside them.
@@ -38,15 +39,18 @@ pub struct Timings {
     pub write: Duration,
     /// The `.gz` and `.br` copies of the text files made (`build --precompress`; part of
     /// `write`).
-    pub precompress: Duration,
+    pub(crate) precompress: Duration,
 }
 
 /// What a publication did.
 #[derive(Debug, Clone, Copy)]
 pub struct Published {
-    pub pages: usize,
+    pub(crate) pages: usize,
+    /// Every file the site holds.
     pub files: usize,
+    /// How many files were written and how many reused unchanged.
     pub write: WriteStats,
+    /// Where the time went.
     pub timings: Timings,
 }
 
@@ -252,7 +256,7 @@ fn swap_in(
 
 /// Frees `value` on a thread of its own: freeing a build's millions of allocations takes a
 /// tenth of a second that nothing needs to wait for (and a process that exits first skips).
-pub fn free_in_background<T: Send + 'static>(value: T) {
+pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
     // Should no thread start, the closure, and `value` with it, is freed here.
     let _ = std::thread::Builder::new().spawn(move || drop(value));
 }

@@ -7,24 +7,29 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use search_index::phrases::PhraseProblem;
 use search_index::static_index::{self, StaticFiles};
+use search_index::synonyms::SynonymProblem;
 use search_index::{
     DocKind, Engine, EngineError, GroupRange, IndexDoc, Synonyms, TermStats, order_by_group,
 };
 
-use crate::diagnostics::{Diagnostic, codes, render_human};
+use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
 use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
 use crate::render::strength_text::StrengthText;
 use crate::site::Site;
 use crate::source::SourceFile;
 
 /// Where `retning build` writes the tantivy index, outside the deployable site.
-pub const INDEX_DIR: &str = ".retning/search-index";
+pub(crate) const INDEX_DIR: &str = ".retning/search-index";
 /// The site's synonym groups, next to `retning.toml`; without it, the shipped list.
-pub const SYNONYMS_FILE: &str = "synonyms.toml";
+pub(crate) const SYNONYMS_FILE: &str = "synonyms.toml";
 
+/// Both search indexes of a site, as [`build`] makes them.
 pub struct SiteSearch {
+    /// The tantivy index `retning search` and the preview server query.
     pub engine: Engine,
+    /// The static index's files, which the site's own search page fetches.
     pub static_files: StaticFiles,
 }
 
@@ -51,7 +56,11 @@ impl SearchUnits {
 
     /// Units made guideline by guideline (the preview keeps each guideline's between
     /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
-    pub fn from_docs(docs: Vec<IndexDoc>, groups: &[(String, String)], synonyms: Synonyms) -> Self {
+    pub(crate) fn from_docs(
+        docs: Vec<IndexDoc>,
+        groups: &[(String, String)],
+        synonyms: Synonyms,
+    ) -> Self {
         let (docs, groups) = order_by_group(docs, groups);
         Self::analyzed(docs, groups, synonyms)
     }
@@ -73,14 +82,14 @@ impl SearchUnits {
     }
 
     /// The tantivy index, in memory or in `dir`.
-    pub fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
+    pub(crate) fn engine(&self, dir: Option<&Path>) -> Result<Engine, EngineError> {
         Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)?
             .with_synonyms(self.synonyms.clone(), dir)
     }
 }
 
 /// The site's `synonyms.toml`, or the shipped list when there is none.
-pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
+pub(crate) fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
     let path = root.join(SYNONYMS_FILE);
     if !path.exists() {
         return Ok(Synonyms::default_list());
@@ -89,7 +98,11 @@ pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
         Box::new(
             Diagnostic::error(
                 codes::SYNONYMS_INVALID,
-                format!("cannot read {SYNONYMS_FILE}: {err}"),
+                message!(
+                    "synonyms-invalid-unreadable",
+                    file = SYNONYMS_FILE,
+                    why = unreadable(&err)
+                ),
             )
             .in_file(SYNONYMS_FILE),
         )
@@ -97,11 +110,49 @@ pub fn load_synonyms(root: &Path) -> Result<Synonyms, Box<Diagnostic>> {
     let source = Arc::new(source);
     Synonyms::parse(&source.text).map_err(|err| {
         Box::new(
-            Diagnostic::error(codes::SYNONYMS_INVALID, err.message)
+            Diagnostic::error(codes::SYNONYMS_INVALID, synonym_problem(&err.problem))
                 .at(&source, err.span)
-                .with_help("see the README, \"Search\", for the format of synonyms.toml"),
+                .with_help(message!("synonyms-invalid-help")),
         )
     })
+}
+
+/// What is wrong with an entry of `synonyms.toml`, in the reader's language.
+fn synonym_problem(problem: &SynonymProblem) -> Message {
+    match problem {
+        SynonymProblem::Toml(error) => message!("synonyms-invalid", error = error.as_str()),
+        SynonymProblem::InAnotherGroup { word, first } => message!(
+            "synonyms-invalid-in-another-group",
+            word = word.as_str(),
+            first = first.as_str()
+        ),
+        SynonymProblem::TooFewWords => message!("synonyms-invalid-too-few-words"),
+        SynonymProblem::NoTerm(word) => {
+            message!("synonyms-invalid-no-term", word = word.as_str())
+        }
+        SynonymProblem::Phrase { word, problem } => match problem {
+            PhraseProblem::Splits(gap) => message!(
+                "synonyms-invalid-phrase-splits",
+                word = word.as_str(),
+                gap = gap.as_str()
+            ),
+            PhraseProblem::TooLong(words) => message!(
+                "synonyms-invalid-phrase-too-long",
+                word = word.as_str(),
+                words = *words,
+                most = search_index::phrases::MAX_PHRASE_WORDS
+            ),
+            PhraseProblem::OnlyStopWords => {
+                message!(
+                    "synonyms-invalid-phrase-only-stop-words",
+                    word = word.as_str()
+                )
+            }
+            PhraseProblem::WordWithoutLetters => {
+                message!("synonyms-invalid-phrase-no-letters", word = word.as_str())
+            }
+        },
+    }
 }
 
 /// Both indexes of the guidelines that go on the site, the tantivy one in memory or in `dir`.
@@ -142,7 +193,11 @@ pub fn ordered_units(
 
 /// A guideline's search units: each recommendation, each evidence sub-section and topic
 /// lead of *Grundlag*, and each other section with text.
-pub fn units(guideline: &Guideline, root: &str, recommendation_label: &str) -> Vec<IndexDoc> {
+pub(crate) fn units(
+    guideline: &Guideline,
+    root: &str,
+    recommendation_label: &str,
+) -> Vec<IndexDoc> {
     let page = format!("{root}{}", guideline.path());
     let unit =
         |kind, anchor: &str, title: String, strength: Option<Strength>, text: String| IndexDoc {

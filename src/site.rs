@@ -8,36 +8,40 @@ use rayon::prelude::*;
 
 use crate::assets::Assets;
 use crate::config::SiteConfig;
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message, unreadable};
 use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
 use crate::source::{SourceFile, display_path, leads_outside};
 
-pub const GUIDELINES_DIR: &str = "guidelines";
+pub(crate) const GUIDELINES_DIR: &str = "guidelines";
 
+/// Every guideline of a site with its configuration, looked up by link key.
 #[derive(Debug)]
 pub struct Site {
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
+    /// `retning.toml`.
     pub config: SiteConfig,
     /// Sorted by group, then slug.
     pub guidelines: Vec<Guideline>,
     /// The figures and attachments beside the guidelines.
-    pub assets: Assets,
+    pub(crate) assets: Assets,
     by_link_key: HashMap<String, usize>,
 }
 
 /// The site and the findings met while reading and parsing it.
 pub struct Loaded {
+    /// Every guideline that parsed.
     pub site: Site,
+    /// Problems met while reading and parsing, unsorted.
     pub findings: Vec<Diagnostic>,
 }
 
 /// A guideline file found under `guidelines/`.
 #[derive(Debug, Clone)]
-pub struct Candidate {
-    pub path: PathBuf,
-    pub group: String,
-    pub slug: String,
+pub(crate) struct Candidate {
+    pub(crate) path: PathBuf,
+    pub(crate) group: String,
+    pub(crate) slug: String,
 }
 
 impl Site {
@@ -60,7 +64,7 @@ impl Site {
         })
     }
 
-    pub fn new(root: PathBuf, config: SiteConfig, mut guidelines: Vec<Guideline>) -> Self {
+    pub(crate) fn new(root: PathBuf, config: SiteConfig, mut guidelines: Vec<Guideline>) -> Self {
         guidelines.sort_by(|a, b| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
         let by_link_key = guidelines
             .iter()
@@ -76,7 +80,7 @@ impl Site {
         }
     }
 
-    pub fn with_assets(mut self, assets: Assets) -> Self {
+    pub(crate) fn with_assets(mut self, assets: Assets) -> Self {
         self.assets = assets;
         self
     }
@@ -87,13 +91,13 @@ impl Site {
     }
 
     /// The guidelines that go on the site: approved ones, and drafts when asked for.
-    pub fn published(&self, drafts: bool) -> impl Iterator<Item = &Guideline> {
+    pub(crate) fn published(&self, drafts: bool) -> impl Iterator<Item = &Guideline> {
         self.guidelines
             .iter()
             .filter(move |g| drafts || g.status() == Status::Approved)
     }
 
-    pub fn group_name<'a>(&'a self, code: &'a str) -> &'a str {
+    pub(crate) fn group_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.config.groups.get(code).map_or(code, String::as_str)
     }
 }
@@ -107,13 +111,13 @@ fn load_one(root: &Path, candidate: &Candidate) -> (Option<Guideline>, Vec<Diagn
         }
         Err(err) => (
             None,
-            vec![Diagnostic::error(codes::SOURCE_UNREADABLE, err.to_string()).in_file(shown)],
+            vec![Diagnostic::error(codes::SOURCE_UNREADABLE, unreadable(&err)).in_file(shown)],
         ),
     }
 }
 
 /// Finds `guidelines/<group>/<slug>.md` files; anything misplaced is a finding.
-pub fn discover(
+pub(crate) fn discover(
     root: &Path,
     config: &SiteConfig,
     findings: &mut Vec<Diagnostic>,
@@ -127,8 +131,11 @@ pub fn discover(
             Err(err) => {
                 let path = err.path().map_or(dir.clone(), Path::to_path_buf);
                 findings.push(
-                    Diagnostic::error(codes::SOURCE_UNREADABLE, format!("cannot read: {err}"))
-                        .in_file(display_path(root, &path)),
+                    Diagnostic::error(
+                        codes::SOURCE_UNREADABLE,
+                        message!("source-unreadable", error = err.to_string()),
+                    )
+                    .in_file(display_path(root, &path)),
                 );
                 continue;
             }
@@ -147,21 +154,18 @@ pub fn discover(
             findings.push(
                 Diagnostic::error(
                     codes::SOURCE_UNREADABLE,
-                    "this is a directory, not a guideline file",
+                    message!("source-unreadable-directory"),
                 )
                 .in_file(shown)
-                .with_help("rename the directory; only files may end in .md under guidelines/"),
+                .with_help(message!("source-unreadable-directory-help")),
             );
             continue;
         }
         if entry.depth() != 2 {
             findings.push(
-                Diagnostic::error(
-                    codes::SOURCE_BAD_PATH,
-                    "a guideline must be at guidelines/<group>/<slug>.md",
-                )
-                .in_file(shown)
-                .with_help("move it into the folder of its DMCG group, e.g. guidelines/dlg/"),
+                Diagnostic::error(codes::SOURCE_BAD_PATH, message!("source-bad-path"))
+                    .in_file(shown)
+                    .with_help(message!("source-bad-path-help")),
             );
             continue;
         }
@@ -179,10 +183,10 @@ pub fn discover(
             findings.push(
                 Diagnostic::error(
                     codes::SOURCE_BAD_PATH,
-                    format!("`{slug}` is not a valid file name: it becomes the page's URL"),
+                    message!("source-bad-path-slug", slug = slug.as_str()),
                 )
                 .in_file(shown.clone())
-                .with_help("use lower-case a–z, digits and -, e.g. opfoelgning-koloncancer.md"),
+                .with_help(message!("source-bad-path-slug-help")),
             );
         }
         if !config.groups.contains_key(&group) {
@@ -190,12 +194,13 @@ pub fn discover(
             findings.push(
                 Diagnostic::error(
                     codes::SOURCE_UNKNOWN_GROUP,
-                    format!("the group folder `{group}` is not listed in retning.toml"),
+                    message!("source-unknown-group", group = group.as_str()),
                 )
                 .in_file(shown)
-                .with_help(format!(
-                    "add `{group} = \"…\"` under [groups] in retning.toml, or move the file to one of: {}",
-                    known.join(", ")
+                .with_help(message!(
+                    "source-unknown-group-help",
+                    group = group.as_str(),
+                    groups = known.join(", ")
                 )),
             );
             continue;
@@ -211,20 +216,17 @@ pub fn discover(
 
 /// A link out of the site is never followed: its content would be published, or echoed in
 /// findings, without anyone having put it in the site.
-pub fn outside_site(shown: String, real: &Path) -> Diagnostic {
+pub(crate) fn outside_site(shown: String, real: &Path) -> Diagnostic {
     Diagnostic::error(
         codes::SOURCE_OUTSIDE_SITE,
-        format!(
-            "this is a link to {}, outside the site: it is not read",
-            real.display()
-        ),
+        message!("source-outside-site", target = real.display().to_string()),
     )
     .in_file(shown)
-    .with_help("copy the file into the site instead of linking to it")
+    .with_help(message!("source-outside-site-help"))
 }
 
 /// Lower-case ASCII letters, digits and `-`, not starting or ending with `-`: the slug
 /// becomes a folder of the site ([`crate::site_path`]).
-pub fn is_valid_slug(slug: &str) -> bool {
+pub(crate) fn is_valid_slug(slug: &str) -> bool {
     crate::site_path::check_segment(slug).is_ok()
 }

@@ -5,9 +5,11 @@
 //! Everything that becomes a file name passes through here before it is written, so no name
 //! can lead a file outside the output folder or over a page retning writes.
 
+use crate::diagnostics::{Message, message};
+
 /// The top-level names of the site's own pages and files. A group key or an alias may not
 /// take one; a test in `render` checks that a built site writes nothing else at the top.
-pub const RESERVED: &[&str] = &[
+pub(crate) const RESERVED: &[&str] = &[
     "index.html",
     "404.html",
     "sitemap.xml",
@@ -31,7 +33,7 @@ pub const RESERVED: &[&str] = &[
 /// (a slug, a heading's id, a file name): Danish letters spelled out the way Danes write them
 /// without the letters (`æ` → `ae`, `ø` → `oe`, `å` → `aa`), so the name stays readable; a few
 /// accented letters without their accent. `None` for anything else.
-pub fn ascii_spelling(letter: char) -> Option<&'static str> {
+pub(crate) fn ascii_spelling(letter: char) -> Option<&'static str> {
     Some(match letter {
         'æ' | 'ä' => "ae",
         'ø' | 'ö' => "oe",
@@ -47,7 +49,7 @@ pub fn ascii_spelling(letter: char) -> Option<&'static str> {
 
 /// Why a name cannot become a path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum PathProblem {
+pub(crate) enum PathProblem {
     #[error("it is empty")]
     Empty,
     #[error("`{0}` may only hold lower-case a–z, digits and -, and may not start or end with -")]
@@ -62,9 +64,23 @@ pub enum PathProblem {
     BadPart(String),
 }
 
+impl PathProblem {
+    /// Why, in the reader's language: the clause after the name in a finding.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Self::Empty => message!("path-problem-empty"),
+            Self::NotASlug(name) => message!("path-problem-not-a-slug", name = name.as_str()),
+            Self::Reserved(name) => message!("path-problem-reserved", name = name.as_str()),
+            Self::Home => message!("path-problem-home"),
+            Self::NotAbsolute => message!("path-problem-not-absolute"),
+            Self::BadPart(part) => message!("path-problem-bad-part", part = part.as_str()),
+        }
+    }
+}
+
 /// A group key or a guideline slug: one path segment of lower-case ASCII letters, digits
 /// and `-`, not starting or ending with `-`.
-pub fn check_segment(name: &str) -> Result<(), PathProblem> {
+pub(crate) fn check_segment(name: &str) -> Result<(), PathProblem> {
     if name.is_empty() {
         return Err(PathProblem::Empty);
     }
@@ -81,7 +97,7 @@ pub fn check_segment(name: &str) -> Result<(), PathProblem> {
 }
 
 /// A group key: a segment ([`check_segment`]) that is not one of the site's own pages.
-pub fn check_group_key(key: &str) -> Result<(), PathProblem> {
+pub(crate) fn check_group_key(key: &str) -> Result<(), PathProblem> {
     check_segment(key)?;
     if RESERVED.contains(&key) {
         return Err(PathProblem::Reserved(key.to_owned()));
@@ -94,7 +110,7 @@ pub fn check_group_key(key: &str) -> Result<(), PathProblem> {
 /// `.html`, percent escapes), but no part may be empty, `.`/`..`, hidden, or hold a
 /// character a file name or URL path cannot carry, and the first part may not be one of the
 /// site's own pages.
-pub fn alias_folder(alias: &str) -> Result<String, PathProblem> {
+pub(crate) fn alias_folder(alias: &str) -> Result<String, PathProblem> {
     let Some(path) = alias.strip_prefix('/') else {
         return Err(PathProblem::NotAbsolute);
     };

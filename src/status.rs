@@ -10,7 +10,7 @@ use crate::model::{Guideline, Status};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum RevisionStatus {
+pub(crate) enum RevisionStatus {
     Current,
     /// Within `revision_warning_days` of the planned date (or on it).
     Due,
@@ -19,7 +19,7 @@ pub enum RevisionStatus {
 }
 
 impl RevisionStatus {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Current => "current",
             Self::Due => "due",
@@ -29,14 +29,14 @@ impl RevisionStatus {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Revision {
-    pub planned: Date,
-    pub status: RevisionStatus,
+pub(crate) struct Revision {
+    pub(crate) planned: Date,
+    pub(crate) status: RevisionStatus,
     /// Days from today to the planned date; negative when overdue.
-    pub days_left: i64,
+    pub(crate) days_left: i64,
 }
 
-pub fn revision(planned: Date, today: Date, warning_days: u32) -> Revision {
+pub(crate) fn revision(planned: Date, today: Date, warning_days: u32) -> Revision {
     let days_left = days_between(today, planned);
     let status = if days_left < 0 {
         RevisionStatus::Overdue
@@ -52,7 +52,11 @@ pub fn revision(planned: Date, today: Date, warning_days: u32) -> Revision {
     }
 }
 
-pub fn guideline_revision(guideline: &Guideline, config: &SiteConfig, today: Date) -> Revision {
+pub(crate) fn guideline_revision(
+    guideline: &Guideline,
+    config: &SiteConfig,
+    today: Date,
+) -> Revision {
     revision(
         guideline.planned_revision(),
         today,
@@ -61,19 +65,19 @@ pub fn guideline_revision(guideline: &Guideline, config: &SiteConfig, today: Dat
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Publication {
-    pub approved: Date,
+pub(crate) struct Publication {
+    pub(crate) approved: Date,
     /// The last day publication is on time.
-    pub deadline: Date,
-    pub published: Option<Date>,
+    pub(crate) deadline: Date,
+    pub(crate) published: Option<Date>,
     /// Days from administrative approval to publication (to today while unpublished).
-    pub lag_days: i64,
-    pub late: bool,
+    pub(crate) lag_days: i64,
+    pub(crate) late: bool,
 }
 
 /// Late when the deadline (approval + `within_days`) has passed and the guideline is still
 /// unpublished, or was published after it.
-pub fn publication(
+pub(crate) fn publication(
     approved: Date,
     published: Option<Date>,
     today: Date,
@@ -96,7 +100,7 @@ pub fn publication(
 }
 
 /// Publication facts for an approved guideline with an administrative approval.
-pub fn guideline_publication(
+pub(crate) fn guideline_publication(
     guideline: &Guideline,
     config: &SiteConfig,
     today: Date,
@@ -114,7 +118,7 @@ pub fn guideline_publication(
 }
 
 /// Whole days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: Date, to: Date) -> i64 {
+pub(crate) fn days_between(from: Date, to: Date) -> i64 {
     from.until(to).map_or(0, |span| i64::from(span.get_days()))
 }
 

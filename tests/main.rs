@@ -27,18 +27,22 @@ mod ci_docs;
 mod ci_formats;
 #[path = "suite/content.rs"]
 mod content;
+#[path = "suite/files_in_two_languages.rs"]
+mod files_in_two_languages;
 #[path = "suite/history/mod.rs"]
 mod history;
 #[path = "suite/hostile_links.rs"]
 mod hostile_links;
 #[path = "suite/hostile_text.rs"]
 mod hostile_text;
-#[path = "suite/import.rs"]
+#[path = "suite/import/mod.rs"]
 mod import;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/parser_languages.rs"]
+mod parser_languages;
 #[path = "suite/pathway.rs"]
 mod pathway;
 #[path = "suite/precompress.rs"]

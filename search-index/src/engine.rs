@@ -82,7 +82,6 @@ pub struct Hit {
 }
 
 pub struct Engine {
-    index: Index,
     reader: IndexReader,
     fields: Fields,
     pub groups: Vec<GroupRange>,
@@ -276,7 +275,6 @@ impl Engine {
     ) -> Result<Self, EngineError> {
         let reader = index.reader()?;
         Ok(Self {
-            index,
             reader,
             fields,
             groups,
@@ -548,10 +546,6 @@ impl Engine {
             }
         }
         Ok(terms)
-    }
-
-    pub fn index(&self) -> &Index {
-        &self.index
     }
 }
 

@@ -154,7 +154,7 @@ pub fn joined(text: &str, spans: &[std::ops::Range<usize>]) -> Vec<bool> {
 }
 
 /// A synonym file's entry of more than one word → its phrase term, or why it cannot be one.
-pub fn phrase_term(entry: &str) -> Result<String, String> {
+pub fn phrase_term(entry: &str) -> Result<String, PhraseProblem> {
     let spans: Vec<std::ops::Range<usize>> = word_spans(entry).collect();
     if let Some(gap) = joined(entry, &spans)
         .iter()
@@ -162,25 +162,36 @@ pub fn phrase_term(entry: &str) -> Result<String, String> {
         .find(|(j, _)| !**j)
         .map(|(_, w)| &entry[w[0].end..w[1].start])
     {
-        return Err(format!(
-            "splits into words at {:?}: the words of a phrase are joined by spaces or hyphens \
-             only (search matches the phrase only where the text joins its words so)",
-            gap.trim()
-        ));
+        return Err(PhraseProblem::Splits(gap.trim().to_owned()));
     }
     if spans.len() > MAX_PHRASE_WORDS {
-        return Err(format!(
-            "has {} words: a phrase has at most {MAX_PHRASE_WORDS}",
-            spans.len()
-        ));
+        return Err(PhraseProblem::TooLong(spans.len()));
     }
     if spans.iter().all(|s| term(&entry[s.clone()]).is_none()) {
-        return Err("has only stop words".to_owned());
+        return Err(PhraseProblem::OnlyStopWords);
     }
     let forms: Option<Vec<String>> = spans.iter().map(|s| form(&entry[s.clone()])).collect();
     forms
         .map(|forms| forms.join(&SEPARATOR.to_string()))
-        .ok_or_else(|| "has a word with no letters".to_owned())
+        .ok_or(PhraseProblem::WordWithoutLetters)
+}
+
+/// Why an entry of several words is not a phrase the index can match.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PhraseProblem {
+    /// The words are joined by something else than spaces or hyphens (the text between).
+    #[error(
+        "splits into words at {0:?}: the words of a phrase are joined by spaces or hyphens \
+         only (search matches the phrase only where the text joins its words so)"
+    )]
+    Splits(String),
+    /// More words than a phrase may have (how many).
+    #[error("has {0} words: a phrase has at most {MAX_PHRASE_WORDS}")]
+    TooLong(usize),
+    #[error("has only stop words")]
+    OnlyStopWords,
+    #[error("has a word with no letters")]
+    WordWithoutLetters,
 }
 
 #[cfg(test)]
@@ -207,7 +218,7 @@ mod tests {
 
     #[test]
     fn odd_phrases_are_refused_with_the_reason() {
-        let err = |e: &str| phrase_term(e).unwrap_err();
+        let err = |e: &str| phrase_term(e).unwrap_err().to_string();
         assert!(err("PET/CT").contains("at \"/\""), "{}", err("PET/CT"));
         assert!(err("lunge, kræft").contains("at \",\""));
         assert!(err("en to tre fire fem seks syv").contains("at most 6"));

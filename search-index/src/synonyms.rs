@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::analyzer::analyze;
-use crate::phrases::{self, Phrases};
+use crate::phrases::{self, PhraseProblem, Phrases};
 
 /// The list shipped with retning, used when a site has no `synonyms.toml`.
 pub const DEFAULT_LIST: &str = include_str!("../synonyms.toml");
@@ -26,10 +26,31 @@ pub struct Synonyms {
 
 /// What is wrong with a synonym file, and where (a byte range of its text).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{message}")]
+#[error("{problem}")]
 pub struct SynonymError {
-    pub message: String,
+    pub problem: SynonymProblem,
     pub span: Range<usize>,
+}
+
+/// What is wrong, with the words it is about (the site shows it in the author's language;
+/// the English here is for logs and tests).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SynonymProblem {
+    /// The file is not TOML of the expected shape (the TOML parser's reason).
+    #[error("{0}")]
+    Toml(String),
+    /// The word's term is in an earlier group, first given by another word.
+    #[error("\"{word}\" is also in another group (as \"{first}\"): a word belongs to one group")]
+    InAnotherGroup { word: String, first: String },
+    #[error("a group needs at least two different words")]
+    TooFewWords,
+    #[error("\"{0}\" is a stop word or has no letters")]
+    NoTerm(String),
+    #[error("\"{word}\" {problem}")]
+    Phrase {
+        word: String,
+        problem: PhraseProblem,
+    },
 }
 
 #[derive(Deserialize)]
@@ -42,7 +63,7 @@ impl Synonyms {
     /// Reads a synonym file (the format is in the shipped list's header).
     pub fn parse(text: &str) -> Result<Self, SynonymError> {
         let file: File = toml::from_str(text).map_err(|err| SynonymError {
-            message: err.message().to_owned(),
+            problem: SynonymProblem::Toml(err.message().to_owned()),
             span: err.span().unwrap_or(0..0),
         })?;
         // Each term with the word (and its place) that first gave it.
@@ -56,11 +77,10 @@ impl Synonyms {
                     && *other != groups.len()
                 {
                     return Err(SynonymError {
-                        message: format!(
-                            "\"{}\" is also in another group (as \"{first_word}\"): a word \
-                             belongs to one group",
-                            word.get_ref()
-                        ),
+                        problem: SynonymProblem::InAnotherGroup {
+                            word: word.get_ref().clone(),
+                            first: first_word.clone(),
+                        },
                         span: word.span(),
                     });
                 }
@@ -71,7 +91,7 @@ impl Synonyms {
             }
             if terms.len() < 2 {
                 return Err(SynonymError {
-                    message: "a group needs at least two different words".to_owned(),
+                    problem: SynonymProblem::TooFewWords,
                     span: group.span(),
                 });
             }
@@ -142,17 +162,22 @@ impl Synonyms {
 /// words included, joined by a space).
 fn one_term(word: &Spanned<String>) -> Result<String, SynonymError> {
     let text = word.get_ref();
-    let error = |problem: &str| SynonymError {
-        message: format!("\"{text}\" {problem}"),
+    let error = |problem: SynonymProblem| SynonymError {
+        problem,
         span: word.span(),
     };
     if crate::analyzer::word_spans(text).nth(1).is_some() {
-        return phrases::phrase_term(text).map_err(|problem| error(&problem));
+        return phrases::phrase_term(text).map_err(|problem| {
+            error(SynonymProblem::Phrase {
+                word: text.clone(),
+                problem,
+            })
+        });
     }
     let mut terms = analyze(text);
     match terms.len() {
         1 => Ok(terms.remove(0)),
-        _ => Err(error("is a stop word or has no letters")),
+        _ => Err(error(SynonymProblem::NoTerm(text.clone()))),
     }
 }
 
@@ -181,28 +206,32 @@ mod tests {
         let err = |text: &str| Synonyms::parse(text).unwrap_err();
         let text = "groups = [[\"kemo\", \"og\"]]";
         let e = err(text);
-        assert!(e.message.contains("\"og\" is a stop word"), "{}", e.message);
+        assert!(
+            e.to_string().contains("\"og\" is a stop word"),
+            "{}",
+            e.to_string()
+        );
         assert_eq!(&text[e.span], "\"og\"");
         let text = "groups = [[\"kemo\", \"PET/CT\"]]";
         let e = err(text);
         assert!(
-            e.message.contains("joined by spaces or hyphens"),
+            e.to_string().contains("joined by spaces or hyphens"),
             "{}",
-            e.message
+            e.to_string()
         );
         assert_eq!(&text[e.span], "\"PET/CT\"");
         // A phrase and a word in the same group, or a phrase in two groups.
         let text = "groups = [[\"sclc\", \"småcellet lungekræft\"],\n [\"Småcellet-lungekræften\", \"x\"]]";
-        assert!(err(text).message.contains("another group"));
+        assert!(err(text).to_string().contains("another group"));
         // "kræften" is "kræft" once analyzed: the second group contradicts the first.
         let text = "groups = [[\"kræft\", \"cancer\"],\n [\"kræften\", \"tumor\"]]";
         let e = err(text);
-        assert!(e.message.contains("another group"), "{}", e.message);
+        assert!(e.to_string().contains("another group"), "{}", e.to_string());
         assert_eq!(&text[e.span], "\"kræften\"");
         let text = "groups = [[\"kemoterapi\", \"kemoterapien\"]]";
-        assert!(err(text).message.contains("two different words"));
-        assert!(err("groups = 3").message.contains("invalid type"));
-        assert!(err("grups = []").message.contains("unknown field"));
+        assert!(err(text).to_string().contains("two different words"));
+        assert!(err("groups = 3").to_string().contains("invalid type"));
+        assert!(err("grups = []").to_string().contains("unknown field"));
     }
 
     #[test]

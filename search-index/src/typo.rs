@@ -147,17 +147,8 @@ fn keeps_a_half(word: &str, term: &str) -> bool {
         || term.ends_with(&c[a..].iter().collect::<String>())
 }
 
-/// A term as filed under `key`: without the key's part (`p:` a prefix, `s:` a suffix), which
-/// every term under the key shares.
-pub fn filed_as<'a>(key: &str, term: &'a str) -> &'a str {
-    match key.split_once(':') {
-        Some(("p", part)) => term.strip_prefix(part).unwrap_or(term),
-        Some(("s", part)) => term.strip_suffix(part).unwrap_or(term),
-        _ => term,
-    }
-}
-
-/// The term filed under `key` as `rest` ([`filed_as`] undone).
+/// The term filed under `key` as `rest`: a term is filed without the key's part (`p:` a
+/// prefix, `s:` a suffix), which every term under the key shares.
 pub fn unfiled(key: &str, rest: &str) -> String {
     match key.split_once(':') {
         Some(("p", part)) => format!("{part}{rest}"),

@@ -2,47 +2,47 @@
 //! guideline as `<slug>/<name>` and published at `/<group>/<slug>/<name>`. Images (shown as
 //! figures) and attachments (downloads); any other kind of file is an error.
 
-pub mod names;
-pub mod reference;
-pub mod svg;
+pub(crate) mod names;
+pub(crate) mod reference;
+pub(crate) mod svg;
 
 use std::path::Path;
 use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 use crate::source::{SourceFile, display_path};
 
 /// Above this an image is slow on a phone's connection (a warning, with its size).
-pub const LARGE_IMAGE_BYTES: usize = 1024 * 1024;
+pub(crate) const LARGE_IMAGE_BYTES: usize = 1024 * 1024;
 
 const IMAGE_EXTENSIONS: [&str; 6] = ["png", "jpg", "jpeg", "webp", "gif", "svg"];
 const ATTACHMENT_EXTENSIONS: [&str; 4] = ["pdf", "xlsx", "docx", "csv"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AssetKind {
+pub(crate) enum AssetKind {
     Image,
     Attachment,
 }
 
 /// One file beside a guideline, read once.
 #[derive(Debug, Clone)]
-pub struct Asset {
+pub(crate) struct Asset {
     /// The file name, as it is in the folder.
-    pub name: String,
+    pub(crate) name: String,
     /// As shown to users: `guidelines/dlg/dlbcl/flowchart.svg`.
-    pub display_path: String,
-    pub kind: AssetKind,
-    pub bytes: Arc<Vec<u8>>,
+    pub(crate) display_path: String,
+    pub(crate) kind: AssetKind,
+    pub(crate) bytes: Arc<Vec<u8>>,
     /// An image's width and height in pixels, read from its header (or the SVG's size).
-    pub size: Option<(u32, u32)>,
+    pub(crate) size: Option<(u32, u32)>,
 }
 
 /// Every guideline's files, by `<group>/<slug>`.
 #[derive(Debug, Clone, Default)]
-pub struct Assets {
+pub(crate) struct Assets {
     by_guideline: FxHashMap<String, Vec<Asset>>,
     /// `<group>/<slug>/<name>` of files that are there but were refused (already reported),
     /// so a reference to one is not reported missing as well.
@@ -51,21 +51,21 @@ pub struct Assets {
 
 impl Assets {
     /// The files beside `<group>/<slug>.md`, sorted by name.
-    pub fn of(&self, group: &str, slug: &str) -> &[Asset] {
+    pub(crate) fn of(&self, group: &str, slug: &str) -> &[Asset] {
         self.by_guideline
             .get(&format!("{group}/{slug}"))
             .map_or(&[], Vec::as_slice)
     }
 
     /// Whether `<group>/<slug>/<name>` is a file that was refused with a finding of its own.
-    pub fn is_refused(&self, group: &str, slug: &str, name: &str) -> bool {
+    pub(crate) fn is_refused(&self, group: &str, slug: &str, name: &str) -> bool {
         self.refused.contains(&format!("{group}/{slug}/{name}"))
     }
 
     /// Reads the folders beside the guideline files under `guidelines_dir` (`root` is the
     /// site root, for the paths findings show). Every problem is a finding; a file with a
     /// problem is left out.
-    pub fn load(root: &Path, guidelines_dir: &Path, findings: &mut Vec<Diagnostic>) -> Self {
+    pub(crate) fn load(root: &Path, guidelines_dir: &Path, findings: &mut Vec<Diagnostic>) -> Self {
         let mut assets = Self::default();
         for group_dir in sorted_entries(guidelines_dir)
             .into_iter()
@@ -94,10 +94,10 @@ impl Assets {
                     findings.push(
                         Diagnostic::error(
                             codes::ASSET_BAD_PLACE,
-                            format!("the folder `{slug}` has no guideline `{slug}.md` beside it"),
+                            message!("asset-bad-place", folder = slug.as_str()),
                         )
                         .in_file(display_path(root, &folder))
-                        .with_help("a guideline's figures and attachments go in a folder named like its file, next to it"),
+                        .with_help(message!("asset-bad-place-help")),
                     );
                     continue;
                 }
@@ -123,7 +123,7 @@ impl Assets {
 
 /// The files of `guideline`'s folder that it links to or shows: the ones published (with
 /// their path in the site), each once.
-pub fn published<'a>(assets: &'a Assets, guideline: &Guideline) -> Vec<(String, &'a Asset)> {
+pub(crate) fn published<'a>(assets: &'a Assets, guideline: &Guideline) -> Vec<(String, &'a Asset)> {
     let files = assets.of(&guideline.group, &guideline.slug);
     let mut out: Vec<(String, &Asset)> = Vec::new();
     let destinations = guideline
@@ -183,7 +183,7 @@ fn kind_of(extension: &str) -> Option<AssetKind> {
 /// publish it today, a URL-safe name, a kind the site publishes, an image whose size can be
 /// read and an SVG without active content. Anything else is `None` (the archive page then
 /// shows that version without it); nothing here is the author's to fix any more.
-pub fn from_stored(name: &str, display_path: String, bytes: Vec<u8>) -> Option<Asset> {
+pub(crate) fn from_stored(name: &str, display_path: String, bytes: Vec<u8>) -> Option<Asset> {
     if !names::is_url_safe(name) {
         return None;
     }
@@ -224,12 +224,9 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
     }
     if path.is_dir() {
         findings.push(
-            Diagnostic::error(
-                codes::ASSET_BAD_PLACE,
-                "a guideline's folder cannot hold folders",
-            )
-            .in_file(shown)
-            .with_help("put the files directly in the guideline's folder"),
+            Diagnostic::error(codes::ASSET_BAD_PLACE, message!("asset-bad-place-folder"))
+                .in_file(shown)
+                .with_help(message!("asset-bad-place-folder-help")),
         );
         return None;
     }
@@ -238,10 +235,10 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
         findings.push(
             Diagnostic::error(
                 codes::ASSET_UNSUPPORTED_TYPE,
-                format!("`{name}` is not a kind of file the site publishes"),
+                message!("asset-unsupported-type", name = name.as_str()),
             )
             .in_file(shown)
-            .with_help("images: PNG, JPEG, WebP, GIF, SVG; attachments: PDF, XLSX, DOCX, CSV"),
+            .with_help(message!("asset-unsupported-type-help")),
         );
         return None;
     };
@@ -249,8 +246,11 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
         Ok(bytes) => bytes,
         Err(err) => {
             findings.push(
-                Diagnostic::error(codes::SOURCE_UNREADABLE, format!("cannot read: {err}"))
-                    .in_file(shown),
+                Diagnostic::error(
+                    codes::SOURCE_UNREADABLE,
+                    message!("source-unreadable", error = err.to_string()),
+                )
+                .in_file(shown),
             );
             return None;
         }
@@ -264,10 +264,10 @@ fn read_asset(root: &Path, path: &Path, findings: &mut Vec<Diagnostic>) -> Optio
                 findings.push(
                     Diagnostic::error(
                         codes::ASSET_UNREADABLE,
-                        format!("cannot read the image's size: {err}"),
+                        message!("asset-unreadable-image-size", error = err.to_string()),
                     )
                     .in_file(shown)
-                    .with_help("save the image again as PNG, JPEG, WebP or GIF"),
+                    .with_help(message!("asset-unreadable-image-size-help")),
                 );
                 return None;
             }
@@ -291,7 +291,11 @@ fn svg_size(
 ) -> Option<(u32, u32)> {
     let Ok(text) = std::str::from_utf8(bytes) else {
         findings.push(
-            Diagnostic::error(codes::ASSET_UNREADABLE, "the SVG is not UTF-8 text").in_file(shown),
+            Diagnostic::error(
+                codes::ASSET_UNREADABLE,
+                message!("asset-unreadable-svg-not-utf8"),
+            )
+            .in_file(shown),
         );
         return None;
     };
@@ -300,9 +304,12 @@ fn svg_size(
         Ok(svg::SvgInfo { size: Some(size) }) => Some(size),
         Ok(svg::SvgInfo { size: None }) => {
             findings.push(
-                Diagnostic::error(codes::ASSET_UNREADABLE, "the SVG does not say its size")
-                    .at(&source, 0..0)
-                    .with_help("give the <svg> element a viewBox, e.g. viewBox=\"0 0 640 480\""),
+                Diagnostic::error(
+                    codes::ASSET_UNREADABLE,
+                    message!("asset-unreadable-svg-size"),
+                )
+                .at(&source, 0..0)
+                .with_help(message!("asset-unreadable-svg-size-help")),
             );
             None
         }
@@ -310,7 +317,7 @@ fn svg_size(
             findings.push(
                 Diagnostic::error(codes::ASSET_UNSAFE_SVG, problem.message)
                     .at(&source, problem.span)
-                    .with_help("an SVG opened from the site runs in its origin: remove scripts, event handlers, javascript: URLs, <foreignObject> and references to other files (export it again as plain SVG)"),
+                    .with_help(message!("asset-unsafe-svg-help")),
             );
             None
         }

@@ -2,7 +2,7 @@
 
 /// Lower-case a–z, digits, `-`, `_` and `.`, with a name before the extension: such a name
 /// needs no percent-encoding and means the same on every file system and web server.
-pub fn is_url_safe(name: &str) -> bool {
+pub(crate) fn is_url_safe(name: &str) -> bool {
     !name.is_empty()
         && !name.starts_with(['.', '-'])
         && name.bytes().all(|b| {
@@ -12,7 +12,7 @@ pub fn is_url_safe(name: &str) -> bool {
 
 /// The URL-safe name to suggest for `name`: lower case, Danish letters spelled out
 /// (`æ` → `ae`, `ø` → `oe`, `å` → `aa`), every other character a `-`, runs of `-` as one.
-pub fn suggested_name(name: &str) -> String {
+pub(crate) fn suggested_name(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for c in name.to_lowercase().chars() {
         match c {

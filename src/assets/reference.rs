@@ -3,7 +3,7 @@
 
 /// A destination, classified.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Reference<'a> {
+pub(crate) enum Reference<'a> {
     /// Not a file of the guideline's folder: `https://…`, `mailto:`, `@/…`, `#…`.
     Elsewhere,
     /// `slug/name` (`./slug/name`), with what follows `#` or `?` cut off.
@@ -14,7 +14,7 @@ pub enum Reference<'a> {
 }
 
 /// Classifies `destination`, written in the guideline whose file is `<slug>.md`.
-pub fn classify<'a>(destination: &'a str, slug: &str) -> Reference<'a> {
+pub(crate) fn classify<'a>(destination: &'a str, slug: &str) -> Reference<'a> {
     let has_scheme = destination
         .split_once(':')
         .is_some_and(|(scheme, _)| !scheme.is_empty() && !scheme.contains(['/', '?', '#']));

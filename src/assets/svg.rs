@@ -5,24 +5,26 @@
 
 use std::ops::Range;
 
+use crate::diagnostics::{Message, message};
+
 /// Why an SVG cannot be published, and where in its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub message: String,
-    pub span: Range<usize>,
+pub(crate) struct Problem {
+    pub(crate) message: Message,
+    pub(crate) span: Range<usize>,
 }
 
 /// What the page needs of a safe SVG: its size, when the file says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SvgInfo {
-    pub size: Option<(u32, u32)>,
+pub(crate) struct SvgInfo {
+    pub(crate) size: Option<(u32, u32)>,
 }
 
 /// Checks an SVG's text; the first problem stops it (the author fixes and runs again).
-pub fn check(text: &str) -> Result<SvgInfo, Problem> {
+pub(crate) fn check(text: &str) -> Result<SvgInfo, Problem> {
     // roxmltree refuses a DTD by default: entity definitions are a way to hide content.
     let document = roxmltree::Document::parse(text).map_err(|err| Problem {
-        message: format!("the SVG is not well-formed XML: {err}"),
+        message: message!("asset-unsafe-svg-not-xml", error = err.to_string()),
         span: 0..0,
     })?;
     for node in document.descendants().filter(|n| n.is_element()) {
@@ -30,35 +32,55 @@ pub fn check(text: &str) -> Result<SvgInfo, Problem> {
         let at = node.range();
         if name.eq_ignore_ascii_case("script") || name.eq_ignore_ascii_case("foreignObject") {
             return Err(Problem {
-                message: format!("the SVG holds a <{name}> element"),
+                message: message!("asset-unsafe-svg-element", element = name),
                 span: at,
             });
         }
         if name.eq_ignore_ascii_case("style")
-            && let Some(problem) = node.text().and_then(css_reference)
+            && let Some(reference) = node.text().and_then(css_reference)
         {
-            return Err(Problem {
-                message: format!("the SVG's <style> {problem}"),
-                span: at,
-            });
+            let message = match reference {
+                CssReference::Import => message!("asset-unsafe-svg-style-import"),
+                CssReference::Url => message!("asset-unsafe-svg-style-url"),
+            };
+            return Err(Problem { message, span: at });
         }
         for attribute in node.attributes() {
             let attr = attribute.name();
             let value = attribute.value();
-            let problem = if attr.len() > 2 && attr[..2].eq_ignore_ascii_case("on") {
-                Some(format!("has an event handler `{attr}`"))
+            let message = if attr.len() > 2 && attr[..2].eq_ignore_ascii_case("on") {
+                Some(message!(
+                    "asset-unsafe-svg-event-handler",
+                    element = name,
+                    attribute = attr
+                ))
             } else if compact(value).contains("javascript:") {
-                Some(format!("has a javascript: URL in `{attr}`"))
+                Some(message!(
+                    "asset-unsafe-svg-javascript",
+                    element = name,
+                    attribute = attr
+                ))
             } else if attr == "href" && !is_local(value) {
-                Some(format!("refers to another file, `{value}`"))
+                Some(message!(
+                    "asset-unsafe-svg-href",
+                    element = name,
+                    target = value
+                ))
             } else if attr == "style" {
-                css_reference(value)
+                css_reference(value).map(|reference| match reference {
+                    CssReference::Import => {
+                        message!("asset-unsafe-svg-style-attribute-import", element = name)
+                    }
+                    CssReference::Url => {
+                        message!("asset-unsafe-svg-style-attribute-url", element = name)
+                    }
+                })
             } else {
                 None
             };
-            if let Some(problem) = problem {
+            if let Some(message) = message {
                 return Err(Problem {
-                    message: format!("an <{name}> element of the SVG {problem}"),
+                    message,
                     span: attribute.range(),
                 });
             }
@@ -67,7 +89,7 @@ pub fn check(text: &str) -> Result<SvgInfo, Problem> {
     let root = document.root_element();
     if root.tag_name().name() != "svg" {
         return Err(Problem {
-            message: "the file's root element is not <svg>".to_owned(),
+            message: message!("asset-unsafe-svg-root"),
             span: root.range(),
         });
     }
@@ -93,15 +115,21 @@ fn is_local(value: &str) -> bool {
             .any(|kind| value.starts_with(&format!("data:image/{kind}")))
 }
 
+/// How CSS inside an SVG would fetch another file.
+enum CssReference {
+    Import,
+    Url,
+}
+
 /// CSS that fetches another file: `@import`, or `url(…)` to anything but `#id`.
-fn css_reference(css: &str) -> Option<String> {
+fn css_reference(css: &str) -> Option<CssReference> {
     let css = compact(css);
     if css.contains("@import") {
-        return Some("imports another style sheet".to_owned());
+        return Some(CssReference::Import);
     }
     css.match_indices("url(").find_map(|(i, _)| {
         let target = css[i + 4..].trim_start_matches(['"', '\'']);
-        (!target.starts_with('#')).then(|| "refers to another file with url(…)".to_owned())
+        (!target.starts_with('#')).then_some(CssReference::Url)
     })
 }
 
@@ -195,7 +223,10 @@ mod tests {
         ];
         for (svg, says, at) in cases {
             let problem = check(svg).expect_err(svg);
-            assert!(problem.message.contains(says), "{svg}: {}", problem.message);
+            let english = problem
+                .message
+                .in_language(crate::diagnostics::Language::En);
+            assert!(english.contains(says), "{svg}: {english}");
             assert_eq!(&svg[problem.span.clone()], at, "{svg}");
         }
         let dtd = r#"<!DOCTYPE svg [<!ENTITY x "y">]><svg>&x;</svg>"#;

@@ -18,30 +18,30 @@ const INPUT_FILES: [&str; 2] = [CONFIG_FILE, SYNONYMS_FILE];
 
 /// Everything of a build's command line and surroundings that changes what it writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Settings {
-    pub drafts: bool,
+pub(crate) struct Settings {
+    pub(crate) drafts: bool,
     /// The language of the messages a skipped build repeats.
-    pub language: String,
+    pub(crate) language: String,
     /// The date statuses are computed for.
-    pub today: String,
-    pub base_url: Option<String>,
-    pub precompress: bool,
+    pub(crate) today: String,
+    pub(crate) base_url: Option<String>,
+    pub(crate) precompress: bool,
     /// The git HEAD the history is read at, or why there is none (`--no-history` included):
     /// the pages of earlier versions and the badge checks come from it.
-    pub history: String,
+    pub(crate) history: String,
     /// The output folder and the search index folder, as resolved.
-    pub out: String,
-    pub index: String,
+    pub(crate) out: String,
+    pub(crate) index: String,
 }
 
 /// The hash of every input of a build. Two builds with the same key write the same bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct InputKey(pub blake3::Hash);
+pub(crate) struct InputKey(pub blake3::Hash);
 
 impl InputKey {
     /// Hashes the inputs of the site at `root`. `None` when any of them cannot be read: a
     /// build that cannot say what it read is never skipped.
-    pub fn of(root: &Path, settings: &Settings) -> Option<Self> {
+    pub(crate) fn of(root: &Path, settings: &Settings) -> Option<Self> {
         let files = input_files(root)?;
         let hashed: Vec<(String, blake3::Hash)> = files
             .into_par_iter()

@@ -11,7 +11,7 @@
 mod inputs;
 mod outputs;
 
-pub use inputs::{InputKey, Settings};
+pub(crate) use inputs::{InputKey, Settings};
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 /// Where the cache lives, under the site root.
-pub const CACHE_DIR: &str = ".retning/build";
+pub(crate) const CACHE_DIR: &str = ".retning/build";
 /// The record of the last build.
 const RECORD_FILE: &str = "last-build.json";
 /// The first word of the record; the number changes whenever the format or the meaning of a
@@ -28,15 +28,15 @@ const MAGIC: &str = "retning-build-cache 1";
 
 /// What a skipped build tells its reader: what the last build said.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Summary {
-    pub guidelines: usize,
-    pub pages: usize,
-    pub files: usize,
-    pub warnings: usize,
+pub(crate) struct Summary {
+    pub(crate) guidelines: usize,
+    pub(crate) pages: usize,
+    pub(crate) files: usize,
+    pub(crate) warnings: usize,
     /// What the build printed on standard error (its warnings, its notes), plain and
     /// coloured for a terminal.
-    pub messages_plain: String,
-    pub messages_color: String,
+    pub(crate) messages_plain: String,
+    pub(crate) messages_color: String,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -47,12 +47,12 @@ struct Record {
 }
 
 /// The cache of the site at a root.
-pub struct BuildCache {
+pub(crate) struct BuildCache {
     file: PathBuf,
 }
 
 impl BuildCache {
-    pub fn of(root: &Path) -> Self {
+    pub(crate) fn of(root: &Path) -> Self {
         Self {
             file: root.join(CACHE_DIR).join(RECORD_FILE),
         }
@@ -60,7 +60,7 @@ impl BuildCache {
 
     /// The last build's summary, when it read exactly `key` and its output folders are as it
     /// left them. Anything else (no record, a corrupt or foreign one) is `None`.
-    pub fn unchanged(&self, key: &InputKey, outputs: &[&Path]) -> Option<Summary> {
+    pub(crate) fn unchanged(&self, key: &InputKey, outputs: &[&Path]) -> Option<Summary> {
         let record = self.read()?;
         if record.key != key.0.to_hex().as_str() {
             return None;
@@ -71,7 +71,7 @@ impl BuildCache {
 
     /// Forgets the last build: called before a build writes anything, so that a record never
     /// outlives the output it describes.
-    pub fn forget(&self) -> io::Result<()> {
+    pub(crate) fn forget(&self) -> io::Result<()> {
         match std::fs::remove_file(&self.file) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
             _ => Ok(()),
@@ -80,7 +80,12 @@ impl BuildCache {
 
     /// Records a finished build that read `key` and left `outputs` as they are now. Written
     /// beside and renamed into place, so that a kill leaves the old record or the new one.
-    pub fn record(&self, key: &InputKey, outputs: &[&Path], summary: Summary) -> io::Result<()> {
+    pub(crate) fn record(
+        &self,
+        key: &InputKey,
+        outputs: &[&Path],
+        summary: Summary,
+    ) -> io::Result<()> {
         let Some(fingerprint) = outputs::fingerprint(outputs) else {
             return Ok(());
         };

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// The hash of the folders a build wrote (the site and the search index). `None` when one
 /// is missing or cannot be listed.
-pub fn fingerprint(folders: &[&Path]) -> Option<blake3::Hash> {
+pub(super) fn fingerprint(folders: &[&Path]) -> Option<blake3::Hash> {
     let mut hasher = blake3::Hasher::new();
     for folder in folders {
         hasher.update(folder.to_string_lossy().as_bytes());

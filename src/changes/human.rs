@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{ChangeKind, Changes, RecommendationChange, WordChange};
 
-pub fn render_text(changes: &Changes) -> String {
+pub(crate) fn render_text(changes: &Changes) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,

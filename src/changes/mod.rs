@@ -5,9 +5,9 @@
 mod human;
 mod words;
 
-pub use human::render_text;
+pub(crate) use human::render_text;
 
-pub use words::{WordChange, diff_words};
+pub(crate) use words::{WordChange, diff_words};
 
 use serde::Serialize;
 
@@ -15,18 +15,18 @@ use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind};
 
 /// The changes from one version to the next.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Changes {
-    pub from: String,
-    pub to: String,
+pub(crate) struct Changes {
+    pub(crate) from: String,
+    pub(crate) to: String,
     /// In order of id.
-    pub recommendations: Vec<RecommendationChange>,
+    pub(crate) recommendations: Vec<RecommendationChange>,
     /// In the template's order.
-    pub sections: Vec<SectionChange>,
+    pub(crate) sections: Vec<SectionChange>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     Added,
     Withdrawn,
     Changed,
@@ -34,33 +34,33 @@ pub enum ChangeKind {
 
 /// One recommendation that is not the same in both versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RecommendationChange {
-    pub id: u32,
-    pub change: ChangeKind,
+pub(crate) struct RecommendationChange {
+    pub(crate) id: u32,
+    pub(crate) change: ChangeKind,
     /// The strength before and after (`None` where the recommendation did not exist).
-    pub strength_before: Option<String>,
-    pub strength_after: Option<String>,
-    pub strength_changed: bool,
+    pub(crate) strength_before: Option<String>,
+    pub(crate) strength_after: Option<String>,
+    pub(crate) strength_changed: bool,
     /// The plain text before and after.
-    pub text_before: Option<String>,
-    pub text_after: Option<String>,
-    pub reworded: bool,
+    pub(crate) text_before: Option<String>,
+    pub(crate) text_after: Option<String>,
+    pub(crate) reworded: bool,
     /// The word-level diff, when reworded.
-    pub words: Vec<WordChange>,
+    pub(crate) words: Vec<WordChange>,
 }
 
 /// A section (or a topic of *3. Grundlag*) whose text changed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct SectionChange {
-    pub title: String,
+pub(crate) struct SectionChange {
+    pub(crate) title: String,
     /// Its anchor on the newer version's page (`None` when it is gone).
-    pub anchor: Option<String>,
-    pub change: ChangeKind,
+    pub(crate) anchor: Option<String>,
+    pub(crate) change: ChangeKind,
 }
 
 impl Changes {
     /// Compares `old` with `new`, both versions of one guideline.
-    pub fn between(old: &Guideline, new: &Guideline) -> Self {
+    pub(crate) fn between(old: &Guideline, new: &Guideline) -> Self {
         Self {
             from: old.meta.version.get_ref().clone(),
             to: new.meta.version.get_ref().clone(),
@@ -69,12 +69,12 @@ impl Changes {
         }
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.recommendations.is_empty() && self.sections.is_empty()
     }
 
     /// The change of recommendation `id`, if it changed.
-    pub fn recommendation(&self, id: u32) -> Option<&RecommendationChange> {
+    pub(crate) fn recommendation(&self, id: u32) -> Option<&RecommendationChange> {
         self.recommendations.iter().find(|c| c.id == id)
     }
 }

@@ -7,23 +7,15 @@ use similar::{ChangeTag, TextDiff};
 /// A run of words that is kept, inserted or deleted.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "op", content = "text", rename_all = "lowercase")]
-pub enum WordChange {
+pub(crate) enum WordChange {
     Same(String),
     Inserted(String),
     Deleted(String),
 }
 
-impl WordChange {
-    pub fn text(&self) -> &str {
-        match self {
-            Self::Same(t) | Self::Inserted(t) | Self::Deleted(t) => t,
-        }
-    }
-}
-
 /// The changes that turn `old` into `new`, neighbouring words of one kind joined into one
 /// run.
-pub fn diff_words(old: &str, new: &str) -> Vec<WordChange> {
+pub(crate) fn diff_words(old: &str, new: &str) -> Vec<WordChange> {
     let diff = TextDiff::configure().diff_words(old, new);
     let mut runs: Vec<WordChange> = Vec::new();
     for change in diff.iter_all_changes() {
@@ -41,6 +33,15 @@ pub fn diff_words(old: &str, new: &str) -> Vec<WordChange> {
         }
     }
     runs
+}
+
+#[cfg(test)]
+impl WordChange {
+    fn text(&self) -> &str {
+        match self {
+            Self::Same(t) | Self::Inserted(t) | Self::Deleted(t) => t,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -23,43 +23,43 @@ use crate::validate::check_site;
 use super::{Outcome, parse_today, today_or_local};
 
 #[derive(Debug, Args)]
-pub struct BuildArgs {
+pub(crate) struct BuildArgs {
     /// Include draft guidelines (each page carries a "Kladde" banner).
     #[arg(long)]
-    pub drafts: bool,
+    pub(crate) drafts: bool,
     /// The date statuses are computed for (default: today's local date).
     #[arg(long, value_parser = parse_today)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
     /// The output folder.
     #[arg(long, default_value = "public")]
-    pub out: PathBuf,
+    pub(crate) out: PathBuf,
     /// Override `base_url` from retning.toml (e.g. for a staging server).
     #[arg(long, value_parser = parse_base_url)]
-    pub base_url: Option<String>,
+    pub(crate) base_url: Option<String>,
     /// Replace the output folder even if it holds files that no build wrote. Never allowed
     /// for the site's sources, a folder that holds them, or a site or repository of its own.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// Do not read the git history (no badge checks against the previous approved version,
     /// no pages for earlier versions).
     #[arg(long)]
-    pub no_history: bool,
+    pub(crate) no_history: bool,
     /// Write a gzip (.gz) and a brotli (.br) copy beside every text file (HTML, CSS, JS,
     /// JSON, XML, SVG, TXT), for web servers that serve them as they are (docs/deploy.md).
     #[arg(long)]
-    pub precompress: bool,
+    pub(crate) precompress: bool,
     /// Build in full even when nothing changed since the last build (the build cache under
     /// `.retning/build/` is not consulted; it is still written for the next build).
     #[arg(long)]
-    pub no_cache: bool,
+    pub(crate) no_cache: bool,
 }
 
 fn parse_base_url(value: &str) -> Result<String, String> {
-    check_base_url(value)?;
+    check_base_url(value).map_err(|problem| problem.to_string())?;
     Ok(value.to_owned())
 }
 
-pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<Outcome> {
+pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
     let out = OutputFolder::choose(root, &args.out, args.force)
@@ -91,7 +91,7 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
             return Ok(Outcome::Findings);
         }
     };
-    let history = super::check::add_history_findings(root, &mut checked, args.no_history);
+    let history = super::check::add_history_findings(root, &mut checked, args.no_history, language);
     let counts = Counts::of(&checked.findings);
     if counts.errors > 0 {
         progress.finish();
@@ -106,6 +106,13 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
         checked.site.config.base_url = base_url;
     }
     let theme = Theme::load(root).context("cannot load the theme")?;
+    // The search index reads `synonyms.toml` again while publishing; read here, a bad file
+    // stops the build in the reader's language rather than the site's.
+    if root.join(search::SYNONYMS_FILE).exists()
+        && let Err(finding) = search::load_synonyms(root)
+    {
+        anyhow::bail!("{}", render_human(&[*finding], false, language));
+    }
     let options = RenderOptions {
         drafts: args.drafts,
         today,
@@ -160,7 +167,11 @@ pub fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<O
     if let Some(key) = key {
         // A build that cannot record itself is still a build: the next one runs in full.
         if let Err(err) = cache.record(&key, &[out.path(), &index_dir], summary) {
-            eprintln!("note: cannot write the build cache in {CACHE_DIR}: {err}");
+            let args = [
+                ("folder", Arg::from(CACHE_DIR)),
+                ("error", Arg::from(err.to_string())),
+            ];
+            eprintln!("{}", format(language, "build-cache-not-written", &args));
         }
     }
     let built = format(
@@ -216,7 +227,7 @@ fn print_unchanged(
     if let Err(why) = history_head
         && !matches!(why, Unavailable::TurnedOff)
     {
-        eprintln!("{}", super::check::history_note(why));
+        eprintln!("{}", super::check::history_note(why, language));
     }
     eprint!(
         "{}",

@@ -17,7 +17,7 @@ use crate::validate::{Checked, badges, check_site};
 use super::{Outcome, parse_today, print, today_or_local};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
     /// GitHub Actions workflow annotations, with paths from the repository root.
@@ -27,28 +27,28 @@ pub enum Format {
 }
 
 #[derive(Debug, Args)]
-pub struct CheckArgs {
+pub(crate) struct CheckArgs {
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub(crate) format: Format,
     /// The date rules are checked against (default: today's local date).
     #[arg(long, value_parser = parse_today)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
     /// Treat warnings as errors (exit 1 when there are any).
     #[arg(long)]
-    pub deny_warnings: bool,
+    pub(crate) deny_warnings: bool,
     /// Do not read the git history (no `ny`/`ændret` checks against the previous version).
     #[arg(long)]
-    pub no_history: bool,
+    pub(crate) no_history: bool,
     /// Report only on these files or folders (the whole site is still read, for cross-links).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
 }
 
-pub fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::Result<Outcome> {
+pub(super) fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let filters = path_filters(root, &args.paths)?;
     let findings = match check_site(root, today) {
         Ok(mut checked) => {
-            add_history_findings(root, &mut checked, args.no_history);
+            add_history_findings(root, &mut checked, args.no_history, language);
             checked.findings
         }
         Err(finding) => vec![*finding],
@@ -95,6 +95,7 @@ pub(super) fn add_history_findings(
     root: &Path,
     checked: &mut Checked,
     off: bool,
+    language: Language,
 ) -> Option<SiteHistory> {
     match SiteHistory::load_unless(off, root) {
         Ok(history) => {
@@ -106,15 +107,15 @@ pub(super) fn add_history_findings(
         }
         Err(Unavailable::TurnedOff) => None,
         Err(why) => {
-            eprintln!("{}", history_note(&why));
+            eprintln!("{}", history_note(&why, language));
             None
         }
     }
 }
 
 /// What `check` and `build` say when the history cannot be read.
-pub(super) fn history_note(why: &Unavailable) -> String {
-    format!("note: {why}; `ny`/`ændret` badges are not checked against earlier versions")
+pub(super) fn history_note(why: &Unavailable, language: Language) -> String {
+    crate::terminal::history_note(why, crate::terminal::WithoutHistory::Badges, language)
 }
 
 /// The site root's folder relative to the git repository's top folder, `/`-separated and

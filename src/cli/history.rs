@@ -17,20 +17,20 @@ use crate::site::Site;
 use super::{Outcome, print};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct HistoryArgs {
+pub(crate) struct HistoryArgs {
     /// The guideline, as `<group>/<slug>` (e.g. dlg/dlbcl).
-    pub guideline: String,
+    pub(crate) guideline: String,
     /// Print what changed between two versions, e.g. `1.0..2.0`.
     #[arg(long, value_name = "X.Y..Z.W")]
-    pub diff: Option<String>,
+    pub(crate) diff: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// One version in the listing.
@@ -56,7 +56,7 @@ struct Listing<'a> {
     versions: Vec<VersionLine>,
 }
 
-pub fn run(
+pub(super) fn run(
     root: &Path,
     args: HistoryArgs,
     language: crate::diagnostics::Language,

@@ -15,6 +15,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::config::SiteConfig;
+use crate::diagnostics::{Text, message};
 use crate::import::report::{FileReport, WrittenFile, render_human, render_json};
 use crate::import::url_map::UrlMap;
 use crate::import::{self, Converted, Pandoc, Request};
@@ -25,51 +26,56 @@ use super::{Outcome, parse_today, print, today_or_local};
 /// How the import report is printed (a finding of an import is about a Word file, which no
 /// CI annotates, so there is no `github` form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct ImportArgs {
+pub(crate) struct ImportArgs {
     /// The Word files (.docx) to import.
     #[arg(required = true)]
-    pub files: Vec<PathBuf>,
+    pub(crate) files: Vec<PathBuf>,
     /// The DMCG group's folder code, as listed in retning.toml (e.g. dlg).
     #[arg(long)]
-    pub group: String,
+    pub(crate) group: String,
     /// The file name without .md (default: made from the title). Only with one file.
     #[arg(long)]
-    pub slug: Option<String>,
+    pub(crate) slug: Option<String>,
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub(crate) format: Format,
     /// Overwrite a guideline that exists already.
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
     /// A TOML file mapping old guideline URLs to `group/slug` (see docs/import.md): links to
     /// them become cross-links, the imported guideline's own become its aliases.
     #[arg(long, value_name = "FILE")]
-    pub url_map: Option<PathBuf>,
+    pub(crate) url_map: Option<PathBuf>,
     /// The date `retning check` runs with on the written files (default: today).
     #[arg(long, value_parser = parse_today)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
 }
 
-pub fn run(
+pub(super) fn run(
     root: &Path,
     args: ImportArgs,
     language: crate::diagnostics::Language,
 ) -> anyhow::Result<Outcome> {
-    let pandoc = Pandoc::find()?;
+    let pandoc =
+        Pandoc::find().map_err(|err| anyhow::anyhow!("{}", err.message().in_language(language)))?;
     let config = SiteConfig::load(root)
         .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?;
     let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
     let url_map = match &args.url_map {
-        Some(path) => Some(Arc::new(UrlMap::load(path).map_err(anyhow::Error::msg)?)),
+        Some(path) => {
+            Some(Arc::new(UrlMap::load(path).map_err(|err| {
+                anyhow::anyhow!("{}", err.in_language(language))
+            })?))
+        }
         None => None,
     };
     if args.slug.is_some() && args.files.len() > 1 {
-        bail!("--slug names one guideline; give it with one Word file only");
+        bail!("{}", message!("import-slug-one-file").in_language(language));
     }
     let request = Request {
         pandoc: &pandoc,
@@ -78,7 +84,7 @@ pub fn run(
         slug: args.slug.as_deref(),
         url_map,
     };
-    let converted: Vec<Result<Converted, String>> = args
+    let converted: Vec<Result<Converted, Text>> = args
         .files
         .par_iter()
         .map(|file| import::convert(file, &request))
@@ -116,9 +122,7 @@ pub fn run(
 }
 
 /// Two files of one run that would write the same guideline: the later ones are refused.
-fn refuse_shared_slugs(
-    converted: Vec<Result<Converted, String>>,
-) -> Vec<Result<Converted, String>> {
+fn refuse_shared_slugs(converted: Vec<Result<Converted, Text>>) -> Vec<Result<Converted, Text>> {
     let mut seen = HashSet::new();
     converted
         .into_iter()
@@ -127,10 +131,7 @@ fn refuse_shared_slugs(
             if seen.insert(converted.slug.clone()) {
                 Ok(converted)
             } else {
-                Err(format!(
-                    "another file of this import has the slug `{}`; import it alone with --slug",
-                    converted.slug
-                ))
+                Err(message!("import-shared-slug", slug = converted.slug.as_str()).into())
             }
         })
         .collect()

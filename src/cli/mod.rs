@@ -22,22 +22,24 @@ use crate::diagnostics::Language;
 #[command(
     name = "retning",
     version,
-    about = "Publish Danish national clinical cancer guidelines (DMCG template) as a static website"
+    about = "Publish Danish national clinical cancer guidelines (DMCG template) as a static website",
+    long_about = None
 )]
+/// The command line: the site's folder, the language of findings, and the command.
 pub struct Cli {
     /// The site's folder (holding retning.toml and guidelines/).
     #[arg(long, global = true, default_value = ".")]
-    pub root: PathBuf,
+    pub(crate) root: PathBuf,
     /// The language of findings and summaries: da or en (default: `language` in
     /// retning.toml, else da).
     #[arg(long, global = true, env = "RETNING_LANG", value_parser = parse_language)]
-    pub lang: Option<Language>,
+    pub(crate) lang: Option<Language>,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Parse and validate every guideline; print every finding.
     Check(check::CheckArgs),
     /// Check, then render the site and its search index; refuses to publish on errors.
@@ -61,11 +63,13 @@ pub enum Command {
 
 /// What a command reports back to `main`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
+pub(crate) enum Outcome {
     Clean,
     Findings,
 }
 
+/// Runs the command the arguments name; the exit code is 0 when clean, 1 on findings, 2 when
+/// the command could not run (the error is printed).
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     let language = cli
@@ -109,18 +113,18 @@ fn parse_language(value: &str) -> Result<Language, String> {
 }
 
 /// `--today`: an ISO date, defaulting to the local date.
-pub fn parse_today(value: &str) -> Result<Date, String> {
+pub(crate) fn parse_today(value: &str) -> Result<Date, String> {
     value
         .parse::<Date>()
         .map_err(|err| format!("`{value}` is not a date like 2026-11-24: {err}"))
 }
 
-pub fn today_or_local(today: Option<Date>) -> Date {
+pub(crate) fn today_or_local(today: Option<Date>) -> Date {
     today.unwrap_or_else(|| jiff::ZonedDateTime::now().date())
 }
 
 /// Prints a rendered text to stdout, so a closed pipe surfaces as an error we can recognise.
-pub fn print(text: &str) -> anyhow::Result<()> {
+pub(crate) fn print(text: &str) -> anyhow::Result<()> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(text.as_bytes())?;

@@ -19,17 +19,17 @@ const SCAFFOLD: &str = include_str!("../../themes/default/scaffold/guideline.md"
 const REVISION_YEARS: i64 = 3;
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The DMCG group's folder code, as listed in retning.toml (e.g. dlg).
-    pub group: String,
+    pub(crate) group: String,
     /// The file name without .md: lower-case a–z, digits and - (it becomes the URL).
-    pub slug: String,
+    pub(crate) slug: String,
     /// The guideline's title.
     #[arg(long)]
-    pub title: String,
+    pub(crate) title: String,
 }
 
-pub fn run(
+pub(super) fn run(
     root: &Path,
     args: NewArgs,
     language: crate::diagnostics::Language,
@@ -67,7 +67,8 @@ pub fn run(
         .with_context(|| format!("cannot create {} (does it exist already?)", path.display()))?;
     file.write_all(text.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    println!("Created {}", path.display());
+    let created = crate::diagnostics::message!("new-created", path = path.display().to_string());
+    println!("{}", created.in_language(language));
     Ok(Outcome::Clean)
 }
 

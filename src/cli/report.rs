@@ -8,47 +8,49 @@ use anyhow::bail;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
+use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{Language, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::reports;
 use crate::site::Site;
+use crate::terminal::{WithoutHistory, history_note};
 
 use super::{Outcome, parse_today, print, today_or_local};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Table,
     Json,
     Csv,
 }
 
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     #[arg(long, value_enum, default_value = "table")]
-    pub format: Format,
+    pub(crate) format: Format,
     /// The date statuses are computed for (default: today's local date).
     #[arg(long, value_parser = parse_today)]
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
     /// Only this group (its folder code, e.g. dlg).
     #[arg(long)]
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// List the guidelines new or approved in a new version since this date.
     #[arg(long, value_parser = parse_today)]
-    pub since: Option<Date>,
+    pub(crate) since: Option<Date>,
     /// With --since: list the `ny`/`ændret` badges rather than the changes the git history
     /// shows since the previous approved version.
     #[arg(long)]
-    pub no_history: bool,
+    pub(crate) no_history: bool,
     /// Per group, the recommendations a clinical quality database monitors, and those no
     /// database monitors.
     #[arg(long, conflicts_with_all = ["since", "coverage"])]
-    pub monitoring: bool,
+    pub(crate) monitoring: bool,
     /// The pathway matrix: per group and phase, the guidelines and recommendations covering it.
     #[arg(long, conflicts_with = "since")]
-    pub coverage: bool,
+    pub(crate) coverage: bool,
 }
 
-pub fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::Result<Outcome> {
+pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
     let loaded = match Site::load(root) {
         Ok(loaded) => loaded,
@@ -71,9 +73,7 @@ pub fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::Result<
             "{}",
             render_human(&unreadable, std::io::stderr().is_terminal(), language)
         );
-        eprintln!(
-            "warning: the report leaves out the files with errors above; run `retning check` and fix them"
-        );
+        eprintln!("{}", format(language, "report-leaves-out", &[]));
     }
     let site = loaded.site;
     if let Some(group) = &args.group
@@ -105,7 +105,7 @@ pub fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::Result<
                 // Outside git the badges are all there is; `basis` in JSON says so.
                 Err(Unavailable::TurnedOff | Unavailable::NotGit) => None,
                 Err(why) => {
-                    eprintln!("note: {why}; the changes listed are the `ny`/`ændret` badges");
+                    eprintln!("{}", history_note(&why, WithoutHistory::Changes, language));
                     None
                 }
             };

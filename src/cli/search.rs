@@ -13,25 +13,25 @@ use crate::search::INDEX_DIR;
 use super::{Outcome, print};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(crate) enum Format {
     Human,
     Json,
 }
 
 #[derive(Debug, Args)]
-pub struct SearchArgs {
+pub(crate) struct SearchArgs {
     /// Words to search for (Danish; inflections, compounds by prefix, æ/ø/å written as
     /// ae/oe/aa or a/o/e, synonyms, and a typo or two in a long word all match).
     #[arg(required = true)]
-    pub query: Vec<String>,
+    pub(crate) query: Vec<String>,
     /// Only this group (its folder code, e.g. dlg).
     #[arg(long)]
-    pub group: Option<String>,
+    pub(crate) group: Option<String>,
     /// At most this many results (1 or more).
     #[arg(long, default_value_t = 10, value_parser = positive)]
-    pub limit: usize,
+    pub(crate) limit: usize,
     #[arg(long, value_enum, default_value = "human")]
-    pub format: Format,
+    pub(crate) format: Format,
 }
 
 /// `--limit 0` would always answer "no results": a usage error (exit 2) instead.
@@ -43,7 +43,7 @@ fn positive(value: &str) -> Result<usize, String> {
     }
 }
 
-pub fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
+pub(super) fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
     let dir = root.join(INDEX_DIR);
     if !dir.is_dir() {
         anyhow::bail!(

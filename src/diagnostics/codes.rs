@@ -65,7 +65,7 @@ macro_rules! codes {
         $( $(#[$serve_doc])* pub const $serve_const: Code = Code::$serve_variant; )*
 
         /// The codes of `retning import`'s report: what the importer could not do with
-        /// certainty. They never come from `check`; `tests/suite/import.rs` covers them.
+        /// certainty. They never come from `check`; `tests/suite/import/` covers them.
         pub mod import {
             use super::Code;
             $( $(#[$import_doc])* pub const $import_const: Code = Code::$import_variant; )*

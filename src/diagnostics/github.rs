@@ -19,7 +19,11 @@ use super::{Counts, Diagnostic, Language, Severity};
 /// site is the repository, else e.g. `"site/"`): GitHub places annotations by paths from the
 /// repository root, while findings name files from the site root. Findings of one code on one
 /// line are one annotation, as in the terminal (GitHub shows at most ten of each kind per step).
-pub fn render_github(diagnostics: &[Diagnostic], path_prefix: &str, language: Language) -> String {
+pub(crate) fn render_github(
+    diagnostics: &[Diagnostic],
+    path_prefix: &str,
+    language: Language,
+) -> String {
     let mut out = String::new();
     let mut rest = diagnostics;
     while let Some((first, _)) = rest.split_first() {

@@ -30,7 +30,11 @@ struct Lines {
 /// Renders every finding as a Code Quality issue. `path_prefix` is the site root's folder
 /// relative to the repository root, as for [`super::render_github`]: GitLab places issues by
 /// paths from the repository root. A finding about no file is placed on the site's folder.
-pub fn render_gitlab(diagnostics: &[Diagnostic], path_prefix: &str, language: Language) -> String {
+pub(crate) fn render_gitlab(
+    diagnostics: &[Diagnostic],
+    path_prefix: &str,
+    language: Language,
+) -> String {
     let issues: Vec<Issue> = diagnostics
         .iter()
         .map(|d| {

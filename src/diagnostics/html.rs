@@ -13,7 +13,7 @@ use crate::render::markdown::escape;
 const CONTEXT_LINES: usize = 1;
 
 /// One finding as an HTML fragment (no list item around it), in `language`.
-pub fn render_diagnostic(diagnostic: &Diagnostic, language: Language) -> String {
+pub(crate) fn render_diagnostic(diagnostic: &Diagnostic, language: Language) -> String {
     let mut html = String::with_capacity(512);
     let place = match (&diagnostic.file, diagnostic.line(), diagnostic.column()) {
         (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}"),
@@ -68,7 +68,7 @@ pub fn render_diagnostic(diagnostic: &Diagnostic, language: Language) -> String 
 ///
 /// The lines are windowed and control characters escaped ([`snippet`]), so a megabyte line
 /// stays small. The text is plain; the caller escapes it.
-pub fn source_lines(position: &Position, language: Language) -> String {
+pub(crate) fn source_lines(position: &Position, language: Language) -> String {
     let shown = snippet(&position.source, &position.span, CONTEXT_LINES);
     let finding_line = position.line;
     let last_number = shown.first_line + shown.text.lines().count();

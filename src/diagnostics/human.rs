@@ -142,7 +142,7 @@ pub(super) fn more_on_line(diagnostic: &Diagnostic, repeats: usize, language: La
 }
 
 /// "1 error, 2 warnings", ending the output.
-pub fn summary_line(counts: Counts, language: Language) -> String {
+pub(crate) fn summary_line(counts: Counts, language: Language) -> String {
     let summary = format(
         language,
         "summary",

@@ -9,25 +9,25 @@ use std::borrow::Cow;
 use super::{Code, Counts, Diagnostic, Language, Severity};
 
 #[derive(Debug, Serialize)]
-pub struct JsonReport<'a> {
-    pub diagnostics: Vec<JsonDiagnostic<'a>>,
-    pub errors: usize,
-    pub warnings: usize,
+pub(crate) struct JsonReport<'a> {
+    pub(crate) diagnostics: Vec<JsonDiagnostic<'a>>,
+    pub(crate) errors: usize,
+    pub(crate) warnings: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct JsonDiagnostic<'a> {
-    pub code: Code,
-    pub severity: Severity,
-    pub file: Option<&'a str>,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: Cow<'a, str>,
-    pub help: Option<Cow<'a, str>>,
+pub(crate) struct JsonDiagnostic<'a> {
+    pub(crate) code: Code,
+    pub(crate) severity: Severity,
+    pub(crate) file: Option<&'a str>,
+    pub(crate) line: Option<usize>,
+    pub(crate) column: Option<usize>,
+    pub(crate) message: Cow<'a, str>,
+    pub(crate) help: Option<Cow<'a, str>>,
 }
 
 impl<'a> JsonReport<'a> {
-    pub fn new(diagnostics: &'a [Diagnostic], language: Language) -> Self {
+    pub(crate) fn new(diagnostics: &'a [Diagnostic], language: Language) -> Self {
         let counts = Counts::of(diagnostics);
         Self {
             diagnostics: diagnostics
@@ -48,7 +48,7 @@ impl<'a> JsonReport<'a> {
     }
 }
 
-pub fn render_json(diagnostics: &[Diagnostic], language: Language) -> String {
+pub(crate) fn render_json(diagnostics: &[Diagnostic], language: Language) -> String {
     // Serialising plain strings and numbers cannot fail.
     serde_json::to_string_pretty(&JsonReport::new(diagnostics, language)).unwrap_or_default() + "\n"
 }

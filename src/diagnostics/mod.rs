@@ -3,24 +3,27 @@
 //! Findings are data: validation returns `Vec<Diagnostic>`, so one run reports every problem
 //! in every file.
 
-pub mod catalogue;
+pub(crate) mod catalogue;
 pub mod codes;
 mod github;
 mod gitlab;
-pub mod html;
+pub(crate) mod html;
 mod human;
 mod json;
-pub mod snippet;
+mod read_error;
+pub(crate) mod snippet;
 mod text;
 
 pub use catalogue::Language;
-pub use codes::Code;
-pub use github::render_github;
-pub use gitlab::render_gitlab;
-pub use human::{render_human, summary_line};
-pub use json::{JsonDiagnostic, JsonReport, render_json};
+pub(crate) use codes::Code;
+pub(crate) use github::render_github;
+pub(crate) use gitlab::render_gitlab;
+pub use human::render_human;
+pub(crate) use json::{JsonDiagnostic, JsonReport, render_json};
+pub(crate) use read_error::unreadable;
+pub(crate) use text::Arg;
 pub(crate) use text::message;
-pub use text::{Arg, Message, Text};
+pub use text::{Message, Text};
 
 use std::ops::Range;
 use std::sync::Arc;
@@ -29,7 +32,7 @@ use crate::source::SourceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Severity {
+pub(crate) enum Severity {
     Error,
     Warning,
 }
@@ -37,13 +40,15 @@ pub enum Severity {
 /// A finding: a stable code, what is wrong, where, and how to fix it.
 #[derive(Debug, Clone)]
 pub struct Diagnostic {
+    /// The stable code (`docs/format.md`), the same in every language.
     pub code: Code,
-    pub severity: Severity,
-    /// What is wrong, shown in the reader's language ([`Text::in_language`]).
+    pub(crate) severity: Severity,
+    /// What is wrong, shown in the reader's language (`Text::in_language`).
     pub message: Text,
-    pub help: Option<Text>,
+    pub(crate) help: Option<Text>,
     /// The file as shown to users (relative to the site root), when the finding has one.
-    pub file: Option<String>,
+    pub(crate) file: Option<String>,
+    /// Where in the file, when the finding points at text.
     pub position: Option<Position>,
 }
 
@@ -75,18 +80,22 @@ impl Eq for Diagnostic {}
 /// Where in a file's text a finding points.
 #[derive(Debug, Clone)]
 pub struct Position {
+    /// The file the finding points into.
     pub source: Arc<SourceFile>,
+    /// The byte range of the text in question.
     pub span: Range<usize>,
+    /// 1-based line of the span's start.
     pub line: usize,
+    /// 1-based column (in characters) of the span's start.
     pub column: usize,
 }
 
 impl Diagnostic {
-    pub fn error(code: Code, message: impl Into<Text>) -> Self {
+    pub(crate) fn error(code: Code, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Error, message)
     }
 
-    pub fn warning(code: Code, message: impl Into<Text>) -> Self {
+    pub(crate) fn warning(code: Code, message: impl Into<Text>) -> Self {
         Self::new(code, Severity::Warning, message)
     }
 
@@ -102,7 +111,7 @@ impl Diagnostic {
     }
 
     /// Points the finding at `span` (byte offsets into the file's text).
-    pub fn at(mut self, source: &Arc<SourceFile>, span: Range<usize>) -> Self {
+    pub(crate) fn at(mut self, source: &Arc<SourceFile>, span: Range<usize>) -> Self {
         let start = span.start.min(source.text.len());
         let end = span.end.clamp(start, source.text.len());
         let at = source.line_col(start);
@@ -118,35 +127,35 @@ impl Diagnostic {
 
     /// Names the file without a position (the file could not be read, or the finding is
     /// about the whole file).
-    pub fn in_file(mut self, display_path: impl Into<String>) -> Self {
+    pub(crate) fn in_file(mut self, display_path: impl Into<String>) -> Self {
         self.file = Some(display_path.into());
         self
     }
 
-    pub fn with_help(mut self, help: impl Into<Text>) -> Self {
+    pub(crate) fn with_help(mut self, help: impl Into<Text>) -> Self {
         self.help = Some(help.into());
         self
     }
 
-    pub fn line(&self) -> Option<usize> {
+    pub(crate) fn line(&self) -> Option<usize> {
         self.position.as_ref().map(|p| p.line)
     }
 
-    pub fn column(&self) -> Option<usize> {
+    pub(crate) fn column(&self) -> Option<usize> {
         self.position.as_ref().map(|p| p.column)
     }
 
     /// The message in `language`.
-    pub fn message_in(&self, language: Language) -> std::borrow::Cow<'_, str> {
+    pub(crate) fn message_in(&self, language: Language) -> std::borrow::Cow<'_, str> {
         self.message.in_language(language)
     }
 
     /// The help text in `language`, if the finding has one.
-    pub fn help_in(&self, language: Language) -> Option<std::borrow::Cow<'_, str>> {
+    pub(crate) fn help_in(&self, language: Language) -> Option<std::borrow::Cow<'_, str>> {
         self.help.as_ref().map(|help| help.in_language(language))
     }
 
-    pub fn is_error(&self) -> bool {
+    pub(crate) fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
 }
@@ -166,11 +175,14 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
 /// How many errors and warnings a set of findings holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Counts {
+    /// Findings that stop a build.
     pub errors: usize,
+    /// Findings reported but not blocking.
     pub warnings: usize,
 }
 
 impl Counts {
+    /// Counts `diagnostics` by severity.
     pub fn of(diagnostics: &[Diagnostic]) -> Self {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         Self {

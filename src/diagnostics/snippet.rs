@@ -13,24 +13,24 @@ use std::ops::Range;
 use crate::source::SourceFile;
 
 /// Characters of a line shown at most; a longer line is cut around the column.
-pub const WINDOW: usize = 120;
+pub(crate) const WINDOW: usize = 120;
 /// Characters shown before the column when a line is cut.
 const LEAD: usize = 40;
 
 /// Lines of a file around a finding, windowed and escaped.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Snippet {
+pub(crate) struct Snippet {
     /// The shown lines, each ending in `\n` as in the file.
-    pub text: String,
+    pub(crate) text: String,
     /// 0-based number of the first shown line in the file.
-    pub first_line: usize,
+    pub(crate) first_line: usize,
     /// The finding's span in `text` (bytes), inside the finding's own line.
-    pub span: Range<usize>,
+    pub(crate) span: Range<usize>,
 }
 
 /// The finding's line at `span`, with `context` lines before and after, each cut to the same
 /// window of characters around the finding's column.
-pub fn snippet(source: &SourceFile, span: &Range<usize>, context: usize) -> Snippet {
+pub(crate) fn snippet(source: &SourceFile, span: &Range<usize>, context: usize) -> Snippet {
     let text = &source.text;
     let line = source.lines.line_of(span.start);
     let first_line = line.saturating_sub(context);
@@ -96,7 +96,7 @@ fn push_window(out: &mut String, line: &str, from: usize, mark: (usize, usize)) 
 
 /// Whether `c` must not reach a terminal or an XML file as it is: C0 and C1 controls other
 /// than tab and line ends, DEL, and the bidirectional overrides that reorder what is shown.
-pub fn is_unsafe_char(c: char) -> bool {
+pub(crate) fn is_unsafe_char(c: char) -> bool {
     (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
         || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
@@ -111,7 +111,7 @@ fn push_escaped(out: &mut String, c: char) {
 }
 
 /// `text` with every unsafe character written as an escape (`\u{1b}`), for a terminal.
-pub fn escape_controls(text: &str) -> Cow<'_, str> {
+pub(crate) fn escape_controls(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_unsafe_char) {
         return Cow::Borrowed(text);
     }

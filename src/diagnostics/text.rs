@@ -8,11 +8,19 @@ use std::fmt;
 
 use super::catalogue::{Language, format};
 
-/// A value a message names: a file, a key, a count.
+/// A value a message names: a file, a key, a count, or a clause that is itself a message
+/// (why a name cannot be a path), shown in the same language as the sentence around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Arg {
+pub(crate) enum Arg {
     Text(String),
     Number(i64),
+    Message(Box<Message>),
+}
+
+impl From<Message> for Arg {
+    fn from(value: Message) -> Self {
+        Self::Message(Box::new(value))
+    }
 }
 
 impl From<&str> for Arg {
@@ -54,12 +62,12 @@ impl From<i64> for Arg {
 /// A catalogue message: its id and the values it names.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, Arg)>,
+    pub(crate) id: &'static str,
+    pub(crate) args: Vec<(&'static str, Arg)>,
 }
 
 impl Message {
-    pub fn new(id: &'static str) -> Self {
+    pub(crate) fn new(id: &'static str) -> Self {
         Self {
             id,
             args: Vec::new(),
@@ -67,12 +75,12 @@ impl Message {
     }
 
     /// Names `value` as `$name` in the message.
-    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
         self.args.push((name, value.into()));
         self
     }
 
-    pub fn in_language(&self, language: Language) -> String {
+    pub(crate) fn in_language(&self, language: Language) -> String {
         format(language, self.id, &self.args)
     }
 }
@@ -80,12 +88,14 @@ impl Message {
 /// What a finding says: a catalogue message, or text not yet in the catalogue.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Text {
+    /// A message from the Fluent catalogue, worded in each language.
     Message(Message),
+    /// Text the same in every language (from a library, or not yet catalogued).
     Plain(String),
 }
 
 impl Text {
-    pub fn in_language(&self, language: Language) -> Cow<'_, str> {
+    pub(crate) fn in_language(&self, language: Language) -> Cow<'_, str> {
         match self {
             Self::Message(message) => Cow::Owned(message.in_language(language)),
             Self::Plain(text) => Cow::Borrowed(text),
@@ -93,7 +103,7 @@ impl Text {
     }
 
     /// The English text, for logs and tests.
-    pub fn english(&self) -> Cow<'_, str> {
+    pub(crate) fn english(&self) -> Cow<'_, str> {
         self.in_language(Language::En)
     }
 }

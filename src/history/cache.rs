@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use super::timeline::WalkState;
 
 /// Where the cache lives, beside the search index.
-pub const CACHE_DIR: &str = ".retning/history";
+pub(crate) const CACHE_DIR: &str = ".retning/history";
 
 /// Bumped whenever what is cached changes meaning, so an old cache is walked again.
 const FORMAT: u32 = 2;
@@ -28,7 +28,7 @@ fn file_for(root: &Path, head: ObjectId) -> PathBuf {
 }
 
 /// The cached walk for `head`, if there is a readable one.
-pub fn read(root: &Path, head: ObjectId) -> Option<WalkState> {
+pub(super) fn read(root: &Path, head: ObjectId) -> Option<WalkState> {
     read_file(&file_for(root, head))
         .filter(|cached| cached.head == head)
         .map(|cached| cached.state)
@@ -36,7 +36,7 @@ pub fn read(root: &Path, head: ObjectId) -> Option<WalkState> {
 
 /// The one cached walk there is (each write drops the others), whatever its head: HEAD has
 /// moved since, and a walk can go on from there when HEAD descends from it.
-pub fn read_latest(root: &Path) -> Option<(ObjectId, WalkState)> {
+pub(super) fn read_latest(root: &Path) -> Option<(ObjectId, WalkState)> {
     let entries = std::fs::read_dir(root.join(CACHE_DIR)).ok()?;
     entries
         .flatten()
@@ -54,7 +54,7 @@ fn read_file(path: &Path) -> Option<Cached> {
 
 /// Keeps the walk for `head` and drops the caches of older heads. A cache that cannot be
 /// written only costs the next build a walk, so failures are ignored.
-pub fn write(root: &Path, head: ObjectId, state: &WalkState) {
+pub(super) fn write(root: &Path, head: ObjectId, state: &WalkState) {
     let dir = root.join(CACHE_DIR);
     if std::fs::create_dir_all(&dir).is_err() {
         return;
@@ -81,15 +81,20 @@ pub fn write(root: &Path, head: ObjectId, state: &WalkState) {
 }
 
 /// Object ids as hex strings in the cache (gix's own serde support pulls in much more).
-pub mod object_id {
+pub(super) mod object_id {
     use gix::ObjectId;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(id: &ObjectId, serializer: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(
+        id: &ObjectId,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
         serializer.collect_str(id)
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<ObjectId, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<ObjectId, D::Error> {
         let hex = String::deserialize(deserializer)?;
         ObjectId::from_hex(hex.as_bytes()).map_err(serde::de::Error::custom)
     }

@@ -19,10 +19,11 @@ use std::path::Path;
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
-pub use cache::CACHE_DIR;
-pub use past::{PastVersion, PastVersions, in_force_from, short};
-pub use timeline::{CommitTime, TrackedFile, VersionRecord, WalkState};
-pub use version::compare_versions;
+pub use past::PastVersion;
+pub(crate) use past::{PastVersions, in_force_from, short};
+pub(crate) use timeline::TrackedFile;
+pub use timeline::VersionRecord;
+pub(crate) use version::compare_versions;
 
 use crate::model::Guideline;
 use crate::site::GUIDELINES_DIR;
@@ -34,9 +35,13 @@ use repo::Repo;
 pub enum Unavailable {
     /// `--no-history`.
     TurnedOff,
+    /// The site's folder is not in a git repository.
     NotGit,
+    /// The repository has no commit yet.
     NoCommits,
+    /// A shallow clone: the earlier commits are not there to read.
     Shallow,
+    /// Reading the repository failed; the text says how.
     Failed(String),
 }
 
@@ -59,7 +64,7 @@ impl fmt::Display for Unavailable {
 /// A git read that failed part-way.
 #[derive(Debug, Clone, thiserror::Error)]
 #[error("{0}")]
-pub struct HistoryError(pub String);
+pub(crate) struct HistoryError(pub String);
 
 /// The approved versions of every guideline file the history holds.
 pub struct SiteHistory {
@@ -107,7 +112,7 @@ impl SiteHistory {
     }
 
     /// `retning build`/`check` with `--no-history` or `load`'s failure, as one value.
-    pub fn load_unless(off: bool, root: &Path) -> Result<Self, Unavailable> {
+    pub(crate) fn load_unless(off: bool, root: &Path) -> Result<Self, Unavailable> {
         if off {
             Err(Unavailable::TurnedOff)
         } else {
@@ -117,16 +122,11 @@ impl SiteHistory {
 
     /// The HEAD commit the history would be read at, without reading it (what the build
     /// cache keys the history by), or why there is none.
-    pub fn head_unless(off: bool, root: &Path) -> Result<String, Unavailable> {
+    pub(crate) fn head_unless(off: bool, root: &Path) -> Result<String, Unavailable> {
         if off {
             return Err(Unavailable::TurnedOff);
         }
         Ok(Repo::open(root)?.head.to_string())
-    }
-
-    /// The HEAD commit the history was read at.
-    pub fn head(&self) -> String {
-        self.repo.head.to_string()
     }
 
     /// Every approved version of `guideline`'s file, through its renames and the old
@@ -163,12 +163,12 @@ impl SiteHistory {
 
     /// A file beside a version (`path` relative to the site root) as it was in the commit
     /// that wrote that version's text; `None` when it was not there or cannot be read.
-    pub fn file_beside(&self, record: &VersionRecord, path: &str) -> Option<Vec<u8>> {
+    pub(crate) fn file_beside(&self, record: &VersionRecord, path: &str) -> Option<Vec<u8>> {
         self.repo.file_at(record.commit, path).ok().flatten()
     }
 
     /// The text of a version.
-    pub fn text(&self, record: &VersionRecord) -> Result<String, HistoryError> {
+    pub(crate) fn text(&self, record: &VersionRecord) -> Result<String, HistoryError> {
         self.repo.text(record.blob)
     }
 }

@@ -15,31 +15,31 @@ use crate::source::SourceFile;
 /// An earlier approved version of a guideline.
 #[derive(Debug)]
 pub struct PastVersion {
-    pub record: VersionRecord,
+    pub(crate) record: VersionRecord,
     /// Parsed as the current guideline's group and slug, so its links and anchors are the
     /// page's own.
-    pub guideline: Guideline,
+    pub(crate) guideline: Guideline,
     /// The day it came into force.
-    pub from: Date,
+    pub(crate) from: Date,
     /// The day the next version came into force; `None` while it is still the one in force
     /// (the current text is a draft).
-    pub until: Option<Date>,
+    pub(crate) until: Option<Date>,
     /// The version that replaced it.
-    pub replaced_by: String,
+    pub(crate) replaced_by: String,
 }
 
 /// A guideline's earlier versions, and the stored texts that could not be read or parsed.
 #[derive(Debug, Default)]
-pub struct PastVersions {
+pub(crate) struct PastVersions {
     /// Oldest first.
-    pub versions: Vec<PastVersion>,
+    pub(crate) versions: Vec<PastVersion>,
     /// Why each unreadable text was left out.
-    pub problems: Vec<String>,
+    pub(crate) problems: Vec<String>,
 }
 
 /// The day a version came into force: its publication, else its administrative approval,
 /// else its professional approval.
-pub fn in_force_from(guideline: &Guideline) -> Option<Date> {
+pub(crate) fn in_force_from(guideline: &Guideline) -> Option<Date> {
     guideline
         .published()
         .or_else(|| {
@@ -60,7 +60,7 @@ impl SiteHistory {
     ///
     /// Parsed once per guideline and kept: a build asks twice (the badge checks, then the
     /// archive pages), and `serve` on every rebuild.
-    pub fn past_versions(&self, current: &Guideline) -> Arc<PastVersions> {
+    pub(crate) fn past_versions(&self, current: &Guideline) -> Arc<PastVersions> {
         // Everything the result depends on besides the history itself.
         let key = format!(
             "{}\n{}\n{:?}\n{:?}",
@@ -154,6 +154,6 @@ fn start_of(guideline: &Guideline, record: &VersionRecord) -> Date {
 }
 
 /// The first seven characters of a commit id, as git shows them.
-pub fn short(id: &str) -> &str {
+pub(crate) fn short(id: &str) -> &str {
     id.get(..7).unwrap_or(id)
 }

@@ -6,10 +6,10 @@ use serde::{Deserialize, Serialize};
 
 /// What the front matter of one stored text says about its version.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Peeked {
-    pub title: String,
-    pub version: String,
-    pub approved: bool,
+pub(super) struct Peeked {
+    pub(crate) title: String,
+    pub(crate) version: String,
+    pub(crate) approved: bool,
 }
 
 #[derive(Deserialize)]
@@ -22,7 +22,7 @@ struct Keys {
 /// The title, version and status of `text`, when its front matter is readable and has a
 /// version. Anything else (an old draft with broken TOML, a file that is not a guideline yet)
 /// is simply not a version.
-pub fn peek(text: &str) -> Option<Peeked> {
+pub(super) fn peek(text: &str) -> Option<Peeked> {
     let front_matter = front_matter(text)?;
     let keys: Keys = toml::from_str(front_matter).ok()?;
     Some(Peeked {

@@ -13,11 +13,11 @@ use super::{HistoryError, Unavailable};
 use crate::site::GUIDELINES_DIR;
 
 /// An opened repository holding the site.
-pub struct Repo {
+pub(super) struct Repo {
     repo: gix::ThreadSafeRepository,
     /// The site root inside the work tree, `/`-separated with a trailing `/` (empty at the top).
     prefix: String,
-    pub head: ObjectId,
+    pub(crate) head: ObjectId,
 }
 
 fn git(err: impl std::fmt::Display) -> HistoryError {
@@ -27,7 +27,7 @@ fn git(err: impl std::fmt::Display) -> HistoryError {
 impl Repo {
     /// Opens the repository that holds `root`. A folder outside git, a repository without
     /// commits or a shallow clone has no history to read.
-    pub fn open(root: &Path) -> Result<Self, Unavailable> {
+    pub(super) fn open(root: &Path) -> Result<Self, Unavailable> {
         let root = std::fs::canonicalize(root).map_err(|_| Unavailable::NotGit)?;
         let repo = gix::discover(&root).map_err(|_| Unavailable::NotGit)?;
         let Some(workdir) = repo.workdir().map(Path::to_path_buf) else {
@@ -51,7 +51,7 @@ impl Repo {
     /// line are the ones that were published. With `earlier` (a walk that stopped at a commit
     /// HEAD descends from), only the commits since are walked. Returns the state at HEAD and
     /// how many commits were walked.
-    pub fn walk(
+    pub(super) fn walk(
         &self,
         earlier: Option<(ObjectId, WalkState)>,
     ) -> Result<(WalkState, usize), HistoryError> {
@@ -115,7 +115,11 @@ impl Repo {
 
     /// The bytes of the file at `path` (site-relative) in `commit`'s tree; `None` when the
     /// commit has no file there.
-    pub fn file_at(&self, commit: ObjectId, path: &str) -> Result<Option<Vec<u8>>, HistoryError> {
+    pub(super) fn file_at(
+        &self,
+        commit: ObjectId,
+        path: &str,
+    ) -> Result<Option<Vec<u8>>, HistoryError> {
         let repo = self.repo.to_thread_local();
         let tree = repo.find_commit(commit).map_err(git)?.tree().map_err(git)?;
         let Some(entry) = tree
@@ -130,7 +134,7 @@ impl Repo {
     }
 
     /// The text of a stored blob.
-    pub fn text(&self, blob: ObjectId) -> Result<String, HistoryError> {
+    pub(super) fn text(&self, blob: ObjectId) -> Result<String, HistoryError> {
         let repo = self.repo.to_thread_local();
         let mut blob = repo.find_blob(blob).map_err(git)?;
         String::from_utf8(blob.take_data()).map_err(|_| {

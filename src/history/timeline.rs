@@ -11,14 +11,14 @@ use super::peek::Peeked;
 
 /// When a commit was made: seconds since the epoch and the committer's UTC offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CommitTime {
-    pub seconds: i64,
-    pub offset_seconds: i32,
+pub(crate) struct CommitTime {
+    pub(crate) seconds: i64,
+    pub(crate) offset_seconds: i32,
 }
 
 impl CommitTime {
     /// The calendar date in the committer's own time zone.
-    pub fn date(self) -> Option<jiff::civil::Date> {
+    pub(crate) fn date(self) -> Option<jiff::civil::Date> {
         let offset = jiff::tz::Offset::from_seconds(self.offset_seconds).ok()?;
         let at = jiff::Timestamp::from_second(self.seconds).ok()?;
         Some(offset.to_datetime(at).date())
@@ -27,43 +27,43 @@ impl CommitTime {
 
 /// A commit of the walk.
 #[derive(Debug, Clone)]
-pub struct CommitInfo {
-    pub id: ObjectId,
-    pub time: CommitTime,
+pub(super) struct CommitInfo {
+    pub(crate) id: ObjectId,
+    pub(crate) time: CommitTime,
 }
 
 /// The text of one approved version: the last text its file had while its front matter said
 /// that version and `status = "approved"`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VersionRecord {
-    pub version: String,
+    pub(crate) version: String,
     /// Where the file was then, relative to the site root (`guidelines/dlg/dlbcl.md`).
-    pub path: String,
+    pub(crate) path: String,
     /// The git blob holding that text.
     #[serde(with = "super::cache::object_id")]
-    pub blob: ObjectId,
+    pub(crate) blob: ObjectId,
     /// The commit that wrote that text, and when.
     #[serde(with = "super::cache::object_id")]
-    pub commit: ObjectId,
-    pub time: CommitTime,
+    pub(crate) commit: ObjectId,
+    pub(crate) time: CommitTime,
     /// The first commit in which the file had this version approved, and when.
     #[serde(with = "super::cache::object_id")]
-    pub approved_in: ObjectId,
-    pub approved_time: CommitTime,
+    pub(crate) approved_in: ObjectId,
+    pub(crate) approved_time: CommitTime,
 }
 
 /// One guideline file followed through its renames.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TrackedFile {
+pub(crate) struct TrackedFile {
     /// Every path the file had, oldest first (site-root relative).
-    pub paths: Vec<String>,
+    pub(crate) paths: Vec<String>,
     /// Its approved versions, in the order they were first approved.
-    pub versions: Vec<VersionRecord>,
+    pub(crate) versions: Vec<VersionRecord>,
 }
 
 /// The walk's state: which file each path belongs to, and the files of the last commit.
 #[derive(Default)]
-pub struct Timeline {
+pub(super) struct Timeline {
     files: Vec<TrackedFile>,
     by_path: HashMap<String, usize>,
     previous: BTreeMap<String, ObjectId>,
@@ -77,7 +77,7 @@ struct StoredId(#[serde(with = "super::cache::object_id")] ObjectId);
 /// What the walk knows after its last commit, kept so that a later walk (HEAD moved on) goes
 /// on from there instead of starting again from the first commit.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WalkState {
+pub(crate) struct WalkState {
     /// Every file followed, also those without an approved version yet.
     files: Vec<TrackedFile>,
     /// The guideline files of the last commit walked, and what their front matter said
@@ -87,7 +87,7 @@ pub struct WalkState {
 
 impl WalkState {
     /// The files with at least one approved version.
-    pub fn finished(&self) -> Vec<TrackedFile> {
+    pub(crate) fn finished(&self) -> Vec<TrackedFile> {
         self.files
             .iter()
             .filter(|file| !file.versions.is_empty())
@@ -98,7 +98,7 @@ impl WalkState {
 
 impl Timeline {
     /// Goes on from where an earlier walk stopped.
-    pub fn resume(state: WalkState) -> Self {
+    pub(super) fn resume(state: WalkState) -> Self {
         let mut by_path = HashMap::new();
         for (index, file) in state.files.iter().enumerate() {
             for path in &file.paths {
@@ -120,7 +120,7 @@ impl Timeline {
     }
 
     /// Where the walk is now, to go on from later.
-    pub fn state(&self) -> WalkState {
+    pub(super) fn state(&self) -> WalkState {
         WalkState {
             files: self.files.clone(),
             previous: self
@@ -136,7 +136,7 @@ impl Timeline {
 
     /// Takes the guideline files (`path → blob`) of the next commit. `read` peeks at a blob
     /// the walk has not seen before.
-    pub fn step(
+    pub(super) fn step(
         &mut self,
         commit: &CommitInfo,
         files: &BTreeMap<String, ObjectId>,
@@ -201,7 +201,7 @@ impl Timeline {
     }
 
     #[cfg(test)]
-    pub fn finish(self) -> Vec<TrackedFile> {
+    pub(crate) fn finish(self) -> Vec<TrackedFile> {
         self.state().finished()
     }
 }

@@ -3,7 +3,7 @@
 use std::cmp::Ordering;
 
 /// Compares dotted version numbers part by part, numerically where both parts are numbers.
-pub fn compare_versions(a: &str, b: &str) -> Ordering {
+pub(crate) fn compare_versions(a: &str, b: &str) -> Ordering {
     let mut left = a.trim().split('.');
     let mut right = b.trim().split('.');
     loop {

@@ -1,6 +1,7 @@
 //! The parts of pandoc's JSON AST (pandoc-types API 1.22, as pandoc 2.11–2.19 write it; 1.23
-//! adds `Figure`) that the importer reads. Values it never looks at are `IgnoredAny`, so a
-//! field we do not need cannot make a document unreadable.
+//! adds `Figure`) that the importer reads. Values it never looks at are `IgnoredAny`, or `()`
+//! read by [`skip`] where a tuple needs the place kept, so a field we do not need cannot make
+//! a document unreadable.
 //!
 //! Our own types rather than the `pandoc_ast` crate: its 0.8 line models API 1.22 too, but
 //! as a mutable tree for filters, and it has no `Figure` (pandoc 3).
@@ -8,27 +9,33 @@
 use serde::Deserialize;
 use serde::de::IgnoredAny;
 
+/// Reads any value and keeps nothing: pandoc's arrays are positional, so a value retning
+/// never reads (an element's attributes, say) still holds its place as a `()` field.
+fn skip<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<(), D::Error> {
+    IgnoredAny::deserialize(deserializer).map(|_| ())
+}
+
 /// The API versions these types read.
-pub const SUPPORTED_API: [[u32; 2]; 2] = [[1, 22], [1, 23]];
+pub(crate) const SUPPORTED_API: [[u32; 2]; 2] = [[1, 22], [1, 23]];
 
 #[derive(Debug, Deserialize)]
-pub struct Document {
+pub(crate) struct Document {
     #[serde(rename = "pandoc-api-version")]
-    pub api_version: Vec<u32>,
-    pub meta: Meta,
-    pub blocks: Vec<Block>,
+    pub(crate) api_version: Vec<u32>,
+    pub(crate) meta: Meta,
+    pub(crate) blocks: Vec<Block>,
 }
 
 /// Only the title: a Word paragraph in the "Title" style becomes `meta.title`.
 #[derive(Debug, Default, Deserialize)]
-pub struct Meta {
+pub(crate) struct Meta {
     #[serde(default)]
-    pub title: Option<MetaValue>,
+    pub(crate) title: Option<MetaValue>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(tag = "t", content = "c")]
-pub enum MetaValue {
+pub(crate) enum MetaValue {
     MetaInlines(Vec<Inline>),
     MetaString(String),
     #[serde(other)]
@@ -36,76 +43,99 @@ pub enum MetaValue {
 }
 
 /// `(identifier, classes, key-value pairs)`.
-pub type Attr = (String, Vec<String>, Vec<(String, String)>);
+pub(crate) type Attr = (String, Vec<String>, Vec<(String, String)>);
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "t", content = "c")]
-pub enum Block {
+#[allow(
+    clippy::enum_variant_names,
+    reason = "pandoc's constructor names, which serde matches"
+)]
+pub(crate) enum Block {
     Plain(Vec<Inline>),
     Para(Vec<Inline>),
     LineBlock(Vec<Vec<Inline>>),
-    CodeBlock(Attr, String),
+    CodeBlock(#[serde(deserialize_with = "skip")] (), String),
     RawBlock(String, String),
     BlockQuote(Vec<Block>),
     OrderedList(ListAttributes, Vec<Vec<Block>>),
     BulletList(Vec<Vec<Block>>),
     DefinitionList(Vec<(Vec<Inline>, Vec<Vec<Block>>)>),
-    Header(u8, Attr, Vec<Inline>),
+    Header(u8, #[serde(deserialize_with = "skip")] (), Vec<Inline>),
     HorizontalRule,
     Table(Box<Table>),
-    Figure(Attr, Caption, Vec<Block>),
+    Figure(
+        #[serde(deserialize_with = "skip")] (),
+        #[serde(deserialize_with = "skip")] (),
+        Vec<Block>,
+    ),
     Div(Attr, Vec<Block>),
     Null,
 }
 
 /// `(start number, number style, delimiter)`.
-pub type ListAttributes = (i64, IgnoredAny, IgnoredAny);
+pub(crate) type ListAttributes = (i64, IgnoredAny, IgnoredAny);
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct Table(
-    pub Attr,
+pub(crate) struct Table(
+    #[serde(deserialize_with = "skip")] (),
     pub Caption,
-    pub Vec<IgnoredAny>,
+    #[serde(deserialize_with = "skip")] (),
     pub TableHead,
     pub Vec<TableBody>,
     pub TableFoot,
 );
 
 /// `(short caption, caption blocks)`.
-pub type Caption = (Option<IgnoredAny>, Vec<Block>);
+pub(crate) type Caption = (Option<IgnoredAny>, Vec<Block>);
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct TableHead(pub Attr, pub Vec<Row>);
+pub(crate) struct TableHead(#[serde(deserialize_with = "skip")] (), pub Vec<Row>);
 
 /// `(attr, row-head columns, intermediate head rows, body rows)`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct TableBody(pub Attr, pub IgnoredAny, pub Vec<Row>, pub Vec<Row>);
+pub(crate) struct TableBody(
+    #[serde(deserialize_with = "skip")] (),
+    pub IgnoredAny,
+    pub Vec<Row>,
+    pub Vec<Row>,
+);
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct TableFoot(pub Attr, pub Vec<Row>);
+pub(crate) struct TableFoot(#[serde(deserialize_with = "skip")] (), pub Vec<Row>);
 
 #[derive(Debug, Clone, Deserialize)]
-pub struct Row(pub Attr, pub Vec<Cell>);
+pub(crate) struct Row(#[serde(deserialize_with = "skip")] (), pub Vec<Cell>);
 
 /// `(attr, alignment, row span, column span, content)`.
 #[derive(Debug, Clone, Deserialize)]
-pub struct Cell(pub Attr, pub IgnoredAny, pub u32, pub u32, pub Vec<Block>);
+pub(crate) struct Cell(
+    #[serde(deserialize_with = "skip")] (),
+    pub IgnoredAny,
+    pub u32,
+    pub u32,
+    pub Vec<Block>,
+);
 
 impl Cell {
-    pub fn row_span(&self) -> u32 {
+    pub(crate) fn row_span(&self) -> u32 {
         self.2.max(1)
     }
-    pub fn col_span(&self) -> u32 {
+    pub(crate) fn col_span(&self) -> u32 {
         self.3.max(1)
     }
-    pub fn blocks(&self) -> &[Block] {
+    pub(crate) fn blocks(&self) -> &[Block] {
         &self.4
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(tag = "t", content = "c")]
-pub enum Inline {
+#[allow(
+    clippy::enum_variant_names,
+    reason = "pandoc's constructor names, which serde matches"
+)]
+pub(crate) enum Inline {
     Str(String),
     Emph(Vec<Inline>),
     Underline(Vec<Inline>),
@@ -116,37 +146,37 @@ pub enum Inline {
     SmallCaps(Vec<Inline>),
     Quoted(QuoteType, Vec<Inline>),
     Cite(IgnoredAny, Vec<Inline>),
-    Code(Attr, String),
+    Code(#[serde(deserialize_with = "skip")] (), String),
     Space,
     SoftBreak,
     LineBreak,
     Math(IgnoredAny, String),
     RawInline(String, String),
-    Link(Attr, Vec<Inline>, Target),
+    Link(#[serde(deserialize_with = "skip")] (), Vec<Inline>, Target),
     Image(Attr, Vec<Inline>, Target),
     Note(Vec<Block>),
-    Span(Attr, Vec<Inline>),
+    Span(#[serde(deserialize_with = "skip")] (), Vec<Inline>),
 }
 
 /// `(url, title)`.
-pub type Target = (String, String);
+pub(crate) type Target = (String, String);
 
 #[derive(Debug, Clone, Copy, Deserialize)]
 #[serde(tag = "t")]
-pub enum QuoteType {
+pub(crate) enum QuoteType {
     SingleQuote,
     DoubleQuote,
 }
 
 impl Document {
-    pub fn is_supported_api(&self) -> bool {
+    pub(crate) fn is_supported_api(&self) -> bool {
         SUPPORTED_API
             .iter()
             .any(|[major, minor]| self.api_version.starts_with(&[*major, *minor]))
     }
 
     /// The text of a "Title"-style paragraph, if the document has one.
-    pub fn title(&self) -> Option<String> {
+    pub(crate) fn title(&self) -> Option<String> {
         match self.meta.title.as_ref()? {
             MetaValue::MetaInlines(inlines) => Some(super::inlines::plain(inlines)),
             MetaValue::MetaString(text) => Some(text.clone()),

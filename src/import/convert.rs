@@ -13,38 +13,38 @@ use super::finding::{Anchor, Finding, WordPlace};
 use super::images::Asset;
 use super::inlines::{Context, plain};
 use super::url_map::UrlMap;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// What was imported, for the report.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
-pub struct Imported {
-    pub recommendations: usize,
-    pub references: usize,
-    pub figures: usize,
-    pub tables: usize,
+pub(crate) struct Imported {
+    pub(crate) recommendations: usize,
+    pub(crate) references: usize,
+    pub(crate) figures: usize,
+    pub(crate) tables: usize,
 }
 
-pub struct Converter {
-    pub slug: String,
+pub(super) struct Converter {
+    pub(crate) slug: String,
     /// The folder pandoc extracted the images to; an image from anywhere else is refused.
-    pub media_root: PathBuf,
-    pub assets: Vec<Asset>,
-    pub findings: Vec<Finding>,
-    pub draft: Draft,
+    pub(crate) media_root: PathBuf,
+    pub(crate) assets: Vec<Asset>,
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) draft: Draft,
     /// The highest number in the reference list: "(N)" above it is not a citation.
-    pub max_reference: u32,
-    pub imported: Imported,
+    pub(crate) max_reference: u32,
+    pub(crate) imported: Imported,
     /// The Word place of the block being converted.
-    pub place: WordPlace,
+    pub(crate) place: WordPlace,
     current_block: usize,
     /// `--url-map`, shared by every file of the run.
-    pub url_map: Option<Arc<UrlMap>>,
+    pub(crate) url_map: Option<Arc<UrlMap>>,
     /// Images met in a merged-cell table, written below it (its HTML holds none).
-    pub below_table: Vec<String>,
+    pub(crate) below_table: Vec<String>,
 }
 
 impl Converter {
-    pub fn new(slug: String, media_root: PathBuf) -> Self {
+    pub(super) fn new(slug: String, media_root: PathBuf) -> Self {
         Self {
             slug,
             media_root,
@@ -61,32 +61,32 @@ impl Converter {
     }
 
     /// Starts a new output block for the Word content at `place`.
-    pub fn begin(&mut self, place: &WordPlace) {
+    pub(super) fn begin(&mut self, place: &WordPlace) {
         self.place = place.clone();
         self.current_block = self.draft.reserve();
     }
 
     /// The block being converted, for findings.
-    pub fn anchor(&self) -> Anchor {
+    pub(super) fn anchor(&self) -> Anchor {
         Anchor::Block(self.current_block)
     }
 
     /// Writes the block begun last into `section`.
-    pub fn emit(&mut self, section: usize, markdown: String) {
+    pub(super) fn emit(&mut self, section: usize, markdown: String) {
         if !markdown.trim().is_empty() {
             self.draft.push(section, self.current_block, markdown);
         }
     }
 
     /// Converts and writes an ordinary block.
-    pub fn ordinary(&mut self, section: usize, place: &WordPlace, block: &Block) {
+    pub(super) fn ordinary(&mut self, section: usize, place: &WordPlace, block: &Block) {
         self.begin(place);
         let markdown = self.block(block);
         self.emit(section, markdown);
     }
 
     /// The Markdown of an ordinary block (empty when it holds nothing to write).
-    pub fn block(&mut self, block: &Block) -> String {
+    pub(super) fn block(&mut self, block: &Block) -> String {
         match block {
             Block::Para(inlines) | Block::Plain(inlines) => {
                 if let Some(figure) = self.figure(inlines, None) {
@@ -101,10 +101,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::UNKNOWN_HEADING,
-                            format!(
-                                "`{}` is not a template section; it was kept as a sub-heading",
-                                plain(inlines)
-                            ),
+                            message!("import-unknown-heading", title = plain(inlines)),
                         )
                         .in_word(&self.place)
                         .at(self.anchor()),
@@ -139,7 +136,7 @@ impl Converter {
             Block::Div(_, blocks) | Block::Figure(_, _, blocks) => self.blocks(blocks),
             Block::HorizontalRule => "---".to_owned(),
             Block::RawBlock(format, text) => {
-                self.unsupported(&format!("raw {format}"), text);
+                self.unsupported(super::inlines::Unsupported::Raw(format), text);
                 String::new()
             }
             Block::Null => String::new(),
@@ -147,7 +144,7 @@ impl Converter {
     }
 
     /// Several blocks, a blank line between them.
-    pub fn blocks(&mut self, blocks: &[Block]) -> String {
+    pub(super) fn blocks(&mut self, blocks: &[Block]) -> String {
         blocks
             .iter()
             .map(|block| self.block(block))
@@ -191,7 +188,7 @@ fn prefix_lines(text: &str, first: &str, rest: &str) -> String {
 
 /// A paragraph whose text starts like Markdown syntax (`1. `, `- `, `# `, `:::`, `+++`)
 /// would be read as a list, heading or container: escape its first character.
-pub fn escape_line_start(markdown: &str) -> String {
+pub(super) fn escape_line_start(markdown: &str) -> String {
     let bytes = markdown.as_bytes();
     let digits = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     let numbered = digits > 0

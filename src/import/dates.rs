@@ -23,7 +23,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DateRead {
+pub(super) enum DateRead {
     /// Written in the regular form.
     Exact(Date),
     /// Read with certainty from an irregular form, which the report names.
@@ -66,7 +66,7 @@ fn date(year: &str, month: i8, day: &str) -> Option<Date> {
 }
 
 /// Reads the first date in `text` (which may hold more, like `(DLG)` after it).
-pub fn read(text: &str) -> DateRead {
+pub(super) fn read(text: &str) -> DateRead {
     let text = text.trim();
     if text.is_empty() {
         return DateRead::Missing;

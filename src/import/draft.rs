@@ -9,39 +9,39 @@ use super::finding::Anchor;
 use super::headings::TEMPLATE;
 
 #[derive(Debug, Default)]
-pub struct Draft {
+pub(super) struct Draft {
     front_matter: Vec<(Option<&'static str>, String)>,
     sections: [Vec<(usize, String)>; 9],
     next_block: usize,
 }
 
 /// The written text and the line (1-based) of every anchor in it.
-pub struct Written {
-    pub text: String,
-    pub lines: FxHashMap<Anchor, usize>,
+pub(super) struct Written {
+    pub(crate) text: String,
+    pub(crate) lines: FxHashMap<Anchor, usize>,
 }
 
 impl Draft {
     /// A front matter line; `key` names it for findings about that value.
-    pub fn front_line(&mut self, key: Option<&'static str>, line: impl Into<String>) {
+    pub(super) fn front_line(&mut self, key: Option<&'static str>, line: impl Into<String>) {
         self.front_matter.push((key, line.into()));
     }
 
     /// An id for a block not yet written, so findings met while converting it can point at
     /// it.
-    pub fn reserve(&mut self) -> usize {
+    pub(super) fn reserve(&mut self) -> usize {
         self.next_block += 1;
         self.next_block
     }
 
     /// A block of Markdown (one or more lines, no blank line at its ends) in a section.
-    pub fn push(&mut self, section: usize, id: usize, markdown: String) {
+    pub(super) fn push(&mut self, section: usize, id: usize, markdown: String) {
         if let Some(blocks) = self.sections.get_mut(section) {
             blocks.push((id, markdown));
         }
     }
 
-    pub fn write(&self) -> Written {
+    pub(super) fn write(&self) -> Written {
         let mut text = String::from("+++\n");
         let mut lines = FxHashMap::default();
         let mut line = 2;

@@ -9,29 +9,29 @@ use super::finding::{Anchor, Finding, WordPlace};
 use super::inlines::plain;
 use super::outline::Item;
 use super::patterns::{PARENTHESISED, TEMPLATE_VERSION, VERSION};
-use crate::diagnostics::codes;
+use crate::diagnostics::{Message, codes, message};
 use crate::model::Author;
 
 /// A value read from the front page and where it stood.
 #[derive(Debug, Clone)]
-pub struct Field {
-    pub text: String,
-    pub place: WordPlace,
+pub(super) struct Field {
+    pub(crate) text: String,
+    pub(crate) place: WordPlace,
 }
 
 #[derive(Debug, Default)]
-pub struct FrontPage {
-    pub title: Option<Field>,
+pub(super) struct FrontPage {
+    pub(crate) title: Option<Field>,
     /// The title was not marked as one; the first paragraph was taken.
-    pub title_guessed: bool,
-    pub version: Option<Field>,
-    pub professional: Option<Field>,
-    pub administrative: Option<Field>,
-    pub planned: Option<Field>,
-    pub keywords: Option<Field>,
-    pub template_version: Option<Field>,
+    pub(crate) title_guessed: bool,
+    pub(crate) version: Option<Field>,
+    pub(crate) professional: Option<Field>,
+    pub(crate) administrative: Option<Field>,
+    pub(crate) planned: Option<Field>,
+    pub(crate) keywords: Option<Field>,
+    pub(crate) template_version: Option<Field>,
     /// Front page paragraphs that are none of the above.
-    pub unused: Vec<Field>,
+    pub(crate) unused: Vec<Field>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,7 +84,7 @@ fn item_text(block: &Block) -> Option<String> {
     }
 }
 
-pub fn read(items: &[Item], meta_title: Option<String>, everything: &[&Item]) -> FrontPage {
+pub(super) fn read(items: &[Item], meta_title: Option<String>, everything: &[&Item]) -> FrontPage {
     let mut front = FrontPage::default();
     if let Some(title) = meta_title.filter(|t| !t.is_empty()) {
         let place = items.first().map(|i| i.place.clone()).unwrap_or_default();
@@ -153,51 +153,44 @@ fn label_of(text: &str) -> Option<Label> {
 }
 
 /// A TOML basic string, quoted and escaped.
-pub fn toml_string(value: &str) -> String {
+pub(super) fn toml_string(value: &str) -> String {
     toml::Value::String(value.to_owned()).to_string()
 }
 
 /// What the front matter needs besides the front page.
-pub struct Context<'a> {
-    pub group: &'a str,
+pub(super) struct Context<'a> {
+    pub(crate) group: &'a str,
     /// The group's name in `retning.toml`, for "Faglig godkendelse … (DLG)".
-    pub group_name: &'a str,
-    pub grading: Option<&'static str>,
-    pub authors: &'a [Author],
+    pub(crate) group_name: &'a str,
+    pub(crate) grading: Option<&'static str>,
+    pub(crate) authors: &'a [Author],
 }
 
 impl Converter {
-    pub fn write_front_matter(&mut self, front: &FrontPage, context: &Context<'_>) {
-        self.required("title", front.title.as_ref(), "the title");
+    pub(super) fn write_front_matter(&mut self, front: &FrontPage, context: &Context<'_>) {
+        self.required("title", front.title.as_ref());
         if let Some(title) = &front.title
             && front.title_guessed
         {
             self.findings.push(
                 Finding::warning(
                     codes::import::TITLE_GUESSED,
-                    format!(
-                        "no paragraph is marked as the title; the first one was taken: `{}`",
-                        title.text
-                    ),
+                    message!("import-title-guessed", title = title.text.as_str()),
                 )
                 .in_word(&title.place)
                 .at(Anchor::Key("title")),
             );
         }
-        self.required("version", front.version.as_ref(), "`Version X.Y`");
+        self.required("version", front.version.as_ref());
         self.draft.front_line(None, "status = \"draft\"");
-        self.required(
-            "template_version",
-            front.template_version.as_ref(),
-            "`Skabelon v. X`",
-        );
+        self.required("template_version", front.template_version.as_ref());
         match context.grading {
             Some(grading) => self
                 .draft
                 .front_line(Some("grading"), format!("grading = \"{grading}\"")),
             None => self.findings.push(Finding::error(
                 codes::import::MISSING_FIELD,
-                "no recommendation with a strength was found, so the grading (oxford or grade) is unknown; `grading` was left out",
+                message!("import-missing-field-grading"),
             )),
         }
         self.keywords(front.keywords.as_ref());
@@ -220,7 +213,7 @@ impl Converter {
         );
         self.draft.front_line(None, "");
         self.draft.front_line(None, "[revision]");
-        let (value, finding) = date_value(front.planned.as_ref(), "the planned revision");
+        let (value, finding) = date_value(front.planned.as_ref(), "planned");
         self.draft
             .front_line(Some("revision.planned"), format!("planned = {value}"));
         if let Some(finding) = finding {
@@ -234,14 +227,16 @@ impl Converter {
 
     /// A string key; a missing value is a finding and the key is left out, so that
     /// `retning check` keeps reporting it until someone fills it in.
-    fn required(&mut self, key: &'static str, field: Option<&Field>, what: &str) {
+    /// `title`, `version` or `template_version`, which the catalogue names as the front page
+    /// shows them.
+    fn required(&mut self, key: &'static str, field: Option<&Field>) {
         match field {
             Some(field) => self
                 .draft
                 .front_line(Some(key), format!("{key} = {}", toml_string(&field.text))),
             None => self.findings.push(Finding::error(
                 codes::import::MISSING_FIELD,
-                format!("the front page has no {what}; `{key}` was left out"),
+                message!("import-missing-field", key = key),
             )),
         }
     }
@@ -251,7 +246,7 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::MISSING_FIELD,
-                    "the front page has no INDEKSERING; `keywords` is empty",
+                    message!("import-missing-field-keywords"),
                 )
                 .at(Anchor::Key("keywords")),
             );
@@ -283,7 +278,7 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::MISSING_FIELD,
-                    format!("the front page has no `{label}`; `{key}` was left out"),
+                    message!("import-missing-field-approval", label = label, key = key),
                 )
                 .at(Anchor::Section(0)),
             );
@@ -297,7 +292,7 @@ impl Converter {
             text: PARENTHESISED.replace(&field.text, "").trim().to_owned(),
             place: field.place.clone(),
         };
-        let (date, finding) = date_value(Some(&date_only), &format!("`{label}`"));
+        let (date, finding) = date_value(Some(&date_only), label);
         let by = match body.as_deref() {
             Some(code) if name == "professional" => {
                 if code.eq_ignore_ascii_case(context.group) {
@@ -306,10 +301,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::GROUP_MISMATCH,
-                            format!(
-                                "the professional approval names `{code}`, but the guideline is imported into `{}`",
-                                context.group
-                            ),
+                            message!("import-group-mismatch", named = code, group = context.group),
                         )
                         .in_word(&field.place)
                         .at(Anchor::Key(key)),
@@ -322,7 +314,7 @@ impl Converter {
                 self.findings.push(
                     Finding::warning(
                         codes::import::MISSING_FIELD,
-                        format!("`{label}` names no approving body in parentheses; `by` is empty"),
+                        message!("import-missing-field-approving-body", label = label),
                     )
                     .in_word(&field.place)
                     .at(Anchor::Key(key)),
@@ -360,11 +352,13 @@ impl Converter {
 
 /// The TOML value for a date and the finding when it cannot be read with certainty. A date
 /// that is not complete is written as a string, which `retning check` reports until someone
-/// writes the real date.
-fn date_value(field: Option<&Field>, what: &str) -> (String, Option<Finding>) {
+/// writes the real date. `field` is the front page's label, or `planned` for the planned
+/// revision (the catalogue names it).
+fn date_value(field: Option<&Field>, label: &str) -> (String, Option<Finding>) {
     let text = field.map_or("", |f| f.text.as_str());
     let place = field.map(|f| f.place.clone()).unwrap_or_default();
-    let incomplete = |value: String, message: String| {
+    let incomplete = |value: String, message: Message| {
+        let message = message.arg("field", label).arg("text", text.trim());
         (
             value,
             Some(Finding::error(codes::import::DATE_INCOMPLETE, message).in_word(&place)),
@@ -377,7 +371,12 @@ fn date_value(field: Option<&Field>, what: &str) -> (String, Option<Finding>) {
             Some(
                 Finding::warning(
                     codes::import::DATE_IRREGULAR,
-                    format!("{what}: `{}` was read as {date}; check it", text.trim()),
+                    message!(
+                        "import-date-irregular",
+                        field = label,
+                        text = text.trim(),
+                        date = date.to_string()
+                    ),
                 )
                 .in_word(&place),
             ),
@@ -389,16 +388,15 @@ fn date_value(field: Option<&Field>, what: &str) -> (String, Option<Finding>) {
             };
             incomplete(
                 toml_string(&value),
-                format!(
-                    "{what}: `{}` gives no day; no day was made up, fill in the date",
-                    text.trim()
-                ),
+                message!("import-date-incomplete-month"),
             )
         }
-        DateRead::Missing => incomplete(toml_string(""), format!("{what} has no date; fill it in")),
+        DateRead::Missing => {
+            incomplete(toml_string(""), message!("import-date-incomplete-missing"))
+        }
         DateRead::Unreadable => incomplete(
             toml_string(text.trim()),
-            format!("{what}: `{}` is not a date that could be read", text.trim()),
+            message!("import-date-incomplete-unreadable"),
         ),
     }
 }

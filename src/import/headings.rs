@@ -2,7 +2,7 @@
 //! Word's automatic numbering and often use a bold paragraph where a heading belongs.
 
 /// The nine template sections, in the current template's order, as retning writes them.
-pub const TEMPLATE: [&str; 9] = [
+pub(super) const TEMPLATE: [&str; 9] = [
     "Nyt siden sidst (ændringslog)",
     "1. Anbefalinger (Quick guide)",
     "2. Introduktion",
@@ -14,11 +14,11 @@ pub const TEMPLATE: [&str; 9] = [
     "8. Om denne kliniske retningslinje",
 ];
 
-pub const CHANGELOG: usize = 0;
-pub const QUICK_GUIDE: usize = 1;
-pub const GRUNDLAG: usize = 3;
-pub const REFERENCES: usize = 4;
-pub const ABOUT: usize = 8;
+pub(super) const CHANGELOG: usize = 0;
+pub(super) const QUICK_GUIDE: usize = 1;
+pub(super) const GRUNDLAG: usize = 3;
+pub(super) const REFERENCES: usize = 4;
+pub(super) const ABOUT: usize = 8;
 
 /// Each section's current title (without its number) and the titles older templates used.
 const SECTION_TITLES: [(&str, &[&str]); 9] = [
@@ -47,18 +47,18 @@ const SECTION_TITLES: [(&str, &[&str]); 9] = [
 
 /// A heading that names a template section.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct SectionHeading {
-    pub index: usize,
+pub(super) struct SectionHeading {
+    pub(crate) index: usize,
     /// The Word file uses an older title for it.
-    pub renamed: bool,
+    pub(crate) renamed: bool,
 }
 
 /// The table of contents: Word's field, which pandoc reads as plain text.
-pub fn is_table_of_contents(text: &str) -> bool {
+pub(super) fn is_table_of_contents(text: &str) -> bool {
     matches!(normalise(text).as_str(), "indholdsfortegnelse" | "indhold")
 }
 
-pub fn section(text: &str) -> Option<SectionHeading> {
+pub(super) fn section(text: &str) -> Option<SectionHeading> {
     let key = normalise(text);
     SECTION_TITLES
         .iter()
@@ -81,7 +81,7 @@ pub fn section(text: &str) -> Option<SectionHeading> {
 }
 
 /// The four evidence sub-sections of a topic under *Grundlag*, as retning writes them.
-pub const SUBSECTIONS: [&str; 4] = [
+pub(super) const SUBSECTIONS: [&str; 4] = [
     "Litteratur og evidensgennemgang",
     "Patientværdier og – præferencer",
     "Rationale",
@@ -89,20 +89,20 @@ pub const SUBSECTIONS: [&str; 4] = [
 ];
 
 /// The sub-section a heading names, by its index in [`SUBSECTIONS`].
-pub fn subsection(text: &str) -> Option<usize> {
+pub(super) fn subsection(text: &str) -> Option<usize> {
     let key = normalise(text);
     SUBSECTIONS.iter().position(|title| key == normalise(title))
 }
 
 /// "Forfattere og habilitet" under *Om denne kliniske retningslinje*.
-pub fn is_authors(text: &str) -> bool {
+pub(super) fn is_authors(text: &str) -> bool {
     let key = normalise(text);
     key == "forfattere og habilitet" || key == "forfattere"
 }
 
 /// Lower case, the leading number and any dashes and runs of white space taken out, so
 /// "3. Grundlag", "GRUNDLAG" and "Patientværdier og -præferencer" compare as they read.
-pub fn normalise(text: &str) -> String {
+pub(super) fn normalise(text: &str) -> String {
     let text = text.trim();
     let without_number = text.trim_start_matches(|c: char| c.is_ascii_digit() || c == '.');
     let without_number = if without_number.len() < text.len() && without_number.starts_with(' ') {

@@ -9,17 +9,17 @@ use super::convert::Converter;
 use super::finding::Finding;
 use super::inlines::plain;
 use super::patterns::FIGURE_CAPTION;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// An image to copy into the asset folder.
 #[derive(Debug, Clone)]
-pub struct Asset {
-    pub from: PathBuf,
-    pub name: String,
+pub(crate) struct Asset {
+    pub(crate) from: PathBuf,
+    pub(crate) name: String,
 }
 
 /// `Figur N: …` as the caption of the image before it.
-pub fn figure_caption(text: &str) -> Option<String> {
+pub(super) fn figure_caption(text: &str) -> Option<String> {
     let captures = FIGURE_CAPTION.captures(text.trim())?;
     let rest = captures[2].trim();
     Some(if rest.is_empty() {
@@ -31,7 +31,7 @@ pub fn figure_caption(text: &str) -> Option<String> {
 
 impl Converter {
     /// A paragraph that holds one image and nothing else: a figure.
-    pub fn figure(&mut self, inlines: &[Inline], caption: Option<&str>) -> Option<String> {
+    pub(super) fn figure(&mut self, inlines: &[Inline], caption: Option<&str>) -> Option<String> {
         let mut content = inlines
             .iter()
             .filter(|inline| !matches!(inline, Inline::Space | Inline::SoftBreak));
@@ -44,7 +44,7 @@ impl Converter {
         Some(self.image(attr, alt, target, caption))
     }
 
-    pub fn image(
+    pub(super) fn image(
         &mut self,
         _attr: &Attr,
         alt: &[Inline],
@@ -56,9 +56,7 @@ impl Converter {
             self.findings.push(
                 Finding::error(
                     codes::import::IMAGE_NOT_EMBEDDED,
-                    format!(
-                        "an image that is not embedded in the Word file (`{url}`) was not imported"
-                    ),
+                    message!("import-image-not-embedded", url = url),
                 )
                 .in_word(&self.place)
                 .at(self.anchor()),
@@ -70,9 +68,9 @@ impl Converter {
             self.findings.push(
                 Finding::error(
                     codes::import::IMAGE_WITHOUT_ALT,
-                    format!(
-                        "the image {}/{name} has no alt text in Word; write what it shows between ![ and ]",
-                        self.slug
+                    message!(
+                        "import-image-without-alt",
+                        path = format!("{}/{name}", self.slug)
                     ),
                 )
                 .in_word(&self.place)

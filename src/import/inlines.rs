@@ -6,11 +6,11 @@ use std::fmt::Write;
 use super::ast::{Inline, QuoteType};
 use super::convert::Converter;
 use super::finding::Finding;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 use crate::link_safety;
 
 /// The plain text, white space collapsed.
-pub fn plain(inlines: &[Inline]) -> String {
+pub(super) fn plain(inlines: &[Inline]) -> String {
     let mut out = String::new();
     push_plain(inlines, &mut out);
     out.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -44,7 +44,7 @@ fn push_plain(inlines: &[Inline], out: &mut String) {
 
 /// True when every word of the paragraph is bold: the way real files mark a heading, and
 /// the way the template marks a recommendation.
-pub fn all_bold(inlines: &[Inline]) -> bool {
+pub(super) fn all_bold(inlines: &[Inline]) -> bool {
     let mut any = false;
     for inline in inlines {
         match inline {
@@ -64,7 +64,7 @@ pub fn all_bold(inlines: &[Inline]) -> bool {
 
 /// The inlines with bold taken off the top level (a recommendation's text is bold in Word;
 /// on the site its card shows that).
-pub fn without_bold(inlines: &[Inline]) -> Vec<Inline> {
+pub(super) fn without_bold(inlines: &[Inline]) -> Vec<Inline> {
     let mut out = Vec::with_capacity(inlines.len());
     for inline in inlines {
         match inline {
@@ -84,13 +84,13 @@ fn quote_mark(quote: QuoteType) -> &'static str {
 
 /// Where Markdown is written: a line break is `\` in a paragraph, `<br>` in a table cell.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Context {
+pub(super) enum Context {
     Paragraph,
     TableCell,
 }
 
 /// Plain text as Markdown text (a caption read as plain text).
-pub fn markdown_text(text: &str) -> String {
+pub(super) fn markdown_text(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     escape_markdown(text, Context::Paragraph, &mut out);
     out
@@ -110,7 +110,7 @@ fn escape_markdown(text: &str, context: Context, out: &mut String) {
     }
 }
 
-pub fn escape_html(text: &str, out: &mut String) {
+pub(super) fn escape_html(text: &str, out: &mut String) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -139,7 +139,7 @@ fn wrap(mark: &str, inner: &str, out: &mut String) {
 }
 
 impl Converter {
-    pub fn markdown(&mut self, inlines: &[Inline], context: Context) -> String {
+    pub(super) fn markdown(&mut self, inlines: &[Inline], context: Context) -> String {
         let mut out = String::new();
         self.push_markdown(inlines, context, &mut out);
         out
@@ -190,11 +190,11 @@ impl Converter {
                     let _ = write!(out, "{fence}{text}{close}");
                 }
                 Inline::Math(_, text) => {
-                    self.unsupported("a formula (Word equation)", text);
+                    self.unsupported(Unsupported::Formula, text);
                     escape_markdown(text, context, out);
                 }
                 Inline::RawInline(format, text) => {
-                    self.unsupported(&format!("raw {format}"), text);
+                    self.unsupported(Unsupported::Raw(format), text);
                 }
                 Inline::Link(_, inner, (url, _)) => {
                     let text = self.markdown(inner, context);
@@ -216,9 +216,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::WORD_FOOTNOTE,
-                            format!(
-                                "a Word footnote was written into the text in parentheses: ({text})"
-                            ),
+                            message!("import-word-footnote", text = text.as_str()),
                         )
                         .in_word(&self.place)
                         .at(self.anchor()),
@@ -233,7 +231,7 @@ impl Converter {
 
     /// The HTML of the table subset: `br, sup, sub, em, strong`; links and images have no
     /// place in it: a link's text is kept, an image goes below the table, each a finding.
-    pub fn html(&mut self, inlines: &[Inline], out: &mut String) {
+    pub(super) fn html(&mut self, inlines: &[Inline], out: &mut String) {
         for inline in inlines {
             match inline {
                 Inline::Str(text) | Inline::Code(_, text) | Inline::Math(_, text) => {
@@ -271,10 +269,9 @@ impl Converter {
                         self.findings.push(
                             Finding::warning(
                                 codes::import::UNSUPPORTED_CONTENT,
-                                format!(
-                                    "a table with merged cells holds no images, so the image \
-                                     `{}` in it was written below the table; move it where it belongs",
-                                    plain(alt)
+                                message!(
+                                    "import-unsupported-content-image-in-table",
+                                    alt = plain(alt)
                                 ),
                             )
                             .in_word(&self.place)
@@ -283,7 +280,7 @@ impl Converter {
                     }
                 }
                 Inline::RawInline(format, text) => {
-                    self.unsupported(&format!("raw {format}"), text);
+                    self.unsupported(Unsupported::Raw(format), text);
                 }
                 Inline::Note(blocks) => {
                     let text = blocks_plain(blocks);
@@ -311,10 +308,10 @@ impl Converter {
         self.findings.push(
             Finding::warning(
                 codes::import::UNSUPPORTED_CONTENT,
-                format!(
-                    "a table with merged cells holds no links, so this one was written as text: \
-                     `{}` → {destination}; link it in the text next to the table",
-                    plain(text)
+                message!(
+                    "import-unsupported-content-link-in-table",
+                    text = plain(text),
+                    destination = destination.as_str(),
                 ),
             )
             .in_word(&self.place)
@@ -332,10 +329,11 @@ impl Converter {
         self.findings.push(
             Finding::warning(
                 codes::import::UNSUPPORTED_CONTENT,
-                format!(
-                    "a `{scheme}:` link cannot be on a page (only https, http, mailto and tel \
-                     can), so only its text `{}` was written; it pointed to {shown}",
-                    plain(text)
+                message!(
+                    "import-unsupported-content-link-scheme",
+                    scheme = scheme.as_str(),
+                    text = plain(text),
+                    url = shown,
                 ),
             )
             .in_word(&self.place)
@@ -351,12 +349,22 @@ impl Converter {
     }
 
     /// Content Markdown cannot hold: named in the report, never dropped silently.
-    pub fn unsupported(&mut self, what: &str, text: &str) {
+    pub(super) fn unsupported(&mut self, what: Unsupported<'_>, text: &str) {
         let shown: String = text.chars().take(60).collect();
+        let (what, format) = match what {
+            Unsupported::Formula => ("formula", ""),
+            Unsupported::NestedTable => ("nested-table", ""),
+            Unsupported::Raw(format) => ("raw", format),
+        };
         self.findings.push(
             Finding::warning(
                 codes::import::UNSUPPORTED_CONTENT,
-                format!("{what} could not be imported: `{shown}`"),
+                message!(
+                    "import-unsupported-content",
+                    what = what,
+                    format = format,
+                    text = shown,
+                ),
             )
             .in_word(&self.place)
             .at(self.anchor()),
@@ -364,8 +372,19 @@ impl Converter {
     }
 }
 
+/// Content Markdown cannot hold, as the report names it.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Unsupported<'a> {
+    /// A Word equation.
+    Formula,
+    /// A table inside a table cell.
+    NestedTable,
+    /// Raw content of a format (`openxml`).
+    Raw(&'a str),
+}
+
 /// The plain text of blocks (a footnote's paragraphs), one space between them.
-pub fn blocks_plain(blocks: &[super::ast::Block]) -> String {
+pub(super) fn blocks_plain(blocks: &[super::ast::Block]) -> String {
     use super::ast::Block;
     blocks
         .iter()
@@ -378,7 +397,7 @@ pub fn blocks_plain(blocks: &[super::ast::Block]) -> String {
 }
 
 /// The plain text of any block, tables and lists included, for messages.
-pub fn block_text(block: &super::ast::Block) -> String {
+pub(super) fn block_text(block: &super::ast::Block) -> String {
     use super::ast::Block;
     let parts: Vec<String> = match block {
         Block::Para(inlines) | Block::Plain(inlines) | Block::Header(_, _, inlines) => {
@@ -452,11 +471,7 @@ mod tests {
             vec![
                 s("Se"),
                 Inline::Space,
-                Inline::Link(
-                    Default::default(),
-                    vec![s("notatet")],
-                    (url.to_owned(), String::new()),
-                ),
+                Inline::Link((), vec![s("notatet")], (url.to_owned(), String::new())),
             ]
         };
         let written = converter.markdown(&link("file://srv/notat.docx"), Context::Paragraph);
@@ -464,10 +479,10 @@ mod tests {
         let mut html = String::new();
         converter.html(&link("JavaScript:alert(1)"), &mut html);
         assert_eq!(html, "Se notatet");
-        let messages: Vec<&str> = converter
+        let messages: Vec<String> = converter
             .findings
             .iter()
-            .map(|f| f.message.as_str())
+            .map(|f| f.diagnostic.message.english().into_owned())
             .collect();
         assert_eq!(
             messages,

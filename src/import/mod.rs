@@ -7,35 +7,37 @@
 //! each section; `draft` writes the Markdown and gives every finding its line; [`report`]
 //! renders the outcome.
 
-pub mod ast;
+pub(crate) mod ast;
 mod convert;
 mod dates;
 mod draft;
-pub mod finding;
+pub(crate) mod finding;
 mod front_page;
 mod headings;
 mod images;
 mod inlines;
 mod outline;
-pub mod pandoc;
+pub(crate) mod pandoc;
 mod patterns;
 mod recommendations;
 mod references;
-pub mod report;
+pub(crate) mod report;
 mod sections;
-pub mod slug;
+pub(crate) mod slug;
 mod tables;
-pub mod url_map;
+pub(crate) mod url_map;
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-pub use convert::Imported;
-pub use finding::{Finding, WordPlace};
-pub use pandoc::Pandoc;
+pub(crate) use convert::Imported;
+pub(crate) use finding::{Finding, WordPlace};
+pub(crate) use pandoc::Pandoc;
 
-use crate::diagnostics::codes;
+use crate::diagnostics::{Text, codes, message};
 use crate::site::{GUIDELINES_DIR, is_valid_slug};
+use crate::source::SourceFile;
 use finding::Anchor;
 use headings::{ABOUT, CHANGELOG, GRUNDLAG, QUICK_GUIDE, REFERENCES};
 use images::Asset;
@@ -43,40 +45,35 @@ use outline::Item;
 use recommendations::Written;
 
 /// What every file of one `retning import` shares.
-pub struct Request<'a> {
-    pub pandoc: &'a Pandoc,
-    pub group: &'a str,
+pub(crate) struct Request<'a> {
+    pub(crate) pandoc: &'a Pandoc,
+    pub(crate) group: &'a str,
     /// The group's name in `retning.toml`.
-    pub group_name: &'a str,
-    pub slug: Option<&'a str>,
-    pub url_map: Option<std::sync::Arc<url_map::UrlMap>>,
-}
-
-/// A finding with its line in the written Markdown.
-#[derive(Debug, Clone)]
-pub struct Located {
-    pub finding: Finding,
-    pub line: Option<usize>,
+    pub(crate) group_name: &'a str,
+    pub(crate) slug: Option<&'a str>,
+    pub(crate) url_map: Option<std::sync::Arc<url_map::UrlMap>>,
 }
 
 /// A converted file, not yet written.
-pub struct Converted {
-    pub slug: String,
-    pub markdown: String,
-    pub assets: Vec<Asset>,
-    pub findings: Vec<Located>,
-    pub imported: Imported,
+pub(crate) struct Converted {
+    pub(crate) slug: String,
+    /// The draft, named as it will be written (`guidelines/<group>/<slug>.md`).
+    pub(crate) markdown: Arc<SourceFile>,
+    pub(crate) assets: Vec<Asset>,
+    /// Each pointing at its line in `markdown` when the draft has one for it.
+    pub(crate) findings: Vec<Finding>,
+    pub(crate) imported: Imported,
     /// Holds pandoc's extracted images until they are copied.
     _media: tempfile::TempDir,
 }
 
 /// Converts one Word file. `Err` says why it could not be imported at all.
-pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> {
+pub(crate) fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, Text> {
     if !docx.is_file() {
-        return Err("no such file".to_owned());
+        return Err(message!("import-no-such-file").into());
     }
-    let media =
-        tempfile::tempdir().map_err(|err| format!("cannot make a temporary folder: {err}"))?;
+    let media = tempfile::tempdir()
+        .map_err(|err| message!("import-no-temporary-folder", error = err.to_string()))?;
     let document = request.pandoc.convert(docx, media.path())?;
     let meta_title = document.title();
     let outline = outline::outline(document.blocks);
@@ -89,14 +86,10 @@ pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> 
     let slug = match (request.slug, &front.title) {
         (Some(slug), _) => slug.to_owned(),
         (None, Some(title)) => slug::from_title(&title.text),
-        (None, None) => {
-            return Err("the front page has no title to make a slug from; give --slug".to_owned());
-        }
+        (None, None) => return Err(message!("import-no-title-for-slug").into()),
     };
     if !is_valid_slug(&slug) {
-        return Err(format!(
-            "`{slug}` is not a valid slug: use lower-case a–z, digits and -"
-        ));
+        return Err(message!("import-bad-slug", slug = slug.as_str()).into());
     }
 
     let mut converter = convert::Converter::new(slug.clone(), media.path().to_path_buf());
@@ -108,9 +101,9 @@ pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> 
         converter.findings.push(
             Finding::warning(
                 codes::import::FRONT_PAGE_TEXT,
-                format!(
-                    "front page text that is none of the front matter fields was not imported: `{}`",
-                    recommendations::shorten(&unused.text)
+                message!(
+                    "import-front-page-text",
+                    text = recommendations::shorten(&unused.text)
                 ),
             )
             .in_word(&unused.place),
@@ -127,18 +120,28 @@ pub fn convert(docx: &Path, request: &Request<'_>) -> Result<Converted, String> 
     );
 
     let out = converter.draft.write();
-    let mut findings: Vec<Located> = converter
+    let shown = format!("{GUIDELINES_DIR}/{}/{slug}.md", request.group);
+    let markdown = Arc::new(SourceFile::new(PathBuf::from(&shown), shown, out.text));
+    let mut findings: Vec<Finding> = converter
         .findings
         .into_iter()
-        .map(|finding| Located {
-            line: out.lines.get(&finding.anchor).copied(),
-            finding,
+        .map(|mut finding| {
+            finding.diagnostic = match out.lines.get(&finding.anchor) {
+                Some(&line) => {
+                    let span = markdown
+                        .lines
+                        .line_span(&markdown.text, line.saturating_sub(1));
+                    finding.diagnostic.at(&markdown, span)
+                }
+                None => finding.diagnostic.in_file(markdown.display_path.clone()),
+            };
+            finding
         })
         .collect();
-    findings.sort_by_key(|f| (f.line, f.finding.word.as_ref().map(|w| w.paragraph)));
+    findings.sort_by_key(|f| (f.diagnostic.line(), f.word.as_ref().map(|w| w.paragraph)));
     Ok(Converted {
         slug,
-        markdown: out.text,
+        markdown,
         assets: converter.assets,
         findings,
         imported: converter.imported,
@@ -180,20 +183,18 @@ fn grading(written: &[Written], findings: &mut Vec<Finding>) -> Option<&'static 
         .filter(|w| w.strength.scheme != first.strength.scheme)
         .map(|w| w.number)
         .collect();
-    if !others.is_empty() {
-        let numbers: Vec<String> = others.iter().map(u32::to_string).collect();
-        let others = match numbers.as_slice() {
-            [one] => format!("recommendation {one} is"),
-            [rest @ .., last] => format!("recommendations {} and {last} are", rest.join(", ")),
-            [] => String::new(),
-        };
+    if let Some((last, rest)) = others.split_last() {
+        let rest: Vec<String> = rest.iter().map(u32::to_string).collect();
         findings.push(
             Finding::error(
                 codes::import::MIXED_GRADING,
-                format!(
-                    "recommendation {} is graded {}, but {others} not; `grading` was set from the first",
-                    first.number,
-                    first.strength.scheme.name(),
+                message!(
+                    "import-mixed-grading",
+                    first = first.number,
+                    scheme = first.strength.scheme.name(),
+                    count = others.len(),
+                    rest = rest.join(", "),
+                    last = *last,
                 ),
             )
             .at(Anchor::Key("grading")),
@@ -204,16 +205,22 @@ fn grading(written: &[Written], findings: &mut Vec<Finding>) -> Option<&'static 
 
 /// Writes `guidelines/<group>/<slug>.md` and its images into `guidelines/<group>/<slug>/`.
 /// Never overwrites without `force`. Returns the file's site-relative path.
-pub fn write(
+pub(crate) fn write(
     converted: &Converted,
     root: &Path,
     group: &str,
     force: bool,
-) -> Result<String, String> {
+) -> Result<String, Text> {
     let shown = format!("{GUIDELINES_DIR}/{group}/{}.md", converted.slug);
+    let cannot_create = |path: &Path, err: std::io::Error| {
+        message!(
+            "import-cannot-create",
+            path = path.display().to_string(),
+            error = err.to_string()
+        )
+    };
     let dir = root.join(GUIDELINES_DIR).join(group);
-    std::fs::create_dir_all(&dir)
-        .map_err(|err| format!("cannot create {}: {err}", dir.display()))?;
+    std::fs::create_dir_all(&dir).map_err(|err| cannot_create(&dir, err))?;
     let path = dir.join(format!("{}.md", converted.slug));
     let mut file = if force {
         std::fs::File::create(&path)
@@ -224,20 +231,28 @@ pub fn write(
             .open(&path)
     }
     .map_err(|err| match err.kind() {
-        std::io::ErrorKind::AlreadyExists => {
-            format!("{shown} exists already; --force overwrites it")
-        }
-        _ => format!("cannot create {shown}: {err}"),
+        std::io::ErrorKind::AlreadyExists => message!("import-exists", path = shown.as_str()),
+        _ => cannot_create(Path::new(&shown), err),
     })?;
-    file.write_all(converted.markdown.as_bytes())
-        .map_err(|err| format!("cannot write {shown}: {err}"))?;
+    file.write_all(converted.markdown.text.as_bytes())
+        .map_err(|err| {
+            message!(
+                "import-cannot-write",
+                path = shown.as_str(),
+                error = err.to_string()
+            )
+        })?;
     if !converted.assets.is_empty() {
         let assets = dir.join(&converted.slug);
-        std::fs::create_dir_all(&assets)
-            .map_err(|err| format!("cannot create {}: {err}", assets.display()))?;
+        std::fs::create_dir_all(&assets).map_err(|err| cannot_create(&assets, err))?;
         for asset in &converted.assets {
-            std::fs::copy(&asset.from, assets.join(&asset.name))
-                .map_err(|err| format!("cannot copy the image {}: {err}", asset.name))?;
+            std::fs::copy(&asset.from, assets.join(&asset.name)).map_err(|err| {
+                message!(
+                    "import-cannot-copy-image",
+                    name = asset.name.as_str(),
+                    error = err.to_string()
+                )
+            })?;
         }
     }
     Ok(shown)

@@ -5,27 +5,27 @@ use super::ast::Block;
 use super::finding::{Anchor, Finding, WordPlace};
 use super::headings::{self, TEMPLATE};
 use super::inlines::{all_bold, plain};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// A block of the Word document and where it stands.
 #[derive(Debug, Clone)]
-pub struct Item {
-    pub block: Block,
-    pub place: WordPlace,
+pub(super) struct Item {
+    pub(crate) block: Block,
+    pub(crate) place: WordPlace,
 }
 
 #[derive(Debug, Default)]
-pub struct Outline {
-    pub front_page: Vec<Item>,
-    pub sections: [Vec<Item>; 9],
+pub(super) struct Outline {
+    pub(crate) front_page: Vec<Item>,
+    pub(crate) sections: [Vec<Item>; 9],
     /// Whether the Word file has the section at all.
-    pub present: [bool; 9],
-    pub findings: Vec<Finding>,
+    pub(crate) present: [bool; 9],
+    pub(crate) findings: Vec<Finding>,
 }
 
 /// A paragraph's heading text: a Word heading, or a paragraph that is bold all through and
 /// short enough to be one.
-pub fn heading_text(block: &Block) -> Option<String> {
+pub(super) fn heading_text(block: &Block) -> Option<String> {
     match block {
         Block::Header(_, _, inlines) => Some(plain(inlines)),
         Block::Para(inlines) | Block::Plain(inlines) if all_bold(inlines) => {
@@ -45,7 +45,7 @@ fn paragraphs_in(block: &Block) -> usize {
     }
 }
 
-pub fn outline(blocks: Vec<Block>) -> Outline {
+pub(super) fn outline(blocks: Vec<Block>) -> Outline {
     let mut out = Outline::default();
     let mut paragraph = 0;
     let mut current: Option<usize> = None;
@@ -76,7 +76,7 @@ pub fn outline(blocks: Vec<Block>) -> Outline {
                 out.findings.push(
                     Finding::warning(
                         codes::import::CONTENTS_DROPPED,
-                        "the table of contents was left out (the site makes its own)",
+                        message!("import-contents-dropped"),
                     )
                     .in_word(&place(&path)),
                 );
@@ -104,10 +104,7 @@ pub fn outline(blocks: Vec<Block>) -> Outline {
             out.findings.push(
                 Finding::warning(
                     codes::import::MISSING_SECTION,
-                    format!(
-                        "the Word file has no `{}`; the section was written empty",
-                        TEMPLATE[index]
-                    ),
+                    message!("import-missing-section", title = TEMPLATE[index]),
                 )
                 .at(Anchor::Section(index)),
             );
@@ -124,9 +121,10 @@ impl Outline {
             self.findings.push(
                 Finding::warning(
                     codes::import::RENAMED_HEADING,
-                    format!(
-                        "`{text}` is an older title; it was written as `{}`",
-                        TEMPLATE[section.index]
+                    message!(
+                        "import-renamed-heading",
+                        old = text,
+                        title = TEMPLATE[section.index]
                     ),
                 )
                 .in_word(place)
@@ -137,7 +135,7 @@ impl Outline {
             self.findings.push(
                 Finding::warning(
                     codes::import::DUPLICATE_SECTION,
-                    format!("`{text}` appears a second time; its content was added to the first"),
+                    message!("import-duplicate-section", title = text),
                 )
                 .in_word(place)
                 .at(anchor),
@@ -168,10 +166,7 @@ fn check_order(order: &[(usize, WordPlace)], out: &mut Outline) {
             out.findings.push(
                 Finding::warning(
                     codes::import::TEMPLATE_ORDER,
-                    format!(
-                        "the Word file has the sections in an older order ({}); they were written in the current template's order",
-                        found.join(", ")
-                    ),
+                    message!("import-template-order", sections = found.join(", ")),
                 )
                 .in_word(place)
                 .at(Anchor::Section(index)),
@@ -191,9 +186,7 @@ fn flatten(blocks: Vec<Block>) -> Vec<Block> {
         match block {
             Block::Div(attr, inner) if is_title_style(&attr) => {
                 out.extend(inner.into_iter().map(|block| match block {
-                    Block::Para(inlines) | Block::Plain(inlines) => {
-                        Block::Header(1, Default::default(), inlines)
-                    }
+                    Block::Para(inlines) | Block::Plain(inlines) => Block::Header(1, (), inlines),
                     other => other,
                 }));
             }
@@ -216,7 +209,7 @@ mod tests {
     use crate::import::ast::Inline;
 
     fn heading(text: &str) -> Block {
-        Block::Header(1, Default::default(), vec![Inline::Str(text.to_owned())])
+        Block::Header(1, (), vec![Inline::Str(text.to_owned())])
     }
 
     fn bold(text: &str) -> Block {
@@ -240,7 +233,7 @@ mod tests {
         assert_eq!(outline.sections[3].len(), 1);
         assert_eq!(outline.sections[2][0].place.paragraph, 5);
         assert_eq!(outline.sections[2][0].place.heading_path, ["Introduktion"]);
-        let codes: Vec<_> = outline.findings.iter().map(|f| f.code).collect();
+        let codes: Vec<_> = outline.findings.iter().map(|f| f.diagnostic.code).collect();
         assert!(codes.contains(&codes::import::TEMPLATE_ORDER), "{codes:?}");
         assert_eq!(
             codes

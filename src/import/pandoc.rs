@@ -5,33 +5,39 @@ use std::path::Path;
 use std::process::Command;
 
 use super::ast::Document;
+use crate::diagnostics::{Message, Text, message};
 
 /// The oldest pandoc whose JSON has table cells with row and column spans (API 1.22).
 const OLDEST: (u32, u32) = (2, 11);
 
-/// What to tell a user who has no pandoc.
-pub const INSTALL_HINT: &str =
-    "pandoc is not installed; install it with `apt-get install pandoc` (Debian/Ubuntu)";
-
-#[derive(Debug, thiserror::Error)]
-pub enum PandocError {
-    #[error("{INSTALL_HINT}")]
+/// Why pandoc cannot be used: the tool fails (exit 2).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum PandocError {
     Missing,
-    #[error("pandoc {0} is too old; retning needs pandoc 2.11 or newer (`apt-get install pandoc`)")]
     TooOld(String),
-    #[error("`pandoc --version` failed: {0}")]
     Broken(String),
+}
+
+impl PandocError {
+    /// What to tell the user, in their language.
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Self::Missing => message!("import-pandoc-missing"),
+            Self::TooOld(version) => message!("import-pandoc-too-old", version = version.as_str()),
+            Self::Broken(error) => message!("import-pandoc-broken", error = error.as_str()),
+        }
+    }
 }
 
 /// An installed pandoc.
 #[derive(Debug, Clone)]
-pub struct Pandoc {
-    pub version: String,
+pub(crate) struct Pandoc {
+    pub(crate) version: String,
 }
 
 impl Pandoc {
     /// Finds pandoc on the PATH and checks its version.
-    pub fn find() -> Result<Self, PandocError> {
+    pub(crate) fn find() -> Result<Self, PandocError> {
         let output = match Command::new("pandoc").arg("--version").output() {
             Ok(output) => output,
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
@@ -57,7 +63,7 @@ impl Pandoc {
     }
 
     /// Converts a Word file, extracting its images under `media` (`media/media/…`).
-    pub fn convert(&self, docx: &Path, media: &Path) -> Result<Document, String> {
+    pub(crate) fn convert(&self, docx: &Path, media: &Path) -> Result<Document, Text> {
         let mut extract = std::ffi::OsString::from("--extract-media=");
         extract.push(media);
         let output = Command::new("pandoc")
@@ -67,20 +73,26 @@ impl Pandoc {
             .arg(extract)
             .arg(docx)
             .output()
-            .map_err(|err| format!("cannot run pandoc: {err}"))?;
+            .map_err(|err| message!("import-pandoc-cannot-run", error = err.to_string()))?;
         if !output.status.success() {
-            return Err(format!(
-                "pandoc could not read it as a Word file: {}",
-                first_line(&output.stderr)
-            ));
+            return Err(
+                message!("import-pandoc-not-word", error = first_line(&output.stderr)).into(),
+            );
         }
-        let document: Document = serde_json::from_slice(&output.stdout)
-            .map_err(|err| format!("pandoc {}'s JSON could not be read: {err}", self.version))?;
+        let document: Document = serde_json::from_slice(&output.stdout).map_err(|err| {
+            message!(
+                "import-pandoc-bad-json",
+                version = self.version.as_str(),
+                error = err.to_string()
+            )
+        })?;
         if !document.is_supported_api() {
-            return Err(format!(
-                "pandoc {} writes JSON API {:?}; retning reads 1.22 and 1.23",
-                self.version, document.api_version
-            ));
+            return Err(message!(
+                "import-pandoc-unsupported-api",
+                version = self.version.as_str(),
+                api = format!("{:?}", document.api_version)
+            )
+            .into());
         }
         Ok(document)
     }

@@ -12,65 +12,66 @@ fn compiled(pattern: &str) -> Regex {
 }
 
 /// `Figur 3: Forløb …` (also `Fig. 3.` and `Figur 3 –`).
-pub static FIGURE_CAPTION: LazyLock<Regex> =
+pub(super) static FIGURE_CAPTION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?i:figur|fig\.)\s*(\d+)\s*[:.\-–—]?\s*(.*)$"));
 
 /// `Tabel 2: Stadieinddeling …`.
-pub static TABLE_CAPTION: LazyLock<Regex> =
+pub(super) static TABLE_CAPTION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?i:tabel)\s*(\d+)\s*[:.\-–—]?\s*(.*)$"));
 
 /// A recommendation: its number, text and the strength in the last parentheses:
 /// `3. Patienter … bør tilbydes … (A-C)`.
-pub static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static RECOMMENDATION: LazyLock<Regex> = LazyLock::new(|| {
     compiled(r"^(?:(?i:anbefaling)\s+)?(\d{1,3})\s*[.)]?\s+(.+?)\s*\(([^()]+)\)\s*\.?$")
 });
 
 /// An Oxford strength: a letter or a range (`A`, `A-C`, `A–C`).
-pub static OXFORD: LazyLock<Regex> =
+pub(super) static OXFORD: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^([A-D])(?:\s*[-–—]\s*([A-D]))?$"));
 
 /// A GRADE strength as the template words it, optionally with the certainty of evidence.
-pub static GRADE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static GRADE: LazyLock<Regex> = LazyLock::new(|| {
     compiled(
         r"^(?i)(stærk|svag)\s+anbefaling\s+(for|imod)(?:\s*[,;]\s*(høj|moderat|lav|meget lav)(?:\s+(?:evidens)?(?:kvalitet|sikkerhed))?)?$",
     )
 });
 
 /// "God praksis" (good practice, no grading).
-pub static GOOD_PRACTICE: LazyLock<Regex> = LazyLock::new(|| compiled(r"^(?i)god\s+praksis$"));
+pub(super) static GOOD_PRACTICE: LazyLock<Regex> =
+    LazyLock::new(|| compiled(r"^(?i)god\s+praksis$"));
 
 /// Citations in running text: `(1)`, `(2,3)`, `(4-6)`, `(2, 5–7)`.
-pub static CITATION: LazyLock<Regex> =
+pub(super) static CITATION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"\((\d{1,4}(?:\s*[,–—-]\s*\d{1,4})*)\)"));
 
 /// A list that reads as a Danish decimal number or interval as well: `1,5`, `1,2-4,5`
 /// (a comma with a digit right after it; citation lists beyond two numbers never read so).
-pub static DECIMAL_SHAPED: LazyLock<Regex> =
+pub(super) static DECIMAL_SHAPED: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\d+,\d+(?:\s*[-–—]\s*\d+,\d+)?$"));
 
 /// An evidence level at the start of the text after a citation, escaped (Markdown) or not
 /// (a table cell's HTML): ` \[1b\]`, ` [1b]`.
-pub static LEVEL_AFTER: LazyLock<Regex> =
+pub(super) static LEVEL_AFTER: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^\s*\\?\[(?:1a|1b|2a|2b|3a|3b|4|5)\\?\]"));
 
 /// An evidence level after a citation, which the Markdown writer escaped: `\[1b\]`.
-pub static ESCAPED_LEVEL: LazyLock<Regex> =
+pub(super) static ESCAPED_LEVEL: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"\\\[(1a|1b|2a|2b|3a|3b|4|5)\\\]"));
 
 /// A numbered reference written as text: `12. Cheson BD …`, `[12] Cheson …`, `12) …`.
-pub static NUMBERED_REFERENCE: LazyLock<Regex> =
+pub(super) static NUMBERED_REFERENCE: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"^(?:\[(\d{1,4})\]|(\d{1,4})[.)])\s+(.+)$"));
 
 /// `Version 2.1`, `Version: 2.1`.
-pub static VERSION: LazyLock<Regex> =
+pub(super) static VERSION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)^version\s*:?\s*(\d+(?:\.\d+)*)"));
 
 /// `Skabelon v. 10.0`, `Skabelon version 9.2`.
-pub static TEMPLATE_VERSION: LazyLock<Regex> =
+pub(super) static TEMPLATE_VERSION: LazyLock<Regex> =
     LazyLock::new(|| compiled(r"(?i)skabelon\s*(?:v\.|version|v)\s*(\d+(?:\.\d+)*)"));
 
 /// The parenthesised body after a date: `(DLG)`.
-pub static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| compiled(r"\(([^()]+)\)\s*$"));
+pub(super) static PARENTHESISED: LazyLock<Regex> = LazyLock::new(|| compiled(r"\(([^()]+)\)\s*$"));
 
 #[cfg(test)]
 mod tests {

@@ -12,16 +12,16 @@ use super::headings::{GRUNDLAG, QUICK_GUIDE};
 use super::inlines::{Context, all_bold, plain, without_bold};
 use super::outline::{Item, heading_text};
 use super::patterns::{CITATION, GOOD_PRACTICE, GRADE, OXFORD, RECOMMENDATION};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scheme {
+pub(super) enum Scheme {
     Oxford,
     Grade,
 }
 
 impl Scheme {
-    pub fn name(self) -> &'static str {
+    pub(super) fn name(self) -> &'static str {
         match self {
             Self::Oxford => "oxford",
             Self::Grade => "grade",
@@ -31,12 +31,12 @@ impl Scheme {
 
 /// A strength as retning writes it (`A-C`, `svag imod, lav`, `god praksis`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Strength {
-    pub scheme: Scheme,
-    pub text: String,
+pub(super) struct Strength {
+    pub(crate) scheme: Scheme,
+    pub(crate) text: String,
 }
 
-pub fn strength(text: &str) -> Option<Strength> {
+pub(super) fn strength(text: &str) -> Option<Strength> {
     let text = text.trim();
     if let Some(c) = OXFORD.captures(text) {
         let text = match c.get(2) {
@@ -67,22 +67,22 @@ pub fn strength(text: &str) -> Option<Strength> {
 
 /// A recognised recommendation paragraph.
 #[derive(Debug, Clone)]
-pub struct Recognised {
-    pub number: u32,
-    pub strength: Strength,
+pub(super) struct Recognised {
+    pub(crate) number: u32,
+    pub(crate) strength: Strength,
     /// The text without number and strength, bold taken off.
-    pub body: Vec<Inline>,
+    pub(crate) body: Vec<Inline>,
 }
 
 /// What a paragraph that looks like a recommendation turned out to be.
-pub enum Candidate {
+pub(super) enum Candidate {
     Recommendation(Recognised),
     /// Numbered, bold and ending in parentheses, but the strength is none the template knows.
     BadStrength(u32, String),
     None,
 }
 
-pub fn recognise(block: &Block) -> Candidate {
+pub(super) fn recognise(block: &Block) -> Candidate {
     let (Block::Para(inlines) | Block::Plain(inlines)) = block else {
         return Candidate::None;
     };
@@ -112,7 +112,7 @@ pub fn recognise(block: &Block) -> Candidate {
 /// (start number and items) with the numbers gone from the text. A list with a recommendation
 /// among its items becomes one paragraph per item with the number Word shows (start + index)
 /// written in front, so it is read exactly like a typed-out number.
-pub fn with_list_numbers(items: &[Item]) -> Vec<Item> {
+pub(super) fn with_list_numbers(items: &[Item]) -> Vec<Item> {
     let mut out = Vec::with_capacity(items.len());
     for item in items {
         let Block::OrderedList((start, _, _), entries) = &item.block else {
@@ -167,15 +167,15 @@ fn numbered_entry(entry: &[Block], number: i64) -> Option<Block> {
 
 /// A recommendation as written under *Grundlag*, for the Quick guide comparison.
 #[derive(Debug, Clone)]
-pub struct Written {
-    pub number: u32,
-    pub strength: Strength,
-    pub text: String,
-    pub anchor: Anchor,
+pub(super) struct Written {
+    pub(crate) number: u32,
+    pub(crate) strength: Strength,
+    pub(crate) text: String,
+    pub(crate) anchor: Anchor,
 }
 
 /// `ny` / `ændret` per recommendation number.
-pub type Marks = FxHashMap<u32, &'static str>;
+pub(super) type Marks = FxHashMap<u32, &'static str>;
 
 /// Text compared between the two copies: no citations, case or spacing.
 fn comparable(text: &str) -> String {
@@ -190,7 +190,7 @@ fn comparable(text: &str) -> String {
 
 impl Converter {
     /// Writes a recommendation container for `found` in *Grundlag*.
-    pub fn recommendation(&mut self, found: &Recognised, marks: &Marks) -> Written {
+    pub(super) fn recommendation(&mut self, found: &Recognised, marks: &Marks) -> Written {
         let markdown = self.markdown(&found.body, Context::Paragraph);
         let markdown = markdown.trim();
         // The Markdown without its number and strength; the same pattern as on the text.
@@ -219,7 +219,7 @@ impl Converter {
     }
 
     /// The Quick guide: compared with *Grundlag*, then dropped (retning generates it).
-    pub fn quick_guide(&mut self, items: &[Item], grundlag: &[Written]) {
+    pub(super) fn quick_guide(&mut self, items: &[Item], grundlag: &[Written]) {
         let mut seen = Vec::new();
         for item in items {
             match recognise(&item.block) {
@@ -236,10 +236,7 @@ impl Converter {
                     self.findings.push(
                         Finding::warning(
                             codes::import::QUICK_GUIDE_TEXT,
-                            format!(
-                                "text in the Quick guide that is not a recommendation was not imported: `{}`",
-                                shorten(&text)
-                            ),
+                            message!("import-quick-guide-text", text = shorten(&text)),
                         )
                         .in_word(&item.place)
                         .at(Anchor::Section(QUICK_GUIDE)),
@@ -255,10 +252,7 @@ impl Converter {
                 self.findings.push(
                     Finding::warning(
                         codes::import::QUICK_GUIDE_DRIFT,
-                        format!(
-                            "recommendation {} is in Grundlag but not in the Word file's Quick guide",
-                            written.number
-                        ),
+                        message!("import-quick-guide-drift-missing", number = written.number),
                     )
                     .at(written.anchor),
                 );
@@ -271,10 +265,7 @@ impl Converter {
             self.findings.push(
                 Finding::error(
                     codes::import::QUICK_GUIDE_ONLY,
-                    format!(
-                        "recommendation {} is only in the Quick guide, not in Grundlag; it was not imported",
-                        found.number
-                    ),
+                    message!("import-quick-guide-only", number = found.number),
                 )
                 .in_word(place)
                 .at(Anchor::Section(QUICK_GUIDE)),
@@ -292,9 +283,11 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::QUICK_GUIDE_DRIFT,
-                    format!(
-                        "recommendation {} has strength ({}) in the Quick guide but ({}) in Grundlag; Grundlag's was imported",
-                        found.number, found.strength.text, written.strength.text
+                    message!(
+                        "import-quick-guide-drift-strength",
+                        number = found.number,
+                        quick = found.strength.text.as_str(),
+                        grundlag = written.strength.text.as_str(),
                     ),
                 )
                 .in_word(place)
@@ -305,10 +298,10 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::QUICK_GUIDE_DRIFT,
-                    format!(
-                        "recommendation {} reads differently in the Quick guide (`{}`); Grundlag's text was imported",
-                        found.number,
-                        shorten(&quick_body)
+                    message!(
+                        "import-quick-guide-drift-text",
+                        number = found.number,
+                        text = shorten(&quick_body),
                     ),
                 )
                 .in_word(place)
@@ -319,7 +312,7 @@ impl Converter {
 }
 
 /// At most 80 characters of a text, for a message.
-pub fn shorten(text: &str) -> String {
+pub(super) fn shorten(text: &str) -> String {
     let mut chars = text.chars();
     let short: String = chars.by_ref().take(80).collect();
     if chars.next().is_some() {

@@ -8,7 +8,7 @@ use super::headings::REFERENCES;
 use super::inlines::Context;
 use super::outline::Item;
 use super::patterns::{CITATION, DECIMAL_SHAPED, ESCAPED_LEVEL, LEVEL_AFTER};
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 
 /// The longest range a citation may span (`(4-6)`); a longer one is not a citation.
 const MAX_RANGE: u32 = 30;
@@ -72,14 +72,14 @@ fn read(list: &str, level_follows: bool, max: u32) -> Reading {
 /// A list kept as text because it may be a decimal number: as written, and the citations
 /// it would be.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Ambiguous {
-    pub written: String,
-    pub numbers: Vec<u32>,
+pub(super) struct Ambiguous {
+    pub(crate) written: String,
+    pub(crate) numbers: Vec<u32>,
 }
 
 /// Rewrites citations and un-escapes evidence levels in a paragraph's Markdown (or a table
 /// cell's HTML); gives the lists that were kept as text because they may be decimals.
-pub fn cite(markdown: &str, max: u32) -> (String, Vec<Ambiguous>) {
+pub(super) fn cite(markdown: &str, max: u32) -> (String, Vec<Ambiguous>) {
     let mut ambiguous = Vec::new();
     let cited = if max == 0 {
         markdown.to_owned()
@@ -127,7 +127,7 @@ fn numbered(markdown: &str) -> Option<(u32, &str)> {
 
 impl Converter {
     /// [`cite`], with a finding for each list that may be a decimal number.
-    pub fn cite(&mut self, markdown: &str) -> String {
+    pub(super) fn cite(&mut self, markdown: &str) -> String {
         let (cited, ambiguous) = cite(markdown, self.max_reference);
         for list in ambiguous {
             let as_citations: String = list.numbers.iter().map(|n| format!("[^{n}]")).collect();
@@ -135,11 +135,12 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::AMBIGUOUS_CITATION,
-                    format!(
-                        "`{}` may be citations of references {} or a decimal number, so it was \
-                         kept as text; if it cites them, write `{as_citations}`",
-                        list.written,
-                        numbers.join(" and ")
+                    message!(
+                        "import-ambiguous-citation",
+                        written = list.written.as_str(),
+                        rest = numbers[..numbers.len().saturating_sub(1)].join(", "),
+                        last = numbers.last().cloned().unwrap_or_default(),
+                        citations = as_citations,
                     ),
                 )
                 .in_word(&self.place)
@@ -150,7 +151,7 @@ impl Converter {
     }
 
     /// The highest reference number, read before any text is converted.
-    pub fn count_references(items: &[Item]) -> u32 {
+    pub(super) fn count_references(items: &[Item]) -> u32 {
         let mut max = 0;
         for item in items {
             match &item.block {
@@ -171,7 +172,7 @@ impl Converter {
         max
     }
 
-    pub fn references(&mut self, items: &[Item]) {
+    pub(super) fn references(&mut self, items: &[Item]) {
         for item in items {
             match &item.block {
                 Block::OrderedList((start, _, _), entries) => {
@@ -211,7 +212,7 @@ impl Converter {
         self.findings.push(
             Finding::warning(
                 codes::import::REFERENCE_UNNUMBERED,
-                "text under Referencer that is not a numbered reference was kept as text; nothing can cite it",
+                message!("import-reference-unnumbered"),
             )
             .in_word(&item.place)
             .at(self.anchor()),

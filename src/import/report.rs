@@ -2,45 +2,40 @@
 //! document and its line in the Markdown, and what `retning check` says about the written
 //! file. Human and JSON.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use serde::Serialize;
 
-use super::{Imported, Located, WordPlace};
+use super::{Finding, Imported, WordPlace};
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Arg, Code, Counts, Diagnostic, JsonDiagnostic, Language, Severity};
+use crate::diagnostics::{Arg, Code, Counts, Diagnostic, JsonDiagnostic, Language, Severity, Text};
 
-pub struct FileReport {
+pub(crate) struct FileReport {
     /// The Word file as the user named it.
-    pub source: String,
-    pub outcome: Result<WrittenFile, String>,
+    pub(crate) source: String,
+    /// Why the file could not be imported, when it could not.
+    pub(crate) outcome: Result<WrittenFile, Text>,
 }
 
-pub struct WrittenFile {
+pub(crate) struct WrittenFile {
     /// `guidelines/<group>/<slug>.md`.
-    pub path: String,
-    pub imported: Imported,
-    pub findings: Vec<Located>,
+    pub(crate) path: String,
+    pub(crate) imported: Imported,
+    /// The importer's findings, each pointing at its line of the written file.
+    pub(crate) findings: Vec<Finding>,
     /// `retning check`'s findings about the written file.
-    pub check: Vec<Diagnostic>,
+    pub(crate) check: Vec<Diagnostic>,
 }
 
 impl FileReport {
-    pub fn failed(&self) -> bool {
+    pub(crate) fn failed(&self) -> bool {
         self.outcome.is_err()
     }
 }
 
-fn severity_name(severity: Severity) -> &'static str {
-    match severity {
-        Severity::Error => "error",
-        Severity::Warning => "warning",
-    }
-}
-
-/// Renders every file's report and the summary line, in `language` (the importer's own
-/// findings are English for now).
-pub fn render_human(reports: &[FileReport], language: Language) -> String {
+/// Renders every file's report and the summary line, in `language`.
+pub(crate) fn render_human(reports: &[FileReport], language: Language) -> String {
     let mut out = String::new();
     for report in reports {
         match &report.outcome {
@@ -48,7 +43,7 @@ pub fn render_human(reports: &[FileReport], language: Language) -> String {
                 let not_imported = format(
                     language,
                     "import-not-imported",
-                    &[("reason", Arg::from(reason.as_str()))],
+                    &[("reason", Arg::from(reason.in_language(language).as_ref()))],
                 );
                 let _ = writeln!(out, "{}: {not_imported}\n", report.source);
             }
@@ -57,17 +52,21 @@ pub fn render_human(reports: &[FileReport], language: Language) -> String {
     }
     let failed = reports.iter().filter(|r| r.failed()).count();
     let written = reports.len() - failed;
-    let (mut errors, mut warnings) = (0, 0);
-    for file in reports.iter().filter_map(|r| r.outcome.as_ref().ok()) {
-        for finding in &file.findings {
-            match finding.finding.severity {
-                Severity::Error => errors += 1,
-                Severity::Warning => warnings += 1,
-            }
+    let mut counts = Counts::default();
+    let every_finding = reports
+        .iter()
+        .filter_map(|r| r.outcome.as_ref().ok())
+        .flat_map(|file| {
+            file.findings
+                .iter()
+                .map(|f| &f.diagnostic)
+                .chain(&file.check)
+        });
+    for diagnostic in every_finding {
+        match diagnostic.severity {
+            Severity::Error => counts.errors += 1,
+            Severity::Warning => counts.warnings += 1,
         }
-        let counts = Counts::of(&file.check);
-        errors += counts.errors;
-        warnings += counts.warnings;
     }
     let summary = format(
         language,
@@ -75,8 +74,8 @@ pub fn render_human(reports: &[FileReport], language: Language) -> String {
         &[
             ("written", Arg::from(written)),
             ("failed", Arg::from(failed)),
-            ("errors", Arg::from(errors)),
-            ("warnings", Arg::from(warnings)),
+            ("errors", Arg::from(counts.errors)),
+            ("warnings", Arg::from(counts.warnings)),
         ],
     );
     let _ = writeln!(out, "{summary}");
@@ -97,37 +96,55 @@ fn render_file(source: &str, file: &WrittenFile, language: Language, out: &mut S
         ],
     );
     let _ = writeln!(out, "  {counts}");
-    for located in &file.findings {
-        let finding = &located.finding;
-        let line = located
-            .line
-            .map_or_else(|| "-".to_owned(), |line| format!("{}:{line}", file.path));
+    for finding in &file.findings {
         let word = finding
             .word
             .as_ref()
-            .map_or_else(|| "-".to_owned(), WordPlace::describe);
-        let _ = writeln!(
-            out,
-            "  {}[{}] {line} (Word: {word})\n      {}",
-            severity_name(finding.severity),
-            finding.code,
-            finding.message
-        );
+            .map_or_else(|| "-".to_owned(), |place| place.describe(language));
+        let at = finding
+            .diagnostic
+            .line()
+            .map_or_else(|| "-".to_owned(), |line| format!("{}:{line}", file.path));
+        let heading = format!("{at} (Word: {word})");
+        render_diagnostic(&finding.diagnostic, "", &heading, language, out);
     }
     for diagnostic in &file.check {
         let at = match (diagnostic.line(), diagnostic.column()) {
             (Some(line), Some(column)) => format!("{}:{line}:{column}", file.path),
             _ => file.path.clone(),
         };
-        let _ = writeln!(
-            out,
-            "  check: {}[{}] {at}\n      {}",
-            severity_name(diagnostic.severity),
-            diagnostic.code,
-            diagnostic.message_in(language)
-        );
+        render_diagnostic(diagnostic, "check: ", &at, language, out);
     }
     out.push('\n');
+}
+
+/// One finding, the importer's or `check`'s, as two lines: severity, code and place; then
+/// the message (and the help, when it has one).
+fn render_diagnostic(
+    diagnostic: &Diagnostic,
+    prefix: &str,
+    at: &str,
+    language: Language,
+    out: &mut String,
+) {
+    let severity = format(language, severity_id(diagnostic.severity), &[]);
+    let _ = writeln!(
+        out,
+        "  {prefix}{severity}[{}] {at}\n      {}",
+        diagnostic.code,
+        diagnostic.message_in(language)
+    );
+    if let Some(help) = diagnostic.help_in(language) {
+        let label = format(language, "label-help", &[]);
+        let _ = writeln!(out, "      {label}: {help}");
+    }
+}
+
+fn severity_id(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "import-severity-error",
+        Severity::Warning => "import-severity-warning",
+    }
 }
 
 #[derive(Serialize)]
@@ -141,29 +158,42 @@ struct JsonImport<'a> {
 struct JsonFile<'a> {
     source: &'a str,
     written: Option<&'a str>,
-    error: Option<&'a str>,
+    error: Option<Cow<'a, str>>,
     imported: Option<Imported>,
     findings: Vec<JsonFinding<'a>>,
     check: Vec<JsonDiagnostic<'a>>,
 }
 
+/// An import finding in the JSON: the keys the report has always had.
 #[derive(Serialize)]
 struct JsonFinding<'a> {
     code: Code,
     severity: Severity,
-    message: &'a str,
+    message: Cow<'a, str>,
     line: Option<usize>,
     word: Option<&'a WordPlace>,
 }
 
-pub fn render_json(reports: &[FileReport], language: Language) -> String {
+impl<'a> JsonFinding<'a> {
+    fn new(finding: &'a Finding, language: Language) -> Self {
+        Self {
+            code: finding.diagnostic.code,
+            severity: finding.diagnostic.severity,
+            message: finding.diagnostic.message_in(language),
+            line: finding.diagnostic.line(),
+            word: finding.word.as_ref(),
+        }
+    }
+}
+
+pub(crate) fn render_json(reports: &[FileReport], language: Language) -> String {
     let files: Vec<JsonFile<'_>> = reports
         .iter()
         .map(|report| match &report.outcome {
             Err(reason) => JsonFile {
                 source: &report.source,
                 written: None,
-                error: Some(reason),
+                error: Some(reason.in_language(language)),
                 imported: None,
                 findings: Vec::new(),
                 check: Vec::new(),
@@ -176,13 +206,7 @@ pub fn render_json(reports: &[FileReport], language: Language) -> String {
                 findings: file
                     .findings
                     .iter()
-                    .map(|located| JsonFinding {
-                        code: located.finding.code,
-                        severity: located.finding.severity,
-                        message: &located.finding.message,
-                        line: located.line,
-                        word: located.finding.word.as_ref(),
-                    })
+                    .map(|finding| JsonFinding::new(finding, language))
                     .collect(),
                 check: crate::diagnostics::JsonReport::new(&file.check, language).diagnostics,
             },

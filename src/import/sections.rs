@@ -11,7 +11,7 @@ use super::inlines::{Context, blocks_plain, plain};
 use super::outline::{Item, heading_text};
 use super::recommendations::{Candidate, Marks, Written, recognise};
 use super::tables::table_caption;
-use crate::diagnostics::codes;
+use crate::diagnostics::{codes, message};
 use crate::model::Author;
 
 /// The plain text of a paragraph-like block.
@@ -25,7 +25,7 @@ fn para_text(block: &Block) -> Option<String> {
 impl Converter {
     /// Ordinary content: every block as Markdown; a `Figur N` paragraph after an image and a
     /// `Tabel N` paragraph before a table become their captions.
-    pub fn ordinary_items(&mut self, section: usize, items: &[Item]) {
+    pub(super) fn ordinary_items(&mut self, section: usize, items: &[Item]) {
         let mut index = 0;
         while index < items.len() {
             index += self.ordinary_item(section, items, index);
@@ -73,7 +73,7 @@ impl Converter {
     }
 
     /// *Grundlag*: topics (`##`), recommendations and the four evidence sub-sections (`###`).
-    pub fn grundlag(&mut self, items: &[Item], marks: &Marks) -> Vec<Written> {
+    pub(super) fn grundlag(&mut self, items: &[Item], marks: &Marks) -> Vec<Written> {
         let mut written = Vec::new();
         let mut index = 0;
         while index < items.len() {
@@ -92,8 +92,10 @@ impl Converter {
                     self.findings.push(
                         Finding::error(
                             codes::import::UNREADABLE_STRENGTH,
-                            format!(
-                                "recommendation {number} ends in ({strength}), which is no strength of Oxford or GRADE; it was kept as text"
+                            message!(
+                                "import-unreadable-strength",
+                                number = number,
+                                strength = strength,
                             ),
                         )
                         .in_word(&item.place)
@@ -135,7 +137,7 @@ impl Converter {
     }
 
     /// *Nyt siden sidst*: written as it is, and its table read for `ny` / `ændret`.
-    pub fn changelog(&mut self, items: &[Item]) -> Marks {
+    pub(super) fn changelog(&mut self, items: &[Item]) -> Marks {
         let mut marks = Marks::default();
         let mut has_text = false;
         for item in items {
@@ -155,7 +157,7 @@ impl Converter {
             self.findings.push(
                 Finding::warning(
                     codes::import::CHANGELOG_UNREAD,
-                    "Nyt siden sidst has no table of recommendation numbers; mark new and changed recommendations `ny` / `ændret` by hand",
+                    message!("import-changelog-unread-table"),
                 )
                 .in_word(&first.place)
                 .at(Anchor::Section(CHANGELOG)),
@@ -165,7 +167,7 @@ impl Converter {
     }
 
     /// Marks for recommendations *Grundlag* does not have are findings.
-    pub fn check_marks(&mut self, marks: &Marks, written: &[Written], changelog: &[Item]) {
+    pub(super) fn check_marks(&mut self, marks: &Marks, written: &[Written], changelog: &[Item]) {
         let table = changelog
             .iter()
             .find(|item| matches!(item.block, Block::Table(_)));
@@ -175,7 +177,7 @@ impl Converter {
             if !written.iter().any(|w| w.number == number) {
                 let mut finding = Finding::warning(
                     codes::import::CHANGELOG_UNREAD,
-                    format!("Nyt siden sidst names recommendation {number}, which Grundlag does not have"),
+                    message!("import-changelog-unread-number", number = number),
                 )
                 .at(Anchor::Section(CHANGELOG));
                 if let Some(table) = table {
@@ -188,7 +190,7 @@ impl Converter {
 
     /// *Om denne kliniske retningslinje*: the "Forfattere og habilitet" table becomes
     /// `[[authors]]`; everything else is written as it is.
-    pub fn about(&mut self, items: &[Item]) -> Vec<Author> {
+    pub(super) fn about(&mut self, items: &[Item]) -> Vec<Author> {
         let mut authors = Vec::new();
         let mut rest = Vec::with_capacity(items.len());
         let mut under_authors = false;
@@ -200,11 +202,7 @@ impl Converter {
                     authors_place = Some(item.place.clone());
                     // A bold paragraph in Word; a sub-heading here.
                     rest.push(Item {
-                        block: Block::Header(
-                            2,
-                            Default::default(),
-                            vec![super::ast::Inline::Str(text)],
-                        ),
+                        block: Block::Header(2, (), vec![super::ast::Inline::Str(text)]),
                         place: item.place.clone(),
                     });
                     continue;
@@ -223,7 +221,7 @@ impl Converter {
         if authors.is_empty() {
             let mut finding = Finding::warning(
                 codes::import::AUTHORS_UNREAD,
-                "no table of authors (Navn, Titel, Arbejdssted, Habilitet) under Forfattere og habilitet; `[[authors]]` is empty, the text was kept",
+                message!("import-authors-unread"),
             )
             .at(Anchor::Section(ABOUT));
             if let Some(place) = &authors_place {

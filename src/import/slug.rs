@@ -1,7 +1,7 @@
 //! A guideline's slug from its title: lower-case ASCII, æ→ae, ø→oe, å→aa, words joined by
 //! `-`.
 
-pub fn from_title(title: &str) -> String {
+pub(crate) fn from_title(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
     for c in title.to_lowercase().chars() {
         if c.is_ascii_alphanumeric() {

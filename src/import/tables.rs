@@ -11,7 +11,7 @@ use super::inlines::{Context, blocks_plain, escape_html, markdown_text};
 use super::patterns::TABLE_CAPTION;
 
 /// `Tabel N: …` as the caption of the table after it.
-pub fn table_caption(text: &str) -> Option<String> {
+pub(super) fn table_caption(text: &str) -> Option<String> {
     let captures = TABLE_CAPTION.captures(text.trim())?;
     let rest = captures[2].trim();
     Some(if rest.is_empty() {
@@ -48,7 +48,7 @@ fn has_merged_cells(rows: &Rows<'_>) -> bool {
 
 impl Converter {
     /// The table's Markdown; `caption` is the `Tabel N: …` paragraph before it, if any.
-    pub fn table(&mut self, table: &Table, caption: Option<&str>) -> String {
+    pub(super) fn table(&mut self, table: &Table, caption: Option<&str>) -> String {
         self.imported.tables += 1;
         let own_caption = blocks_plain(&table.1.1);
         let caption = caption
@@ -131,7 +131,7 @@ impl Converter {
             Block::Null => {}
             other => {
                 let text = blocks_plain(std::slice::from_ref(other));
-                self.unsupported("a table inside a table cell", &text);
+                self.unsupported(super::inlines::Unsupported::NestedTable, &text);
             }
         }
     }

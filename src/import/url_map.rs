@@ -15,19 +15,19 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::convert::Converter;
 use super::finding::{Anchor, Finding};
-use crate::diagnostics::codes;
+use crate::diagnostics::{Message, codes, message};
 use crate::site::is_valid_slug;
 use crate::site_path::alias_folder;
 
 /// A guideline of the new site.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Target {
-    pub group: String,
-    pub slug: String,
+pub(crate) struct Target {
+    pub(crate) group: String,
+    pub(crate) slug: String,
 }
 
 #[derive(Debug, Default)]
-pub struct UrlMap {
+pub(crate) struct UrlMap {
     /// By the address's comparable form (host and path, see `comparable`).
     targets: FxHashMap<String, Target>,
     /// The hosts of the old addresses: a link to one of them that the map lacks is told.
@@ -38,7 +38,7 @@ pub struct UrlMap {
 
 /// What the map says about a link.
 #[derive(Debug, PartialEq, Eq)]
-pub enum Lookup<'a> {
+pub(crate) enum Lookup<'a> {
     Mapped(&'a Target),
     /// On the old site (a host the map knows) but not in the map.
     Unmapped,
@@ -59,18 +59,35 @@ fn comparable(url: &str) -> Option<(String, String)> {
 }
 
 impl UrlMap {
-    pub fn load(path: &Path) -> Result<Self, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|err| format!("cannot read the URL map {}: {err}", path.display()))?;
-        Self::parse(&text).map_err(|err| format!("the URL map {}: {err}", path.display()))
+    pub(crate) fn load(path: &Path) -> Result<Self, Message> {
+        let name = path.display().to_string();
+        let text = std::fs::read_to_string(path).map_err(|err| {
+            message!(
+                "import-url-map-unreadable",
+                path = name.as_str(),
+                error = err.to_string()
+            )
+        })?;
+        Self::parse(&text, &name)
     }
 
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let table: toml::Table = toml::from_str(text).map_err(|err| err.to_string())?;
+    /// Reads a map's text; `name` names the file in what is wrong with it.
+    pub(crate) fn parse(text: &str, name: &str) -> Result<Self, Message> {
+        let table: toml::Table = toml::from_str(text).map_err(|err| {
+            message!(
+                "import-url-map-invalid-toml",
+                path = name,
+                error = err.to_string()
+            )
+        })?;
         let mut map = Self::default();
         for (url, value) in table {
             let Some(value) = value.as_str() else {
-                return Err(format!("`{url}` must map to a string \"group/slug\""));
+                return Err(message!(
+                    "import-url-map-invalid-value",
+                    path = name,
+                    url = url.as_str()
+                ));
             };
             let target = value
                 .split_once('/')
@@ -79,9 +96,20 @@ impl UrlMap {
                     group: group.to_owned(),
                     slug: slug.to_owned(),
                 })
-                .ok_or_else(|| format!("`{url}` maps to `{value}`, which is no \"group/slug\""))?;
+                .ok_or_else(|| {
+                    message!(
+                        "import-url-map-invalid-target",
+                        path = name,
+                        url = url.as_str(),
+                        value = value
+                    )
+                })?;
             let Some((host, path)) = comparable(&url) else {
-                return Err(format!("`{url}` is no http(s) address"));
+                return Err(message!(
+                    "import-url-map-invalid-url",
+                    path = name,
+                    url = url.as_str()
+                ));
             };
             map.targets.insert(format!("{host}{path}"), target.clone());
             map.hosts.insert(host);
@@ -90,7 +118,7 @@ impl UrlMap {
         Ok(map)
     }
 
-    pub fn lookup(&self, url: &str) -> Lookup<'_> {
+    pub(crate) fn lookup(&self, url: &str) -> Lookup<'_> {
         let Some((host, path)) = comparable(url) else {
             return Lookup::Elsewhere;
         };
@@ -102,7 +130,11 @@ impl UrlMap {
     }
 
     /// The old URLs of `group/slug`, in the map file's order.
-    pub fn urls_of<'a>(&'a self, group: &'a str, slug: &'a str) -> impl Iterator<Item = &'a str> {
+    pub(crate) fn urls_of<'a>(
+        &'a self,
+        group: &'a str,
+        slug: &'a str,
+    ) -> impl Iterator<Item = &'a str> {
         self.entries
             .iter()
             .filter(move |(_, t)| t.group == group && t.slug == slug)
@@ -127,7 +159,7 @@ fn old_path(url: &str) -> String {
 impl Converter {
     /// A link's destination: a mapped old address becomes a cross-link; an unmapped one on
     /// the old site stays as it is, and is told.
-    pub fn link_target(&mut self, url: &str) -> Option<String> {
+    pub(super) fn link_target(&mut self, url: &str) -> Option<String> {
         let map = self.url_map.clone()?;
         match map.lookup(url) {
             Lookup::Mapped(target) => Some(format!("@/{}/{}.md", target.group, target.slug)),
@@ -135,9 +167,7 @@ impl Converter {
                 self.findings.push(
                     Finding::warning(
                         codes::import::UNMAPPED_LINK,
-                        format!(
-                            "a link to the old site is not in the URL map and was kept as it is: {url}"
-                        ),
+                        message!("import-unmapped-link", url = url),
                     )
                     .in_word(&self.place)
                     .at(self.anchor()),
@@ -150,7 +180,7 @@ impl Converter {
 
     /// `aliases`: the old addresses the map gives for `group/slug`, each checked as the
     /// build will check it; one that fails is told and left out.
-    pub fn write_aliases(&mut self, group: &str) {
+    pub(super) fn write_aliases(&mut self, group: &str) {
         let Some(map) = self.url_map.clone() else {
             return;
         };
@@ -162,9 +192,7 @@ impl Converter {
                 Err(problem) => self.findings.push(
                     Finding::warning(
                         codes::import::BAD_ALIAS,
-                        format!(
-                            "the old address {url} cannot be an alias, so it was left out: {problem}"
-                        ),
+                        message!("import-bad-alias", url = url, problem = problem.to_string()),
                     )
                     .at(Anchor::Key("aliases")),
                 ),
@@ -182,6 +210,7 @@ impl Converter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::diagnostics::Language;
 
     const MAP: &str = r#"
 "https://www.DMCG.dk/dlg/dlbcl.pdf" = "dlg/dlbcl"
@@ -190,7 +219,7 @@ mod tests {
 
     #[test]
     fn links_are_found_whatever_the_scheme_case_fragment_or_slash() {
-        let map = UrlMap::parse(MAP).unwrap();
+        let map = UrlMap::parse(MAP, "map.toml").unwrap();
         let dlbcl = Target {
             group: "dlg".to_owned(),
             slug: "dlbcl".to_owned(),
@@ -216,11 +245,20 @@ mod tests {
 
     #[test]
     fn a_bad_map_says_which_entry() {
-        let err = UrlMap::parse(r#""https://x/a" = "dlg""#).unwrap_err();
-        assert!(err.contains("`https://x/a` maps to `dlg`"), "{err}");
-        let err = UrlMap::parse(r#""x/a" = "dlg/a""#).unwrap_err();
-        assert!(err.contains("no http(s) address"), "{err}");
-        assert!(UrlMap::parse("\"a\" = ").is_err());
+        let err = |text: &str, language| {
+            UrlMap::parse(text, "kort.toml")
+                .unwrap_err()
+                .in_language(language)
+        };
+        assert_eq!(
+            err(r#""https://x/a" = "dlg""#, Language::En),
+            "the URL map kort.toml: `https://x/a` maps to `dlg`, which is no \"group/slug\""
+        );
+        assert_eq!(
+            err(r#""x/a" = "dlg/a""#, Language::Da),
+            "adressefilen kort.toml: `x/a` er ikke en http(s)-adresse"
+        );
+        assert!(err("\"a\" = ", Language::En).starts_with("the URL map kort.toml: "));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::{Deserialize, Deserializer};
 
 /// A calendar date from the front matter.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct IsoDate(pub Date);
+pub(crate) struct IsoDate(pub Date);
 
 impl fmt::Display for IsoDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -25,42 +25,105 @@ impl<'de> Deserialize<'de> for IsoDate {
 }
 
 /// Ends every date message, so parsing can tell a bad date from other front matter errors.
-pub const DATE_HINT: &str = "(dates are written like 2024-02-01, without quotes)";
+pub(crate) const DATE_HINT: &str = "(dates are written like 2024-02-01, without quotes)";
 
-fn parse_value(value: &toml::Value) -> Result<Date, String> {
-    parse_date_value(value).map_err(|message| format!("{message} {DATE_HINT}"))
+/// Why a front-matter value is not a date. serde carries only text, so the deserializer
+/// writes this in English ([`fmt::Display`]) and the parser, which shows it in the reader's
+/// language, reads the value again with [`date_problem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum DateProblem {
+    /// A TOML date that is no day of the calendar; `detail` is the date library's reason.
+    NotInCalendar {
+        value: String,
+        detail: String,
+    },
+    /// A TOML date-time or time.
+    TimeOfDay {
+        value: String,
+    },
+    Blank,
+    /// `"2024-02"`.
+    MonthOnly {
+        value: String,
+    },
+    /// `"2024-02-01"`: digits in quotes.
+    Quoted {
+        value: String,
+    },
+    NotADate {
+        value: String,
+    },
+    /// Not a date or a string at all; `found` is the TOML type (`integer`, `array`, …).
+    WrongType {
+        found: &'static str,
+    },
 }
 
-fn parse_date_value(value: &toml::Value) -> Result<Date, String> {
-    match value {
-        toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
-            (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)
-                .map_err(|err| format!("`{datetime}` is not a calendar date: {err}")),
-            _ => Err(format!(
-                "`{datetime}` has a time of day; write only the date"
-            )),
-        },
-        toml::Value::String(text) => Err(describe_bad_string(text)),
-        other => Err(format!("expected a date, found {}", other.type_str())),
+impl fmt::Display for DateProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotInCalendar { value, detail } => {
+                write!(f, "`{value}` is not a calendar date: {detail}")
+            }
+            Self::TimeOfDay { value } => {
+                write!(f, "`{value}` has a time of day; write only the date")
+            }
+            Self::Blank => f.write_str("the date is blank"),
+            Self::MonthOnly { value } => write!(
+                f,
+                "`{value}` gives only a month; write the full date, such as {value}-01"
+            ),
+            Self::Quoted { value } => {
+                write!(
+                    f,
+                    "`{value}` is a quoted string, not a date; remove the quotes"
+                )
+            }
+            Self::NotADate { value } => write!(f, "`{value}` is not a date"),
+            Self::WrongType { found } => write!(f, "expected a date, found {found}"),
+        }
     }
 }
 
-fn describe_bad_string(text: &str) -> String {
+fn parse_value(value: &toml::Value) -> Result<Date, String> {
+    date_problem(value).map_err(|problem| format!("{problem} {DATE_HINT}"))
+}
+
+/// The date a front-matter value holds, or why it holds none.
+pub(crate) fn date_problem(value: &toml::Value) -> Result<Date, DateProblem> {
+    match value {
+        toml::Value::Datetime(datetime) => match (datetime.date, datetime.time) {
+            (Some(date), None) => Date::new(date.year as i16, date.month as i8, date.day as i8)
+                .map_err(|err| DateProblem::NotInCalendar {
+                    value: datetime.to_string(),
+                    detail: err.to_string(),
+                }),
+            _ => Err(DateProblem::TimeOfDay {
+                value: datetime.to_string(),
+            }),
+        },
+        toml::Value::String(text) => Err(describe_bad_string(text)),
+        other => Err(DateProblem::WrongType {
+            found: other.type_str(),
+        }),
+    }
+}
+
+fn describe_bad_string(text: &str) -> DateProblem {
     let trimmed = text.trim();
     if trimmed.is_empty() {
-        return "the date is blank".to_owned();
+        return DateProblem::Blank;
     }
     let parts: Vec<&str> = trimmed.split('-').collect();
     let all_digits = parts
         .iter()
         .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    let value = trimmed.to_owned();
     if parts.len() == 2 && all_digits {
-        return format!(
-            "`{trimmed}` gives only a month; write the full date, such as {trimmed}-01"
-        );
+        return DateProblem::MonthOnly { value };
     }
     if parts.len() == 3 && all_digits {
-        return format!("`{trimmed}` is a quoted string, not a date; remove the quotes");
+        return DateProblem::Quoted { value };
     }
-    format!("`{trimmed}` is not a date")
+    DateProblem::NotADate { value }
 }

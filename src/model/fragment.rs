@@ -24,14 +24,14 @@ use crate::collapsed_words::push_words;
 /// A run of Markdown content: parsed events (owned, so the model outlives the text) and the
 /// byte range of the file they came from.
 #[derive(Debug, Clone, Default)]
-pub struct Fragment {
-    pub events: Vec<Event<'static>>,
-    pub span: Range<usize>,
+pub(crate) struct Fragment {
+    pub(crate) events: Vec<Event<'static>>,
+    pub(crate) span: Range<usize>,
 }
 
 impl Fragment {
     /// True when the fragment holds no text, only structure or nothing at all.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         !self.events.iter().any(|e| match e {
             Event::Text(t) | Event::Code(t) | Event::Html(t) | Event::InlineHtml(t) => {
                 !t.trim().is_empty()
@@ -43,7 +43,7 @@ impl Fragment {
     }
 
     /// The plain text, for search and summaries: the words, one space between them.
-    pub fn plain_text(&self) -> String {
+    pub(crate) fn plain_text(&self) -> String {
         // The text comes from the fragment's span of the file, less its markup: room for it
         // up front, rather than the buffer grown and copied a dozen times over.
         let mut out = String::with_capacity(self.span.len());

@@ -9,7 +9,7 @@ use super::strength::Grading;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Status {
+pub(crate) enum Status {
     Draft,
     Approved,
 }
@@ -17,75 +17,75 @@ pub enum Status {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FrontMatter {
-    pub title: Spanned<String>,
-    pub version: Spanned<String>,
-    pub status: Spanned<Status>,
-    pub template_version: Spanned<String>,
-    pub grading: Spanned<Grading>,
+    pub(crate) title: Spanned<String>,
+    pub(crate) version: Spanned<String>,
+    pub(crate) status: Spanned<Status>,
+    pub(crate) template_version: Spanned<String>,
+    pub(crate) grading: Spanned<Grading>,
     #[serde(default)]
-    pub keywords: Vec<String>,
+    pub(crate) keywords: Vec<String>,
     /// Old URLs (site paths) that must redirect here.
     #[serde(default)]
-    pub aliases: Vec<Spanned<String>>,
+    pub(crate) aliases: Vec<Spanned<String>>,
     /// The day the guideline went live, for the publication-lag check.
     #[serde(default)]
-    pub published: Option<Spanned<IsoDate>>,
+    pub(crate) published: Option<Spanned<IsoDate>>,
     /// Marks bundled example content: the page carries a "not clinical advice" banner.
     #[serde(default)]
-    pub example: bool,
+    pub(crate) example: bool,
     /// The pathway phases (slugs from `retning.toml`) the guideline covers.
     #[serde(default)]
-    pub phases: Vec<Spanned<String>>,
+    pub(crate) phases: Vec<Spanned<String>>,
     /// Further DMCG groups the guideline serves; its home is still its folder's group.
     #[serde(default)]
-    pub groups: Vec<Spanned<String>>,
+    pub(crate) groups: Vec<Spanned<String>>,
     #[serde(default)]
-    pub approval: Approval,
-    pub revision: PlannedRevision,
+    pub(crate) approval: Approval,
+    pub(crate) revision: PlannedRevision,
     #[serde(default)]
-    pub authors: Vec<Author>,
+    pub(crate) authors: Vec<Author>,
     #[serde(default)]
     pub decision_aids: Vec<DecisionAid>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Approval {
+pub(crate) struct Approval {
     /// "Faglig godkendelse" by the DMCG.
-    pub professional: Option<Spanned<ApprovalEntry>>,
+    pub(crate) professional: Option<Spanned<ApprovalEntry>>,
     /// "Administrativ godkendelse" by the guideline secretariat.
-    pub administrative: Option<Spanned<ApprovalEntry>>,
+    pub(crate) administrative: Option<Spanned<ApprovalEntry>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ApprovalEntry {
-    pub date: Spanned<IsoDate>,
-    pub by: String,
+pub(crate) struct ApprovalEntry {
+    pub(crate) date: Spanned<IsoDate>,
+    pub(crate) by: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PlannedRevision {
-    pub planned: Spanned<IsoDate>,
+pub(crate) struct PlannedRevision {
+    pub(crate) planned: Spanned<IsoDate>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields)]
-pub struct Author {
-    pub name: String,
+pub(crate) struct Author {
+    pub(crate) name: String,
     #[serde(default)]
-    pub title: Option<String>,
+    pub(crate) title: Option<String>,
     #[serde(default)]
-    pub affiliation: Option<String>,
+    pub(crate) affiliation: Option<String>,
     #[serde(default)]
-    pub conflicts: Option<String>,
+    pub(crate) conflicts: Option<String>,
 }
 
 /// How the aid is meant to be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum AidFormat {
+pub(crate) enum AidFormat {
     /// Used by patient and clinician together in the consultation.
     Encounter,
     /// Used by the patient alone, before the consultation.
@@ -95,7 +95,7 @@ pub enum AidFormat {
 /// Assessment against the International Patient Decision Aid Standards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Ipdas {
+pub(crate) enum Ipdas {
     NotAssessed,
     Qualifying,
     Certified,
@@ -104,22 +104,22 @@ pub enum Ipdas {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DecisionAid {
-    pub title: String,
-    pub url: Spanned<String>,
-    pub decision: String,
+    pub(crate) title: String,
+    pub(crate) url: Spanned<String>,
+    pub(crate) decision: String,
     #[serde(default)]
-    pub recommendations: Vec<Spanned<u32>>,
-    pub publisher: String,
-    pub format: AidFormat,
-    pub ipdas: Spanned<Ipdas>,
+    pub(crate) recommendations: Vec<Spanned<u32>>,
+    pub(crate) publisher: String,
+    pub(crate) format: AidFormat,
+    pub(crate) ipdas: Spanned<Ipdas>,
     #[serde(default)]
-    pub ipdas_assessed: Option<Spanned<IsoDate>>,
+    pub(crate) ipdas_assessed: Option<Spanned<IsoDate>>,
     #[serde(default)]
-    pub last_updated: Option<Spanned<IsoDate>>,
+    pub(crate) last_updated: Option<Spanned<IsoDate>>,
 }
 
 impl DecisionAid {
-    pub fn supports(&self, recommendation: u32) -> bool {
+    pub(crate) fn supports(&self, recommendation: u32) -> bool {
         self.recommendations
             .iter()
             .any(|id| *id.get_ref() == recommendation)

@@ -10,7 +10,7 @@ const SEPARATING: [&str; 8] = ["table", "caption", "thead", "tbody", "tr", "th",
 ///
 /// `html` is retning's own: serialized by the sanitizer (html5ever), so text holds no `<`
 /// and an attribute value is quoted; a `>` inside a quoted value does not end its tag.
-pub fn for_each_text(html: &str, mut words: impl FnMut(&str)) {
+pub(super) fn for_each_text(html: &str, mut words: impl FnMut(&str)) {
     let mut rest = html;
     while let Some(open) = rest.find('<') {
         push_decoded(&rest[..open], &mut words);

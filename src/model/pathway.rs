@@ -7,14 +7,14 @@ use std::ops::Range;
 /// A phase named in a recommendation's header, by its slug (checked against `retning.toml`
 /// by the validation).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PhaseRef {
-    pub slug: String,
-    pub span: Range<usize>,
+pub(crate) struct PhaseRef {
+    pub(crate) slug: String,
+    pub(crate) span: Range<usize>,
 }
 
 /// `monitorering="DLCR 3a"`: the database (`DLCR`) and its indicator (`3a`).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Monitoring {
-    pub database: String,
-    pub indicator: String,
+pub(crate) struct Monitoring {
+    pub(crate) database: String,
+    pub(crate) indicator: String,
 }

@@ -9,13 +9,13 @@ use super::{Monitoring, PhaseRef};
 /// `ny` / `ændret`: what is new in this version.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Marker {
+pub(crate) enum Marker {
     New,
     Changed,
 }
 
 impl Marker {
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::New => "ny",
             Self::Changed => "ændret",
@@ -27,32 +27,31 @@ impl Marker {
 /// `::: anbefaling N (STRENGTH) [ny|ændret] [{fase=… monitorering="…"}]`, with the span of
 /// each part in the file.
 #[derive(Debug, Clone)]
-pub struct RecommendationHeader {
-    pub id: u32,
-    pub id_span: Range<usize>,
+pub(crate) struct RecommendationHeader {
+    pub(crate) id: u32,
+    pub(crate) id_span: Range<usize>,
     /// `None` when the strength did not parse (already reported).
-    pub strength: Option<Strength>,
-    pub strength_span: Range<usize>,
-    pub marker: Option<Marker>,
+    pub(crate) strength: Option<Strength>,
+    pub(crate) marker: Option<Marker>,
     /// `{fase=…}`: the phases it narrows its guideline's phases to (empty: all of them).
-    pub phases: Vec<PhaseRef>,
+    pub(crate) phases: Vec<PhaseRef>,
     /// `{monitorering="DATABASE INDIKATOR"}`.
-    pub monitoring: Option<Monitoring>,
+    pub(crate) monitoring: Option<Monitoring>,
 }
 
 /// A `::: anbefaling …` container: its opening line and its text.
 #[derive(Debug, Clone)]
-pub struct Recommendation {
-    pub header: RecommendationHeader,
+pub(crate) struct Recommendation {
+    pub(crate) header: RecommendationHeader,
     /// The whole `::: anbefaling …` line.
-    pub header_span: Range<usize>,
-    pub content: Fragment,
+    pub(crate) header_span: Range<usize>,
+    pub(crate) content: Fragment,
     /// Index into the Grundlag section's topics.
-    pub topic: usize,
+    pub(crate) topic: usize,
 }
 
 impl Recommendation {
-    pub fn anchor(&self) -> String {
+    pub(crate) fn anchor(&self) -> String {
         format!("anbefaling-{}", self.header.id)
     }
 }

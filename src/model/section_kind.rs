@@ -3,7 +3,7 @@
 
 /// The nine sections of the DMCG template, in the template's order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SectionKind {
+pub(crate) enum SectionKind {
     Changelog,
     QuickGuide,
     Introduction,
@@ -16,7 +16,7 @@ pub enum SectionKind {
 }
 
 impl SectionKind {
-    pub const ALL: [SectionKind; 9] = [
+    pub(crate) const ALL: [SectionKind; 9] = [
         Self::Changelog,
         Self::QuickGuide,
         Self::Introduction,
@@ -29,7 +29,7 @@ impl SectionKind {
     ];
 
     /// The heading exactly as the template writes it.
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Self::Changelog => "Nyt siden sidst (ændringslog)",
             Self::QuickGuide => "1. Anbefalinger (Quick guide)",
@@ -44,7 +44,7 @@ impl SectionKind {
     }
 
     /// The stable anchor of the section on the page.
-    pub fn anchor(self) -> &'static str {
+    pub(crate) fn anchor(self) -> &'static str {
         match self {
             Self::Changelog => "nyt-siden-sidst",
             Self::QuickGuide => "quick-guide",
@@ -59,11 +59,11 @@ impl SectionKind {
     }
 
     /// Sections the template allows to be empty (the Quick guide must be).
-    pub fn may_be_empty(self) -> bool {
+    pub(crate) fn may_be_empty(self) -> bool {
         matches!(self, Self::QuickGuide | Self::Monitoring | Self::Appendix)
     }
 
-    pub fn from_title(title: &str) -> Option<Self> {
+    pub(crate) fn from_title(title: &str) -> Option<Self> {
         let wanted = normalize_title(title);
         Self::ALL
             .into_iter()
@@ -73,7 +73,7 @@ impl SectionKind {
     /// The section a heading that is not a template title was meant to be: the title it is
     /// most like ("Anbefalinger (Quickguide)"), or the section with its number
     /// ("2. Indledning").
-    pub fn near_miss(title: &str) -> Option<Self> {
+    pub(crate) fn near_miss(title: &str) -> Option<Self> {
         closest_title(title, Self::ALL.iter().map(|k| (*k, k.title()))).or_else(|| {
             let (number, _) = title.split_once('.')?;
             let number = number.trim();
@@ -91,7 +91,7 @@ impl SectionKind {
 const NEAR_MISS: f64 = 0.6;
 
 /// The candidate whose title is most like `title`, if it is alike enough to be a misspelling.
-pub fn closest_title<K: Copy>(
+pub(crate) fn closest_title<K: Copy>(
     title: &str,
     candidates: impl Iterator<Item = (K, &'static str)>,
 ) -> Option<K> {
@@ -109,7 +109,7 @@ pub fn closest_title<K: Copy>(
 
 /// The four evidence sub-sections every topic with recommendations has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum SubSectionKind {
+pub(crate) enum SubSectionKind {
     Evidence,
     PatientValues,
     Rationale,
@@ -117,14 +117,14 @@ pub enum SubSectionKind {
 }
 
 impl SubSectionKind {
-    pub const ALL: [SubSectionKind; 4] = [
+    pub(crate) const ALL: [SubSectionKind; 4] = [
         Self::Evidence,
         Self::PatientValues,
         Self::Rationale,
         Self::Remarks,
     ];
 
-    pub fn title(self) -> &'static str {
+    pub(crate) fn title(self) -> &'static str {
         match self {
             Self::Evidence => "Litteratur og evidensgennemgang",
             Self::PatientValues => "Patientværdier og – præferencer",
@@ -133,7 +133,7 @@ impl SubSectionKind {
         }
     }
 
-    pub fn anchor_suffix(self) -> &'static str {
+    pub(crate) fn anchor_suffix(self) -> &'static str {
         match self {
             Self::Evidence => "litteratur",
             Self::PatientValues => "patientvaerdier",
@@ -142,7 +142,7 @@ impl SubSectionKind {
         }
     }
 
-    pub fn from_title(title: &str) -> Option<Self> {
+    pub(crate) fn from_title(title: &str) -> Option<Self> {
         let wanted = normalize_title(title);
         Self::ALL
             .into_iter()
@@ -151,7 +151,7 @@ impl SubSectionKind {
 }
 
 /// Headings match up to white space and dash variants (`-`, `–`, `—`).
-pub fn normalize_title(title: &str) -> String {
+pub(crate) fn normalize_title(title: &str) -> String {
     let dashes_unified: String = title
         .chars()
         .map(|c| {

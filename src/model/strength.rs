@@ -7,12 +7,14 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Grading {
+    /// Oxford levels of evidence: a letter A–D or a range such as A-C.
     Oxford,
+    /// GRADE: a direction and strength (stærk for … stærk imod), with a certainty.
     Grade,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum OxfordLetter {
+pub(crate) enum OxfordLetter {
     A,
     B,
     C,
@@ -20,7 +22,7 @@ pub enum OxfordLetter {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GradeDirection {
+pub(crate) enum GradeDirection {
     StrongFor,
     WeakFor,
     WeakAgainst,
@@ -28,7 +30,7 @@ pub enum GradeDirection {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Certainty {
+pub(crate) enum Certainty {
     High,
     Moderate,
     Low,
@@ -36,7 +38,7 @@ pub enum Certainty {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Strength {
+pub(crate) enum Strength {
     /// A letter, or a range `from-to` with `from < to`.
     Oxford {
         from: OxfordLetter,
@@ -49,51 +51,53 @@ pub enum Strength {
     GoodPractice,
 }
 
-/// Why a strength does not parse; `help` says what would.
+/// Why a strength does not parse, as data: the parser words it in the reader's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StrengthError {
-    pub message: String,
-    pub help: String,
+pub(crate) enum StrengthError {
+    /// A GRADE strength in an Oxford guideline.
+    GradeInOxford(String),
+    /// An Oxford strength in a GRADE guideline.
+    OxfordInGrade(String),
+    /// An Oxford range from the weaker to the stronger letter (`C-A`), or from a letter to
+    /// itself.
+    ReversedRange {
+        stronger: OxfordLetter,
+        weaker: OxfordLetter,
+    },
+    /// A GRADE direction with a certainty that is none of GRADE's four.
+    UnknownCertainty(String),
+    /// Nothing either scheme knows.
+    NotAStrength(String),
 }
 
-const OXFORD_HELP: &str = "with grading = \"oxford\" write A, B, C or D, or a range such as A-C";
-const GRADE_HELP: &str = "with grading = \"grade\" write stærk for, svag for, svag imod or stærk imod \
-     (optionally with certainty: \", høj\", \", moderat\", \", lav\", \", meget lav\"), or god praksis";
+/// What [`parse_oxford`] and [`parse_grade`] found wrong, when the text looked like their
+/// scheme.
+enum Near {
+    Reversed(OxfordLetter, OxfordLetter),
+    Certainty(String),
+}
 
 impl Strength {
     /// Parses the text between the parentheses of `::: anbefaling N (…)`. Case-insensitive.
-    pub fn parse(text: &str, grading: Grading) -> Result<Self, StrengthError> {
+    pub(crate) fn parse(text: &str, grading: Grading) -> Result<Self, StrengthError> {
         let normalized = normalize(text);
         let oxford = parse_oxford(&normalized);
         let grade = parse_grade(&normalized);
+        let written = || text.trim().to_owned();
         match (grading, oxford, grade) {
             (Grading::Oxford, Ok(strength), _) | (Grading::Grade, _, Ok(strength)) => Ok(strength),
-            (Grading::Oxford, Err(_), Ok(_)) => Err(StrengthError {
-                message: format!(
-                    "`{}` is a GRADE strength, but this guideline uses Oxford grading",
-                    text.trim()
-                ),
-                help: OXFORD_HELP.to_owned(),
-            }),
-            (Grading::Grade, Ok(_), Err(_)) => Err(StrengthError {
-                message: format!(
-                    "`{}` is an Oxford strength, but this guideline uses GRADE",
-                    text.trim()
-                ),
-                help: GRADE_HELP.to_owned(),
-            }),
-            (Grading::Oxford, Err(reason), Err(_)) => Err(StrengthError {
-                message: reason.unwrap_or_else(|| {
-                    format!("`{}` is not a strength of recommendation", text.trim())
-                }),
-                help: OXFORD_HELP.to_owned(),
-            }),
-            (Grading::Grade, Err(_), Err(reason)) => Err(StrengthError {
-                message: reason.unwrap_or_else(|| {
-                    format!("`{}` is not a strength of recommendation", text.trim())
-                }),
-                help: GRADE_HELP.to_owned(),
-            }),
+            (Grading::Oxford, Err(_), Ok(_)) => Err(StrengthError::GradeInOxford(written())),
+            (Grading::Grade, Ok(_), Err(_)) => Err(StrengthError::OxfordInGrade(written())),
+            (Grading::Oxford, Err(near), Err(_)) | (Grading::Grade, Err(_), Err(near)) => {
+                Err(match near {
+                    Some(Near::Reversed(from, to)) => StrengthError::ReversedRange {
+                        stronger: from.min(to),
+                        weaker: from.max(to),
+                    },
+                    Some(Near::Certainty(certainty)) => StrengthError::UnknownCertainty(certainty),
+                    None => StrengthError::NotAStrength(written()),
+                })
+            }
         }
     }
 
@@ -101,7 +105,7 @@ impl Strength {
     /// `A-C`, `Stærk for, lav`, `God praksis`. For what is read by programs and by authors
     /// (the API, `retning history`, diagnostics), which stays the same whatever the theme:
     /// the pages show the theme's labels (`render::strength_text`), keyed by [`Self::key`].
-    pub fn format_text(&self) -> String {
+    pub(crate) fn format_text(&self) -> String {
         match self {
             Self::Oxford { from, to: None } => from.letter().to_string(),
             Self::Oxford { from, to: Some(to) } => format!("{}-{}", from.letter(), to.letter()),
@@ -122,7 +126,7 @@ impl Strength {
     /// The stable key of the step of the scale this strength is on (a range: its first
     /// letter). The theme's labels and CSS classes are keyed by it, and the strength page
     /// has an anchor of this name that explains it.
-    pub fn key(&self) -> &'static str {
+    pub(crate) fn key(&self) -> &'static str {
         match self {
             Self::Oxford { from, .. } => from.key(),
             Self::Grade { direction, .. } => direction.key(),
@@ -132,7 +136,7 @@ impl Strength {
 }
 
 /// The key of [`Strength::GoodPractice`].
-pub const GOOD_PRACTICE_KEY: &str = "god-praksis";
+pub(crate) const GOOD_PRACTICE_KEY: &str = "god-praksis";
 
 /// The format's words for good practice.
 const GOOD_PRACTICE: &str = "god praksis";
@@ -145,7 +149,7 @@ fn capitalized(words: &str) -> String {
 }
 
 impl GradeDirection {
-    pub const ALL: [Self; 4] = [
+    pub(crate) const ALL: [Self; 4] = [
         Self::StrongFor,
         Self::WeakFor,
         Self::WeakAgainst,
@@ -153,7 +157,7 @@ impl GradeDirection {
     ];
 
     /// The stable key: `grade-staerk-for`, …
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Self::StrongFor => "grade-staerk-for",
             Self::WeakFor => "grade-svag-for",
@@ -184,10 +188,10 @@ impl OxfordLetter {
         }
     }
 
-    pub const ALL: [Self; 4] = [Self::A, Self::B, Self::C, Self::D];
+    pub(crate) const ALL: [Self; 4] = [Self::A, Self::B, Self::C, Self::D];
 
     /// The stable key: `oxford-a`, …
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Self::A => "oxford-a",
             Self::B => "oxford-b",
@@ -196,7 +200,7 @@ impl OxfordLetter {
         }
     }
 
-    pub fn letter(self) -> char {
+    pub(crate) fn letter(self) -> char {
         match self {
             Self::A => 'A',
             Self::B => 'B',
@@ -207,10 +211,10 @@ impl OxfordLetter {
 }
 
 impl Certainty {
-    pub const ALL: [Self; 4] = [Self::High, Self::Moderate, Self::Low, Self::VeryLow];
+    pub(crate) const ALL: [Self; 4] = [Self::High, Self::Moderate, Self::Low, Self::VeryLow];
 
     /// The stable key: `certainty-hoej`, …
-    pub fn key(self) -> &'static str {
+    pub(crate) fn key(self) -> &'static str {
         match self {
             Self::High => "certainty-hoej",
             Self::Moderate => "certainty-moderat",
@@ -246,8 +250,8 @@ fn normalize(text: &str) -> String {
     lowered.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// `Err(Some(reason))` when it looks like Oxford but is wrong (a reversed range).
-fn parse_oxford(text: &str) -> Result<Strength, Option<String>> {
+/// `Err(Some(…))` when it looks like Oxford but is wrong (a reversed range).
+fn parse_oxford(text: &str) -> Result<Strength, Option<Near>> {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();
     let mut letters = compact.split('-');
     let first = letters.next().and_then(single_letter);
@@ -258,13 +262,7 @@ fn parse_oxford(text: &str) -> Result<Strength, Option<String>> {
     match (first, second) {
         (Some(from), None) => Ok(Strength::Oxford { from, to: None }),
         (Some(from), Some(Some(to))) if from < to => Ok(Strength::Oxford { from, to: Some(to) }),
-        (Some(from), Some(Some(to))) => Err(Some(format!(
-            "the range `{}-{}` must go from the stronger to the weaker letter, like {}-{}",
-            from.letter(),
-            to.letter(),
-            to.min(from).letter(),
-            to.max(from).letter()
-        ))),
+        (Some(from), Some(Some(to))) => Err(Some(Near::Reversed(from, to))),
         _ => Err(None),
     }
 }
@@ -278,7 +276,7 @@ fn single_letter(text: &str) -> Option<OxfordLetter> {
     OxfordLetter::from_char(c)
 }
 
-fn parse_grade(text: &str) -> Result<Strength, Option<String>> {
+fn parse_grade(text: &str) -> Result<Strength, Option<Near>> {
     if text == GOOD_PRACTICE {
         return Ok(Strength::GoodPractice);
     }
@@ -300,9 +298,7 @@ fn parse_grade(text: &str) -> Result<Strength, Option<String>> {
         Some("lav") => Some(Certainty::Low),
         Some("meget lav") => Some(Certainty::VeryLow),
         Some(other) => {
-            return Err(Some(format!(
-                "`{other}` is not a GRADE certainty (høj, moderat, lav or meget lav)"
-            )));
+            return Err(Some(Near::Certainty(other.to_owned())));
         }
     };
     Ok(Strength::Grade {
@@ -313,12 +309,12 @@ fn parse_grade(text: &str) -> Result<Strength, Option<String>> {
 
 /// An Oxford level of evidence written after a citation: `[1a]` … `[5]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct EvidenceLevel(&'static str);
+pub(crate) struct EvidenceLevel(&'static str);
 
 impl EvidenceLevel {
     const ALL: [&'static str; 8] = ["1a", "1b", "2a", "2b", "3a", "3b", "4", "5"];
 
-    pub fn parse(text: &str) -> Option<Self> {
+    pub(crate) fn parse(text: &str) -> Option<Self> {
         let lowered = text.to_ascii_lowercase();
         Self::ALL
             .iter()
@@ -326,7 +322,7 @@ impl EvidenceLevel {
             .map(|level| Self(level))
     }
 
-    pub fn as_str(self) -> &'static str {
+    pub(crate) fn as_str(self) -> &'static str {
         self.0
     }
 }
@@ -374,8 +370,13 @@ mod tests {
                 .format_text(),
             "A-C"
         );
-        let reversed = Strength::parse("C-A", Grading::Oxford).unwrap_err();
-        assert!(reversed.message.contains("A-C"), "{}", reversed.message);
+        assert_eq!(
+            Strength::parse("C-A", Grading::Oxford),
+            Err(StrengthError::ReversedRange {
+                stronger: OxfordLetter::A,
+                weaker: OxfordLetter::C
+            })
+        );
         assert!(Strength::parse("E", Grading::Oxford).is_err());
         assert!(Strength::parse("A-A", Grading::Oxford).is_err());
     }
@@ -388,8 +389,18 @@ mod tests {
             Strength::parse("god praksis", Grading::Grade).unwrap(),
             Strength::GoodPractice
         );
-        let bad = Strength::parse("stærk for, usikker", Grading::Grade).unwrap_err();
-        assert!(bad.message.contains("usikker"));
+        assert_eq!(
+            Strength::parse("stærk for, usikker", Grading::Grade),
+            Err(StrengthError::UnknownCertainty("usikker".to_owned()))
+        );
+        assert_eq!(
+            Strength::parse(" A ", Grading::Grade),
+            Err(StrengthError::OxfordInGrade("A".to_owned()))
+        );
+        assert_eq!(
+            Strength::parse("måske", Grading::Grade),
+            Err(StrengthError::NotAStrength("måske".to_owned()))
+        );
     }
 
     /// The format text is what the parser reads back: its words cannot drift apart.
@@ -407,10 +418,14 @@ mod tests {
 
     #[test]
     fn wrong_scheme_is_named() {
-        let err = Strength::parse("stærk for", Grading::Oxford).unwrap_err();
-        assert!(err.message.contains("GRADE strength"), "{}", err.message);
-        let err = Strength::parse("B", Grading::Grade).unwrap_err();
-        assert!(err.message.contains("Oxford strength"), "{}", err.message);
+        assert_eq!(
+            Strength::parse("stærk for", Grading::Oxford),
+            Err(StrengthError::GradeInOxford("stærk for".to_owned()))
+        );
+        assert_eq!(
+            Strength::parse("B", Grading::Grade),
+            Err(StrengthError::OxfordInGrade("B".to_owned()))
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! the number the author gave the table.
 
 /// The table's number when `caption` starts `Tabel N:` (`N` its digits).
-pub fn table_number(caption: &str) -> Option<&str> {
+pub(crate) fn table_number(caption: &str) -> Option<&str> {
     let rest = caption.strip_prefix("Tabel ")?;
     let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
     (digits > 0 && rest[digits..].starts_with(':')).then(|| &rest[..digits])

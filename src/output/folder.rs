@@ -14,10 +14,10 @@ use std::path::{Component, Path, PathBuf};
 
 /// The file every build leaves in its output folder: a folder holding it was written by
 /// retning and may be replaced by the next build.
-pub const MARKER: &str = ".retning-output";
+pub(crate) const MARKER: &str = ".retning-output";
 
 /// What the marker says to a person who opens it.
-pub const MARKER_TEXT: &str = "This folder was written by `retning build` and is replaced \
+pub(super) const MARKER_TEXT: &str = "This folder was written by `retning build` and is replaced \
 whole by the next build. Do not keep files of your own here.\n";
 
 /// The site's own files and folders, relative to its root: never an output folder, never
@@ -129,7 +129,7 @@ impl OutputFolder {
 
     /// The same folder, written with (or without) a `.gz` and a `.br` copy beside each text
     /// file.
-    pub fn precompressed(self, precompress: bool) -> Self {
+    pub(crate) fn precompressed(self, precompress: bool) -> Self {
         Self {
             precompress,
             ..self
@@ -137,12 +137,12 @@ impl OutputFolder {
     }
 
     /// Whether each text file gets compressed copies beside it.
-    pub fn precompress(&self) -> bool {
+    pub(crate) fn precompress(&self) -> bool {
         self.precompress
     }
 
     /// The folder, absolute and with symbolic links resolved.
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         &self.path
     }
 }
@@ -194,7 +194,7 @@ fn check_existing(path: &Path, shown: &str, force: bool) -> Result<(), UnsafeOut
 }
 
 /// Whether a build wrote `folder` (it holds the marker file).
-pub fn is_ours(folder: &Path) -> bool {
+pub(super) fn is_ours(folder: &Path) -> bool {
     fs::symlink_metadata(folder.join(MARKER)).is_ok_and(|m| m.is_file())
 }
 

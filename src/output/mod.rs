@@ -3,15 +3,17 @@
 //! previous site, so they keep their mtime and inode (cheap rsync and CDN deploys).
 //!
 //! Only an [`OutputFolder`] is ever replaced, and only folders this module wrote (they hold
-//! the [`MARKER`] file) are ever removed.
+//! the `MARKER` file) are ever removed.
 
 mod folder;
 mod precompress;
 mod swap;
 
-pub use folder::{MARKER, OutputFolder, UnsafeOutput};
-pub use precompress::{Precompressed, TEXT_EXTENSIONS};
-pub use swap::swap_into_place;
+pub(crate) use folder::MARKER;
+pub use folder::OutputFolder;
+pub(crate) use precompress::Precompressed;
+pub use precompress::TEXT_EXTENSIONS;
+pub(crate) use swap::swap_into_place;
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -26,18 +28,20 @@ use crate::render::OutputTree;
 /// What a write did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct WriteStats {
-    pub written: usize,
+    pub(crate) written: usize,
+    /// Files whose bytes equal the previous site's, hard-linked from it instead of written.
     pub unchanged: usize,
 }
 
 /// Writes `tree` to `out` atomically.
-pub fn write_atomically(tree: &OutputTree, out: &OutputFolder) -> io::Result<WriteStats> {
+#[cfg(test)]
+fn write_atomically(tree: &OutputTree, out: &OutputFolder) -> io::Result<WriteStats> {
     stage(tree, out)?.swap()
 }
 
 /// A site written beside `out` (in `.public.tmp`), not yet in its place.
 #[must_use = "a staged site is only published by `swap`"]
-pub struct Staged {
+pub(crate) struct Staged {
     out: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
@@ -46,7 +50,8 @@ pub struct Staged {
 
 /// Writes `tree` beside `out`; files whose bytes equal those of the site now at `out` are
 /// hard-linked from it. The site at `out` is untouched until [`Staged::swap`].
-pub fn stage(tree: &OutputTree, out: &OutputFolder) -> io::Result<Staged> {
+#[cfg(test)]
+fn stage(tree: &OutputTree, out: &OutputFolder) -> io::Result<Staged> {
     let staging = Staging::begin(out)?;
     staging.put_tree(tree)?;
     Ok(staging.finish())
@@ -56,7 +61,7 @@ pub fn stage(tree: &OutputTree, out: &OutputFolder) -> io::Result<Staged> {
 /// writes each guideline page as soon as it is rendered, so the pages need not all be held
 /// in memory at once. [`Staging::finish`] ends it; [`Staging::discard`] removes it.
 #[must_use = "a staging folder is only published by `finish` and then `swap`"]
-pub struct Staging {
+pub(crate) struct Staging {
     out: PathBuf,
     staging: PathBuf,
     previous: PathBuf,
@@ -68,7 +73,7 @@ pub struct Staging {
 impl Staging {
     /// Starts an empty staging folder beside `out` (clearing one a killed build left), and
     /// puts back a site a killed build left aside.
-    pub fn begin(folder: &OutputFolder) -> io::Result<Self> {
+    pub(crate) fn begin(folder: &OutputFolder) -> io::Result<Self> {
         let out = folder.path();
         let (staging, previous) = sibling_paths(out)?;
         recover(out, &previous)?;
@@ -90,7 +95,7 @@ impl Staging {
     }
 
     /// Writes one file (`path` is relative and `/`-separated), creating its folder.
-    pub fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+    pub(crate) fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         check_relative(path)?;
         if let Some(folder) = Path::new(path).parent() {
             fs::create_dir_all(self.staging.join(folder))?;
@@ -100,7 +105,7 @@ impl Staging {
 
     /// Writes every file of `tree`: each folder once, then the files on every core
     /// (creating a file costs the kernel more than writing its bytes).
-    pub fn put_tree(&self, tree: &OutputTree) -> io::Result<()> {
+    pub(crate) fn put_tree(&self, tree: &OutputTree) -> io::Result<()> {
         self.create_folders(tree.files.keys())?;
         tree.files
             .par_iter()
@@ -110,7 +115,7 @@ impl Staging {
     /// Writes `files` (names relative to `folder`, `/`-separated) under `folder`, one after
     /// another on the calling thread: creating files in one folder takes that folder's lock,
     /// so two threads writing into it mostly wait for each other. Returns how many it wrote.
-    pub fn put_all_in(
+    pub(crate) fn put_all_in(
         &self,
         folder: &str,
         files: impl IntoIterator<Item = (String, Vec<u8>)>,
@@ -166,7 +171,7 @@ impl Staging {
     /// Once every file is written: a `.gz` and a `.br` copy beside each text file, when the
     /// output folder asks for them (else nothing). The copies count as files written or
     /// unchanged.
-    pub fn precompress(&self) -> io::Result<Option<Precompressed>> {
+    pub(crate) fn precompress(&self) -> io::Result<Option<Precompressed>> {
         if !self.precompress {
             return Ok(None);
         }
@@ -177,7 +182,7 @@ impl Staging {
     }
 
     /// Every file is written: the site is ready to swap in.
-    pub fn finish(self) -> Staged {
+    pub(crate) fn finish(self) -> Staged {
         Staged {
             stats: WriteStats {
                 written: self.written.into_inner(),
@@ -190,7 +195,7 @@ impl Staging {
     }
 
     /// Removes the staging folder: the build failed while writing it.
-    pub fn discard(self) -> io::Result<()> {
+    pub(crate) fn discard(self) -> io::Result<()> {
         fs::remove_dir_all(&self.staging)
     }
 }
@@ -198,7 +203,7 @@ impl Staging {
 impl Staged {
     /// Puts the staged site in place (in one step where the system can: there is no moment
     /// without a site), then removes the old one.
-    pub fn swap(self) -> io::Result<WriteStats> {
+    pub(crate) fn swap(self) -> io::Result<WriteStats> {
         swap_into_place(&self.staging, &self.out, &self.previous)?;
         if self.previous.exists() {
             fs::remove_dir_all(&self.previous)?;
@@ -207,7 +212,7 @@ impl Staged {
     }
 
     /// Removes the staged site: the build failed after writing it.
-    pub fn discard(self) -> io::Result<()> {
+    pub(crate) fn discard(self) -> io::Result<()> {
         fs::remove_dir_all(&self.staging)
     }
 }

@@ -73,13 +73,13 @@ impl Encoding {
 
 /// What precompression did: copies made anew, and copies taken from the previous site.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
-pub struct Precompressed {
-    pub written: usize,
-    pub unchanged: usize,
+pub(crate) struct Precompressed {
+    pub(crate) written: usize,
+    pub(crate) unchanged: usize,
 }
 
 /// Whether `path` names a file that gets compressed copies.
-pub fn is_text(path: &Path) -> bool {
+pub(super) fn is_text(path: &Path) -> bool {
     path.extension()
         .and_then(|ext| ext.to_str())
         .is_some_and(|ext| TEXT_EXTENSIONS.contains(&ext))
@@ -87,7 +87,7 @@ pub fn is_text(path: &Path) -> bool {
 
 /// Writes the compressed copies of every text file under `staging`, on every core. `previous`
 /// is the site being replaced (it may not exist): its copies of unchanged files are reused.
-pub fn precompress(staging: &Path, previous: &Path) -> io::Result<Precompressed> {
+pub(super) fn precompress(staging: &Path, previous: &Path) -> io::Result<Precompressed> {
     let files = text_files(staging)?;
     let counts = files
         .par_iter()

@@ -12,7 +12,7 @@ use std::path::Path;
 
 /// Puts `new` at `target`, and the folder that was at `target` (if any) at `aside`, where the
 /// caller removes it. Returns whether `target` was replaced in one step.
-pub fn swap_into_place(new: &Path, target: &Path, aside: &Path) -> io::Result<Swapped> {
+pub(crate) fn swap_into_place(new: &Path, target: &Path, aside: &Path) -> io::Result<Swapped> {
     if !target.exists() {
         fs::rename(new, target)?;
         return Ok(Swapped::Moved);
@@ -31,7 +31,7 @@ pub fn swap_into_place(new: &Path, target: &Path, aside: &Path) -> io::Result<Sw
 
 /// How [`swap_into_place`] did it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Swapped {
+pub(crate) enum Swapped {
     /// Nothing was at the target: one rename.
     Moved,
     /// The two folders traded places atomically.
@@ -42,7 +42,7 @@ pub enum Swapped {
 
 /// After a kill between the two renames of the fallback, the old folder is at `aside` and
 /// nothing at `target`: move it back.
-pub fn recover_aside(target: &Path, aside: &Path) -> io::Result<()> {
+pub(super) fn recover_aside(target: &Path, aside: &Path) -> io::Result<()> {
     if aside.exists() && !target.exists() {
         fs::rename(aside, target)?;
     }
@@ -70,15 +70,17 @@ fn exchange(_: &Path, _: &Path) -> io::Result<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::PathBuf;
+
+    /// The new site, the target and the aside folder, all in `dir` (none made yet).
+    fn places(dir: &Path) -> (PathBuf, PathBuf, PathBuf) {
+        (dir.join("new"), dir.join("site"), dir.join("old"))
+    }
 
     #[test]
     fn the_new_folder_takes_the_place_of_the_old_in_one_step() {
         let dir = tempfile::tempdir().unwrap();
-        let (new, target, aside) = (
-            dir.path().join("new"),
-            dir.path().join("site"),
-            dir.path().join("old"),
-        );
+        let (new, target, aside) = places(dir.path());
         fs::create_dir(&new).unwrap();
         fs::write(new.join("index.html"), "new").unwrap();
         fs::create_dir(&target).unwrap();
@@ -99,11 +101,7 @@ mod tests {
     #[test]
     fn with_nothing_at_the_target_the_new_folder_is_moved_there() {
         let dir = tempfile::tempdir().unwrap();
-        let (new, target, aside) = (
-            dir.path().join("new"),
-            dir.path().join("site"),
-            dir.path().join("old"),
-        );
+        let (new, target, aside) = places(dir.path());
         fs::create_dir(&new).unwrap();
         assert_eq!(
             swap_into_place(&new, &target, &aside).unwrap(),
@@ -115,7 +113,7 @@ mod tests {
     #[test]
     fn a_folder_left_aside_by_a_kill_is_put_back_but_never_over_a_site() {
         let dir = tempfile::tempdir().unwrap();
-        let (target, aside) = (dir.path().join("site"), dir.path().join("old"));
+        let (_, target, aside) = places(dir.path());
         fs::create_dir(&aside).unwrap();
         fs::write(aside.join("index.html"), "old").unwrap();
         recover_aside(&target, &aside).unwrap();

@@ -8,7 +8,7 @@ use crate::model::SectionKind;
 
 /// Danish letters are spelled out (`æ` → `ae`, `ø` → `oe`, `å` → `aa`) the way Danes write
 /// them without the letters, so ids stay readable in URLs; general slug crates fold `ø` to `o`.
-pub fn slugify(title: &str) -> String {
+pub(crate) fn slugify(title: &str) -> String {
     let mut slug = String::with_capacity(title.len());
     for c in title.to_lowercase().chars() {
         match c {
@@ -40,7 +40,7 @@ const PAGE_IDS: [&str; 5] = [
 
 /// Who holds an id already.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Holder {
+pub(super) enum Holder {
     /// A template section or an element of the page itself.
     Page,
     /// The heading at this span of the file.
@@ -48,7 +48,7 @@ pub enum Holder {
 }
 
 /// Hands out ids no other heading on the page has.
-pub struct Anchors {
+pub(super) struct Anchors {
     /// The ids headings hold, with each heading's span. The page's own ids are not in it
     /// ([`is_page_id`]): a guideline has dozens of headings, and most pages are built
     /// from scratch, so nothing is copied in up front.
@@ -61,7 +61,7 @@ fn is_page_id(id: &str) -> bool {
 }
 
 impl Anchors {
-    pub fn new() -> Self {
+    pub(super) fn new() -> Self {
         Self {
             used: FxHashMap::default(),
         }
@@ -78,7 +78,7 @@ impl Anchors {
     /// The id for the heading at `span`, whose wanted id is `base`, and who held `base`
     /// already when it was taken (a duplicate: the heading gets `base-2`, … so the page
     /// stays valid, and the caller reports the clash).
-    pub fn claim(&mut self, base: &str, span: Range<usize>) -> (String, Option<Holder>) {
+    pub(super) fn claim(&mut self, base: &str, span: Range<usize>) -> (String, Option<Holder>) {
         // `anbefaling-N` belongs to recommendations: deep links from other systems use it.
         let base = if base.starts_with("anbefaling-") {
             format!("emne-{base}")

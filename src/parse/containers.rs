@@ -9,27 +9,27 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::source::SourceFile;
 
 use super::front_matter::line_spans;
 
 /// A `:::` container found in the body.
 #[derive(Debug, Clone)]
-pub struct RawContainer {
+pub(super) struct RawContainer {
     /// The opening `::: …` line.
-    pub open_line: Range<usize>,
+    pub(crate) open_line: Range<usize>,
     /// The text after `:::` on the opening line, trimmed.
-    pub header: Range<usize>,
+    pub(crate) header: Range<usize>,
     /// Between the fence lines; when the closing `:::` is missing, up to the next container
     /// or `#`–`###` heading, or the end of the file.
-    pub content: Range<usize>,
+    pub(crate) content: Range<usize>,
 }
 
 /// The file's text with the front matter and the fence lines blanked, and the containers.
-pub struct Prepass {
-    pub text: String,
-    pub containers: Vec<RawContainer>,
+pub(super) struct Prepass {
+    pub(crate) text: String,
+    pub(crate) containers: Vec<RawContainer>,
 }
 
 /// A container whose closing `:::` has not been seen yet.
@@ -51,7 +51,7 @@ impl Open {
     }
 }
 
-pub fn prepass(
+pub(super) fn prepass(
     source: &Arc<SourceFile>,
     body: Range<usize>,
     findings: &mut Vec<Diagnostic>,
@@ -100,9 +100,12 @@ pub fn prepass(
         let closes = header_trimmed.is_empty();
         match open.take() {
             None if closes => findings.push(
-                Diagnostic::error(codes::CONTAINER_STRAY_CLOSE, "this ::: closes nothing")
-                    .at(source, line.clone())
-                    .with_help("remove it, or open a recommendation above it with ::: anbefaling N (STRENGTH)"),
+                Diagnostic::error(
+                    codes::CONTAINER_STRAY_CLOSE,
+                    message!("container-stray-close"),
+                )
+                .at(source, line.clone())
+                .with_help(message!("container-stray-close-help")),
             ),
             Some(container) if closes => containers.push(container.close_at(original, line.start)),
             Some(outer) => {
@@ -118,10 +121,10 @@ pub fn prepass(
                         findings.push(
                             Diagnostic::error(
                                 codes::CONTAINER_NESTED,
-                                format!("a container cannot start inside another (the one opened on line {outer_line} is not closed)"),
+                                message!("container-nested", line = outer_line),
                             )
                             .at(source, line.clone())
-                            .with_help(format!("close the container opened on line {outer_line} with a line holding only ::: before starting the next")),
+                            .with_help(message!("container-nested-help", line = outer_line)),
                         );
                         containers.push(outer.close_at(original, line.start));
                     }
@@ -153,10 +156,10 @@ pub fn prepass(
 fn unterminated(source: &Arc<SourceFile>, container: &Open) -> Diagnostic {
     Diagnostic::error(
         codes::CONTAINER_UNTERMINATED,
-        "this container is never closed",
+        message!("container-unterminated"),
     )
     .at(source, container.line.clone())
-    .with_help("end the recommendation with a line holding only :::")
+    .with_help(message!("container-unterminated-help"))
 }
 
 /// A `#`, `##` or `###` heading: the template's structure, which a recommendation never holds.

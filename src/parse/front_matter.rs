@@ -4,21 +4,21 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, codes};
-use crate::model::{DATE_HINT, FrontMatter};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
+use crate::model::{DATE_HINT, DateProblem, FrontMatter, date_problem};
 use crate::source::SourceFile;
 
 /// Where the front matter and the body lie in the file.
 #[derive(Debug, Clone)]
-pub struct Split {
+pub(super) struct Split {
     /// The TOML between the `+++` lines.
-    pub front_matter: Range<usize>,
+    pub(crate) front_matter: Range<usize>,
     /// Everything after the closing `+++` line.
-    pub body: Range<usize>,
+    pub(crate) body: Range<usize>,
 }
 
 /// Finds the `+++` fences. The opening fence must be the first line.
-pub fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
+pub(super) fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
     let text = &source.text;
     let mut lines = line_spans(text);
     let first = lines.next();
@@ -27,14 +27,14 @@ pub fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
         _ => {
             let span = first.unwrap_or(0..0);
             let message = if text.trim().is_empty() {
-                "the file is empty; a guideline starts with TOML front matter between +++ lines"
+                message!("frontmatter-missing-empty")
             } else {
-                "the file does not start with front matter: the first line must be +++"
+                message!("frontmatter-missing")
             };
             return Err(Box::new(
                 Diagnostic::error(codes::FRONTMATTER_MISSING, message)
                     .at(source, span)
-                    .with_help("start the file with +++, the front matter keys, and +++ (see FORMAT.md; `retning new` writes a template)"),
+                    .with_help(message!("frontmatter-missing-help")),
             ));
         }
     };
@@ -50,30 +50,31 @@ pub fn split(source: &Arc<SourceFile>) -> Result<Split, Box<Diagnostic>> {
     Err(Box::new(
         Diagnostic::error(
             codes::FRONTMATTER_UNTERMINATED,
-            "the front matter opened here is never closed",
+            message!("frontmatter-unterminated"),
         )
         .at(source, opening)
-        .with_help("add a line with only +++ after the last front matter key"),
+        .with_help(message!("frontmatter-unterminated-help")),
     ))
 }
 
 /// Reads the front matter. The first problem is reported (TOML stops there).
-pub fn parse(source: &Arc<SourceFile>, split: &Split) -> Result<FrontMatter, Box<Diagnostic>> {
+pub(super) fn parse(
+    source: &Arc<SourceFile>,
+    split: &Split,
+) -> Result<FrontMatter, Box<Diagnostic>> {
     let text = &source.text[split.front_matter.clone()];
     let offset = split.front_matter.start;
     toml::from_str::<FrontMatter>(text).map_err(|err| {
-        let span = err
-            .span()
-            .map_or(offset..offset, |s| s.start + offset..s.end + offset);
-        let message = err.message().trim().to_owned();
-        Box::new(classify(text, message).at(source, span))
+        let local = err.span().unwrap_or(0..0);
+        let span = local.start + offset..local.end + offset;
+        Box::new(classify(text, local, err.message().trim()).at(source, span))
     })
 }
 
 /// Control characters in front-matter values. TOML refuses them typed as they are, but an
 /// escape (`"\u001b"`) puts one in a title, from where it would reach every page, the feed
 /// (where XML forbids it) and the author's terminal. Tab and line ends are text.
-pub fn control_characters(source: &Arc<SourceFile>, split: &Split) -> Vec<Diagnostic> {
+pub(super) fn control_characters(source: &Arc<SourceFile>, split: &Split) -> Vec<Diagnostic> {
     let text = &source.text[split.front_matter.clone()];
     // Only an escape can write one: most front matter has no backslash at all.
     if !text.contains('\\') {
@@ -90,13 +91,13 @@ pub fn control_characters(source: &Arc<SourceFile>, split: &Split) -> Vec<Diagno
         .map(|(span, c)| {
             Diagnostic::error(
                 codes::FRONTMATTER_CONTROL_CHARACTER,
-                format!(
-                    "this value holds the control character U+{:04X}, which has no place in a guideline",
-                    u32::from(c)
+                message!(
+                    "frontmatter-control-character",
+                    code = format!("{:04X}", u32::from(c))
                 ),
             )
             .at(source, span.start + offset..span.end + offset)
-            .with_help("remove the escape (such as \\u001b) from the text")
+            .with_help(message!("frontmatter-control-character-help"))
         })
         .collect()
 }
@@ -134,41 +135,121 @@ fn is_control(c: char) -> bool {
     c.is_control() && !matches!(c, '\t' | '\n' | '\r')
 }
 
-fn classify(text: &str, message: String) -> Diagnostic {
-    if message.starts_with("unknown field") {
-        return Diagnostic::error(codes::FRONTMATTER_UNKNOWN_KEY, message)
-            .with_help("check the spelling; FORMAT.md lists every key");
+/// The finding for a front-matter error: `message` is the TOML or serde error at `span`
+/// (relative to `text`), whose English is read for what went wrong and which names it gives.
+fn classify(text: &str, span: Range<usize>, message: &str) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        // The key is the author's and may hold anything, even a backtick; the names serde
+        // expected are the model's field names and come last.
+        let end = rest
+            .rfind("`, expected")
+            .or_else(|| rest.rfind("`, there are no fields"))
+            .unwrap_or(rest.len());
+        let (key, expected) = (&rest[..end], rest.get(end + 1..).unwrap_or(""));
+        let keys = backticked(expected);
+        let help = message!("frontmatter-unknown-key-help", keys = keys);
+        return Diagnostic::error(
+            codes::FRONTMATTER_UNKNOWN_KEY,
+            message!("frontmatter-unknown-key", key = key),
+        )
+        .with_help(help);
     }
-    if message.starts_with("missing field") {
-        return Diagnostic::error(codes::FRONTMATTER_MISSING_KEY, message)
-            .with_help("every guideline needs title, version, status, template_version, grading and [revision] planned");
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let key = rest.split_once('`').map_or(rest, |(key, _)| key);
+        return Diagnostic::error(
+            codes::FRONTMATTER_MISSING_KEY,
+            message!("frontmatter-missing-key", key = key),
+        )
+        .with_help(message!("frontmatter-missing-key-help"));
     }
-    if let Some(stripped) = message.strip_suffix(DATE_HINT) {
-        return Diagnostic::error(codes::FRONTMATTER_BAD_DATE, stripped.trim_end().to_owned())
-            .with_help("write dates in ISO form without quotes, like 2024-02-01");
+    let value = text.get(span).unwrap_or("").trim();
+    if message.ends_with(DATE_HINT) {
+        return Diagnostic::error(codes::FRONTMATTER_BAD_DATE, bad_date(value))
+            .with_help(message!("frontmatter-bad-date-help"));
     }
     // TOML reads dates itself: `2027-02-30` or `2027-6-1` fail as TOML, but what the author
     // must fix is the date.
     if message.starts_with("invalid date") {
-        return Diagnostic::error(codes::FRONTMATTER_BAD_DATE, message)
-            .with_help("write a real calendar date in ISO form without quotes, like 2024-02-01");
+        return Diagnostic::error(
+            codes::FRONTMATTER_BAD_DATE,
+            message!("frontmatter-bad-date-invalid", value = value),
+        )
+        .with_help(message!("frontmatter-bad-date-invalid-help"));
     }
     // Data errors need valid TOML; when the text is not TOML at all it is a syntax error.
     if toml::from_str::<toml::Table>(text).is_err() {
         return Diagnostic::error(
             codes::FRONTMATTER_SYNTAX,
-            format!("invalid TOML: {message}"),
+            message!("frontmatter-syntax", detail = message),
         )
-        .with_help(
-            "the front matter is TOML: text needs quotes, dates are written like 2024-02-01",
-        );
+        .with_help(message!("frontmatter-syntax-help"));
     }
-    Diagnostic::error(codes::FRONTMATTER_INVALID, message)
-        .with_help("see FORMAT.md for the allowed values")
+    let invalid = match message.strip_prefix("unknown variant `") {
+        Some(rest) => {
+            let end = rest.rfind("`, expected").unwrap_or(rest.len());
+            let (variant, expected) = (&rest[..end], rest.get(end + 1..).unwrap_or(""));
+            message!(
+                "frontmatter-invalid-variant",
+                value = variant,
+                allowed = backticked(expected)
+            )
+        }
+        None => message!("frontmatter-invalid", detail = message),
+    };
+    Diagnostic::error(codes::FRONTMATTER_INVALID, invalid)
+        .with_help(message!("frontmatter-invalid-help"))
+}
+
+/// What is wrong with the date written as `value`: read again, as serde's error holds only
+/// its English text.
+fn bad_date(value: &str) -> Message {
+    let problem = match value
+        .parse::<toml::Value>()
+        .map(|value| date_problem(&value))
+    {
+        Ok(Err(problem)) => problem,
+        // Not readable again (it was, for serde to call the date deserializer): the value
+        // as it stands.
+        _ => DateProblem::NotADate {
+            value: value.to_owned(),
+        },
+    };
+    match problem {
+        DateProblem::NotInCalendar { value, detail } => message!(
+            "frontmatter-bad-date-not-in-calendar",
+            value = value,
+            detail = detail
+        ),
+        DateProblem::TimeOfDay { value } => {
+            message!("frontmatter-bad-date-time-of-day", value = value)
+        }
+        DateProblem::Blank => message!("frontmatter-bad-date-blank"),
+        DateProblem::MonthOnly { value } => {
+            message!("frontmatter-bad-date-month-only", value = value)
+        }
+        DateProblem::Quoted { value } => message!("frontmatter-bad-date-quoted", value = value),
+        DateProblem::NotADate { value } => {
+            message!("frontmatter-bad-date-not-a-date", value = value)
+        }
+        DateProblem::WrongType { found } => {
+            message!("frontmatter-bad-date-wrong-type", found = found)
+        }
+    }
+}
+
+/// The names serde lists in backticks (`` expected one of `a`, `b` ``), listed the same way
+/// in every language: `` `a`, `b` ``.
+fn backticked(text: &str) -> String {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|name| format!("`{name}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Byte ranges of each line without its line ending.
-pub fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+pub(crate) fn line_spans(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     // The pre-pass reads every line of every file: memchr finds the line ends with SIMD.
     let bytes = text.as_bytes();
     let mut ends = memchr::memchr_iter(b'\n', bytes);
@@ -197,7 +278,72 @@ fn next_line_start(text: &str, line_end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::line_spans;
+    use super::{classify, line_spans};
+    use crate::diagnostics::{Language, codes};
+
+    /// The finding's code, and its message and help in Danish.
+    fn danish(text: &str, message: &str) -> (crate::diagnostics::Code, String, String) {
+        let span = text
+            .find('=')
+            .map_or(0..0, |i| i + 2..text.trim_end().len());
+        let finding = classify(text, span, message);
+        let help = finding
+            .help_in(Language::Da)
+            .unwrap_or_default()
+            .into_owned();
+        (
+            finding.code,
+            finding.message_in(Language::Da).into_owned(),
+            help,
+        )
+    }
+
+    #[test]
+    fn an_unknown_key_is_named_whole_even_with_a_backtick_and_the_keys_are_listed() {
+        let (code, message, help) = danish(
+            "ti`tle = 1\n",
+            "unknown field `ti`tle`, expected `title` or `version`",
+        );
+        assert_eq!(code, codes::FRONTMATTER_UNKNOWN_KEY);
+        assert_eq!(message, "`ti`tle` er ikke en kendt nøgle i forsiden");
+        assert!(help.contains("her kan stå `title`, `version`"), "{help}");
+    }
+
+    #[test]
+    fn a_value_outside_a_list_names_the_allowed_ones() {
+        let (code, message, _) = danish(
+            "status = \"godkendt\"\n",
+            "unknown variant `godkendt`, expected `draft` or `approved`",
+        );
+        assert_eq!(code, codes::FRONTMATTER_INVALID);
+        assert_eq!(
+            message,
+            "`godkendt` er ikke tilladt her; de tilladte værdier er `draft`, `approved`"
+        );
+    }
+
+    #[test]
+    fn a_bad_date_is_read_again_for_its_problem() {
+        let hint = crate::model::DATE_HINT;
+        let cases = [
+            ("planned = \"\"\n", "datoen er tom"),
+            (
+                "planned = \"2027-06-01\"\n",
+                "`2027-06-01` står i anførselstegn",
+            ),
+            (
+                "planned = 2027-06-01T10:00:00\n",
+                "`2027-06-01T10:00:00` har et klokkeslæt",
+            ),
+            ("planned = [1]\n", "der står en liste"),
+        ];
+        for (text, says) in cases {
+            let (code, message, help) = danish(text, &format!("whatever {hint}"));
+            assert_eq!(code, codes::FRONTMATTER_BAD_DATE, "{text}");
+            assert!(message.contains(says), "{text}: {message}");
+            assert!(help.contains("ÅÅÅÅ-MM-DD"), "{help}");
+        }
+    }
 
     #[test]
     fn line_spans_leave_out_line_endings_and_a_last_empty_line() {

@@ -28,14 +28,14 @@ static CLEANER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Whether a raw HTML block is a table (and so is cleaned rather than shown as text).
-pub fn is_table(html: &str) -> bool {
+pub(super) fn is_table(html: &str) -> bool {
     html.trim_start()
         .get(..6)
         .is_some_and(|start| start.eq_ignore_ascii_case("<table"))
 }
 
 /// The table, cleaned to the subset.
-pub fn clean(html: &str) -> String {
+pub(super) fn clean(html: &str) -> String {
     CLEANER.clean(html).to_string()
 }
 
@@ -43,7 +43,7 @@ pub fn clean(html: &str) -> String {
 /// holds no Markdown, so this is how a cell cites a reference; a key here is letters,
 /// digits, `-`, `_` and `.`, which HTML escaping leaves as they are. Tags are skipped with
 /// their quoted attribute values, so a citation is only ever found (and replaced) in text.
-pub fn citations(cleaned: &str) -> Vec<(Range<usize>, &str)> {
+pub(crate) fn citations(cleaned: &str) -> Vec<(Range<usize>, &str)> {
     let bytes = cleaned.as_bytes();
     let mut found = Vec::new();
     let mut i = 0;
@@ -84,12 +84,25 @@ fn tag_end(bytes: &[u8], start: usize) -> usize {
     bytes.len()
 }
 
+/// Something [`clean`] drops from a table.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, thiserror::Error)]
+pub(super) enum Dropped {
+    #[error("an HTML comment")]
+    Comment,
+    /// An element outside the subset, by its lower-case name.
+    #[error("the <{0}> element")]
+    Element(String),
+    /// An attribute the element may not have.
+    #[error("the `{attribute}` attribute of <{element}>")]
+    Attribute { attribute: String, element: String },
+}
+
 /// What [`clean`] drops from `html`: each element or attribute outside the subset, with its
 /// byte offset in `html`, each name once.
-pub fn dropped(html: &str) -> Vec<(usize, String)> {
-    let mut found: Vec<(usize, String)> = Vec::new();
+pub(super) fn dropped(html: &str) -> Vec<(usize, Dropped)> {
+    let mut found: Vec<(usize, Dropped)> = Vec::new();
     let mut seen = HashSet::new();
-    let mut note = |at: usize, what: String, found: &mut Vec<(usize, String)>| {
+    let mut note = |at: usize, what: Dropped, found: &mut Vec<(usize, Dropped)>| {
         if seen.insert(what.clone()) {
             found.push((at, what));
         }
@@ -99,7 +112,7 @@ pub fn dropped(html: &str) -> Vec<(usize, String)> {
         let start = i + p;
         i = start + 1;
         if html[i..].starts_with("!--") {
-            note(start, "an HTML comment".to_owned(), &mut found);
+            note(start, Dropped::Comment, &mut found);
             i = html[i..].find("-->").map_or(html.len(), |e| i + e + 3);
             continue;
         }
@@ -118,7 +131,7 @@ pub fn dropped(html: &str) -> Vec<(usize, String)> {
             .map_or(html.len(), |e| name_start + e);
         if !ELEMENTS.contains(&name.as_str()) {
             if !closing {
-                note(start, format!("the <{name}> element"), &mut found);
+                note(start, Dropped::Element(name.clone()), &mut found);
             }
         } else if !closing {
             let allowed: &[&str] = match name.as_str() {
@@ -129,7 +142,10 @@ pub fn dropped(html: &str) -> Vec<(usize, String)> {
             let attributes_at = name_start + name_len;
             for (offset, attribute) in attribute_names(&html[attributes_at..end]) {
                 if !allowed.contains(&attribute.as_str()) {
-                    let what = format!("the `{attribute}` attribute of <{name}>");
+                    let what = Dropped::Attribute {
+                        attribute,
+                        element: name.clone(),
+                    };
                     note(attributes_at + offset, what, &mut found);
                 }
             }
@@ -198,7 +214,7 @@ mod tests {
         );
         let found: Vec<(&str, String)> = dropped(html)
             .into_iter()
-            .map(|(at, what)| (&html[at..at + 5], what))
+            .map(|(at, what)| (&html[at..at + 5], what.to_string()))
             .collect();
         assert_eq!(
             found,

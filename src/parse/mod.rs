@@ -8,10 +8,8 @@ mod html_table;
 mod recommendation_attributes;
 mod recommendation_header;
 
-pub use anchors::slugify;
 pub use body::markdown_options;
-pub use front_matter::line_spans;
-pub use html_table::citations as table_citations;
+pub(crate) use html_table::citations as table_citations;
 
 use std::sync::Arc;
 
@@ -23,10 +21,12 @@ use crate::source::SourceFile;
 /// finding. The body is walked even when the front matter is broken, so an author sees all
 /// problems in one run.
 pub struct Parsed {
+    /// `None` when the front matter cannot be read.
     pub guideline: Option<Guideline>,
-    pub findings: Vec<Diagnostic>,
+    pub(crate) findings: Vec<Diagnostic>,
 }
 
+/// Parses one guideline file of DMCG group `group` (its folder) named `slug` (its file stem).
 pub fn parse_guideline(source: Arc<SourceFile>, group: &str, slug: &str) -> Parsed {
     let mut findings = Vec::new();
     let split = match front_matter::split(&source) {

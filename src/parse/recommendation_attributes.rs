@@ -6,30 +6,28 @@
 use std::ops::Range;
 use std::sync::Arc;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Monitoring, PhaseRef};
 use crate::source::SourceFile;
 
 /// What the braces say. Each problem is a finding; the attributes that read well are kept.
 #[derive(Debug, Default)]
-pub struct Attributes {
-    pub phases: Vec<PhaseRef>,
-    pub monitoring: Option<Monitoring>,
+pub(super) struct Attributes {
+    pub(crate) phases: Vec<PhaseRef>,
+    pub(crate) monitoring: Option<Monitoring>,
 }
 
-const HELP: &str = "write attributes as {fase=behandling monitorering=\"DLCR 3a\"}: fase names one or more phases (comma-separated), monitorering the database and its indicator";
-
 /// `text` is everything from the `{` on, at file offset `start`.
-pub fn parse(
+pub(super) fn parse(
     source: &Arc<SourceFile>,
     text: &str,
     start: usize,
     findings: &mut Vec<Diagnostic>,
 ) -> Attributes {
     let mut attributes = Attributes::default();
-    let bad = |message: String, span: Range<usize>| {
+    let bad = |message: Message, span: Range<usize>| {
         Diagnostic::error(codes::RECOMMENDATION_BAD_ATTRIBUTE, message)
-            .with_help(HELP)
+            .with_help(message!("recommendation-bad-attribute-help"))
             .at(source, span)
     };
     let trimmed = text.trim_end();
@@ -38,7 +36,7 @@ pub fn parse(
         .and_then(|rest| rest.strip_suffix('}'))
     else {
         findings.push(bad(
-            "the attributes' { is not closed by a } at the end of the line".to_owned(),
+            message!("recommendation-bad-attribute-unclosed"),
             start..start + trimmed.len(),
         ));
         return attributes;
@@ -46,7 +44,10 @@ pub fn parse(
     let inner_start = start + 1;
     for (pair, span) in pairs(inner, inner_start) {
         let Some((key, value)) = pair.split_once('=') else {
-            findings.push(bad(format!("`{pair}` is not key=value"), span));
+            findings.push(bad(
+                message!("recommendation-bad-attribute-not-a-pair", pair = pair),
+                span,
+            ));
             continue;
         };
         let value_start = span.start + key.len() + 1;
@@ -60,7 +61,10 @@ pub fn parse(
                     let part_span = offset + lead..offset + lead + slug.len();
                     offset += part.len() + 1;
                     if slug.is_empty() {
-                        findings.push(bad("an empty phase in fase=".to_owned(), part_span));
+                        findings.push(bad(
+                            message!("recommendation-bad-attribute-empty-phase"),
+                            part_span,
+                        ));
                     } else {
                         attributes.phases.push(PhaseRef {
                             slug: slug.to_owned(),
@@ -77,12 +81,12 @@ pub fn parse(
                     });
                 }
                 _ => findings.push(bad(
-                    format!("monitorering=\"{value}\" names no indicator: write the database and the indicator, like \"DLCR 3a\""),
+                    message!("recommendation-bad-attribute-no-indicator", value = value),
                     value_span,
                 )),
             },
             _ => findings.push(bad(
-                format!("`{key}` is not an attribute of a recommendation (fase, monitorering)"),
+                message!("recommendation-bad-attribute-unknown", key = key),
                 span.start..span.start + key.len(),
             )),
         }

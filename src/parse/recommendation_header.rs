@@ -3,27 +3,29 @@
 
 use std::ops::Range;
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use std::sync::Arc;
 
 use super::recommendation_attributes::{self, Attributes};
-use crate::model::{Grading, Marker, RecommendationHeader, Strength};
+use crate::model::{Grading, Marker, RecommendationHeader, Strength, StrengthError};
 use crate::source::SourceFile;
 
 /// What a container's opening line turned out to be: a recommendation's header (with findings
 /// about its strength or marker), a container that is not a recommendation, or a header too
 /// broken to use.
-pub enum ContainerHeader {
+pub(super) enum ContainerHeader {
     Recommendation(RecommendationHeader, Vec<Diagnostic>),
     NotARecommendation(Diagnostic),
     Malformed(Diagnostic),
 }
 
-const SYNTAX_HELP: &str = "write the opening line as ::: anbefaling N (STRENGTH), optionally followed by ny or ændret and {attributes}";
+fn syntax_help() -> Message {
+    message!("recommendation-bad-header-help")
+}
 
 /// `text` is the header (after `:::`), starting at file offset `start`. Without a grading
 /// (the front matter did not parse) the strength is not checked.
-pub fn parse(
+pub(super) fn parse(
     source: &Arc<SourceFile>,
     text: &str,
     start: usize,
@@ -39,9 +41,9 @@ pub fn parse(
         return ContainerHeader::NotARecommendation(
             Diagnostic::error(
                 codes::CONTAINER_UNKNOWN,
-                format!("unknown container `::: {keyword}`"),
+                message!("container-unknown", name = keyword),
             )
-            .with_help("the only container is ::: anbefaling N (STRENGTH)")
+            .with_help(message!("container-unknown-help"))
             .at(source, keyword_span),
         );
     }
@@ -56,13 +58,12 @@ pub fn parse(
     // still exists, so links and decision aids that name it are not reported as well.
     let read = match strength(source, &mut cursor, id, grading) {
         Ok(read) => read,
-        Err((finding, strength_span)) => {
+        Err(finding) => {
             return ContainerHeader::Recommendation(
                 RecommendationHeader {
                     id,
                     id_span,
                     strength: None,
-                    strength_span,
                     marker: None,
                     phases: Vec::new(),
                     monitoring: None,
@@ -85,7 +86,6 @@ pub fn parse(
             id,
             id_span,
             strength: read.strength,
-            strength_span: read.span,
             marker,
             phases: attributes.phases,
             monitoring: attributes.monitoring,
@@ -104,9 +104,9 @@ fn id(
         return Err(Box::new(
             Diagnostic::error(
                 codes::RECOMMENDATION_BAD_HEADER,
-                "the recommendation has no id",
+                message!("recommendation-bad-header-no-id"),
             )
-            .with_help(SYNTAX_HELP)
+            .with_help(syntax_help())
             .at(source, id_span),
         ));
     }
@@ -116,11 +116,9 @@ fn id(
             return Err(Box::new(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_ID,
-                    format!(
-                        "`{id_text}` is not a recommendation id; ids are positive whole numbers"
-                    ),
+                    message!("recommendation-bad-id", text = id_text),
                 )
-                .with_help("number recommendations 1, 2, 3, …; a withdrawn number stays retired")
+                .with_help(message!("recommendation-bad-id-help"))
                 .at(source, id_span),
             ));
         }
@@ -129,67 +127,84 @@ fn id(
 }
 
 /// What the parentheses hold: the strength (`None` when it did not parse or could not be
-/// checked), its span, and the finding about a value that is no strength.
+/// checked) and the finding about a value that is no strength.
 struct StrengthRead {
     strength: Option<Strength>,
-    span: Range<usize>,
     finding: Option<Diagnostic>,
 }
 
 /// `(STRENGTH)`. Without a grading (the front matter did not parse) the value is not checked.
-/// Missing or unclosed parentheses give the finding and the span to report it at.
+/// Missing or unclosed parentheses are the error.
 fn strength(
     source: &Arc<SourceFile>,
     cursor: &mut Cursor<'_>,
     id: u32,
     grading: Option<Grading>,
-) -> Result<StrengthRead, (Box<Diagnostic>, Range<usize>)> {
+) -> Result<StrengthRead, Box<Diagnostic>> {
     if !cursor.eat('(') {
         let here = cursor.offset()..cursor.offset() + cursor.rest().len();
-        return Err((
-            Box::new(
-                Diagnostic::error(
-                    codes::RECOMMENDATION_BAD_HEADER,
-                    format!("recommendation {id} has no strength in parentheses"),
-                )
-                .with_help(SYNTAX_HELP)
-                .at(source, here.clone()),
-            ),
-            here,
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                message!("recommendation-bad-header-no-strength", id = id),
+            )
+            .with_help(syntax_help())
+            .at(source, here),
         ));
     }
     let (inner, inner_span) = cursor.until(|c| c == ')');
     if !cursor.eat(')') {
-        return Err((
-            Box::new(
-                Diagnostic::error(
-                    codes::RECOMMENDATION_BAD_HEADER,
-                    "the strength's parenthesis is never closed",
-                )
-                .with_help(SYNTAX_HELP)
-                .at(source, inner_span.clone()),
-            ),
-            inner_span,
+        return Err(Box::new(
+            Diagnostic::error(
+                codes::RECOMMENDATION_BAD_HEADER,
+                message!("recommendation-bad-header-unclosed"),
+            )
+            .with_help(syntax_help())
+            .at(source, inner_span),
         ));
     }
     let strength_span = trim_span(inner, inner_span);
-    let (strength, finding) = match grading.map(|grading| Strength::parse(inner, grading)) {
+    let parsed = grading.map(|grading| (grading, Strength::parse(inner, grading)));
+    let (strength, finding) = match parsed {
         None => (None, None),
-        Some(Ok(strength)) => (Some(strength), None),
-        Some(Err(err)) => (
+        Some((_, Ok(strength))) => (Some(strength), None),
+        Some((grading, Err(err))) => (
             None,
-            Some(
-                Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, err.message)
-                    .with_help(err.help)
-                    .at(source, strength_span.clone()),
-            ),
+            Some(bad_strength(err, grading).at(source, strength_span)),
         ),
     };
-    Ok(StrengthRead {
-        strength,
-        span: strength_span,
-        finding,
-    })
+    Ok(StrengthRead { strength, finding })
+}
+
+/// The finding for a strength the guideline's grading does not know, with that grading's
+/// help.
+fn bad_strength(err: StrengthError, grading: Grading) -> Diagnostic {
+    let message = match err {
+        StrengthError::GradeInOxford(text) => {
+            message!("recommendation-bad-strength-grade-in-oxford", text = text)
+        }
+        StrengthError::OxfordInGrade(text) => {
+            message!("recommendation-bad-strength-oxford-in-grade", text = text)
+        }
+        StrengthError::ReversedRange { stronger, weaker } => message!(
+            "recommendation-bad-strength-reversed",
+            text = format!("{}-{}", weaker.letter(), stronger.letter()),
+            stronger = stronger.letter().to_string(),
+            weaker = weaker.letter().to_string(),
+        ),
+        StrengthError::UnknownCertainty(certainty) => {
+            message!(
+                "recommendation-bad-strength-certainty",
+                certainty = certainty
+            )
+        }
+        StrengthError::NotAStrength(text) => message!("recommendation-bad-strength", text = text),
+    };
+    let help = match grading {
+        Grading::Grade => message!("recommendation-bad-strength-grade-help"),
+        Grading::Oxford => message!("recommendation-bad-strength-oxford-help"),
+    };
+    Diagnostic::error(codes::RECOMMENDATION_BAD_STRENGTH, message).with_help(help)
 }
 
 /// `ny` or `ændret` after the strength, or nothing.
@@ -208,9 +223,9 @@ fn marker(
             findings.push(
                 Diagnostic::error(
                     codes::RECOMMENDATION_BAD_HEADER,
-                    format!("`{text_trimmed}` after the strength is not ny or ændret"),
+                    message!("recommendation-bad-header-marker", text = text_trimmed),
                 )
-                .with_help(SYNTAX_HELP)
+                .with_help(syntax_help())
                 .at(source, trim_span(text_trimmed, span)),
             );
             None

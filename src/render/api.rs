@@ -15,7 +15,7 @@ use crate::status;
 const INDEX_PAGE: usize = 2_000;
 
 /// Where `guideline`'s own API file is, relative to the site root.
-pub fn guideline_path(guideline: &Guideline) -> String {
+pub(super) fn guideline_path(guideline: &Guideline) -> String {
     format!("api/guidelines/{}/{}.json", guideline.group, guideline.slug)
 }
 

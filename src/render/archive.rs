@@ -48,16 +48,16 @@ struct Shown {
 }
 
 /// An earlier version and what changed when the next version replaced it.
-pub struct VersionPair<'a> {
-    pub old: &'a PastVersion,
+pub(crate) struct VersionPair<'a> {
+    pub(crate) old: &'a PastVersion,
     /// The files the old version used, as they were then.
-    pub assets: &'a PastAssets,
-    pub changes: &'a Changes,
+    pub(crate) assets: &'a PastAssets,
+    pub(crate) changes: &'a Changes,
     /// The version that replaced it, or `None` when the current text did.
-    pub newer: Option<&'a VersionRecord>,
+    pub(crate) newer: Option<&'a VersionRecord>,
     /// The site path of the newer version's page (the current page for the last pair);
     /// `None` when that version has no page (its number is not a safe folder name).
-    pub newer_path: Option<String>,
+    pub(crate) newer_path: Option<String>,
 }
 
 impl Archive {
@@ -80,7 +80,7 @@ impl Archive {
     /// Keeps the rendered pages under `root`'s
     /// `.retning/archive/` (`archive_cache::PAGE_CACHE_DIR`) and reads them back in
     /// later builds.
-    pub fn with_page_cache(mut self, root: &Path) -> Self {
+    pub(crate) fn with_page_cache(mut self, root: &Path) -> Self {
         self.cache = PageCache::at(root);
         self
     }
@@ -90,7 +90,7 @@ impl Archive {
     }
 
     /// Removes the kept pages this build did not use; call once the site is written.
-    pub fn tidy_page_cache(&self) {
+    pub(crate) fn tidy_page_cache(&self) {
         if let Some(cache) = &self.cache {
             cache.remove_unused();
         }
@@ -98,20 +98,21 @@ impl Archive {
 
     /// Brings `guideline`'s entry up to date after its file changed (the preview's fast
     /// path): the history is the same, the current text and what it replaced may not be.
-    pub fn refresh(&mut self, site: &Site, history: &SiteHistory, guideline: &Guideline) {
+    pub(crate) fn refresh(&mut self, site: &Site, history: &SiteHistory, guideline: &Guideline) {
         match archived(site, history, guideline) {
             Some(entry) => self.by_key.insert(guideline.link_key(), entry),
             None => self.by_key.remove(&guideline.link_key()),
         };
     }
 
+    /// No earlier version of any guideline to publish.
     pub fn is_empty(&self) -> bool {
         self.by_key.is_empty()
     }
 
     /// The files `current`'s earlier versions had that differ from today's: each published
     /// in its version's folder, by its path in the site.
-    pub fn files_of(&self, current: &Guideline) -> Vec<(String, Vec<u8>)> {
+    pub(crate) fn files_of(&self, current: &Guideline) -> Vec<(String, Vec<u8>)> {
         let Some(archived) = self.by_key.get(&current.link_key()) else {
             return Vec::new();
         };
@@ -133,7 +134,7 @@ impl Archive {
 
     /// Every path `current`'s earlier versions publish: each version's page, its page of
     /// changes and its figures. The preview removes them when the guideline goes.
-    pub fn paths_of(&self, current: &Guideline) -> Vec<String> {
+    pub(crate) fn paths_of(&self, current: &Guideline) -> Vec<String> {
         let pages = self.pairs_of(current).into_iter().flat_map(|pair| {
             let version = &pair.old.record.version;
             [
@@ -161,7 +162,7 @@ impl Archive {
 
     /// Each of `current`'s earlier versions with what changed when it was replaced,
     /// oldest first.
-    pub fn pairs_of(&self, current: &Guideline) -> Vec<VersionPair<'_>> {
+    pub(crate) fn pairs_of(&self, current: &Guideline) -> Vec<VersionPair<'_>> {
         let Some(archived) = self.by_key.get(&current.link_key()) else {
             return Vec::new();
         };
@@ -268,7 +269,7 @@ fn folder_name(version: &str) -> Option<&str> {
 }
 
 /// The path of a past version's page, relative to the site root.
-pub fn version_path(guideline: &Guideline, version: &str) -> String {
+pub(crate) fn version_path(guideline: &Guideline, version: &str) -> String {
     format!(
         "{}version/{}/",
         guideline.path(),
@@ -278,27 +279,27 @@ pub fn version_path(guideline: &Guideline, version: &str) -> String {
 
 /// The path of the page saying what changed when `version` was replaced, relative to the
 /// site root: under the old version's folder, since each version has one successor.
-pub fn changes_path(guideline: &Guideline, version: &str) -> String {
+pub(crate) fn changes_path(guideline: &Guideline, version: &str) -> String {
     format!("{}{CHANGES_FOLDER}/", version_path(guideline, version))
 }
 
 /// The folder of a version's page of changes ("ændringer", in URL-safe letters).
-pub const CHANGES_FOLDER: &str = "aendringer";
+pub(crate) const CHANGES_FOLDER: &str = "aendringer";
 
 /// One line of "Tidligere versioner" on the current page.
 #[derive(Serialize)]
-pub struct PastVersionLink {
-    pub version: String,
-    pub url: String,
-    pub from: String,
-    pub until: Option<String>,
+pub(crate) struct PastVersionLink {
+    pub(crate) version: String,
+    pub(crate) url: String,
+    pub(crate) from: String,
+    pub(crate) until: Option<String>,
     /// The version that replaced it, and the page of what changed then.
-    pub replaced_by: String,
-    pub changes_url: String,
+    pub(crate) replaced_by: String,
+    pub(crate) changes_url: String,
 }
 
 /// The current page's list of its earlier versions, newest first.
-pub fn links(
+pub(crate) fn links(
     theme: &Theme,
     root: &str,
     current: &Guideline,
@@ -320,17 +321,17 @@ pub fn links(
 /// What an archived page shows above the guideline: which version replaced it, when, and
 /// where the current one is.
 #[derive(Serialize)]
-pub struct ArchivedView {
-    pub version: String,
-    pub replaced_by: String,
-    pub current_url: String,
+pub(crate) struct ArchivedView {
+    pub(crate) version: String,
+    pub(crate) replaced_by: String,
+    pub(crate) current_url: String,
     /// The page of what changed when it was replaced.
-    pub changes_url: String,
-    pub from: String,
-    pub until: Option<String>,
+    pub(crate) changes_url: String,
+    pub(crate) from: String,
+    pub(crate) until: Option<String>,
 }
 
-pub fn archived_view(theme: &Theme, root: &str, version: &PastVersion) -> ArchivedView {
+pub(crate) fn archived_view(theme: &Theme, root: &str, version: &PastVersion) -> ArchivedView {
     ArchivedView {
         version: version.record.version.clone(),
         replaced_by: version.replaced_by.clone(),

@@ -25,7 +25,7 @@ use super::archive::VersionPair;
 use super::theme::Theme;
 
 /// Where the pages are kept, beside the history cache.
-pub const PAGE_CACHE_DIR: &str = ".retning/archive";
+pub(super) const PAGE_CACHE_DIR: &str = ".retning/archive";
 
 /// Bumped whenever an entry's layout or what its key covers changes.
 const FORMAT: u32 = 1;
@@ -38,7 +38,7 @@ const SEARCH_META_PLACEHOLDER: &str = "retningArchivedSearchMetaPlaceholder";
 
 /// The cache of one build: where it is, and which entries the build used (the others are
 /// removed at the end, so the folder holds one build's pages).
-pub struct PageCache {
+pub(super) struct PageCache {
     dir: PathBuf,
     /// What identifies this program: its version and its executable's size and time.
     program: String,
@@ -46,24 +46,24 @@ pub struct PageCache {
 }
 
 /// What every archived page of one build shares, from which each pair's key starts.
-pub struct SiteKey {
+pub(super) struct SiteKey {
     key: blake3::Hash,
     /// The shared context with the placeholder for the search meta file.
-    pub base: tera::Context,
+    pub(crate) base: tera::Context,
     /// The search meta file's URL as the templates write it (escaped as the theme escapes), if any.
     search_meta: Option<String>,
 }
 
 /// The two pages of a version pair, as kept.
-pub struct CachedPair {
-    pub archived: Vec<u8>,
-    pub changes: Vec<u8>,
+pub(super) struct CachedPair {
+    pub(crate) archived: Vec<u8>,
+    pub(crate) changes: Vec<u8>,
 }
 
 impl PageCache {
     /// The cache of the site at `root`; `None` when this program cannot identify itself
     /// (then nothing is kept, rather than pages of another build trusted).
-    pub fn at(root: &Path) -> Option<Self> {
+    pub(super) fn at(root: &Path) -> Option<Self> {
         let exe = std::env::current_exe().ok()?;
         let meta = fs::metadata(exe).ok()?;
         let modified = meta
@@ -84,7 +84,7 @@ impl PageCache {
     }
 
     /// The key every pair's key starts from, and the shared context to render with.
-    pub fn site_key(
+    pub(super) fn site_key(
         &self,
         site: &Site,
         theme: &Theme,
@@ -112,7 +112,7 @@ impl PageCache {
     }
 
     /// The kept pages of `pair`, if a sound entry has them.
-    pub fn get(&self, key: &blake3::Hash) -> Option<CachedPair> {
+    pub(super) fn get(&self, key: &blake3::Hash) -> Option<CachedPair> {
         let name = key.to_hex().to_string();
         let bytes = fs::read(self.dir.join(&name)).ok()?;
         let pair = decode(&bytes, key)?;
@@ -124,7 +124,7 @@ impl PageCache {
     }
 
     /// Keeps `pair`'s pages under `key`; a failure only costs the next build a render.
-    pub fn put(&self, key: &blake3::Hash, archived: &[u8], changes: &[u8]) {
+    pub(super) fn put(&self, key: &blake3::Hash, archived: &[u8], changes: &[u8]) {
         let name = key.to_hex().to_string();
         let _ = self.write(&name, &encode(key, archived, changes));
         self.used
@@ -146,7 +146,7 @@ impl PageCache {
 
     /// Removes every entry this build did not use: pages of versions no longer shown, of
     /// texts since edited, of another theme or day.
-    pub fn remove_unused(&self) {
+    pub(super) fn remove_unused(&self) {
         let Ok(entries) = fs::read_dir(&self.dir) else {
             return;
         };
@@ -162,7 +162,12 @@ impl PageCache {
 impl SiteKey {
     /// The key of `pair`'s two pages: this build's, the guideline's address, title and
     /// files, the old version's record and what replaced it.
-    pub fn of_pair(&self, site: &Site, current: &Guideline, pair: &VersionPair) -> blake3::Hash {
+    pub(super) fn of_pair(
+        &self,
+        site: &Site,
+        current: &Guideline,
+        pair: &VersionPair,
+    ) -> blake3::Hash {
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.key.as_bytes());
         field(&mut hasher, current.link_key().as_bytes());
@@ -193,7 +198,7 @@ impl SiteKey {
     }
 
     /// `page` as written: the placeholder replaced by this build's search meta file.
-    pub fn finish(&self, page: Vec<u8>) -> Vec<u8> {
+    pub(super) fn finish(&self, page: Vec<u8>) -> Vec<u8> {
         let Some(meta) = &self.search_meta else {
             return page;
         };

@@ -17,28 +17,33 @@ use super::markdown::escape;
 use super::theme::Theme;
 
 #[derive(Serialize)]
-pub struct ChangesView {
+pub(super) struct ChangesView {
     /// The version compared with.
-    pub since: String,
-    pub since_url: String,
+    pub(crate) since: String,
+    pub(crate) since_url: String,
     /// The list items (`<li>`), one per changed recommendation; empty when none changed.
-    pub items_html: String,
-    pub sections: Vec<SectionView>,
+    pub(crate) items_html: String,
+    pub(crate) sections: Vec<SectionView>,
     /// The page of these changes on their own.
-    pub page_url: String,
+    pub(crate) page_url: String,
 }
 
 /// A section whose text changed, linked where it is on the newer version's page.
 #[derive(Serialize)]
-pub struct SectionView {
-    pub title: String,
-    pub url: Option<String>,
-    pub change: String,
+pub(super) struct SectionView {
+    pub(crate) title: String,
+    pub(crate) url: Option<String>,
+    pub(crate) change: String,
 }
 
 /// What changed in the current page's recommendations since the previous approved version
 /// (`changes`); `since_url` is that version's page, `page_url` the page of these changes.
-pub fn build(theme: &Theme, changes: &Changes, since_url: String, page_url: String) -> ChangesView {
+pub(super) fn build(
+    theme: &Theme,
+    changes: &Changes,
+    since_url: String,
+    page_url: String,
+) -> ChangesView {
     ChangesView {
         since: changes.from.clone(),
         since_url,
@@ -50,22 +55,27 @@ pub fn build(theme: &Theme, changes: &Changes, since_url: String, page_url: Stri
 
 /// A page of what changed from one version to the next.
 #[derive(Serialize)]
-pub struct ChangesPage {
-    pub from: String,
-    pub to: String,
-    pub old_url: String,
+pub(super) struct ChangesPage {
+    pub(crate) from: String,
+    pub(crate) to: String,
+    pub(crate) old_url: String,
     /// The newer version's page (`None` when it has none).
-    pub new_url: Option<String>,
-    pub current_url: String,
+    pub(crate) new_url: Option<String>,
+    pub(crate) current_url: String,
     /// When the older version came into force and was replaced.
-    pub old_from: String,
-    pub old_until: Option<String>,
-    pub items_html: String,
-    pub sections: Vec<SectionView>,
+    pub(crate) old_from: String,
+    pub(crate) old_until: Option<String>,
+    pub(crate) items_html: String,
+    pub(crate) sections: Vec<SectionView>,
 }
 
 /// The page of `pair`'s changes, for `current`'s earlier version `pair.old`.
-pub fn page(theme: &Theme, root: &str, current: &Guideline, pair: &VersionPair) -> ChangesPage {
+pub(super) fn page(
+    theme: &Theme,
+    root: &str,
+    current: &Guideline,
+    pair: &VersionPair,
+) -> ChangesPage {
     let old_url = format!(
         "{root}{}",
         archive::version_path(current, &pair.old.record.version)

@@ -24,7 +24,7 @@ pub(super) fn xml(text: &str) -> String {
 /// The Atom feed lists this many of the most recently approved guidelines.
 const FEED_ENTRIES: usize = 50;
 
-pub fn write(
+pub(super) fn write(
     site: &Site,
     guidelines: &[&Guideline],
     today: Date,
@@ -62,7 +62,7 @@ pub fn write(
 const SITEMAP_URLS: usize = 50_000;
 
 /// Where the sitemaps are when there is more than one: `sitemap.xml` is then their index.
-pub const SITEMAP_DIR: &str = "sitemaps";
+pub(super) const SITEMAP_DIR: &str = "sitemaps";
 
 /// `sitemap.xml` listing `urls` (each an `<url>` line), or, past `limit` URLs, a sitemap
 /// index there and the URLs in [`SITEMAP_DIR`]`/<n>.xml` files of at most `limit` each.

@@ -73,6 +73,6 @@ pub(super) fn guideline_pages<T: Send>(
 }
 
 /// Where a guideline's MDT view lives: inside its page's folder, so no slug can take it.
-pub fn mdt_path(guideline: &Guideline) -> String {
+pub(crate) fn mdt_path(guideline: &Guideline) -> String {
     format!("{}mdt/index.html", guideline.path())
 }

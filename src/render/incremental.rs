@@ -20,7 +20,7 @@ use super::{
 
 /// Renders single pages of one site with one theme. Cheap to make: it hashes the theme's
 /// assets and builds the context every page shares.
-pub struct PageRenderer<'a> {
+pub(crate) struct PageRenderer<'a> {
     site: &'a Site,
     theme: &'a Theme,
     options: RenderOptions,
@@ -31,11 +31,11 @@ pub struct PageRenderer<'a> {
 }
 
 /// A rendered file: its path in the output tree and its bytes.
-pub type RenderedFile = (String, Vec<u8>);
+pub(crate) type RenderedFile = (String, Vec<u8>);
 
 impl<'a> PageRenderer<'a> {
     /// `search` must be what `render_site` got, since every page links the search meta file.
-    pub fn new(
+    pub(crate) fn new(
         site: &'a Site,
         theme: &'a Theme,
         options: RenderOptions,
@@ -77,14 +77,17 @@ impl<'a> PageRenderer<'a> {
 
     /// Renders with `archive`'s earlier versions, as [`render_site_with`](super::render_site_with).
     #[must_use]
-    pub fn with_archive(mut self, archive: &'a Archive) -> Self {
+    pub(crate) fn with_archive(mut self, archive: &'a Archive) -> Self {
         self.archive = Some(archive);
         self
     }
 
     /// A guideline's page, its MDT view, its feed, its files and the redirect pages of its
     /// aliases.
-    pub fn guideline(&self, guideline: &Guideline) -> Result<Vec<RenderedFile>, RenderError> {
+    pub(crate) fn guideline(
+        &self,
+        guideline: &Guideline,
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.site, self.theme, &self.root);
         let view = guideline_view::build(site, guideline, theme, self.options.today);
         let mut context = self.base.clone();
@@ -118,13 +121,17 @@ impl<'a> PageRenderer<'a> {
     /// overview, the search page, the pathway pages, `sitemap.xml`, the feeds, `/nyt/`,
     /// `api/guidelines.json`, and the pages of `groups` (group codes not in the configuration
     /// are skipped).
-    pub fn listings(&self, groups: &BTreeSet<String>) -> Result<Vec<RenderedFile>, RenderError> {
+    #[cfg(test)]
+    pub(crate) fn listings(
+        &self,
+        groups: &BTreeSet<String>,
+    ) -> Result<Vec<RenderedFile>, RenderError> {
         Ok(self.listings_until(groups, &|| false)?.unwrap_or_default())
     }
 
     /// [`Self::listings`], given up (`None`) once `cancelled` says so: a page not yet begun
     /// then is not rendered.
-    pub fn listings_until(
+    pub(crate) fn listings_until(
         &self,
         groups: &BTreeSet<String>,
         cancelled: &(dyn Fn() -> bool + Sync),
@@ -152,7 +159,7 @@ impl PageRenderer<'_> {
     /// revision pages), its line in the API (the feed and sitemap show a part of it) and its
     /// recommendations on the search page. An edit that leaves it the same (most edits of a
     /// guideline's text) leaves every listing page the same. `None` if it cannot be made.
-    pub fn listing_fingerprint(&self, guideline: &Guideline) -> Option<blake3::Hash> {
+    pub(crate) fn listing_fingerprint(&self, guideline: &Guideline) -> Option<blake3::Hash> {
         let (site, theme, root, today) = (self.site, self.theme, &self.root, self.options.today);
         let listed = (
             summary(site, theme, guideline, today),
@@ -167,7 +174,10 @@ impl PageRenderer<'_> {
 
 /// The paths [`PageRenderer::guideline`] writes for `guideline`: its page, its feed, the
 /// files of its folder it uses, and its aliases.
-pub fn guideline_paths(assets: &crate::assets::Assets, guideline: &Guideline) -> Vec<String> {
+pub(crate) fn guideline_paths(
+    assets: &crate::assets::Assets,
+    guideline: &Guideline,
+) -> Vec<String> {
     [
         format!("{}index.html", guideline.path()),
         mdt_path(guideline),

@@ -13,46 +13,46 @@ use crate::model::{Fragment, Guideline, table_number};
 /// Counts citations per key as the page is rendered, so each citation gets an id that the
 /// reference list links back to.
 #[derive(Debug, Default)]
-pub struct Citations {
-    pub occurrences: FxHashMap<String, usize>,
+pub(crate) struct Citations {
+    pub(crate) occurrences: FxHashMap<String, usize>,
 }
 
-pub struct MarkdownRenderer<'a> {
-    pub guideline: &'a Guideline,
+pub(crate) struct MarkdownRenderer<'a> {
+    pub(crate) guideline: &'a Guideline,
     /// The site's root path, e.g. `/retningslinjer/`.
-    pub root: &'a str,
+    pub(crate) root: &'a str,
     /// The accessible name of a scrollable table region, before the number its caption
     /// gives it (`Tabel 2: …` is "Tabel 2"), HTML-escaped.
-    pub table_label: String,
+    pub(crate) table_label: String,
     /// The name of a table without a numbered caption, before its place among those tables
     /// (landmarks on a page need distinct names), HTML-escaped.
-    pub unnumbered_table_label: String,
+    pub(crate) unnumbered_table_label: String,
     /// How many tables without a numbered caption the page has had so far.
-    pub unnumbered_tables: std::cell::Cell<usize>,
+    pub(crate) unnumbered_tables: std::cell::Cell<usize>,
     /// The caption numbers the page's table landmarks have had so far: a number used twice
     /// (`table.duplicate-number`) names the second table as one without a number.
-    pub table_numbers: std::cell::RefCell<Vec<String>>,
+    pub(crate) table_numbers: std::cell::RefCell<Vec<String>>,
     /// Each cited key's 1-based number (`Guideline::citation_number`), looked up once per
     /// page instead of searching the keys for every citation.
-    pub numbers: FxHashMap<&'a str, usize>,
+    pub(crate) numbers: FxHashMap<&'a str, usize>,
     /// The files beside the guideline, for the size of each image.
-    pub assets: &'a [Asset],
+    pub(crate) assets: &'a [Asset],
     /// The words a figure's link says after its alt text (HTML-escaped): it opens the image
     /// at full size.
-    pub zoom_label: String,
+    pub(crate) zoom_label: String,
     /// On an earlier version's page: its files as they were then, which replace `assets`.
-    pub past_assets: Option<&'a PastAssets>,
+    pub(crate) past_assets: Option<&'a PastAssets>,
 }
 
 /// The files an earlier version of a guideline used, as they were in that version.
 #[derive(Debug, Default)]
-pub struct PastAssets {
+pub(crate) struct PastAssets {
     /// The name the old text gives the guideline's folder: the file's name then, which a
     /// renamed guideline no longer has.
-    pub slug: String,
+    pub(crate) slug: String,
     /// Each file and its path in the site: under the version's own folder, or the current
     /// file's path when that is unchanged since.
-    pub files: Vec<(Asset, String)>,
+    pub(crate) files: Vec<(Asset, String)>,
 }
 
 impl PastAssets {
@@ -66,7 +66,7 @@ impl PastAssets {
 }
 
 /// Each cited key's number, in order of first citation.
-pub fn citation_numbers(guideline: &Guideline) -> FxHashMap<&str, usize> {
+pub(crate) fn citation_numbers(guideline: &Guideline) -> FxHashMap<&str, usize> {
     let mut numbers =
         FxHashMap::with_capacity_and_hasher(guideline.body.cited_keys.len(), Default::default());
     for (i, key) in guideline.body.cited_keys.iter().enumerate() {
@@ -78,7 +78,7 @@ pub fn citation_numbers(guideline: &Guideline) -> FxHashMap<&str, usize> {
 impl MarkdownRenderer<'_> {
     /// Renders a fragment. With `citations`, citation links get ids for back-links; without
     /// (the Quick guide repeats recommendation text), they get none, so ids stay unique.
-    pub fn render(&self, fragment: &Fragment, citations: Option<&mut Citations>) -> String {
+    pub(crate) fn render(&self, fragment: &Fragment, citations: Option<&mut Citations>) -> String {
         let mut citations = citations;
         // The Quick guide repeats recommendation text: its headings' ids stay with the copy
         // in Grundlag, so every id is on the page once.
@@ -407,7 +407,7 @@ fn demote(level: HeadingLevel) -> HeadingLevel {
 
 /// Citation keys are free text; ids keep letters, digits, `-` and `_`, so they go into HTML
 /// attributes as they are, with no escaping.
-pub fn anchor_safe(key: &str) -> String {
+pub(crate) fn anchor_safe(key: &str) -> String {
     // One byte out per character in, so the key's length is always enough.
     let mut id = String::with_capacity(key.len());
     id.extend(key.chars().map(|c| {
@@ -422,7 +422,7 @@ pub fn anchor_safe(key: &str) -> String {
 
 /// HTML-escapes text for element content and quoted attributes. Unlike tera's default it
 /// leaves `/` alone, so URLs stay readable and pages small.
-pub fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 8);
     escape_into(&mut out, text);
     out
@@ -430,7 +430,7 @@ pub fn escape(text: &str) -> String {
 
 /// [`escape`], appended to `out`: no string of its own for text that goes straight into a
 /// larger one (the "on this page" list has a link per heading and sub-section).
-pub fn escape_into(out: &mut String, text: &str) {
+pub(crate) fn escape_into(out: &mut String, text: &str) {
     let mut last = 0;
     // Every character escaped is ASCII, so the byte positions are character boundaries.
     for (i, byte) in text.bytes().enumerate() {

@@ -2,7 +2,7 @@
 //! Guideline pages render in parallel; nothing here touches the disk.
 
 mod api;
-pub mod archive;
+pub(crate) mod archive;
 mod archive_cache;
 mod archive_pages;
 mod changes_view;
@@ -14,16 +14,16 @@ mod incremental;
 mod inputs;
 pub mod markdown;
 mod news;
-pub mod offline;
+pub(crate) mod offline;
 mod page_plan;
 mod paging;
-pub mod partials;
+pub(crate) mod partials;
 mod pathway_view;
 mod site_pages;
 mod stencil;
-pub mod strength_text;
+pub(crate) mod strength_text;
 mod summaries;
-pub mod theme;
+pub(crate) mod theme;
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -35,9 +35,9 @@ use crate::model::Guideline;
 use crate::site::Site;
 
 pub use archive::Archive;
-pub use guideline_pages::mdt_path;
-pub use incremental::{PageRenderer, RenderedFile, guideline_paths};
-pub use summaries::{Summary, summary};
+pub(crate) use guideline_pages::mdt_path;
+pub(crate) use incremental::{PageRenderer, RenderedFile, guideline_paths};
+pub(crate) use summaries::summary;
 pub use theme::Theme;
 
 use context::{base_context, render, render_error, render_sized, write_assets};
@@ -46,51 +46,56 @@ use inputs::RenderInputs;
 use site_pages::site_wide_pages;
 
 /// Where the static search index lives in the site.
-pub const SEARCH_DIR: &str = "search";
+pub(crate) const SEARCH_DIR: &str = "search";
 
 /// Path (relative to the output folder, `/`-separated) → bytes.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct OutputTree {
+    /// Each file's path in the site and its bytes, in path order.
     pub files: BTreeMap<String, Vec<u8>>,
 }
 
 impl OutputTree {
-    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
+    pub(crate) fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
         self.files.insert(path.into(), bytes.into());
     }
 
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
+    pub(crate) fn get(&self, path: &str) -> Option<&[u8]> {
         self.files.get(path).map(Vec::as_slice)
     }
 
-    pub fn pages(&self) -> usize {
+    pub(crate) fn pages(&self) -> usize {
         self.files.keys().filter(|p| p.ends_with(".html")).count()
     }
 }
 
+/// What a build is asked for beyond the site and the theme.
 #[derive(Debug, Clone, Copy)]
 pub struct RenderOptions {
+    /// Drafts are published too (with a banner), as `--drafts` and `serve` ask.
     pub drafts: bool,
+    /// The date the build is made on: revision status and days left count from it.
     pub today: Date,
 }
 
+/// A page the templates could not render, and why.
 #[derive(Debug, thiserror::Error)]
 #[error("cannot render {page}: {message}")]
 pub struct RenderError {
-    pub page: String,
-    pub message: String,
+    pub(crate) page: String,
+    pub(crate) message: String,
 }
 
 /// The static search index's files as a build writes them under [`SEARCH_DIR`]: the meta
 /// file's name, and every file's name (the meta file's too) with its size.
 #[derive(Debug, Clone, Default)]
-pub struct SearchListing {
-    pub meta: String,
-    pub files: Vec<(String, usize)>,
+pub(crate) struct SearchListing {
+    pub(crate) meta: String,
+    pub(crate) files: Vec<(String, usize)>,
 }
 
 impl SearchListing {
-    pub fn of(files: &StaticFiles) -> Self {
+    pub(crate) fn of(files: &StaticFiles) -> Self {
         Self {
             meta: files.meta.clone(),
             files: files
@@ -115,7 +120,7 @@ pub fn render_site(
 
 /// [`render_site`] with `archive`'s earlier versions: their pages, and the list of them on
 /// each current page (the preview, with history).
-pub fn render_site_with(
+pub(crate) fn render_site_with(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
@@ -151,7 +156,7 @@ pub fn render_site_with(
 /// index's files, which the caller writes under [`SEARCH_DIR`]; `archive`'s earlier
 /// versions are rendered as pages too. Returns the other files and the number of guideline
 /// pages (the archived ones among them).
-pub fn render_site_streaming(
+pub(crate) fn render_site_streaming(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,

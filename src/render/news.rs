@@ -108,7 +108,7 @@ fn is_first_version(version: &str) -> bool {
 }
 
 /// The feed of group `code`: the current versions of its guidelines.
-pub fn group_feed(
+pub(super) fn group_feed(
     site: &Site,
     theme: &Theme,
     code: &str,
@@ -135,7 +135,7 @@ pub fn group_feed(
 }
 
 /// The feed of one guideline: each of its approved versions.
-pub fn guideline_feed(
+pub(super) fn guideline_feed(
     site: &Site,
     theme: &Theme,
     guideline: &Guideline,
@@ -153,7 +153,7 @@ pub fn guideline_feed(
 }
 
 /// Where a guideline's own feed is, relative to the site root.
-pub fn feed_path(guideline: &Guideline) -> String {
+pub(super) fn feed_path(guideline: &Guideline) -> String {
     format!("{}feed.xml", guideline.path())
 }
 
@@ -259,7 +259,7 @@ fn marker_label(theme: &Theme, marker: Marker) -> &str {
 
 /// The "Nyt" page's months, newest first.
 #[derive(Serialize)]
-pub struct Month {
+pub(super) struct Month {
     title: String,
     items: Vec<ItemView>,
 }
@@ -288,7 +288,7 @@ struct ChangeView {
 }
 
 /// The news of the "Nyt" page, by month.
-pub fn months(
+pub(super) fn months(
     site: &Site,
     theme: &Theme,
     guidelines: &[&Guideline],

@@ -17,10 +17,17 @@ use crate::site::Site;
 use super::{OutputTree, SEARCH_DIR, Theme};
 
 /// Where the lists live in the site.
-pub const OFFLINE_DIR: &str = "offline";
+pub(crate) const OFFLINE_DIR: &str = "offline";
 /// The app's colour in the manifest and the icons' background: the theme's `--brand`.
 const THEME_COLOR: &str = "#0b4f6c";
 const BACKGROUND: (u8, u8, u8) = (0x0b, 0x4f, 0x6c);
+/// Guidelines in one part of a group's list: `offline/<group>.json` holds the first, then
+/// `offline/<group>/side-2.json` and on, each naming the next, so no list file grows with the
+/// group (about 200 bytes a guideline).
+const GUIDELINES_PER_PART: usize = 200;
+/// Search files in one part of the index's list of them (about 75 bytes each): the rest are
+/// in `offline/index/side-2.json` and on.
+const SEARCH_FILES_PER_PART: usize = 5_000;
 /// What `static/sw.js` holds in place of this build's settings.
 const SW_PLACEHOLDER: &str = "\"__RETNING_SW_CONFIG__\"";
 
@@ -36,17 +43,17 @@ const ICONS: [(&str, u32, Option<&str>, f32); 4] = [
 
 /// The app's URLs every page links.
 #[derive(Serialize, Clone, Debug)]
-pub struct AppUrls {
-    pub manifest: String,
-    pub service_worker: String,
-    pub apple_touch_icon: String,
+pub(crate) struct AppUrls {
+    pub(crate) manifest: String,
+    pub(crate) service_worker: String,
+    pub(crate) apple_touch_icon: String,
     /// The folder of the lists, with a trailing `/`.
-    pub lists: String,
+    pub(crate) lists: String,
 }
 
 /// The icons of one favicon: their names are known at once (the pages link them), their
 /// pixels are rendered beside the pages ([`Icons::render`]), so the build does not wait.
-pub struct Icons {
+pub(crate) struct Icons {
     tree: resvg::usvg::Tree,
     icons: Vec<Icon>,
 }
@@ -64,11 +71,11 @@ struct Icon {
 
 #[derive(Debug, thiserror::Error)]
 #[error("the theme's favicon.svg cannot be made into app icons: {0}")]
-pub struct IconError(String);
+pub(crate) struct IconError(String);
 
 impl Icons {
     /// Reads the favicon; an SVG resvg cannot read is an error here, before any page renders.
-    pub fn of(favicon: &str) -> Result<Self, IconError> {
+    pub(crate) fn of(favicon: &str) -> Result<Self, IconError> {
         let tree = resvg::usvg::Tree::from_str(favicon, &resvg::usvg::Options::default())
             .map_err(|err| IconError(err.to_string()))?;
         let icons = ICONS
@@ -97,7 +104,7 @@ impl Icons {
             .map_or("", |icon| icon.path.as_str())
     }
 
-    pub fn urls(&self, root: &str) -> AppUrls {
+    pub(crate) fn urls(&self, root: &str) -> AppUrls {
         AppUrls {
             manifest: format!("{root}manifest.webmanifest"),
             service_worker: format!("{root}sw.js"),
@@ -107,7 +114,7 @@ impl Icons {
     }
 
     /// Every icon's PNG, by its site path.
-    pub fn render(&self) -> Result<Vec<(String, Vec<u8>)>, IconError> {
+    pub(crate) fn render(&self) -> Result<Vec<(String, Vec<u8>)>, IconError> {
         self.icons
             .par_iter()
             .map(|icon| {
@@ -184,6 +191,18 @@ struct Index<'a> {
     /// The static search index's files (whatever they are: the build lists what it wrote).
     search: Vec<Entry>,
     groups: Vec<GroupEntry>,
+    /// The next part of `search`, when it goes on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
+}
+
+/// A further part of the index's `search`.
+#[derive(Serialize)]
+struct SearchPart<'a> {
+    build: &'a str,
+    search: &'a [Entry],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -198,7 +217,10 @@ struct GroupEntry {
 #[derive(Serialize)]
 struct GroupList<'a> {
     build: &'a str,
-    guidelines: Vec<GuidelineEntry>,
+    guidelines: &'a [GuidelineEntry],
+    /// The next part of the list, when it goes on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    next: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -212,23 +234,23 @@ struct GuidelineEntry {
 }
 
 /// What the app's files are made from.
-pub struct AppInput<'a> {
-    pub site: &'a Site,
-    pub theme: &'a Theme,
-    pub guidelines: &'a [&'a Guideline],
-    pub today: Date,
-    pub icons: &'a Icons,
+pub(crate) struct AppInput<'a> {
+    pub(crate) site: &'a Site,
+    pub(crate) theme: &'a Theme,
+    pub(crate) guidelines: &'a [&'a Guideline],
+    pub(crate) today: Date,
+    pub(crate) icons: &'a Icons,
     /// The site paths of the shell's assets (CSS, scripts, favicon), with their sizes.
-    pub assets: Vec<(String, usize)>,
+    pub(crate) assets: Vec<(String, usize)>,
     /// The static search index's files (site paths under `search/`) and sizes.
-    pub search: &'a [(String, usize)],
+    pub(crate) search: &'a [(String, usize)],
     /// Every guideline page's size, by its site path (`dlg/dlbcl/`).
-    pub pages: &'a HashMap<String, usize>,
+    pub(crate) pages: &'a HashMap<String, usize>,
 }
 
 /// The manifest, the service worker and the lists, into `out` (which holds the site-wide
 /// pages already, for their sizes).
-pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::Error> {
+pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::Error> {
     let AppInput { site, theme, .. } = *input;
     let root = site.config.root_path();
     let build = build_id(input);
@@ -266,11 +288,21 @@ pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::E
             list: format!("{root}{list}"),
             guidelines: guidelines.len(),
         });
-        let body = GroupList {
-            build: &build,
-            guidelines,
-        };
-        out.insert(list, serde_json::to_vec(&body)?);
+        let parts = parts(
+            &guidelines,
+            GUIDELINES_PER_PART,
+            &list,
+            &format!("{OFFLINE_DIR}/{code}/"),
+        );
+        for (path, chunk, next) in parts {
+            let next = next.map(|next| format!("{root}{next}"));
+            let body = GroupList {
+                build: &build,
+                guidelines: chunk,
+                next,
+            };
+            out.insert(path, serde_json::to_vec(&body)?);
+        }
     }
 
     let mut shell = vec![
@@ -282,7 +314,7 @@ pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::E
         url: format!("{root}{path}"),
         bytes: *bytes,
     }));
-    let search = input
+    let search: Vec<Entry> = input
         .search
         .iter()
         .map(|(path, bytes)| Entry {
@@ -290,17 +322,33 @@ pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::E
             bytes: *bytes,
         })
         .collect();
+    let index_path = format!("{OFFLINE_DIR}/index.json");
+    let mut search_parts = parts(
+        &search,
+        SEARCH_FILES_PER_PART,
+        &index_path,
+        &format!("{OFFLINE_DIR}/index/"),
+    )
+    .into_iter();
+    // `parts` always gives a first part, the index's own.
+    let (_, first, next) = search_parts.next().unwrap_or_default();
     let index = Index {
         build: &build,
         date: input.today.to_string(),
         shell: shell.clone(),
-        search,
+        search: first.to_vec(),
         groups,
+        next: next.map(|next| format!("{root}{next}")),
     };
-    out.insert(
-        format!("{OFFLINE_DIR}/index.json"),
-        serde_json::to_vec(&index)?,
-    );
+    out.insert(index_path, serde_json::to_vec(&index)?);
+    for (path, chunk, next) in search_parts {
+        let part = SearchPart {
+            build: &build,
+            search: chunk,
+            next: next.map(|next| format!("{root}{next}")),
+        };
+        out.insert(path, serde_json::to_vec(&part)?);
+    }
 
     let manifest = Manifest {
         name: &site.config.title,
@@ -342,6 +390,34 @@ pub fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::E
     );
     out.insert("sw.js", worker);
     Ok(())
+}
+
+/// `items` in parts of at most `per_part` (at least one part): the first at `first`, part *n*
+/// at `<folder>side-n.json`; each with the site path of the part after it.
+fn parts<'i, T>(
+    items: &'i [T],
+    per_part: usize,
+    first: &str,
+    folder: &str,
+) -> Vec<(String, &'i [T], Option<String>)> {
+    let chunks: Vec<&[T]> = if items.is_empty() {
+        vec![items]
+    } else {
+        items.chunks(per_part.max(1)).collect()
+    };
+    let path = |i: usize| {
+        if i == 0 {
+            first.to_owned()
+        } else {
+            format!("{folder}side-{}.json", i + 1)
+        }
+    };
+    let count = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| (path(i), chunk, (i + 1 < count).then(|| path(i + 1))))
+        .collect()
 }
 
 /// The worker without its whole-line `//` comments: they are for the theme's readers, and a
@@ -386,7 +462,9 @@ fn build_id(input: &AppInput) -> String {
 }
 
 /// Where the search files are listed from: `search/<name>` for each.
-pub fn search_paths(files: impl IntoIterator<Item = (String, usize)>) -> Vec<(String, usize)> {
+pub(crate) fn search_paths(
+    files: impl IntoIterator<Item = (String, usize)>,
+) -> Vec<(String, usize)> {
     files
         .into_iter()
         .map(|(name, bytes)| (format!("{SEARCH_DIR}/{name}"), bytes))
@@ -396,6 +474,39 @@ pub fn search_paths(files: impl IntoIterator<Item = (String, usize)>) -> Vec<(St
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_list_is_split_into_parts_each_naming_the_next() {
+        let items: Vec<u32> = (0..5).collect();
+        let split = parts(&items, 2, "offline/dlg.json", "offline/dlg/");
+        let shapes: Vec<(&str, &[u32], Option<&str>)> = split
+            .iter()
+            .map(|(path, chunk, next)| (path.as_str(), *chunk, next.as_deref()))
+            .collect();
+        assert_eq!(
+            shapes,
+            [
+                (
+                    "offline/dlg.json",
+                    &[0, 1][..],
+                    Some("offline/dlg/side-2.json")
+                ),
+                (
+                    "offline/dlg/side-2.json",
+                    &[2, 3][..],
+                    Some("offline/dlg/side-3.json")
+                ),
+                ("offline/dlg/side-3.json", &[4][..], None),
+            ]
+        );
+        // A short list is one file, as before the split; an empty one still has its file.
+        assert_eq!(parts(&items, 5, "a.json", "a/").len(), 1);
+        let none: [u32; 0] = [];
+        assert_eq!(
+            parts(&none, 2, "a.json", "a/"),
+            [("a.json".to_owned(), &none[..], None)]
+        );
+    }
 
     #[test]
     fn the_favicon_becomes_every_icon_and_a_broken_one_is_an_error() {

@@ -11,13 +11,10 @@ use crate::site::Site;
 
 use super::context::{render, render_error};
 use super::inputs::RenderInputs;
+use super::paging::GroupCount;
 use super::site_pages::{format_guide_html, news_page};
 use super::summaries::{GroupView, SearchEntry, Summary, group_views, search_entries, summary};
 use super::{OutputTree, RenderError, RenderedFile, Theme, api, feeds, news, paging, pathway_view};
-
-/// The most HTML of recommendations on one page of the search page without JavaScript: with
-/// the page around them, well under 300 KB.
-const SEARCH_PAGE_BYTES: usize = 200 * 1024;
 
 /// A group's page, or one page of it: [`GroupView`]'s fields, with a part of its list.
 #[derive(Serialize)]
@@ -25,26 +22,8 @@ struct GroupPage<'g> {
     code: &'g str,
     name: &'g str,
     url: &'g str,
-    guidelines: &'g [Summary],
-    shared: &'g [Summary],
-}
-
-/// A group in a list of groups: its name, where its list is and how long it is.
-#[derive(Serialize)]
-struct GroupCount<'g> {
-    name: &'g str,
-    url: String,
-    count: usize,
-}
-
-impl<'g> GroupCount<'g> {
-    fn new(group: &'g GroupView, url: String, count: usize) -> Self {
-        Self {
-            name: &group.name,
-            url,
-            count,
-        }
-    }
+    guidelines: Vec<&'g Summary>,
+    shared: Vec<&'g Summary>,
 }
 
 /// One page (or a few files) of the plan, rendered on any thread.
@@ -110,7 +89,7 @@ impl<'a> PagePlan<'a> {
                     .groups
                     .iter()
                     .filter(|g| !g.guidelines.is_empty())
-                    .map(|g| GroupCount::new(g, g.url.clone(), g.guidelines.len()))
+                    .map(|g| GroupCount::new(&g.name, g.url.clone(), g.guidelines.len()))
                     .collect();
                 context.insert("group_index", &index);
             } else {
@@ -154,45 +133,41 @@ impl<'a> PagePlan<'a> {
         jobs
     }
 
-    /// A group's page, or its pages when its list is long: the guidelines of other groups
-    /// that serve it are on the first.
+    /// A group's page, or its pages when its list is long: its own guidelines, then those of
+    /// other groups that serve it, [`paging::GUIDELINES_PER_PAGE`] a page all told.
     fn group_pages<'j>(&'j self, group: &'j GroupView) -> Vec<Job<'j>> {
         let folder = format!("{}/", group.code);
-        let pages = paging::pages(
-            &group.guidelines,
-            paging::GUIDELINES_PER_PAGE,
-            &self.root,
-            &folder,
-        );
+        let own = group.guidelines.len();
+        let listed: Vec<&Summary> = group.guidelines.iter().chain(&group.shared).collect();
+        let pages = paging::pages(&listed, paging::GUIDELINES_PER_PAGE, &self.root, &folder);
         let paged = pages.len() > 1;
-        pages
-            .into_iter()
-            .map(|(path, chunk, pager)| {
-                let page = GroupPage {
-                    code: &group.code,
-                    name: &group.name,
-                    url: &group.url,
-                    guidelines: chunk,
-                    shared: if pager.number == 1 {
-                        &group.shared
-                    } else {
-                        &[]
-                    },
-                };
-                self.page(path, "group.html", move |context| {
-                    context.insert("group", &page);
-                    if paged {
-                        context.insert("pager", &pager);
-                        context.insert("total", &group.guidelines.len());
-                    }
-                })
-            })
-            .collect()
+        let mut start = 0;
+        let mut jobs = Vec::new();
+        for (path, chunk, pager) in pages {
+            // The first `own` of the list are the group's own; the rest are shared with it.
+            let (mine, shared) = chunk.split_at(own.saturating_sub(start).min(chunk.len()));
+            start += chunk.len();
+            let page = GroupPage {
+                code: &group.code,
+                name: &group.name,
+                url: &group.url,
+                guidelines: mine.to_vec(),
+                shared: shared.to_vec(),
+            };
+            jobs.push(self.page(path, "group.html", move |context| {
+                context.insert("group", &page);
+                if paged {
+                    context.insert("pager", &pager);
+                    context.insert("total", &own);
+                }
+            }));
+        }
+        jobs
     }
 
     /// The search page without JavaScript: every recommendation on one page while they fit
     /// one; beyond, a list of the groups, and each group's recommendations on pages of at
-    /// most [`SEARCH_PAGE_BYTES`].
+    /// most [`paging::LIST_PAGE_BYTES`].
     fn search_all(&self) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.inputs.site, self.inputs.theme, self.root.as_str());
         let entries = search_entries(site, theme, self.inputs.guidelines, root);
@@ -202,7 +177,7 @@ impl<'a> PagePlan<'a> {
             fill(&mut context);
             render(theme, "search-all.html", &context).map(|html| (path, html))
         };
-        if entries.iter().map(size).sum::<usize>() <= SEARCH_PAGE_BYTES {
+        if entries.iter().map(size).sum::<usize>() <= paging::LIST_PAGE_BYTES {
             let page = render_page("soeg/alle/index.html".to_owned(), &|context| {
                 context.insert("entries", &entries);
             })?;
@@ -216,18 +191,15 @@ impl<'a> PagePlan<'a> {
                 continue;
             }
             let folder = format!("soeg/alle/{}/", group.code);
-            index.push(GroupCount::new(group, format!("{root}{folder}"), own.len()));
-            let chunks = paging::split_by_size(&own, SEARCH_PAGE_BYTES, |e| size(e));
-            let count = chunks.len();
-            for (i, chunk) in chunks.into_iter().enumerate() {
-                let number = i + 1;
-                let pager = paging::Pager {
-                    number,
-                    count,
-                    previous: (number > 1).then(|| paging::url(root, &folder, number - 1)),
-                    next: (number < count).then(|| paging::url(root, &folder, number + 1)),
-                };
-                files.push(render_page(paging::file(&folder, number), &|context| {
+            index.push(GroupCount::new(
+                &group.name,
+                format!("{root}{folder}"),
+                own.len(),
+            ));
+            let pages =
+                paging::pages_by_size(&own, paging::LIST_PAGE_BYTES, |e| size(e), root, &folder);
+            for (path, chunk, pager) in pages {
+                files.push(render_page(path, &|context| {
                     context.insert("entries", chunk);
                     context.insert("group_name", &group.name);
                     context.insert("pager", &pager);
@@ -318,7 +290,9 @@ mod tests {
     use crate::site::Site;
 
     /// The example site's configuration with `n` small generated guidelines spread over its
-    /// groups, five short recommendations each: many guidelines, few words.
+    /// groups, five short recommendations each: many guidelines, few words. Each is in two
+    /// phases of the pathway and also serves the first group, so the phase pages and that
+    /// group's list of guidelines shared with it grow with `n` too.
     fn generated(n: usize) -> (Site, Theme) {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
         let example = Site::load(root)
@@ -327,6 +301,10 @@ mod tests {
         let theme = Theme::load(root).unwrap();
         let scaffold = include_str!("../../themes/default/scaffold/guideline.md");
         let groups: Vec<&String> = example.config.groups.keys().collect();
+        let front_matter = format!(
+            "keywords = []\nphases = [\"udredning\", \"behandling\"]\ngroups = [\"{}\"]",
+            groups[0]
+        );
         let guidelines = (0..n)
             .map(|i| {
                 let group = groups[i % groups.len()];
@@ -345,6 +323,7 @@ mod tests {
                     .replace("{{planned}}", &format!("2027-{:02}-01", 1 + i % 12))
                     .replace("{{today}}", "2026-01-01")
                     .replace("{{group_name}}", "\"Gruppen\"")
+                    .replacen("keywords = []", &front_matter, 1)
                     .replace(
                         "::: anbefaling 1 (D)\nSkriv anbefalingen her.\n:::\n",
                         &recommendations,
@@ -363,9 +342,8 @@ mod tests {
         (site, theme)
     }
 
-    /// The largest HTML file of the site-wide pages of a generated site of `n` guidelines,
-    /// with its path, and the number of HTML files.
-    fn largest_listing_page(n: usize) -> (usize, String, usize) {
+    /// The site-wide pages of a generated site of `n` guidelines.
+    fn listing_files(n: usize) -> Vec<(String, Vec<u8>)> {
         let (site, theme) = generated(n);
         assert_eq!(site.guidelines.len(), n);
         let options = RenderOptions {
@@ -373,10 +351,16 @@ mod tests {
             today: jiff::civil::date(2026, 11, 24),
         };
         let groups: BTreeSet<String> = site.config.groups.keys().cloned().collect();
-        let files = PageRenderer::new(&site, &theme, options, None)
+        PageRenderer::new(&site, &theme, options, None)
             .unwrap()
             .listings(&groups)
-            .unwrap();
+            .unwrap()
+    }
+
+    /// The largest HTML file of the site-wide pages of a generated site of `n` guidelines,
+    /// with its path, and the number of HTML files.
+    fn largest_listing_page(n: usize) -> (usize, String, usize) {
+        let files = listing_files(n);
         let html: Vec<&(String, Vec<u8>)> = files
             .iter()
             .filter(|(path, _)| path.ends_with(".html"))
@@ -386,6 +370,56 @@ mod tests {
             .max_by_key(|(_, bytes)| bytes.len())
             .expect("listing pages");
         (bytes.len(), path.clone(), html.len())
+    }
+
+    /// A phase too long for one page lists the groups and splits each group's part by size; a
+    /// group's own guidelines and those shared with it share its pages, 200 a page.
+    #[test]
+    fn phase_pages_and_shared_lists_go_on_over_pages() {
+        let files = listing_files(1_000);
+        let page = |path: &str| {
+            let (_, bytes) = files
+                .iter()
+                .find(|(p, _)| p == path)
+                .unwrap_or_else(|| panic!("no {path}"));
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        // The phase's first page is the list of its groups, 200 guidelines each.
+        let phase = page("forloeb/behandling/index.html");
+        assert!(phase.contains(r#"<ul class="group-index">"#), "{phase}");
+        assert!(phase.contains(r#"href="/retningslinjer/forloeb/behandling/dlg/""#));
+        assert!(!phase.contains("phase-guideline"));
+        let dlg = page("forloeb/behandling/dlg/index.html");
+        assert!(dlg.contains(r#"rel="next" "#) || dlg.contains(r#"rel="next">"#));
+        assert!(dlg.contains("Dansk Lymfomgruppe (DLG)"));
+        let dlg_pages = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("forloeb/behandling/dlg/"))
+            .count();
+        let items: usize = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("forloeb/behandling/dlg/"))
+            .map(|(_, bytes)| {
+                String::from_utf8_lossy(bytes)
+                    .matches("<section class=\"phase-guideline\"")
+                    .count()
+            })
+            .sum();
+        assert!(dlg_pages >= 2, "{dlg_pages}");
+        assert_eq!(items, 200);
+        // dahanca: 200 of its own and 800 shared with it, on five pages.
+        let first = page("dahanca/index.html");
+        assert_eq!(first.matches("guideline-item").count(), 200);
+        assert!(!first.contains("Fælles retningslinjer med andre grupper"));
+        let second = page("dahanca/side-2.html");
+        assert!(second.contains("Fælles retningslinjer med andre grupper"));
+        assert!(
+            second.contains("200 retningslinjer"),
+            "the count is of its own"
+        );
+        assert_eq!(second.matches("guideline-item").count(), 200);
+        assert!(files.iter().any(|(p, _)| p == "dahanca/side-5.html"));
+        assert!(!files.iter().any(|(p, _)| p == "dahanca/side-6.html"));
     }
 
     /// No page that lists guidelines grows with their number: each list is split into pages

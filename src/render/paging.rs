@@ -13,6 +13,11 @@ pub(super) const GUIDELINES_PER_PAGE: usize = 200;
 /// the groups with their counts, and each group's page lists its guidelines.
 pub(super) const HOME_LIST_LIMIT: usize = 200;
 
+/// The most HTML of entries (a guideline's recommendations) on one page of a list split by
+/// size (the search page without JavaScript, a phase of the pathway): with the page around
+/// them, well under 300 KB.
+pub(super) const LIST_PAGE_BYTES: usize = 200 * 1024;
+
 /// Where a page is in its list, for the navigation between the pages.
 #[derive(Debug, Serialize, Clone, PartialEq, Eq)]
 pub(super) struct Pager {
@@ -21,6 +26,21 @@ pub(super) struct Pager {
     pub(super) count: usize,
     pub(super) previous: Option<String>,
     pub(super) next: Option<String>,
+}
+
+/// A group in a list of groups, which stands in for a list too long for one page: the group's
+/// name, where its part of the list is and how long that part is.
+#[derive(Debug, Serialize)]
+pub(super) struct GroupCount<'g> {
+    name: &'g str,
+    url: String,
+    count: usize,
+}
+
+impl<'g> GroupCount<'g> {
+    pub(super) fn new(name: &'g str, url: String, count: usize) -> Self {
+        Self { name, url, count }
+    }
 }
 
 /// The file of page `number` (1-based) of the list in `folder` (`""` or ending in `/`).
@@ -38,6 +58,18 @@ pub(super) fn url(root: &str, folder: &str, number: usize) -> String {
         format!("{root}{folder}")
     } else {
         format!("{root}{folder}side-{number}.html")
+    }
+}
+
+impl Pager {
+    /// Page `number` (1-based) of `count` in `folder`, linked to its neighbours.
+    fn new(root: &str, folder: &str, number: usize, count: usize) -> Self {
+        Self {
+            number,
+            count,
+            previous: (number > 1).then(|| url(root, folder, number - 1)),
+            next: (number < count).then(|| url(root, folder, number + 1)),
+        }
     }
 }
 
@@ -59,14 +91,35 @@ pub(super) fn pages<'i, T>(
         .into_iter()
         .enumerate()
         .map(|(i, chunk)| {
-            let number = i + 1;
-            let pager = Pager {
-                number,
-                count,
-                previous: (number > 1).then(|| url(root, folder, number - 1)),
-                next: (number < count).then(|| url(root, folder, number + 1)),
-            };
-            (file(folder, number), chunk, pager)
+            (
+                file(folder, i + 1),
+                chunk,
+                Pager::new(root, folder, i + 1, count),
+            )
+        })
+        .collect()
+}
+
+/// `items` in pages of at most `budget` bytes by `size` ([`split_by_size`]), each with its
+/// file and its [`Pager`].
+pub(super) fn pages_by_size<'i, T>(
+    items: &'i [T],
+    budget: usize,
+    size: impl Fn(&T) -> usize,
+    root: &str,
+    folder: &str,
+) -> Vec<(String, &'i [T], Pager)> {
+    let chunks = split_by_size(items, budget, size);
+    let count = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            (
+                file(folder, i + 1),
+                chunk,
+                Pager::new(root, folder, i + 1, count),
+            )
         })
         .collect()
 }
@@ -138,5 +191,19 @@ mod tests {
         assert_eq!(split, [&[3, 3][..], &[3][..], &[10][..], &[1][..]]);
         let none: [usize; 0] = [];
         assert_eq!(split_by_size(&none, 6, |&n| n).len(), 1);
+        let paged = pages_by_size(&items, 6, |&n| n, "/", "f/");
+        let files: Vec<&str> = paged.iter().map(|(f, _, _)| f.as_str()).collect();
+        assert_eq!(
+            files,
+            [
+                "f/index.html",
+                "f/side-2.html",
+                "f/side-3.html",
+                "f/side-4.html"
+            ]
+        );
+        assert_eq!(paged[3].1, &[1]);
+        assert_eq!(paged[3].2.previous.as_deref(), Some("/f/side-3.html"));
+        assert!(paged.iter().all(|(_, _, p)| p.count == 4));
     }
 }

@@ -12,7 +12,7 @@ use super::stencil::Stencil;
 
 /// A partial: its template and the names of its values and flags.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Partial {
+pub(crate) enum Partial {
     /// A recommendation's strength, linked to its explanation. Values: `class`, `root`,
     /// `key` (the strength's stable key, its anchor on the strength page), `label`.
     StrengthBadge,
@@ -35,7 +35,7 @@ impl Partial {
     ];
 
     /// Its template's name.
-    pub const fn template(self) -> &'static str {
+    pub(crate) const fn template(self) -> &'static str {
         match self {
             Self::StrengthBadge => "partials/strength-badge.html",
             Self::MarkerBadge => "partials/marker-badge.html",
@@ -69,7 +69,7 @@ enum Form {
 }
 
 /// Every partial of a theme, ready to write.
-pub struct Partials {
+pub(crate) struct Partials {
     /// By partial, then by its flags as bits (the first flag the lowest).
     forms: Vec<Vec<Form>>,
     /// The theme's strings, as the templates see them (`t`), for the partials rendered
@@ -79,7 +79,7 @@ pub struct Partials {
 
 impl Partials {
     /// Makes the stencils; an error is a partial tera cannot render.
-    pub fn load(tera: &Tera, strings: &serde_json::Value) -> Result<Self, tera::Error> {
+    pub(crate) fn load(tera: &Tera, strings: &serde_json::Value) -> Result<Self, tera::Error> {
         let mut partials = Self {
             forms: Vec::new(),
             strings: strings.clone(),
@@ -108,14 +108,15 @@ impl Partials {
     }
 
     /// Whether `partial` is written from stencils alone (for every combination of flags).
-    pub fn is_stencilled(&self, partial: Partial) -> bool {
+    #[cfg(test)]
+    pub(crate) fn is_stencilled(&self, partial: Partial) -> bool {
         self.forms[partial as usize]
             .iter()
             .all(|form| matches!(form, Form::Stencil(_)))
     }
 
     /// Appends `partial` with `values` (in the order [`Partial`] names them) and `flags`.
-    pub fn write(
+    pub(crate) fn write(
         &self,
         tera: &Tera,
         partial: Partial,

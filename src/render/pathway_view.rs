@@ -1,7 +1,8 @@
 //! The pathway pages: `/forloeb/` (groups × phases, one list of phase chips per group, so a
 //! phone never scrolls sideways) and `/forloeb/<phase>/` (the phase's recommendations across
-//! every guideline). The matrix is computed once and each guideline's recommendations are
-//! written once, whatever the number of phases.
+//! every guideline; when they pass one page, a list of the groups, and each group's part on
+//! pages of a bounded size). The matrix is computed once and each guideline's
+//! recommendations are written once, whatever the number of phases.
 
 use std::fmt::Write as _;
 
@@ -13,6 +14,7 @@ use crate::pathway;
 use crate::site::Site;
 
 use super::markdown::escape;
+use super::paging::{self, GroupCount};
 use super::{RenderError, RenderedFile, Theme, render};
 
 #[derive(Serialize)]
@@ -34,12 +36,15 @@ struct Chip {
 #[derive(Serialize)]
 struct PhasePage<'a> {
     name: &'a str,
-    guidelines: Vec<PhaseGuideline>,
+    guidelines: &'a [&'a PhaseGuideline],
 }
 
 /// One guideline on a phase page, with its recommendations in that phase.
 #[derive(Serialize)]
 struct PhaseGuideline {
+    /// Its group's code, for the split by group.
+    #[serde(skip)]
+    group: String,
     title: String,
     url: String,
     group_name: String,
@@ -49,7 +54,7 @@ struct PhaseGuideline {
 }
 
 /// `forloeb/index.html` and `forloeb/<phase>/index.html` for every configured phase.
-pub fn pages(
+pub(super) fn pages(
     site: &Site,
     theme: &Theme,
     base: &tera::Context,
@@ -93,20 +98,76 @@ pub fn pages(
     )];
 
     let per_phase = phase_lists(site, theme, guidelines, root);
-    for (phase, listed) in phases.iter().zip(per_phase) {
-        let mut context = base.clone();
-        context.insert(
-            "phase",
-            &PhasePage {
-                name: &phase.name,
-                guidelines: listed,
-            },
-        );
-        files.push((
-            format!("forloeb/{}/index.html", phase.slug),
-            render(theme, "phase.html", &context)?,
-        ));
+    let phase_files: Vec<Vec<RenderedFile>> = phases
+        .par_iter()
+        .zip(per_phase)
+        .map(|(phase, listed)| phase_pages(site, theme, base, root, phase, &listed))
+        .collect::<Result<_, _>>()?;
+    files.extend(phase_files.into_iter().flatten());
+    Ok(files)
+}
+
+/// The pages of one phase: all its guidelines on `forloeb/<phase>/` while they fit one page;
+/// beyond, that page lists the groups, and each group's guidelines are on pages of at most
+/// [`paging::LIST_PAGE_BYTES`] under `forloeb/<phase>/<group>/`.
+fn phase_pages(
+    site: &Site,
+    theme: &Theme,
+    base: &tera::Context,
+    root: &str,
+    phase: &crate::config::Phase,
+    listed: &[PhaseGuideline],
+) -> Result<Vec<RenderedFile>, RenderError> {
+    let folder = format!("forloeb/{}/", phase.slug);
+    let render_page =
+        |path: String, guidelines: &[&PhaseGuideline], fill: &dyn Fn(&mut tera::Context)| {
+            let mut context = base.clone();
+            context.insert(
+                "phase",
+                &PhasePage {
+                    name: &phase.name,
+                    guidelines,
+                },
+            );
+            fill(&mut context);
+            render(theme, "phase.html", &context).map(|html| (path, html))
+        };
+    let size = |g: &PhaseGuideline| g.recommendations_html.len() + 256;
+    if listed.iter().map(size).sum::<usize>() <= paging::LIST_PAGE_BYTES {
+        let all: Vec<&PhaseGuideline> = listed.iter().collect();
+        return Ok(vec![render_page(paging::file(&folder, 1), &all, &|_| {})?]);
     }
+    let mut files = Vec::new();
+    let mut index = Vec::new();
+    for (code, name) in &site.config.groups {
+        let own: Vec<&PhaseGuideline> = listed.iter().filter(|g| &g.group == code).collect();
+        if own.is_empty() {
+            continue;
+        }
+        let group_folder = format!("{folder}{code}/");
+        index.push(GroupCount::new(
+            name,
+            format!("{root}{group_folder}"),
+            own.len(),
+        ));
+        let pages = paging::pages_by_size(
+            &own,
+            paging::LIST_PAGE_BYTES,
+            |g| size(g),
+            root,
+            &group_folder,
+        );
+        for (path, chunk, pager) in pages {
+            files.push(render_page(path, chunk, &|context| {
+                context.insert("group_name", name);
+                context.insert("phase_url", &format!("{root}{folder}"));
+                context.insert("pager", &pager);
+            })?);
+        }
+    }
+    files.push(render_page(paging::file(&folder, 1), &[], &|context| {
+        context.insert("group_index", &index);
+    })?);
     Ok(files)
 }
 
@@ -147,6 +208,7 @@ fn phase_lists(
                     (
                         i,
                         PhaseGuideline {
+                            group: g.group.clone(),
                             title: g.title().to_owned(),
                             url: page.clone(),
                             group_name: site.group_name(&g.group).to_owned(),

@@ -29,7 +29,7 @@ enum Piece {
 
 /// A template's output with its slots: see the module's comment.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Stencil {
+pub(crate) struct Stencil {
     pieces: Vec<Piece>,
 }
 
@@ -41,7 +41,7 @@ fn marker(salt: &str, index: usize) -> String {
 impl Stencil {
     /// The stencil of a template with `slots` values, which `render` renders with the values
     /// given; `Ok(None)` when the template does more with a value than print it.
-    pub fn probe<E>(
+    pub(crate) fn probe<E>(
         slots: usize,
         render: impl Fn(&[String]) -> Result<String, E>,
     ) -> Result<Option<Self>, E> {
@@ -94,7 +94,7 @@ impl Stencil {
     }
 
     /// Appends the output with `values` in the slots (a missing value is empty).
-    pub fn fill(&self, values: &[&str], out: &mut String) {
+    pub(crate) fn fill(&self, values: &[&str], out: &mut String) {
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),

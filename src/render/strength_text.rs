@@ -10,13 +10,13 @@ use rustc_hash::FxHashMap;
 use crate::model::{Certainty, GOOD_PRACTICE_KEY, GradeDirection, OxfordLetter, Strength};
 
 /// The table of labels in `strings.toml`.
-pub const LABELS: &str = "strength_labels";
+pub(crate) const LABELS: &str = "strength_labels";
 /// The table of CSS classes in `strings.toml`.
-pub const CLASSES: &str = "strength_classes";
+pub(crate) const CLASSES: &str = "strength_classes";
 
 /// A strength's label and class, as a theme gives them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct StrengthText {
+pub(crate) struct StrengthText {
     labels: FxHashMap<&'static str, String>,
     classes: FxHashMap<&'static str, String>,
 }
@@ -32,7 +32,7 @@ fn step_keys() -> impl Iterator<Item = &'static str> {
 
 impl StrengthText {
     /// Both tables from a theme's strings; an error names the table and the key it lacks.
-    pub fn from_strings(strings: &toml::Table) -> Result<Self, String> {
+    pub(crate) fn from_strings(strings: &toml::Table) -> Result<Self, String> {
         let table = |name: &str| {
             strings
                 .get(name)
@@ -61,7 +61,7 @@ impl StrengthText {
     }
 
     /// The default theme's (for the search index, which is made without a theme).
-    pub fn builtin() -> &'static Self {
+    pub(crate) fn builtin() -> &'static Self {
         static BUILTIN: LazyLock<StrengthText> = LazyLock::new(|| {
             toml::from_str(super::theme::DEFAULT_STRINGS)
                 .map_err(|err| err.to_string())
@@ -78,7 +78,7 @@ impl StrengthText {
 
     /// The label on a badge: `A`, `A-C` (a range from its letters' labels), `Stærk for, lav`
     /// (the direction's label, then the certainty's), `God praksis`.
-    pub fn label(&self, strength: &Strength) -> String {
+    pub(crate) fn label(&self, strength: &Strength) -> String {
         match strength {
             Strength::Oxford { from, to: Some(to) } => {
                 format!("{}-{}", self.text(from.key()), self.text(to.key()))
@@ -96,7 +96,7 @@ impl StrengthText {
     }
 
     /// The CSS class that colours its badge.
-    pub fn class(&self, strength: &Strength) -> &str {
+    pub(crate) fn class(&self, strength: &Strength) -> &str {
         self.classes.get(strength.key()).map_or("", String::as_str)
     }
 }

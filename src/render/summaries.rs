@@ -16,16 +16,16 @@ use super::{Theme, guideline_view, markdown};
 
 /// One line per guideline in lists (home, group pages, revision overview, search).
 #[derive(Serialize, Clone)]
-pub struct Summary {
-    pub url: String,
-    pub title: String,
-    pub group: String,
-    pub group_name: String,
+pub(crate) struct Summary {
+    pub(crate) url: String,
+    pub(crate) title: String,
+    pub(crate) group: String,
+    pub(crate) group_name: String,
     /// Every group whose page lists it: its home group, then its further `groups`.
-    pub groups: Vec<String>,
-    pub version: String,
-    pub draft: bool,
-    pub revision: guideline_view::RevisionView,
+    pub(crate) groups: Vec<String>,
+    pub(crate) version: String,
+    pub(crate) draft: bool,
+    pub(crate) revision: guideline_view::RevisionView,
 }
 
 #[derive(Serialize)]
@@ -63,7 +63,7 @@ pub(super) fn group_views(site: &Site, summaries: &[Summary], root: &str) -> Vec
         .collect()
 }
 
-pub fn summary(site: &Site, theme: &Theme, guideline: &Guideline, today: Date) -> Summary {
+pub(crate) fn summary(site: &Site, theme: &Theme, guideline: &Guideline, today: Date) -> Summary {
     Summary {
         url: format!("{}{}", site.config.root_path(), guideline.path()),
         title: guideline.title().to_owned(),

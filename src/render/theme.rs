@@ -103,26 +103,28 @@ const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
 const FAVICON: &str = include_str!("../../themes/default/static/favicon.svg");
 const SERVICE_WORKER: &str = include_str!("../../themes/default/static/sw.js");
 
-pub const THEME_DIR: &str = "themes/default";
+pub(crate) const THEME_DIR: &str = "themes/default";
 
+/// The templates, UI strings and static files a site is rendered with.
 pub struct Theme {
+    /// The page templates, loaded once.
     pub tera: Tera,
     /// The UI strings, as given to every template as `t`.
     pub strings: serde_json::Value,
-    pub months: Vec<String>,
-    pub css: String,
-    pub js: String,
+    pub(crate) months: Vec<String>,
+    pub(crate) css: String,
+    pub(crate) js: String,
     /// The static search reader (search-index/FORMAT.md).
-    pub search_js: String,
-    pub favicon: String,
+    pub(crate) search_js: String,
+    pub(crate) favicon: String,
     /// The service worker, with a placeholder for each build's settings (render/offline.rs).
-    pub service_worker: String,
+    pub(crate) service_worker: String,
     /// The strengths' labels and CSS classes.
-    pub strength: StrengthText,
+    pub(crate) strength: StrengthText,
     /// The badges and reference items, made ready to fill.
-    pub partials: Partials,
+    pub(crate) partials: Partials,
     /// A hash of every file of the theme: what the pages look like, for the build id.
-    pub fingerprint: String,
+    pub(crate) fingerprint: String,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -228,7 +230,7 @@ impl Theme {
     }
 
     /// Appends `partial` with `values` and `flags` (as [`Partial`] names them).
-    pub fn write_partial(
+    pub(crate) fn write_partial(
         &self,
         partial: Partial,
         flags: &[bool],
@@ -239,7 +241,7 @@ impl Theme {
     }
 
     /// "1. februar 2024".
-    pub fn long_date(&self, date: jiff::civil::Date) -> String {
+    pub(crate) fn long_date(&self, date: jiff::civil::Date) -> String {
         let month = self
             .months
             .get(date.month() as usize - 1)
@@ -260,7 +262,7 @@ fn read_override(path: &Path, embedded: &str) -> Result<String, ThemeError> {
 }
 
 /// Tera hides the useful part (which line of which template) in the error's sources.
-pub fn error_chain(err: &dyn std::error::Error) -> String {
+pub(crate) fn error_chain(err: &dyn std::error::Error) -> String {
     let mut message = err.to_string();
     let mut source = err.source();
     while let Some(cause) = source {

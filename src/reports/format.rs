@@ -34,7 +34,7 @@ impl Paint {
     }
 }
 
-pub fn render_table(report: &Report, color: bool) -> String {
+pub(crate) fn render_table(report: &Report, color: bool) -> String {
     let paint = Paint(color);
     let mut out = format!("Revision (today {})\n", report.today);
     out.push_str(&table(
@@ -124,7 +124,7 @@ pub fn render_table(report: &Report, color: bool) -> String {
 }
 
 /// The three parts as CSV tables separated by a blank line, each with a header row.
-pub fn render_csv(report: &Report) -> String {
+pub(crate) fn render_csv(report: &Report) -> String {
     let mut out = String::from("part,group,guideline,version,planned,days_left,status\n");
     for r in &report.revision {
         out.push_str(&csv_row(&[
@@ -170,7 +170,7 @@ pub fn render_csv(report: &Report) -> String {
 }
 
 /// What changed since a date, as the text the office sends to the steering groups.
-pub fn render_changes(changes: &[Change], since: jiff::civil::Date) -> String {
+pub(crate) fn render_changes(changes: &[Change], since: jiff::civil::Date) -> String {
     if changes.is_empty() {
         return format!("No guideline has been approved since {since}.\n");
     }
@@ -206,7 +206,7 @@ pub fn render_changes(changes: &[Change], since: jiff::civil::Date) -> String {
 }
 
 /// What changed since a date as one CSV table; recommendation ids separated by spaces.
-pub fn render_changes_csv(changes: &[Change]) -> String {
+pub(crate) fn render_changes_csv(changes: &[Change]) -> String {
     let mut out = String::from(
         "group,guideline,title,version,approved,url,new_recommendations,changed_recommendations\n",
     );

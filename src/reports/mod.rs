@@ -5,11 +5,10 @@
 mod format;
 mod pathway;
 
-pub use format::{render_changes, render_changes_csv, render_csv, render_table};
-pub use pathway::{
-    GroupMonitoring, MonitoredRecommendation, MonitoringReport, RecommendationRef, monitoring,
-    pathway_coverage, render_coverage_csv, render_coverage_table, render_monitoring_csv,
-    render_monitoring_table,
+pub(crate) use format::{render_changes, render_changes_csv, render_csv, render_table};
+pub(crate) use pathway::{
+    monitoring, pathway_coverage, render_coverage_csv, render_coverage_table,
+    render_monitoring_csv, render_monitoring_table,
 };
 
 use jiff::civil::Date;
@@ -22,101 +21,101 @@ use crate::site::Site;
 use crate::status::{self, RevisionStatus};
 
 /// The share of DMCG groups that should have a guideline linking to a decision aid.
-pub const DECISION_AID_GOAL: f64 = 0.5;
+pub(crate) const DECISION_AID_GOAL: f64 = 0.5;
 
 #[derive(Debug, Serialize)]
-pub struct Report {
-    pub today: Date,
-    pub revision: Vec<RevisionRow>,
-    pub publication: Vec<PublicationRow>,
-    pub decision_aids: Coverage,
+pub(crate) struct Report {
+    pub(crate) today: Date,
+    pub(crate) revision: Vec<RevisionRow>,
+    pub(crate) publication: Vec<PublicationRow>,
+    pub(crate) decision_aids: Coverage,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RevisionRow {
-    pub group: String,
-    pub slug: String,
-    pub title: String,
-    pub version: String,
-    pub planned: Date,
-    pub days_left: i64,
-    pub status: RevisionStatus,
+pub(crate) struct RevisionRow {
+    pub(crate) group: String,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) version: String,
+    pub(crate) planned: Date,
+    pub(crate) days_left: i64,
+    pub(crate) status: RevisionStatus,
 }
 
 #[derive(Debug, Serialize)]
-pub struct PublicationRow {
-    pub group: String,
-    pub slug: String,
-    pub title: String,
-    pub administrative_approval: Date,
-    pub published: Option<Date>,
-    pub deadline: Date,
-    pub lag_days: i64,
-    pub late: bool,
+pub(crate) struct PublicationRow {
+    pub(crate) group: String,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) administrative_approval: Date,
+    pub(crate) published: Option<Date>,
+    pub(crate) deadline: Date,
+    pub(crate) lag_days: i64,
+    pub(crate) late: bool,
 }
 
 #[derive(Debug, Serialize)]
-pub struct Coverage {
-    pub groups: Vec<GroupCoverage>,
-    pub groups_total: usize,
-    pub groups_with_aid: usize,
-    pub share: f64,
-    pub goal: f64,
-    pub goal_met: bool,
+pub(crate) struct Coverage {
+    pub(crate) groups: Vec<GroupCoverage>,
+    pub(crate) groups_total: usize,
+    pub(crate) groups_with_aid: usize,
+    pub(crate) share: f64,
+    pub(crate) goal: f64,
+    pub(crate) goal_met: bool,
     /// Aids assessed or updated before the professional approval of the guideline citing them.
-    pub stale_aids: Vec<StaleAid>,
+    pub(crate) stale_aids: Vec<StaleAid>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct GroupCoverage {
-    pub group: String,
-    pub name: String,
-    pub guidelines: usize,
-    pub guidelines_with_aid: usize,
-    pub recommendations: usize,
-    pub recommendations_with_aid: usize,
+pub(crate) struct GroupCoverage {
+    pub(crate) group: String,
+    pub(crate) name: String,
+    pub(crate) guidelines: usize,
+    pub(crate) guidelines_with_aid: usize,
+    pub(crate) recommendations: usize,
+    pub(crate) recommendations_with_aid: usize,
 }
 
 #[derive(Debug, Serialize)]
-pub struct StaleAid {
-    pub group: String,
-    pub slug: String,
-    pub aid: String,
-    pub professional_approval: Date,
-    pub ipdas_assessed: Option<Date>,
-    pub last_updated: Option<Date>,
+pub(crate) struct StaleAid {
+    pub(crate) group: String,
+    pub(crate) slug: String,
+    pub(crate) aid: String,
+    pub(crate) professional_approval: Date,
+    pub(crate) ipdas_assessed: Option<Date>,
+    pub(crate) last_updated: Option<Date>,
 }
 
 /// A new guideline, or a new version, approved on or after a date.
 #[derive(Debug, Serialize)]
-pub struct Change {
-    pub group: String,
-    pub slug: String,
-    pub title: String,
-    pub version: String,
-    pub approved: Date,
-    pub url: String,
-    pub new_recommendations: Vec<u32>,
-    pub changed_recommendations: Vec<u32>,
+pub(crate) struct Change {
+    pub(crate) group: String,
+    pub(crate) slug: String,
+    pub(crate) title: String,
+    pub(crate) version: String,
+    pub(crate) approved: Date,
+    pub(crate) url: String,
+    pub(crate) new_recommendations: Vec<u32>,
+    pub(crate) changed_recommendations: Vec<u32>,
     /// Recommendations of the previous approved version that this one no longer has (known
     /// only from the git history).
-    pub withdrawn_recommendations: Vec<u32>,
+    pub(crate) withdrawn_recommendations: Vec<u32>,
     /// The approved version before this one, from the git history.
-    pub previous_version: Option<String>,
+    pub(crate) previous_version: Option<String>,
     /// `history` when the lists are the real changes since the previous approved version,
     /// `markers` when they are the `ny`/`ændret` badges (no git history).
-    pub basis: ChangeBasis,
+    pub(crate) basis: ChangeBasis,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum ChangeBasis {
+pub(crate) enum ChangeBasis {
     History,
     Markers,
 }
 
 /// The report over approved guidelines, optionally one group's.
-pub fn build(site: &Site, today: Date, group: Option<&str>) -> Report {
+pub(crate) fn build(site: &Site, today: Date, group: Option<&str>) -> Report {
     let approved: Vec<&Guideline> = site
         .guidelines
         .iter()
@@ -236,7 +235,7 @@ fn coverage(site: &Site, approved: &[&Guideline], only: Option<&str>) -> Coverag
 /// approval, or professional where there is none yet). With the git history, the
 /// recommendations listed are the real changes since the previous approved version; without
 /// it, the `ny`/`ændret` badges.
-pub fn changes_since(
+pub(crate) fn changes_since(
     site: &Site,
     since: Date,
     group: Option<&str>,

@@ -10,31 +10,31 @@ use crate::pathway::{self, Matrix};
 use crate::site::Site;
 
 #[derive(Debug, Serialize)]
-pub struct MonitoringReport {
-    pub groups: Vec<GroupMonitoring>,
+pub(crate) struct MonitoringReport {
+    pub(crate) groups: Vec<GroupMonitoring>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct GroupMonitoring {
-    pub group: String,
-    pub name: String,
-    pub recommendations: usize,
-    pub monitored: Vec<MonitoredRecommendation>,
-    pub not_monitored: Vec<RecommendationRef>,
+pub(crate) struct GroupMonitoring {
+    pub(crate) group: String,
+    pub(crate) name: String,
+    pub(crate) recommendations: usize,
+    pub(crate) monitored: Vec<MonitoredRecommendation>,
+    pub(crate) not_monitored: Vec<RecommendationRef>,
 }
 
 #[derive(Debug, Serialize)]
-pub struct MonitoredRecommendation {
-    pub guideline: String,
-    pub recommendation: u32,
-    pub database: String,
-    pub indicator: String,
+pub(crate) struct MonitoredRecommendation {
+    pub(crate) guideline: String,
+    pub(crate) recommendation: u32,
+    pub(crate) database: String,
+    pub(crate) indicator: String,
 }
 
 #[derive(Debug, Serialize)]
-pub struct RecommendationRef {
-    pub guideline: String,
-    pub recommendation: u32,
+pub(crate) struct RecommendationRef {
+    pub(crate) guideline: String,
+    pub(crate) recommendation: u32,
 }
 
 fn approved<'a>(site: &'a Site, group: Option<&'a str>) -> impl Iterator<Item = &'a Guideline> {
@@ -45,7 +45,7 @@ fn approved<'a>(site: &'a Site, group: Option<&'a str>) -> impl Iterator<Item = 
 
 /// Per group, its approved guidelines' recommendations, monitored or not. A cross-group
 /// guideline is listed under each of its groups.
-pub fn monitoring(site: &Site, group: Option<&str>) -> MonitoringReport {
+pub(crate) fn monitoring(site: &Site, group: Option<&str>) -> MonitoringReport {
     let groups = site
         .config
         .groups
@@ -84,11 +84,11 @@ pub fn monitoring(site: &Site, group: Option<&str>) -> MonitoringReport {
 }
 
 /// The groups × phases matrix over the approved guidelines.
-pub fn pathway_coverage(site: &Site, group: Option<&str>) -> Matrix {
+pub(crate) fn pathway_coverage(site: &Site, group: Option<&str>) -> Matrix {
     pathway::matrix(&site.config, approved(site, None), group)
 }
 
-pub fn render_monitoring_table(report: &MonitoringReport) -> String {
+pub(crate) fn render_monitoring_table(report: &MonitoringReport) -> String {
     let mut out = String::from("Monitoring per group\n");
     out.push_str(&table(
         &["group", "recommendations", "monitored", "not monitored"],
@@ -161,7 +161,7 @@ fn by_guideline(refs: &[RecommendationRef]) -> Vec<(String, String)> {
 }
 
 /// One CSV table: a row per recommendation, `monitored` true or false.
-pub fn render_monitoring_csv(report: &MonitoringReport) -> String {
+pub(crate) fn render_monitoring_csv(report: &MonitoringReport) -> String {
     let mut out = String::from("group,guideline,recommendation,monitored,database,indicator\n");
     for g in &report.groups {
         for m in &g.monitored {
@@ -189,7 +189,7 @@ pub fn render_monitoring_csv(report: &MonitoringReport) -> String {
 }
 
 /// A row per group, a column per phase: `guidelines/recommendations`, `-` for a gap.
-pub fn render_coverage_table(matrix: &Matrix) -> String {
+pub(crate) fn render_coverage_table(matrix: &Matrix) -> String {
     let mut headers = vec!["group"];
     headers.extend(matrix.phases.iter().map(|p| p.slug.as_str()));
     let mut out =
@@ -226,7 +226,7 @@ pub fn render_coverage_table(matrix: &Matrix) -> String {
 }
 
 /// One CSV row per group and phase.
-pub fn render_coverage_csv(matrix: &Matrix) -> String {
+pub(crate) fn render_coverage_csv(matrix: &Matrix) -> String {
     let mut out = String::from("group,phase,guidelines,recommendations\n");
     for g in &matrix.groups {
         for c in &g.cells {

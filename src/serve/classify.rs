@@ -13,11 +13,11 @@ use crate::site::GUIDELINES_DIR;
 
 /// The folder (under the site root) whose files override the default theme
 /// (`themes/default/`).
-pub const THEMES_DIR: &str = "themes";
+pub(crate) const THEMES_DIR: &str = "themes";
 
 /// What must be rebuilt.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum ChangeKind {
+pub(crate) enum ChangeKind {
     /// Only files the site does not read (editor temp files, the output folder, …).
     #[default]
     Nothing,
@@ -31,7 +31,7 @@ pub enum ChangeKind {
 
 impl ChangeKind {
     /// Both changes at once: what a rebuild must do when two batches arrive before it starts.
-    pub fn merge(self, other: Self) -> Self {
+    pub(crate) fn merge(self, other: Self) -> Self {
         match (self, other) {
             (Self::Everything, _) | (_, Self::Everything) => Self::Everything,
             (Self::Nothing, other) | (other, Self::Nothing) => other,
@@ -42,14 +42,14 @@ impl ChangeKind {
         }
     }
 
-    pub fn is_nothing(&self) -> bool {
+    pub(crate) fn is_nothing(&self) -> bool {
         *self == Self::Nothing
     }
 }
 
 /// Classifies file events under the site at `root` (the path the watcher was given, so
 /// event paths start with it).
-pub fn classify<'a>(
+pub(crate) fn classify<'a>(
     root: &Path,
     events: impl IntoIterator<Item = &'a notify::Event>,
 ) -> ChangeKind {
@@ -125,7 +125,7 @@ fn classify_path(root: &Path, path: &Path) -> ChangeKind {
 }
 
 /// Files editors write beside the real one while saving; never content.
-pub fn is_editor_temp(name: &str) -> bool {
+pub(crate) fn is_editor_temp(name: &str) -> bool {
     // Emacs: `.#x.md` is a lock (a symlink to user@host), `#x.md#` the auto-save file.
     name.starts_with(".#")
         || (name.len() > 1 && name.starts_with('#') && name.ends_with('#'))

@@ -7,7 +7,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
 /// The handle of the worker thread; dropping it stops the thread once its current run ends.
-pub struct Coalescing<T> {
+pub(crate) struct Coalescing<T> {
     inbox: Arc<Inbox<T>>,
 }
 
@@ -48,7 +48,10 @@ impl<T> Inbox<T> {
 impl<T: Send + 'static> Coalescing<T> {
     /// Starts the thread `name`, which runs `job` on each value it takes. A job that panics is
     /// reported and the thread goes on with the next value.
-    pub fn start(name: &str, mut job: impl FnMut(T) + Send + 'static) -> std::io::Result<Self> {
+    pub(crate) fn start(
+        name: &str,
+        mut job: impl FnMut(T) + Send + 'static,
+    ) -> std::io::Result<Self> {
         let inbox = Arc::new(Inbox {
             state: Mutex::new(State {
                 next: None,
@@ -71,7 +74,7 @@ impl<T: Send + 'static> Coalescing<T> {
     }
 
     /// Hands `value` to the thread, replacing any value it has not started on yet.
-    pub fn submit(&self, value: T) {
+    pub(crate) fn submit(&self, value: T) {
         let replaced = self.inbox.lock().next.replace(value);
         self.inbox.wake.notify_one();
         // Dropped outside the lock: the thread can take the new value meanwhile.

@@ -18,7 +18,7 @@ use super::overlay::{EVENTS_PATH, inject};
 use super::search_hook;
 use super::state::{Shared, Snapshot};
 
-pub fn router(shared: Arc<Shared>) -> Router {
+pub(crate) fn router(shared: Arc<Shared>) -> Router {
     Router::new()
         .route(EVENTS_PATH, get(events))
         .merge(search_hook::routes())
@@ -86,7 +86,7 @@ async fn page(State(shared): State<Arc<Shared>>, method: Method, uri: Uri) -> Re
 /// or `None` for a path that cannot name one: undecodable, with `.` or `..` segments, empty
 /// segments (`//etc/passwd`), backslashes or NUL. Only a lookup in the in-memory site
 /// follows, so this is tidiness, not the guard.
-pub fn site_path(path: &str) -> Option<String> {
+pub(crate) fn site_path(path: &str) -> Option<String> {
     let decoded = percent_encoding::percent_decode_str(path)
         .decode_utf8()
         .ok()?;

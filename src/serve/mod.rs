@@ -10,16 +10,17 @@
 //! newer save waits. The search index follows on a thread of its own ([`search_indexer`]),
 //! never holding up a page.
 
-pub mod classify;
-pub mod coalesce;
-pub mod http;
-pub mod overlay;
-pub mod rebuild;
-pub mod rebuild_thread;
-pub mod search_hook;
-pub mod search_indexer;
-pub mod state;
-pub mod watch;
+pub(crate) mod classify;
+pub(crate) mod coalesce;
+pub(crate) mod http;
+pub(crate) mod overlay;
+pub(crate) mod rebuild;
+pub(crate) mod rebuild_thread;
+pub(crate) mod search_hook;
+pub(crate) mod search_indexer;
+pub(crate) mod state;
+pub(crate) mod terminal;
+pub(crate) mod watch;
 
 use std::net::{IpAddr, SocketAddr};
 use std::path::PathBuf;
@@ -28,36 +29,37 @@ use std::sync::Arc;
 use anyhow::Context;
 use jiff::civil::Date;
 
-pub use classify::{ChangeKind, classify};
-pub use rebuild::{Preview, Rebuilt};
+pub(crate) use classify::ChangeKind;
+pub(crate) use rebuild::Preview;
 
 use crate::diagnostics::Language;
 use crate::history::{SiteHistory, Unavailable};
+use crate::terminal::WithoutHistory;
 use rebuild_thread::RebuildThread;
 use state::Shared;
 use watch::Watch;
 
 /// What `retning serve` is asked for.
 #[derive(Debug, Clone)]
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     /// The site's folder.
-    pub root: PathBuf,
-    pub bind: IpAddr,
+    pub(crate) root: PathBuf,
+    pub(crate) bind: IpAddr,
     /// 0 picks a free port; the URL printed says which.
-    pub port: u16,
+    pub(crate) port: u16,
     /// The date statuses are computed for (default: the local date at each rebuild).
-    pub today: Option<Date>,
+    pub(crate) today: Option<Date>,
     /// Open the URL in the default browser.
-    pub open: bool,
+    pub(crate) open: bool,
     /// Do not read the git history (no earlier versions on the preview).
-    pub no_history: bool,
+    pub(crate) no_history: bool,
     /// The language of the overlay and the terminal lines.
-    pub language: Language,
+    pub(crate) language: Language,
 }
 
 /// Serves until interrupted (Ctrl-C). Fails only when it cannot start: the folder or the
 /// address is unusable. A broken site is shown, not fatal.
-pub fn run(options: ServeOptions) -> anyhow::Result<()> {
+pub(crate) fn run(options: ServeOptions) -> anyhow::Result<()> {
     let root = std::fs::canonicalize(&options.root)
         .with_context(|| format!("cannot open the site folder {}", options.root.display()))?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -93,7 +95,10 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
     match SiteHistory::load_unless(options.no_history, &root) {
         Ok(history) => preview = preview.with_history(history),
         Err(Unavailable::TurnedOff) => {}
-        Err(why) => eprintln!("note: {why}; the preview shows no earlier versions"),
+        Err(why) => eprintln!(
+            "{}",
+            crate::terminal::history_note(&why, WithoutHistory::Preview, options.language)
+        ),
     }
     let search =
         search_indexer::start(Arc::clone(&shared)).context("cannot start the search thread")?;
@@ -105,9 +110,9 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
         .context("cannot start the rebuild thread")?;
     ready_rx.await.context("the first build did not finish")?;
 
-    println!("Serving {} at {url} (Ctrl-C stops)", root.display());
+    println!("{}", terminal::serving(&root, &url, options.language));
     if options.open {
-        open_browser(&url);
+        open_browser(&url, options.language);
     }
     let app = http::router(shared);
     tokio::select! {
@@ -118,7 +123,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
 }
 
 /// Best effort: the URL is printed either way.
-fn open_browser(url: &str) {
+fn open_browser(url: &str, language: Language) {
     let opener = if cfg!(target_os = "macos") {
         "open"
     } else if cfg!(windows) {
@@ -132,6 +137,12 @@ fn open_browser(url: &str) {
         .stderr(std::process::Stdio::null())
         .spawn()
     {
-        eprintln!("cannot open a browser ({opener}: {err}); open {url} yourself");
+        let why = crate::diagnostics::message!(
+            "serve-no-browser",
+            opener = opener,
+            error = err.to_string(),
+            url = url
+        );
+        eprintln!("{}", why.in_language(language));
     }
 }

@@ -8,14 +8,14 @@ use crate::diagnostics::{Arg, Diagnostic, Severity};
 use crate::render::markdown::escape;
 
 /// The server-sent events stream the script listens to.
-pub const EVENTS_PATH: &str = "/__retning/events";
+pub(crate) const EVENTS_PATH: &str = "/__retning/events";
 
 /// Problems the overlay lists at most: it goes on every page, and 2,000 findings on a long
 /// line made each page 31 MB.
 const LISTED: usize = 50;
 
 /// The errors among `findings` (what the overlay shows), and the number of warnings.
-pub fn problems_of(findings: &[Diagnostic]) -> (Vec<Diagnostic>, usize) {
+pub(crate) fn problems_of(findings: &[Diagnostic]) -> (Vec<Diagnostic>, usize) {
     let problems = findings
         .iter()
         .filter(|d| d.severity == Severity::Error)
@@ -27,7 +27,7 @@ pub fn problems_of(findings: &[Diagnostic]) -> (Vec<Diagnostic>, usize) {
 
 /// The overlay for `problems` in `language`; `None` when there is none (the page is shown as
 /// it is).
-pub fn render_overlay(
+pub(crate) fn render_overlay(
     problems: &[Diagnostic],
     warnings: usize,
     language: Language,
@@ -92,7 +92,7 @@ pub fn render_overlay(
 
 /// The live-reload script: listens to [`EVENTS_PATH`] and reloads when the site's
 /// generation differs from the one the page was served from, keeping the scroll position.
-pub fn reload_script(generation: &str) -> String {
+pub(crate) fn reload_script(generation: &str) -> String {
     format!(
         "<script id=\"retning-live\" data-generation=\"{}\">{}</script>",
         escape(generation),
@@ -124,7 +124,7 @@ const RELOAD_JS: &str = r#"(function () {
 })();"#;
 
 /// `html` with `extra` inserted before its last `</body>` (or appended when it has none).
-pub fn inject(html: &[u8], extra: &str) -> Vec<u8> {
+pub(crate) fn inject(html: &[u8], extra: &str) -> Vec<u8> {
     let at = find_last(html, b"</body>").unwrap_or(html.len());
     let mut out = Vec::with_capacity(html.len() + extra.len());
     out.extend_from_slice(&html[..at]);

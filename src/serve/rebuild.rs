@@ -32,15 +32,15 @@ use crate::source::SourceFile;
 use super::classify::ChangeKind;
 use super::overlay::{problems_of, render_overlay};
 use super::search_hook;
-pub use super::state::Files;
+pub(crate) use super::state::Files;
 use crate::diagnostics::{Language, Message, codes};
 use files::{rendered_entry, with_site_to_render};
 
-pub use complete::Cancelled;
+pub(crate) use complete::Cancelled;
 
 /// The preview's state. Owned by the one rebuild thread; the server only sees what
 /// [`Preview::files`] and the overlay give it.
-pub struct Preview {
+pub(crate) struct Preview {
     root: PathBuf,
     /// The URL the server answers on; it replaces `base_url`, so every link stays local.
     base_url: String,
@@ -114,23 +114,24 @@ struct Update {
 
 /// What one rebuild did.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Rebuilt {
+pub(crate) struct Rebuilt {
     /// Whether any served file changed.
-    pub files_changed: bool,
+    pub(crate) files_changed: bool,
     /// Pages (re-)rendered; every page on a full build.
-    pub rendered: usize,
-    pub full: bool,
+    pub(crate) rendered: usize,
+    pub(crate) full: bool,
     /// The errors the overlay shows, and how many warnings there were.
-    pub problems: Vec<Diagnostic>,
-    pub warnings: usize,
+    pub(crate) problems: Vec<Diagnostic>,
+    pub(crate) warnings: usize,
 }
 
 impl Rebuilt {
-    pub fn overlay(&self, language: Language) -> Option<String> {
+    pub(crate) fn overlay(&self, language: Language) -> Option<String> {
         render_overlay(&self.problems, self.warnings, language)
     }
 
     /// This step followed by `next`: the problems are `next`'s.
+    #[cfg(test)]
     fn then(self, next: Self) -> Self {
         Self {
             files_changed: self.files_changed || next.files_changed,
@@ -158,7 +159,7 @@ pub(super) fn no_site() -> Box<Diagnostic> {
 }
 
 impl Preview {
-    pub fn new(root: PathBuf, base_url: String, today: Option<Date>) -> Self {
+    pub(crate) fn new(root: PathBuf, base_url: String, today: Option<Date>) -> Self {
         Self {
             root,
             base_url,
@@ -180,27 +181,27 @@ impl Preview {
 
     /// Shows the earlier versions in `history` too: their pages and each current page's list.
     #[must_use]
-    pub fn with_history(mut self, history: SiteHistory) -> Self {
+    pub(crate) fn with_history(mut self, history: SiteHistory) -> Self {
         self.history = Some(history);
         self
     }
 
-    pub fn files(&self) -> &Files {
+    pub(crate) fn files(&self) -> &Files {
         &self.files
     }
 
     /// The site as read from disk at the last rebuild (files with errors as they are now).
-    pub fn site(&self) -> Option<&Site> {
+    pub(crate) fn site(&self) -> Option<&Site> {
         self.built.as_ref().map(|built| &built.site)
     }
 
     /// The theme of the last full build.
-    pub fn theme(&self) -> Option<&Theme> {
+    pub(crate) fn theme(&self) -> Option<&Theme> {
         self.built.as_ref().map(|built| &built.theme)
     }
 
     /// Makes the next rebuild a full one (after a rebuild that did not finish).
-    pub fn force_full(&mut self) {
+    pub(crate) fn force_full(&mut self) {
         self.needs_full = true;
         self.behind = None;
     }
@@ -208,7 +209,8 @@ impl Preview {
     /// Brings the site wholly up to date with the files after `change`: [`Self::step`], then
     /// [`Self::catch_up`]. Never fails: what cannot be built is a problem for the overlay, and
     /// the last good pages stay.
-    pub fn rebuild(&mut self, change: &ChangeKind) -> Rebuilt {
+    #[cfg(test)]
+    pub(crate) fn rebuild(&mut self, change: &ChangeKind) -> Rebuilt {
         let first = self.step(change);
         match self.catch_up(&|| false) {
             Some(next) => first.then(next),
@@ -219,7 +221,7 @@ impl Preview {
     /// The first step for `change`: a save of guideline files the site has updates their
     /// pages and the overlay only, leaving the rest for [`Self::catch_up`]; anything else is
     /// done whole.
-    pub fn step(&mut self, change: &ChangeKind) -> Rebuilt {
+    pub(crate) fn step(&mut self, change: &ChangeKind) -> Rebuilt {
         let today = self
             .today
             .unwrap_or_else(|| jiff::ZonedDateTime::now().date());
@@ -248,14 +250,14 @@ impl Preview {
     }
 
     /// Whether [`Self::catch_up`] has work.
-    pub fn is_behind(&self) -> bool {
+    pub(crate) fn is_behind(&self) -> bool {
         self.behind.is_some()
     }
 
     /// What the fast steps left: the whole site checked again, and the listing pages rendered
     /// again if a saved guideline's line in them changed. `None` when there was nothing to do,
     /// or `cancelled` stopped it, leaving the work for the next call.
-    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> Option<Rebuilt> {
+    pub(crate) fn catch_up(&mut self, cancelled: Cancelled<'_>) -> Option<Rebuilt> {
         self.behind.as_ref()?;
         self.needs_full = true;
         match self.complete(&BTreeSet::new(), cancelled) {

@@ -14,11 +14,12 @@ use super::coalesce::Coalescing;
 use super::rebuild::{Cancelled, Preview, Rebuilt};
 use super::search_indexer::SearchInput;
 use super::state::Shared;
+use super::terminal::{self, RebuildCounts, Trigger};
 use super::watch::{self, Watch};
 use crate::diagnostics::{Diagnostic, Language, Message, codes};
 
 /// What the rebuild thread owns.
-pub struct RebuildThread {
+pub(crate) struct RebuildThread {
     preview: Preview,
     shared: Arc<Shared>,
     search: Coalescing<SearchInput>,
@@ -31,7 +32,11 @@ pub struct RebuildThread {
 }
 
 impl RebuildThread {
-    pub fn new(preview: Preview, shared: Arc<Shared>, search: Coalescing<SearchInput>) -> Self {
+    pub(crate) fn new(
+        preview: Preview,
+        shared: Arc<Shared>,
+        search: Coalescing<SearchInput>,
+    ) -> Self {
         Self {
             preview,
             shared,
@@ -44,13 +49,13 @@ impl RebuildThread {
 
     /// Speaks `language` in the overlay and on the terminal.
     #[must_use]
-    pub fn speaking(mut self, language: Language) -> Self {
+    pub(crate) fn speaking(mut self, language: Language) -> Self {
         self.language = language;
         self
     }
 
     /// Runs until the watcher goes; `ready` is told when the first build is served.
-    pub fn run(
+    pub(crate) fn run(
         mut self,
         mut watch: Watch,
         changes: &Receiver<ChangeKind>,
@@ -92,7 +97,7 @@ impl RebuildThread {
 
     /// Rebuilds for `change` and publishes what changed; the search index follows later, and
     /// the site-wide part of a save when [`Self::catch_up`] is called.
-    pub fn handle(&mut self, change: &ChangeKind) {
+    pub(crate) fn handle(&mut self, change: &ChangeKind) {
         let started = Instant::now();
         let outcome = guarded(&mut self.preview, |preview| preview.step(change));
         self.publish(&outcome, &describe(change), started);
@@ -100,24 +105,24 @@ impl RebuildThread {
 
     /// Does what the saves handled since left, unless `cancelled` stops it first; publishes
     /// what changed. Whether it finished.
-    pub fn catch_up(&mut self, cancelled: Cancelled<'_>) -> bool {
+    pub(crate) fn catch_up(&mut self, cancelled: Cancelled<'_>) -> bool {
         let started = Instant::now();
         let outcome = guarded(&mut self.preview, |preview| preview.catch_up(cancelled));
         match outcome {
             Some(outcome) => {
-                self.publish(&outcome, "site-wide check: ", started);
+                self.publish(&outcome, &Trigger::SiteWide, started);
                 true
             }
             None => false,
         }
     }
 
-    fn publish(&mut self, outcome: &Rebuilt, what: &str, started: Instant) {
+    fn publish(&mut self, outcome: &Rebuilt, trigger: &Trigger, started: Instant) {
         let overlay = outcome.overlay(self.language);
         if !self.published || outcome.files_changed || overlay != self.shown_overlay {
             self.shared
                 .publish(self.preview.files().clone(), overlay.as_deref());
-            report(outcome, what, started, self.language);
+            report(outcome, trigger, started, self.language);
             if outcome.files_changed
                 && let (Some(site), Some(theme)) = (self.preview.site(), self.preview.theme())
             {
@@ -152,51 +157,31 @@ fn guarded<T: From<Rebuilt>>(preview: &mut Preview, step: impl FnOnce(&mut Previ
 }
 
 /// What changed, as the start of a line of [`report`].
-fn describe(change: &ChangeKind) -> String {
+fn describe(change: &ChangeKind) -> Trigger {
     match change {
         ChangeKind::Guidelines(paths) if paths.len() == 1 => paths
             .first()
             .and_then(|p| p.file_name())
-            .map_or_else(String::new, |n| {
-                format!("{} changed: ", n.to_string_lossy())
+            .map_or(Trigger::Everything, |n| {
+                Trigger::File(n.to_string_lossy().into_owned())
             }),
-        ChangeKind::Guidelines(paths) => format!("{} files changed: ", paths.len()),
-        ChangeKind::Everything | ChangeKind::Nothing => String::new(),
+        ChangeKind::Guidelines(paths) => Trigger::Files(paths.len()),
+        ChangeKind::Everything | ChangeKind::Nothing => Trigger::Everything,
     }
 }
 
 /// One line per rebuild on the terminal, plus the errors the overlay shows.
-fn report(outcome: &Rebuilt, what: &str, started: Instant, language: Language) {
-    let pages = if outcome.full {
-        format!("built {} pages", outcome.rendered)
-    } else {
-        format!("updated {} files", outcome.rendered)
+fn report(outcome: &Rebuilt, trigger: &Trigger, started: Instant, language: Language) {
+    let counts = RebuildCounts {
+        full: outcome.full,
+        rendered: outcome.rendered,
+        warnings: outcome.warnings,
+        errors: outcome.problems.len(),
+        millis: started.elapsed().as_millis(),
     };
-    let warnings = match outcome.warnings {
-        0 => String::new(),
-        1 => "; 1 warning (retning check shows it)".to_owned(),
-        n => format!("; {n} warnings (retning check shows them)"),
-    };
-    let errors = match outcome.problems.len() {
-        0 => String::new(),
-        1 => "; 1 error, shown on every page:".to_owned(),
-        n => format!("; {n} errors, shown on every page:"),
-    };
-    eprintln!(
-        "{what}{pages} in {} ms{warnings}{errors}",
-        started.elapsed().as_millis()
-    );
+    eprintln!("{}", terminal::rebuilt(trigger, counts, language));
     for problem in &outcome.problems {
-        let place = match (&problem.file, problem.line(), problem.column()) {
-            (Some(file), Some(line), Some(column)) => format!("{file}:{line}:{column}: "),
-            (Some(file), _, _) => format!("{file}: "),
-            (None, _, _) => String::new(),
-        };
-        eprintln!(
-            "  {place}{} [{}]",
-            problem.message_in(language),
-            problem.code
-        );
+        eprintln!("{}", terminal::problem(problem, language));
     }
 }
 

@@ -23,14 +23,14 @@ use super::state::{META, Shared};
 const DEFAULT_LIMIT: usize = 10;
 
 /// What pages are rendered with: no files, only the stable meta name.
-pub fn stable_meta() -> StaticFiles {
+pub(crate) fn stable_meta() -> StaticFiles {
     StaticFiles {
         files: BTreeMap::new(),
         meta: META.to_owned(),
     }
 }
 
-pub fn routes() -> Router<Arc<Shared>> {
+pub(crate) fn routes() -> Router<Arc<Shared>> {
     let files: MethodRouter<Arc<Shared>> = get(static_file);
     Router::new()
         .route("/api/search", get(api_search))

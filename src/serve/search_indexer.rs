@@ -21,7 +21,7 @@ use super::coalesce::Coalescing;
 use super::state::{PreviewSearch, Shared};
 
 /// What the search of one rebuild is built from.
-pub struct SearchInput {
+pub(crate) struct SearchInput {
     /// The site's root path (`/`), which every result URL starts with.
     root: String,
     /// The configuration's groups, (code, name), in its order.
@@ -43,7 +43,7 @@ struct OnSite {
 
 impl SearchInput {
     /// Cheap: an `Arc` and two short strings per guideline.
-    pub fn of(site: &Site, recommendation_label: &str) -> Self {
+    pub(crate) fn of(site: &Site, recommendation_label: &str) -> Self {
         Self {
             root: site.config.root_path(),
             groups: site
@@ -69,7 +69,7 @@ impl SearchInput {
 
 /// Each guideline file's search units from the last run, with the text they came from.
 #[derive(Default)]
-pub struct UnitsCache {
+pub(crate) struct UnitsCache {
     /// The root and label the units were made with; units made with others are stale.
     made_with: (String, String),
     by_path: HashMap<PathBuf, Cached>,
@@ -94,7 +94,7 @@ impl Cached {
 
 impl UnitsCache {
     /// Both indexes of `input`'s site, re-making the units of the guidelines that changed.
-    pub fn build(&mut self, input: SearchInput) -> Result<PreviewSearch, EngineError> {
+    pub(crate) fn build(&mut self, input: SearchInput) -> Result<PreviewSearch, EngineError> {
         let made_with = (input.root, input.label);
         if made_with != self.made_with {
             self.by_path.clear();
@@ -151,7 +151,7 @@ impl UnitsCache {
 /// Starts `retning-search`, which builds each site submitted to it and installs the result in
 /// `shared`. Its parallel work runs on a thread pool of its own: on rayon's global pool, the
 /// next rebuild's work would queue behind it.
-pub fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInput>> {
+pub(crate) fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInput>> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(
             std::thread::available_parallelism()

@@ -14,22 +14,22 @@ use tokio::sync::broadcast;
 use super::overlay::reload_script;
 
 /// The served files: path in the site (`dlg/dlbcl/index.html`) → bytes.
-pub type Files = std::collections::HashMap<String, Bytes>;
+pub(crate) type Files = std::collections::HashMap<String, Bytes>;
 
 /// The preview's meta file name of the static search index (a build content-hashes it).
-pub const META: &str = "meta.json";
+pub(crate) const META: &str = "meta.json";
 
 /// What the server shows: one consistent state of the site.
-pub struct Snapshot {
+pub(crate) struct Snapshot {
     /// Changes with every publish; the page's script compares it with the stream's.
-    pub generation: String,
-    pub files: Files,
+    pub(crate) generation: String,
+    pub(crate) files: Files,
     /// What goes before `</body>` of every HTML page: the overlay, if any, and the script.
-    pub extra: String,
+    pub(crate) extra: String,
 }
 
 /// The state the rebuild thread publishes and the handlers read.
-pub struct Shared {
+pub(crate) struct Shared {
     snapshot: RwLock<Arc<Snapshot>>,
     reload: broadcast::Sender<String>,
     /// Distinguishes this server from an earlier one, so a page open across a restart reloads.
@@ -41,7 +41,7 @@ pub struct Shared {
 }
 
 impl Shared {
-    pub fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let instance = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos());
@@ -61,31 +61,31 @@ impl Shared {
     }
 
     /// The generations published from now on.
-    pub fn subscribe(&self) -> broadcast::Receiver<String> {
+    pub(crate) fn subscribe(&self) -> broadcast::Receiver<String> {
         self.reload.subscribe()
     }
 
     /// Answers from `search` from now on: the engine and its static files are swapped as one,
     /// so no answer mixes two sites.
-    pub fn install_search(&self, search: PreviewSearch) {
+    pub(crate) fn install_search(&self, search: PreviewSearch) {
         *self.search.write().unwrap_or_else(PoisonError::into_inner) = Some(Arc::new(search));
     }
 
     /// The search installed last, if any.
-    pub fn search(&self) -> Option<Arc<PreviewSearch>> {
+    pub(crate) fn search(&self) -> Option<Arc<PreviewSearch>> {
         self.search
             .read()
             .unwrap_or_else(PoisonError::into_inner)
             .clone()
     }
 
-    pub fn current(&self) -> Arc<Snapshot> {
+    pub(crate) fn current(&self) -> Arc<Snapshot> {
         Arc::clone(&self.snapshot.read().unwrap_or_else(PoisonError::into_inner))
     }
 
     /// Shows `files` (with `overlay` on every HTML page) from now on and tells open pages to
     /// reload. Returns the new generation.
-    pub fn publish(&self, files: Files, overlay: Option<&str>) -> String {
+    pub(crate) fn publish(&self, files: Files, overlay: Option<&str>) -> String {
         let number = self.published.fetch_add(1, Ordering::SeqCst) + 1;
         let generation = format!("{}-{number}", self.instance);
         let extra = format!(
@@ -115,14 +115,14 @@ impl Default for Shared {
 }
 
 /// The search of one site: both indexes, installed together.
-pub struct PreviewSearch {
+pub(crate) struct PreviewSearch {
     engine: Engine,
     files: BTreeMap<String, Vec<u8>>,
 }
 
 impl PreviewSearch {
     /// The preview's search from a build's two indexes, the meta file under its stable name.
-    pub fn new(engine: Engine, static_files: StaticFiles) -> Self {
+    pub(crate) fn new(engine: Engine, static_files: StaticFiles) -> Self {
         let mut files = static_files.files;
         if let Some(meta) = files.remove(&static_files.meta) {
             files.insert(META.to_owned(), meta);
@@ -130,12 +130,12 @@ impl PreviewSearch {
         Self { engine, files }
     }
 
-    pub fn engine(&self) -> &Engine {
+    pub(crate) fn engine(&self) -> &Engine {
         &self.engine
     }
 
     /// The static reader's files: `meta.json` and the hashed folder it names.
-    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
+    pub(crate) fn files(&self) -> &BTreeMap<String, Vec<u8>> {
         &self.files
     }
 }

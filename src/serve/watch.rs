@@ -28,7 +28,7 @@ const QUIET_FULL: Duration = Duration::from_millis(40);
 const QUIET_AT_MOST: Duration = Duration::from_millis(1000);
 
 /// The file watches; dropping it stops watching.
-pub struct Watch {
+pub(crate) struct Watch {
     watcher: RecommendedWatcher,
     root: PathBuf,
     watched: Vec<PathBuf>,
@@ -40,7 +40,7 @@ pub struct Watch {
 impl Watch {
     /// Watches `retning.toml` (through the root folder, so an editor replacing the file is
     /// seen), `guidelines/` and `themes/` under `root`, sending what changed to `changes`.
-    pub fn start(root: &Path, changes: Sender<ChangeKind>) -> notify::Result<Self> {
+    pub(crate) fn start(root: &Path, changes: Sender<ChangeKind>) -> notify::Result<Self> {
         let events_root = root.to_path_buf();
         let sent = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&sent);
@@ -69,12 +69,12 @@ impl Watch {
     }
 
     /// The number of changes sent so far, counting on.
-    pub fn sent(&self) -> Arc<AtomicU64> {
+    pub(crate) fn sent(&self) -> Arc<AtomicU64> {
         Arc::clone(&self.sent)
     }
 
     /// Watches `guidelines/` and `themes/` once they exist (a site may create them later).
-    pub fn watch_folders(&mut self) {
+    pub(crate) fn watch_folders(&mut self) {
         for folder in [GUIDELINES_DIR, THEMES_DIR] {
             let path = self.root.join(folder);
             if self.watched.contains(&path) || !path.is_dir() {
@@ -91,14 +91,14 @@ impl Watch {
 /// Waits for the next change and merges every change that follows until the site has been
 /// quiet for `SETTLE` (5 ms; `QUIET_FULL` when everything is to be rebuilt). `None` when
 /// the watcher is gone.
-pub fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
+pub(crate) fn next_change(changes: &Receiver<ChangeKind>) -> Option<ChangeKind> {
     let first = changes.recv().ok()?;
     Some(settle(first, changes))
 }
 
 /// `first`, merged with every change that follows until the site has been quiet (as
 /// [`next_change`]).
-pub fn settle(first: ChangeKind, changes: &Receiver<ChangeKind>) -> ChangeKind {
+pub(crate) fn settle(first: ChangeKind, changes: &Receiver<ChangeKind>) -> ChangeKind {
     let mut change = first;
     let deadline = Instant::now() + QUIET_AT_MOST;
     loop {

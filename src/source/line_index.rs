@@ -2,20 +2,20 @@
 
 /// Start offsets of every line, so a lookup is a binary search.
 #[derive(Debug, Clone)]
-pub struct LineIndex {
+pub(crate) struct LineIndex {
     line_starts: Vec<usize>,
 }
 
 /// A 1-based line and column; the column counts characters, not bytes, so it
 /// matches what an editor shows for Danish text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct LineCol {
-    pub line: usize,
-    pub column: usize,
+pub(crate) struct LineCol {
+    pub(crate) line: usize,
+    pub(crate) column: usize,
 }
 
 impl LineIndex {
-    pub fn new(text: &str) -> Self {
+    pub(crate) fn new(text: &str) -> Self {
         // memchr finds the line ends with SIMD, many bytes a step; every file is indexed.
         let line_starts = std::iter::once(0)
             .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
@@ -24,14 +24,14 @@ impl LineIndex {
     }
 
     /// 0-based line number holding `offset`.
-    pub fn line_of(&self, offset: usize) -> usize {
+    pub(crate) fn line_of(&self, offset: usize) -> usize {
         match self.line_starts.binary_search(&offset) {
             Ok(line) => line,
             Err(next) => next.saturating_sub(1),
         }
     }
 
-    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+    pub(crate) fn line_col(&self, text: &str, offset: usize) -> LineCol {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_starts[line];
@@ -43,7 +43,7 @@ impl LineIndex {
     }
 
     /// The byte range of the 0-based `line`, without its line ending (`\n` or `\r\n`).
-    pub fn line_span(&self, text: &str, line: usize) -> std::ops::Range<usize> {
+    pub(crate) fn line_span(&self, text: &str, line: usize) -> std::ops::Range<usize> {
         let start = self.line_starts.get(line).copied().unwrap_or(text.len());
         let end = self
             .line_starts

@@ -3,7 +3,7 @@
 
 mod line_index;
 
-pub use line_index::{LineCol, LineIndex};
+pub(crate) use line_index::{LineCol, LineIndex};
 
 use std::path::{Path, PathBuf};
 
@@ -12,27 +12,37 @@ use std::path::{Path, PathBuf};
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path as shown to users: relative to the site root, with `/` separators.
-    pub display_path: String,
+    pub(crate) display_path: String,
+    /// The path the text was read from.
     pub path: PathBuf,
+    /// The text, without a leading byte-order mark.
     pub text: String,
-    pub lines: LineIndex,
+    pub(crate) lines: LineIndex,
 }
 
 /// Why a file could not be turned into text.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
+    /// The file system refused.
     #[error("cannot read the file: {0}")]
     Io(#[from] std::io::Error),
+    /// A folder where a file was expected.
     #[error("the path is a directory, not a guideline file")]
     IsDirectory,
+    /// Bytes that are not UTF-8.
     #[error(
         "the file is not valid UTF-8 (first bad byte at line {line}, column {column}); save it as UTF-8"
     )]
-    NotUtf8 { line: usize, column: usize },
+    NotUtf8 {
+        /// 1-based line of the first bad byte.
+        line: usize,
+        /// 1-based column (in characters) of the first bad byte.
+        column: usize,
+    },
 }
 
 impl SourceFile {
-    pub fn new(path: PathBuf, display_path: String, text: String) -> Self {
+    pub(crate) fn new(path: PathBuf, display_path: String, text: String) -> Self {
         let text = match text.strip_prefix('\u{feff}') {
             Some(rest) => rest.to_owned(),
             None => text,
@@ -46,6 +56,7 @@ impl SourceFile {
         }
     }
 
+    /// Reads `path`, shown to users as `display_path`.
     pub fn read(path: &Path, display_path: String) -> Result<Self, ReadError> {
         if path.is_dir() {
             return Err(ReadError::IsDirectory);
@@ -64,7 +75,7 @@ impl SourceFile {
         Ok(Self::new(path.to_path_buf(), display_path, text))
     }
 
-    pub fn line_col(&self, offset: usize) -> LineCol {
+    pub(crate) fn line_col(&self, offset: usize) -> LineCol {
         self.lines.line_col(&self.text, offset)
     }
 }
@@ -73,7 +84,7 @@ impl SourceFile {
 /// folder on its way) pointing out of `root`. The site's folders themselves may be links
 /// (`guidelines/` kept in another checkout), so their real places count as inside too.
 /// `None` when the path stays inside, or cannot be resolved (reading it will say why).
-pub fn leads_outside(root: &Path, inside: &[&Path], path: &Path) -> Option<PathBuf> {
+pub(crate) fn leads_outside(root: &Path, inside: &[&Path], path: &Path) -> Option<PathBuf> {
     let real = std::fs::canonicalize(path).ok()?;
     let bounds = std::iter::once(root)
         .chain(inside.iter().copied())

@@ -7,11 +7,11 @@ use std::ops::Range;
 
 use crate::assets::reference::{Reference, classify};
 use crate::assets::{AssetKind, LARGE_IMAGE_BYTES, names};
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 use crate::site::Site;
 
-pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let files = site.assets.of(&guideline.group, &guideline.slug);
     let mut used: HashSet<&str> = HashSet::new();
@@ -36,12 +36,13 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
                 findings.push(
                     Diagnostic::error(
                         codes::ASSET_OUTSIDE_FOLDER,
-                        format!("`{destination}` is not a file in this guideline's folder `{slug}/`"),
+                        message!("asset-outside-folder", target = destination, slug = slug),
                     )
                     .at(source, span)
-                    .with_help(format!(
-                        "put the file in guidelines/{}/{slug}/ and write {slug}/<name>; link to another guideline as @/<group>/<slug>.md",
-                        guideline.group
+                    .with_help(message!(
+                        "asset-outside-folder-help",
+                        group = guideline.group.as_str(),
+                        slug = slug
                     )),
                 );
                 continue;
@@ -57,13 +58,13 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
             findings.push(
                 Diagnostic::error(
                     codes::ASSET_BAD_NAME,
-                    format!("`{name}` is not a URL-safe file name"),
+                    message!("asset-bad-name", name = name),
                 )
                 .at(source, span)
-                .with_help(format!(
-                    "rename the file to `{}` (lower-case a–z, digits, - and _) and write {slug}/{} here",
-                    names::suggested_name(name),
-                    names::suggested_name(name)
+                .with_help(message!(
+                    "asset-bad-name-help",
+                    suggested = names::suggested_name(name),
+                    slug = slug
                 )),
             );
             continue;
@@ -72,15 +73,18 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
             findings.push(
                 Diagnostic::error(
                     codes::ASSET_MISSING,
-                    format!(
-                        "guidelines/{}/{slug}/{name} does not exist",
-                        guideline.group
+                    message!(
+                        "asset-missing",
+                        group = guideline.group.as_str(),
+                        slug = slug,
+                        name = name
                     ),
                 )
                 .at(source, span)
-                .with_help(format!(
-                    "put the file in guidelines/{}/{slug}/, or correct the name",
-                    guideline.group
+                .with_help(message!(
+                    "asset-missing-help",
+                    group = guideline.group.as_str(),
+                    slug = slug
                 )),
             );
             continue;
@@ -92,15 +96,15 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
             findings.push(
                 Diagnostic::warning(
                     codes::ASSET_LARGE_IMAGE,
-                    format!(
-                        "`{name}` is {:.1} MB: slow to load on a phone",
-                        file.bytes.len() as f64 / (1024.0 * 1024.0)
+                    message!(
+                        "asset-large-image",
+                        name = name,
+                        megabytes = tenths_of_a_megabyte(file.bytes.len()) / 10,
+                        tenths = tenths_of_a_megabyte(file.bytes.len()) % 10
                     ),
                 )
                 .at(source, span)
-                .with_help(
-                    "make it smaller than 1 MB: SVG for drawings, a smaller PNG or JPEG for photos",
-                ),
+                .with_help(message!("asset-large-image-help")),
             );
         }
         used.insert(name);
@@ -108,9 +112,9 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
     for image in &guideline.body.images {
         if image.alt.trim().is_empty() {
             findings.push(
-                Diagnostic::error(codes::IMAGE_MISSING_ALT, "the image has no alt text")
+                Diagnostic::error(codes::IMAGE_MISSING_ALT, message!("image-missing-alt"))
                     .at(source, image.span.clone())
-                    .with_help("say what the image shows between the brackets: ![Flowchart over udredningen](…) — readers who cannot see it depend on it (WCAG 1.1.1)"),
+                    .with_help(message!("image-missing-alt-help")),
             );
         }
     }
@@ -118,17 +122,24 @@ pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>)
         findings.push(
             Diagnostic::warning(
                 codes::ASSET_UNUSED,
-                format!(
-                    "`{}` is not used by {}: it is not published",
-                    file.name,
-                    guideline.link_key()
+                message!(
+                    "asset-unused",
+                    name = file.name.as_str(),
+                    guideline = guideline.link_key()
                 ),
             )
             .in_file(file.display_path.clone())
-            .with_help(format!(
-                "show it with ![…]({slug}/{}) or link to it, or delete it",
-                file.name
+            .with_help(message!(
+                "asset-unused-help",
+                slug = slug,
+                name = file.name.as_str()
             )),
         );
     }
+}
+
+/// A size in tenths of a megabyte, rounded: the catalogue's numbers are whole, and each
+/// language writes its own decimal mark (1.5 MB, 1,5 MB).
+fn tenths_of_a_megabyte(bytes: usize) -> usize {
+    (bytes * 10 + 512 * 1024) / (1024 * 1024)
 }

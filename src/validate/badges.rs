@@ -3,11 +3,11 @@
 //! an unchanged one neither.
 
 use crate::changes::{ChangeKind, Changes};
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, Marker};
 
 /// Findings for `current`'s badges, `previous` being the approved version before it.
-pub fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(crate) fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagnostic>) {
     let changes = Changes::between(previous, current);
     let before = &changes.from;
     let source = &current.source;
@@ -20,34 +20,29 @@ pub fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagn
             (Some(ChangeKind::Added), _) => Some(
                 Diagnostic::warning(
                     codes::RECOMMENDATION_UNMARKED_NEW,
-                    format!("recommendation {id} is new since version {before} but not marked `ny`"),
+                    message!("recommendation-unmarked-new", id = id, version = before),
                 )
-                .with_help(format!("write `ny` after the strength: ::: anbefaling {id} (…) ny")),
+                .with_help(message!("recommendation-unmarked-new-help", id = id)),
             ),
             (Some(ChangeKind::Changed), Some(Marker::Changed)) => None,
-            (Some(ChangeKind::Changed), _) => {
-                let what = change.map(describe).unwrap_or_default();
-                Some(
-                    Diagnostic::warning(
-                        codes::RECOMMENDATION_UNMARKED_CHANGE,
-                        format!(
-                            "recommendation {id} changed since version {before} ({what}) but is not marked `ændret`"
-                        ),
-                    )
-                    .with_help(format!(
-                        "write `ændret` after the strength: ::: anbefaling {id} (…) ændret"
-                    )),
+            (Some(ChangeKind::Changed), _) => change.map(|change| {
+                Diagnostic::warning(
+                    codes::RECOMMENDATION_UNMARKED_CHANGE,
+                    unmarked_change(change, before),
                 )
-            }
+                .with_help(message!("recommendation-unmarked-change-help", id = id))
+            }),
             (_, Some(marker)) => Some(
                 Diagnostic::warning(
                     codes::RECOMMENDATION_STALE_MARKER,
-                    format!(
-                        "recommendation {id} is marked `{}` but did not change since version {before}",
-                        marker.as_str()
+                    message!(
+                        "recommendation-stale-marker",
+                        id = id,
+                        marker = marker.as_str(),
+                        version = before
                     ),
                 )
-                .with_help("remove the marker: it tells readers what is new in this version"),
+                .with_help(message!("recommendation-stale-marker-help")),
             ),
             (_, None) => None,
         };
@@ -55,19 +50,21 @@ pub fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagn
     }
 }
 
-fn describe(change: &crate::changes::RecommendationChange) -> String {
-    let mut what = Vec::new();
-    if change.reworded {
-        what.push("reworded".to_owned());
-    }
-    if change.strength_changed {
-        what.push(format!(
-            "strength {} → {}",
-            change.strength_before.as_deref().unwrap_or("?"),
-            change.strength_after.as_deref().unwrap_or("?")
-        ));
-    }
-    what.join(", ")
+/// "Changed since version …" naming what changed: the wording, the strength, or both.
+fn unmarked_change(change: &crate::changes::RecommendationChange, version: &str) -> Message {
+    let kind = match (change.reworded, change.strength_changed) {
+        (true, false) => "reworded",
+        (false, true) => "regraded",
+        _ => "both",
+    };
+    message!(
+        "recommendation-unmarked-change",
+        id = change.id,
+        version = version,
+        change = kind,
+        before = change.strength_before.as_deref().unwrap_or("?"),
+        after = change.strength_after.as_deref().unwrap_or("?"),
+    )
 }
 
 /// The badge findings of every guideline that has an approved version before its current

@@ -9,7 +9,7 @@ use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, IsoDate, Status};
 use crate::status::{self, RevisionStatus};
 
-pub fn check(
+pub(super) fn check(
     guideline: &Guideline,
     config: &SiteConfig,
     today: Date,

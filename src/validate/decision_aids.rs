@@ -5,7 +5,7 @@ use crate::diagnostics::{Diagnostic, codes, message};
 use crate::link_safety;
 use crate::model::{Guideline, Ipdas};
 
-pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     for aid in &guideline.meta.decision_aids {
         if *aid.ipdas.get_ref() != Ipdas::NotAssessed && aid.ipdas_assessed.is_none() {

@@ -5,7 +5,7 @@ use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Guideline, Status};
 use crate::site::{GUIDELINES_DIR, Site};
 
-pub fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(site: &Site, guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     for link in &guideline.body.links {
         let destination = link.destination.as_str();

@@ -16,13 +16,15 @@ use std::path::Path;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::diagnostics::{self, Diagnostic, codes};
+use crate::diagnostics::{self, Diagnostic, Message, codes, message};
 use crate::model::Guideline;
 use crate::site::Site;
 
 /// A loaded site and every finding about it, sorted for reading.
 pub struct Checked {
+    /// The site as loaded.
     pub site: Site,
+    /// Every finding, sorted by file, line, column and code.
     pub findings: Vec<Diagnostic>,
 }
 
@@ -38,6 +40,7 @@ pub fn check_site(root: &Path, today: Date) -> Result<Checked, Box<Diagnostic>> 
     })
 }
 
+/// Every rule for every guideline of `site`, and the site-wide ones (aliases), on `today`.
 pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
     let mut findings: Vec<Diagnostic> = site
         .guidelines
@@ -48,6 +51,7 @@ pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
     findings
 }
 
+/// Every per-guideline rule for `guideline` on `today`; `site` resolves its cross-links.
 pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     template::check(guideline, &mut findings);
@@ -72,24 +76,22 @@ fn check_aliases(site: &Site, findings: &mut Vec<Diagnostic>) {
             let span = guideline.fm_span(alias.span());
             let value = alias.get_ref();
             let problem = match crate::site_path::alias_folder(value) {
-                Err(problem) => Some(format!("the alias `{value}` cannot be used: {problem}")),
+                Err(problem) => Some(unusable_alias(value, problem)),
                 Ok(folder) => {
                     let page = format!("{folder}/");
                     if site.config.groups.contains_key(&folder) {
-                        Some(format!(
-                            "the alias `{value}` is the address of a group page"
-                        ))
+                        Some(message!("alias-invalid-group-page", alias = value))
                     } else if let Some(taken) = pages.iter().find(|p| page.starts_with(p.as_str()))
                     {
                         Some(if &page == taken {
-                            format!("the alias `{value}` is the address of a guideline page")
+                            message!("alias-invalid-guideline-page", alias = value)
                         } else {
-                            format!("the alias `{value}` lies inside the guideline page /{taken}")
+                            message!("alias-invalid-inside-page", alias = value, page = taken)
                         })
                     } else {
-                        claimed
-                            .insert(folder, guideline.link_key())
-                            .map(|other| format!("the alias `{value}` is also claimed by {other}"))
+                        claimed.insert(folder, guideline.link_key()).map(|other| {
+                            message!("alias-invalid-claimed", alias = value, other = other)
+                        })
                     }
                 }
             };
@@ -97,11 +99,26 @@ fn check_aliases(site: &Site, findings: &mut Vec<Diagnostic>) {
                 findings.push(
                     Diagnostic::error(codes::ALIAS_INVALID, message)
                         .at(&guideline.source, span)
-                        .with_help(
-                            "an alias is an old URL path of this guideline, like /lymfom/dlbcl/, that should redirect here",
-                        ),
+                        .with_help(message!("alias-invalid-help")),
                 );
             }
         }
+    }
+}
+
+/// Why an alias is no usable site path ([`crate::site_path::alias_folder`]).
+fn unusable_alias(alias: &str, problem: crate::site_path::PathProblem) -> Message {
+    use crate::site_path::PathProblem;
+    match problem {
+        PathProblem::NotAbsolute => message!("alias-invalid-not-absolute", alias = alias),
+        PathProblem::Home => message!("alias-invalid-home", alias = alias),
+        PathProblem::Reserved(folder) => {
+            message!("alias-invalid-reserved", alias = alias, folder = folder)
+        }
+        // A slug's problems are not an alias's: an alias keeps the old address's spelling.
+        PathProblem::BadPart(part) | PathProblem::NotASlug(part) => {
+            message!("alias-invalid-bad-part", alias = alias, part = part)
+        }
+        PathProblem::Empty => message!("alias-invalid-bad-part", alias = alias, part = ""),
     }
 }

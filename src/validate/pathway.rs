@@ -6,7 +6,7 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 
-pub fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(guideline: &Guideline, config: &SiteConfig, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let known = || {
         config

@@ -5,7 +5,7 @@ use rustc_hash::FxHashMap;
 use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::Guideline;
 
-pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut first_use = FxHashMap::default();
     for recommendation in &guideline.body.recommendations {

@@ -6,7 +6,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Guideline, SectionKind};
 
-pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut defined: FxHashMap<&str, usize> = FxHashMap::default();
     for definition in &guideline.body.definitions {

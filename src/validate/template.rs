@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, SectionKind, SubSectionKind, closest_title};
 
-pub fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
+pub(super) fn check(guideline: &Guideline, findings: &mut Vec<Diagnostic>) {
     let source = &guideline.source;
     let mut seen = HashSet::new();
     let mut furthest: Option<SectionKind> = None;

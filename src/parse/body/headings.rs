@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, HeadingLevel, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Fragment, Heading, Section, SectionKind, SubSection, SubSectionKind, Topic};
 
 use super::super::anchors::{Holder, slugify};
@@ -112,7 +112,7 @@ impl Walker<'_> {
     ) {
         let target = self.target();
         let line = trimmed_line(self.source, span.clone());
-        let anchor = self.claim_anchor(&slugify(&title), line.clone());
+        let anchor = self.claim_anchor(&slugify(&title), line);
         let place = match target {
             Target::Section(s) => Some((s, None, None, false)),
             Target::TopicLead(s, t) => Some((s, Some(t), None, false)),
@@ -132,7 +132,6 @@ impl Walker<'_> {
                 level: heading_number(level),
                 title,
                 anchor: anchor.clone(),
-                span: line,
                 section,
                 topic,
                 subsection,
@@ -157,19 +156,20 @@ impl Walker<'_> {
         let (anchor, clash) = self.anchors.claim(base, span.clone());
         let message = match clash {
             None => return anchor,
-            Some(Holder::Heading(other)) => format!(
-                "this heading would get the id `#{base}`, which the heading on line {} has already",
-                self.source.line_col(other.start).line
+            Some(Holder::Heading(other)) => message!(
+                "heading-duplicate-id",
+                id = base,
+                line = self.source.line_col(other.start).line
             ),
-            Some(Holder::Page) => format!(
-                "this heading would get the id `#{base}`, which the page uses for a template section or its own parts"
-            ),
+            Some(Holder::Page) => message!("heading-duplicate-id-page", id = base),
         };
         self.findings.push(
             Diagnostic::error(codes::HEADING_DUPLICATE_ID, message)
                 .at(self.source, span)
-                .with_help(format!(
-                    "reword one of the headings: a link to `#{base}` must lead to one place (this one is `#{anchor}` for now)"
+                .with_help(message!(
+                    "heading-duplicate-id-help",
+                    id = base,
+                    anchor = anchor.as_str()
                 )),
         );
         anchor

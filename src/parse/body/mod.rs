@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Body, Fragment, Grading, LeadBlock};
 use crate::source::SourceFile;
 
@@ -19,6 +19,8 @@ mod notes;
 mod recommendations;
 mod tables;
 
+/// The CommonMark extensions guidelines are parsed with (tables, footnotes, …), for any
+/// other reader of the same text.
 pub fn markdown_options() -> Options {
     // Old-style footnotes: a citation without a definition is still a reference event, so it
     // can be reported at its position instead of silently becoming text.
@@ -28,7 +30,7 @@ pub fn markdown_options() -> Options {
         | Options::ENABLE_STRIKETHROUGH
 }
 
-pub fn walk(
+pub(super) fn walk(
     source: &Arc<SourceFile>,
     text: &str,
     containers: Vec<RawContainer>,
@@ -63,10 +65,10 @@ pub fn walk(
         walker.findings.push(
             Diagnostic::error(
                 codes::TEMPLATE_CONTENT_OUTSIDE_SECTION,
-                "text before the first section heading belongs to no template section",
+                message!("template-content-outside-section"),
             )
             .at(source, line)
-            .with_help("start the body with # Nyt siden sidst (ændringslog); the title comes from the front matter"),
+            .with_help(message!("template-content-outside-section-help")),
         );
     }
     let mut body = walker.body;

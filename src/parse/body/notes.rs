@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use pulldown_cmark::{Event, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::link_safety;
 use crate::model::{Citation, EvidenceLevel, ImageRef, LinkRef, RefDefinition};
 
@@ -94,25 +94,19 @@ impl Walker<'_> {
                 destination: dest_url.to_string(),
                 span: range.clone(),
             }),
-            Event::Start(Tag::Image {
-                dest_url, title, ..
-            }) => {
+            Event::Start(Tag::Image { dest_url, .. }) => {
                 self.in_image = true;
                 self.body.images.push(ImageRef {
                     destination: dest_url.to_string(),
-                    title: title.to_string(),
                     alt: String::new(),
                     span: range.clone(),
                 });
             }
             Event::End(TagEnd::Image) => self.in_image = false,
             Event::Html(_) | Event::InlineHtml(_) => self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    "raw HTML is shown as text: only a table may be written in HTML",
-                )
-                .at(self.source, range.clone())
-                .with_help("write it in Markdown (docs/format.md lists what a guideline can hold)"),
+                Diagnostic::warning(codes::HTML_DROPPED, message!("html-dropped"))
+                    .at(self.source, range.clone())
+                    .with_help(message!("html-dropped-inline-help")),
             ),
             Event::Text(text) | Event::Code(text) if self.in_image => {
                 if let Some(image) = self.body.images.last_mut() {
@@ -140,10 +134,10 @@ impl Walker<'_> {
             self.findings.push(
                 Diagnostic::warning(
                     codes::CITATION_BAD_EVIDENCE_LEVEL,
-                    format!("`[{candidate}]` is not an Oxford level of evidence"),
+                    message!("citation-bad-evidence-level", level = candidate),
                 )
                 .at(self.source, start..start + close + 2)
-                .with_help("levels are 1a, 1b, 2a, 2b, 3a, 3b, 4 and 5"),
+                .with_help(message!("citation-bad-evidence-level-help")),
             );
         }
         None

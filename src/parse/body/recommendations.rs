@@ -1,7 +1,7 @@
 //! Containers in the body walk: each `::: anbefaling` fence opens a recommendation under the
 //! current topic of *Grundlag*, and its content goes there until the fence closes.
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, message};
 use crate::model::{Fragment, LeadBlock, Recommendation, SectionKind};
 
 use super::super::containers::RawContainer;
@@ -63,10 +63,10 @@ impl Walker<'_> {
                     self.findings.push(
                         Diagnostic::error(
                             codes::RECOMMENDATION_MISPLACED,
-                            format!("recommendation {} must stand under a ## topic of 3. Grundlag, before its evidence sub-sections", header.id),
+                            message!("recommendation-misplaced", id = header.id),
                         )
                         .at(self.source, container.open_line.clone())
-                        .with_help("move it below the topic's ## heading and above ### Litteratur og evidensgennemgang"),
+                        .with_help(message!("recommendation-misplaced-help")),
                     );
                     return Some(Target::Detached);
                 };

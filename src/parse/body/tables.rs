@@ -6,10 +6,10 @@ use std::ops::Range;
 
 use pulldown_cmark::{Alignment, Event, Tag, TagEnd};
 
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Fragment, table_number};
 
-use super::super::html_table;
+use super::super::html_table::{self, Dropped};
 use super::{Target, Walker, push, push_html, trimmed_line};
 
 impl Walker<'_> {
@@ -32,12 +32,9 @@ impl Walker<'_> {
         let target = self.target();
         if !html_table::is_table(&html) {
             self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    "raw HTML is shown as text: only a table may be written in HTML",
-                )
-                .at(self.source, trimmed_line(self.source, span.clone()))
-                .with_help("write it in Markdown, or as a <table> (docs/format.md lists the HTML a table may use)"),
+                Diagnostic::warning(codes::HTML_DROPPED, message!("html-dropped"))
+                    .at(self.source, trimmed_line(self.source, span.clone()))
+                    .with_help(message!("html-dropped-block-help")),
             );
             push(self.fragment(target), Event::Text(html.into()), span);
             return;
@@ -45,12 +42,9 @@ impl Walker<'_> {
         for (at, what) in html_table::dropped(&html) {
             let start = span.start + at;
             self.findings.push(
-                Diagnostic::warning(
-                    codes::HTML_DROPPED,
-                    format!("{what} is not allowed in a table and is dropped"),
-                )
-                .at(self.source, start..start + 1)
-                .with_help("a table may use table, caption, thead, tbody, tr, th, td (colspan, rowspan; scope on th), br, sup, sub, em and strong"),
+                Diagnostic::warning(codes::HTML_DROPPED, dropped_from_table(&what))
+                    .at(self.source, start..start + 1)
+                    .with_help(message!("html-dropped-from-table-help")),
             );
         }
         let cleaned = html_table::clean(html.trim());
@@ -131,14 +125,33 @@ impl Walker<'_> {
             self.findings.push(
                 Diagnostic::warning(
                     codes::TABLE_DUPLICATE_NUMBER,
-                    format!("this table's caption says Tabel {number}, as the caption of the table on line {line} does"),
+                    message!(
+                        "table-duplicate-number",
+                        number = number.as_str(),
+                        line = line
+                    ),
                 )
                 .at(self.source, trimmed_line(self.source, table.clone()))
-                .with_help("number the tables one after another (Tabel 1, Tabel 2, …): a screen reader names each table by its number"),
+                .with_help(message!("table-duplicate-number-help")),
             );
             return;
         }
         self.table_numbers.push((number, table.clone()));
+    }
+}
+
+/// What a table loses, in the reader's language.
+fn dropped_from_table(what: &Dropped) -> Message {
+    match what {
+        Dropped::Comment => message!("html-dropped-comment"),
+        Dropped::Element(element) => {
+            message!("html-dropped-element", element = element.as_str())
+        }
+        Dropped::Attribute { attribute, element } => message!(
+            "html-dropped-attribute",
+            attribute = attribute.as_str(),
+            element = element.as_str()
+        ),
     }
 }
 

@@ -15,150 +15,151 @@ mod recommendation;
 mod references;
 mod toc;
 
-pub use recommendation::{BadgeText, recommendation_view};
+pub(crate) use recommendation::{BadgeText, recommendation_view};
 use references::reference_views;
 use toc::toc_html;
 
+/// What `guideline.html` shows of one guideline, ready for the template.
 #[derive(Serialize)]
 pub struct GuidelineView {
-    pub url: String,
-    pub group: String,
-    pub group_name: String,
-    pub title: String,
-    pub version: String,
-    pub draft: bool,
-    pub example: bool,
-    pub grading: &'static str,
-    pub template_version: String,
-    pub revision: RevisionView,
-    pub professional: Option<ApprovalView>,
-    pub administrative: Option<ApprovalView>,
-    pub published: Option<String>,
-    pub keywords: Vec<String>,
-    pub authors: Vec<crate::model::Author>,
-    pub quick_guide: Vec<QuickGuideTopic>,
-    pub sections: Vec<SectionView>,
+    pub(crate) url: String,
+    pub(crate) group: String,
+    pub(crate) group_name: String,
+    pub(crate) title: String,
+    pub(crate) version: String,
+    pub(crate) draft: bool,
+    pub(crate) example: bool,
+    pub(crate) grading: &'static str,
+    pub(crate) template_version: String,
+    pub(crate) revision: RevisionView,
+    pub(crate) professional: Option<ApprovalView>,
+    pub(crate) administrative: Option<ApprovalView>,
+    pub(crate) published: Option<String>,
+    pub(crate) keywords: Vec<String>,
+    pub(crate) authors: Vec<crate::model::Author>,
+    pub(crate) quick_guide: Vec<QuickGuideTopic>,
+    pub(crate) sections: Vec<SectionView>,
     /// The "on this page" list of the sections, nested with their topics and headings.
-    pub toc_html: String,
+    pub(crate) toc_html: String,
     /// The reference list's items (`<li>`), made here rather than in a template loop: a
     /// list runs to a hundred entries, and each `{{ }}` in a tera loop costs thousands of
     /// instructions, a large share of a page's template time (docs/performance.md).
-    pub references_html: String,
+    pub(crate) references_html: String,
     /// How many items `references_html` holds. A template tests this, not the HTML: tera
     /// escapes (copies) a string it only tests for truth.
-    pub reference_count: usize,
+    pub(crate) reference_count: usize,
     /// The pathway phases the guideline covers, each linking to its `/forloeb/` page.
-    pub phases: Vec<PhaseView>,
+    pub(crate) phases: Vec<PhaseView>,
     /// The further groups it serves (`groups`), each linking to its group page.
-    pub other_groups: Vec<GroupLink>,
+    pub(crate) other_groups: Vec<GroupLink>,
     /// The MDT view of its recommendations.
-    pub mdt_url: String,
+    pub(crate) mdt_url: String,
 }
 
 #[derive(Serialize, Clone)]
-pub struct PhaseView {
-    pub name: String,
-    pub url: String,
+pub(crate) struct PhaseView {
+    pub(crate) name: String,
+    pub(crate) url: String,
 }
 
 #[derive(Serialize)]
-pub struct GroupLink {
-    pub name: String,
-    pub url: String,
+pub(crate) struct GroupLink {
+    pub(crate) name: String,
+    pub(crate) url: String,
 }
 
 #[derive(Serialize, Clone)]
-pub struct MonitoringView {
-    pub database: String,
-    pub indicator: String,
+pub(crate) struct MonitoringView {
+    pub(crate) database: String,
+    pub(crate) indicator: String,
 }
 
 #[derive(Serialize, Clone)]
-pub struct RevisionView {
-    pub planned: String,
-    pub planned_iso: String,
-    pub status: &'static str,
-    pub days_left: i64,
-    pub days_abs: i64,
+pub(crate) struct RevisionView {
+    pub(crate) planned: String,
+    pub(crate) planned_iso: String,
+    pub(crate) status: &'static str,
+    pub(crate) days_left: i64,
+    pub(crate) days_abs: i64,
 }
 
 #[derive(Serialize)]
-pub struct ApprovalView {
-    pub date: String,
-    pub by: String,
+pub(crate) struct ApprovalView {
+    pub(crate) date: String,
+    pub(crate) by: String,
 }
 
 #[derive(Serialize)]
-pub struct QuickGuideTopic {
-    pub title: String,
-    pub anchor: String,
-    pub recommendations: Vec<RecommendationView>,
+pub(crate) struct QuickGuideTopic {
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    pub(crate) recommendations: Vec<RecommendationView>,
 }
 
 #[derive(Serialize, Clone)]
-pub struct RecommendationView {
-    pub id: u32,
-    pub anchor: String,
-    pub strength: String,
-    pub strength_anchor: &'static str,
-    pub strength_class: String,
-    pub marker: Option<&'static str>,
+pub(crate) struct RecommendationView {
+    pub(crate) id: u32,
+    pub(crate) anchor: String,
+    pub(crate) strength: String,
+    pub(crate) strength_anchor: &'static str,
+    pub(crate) strength_class: String,
+    pub(crate) marker: Option<&'static str>,
     /// The strength badge and the new/changed mark, made here rather than by a template
     /// macro: they show twice for every recommendation, and a macro call per badge is a
     /// large share of a page's template time (docs/performance.md).
-    pub badges_html: String,
-    pub html: String,
-    pub decision_aids: Vec<DecisionAidView>,
+    pub(crate) badges_html: String,
+    pub(crate) html: String,
+    pub(crate) decision_aids: Vec<DecisionAidView>,
     /// Its phases: its own `fase=`, or else its guideline's.
-    pub phases: Vec<PhaseView>,
-    pub monitoring: Option<MonitoringView>,
+    pub(crate) phases: Vec<PhaseView>,
+    pub(crate) monitoring: Option<MonitoringView>,
 }
 
 #[derive(Serialize, Clone)]
-pub struct DecisionAidView {
-    pub title: String,
-    pub url: String,
-    pub decision: String,
-    pub publisher: String,
-    pub format: String,
-    pub ipdas: &'static str,
-    pub ipdas_text: String,
-    pub assessed: Option<String>,
-    pub last_updated: Option<String>,
+pub(crate) struct DecisionAidView {
+    pub(crate) title: String,
+    pub(crate) url: String,
+    pub(crate) decision: String,
+    pub(crate) publisher: String,
+    pub(crate) format: String,
+    pub(crate) ipdas: &'static str,
+    pub(crate) ipdas_text: String,
+    pub(crate) assessed: Option<String>,
+    pub(crate) last_updated: Option<String>,
 }
 
 #[derive(Serialize)]
-pub struct SectionView {
-    pub anchor: &'static str,
-    pub title: String,
-    pub kind: &'static str,
-    pub html: String,
-    pub topics: Vec<TopicView>,
+pub(crate) struct SectionView {
+    pub(crate) anchor: &'static str,
+    pub(crate) title: String,
+    pub(crate) kind: &'static str,
+    pub(crate) html: String,
+    pub(crate) topics: Vec<TopicView>,
 }
 
 #[derive(Serialize)]
-pub struct TopicView {
-    pub title: String,
-    pub anchor: String,
-    pub blocks: Vec<BlockView>,
-    pub subsections: Vec<SubSectionView>,
+pub(crate) struct TopicView {
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    pub(crate) blocks: Vec<BlockView>,
+    pub(crate) subsections: Vec<SubSectionView>,
 }
 
 #[derive(Serialize)]
 #[serde(tag = "kind", rename_all = "lowercase")]
-pub enum BlockView {
+pub(crate) enum BlockView {
     Markdown { html: String },
     Recommendation(Box<RecommendationView>),
 }
 
 #[derive(Serialize)]
-pub struct SubSectionView {
-    pub title: String,
-    pub anchor: String,
-    pub html: String,
+pub(crate) struct SubSectionView {
+    pub(crate) title: String,
+    pub(crate) anchor: String,
+    pub(crate) html: String,
 }
 
-pub fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
+pub(crate) fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
     RevisionView {
         planned: theme.long_date(revision.planned),
         planned_iso: revision.planned.to_string(),
@@ -168,6 +169,7 @@ pub fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
     }
 }
 
+/// The view of `guideline`'s current version on `today` (revision status counts days from it).
 pub fn build(
     site: &Site,
     guideline: &Guideline,
@@ -178,7 +180,7 @@ pub fn build(
 }
 
 /// [`build`], for an earlier version with the files it had (`past_assets`).
-pub fn build_with(
+pub(crate) fn build_with(
     site: &Site,
     guideline: &Guideline,
     theme: &Theme,

@@ -8,7 +8,7 @@ use super::super::theme::Theme;
 use super::{DecisionAidView, MonitoringView, PhaseView, RecommendationView};
 
 /// What a recommendation's badges need besides the recommendation, found once per page.
-pub struct BadgeText {
+pub(crate) struct BadgeText {
     root: String,
     new: String,
     changed: String,
@@ -17,7 +17,7 @@ pub struct BadgeText {
 }
 
 impl BadgeText {
-    pub fn new(theme: &Theme, root: &str, config: &crate::config::SiteConfig) -> Self {
+    pub(crate) fn new(theme: &Theme, root: &str, config: &crate::config::SiteConfig) -> Self {
         Self {
             root: root.to_owned(),
             new: theme.text("badge_new").to_owned(),
@@ -38,7 +38,7 @@ impl BadgeText {
     }
 
     /// The phase with this slug; `None` for one `retning.toml` does not know (reported).
-    pub fn phase(&self, slug: &str) -> Option<PhaseView> {
+    pub(crate) fn phase(&self, slug: &str) -> Option<PhaseView> {
         self.phases
             .iter()
             .find(|(known, _)| known == slug)
@@ -46,7 +46,7 @@ impl BadgeText {
     }
 }
 
-pub fn recommendation_view(
+pub(crate) fn recommendation_view(
     theme: &Theme,
     text: &BadgeText,
     guideline: &Guideline,

@@ -24,7 +24,7 @@ use super::{Behind, Built, OnDisk, Preview, Rebuilt, Rendered, Update};
 use super::{no_site, render_failed};
 
 /// Asked now and then during the step: `true` stops it (a newer save waits).
-pub type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
+pub(crate) type Cancelled<'a> = &'a (dyn Fn() -> bool + Sync);
 
 impl Preview {
     /// The complete step for the guideline files (or folders) `changed`, with what earlier

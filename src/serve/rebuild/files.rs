@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::assets::Assets;
-use crate::diagnostics::{Diagnostic, codes};
+use crate::diagnostics::{Diagnostic, codes, unreadable};
 use crate::model::Guideline;
 use crate::parse::parse_guideline;
 use crate::render::{Archive, guideline_paths};
@@ -17,9 +17,9 @@ use super::Rendered;
 
 /// A guideline file read from disk: `None` when its text is what we already have.
 pub(super) struct Read {
-    pub hash: blake3::Hash,
-    pub guideline: Option<Guideline>,
-    pub findings: Vec<Diagnostic>,
+    pub(crate) hash: blake3::Hash,
+    pub(crate) guideline: Option<Guideline>,
+    pub(crate) findings: Vec<Diagnostic>,
 }
 
 pub(super) fn read_one(
@@ -47,7 +47,7 @@ pub(super) fn read_one(
             hash: blake3::hash(err.to_string().as_bytes()),
             guideline: None,
             findings: vec![
-                Diagnostic::error(codes::SOURCE_UNREADABLE, err.to_string()).in_file(shown),
+                Diagnostic::error(codes::SOURCE_UNREADABLE, unreadable(&err)).in_file(shown),
             ],
         }),
     }

@@ -67,6 +67,13 @@ fn check_flags_every_wrong_or_missing_badge_against_the_previous_approved_versio
     report.diagnostics[1].message_contains("marked `ændret` but did not change");
     report.diagnostics[2].help_contains("::: anbefaling 5 (…) ny");
     assert_eq!(report.exit, Some(0));
+    let danish = site.check_json(&["--lang", "da"]);
+    danish.diagnostics[0].message_contains(
+        "anbefaling 1 er ændret siden version 2.1 (ny ordlyd), men er ikke markeret `ændret`",
+    );
+    danish.diagnostics[1]
+        .message_contains("er markeret `ændret`, men er ikke ændret siden version 2.1");
+    danish.diagnostics[2].help_contains("skriv `ny` efter styrken: ::: anbefaling 5 (…) ny");
 
     // A strength change alone needs `ændret` too; --no-history turns the checks off.
     let text = edit(&text, "::: anbefaling 1 (B)", "::: anbefaling 1 (A) ændret");

@@ -113,11 +113,18 @@
     var main = document.querySelector("main");
     main.insertBefore(notice, main.firstChild);
     if (!article) return;
-    var check = function () {
-      fetch(article.dataset.offlineList, { cache: "no-store" })
+    // The group's list comes in parts, each naming the next: read on until the page is found.
+    var find = function (url) {
+      return fetch(url, { cache: "no-store" })
         .then(function (r) { return r.json(); })
         .then(function (list) {
           var current = list.guidelines.filter(function (g) { return g.url === location.pathname; })[0];
+          return current || !list.next ? current : find(list.next);
+        });
+    };
+    var check = function () {
+      find(article.dataset.offlineList)
+        .then(function (current) {
           if (!current || current.version === article.dataset.version) return notice.remove();
           notice.textContent = say("newer", { version: current.version }) + " ";
           var link = document.createElement("a");
@@ -143,9 +150,19 @@
         return r.json();
       });
     };
-    getJson(index).then(function (site) {
+    // A long list comes in parts, each naming the next: `key` of every part, in the first.
+    var getParts = function (url, key) {
+      return getJson(url).then(function (part) {
+        if (!part.next) return part;
+        return getParts(part.next, key).then(function (rest) {
+          part[key] = part[key].concat(rest[key]);
+          return part;
+        });
+      });
+    };
+    getParts(index, "search").then(function (site) {
       var lists = all ? site.groups.filter(function (g) { return g.guidelines; }).map(function (g) { return g.list; }) : [list];
-      return Promise.all(lists.map(getJson)).then(function (groups) {
+      return Promise.all(lists.map(function (url) { return getParts(url, "guidelines"); })).then(function (groups) {
         var files = {};
         var add = function (entry) { files[entry.url] = entry.bytes; };
         site.shell.forEach(add);

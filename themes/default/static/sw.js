@@ -31,8 +31,11 @@ async function install() {
       else if (!immutable(path)) urls.add(request.url);
     }
     if (search) {
-      const index = await fetchJson(ROOT + "offline/index.json");
-      for (const file of index.search) urls.add(new URL(file.url, location.href).href);
+      // The list of search files comes in parts, each naming the next.
+      for (let part = await fetchJson(ROOT + "offline/index.json"); ; part = await fetchJson(part.next)) {
+        for (const file of part.search) urls.add(new URL(file.url, location.href).href);
+        if (!part.next) break;
+      }
     }
     await keepAll(cache, [...urls], () => {});
   }
