@@ -80,7 +80,7 @@ impl Changes {
 }
 
 fn strength(r: &Recommendation) -> Option<String> {
-    r.header.strength.as_ref().map(|s| s.label())
+    r.header.strength.as_ref().map(|s| s.format_text())
 }
 
 fn recommendation_changes(old: &Guideline, new: &Guideline) -> Vec<RecommendationChange> {

@@ -17,15 +17,9 @@ pub(super) fn render_all<T: Send>(
     inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        options,
-        guidelines,
-        base,
-        archive,
-    } = *inputs;
-    let pairs: Vec<(&Guideline, VersionPair)> = guidelines
+    let (site, theme, base, archive) = (inputs.site, inputs.theme, inputs.base, inputs.archive);
+    let pairs: Vec<(&Guideline, VersionPair)> = inputs
+        .guidelines
         .iter()
         .flat_map(|&guideline| {
             archive
@@ -38,7 +32,7 @@ pub(super) fn render_all<T: Send>(
         return Ok(Vec::new());
     }
     let cache = archive.page_cache();
-    let site_key = cache.map(|cache| cache.site_key(site, theme, options, base));
+    let site_key = cache.map(|cache| cache.site_key(site, theme, inputs.options, base));
     // With the cache, the pages render from its base context: a placeholder stands for the
     // search meta file's URL, which changes with every index (`archive_cache`).
     let inputs = RenderInputs {
