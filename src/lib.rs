@@ -21,6 +21,7 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub(crate) mod pathway;
+pub(crate) mod program;
 pub mod publish;
 pub mod render;
 pub(crate) mod reports;

@@ -56,7 +56,7 @@ impl InputKey {
             key.update(&(bytes.len() as u64).to_le_bytes());
             key.update(bytes);
         };
-        field(program_identity()?.as_bytes());
+        field(crate::program::identity()?.as_bytes());
         field(
             std::fs::canonicalize(root)
                 .ok()?
@@ -70,24 +70,6 @@ impl InputKey {
         }
         Some(Self(key.finalize()))
     }
-}
-
-/// This program: its version and its executable's size and modification time, so that a
-/// cache written by any other build of retning is foreign (its pages may differ).
-fn program_identity() -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    Some(format!(
-        "retning {} {} {}",
-        env!("CARGO_PKG_VERSION"),
-        meta.len(),
-        modified.as_nanos()
-    ))
 }
 
 /// Every input file, root-relative and `/`-separated, sorted. Symbolic links are followed

@@ -118,7 +118,7 @@ struct Used {
 impl FactsStore {
     /// The entries kept for the site at `root` by this same program, if any.
     pub(super) fn at(root: &Path) -> Self {
-        let program = program_identity();
+        let program = crate::program::identity();
         let file = program.as_ref().map(|_| root.join(FACTS_DIR).join(FILE));
         let program = program.unwrap_or_default();
         let read = file
@@ -229,22 +229,4 @@ fn write(file: &Path, stored: &Stored) -> std::io::Result<()> {
     partial.write_all(&bytes)?;
     partial.persist(file).map_err(|err| err.error)?;
     Ok(())
-}
-
-/// What identifies this program: its version and its executable's size and time. What it
-/// parsed or rendered is trusted only by the same program; `None` when it cannot tell.
-pub(crate) fn program_identity() -> Option<String> {
-    let exe = std::env::current_exe().ok()?;
-    let meta = std::fs::metadata(exe).ok()?;
-    let modified = meta
-        .modified()
-        .ok()?
-        .duration_since(std::time::UNIX_EPOCH)
-        .ok()?;
-    Some(format!(
-        "{} {} {}",
-        env!("CARGO_PKG_VERSION"),
-        meta.len(),
-        modified.as_nanos()
-    ))
 }

@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
-pub(crate) use facts::{MarkedRecommendation, program_identity};
+pub(crate) use facts::MarkedRecommendation;
 pub use past::PastVersion;
 pub(crate) use past::{PastVersions, in_force_from, short};
 pub(crate) use timeline::TrackedFile;

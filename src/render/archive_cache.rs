@@ -66,7 +66,7 @@ impl PageCache {
     pub(super) fn at(root: &Path) -> Option<Self> {
         Some(Self {
             dir: root.join(PAGE_CACHE_DIR),
-            program: crate::history::program_identity()?,
+            program: crate::program::identity()?,
             used: Mutex::default(),
         })
     }
