@@ -86,18 +86,7 @@ pub(super) fn pages<'i, T>(
     } else {
         items.chunks(per_page.max(1)).collect()
     };
-    let count = chunks.len();
-    chunks
-        .into_iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            (
-                file(folder, i + 1),
-                chunk,
-                Pager::new(root, folder, i + 1, count),
-            )
-        })
-        .collect()
+    numbered(chunks, root, folder)
 }
 
 /// `items` in pages of at most `budget` bytes by `size` ([`split_by_size`]), each with its
@@ -110,18 +99,7 @@ pub(super) fn pages_by_size<'i, T>(
     folder: &str,
 ) -> Vec<(String, &'i [T], Pager)> {
     let chunks = split_by_size(items, budget, size);
-    let count = chunks.len();
-    chunks
-        .into_iter()
-        .enumerate()
-        .map(|(i, chunk)| {
-            (
-                file(folder, i + 1),
-                chunk,
-                Pager::new(root, folder, i + 1, count),
-            )
-        })
-        .collect()
+    numbered(chunks, root, folder)
 }
 
 /// Splits `items` where the running total of `size` would pass `budget`: each page holds at
@@ -145,6 +123,26 @@ pub(super) fn split_by_size<T>(
         pages.push(&items[start..]);
     }
     pages
+}
+
+/// Each of `chunks` with its page's file and its [`Pager`].
+fn numbered<'i, T>(
+    chunks: Vec<&'i [T]>,
+    root: &str,
+    folder: &str,
+) -> Vec<(String, &'i [T], Pager)> {
+    let count = chunks.len();
+    chunks
+        .into_iter()
+        .enumerate()
+        .map(|(i, chunk)| {
+            (
+                file(folder, i + 1),
+                chunk,
+                Pager::new(root, folder, i + 1, count),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]
