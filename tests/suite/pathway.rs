@@ -145,7 +145,12 @@ fn monitoring_and_since_cannot_be_combined() {
 
 /// Builds the pathway site into `public/` and returns a reader of its files.
 fn built() -> (Site, impl Fn(&str) -> String) {
-    let site = pathway_site().build();
+    built_from(pathway_site())
+}
+
+/// Builds `builder`'s site into `public/` and returns a reader of its files.
+fn built_from(builder: SiteBuilder) -> (Site, impl Fn(&str) -> String) {
+    let site = builder.build();
     let output = site
         .retning()
         .args(["build", "--today", TODAY])
@@ -211,20 +216,11 @@ fn a_phase_page_lists_its_recommendations_across_guidelines() {
 
 #[test]
 fn a_theme_restyles_the_items_of_a_phase_page() {
-    let site = pathway_site()
-        .file(
-            "themes/default/templates/partials/phase-item.html",
-            "<li><a href=\"{{ href }}\">{{ id }}</a>{% if has_strength %} [{{ strength }}|{{ class }}]{% endif %} {{ text }}</li>\n",
-        )
-        .build();
-    let output = site
-        .retning()
-        .args(["build", "--today", TODAY])
-        .output()
-        .expect("run retning build");
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let udredning = std::fs::read_to_string(site.path("public/forloeb/udredning/index.html"))
-        .expect("the phase page is written");
+    let (_site, read) = built_from(pathway_site().file(
+        "themes/default/templates/partials/phase-item.html",
+        "<li><a href=\"{{ href }}\">{{ id }}</a>{% if has_strength %} [{{ strength }}|{{ class }}]{% endif %} {{ text }}</li>\n",
+    ));
+    let udredning = read("forloeb/udredning/index.html");
     assert!(
         udredning.contains(
             "<li><a href=\"/retningslinjer/dlg/dlbcl/#anbefaling-1\">1</a> [B|strength-b] "
