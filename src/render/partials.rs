@@ -28,15 +28,20 @@ pub(crate) enum Partial {
     /// (the word "Anbefaling"), `id`, `class`, `strength` (its label), `text` (plain).
     /// Flag: `has_strength`.
     PhaseItem,
+    /// A recommendation on the search page without JavaScript (`soeg/alle/`). Values:
+    /// `href`, `label` (the word "Anbefaling"), `id`, `strength` (its label), `text` (plain).
+    /// Flag: `has_strength`.
+    SearchItem,
 }
 
 impl Partial {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 6] = [
         Self::StrengthBadge,
         Self::MarkerBadge,
         Self::Reference,
         Self::Backlink,
         Self::PhaseItem,
+        Self::SearchItem,
     ];
 
     /// Its template's name.
@@ -47,6 +52,7 @@ impl Partial {
             Self::Reference => "partials/reference.html",
             Self::Backlink => "partials/backlink.html",
             Self::PhaseItem => "partials/phase-item.html",
+            Self::SearchItem => "partials/search-item.html",
         }
     }
 
@@ -57,13 +63,14 @@ impl Partial {
             Self::Reference => &["id", "html", "levels", "backlinks"],
             Self::Backlink => &["id", "n"],
             Self::PhaseItem => &["href", "label", "id", "class", "strength", "text"],
+            Self::SearchItem => &["href", "label", "id", "strength", "text"],
         }
     }
 
     const fn flags(self) -> &'static [&'static str] {
         match self {
             Self::Reference => &["cited", "has_levels"],
-            Self::PhaseItem => &["has_strength"],
+            Self::PhaseItem | Self::SearchItem => &["has_strength"],
             _ => &[],
         }
     }

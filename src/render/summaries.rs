@@ -2,8 +2,6 @@
 //! (home, group and revision pages), the groups with their summaries, and the search page's
 //! entries (every recommendation, for the page that works without JavaScript).
 
-use std::fmt::Write as _;
-
 use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -12,7 +10,8 @@ use crate::model::Guideline;
 use crate::site::Site;
 use crate::status;
 
-use super::{Theme, guideline_view, markdown};
+use super::partials::Partial;
+use super::{Theme, guideline_view};
 
 /// One line per guideline in lists (home, group pages, revision overview, search).
 #[derive(Serialize, Clone)]
@@ -101,7 +100,7 @@ pub(super) fn search_entries(
     guidelines: &[&Guideline],
     root: &str,
 ) -> Vec<SearchEntry> {
-    let label = markdown::escape(theme.text("recommendation"));
+    let label = theme.text("recommendation");
     // Every recommendation's plain text: on every core.
     guidelines
         .par_iter()
@@ -110,25 +109,21 @@ pub(super) fn search_entries(
             let page = format!("{root}{}", g.path());
             let mut items = String::new();
             for r in &g.body.recommendations {
-                let strength = r
-                    .header
-                    .strength
-                    .map(|s| theme.strength.label(&s))
-                    .unwrap_or_default();
-                // Writing to a String cannot fail.
-                let _ = write!(
-                    items,
-                    r#"<li><a href="{}">{label} {}</a>"#,
-                    markdown::escape(&format!("{page}#{}", r.anchor())),
-                    r.header.id,
-                );
-                if !strength.is_empty() {
-                    let _ = write!(items, " ({})", markdown::escape(&strength));
-                }
-                let _ = write!(
-                    items,
-                    ": {}</li>",
-                    markdown::escape(&r.content.plain_text())
+                let strength = r.header.strength.map(|s| theme.strength.label(&s));
+                let href = format!("{page}#{}", r.anchor());
+                let id = r.header.id.to_string();
+                let values = [
+                    href.as_str(),
+                    label,
+                    id.as_str(),
+                    strength.as_deref().unwrap_or(""),
+                    &r.content.plain_text(),
+                ];
+                theme.write_partial(
+                    Partial::SearchItem,
+                    &[strength.is_some()],
+                    &values,
+                    &mut items,
                 );
             }
             SearchEntry {

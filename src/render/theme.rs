@@ -10,7 +10,7 @@ use super::partials::{Partial, Partials};
 use super::strength_text::StrengthText;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 22] = [
+const TEMPLATES: [(&str, &str); 23] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -98,6 +98,10 @@ const TEMPLATES: [(&str, &str); 22] = [
     (
         Partial::PhaseItem.template(),
         include_str!("../../themes/default/templates/partials/phase-item.html"),
+    ),
+    (
+        Partial::SearchItem.template(),
+        include_str!("../../themes/default/templates/partials/search-item.html"),
     ),
 ];
 pub(super) const DEFAULT_STRINGS: &str = include_str!("../../themes/default/strings.toml");

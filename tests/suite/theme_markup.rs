@@ -69,3 +69,19 @@ fn a_reference_partial_that_branches_on_a_value_is_rendered_through_tera() {
     );
     assert_eq!(page.matches("<b>stærk evidens</b>").count(), 1, "{page}");
 }
+
+#[test]
+fn a_theme_restyles_the_items_of_the_search_page_without_javascript() {
+    let site = site()
+        .file(
+            "themes/default/templates/partials/search-item.html",
+            "<li data-id=\"{{ id }}\"><a href=\"{{ href }}\">{{ text }}</a>{% if has_strength %} <i>{{ strength }}</i>{% endif %}</li>\n",
+        )
+        .build();
+    let all = build_and_read(&site, "public/soeg/alle/index.html");
+    assert!(
+        all.contains("<li data-id=\"1\"><a href=\"/retningslinjer/dlg/dlbcl/#anbefaling-1\">"),
+        "{all}"
+    );
+    assert!(all.contains("</a> <i>B</i></li>"), "{all}");
+}
