@@ -14,8 +14,7 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing,
-    TextOptions, Value,
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::store::Compressor;
@@ -25,12 +24,12 @@ use tantivy::{
     TantivyDocument, Term, doc,
 };
 
+use self::stored::{SNIPPET_CHARS, STORED_FIELDS, StoredFields, highlight, kind_name};
 use crate::static_index::MAX_POSTINGS;
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
 use crate::typo::{self, Correction, Found};
 use crate::{
-    DocKind, GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, TITLE_BOOST,
-    TermStats,
+    GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, TITLE_BOOST, TermStats,
 };
 
 #[derive(Debug, thiserror::Error)]
@@ -57,20 +56,6 @@ struct Fields {
     stored: StoredFields,
 }
 
-/// The rest of an `IndexDoc`, stored field by field for the hits (not indexed: `title` and
-/// `text` hold analyzed terms). Field by field rather than as one JSON string, so a build
-/// does not escape every unit's text, nor a search parse it back.
-#[derive(Clone, Copy)]
-struct StoredFields {
-    url: Field,
-    guideline: Field,
-    guideline_url: Field,
-    title: Field,
-    strength: Field,
-    strength_class: Field,
-    text: Field,
-}
-
 /// A search result.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Hit {
@@ -95,17 +80,6 @@ const SYNONYMS_FILE: &str = "synonyms.json";
 
 /// The fast field holding each doc's `DocKind::boost`.
 const KIND_BOOST_FIELD: &str = "kind_boost";
-
-/// The stored-only fields, in the order of `StoredFields`.
-const STORED_FIELDS: [&str; 7] = [
-    "stored_url",
-    "stored_guideline",
-    "stored_guideline_url",
-    "stored_title",
-    "stored_strength",
-    "stored_strength_class",
-    "stored_text",
-];
 
 fn schema() -> Schema {
     let mut builder = Schema::builder();
@@ -153,15 +127,7 @@ impl Fields {
             group: schema.get_field("group")?,
             kind: schema.get_field("kind")?,
             kind_boost: schema.get_field(KIND_BOOST_FIELD)?,
-            stored: StoredFields {
-                url: schema.get_field(STORED_FIELDS[0])?,
-                guideline: schema.get_field(STORED_FIELDS[1])?,
-                guideline_url: schema.get_field(STORED_FIELDS[2])?,
-                title: schema.get_field(STORED_FIELDS[3])?,
-                strength: schema.get_field(STORED_FIELDS[4])?,
-                strength_class: schema.get_field(STORED_FIELDS[5])?,
-                text: schema.get_field(STORED_FIELDS[6])?,
-            },
+            stored: StoredFields::of(schema)?,
         })
     }
 }
@@ -552,48 +518,6 @@ impl Engine {
 /// A query word's terms, each with its factor, and its correction if it has one.
 type Expanded = (Vec<(String, f32)>, Option<Correction>);
 
-/// Snippet length in characters (tantivy's default).
-const SNIPPET_CHARS: usize = 150;
-
-impl StoredFields {
-    fn add(&self, doc: &mut TantivyDocument, d: &IndexDoc) {
-        doc.add_text(self.url, &d.url);
-        doc.add_text(self.guideline, &d.guideline);
-        doc.add_text(self.guideline_url, &d.guideline_url);
-        doc.add_text(self.title, &d.title);
-        if let Some(strength) = &d.strength {
-            doc.add_text(self.strength, strength);
-        }
-        if let Some(class) = &d.strength_class {
-            doc.add_text(self.strength_class, class);
-        }
-        doc.add_text(self.text, &d.text);
-    }
-
-    /// The `IndexDoc` a hit was built from; `None` for a doc missing a field every doc has.
-    fn read(&self, stored: &TantivyDocument, fields: &Fields) -> Option<IndexDoc> {
-        let text = |field: Field| {
-            stored
-                .get_first(field)
-                .and_then(|v| v.as_str())
-                .map(str::to_owned)
-        };
-        let kind = kind_of(stored.get_first(fields.kind).and_then(|v| v.as_str())?)?;
-        Some(IndexDoc {
-            url: text(self.url)?,
-            guideline: text(self.guideline)?,
-            guideline_url: text(self.guideline_url)?,
-            group: text(fields.group)?,
-            kind,
-            title: text(self.title)?,
-            strength: text(self.strength),
-            strength_class: text(self.strength_class),
-            text: text(self.text)?,
-            keywords: Vec::new(),
-        })
-    }
-}
-
 /// How hits rank: by tantivy's score times the doc's kind boost, then by id (FORMAT.md,
 /// "Weights"; the static index ranks the same way). Ranking the boosted score inside tantivy,
 /// rather than boosting a pool of its best hits afterwards, makes the order exact, and the id
@@ -615,37 +539,6 @@ fn rank_by_boosted_score_then_id(
     }
 }
 
-fn kind_name(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::Recommendation => "recommendation",
-        DocKind::Section => "section",
-    }
-}
-
-/// The kind `kind_name` names.
-fn kind_of(name: &str) -> Option<DocKind> {
-    [DocKind::Recommendation, DocKind::Section]
-        .into_iter()
-        .find(|&kind| kind_name(kind) == name)
-}
-
-/// Marks the highlighted ranges with `«` and `»` (the terminal and JSON show them as is).
-fn highlight(fragment: &str, ranges: &[std::ops::Range<usize>]) -> String {
-    let mut out = String::with_capacity(fragment.len() + ranges.len() * 4);
-    let mut last = 0;
-    for range in ranges {
-        if range.start < last || range.end > fragment.len() {
-            continue;
-        }
-        out.push_str(&fragment[last..range.start]);
-        out.push('«');
-        out.push_str(&fragment[range.clone()]);
-        out.push('»');
-        last = range.end;
-    }
-    out.push_str(&fragment[last..]);
-    out
-}
-
+mod stored;
 #[cfg(test)]
 mod tests;

@@ -4,7 +4,7 @@ use tantivy::DocSet;
 use tantivy::postings::Postings;
 
 use super::*;
-use crate::TermStats;
+use crate::{DocKind, TermStats};
 
 /// The weights as tantivy itself scores each term in each doc (the way the static index
 /// was first built): the oracle `TermStats::weights` must match exactly.
