@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Arg, Counts, Language, render_human};
+use crate::diagnostics::{Arg, Counts, Language, message, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
@@ -63,7 +63,13 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
     let out = OutputFolder::choose(root, &args.out, args.force)
-        .with_context(|| format!("refusing to build into {}", args.out.display()))?
+        .with_context(|| {
+            message!(
+                "error-build-refused",
+                folder = args.out.display().to_string()
+            )
+            .in_language(language)
+        })?
         .precompressed(args.precompress);
     let today = today_or_local(args.today);
     let index_dir = root.join(search::INDEX_DIR);
@@ -105,7 +111,8 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     if let Some(base_url) = args.base_url {
         checked.site.config.base_url = base_url;
     }
-    let theme = Theme::load(root).context("cannot load the theme")?;
+    let theme = Theme::load(root)
+        .with_context(|| message!("error-theme-unloadable").in_language(language))?;
     // The search index reads `synonyms.toml` again while publishing; read here, a bad file
     // stops the build in the reader's language rather than the site's.
     if root.join(search::SYNONYMS_FILE).exists()
@@ -121,9 +128,9 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         .map(|history| Archive::of(&checked.site, &history, args.drafts).with_page_cache(root))
         .unwrap_or_default();
     // From here the output changes: the record of the last build no longer describes it.
-    cache
-        .forget()
-        .with_context(|| format!("cannot clear the build cache in {CACHE_DIR}"))?;
+    cache.forget().with_context(|| {
+        message!("error-cache-not-cleared", folder = CACHE_DIR).in_language(language)
+    })?;
     let published = publish(
         &checked.site,
         &theme,

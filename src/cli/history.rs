@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::changes::{Changes, render_text};
+use crate::diagnostics::message;
 use crate::history::{PastVersion, SiteHistory, in_force_from};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
@@ -67,20 +68,25 @@ pub(super) fn run(
     let key = guideline_key(&args.guideline);
     let Some(current) = site.by_link_key(&key) else {
         bail!(
-            "no guideline `{}` (expected <group>/<slug>, e.g. dlg/dlbcl, of a file that parses)",
-            args.guideline
+            "{}",
+            message!("error-no-guideline", guideline = &args.guideline).in_language(language)
         );
     };
     let history = SiteHistory::load(root);
     if let Some(range) = &args.diff {
-        let history =
-            history.map_err(|why| anyhow::anyhow!("{why}; there are no earlier versions"))?;
+        let history = history.map_err(|why| {
+            let why = crate::terminal::history_unavailable(&why);
+            anyhow::anyhow!(
+                "{}",
+                message!("error-no-earlier-versions", why = why).in_language(language)
+            )
+        })?;
         let past = &history.past_versions(current).versions;
         let (from, to) = range
             .split_once("..")
-            .with_context(|| format!("`{range}` is not a range like 1.0..2.0"))?;
-        let old = find_version(current, past, from.trim())?;
-        let new = find_version(current, past, to.trim())?;
+            .with_context(|| message!("error-not-a-range", range = range).in_language(language))?;
+        let old = find_version(current, past, from.trim(), language)?;
+        let new = find_version(current, past, to.trim(), language)?;
         let changes = Changes::between(old, new);
         let text = match args.format {
             Format::Human => render_text(&changes),
@@ -129,6 +135,7 @@ fn find_version<'a>(
     current: &'a Guideline,
     past: &'a [PastVersion],
     version: &str,
+    language: crate::diagnostics::Language,
 ) -> anyhow::Result<&'a Guideline> {
     if current.meta.version.get_ref().trim() == version {
         return Ok(current);
@@ -142,8 +149,13 @@ fn find_version<'a>(
         .chain([current.meta.version.get_ref().as_str()])
         .collect();
     bail!(
-        "no approved version {version} in the history (known: {})",
-        known.join(", ")
+        "{}",
+        message!(
+            "error-no-version",
+            version = version,
+            known = known.join(", ")
+        )
+        .in_language(language)
     )
 }
 
