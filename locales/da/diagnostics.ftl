@@ -481,3 +481,7 @@ error-search-thread = søgetråden kan ikke startes
 error-rebuild-thread = genopbygningstråden kan ikke startes
 error-first-build-unfinished = det første byggeri blev ikke færdigt
 error-server-stopped = serveren stoppede
+serve-watch-failed = advarsel: fejl under overvågningen af webstedets filer: { $error }
+serve-cannot-watch = advarsel: { $folder } kan ikke overvåges: { $error }
+serve-thread-failed = advarsel: { $thread } fejlede; næste ændring prøver igen
+serve-search-failed = advarsel: forhåndsvisningens søgeindeks fejlede: { $error }

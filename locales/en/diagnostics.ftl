@@ -476,3 +476,7 @@ error-search-thread = cannot start the search thread
 error-rebuild-thread = cannot start the rebuild thread
 error-first-build-unfinished = the first build did not finish
 error-server-stopped = the server stopped
+serve-watch-failed = warning: watching the site's files: { $error }
+serve-cannot-watch = warning: cannot watch { $folder }: { $error }
+serve-thread-failed = warning: { $thread } failed; the next change tries again
+serve-search-failed = warning: the preview's search index failed: { $error }

@@ -89,7 +89,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
     let shared = Arc::new(Shared::new());
     let (changes_tx, changes_rx) = std::sync::mpsc::channel();
     // Watch before the first build, so no save is lost between the two.
-    let watch = Watch::start(&root, changes_tx.clone())
+    let watch = Watch::start(&root, changes_tx.clone(), language)
         .with_context(|| failed(message!("error-watch", folder = root.display().to_string())))?;
     changes_tx
         .send(ChangeKind::Everything)
@@ -105,7 +105,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
             crate::terminal::history_note(&why, WithoutHistory::Preview, options.language)
         ),
     }
-    let search = search_indexer::start(Arc::clone(&shared))
+    let search = search_indexer::start(Arc::clone(&shared), language)
         .with_context(|| failed(message!("error-search-thread")))?;
     let rebuilds =
         RebuildThread::new(preview, Arc::clone(&shared), search).speaking(options.language);
