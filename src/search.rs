@@ -16,6 +16,7 @@ use search_index::{
 
 use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
 use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
+use crate::render::strength_text::StrengthText;
 use crate::site::Site;
 use crate::source::SourceFile;
 
@@ -206,8 +207,8 @@ pub(crate) fn units(
             group: guideline.group.clone(),
             kind,
             title,
-            strength: strength.map(|s| s.label()),
-            strength_class: strength.map(|s| s.css_class().to_owned()),
+            strength: strength.map(|s| StrengthText::builtin().label(&s)),
+            strength_class: strength.map(|s| StrengthText::builtin().class(&s).to_owned()),
             text,
             // On every unit, as the guideline's title is: a keyword finds the guideline's
             // best unit for it, ranked by the rest of the query.

@@ -59,3 +59,5 @@ mod search;
 mod serve;
 #[path = "suite/support/mod.rs"]
 mod support;
+#[path = "suite/theme_markup.rs"]
+mod theme_markup;

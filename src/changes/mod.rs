@@ -9,12 +9,12 @@ pub(crate) use human::render_text;
 
 pub(crate) use words::{WordChange, diff_words};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind};
 
 /// The changes from one version to the next.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct Changes {
     pub(crate) from: String,
     pub(crate) to: String,
@@ -24,7 +24,7 @@ pub(crate) struct Changes {
     pub(crate) sections: Vec<SectionChange>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum ChangeKind {
     Added,
@@ -33,7 +33,7 @@ pub(crate) enum ChangeKind {
 }
 
 /// One recommendation that is not the same in both versions.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct RecommendationChange {
     pub(crate) id: u32,
     pub(crate) change: ChangeKind,
@@ -50,7 +50,7 @@ pub(crate) struct RecommendationChange {
 }
 
 /// A section (or a topic of *3. Grundlag*) whose text changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct SectionChange {
     pub(crate) title: String,
     /// Its anchor on the newer version's page (`None` when it is gone).
@@ -80,7 +80,7 @@ impl Changes {
 }
 
 fn strength(r: &Recommendation) -> Option<String> {
-    r.header.strength.as_ref().map(|s| s.label())
+    r.header.strength.as_ref().map(|s| s.format_text())
 }
 
 fn recommendation_changes(old: &Guideline, new: &Guideline) -> Vec<RecommendationChange> {

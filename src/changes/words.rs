@@ -1,11 +1,11 @@
 //! A word-level diff of two texts (the `similar` crate's Myers diff over words and the
 //! spaces between them).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use similar::{ChangeTag, TextDiff};
 
 /// A run of words that is kept, inserted or deleted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "op", content = "text", rename_all = "lowercase")]
 pub(crate) enum WordChange {
     Same(String),

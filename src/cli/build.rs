@@ -125,7 +125,8 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         today,
     };
     let archive = history
-        .map(|history| Archive::of(&checked.site, &history, args.drafts).with_page_cache(root))
+        .as_ref()
+        .map(|history| Archive::of(&checked.site, history, args.drafts).with_page_cache(root))
         .unwrap_or_default();
     // From here the output changes: the record of the last build no longer describes it.
     cache.forget().with_context(|| {
@@ -141,6 +142,9 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         |stage| progress.step(stage),
     )?;
     archive.tidy_page_cache();
+    if let Some(history) = &history {
+        history.save_facts();
+    }
     progress.finish();
     let guidelines = checked.site.published(args.drafts).count();
     let messages = |color: bool| {

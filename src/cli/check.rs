@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use anyhow::Context;
 use clap::{Args, ValueEnum};
@@ -48,7 +49,11 @@ pub(super) fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::R
     let filters = path_filters(root, &args.paths, language)?;
     let findings = match check_site(root, today) {
         Ok(mut checked) => {
-            add_history_findings(root, &mut checked, args.no_history, language);
+            if let Some(history) =
+                add_history_findings(root, &mut checked, args.no_history, language)
+            {
+                history.save_facts();
+            }
             checked.findings
         }
         Err(finding) => vec![*finding],
@@ -96,9 +101,10 @@ pub(super) fn add_history_findings(
     checked: &mut Checked,
     off: bool,
     language: Language,
-) -> Option<SiteHistory> {
+) -> Option<Arc<SiteHistory>> {
     match SiteHistory::load_unless(off, root) {
         Ok(history) => {
+            let history = Arc::new(history);
             checked
                 .findings
                 .extend(badges::check_site(&checked.site, &history));

@@ -85,8 +85,8 @@ pub(super) fn run(
         let (from, to) = range
             .split_once("..")
             .with_context(|| message!("error-not-a-range", range = range).in_language(language))?;
-        let old = find_version(current, past, from.trim(), language)?;
-        let new = find_version(current, past, to.trim(), language)?;
+        let old = find_version(&history, current, past, from.trim(), language)?;
+        let new = find_version(&history, current, past, to.trim(), language)?;
         let changes = Changes::between(old, new);
         let text = match args.format {
             Format::Human => render_text(&changes),
@@ -132,6 +132,7 @@ fn guideline_key(given: &str) -> String {
 }
 
 fn find_version<'a>(
+    history: &SiteHistory,
     current: &'a Guideline,
     past: &'a [PastVersion],
     version: &str,
@@ -141,7 +142,9 @@ fn find_version<'a>(
         return Ok(current);
     }
     if let Some(found) = past.iter().find(|p| p.record.version == version) {
-        return Ok(&found.guideline);
+        return history
+            .parsed(found)
+            .map_err(|problem| anyhow::anyhow!(problem));
     }
     let known: Vec<&str> = past
         .iter()

@@ -4,9 +4,11 @@
 //! had that `version` with `status = "approved"`. `repo` reads the repository with gix,
 //! `timeline` follows each file through its commits and renames, `cache` keeps the result
 //! by HEAD commit under `.retning/history/`, and `past` turns the versions before the
-//! current one into parsed guidelines with the dates they were in force.
+//! current one into the dates they were in force and, when asked, parsed guidelines;
+//! `facts` keeps what the site needs of their texts, so a rebuild need not parse them.
 
 mod cache;
+mod facts;
 mod past;
 mod peek;
 mod repo;
@@ -19,6 +21,7 @@ use std::path::Path;
 use std::sync::atomic::AtomicUsize;
 use std::sync::{Arc, Mutex, OnceLock};
 
+pub(crate) use facts::{MarkedRecommendation, program_identity};
 pub use past::PastVersion;
 pub(crate) use past::{PastVersions, in_force_from, short};
 pub(crate) use timeline::TrackedFile;
@@ -28,6 +31,7 @@ pub(crate) use version::compare_versions;
 use crate::model::Guideline;
 use crate::site::GUIDELINES_DIR;
 
+use facts::FactsStore;
 use repo::Repo;
 
 /// Why a site has no history to show. The site builds as without history; the note says why.
@@ -79,6 +83,8 @@ pub struct SiteHistory {
     past: Mutex<HashMap<String, Arc<OnceLock<Arc<PastVersions>>>>>,
     /// How many stored texts were parsed: the tests' proof that each is parsed once.
     parsed: AtomicUsize,
+    /// What earlier builds kept of the versions' texts, so they need not be parsed.
+    facts: FactsStore,
 }
 
 impl SiteHistory {
@@ -108,6 +114,7 @@ impl SiteHistory {
             commits_walked,
             past: Mutex::default(),
             parsed: AtomicUsize::new(0),
+            facts: FactsStore::at(root),
         })
     }
 
@@ -127,6 +134,12 @@ impl SiteHistory {
             return Err(Unavailable::TurnedOff);
         }
         Ok(Repo::open(root)?.head.to_string())
+    }
+
+    /// Keeps what this process learnt of the versions' texts for the next build
+    /// (`.retning/versions/`); a failure only costs that build the parsing.
+    pub fn save_facts(&self) {
+        self.facts.save();
     }
 
     /// Every approved version of `guideline`'s file, through its renames and the old

@@ -7,18 +7,21 @@ use std::sync::{Arc, OnceLock, PoisonError};
 
 use jiff::civil::Date;
 
+use super::facts::VersionFacts;
 use super::{SiteHistory, VersionRecord, compare_versions};
+use crate::changes::Changes;
 use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
 use crate::source::SourceFile;
 
-/// An earlier approved version of a guideline.
+/// An earlier approved version of a guideline. What the site shows of it besides its own
+/// page comes from its facts (`VersionFacts`), kept between builds; its text is parsed only when
+/// something needs it ([`SiteHistory::parsed`]): a build whose archived pages are cached
+/// parses none.
 #[derive(Debug)]
 pub struct PastVersion {
     pub(crate) record: VersionRecord,
-    /// Parsed as the current guideline's group and slug, so its links and anchors are the
-    /// page's own.
-    pub(crate) guideline: Guideline,
+    pub(crate) facts: VersionFacts,
     /// The day it came into force.
     pub(crate) from: Date,
     /// The day the next version came into force; `None` while it is still the one in force
@@ -26,6 +29,11 @@ pub struct PastVersion {
     pub(crate) until: Option<Date>,
     /// The version that replaced it.
     pub(crate) replaced_by: String,
+    /// The current guideline's group and slug: the text is parsed as them, so its links
+    /// and anchors are the page's own.
+    group: String,
+    slug: String,
+    parsed: OnceLock<Guideline>,
 }
 
 /// A guideline's earlier versions, and the stored texts that could not be read or parsed.
@@ -58,7 +66,7 @@ impl SiteHistory {
     /// The approved versions of `current` before its own, oldest first. A stored text that
     /// can no longer be read or parsed is left out, with the reason in `problems`.
     ///
-    /// Parsed once per guideline and kept: a build asks twice (the badge checks, then the
+    /// Made once per guideline and kept: a build asks twice (the badge checks, then the
     /// archive pages), and `serve` on every rebuild.
     pub(crate) fn past_versions(&self, current: &Guideline) -> Arc<PastVersions> {
         // Everything the result depends on besides the history itself.
@@ -81,8 +89,8 @@ impl SiteHistory {
                 .entry(key)
                 .or_insert_with(|| Arc::new(OnceLock::new())),
         );
-        // Parsed outside the lock, so other guidelines' versions parse on other cores.
-        Arc::clone(slot.get_or_init(|| Arc::new(self.parse_past_versions(current))))
+        // Made outside the lock, so other guidelines' versions parse on other cores.
+        Arc::clone(slot.get_or_init(|| Arc::new(self.make_past_versions(current))))
     }
 
     /// How many stored texts this history has parsed as guidelines so far.
@@ -90,36 +98,62 @@ impl SiteHistory {
         self.parsed.load(Ordering::Relaxed)
     }
 
-    fn parse_past_versions(&self, current: &Guideline) -> PastVersions {
+    /// `version`'s text as a guideline, parsed the first time it is asked for.
+    pub fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, String> {
+        if let Some(parsed) = version.parsed.get() {
+            return Ok(parsed);
+        }
+        let parsed = self.parse(&version.group, &version.slug, &version.record)?;
+        Ok(version.parsed.get_or_init(|| parsed))
+    }
+
+    /// What changed from `current`'s previous approved version (the last of
+    /// [`past_versions`](Self::past_versions)) to its text; `None` when it has none, `Err`
+    /// when that version's text can no longer be read. Kept between builds, keyed by both
+    /// texts.
+    pub(crate) fn changes_since_previous(
+        &self,
+        current: &Guideline,
+    ) -> Option<Result<Arc<Changes>, String>> {
+        let past = self.past_versions(current);
+        let previous = past.versions.last()?;
+        Some(self.facts.changes(&previous.record, current, || {
+            Ok(Changes::between(self.parsed(previous)?, current))
+        }))
+    }
+
+    fn make_past_versions(&self, current: &Guideline) -> PastVersions {
         let current_version = current.meta.version.get_ref().trim();
         let approved = current.status() == Status::Approved;
         let mut problems = Vec::new();
-        let mut parsed = Vec::new();
+        let mut versions = Vec::new();
         for record in self.versions_of(current) {
             let older = compare_versions(&record.version, current_version).is_lt();
             if !(older || (!approved && record.version != current_version)) {
                 continue;
             }
-            match self.parse(current, &record) {
-                Ok(guideline) => parsed.push((record, guideline)),
+            // Parsed only when its facts are not kept; then kept parsed for this build.
+            let parsed = OnceLock::new();
+            let facts = self.facts.facts(&record, || {
+                let guideline = self.parse(&current.group, &current.slug, &record)?;
+                let facts = VersionFacts::of(&guideline, &record);
+                let _ = parsed.set(guideline);
+                Ok::<_, String>(facts)
+            });
+            match facts {
+                Ok(facts) => versions.push(PastVersion {
+                    from: start_of(&facts, &record),
+                    record,
+                    facts,
+                    until: None,
+                    replaced_by: String::new(),
+                    group: current.group.clone(),
+                    slug: current.slug.clone(),
+                    parsed,
+                }),
                 Err(problem) => problems.push(problem),
             }
         }
-        let starts: Vec<Date> = parsed
-            .iter()
-            .map(|(record, guideline)| start_of(guideline, record))
-            .collect();
-        let mut versions: Vec<PastVersion> = parsed
-            .into_iter()
-            .zip(&starts)
-            .map(|((record, guideline), &from)| PastVersion {
-                record,
-                guideline,
-                from,
-                until: None,
-                replaced_by: String::new(),
-            })
-            .collect();
         // Each is replaced by the next; the last by the current text, once that is approved.
         let next: Vec<(Option<Date>, String)> = versions
             .iter()
@@ -134,12 +168,12 @@ impl SiteHistory {
         PastVersions { versions, problems }
     }
 
-    fn parse(&self, current: &Guideline, record: &VersionRecord) -> Result<Guideline, String> {
+    fn parse(&self, group: &str, slug: &str, record: &VersionRecord) -> Result<Guideline, String> {
         let shown = format!("{}@{}", record.path, short(&record.commit.to_string()));
         let text = self.text(record).map_err(|err| format!("{shown}: {err}"))?;
         self.parsed.fetch_add(1, Ordering::Relaxed);
         let source = SourceFile::new(PathBuf::from(&record.path), shown.clone(), text);
-        parse_guideline(Arc::new(source), &current.group, &current.slug)
+        parse_guideline(Arc::new(source), group, slug)
             .guideline
             .ok_or_else(|| format!("{shown}: its front matter can no longer be read"))
     }
@@ -147,8 +181,9 @@ impl SiteHistory {
 
 /// A version's first day in force, or the day of the commit that approved it when its
 /// front matter has no date.
-fn start_of(guideline: &Guideline, record: &VersionRecord) -> Date {
-    in_force_from(guideline)
+fn start_of(facts: &VersionFacts, record: &VersionRecord) -> Date {
+    facts
+        .in_force_from
         .or_else(|| record.approved_time.date())
         .unwrap_or(Date::ZERO)
 }

@@ -25,7 +25,10 @@ pub(crate) use pathway::{Monitoring, PhaseRef};
 pub(crate) use recommendation::{Marker, Recommendation, RecommendationHeader};
 pub(crate) use section_kind::{SectionKind, SubSectionKind, closest_title};
 pub use strength::Grading;
-pub(crate) use strength::{EvidenceLevel, Strength, StrengthError};
+pub(crate) use strength::{
+    Certainty, EvidenceLevel, GOOD_PRACTICE_KEY, GradeDirection, OxfordLetter, Strength,
+    StrengthError,
+};
 pub(crate) use table_caption::table_number;
 
 use std::ops::Range;

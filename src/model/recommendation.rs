@@ -7,7 +7,7 @@ use super::strength::Strength;
 use super::{Monitoring, PhaseRef};
 
 /// `ny` / `ændret`: what is new in this version.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub(crate) enum Marker {
     New,

@@ -101,8 +101,11 @@ impl Strength {
         }
     }
 
-    /// The strength as shown on a badge: `A`, `A-C`, `Stærk for, lav`, `God praksis`.
-    pub(crate) fn label(&self) -> String {
+    /// The strength as the guideline format spells it, with a capital first letter: `A`,
+    /// `A-C`, `Stærk for, lav`, `God praksis`. For what is read by programs and by authors
+    /// (the API, `retning history`, diagnostics), which stays the same whatever the theme:
+    /// the pages show the theme's labels (`render::strength_text`), keyed by [`Self::key`].
+    pub(crate) fn format_text(&self) -> String {
         match self {
             Self::Oxford { from, to: None } => from.letter().to_string(),
             Self::Oxford { from, to: Some(to) } => format!("{}-{}", from.letter(), to.letter()),
@@ -110,55 +113,66 @@ impl Strength {
                 direction,
                 certainty,
             } => {
-                let direction = match direction {
-                    GradeDirection::StrongFor => "Stærk for",
-                    GradeDirection::WeakFor => "Svag for",
-                    GradeDirection::WeakAgainst => "Svag imod",
-                    GradeDirection::StrongAgainst => "Stærk imod",
-                };
+                let direction = capitalized(direction.format_words());
                 match certainty {
-                    Some(c) => format!("{direction}, {}", c.label()),
-                    None => direction.to_owned(),
+                    Some(c) => format!("{direction}, {}", c.format_words()),
+                    None => direction,
                 }
             }
-            Self::GoodPractice => "God praksis".to_owned(),
+            Self::GoodPractice => capitalized(GOOD_PRACTICE),
         }
     }
 
-    /// The anchor on the strength page that explains this strength.
-    pub(crate) fn explanation_anchor(&self) -> &'static str {
+    /// The stable key of the step of the scale this strength is on (a range: its first
+    /// letter). The theme's labels and CSS classes are keyed by it, and the strength page
+    /// has an anchor of this name that explains it.
+    pub(crate) fn key(&self) -> &'static str {
         match self {
-            Self::Oxford { from, to: Some(_) } | Self::Oxford { from, to: None } => match from {
-                OxfordLetter::A => "oxford-a",
-                OxfordLetter::B => "oxford-b",
-                OxfordLetter::C => "oxford-c",
-                OxfordLetter::D => "oxford-d",
-            },
-            Self::Grade { direction, .. } => match direction {
-                GradeDirection::StrongFor => "grade-staerk-for",
-                GradeDirection::WeakFor => "grade-svag-for",
-                GradeDirection::WeakAgainst => "grade-svag-imod",
-                GradeDirection::StrongAgainst => "grade-staerk-imod",
-            },
-            Self::GoodPractice => "god-praksis",
+            Self::Oxford { from, .. } => from.key(),
+            Self::Grade { direction, .. } => direction.key(),
+            Self::GoodPractice => GOOD_PRACTICE_KEY,
+        }
+    }
+}
+
+/// The key of [`Strength::GoodPractice`].
+pub(crate) const GOOD_PRACTICE_KEY: &str = "god-praksis";
+
+/// The format's words for good practice.
+const GOOD_PRACTICE: &str = "god praksis";
+
+fn capitalized(words: &str) -> String {
+    let mut chars = words.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+impl GradeDirection {
+    pub(crate) const ALL: [Self; 4] = [
+        Self::StrongFor,
+        Self::WeakFor,
+        Self::WeakAgainst,
+        Self::StrongAgainst,
+    ];
+
+    /// The stable key: `grade-staerk-for`, …
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Self::StrongFor => "grade-staerk-for",
+            Self::WeakFor => "grade-svag-for",
+            Self::WeakAgainst => "grade-svag-imod",
+            Self::StrongAgainst => "grade-staerk-imod",
         }
     }
 
-    /// A CSS-friendly class for colouring the badge.
-    pub(crate) fn css_class(&self) -> &'static str {
+    /// As the guideline format writes it (what `parse_grade` reads).
+    fn format_words(self) -> &'static str {
         match self {
-            Self::Oxford { from, .. } => match from {
-                OxfordLetter::A => "strength-a",
-                OxfordLetter::B => "strength-b",
-                OxfordLetter::C => "strength-c",
-                OxfordLetter::D => "strength-d",
-            },
-            Self::Grade {
-                direction: GradeDirection::StrongFor | GradeDirection::WeakFor,
-                ..
-            } => "strength-for",
-            Self::Grade { .. } => "strength-against",
-            Self::GoodPractice => "strength-practice",
+            Self::StrongFor => "stærk for",
+            Self::WeakFor => "svag for",
+            Self::WeakAgainst => "svag imod",
+            Self::StrongAgainst => "stærk imod",
         }
     }
 }
@@ -174,6 +188,18 @@ impl OxfordLetter {
         }
     }
 
+    pub(crate) const ALL: [Self; 4] = [Self::A, Self::B, Self::C, Self::D];
+
+    /// The stable key: `oxford-a`, …
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Self::A => "oxford-a",
+            Self::B => "oxford-b",
+            Self::C => "oxford-c",
+            Self::D => "oxford-d",
+        }
+    }
+
     pub(crate) fn letter(self) -> char {
         match self {
             Self::A => 'A',
@@ -185,7 +211,20 @@ impl OxfordLetter {
 }
 
 impl Certainty {
-    pub(crate) fn label(self) -> &'static str {
+    pub(crate) const ALL: [Self; 4] = [Self::High, Self::Moderate, Self::Low, Self::VeryLow];
+
+    /// The stable key: `certainty-hoej`, …
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Self::High => "certainty-hoej",
+            Self::Moderate => "certainty-moderat",
+            Self::Low => "certainty-lav",
+            Self::VeryLow => "certainty-meget-lav",
+        }
+    }
+
+    /// As the guideline format writes it (what `parse_grade` reads).
+    fn format_words(self) -> &'static str {
         match self {
             Self::High => "høj",
             Self::Moderate => "moderat",
@@ -238,7 +277,7 @@ fn single_letter(text: &str) -> Option<OxfordLetter> {
 }
 
 fn parse_grade(text: &str) -> Result<Strength, Option<Near>> {
-    if text == "god praksis" {
+    if text == GOOD_PRACTICE {
         return Ok(Strength::GoodPractice);
     }
     let (direction_text, certainty_text) = match text.split_once(',') {
@@ -289,14 +328,46 @@ impl EvidenceLevel {
 }
 
 #[cfg(test)]
+impl Strength {
+    /// Every strength there is, for the tests that go over all of them.
+    pub(crate) fn every() -> Vec<Self> {
+        let mut all = vec![Strength::GoodPractice];
+        for from in OxfordLetter::ALL {
+            all.push(Strength::Oxford { from, to: None });
+            for to in OxfordLetter::ALL.into_iter().filter(|to| from < *to) {
+                all.push(Strength::Oxford { from, to: Some(to) });
+            }
+        }
+        for direction in GradeDirection::ALL {
+            all.push(Strength::Grade {
+                direction,
+                certainty: None,
+            });
+            for certainty in Certainty::ALL {
+                all.push(Strength::Grade {
+                    direction,
+                    certainty: Some(certainty),
+                });
+            }
+        }
+        all
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn oxford_letters_and_ranges() {
-        assert_eq!(Strength::parse("b", Grading::Oxford).unwrap().label(), "B");
         assert_eq!(
-            Strength::parse("A – C", Grading::Oxford).unwrap().label(),
+            Strength::parse("b", Grading::Oxford).unwrap().format_text(),
+            "B"
+        );
+        assert_eq!(
+            Strength::parse("A – C", Grading::Oxford)
+                .unwrap()
+                .format_text(),
             "A-C"
         );
         assert_eq!(
@@ -313,7 +384,7 @@ mod tests {
     #[test]
     fn grade_with_certainty_and_good_practice() {
         let strength = Strength::parse("Svag  for, Meget lav", Grading::Grade).unwrap();
-        assert_eq!(strength.label(), "Svag for, meget lav");
+        assert_eq!(strength.format_text(), "Svag for, meget lav");
         assert_eq!(
             Strength::parse("god praksis", Grading::Grade).unwrap(),
             Strength::GoodPractice
@@ -330,6 +401,19 @@ mod tests {
             Strength::parse("måske", Grading::Grade),
             Err(StrengthError::NotAStrength("måske".to_owned()))
         );
+    }
+
+    /// The format text is what the parser reads back: its words cannot drift apart.
+    #[test]
+    fn format_text_parses_back_to_the_same_strength() {
+        for strength in Strength::every() {
+            let grading = match strength {
+                Strength::Oxford { .. } => Grading::Oxford,
+                _ => Grading::Grade,
+            };
+            let text = strength.format_text();
+            assert_eq!(Strength::parse(&text, grading), Ok(strength), "{text}");
+        }
     }
 
     #[test]

@@ -49,12 +49,7 @@ pub(super) fn index(
     let entries: Vec<IndexEntry> = guidelines
         .iter()
         .map(|g| IndexEntry {
-            url: format!("{root}{}", g.path()),
-            group: g.group.clone(),
-            slug: g.slug.clone(),
-            title: g.title().to_owned(),
-            version: g.meta.version.get_ref().clone(),
-            status: g.status(),
+            about: About::of(g, &root),
             planned_revision: g.planned_revision().to_string(),
             revision_status: status::guideline_revision(g, &site.config, today).status,
             api: format!("{root}{}", guideline_path(g)),
@@ -100,14 +95,34 @@ struct Index<'a> {
     next: Option<String>,
 }
 
+/// The fields that lead both a guideline's line in the index and its own file.
 #[derive(Serialize)]
-struct IndexEntry {
+struct About {
     url: String,
     group: String,
     slug: String,
     title: String,
     version: String,
     status: crate::model::Status,
+}
+
+impl About {
+    fn of(guideline: &Guideline, root: &str) -> Self {
+        Self {
+            url: format!("{root}{}", guideline.path()),
+            group: guideline.group.clone(),
+            slug: guideline.slug.clone(),
+            title: guideline.title().to_owned(),
+            version: guideline.meta.version.get_ref().clone(),
+            status: guideline.status(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct IndexEntry {
+    #[serde(flatten)]
+    about: About,
     planned_revision: String,
     revision_status: status::RevisionStatus,
     /// The guideline's own file: its metadata and recommendations.
@@ -116,12 +131,8 @@ struct IndexEntry {
 
 #[derive(Serialize)]
 pub(super) struct ApiGuideline {
-    url: String,
-    group: String,
-    slug: String,
-    title: String,
-    version: String,
-    status: crate::model::Status,
+    #[serde(flatten)]
+    about: About,
     grading: crate::model::Grading,
     professional_approval: Option<String>,
     administrative_approval: Option<String>,
@@ -171,7 +182,7 @@ pub(super) fn api_guideline(
             .map(|r| ApiRecommendation {
                 id: r.header.id,
                 url: format!("{url}#{}", r.anchor()),
-                strength: r.header.strength.map(|s| s.label()),
+                strength: r.header.strength.map(|s| s.format_text()),
                 marker: r.header.marker,
                 text: r.content.plain_text(),
                 decision_aids: guideline
@@ -193,12 +204,7 @@ pub(super) fn api_guideline(
                 monitoring: r.header.monitoring.clone(),
             })
             .collect(),
-        url,
-        group: guideline.group.clone(),
-        slug: guideline.slug.clone(),
-        title: guideline.title().to_owned(),
-        version: guideline.meta.version.get_ref().clone(),
-        status: guideline.status(),
+        about: About::of(guideline, root),
         grading: guideline.grading(),
         professional_approval: guideline
             .professional_approval()
@@ -221,12 +227,14 @@ mod tests {
 
     fn entry(i: usize) -> IndexEntry {
         IndexEntry {
-            url: format!("/g/s{i}/"),
-            group: "g".to_owned(),
-            slug: format!("s{i}"),
-            title: format!("Retningslinje {i}"),
-            version: "1.0".to_owned(),
-            status: crate::model::Status::Approved,
+            about: About {
+                url: format!("/g/s{i}/"),
+                group: "g".to_owned(),
+                slug: format!("s{i}"),
+                title: format!("Retningslinje {i}"),
+                version: "1.0".to_owned(),
+                status: crate::model::Status::Approved,
+            },
             planned_revision: "2027-01-01".to_owned(),
             revision_status: status::RevisionStatus::Current,
             api: format!("/api/guidelines/g/s{i}.json"),

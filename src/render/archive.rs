@@ -3,6 +3,7 @@
 //! are for the record: search engines are told not to index them, and neither the site's
 //! search nor its sitemap lists them.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -10,9 +11,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::assets::reference::{Reference, classify};
 use crate::changes::Changes;
-use crate::history::{PastVersion, PastVersions, SiteHistory, VersionRecord, short};
+use crate::history::{PastVersion, PastVersions, SiteHistory, short};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
 
@@ -25,12 +25,14 @@ use super::theme::Theme;
 #[derive(Default)]
 pub struct Archive {
     by_key: HashMap<String, Archived>,
+    /// Where the versions' texts are read and parsed, when a page needs them.
+    history: Option<Arc<SiteHistory>>,
     /// The pages kept from earlier builds (`build`, not the preview).
     cache: Option<PageCache>,
 }
 
-/// One guideline's earlier versions as the history parsed them (shared with the badge
-/// checks, not parsed again), and which of them get a page.
+/// One guideline's earlier versions as the history made them (shared with the badge
+/// checks), and which of them get a page.
 struct Archived {
     past: Arc<PastVersions>,
     /// The versions whose number is a safe folder name.
@@ -42,9 +44,10 @@ struct Shown {
     index: usize,
     /// The files it used, as they were then.
     assets: PastAssets,
-    /// From this version to the one that replaced it: computed once for its page of
-    /// changes and, for the last version, the current page's "Hvad er ændret".
-    changes: Changes,
+    /// For the last version, what changed to the current text: the current page's "Hvad er
+    /// ændret" (shared with the badge checks, kept between builds). The others' are made
+    /// only when their page of changes is rendered.
+    changes: Option<Arc<Changes>>,
 }
 
 /// An earlier version and what changed when the next version replaced it.
@@ -52,9 +55,11 @@ pub(crate) struct VersionPair<'a> {
     pub(crate) old: &'a PastVersion,
     /// The files the old version used, as they were then.
     pub(crate) assets: &'a PastAssets,
-    pub(crate) changes: &'a Changes,
+    /// What changed when it was replaced, when already known (the last pair's);
+    /// [`Archive::pair_changes`] makes the others'.
+    pub(crate) changes: Option<&'a Changes>,
     /// The version that replaced it, or `None` when the current text did.
-    pub(crate) newer: Option<&'a VersionRecord>,
+    pub(crate) newer: Option<&'a PastVersion>,
     /// The site path of the newer version's page (the current page for the last pair);
     /// `None` when that version has no page (its number is not a safe folder name).
     pub(crate) newer_path: Option<String>,
@@ -63,9 +68,9 @@ pub(crate) struct VersionPair<'a> {
 impl Archive {
     /// The past versions of every approved guideline `site` publishes. A draft's page has
     /// none: the version in force is not the one it replaces yet.
-    pub fn of(site: &Site, history: &SiteHistory, drafts: bool) -> Self {
-        // Each past version is parsed here (or was, by the badge checks), before any page
-        // renders: on every core.
+    pub fn of(site: &Site, history: &Arc<SiteHistory>, drafts: bool) -> Self {
+        // Each guideline's versions are made here (or were, by the badge checks), before any
+        // page renders: on every core. Their texts are parsed only where nothing is kept.
         let published: Vec<&Guideline> = site.published(drafts).collect();
         let by_key = published
             .into_par_iter()
@@ -73,8 +78,35 @@ impl Archive {
             .collect();
         Self {
             by_key,
+            history: Some(Arc::clone(history)),
             cache: None,
         }
+    }
+
+    /// `version`'s text as a guideline, parsed the first time a page needs it.
+    pub(super) fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, String> {
+        match &self.history {
+            Some(history) => history.parsed(version),
+            None => Err("the history is not read".to_owned()),
+        }
+    }
+
+    /// What changed when `pair`'s old version was replaced: known for the last pair, else
+    /// made from both versions' texts.
+    pub(super) fn pair_changes<'p>(
+        &self,
+        current: &Guideline,
+        pair: &VersionPair<'p>,
+    ) -> Result<Cow<'p, Changes>, String> {
+        if let Some(changes) = pair.changes {
+            return Ok(Cow::Borrowed(changes));
+        }
+        let old = self.parsed(pair.old)?;
+        let newer = match pair.newer {
+            Some(newer) => self.parsed(newer)?,
+            None => current,
+        };
+        Ok(Cow::Owned(Changes::between(old, newer)))
     }
 
     /// Keeps the rendered pages under `root`'s
@@ -98,7 +130,13 @@ impl Archive {
 
     /// Brings `guideline`'s entry up to date after its file changed (the preview's fast
     /// path): the history is the same, the current text and what it replaced may not be.
-    pub(crate) fn refresh(&mut self, site: &Site, history: &SiteHistory, guideline: &Guideline) {
+    pub(crate) fn refresh(
+        &mut self,
+        site: &Site,
+        history: &Arc<SiteHistory>,
+        guideline: &Guideline,
+    ) {
+        self.history = Some(Arc::clone(history));
         match archived(site, history, guideline) {
             Some(entry) => self.by_key.insert(guideline.link_key(), entry),
             None => self.by_key.remove(&guideline.link_key()),
@@ -173,8 +211,8 @@ impl Archive {
             .map(|shown| VersionPair {
                 old: &versions[shown.index],
                 assets: &shown.assets,
-                changes: &shown.changes,
-                newer: versions.get(shown.index + 1).map(|v| &v.record),
+                changes: shown.changes.as_deref(),
+                newer: versions.get(shown.index + 1),
                 newer_path: match versions.get(shown.index + 1) {
                     None => Some(current.path()),
                     Some(newer) => folder_name(&newer.record.version)
@@ -197,13 +235,14 @@ fn archived(site: &Site, history: &SiteHistory, g: &Guideline) -> Option<Archive
         .iter()
         .enumerate()
         .filter(|(_, v)| folder_name(&v.record.version).is_some())
-        .map(|(index, old)| {
-            let newer = versions.get(index + 1).map_or(g, |v| &v.guideline);
-            Shown {
-                index,
-                assets: past_assets(site, history, g, old),
-                changes: Changes::between(&old.guideline, newer),
-            }
+        .map(|(index, old)| Shown {
+            index,
+            assets: past_assets(site, history, g, old),
+            // A text that can no longer be read leaves the current page without "Hvad er
+            // ændret"; the version's page of changes then fails to render, saying why.
+            changes: (index + 1 == versions.len())
+                .then(|| history.changes_since_previous(g).and_then(Result::ok))
+                .flatten(),
         })
         .collect();
     (!shown.is_empty()).then_some(Archived { past, shown })
@@ -222,23 +261,11 @@ fn past_assets(
     // The guideline's folder then: `guidelines/dlg/storcellet` for a file since renamed.
     let folder = record.path.strip_suffix(".md").unwrap_or(&record.path);
     let slug = folder.rsplit('/').next().unwrap_or_default().to_owned();
-    let old = &version.guideline;
-    let mut names: Vec<&str> = old
-        .body
-        .links
-        .iter()
-        .map(|l| l.destination.as_str())
-        .chain(old.body.images.iter().map(|i| i.destination.as_str()))
-        .filter_map(|destination| match classify(destination, &slug) {
-            Reference::Asset(name) => Some(name),
-            _ => None,
-        })
-        .collect();
-    names.sort_unstable();
-    names.dedup();
+    let names = &version.facts.asset_names;
     let now = crate::assets::published(&site.assets, current);
     let files = names
-        .into_iter()
+        .iter()
+        .map(String::as_str)
         .filter_map(|name| {
             let bytes = history.file_beside(record, &format!("{folder}/{name}"))?;
             let path = match now
@@ -331,15 +358,17 @@ pub(crate) struct ArchivedView {
     pub(crate) until: Option<String>,
 }
 
-pub(crate) fn archived_view(theme: &Theme, root: &str, version: &PastVersion) -> ArchivedView {
+pub(crate) fn archived_view(
+    theme: &Theme,
+    root: &str,
+    current: &Guideline,
+    version: &PastVersion,
+) -> ArchivedView {
     ArchivedView {
         version: version.record.version.clone(),
         replaced_by: version.replaced_by.clone(),
-        current_url: format!("{root}{}", version.guideline.path()),
-        changes_url: format!(
-            "{root}{}",
-            changes_path(&version.guideline, &version.record.version)
-        ),
+        current_url: format!("{root}{}", current.path()),
+        changes_url: format!("{root}{}", changes_path(current, &version.record.version)),
         from: theme.long_date(version.from),
         until: version.until.map(|d| theme.long_date(d)),
     }

@@ -64,21 +64,9 @@ impl PageCache {
     /// The cache of the site at `root`; `None` when this program cannot identify itself
     /// (then nothing is kept, rather than pages of another build trusted).
     pub(super) fn at(root: &Path) -> Option<Self> {
-        let exe = std::env::current_exe().ok()?;
-        let meta = fs::metadata(exe).ok()?;
-        let modified = meta
-            .modified()
-            .ok()?
-            .duration_since(std::time::UNIX_EPOCH)
-            .ok()?;
         Some(Self {
             dir: root.join(PAGE_CACHE_DIR),
-            program: format!(
-                "{} {} {}",
-                env!("CARGO_PKG_VERSION"),
-                meta.len(),
-                modified.as_nanos()
-            ),
+            program: crate::history::program_identity()?,
             used: Mutex::default(),
         })
     }
@@ -180,9 +168,9 @@ impl SiteKey {
         field(&mut hasher, b"old");
         field(&mut hasher, record_json(&pair.old.record).as_bytes());
         match pair.newer {
-            Some(record) => {
+            Some(newer) => {
                 field(&mut hasher, b"replaced by an earlier version");
-                field(&mut hasher, record_json(record).as_bytes());
+                field(&mut hasher, record_json(&newer.record).as_bytes());
             }
             None => {
                 // The current text decides the last version's end and what changed.

@@ -17,15 +17,9 @@ pub(super) fn render_all<T: Send>(
     inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        options,
-        guidelines,
-        base,
-        archive,
-    } = *inputs;
-    let pairs: Vec<(&Guideline, VersionPair)> = guidelines
+    let (site, theme, base, archive) = (inputs.site, inputs.theme, inputs.base, inputs.archive);
+    let pairs: Vec<(&Guideline, VersionPair)> = inputs
+        .guidelines
         .iter()
         .flat_map(|&guideline| {
             archive
@@ -38,7 +32,7 @@ pub(super) fn render_all<T: Send>(
         return Ok(Vec::new());
     }
     let cache = archive.page_cache();
-    let site_key = cache.map(|cache| cache.site_key(site, theme, options, base));
+    let site_key = cache.map(|cache| cache.site_key(site, theme, inputs.options, base));
     // With the cache, the pages render from its base context: a placeholder stands for the
     // search meta file's URL, which changes with every index (`archive_cache`).
     let inputs = RenderInputs {
@@ -75,7 +69,9 @@ pub(super) fn render_all<T: Send>(
     Ok(pages.into_iter().flatten().collect())
 }
 
-/// The page of `pair`'s old version and the page of what changed when it was replaced.
+/// The page of `pair`'s old version and the page of what changed when it was replaced:
+/// the one place an earlier version's text is parsed in a build, and only when its pages
+/// are not kept.
 fn render_pair(
     inputs: &RenderInputs,
     current: &Guideline,
@@ -86,15 +82,24 @@ fn render_pair(
         theme,
         options,
         base,
+        archive: versions,
         ..
     } = *inputs;
     let root = site.config.root_path();
     let version = pair.old;
-    let past = &version.guideline;
+    let unreadable = |message: String| RenderError {
+        page: archive::version_path(current, &version.record.version),
+        message,
+    };
+    let past = versions.parsed(version).map_err(unreadable)?;
+    let changes = versions.pair_changes(current, pair).map_err(unreadable)?;
     let mut context = base.clone();
     let view = guideline_view::build_with(site, past, theme, options.today, Some(pair.assets));
     context.insert("g", &view);
-    context.insert("archived", &archive::archived_view(theme, &root, version));
+    context.insert(
+        "archived",
+        &archive::archived_view(theme, &root, current, version),
+    );
     let capacity = 2 * past.source.text.len() + 16 * 1024;
     let archived = render_sized(theme, "guideline.html", &context, capacity)?;
 
@@ -102,7 +107,10 @@ fn render_pair(
     context.insert("title", current.title());
     context.insert("group_url", &format!("{root}{}/", current.group));
     context.insert("group", &current.group);
-    context.insert("diff", &changes_view::page(theme, &root, current, pair));
+    context.insert(
+        "diff",
+        &changes_view::page(theme, &root, current, pair, &changes),
+    );
     let changes = render(theme, "changes.html", &context)?;
     Ok([archived, changes])
 }

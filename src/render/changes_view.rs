@@ -69,12 +69,13 @@ pub(super) struct ChangesPage {
     pub(crate) sections: Vec<SectionView>,
 }
 
-/// The page of `pair`'s changes, for `current`'s earlier version `pair.old`.
-pub(super) fn page(
+/// The page of `pair`'s `changes`, for `current`'s earlier version `pair.old`.
+pub(crate) fn page(
     theme: &Theme,
     root: &str,
     current: &Guideline,
     pair: &VersionPair,
+    changes: &Changes,
 ) -> ChangesPage {
     let old_url = format!(
         "{root}{}",
@@ -82,15 +83,15 @@ pub(super) fn page(
     );
     let new_url = pair.newer_path.as_ref().map(|path| format!("{root}{path}"));
     ChangesPage {
-        from: pair.changes.from.clone(),
-        to: pair.changes.to.clone(),
+        from: changes.from.clone(),
+        to: changes.to.clone(),
         items_html: items(
             theme,
-            pair.changes,
+            changes,
             new_url.as_deref().unwrap_or_default(),
             Some(&old_url),
         ),
-        sections: sections(theme, pair.changes, new_url.as_deref()),
+        sections: sections(theme, changes, new_url.as_deref()),
         old_url,
         new_url,
         current_url: format!("{root}{}", current.path()),

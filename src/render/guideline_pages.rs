@@ -27,14 +27,14 @@ pub(super) fn insert_history(
         &archive::links(theme, root, guideline, &past),
     );
     // Against the previous approved version: the one this page replaced.
-    let changes = archive.pairs_of(guideline).pop().map(|pair| {
+    let changes = archive.pairs_of(guideline).pop().and_then(|pair| {
         let version = &pair.old.record.version;
-        changes_view::build(
+        Some(changes_view::build(
             theme,
-            pair.changes,
+            pair.changes?,
             format!("{root}{}", archive::version_path(guideline, version)),
             format!("{root}{}", archive::changes_path(guideline, version)),
-        )
+        ))
     });
     context.insert("changes", &changes);
 }
@@ -44,24 +44,19 @@ pub(super) fn guideline_pages<T: Send>(
     inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        options,
-        guidelines,
-        base,
-        archive,
-    } = *inputs;
+    let (site, theme, archive) = (inputs.site, inputs.theme, inputs.archive);
+    let today = inputs.options.today;
     let root = site.config.root_path();
-    guidelines
+    inputs
+        .guidelines
         .par_iter()
         // One context per rayon job, each page's view put in place of the last page's: a
         // copy of the base context (the UI strings, the asset URLs) per page cost a third as
         // much as the page's own view to make and to drop.
         .map_init(
-            || base.clone(),
+            || inputs.base.clone(),
             |context, guideline| {
-                let view = guideline_view::build(site, guideline, theme, options.today);
+                let view = guideline_view::build(site, guideline, theme, today);
                 context.insert("g", &view);
                 insert_history(context, theme, &root, guideline, archive);
                 let capacity = 2 * guideline.source.text.len() + 16 * 1024;

@@ -164,7 +164,7 @@ impl PageRenderer<'_> {
         let listed = (
             summary(site, theme, guideline, today),
             api::api_guideline(site, guideline, root, today),
-            search_entries(site, &[guideline], root, theme.text("recommendation")),
+            search_entries(site, theme, &[guideline], root),
         );
         let mut hasher = blake3::Hasher::new();
         serde_json::to_writer(&mut hasher, &listed).ok()?;

@@ -17,8 +17,11 @@ mod news;
 pub(crate) mod offline;
 mod page_plan;
 mod paging;
+pub(crate) mod partials;
 mod pathway_view;
 mod site_pages;
+mod stencil;
+pub(crate) mod strength_text;
 mod summaries;
 pub(crate) mod theme;
 

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::history::MarkedRecommendation;
 use crate::model::{Guideline, Marker, Status};
 use crate::site::Site;
 
@@ -58,6 +59,19 @@ fn changes_of(guideline: &Guideline) -> Vec<Change> {
         .collect()
 }
 
+/// An earlier version's marked recommendations, as its facts keep them.
+fn marked(recommendations: &[MarkedRecommendation]) -> Vec<Change> {
+    recommendations
+        .iter()
+        .map(|r| Change {
+            id: r.id,
+            marker: r.marker,
+            anchor: r.anchor.clone(),
+            text: r.text.clone(),
+        })
+        .collect()
+}
+
 /// The current version of each approved guideline of `guidelines`, and with `past` every
 /// earlier approved version too (from the archive), newest first; ties by title, so the
 /// order is stable. Only a guideline's own feed lists its earlier versions: elsewhere the
@@ -87,7 +101,7 @@ fn items<'a>(guidelines: &[&'a Guideline], archive: &'a Archive, past: bool) -> 
                 date: version.from,
                 path: archive::version_path(guideline, &version.record.version),
                 first: i == 0 && is_first_version(&version.record.version),
-                changes: changes_of(&version.guideline),
+                changes: marked(&version.facts.marked),
             });
         }
     }

@@ -41,17 +41,12 @@ pub(super) struct PagePlan<'a> {
 
 impl<'a> PagePlan<'a> {
     pub(super) fn new(inputs: RenderInputs<'a>) -> Self {
-        let RenderInputs {
-            site,
-            theme,
-            options,
-            guidelines,
-            ..
-        } = inputs;
+        let (site, today) = (inputs.site, inputs.options.today);
         let root = site.config.root_path();
-        let summaries: Vec<Summary> = guidelines
+        let summaries: Vec<Summary> = inputs
+            .guidelines
             .iter()
-            .map(|g| summary(site, theme, g, options.today))
+            .map(|g| summary(site, inputs.theme, g, today))
             .collect();
         let groups = group_views(site, &summaries, &root);
         Self {
@@ -84,14 +79,8 @@ impl<'a> PagePlan<'a> {
     /// feed of each group in `groups` (every configured group when `None`; codes not in the
     /// configuration are skipped).
     pub(super) fn listings(&self, groups: Option<&BTreeSet<String>>) -> Vec<Job<'_>> {
-        let RenderInputs {
-            site,
-            theme,
-            options,
-            guidelines,
-            base,
-            archive,
-        } = self.inputs;
+        let (site, theme, guidelines) =
+            (self.inputs.site, self.inputs.theme, self.inputs.guidelines);
         let root = self.root.as_str();
         let wanted = |code: &str| groups.is_none_or(|groups| groups.contains(code));
         let mut jobs = vec![self.page("index.html".to_owned(), "home.html", |context| {
@@ -116,7 +105,8 @@ impl<'a> PagePlan<'a> {
         }));
         for code in site.config.groups.keys().filter(|code| wanted(code)) {
             jobs.push(Box::new(move || {
-                let (path, feed) = news::group_feed(site, theme, code, guidelines, archive);
+                let (path, feed) =
+                    news::group_feed(site, theme, code, guidelines, self.inputs.archive);
                 Ok(vec![(path, feed.into_bytes())])
             }));
         }
@@ -132,11 +122,11 @@ impl<'a> PagePlan<'a> {
         }
         jobs.push(Box::new(move || self.search_all()));
         jobs.push(Box::new(move || {
-            pathway_view::pages(site, theme, base, guidelines, root)
+            pathway_view::pages(site, theme, self.inputs.base, guidelines, root)
         }));
         jobs.push(Box::new(move || {
             let mut machine = OutputTree::default();
-            feeds::write(site, guidelines, options.today, &mut machine)
+            feeds::write(site, guidelines, self.inputs.options.today, &mut machine)
                 .map_err(|err| render_error("api/guidelines.json", &err))?;
             Ok(machine.files.into_iter().collect())
         }));
@@ -179,18 +169,11 @@ impl<'a> PagePlan<'a> {
     /// one; beyond, a list of the groups, and each group's recommendations on pages of at
     /// most [`paging::LIST_PAGE_BYTES`].
     fn search_all(&self) -> Result<Vec<RenderedFile>, RenderError> {
-        let RenderInputs {
-            site,
-            theme,
-            guidelines,
-            base,
-            ..
-        } = self.inputs;
-        let root = self.root.as_str();
-        let entries = search_entries(site, guidelines, root, theme.text("recommendation"));
+        let (site, theme, root) = (self.inputs.site, self.inputs.theme, self.root.as_str());
+        let entries = search_entries(site, theme, self.inputs.guidelines, root);
         let size = |e: &SearchEntry| e.recommendations_html.len() + 256;
         let render_page = |path: String, fill: &dyn Fn(&mut tera::Context)| {
-            let mut context = base.clone();
+            let mut context = self.inputs.base.clone();
             fill(&mut context);
             render(theme, "search-all.html", &context).map(|html| (path, html))
         };
@@ -256,22 +239,15 @@ pub(super) fn guideline_files(
     inputs: &RenderInputs,
     guideline: &Guideline,
 ) -> Result<Vec<RenderedFile>, RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        options,
-        base,
-        archive,
-        ..
-    } = *inputs;
-    let (feed_path, feed) = news::guideline_feed(site, theme, guideline, archive);
-    let api = api::guideline_file(site, guideline, options.today)
+    let (site, theme) = (inputs.site, inputs.theme);
+    let (feed_path, feed) = news::guideline_feed(site, theme, guideline, inputs.archive);
+    let api = api::guideline_file(site, guideline, inputs.options.today)
         .map_err(|err| render_error(&api::guideline_path(guideline), &err))?;
     let mut files = vec![(feed_path, feed.into_bytes()), api];
     for (path, asset) in crate::assets::published(&site.assets, guideline) {
         files.push((path, asset.bytes.to_vec()));
     }
-    files.extend(alias_redirects(site, theme, base, guideline)?);
+    files.extend(alias_redirects(site, theme, inputs.base, guideline)?);
     Ok(files)
 }
 

@@ -195,7 +195,7 @@ fn phase_lists(
                 if in_phases.is_empty() {
                     continue;
                 }
-                let item = recommendation_item(&page, &label, r);
+                let item = recommendation_item(theme, &page, &label, r);
                 for i in in_phases {
                     items[i].push_str(&item);
                 }
@@ -227,7 +227,12 @@ fn phase_lists(
 }
 
 /// `<li>` with a deep link to the recommendation, its strength and its text.
-fn recommendation_item(page: &str, label: &str, r: &crate::model::Recommendation) -> String {
+fn recommendation_item(
+    theme: &Theme,
+    page: &str,
+    label: &str,
+    r: &crate::model::Recommendation,
+) -> String {
     let mut item = String::new();
     // Writing to a String cannot fail.
     let _ = write!(
@@ -240,8 +245,8 @@ fn recommendation_item(page: &str, label: &str, r: &crate::model::Recommendation
         let _ = write!(
             item,
             r#" <span class="badge strength {}">{}</span>"#,
-            strength.css_class(),
-            escape(&strength.label())
+            escape(theme.strength.class(&strength)),
+            escape(&theme.strength.label(&strength))
         );
     }
     let _ = write!(

@@ -28,17 +28,10 @@ pub(super) fn site_wide_pages(inputs: &RenderInputs) -> Result<OutputTree, Rende
 
 /// The "Nyt" page: new and revised guidelines by month.
 pub(super) fn news_page(inputs: &RenderInputs) -> Result<Vec<u8>, RenderError> {
-    let RenderInputs {
-        site,
-        theme,
-        guidelines,
-        base,
-        archive,
-        ..
-    } = *inputs;
-    let mut context = base.clone();
-    context.insert("months", &news::months(site, theme, guidelines, archive));
-    render(theme, "news.html", &context)
+    let mut context = inputs.base.clone();
+    let months = news::months(inputs.site, inputs.theme, inputs.guidelines, inputs.archive);
+    context.insert("months", &months);
+    render(inputs.theme, "news.html", &context)
 }
 
 /// The format guide for authors (`docs/format.md`, built into the binary) as HTML for the

@@ -94,14 +94,14 @@ pub(super) struct SearchEntry {
 }
 
 /// The search page without JavaScript lists every recommendation, to find with the browser.
-/// `recommendation` is the theme's word for one ("Anbefaling").
+/// Each is named by the theme's word for one ("Anbefaling") and its strength's label.
 pub(super) fn search_entries(
     site: &Site,
+    theme: &Theme,
     guidelines: &[&Guideline],
     root: &str,
-    recommendation: &str,
 ) -> Vec<SearchEntry> {
-    let label = markdown::escape(recommendation);
+    let label = markdown::escape(theme.text("recommendation"));
     // Every recommendation's plain text: on every core.
     guidelines
         .par_iter()
@@ -110,7 +110,11 @@ pub(super) fn search_entries(
             let page = format!("{root}{}", g.path());
             let mut items = String::new();
             for r in &g.body.recommendations {
-                let strength = r.header.strength.map(|s| s.label()).unwrap_or_default();
+                let strength = r
+                    .header
+                    .strength
+                    .map(|s| theme.strength.label(&s))
+                    .unwrap_or_default();
                 // Writing to a String cannot fail.
                 let _ = write!(
                     items,

@@ -6,8 +6,11 @@ use std::path::Path;
 
 use tera::Tera;
 
+use super::partials::{Partial, Partials};
+use super::strength_text::StrengthText;
+
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 17] = [
+const TEMPLATES: [(&str, &str); 21] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -76,8 +79,24 @@ const TEMPLATES: [(&str, &str); 17] = [
         "mdt.html",
         include_str!("../../themes/default/templates/mdt.html"),
     ),
+    (
+        Partial::StrengthBadge.template(),
+        include_str!("../../themes/default/templates/partials/strength-badge.html"),
+    ),
+    (
+        Partial::MarkerBadge.template(),
+        include_str!("../../themes/default/templates/partials/marker-badge.html"),
+    ),
+    (
+        Partial::Reference.template(),
+        include_str!("../../themes/default/templates/partials/reference.html"),
+    ),
+    (
+        Partial::Backlink.template(),
+        include_str!("../../themes/default/templates/partials/backlink.html"),
+    ),
 ];
-const STRINGS: &str = include_str!("../../themes/default/strings.toml");
+pub(super) const DEFAULT_STRINGS: &str = include_str!("../../themes/default/strings.toml");
 const CSS: &str = include_str!("../../themes/default/static/retning.css");
 const JS: &str = include_str!("../../themes/default/static/retning.js");
 const SEARCH_JS: &str = include_str!("../../themes/default/static/search.js");
@@ -100,6 +119,10 @@ pub struct Theme {
     pub(crate) favicon: String,
     /// The service worker, with a placeholder for each build's settings (render/offline.rs).
     pub(crate) service_worker: String,
+    /// The strengths' labels and CSS classes.
+    pub(crate) strength: StrengthText,
+    /// The badges and reference items, made ready to fill.
+    pub(crate) partials: Partials,
     /// A hash of every file of the theme: what the pages look like, for the build id.
     pub(crate) fingerprint: String,
 }
@@ -137,7 +160,7 @@ impl Theme {
         tera.autoescape_on(vec![".html", ".xml"]);
         tera.set_escape_fn(super::markdown::escape);
         let strings_path = dir.join("strings.toml");
-        let strings_text = read_override(&strings_path, STRINGS)?;
+        let strings_text = read_override(&strings_path, DEFAULT_STRINGS)?;
         let strings: toml::Table =
             toml::from_str(&strings_text).map_err(|err| ThemeError::Strings {
                 path: strings_path.display().to_string(),
@@ -158,9 +181,18 @@ impl Theme {
                 message: "`months` must list the twelve month names".to_owned(),
             });
         }
+        let strength =
+            StrengthText::from_strings(&strings).map_err(|message| ThemeError::Strings {
+                path: strings_path.display().to_string(),
+                message,
+            })?;
         let strings = serde_json::to_value(&strings).map_err(|err| ThemeError::Strings {
             path: strings_path.display().to_string(),
             message: err.to_string(),
+        })?;
+        let partials = Partials::load(&tera, &strings).map_err(|err| ThemeError::Template {
+            name: "partials".to_owned(),
+            message: error_chain(&err),
         })?;
         let css = read_override(&dir.join("static/retning.css"), CSS)?;
         let js = read_override(&dir.join("static/retning.js"), JS)?;
@@ -181,6 +213,8 @@ impl Theme {
             tera,
             strings,
             months,
+            strength,
+            partials,
             css,
             js,
             search_js,
@@ -193,6 +227,17 @@ impl Theme {
     /// A UI string by key (empty when the theme lacks it).
     pub fn text(&self, key: &str) -> &str {
         self.strings.get(key).and_then(|v| v.as_str()).unwrap_or("")
+    }
+
+    /// Appends `partial` with `values` and `flags` (as [`Partial`] names them).
+    pub(crate) fn write_partial(
+        &self,
+        partial: Partial,
+        flags: &[bool],
+        values: &[&str],
+        out: &mut String,
+    ) {
+        self.partials.write(&self.tera, partial, flags, values, out);
     }
 
     /// "1. februar 2024".

@@ -14,7 +14,7 @@ pub(crate) use pathway::{
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::changes::{ChangeKind, Changes};
+use crate::changes::ChangeKind;
 use crate::history::SiteHistory;
 use crate::model::{Guideline, Marker, Status};
 use crate::site::Site;
@@ -302,11 +302,12 @@ fn fill_from_markers(change: &mut Change, g: &Guideline) {
 fn fill_from_history(change: &mut Change, g: &Guideline, history: &SiteHistory) {
     change.basis = ChangeBasis::History;
     let past = history.past_versions(g);
-    let Some(previous) = past.versions.last() else {
+    let (Some(previous), Some(Ok(real))) =
+        (past.versions.last(), history.changes_since_previous(g))
+    else {
         change.new_recommendations = g.body.recommendations.iter().map(|r| r.header.id).collect();
         return;
     };
-    let real = Changes::between(&previous.guideline, g);
     let ids = |kind| {
         real.recommendations
             .iter()

@@ -66,7 +66,7 @@ pub(crate) struct Preview {
     /// What the fast steps left for the complete step.
     behind: Option<Behind>,
     /// The site's git history, read once at start (`None`: off or unavailable).
-    history: Option<SiteHistory>,
+    history: Option<Arc<SiteHistory>>,
     /// The earlier versions of the guidelines on the site, from `history`.
     archive: Archive,
 }
@@ -182,7 +182,7 @@ impl Preview {
     /// Shows the earlier versions in `history` too: their pages and each current page's list.
     #[must_use]
     pub(crate) fn with_history(mut self, history: SiteHistory) -> Self {
-        self.history = Some(history);
+        self.history = Some(Arc::new(history));
         self
     }
 

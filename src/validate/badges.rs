@@ -6,9 +6,9 @@ use crate::changes::{ChangeKind, Changes};
 use crate::diagnostics::{Diagnostic, Message, codes, message};
 use crate::model::{Guideline, Marker};
 
-/// Findings for `current`'s badges, `previous` being the approved version before it.
-pub(crate) fn check(current: &Guideline, previous: &Guideline, findings: &mut Vec<Diagnostic>) {
-    let changes = Changes::between(previous, current);
+/// Findings for `current`'s badges, `changes` being those since the approved version
+/// before it.
+pub(crate) fn check(current: &Guideline, changes: &Changes, findings: &mut Vec<Diagnostic>) {
     let before = &changes.from;
     let source = &current.source;
     for recommendation in &current.body.recommendations {
@@ -77,10 +77,11 @@ pub fn check_site(
     site.guidelines
         .par_iter()
         .flat_map_iter(|guideline| {
-            let past = history.past_versions(guideline);
             let mut findings = Vec::new();
-            if let Some(previous) = past.versions.last() {
-                check(guideline, &previous.guideline, &mut findings);
+            // A previous text that can no longer be read is the history's problem, said by
+            // `retning history`; its badges are not checked.
+            if let Some(Ok(changes)) = history.changes_since_previous(guideline) {
+                check(guideline, &changes, &mut findings);
             }
             findings
         })

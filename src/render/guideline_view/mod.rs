@@ -102,7 +102,7 @@ pub(crate) struct RecommendationView {
     pub(crate) anchor: String,
     pub(crate) strength: String,
     pub(crate) strength_anchor: &'static str,
-    pub(crate) strength_class: &'static str,
+    pub(crate) strength_class: String,
     pub(crate) marker: Option<&'static str>,
     /// The strength badge and the new/changed mark, made here rather than by a template
     /// macro: they show twice for every recommendation, and a macro call per badge is a
@@ -206,16 +206,10 @@ pub(crate) fn build_with(
     let badge_text = BadgeText::new(theme, &root, &site.config);
     let quick_guide = quick_guide(theme, &badge_text, guideline, &markdown);
     let sections = section_views(theme, &badge_text, guideline, &markdown, &mut citations);
-    let evidence_level = escape(theme.text("evidence_level"));
-    let references = reference_views(
-        guideline,
-        &markdown,
-        &mut citations,
-        theme.text("back_to_citation"),
-    );
+    let references = reference_views(theme, guideline, &markdown, &mut citations);
     let mut references_html = String::new();
     for reference in &references {
-        reference.write_item(&mut references_html, &evidence_level);
+        reference.write_item(theme, &mut references_html);
     }
     let meta = &guideline.meta;
     let approval =

@@ -1,18 +1,15 @@
 //! A recommendation's card: its badges, its decision aids, its phases and monitoring.
 
-use std::fmt::Write as _;
-
 use crate::link_safety;
 use crate::model::{AidFormat, DecisionAid, Guideline, Ipdas, Marker, Recommendation};
 
-use super::super::markdown::escape;
+use super::super::partials::Partial;
 use super::super::theme::Theme;
 use super::{DecisionAidView, MonitoringView, PhaseView, RecommendationView};
 
-/// The words of a recommendation's badges, HTML-escaped once per page.
+/// What a recommendation's badges need besides the recommendation, found once per page.
 pub(crate) struct BadgeText {
     root: String,
-    strength: String,
     new: String,
     changed: String,
     /// Every configured phase, by slug, as a link to its page.
@@ -22,10 +19,9 @@ pub(crate) struct BadgeText {
 impl BadgeText {
     pub(crate) fn new(theme: &Theme, root: &str, config: &crate::config::SiteConfig) -> Self {
         Self {
-            root: escape(root),
-            strength: escape(theme.text("strength")),
-            new: escape(theme.text("badge_new")),
-            changed: escape(theme.text("badge_changed")),
+            root: root.to_owned(),
+            new: theme.text("badge_new").to_owned(),
+            changed: theme.text("badge_changed").to_owned(),
             phases: config
                 .pathway
                 .phases
@@ -58,39 +54,32 @@ pub(crate) fn recommendation_view(
     html: String,
 ) -> RecommendationView {
     let strength = recommendation.header.strength;
-    let label = strength.map(|s| s.label()).unwrap_or_default();
+    let label = strength
+        .map(|s| theme.strength.label(&s))
+        .unwrap_or_default();
+    let class = strength.map_or("", |s| theme.strength.class(&s));
+    // The theme's partials, filled here once per recommendation (not a tera macro per
+    // badge in the page's templates: docs/performance.md, 16).
     let mut badges_html = String::new();
-    // Writing to a String cannot fail.
     if let Some(strength) = strength {
-        let _ = write!(
-            badges_html,
-            r#"<a class="badge strength {}" href="{}styrke/#{}"><span class="visually-hidden">{}: </span>{}</a>"#,
-            strength.css_class(),
-            text.root,
-            strength.explanation_anchor(),
-            text.strength,
-            escape(&label),
-        );
+        let values = [class, text.root.as_str(), strength.key(), label.as_str()];
+        theme.write_partial(Partial::StrengthBadge, &[], &values, &mut badges_html);
     }
-    let _ = match recommendation.header.marker {
-        Some(Marker::New) => write!(
-            badges_html,
-            r#" <span class="badge badge-new">{}</span>"#,
-            text.new
-        ),
-        Some(Marker::Changed) => write!(
-            badges_html,
-            r#" <span class="badge badge-changed">{}</span>"#,
-            text.changed
-        ),
-        None => Ok(()),
+    let marker = match recommendation.header.marker {
+        Some(Marker::New) => Some(["new", text.new.as_str()]),
+        Some(Marker::Changed) => Some(["changed", text.changed.as_str()]),
+        None => None,
     };
+    if let Some(values) = marker {
+        badges_html.push(' ');
+        theme.write_partial(Partial::MarkerBadge, &[], &values, &mut badges_html);
+    }
     RecommendationView {
         id: recommendation.header.id,
         anchor: recommendation.anchor(),
         strength: label,
-        strength_anchor: strength.map_or("", |s| s.explanation_anchor()),
-        strength_class: strength.map_or("", |s| s.css_class()),
+        strength_anchor: strength.map_or("", |s| s.key()),
+        strength_class: class.to_owned(),
         marker: recommendation.header.marker.map(|m| match m {
             Marker::New => "new",
             Marker::Changed => "changed",

@@ -1,13 +1,13 @@
 //! The reference list: cited references in order of first citation, each with its evidence
 //! levels and a link back to every citation.
 
-use std::fmt::Write as _;
-
 use rustc_hash::FxHashMap;
 
 use crate::model::{Guideline, SectionKind};
 
-use super::super::markdown::{Citations, MarkdownRenderer, anchor_safe, escape};
+use super::super::markdown::{Citations, MarkdownRenderer, anchor_safe};
+use super::super::partials::Partial;
+use super::super::theme::Theme;
 
 /// One reference on its way into `references_html` (the template sees only the finished list).
 pub(super) struct ReferenceView {
@@ -22,37 +22,29 @@ pub(super) struct ReferenceView {
 }
 
 impl ReferenceView {
-    /// The list item, as `references_html` holds it: the reference, its evidence levels
-    /// (`evidence_level` is the theme's label, HTML-escaped) and the links back.
-    pub(super) fn write_item(&self, out: &mut String, evidence_level: &str) {
-        out.push_str("\n      <li id=\"ref-");
-        out.push_str(&self.id);
-        out.push('"');
-        if self.number.is_none() {
-            out.push_str(" class=\"uncited\"");
-        }
-        out.push('>');
-        out.push_str(&self.html);
-        if !self.levels_text.is_empty() {
-            out.push_str(" <span class=\"evidence-level\">");
-            out.push_str(evidence_level);
-            out.push(' ');
-            out.push_str(&escape(&self.levels_text));
-            out.push_str("</span>");
-        }
-        out.push_str(&self.backlinks_html);
-        out.push_str("</li>\n      ");
+    /// The list item, as `references_html` holds it: the theme's reference partial with
+    /// the reference, its evidence levels and the links back.
+    pub(super) fn write_item(&self, theme: &Theme, out: &mut String) {
+        out.push_str("\n      ");
+        let flags = [self.number.is_some(), !self.levels_text.is_empty()];
+        let values = [
+            self.id.as_str(),
+            &self.html,
+            &self.levels_text,
+            &self.backlinks_html,
+        ];
+        theme.write_partial(Partial::Reference, &flags, &values, out);
+        out.push_str("\n      ");
     }
 }
 
 /// Cited references in order of first citation, then any never cited.
 pub(super) fn reference_views(
+    theme: &Theme,
     guideline: &Guideline,
     markdown: &MarkdownRenderer<'_>,
     citations: &mut Citations,
-    back_to_citation: &str,
 ) -> Vec<ReferenceView> {
-    let back_to_citation = escape(back_to_citation);
     let mut definitions: Vec<_> = guideline
         .body
         .definitions
@@ -89,11 +81,9 @@ pub(super) fn reference_views(
             levels.dedup();
             let mut backlinks_html = String::new();
             for n in 1..=count {
-                // Writing to a String cannot fail.
-                let _ = write!(
-                    backlinks_html,
-                    r##" <a class="backlink" href="#cite-{id}-{n}" aria-label="{back_to_citation} {n}">↩</a>"##,
-                );
+                backlinks_html.push(' ');
+                let n = n.to_string();
+                theme.write_partial(Partial::Backlink, &[], &[&id, &n], &mut backlinks_html);
             }
             ReferenceView {
                 number: number(&definition.key),

@@ -6,6 +6,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -174,7 +175,7 @@ fn render_changes(
     site: &Site,
     (theme, options, rendered): (&Theme, RenderOptions, &HashMap<PathBuf, Rendered>),
     behind: &Behind,
-    history: Option<(&SiteHistory, &mut Archive)>,
+    history: Option<(&Arc<SiteHistory>, &mut Archive)>,
     cancelled: Cancelled<'_>,
 ) -> Result<Option<Update>, RenderError> {
     let on_site: HashSet<&PathBuf> = site.guidelines.iter().map(|g| &g.source.path).collect();

@@ -36,9 +36,11 @@ fn archived_pages(site: &Site) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Builds `site` with its cache removed first, and returns every file built.
+/// Builds `site` with its caches removed first (the pages, and the versions' facts that
+/// spare their parsing), and returns every file built.
 fn cold_build(site: &Site) -> Vec<(String, String)> {
     let _ = std::fs::remove_dir_all(site.path(CACHE));
+    let _ = std::fs::remove_dir_all(site.path(".retning/versions"));
     full_build(site, &[]);
     let mut files = built_files(site);
     files.sort();

@@ -69,7 +69,8 @@ fn a_build_parses_each_earlier_version_once() {
     let site = history_site();
     let today = jiff::civil::date(2026, 11, 24);
     let checked = retning::validate::check_site(site.root(), today).expect("a site");
-    let history = retning::history::SiteHistory::load(site.root()).expect("a history");
+    let history =
+        std::sync::Arc::new(retning::history::SiteHistory::load(site.root()).expect("a history"));
     // What `build` does: the badge checks, then the archive pages, both from one history.
     let findings = retning::validate::badges::check_site(&checked.site, &history);
     assert!(findings.is_empty(), "{findings:?}");
@@ -85,6 +86,58 @@ fn a_build_parses_each_earlier_version_once() {
         history.texts_parsed(),
         2,
         "the archive reuses the parsed versions"
+    );
+}
+
+/// What `build` asks of the history before any page renders: the badge checks, then the
+/// archive. Returns how many stored texts that parsed, and the badge findings.
+fn badges_and_archive(site: &Site) -> (usize, Vec<String>) {
+    let today = jiff::civil::date(2026, 11, 24);
+    let checked = retning::validate::check_site(site.root(), today).expect("a site");
+    let history =
+        std::sync::Arc::new(retning::history::SiteHistory::load(site.root()).expect("a history"));
+    let findings = retning::validate::badges::check_site(&checked.site, &history)
+        .iter()
+        .map(|d| format!("{:?}", d.code))
+        .collect();
+    let archive = retning::render::Archive::of(&checked.site, &history, false);
+    let current = checked
+        .site
+        .by_link_key("dlg/dlbcl.md")
+        .expect("the guideline");
+    assert_eq!(archive.versions_of(current).len(), 2);
+    history.save_facts();
+    (history.texts_parsed(), findings)
+}
+
+#[test]
+fn kept_facts_spare_every_parse_until_they_are_gone_or_the_text_changes() {
+    let site = history_site();
+    let (parsed, findings) = badges_and_archive(&site);
+    assert_eq!(parsed, 2, "nothing kept yet: 1.0 and 2.0 parsed");
+    assert!(site.path(".retning/versions/facts.json").exists());
+
+    let (parsed, kept_findings) = badges_and_archive(&site);
+    assert_eq!(parsed, 0, "the dates and the changes since 2.0 were kept");
+    assert_eq!(kept_findings, findings);
+
+    std::fs::remove_dir_all(site.path(".retning/versions")).expect("remove");
+    assert_eq!(badges_and_archive(&site).0, 2, "gone: parsed again");
+
+    // An edit of the current text: the changes since 2.0 are made again (2.0 parsed), the
+    // dates of both versions still kept; an unmarked change is found.
+    write(
+        &site,
+        MAIN,
+        &edit(VALID, REC1, "Alle patienter bør have udført MR."),
+    );
+    let (parsed, findings) = badges_and_archive(&site);
+    assert_eq!(parsed, 1, "2.0, for the changes since");
+    assert!(
+        findings
+            .iter()
+            .any(|f| f.contains("RecommendationUnmarkedChange")),
+        "{findings:?}"
     );
 }
 

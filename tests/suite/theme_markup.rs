@@ -1,0 +1,59 @@
+//! A theme restyles the markup inside a guideline's page: the strength labels and classes in
+//! its `strings.toml`, the badges and the reference items in `templates/partials/`.
+
+use crate::support::{Site, TODAY, site, stderr};
+
+/// Builds the site (once; a second call finds nothing to change) and reads `page`.
+fn build_and_read(site: &Site, page: &str) -> String {
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .expect("run retning build");
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::read_to_string(site.path(page)).expect("the page is written")
+}
+
+#[test]
+fn a_theme_overrides_the_badge_partial_and_a_strength_label() {
+    let strings = include_str!("../../themes/default/strings.toml")
+        .replace("oxford-b = \"B\"", "oxford-b = \"Niveau B\"")
+        .replace("oxford-a = \"strength-a\"", "oxford-a = \"tone-top\"");
+    let site = site()
+        .file(
+            "themes/default/templates/partials/strength-badge.html",
+            "<mark class=\"{{ class }}\" data-step=\"{{ key }}\">{{ label }}</mark>\n",
+        )
+        .file("themes/default/strings.toml", strings)
+        .build();
+    let page = build_and_read(&site, "public/dlg/dlbcl/index.html");
+    // Recommendation 1 (B) and 2 (A-C): the range is written from its letters' labels.
+    assert!(
+        page.contains("<mark class=\"strength-b\" data-step=\"oxford-b\">Niveau B</mark>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<mark class=\"tone-top\" data-step=\"oxford-a\">A-C</mark> <span class=\"badge badge-changed\">Ændret</span>"),
+        "{page}"
+    );
+    assert!(!page.contains("class=\"badge strength"));
+    // The search page without JavaScript names the strength with the theme's label too.
+    let all = build_and_read(&site, "public/soeg/alle/index.html");
+    assert!(all.contains("(Niveau B)"), "{all}");
+}
+
+#[test]
+fn a_reference_partial_that_branches_on_a_value_is_rendered_through_tera() {
+    let site = site()
+        .file(
+            "themes/default/templates/partials/reference.html",
+            "<li id=\"ref-{{ id }}\">{{ html | safe }}{% if levels == \"1b\" %} <b>stærk evidens</b>{% endif %}</li>\n",
+        )
+        .build();
+    let page = build_and_read(&site, "public/dlg/dlbcl/index.html");
+    assert!(
+        page.contains("<li id=\"ref-cheson2014\"><p>Cheson BD"),
+        "{page}"
+    );
+    assert_eq!(page.matches("<b>stærk evidens</b>").count(), 1, "{page}");
+}
