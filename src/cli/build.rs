@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Arg, Counts, Language, message, render_human};
+use crate::diagnostics::{Arg, Counts, Language, Message, message, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
@@ -86,7 +86,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         return Ok(Outcome::Clean);
     }
     let progress = Progress::new();
-    progress.step("Tjekker retningslinjer");
+    progress.step(&message!("progress-checking"), language);
     let mut checked = match check_site(root, today) {
         Ok(checked) => checked,
         Err(finding) => {
@@ -139,7 +139,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         &archive,
         &out,
         &index_dir,
-        |stage| progress.step(stage),
+        |stage| progress.step(&stage.label(), language),
     )?;
     archive.tidy_page_cache();
     if let Some(history) = &history {
@@ -293,9 +293,9 @@ impl Progress {
             Self(None)
         }
     }
-    fn step(&self, message: &'static str) {
+    fn step(&self, label: &Message, language: Language) {
         if let Some(bar) = &self.0 {
-            bar.set_message(message);
+            bar.set_message(label.in_language(language));
         }
     }
     fn finish(&self) {

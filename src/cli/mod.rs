@@ -101,7 +101,8 @@ pub fn run() -> ExitCode {
 /// The line a failed command ends with: our sentence, then the OS's or a crate's cause in its
 /// own words (anyhow's chain, outermost first).
 pub(crate) fn error_line(err: &anyhow::Error, language: Language) -> String {
-    crate::diagnostics::message!("error-line", error = format!("{err:#}")).in_language(language)
+    let error = crate::diagnostics::chain_in_language(err, language);
+    crate::diagnostics::message!("error-line", error = error).in_language(language)
 }
 
 /// `retning check | head` is not a failure.
