@@ -496,3 +496,8 @@ progress-search-index = Bygger søgeindeks
 progress-pages = Renderer sider
 progress-writing = Skriver
 progress-compressing = Komprimerer
+history-version-left-out = advarsel: { $problem }
+history-only-current = { $why }; kun den gældende udgave kendes
+history-note = bemærk: { $note }
+build-no-guideline = bemærk: der er ingen retningslinje under { $folder }/: webstedet har ingen retningslinjesider (retning new <gruppe> <slug> --title T skriver en)
+build-only-drafts = bemærk: alle retningslinjer er kladder ({ $drafts }), så ingen blev udgivet: godkend en (status = "approved"), eller brug --drafts til en forhåndsvisning

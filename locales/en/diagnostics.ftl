@@ -491,3 +491,8 @@ progress-search-index = Building the search index
 progress-pages = Rendering pages
 progress-writing = Writing
 progress-compressing = Compressing
+history-version-left-out = warning: { $problem }
+history-only-current = { $why }; only the current version is known
+history-note = note: { $note }
+build-no-guideline = note: no guideline was found under { $folder }/: the site has no guideline pages (retning new <group> <slug> --title T writes one)
+build-only-drafts = note: every guideline is a draft ({ $drafts }), so none was published: approve one (status = "approved"), or pass --drafts for a preview

@@ -153,7 +153,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
             text.push_str(&render_human(&checked.findings, color, language));
         }
         if guidelines == 0 {
-            text.push_str(&nothing_published(&checked.site));
+            text.push_str(&nothing_published(&checked.site).in_language(language));
             text.push('\n');
         }
         text
@@ -264,19 +264,12 @@ fn print_unchanged(
 }
 
 /// Says why a build published no guideline page: an empty site, or only drafts.
-fn nothing_published(site: &crate::site::Site) -> String {
+fn nothing_published(site: &crate::site::Site) -> Message {
     let drafts = site.guidelines.len();
     if drafts == 0 {
-        format!(
-            "note: no guideline was found under {}/: the site has no guideline pages \
-             (retning new <group> <slug> --title T writes one)",
-            crate::site::GUIDELINES_DIR
-        )
+        message!("build-no-guideline", folder = crate::site::GUIDELINES_DIR)
     } else {
-        format!(
-            "note: every guideline is a draft ({drafts}), so none was published: approve one \
-             (status = \"approved\"), or pass --drafts for a preview"
-        )
+        message!("build-only-drafts", drafts = drafts)
     }
 }
 

@@ -99,12 +99,21 @@ pub(super) fn run(
         Ok(history) => {
             let past = history.past_versions(current);
             for problem in &past.problems {
-                eprintln!("warning: {problem}");
+                eprintln!(
+                    "{}",
+                    message!("history-version-left-out", problem = problem).in_language(language)
+                );
             }
             (None, past.versions.iter().map(past_line).collect())
         }
         Err(why) => (
-            Some(format!("{why}; only the current version is known")),
+            Some(
+                message!(
+                    "history-only-current",
+                    why = crate::terminal::history_unavailable(why)
+                )
+                .in_language(language),
+            ),
             Vec::new(),
         ),
     };
@@ -116,7 +125,7 @@ pub(super) fn run(
         versions,
     };
     let text = match args.format {
-        Format::Human => render_listing(&listing),
+        Format::Human => render_listing(&listing, language),
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&listing)?),
     };
     print(&text)?;
@@ -198,11 +207,15 @@ fn current_line(current: &Guideline, history: Option<&SiteHistory>) -> VersionLi
     }
 }
 
-fn render_listing(listing: &Listing) -> String {
+fn render_listing(listing: &Listing, language: crate::diagnostics::Language) -> String {
     use std::fmt::Write as _;
     let mut out = format!("{} — {}\n", listing.guideline, listing.title);
     if let Some(note) = &listing.note {
-        let _ = writeln!(out, "note: {note}");
+        let _ = writeln!(
+            out,
+            "{}",
+            message!("history-note", note = note).in_language(language)
+        );
     }
     let date = |d: Option<Date>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
     for line in &listing.versions {
