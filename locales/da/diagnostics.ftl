@@ -498,3 +498,13 @@ history-only-current = { $why }; kun den gældende udgave kendes
 history-note = bemærk: { $note }
 build-no-guideline = bemærk: der er ingen retningslinje under { $folder }/: webstedet har ingen retningslinjesider (retning new <gruppe> <slug> --title T skriver en)
 build-only-drafts = bemærk: alle retningslinjer er kladder ({ $drafts }), så ingen blev udgivet: godkend en (status = "approved"), eller brug --drafts til en forhåndsvisning
+output-is-root = { $out } er webstedets rodmappe: et byggeri dér ville slette webstedets kilder
+output-is-source = { $out } er webstedets `{ $source }`: et byggeri dér ville slette webstedets kilder
+output-holds-root = { $out } indeholder webstedets rodmappe { $root }: et byggeri dér ville slette den
+output-inside-source = { $out } ligger i webstedets `{ $source }`: byggeriet ville erstatte webstedets kilder
+output-is-file-system-root = { $out } er filsystemets rod: et byggeri erstatter hele sin udgangsmappe
+output-is-home = { $out } er din hjemmemappe: et byggeri erstatter hele sin udgangsmappe
+output-not-a-folder = { $out } er ikke en mappe: et byggeri skriver en mappe med filer
+output-not-ours = { $out } indeholder filer, som `retning build` ikke har skrevet (den har ingen { $marker }): et byggeri ville slette dem; vælg en tom eller ny mappe, eller brug --force for at erstatte den
+output-looks-like-a-site = { $out } indeholder { $holds } og ligner derfor et selvstændigt websted eller repository: den erstattes aldrig, heller ikke med --force
+output-unreadable = { $out } kan ikke undersøges: { $error }

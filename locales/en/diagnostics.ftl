@@ -493,3 +493,13 @@ history-only-current = { $why }; only the current version is known
 history-note = note: { $note }
 build-no-guideline = note: no guideline was found under { $folder }/: the site has no guideline pages (retning new <group> <slug> --title T writes one)
 build-only-drafts = note: every guideline is a draft ({ $drafts }), so none was published: approve one (status = "approved"), or pass --drafts for a preview
+output-is-root = { $out } is the root folder of the site: building there would delete the site's sources
+output-is-source = { $out } is `{ $source }` of the site: building there would delete the site's sources
+output-holds-root = { $out } holds the root folder { $root } of the site: building there would delete it
+output-inside-source = { $out } is inside `{ $source }` of the site: the build would replace the site's sources
+output-is-file-system-root = { $out } is the file-system root: a build replaces its output folder whole
+output-is-home = { $out } is your home folder: a build replaces its output folder whole
+output-not-a-folder = { $out } is not a folder: a build writes a folder of files
+output-not-ours = { $out } holds files that `retning build` did not write (it has no { $marker }): a build would delete them; choose an empty or new folder, or pass --force to replace it
+output-looks-like-a-site = { $out } holds { $holds }, so it looks like a site or repository of its own: it is never replaced, even with --force
+output-unreadable = cannot look at { $out }: { $error }

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Arg, Counts, Language, Message, message, render_human};
+use crate::diagnostics::{Arg, Counts, Failure, Language, Message, message, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
@@ -63,12 +63,12 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
     let out = OutputFolder::choose(root, &args.out, args.force)
-        .with_context(|| {
-            message!(
+        .map_err(|why| {
+            let refused = message!(
                 "error-build-refused",
                 folder = args.out.display().to_string()
-            )
-            .in_language(language)
+            );
+            Failure::new(refused, Failure::alone(why.message()))
         })?
         .precompressed(args.precompress);
     let today = today_or_local(args.today);

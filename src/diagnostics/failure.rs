@@ -14,14 +14,22 @@ type Cause = Box<dyn Error + Send + Sync + 'static>;
 #[derive(Debug)]
 pub(crate) struct Failure {
     message: Message,
-    cause: Cause,
+    cause: Option<Cause>,
 }
 
 impl Failure {
     pub(crate) fn new(message: Message, cause: impl Into<Cause>) -> Self {
         Self {
             message,
-            cause: cause.into(),
+            cause: Some(cause.into()),
+        }
+    }
+
+    /// A failure whose reason is all ours (its values may quote the OS).
+    pub(crate) fn alone(message: Message) -> Self {
+        Self {
+            message,
+            cause: None,
         }
     }
 }
@@ -35,7 +43,9 @@ impl fmt::Display for Failure {
 
 impl Error for Failure {
     fn source(&self) -> Option<&(dyn Error + 'static)> {
-        Some(self.cause.as_ref())
+        self.cause
+            .as_ref()
+            .map(|cause| cause.as_ref() as &(dyn Error + 'static))
     }
 }
 
