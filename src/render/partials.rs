@@ -24,14 +24,19 @@ pub(crate) enum Partial {
     Reference,
     /// A link back to one citation of a reference. Values: `id`, `n`.
     Backlink,
+    /// A recommendation in a phase's list (`forloeb/<phase>/`). Values: `href`, `label`
+    /// (the word "Anbefaling"), `id`, `class`, `strength` (its label), `text` (plain).
+    /// Flag: `has_strength`.
+    PhaseItem,
 }
 
 impl Partial {
-    const ALL: [Self; 4] = [
+    const ALL: [Self; 5] = [
         Self::StrengthBadge,
         Self::MarkerBadge,
         Self::Reference,
         Self::Backlink,
+        Self::PhaseItem,
     ];
 
     /// Its template's name.
@@ -41,6 +46,7 @@ impl Partial {
             Self::MarkerBadge => "partials/marker-badge.html",
             Self::Reference => "partials/reference.html",
             Self::Backlink => "partials/backlink.html",
+            Self::PhaseItem => "partials/phase-item.html",
         }
     }
 
@@ -50,12 +56,14 @@ impl Partial {
             Self::MarkerBadge => &["kind", "text"],
             Self::Reference => &["id", "html", "levels", "backlinks"],
             Self::Backlink => &["id", "n"],
+            Self::PhaseItem => &["href", "label", "id", "class", "strength", "text"],
         }
     }
 
     const fn flags(self) -> &'static [&'static str] {
         match self {
             Self::Reference => &["cited", "has_levels"],
+            Self::PhaseItem => &["has_strength"],
             _ => &[],
         }
     }

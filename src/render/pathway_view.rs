@@ -4,8 +4,6 @@
 //! pages of a bounded size). The matrix is computed once and each guideline's
 //! recommendations are written once, whatever the number of phases.
 
-use std::fmt::Write as _;
-
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -13,8 +11,8 @@ use crate::model::Guideline;
 use crate::pathway;
 use crate::site::Site;
 
-use super::markdown::escape;
 use super::paging::{self, GroupCount};
+use super::partials::Partial;
 use super::{RenderError, RenderedFile, Theme, render};
 
 #[derive(Serialize)]
@@ -179,7 +177,7 @@ fn phase_lists(
     root: &str,
 ) -> Vec<Vec<PhaseGuideline>> {
     let phases = &site.config.pathway.phases;
-    let label = escape(theme.text("recommendation"));
+    let label = theme.text("recommendation");
     // Every guideline on every core: its items per phase, each recommendation written once.
     let per_guideline: Vec<Vec<(usize, PhaseGuideline)>> = guidelines
         .par_iter()
@@ -195,7 +193,7 @@ fn phase_lists(
                 if in_phases.is_empty() {
                     continue;
                 }
-                let item = recommendation_item(theme, &page, &label, r);
+                let item = recommendation_item(theme, &page, label, r);
                 for i in in_phases {
                     items[i].push_str(&item);
                 }
@@ -226,33 +224,28 @@ fn phase_lists(
     lists
 }
 
-/// `<li>` with a deep link to the recommendation, its strength and its text.
+/// `<li>` with a deep link to the recommendation, its strength and its text: the theme's
+/// `partials/phase-item.html`.
 fn recommendation_item(
     theme: &Theme,
     page: &str,
     label: &str,
     r: &crate::model::Recommendation,
 ) -> String {
+    let href = format!("{page}#{}", r.anchor());
+    let id = r.header.id.to_string();
+    let (class, strength) = r.header.strength.map_or((None, String::new()), |s| {
+        (Some(theme.strength.class(&s)), theme.strength.label(&s))
+    });
+    let values = [
+        href.as_str(),
+        label,
+        id.as_str(),
+        class.unwrap_or(""),
+        strength.as_str(),
+        &r.content.plain_text(),
+    ];
     let mut item = String::new();
-    // Writing to a String cannot fail.
-    let _ = write!(
-        item,
-        r#"<li class="phase-item"><a href="{}">{label} {}</a>"#,
-        escape(&format!("{page}#{}", r.anchor())),
-        r.header.id
-    );
-    if let Some(strength) = r.header.strength {
-        let _ = write!(
-            item,
-            r#" <span class="badge strength {}">{}</span>"#,
-            escape(theme.strength.class(&strength)),
-            escape(&theme.strength.label(&strength))
-        );
-    }
-    let _ = write!(
-        item,
-        r#"<p class="phase-text">{}</p></li>"#,
-        escape(&r.content.plain_text())
-    );
+    theme.write_partial(Partial::PhaseItem, &[class.is_some()], &values, &mut item);
     item
 }

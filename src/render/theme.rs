@@ -10,7 +10,7 @@ use super::partials::{Partial, Partials};
 use super::strength_text::StrengthText;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 21] = [
+const TEMPLATES: [(&str, &str); 22] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -94,6 +94,10 @@ const TEMPLATES: [(&str, &str); 21] = [
     (
         Partial::Backlink.template(),
         include_str!("../../themes/default/templates/partials/backlink.html"),
+    ),
+    (
+        Partial::PhaseItem.template(),
+        include_str!("../../themes/default/templates/partials/phase-item.html"),
     ),
 ];
 pub(super) const DEFAULT_STRINGS: &str = include_str!("../../themes/default/strings.toml");

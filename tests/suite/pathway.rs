@@ -210,6 +210,31 @@ fn a_phase_page_lists_its_recommendations_across_guidelines() {
 }
 
 #[test]
+fn a_theme_restyles_the_items_of_a_phase_page() {
+    let site = pathway_site()
+        .file(
+            "themes/default/templates/partials/phase-item.html",
+            "<li><a href=\"{{ href }}\">{{ id }}</a>{% if has_strength %} [{{ strength }}|{{ class }}]{% endif %} {{ text }}</li>\n",
+        )
+        .build();
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .expect("run retning build");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let udredning = std::fs::read_to_string(site.path("public/forloeb/udredning/index.html"))
+        .expect("the phase page is written");
+    assert!(
+        udredning.contains(
+            "<li><a href=\"/retningslinjer/dlg/dlbcl/#anbefaling-1\">1</a> [B|strength-b] "
+        ),
+        "{udredning}"
+    );
+    assert!(!udredning.contains("class=\"phase-item\""), "{udredning}");
+}
+
+#[test]
 fn the_mdt_view_holds_only_the_recommendations_with_phases_aids_and_monitoring() {
     let (_site, read) = built();
     let page = read("dlg/dlbcl/index.html");

@@ -40,6 +40,18 @@ fn a_theme_overrides_the_badge_partial_and_a_strength_label() {
     // The search page without JavaScript names the strength with the theme's label too.
     let all = build_and_read(&site, "public/soeg/alle/index.html");
     assert!(all.contains("(Niveau B)"), "{all}");
+    // The page that explains the strengths shows the same labels and classes.
+    let explained = build_and_read(&site, "public/styrke/index.html");
+    assert!(
+        explained.contains(
+            "<dt id=\"oxford-b\"><span class=\"badge strength strength-b\">Niveau B</span>"
+        ),
+        "{explained}"
+    );
+    assert!(
+        explained.contains("<span class=\"badge strength tone-top\">A</span>"),
+        "{explained}"
+    );
 }
 
 #[test]
