@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use crate::diagnostics::{Message, OrFail, message};
+use crate::diagnostics::{Failure, Message, OrFail, message};
 
 use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
 use crate::render::{
@@ -272,7 +272,7 @@ fn finished_index(
     engine: std::thread::Result<Result<(Engine, Duration), EngineError>>,
 ) -> anyhow::Result<(Engine, Duration)> {
     engine
-        .map_err(|_| anyhow::anyhow!("the search index build panicked"))
+        .map_err(|_| anyhow::Error::new(Failure::alone(message!("error-search-index-panicked"))))
         .and_then(|built| {
             built
                 .or_fail(|| message!("error-search-index-not-built"))

@@ -508,3 +508,4 @@ output-not-a-folder = { $out } er ikke en mappe: et byggeri skriver en mappe med
 output-not-ours = { $out } indeholder filer, som `retning build` ikke har skrevet (den har ingen { $marker }): et byggeri ville slette dem; vælg en tom eller ny mappe, eller brug --force for at erstatte den
 output-looks-like-a-site = { $out } indeholder { $holds } og ligner derfor et selvstændigt websted eller repository: den erstattes aldrig, heller ikke med --force
 output-unreadable = { $out } kan ikke undersøges: { $error }
+error-search-index-panicked = opbygningen af søgeindekset fejlede uventet (en fejl i retning; rapportér den venligst)

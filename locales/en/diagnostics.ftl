@@ -503,3 +503,4 @@ output-not-a-folder = { $out } is not a folder: a build writes a folder of files
 output-not-ours = { $out } holds files that `retning build` did not write (it has no { $marker }): a build would delete them; choose an empty or new folder, or pass --force to replace it
 output-looks-like-a-site = { $out } holds { $holds }, so it looks like a site or repository of its own: it is never replaced, even with --force
 output-unreadable = cannot look at { $out }: { $error }
+error-search-index-panicked = the search index build panicked (a bug in retning: please report it)
