@@ -188,14 +188,11 @@ impl SiteConfig {
 
     /// The display name of the group `code`, or a message naming the groups there are (for
     /// commands that take a group on the command line).
-    pub(crate) fn group(&self, code: &str) -> Result<&str, String> {
-        self.groups.get(code).map(String::as_str).ok_or_else(|| {
-            let known: Vec<_> = self.groups.keys().map(String::as_str).collect();
-            format!(
-                "`{code}` is not a group in retning.toml; known groups: {}",
-                known.join(", ")
-            )
-        })
+    pub(crate) fn group(&self, code: &str) -> Result<&str, crate::diagnostics::Message> {
+        self.groups
+            .get(code)
+            .map(String::as_str)
+            .ok_or_else(|| not_a_group(code, self.groups.keys()))
     }
 
     /// `base_url` without a trailing slash, for absolute links (sitemap, feed).
@@ -286,6 +283,15 @@ impl BaseUrlProblem {
             ),
         }
     }
+}
+
+/// `code` names no group; the known ones are listed so a typo is easy to see.
+pub(crate) fn not_a_group<'a>(
+    code: &str,
+    known: impl IntoIterator<Item = &'a String>,
+) -> crate::diagnostics::Message {
+    let known: Vec<&str> = known.into_iter().map(String::as_str).collect();
+    crate::diagnostics::message!("error-not-a-group", group = code, known = known.join(", "))
 }
 
 #[cfg(test)]

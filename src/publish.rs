@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use anyhow::Context;
+use crate::diagnostics::{Failure, Message, OrFail, message};
 
 use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
 use crate::render::{
@@ -42,6 +42,46 @@ pub struct Timings {
     pub(crate) precompress: Duration,
 }
 
+/// Where a publication is, for a progress line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Both search indexes being made.
+    SearchIndex,
+    /// The pages being rendered.
+    Pages,
+    /// The rest of the site being written.
+    Writing,
+    /// The `.gz` and `.br` copies being made (`build --precompress`).
+    Compressing,
+}
+
+impl Stage {
+    /// A name for logs and benchmarks (English, like the code).
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::SearchIndex => "search index",
+            Self::Pages => "pages",
+            Self::Writing => "writing",
+            Self::Compressing => "compressing",
+        }
+    }
+
+    /// The progress line's words, in the reader's language.
+    pub(crate) fn label(self) -> Message {
+        match self {
+            Self::SearchIndex => message!("progress-search-index"),
+            Self::Pages => message!("progress-pages"),
+            Self::Writing => message!("progress-writing"),
+            Self::Compressing => message!("progress-compressing"),
+        }
+    }
+}
+
+/// The folder `path` as a message value.
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
 /// What a publication did.
 #[derive(Debug, Clone, Copy)]
 pub struct Published {
@@ -71,7 +111,7 @@ struct Job<'a> {
 
 /// Builds both search indexes and the pages of `site`, then writes the site to `out`
 /// atomically and swaps the tantivy index into `index_dir`. `archive`'s earlier versions get
-/// pages of their own, outside both indexes. `step` hears each stage's name.
+/// pages of their own, outside both indexes. `step` hears each stage as it starts.
 pub fn publish(
     site: &Site,
     theme: &Theme,
@@ -79,7 +119,7 @@ pub fn publish(
     archive: &Archive,
     out_folder: &OutputFolder,
     index_dir: &Path,
-    step: impl Fn(&'static str),
+    step: impl Fn(Stage),
 ) -> anyhow::Result<Published> {
     let job = Job {
         site,
@@ -90,7 +130,7 @@ pub fn publish(
     };
     let mut timings = Timings::default();
     let index_staging = clear_index_staging(index_dir)?;
-    step("Bygger søgeindeks");
+    step(Stage::SearchIndex);
     let started = Instant::now();
     let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"))?;
     timings.search_units = started.elapsed();
@@ -139,7 +179,7 @@ fn clear_index_staging(index_dir: &Path) -> anyhow::Result<PathBuf> {
     let staging = index_dir.with_extension("tmp");
     if staging.exists() {
         std::fs::remove_dir_all(&staging)
-            .with_context(|| format!("cannot clear {}", staging.display()))?;
+            .or_fail(|| message!("error-cannot-clear", path = shown(&staging)))?;
     }
     Ok(staging)
 }
@@ -150,15 +190,15 @@ fn stage_site(
     job: &Job,
     units: &SearchUnits,
     timings: &mut Timings,
-    step: &impl Fn(&'static str),
+    step: &impl Fn(Stage),
 ) -> anyhow::Result<(OutputTree, Streamed, Staged)> {
     let out = job.out_folder.path();
     let started = Instant::now();
     let static_files = units.static_files();
     timings.static_index = started.elapsed();
-    step("Renderer sider");
+    step(Stage::Pages);
     let staging = Staging::begin(job.out_folder)
-        .with_context(|| format!("cannot write the site to {}", out.display()))?;
+        .or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
     match render_into(job, &staging, static_files, timings, step) {
         Ok((tree, streamed)) => Ok((tree, streamed, staging.finish())),
         Err(err) => {
@@ -176,7 +216,7 @@ fn render_into(
     staging: &Staging,
     static_files: StaticFiles,
     timings: &mut Timings,
-    step: &impl Fn(&'static str),
+    step: &impl Fn(Stage),
 ) -> anyhow::Result<(OutputTree, Streamed)> {
     let out = job.out_folder.path();
     let started = Instant::now();
@@ -203,20 +243,20 @@ fn render_into(
     );
     let (tree, pages) = rendered?;
     let search_files =
-        search_written.with_context(|| format!("cannot write the site to {}", out.display()))?;
+        search_written.or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
     timings.render = started.elapsed();
-    step("Skriver");
+    step(Stage::Writing);
     let started = Instant::now();
     staging
         .put_tree(&tree)
-        .with_context(|| format!("cannot write the site to {}", out.display()))?;
+        .or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
     let compressing = Instant::now();
     if job.out_folder.precompress() {
-        step("Komprimerer");
+        step(Stage::Compressing);
     }
     staging
         .precompress()
-        .with_context(|| format!("cannot compress the site in {}", out.display()))?;
+        .or_fail(|| message!("error-site-not-compressed", folder = shown(out)))?;
     timings.precompress = compressing.elapsed();
     timings.write = started.elapsed();
     let streamed = Streamed {
@@ -232,8 +272,12 @@ fn finished_index(
     engine: std::thread::Result<Result<(Engine, Duration), EngineError>>,
 ) -> anyhow::Result<(Engine, Duration)> {
     engine
-        .map_err(|_| anyhow::anyhow!("the search index build panicked"))
-        .and_then(|built| built.context("cannot build the search index"))
+        .map_err(|_| anyhow::Error::new(Failure::alone(message!("error-search-index-panicked"))))
+        .and_then(|built| {
+            built
+                .or_fail(|| message!("error-search-index-not-built"))
+                .map_err(anyhow::Error::from)
+        })
 }
 
 /// The staged site swapped in, then the tantivy index: both describe the same build.
@@ -246,11 +290,11 @@ fn swap_in(
 ) -> anyhow::Result<WriteStats> {
     let write = staged
         .swap()
-        .with_context(|| format!("cannot put the new site in place at {}", out.display()))?;
+        .or_fail(|| message!("error-site-not-swapped", folder = shown(out)))?;
     // The index's files are closed before its folder moves.
     drop(engine);
     replace_dir(index_staging, index_dir)
-        .with_context(|| format!("cannot write the search index to {}", index_dir.display()))?;
+        .or_fail(|| message!("error-search-index-not-written", folder = shown(index_dir)))?;
     Ok(write)
 }
 
@@ -273,4 +317,46 @@ fn replace_dir(new: &Path, target: &Path) -> std::io::Result<()> {
         std::fs::remove_dir_all(&old)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Language;
+
+    #[test]
+    fn every_stage_has_a_progress_label_in_both_languages() {
+        let stages = [
+            Stage::SearchIndex,
+            Stage::Pages,
+            Stage::Writing,
+            Stage::Compressing,
+        ];
+        let danish: Vec<String> = stages
+            .iter()
+            .map(|s| s.label().in_language(Language::Da))
+            .collect();
+        let english: Vec<String> = stages
+            .iter()
+            .map(|s| s.label().in_language(Language::En))
+            .collect();
+        assert_eq!(
+            danish,
+            [
+                "Bygger søgeindeks",
+                "Renderer sider",
+                "Skriver",
+                "Komprimerer"
+            ]
+        );
+        assert_eq!(
+            english,
+            [
+                "Building the search index",
+                "Rendering pages",
+                "Writing",
+                "Compressing"
+            ]
+        );
+    }
 }

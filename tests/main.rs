@@ -25,6 +25,8 @@ mod check_rules;
 mod ci_docs;
 #[path = "suite/ci_formats.rs"]
 mod ci_formats;
+#[path = "suite/command_errors.rs"]
+mod command_errors;
 #[path = "suite/content.rs"]
 mod content;
 #[path = "suite/files_in_two_languages.rs"]

@@ -71,7 +71,7 @@ pub fn build_once(
         &retning::render::Archive::default(),
         &out,
         index_dir,
-        step,
+        |stage| step(stage.name()),
     )?;
     Ok(Stages {
         load,

@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Arg, Counts, Language, render_human};
+use crate::diagnostics::{Arg, Counts, Failure, Language, Message, message, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{free_in_background, publish};
@@ -63,7 +63,13 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
     let out = OutputFolder::choose(root, &args.out, args.force)
-        .with_context(|| format!("refusing to build into {}", args.out.display()))?
+        .map_err(|why| {
+            let refused = message!(
+                "error-build-refused",
+                folder = args.out.display().to_string()
+            );
+            Failure::new(refused, Failure::alone(why.message()))
+        })?
         .precompressed(args.precompress);
     let today = today_or_local(args.today);
     let index_dir = root.join(search::INDEX_DIR);
@@ -80,7 +86,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         return Ok(Outcome::Clean);
     }
     let progress = Progress::new();
-    progress.step("Tjekker retningslinjer");
+    progress.step(&message!("progress-checking"), language);
     let mut checked = match check_site(root, today) {
         Ok(checked) => checked,
         Err(finding) => {
@@ -105,7 +111,8 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     if let Some(base_url) = args.base_url {
         checked.site.config.base_url = base_url;
     }
-    let theme = Theme::load(root).context("cannot load the theme")?;
+    let theme = Theme::load(root)
+        .with_context(|| message!("error-theme-unloadable").in_language(language))?;
     // The search index reads `synonyms.toml` again while publishing; read here, a bad file
     // stops the build in the reader's language rather than the site's.
     if root.join(search::SYNONYMS_FILE).exists()
@@ -122,9 +129,9 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         .map(|history| Archive::of(&checked.site, history, args.drafts).with_page_cache(root))
         .unwrap_or_default();
     // From here the output changes: the record of the last build no longer describes it.
-    cache
-        .forget()
-        .with_context(|| format!("cannot clear the build cache in {CACHE_DIR}"))?;
+    cache.forget().with_context(|| {
+        message!("error-cache-not-cleared", folder = CACHE_DIR).in_language(language)
+    })?;
     let published = publish(
         &checked.site,
         &theme,
@@ -132,7 +139,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         &archive,
         &out,
         &index_dir,
-        |stage| progress.step(stage),
+        |stage| progress.step(&stage.label(), language),
     )?;
     archive.tidy_page_cache();
     if let Some(history) = &history {
@@ -146,7 +153,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
             text.push_str(&render_human(&checked.findings, color, language));
         }
         if guidelines == 0 {
-            text.push_str(&nothing_published(&checked.site));
+            text.push_str(&nothing_published(&checked.site).in_language(language));
             text.push('\n');
         }
         text
@@ -257,19 +264,12 @@ fn print_unchanged(
 }
 
 /// Says why a build published no guideline page: an empty site, or only drafts.
-fn nothing_published(site: &crate::site::Site) -> String {
+fn nothing_published(site: &crate::site::Site) -> Message {
     let drafts = site.guidelines.len();
     if drafts == 0 {
-        format!(
-            "note: no guideline was found under {}/: the site has no guideline pages \
-             (retning new <group> <slug> --title T writes one)",
-            crate::site::GUIDELINES_DIR
-        )
+        message!("build-no-guideline", folder = crate::site::GUIDELINES_DIR)
     } else {
-        format!(
-            "note: every guideline is a draft ({drafts}), so none was published: approve one \
-             (status = \"approved\"), or pass --drafts for a preview"
-        )
+        message!("build-only-drafts", drafts = drafts)
     }
 }
 
@@ -286,9 +286,9 @@ impl Progress {
             Self(None)
         }
     }
-    fn step(&self, message: &'static str) {
+    fn step(&self, label: &Message, language: Language) {
         if let Some(bar) = &self.0 {
-            bar.set_message(message);
+            bar.set_message(label.in_language(language));
         }
     }
     fn finish(&self) {

@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use crate::diagnostics::{
-    Counts, Diagnostic, Language, render_github, render_gitlab, render_human, render_json,
+    Counts, Diagnostic, Language, message, render_github, render_gitlab, render_human, render_json,
 };
 use crate::history::{SiteHistory, Unavailable};
 use crate::source::display_path;
@@ -46,7 +46,7 @@ pub(crate) struct CheckArgs {
 
 pub(super) fn run(root: &Path, args: CheckArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
-    let filters = path_filters(root, &args.paths)?;
+    let filters = path_filters(root, &args.paths, language)?;
     let findings = match check_site(root, today) {
         Ok(mut checked) => {
             if let Some(history) =
@@ -144,16 +144,23 @@ fn repository_prefix(root: &Path) -> String {
 }
 
 /// The given paths as site-relative display paths.
-fn path_filters(root: &Path, paths: &[PathBuf]) -> anyhow::Result<Vec<String>> {
-    let root = std::path::absolute(root).context("cannot resolve the site folder")?;
+fn path_filters(root: &Path, paths: &[PathBuf], language: Language) -> anyhow::Result<Vec<String>> {
+    let root = std::path::absolute(root)
+        .with_context(|| message!("error-site-folder-unresolvable").in_language(language))?;
     paths
         .iter()
         .map(|path| {
             if !path.exists() {
-                anyhow::bail!("{}: no such file or folder", path.display());
+                anyhow::bail!(
+                    "{}",
+                    message!("error-no-such-path", path = path.display().to_string())
+                        .in_language(language)
+                );
             }
-            let absolute = std::path::absolute(path)
-                .with_context(|| format!("cannot resolve {}", path.display()))?;
+            let absolute = std::path::absolute(path).with_context(|| {
+                message!("error-path-unresolvable", path = path.display().to_string())
+                    .in_language(language)
+            })?;
             Ok(display_path(&root, &absolute))
         })
         .collect()

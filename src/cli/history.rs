@@ -10,6 +10,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::changes::{Changes, render_text};
+use crate::diagnostics::message;
 use crate::history::{PastVersion, SiteHistory, in_force_from};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
@@ -67,20 +68,25 @@ pub(super) fn run(
     let key = guideline_key(&args.guideline);
     let Some(current) = site.by_link_key(&key) else {
         bail!(
-            "no guideline `{}` (expected <group>/<slug>, e.g. dlg/dlbcl, of a file that parses)",
-            args.guideline
+            "{}",
+            message!("error-no-guideline", guideline = &args.guideline).in_language(language)
         );
     };
     let history = SiteHistory::load(root);
     if let Some(range) = &args.diff {
-        let history =
-            history.map_err(|why| anyhow::anyhow!("{why}; there are no earlier versions"))?;
+        let history = history.map_err(|why| {
+            let why = crate::terminal::history_unavailable(&why);
+            anyhow::anyhow!(
+                "{}",
+                message!("error-no-earlier-versions", why = why).in_language(language)
+            )
+        })?;
         let past = &history.past_versions(current).versions;
         let (from, to) = range
             .split_once("..")
-            .with_context(|| format!("`{range}` is not a range like 1.0..2.0"))?;
-        let old = find_version(&history, current, past, from.trim())?;
-        let new = find_version(&history, current, past, to.trim())?;
+            .with_context(|| message!("error-not-a-range", range = range).in_language(language))?;
+        let old = find_version(&history, current, past, from.trim(), language)?;
+        let new = find_version(&history, current, past, to.trim(), language)?;
         let changes = Changes::between(old, new);
         let text = match args.format {
             Format::Human => render_text(&changes),
@@ -93,12 +99,21 @@ pub(super) fn run(
         Ok(history) => {
             let past = history.past_versions(current);
             for problem in &past.problems {
-                eprintln!("warning: {problem}");
+                eprintln!(
+                    "{}",
+                    message!("history-version-left-out", problem = problem).in_language(language)
+                );
             }
             (None, past.versions.iter().map(past_line).collect())
         }
         Err(why) => (
-            Some(format!("{why}; only the current version is known")),
+            Some(
+                message!(
+                    "history-only-current",
+                    why = crate::terminal::history_unavailable(why)
+                )
+                .in_language(language),
+            ),
             Vec::new(),
         ),
     };
@@ -110,7 +125,7 @@ pub(super) fn run(
         versions,
     };
     let text = match args.format {
-        Format::Human => render_listing(&listing),
+        Format::Human => render_listing(&listing, language),
         Format::Json => format!("{}\n", serde_json::to_string_pretty(&listing)?),
     };
     print(&text)?;
@@ -130,6 +145,7 @@ fn find_version<'a>(
     current: &'a Guideline,
     past: &'a [PastVersion],
     version: &str,
+    language: crate::diagnostics::Language,
 ) -> anyhow::Result<&'a Guideline> {
     if current.meta.version.get_ref().trim() == version {
         return Ok(current);
@@ -145,8 +161,13 @@ fn find_version<'a>(
         .chain([current.meta.version.get_ref().as_str()])
         .collect();
     bail!(
-        "no approved version {version} in the history (known: {})",
-        known.join(", ")
+        "{}",
+        message!(
+            "error-no-version",
+            version = version,
+            known = known.join(", ")
+        )
+        .in_language(language)
     )
 }
 
@@ -186,11 +207,15 @@ fn current_line(current: &Guideline, history: Option<&SiteHistory>) -> VersionLi
     }
 }
 
-fn render_listing(listing: &Listing) -> String {
+fn render_listing(listing: &Listing, language: crate::diagnostics::Language) -> String {
     use std::fmt::Write as _;
     let mut out = format!("{} — {}\n", listing.guideline, listing.title);
     if let Some(note) = &listing.note {
-        let _ = writeln!(out, "note: {note}");
+        let _ = writeln!(
+            out,
+            "{}",
+            message!("history-note", note = note).in_language(language)
+        );
     }
     let date = |d: Option<Date>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
     for line in &listing.versions {

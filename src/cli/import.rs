@@ -65,7 +65,9 @@ pub(super) fn run(
         Pandoc::find().map_err(|err| anyhow::anyhow!("{}", err.message().in_language(language)))?;
     let config = SiteConfig::load(root)
         .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?;
-    let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
+    let group_name = config
+        .group(&args.group)
+        .map_err(|why| anyhow::anyhow!("{}", why.in_language(language)))?;
     let url_map = match &args.url_map {
         Some(path) => {
             Some(Arc::new(UrlMap::load(path).map_err(|err| {

@@ -82,7 +82,7 @@ pub fn run() -> ExitCode {
         Command::New(args) => new::run(&cli.root, args, language),
         Command::Import(args) => import::run(&cli.root, args, language),
         Command::Report(args) => report::run(&cli.root, args, language),
-        Command::Search(args) => search::run(&cli.root, args),
+        Command::Search(args) => search::run(&cli.root, args, language),
         Command::Serve(args) => serve::run(&cli.root, args, language),
     };
     match result {
@@ -92,10 +92,17 @@ pub fn run() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            eprintln!("{}", error_line(&err, language));
             ExitCode::from(2)
         }
     }
+}
+
+/// The line a failed command ends with: our sentence, then the OS's or a crate's cause in its
+/// own words (anyhow's chain, outermost first).
+pub(crate) fn error_line(err: &anyhow::Error, language: Language) -> String {
+    let error = crate::diagnostics::chain_in_language(err, language);
+    crate::diagnostics::message!("error-line", error = error).in_language(language)
 }
 
 /// `retning check | head` is not a failure.
@@ -130,4 +137,23 @@ pub(crate) fn print(text: &str) -> anyhow::Result<()> {
     stdout.write_all(text.as_bytes())?;
     stdout.flush()?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_error_line_is_in_the_readers_language_and_keeps_the_cause() {
+        let cause = std::io::Error::new(std::io::ErrorKind::NotFound, "No such file");
+        let err = anyhow::Error::new(cause).context("titlen er tom");
+        assert_eq!(
+            error_line(&err, Language::Da),
+            "fejl: titlen er tom: No such file"
+        );
+        assert_eq!(
+            error_line(&err, Language::En),
+            "error: titlen er tom: No such file"
+        );
+    }
 }

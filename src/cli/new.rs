@@ -8,6 +8,7 @@ use clap::Args;
 use jiff::ToSpan;
 
 use crate::config::SiteConfig;
+use crate::diagnostics::message;
 use crate::site::{GUIDELINES_DIR, is_valid_slug};
 
 use super::{Outcome, today_or_local};
@@ -36,20 +37,22 @@ pub(super) fn run(
 ) -> anyhow::Result<Outcome> {
     let config = SiteConfig::load(root)
         .map_err(|finding| anyhow::anyhow!("{}", finding.message_in(language)))?;
-    let group_name = config.group(&args.group).map_err(anyhow::Error::msg)?;
+    let group_name = config
+        .group(&args.group)
+        .map_err(|why| anyhow::anyhow!("{}", why.in_language(language)))?;
     if !is_valid_slug(&args.slug) {
         bail!(
-            "`{}` is not a valid slug: use lower-case a–z, digits and -",
-            args.slug
+            "{}",
+            message!("error-invalid-slug", slug = &args.slug).in_language(language)
         );
     }
     if args.title.trim().is_empty() {
-        bail!("the title is empty");
+        bail!("{}", message!("error-empty-title").in_language(language));
     }
     let today = today_or_local(None);
     let planned = today
         .checked_add(REVISION_YEARS.years())
-        .context("the revision date is out of range")?;
+        .with_context(|| message!("error-revision-date-out-of-range").in_language(language))?;
     let text = SCAFFOLD
         .replace("{{title}}", &toml_string(args.title.trim()))
         .replace("{{group_name}}", &toml_string(group_name))
@@ -57,17 +60,23 @@ pub(super) fn run(
         .replace("{{planned}}", &planned.to_string());
 
     let dir = root.join(GUIDELINES_DIR).join(&args.group);
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    std::fs::create_dir_all(&dir).with_context(|| {
+        message!("error-cannot-create", path = dir.display().to_string()).in_language(language)
+    })?;
     let path = dir.join(format!("{}.md", args.slug));
     // create_new: never overwrite an author's existing file.
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-        .with_context(|| format!("cannot create {} (does it exist already?)", path.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    let created = crate::diagnostics::message!("new-created", path = path.display().to_string());
+        .with_context(|| {
+            message!("error-cannot-create-new", path = path.display().to_string())
+                .in_language(language)
+        })?;
+    file.write_all(text.as_bytes()).with_context(|| {
+        message!("error-cannot-write", path = path.display().to_string()).in_language(language)
+    })?;
+    let created = message!("new-created", path = path.display().to_string());
     println!("{}", created.in_language(language));
     Ok(Outcome::Clean)
 }

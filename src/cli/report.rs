@@ -9,7 +9,7 @@ use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Language, render_human};
+use crate::diagnostics::{Language, message, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::reports;
 use crate::site::Site;
@@ -59,7 +59,10 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
                 "{}",
                 render_human(&[*finding], std::io::stderr().is_terminal(), language)
             );
-            bail!("cannot read the site configuration");
+            bail!(
+                "{}",
+                message!("error-site-config-unreadable").in_language(language)
+            );
         }
     };
     // A guideline that cannot be read is missing from every number: say so, loudly.
@@ -79,7 +82,10 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
     if let Some(group) = &args.group
         && !site.config.groups.contains_key(group)
     {
-        bail!("`{group}` is not a group in retning.toml");
+        bail!(
+            "{}",
+            crate::config::not_a_group(group, site.config.groups.keys()).in_language(language)
+        );
     }
     let group = args.group.as_deref();
     let text = match args.since {

@@ -8,6 +8,7 @@ use clap::{Args, ValueEnum};
 use search_index::{Engine, Hit};
 
 use crate::diagnostics::snippet::escape_controls;
+use crate::diagnostics::{Language, message};
 use crate::search::INDEX_DIR;
 
 use super::{Outcome, print};
@@ -43,26 +44,29 @@ fn positive(value: &str) -> Result<usize, String> {
     }
 }
 
-pub(super) fn run(root: &Path, args: SearchArgs) -> anyhow::Result<Outcome> {
+pub(super) fn run(root: &Path, args: SearchArgs, language: Language) -> anyhow::Result<Outcome> {
     let dir = root.join(INDEX_DIR);
     if !dir.is_dir() {
         anyhow::bail!(
-            "no search index at {}; run `retning build` first",
-            dir.display()
+            "{}",
+            message!("error-no-search-index", folder = dir.display().to_string())
+                .in_language(language)
         );
     }
-    let engine = Engine::open(&dir)
-        .with_context(|| format!(
-            "cannot open the search index at {} (if another version of retning wrote it, run `retning build` again)",
-            dir.display()
-        ))?;
+    let engine = Engine::open(&dir).with_context(|| {
+        message!(
+            "error-search-index-unreadable",
+            folder = dir.display().to_string()
+        )
+        .in_language(language)
+    })?;
     if let Some(group) = &args.group
         && !engine.groups.iter().any(|g| &g.code == group)
     {
-        let known: Vec<&str> = engine.groups.iter().map(|g| g.code.as_str()).collect();
+        let known = engine.groups.iter().map(|g| &g.code);
         anyhow::bail!(
-            "`{group}` is not a group; known groups: {}",
-            known.join(", ")
+            "{}",
+            crate::config::not_a_group(group, known).in_language(language)
         );
     }
     let query = args.query.join(" ");

@@ -5,6 +5,7 @@
 
 pub(crate) mod catalogue;
 pub mod codes;
+mod failure;
 mod github;
 mod gitlab;
 pub(crate) mod html;
@@ -16,6 +17,7 @@ mod text;
 
 pub use catalogue::Language;
 pub(crate) use codes::Code;
+pub(crate) use failure::{Failure, OrFail, chain_in_language};
 pub(crate) use github::render_github;
 pub(crate) use gitlab::render_gitlab;
 pub use human::render_human;

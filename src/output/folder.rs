@@ -8,9 +8,12 @@
 //! unless `--force` is given.
 
 use std::ffi::OsStr;
+use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostics::{Language, Message, message};
 
 /// The file every build leaves in its output folder: a folder holding it was written by
 /// retning and may be replaced by the next build.
@@ -38,30 +41,89 @@ pub struct OutputFolder {
 }
 
 /// Why a folder cannot be the output folder.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum UnsafeOutput {
-    #[error("{out} is {what} of the site: building there would delete the site's sources")]
-    IsSource { out: String, what: String },
-    #[error("{out} holds {held} of the site: building there would delete it")]
-    HoldsSource { out: String, held: String },
-    #[error("{out} is inside {within} of the site: the build would replace the site's sources")]
-    InsideSource { out: String, within: String },
-    #[error("{out} is {what}: a build replaces its output folder whole")]
-    Protected { out: String, what: &'static str },
-    #[error("{out} is not a folder: a build writes a folder of files")]
-    NotAFolder { out: String },
-    #[error(
-        "{out} holds files that `retning build` did not write (it has no {MARKER}): a build \
-         would delete them; choose an empty or new folder, or pass --force to replace it"
-    )]
-    NotOurs { out: String },
-    #[error(
-        "{out} holds {holds}, so it looks like a site or repository of its own: it is never \
-         replaced, even with --force"
-    )]
-    LooksLikeASite { out: String, holds: &'static str },
-    #[error("cannot look at {out}: {error}")]
-    Unreadable { out: String, error: io::Error },
+    /// `out` is the site's root folder (`source` `None`) or one of its sources.
+    IsSource {
+        out: String,
+        source: Option<&'static str>,
+    },
+    /// `out` holds the site's root folder `root`.
+    HoldsSource {
+        out: String,
+        root: String,
+    },
+    /// `out` lies inside one of the site's sources.
+    InsideSource {
+        out: String,
+        source: &'static str,
+    },
+    /// `out` is the file-system root, or (`home`) the user's home folder.
+    Protected {
+        out: String,
+        home: bool,
+    },
+    NotAFolder {
+        out: String,
+    },
+    NotOurs {
+        out: String,
+    },
+    LooksLikeASite {
+        out: String,
+        holds: &'static str,
+    },
+    Unreadable {
+        out: String,
+        error: io::Error,
+    },
+}
+
+impl UnsafeOutput {
+    /// Why, in the catalogue's words (the OS's reason stays a value).
+    pub(crate) fn message(&self) -> Message {
+        match self {
+            Self::IsSource { out, source: None } => message!("output-is-root", out = out),
+            Self::IsSource {
+                out,
+                source: Some(source),
+            } => message!("output-is-source", out = out, source = *source),
+            Self::HoldsSource { out, root } => {
+                message!("output-holds-root", out = out, root = root)
+            }
+            Self::InsideSource { out, source } => {
+                message!("output-inside-source", out = out, source = *source)
+            }
+            Self::Protected { out, home: false } => {
+                message!("output-is-file-system-root", out = out)
+            }
+            Self::Protected { out, home: true } => message!("output-is-home", out = out),
+            Self::NotAFolder { out } => message!("output-not-a-folder", out = out),
+            Self::NotOurs { out } => message!("output-not-ours", out = out, marker = MARKER),
+            Self::LooksLikeASite { out, holds } => {
+                message!("output-looks-like-a-site", out = out, holds = *holds)
+            }
+            Self::Unreadable { out, error } => {
+                message!("output-unreadable", out = out, error = error.to_string())
+            }
+        }
+    }
+}
+
+/// English where no language is known.
+impl fmt::Display for UnsafeOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().in_language(Language::En))
+    }
+}
+
+impl std::error::Error for UnsafeOutput {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Self::Unreadable { error, .. } => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl OutputFolder {
@@ -81,7 +143,7 @@ impl OutputFolder {
         if path.parent().is_none() {
             return Err(UnsafeOutput::Protected {
                 out: shown,
-                what: "the file-system root",
+                home: false,
             });
         }
         if let Some(home) = std::env::var_os("HOME").filter(|home| !home.is_empty())
@@ -89,19 +151,19 @@ impl OutputFolder {
         {
             return Err(UnsafeOutput::Protected {
                 out: shown,
-                what: "your home folder",
+                home: true,
             });
         }
         if root.starts_with(&path) {
             return Err(if root == path {
                 UnsafeOutput::IsSource {
                     out: shown,
-                    what: "the root folder".to_owned(),
+                    source: None,
                 }
             } else {
                 UnsafeOutput::HoldsSource {
                     out: shown,
-                    held: format!("the root folder {}", root.display()),
+                    root: root.display().to_string(),
                 }
             });
         }
@@ -110,14 +172,11 @@ impl OutputFolder {
             if path == source_path {
                 return Err(UnsafeOutput::IsSource {
                     out: shown,
-                    what: format!("`{source}`"),
+                    source: Some(source),
                 });
             }
             if path.starts_with(&source_path) {
-                return Err(UnsafeOutput::InsideSource {
-                    out: shown,
-                    within: format!("`{source}`"),
-                });
+                return Err(UnsafeOutput::InsideSource { out: shown, source });
             }
         }
         check_existing(&path, &shown, force)?;

@@ -6,6 +6,10 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 
+use crate::diagnostics::Language;
+
+use super::terminal::thread_failed;
+
 /// The handle of the worker thread; dropping it stops the thread once its current run ends.
 pub(crate) struct Coalescing<T> {
     inbox: Arc<Inbox<T>>,
@@ -50,6 +54,7 @@ impl<T: Send + 'static> Coalescing<T> {
     /// reported and the thread goes on with the next value.
     pub(crate) fn start(
         name: &str,
+        language: Language,
         mut job: impl FnMut(T) + Send + 'static,
     ) -> std::io::Result<Self> {
         let inbox = Arc::new(Inbox {
@@ -66,7 +71,7 @@ impl<T: Send + 'static> Coalescing<T> {
             .spawn(move || {
                 while let Some(value) = worker.take() {
                     if catch_unwind(AssertUnwindSafe(|| job(value))).is_err() {
-                        eprintln!("warning: {thread} failed; the next change tries again");
+                        eprintln!("{}", thread_failed(&thread, language));
                     }
                 }
             })?;
@@ -108,7 +113,7 @@ mod tests {
         let (started_tx, started) = mpsc::channel();
         let (release, gate) = mpsc::channel::<()>();
         let (done_tx, done) = mpsc::channel();
-        let worker = Coalescing::start("test-worker", move |value| {
+        let worker = Coalescing::start("test-worker", Language::En, move |value| {
             started_tx.send(value).unwrap();
             gate.recv().unwrap();
             done_tx.send(value).unwrap();
@@ -139,7 +144,7 @@ mod tests {
     fn a_panicking_job_does_not_stop_the_thread() {
         let (started_tx, started) = mpsc::channel();
         let (done_tx, done) = mpsc::channel();
-        let worker = Coalescing::start("test-worker", move |value: u32| {
+        let worker = Coalescing::start("test-worker", Language::En, move |value: u32| {
             started_tx.send(value).unwrap();
             assert_ne!(value, 1, "the job fails on 1");
             done_tx.send(value).unwrap();

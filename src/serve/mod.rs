@@ -32,7 +32,7 @@ use jiff::civil::Date;
 pub(crate) use classify::ChangeKind;
 pub(crate) use rebuild::Preview;
 
-use crate::diagnostics::Language;
+use crate::diagnostics::{Language, Message, message};
 use crate::history::{SiteHistory, Unavailable};
 use crate::terminal::WithoutHistory;
 use rebuild_thread::RebuildThread;
@@ -60,13 +60,16 @@ pub(crate) struct ServeOptions {
 /// Serves until interrupted (Ctrl-C). Fails only when it cannot start: the folder or the
 /// address is unusable. A broken site is shown, not fatal.
 pub(crate) fn run(options: ServeOptions) -> anyhow::Result<()> {
-    let root = std::fs::canonicalize(&options.root)
-        .with_context(|| format!("cannot open the site folder {}", options.root.display()))?;
+    let language = options.language;
+    let root = std::fs::canonicalize(&options.root).with_context(|| {
+        let folder = options.root.display().to_string();
+        message!("error-site-folder-unopenable", folder = folder).in_language(language)
+    })?;
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("retning-serve")
         .build()
-        .context("cannot start the server's runtime")?;
+        .with_context(|| message!("error-runtime").in_language(language))?;
     let result = runtime.block_on(serve(root, options));
     // Open event streams would otherwise hold the exit up.
     runtime.shutdown_background();
@@ -74,21 +77,23 @@ pub(crate) fn run(options: ServeOptions) -> anyhow::Result<()> {
 }
 
 async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
+    let language = options.language;
+    let failed = |message: Message| message.in_language(language);
     let address = SocketAddr::new(options.bind, options.port);
     let listener = tokio::net::TcpListener::bind(address)
         .await
-        .with_context(|| format!("cannot listen on {address}"))?;
+        .with_context(|| failed(message!("error-listen", address = address.to_string())))?;
     let address = listener.local_addr()?;
     let url = format!("http://{address}/");
 
     let shared = Arc::new(Shared::new());
     let (changes_tx, changes_rx) = std::sync::mpsc::channel();
     // Watch before the first build, so no save is lost between the two.
-    let watch = Watch::start(&root, changes_tx.clone())
-        .with_context(|| format!("cannot watch {}", root.display()))?;
+    let watch = Watch::start(&root, changes_tx.clone(), language)
+        .with_context(|| failed(message!("error-watch", folder = root.display().to_string())))?;
     changes_tx
         .send(ChangeKind::Everything)
-        .context("cannot start the first build")?;
+        .with_context(|| failed(message!("error-first-build-unstarted")))?;
     let (ready_tx, ready_rx) = tokio::sync::oneshot::channel();
     let mut preview = Preview::new(root.clone(), url.clone(), options.today);
     // Read once: the history does not change while the author writes.
@@ -100,15 +105,17 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
             crate::terminal::history_note(&why, WithoutHistory::Preview, options.language)
         ),
     }
-    let search =
-        search_indexer::start(Arc::clone(&shared)).context("cannot start the search thread")?;
+    let search = search_indexer::start(Arc::clone(&shared), language)
+        .with_context(|| failed(message!("error-search-thread")))?;
     let rebuilds =
         RebuildThread::new(preview, Arc::clone(&shared), search).speaking(options.language);
     std::thread::Builder::new()
         .name("retning-rebuild".to_owned())
         .spawn(move || rebuilds.run(watch, &changes_rx, ready_tx))
-        .context("cannot start the rebuild thread")?;
-    ready_rx.await.context("the first build did not finish")?;
+        .with_context(|| failed(message!("error-rebuild-thread")))?;
+    ready_rx
+        .await
+        .with_context(|| failed(message!("error-first-build-unfinished")))?;
 
     println!("{}", terminal::serving(&root, &url, options.language));
     if options.open {
@@ -116,7 +123,7 @@ async fn serve(root: PathBuf, options: ServeOptions) -> anyhow::Result<()> {
     }
     let app = http::router(shared);
     tokio::select! {
-        served = axum::serve(listener, app) => served.context("the server stopped")?,
+        served = axum::serve(listener, app) => served.with_context(|| failed(message!("error-server-stopped")))?,
         _ = tokio::signal::ctrl_c() => {}
     }
     Ok(())

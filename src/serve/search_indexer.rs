@@ -12,6 +12,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use search_index::{EngineError, IndexDoc, Synonyms};
 
+use crate::diagnostics::Language;
 use crate::parse::parse_guideline;
 use crate::search::{SearchUnits, units};
 use crate::site::Site;
@@ -19,6 +20,7 @@ use crate::source::SourceFile;
 
 use super::coalesce::Coalescing;
 use super::state::{PreviewSearch, Shared};
+use super::terminal::search_failed;
 
 /// What the search of one rebuild is built from.
 pub(crate) struct SearchInput {
@@ -151,7 +153,10 @@ impl UnitsCache {
 /// Starts `retning-search`, which builds each site submitted to it and installs the result in
 /// `shared`. Its parallel work runs on a thread pool of its own: on rayon's global pool, the
 /// next rebuild's work would queue behind it.
-pub(crate) fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInput>> {
+pub(crate) fn start(
+    shared: Arc<Shared>,
+    language: Language,
+) -> std::io::Result<Coalescing<SearchInput>> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(
             std::thread::available_parallelism()
@@ -163,12 +168,14 @@ pub(crate) fn start(shared: Arc<Shared>) -> std::io::Result<Coalescing<SearchInp
         .build()
         .map_err(std::io::Error::other)?;
     let mut cache = UnitsCache::default();
-    Coalescing::start("retning-search", move |input: SearchInput| {
-        match pool.install(|| cache.build(input)) {
+    Coalescing::start(
+        "retning-search",
+        language,
+        move |input: SearchInput| match pool.install(|| cache.build(input)) {
             Ok(search) => shared.install_search(search),
-            Err(err) => eprintln!("warning: the preview's search index failed: {err}"),
-        }
-    })
+            Err(err) => eprintln!("{}", search_failed(&err.to_string(), language)),
+        },
+    )
 }
 
 /// Lowers the calling thread's priority (Linux: the nice value is a thread's, and threads it

@@ -83,6 +83,27 @@ pub(crate) fn problem(problem: &Diagnostic, language: Language) -> String {
     )
 }
 
+/// The watcher reported an error of its own (the OS's words follow ours).
+pub(crate) fn watch_failed(error: &str, language: Language) -> String {
+    message!("serve-watch-failed", error = error).in_language(language)
+}
+
+/// A folder could not be watched: its saves go unseen until serve is restarted.
+pub(crate) fn cannot_watch(folder: &Path, error: &str, language: Language) -> String {
+    let folder = folder.display().to_string();
+    message!("serve-cannot-watch", folder = folder, error = error).in_language(language)
+}
+
+/// A background thread's job panicked; the thread goes on with the next change.
+pub(crate) fn thread_failed(thread: &str, language: Language) -> String {
+    message!("serve-thread-failed", thread = thread).in_language(language)
+}
+
+/// The preview's search index could not be built; the pages are served without it.
+pub(crate) fn search_failed(error: &str, language: Language) -> String {
+    message!("serve-search-failed", error = error).in_language(language)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +138,31 @@ mod tests {
             }
         }
         insta::assert_snapshot!(lines);
+    }
+
+    #[test]
+    fn background_warnings_in_both_languages() {
+        let folder = Path::new("/sites/dmcg/guidelines");
+        assert_eq!(
+            cannot_watch(folder, "Permission denied", Language::Da),
+            "advarsel: /sites/dmcg/guidelines kan ikke overvåges: Permission denied"
+        );
+        assert_eq!(
+            cannot_watch(folder, "Permission denied", Language::En),
+            "warning: cannot watch /sites/dmcg/guidelines: Permission denied"
+        );
+        assert_eq!(
+            thread_failed("retning-search", Language::Da),
+            "advarsel: retning-search fejlede; næste ændring prøver igen"
+        );
+        assert_eq!(
+            thread_failed("retning-search", Language::En),
+            "warning: retning-search failed; the next change tries again"
+        );
+        assert!(watch_failed("queue overflow", Language::Da).starts_with("advarsel: "));
+        assert!(watch_failed("queue overflow", Language::En).ends_with("files: queue overflow"));
+        assert!(search_failed("io", Language::Da).contains("søgeindeks fejlede: io"));
+        assert!(search_failed("io", Language::En).contains("search index failed: io"));
     }
 
     /// The test harness finds the port in the startup line: the URL stands on its own.

@@ -10,9 +10,11 @@ use std::time::{Duration, Instant};
 
 use notify::{Event, RecommendedWatcher, RecursiveMode, Watcher};
 
+use crate::diagnostics::Language;
 use crate::site::GUIDELINES_DIR;
 
 use super::classify::{ChangeKind, THEMES_DIR, classify};
+use super::terminal::{cannot_watch, watch_failed};
 
 /// How long the site must be quiet after a guideline changed before the rebuild starts. One
 /// save's events (truncate, write, close; or write a temporary file and rename it) come
@@ -35,12 +37,18 @@ pub(crate) struct Watch {
     /// How many changes were sent: a long step of the rebuild thread watches it to give way
     /// to a newer save.
     sent: Arc<AtomicU64>,
+    /// The language of the warnings it prints.
+    language: Language,
 }
 
 impl Watch {
     /// Watches `retning.toml` (through the root folder, so an editor replacing the file is
     /// seen), `guidelines/` and `themes/` under `root`, sending what changed to `changes`.
-    pub(crate) fn start(root: &Path, changes: Sender<ChangeKind>) -> notify::Result<Self> {
+    pub(crate) fn start(
+        root: &Path,
+        changes: Sender<ChangeKind>,
+        language: Language,
+    ) -> notify::Result<Self> {
         let events_root = root.to_path_buf();
         let sent = Arc::new(AtomicU64::new(0));
         let counter = Arc::clone(&sent);
@@ -54,7 +62,7 @@ impl Watch {
                         counter.fetch_add(1, Ordering::SeqCst);
                     }
                 }
-                Err(error) => eprintln!("warning: watching the site's files: {error}"),
+                Err(error) => eprintln!("{}", watch_failed(&error.to_string(), language)),
             }
         })?;
         let mut watch = Self {
@@ -62,6 +70,7 @@ impl Watch {
             root: root.to_path_buf(),
             watched: Vec::new(),
             sent,
+            language,
         };
         watch.watcher.watch(root, RecursiveMode::NonRecursive)?;
         watch.watch_folders();
@@ -82,7 +91,9 @@ impl Watch {
             }
             match self.watcher.watch(&path, RecursiveMode::Recursive) {
                 Ok(()) => self.watched.push(path),
-                Err(err) => eprintln!("warning: cannot watch {}: {err}", path.display()),
+                Err(err) => {
+                    eprintln!("{}", cannot_watch(&path, &err.to_string(), self.language));
+                }
             }
         }
     }

@@ -106,19 +106,54 @@ fn check_aliases(site: &Site, findings: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Why an alias is no usable site path ([`crate::site_path::alias_folder`]).
+/// Why an alias is no usable site path ([`crate::site_path::alias_folder`]), in the words
+/// `config.invalid` uses for the same problem.
 fn unusable_alias(alias: &str, problem: crate::site_path::PathProblem) -> Message {
     use crate::site_path::PathProblem;
-    match problem {
-        PathProblem::NotAbsolute => message!("alias-invalid-not-absolute", alias = alias),
-        PathProblem::Home => message!("alias-invalid-home", alias = alias),
-        PathProblem::Reserved(folder) => {
-            message!("alias-invalid-reserved", alias = alias, folder = folder)
+    // A slug's rules are not an alias's: an alias keeps the old address's spelling.
+    let problem = match problem {
+        PathProblem::NotASlug(part) => PathProblem::BadPart(part),
+        other => other,
+    };
+    message!(
+        "alias-invalid-unusable",
+        alias = alias,
+        why = problem.message()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::Language;
+    use crate::site_path::PathProblem;
+
+    /// One concept, one wording: an alias's path problem reads as `config.invalid`'s does.
+    #[test]
+    fn an_unusable_alias_names_its_problem_as_the_configuration_does() {
+        for language in Language::ALL {
+            for problem in [
+                PathProblem::NotAbsolute,
+                PathProblem::Home,
+                PathProblem::Reserved("soeg".to_owned()),
+                PathProblem::BadPart("..".to_owned()),
+            ] {
+                let said = unusable_alias("/x/", problem.clone()).in_language(language);
+                let why = problem.message().in_language(language);
+                assert!(said.ends_with(&why), "{said}");
+                assert!(said.contains("`/x/`"), "{said}");
+            }
         }
-        // A slug's problems are not an alias's: an alias keeps the old address's spelling.
-        PathProblem::BadPart(part) | PathProblem::NotASlug(part) => {
-            message!("alias-invalid-bad-part", alias = alias, part = part)
-        }
-        PathProblem::Empty => message!("alias-invalid-bad-part", alias = alias, part = ""),
+        assert_eq!(
+            unusable_alias("lymfom", PathProblem::NotAbsolute).in_language(Language::Da),
+            "aliasset `lymfom` kan ikke bruges: stien skal begynde med / (en sti på dette websted, fx /lymfom/dlbcl/)"
+        );
+        // An alias keeps the old address's spelling: a slug's rule is not quoted to it.
+        let upper = unusable_alias("/Lymfom/", PathProblem::NotASlug("Lymfom".to_owned()));
+        assert!(
+            upper
+                .in_language(Language::En)
+                .ends_with("`Lymfom` is not allowed in a path: use letters, digits, - . _ ~ and %")
+        );
     }
 }

@@ -56,7 +56,7 @@ fn the_page_is_served_before_the_search_index_is_rebuilt_and_search_catches_up()
     let (release, gate) = mpsc::channel::<()>();
     let search_shared = Arc::clone(&shared);
     let mut cache = UnitsCache::default();
-    let search = Coalescing::start("test-search", move |input| {
+    let search = Coalescing::start("test-search", Language::En, move |input| {
         started_tx.send(()).unwrap();
         gate.recv().unwrap();
         search_shared.install_search(cache.build(input).unwrap());
@@ -118,7 +118,7 @@ fn findings_across_guidelines_reach_the_overlay_with_a_second_publish() {
     fs::write(&other, VALID.replace("Diffust storcellet", "Anden")).unwrap();
 
     let shared = Arc::new(Shared::new());
-    let search = Coalescing::start("test-search", |_: SearchInput| {}).unwrap();
+    let search = Coalescing::start("test-search", Language::En, |_: SearchInput| {}).unwrap();
     let today = Some(jiff::civil::date(2026, 11, 24));
     let preview = Preview::new(root.to_path_buf(), "http://127.0.0.1:1/".to_owned(), today);
     let mut rebuilds = RebuildThread::new(preview, Arc::clone(&shared), search);

@@ -180,6 +180,21 @@ fn a_shallow_clone_and_a_folder_without_git_have_a_note_and_only_the_current_ver
         "{}",
         stdout(&output)
     );
+    let danish = history(&plain, &["--lang", "da"]);
+    assert!(
+        stdout(&danish).contains("bemærk: webstedet ligger ikke i et git-repository"),
+        "{}",
+        stdout(&danish)
+    );
+    let output = history(&plain, &["--diff", "1.0..2.1", "--lang", "da"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with(
+            "fejl: webstedet ligger ikke i et git-repository; der er ingen tidligere udgaver"
+        ),
+        "{}",
+        stderr(&output)
+    );
     let output = history(&plain, &["--diff", "1.0..2.1"]);
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr(&output).contains("not in a git repository"));
