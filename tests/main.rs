@@ -55,7 +55,7 @@ mod report;
 mod robustness;
 #[path = "suite/search.rs"]
 mod search;
-#[path = "suite/serve.rs"]
+#[path = "suite/serve/mod.rs"]
 mod serve;
 #[path = "suite/support/mod.rs"]
 mod support;
