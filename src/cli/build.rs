@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use std::time::Instant;
 
@@ -15,10 +16,10 @@ use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{Arg, Counts, Failure, Language, Message, message, render_human};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
-use crate::publish::{free_in_background, publish};
+use crate::publish::{Published, free_in_background, publish};
 use crate::render::{Archive, RenderOptions, Theme};
 use crate::search;
-use crate::validate::check_site;
+use crate::validate::{Checked, check_site};
 
 use super::{Outcome, parse_today, today_or_local};
 
@@ -86,28 +87,11 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         return Ok(Outcome::Clean);
     }
     let progress = Progress::new();
-    progress.step(&message!("progress-checking"), language);
-    let mut checked = match check_site(root, today) {
-        Ok(checked) => checked,
-        Err(finding) => {
-            eprint!(
-                "{}",
-                render_human(&[*finding], std::io::stderr().is_terminal(), language)
-            );
-            return Ok(Outcome::Findings);
-        }
-    };
-    let history = super::check::add_history_findings(root, &mut checked, args.no_history, language);
-    let counts = Counts::of(&checked.findings);
-    if counts.errors > 0 {
-        progress.finish();
-        eprint!(
-            "{}",
-            render_human(&checked.findings, std::io::stderr().is_terminal(), language)
-        );
-        eprintln!("{}", format(language, "build-not-published", &[]));
+    let Some((mut checked, history)) = checked(root, today, args.no_history, &progress, language)
+    else {
         return Ok(Outcome::Findings);
-    }
+    };
+    let counts = Counts::of(&checked.findings);
     if let Some(base_url) = args.base_url {
         checked.site.config.base_url = base_url;
     }
@@ -146,26 +130,8 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         history.save_facts();
     }
     progress.finish();
-    let guidelines = checked.site.published(args.drafts).count();
-    let messages = |color: bool| {
-        let mut text = String::new();
-        if counts.warnings > 0 {
-            text.push_str(&render_human(&checked.findings, color, language));
-        }
-        if guidelines == 0 {
-            text.push_str(&nothing_published(&checked.site).in_language(language));
-            text.push('\n');
-        }
-        text
-    };
-    let summary = Summary {
-        guidelines,
-        pages: published.pages,
-        files: published.write.written + published.write.unchanged,
-        warnings: counts.warnings,
-        messages_plain: messages(false),
-        messages_color: messages(true),
-    };
+    let summary = summary(&checked, args.drafts, &published, counts, language);
+    let guidelines = summary.guidelines;
     eprint!(
         "{}",
         if std::io::stderr().is_terminal() {
@@ -200,6 +166,70 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     );
     println!("{built}");
     Ok(Outcome::Clean)
+}
+
+/// Checks the site and, unless told not to, its badges against the git history. `None` when
+/// the build stops here: the findings that stop it are printed.
+fn checked(
+    root: &Path,
+    today: Date,
+    no_history: bool,
+    progress: &Progress,
+    language: Language,
+) -> Option<(Checked, Option<Arc<SiteHistory>>)> {
+    progress.step(&message!("progress-checking"), language);
+    let mut checked = match check_site(root, today) {
+        Ok(checked) => checked,
+        Err(finding) => {
+            eprint!(
+                "{}",
+                render_human(&[*finding], std::io::stderr().is_terminal(), language)
+            );
+            return None;
+        }
+    };
+    let history = super::check::add_history_findings(root, &mut checked, no_history, language);
+    if Counts::of(&checked.findings).errors > 0 {
+        progress.finish();
+        eprint!(
+            "{}",
+            render_human(&checked.findings, std::io::stderr().is_terminal(), language)
+        );
+        eprintln!("{}", format(language, "build-not-published", &[]));
+        return None;
+    }
+    Some((checked, history))
+}
+
+/// What a published build prints on standard error (its warnings, a note when nothing was
+/// published) and the figures the build cache keeps to say it again.
+fn summary(
+    checked: &Checked,
+    drafts: bool,
+    published: &Published,
+    counts: Counts,
+    language: Language,
+) -> Summary {
+    let guidelines = checked.site.published(drafts).count();
+    let messages = |color: bool| {
+        let mut text = String::new();
+        if counts.warnings > 0 {
+            text.push_str(&render_human(&checked.findings, color, language));
+        }
+        if guidelines == 0 {
+            text.push_str(&nothing_published(&checked.site).in_language(language));
+            text.push('\n');
+        }
+        text
+    };
+    Summary {
+        guidelines,
+        pages: published.pages,
+        files: published.write.written + published.write.unchanged,
+        warnings: counts.warnings,
+        messages_plain: messages(false),
+        messages_color: messages(true),
+    }
 }
 
 /// What a build reads besides the site's files: its settings and the history's HEAD.
