@@ -2,16 +2,10 @@
 //! figures and attachments beside the guideline, and tables.
 
 use crate::support::Severity::Error;
-use crate::support::{Site, TODAY, at, between, site, stderr};
+use crate::support::{Site, TODAY, at, between, build_and_read, site, stderr};
 
 fn build(site: &Site) -> String {
-    let output = site
-        .retning()
-        .args(["build", "--today", TODAY])
-        .output()
-        .expect("run retning build");
-    assert!(output.status.success(), "{}", stderr(&output));
-    std::fs::read_to_string(site.path("public/dlg/dlbcl/index.html")).expect("the page")
+    build_and_read(site, "public/dlg/dlbcl/index.html")
 }
 
 #[test]

@@ -1,18 +1,7 @@
 //! A theme restyles the markup inside a guideline's page: the strength labels and classes in
 //! its `strings.toml`, the badges and the reference items in `templates/partials/`.
 
-use crate::support::{Site, TODAY, site, stderr};
-
-/// Builds the site (once; a second call finds nothing to change) and reads `page`.
-fn build_and_read(site: &Site, page: &str) -> String {
-    let output = site
-        .retning()
-        .args(["build", "--today", TODAY])
-        .output()
-        .expect("run retning build");
-    assert!(output.status.success(), "{}", stderr(&output));
-    std::fs::read_to_string(site.path(page)).expect("the page is written")
-}
+use crate::support::{build_and_read, site};
 
 #[test]
 fn a_theme_overrides_the_badge_partial_and_a_strength_label() {

@@ -224,6 +224,17 @@ pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Builds `site` into `public/` (a second call finds nothing to change) and reads `page`.
+pub fn build_and_read(site: &Site, page: &str) -> String {
+    let output = site
+        .retning()
+        .args(["build", "--today", TODAY])
+        .output()
+        .expect("run retning build");
+    assert!(output.status.success(), "{}", stderr(&output));
+    std::fs::read_to_string(site.path(page)).expect("the page is written")
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
