@@ -7,6 +7,7 @@
 mod reader;
 mod typo_table;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -350,14 +351,21 @@ struct FragmentDoc<'a> {
     title: &'a str,
     strength: Option<&'a str>,
     strength_class: Option<&'a str>,
-    text: std::borrow::Cow<'a, str>,
+    text: Cow<'a, str>,
+}
+
+/// What a fragment shows of a doc's text: its first [`FRAGMENT_TEXT_CHARS`] characters and
+/// "…" when there are more. A text cut so already is shown unchanged, so a build may hand
+/// the encoder the docs with their texts cut and free the rest.
+pub fn fragment_text(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(FRAGMENT_TEXT_CHARS) {
+        Some((cut, _)) if &text[cut..] != "…" => format!("{}…", &text[..cut]).into(),
+        _ => text.into(),
+    }
 }
 
 fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
-    let text = match doc.text.char_indices().nth(FRAGMENT_TEXT_CHARS) {
-        Some((cut, _)) => format!("{}…", &doc.text[..cut]).into(),
-        None => doc.text.as_str().into(),
-    };
+    let text = fragment_text(&doc.text);
     FragmentDoc {
         url: &doc.url,
         guideline: &doc.guideline,

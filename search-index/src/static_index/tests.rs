@@ -463,3 +463,42 @@ fn an_error_of_put_stops_the_encoding_and_is_returned() {
     assert_eq!(result.unwrap_err(), "disk full at c0.json");
     assert_eq!(calls, 1);
 }
+
+#[test]
+fn docs_with_their_texts_cut_as_fragments_show_them_encode_the_same() {
+    let long = "ord ".repeat(200);
+    let exactly = "x".repeat(FRAGMENT_TEXT_CHARS);
+    let one_more = format!("{exactly}…");
+    let texts = [
+        long.as_str(),
+        "kort tekst",
+        &exactly,
+        &one_more,
+        "æøå ".repeat(90).as_str(),
+    ]
+    .map(str::to_owned);
+    for text in &texts {
+        let shown = fragment_text(text);
+        assert_eq!(fragment_text(&shown), shown, "cut twice is cut once");
+        assert!(shown.chars().count() <= FRAGMENT_TEXT_CHARS + 1);
+    }
+    assert_eq!(fragment_text(&exactly), exactly);
+    assert_eq!(
+        fragment_text(&long).chars().count(),
+        FRAGMENT_TEXT_CHARS + 1
+    );
+    let full: Vec<IndexDoc> = texts.iter().map(|t| doc("a", "t", t)).collect();
+    let cut: Vec<IndexDoc> = full
+        .iter()
+        .map(|d| IndexDoc {
+            text: fragment_text(&d.text).into_owned(),
+            ..d.clone()
+        })
+        .collect();
+    let weights: Weights = [("ord".to_owned(), vec![(0, 1.0)])].into();
+    let synonyms = Synonyms::default();
+    assert_eq!(
+        encode(&cut, &[], &weights, &synonyms).files,
+        encode(&full, &[], &weights, &synonyms).files
+    );
+}
