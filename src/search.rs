@@ -87,8 +87,8 @@ impl SearchUnits {
         &self,
         put: impl FnMut(&str, &[u8]) -> Result<(), E>,
     ) -> Result<Encoded, E> {
-        let weights = self.stats.weights(&self.docs);
-        static_index::encode_into(&self.docs, &self.groups, &weights, &self.synonyms, put)
+        let weights = self.stats.weighted_terms(&self.docs);
+        static_index::encode_into(&self.docs, &self.groups, weights, &self.synonyms, put)
     }
 
     /// Takes every unit's full text, for [`Self::engine_with_texts`], and leaves each unit

@@ -16,7 +16,7 @@ pub mod typo;
 
 pub use engine::{Engine, EngineError, Hit};
 pub use synonyms::Synonyms;
-pub use term_stats::TermStats;
+pub use term_stats::{TermStats, WeightedTerms};
 
 use std::collections::HashMap;
 

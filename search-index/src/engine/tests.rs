@@ -464,3 +464,32 @@ fn texts_handed_apart_are_indexed_and_stored_as_the_docs_own() {
     let too_few = vec![String::new(); docs.len() - 1];
     assert!(Engine::build_with_texts(&cut, too_few, Vec::new(), None, &stats).is_err());
 }
+
+#[test]
+fn the_static_index_from_weights_term_by_term_is_the_one_from_all_weights() {
+    let docs = docs();
+    let stats = TermStats::of(&docs);
+    let weights = stats.weights(&docs);
+    let weighted = stats.weighted_terms(&docs);
+    let terms: Vec<&str> = weighted.terms().collect();
+    assert_eq!(
+        terms,
+        weights.keys().map(String::as_str).collect::<Vec<_>>()
+    );
+    let held = crate::static_index::encode(&docs, &[], &weights, &Synonyms::default());
+    let mut files = BTreeMap::new();
+    let encoded =
+        crate::static_index::encode_into(&docs, &[], weighted, &Synonyms::default(), |n, b| {
+            files.insert(n.to_owned(), b.to_vec());
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    assert_eq!(encoded.meta, held.meta);
+    let prefix = format!("{}/", encoded.dir);
+    let held_folder: BTreeMap<String, Vec<u8>> = held
+        .files
+        .iter()
+        .filter_map(|(n, b)| Some((n.strip_prefix(&prefix)?.to_owned(), b.clone())))
+        .collect();
+    assert_eq!(files, held_folder);
+}
