@@ -7,11 +7,10 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use search_index::phrases::PhraseProblem;
 use search_index::static_index::{self, StaticFiles};
-use search_index::synonyms::SynonymProblem;
 use search_index::{
-    DocKind, Engine, EngineError, GroupRange, IndexDoc, Synonyms, TermStats, order_by_group,
+    DocKind, Engine, EngineError, GroupRange, IndexDoc, PhraseProblem, SynonymProblem, Synonyms,
+    TermStats, order_by_group,
 };
 
 use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
@@ -140,7 +139,7 @@ fn synonym_problem(problem: &SynonymProblem) -> Message {
                 "synonyms-invalid-phrase-too-long",
                 word = word.as_str(),
                 words = *words,
-                most = search_index::phrases::MAX_PHRASE_WORDS
+                most = search_index::MAX_PHRASE_WORDS
             ),
             PhraseProblem::OnlyStopWords => {
                 message!(
