@@ -11,7 +11,7 @@ use crate::render::{
     Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SearchListing, Theme,
     render_site_streaming,
 };
-use crate::search::SearchUnits;
+use crate::search::{SearchLabels, SearchUnits};
 use crate::site::Site;
 use search_index::{Engine, EngineError};
 
@@ -130,7 +130,7 @@ pub fn publish(
     let index_staging = clear_index_staging(index_dir)?;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let mut units = SearchUnits::of(site, options.drafts, theme.text("recommendation"))?;
+    let mut units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
     // tantivy frees each unit's text once it has it; the static index needs only its start.
     let texts = units.take_texts();
     timings.search_units = started.elapsed();
