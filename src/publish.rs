@@ -11,7 +11,7 @@ use crate::render::{
     Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SearchListing, Theme,
     render_site_streaming,
 };
-use crate::search::SearchUnits;
+use crate::search::{SearchLabels, SearchUnits};
 use crate::site::Site;
 use search_index::static_index::StaticFiles;
 use search_index::{Engine, EngineError};
@@ -132,7 +132,7 @@ pub fn publish(
     let index_staging = clear_index_staging(index_dir)?;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"))?;
+    let units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
     timings.search_units = started.elapsed();
     // tantivy indexes on a thread of its own while the site is rendered and staged.
     let (site_staged, engine) = std::thread::scope(|scope| {

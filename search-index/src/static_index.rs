@@ -15,56 +15,57 @@ use crate::analyzer::STOPWORDS;
 use crate::{GroupRange, IndexDoc, Synonyms};
 
 pub use reader::{DecodeError, StaticIndex};
-pub use typo_table::TypoFile;
+pub(crate) use typo_table::TypoFile;
 
+/// The format's version, in the meta file; a reader refuses any other.
 pub const VERSION: u32 = 5;
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
-pub const MAX_POSTINGS: usize = 500;
+pub(crate) const MAX_POSTINGS: usize = 500;
 /// Docs per fragment file.
-pub const FRAGMENT_SIZE: usize = 32;
-pub const FRAGMENT_TEXT_CHARS: usize = 320;
+pub(crate) const FRAGMENT_SIZE: usize = 32;
+pub(crate) const FRAGMENT_TEXT_CHARS: usize = 320;
 /// Hex digits of a content hash in a file or folder name.
 const HASH_HEX: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Meta {
-    pub version: u32,
-    pub docs: u32,
-    pub stopwords: Vec<String>,
-    pub groups: Vec<GroupRange>,
+pub(crate) struct Meta {
+    pub(crate) version: u32,
+    pub(crate) docs: u32,
+    pub(crate) stopwords: Vec<String>,
+    pub(crate) groups: Vec<GroupRange>,
     /// The folder of the chunk and fragment files: a hash of them all.
-    pub dir: String,
+    pub(crate) dir: String,
     /// Chunk k's lower bound; `chunks[0]` is `""`.
-    pub chunks: Vec<String>,
-    pub fragment_size: usize,
+    pub(crate) chunks: Vec<String>,
+    pub(crate) fragment_size: usize,
     /// The synonym groups, as analyzed terms: a query word also matches the other terms of
     /// its group exactly.
     #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
+    pub(crate) synonyms: Vec<Vec<String>>,
     /// How many typo side-table files there are (`t0.json` …).
-    pub typo_files: usize,
+    pub(crate) typo_files: usize,
 }
 
 impl Meta {
     /// The name (a key of [`StaticFiles::files`]) of chunk `k`.
-    pub fn chunk_file(&self, k: usize) -> String {
+    pub(crate) fn chunk_file(&self, k: usize) -> String {
         format!("{}/c{k}.json", self.dir)
     }
 
     /// The name of fragment file `k`, which holds docs `k * fragment_size ..`.
-    pub fn fragment_file(&self, k: usize) -> String {
+    pub(crate) fn fragment_file(&self, k: usize) -> String {
         format!("{}/f{k}.json", self.dir)
     }
 
     /// The name of typo side-table file `k`.
-    pub fn typo_file(&self, k: usize) -> String {
+    pub(crate) fn typo_file(&self, k: usize) -> String {
         format!("{}/t{k}.json", self.dir)
     }
 
     /// How many fragment files there are (none when `fragment_size` is 0, which is invalid).
-    pub fn fragment_files(&self) -> usize {
+    pub(crate) fn fragment_files(&self) -> usize {
         match self.fragment_size {
             0 => 0,
             size => (self.docs as usize).div_ceil(size),
@@ -73,22 +74,24 @@ impl Meta {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Chunk {
+pub(crate) struct Chunk {
     /// `[term, [doc delta, weight, doc delta, weight, …]]`, sorted by term. The first delta is
     /// the doc id, each later one the difference from the previous doc id.
-    pub terms: Vec<(String, Vec<u32>)>,
+    pub(crate) terms: Vec<(String, Vec<u32>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FragmentFile {
-    pub docs: Vec<IndexDoc>,
+pub(crate) struct FragmentFile {
+    pub(crate) docs: Vec<IndexDoc>,
 }
 
 /// The files to write under `search/`: name → bytes, and the meta file's name. Chunk and
 /// fragment names are `<dir>/c<k>.json` and `<dir>/f<k>.json`: the only names with a `/`.
 #[derive(Debug, Clone, Default)]
 pub struct StaticFiles {
+    /// Every file's bytes, by its name under `search/`.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The meta file's name (a key of `files`).
     pub meta: String,
 }
 

@@ -21,7 +21,7 @@ use crate::{IndexDoc, TITLE_BOOST};
 const MAX_TOKEN_LEN: usize = u16::MAX as usize - 5;
 
 /// The title field and the text field of a doc.
-pub const FIELDS: usize = 2;
+pub(crate) const FIELDS: usize = 2;
 
 /// A term (or a word) of a doc with its count in each field.
 pub(crate) type Counted = (u32, [u32; FIELDS]);
@@ -29,13 +29,13 @@ pub(crate) type Counted = (u32, [u32; FIELDS]);
 /// The fields tantivy indexes: the title and the text, and their phrases apart
 /// ([`TermStats::slot`]), so that a phrase, one more term where its words already are, does
 /// not make the field longer and every other term of the doc weigh less.
-pub const INDEXED_FIELDS: usize = 4;
+pub(crate) const INDEXED_FIELDS: usize = 4;
 
 /// The one token of each doc's phrase fields besides its phrases (when there are phrases):
 /// with it the average phrase field is about one token long rather than nearly empty, so
 /// BM25's length normalisation weighs one phrase about as one word of an average text. No
 /// query reaches it (a term is never a lone space).
-pub const PHRASE_FILLER: &str = " ";
+pub(crate) const PHRASE_FILLER: &str = " ";
 
 /// The terms both indexes are built from.
 pub struct TermStats {

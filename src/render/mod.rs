@@ -31,8 +31,11 @@ use jiff::civil::Date;
 
 use search_index::static_index::StaticFiles;
 
+use rayon::prelude::*;
+
 use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 pub use archive::Archive;
 pub(crate) use guideline_pages::mdt_path;
@@ -193,6 +196,10 @@ fn render_with<T: Send>(
     };
     let base = base_context(site, theme, &root, &assets)?;
     let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
+    let summaries: Vec<GuidelineSummary> = guidelines
+        .par_iter()
+        .map(|g| GuidelineSummary::of(g))
+        .collect();
     // Each page's size, for the offline lists, beside what `page` makes of it.
     let page = |path: String, html: Vec<u8>| {
         let size = html.len();
@@ -203,6 +210,7 @@ fn render_with<T: Send>(
         theme,
         options,
         guidelines: &guidelines,
+        summaries: &summaries,
         base: &base,
         archive,
     };
@@ -297,7 +305,7 @@ fn write_offline<T>(
     let input = offline::AppInput {
         site: inputs.site,
         theme: inputs.theme,
-        guidelines: inputs.guidelines,
+        guidelines: inputs.summaries,
         today: inputs.options.today,
         icons,
         assets: asset_sizes,

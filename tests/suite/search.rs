@@ -309,7 +309,7 @@ fn the_browser_stem_fixture_matches_the_rust_stemmer() {
     let stems: std::collections::BTreeMap<String, String> = words
         .into_iter()
         .map(|w| {
-            let s = search_index::analyzer::stem(&w);
+            let s = search_index::stem(&w);
             (w, s)
         })
         .collect();
