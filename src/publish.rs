@@ -233,15 +233,14 @@ fn render_into(
                 Some(&search_listing),
                 job.archive,
                 |path, html| {
-                    staging.put(&path, &html).map_err(|err| RenderError {
-                        message: format!("cannot write it: {err}"),
-                        page: path,
-                    })
+                    staging
+                        .put(&path, &html)
+                        .map_err(|err| RenderError::not_written(&path, &err))
                 },
             )
         },
     );
-    let (tree, pages) = rendered?;
+    let (tree, pages) = rendered.map_err(Failure::from)?;
     let search_files =
         search_written.or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
     timings.render = started.elapsed();
