@@ -151,3 +151,38 @@ fn help_and_version_are_still_claps_and_exit_0() {
         assert!(stderr(&output).is_empty(), "{}", stderr(&output));
     }
 }
+
+/// A page the theme cannot render stops the build: what failed in the reader's language (the
+/// site's, or `--lang`), tera's reason after it in its own words.
+#[test]
+fn a_page_the_theme_cannot_render_is_named_in_danish_and_in_english() {
+    let site = site()
+        .file("themes/default/templates/404.html", "{{ no_such_value }}")
+        .build();
+    let build = ["build", "--no-cache", "--no-history"];
+    let danish = site
+        .retning()
+        .env_remove("RETNING_LANG")
+        .args(build)
+        .output()
+        .expect("run retning");
+    assert_eq!(danish.status.code(), Some(2), "{}", stderr(&danish));
+    let reason = "Failed to render '404.html': Variable `no_such_value` not found in context \
+                  while rendering '404.html'\n";
+    assert!(
+        stderr(&danish).ends_with(&format!("fejl: 404.html kan ikke dannes: {reason}")),
+        "{}",
+        stderr(&danish)
+    );
+    let english = run(&site, "en", &build);
+    assert_eq!(english.status.code(), Some(2), "{}", stderr(&english));
+    assert!(
+        stderr(&english).ends_with(&format!("error: cannot render 404.html: {reason}")),
+        "{}",
+        stderr(&english)
+    );
+    assert!(
+        !site.path("public").exists(),
+        "a site without its 404 page was published"
+    );
+}
