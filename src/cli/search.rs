@@ -11,7 +11,7 @@ use crate::diagnostics::snippet::escape_controls;
 use crate::diagnostics::{Language, message};
 use crate::search::INDEX_DIR;
 
-use super::{Outcome, print};
+use super::{BadValue, Outcome, print};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -36,11 +36,11 @@ pub(crate) struct SearchArgs {
 }
 
 /// `--limit 0` would always answer "no results": a usage error (exit 2) instead.
-fn positive(value: &str) -> Result<usize, String> {
+fn positive(value: &str) -> Result<usize, BadValue> {
     match value.parse::<usize>() {
-        Ok(0) => Err("the limit must be 1 or more".to_owned()),
+        Ok(0) => Err(BadValue(message!("usage-limit-zero"))),
         Ok(n) => Ok(n),
-        Err(err) => Err(err.to_string()),
+        Err(_) => Err(BadValue(message!("usage-not-a-count"))),
     }
 }
 

@@ -1,7 +1,7 @@
 //! The `error: …` line a command stops with (exit 2) is in the reader's language; the cause
 //! from the operating system or a crate stays in its own words after it.
 
-use crate::support::{Site, site, stderr};
+use crate::support::{CONFIG, Site, site, stderr, stdout};
 
 fn run(site: &Site, lang: &str, args: &[&str]) -> std::process::Output {
     site.retning()
@@ -80,4 +80,74 @@ fn a_missing_search_index_is_reported_in_danish_and_in_english() {
         "{}",
         stderr(&english)
     );
+}
+
+/// clap's usage errors: the site's language without `--lang`, English with it; exit 2.
+#[test]
+fn a_usage_error_follows_the_sites_language_and_lang() {
+    let site = site().build();
+    let danish = site
+        .retning()
+        .env_remove("RETNING_LANG")
+        .args(["check", "--formt", "json"])
+        .output()
+        .expect("run retning");
+    assert_eq!(danish.status.code(), Some(2), "{}", stderr(&danish));
+    assert_eq!(
+        stderr(&danish),
+        "fejl: ukendt argument '--formt'\n\n  tip: et lignende argument findes: '--format'\n\n\
+         Brug: retning check --format <FORMAT> [PATHS]...\n\n\
+         Skriv '--help' for at få mere at vide.\n"
+    );
+    let english = site
+        .retning()
+        .env_remove("RETNING_LANG")
+        .args(["check", "--today", "2026-02-30", "--lang", "en"])
+        .output()
+        .expect("run retning");
+    assert_eq!(english.status.code(), Some(2), "{}", stderr(&english));
+    assert!(
+        stderr(&english).starts_with(
+            "error: invalid value '2026-02-30' for '--today <TODAY>': not a date like 2026-11-24: "
+        ),
+        "{}",
+        stderr(&english)
+    );
+}
+
+#[test]
+fn a_usage_error_elsewhere_reads_the_language_of_the_root_it_names() {
+    let english_config = CONFIG.replace("language = \"da\"", "language = \"en\"");
+    let site = site().config(Some(&english_config)).build();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let output = site
+        .retning()
+        .current_dir(elsewhere.path())
+        .env_remove("RETNING_LANG")
+        .args([
+            "--root",
+            site.root().to_str().expect("a UTF-8 path"),
+            "chek",
+        ])
+        .output()
+        .expect("run retning");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with(
+            "error: unrecognized subcommand 'chek'\n\n  tip: a similar subcommand exists: 'check'\n"
+        ),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn help_and_version_are_still_claps_and_exit_0() {
+    let site = site().build();
+    for flag in ["--help", "--version"] {
+        let output = run(&site, "da", &[flag]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stdout(&output).contains("retning"), "{}", stdout(&output));
+        assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    }
 }
