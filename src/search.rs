@@ -14,7 +14,7 @@ use search_index::{
 };
 
 use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
-use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
+use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind, Topic};
 use crate::render::Theme;
 use crate::render::strength_text::StrengthText;
 use crate::site::Site;
@@ -231,22 +231,11 @@ pub fn ordered_units(
 /// A guideline's search units: each recommendation, each evidence sub-section and topic
 /// lead of *Grundlag*, and each other section with text.
 pub(crate) fn units(guideline: &Guideline, root: &str, labels: &SearchLabels) -> Vec<IndexDoc> {
-    let page = format!("{root}{}", guideline.path());
-    let unit =
-        |kind, anchor: &str, title: String, strength: Option<Strength>, text: String| IndexDoc {
-            url: format!("{page}#{anchor}"),
-            guideline: guideline.title().to_owned(),
-            guideline_url: page.clone(),
-            group: guideline.group.clone(),
-            kind,
-            title,
-            strength: strength.map(|s| labels.strength.label(&s)),
-            strength_class: strength.map(|s| labels.strength.class(&s).to_owned()),
-            text,
-            // On every unit, as the guideline's title is: a keyword finds the guideline's
-            // best unit for it, ranked by the rest of the query.
-            keywords: guideline.meta.keywords.clone(),
-        };
+    let maker = UnitMaker {
+        guideline,
+        page: format!("{root}{}", guideline.path()),
+        labels,
+    };
     let mut docs = Vec::new();
     for section in &guideline.body.sections {
         let Some(kind) = section.kind else { continue };
@@ -255,60 +244,91 @@ pub(crate) fn units(guideline: &Guideline, root: &str, labels: &SearchLabels) ->
         }
         let text = section.content.plain_text();
         if !text.is_empty() {
-            docs.push(unit(
-                DocKind::Section,
-                kind.anchor(),
-                kind.title().to_owned(),
-                None,
-                text,
-            ));
+            docs.push(maker.section(kind.anchor(), kind.title().to_owned(), text));
         }
         for topic in &section.topics {
-            let lead: Vec<String> = topic
-                .lead
-                .iter()
-                .filter_map(|block| match block {
-                    LeadBlock::Markdown(fragment) => Some(fragment.plain_text()),
-                    LeadBlock::Recommendation(_) => None,
-                })
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !lead.is_empty() {
-                docs.push(unit(
-                    DocKind::Section,
-                    &topic.anchor,
-                    topic.title.clone(),
-                    None,
-                    lead.join(" "),
-                ));
-            }
-            for index in topic.recommendation_indices() {
-                let r = &guideline.body.recommendations[index];
-                let title = format!(
-                    "{} {} · {}",
-                    labels.recommendation, r.header.id, topic.title
-                );
-                docs.push(unit(
-                    DocKind::Recommendation,
-                    &r.anchor(),
-                    title,
-                    r.header.strength,
-                    r.content.plain_text(),
-                ));
-            }
-            for sub in &topic.subsections {
-                let text = sub.content.plain_text();
-                if !text.is_empty() {
-                    docs.push(unit(
-                        DocKind::Section,
-                        &sub.anchor,
-                        format!("{} · {}", topic.title, sub.title),
-                        None,
-                        text,
-                    ));
-                }
-            }
+            maker.topic_units(topic, &mut docs);
         }
     }
     docs
+}
+
+/// Makes the units of one guideline's page.
+struct UnitMaker<'a> {
+    guideline: &'a Guideline,
+    /// The page's URL, which each unit's URL is an anchor of.
+    page: String,
+    labels: &'a SearchLabels,
+}
+
+impl UnitMaker<'_> {
+    /// A topic's units: its lead's text, each of its recommendations, and each sub-section
+    /// with text.
+    fn topic_units(&self, topic: &Topic, docs: &mut Vec<IndexDoc>) {
+        let lead: Vec<String> = topic
+            .lead
+            .iter()
+            .filter_map(|block| match block {
+                LeadBlock::Markdown(fragment) => Some(fragment.plain_text()),
+                LeadBlock::Recommendation(_) => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !lead.is_empty() {
+            docs.push(self.section(&topic.anchor, topic.title.clone(), lead.join(" ")));
+        }
+        for index in topic.recommendation_indices() {
+            let r = &self.guideline.body.recommendations[index];
+            docs.push(self.recommendation(r, &topic.title));
+        }
+        for sub in &topic.subsections {
+            let text = sub.content.plain_text();
+            if !text.is_empty() {
+                let title = format!("{} · {}", topic.title, sub.title);
+                docs.push(self.section(&sub.anchor, title, text));
+            }
+        }
+    }
+
+    /// A recommendation's unit, titled "Anbefaling 2 · <its topic>" in the theme's word and
+    /// carrying its strength's label and class as the theme names them.
+    fn recommendation(&self, r: &Recommendation, topic_title: &str) -> IndexDoc {
+        let strength = r.header.strength;
+        IndexDoc {
+            strength: strength.map(|s| self.labels.strength.label(&s)),
+            strength_class: strength.map(|s| self.labels.strength.class(&s).to_owned()),
+            ..self.unit(
+                DocKind::Recommendation,
+                &r.anchor(),
+                format!(
+                    "{} {} · {topic_title}",
+                    self.labels.recommendation, r.header.id
+                ),
+                r.content.plain_text(),
+            )
+        }
+    }
+
+    /// A section's (or topic's, or sub-section's) unit.
+    fn section(&self, anchor: &str, title: String, text: String) -> IndexDoc {
+        self.unit(DocKind::Section, anchor, title, text)
+    }
+
+    fn unit(&self, kind: DocKind, anchor: &str, title: String, text: String) -> IndexDoc {
+        let guideline = self.guideline;
+        IndexDoc {
+            url: format!("{}#{anchor}", self.page),
+            guideline: guideline.title().to_owned(),
+            guideline_url: self.page.clone(),
+            group: guideline.group.clone(),
+            kind,
+            title,
+            strength: None,
+            strength_class: None,
+            text,
+            // On every unit, as the guideline's title is: a keyword finds the guideline's
+            // best unit for it, ranked by the rest of the query.
+            keywords: guideline.meta.keywords.clone(),
+        }
+    }
 }
