@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::{OutputTree, SEARCH_DIR, Theme};
 
@@ -237,7 +237,7 @@ struct GuidelineEntry {
 pub(crate) struct AppInput<'a> {
     pub(crate) site: &'a Site,
     pub(crate) theme: &'a Theme,
-    pub(crate) guidelines: &'a [&'a Guideline],
+    pub(crate) guidelines: &'a [GuidelineSummary],
     pub(crate) today: Date,
     pub(crate) icons: &'a Icons,
     /// The site paths of the shell's assets (CSS, scripts, favicon), with their sizes.
@@ -327,13 +327,14 @@ fn write_group_lists(
 }
 
 /// One guideline in its group's list: its page and its published files, with their sizes.
-fn guideline_entry(input: &AppInput, lists: &Lists, g: &Guideline) -> GuidelineEntry {
+fn guideline_entry(input: &AppInput, lists: &Lists, g: &GuidelineSummary) -> GuidelineEntry {
     GuidelineEntry {
         url: format!("{}{}", lists.root, g.path()),
         title: g.title().to_owned(),
-        version: g.meta.version.get_ref().clone(),
+        version: g.version.clone(),
         bytes: input.pages.get(&g.path()).copied().unwrap_or(0),
-        files: crate::assets::published(&input.site.assets, g)
+        files: g
+            .published_assets(&input.site.assets)
             .into_iter()
             .map(|(path, asset)| lists.entry(&path, asset.bytes.len()))
             .collect(),
@@ -487,15 +488,10 @@ fn build_id(input: &AppInput) -> String {
     hasher.update(input.site.config.base_url.as_bytes());
     hasher.update(input.site.config.title.as_bytes());
     hasher.update(input.today.to_string().as_bytes());
-    // Each text on every core; then their hashes, in the site's order.
-    let texts: Vec<blake3::Hash> = input
-        .guidelines
-        .par_iter()
-        .map(|g| blake3::hash(g.source.text.as_bytes()))
-        .collect();
-    for (guideline, text) in input.guidelines.iter().zip(texts) {
+    // Each text's hash, in the site's order (made with its summary).
+    for guideline in input.guidelines {
         hasher.update(guideline.path().as_bytes());
-        hasher.update(text.as_bytes());
+        hasher.update(&guideline.text_hash);
     }
     for (path, bytes) in input.search {
         hasher.update(path.as_bytes());
