@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use search_index::static_index::{self, StaticFiles};
+use search_index::static_index::{self, Encoded, StaticFiles};
 use search_index::{
     DocKind, Engine, EngineError, GroupRange, IndexDoc, PhraseProblem, SynonymProblem, Synonyms,
     TermStats, order_by_group,
@@ -106,6 +106,16 @@ impl SearchUnits {
     pub fn static_files(&self) -> StaticFiles {
         let weights = self.stats.weights(&self.docs);
         static_index::encode(&self.docs, &self.groups, &weights, &self.synonyms)
+    }
+
+    /// The static index written file by file through `put` (a name in its folder, the
+    /// bytes) as it is encoded, rather than held: [`static_index::encode_into`].
+    pub(crate) fn write_static_index<E>(
+        &self,
+        put: impl FnMut(&str, &[u8]) -> Result<(), E>,
+    ) -> Result<Encoded, E> {
+        let weights = self.stats.weights(&self.docs);
+        static_index::encode_into(&self.docs, &self.groups, &weights, &self.synonyms, put)
     }
 
     /// The tantivy index, in memory or in `dir`.
