@@ -230,12 +230,12 @@ fn stage_into(
         Some(&search_listing),
         job.archive,
         |path, html| {
-            staging.put(&path, &html).map_err(|err| RenderError {
-                message: format!("cannot write it: {err}"),
-                page: path,
-            })
+            staging
+                .put(&path, &html)
+                .map_err(|err| RenderError::not_written(&path, &err))
         },
-    )?;
+    )
+    .map_err(Failure::from)?;
     timings.render = started.elapsed();
     step(Stage::Writing);
     let started = Instant::now();

@@ -13,8 +13,8 @@ use search_index::{
     TermStats, order_by_group,
 };
 
-use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
-use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
+use crate::diagnostics::{Diagnostic, Message, StoppingFinding, codes, message, unreadable};
+use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind, Topic};
 use crate::render::Theme;
 use crate::render::strength_text::StrengthText;
 use crate::site::Site;
@@ -71,12 +71,10 @@ pub struct SearchUnits {
 
 impl SearchUnits {
     /// The units of the guidelines that go on the site, named with the theme's `labels`.
-    /// An invalid `synonyms.toml` is an error that names its line and column.
+    /// An invalid `synonyms.toml` is an error that names its line and column (in the
+    /// reader's language where the command prints it).
     pub fn of(site: &Site, drafts: bool, labels: &SearchLabels) -> anyhow::Result<Self> {
-        let synonyms = load_synonyms(&site.root).map_err(|finding| {
-            let language = crate::diagnostics::Language::for_site(&site.config.language);
-            anyhow::anyhow!("{}", render_human(&[*finding], false, language))
-        })?;
+        let synonyms = load_synonyms(&site.root).map_err(StoppingFinding)?;
         let (docs, groups) = ordered_units(site, drafts, labels);
         Ok(Self::analyzed(docs, groups, synonyms))
     }
@@ -261,22 +259,11 @@ pub fn ordered_units(
 /// A guideline's search units: each recommendation, each evidence sub-section and topic
 /// lead of *Grundlag*, and each other section with text.
 pub(crate) fn units(guideline: &Guideline, root: &str, labels: &SearchLabels) -> Vec<IndexDoc> {
-    let page = format!("{root}{}", guideline.path());
-    let unit =
-        |kind, anchor: &str, title: String, strength: Option<Strength>, text: String| IndexDoc {
-            url: format!("{page}#{anchor}"),
-            guideline: guideline.title().to_owned(),
-            guideline_url: page.clone(),
-            group: guideline.group.clone(),
-            kind,
-            title,
-            strength: strength.map(|s| labels.strength.label(&s)),
-            strength_class: strength.map(|s| labels.strength.class(&s).to_owned()),
-            text,
-            // On every unit, as the guideline's title is: a keyword finds the guideline's
-            // best unit for it, ranked by the rest of the query.
-            keywords: guideline.meta.keywords.clone(),
-        };
+    let maker = UnitMaker {
+        guideline,
+        page: format!("{root}{}", guideline.path()),
+        labels,
+    };
     let mut docs = Vec::new();
     for section in &guideline.body.sections {
         let Some(kind) = section.kind else { continue };
@@ -285,60 +272,126 @@ pub(crate) fn units(guideline: &Guideline, root: &str, labels: &SearchLabels) ->
         }
         let text = section.content.plain_text();
         if !text.is_empty() {
-            docs.push(unit(
-                DocKind::Section,
-                kind.anchor(),
-                kind.title().to_owned(),
-                None,
-                text,
-            ));
+            docs.push(maker.section(kind.anchor(), kind.title().to_owned(), text));
         }
         for topic in &section.topics {
-            let lead: Vec<String> = topic
-                .lead
-                .iter()
-                .filter_map(|block| match block {
-                    LeadBlock::Markdown(fragment) => Some(fragment.plain_text()),
-                    LeadBlock::Recommendation(_) => None,
-                })
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !lead.is_empty() {
-                docs.push(unit(
-                    DocKind::Section,
-                    &topic.anchor,
-                    topic.title.clone(),
-                    None,
-                    lead.join(" "),
-                ));
-            }
-            for index in topic.recommendation_indices() {
-                let r = &guideline.body.recommendations[index];
-                let title = format!(
-                    "{} {} · {}",
-                    labels.recommendation, r.header.id, topic.title
-                );
-                docs.push(unit(
-                    DocKind::Recommendation,
-                    &r.anchor(),
-                    title,
-                    r.header.strength,
-                    r.content.plain_text(),
-                ));
-            }
-            for sub in &topic.subsections {
-                let text = sub.content.plain_text();
-                if !text.is_empty() {
-                    docs.push(unit(
-                        DocKind::Section,
-                        &sub.anchor,
-                        format!("{} · {}", topic.title, sub.title),
-                        None,
-                        text,
-                    ));
-                }
-            }
+            maker.topic_units(topic, &mut docs);
         }
     }
     docs
+}
+
+/// Makes the units of one guideline's page.
+struct UnitMaker<'a> {
+    guideline: &'a Guideline,
+    /// The page's URL, which each unit's URL is an anchor of.
+    page: String,
+    labels: &'a SearchLabels,
+}
+
+impl UnitMaker<'_> {
+    /// A topic's units: its lead's text, each of its recommendations, and each sub-section
+    /// with text.
+    fn topic_units(&self, topic: &Topic, docs: &mut Vec<IndexDoc>) {
+        let lead: Vec<String> = topic
+            .lead
+            .iter()
+            .filter_map(|block| match block {
+                LeadBlock::Markdown(fragment) => Some(fragment.plain_text()),
+                LeadBlock::Recommendation(_) => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !lead.is_empty() {
+            docs.push(self.section(&topic.anchor, topic.title.clone(), lead.join(" ")));
+        }
+        for index in topic.recommendation_indices() {
+            let r = &self.guideline.body.recommendations[index];
+            docs.push(self.recommendation(r, &topic.title));
+        }
+        for sub in &topic.subsections {
+            let text = sub.content.plain_text();
+            if !text.is_empty() {
+                let title = format!("{} · {}", topic.title, sub.title);
+                docs.push(self.section(&sub.anchor, title, text));
+            }
+        }
+    }
+
+    /// A recommendation's unit, titled "Anbefaling 2 · <its topic>" in the theme's word and
+    /// carrying its strength's label and class as the theme names them.
+    fn recommendation(&self, r: &Recommendation, topic_title: &str) -> IndexDoc {
+        let strength = r.header.strength;
+        IndexDoc {
+            strength: strength.map(|s| self.labels.strength.label(&s)),
+            strength_class: strength.map(|s| self.labels.strength.class(&s).to_owned()),
+            ..self.unit(
+                DocKind::Recommendation,
+                &r.anchor(),
+                format!(
+                    "{} {} · {topic_title}",
+                    self.labels.recommendation, r.header.id
+                ),
+                r.content.plain_text(),
+            )
+        }
+    }
+
+    /// A section's (or topic's, or sub-section's) unit.
+    fn section(&self, anchor: &str, title: String, text: String) -> IndexDoc {
+        self.unit(DocKind::Section, anchor, title, text)
+    }
+
+    fn unit(&self, kind: DocKind, anchor: &str, title: String, text: String) -> IndexDoc {
+        let guideline = self.guideline;
+        IndexDoc {
+            url: format!("{}#{anchor}", self.page),
+            guideline: guideline.title().to_owned(),
+            guideline_url: self.page.clone(),
+            group: guideline.group.clone(),
+            kind,
+            title,
+            strength: None,
+            strength_class: None,
+            text,
+            // On every unit, as the guideline's title is: a keyword finds the guideline's
+            // best unit for it, ranked by the rest of the query.
+            keywords: guideline.meta.keywords.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Language, chain_in_language};
+
+    /// The site says `language = "da"`; `--lang en` must still read English.
+    #[test]
+    fn a_broken_synonyms_file_is_shown_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("retning.toml"),
+            "title = \"Test\"\nbase_url = \"https://example.org/\"\nlanguage = \"da\"\n\n[groups]\ndlg = \"DLG\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("guidelines")).unwrap();
+        std::fs::write(root.join(SYNONYMS_FILE), "groups = [[\"brystkræft\"]]\n").unwrap();
+        let site = Site::load(root).unwrap().site;
+        let Err(err) = SearchUnits::of(&site, false, &SearchLabels::builtin()) else {
+            panic!("a broken synonyms.toml is an error");
+        };
+        let english = chain_in_language(&err, Language::En);
+        assert!(
+            english.contains("a group needs at least two different words"),
+            "{english}"
+        );
+        assert!(english.contains("synonyms.toml:1:11"), "{english}");
+        let danish = chain_in_language(&err, Language::Da);
+        assert!(
+            danish.contains("en gruppe skal have mindst to forskellige ord"),
+            "{danish}"
+        );
+    }
 }

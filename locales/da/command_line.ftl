@@ -1,5 +1,6 @@
-# Kommandolinjens egne ord, på dansk: dens brugsfejl (det clap afviste) og `retning history`s
-# oversigt. Alle id'er her findes også i ../en/command_line.ftl (en test tjekker det).
+# Kommandolinjens egne ord, på dansk: dens brugsfejl (det clap afviste),
+# `retning history`s oversigt og `retning search`s linjer. Alle id'er her findes også i
+# ../en/command_line.ftl (en test tjekker det).
 
 ## Brugsfejl: efter `fejl: `; $arg er tilvalget, som clap skriver det (`--format <FORMAT>`)
 
@@ -71,3 +72,8 @@ changes-section = { $change ->
     [removed] fjernet
    *[changed] ændret
 }: { $title }
+
+## retning search: linjerne omkring fundene
+
+search-corrected = Viser resultater for »{ $query }«
+search-no-results = Ingen resultater for »{ $query }«. Prøv et kortere ord eller færre ord.

@@ -1,5 +1,6 @@
-# The command line's own words, in English: its usage errors (what clap refused) and
-# `retning history`'s listing. Every id here is in ../da/command_line.ftl too (a test checks).
+# The command line's own words, in English: its usage errors (what clap refused),
+# `retning history`'s listing and `retning search`'s lines. Every id here is in
+# ../da/command_line.ftl too (a test checks).
 
 ## Usage errors: after `error: `; $arg is the option as clap names it (`--format <FORMAT>`)
 
@@ -71,3 +72,8 @@ changes-section = { $change ->
     [removed] removed
    *[changed] changed
 }: { $title }
+
+## retning search: the lines around the hits
+
+search-corrected = Showing results for "{ $query }"
+search-no-results = No results for "{ $query }". Try a shorter word, or fewer words.

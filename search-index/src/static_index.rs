@@ -372,7 +372,7 @@ struct FragmentDoc<'a> {
     text: Cow<'a, str>,
 }
 
-/// What a fragment shows of a doc's text: its first [`FRAGMENT_TEXT_CHARS`] characters and
+/// What a fragment shows of a doc's text: its first `FRAGMENT_TEXT_CHARS` characters and
 /// "…" when there are more. A text cut so already is shown unchanged, so a build may hand
 /// the encoder the docs with their texts cut and free the rest.
 pub fn fragment_text(text: &str) -> Cow<'_, str> {

@@ -39,31 +39,29 @@ pub(crate) fn render_text(changes: &Changes, language: Language) -> String {
 }
 
 fn recommendation(out: &mut String, change: &RecommendationChange, language: Language) {
-    let id = change.id;
-    let strength = |s: &Option<String>| s.clone().unwrap_or_else(|| "?".to_owned());
+    let shown = |s: &Option<String>| s.clone().unwrap_or_else(|| "?".to_owned());
+    // A whole recommendation added or withdrawn: its head line, then all its text marked.
+    let whole = |id: &'static str, strength: &Option<String>, text: &Option<String>, marks| {
+        let (open, close) = marks;
+        let head = Message::new(id)
+            .arg("id", change.id)
+            .arg("strength", shown(strength));
+        let text = text.as_deref().unwrap_or("");
+        format!("{}\n  {open}{text}{close}\n", head.in_language(language))
+    };
     match change.change {
-        ChangeKind::Added => {
-            let head = message!(
-                "changes-added",
-                id = id,
-                strength = strength(&change.strength_after)
-            );
-            let _ = writeln!(out, "{}", head.in_language(language));
-            let _ = writeln!(
-                out,
-                "  {{+{}+}}",
-                change.text_after.as_deref().unwrap_or("")
-            );
-        }
-        ChangeKind::Withdrawn => {
-            let head = message!(
-                "changes-withdrawn",
-                id = id,
-                strength = strength(&change.strength_before)
-            );
-            let _ = writeln!(out, "{}", head.in_language(language));
-            let _ = writeln!(out, "  [-{}-]", change.text_before.as_deref().unwrap_or(""));
-        }
+        ChangeKind::Added => out.push_str(&whole(
+            "changes-added",
+            &change.strength_after,
+            &change.text_after,
+            ("{+", "+}"),
+        )),
+        ChangeKind::Withdrawn => out.push_str(&whole(
+            "changes-withdrawn",
+            &change.strength_before,
+            &change.text_before,
+            ("[-", "-]"),
+        )),
         ChangeKind::Changed => {
             let mut what = Vec::new();
             if change.reworded {
@@ -72,12 +70,12 @@ fn recommendation(out: &mut String, change: &RecommendationChange, language: Lan
             if change.strength_changed {
                 let strengths = message!(
                     "changes-strength",
-                    before = strength(&change.strength_before),
-                    after = strength(&change.strength_after)
+                    before = shown(&change.strength_before),
+                    after = shown(&change.strength_after)
                 );
                 what.push(strengths.in_language(language));
             }
-            let head = message!("changes-changed", id = id, what = what.join(", "));
+            let head = message!("changes-changed", id = change.id, what = what.join(", "));
             let _ = writeln!(out, "{}", head.in_language(language));
             if change.reworded {
                 out.push_str("  ");

@@ -7,6 +7,7 @@ mod archive_cache;
 mod archive_pages;
 mod changes_view;
 mod context;
+mod error;
 mod feeds;
 mod guideline_pages;
 pub mod guideline_view;
@@ -38,12 +39,13 @@ use crate::site::Site;
 use crate::summary::GuidelineSummary;
 
 pub use archive::Archive;
+pub use error::RenderError;
 pub(crate) use guideline_pages::mdt_path;
 pub(crate) use incremental::{PageRenderer, RenderedFile, guideline_paths};
 pub(crate) use summaries::summary;
 pub use theme::Theme;
 
-use context::{base_context, render, render_error, render_sized, write_assets};
+use context::{base_context, part_error, render, render_sized, write_assets};
 use guideline_pages::{guideline_pages, insert_history};
 use inputs::RenderInputs;
 use site_pages::site_wide_pages;
@@ -79,14 +81,6 @@ pub struct RenderOptions {
     pub drafts: bool,
     /// The date the build is made on: revision status and days left count from it.
     pub today: Date,
-}
-
-/// A page the templates could not render, and why.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot render {page}: {message}")]
-pub struct RenderError {
-    pub(crate) page: String,
-    pub(crate) message: String,
 }
 
 /// The static search index's files as a build writes them under [`SEARCH_DIR`]: the meta
@@ -189,8 +183,8 @@ fn render_with<T: Send>(
     let icons = if options.drafts {
         None
     } else {
-        let icons =
-            offline::Icons::of(&theme.favicon).map_err(|err| render_error("app icons", &err))?;
+        let icons = offline::Icons::of(&theme.favicon)
+            .map_err(|err| part_error("render-part-app-icons", &err))?;
         assets.app = Some(icons.urls(&root));
         Some(icons)
     };
@@ -272,7 +266,7 @@ fn render_in_parallel<T: Send>(
     );
     let pages: Vec<MadePage<T>> = pages?;
     let site_wide = site_wide?;
-    let pngs = pngs.map_err(|err| render_error("app icons", &err))?;
+    let pngs = pngs.map_err(|err| part_error("render-part-app-icons", &err))?;
     Ok(Rendered {
         pages,
         site_wide,
@@ -312,5 +306,5 @@ fn write_offline<T>(
         search: &search_files,
         pages: &sizes,
     };
-    offline::write(&input, out).map_err(|err| render_error("offline lists", &err))
+    offline::write(&input, out).map_err(|err| part_error("render-part-offline-lists", &err))
 }

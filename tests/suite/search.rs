@@ -86,7 +86,8 @@ fn tantivy_urls(site: &Path, row: &Row) -> (Vec<String>, Option<String>) {
     (urls, found["corrected_query"].as_str().map(str::to_owned))
 }
 
-fn static_index(site: &Path) -> StaticIndex {
+/// The static index a build wrote into `site`'s `public/search/`.
+pub(crate) fn static_index(site: &Path) -> StaticIndex {
     let dir = site.join("public/search");
     let meta = std::fs::read_dir(&dir)
         .expect("search/")
@@ -230,6 +231,15 @@ fn no_hits_are_said_in_words_and_an_unknown_group_is_an_error() {
         .expect("run");
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("No results for \"xyzzy\""));
+    let danish = retning()
+        .current_dir(site.path())
+        .args(["search", "xyzzy", "--lang", "da"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&danish.stdout),
+        "Ingen resultater for »xyzzy«. Prøv et kortere ord eller færre ord.\n"
+    );
     let output = retning()
         .current_dir(site.path())
         .args(["search", "--group", "nope", "lymfom"])
