@@ -100,12 +100,19 @@ struct Streamed {
     search_files: usize,
 }
 
+/// Renders every page, given the static search index's listing: each guideline page goes to
+/// the writer as soon as it is rendered; the rest of the site and the number of guideline
+/// pages are returned.
+pub(crate) type RenderPass<'a> = dyn Fn(
+        &SearchListing,
+        &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync),
+    ) -> Result<(OutputTree, usize), RenderError>
+    + Sync
+    + 'a;
+
 /// What a publication renders and where it writes it.
 struct Job<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    options: RenderOptions,
-    archive: &'a Archive,
+    render: &'a RenderPass<'a>,
     out_folder: &'a OutputFolder,
 }
 
@@ -121,19 +128,39 @@ pub fn publish(
     index_dir: &Path,
     step: impl Fn(Stage),
 ) -> anyhow::Result<Published> {
-    let job = Job {
-        site,
-        theme,
-        options,
-        archive,
-        out_folder,
-    };
-    let mut timings = Timings::default();
-    let index_staging = clear_index_staging(index_dir)?;
+    let render =
+        |listing: &SearchListing,
+         put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync)| {
+            render_site_streaming(site, theme, options, Some(listing), archive, put)
+        };
     step(Stage::SearchIndex);
     let started = Instant::now();
     let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"))?;
-    timings.search_units = started.elapsed();
+    let made = started.elapsed();
+    let published = publish_units(units, &render, out_folder, index_dir, || true, step)?;
+    published
+        .map(|mut published| {
+            published.timings.search_units += made;
+            published
+        })
+        .ok_or_else(|| anyhow::anyhow!("the build was stopped"))
+}
+
+/// [`publish`] of the search units `units`, the pages rendered by `render`. Once the site is
+/// staged, `proceed` says whether it is published: when not, nothing is (the old site and
+/// index stay) and the answer is `None`. `step` hears each stage as it starts (the search
+/// index's excepted: the caller says it, as it makes `units`).
+pub(crate) fn publish_units(
+    units: SearchUnits,
+    render: &RenderPass,
+    out_folder: &OutputFolder,
+    index_dir: &Path,
+    proceed: impl FnOnce() -> bool,
+    step: impl Fn(Stage),
+) -> anyhow::Result<Option<Published>> {
+    let job = Job { render, out_folder };
+    let mut timings = Timings::default();
+    let index_staging = clear_index_staging(index_dir)?;
     // tantivy indexes on a thread of its own while the site is rendered and staged.
     let (site_staged, engine) = std::thread::scope(|scope| {
         let engine = scope.spawn(|| {
@@ -159,6 +186,10 @@ pub fn publish(
     };
     timings.tantivy = tantivy;
     free_in_background(units);
+    if !proceed() {
+        let _ = staged.discard();
+        return Ok(None);
+    }
 
     let started = Instant::now();
     let write = swap_in(staged, engine, &index_staging, index_dir, out_folder.path())?;
@@ -170,7 +201,7 @@ pub fn publish(
         timings,
     };
     free_in_background(tree);
-    Ok(published)
+    Ok(Some(published))
 }
 
 /// The folder the tantivy index is built in, beside `index_dir`, emptied of a build that
@@ -226,19 +257,12 @@ fn render_into(
     let (search_written, rendered) = rayon::join(
         || staging.put_all_in(SEARCH_DIR, static_files.files),
         || {
-            render_site_streaming(
-                job.site,
-                job.theme,
-                job.options,
-                Some(&search_listing),
-                job.archive,
-                |path, html| {
-                    staging.put(&path, &html).map_err(|err| RenderError {
-                        message: format!("cannot write it: {err}"),
-                        page: path,
-                    })
-                },
-            )
+            (job.render)(&search_listing, &|path, html| {
+                staging.put(&path, &html).map_err(|err| RenderError {
+                    message: format!("cannot write it: {err}"),
+                    page: path,
+                })
+            })
         },
     );
     let (tree, pages) = rendered?;

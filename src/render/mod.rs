@@ -44,7 +44,8 @@ pub(crate) use summaries::summary;
 pub use theme::Theme;
 
 use context::{base_context, render, render_error, render_sized, write_assets};
-use guideline_pages::{guideline_pages, insert_history};
+pub(crate) use guideline_pages::Model;
+use guideline_pages::{guideline_pages, insert_history, streamed_guideline_pages};
 use inputs::RenderInputs;
 use site_pages::site_wide_pages;
 
@@ -138,6 +139,7 @@ pub(crate) fn render_site_with(
         options,
         listing.as_ref(),
         archive,
+        Source::Site,
         |path, html| Ok((path, html)),
     )?;
     // A site-wide file wins over a search file, and both over a guideline page at the same
@@ -167,8 +169,40 @@ pub(crate) fn render_site_streaming(
     archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
-    let (out, pages) = render_with(site, theme, options, search, archive, page)?;
+    let (out, pages) = render_with(site, theme, options, search, archive, Source::Site, page)?;
     Ok((out, pages.len()))
+}
+
+/// [`render_site_streaming`] without the guidelines' models in memory at once: `summaries`
+/// (of the guidelines to publish, in the site's order) make the pages that list guidelines,
+/// and each guideline's pages are made from the model `model` makes of it when its turn
+/// comes, dropped once they are. `site` gives the configuration and the assets (its
+/// guidelines are not read). No history: a build with one renders from the whole site.
+pub(crate) fn render_site_from_summaries(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    search: Option<&SearchListing>,
+    summaries: &[GuidelineSummary],
+    model: &Model,
+    page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
+) -> Result<(OutputTree, usize), RenderError> {
+    let source = Source::Streamed { summaries, model };
+    let no_history = Archive::default();
+    let (out, pages) = render_with(site, theme, options, search, &no_history, source, page)?;
+    Ok((out, pages.len()))
+}
+
+/// Where a render's guidelines come from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// The site's models, all loaded.
+    Site,
+    /// Summaries for the listing pages, and a model made for each guideline's own pages.
+    Streamed {
+        summaries: &'a [GuidelineSummary],
+        model: &'a Model<'a>,
+    },
 }
 
 /// Renders the site; each guideline page goes through `page`, and what it returns is
@@ -179,6 +213,7 @@ fn render_with<T: Send>(
     options: RenderOptions,
     search: Option<&SearchListing>,
     archive: &Archive,
+    source: Source,
     page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
 ) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
@@ -195,11 +230,21 @@ fn render_with<T: Send>(
         Some(icons)
     };
     let base = base_context(site, theme, &root, &assets)?;
-    let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
-    let summaries: Vec<GuidelineSummary> = guidelines
-        .par_iter()
-        .map(|g| GuidelineSummary::of(g))
-        .collect();
+    let (guidelines, made): (Vec<&Guideline>, Vec<GuidelineSummary>) = match source {
+        Source::Site => {
+            let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
+            let made = guidelines
+                .par_iter()
+                .map(|g| GuidelineSummary::of(g))
+                .collect();
+            (guidelines, made)
+        }
+        Source::Streamed { .. } => (Vec::new(), Vec::new()),
+    };
+    let summaries = match source {
+        Source::Site => made.as_slice(),
+        Source::Streamed { summaries, .. } => summaries,
+    };
     // Each page's size, for the offline lists, beside what `page` makes of it.
     let page = |path: String, html: Vec<u8>| {
         let size = html.len();
@@ -213,15 +258,18 @@ fn render_with<T: Send>(
         theme,
         options,
         guidelines: &guidelines,
-        summaries: &summaries,
+        summaries,
         base: &base,
         archive,
     };
     let (pages, site_wide) = rayon::join(
-        || {
-            let mut pages = guideline_pages(&inputs, &page)?;
-            pages.extend(archive_pages::render_all(&inputs, &page)?);
-            Ok(pages)
+        || match source {
+            Source::Site => {
+                let mut pages = guideline_pages(&inputs, &page)?;
+                pages.extend(archive_pages::render_all(&inputs, &page)?);
+                Ok((pages, Vec::new()))
+            }
+            Source::Streamed { model, .. } => streamed_guideline_pages(&inputs, model, &page),
         },
         || {
             let site_wide = site_wide_pages(&inputs);
@@ -229,13 +277,14 @@ fn render_with<T: Send>(
             (site_wide, pngs)
         },
     );
-    let pages: Vec<(T, String, usize)> = pages?;
+    let (pages, guideline_files): (Vec<(T, String, usize)>, Vec<RenderedFile>) = pages?;
     let (site_wide, pngs) = site_wide;
     let site_wide = site_wide?;
     let pngs = pngs.map_err(|err| render_error("app icons", &err))?;
     out.files.extend(pngs.into_iter().flatten());
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
+    out.files.extend(guideline_files);
     if let Some(icons) = &icons {
         let sizes: HashMap<String, usize> = pages
             .iter()
@@ -254,7 +303,7 @@ fn render_with<T: Send>(
         let input = offline::AppInput {
             site,
             theme,
-            guidelines: &summaries,
+            guidelines: summaries,
             today: options.today,
             icons,
             assets: asset_sizes,
