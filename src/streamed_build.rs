@@ -24,7 +24,7 @@ use crate::publish::{Published, RenderPass, Stage, publish_units};
 use crate::render::{
     Model, RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries,
 };
-use crate::search::{self, SearchUnits};
+use crate::search::{self, SearchLabels, SearchUnits};
 use crate::site::{Candidate, GUIDELINES_DIR, Site, discover, load_one};
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
@@ -55,7 +55,7 @@ impl Survey {
         root: &Path,
         base_url: Option<String>,
         drafts: bool,
-        recommendation_label: &str,
+        labels: &SearchLabels,
         synonyms: Synonyms,
     ) -> Result<Self, Box<Diagnostic>> {
         let mut config = SiteConfig::load(root)?;
@@ -76,7 +76,7 @@ impl Survey {
                 let (guideline, found) = load_one(root, &candidate);
                 let kept = guideline.map(|g| {
                     let docs = if drafts || g.status() == Status::Approved {
-                        search::units(&g, &site_root, recommendation_label)
+                        search::units(&g, &site_root, labels)
                     } else {
                         Vec::new()
                     };
@@ -163,9 +163,11 @@ pub(crate) fn publish_streamed(
     let check = |i: usize| -> Result<Guideline, RenderError> {
         let candidate = &candidates[i];
         let (guideline, _) = load_one(&site.root, candidate);
-        let guideline = guideline.ok_or_else(|| RenderError {
-            page: candidate.path.display().to_string(),
-            message: "it changed while the site was built, and no longer parses".to_owned(),
+        let guideline = guideline.ok_or_else(|| {
+            RenderError::page(
+                &candidate.path.display().to_string(),
+                "it changed while the site was built, and no longer parses".to_owned(),
+            )
         })?;
         let found = validate_against(&site, &index, &guideline, options.today);
         lock(&checked).push((i, found));

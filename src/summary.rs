@@ -9,7 +9,6 @@ use std::ops::Range;
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
-use crate::assets::reference;
 use crate::model::{Guideline, Marker, Status, Strength};
 
 /// One guideline's summary, made from its model by [`GuidelineSummary::of`].
@@ -191,17 +190,9 @@ impl GuidelineSummary {
 
 /// The names of the files of `guideline`'s folder it links to or shows, each once.
 fn asset_names(guideline: &Guideline) -> Vec<String> {
-    let destinations = guideline
-        .body
-        .links
-        .iter()
-        .map(|l| l.destination.as_str())
-        .chain(guideline.body.images.iter().map(|i| i.destination.as_str()));
     let mut names: Vec<String> = Vec::new();
-    for destination in destinations {
-        if let reference::Reference::Asset(name) = reference::classify(destination, &guideline.slug)
-            && !names.iter().any(|n| n == name)
-        {
+    for name in crate::assets::names_in(guideline) {
+        if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }
     }

@@ -1,5 +1,6 @@
-# Kommandolinjens egne ord, på dansk: dens brugsfejl (det clap afviste) og `retning history`s
-# oversigt. Alle id'er her findes også i ../en/command_line.ftl (en test tjekker det).
+# Kommandolinjens egne ord, på dansk: dens brugsfejl (det clap afviste),
+# `retning history`s oversigt og `retning search`s linjer. Alle id'er her findes også i
+# ../en/command_line.ftl (en test tjekker det).
 
 ## Brugsfejl: efter `fejl: `; $arg er tilvalget, som clap skriver det (`--format <FORMAT>`)
 
@@ -42,3 +43,37 @@ usage-not-a-date = ikke en dato som 2026-11-24: { $error }
 usage-not-a-language = ikke et sprog, retning taler: da eller en
 usage-limit-zero = grænsen skal være 1 eller mere
 usage-not-a-count = ikke et helt tal
+
+## retning history: oversigten over en retningslinjes udgaver
+
+# $from, $until, $date: datoer, eller … når de ikke kendes; $commit: dens første ti tegn
+history-listing-version = { $version } i kraft { $from } – { $until } commit { $commit } fra { $date }  { $path }
+history-listing-current = (nuværende)
+history-listing-not-committed = (ikke committet)
+
+## retning history: hvorfor en tidligere udgave er udeladt ($shown: dens fil@commit)
+
+history-unreadable-git = { $shown }: git kan ikke læse den: { $error }
+history-unreadable-not-utf8 = { $shown }: den gemte tekst { $blob } er ikke UTF-8
+history-unreadable-front-matter = { $shown }: dens forside (front matter) kan ikke længere læses
+
+## retning history --diff: hvad der er ændret mellem to udgaver
+
+changes-title = Ændringer fra udgave { $from } til { $to }
+changes-none = Ingen anbefaling eller sektion er ændret.
+changes-added = Anbefaling { $id }: tilføjet ({ $strength })
+changes-withdrawn = Anbefaling { $id }: trukket tilbage (var { $strength })
+changes-changed = Anbefaling { $id }: { $what }
+changes-reworded = omformuleret
+changes-strength = styrke { $before } → { $after }
+changes-sections = Sektioner:
+changes-section = { $change ->
+    [added] tilføjet
+    [removed] fjernet
+   *[changed] ændret
+}: { $title }
+
+## retning search: linjerne omkring fundene
+
+search-corrected = Viser resultater for »{ $query }«
+search-no-results = Ingen resultater for »{ $query }«. Prøv et kortere ord eller færre ord.

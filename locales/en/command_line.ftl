@@ -1,5 +1,6 @@
-# The command line's own words, in English: its usage errors (what clap refused) and
-# `retning history`'s listing. Every id here is in ../da/command_line.ftl too (a test checks).
+# The command line's own words, in English: its usage errors (what clap refused),
+# `retning history`'s listing and `retning search`'s lines. Every id here is in
+# ../da/command_line.ftl too (a test checks).
 
 ## Usage errors: after `error: `; $arg is the option as clap names it (`--format <FORMAT>`)
 
@@ -42,3 +43,37 @@ usage-not-a-date = not a date like 2026-11-24: { $error }
 usage-not-a-language = not a language retning speaks: da or en
 usage-limit-zero = the limit must be 1 or more
 usage-not-a-count = not a whole number
+
+## retning history: the listing of a guideline's versions
+
+# $from, $until, $date: dates, or … when not known; $commit: its first ten characters
+history-listing-version = { $version } in force { $from } – { $until } commit { $commit } of { $date }  { $path }
+history-listing-current = (current)
+history-listing-not-committed = (not committed)
+
+## retning history: why an earlier version is left out ($shown: its file@commit)
+
+history-unreadable-git = { $shown }: git cannot read it: { $error }
+history-unreadable-not-utf8 = { $shown }: the stored text { $blob } is not UTF-8
+history-unreadable-front-matter = { $shown }: its front matter can no longer be read
+
+## retning history --diff: what changed between two versions
+
+changes-title = Changes from version { $from } to { $to }
+changes-none = No recommendation or section changed.
+changes-added = Recommendation { $id }: added ({ $strength })
+changes-withdrawn = Recommendation { $id }: withdrawn (was { $strength })
+changes-changed = Recommendation { $id }: { $what }
+changes-reworded = reworded
+changes-strength = strength { $before } → { $after }
+changes-sections = Sections:
+changes-section = { $change ->
+    [added] added
+    [removed] removed
+   *[changed] changed
+}: { $title }
+
+## retning search: the lines around the hits
+
+search-corrected = Showing results for "{ $query }"
+search-no-results = No results for "{ $query }". Try a shorter word, or fewer words.

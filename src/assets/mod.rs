@@ -124,19 +124,29 @@ impl Assets {
 /// The files of `guideline`'s folder that it links to or shows: the ones published (with
 /// their path in the site), each once.
 pub(crate) fn published<'a>(assets: &'a Assets, guideline: &Guideline) -> Vec<(String, &'a Asset)> {
+    published_named(
+        assets,
+        &guideline.group,
+        &guideline.slug,
+        names_in(guideline),
+    )
+}
+
+/// The names of the files of `guideline`'s folder that its links and images point at, in
+/// the text's order (a file linked twice is named twice).
+pub(crate) fn names_in(guideline: &Guideline) -> impl Iterator<Item = &str> {
     let destinations = guideline
         .body
         .links
         .iter()
         .map(|l| l.destination.as_str())
         .chain(guideline.body.images.iter().map(|i| i.destination.as_str()));
-    let names = destinations.filter_map(|destination| {
-        match reference::classify(destination, &guideline.slug) {
+    destinations.filter_map(
+        |destination| match reference::classify(destination, &guideline.slug) {
             reference::Reference::Asset(name) => Some(name),
             _ => None,
-        }
-    });
-    published_named(assets, &guideline.group, &guideline.slug, names)
+        },
+    )
 }
 
 /// [`published`] of the guideline `group`/`slug` whose text names the files `wanted` (a

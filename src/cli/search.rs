@@ -80,9 +80,10 @@ pub(super) fn run(root: &Path, args: SearchArgs, language: Language) -> anyhow::
             if let Some(corrected) = found.corrected_query.as_deref()
                 && !found.hits.is_empty()
             {
-                text.push_str(&format!("Showing results for \"{corrected}\"\n\n"));
+                let line = message!("search-corrected", query = corrected);
+                text.push_str(&format!("{}\n\n", line.in_language(language)));
             }
-            text.push_str(&human(&query, &found.hits));
+            text.push_str(&human(&query, &found.hits, language));
             escape_controls(&text).into_owned()
         }
     };
@@ -91,9 +92,10 @@ pub(super) fn run(root: &Path, args: SearchArgs, language: Language) -> anyhow::
 }
 
 /// Hits grouped by guideline, best guideline first.
-fn human(query: &str, hits: &[Hit]) -> String {
+fn human(query: &str, hits: &[Hit], language: Language) -> String {
     if hits.is_empty() {
-        return format!("No results for \"{query}\". Try a shorter word, or fewer words.\n");
+        let none = message!("search-no-results", query = query);
+        return format!("{}\n", none.in_language(language));
     }
     let mut order: Vec<&str> = Vec::new();
     let mut by_guideline: BTreeMap<&str, Vec<&Hit>> = BTreeMap::new();
