@@ -1,11 +1,11 @@
 //! The human tables follow the language (`--lang`, else `retning.toml`'s `language`); JSON
 //! and CSV are machine formats and stay byte for byte the same in both.
 
-use crate::support::{TODAY, stdout};
+use crate::support::{CONFIG, TODAY, site, stdout};
 
-use super::run;
 use super::since::since_site;
 use super::table_shape::uneven_site;
+use super::{ASSESSED_LINE, run};
 
 #[test]
 fn the_table_is_danish_on_a_danish_site_and_english_with_lang_en() {
@@ -38,6 +38,34 @@ fn an_empty_part_says_none_in_danish() {
         "{text}"
     );
     assert_eq!(text.matches("\n(ingen)\n").count(), 2, "{text}");
+}
+
+/// The goal missed (a third group without guidelines) and a stale aid, in both languages.
+#[test]
+fn the_lines_under_the_decision_aid_table_speak_the_language() {
+    let config = format!("{CONFIG}dccg = \"Danish Colorectal Cancer Group (DCCG)\"\n");
+    let site = site()
+        .config(Some(&config))
+        .replace(ASSESSED_LINE, "ipdas_assessed = 2024-01-15")
+        .build();
+    let last_two = |lang| {
+        let text = stdout(&run(&site, &["--lang", lang, "--today", TODAY]));
+        let lines: Vec<String> = text.lines().map(str::to_owned).collect();
+        lines[lines.len() - 2..].join("\n")
+    };
+    assert_eq!(
+        last_two("da"),
+        "Grupper med en retningslinje, der linker til et beslutningsstøtteværktøj: 1 af 3 \
+         (33 %; mål 50 %: ikke nået)\n\
+         Ældre end retningslinjens faglige godkendelse (2024-02-01): \
+         Beslutningshjælper: behandling af DLBCL hos ældre i dlg/dlbcl"
+    );
+    assert_eq!(
+        last_two("en"),
+        "Groups with a guideline linking a decision aid: 1 of 3 (33%; goal 50%: not met)\n\
+         Older than the guideline's professional approval (2024-02-01): \
+         Beslutningshjælper: behandling af DLBCL hos ældre in dlg/dlbcl"
+    );
 }
 
 #[test]
