@@ -130,17 +130,20 @@ pub fn publish(
     let index_staging = clear_index_staging(index_dir)?;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
+    let mut units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
+    // tantivy frees each unit's text once it has it; the static index needs only its start.
+    let texts = units.take_texts();
     timings.search_units = started.elapsed();
     // tantivy indexes on a thread of its own while the site is rendered and staged.
     let (site_staged, engine) = std::thread::scope(|scope| {
-        let engine = scope.spawn(|| {
+        let (units, index_staging) = (&units, &index_staging);
+        let engine = scope.spawn(move || {
             let started = Instant::now();
             units
-                .engine(Some(&index_staging))
+                .engine_with_texts(texts, index_staging)
                 .map(|engine| (engine, started.elapsed()))
         });
-        let site_staged = stage_site(&job, &units, &mut timings, &step);
+        let site_staged = stage_site(&job, units, &mut timings, &step);
         let started = Instant::now();
         let engine = engine.join();
         timings.waiting_for_tantivy = started.elapsed();

@@ -112,8 +112,38 @@ impl SearchUnits {
         &self,
         put: impl FnMut(&str, &[u8]) -> Result<(), E>,
     ) -> Result<Encoded, E> {
-        let weights = self.stats.weights(&self.docs);
-        static_index::encode_into(&self.docs, &self.groups, &weights, &self.synonyms, put)
+        let weights = self.stats.weighted_terms(&self.docs);
+        static_index::encode_into(&self.docs, &self.groups, weights, &self.synonyms, put)
+    }
+
+    /// Takes every unit's full text, for [`Self::engine_with_texts`], and leaves each unit
+    /// what the static index shows of it ([`static_index::fragment_text`]): the units stay
+    /// while both indexes are made; the full texts need only last until tantivy has them.
+    pub(crate) fn take_texts(&mut self) -> Vec<String> {
+        self.docs
+            .par_iter_mut()
+            .map(|doc| {
+                let shown = static_index::fragment_text(&doc.text).into_owned();
+                std::mem::replace(&mut doc.text, shown)
+            })
+            .collect()
+    }
+
+    /// The tantivy index in `dir`, with the `texts` [`Self::take_texts`] took, each freed
+    /// as soon as tantivy has it.
+    pub(crate) fn engine_with_texts(
+        &self,
+        texts: Vec<String>,
+        dir: &Path,
+    ) -> Result<Engine, EngineError> {
+        Engine::build_with_texts(
+            &self.docs,
+            texts,
+            self.groups.clone(),
+            Some(dir),
+            &self.stats,
+        )?
+        .with_synonyms(self.synonyms.clone(), Some(dir))
     }
 
     /// The tantivy index, in memory or in `dir`.
