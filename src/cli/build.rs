@@ -24,7 +24,7 @@ use crate::search;
 use crate::streamed_build::{Survey, publish_streamed};
 use crate::validate::{Checked, check_site};
 
-use super::{Outcome, parse_today, today_or_local};
+use super::{BadValue, Outcome, parse_today, today_or_local};
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
@@ -58,8 +58,10 @@ pub(crate) struct BuildArgs {
     pub(crate) no_cache: bool,
 }
 
-fn parse_base_url(value: &str) -> Result<String, String> {
-    check_base_url(value).map_err(|problem| problem.to_string())?;
+/// The reason a `--base-url` is refused is the catalogue's, so the usage error says it in the
+/// reader's language.
+fn parse_base_url(value: &str) -> Result<String, BadValue> {
+    check_base_url(value).map_err(|problem| BadValue(problem.message()))?;
     Ok(value.to_owned())
 }
 
