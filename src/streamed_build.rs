@@ -13,6 +13,8 @@ use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
 
+use jiff::civil::Date;
+
 use rayon::prelude::*;
 
 use crate::assets::Assets;
@@ -142,43 +144,27 @@ pub(crate) fn publish_streamed(
     } = survey;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let groups: Vec<(String, String)> = site
-        .config
-        .groups
-        .iter()
-        .map(|(code, name)| (code.clone(), name.clone()))
-        .collect();
-    let units = SearchUnits::from_docs(docs, &groups, synonyms);
+    let units = SearchUnits::from_docs(docs, &group_pairs(&site), synonyms);
     let made = started.elapsed();
 
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
         guidelines.into_iter().unzip();
-    let index = CrossIndex::new(&site.config, &summaries);
+    let checker = Checker {
+        site: &site,
+        index: CrossIndex::new(&site.config, &summaries),
+        candidates: &candidates,
+        today: options.today,
+        checked: Mutex::new(Vec::new()),
+    };
     let (published, unpublished): (Vec<usize>, Vec<usize>) =
         (0..summaries.len()).partition(|&i| drafts || summaries[i].status() == Status::Approved);
     let listed: Vec<GuidelineSummary> = published.iter().map(|&i| summaries[i].clone()).collect();
-    // Each guideline's findings by its place in the site: sorted by it, they are in the order
-    // `check` makes them.
-    let checked: Mutex<Vec<(usize, Vec<Diagnostic>)>> = Mutex::new(Vec::new());
-    let check = |i: usize| -> Result<Guideline, RenderError> {
-        let candidate = &candidates[i];
-        let (guideline, _) = load_one(&site.root, candidate);
-        let guideline = guideline.ok_or_else(|| {
-            RenderError::page(
-                &candidate.path.display().to_string(),
-                "it changed while the site was built, and no longer parses".to_owned(),
-            )
-        })?;
-        let found = validate_against(&site, &index, &guideline, options.today);
-        lock(&checked).push((i, found));
-        Ok(guideline)
-    };
     // The guidelines that do not go on the site are checked all the same.
     unpublished.par_iter().for_each(|&i| {
         // One that no longer parses keeps what the first pass found.
-        let _ = check(i);
+        let _ = checker.check(i);
     });
-    let model = |k: usize| check(published[k]);
+    let model = |k: usize| checker.check(published[k]);
     let model: &Model = &model;
     let render =
         |listing: &SearchListing,
@@ -193,9 +179,7 @@ pub(crate) fn publish_streamed(
         out_folder,
         index_dir,
         || {
-            let mut per_guideline = std::mem::take(&mut *lock(&checked));
-            per_guideline.sort_by_key(|(i, _)| *i);
-            findings.extend(per_guideline.into_iter().flat_map(|(_, found)| found));
+            findings.extend(checker.findings());
             diagnostics::sort(&mut findings);
             proceed(&findings)
         },
@@ -206,6 +190,47 @@ pub(crate) fn publish_streamed(
         published
     });
     Ok((published, findings))
+}
+
+/// The configuration's groups as (code, name) pairs, the order the search index lists them.
+fn group_pairs(site: &Site) -> Vec<(String, String)> {
+    site.config
+        .groups
+        .iter()
+        .map(|(code, name)| (code.clone(), name.clone()))
+        .collect()
+}
+
+/// The second pass's check: each guideline parsed again and checked against the others'
+/// summaries, its findings kept by its place in the site.
+struct Checker<'a> {
+    site: &'a Site,
+    index: CrossIndex<'a>,
+    candidates: &'a [Candidate],
+    today: Date,
+    checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
+}
+
+impl Checker<'_> {
+    /// The model of the `i`th guideline of the site, checked.
+    fn check(&self, i: usize) -> Result<Guideline, RenderError> {
+        let candidate = &self.candidates[i];
+        let (guideline, _) = load_one(&self.site.root, candidate);
+        let guideline = guideline.ok_or_else(|| {
+            RenderError::changed_while_building(&candidate.path.display().to_string())
+        })?;
+        let found = validate_against(self.site, &self.index, &guideline, self.today);
+        lock(&self.checked).push((i, found));
+        Ok(guideline)
+    }
+
+    /// The findings of every check so far: sorted by the guideline's place in the site, they
+    /// are in the order `check` makes them.
+    fn findings(&self) -> impl Iterator<Item = Diagnostic> {
+        let mut per_guideline = std::mem::take(&mut *lock(&self.checked));
+        per_guideline.sort_by_key(|(i, _)| *i);
+        per_guideline.into_iter().flat_map(|(_, found)| found)
+    }
 }
 
 /// The findings so far; a job that panicked while holding them left them whole.

@@ -57,6 +57,8 @@ mod robustness;
 mod search;
 #[path = "suite/serve/mod.rs"]
 mod serve;
+#[path = "suite/streamed_build.rs"]
+mod streamed_build;
 #[path = "suite/support/mod.rs"]
 mod support;
 #[path = "suite/theme_markup.rs"]

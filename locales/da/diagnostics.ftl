@@ -473,6 +473,7 @@ error-cannot-create = { $path } kan ikke oprettes
 error-cannot-create-new = { $path } kan ikke oprettes (findes den allerede?)
 error-cannot-write = { $path } kan ikke skrives
 error-cannot-render = { $page } kan ikke dannes
+error-changed-while-building = { $path } blev ændret, mens sitet blev bygget, og kan ikke længere læses; byg igen
 error-site-config-unreadable = webstedets konfiguration kan ikke læses
 error-site-folder-unopenable = webstedets mappe { $folder } kan ikke åbnes
 error-runtime = serverens kørselsmiljø kan ikke startes

@@ -468,6 +468,7 @@ error-cannot-create = cannot create { $path }
 error-cannot-create-new = cannot create { $path } (does it exist already?)
 error-cannot-write = cannot write { $path }
 error-cannot-render = cannot render { $page }
+error-changed-while-building = { $path } was changed while the site was being built and no longer parses; build again
 error-site-config-unreadable = cannot read the site configuration
 error-site-folder-unopenable = cannot open the site folder { $folder }
 error-runtime = cannot start the server's runtime

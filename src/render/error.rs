@@ -12,8 +12,8 @@ use crate::diagnostics::{Failure, Language, Message, message};
 pub struct RenderError {
     /// What could not be done, naming the page or the part of the site.
     failed: Message,
-    /// Why: tera's error chain, or the OS's.
-    cause: String,
+    /// Why: tera's error chain, or the OS's; none when what failed says it all.
+    cause: Option<String>,
 }
 
 impl RenderError {
@@ -21,7 +21,16 @@ impl RenderError {
     pub(crate) fn page(page: &str, cause: String) -> Self {
         Self {
             failed: message!("error-cannot-render", page = page),
-            cause,
+            cause: Some(cause),
+        }
+    }
+
+    /// The guideline file at `path` parsed when a build began and no longer does: it was
+    /// edited while the site was being built.
+    pub(crate) fn changed_while_building(path: &str) -> Self {
+        Self {
+            failed: message!("error-changed-while-building", path = path),
+            cause: None,
         }
     }
 
@@ -30,7 +39,7 @@ impl RenderError {
     pub(crate) fn part(part: Message, cause: String) -> Self {
         Self {
             failed: message!("error-cannot-render", page = part),
-            cause,
+            cause: Some(cause),
         }
     }
 
@@ -38,17 +47,16 @@ impl RenderError {
     pub(crate) fn not_written(path: &str, cause: &std::io::Error) -> Self {
         Self {
             failed: message!("error-cannot-write", path = path),
-            cause: cause.to_string(),
+            cause: Some(cause.to_string()),
         }
     }
 
     /// The whole error as a finding's words: what failed and why.
     pub(crate) fn message(&self) -> Message {
-        message!(
-            "render-failed",
-            failed = self.failed.clone(),
-            cause = &self.cause
-        )
+        match &self.cause {
+            Some(cause) => message!("render-failed", failed = self.failed.clone(), cause = cause),
+            None => self.failed.clone(),
+        }
     }
 }
 
@@ -65,7 +73,10 @@ impl Error for RenderError {}
 /// A build stops with the error in the reader's language ([`crate::diagnostics::chain_in_language`]).
 impl From<RenderError> for Failure {
     fn from(err: RenderError) -> Self {
-        Failure::new(err.failed, err.cause)
+        match err.cause {
+            Some(cause) => Failure::new(err.failed, cause),
+            None => Failure::alone(err.failed),
+        }
     }
 }
 
