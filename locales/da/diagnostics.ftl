@@ -441,6 +441,7 @@ serve-warnings = { $warnings ->
 }
 serve-errors = { $errors } fejl, vist på alle sider:
 history-turned-off = historikken er slået fra (--no-history)
+history-not-read = historikken er ikke læst
 history-not-git = webstedet ligger ikke i et git-repository
 history-no-commits = webstedets git-repository har endnu ingen commits
 history-shallow = webstedet er en overfladisk git-klon (`git fetch --unshallow` henter hele historikken)

@@ -436,6 +436,7 @@ serve-errors = { $errors ->
    *[other] { $errors } errors, shown on every page:
 }
 history-turned-off = history is turned off (--no-history)
+history-not-read = the history is not read
 history-not-git = the site is not in a git repository
 history-no-commits = the site's git repository has no commits yet
 history-shallow = the site is a shallow git clone (`git fetch --unshallow` fetches its whole history)

@@ -98,13 +98,6 @@ impl SiteHistory {
         self.parsed.load(Ordering::Relaxed)
     }
 
-    /// `version`'s text as a guideline, parsed the first time it is asked for; why not in
-    /// English (the pages' render errors are English).
-    pub fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, String> {
-        self.parsed_or_unreadable(version)
-            .map_err(|why| why.to_string())
-    }
-
     /// `version`'s text as a guideline, parsed the first time it is asked for, or why it
     /// cannot be.
     pub(crate) fn parsed_or_unreadable<'v>(

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::changes::Changes;
+use crate::diagnostics::{Message, message};
 use crate::history::{PastVersion, PastVersions, SiteHistory, short};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
@@ -83,11 +84,13 @@ impl Archive {
         }
     }
 
-    /// `version`'s text as a guideline, parsed the first time a page needs it.
-    pub(super) fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, String> {
+    /// `version`'s text as a guideline, parsed the first time a page needs it, or why not.
+    pub(super) fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, Message> {
         match &self.history {
-            Some(history) => history.parsed(version),
-            None => Err("the history is not read".to_owned()),
+            Some(history) => history
+                .parsed_or_unreadable(version)
+                .map_err(|why| why.message()),
+            None => Err(message!("history-not-read")),
         }
     }
 
@@ -97,7 +100,7 @@ impl Archive {
         &self,
         current: &Guideline,
         pair: &VersionPair<'p>,
-    ) -> Result<Cow<'p, Changes>, String> {
+    ) -> Result<Cow<'p, Changes>, Message> {
         if let Some(changes) = pair.changes {
             return Ok(Cow::Borrowed(changes));
         }

@@ -5,6 +5,7 @@
 
 use rayon::prelude::*;
 
+use crate::diagnostics::Message;
 use crate::model::Guideline;
 
 use super::archive::{self, VersionPair};
@@ -87,10 +88,10 @@ fn render_pair(
     } = *inputs;
     let root = site.config.root_path();
     let version = pair.old;
-    let unreadable = |cause: String| {
-        RenderError::page(
+    let unreadable = |why: Message| {
+        RenderError::page_because(
             &archive::version_path(current, &version.record.version),
-            cause,
+            why,
         )
     };
     let past = versions.parsed(version).map_err(unreadable)?;

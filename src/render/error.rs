@@ -12,8 +12,17 @@ use crate::diagnostics::{Failure, Language, Message, message};
 pub struct RenderError {
     /// What could not be done, naming the page or the part of the site.
     failed: Message,
-    /// Why: tera's error chain, or the OS's; none when what failed says it all.
-    cause: Option<String>,
+    /// Why; none when what failed says it all.
+    cause: Option<Cause>,
+}
+
+/// Why a page did not render or reach the disk.
+#[derive(Debug)]
+enum Cause {
+    /// In the words of tera or the OS.
+    Quoted(String),
+    /// In ours (an earlier version that can no longer be read).
+    Said(Message),
 }
 
 impl RenderError {
@@ -21,7 +30,15 @@ impl RenderError {
     pub(crate) fn page(page: &str, cause: String) -> Self {
         Self {
             failed: message!("error-cannot-render", page = page),
-            cause: Some(cause),
+            cause: Some(Cause::Quoted(cause)),
+        }
+    }
+
+    /// `page` did not render, for a reason of ours.
+    pub(crate) fn page_because(page: &str, why: Message) -> Self {
+        Self {
+            failed: message!("error-cannot-render", page = page),
+            cause: Some(Cause::Said(why)),
         }
     }
 
@@ -39,7 +56,7 @@ impl RenderError {
     pub(crate) fn part(part: Message, cause: String) -> Self {
         Self {
             failed: message!("error-cannot-render", page = part),
-            cause: Some(cause),
+            cause: Some(Cause::Quoted(cause)),
         }
     }
 
@@ -47,14 +64,23 @@ impl RenderError {
     pub(crate) fn not_written(path: &str, cause: &std::io::Error) -> Self {
         Self {
             failed: message!("error-cannot-write", path = path),
-            cause: Some(cause.to_string()),
+            cause: Some(Cause::Quoted(cause.to_string())),
         }
     }
 
     /// The whole error as a finding's words: what failed and why.
     pub(crate) fn message(&self) -> Message {
         match &self.cause {
-            Some(cause) => message!("render-failed", failed = self.failed.clone(), cause = cause),
+            Some(Cause::Quoted(cause)) => {
+                message!("render-failed", failed = self.failed.clone(), cause = cause)
+            }
+            Some(Cause::Said(why)) => {
+                message!(
+                    "render-failed",
+                    failed = self.failed.clone(),
+                    cause = why.clone()
+                )
+            }
             None => self.failed.clone(),
         }
     }
@@ -74,7 +100,8 @@ impl Error for RenderError {}
 impl From<RenderError> for Failure {
     fn from(err: RenderError) -> Self {
         match err.cause {
-            Some(cause) => Failure::new(err.failed, cause),
+            Some(Cause::Quoted(cause)) => Failure::new(err.failed, cause),
+            Some(Cause::Said(why)) => Failure::new(err.failed, Failure::alone(why)),
             None => Failure::alone(err.failed),
         }
     }
@@ -111,6 +138,34 @@ mod tests {
         assert_eq!(
             crate::diagnostics::chain_in_language(&failure, Language::En),
             "cannot write dlg/dlbcl/index.html: Permission denied"
+        );
+    }
+
+    #[test]
+    fn a_reason_of_ours_and_a_file_changed_mid_build_are_said_in_each_language() {
+        let archived = RenderError::page_because(
+            "dlg/dlbcl/version/1.0/index.html",
+            message!("history-not-read"),
+        );
+        assert_eq!(
+            archived.message().in_language(Language::Da),
+            "dlg/dlbcl/version/1.0/index.html kan ikke dannes: historikken er ikke læst"
+        );
+        let failure = anyhow::Error::new(Failure::from(archived));
+        assert_eq!(
+            crate::diagnostics::chain_in_language(&failure, Language::En),
+            "cannot render dlg/dlbcl/version/1.0/index.html: the history is not read"
+        );
+        let changed = RenderError::changed_while_building("guidelines/dlg/dlbcl.md");
+        assert_eq!(
+            changed.message().in_language(Language::Da),
+            "guidelines/dlg/dlbcl.md blev ændret, mens sitet blev bygget, og kan ikke længere \
+             læses; byg igen"
+        );
+        assert_eq!(
+            changed.to_string(),
+            "guidelines/dlg/dlbcl.md was changed while the site was being built and no longer \
+             parses; build again"
         );
     }
 }
