@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::config::{Phase, SiteConfig};
-use crate::model::Guideline;
+use crate::summary::GuidelineSummary;
 
 /// Groups × phases, in the order of `retning.toml`.
 #[derive(Debug, Serialize)]
@@ -42,7 +42,7 @@ impl GroupRow {
 /// out (`check` reports them).
 pub(crate) fn matrix<'a>(
     config: &SiteConfig,
-    guidelines: impl IntoIterator<Item = &'a Guideline>,
+    guidelines: impl IntoIterator<Item = &'a GuidelineSummary>,
     only: Option<&str>,
 ) -> Matrix {
     let phases = &config.pathway.phases;
@@ -55,19 +55,19 @@ pub(crate) fn matrix<'a>(
     let mut counts = vec![vec![Cell::default(); phases.len()]; codes.len()];
     for guideline in guidelines {
         let mut per_phase = vec![(false, 0usize); phases.len()];
-        for phase in guideline.phases().filter_map(index_of) {
+        for phase in guideline.phases.iter().filter_map(|p| index_of(p)) {
             per_phase[phase].0 = true;
         }
-        for recommendation in &guideline.body.recommendations {
+        for recommendation in &guideline.recommendations {
             for phase in guideline
                 .phases_of(recommendation)
-                .into_iter()
-                .filter_map(index_of)
+                .iter()
+                .filter_map(|p| index_of(p))
             {
                 per_phase[phase].1 += 1;
             }
         }
-        for group in guideline.all_groups() {
+        for group in &guideline.groups {
             let Some(row) = codes.iter().position(|code| code.as_str() == group) else {
                 continue;
             };

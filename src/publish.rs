@@ -11,9 +11,8 @@ use crate::render::{
     Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SearchListing, Theme,
     render_site_streaming,
 };
-use crate::search::SearchUnits;
+use crate::search::{SearchLabels, SearchUnits};
 use crate::site::Site;
-use search_index::static_index::StaticFiles;
 use search_index::{Engine, EngineError};
 
 /// Where the time of a publication went. tantivy indexes on its own thread while the static
@@ -24,10 +23,9 @@ use search_index::{Engine, EngineError};
 pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
     pub search_units: Duration,
-    /// The static search index encoded.
+    /// The static search index encoded, each file written as soon as it is made.
     pub static_index: Duration,
-    /// Every page rendered; each guideline page is written as soon as it is, and the static
-    /// search files beside them.
+    /// Every page rendered; each guideline page is written as soon as it is.
     pub render: Duration,
     /// The tantivy index built and written, on its own thread.
     pub tantivy: Duration,
@@ -132,7 +130,7 @@ pub fn publish(
     let index_staging = clear_index_staging(index_dir)?;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let units = SearchUnits::of(site, options.drafts, theme.text("recommendation"))?;
+    let units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
     timings.search_units = started.elapsed();
     // tantivy indexes on a thread of its own while the site is rendered and staged.
     let (site_staged, engine) = std::thread::scope(|scope| {
@@ -184,8 +182,8 @@ fn clear_index_staging(index_dir: &Path) -> anyhow::Result<PathBuf> {
     Ok(staging)
 }
 
-/// The static index made, then every page rendered and written beside the old site, which
-/// stays in place until [`swap_in`]. On an error nothing is published.
+/// The static index written, then every page rendered and written beside the old site,
+/// which stays in place until [`swap_in`]. On an error nothing is published.
 fn stage_site(
     job: &Job,
     units: &SearchUnits,
@@ -193,13 +191,9 @@ fn stage_site(
     step: &impl Fn(Stage),
 ) -> anyhow::Result<(OutputTree, Streamed, Staged)> {
     let out = job.out_folder.path();
-    let started = Instant::now();
-    let static_files = units.static_files();
-    timings.static_index = started.elapsed();
-    step(Stage::Pages);
     let staging = Staging::begin(job.out_folder)
         .or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
-    match render_into(job, &staging, static_files, timings, step) {
+    match stage_into(job, units, &staging, timings, step) {
         Ok((tree, streamed)) => Ok((tree, streamed, staging.finish())),
         Err(err) => {
             // Nothing is published: the old site stays.
@@ -209,41 +203,36 @@ fn stage_site(
     }
 }
 
-/// Renders the site into `staging`: each guideline page as soon as it is rendered, the
-/// static search files beside them, then the rest of the site (and its compressed copies).
-fn render_into(
+/// Writes the site into `staging`: the static search index's files as they are encoded
+/// (the pages link its meta file, named by a hash of them all), then each guideline page as
+/// soon as it is rendered, then the rest of the site (and its compressed copies).
+fn stage_into(
     job: &Job,
+    units: &SearchUnits,
     staging: &Staging,
-    static_files: StaticFiles,
     timings: &mut Timings,
     step: &impl Fn(Stage),
 ) -> anyhow::Result<(OutputTree, Streamed)> {
     let out = job.out_folder.path();
     let started = Instant::now();
-    let search_listing = SearchListing::of(&static_files);
-    // The static search files are written while the pages render, by one job (they share a
-    // folder), rather than after them, when little else is left to do.
-    let (search_written, rendered) = rayon::join(
-        || staging.put_all_in(SEARCH_DIR, static_files.files),
-        || {
-            render_site_streaming(
-                job.site,
-                job.theme,
-                job.options,
-                Some(&search_listing),
-                job.archive,
-                |path, html| {
-                    staging.put(&path, &html).map_err(|err| RenderError {
-                        message: format!("cannot write it: {err}"),
-                        page: path,
-                    })
-                },
-            )
+    let search_listing = write_static_index(units, staging)
+        .or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
+    timings.static_index = started.elapsed();
+    step(Stage::Pages);
+    let started = Instant::now();
+    let (tree, pages) = render_site_streaming(
+        job.site,
+        job.theme,
+        job.options,
+        Some(&search_listing),
+        job.archive,
+        |path, html| {
+            staging
+                .put(&path, &html)
+                .map_err(|err| RenderError::not_written(&path, &err))
         },
-    );
-    let (tree, pages) = rendered?;
-    let search_files =
-        search_written.or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
+    )
+    .map_err(Failure::from)?;
     timings.render = started.elapsed();
     step(Stage::Writing);
     let started = Instant::now();
@@ -261,9 +250,36 @@ fn render_into(
     timings.write = started.elapsed();
     let streamed = Streamed {
         guideline_pages: pages,
-        search_files,
+        search_files: search_listing.files.len(),
     };
     Ok((tree, streamed))
+}
+
+/// The static search index written under [`SEARCH_DIR`] in `staging` file by file as it is
+/// encoded, so its files are never all in memory; their listing, for the pages.
+fn write_static_index(units: &SearchUnits, staging: &Staging) -> std::io::Result<SearchListing> {
+    let mut folder = staging.folder_named_later(SEARCH_DIR)?;
+    let mut sizes: Vec<(String, usize)> = Vec::new();
+    let encoded = units.write_static_index(|name, bytes| {
+        sizes.push((name.to_owned(), bytes.len()));
+        folder.put(name, bytes)
+    })?;
+    folder.name(&encoded.dir)?;
+    staging.put(
+        &format!("{SEARCH_DIR}/{}", encoded.meta),
+        &encoded.meta_bytes,
+    )?;
+    let mut files: Vec<(String, usize)> = sizes
+        .into_iter()
+        .map(|(name, size)| (format!("{}/{name}", encoded.dir), size))
+        .collect();
+    files.push((encoded.meta.clone(), encoded.meta_bytes.len()));
+    // In name order, as a build that held the files listed them.
+    files.sort_unstable();
+    Ok(SearchListing {
+        meta: encoded.meta,
+        files,
+    })
 }
 
 /// The finished tantivy index and its time, from its thread. A panic in tantivy is a bug:

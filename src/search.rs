@@ -7,15 +7,15 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use search_index::phrases::PhraseProblem;
-use search_index::static_index::{self, StaticFiles};
-use search_index::synonyms::SynonymProblem;
+use search_index::static_index::{self, Encoded, StaticFiles};
 use search_index::{
-    DocKind, Engine, EngineError, GroupRange, IndexDoc, Synonyms, TermStats, order_by_group,
+    DocKind, Engine, EngineError, GroupRange, IndexDoc, PhraseProblem, SynonymProblem, Synonyms,
+    TermStats, order_by_group,
 };
 
 use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
-use crate::model::{Guideline, LeadBlock, SectionKind, Strength};
+use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind, Topic};
+use crate::render::Theme;
 use crate::render::strength_text::StrengthText;
 use crate::site::Site;
 use crate::source::SourceFile;
@@ -33,6 +33,34 @@ pub struct SiteSearch {
     pub static_files: StaticFiles,
 }
 
+/// The theme's words on the search units: what a recommendation is called ("Anbefaling"),
+/// and each strength's label and badge class, so that a result names a recommendation and
+/// its strength as the site's pages do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchLabels {
+    recommendation: String,
+    strength: StrengthText,
+}
+
+impl SearchLabels {
+    /// The labels of `theme`.
+    pub fn of(theme: &Theme) -> Self {
+        Self {
+            recommendation: theme.text("recommendation").to_owned(),
+            strength: theme.strength.clone(),
+        }
+    }
+
+    /// The default theme's labels (for tests that have no theme at hand).
+    #[cfg(test)]
+    pub(crate) fn builtin() -> Self {
+        Self {
+            recommendation: "Anbefaling".to_owned(),
+            strength: StrengthText::builtin().clone(),
+        }
+    }
+}
+
 /// The search units of a build, analyzed once: what both indexes are built from.
 pub struct SearchUnits {
     docs: Vec<IndexDoc>,
@@ -42,15 +70,14 @@ pub struct SearchUnits {
 }
 
 impl SearchUnits {
-    /// The units of the guidelines that go on the site. `recommendation_label` names a
-    /// recommendation unit ("Anbefaling"), from the theme.
+    /// The units of the guidelines that go on the site, named with the theme's `labels`.
     /// An invalid `synonyms.toml` is an error that names its line and column.
-    pub fn of(site: &Site, drafts: bool, recommendation_label: &str) -> anyhow::Result<Self> {
+    pub fn of(site: &Site, drafts: bool, labels: &SearchLabels) -> anyhow::Result<Self> {
         let synonyms = load_synonyms(&site.root).map_err(|finding| {
             let language = crate::diagnostics::Language::for_site(&site.config.language);
             anyhow::anyhow!("{}", render_human(&[*finding], false, language))
         })?;
-        let (docs, groups) = ordered_units(site, drafts, recommendation_label);
+        let (docs, groups) = ordered_units(site, drafts, labels);
         Ok(Self::analyzed(docs, groups, synonyms))
     }
 
@@ -79,6 +106,16 @@ impl SearchUnits {
     pub fn static_files(&self) -> StaticFiles {
         let weights = self.stats.weights(&self.docs);
         static_index::encode(&self.docs, &self.groups, &weights, &self.synonyms)
+    }
+
+    /// The static index written file by file through `put` (a name in its folder, the
+    /// bytes) as it is encoded, rather than held: [`static_index::encode_into`].
+    pub(crate) fn write_static_index<E>(
+        &self,
+        put: impl FnMut(&str, &[u8]) -> Result<(), E>,
+    ) -> Result<Encoded, E> {
+        let weights = self.stats.weights(&self.docs);
+        static_index::encode_into(&self.docs, &self.groups, &weights, &self.synonyms, put)
     }
 
     /// The tantivy index, in memory or in `dir`.
@@ -140,7 +177,7 @@ fn synonym_problem(problem: &SynonymProblem) -> Message {
                 "synonyms-invalid-phrase-too-long",
                 word = word.as_str(),
                 words = *words,
-                most = search_index::phrases::MAX_PHRASE_WORDS
+                most = search_index::MAX_PHRASE_WORDS
             ),
             PhraseProblem::OnlyStopWords => {
                 message!(
@@ -159,10 +196,10 @@ fn synonym_problem(problem: &SynonymProblem) -> Message {
 pub fn build(
     site: &Site,
     drafts: bool,
-    recommendation_label: &str,
+    labels: &SearchLabels,
     dir: Option<&Path>,
 ) -> anyhow::Result<SiteSearch> {
-    let units = SearchUnits::of(site, drafts, recommendation_label)?;
+    let units = SearchUnits::of(site, drafts, labels)?;
     Ok(SiteSearch {
         engine: units.engine(dir)?,
         static_files: units.static_files(),
@@ -174,13 +211,13 @@ pub fn build(
 pub fn ordered_units(
     site: &Site,
     drafts: bool,
-    recommendation_label: &str,
+    labels: &SearchLabels,
 ) -> (Vec<IndexDoc>, Vec<GroupRange>) {
     let root = site.config.root_path();
     let guidelines: Vec<&Guideline> = site.published(drafts).collect();
     let docs: Vec<IndexDoc> = guidelines
         .par_iter()
-        .flat_map_iter(|g| units(g, &root, recommendation_label))
+        .flat_map_iter(|g| units(g, &root, labels))
         .collect();
     let groups: Vec<(String, String)> = site
         .config
@@ -193,27 +230,12 @@ pub fn ordered_units(
 
 /// A guideline's search units: each recommendation, each evidence sub-section and topic
 /// lead of *Grundlag*, and each other section with text.
-pub(crate) fn units(
-    guideline: &Guideline,
-    root: &str,
-    recommendation_label: &str,
-) -> Vec<IndexDoc> {
-    let page = format!("{root}{}", guideline.path());
-    let unit =
-        |kind, anchor: &str, title: String, strength: Option<Strength>, text: String| IndexDoc {
-            url: format!("{page}#{anchor}"),
-            guideline: guideline.title().to_owned(),
-            guideline_url: page.clone(),
-            group: guideline.group.clone(),
-            kind,
-            title,
-            strength: strength.map(|s| StrengthText::builtin().label(&s)),
-            strength_class: strength.map(|s| StrengthText::builtin().class(&s).to_owned()),
-            text,
-            // On every unit, as the guideline's title is: a keyword finds the guideline's
-            // best unit for it, ranked by the rest of the query.
-            keywords: guideline.meta.keywords.clone(),
-        };
+pub(crate) fn units(guideline: &Guideline, root: &str, labels: &SearchLabels) -> Vec<IndexDoc> {
+    let maker = UnitMaker {
+        guideline,
+        page: format!("{root}{}", guideline.path()),
+        labels,
+    };
     let mut docs = Vec::new();
     for section in &guideline.body.sections {
         let Some(kind) = section.kind else { continue };
@@ -222,57 +244,91 @@ pub(crate) fn units(
         }
         let text = section.content.plain_text();
         if !text.is_empty() {
-            docs.push(unit(
-                DocKind::Section,
-                kind.anchor(),
-                kind.title().to_owned(),
-                None,
-                text,
-            ));
+            docs.push(maker.section(kind.anchor(), kind.title().to_owned(), text));
         }
         for topic in &section.topics {
-            let lead: Vec<String> = topic
-                .lead
-                .iter()
-                .filter_map(|block| match block {
-                    LeadBlock::Markdown(fragment) => Some(fragment.plain_text()),
-                    LeadBlock::Recommendation(_) => None,
-                })
-                .filter(|t| !t.is_empty())
-                .collect();
-            if !lead.is_empty() {
-                docs.push(unit(
-                    DocKind::Section,
-                    &topic.anchor,
-                    topic.title.clone(),
-                    None,
-                    lead.join(" "),
-                ));
-            }
-            for index in topic.recommendation_indices() {
-                let r = &guideline.body.recommendations[index];
-                let title = format!("{recommendation_label} {} · {}", r.header.id, topic.title);
-                docs.push(unit(
-                    DocKind::Recommendation,
-                    &r.anchor(),
-                    title,
-                    r.header.strength,
-                    r.content.plain_text(),
-                ));
-            }
-            for sub in &topic.subsections {
-                let text = sub.content.plain_text();
-                if !text.is_empty() {
-                    docs.push(unit(
-                        DocKind::Section,
-                        &sub.anchor,
-                        format!("{} · {}", topic.title, sub.title),
-                        None,
-                        text,
-                    ));
-                }
-            }
+            maker.topic_units(topic, &mut docs);
         }
     }
     docs
+}
+
+/// Makes the units of one guideline's page.
+struct UnitMaker<'a> {
+    guideline: &'a Guideline,
+    /// The page's URL, which each unit's URL is an anchor of.
+    page: String,
+    labels: &'a SearchLabels,
+}
+
+impl UnitMaker<'_> {
+    /// A topic's units: its lead's text, each of its recommendations, and each sub-section
+    /// with text.
+    fn topic_units(&self, topic: &Topic, docs: &mut Vec<IndexDoc>) {
+        let lead: Vec<String> = topic
+            .lead
+            .iter()
+            .filter_map(|block| match block {
+                LeadBlock::Markdown(fragment) => Some(fragment.plain_text()),
+                LeadBlock::Recommendation(_) => None,
+            })
+            .filter(|t| !t.is_empty())
+            .collect();
+        if !lead.is_empty() {
+            docs.push(self.section(&topic.anchor, topic.title.clone(), lead.join(" ")));
+        }
+        for index in topic.recommendation_indices() {
+            let r = &self.guideline.body.recommendations[index];
+            docs.push(self.recommendation(r, &topic.title));
+        }
+        for sub in &topic.subsections {
+            let text = sub.content.plain_text();
+            if !text.is_empty() {
+                let title = format!("{} · {}", topic.title, sub.title);
+                docs.push(self.section(&sub.anchor, title, text));
+            }
+        }
+    }
+
+    /// A recommendation's unit, titled "Anbefaling 2 · <its topic>" in the theme's word and
+    /// carrying its strength's label and class as the theme names them.
+    fn recommendation(&self, r: &Recommendation, topic_title: &str) -> IndexDoc {
+        let strength = r.header.strength;
+        IndexDoc {
+            strength: strength.map(|s| self.labels.strength.label(&s)),
+            strength_class: strength.map(|s| self.labels.strength.class(&s).to_owned()),
+            ..self.unit(
+                DocKind::Recommendation,
+                &r.anchor(),
+                format!(
+                    "{} {} · {topic_title}",
+                    self.labels.recommendation, r.header.id
+                ),
+                r.content.plain_text(),
+            )
+        }
+    }
+
+    /// A section's (or topic's, or sub-section's) unit.
+    fn section(&self, anchor: &str, title: String, text: String) -> IndexDoc {
+        self.unit(DocKind::Section, anchor, title, text)
+    }
+
+    fn unit(&self, kind: DocKind, anchor: &str, title: String, text: String) -> IndexDoc {
+        let guideline = self.guideline;
+        IndexDoc {
+            url: format!("{}#{anchor}", self.page),
+            guideline: guideline.title().to_owned(),
+            guideline_url: self.page.clone(),
+            group: guideline.group.clone(),
+            kind,
+            title,
+            strength: None,
+            strength_class: None,
+            text,
+            // On every unit, as the guideline's title is: a keyword finds the guideline's
+            // best unit for it, ranked by the rest of the query.
+            keywords: guideline.meta.keywords.clone(),
+        }
+    }
 }

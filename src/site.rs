@@ -126,92 +126,115 @@ pub(crate) fn discover(
     let mut candidates = Vec::new();
     let walker = walkdir::WalkDir::new(&dir).min_depth(1).sort_by_file_name();
     for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                let path = err.path().map_or(dir.clone(), Path::to_path_buf);
-                findings.push(
-                    Diagnostic::error(
-                        codes::SOURCE_UNREADABLE,
-                        message!("source-unreadable", error = err.to_string()),
-                    )
-                    .in_file(display_path(root, &path)),
-                );
-                continue;
-            }
-        };
-        let path = entry.path();
-        let is_markdown = path.extension().is_some_and(|e| e == "md");
-        if !is_markdown {
-            continue;
+        match entry {
+            Ok(entry) => candidates.extend(candidate(root, &dir, config, &entry, findings)),
+            Err(err) => findings.push(walk_error(root, &dir, &err)),
         }
-        let shown = display_path(root, path);
-        if let Some(real) = leads_outside(root, &[&dir], path) {
-            findings.push(outside_site(shown, &real));
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            findings.push(
-                Diagnostic::error(
-                    codes::SOURCE_UNREADABLE,
-                    message!("source-unreadable-directory"),
-                )
-                .in_file(shown)
-                .with_help(message!("source-unreadable-directory-help")),
-            );
-            continue;
-        }
-        if entry.depth() != 2 {
-            findings.push(
-                Diagnostic::error(codes::SOURCE_BAD_PATH, message!("source-bad-path"))
-                    .in_file(shown)
-                    .with_help(message!("source-bad-path-help")),
-            );
-            continue;
-        }
-        let group = entry
-            .path()
-            .parent()
-            .and_then(Path::file_name)
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let slug = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !is_valid_slug(&slug) {
-            findings.push(
-                Diagnostic::error(
-                    codes::SOURCE_BAD_PATH,
-                    message!("source-bad-path-slug", slug = slug.as_str()),
-                )
-                .in_file(shown.clone())
-                .with_help(message!("source-bad-path-slug-help")),
-            );
-        }
-        if !config.groups.contains_key(&group) {
-            let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
-            findings.push(
-                Diagnostic::error(
-                    codes::SOURCE_UNKNOWN_GROUP,
-                    message!("source-unknown-group", group = group.as_str()),
-                )
-                .in_file(shown)
-                .with_help(message!(
-                    "source-unknown-group-help",
-                    group = group.as_str(),
-                    groups = known.join(", ")
-                )),
-            );
-            continue;
-        }
-        candidates.push(Candidate {
-            path: path.to_path_buf(),
-            group,
-            slug,
-        });
     }
     candidates
+}
+
+fn walk_error(root: &Path, dir: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err.path().unwrap_or(dir);
+    Diagnostic::error(
+        codes::SOURCE_UNREADABLE,
+        message!("source-unreadable", error = err.to_string()),
+    )
+    .in_file(display_path(root, path))
+}
+
+/// The guideline a walked entry is, if it is a Markdown file in its place; a Markdown file
+/// out of place gives findings (a bad slug is reported, yet the file is still read).
+fn candidate(
+    root: &Path,
+    dir: &Path,
+    config: &SiteConfig,
+    entry: &walkdir::DirEntry,
+    findings: &mut Vec<Diagnostic>,
+) -> Option<Candidate> {
+    let path = entry.path();
+    let is_markdown = path.extension().is_some_and(|e| e == "md");
+    if !is_markdown {
+        return None;
+    }
+    let shown = display_path(root, path);
+    if let Some(misplaced) = misplaced(root, dir, entry, &shown) {
+        findings.push(misplaced);
+        return None;
+    }
+    let group = path
+        .parent()
+        .and_then(Path::file_name)
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let slug = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !is_valid_slug(&slug) {
+        findings.push(
+            Diagnostic::error(
+                codes::SOURCE_BAD_PATH,
+                message!("source-bad-path-slug", slug = slug.as_str()),
+            )
+            .in_file(shown.clone())
+            .with_help(message!("source-bad-path-slug-help")),
+        );
+    }
+    if !config.groups.contains_key(&group) {
+        findings.push(unknown_group(config, &group, shown));
+        return None;
+    }
+    Some(Candidate {
+        path: path.to_path_buf(),
+        group,
+        slug,
+    })
+}
+
+/// A Markdown entry that cannot be a guideline where it is: a link out of the site, a
+/// folder named `*.md`, or a file not exactly one folder (its group) deep.
+fn misplaced(
+    root: &Path,
+    dir: &Path,
+    entry: &walkdir::DirEntry,
+    shown: &str,
+) -> Option<Diagnostic> {
+    if let Some(real) = leads_outside(root, &[dir], entry.path()) {
+        return Some(outside_site(shown.to_owned(), &real));
+    }
+    if entry.file_type().is_dir() {
+        return Some(
+            Diagnostic::error(
+                codes::SOURCE_UNREADABLE,
+                message!("source-unreadable-directory"),
+            )
+            .in_file(shown.to_owned())
+            .with_help(message!("source-unreadable-directory-help")),
+        );
+    }
+    if entry.depth() != 2 {
+        return Some(
+            Diagnostic::error(codes::SOURCE_BAD_PATH, message!("source-bad-path"))
+                .in_file(shown.to_owned())
+                .with_help(message!("source-bad-path-help")),
+        );
+    }
+    None
+}
+
+fn unknown_group(config: &SiteConfig, group: &str, shown: String) -> Diagnostic {
+    let known: Vec<_> = config.groups.keys().map(String::as_str).collect();
+    Diagnostic::error(
+        codes::SOURCE_UNKNOWN_GROUP,
+        message!("source-unknown-group", group = group),
+    )
+    .in_file(shown)
+    .with_help(message!(
+        "source-unknown-group-help",
+        group = group,
+        groups = known.join(", ")
+    ))
 }
 
 /// A link out of the site is never followed: its content would be published, or echoed in

@@ -1,19 +1,8 @@
 //! Lines the commands print besides findings, shared by several commands, in the reader's
 //! language: why the git history is not read, and what is left out without it.
 
-use crate::diagnostics::{Language, Message, message};
+use crate::diagnostics::{Language, Message};
 use crate::history::Unavailable;
-
-/// Why the history cannot be read; git's own reason stays in its words.
-pub(crate) fn history_unavailable(why: &Unavailable) -> Message {
-    match why {
-        Unavailable::TurnedOff => message!("history-turned-off"),
-        Unavailable::NotGit => message!("history-not-git"),
-        Unavailable::NoCommits => message!("history-no-commits"),
-        Unavailable::Shallow => message!("history-shallow"),
-        Unavailable::Failed(error) => message!("history-failed", error = error.as_str()),
-    }
-}
 
 /// What a command leaves out when it reads no history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +27,7 @@ pub(crate) fn history_note(
         WithoutHistory::Changes => "note-history-changes",
     };
     Message::new(id)
-        .arg("why", history_unavailable(why))
+        .arg("why", why.message())
         .in_language(language)
 }
 

@@ -26,7 +26,7 @@ pub fn bench_one_guideline(root: &Path, iterations: usize) -> Result<(Duration, 
         drafts: false,
         today,
     };
-    let search = search::build(&site, false, theme.text("recommendation"), None)?;
+    let search = search::build(&site, false, &search::SearchLabels::of(&theme), None)?;
     let tree = render_site(&site, &theme, options, Some(search.static_files.clone()))?;
     let context = page_context(&site, &theme, &tree, &search.static_files);
     let i = site.guidelines.len() / 2;

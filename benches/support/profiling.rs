@@ -13,7 +13,7 @@ use search_index::static_index::StaticFiles;
 
 use retning::parse::parse_guideline;
 use retning::render::{RenderOptions, Theme, guideline_view, render_site};
-use retning::search;
+use retning::search::{self, SearchLabels};
 use retning::site::Site;
 use retning::source::SourceFile;
 use retning::validate::validate;
@@ -60,7 +60,7 @@ pub fn hot(args: &[String]) -> Result<()> {
             }
         }
         "encode" => {
-            let (docs, ranges) = search::ordered_units(&site, false, theme.text("recommendation"));
+            let (docs, ranges) = search::ordered_units(&site, false, &SearchLabels::of(&theme));
             let weights = search_index::TermStats::of(&docs).weights(&docs);
             for _ in 0..n {
                 std::hint::black_box(search_index::static_index::encode(
@@ -83,7 +83,7 @@ pub fn downloads(args: &[String]) -> Result<()> {
     let root = Path::new(args.first().ok_or("downloads ROOT")?);
     let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
-    let units = search::SearchUnits::of(&site, false, theme.text("recommendation"))?;
+    let units = search::SearchUnits::of(&site, false, &SearchLabels::of(&theme))?;
     let static_files = units.static_files();
     let typos = typo_queries(100);
     print_downloads("", &static_downloads(&static_files, &queries(200))?);
@@ -104,7 +104,7 @@ pub fn parts(args: &[String]) -> Result<()> {
     let today = today()?;
     let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
-    let label = theme.text("recommendation");
+    let labels = SearchLabels::of(&theme);
     let mut times: BTreeMap<&str, Vec<Duration>> = BTreeMap::new();
     let mut time =
         |name: &'static str, t: Instant| times.entry(name).or_default().push(t.elapsed());
@@ -114,7 +114,7 @@ pub fn parts(args: &[String]) -> Result<()> {
         .map(|g| (Arc::clone(&g.source), g.group.clone(), g.slug.clone()))
         .collect();
     for _ in 0..runs {
-        let files = time_parse_and_index(&site, &sources, today, label, &mut time)?;
+        let files = time_parse_and_index(&site, &sources, today, &labels, &mut time)?;
         time_render_and_write(root, &site, &theme, today, &files, &mut time)?;
     }
     for (name, values) in times {
@@ -129,7 +129,7 @@ fn time_parse_and_index(
     site: &Site,
     sources: &[(Arc<SourceFile>, String, String)],
     today: Date,
-    label: &str,
+    labels: &SearchLabels,
     time: &mut impl FnMut(&'static str, Instant),
 ) -> Result<StaticFiles> {
     let t = Instant::now();
@@ -157,7 +157,7 @@ fn time_parse_and_index(
     std::hint::black_box(validate(site, today));
     time("validate", t);
     let t = Instant::now();
-    let (docs, ranges) = search::ordered_units(site, false, label);
+    let (docs, ranges) = search::ordered_units(site, false, labels);
     time("index 1: search units, ordered by group", t);
     let t = Instant::now();
     let synonyms = search_index::Synonyms::default_list();

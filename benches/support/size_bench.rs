@@ -264,7 +264,7 @@ fn measure_search(root: &Path, index: &Path) -> Result<SearchFigures> {
     let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let theme = Theme::load(root)?;
     let static_files =
-        search::build(&site, false, theme.text("recommendation"), None)?.static_files;
+        search::build(&site, false, &search::SearchLabels::of(&theme), None)?.static_files;
     drop(site);
     let downloads = static_downloads(&static_files, &queries)?;
     // Typos: two-word queries with a misspelt word (FORMAT.md, "Typos").

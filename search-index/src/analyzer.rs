@@ -9,7 +9,7 @@ use unicode_normalization::char::is_combining_mark;
 
 /// The Snowball Danish stop word list (also written into the static meta file, so the
 /// browser drops exactly the same words).
-pub const STOPWORDS: &[&str] = &[
+pub(crate) const STOPWORDS: &[&str] = &[
     "og", "i", "jeg", "det", "at", "en", "den", "til", "er", "som", "på", "de", "med", "han", "af",
     "for", "ikke", "der", "var", "mig", "sig", "men", "et", "har", "om", "vi", "min", "havde",
     "ham", "hun", "nu", "over", "da", "fra", "du", "ud", "sin", "dem", "os", "op", "man", "hans",
@@ -22,7 +22,7 @@ pub const STOPWORDS: &[&str] = &[
 
 /// A term and where its word stands in the text (byte offsets), for snippets.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AnalyzedWord {
+pub(crate) struct AnalyzedWord {
     pub term: String,
     pub start: usize,
     pub end: usize,
@@ -35,14 +35,14 @@ fn stemmer() -> &'static Stemmer {
 
 /// The words of `text` as byte ranges: maximal runs of alphanumeric characters (FORMAT.md,
 /// "The analyzer", step 1).
-pub fn word_spans(text: &str) -> WordSpans<'_> {
+pub(crate) fn word_spans(text: &str) -> WordSpans<'_> {
     WordSpans { text, at: 0 }
 }
 
 /// The iterator [`word_spans`] returns. It runs over ASCII with a table, a byte at a time in
 /// a tight loop, and decodes only other characters: every word of every build passes
 /// through it.
-pub struct WordSpans<'a> {
+pub(crate) struct WordSpans<'a> {
     text: &'a str,
     /// The byte where the next search starts (always a character boundary).
     at: usize,
@@ -126,7 +126,7 @@ impl Iterator for WordSpans<'_> {
 }
 
 /// Splits and analyzes `text` into terms with their positions in `text`.
-pub fn analyze_with_offsets(text: &str) -> Vec<AnalyzedWord> {
+pub(crate) fn analyze_with_offsets(text: &str) -> Vec<AnalyzedWord> {
     word_spans(text)
         .filter_map(|span| {
             term(&text[span.clone()]).map(|term| AnalyzedWord {
@@ -139,7 +139,7 @@ pub fn analyze_with_offsets(text: &str) -> Vec<AnalyzedWord> {
 }
 
 /// The terms of `text`, in order.
-pub fn analyze(text: &str) -> Vec<String> {
+pub(crate) fn analyze(text: &str) -> Vec<String> {
     analyze_with_offsets(text)
         .into_iter()
         .map(|w| w.term)
@@ -147,7 +147,7 @@ pub fn analyze(text: &str) -> Vec<String> {
 }
 
 /// One word → its term, or `None` for a stop word.
-pub fn term(word: &str) -> Option<String> {
+pub(crate) fn term(word: &str) -> Option<String> {
     let lower = word.to_lowercase();
     if STOPWORDS.contains(&lower.as_str()) {
         return None;
@@ -157,7 +157,7 @@ pub fn term(word: &str) -> Option<String> {
 
 /// One word → its term even when it is a stop word: what a word of a phrase is compared by
 /// ("ikke" in "ikke-småcellet lungekræft" matters), see [`crate::phrases`].
-pub fn form(word: &str) -> Option<String> {
+pub(crate) fn form(word: &str) -> Option<String> {
     form_of_lower(&word.to_lowercase())
 }
 
@@ -178,7 +178,7 @@ pub fn stem(lower: &str) -> String {
 /// `aa`→`a`, `ae`→`e`, `oe`→`o`, in one pass from the left; other accents removed. So
 /// "brystkræft", "brystkraeft" and "brystkreft" meet, and so do "østrogen", "oestrogen" and
 /// "ostrogen". The price: a few words that differ only there ("mål", "mal") meet too.
-pub fn fold(word: &str) -> String {
+pub(crate) fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {

@@ -32,12 +32,16 @@ use crate::{
     GroupRange, IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms, TITLE_BOOST, TermStats,
 };
 
+/// Why the tantivy index could not be built, opened or searched.
 #[derive(Debug, thiserror::Error)]
 pub enum EngineError {
+    /// Tantivy failed.
     #[error("search index: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+    /// The index folder could not be opened.
     #[error("search index: {0}")]
     Open(#[from] tantivy::directory::error::OpenDirectoryError),
+    /// Reading or writing beside the index failed.
     #[error("search index: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -59,19 +63,24 @@ struct Fields {
 /// A search result.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Hit {
+    /// The unit's doc id (its place in group order).
     pub id: u32,
+    /// The ranking score (higher ranks first).
     pub score: f32,
+    /// The unit's stored fields.
     pub doc: IndexDoc,
     /// The text around the match, with the matched words in `«…»`.
     pub snippet: String,
 }
 
+/// The tantivy index `retning search` and the preview server query.
 pub struct Engine {
     reader: IndexReader,
     fields: Fields,
+    /// The DMCG groups' doc-id ranges, for a search within one group.
     pub groups: Vec<GroupRange>,
     /// A query word also matches its synonyms exactly.
-    pub synonyms: Synonyms,
+    pub(crate) synonyms: Synonyms,
 }
 
 /// Beside the index in its folder: the group ranges and the synonym groups.
@@ -134,7 +143,9 @@ impl Fields {
 
 impl Engine {
     /// Indexes `docs` (already in doc-id order, see `order_by_group`) in memory, or in `dir`.
-    pub fn build(
+    /// The site always has the docs' stats at hand ([`Engine::build_with`]); tests do not.
+    #[cfg(test)]
+    pub(crate) fn build(
         docs: &[IndexDoc],
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
@@ -142,7 +153,8 @@ impl Engine {
         Self::build_with(docs, groups, dir, &Arc::new(TermStats::of(docs)))
     }
 
-    /// [`Engine::build`] from the `stats` of the same docs: their terms, analyzed once.
+    /// Indexes `docs` (already in doc-id order, see [`crate::order_by_group`]) in memory, or in
+    /// `dir`, from the `stats` of the same docs: their terms, analyzed once.
     pub fn build_with(
         docs: &[IndexDoc],
         groups: Vec<GroupRange>,

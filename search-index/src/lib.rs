@@ -4,19 +4,27 @@
 //! The input is a plain [`IndexDoc`], never retning's guideline model, so the search code
 //! cannot depend on how guidelines are parsed. `FORMAT.md` documents the static format and the
 //! query semantics both indexes share.
+//!
+//! The public surface is what retning, its tests and its benches use; every module but
+//! [`static_index`] is private, and the lints below keep anything else from leaking out.
 
-pub mod analyzer;
+#![warn(unreachable_pub, missing_docs)]
+
+mod analyzer;
 mod engine;
-pub mod phrases;
+mod phrases;
 pub mod static_index;
-pub mod synonyms;
+mod synonyms;
 mod term_stats;
 mod tokenizers;
-pub mod typo;
+mod typo;
 
+pub use analyzer::stem;
 pub use engine::{Engine, EngineError, Hit};
-pub use synonyms::Synonyms;
+pub use phrases::{MAX_PHRASE_WORDS, PhraseProblem};
+pub use synonyms::{SynonymError, SynonymProblem, Synonyms};
 pub use term_stats::TermStats;
+pub use typo::{Correction, Found};
 
 use std::collections::HashMap;
 
@@ -27,18 +35,23 @@ use serde::{Deserialize, Serialize};
 pub struct IndexDoc {
     /// Where the unit lives: the page URL with its anchor.
     pub url: String,
+    /// The guideline's title.
     pub guideline: String,
+    /// The guideline page's URL.
     pub guideline_url: String,
     /// The DMCG group's code.
     pub group: String,
+    /// A recommendation or a section.
     pub kind: DocKind,
     /// "Anbefaling 2", or the section or topic title.
     pub title: String,
+    /// A recommendation's strength label as the site's theme names it (`Stærk anbefaling for`).
     pub strength: Option<String>,
     /// The strength badge's CSS class (`strength-a`, `strength-for`, …), so a reader need not
     /// read the (translatable) label.
     #[serde(default)]
     pub strength_class: Option<String>,
+    /// The unit's plain text.
     pub text: String,
     /// The guideline's keywords (its front matter `keywords`, the template's *Indeksering*):
     /// indexed with the title, so a keyword finds the guideline even when its text lacks
@@ -49,8 +62,9 @@ pub struct IndexDoc {
 
 impl IndexDoc {
     /// What the title field indexes: the guideline's title, the unit's, and the guideline's
-    /// keywords.
-    pub fn title_field(&self) -> String {
+    /// keywords. The tokenizer reads them apart without this copy; tests compare with it.
+    #[cfg(test)]
+    pub(crate) fn title_field(&self) -> String {
         let mut field = format!("{} {}", self.guideline, self.title);
         for keyword in &self.keywords {
             field.push(' ');
@@ -62,14 +76,17 @@ impl IndexDoc {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+/// What a search unit is.
 pub enum DocKind {
+    /// A `::: anbefaling` block.
     Recommendation,
+    /// A section of a guideline, or a topic within one.
     Section,
 }
 
 impl DocKind {
     /// Recommendations rank above body text (FORMAT.md, "Weights").
-    pub fn boost(self) -> f32 {
+    pub(crate) fn boost(self) -> f32 {
         match self {
             Self::Recommendation => 1.5,
             Self::Section => 1.0,
@@ -78,18 +95,22 @@ impl DocKind {
 }
 
 /// The title field counts this many times the text field.
-pub const TITLE_BOOST: f32 = 3.0;
+pub(crate) const TITLE_BOOST: f32 = 3.0;
 /// A prefix match counts this much of an exact match.
-pub const PREFIX_FACTOR: f32 = 0.5;
+pub(crate) const PREFIX_FACTOR: f32 = 0.5;
 /// A query word expands to at most this many longer terms.
-pub const MAX_PREFIX_TERMS: usize = 50;
+pub(crate) const MAX_PREFIX_TERMS: usize = 50;
 
 /// A group's docs are the ids `first..end` (docs are ordered by group).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct GroupRange {
+    /// The group's code (`dbcg`).
     pub code: String,
+    /// The group's name, as the site shows it.
     pub name: String,
+    /// The group's first doc id.
     pub first: u32,
+    /// One past the group's last doc id.
     pub end: u32,
 }
 

@@ -14,14 +14,14 @@ use std::collections::HashMap;
 use crate::analyzer::{form, term, word_spans};
 
 /// What joins the words of a phrase's term.
-pub const SEPARATOR: char = ' ';
+pub(crate) const SEPARATOR: char = ' ';
 /// A phrase has at most this many words (a synonym file says so when one has more).
 pub const MAX_PHRASE_WORDS: usize = 6;
 
 /// Whether `c` may stand between two words of a phrase: spaces and hyphens. Anything else (a
 /// full stop, a comma, a slash) ends it: "… ikke. Småcellet lungekræft …" holds the phrase
 /// "småcellet lungekræft", not "ikke-småcellet lungekræft".
-pub fn is_joiner(c: char) -> bool {
+pub(crate) fn is_joiner(c: char) -> bool {
     matches!(
         c,
         ' ' | '\t' | '\n' | '\r' | '\u{a0}' | '\u{202f}' | '-' | '\u{2010}' | '\u{2011}'
@@ -29,7 +29,7 @@ pub fn is_joiner(c: char) -> bool {
 }
 
 /// Whether the text between two words joins them into a phrase.
-pub fn joins(gap: &str) -> bool {
+pub(crate) fn joins(gap: &str) -> bool {
     !gap.is_empty() && gap.chars().all(is_joiner)
 }
 
@@ -146,7 +146,7 @@ impl Phrases {
 }
 
 /// For each word span but the last, whether it and the next are joined into a phrase.
-pub fn joined(text: &str, spans: &[std::ops::Range<usize>]) -> Vec<bool> {
+pub(crate) fn joined(text: &str, spans: &[std::ops::Range<usize>]) -> Vec<bool> {
     spans
         .windows(2)
         .map(|w| joins(&text[w[0].end..w[1].start]))
@@ -154,7 +154,7 @@ pub fn joined(text: &str, spans: &[std::ops::Range<usize>]) -> Vec<bool> {
 }
 
 /// A synonym file's entry of more than one word → its phrase term, or why it cannot be one.
-pub fn phrase_term(entry: &str) -> Result<String, PhraseProblem> {
+pub(crate) fn phrase_term(entry: &str) -> Result<String, PhraseProblem> {
     let spans: Vec<std::ops::Range<usize>> = word_spans(entry).collect();
     if let Some(gap) = joined(entry, &spans)
         .iter()
@@ -188,8 +188,10 @@ pub enum PhraseProblem {
     /// More words than a phrase may have (how many).
     #[error("has {0} words: a phrase has at most {MAX_PHRASE_WORDS}")]
     TooLong(usize),
+    /// Every word is a stop word.
     #[error("has only stop words")]
     OnlyStopWords,
+    /// A word has no letters or digits.
     #[error("has a word with no letters")]
     WordWithoutLetters,
 }

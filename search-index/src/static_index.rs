@@ -9,62 +9,64 @@ mod typo_table;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::STOPWORDS;
 use crate::{GroupRange, IndexDoc, Synonyms};
 
 pub use reader::{DecodeError, StaticIndex};
-pub use typo_table::TypoFile;
+pub(crate) use typo_table::TypoFile;
 
+/// The format's version, in the meta file; a reader refuses any other.
 pub const VERSION: u32 = 5;
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
-pub const MAX_POSTINGS: usize = 500;
+pub(crate) const MAX_POSTINGS: usize = 500;
 /// Docs per fragment file.
-pub const FRAGMENT_SIZE: usize = 32;
-pub const FRAGMENT_TEXT_CHARS: usize = 320;
+pub(crate) const FRAGMENT_SIZE: usize = 32;
+pub(crate) const FRAGMENT_TEXT_CHARS: usize = 320;
 /// Hex digits of a content hash in a file or folder name.
 const HASH_HEX: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Meta {
-    pub version: u32,
-    pub docs: u32,
-    pub stopwords: Vec<String>,
-    pub groups: Vec<GroupRange>,
+pub(crate) struct Meta {
+    pub(crate) version: u32,
+    pub(crate) docs: u32,
+    pub(crate) stopwords: Vec<String>,
+    pub(crate) groups: Vec<GroupRange>,
     /// The folder of the chunk and fragment files: a hash of them all.
-    pub dir: String,
+    pub(crate) dir: String,
     /// Chunk k's lower bound; `chunks[0]` is `""`.
-    pub chunks: Vec<String>,
-    pub fragment_size: usize,
+    pub(crate) chunks: Vec<String>,
+    pub(crate) fragment_size: usize,
     /// The synonym groups, as analyzed terms: a query word also matches the other terms of
     /// its group exactly.
     #[serde(default)]
-    pub synonyms: Vec<Vec<String>>,
+    pub(crate) synonyms: Vec<Vec<String>>,
     /// How many typo side-table files there are (`t0.json` …).
-    pub typo_files: usize,
+    pub(crate) typo_files: usize,
 }
 
 impl Meta {
     /// The name (a key of [`StaticFiles::files`]) of chunk `k`.
-    pub fn chunk_file(&self, k: usize) -> String {
+    pub(crate) fn chunk_file(&self, k: usize) -> String {
         format!("{}/c{k}.json", self.dir)
     }
 
     /// The name of fragment file `k`, which holds docs `k * fragment_size ..`.
-    pub fn fragment_file(&self, k: usize) -> String {
+    pub(crate) fn fragment_file(&self, k: usize) -> String {
         format!("{}/f{k}.json", self.dir)
     }
 
     /// The name of typo side-table file `k`.
-    pub fn typo_file(&self, k: usize) -> String {
+    pub(crate) fn typo_file(&self, k: usize) -> String {
         format!("{}/t{k}.json", self.dir)
     }
 
     /// How many fragment files there are (none when `fragment_size` is 0, which is invalid).
-    pub fn fragment_files(&self) -> usize {
+    pub(crate) fn fragment_files(&self) -> usize {
         match self.fragment_size {
             0 => 0,
             size => (self.docs as usize).div_ceil(size),
@@ -73,22 +75,24 @@ impl Meta {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Chunk {
+pub(crate) struct Chunk {
     /// `[term, [doc delta, weight, doc delta, weight, …]]`, sorted by term. The first delta is
     /// the doc id, each later one the difference from the previous doc id.
-    pub terms: Vec<(String, Vec<u32>)>,
+    pub(crate) terms: Vec<(String, Vec<u32>)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct FragmentFile {
-    pub docs: Vec<IndexDoc>,
+pub(crate) struct FragmentFile {
+    pub(crate) docs: Vec<IndexDoc>,
 }
 
 /// The files to write under `search/`: name → bytes, and the meta file's name. Chunk and
 /// fragment names are `<dir>/c<k>.json` and `<dir>/f<k>.json`: the only names with a `/`.
 #[derive(Debug, Clone, Default)]
 pub struct StaticFiles {
+    /// Every file's bytes, by its name under `search/`.
     pub files: BTreeMap<String, Vec<u8>>,
+    /// The meta file's name (a key of `files`).
     pub meta: String,
 }
 
@@ -110,9 +114,117 @@ fn encode_with(
     synonyms: &Synonyms,
     chunk_bytes: usize,
 ) -> StaticFiles {
-    // The folder's files by their names in it; a BTreeMap keeps them in the name order the
-    // folder's hash is taken in.
-    let mut folder: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut folder: Vec<(String, Vec<u8>)> = Vec::new();
+    let put = |name: &str, bytes: &[u8]| {
+        folder.push((name.to_owned(), bytes.to_vec()));
+        Ok::<(), std::convert::Infallible>(())
+    };
+    let Ok(encoded) = encode_streaming(docs, groups, weights, synonyms, chunk_bytes, put);
+    let mut out = StaticFiles::default();
+    out.files.extend(
+        folder
+            .into_iter()
+            .map(|(name, bytes)| (format!("{}/{name}", encoded.dir), bytes)),
+    );
+    out.files.insert(encoded.meta.clone(), encoded.meta_bytes);
+    out.meta = encoded.meta;
+    out
+}
+
+/// The static index as [`encode_into`] leaves it: the folder its files go in (named by their
+/// hash, so known only once all are made) and the meta file, which names that folder.
+#[derive(Debug, Clone)]
+pub struct Encoded {
+    /// The folder's name, under `search/`.
+    pub dir: String,
+    /// The meta file's name, beside the folder.
+    pub meta: String,
+    /// The meta file's bytes.
+    pub meta_bytes: Vec<u8>,
+}
+
+/// [`encode`] without holding the files: `put` gets each file of the folder (its name in the
+/// folder, its bytes) as soon as it is made, in name order, and the folder's name comes
+/// last, with the meta file. The bytes are exactly [`encode`]'s.
+pub fn encode_into<E>(
+    docs: &[IndexDoc],
+    groups: &[GroupRange],
+    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    synonyms: &Synonyms,
+    put: impl FnMut(&str, &[u8]) -> Result<(), E>,
+) -> Result<Encoded, E> {
+    encode_streaming(docs, groups, weights, synonyms, CHUNK_BYTES, put)
+}
+
+/// Fragment files made at once, on every core, before they are handed on in order: enough to
+/// keep the cores busy, few enough to keep little in memory.
+const FRAGMENT_BATCH: usize = 64;
+
+/// The folder's files in name order (its hash is taken in that order): the chunks (`c…`),
+/// then the fragments (`f…`), then the typo files (`t…`). Only the chunks and the typo files
+/// are held until their turn, not the fragments, most of the bytes.
+fn encode_streaming<E>(
+    docs: &[IndexDoc],
+    groups: &[GroupRange],
+    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    synonyms: &Synonyms,
+    chunk_bytes: usize,
+    mut put: impl FnMut(&str, &[u8]) -> Result<(), E>,
+) -> Result<Encoded, E> {
+    let (chunks, bounds) = encode_chunks(weights, chunk_bytes);
+    let typo_files = typo_table::encode(&weights.keys().collect::<Vec<_>>());
+    let typo_file_count = typo_files.len();
+    let mut hasher = FolderHasher::default();
+    let mut put = |name: &str, bytes: &[u8]| {
+        hasher.add(name, bytes);
+        put(name, bytes)
+    };
+    for (name, bytes) in by_name("c", chunks) {
+        put(&name, &bytes)?;
+    }
+    let fragment_names = by_name("f", 0..docs.len().div_ceil(FRAGMENT_SIZE));
+    for batch in fragment_names.chunks(FRAGMENT_BATCH) {
+        let files: Vec<Vec<u8>> = batch
+            .par_iter()
+            .map(|(_, k)| {
+                let bucket = &docs[k * FRAGMENT_SIZE..docs.len().min((k + 1) * FRAGMENT_SIZE)];
+                let docs = bucket.iter().map(fragment).collect();
+                json(&FragmentOut { docs })
+            })
+            .collect();
+        for ((name, _), bytes) in batch.iter().zip(files) {
+            put(name, &bytes)?;
+        }
+    }
+    for (name, bytes) in by_name("t", typo_files) {
+        put(&name, &bytes)?;
+    }
+    let dir = hasher.finish();
+    let meta = Meta {
+        version: VERSION,
+        docs: docs.len() as u32,
+        stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
+        groups: groups.to_vec(),
+        dir: dir.clone(),
+        chunks: bounds,
+        fragment_size: FRAGMENT_SIZE,
+        synonyms: synonyms.groups().to_vec(),
+        typo_files: typo_file_count,
+    };
+    let meta_bytes = json(&meta);
+    Ok(Encoded {
+        dir,
+        meta: hashed_name("meta", &meta_bytes),
+        meta_bytes,
+    })
+}
+
+/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound.
+fn encode_chunks(
+    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    chunk_bytes: usize,
+) -> (Vec<Vec<u8>>, Vec<String>) {
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
     let mut bounds: Vec<String> = Vec::new();
     let mut current: Vec<(String, Vec<u32>)> = Vec::new();
     let mut bytes = 0;
@@ -128,10 +240,7 @@ fn encode_with(
         if bytes >= chunk_bytes {
             previous_last = Some(term);
             let terms = std::mem::take(&mut current);
-            folder.insert(
-                format!("c{}.json", bounds.len() - 1),
-                json(&Chunk { terms }),
-            );
+            chunks.push(json(&Chunk { terms }));
             bytes = 0;
         }
     }
@@ -140,41 +249,21 @@ fn encode_with(
         if bounds.is_empty() {
             bounds.push(String::new());
         }
-        let terms = current;
-        folder.insert(
-            format!("c{}.json", bounds.len() - 1),
-            json(&Chunk { terms }),
-        );
+        chunks.push(json(&Chunk { terms: current }));
     }
-    let typo_files = typo_table::encode(&weights.keys().collect::<Vec<_>>());
-    let typo_file_count = typo_files.len();
-    for (k, bytes) in typo_files.into_iter().enumerate() {
-        folder.insert(format!("t{k}.json"), bytes);
-    }
-    for (k, bucket) in docs.chunks(FRAGMENT_SIZE).enumerate() {
-        let docs = bucket.iter().map(fragment).collect();
-        folder.insert(format!("f{k}.json"), json(&FragmentOut { docs }));
-    }
-    let dir = folder_hash(&folder);
-    let mut out = StaticFiles::default();
-    out.files.extend(
-        folder
-            .into_iter()
-            .map(|(name, bytes)| (format!("{dir}/{name}"), bytes)),
-    );
-    let meta = Meta {
-        version: VERSION,
-        docs: docs.len() as u32,
-        stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
-        groups: groups.to_vec(),
-        dir,
-        chunks: bounds,
-        fragment_size: FRAGMENT_SIZE,
-        synonyms: synonyms.groups().to_vec(),
-        typo_files: typo_file_count,
-    };
-    out.meta = store(&mut out, "meta", &meta);
-    out
+    (chunks, bounds)
+}
+
+/// Items numbered from 0, each named `<prefix><k>.json`, sorted by name (`c10` before `c2`):
+/// the order the folder's hash takes its files in.
+fn by_name<T>(prefix: &str, items: impl IntoIterator<Item = T>) -> Vec<(String, T)> {
+    let mut named: Vec<(String, T)> = items
+        .into_iter()
+        .enumerate()
+        .map(|(k, item)| (format!("{prefix}{k}.json"), item))
+        .collect();
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    named
 }
 
 /// A chunk's lower bound: the shortest prefix of its first term that is greater than the
@@ -230,15 +319,21 @@ fn json_len(n: u32) -> usize {
 
 /// The folder name: the first hex digits of a blake3 hash of every file in it, each as its
 /// name, a 0 byte, its length (8 bytes, little-endian) and its bytes, in name order.
-fn folder_hash(folder: &BTreeMap<String, Vec<u8>>) -> String {
-    let mut hasher = blake3::Hasher::new();
-    for (name, bytes) in folder {
-        hasher.update(name.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+#[derive(Default)]
+struct FolderHasher(blake3::Hasher);
+
+impl FolderHasher {
+    /// The next file, in name order.
+    fn add(&mut self, name: &str, bytes: &[u8]) {
+        self.0.update(name.as_bytes());
+        self.0.update(&[0]);
+        self.0.update(&(bytes.len() as u64).to_le_bytes());
+        self.0.update(bytes);
     }
-    hasher.finalize().to_hex()[..HASH_HEX].to_owned()
+
+    fn finish(&self) -> String {
+        self.0.finalize().to_hex()[..HASH_HEX].to_owned()
+    }
 }
 
 /// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
@@ -290,13 +385,10 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// Serialises `value` as `<name>.<hash>.json` and returns the file name.
-fn store<T: Serialize>(out: &mut StaticFiles, name: &str, value: &T) -> String {
-    let bytes = json(value);
-    let hash = blake3::hash(&bytes).to_hex();
-    let file = format!("{name}.{}.json", &hash.as_str()[..HASH_HEX]);
-    out.files.insert(file.clone(), bytes);
-    file
+/// `<name>.<hash>.json`, the name of a file of `bytes`.
+fn hashed_name(name: &str, bytes: &[u8]) -> String {
+    let hash = blake3::hash(bytes).to_hex();
+    format!("{name}.{}.json", &hash.as_str()[..HASH_HEX])
 }
 
 #[cfg(test)]

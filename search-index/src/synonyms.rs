@@ -13,7 +13,7 @@ use crate::analyzer::analyze;
 use crate::phrases::{self, PhraseProblem, Phrases};
 
 /// The list shipped with retning, used when a site has no `synonyms.toml`.
-pub const DEFAULT_LIST: &str = include_str!("../synonyms.toml");
+pub(crate) const DEFAULT_LIST: &str = include_str!("../synonyms.toml");
 
 /// Groups of analyzed terms: each has at least two different terms, and no term is in two.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -28,7 +28,9 @@ pub struct Synonyms {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{problem}")]
 pub struct SynonymError {
+    /// What is wrong.
     pub problem: SynonymProblem,
+    /// Where in the file's text, in bytes.
     pub span: Range<usize>,
 }
 
@@ -41,14 +43,24 @@ pub enum SynonymProblem {
     Toml(String),
     /// The word's term is in an earlier group, first given by another word.
     #[error("\"{word}\" is also in another group (as \"{first}\"): a word belongs to one group")]
-    InAnotherGroup { word: String, first: String },
+    InAnotherGroup {
+        /// The word as written in this group.
+        word: String,
+        /// The word of the earlier group with the same term.
+        first: String,
+    },
+    /// A group has fewer than two words with different terms.
     #[error("a group needs at least two different words")]
     TooFewWords,
+    /// The word has no term to search for.
     #[error("\"{0}\" is a stop word or has no letters")]
     NoTerm(String),
+    /// A several-word entry is no valid phrase.
     #[error("\"{word}\" {problem}")]
     Phrase {
+        /// The entry as written.
         word: String,
+        /// Why it is no phrase.
         problem: PhraseProblem,
     },
 }
@@ -107,7 +119,7 @@ impl Synonyms {
     }
 
     /// Groups of terms as [`Self::groups`] gives them (from an index's files).
-    pub fn from_groups(groups: Vec<Vec<String>>) -> Self {
+    pub(crate) fn from_groups(groups: Vec<Vec<String>>) -> Self {
         let group_of = groups
             .iter()
             .enumerate()
@@ -127,7 +139,7 @@ impl Synonyms {
     }
 
     /// The query words: analyzed (each phrase one word), duplicates removed, order kept.
-    pub fn query_words(&self, query: &str) -> Vec<String> {
+    pub(crate) fn query_words(&self, query: &str) -> Vec<String> {
         let mut words: Vec<String> = Vec::new();
         for term in self.phrases.analyze(query) {
             if !words.contains(&term) {
@@ -137,18 +149,18 @@ impl Synonyms {
         words
     }
 
-    pub fn groups(&self) -> &[Vec<String>] {
+    pub(crate) fn groups(&self) -> &[Vec<String>] {
         &self.groups
     }
 
     /// Whether `term` is in a group: a word the list knows, never taken for a typo ("nsclc"
     /// is not "sclc" misspelt).
-    pub fn contains(&self, term: &str) -> bool {
+    pub(crate) fn contains(&self, term: &str) -> bool {
         self.group_of.contains_key(term)
     }
 
     /// The other terms of `term`'s group (none when it is in no group).
-    pub fn others<'a>(&'a self, term: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    pub(crate) fn others<'a>(&'a self, term: &'a str) -> impl Iterator<Item = &'a str> + 'a {
         self.group_of
             .get(term)
             .map_or(&[][..], |&g| self.groups[g].as_slice())

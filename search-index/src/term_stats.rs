@@ -21,7 +21,7 @@ use crate::{IndexDoc, TITLE_BOOST};
 const MAX_TOKEN_LEN: usize = u16::MAX as usize - 5;
 
 /// The title field and the text field of a doc.
-pub const FIELDS: usize = 2;
+pub(crate) const FIELDS: usize = 2;
 
 /// A term (or a word) of a doc with its count in each field.
 pub(crate) type Counted = (u32, [u32; FIELDS]);
@@ -29,13 +29,13 @@ pub(crate) type Counted = (u32, [u32; FIELDS]);
 /// The fields tantivy indexes: the title and the text, and their phrases apart
 /// ([`TermStats::slot`]), so that a phrase, one more term where its words already are, does
 /// not make the field longer and every other term of the doc weigh less.
-pub const INDEXED_FIELDS: usize = 4;
+pub(crate) const INDEXED_FIELDS: usize = 4;
 
 /// The one token of each doc's phrase fields besides its phrases (when there are phrases):
 /// with it the average phrase field is about one token long rather than nearly empty, so
 /// BM25's length normalisation weighs one phrase about as one word of an average text. No
 /// query reaches it (a term is never a lone space).
-pub const PHRASE_FILLER: &str = " ";
+pub(crate) const PHRASE_FILLER: &str = " ";
 
 /// The terms both indexes are built from.
 pub struct TermStats {
@@ -65,79 +65,17 @@ impl TermStats {
     pub fn with_phrases(docs: &[IndexDoc], phrases: &Phrases) -> Self {
         let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
         let runs: Vec<RunWords> = docs.par_chunks(run).map(RunWords::count).collect();
-
-        // Every run's words, numbered across runs.
-        let mut numbers: FxHashMap<WordKey<'_>, u32> = FxHashMap::default();
-        let mut words: Vec<&str> = Vec::new();
-        let renumbered: Vec<Vec<u32>> = runs
-            .iter()
-            .map(|run| {
-                run.words
-                    .iter()
-                    .map(|&word| {
-                        *numbers.entry(WordKey::of(word)).or_insert_with(|| {
-                            words.push(word);
-                            (words.len() - 1) as u32
-                        })
-                    })
-                    .collect()
-            })
-            .collect();
-        drop(numbers);
-
+        let (words, renumbered) = number_across_runs(&runs);
         let analyzed = analyze_words(&words, phrases);
-        let term_count = analyzed.terms.len();
-        let per_doc: Vec<Vec<Counted>> = runs
-            .into_par_iter()
-            .zip(renumbered)
-            .zip(docs.par_chunks(run))
-            .flat_map_iter(|((run, renumbered), run_docs)| {
-                let term_of: Vec<Option<u32>> = renumbered
-                    .iter()
-                    .map(|&word| analyzed.term_of_word[word as usize])
-                    .collect();
-                let phrase_words = PhraseWords {
-                    phrases,
-                    numbers: run.numbers,
-                    form_of: renumbered
-                        .iter()
-                        .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
-                        .collect(),
-                    term_ids: &analyzed.phrase_terms,
-                };
-                let mut merge = TermMerge::new(term_count);
-                run.docs
-                    .into_iter()
-                    .zip(run_docs)
-                    .map(move |(counted, doc)| {
-                        let found = phrase_words.count(doc, &counted);
-                        let mut terms = merge.by_term(counted, &term_of);
-                        terms.extend(found);
-                        terms
-                    })
-            })
-            .collect();
-        let terms = analyzed.terms;
-        let mut is_phrase = vec![false; terms.len()];
+        let per_doc = terms_per_doc(runs, renumbered, docs, run, &analyzed, phrases);
+        let mut is_phrase = vec![false; analyzed.terms.len()];
         for &id in &analyzed.phrase_terms {
             is_phrase[id as usize] = true;
         }
         let phrase_fields = !phrases.is_empty();
-        let filler = u32::from(phrase_fields);
-        let lengths = per_doc
-            .par_iter()
-            .map(|terms| {
-                let start = [0, 0, filler, filler];
-                terms.iter().fold(start, |mut sum, &(term, counts)| {
-                    let base = if is_phrase[term as usize] { 2 } else { 0 };
-                    sum[base] += counts[0];
-                    sum[base + 1] += counts[1];
-                    sum
-                })
-            })
-            .collect();
+        let lengths = field_lengths(&per_doc, &is_phrase, phrase_fields);
         Self {
-            terms,
+            terms: analyzed.terms,
             docs: per_doc,
             lengths,
             is_phrase,
@@ -243,6 +181,92 @@ impl TermStats {
             .filter(|(_, postings)| !postings.is_empty())
             .collect()
     }
+}
+
+/// Every run's words, numbered across runs: the distinct words, and per run each of its
+/// local numbers' number among them.
+fn number_across_runs<'a>(runs: &[RunWords<'a>]) -> (Vec<&'a str>, Vec<Vec<u32>>) {
+    let mut numbers: FxHashMap<WordKey<'a>, u32> = FxHashMap::default();
+    let mut words: Vec<&'a str> = Vec::new();
+    let renumbered = runs
+        .iter()
+        .map(|run| {
+            run.words
+                .iter()
+                .map(|&word| {
+                    *numbers.entry(WordKey::of(word)).or_insert_with(|| {
+                        words.push(word);
+                        (words.len() - 1) as u32
+                    })
+                })
+                .collect()
+        })
+        .collect();
+    (words, renumbered)
+}
+
+/// Each doc's terms with their counts, its phrases' among them: each run's counts (of
+/// `docs` in runs of `run`) renumbered from its words to their terms, on every core.
+fn terms_per_doc(
+    runs: Vec<RunWords<'_>>,
+    renumbered: Vec<Vec<u32>>,
+    docs: &[IndexDoc],
+    run: usize,
+    analyzed: &Analyzed,
+    phrases: &Phrases,
+) -> Vec<Vec<Counted>> {
+    let term_count = analyzed.terms.len();
+    runs.into_par_iter()
+        .zip(renumbered)
+        .zip(docs.par_chunks(run))
+        .flat_map_iter(|((run, renumbered), run_docs)| {
+            let term_of: Vec<Option<u32>> = renumbered
+                .iter()
+                .map(|&word| analyzed.term_of_word[word as usize])
+                .collect();
+            let phrase_words = PhraseWords {
+                phrases,
+                numbers: run.numbers,
+                form_of: renumbered
+                    .iter()
+                    .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
+                    .collect(),
+                term_ids: &analyzed.phrase_terms,
+            };
+            let mut merge = TermMerge::new(term_count);
+            run.docs
+                .into_iter()
+                .zip(run_docs)
+                .map(move |(counted, doc)| {
+                    let found = phrase_words.count(doc, &counted);
+                    let mut terms = merge.by_term(counted, &term_of);
+                    terms.extend(found);
+                    terms
+                })
+        })
+        .collect()
+}
+
+/// Per doc: the number of terms in each indexed field (a phrase's in its phrase field; each
+/// phrase field with its [`PHRASE_FILLER`] when there are phrases).
+fn field_lengths(
+    per_doc: &[Vec<Counted>],
+    is_phrase: &[bool],
+    phrase_fields: bool,
+) -> Vec<[u32; INDEXED_FIELDS]> {
+    let filler = u32::from(phrase_fields);
+    per_doc
+        .par_iter()
+        .map(|terms| {
+            let start = [0, 0, filler, filler];
+            terms.iter().fold(start, |mut sum, &(term, counts)| {
+                let base = if is_phrase[term as usize] { 2 } else { 0 };
+                sum[base] += counts[0];
+                sum[base + 1] += counts[1];
+                sum
+            })
+        })
+        .collect()
 }
 
 /// The words of a run of docs, each distinct word numbered in the order first seen.
@@ -535,43 +559,4 @@ fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Two words have the same key exactly when they are the same word, at every length
-    /// around the 8 and 16 bytes a short key holds, and with æøå (two bytes each).
-    #[test]
-    fn word_keys_are_equal_only_for_equal_words() {
-        let words = [
-            "a",
-            "b",
-            "ab",
-            "ba",
-            "abcdefg",
-            "abcdefgh",
-            "abcdefgi",
-            "abcdefghi",
-            "bbcdefghi",
-            "abcdefghijklmnop",
-            "abcdefghijklmnoq",
-            "abcdefghijklmnopq",
-            "abcdefghijklmnopr",
-            "ø",
-            "øa",
-            "aø",
-            "strålebehandling",
-            "strålebehandlingen",
-            "strålebehandlinger",
-        ];
-        for a in words {
-            for b in words {
-                assert_eq!(WordKey::of(a) == WordKey::of(b), a == b, "{a} / {b}");
-            }
-            let copy = a.to_owned();
-            assert!(
-                WordKey::of(a) == WordKey::of(&copy),
-                "{a} by its text, not its place"
-            );
-        }
-    }
-}
+mod tests;

@@ -11,10 +11,10 @@ use crate::analyzer::{WordSpans, term, word_spans};
 use crate::term_stats::{Counted, INDEXED_FIELDS, PHRASE_FILLER};
 
 /// The Danish analyzer, for snippets.
-pub const TOKENIZER: &str = "retning_da";
+pub(crate) const TOKENIZER: &str = "retning_da";
 /// The tokenizers of the title and the text field and of their phrases (`INDEXED_FIELDS`):
 /// each reads a doc's terms, already analyzed, from the build's [`TermStats`].
-pub const FIELD_TOKENIZERS: [&str; INDEXED_FIELDS] = [
+pub(crate) const FIELD_TOKENIZERS: [&str; INDEXED_FIELDS] = [
     "retning_title_terms",
     "retning_text_terms",
     "retning_title_phrases",
@@ -24,7 +24,7 @@ pub const FIELD_TOKENIZERS: [&str; INDEXED_FIELDS] = [
 /// The analyzer as a tantivy tokenizer, for snippets: they mark the words of a doc's text
 /// whose terms the query has.
 #[derive(Clone, Default)]
-pub struct DanishTokenizer;
+pub(crate) struct DanishTokenizer;
 
 impl Tokenizer for DanishTokenizer {
     type TokenStream<'a> = DanishTokenStream<'a>;
@@ -40,7 +40,7 @@ impl Tokenizer for DanishTokenizer {
 }
 
 /// The terms of one text, one reused token at a time (no allocation per word).
-pub struct DanishTokenStream<'a> {
+pub(crate) struct DanishTokenStream<'a> {
     text: &'a str,
     words: WordSpans<'a>,
     token: Token,
@@ -78,7 +78,7 @@ impl TokenStream for DanishTokenStream<'_> {
 /// the doc's id, and the stream gives each term as often as the field has it. Nothing is
 /// split or analyzed twice, and no text of terms is built just to be split again.
 #[derive(Clone)]
-pub struct DocTermsTokenizer {
+pub(crate) struct DocTermsTokenizer {
     stats: Arc<TermStats>,
     /// 0 the title field, 1 the text field, 2 and 3 their phrases.
     field: usize,
@@ -110,7 +110,7 @@ impl Tokenizer for DocTermsTokenizer {
     }
 }
 
-pub struct DocTermsStream<'a> {
+pub(crate) struct DocTermsStream<'a> {
     stats: &'a TermStats,
     field: usize,
     terms: std::slice::Iter<'a, Counted>,
@@ -160,12 +160,12 @@ impl TokenStream for DocTermsStream<'_> {
 }
 
 /// Registers the Danish analyzer with `index`, for snippets.
-pub fn register(index: &Index) {
+pub(crate) fn register(index: &Index) {
     index.tokenizers().register(TOKENIZER, DanishTokenizer);
 }
 
 /// Registers the field tokenizers that index the terms of `stats`, for a build.
-pub fn register_doc_terms(index: &Index, stats: &Arc<TermStats>) {
+pub(crate) fn register_doc_terms(index: &Index, stats: &Arc<TermStats>) {
     for (field, name) in FIELD_TOKENIZERS.into_iter().enumerate() {
         let tokenizer = DocTermsTokenizer {
             stats: Arc::clone(stats),

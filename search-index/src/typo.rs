@@ -14,15 +14,15 @@ use serde::Serialize;
 use crate::analyzer::{fold, term, word_spans};
 
 /// A word with fewer docs of its own (exact, prefix and synonym matches) than this is widened.
-pub const FEW_MATCHES: usize = 3;
+pub(crate) const FEW_MATCHES: usize = 3;
 /// A term found by its typo counts this much of an exact match (a prefix counts 0.5).
-pub const TYPO_FACTOR: f32 = 0.25;
+pub(crate) const TYPO_FACTOR: f32 = 0.25;
 /// A word is widened to at most this many terms (those at the smallest distance, in order):
 /// each costs the static reader a chunk.
-pub const MAX_TYPO_TERMS: usize = 4;
+pub(crate) const MAX_TYPO_TERMS: usize = 4;
 
 /// The edit distance a query term of `letters` characters may be corrected within.
-pub fn max_distance(letters: usize) -> usize {
+pub(crate) fn max_distance(letters: usize) -> usize {
     match letters {
         0..5 => 0,
         5..9 => 1,
@@ -33,14 +33,14 @@ pub fn max_distance(letters: usize) -> usize {
 /// Whether a term takes part in typo tolerance at all: numbers ("2025", "5fu") never do, a
 /// year or a dose is not a misspelling of another; nor do phrases ("ikke smacel lungekreft"):
 /// one letter off, a phrase is another disease.
-pub fn eligible(term: &str) -> bool {
+pub(crate) fn eligible(term: &str) -> bool {
     !term
         .chars()
         .any(|c| c.is_numeric() || c == crate::phrases::SEPARATOR)
 }
 
 /// The query term's distance budget: 0 when it is not widened whatever its matches.
-pub fn distance_for(word: &str) -> usize {
+pub(crate) fn distance_for(word: &str) -> usize {
     if eligible(word) {
         max_distance(word.chars().count())
     } else {
@@ -50,7 +50,7 @@ pub fn distance_for(word: &str) -> usize {
 
 /// The Levenshtein distance between `a` and `b` in characters (insertions, deletions,
 /// substitutions; a swap of two letters is two), or `None` when it is above `limit`.
-pub fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
+pub(crate) fn distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
     if a.len().abs_diff(b.len()) > limit {
@@ -82,7 +82,7 @@ fn half(n: usize) -> usize {
 
 /// The side-table keys a query term looks up: `p:<first half>` and `s:<last half>`. Empty when
 /// the term is not widened.
-pub fn query_keys(word: &str) -> Vec<String> {
+pub(crate) fn query_keys(word: &str) -> Vec<String> {
     if distance_for(word) == 0 {
         return Vec::new();
     }
@@ -97,7 +97,9 @@ pub fn query_keys(word: &str) -> Vec<String> {
 /// The keys a term is filed under: for each word length `n` that could reach it (at most
 /// `max_distance(n)` letters longer or shorter), its first `n / 2` letters and its last
 /// `n - n / 2`. Sorted, without duplicates; empty for a term that is never a correction.
-pub fn term_keys(term: &str) -> Vec<String> {
+/// The readable form of [`key_parts`], which the index uses; the tests check against it.
+#[cfg(test)]
+pub(crate) fn term_keys(term: &str) -> Vec<String> {
     let mut keys: Vec<String> = key_parts(term)
         .map(|(kind, part)| format!("{}:{part}", char::from(kind)))
         .collect();
@@ -107,7 +109,7 @@ pub fn term_keys(term: &str) -> Vec<String> {
 
 /// [`term_keys`] without allocating: each key as its kind (`b'p'` or `b's'`) and its part, a
 /// slice of `term`. Without duplicates, in no particular order.
-pub fn key_parts(term: &str) -> impl Iterator<Item = (u8, &str)> {
+pub(crate) fn key_parts(term: &str) -> impl Iterator<Item = (u8, &str)> {
     // Byte offsets of the character boundaries: part lengths are counted in characters.
     let bounds: Vec<usize> = if eligible(term) {
         term.char_indices()
@@ -149,7 +151,7 @@ fn keeps_a_half(word: &str, term: &str) -> bool {
 
 /// The term filed under `key` as `rest`: a term is filed without the key's part (`p:` a
 /// prefix, `s:` a suffix), which every term under the key shares.
-pub fn unfiled(key: &str, rest: &str) -> String {
+pub(crate) fn unfiled(key: &str, rest: &str) -> String {
     match key.split_once(':') {
         Some(("p", part)) => format!("{part}{rest}"),
         Some(("s", part)) => format!("{rest}{part}"),
@@ -158,12 +160,12 @@ pub fn unfiled(key: &str, rest: &str) -> String {
 }
 
 /// The side-table file a key is in: FNV-1a (32 bit) of its UTF-8 bytes, modulo `files`.
-pub fn key_file(key: &str, files: usize) -> usize {
+pub(crate) fn key_file(key: &str, files: usize) -> usize {
     fnv1a(key.as_bytes().iter().copied(), files)
 }
 
 /// [`key_file`] of the key `<kind>:<part>`, without making it.
-pub fn part_file(kind: u8, part: &str, files: usize) -> usize {
+pub(crate) fn part_file(kind: u8, part: &str, files: usize) -> usize {
     fnv1a([kind, b':'].into_iter().chain(part.bytes()), files)
 }
 
@@ -182,7 +184,10 @@ fn fnv1a(bytes: impl Iterator<Item = u8>, files: usize) -> usize {
 /// Of `candidates` (terms, any order), those a query term widens to: within its distance,
 /// keeping one of its halves, not itself, eligible, at the smallest distance found; in term
 /// order, at most [`MAX_TYPO_TERMS`].
-pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+pub(crate) fn closest<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Vec<String> {
     let limit = distance_for(word);
     if limit == 0 {
         return Vec::new();
@@ -207,7 +212,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// Endings a correction may be shown with, besides the one the stemmer took off the typed
 /// word: the correction is a stem ("tamoxif"), and the word shown should be one.
-pub const ENDINGS: &[&str] = &[
+pub(crate) const ENDINGS: &[&str] = &[
     "e", "en", "er", "et", "ene", "erne", "ere", "ens", "es", "s", "ede", "ende", "hed", "ighed",
 ];
 
@@ -215,7 +220,7 @@ pub const ENDINGS: &[&str] = &[
 /// the stemmer took off the typed word, or one of [`ENDINGS`]) that stems back to it and is
 /// closest to the typed word (then nearest its length, then the longer): "tamoxifem" → "tamoxifen",
 /// "mamografien" → "mammografien". Letters as the index folds them ("kreft" for "kræft").
-pub fn shown(typed: &str, term: &str, correction: &str) -> String {
+pub(crate) fn shown(typed: &str, term: &str, correction: &str) -> String {
     let lower = typed.to_lowercase();
     let typed_folded = fold(&lower);
     let own = lower.strip_prefix(term).unwrap_or("");
@@ -250,7 +255,9 @@ pub fn shown(typed: &str, term: &str, correction: &str) -> String {
 /// static term keeps), the first in term order among equals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Correction {
+    /// The query word's term.
     pub term: String,
+    /// The term it was corrected to.
     pub correction: String,
 }
 
@@ -258,8 +265,11 @@ pub struct Correction {
 /// ("Viser resultater for »…«"), when it corrected any.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Found<H> {
+    /// The hits, best first.
     pub hits: Vec<H>,
+    /// The words that were corrected, in query order.
     pub corrections: Vec<Correction>,
+    /// The query with its corrections, when there are any.
     pub corrected_query: Option<String>,
 }
 
@@ -274,7 +284,7 @@ impl<H> Default for Found<H> {
 }
 
 impl<H> Found<H> {
-    pub fn new(query: &str, hits: Vec<H>, corrections: Vec<Correction>) -> Self {
+    pub(crate) fn new(query: &str, hits: Vec<H>, corrections: Vec<Correction>) -> Self {
         let corrected_query = (!corrections.is_empty()).then(|| corrected(query, &corrections));
         Self {
             hits,
@@ -285,7 +295,7 @@ impl<H> Found<H> {
 }
 
 /// `query` with each corrected word replaced by its correction ([`shown`]); the rest as typed.
-pub fn corrected(query: &str, corrections: &[Correction]) -> String {
+pub(crate) fn corrected(query: &str, corrections: &[Correction]) -> String {
     let mut out = String::with_capacity(query.len());
     let mut last = 0;
     for span in word_spans(query) {

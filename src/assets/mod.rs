@@ -124,25 +124,48 @@ impl Assets {
 /// The files of `guideline`'s folder that it links to or shows: the ones published (with
 /// their path in the site), each once.
 pub(crate) fn published<'a>(assets: &'a Assets, guideline: &Guideline) -> Vec<(String, &'a Asset)> {
-    let files = assets.of(&guideline.group, &guideline.slug);
-    let mut out: Vec<(String, &Asset)> = Vec::new();
+    published_named(
+        assets,
+        &guideline.group,
+        &guideline.slug,
+        names_in(guideline),
+    )
+}
+
+/// The names of the files of `guideline`'s folder that its links and images point at, in
+/// the text's order (a file linked twice is named twice).
+pub(crate) fn names_in(guideline: &Guideline) -> impl Iterator<Item = &str> {
     let destinations = guideline
         .body
         .links
         .iter()
         .map(|l| l.destination.as_str())
         .chain(guideline.body.images.iter().map(|i| i.destination.as_str()));
-    for destination in destinations {
-        let reference::Reference::Asset(name) = reference::classify(destination, &guideline.slug)
-        else {
-            continue;
-        };
+    destinations.filter_map(
+        |destination| match reference::classify(destination, &guideline.slug) {
+            reference::Reference::Asset(name) => Some(name),
+            _ => None,
+        },
+    )
+}
+
+/// [`published`] of the guideline `group`/`slug` whose text names the files `wanted` (a
+/// [`crate::summary::GuidelineSummary`]'s `asset_names`), in order.
+pub(crate) fn published_named<'a, 'n>(
+    assets: &'a Assets,
+    group: &str,
+    slug: &str,
+    wanted: impl IntoIterator<Item = &'n str>,
+) -> Vec<(String, &'a Asset)> {
+    let files = assets.of(group, slug);
+    let mut out: Vec<(String, &Asset)> = Vec::new();
+    for name in wanted {
         if let Some(file) = files
             .iter()
             .find(|f| f.name == name && names::is_url_safe(name))
             && !out.iter().any(|(_, f)| f.name == file.name)
         {
-            out.push((format!("{}{}", guideline.path(), file.name), file));
+            out.push((format!("{group}/{slug}/{}", file.name), file));
         }
     }
     out

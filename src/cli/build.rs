@@ -63,15 +63,7 @@ fn parse_base_url(value: &str) -> Result<String, String> {
 pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     // Before anything else: a wrong --out must fail fast and touch nothing.
-    let out = OutputFolder::choose(root, &args.out, args.force)
-        .map_err(|why| {
-            let refused = message!(
-                "error-build-refused",
-                folder = args.out.display().to_string()
-            );
-            Failure::new(refused, Failure::alone(why.message()))
-        })?
-        .precompressed(args.precompress);
+    let out = output_folder(root, &args)?;
     let today = today_or_local(args.today);
     let index_dir = root.join(search::INDEX_DIR);
     let cache = BuildCache::of(root);
@@ -95,15 +87,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     if let Some(base_url) = args.base_url {
         checked.site.config.base_url = base_url;
     }
-    let theme = Theme::load(root)
-        .with_context(|| message!("error-theme-unloadable").in_language(language))?;
-    // The search index reads `synonyms.toml` again while publishing; read here, a bad file
-    // stops the build in the reader's language rather than the site's.
-    if root.join(search::SYNONYMS_FILE).exists()
-        && let Err(finding) = search::load_synonyms(root)
-    {
-        anyhow::bail!("{}", render_human(&[*finding], false, language));
-    }
+    let theme = load_theme(root, language)?;
     let options = RenderOptions {
         drafts: args.drafts,
         today,
@@ -132,6 +116,68 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     progress.finish();
     let summary = summary(&checked, args.drafts, &published, counts, language);
     let guidelines = summary.guidelines;
+    print_messages(&summary);
+    free_in_background(checked);
+    if let Some(key) = key {
+        record(&cache, &key, &[out.path(), &index_dir], summary, language);
+    }
+    print_built(
+        guidelines,
+        &published,
+        out.path(),
+        counts,
+        started,
+        language,
+    );
+    Ok(Outcome::Clean)
+}
+
+/// The folder `--out` names, unless writing there could lose files no build wrote.
+fn output_folder(root: &Path, args: &BuildArgs) -> anyhow::Result<OutputFolder> {
+    let out = OutputFolder::choose(root, &args.out, args.force).map_err(|why| {
+        let refused = message!(
+            "error-build-refused",
+            folder = args.out.display().to_string()
+        );
+        Failure::new(refused, Failure::alone(why.message()))
+    })?;
+    Ok(out.precompressed(args.precompress))
+}
+
+/// The site's theme. The search index reads `synonyms.toml` again while publishing; it is
+/// read here too, so a bad file stops the build in the reader's language rather than the
+/// site's, before anything is written.
+fn load_theme(root: &Path, language: Language) -> anyhow::Result<Theme> {
+    let theme = Theme::load(root)
+        .with_context(|| message!("error-theme-unloadable").in_language(language))?;
+    if root.join(search::SYNONYMS_FILE).exists()
+        && let Err(finding) = search::load_synonyms(root)
+    {
+        anyhow::bail!("{}", render_human(&[*finding], false, language));
+    }
+    Ok(theme)
+}
+
+/// Notes the build in the cache, for the next build to see whether anything changed. A build
+/// that cannot record itself is still a build: the next one runs in full.
+fn record(
+    cache: &BuildCache,
+    key: &InputKey,
+    outputs: &[&Path],
+    summary: Summary,
+    language: Language,
+) {
+    if let Err(err) = cache.record(key, outputs, summary) {
+        let args = [
+            ("folder", Arg::from(CACHE_DIR)),
+            ("error", Arg::from(err.to_string())),
+        ];
+        eprintln!("{}", format(language, "build-cache-not-written", &args));
+    }
+}
+
+/// The build's warnings and notes, in colour on a terminal.
+fn print_messages(summary: &Summary) {
     eprint!(
         "{}",
         if std::io::stderr().is_terminal() {
@@ -140,17 +186,17 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
             &summary.messages_plain
         }
     );
-    free_in_background(checked);
-    if let Some(key) = key {
-        // A build that cannot record itself is still a build: the next one runs in full.
-        if let Err(err) = cache.record(&key, &[out.path(), &index_dir], summary) {
-            let args = [
-                ("folder", Arg::from(CACHE_DIR)),
-                ("error", Arg::from(err.to_string())),
-            ];
-            eprintln!("{}", format(language, "build-cache-not-written", &args));
-        }
-    }
+}
+
+/// The closing line of a published build: what it built and wrote, and how long it took.
+fn print_built(
+    guidelines: usize,
+    published: &Published,
+    out: &Path,
+    counts: Counts,
+    started: Instant,
+    language: Language,
+) {
     let built = format(
         language,
         "build-summary",
@@ -159,13 +205,12 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
             ("pages", Arg::from(published.pages)),
             ("written", Arg::from(published.write.written)),
             ("unchanged", Arg::from(published.write.unchanged)),
-            ("out", Arg::from(out.path().display().to_string())),
+            ("out", Arg::from(out.display().to_string())),
             ("warnings", Arg::from(counts.warnings)),
             ("time", Arg::from(format!("{:.2?}", started.elapsed()))),
         ],
     );
     println!("{built}");
-    Ok(Outcome::Clean)
 }
 
 /// Checks the site and, unless told not to, its badges against the git history. `None` when
@@ -270,14 +315,7 @@ fn print_unchanged(
     {
         eprintln!("{}", super::check::history_note(why, language));
     }
-    eprint!(
-        "{}",
-        if std::io::stderr().is_terminal() {
-            &last.messages_color
-        } else {
-            &last.messages_plain
-        }
-    );
+    print_messages(last);
     let built = format(
         language,
         "build-summary-unchanged",

@@ -75,7 +75,7 @@ pub(super) fn run(
     let history = SiteHistory::load(root);
     if let Some(range) = &args.diff {
         let history = history.map_err(|why| {
-            let why = crate::terminal::history_unavailable(&why);
+            let why = why.message();
             anyhow::anyhow!(
                 "{}",
                 message!("error-no-earlier-versions", why = why).in_language(language)
@@ -89,7 +89,7 @@ pub(super) fn run(
         let new = find_version(&history, current, past, to.trim(), language)?;
         let changes = Changes::between(old, new);
         let text = match args.format {
-            Format::Human => render_text(&changes),
+            Format::Human => render_text(&changes, language),
             Format::Json => format!("{}\n", serde_json::to_string_pretty(&changes)?),
         };
         print(&text)?;
@@ -99,21 +99,13 @@ pub(super) fn run(
         Ok(history) => {
             let past = history.past_versions(current);
             for problem in &past.problems {
-                eprintln!(
-                    "{}",
-                    message!("history-version-left-out", problem = problem).in_language(language)
-                );
+                let left_out = message!("history-version-left-out", problem = problem.message());
+                eprintln!("{}", left_out.in_language(language));
             }
             (None, past.versions.iter().map(past_line).collect())
         }
         Err(why) => (
-            Some(
-                message!(
-                    "history-only-current",
-                    why = crate::terminal::history_unavailable(why)
-                )
-                .in_language(language),
-            ),
+            Some(message!("history-only-current", why = why.message()).in_language(language)),
             Vec::new(),
         ),
     };
@@ -152,8 +144,8 @@ fn find_version<'a>(
     }
     if let Some(found) = past.iter().find(|p| p.record.version == version) {
         return history
-            .parsed(found)
-            .map_err(|problem| anyhow::anyhow!(problem));
+            .parsed_or_unreadable(found)
+            .map_err(|problem| anyhow::anyhow!("{}", problem.message().in_language(language)));
     }
     let known: Vec<&str> = past
         .iter()
@@ -218,22 +210,28 @@ fn render_listing(listing: &Listing, language: crate::diagnostics::Language) -> 
         );
     }
     let date = |d: Option<Date>| d.map_or_else(|| "…".to_owned(), |d| d.to_string());
+    let not_committed = message!("history-listing-not-committed").in_language(language);
     for line in &listing.versions {
         let commit = line
             .commit
             .as_deref()
-            .map_or("(not committed)", |c| c.get(..10).unwrap_or(c));
-        let _ = writeln!(
-            out,
-            "{:<8} in force {} – {:<11} commit {} of {}  {}{}",
-            line.version,
-            date(line.in_force_from),
-            date(line.in_force_until),
-            commit,
-            date(line.commit_date),
-            line.path,
-            if line.current { "  (current)" } else { "" },
+            .map_or(not_committed.as_str(), |c| c.get(..10).unwrap_or(c));
+        // Padded before they go in, so the dates line up in a column.
+        let version_line = message!(
+            "history-listing-version",
+            version = format!("{:<8}", line.version),
+            from = date(line.in_force_from),
+            until = format!("{:<11}", date(line.in_force_until)),
+            commit = commit,
+            date = date(line.commit_date),
+            path = &line.path
         );
+        out.push_str(&version_line.in_language(language));
+        if line.current {
+            out.push_str("  ");
+            out.push_str(&message!("history-listing-current").in_language(language));
+        }
+        out.push('\n');
     }
     out
 }

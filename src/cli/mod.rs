@@ -9,6 +9,7 @@ mod new;
 mod report;
 mod search;
 mod serve;
+mod usage_error;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -16,7 +17,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use jiff::civil::Date;
 
-use crate::diagnostics::Language;
+use crate::diagnostics::{Language, message};
+
+pub(crate) use usage_error::BadValue;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -71,7 +74,11 @@ pub(crate) enum Outcome {
 /// Runs the command the arguments name; the exit code is 0 when clean, 1 on findings, 2 when
 /// the command could not run (the error is printed).
 pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let cli = match Cli::try_parse_from(&args) {
+        Ok(cli) => cli,
+        Err(err) => return usage_error::report(&err, usage_error::language_of(&args)),
+    };
     let language = cli
         .lang
         .unwrap_or_else(|| crate::config::diagnostics_language(&cli.root));
@@ -102,7 +109,7 @@ pub fn run() -> ExitCode {
 /// own words (anyhow's chain, outermost first).
 pub(crate) fn error_line(err: &anyhow::Error, language: Language) -> String {
     let error = crate::diagnostics::chain_in_language(err, language);
-    crate::diagnostics::message!("error-line", error = error).in_language(language)
+    message!("error-line", error = error).in_language(language)
 }
 
 /// `retning check | head` is not a failure.
@@ -115,15 +122,17 @@ fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// `--lang`: `da` or `en`.
-fn parse_language(value: &str) -> Result<Language, String> {
-    value.parse()
+fn parse_language(value: &str) -> Result<Language, BadValue> {
+    value
+        .parse()
+        .map_err(|_| BadValue(message!("usage-not-a-language")))
 }
 
 /// `--today`: an ISO date, defaulting to the local date.
-pub(crate) fn parse_today(value: &str) -> Result<Date, String> {
+pub(crate) fn parse_today(value: &str) -> Result<Date, BadValue> {
     value
         .parse::<Date>()
-        .map_err(|err| format!("`{value}` is not a date like 2026-11-24: {err}"))
+        .map_err(|err| BadValue(message!("usage-not-a-date", error = err.to_string())))
 }
 
 pub(crate) fn today_or_local(today: Option<Date>) -> Date {

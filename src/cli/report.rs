@@ -52,33 +52,7 @@ pub(crate) struct ReportArgs {
 
 pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::Result<Outcome> {
     let today = today_or_local(args.today);
-    let loaded = match Site::load(root) {
-        Ok(loaded) => loaded,
-        Err(finding) => {
-            eprint!(
-                "{}",
-                render_human(&[*finding], std::io::stderr().is_terminal(), language)
-            );
-            bail!(
-                "{}",
-                message!("error-site-config-unreadable").in_language(language)
-            );
-        }
-    };
-    // A guideline that cannot be read is missing from every number: say so, loudly.
-    let unreadable: Vec<_> = loaded
-        .findings
-        .into_iter()
-        .filter(|f| f.is_error())
-        .collect();
-    if !unreadable.is_empty() {
-        eprint!(
-            "{}",
-            render_human(&unreadable, std::io::stderr().is_terminal(), language)
-        );
-        eprintln!("{}", format(language, "report-leaves-out", &[]));
-    }
-    let site = loaded.site;
+    let site = load_site(root, language)?;
     if let Some(group) = &args.group
         && !site.config.groups.contains_key(group)
     {
@@ -105,23 +79,7 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
                 Format::Csv => reports::render_coverage_csv(&matrix),
             }
         }
-        Some(since) => {
-            let history = match SiteHistory::load_unless(args.no_history, root) {
-                Ok(history) => Some(history),
-                // Outside git the badges are all there is; `basis` in JSON says so.
-                Err(Unavailable::TurnedOff | Unavailable::NotGit) => None,
-                Err(why) => {
-                    eprintln!("{}", history_note(&why, WithoutHistory::Changes, language));
-                    None
-                }
-            };
-            let changes = reports::changes_since(&site, since, group, history.as_ref());
-            match args.format {
-                Format::Json => serde_json::to_string_pretty(&changes)? + "\n",
-                Format::Table => reports::render_changes(&changes, since),
-                Format::Csv => reports::render_changes_csv(&changes),
-            }
-        }
+        Some(since) => changes_text(root, &site, since, &args, language)?,
         None => {
             let report = reports::build(&site, today, group);
             match args.format {
@@ -133,4 +91,61 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
     };
     print(&text)?;
     Ok(Outcome::Clean)
+}
+
+/// The site, or an error when its configuration cannot be read. A guideline that cannot be
+/// read is missing from every number: that is said, loudly, on stderr.
+fn load_site(root: &Path, language: Language) -> anyhow::Result<Site> {
+    let loaded = match Site::load(root) {
+        Ok(loaded) => loaded,
+        Err(finding) => {
+            eprint!(
+                "{}",
+                render_human(&[*finding], std::io::stderr().is_terminal(), language)
+            );
+            bail!(
+                "{}",
+                message!("error-site-config-unreadable").in_language(language)
+            );
+        }
+    };
+    let unreadable: Vec<_> = loaded
+        .findings
+        .into_iter()
+        .filter(|f| f.is_error())
+        .collect();
+    if !unreadable.is_empty() {
+        eprint!(
+            "{}",
+            render_human(&unreadable, std::io::stderr().is_terminal(), language)
+        );
+        eprintln!("{}", format(language, "report-leaves-out", &[]));
+    }
+    Ok(loaded.site)
+}
+
+/// `--since`: the guidelines approved since the date, with their changes from the git
+/// history when there is one.
+fn changes_text(
+    root: &Path,
+    site: &Site,
+    since: Date,
+    args: &ReportArgs,
+    language: Language,
+) -> anyhow::Result<String> {
+    let history = match SiteHistory::load_unless(args.no_history, root) {
+        Ok(history) => Some(history),
+        // Outside git the badges are all there is; `basis` in JSON says so.
+        Err(Unavailable::TurnedOff | Unavailable::NotGit) => None,
+        Err(why) => {
+            eprintln!("{}", history_note(&why, WithoutHistory::Changes, language));
+            None
+        }
+    };
+    let changes = reports::changes_since(site, since, args.group.as_deref(), history.as_ref());
+    Ok(match args.format {
+        Format::Json => serde_json::to_string_pretty(&changes)? + "\n",
+        Format::Table => reports::render_changes(&changes, since),
+        Format::Csv => reports::render_changes_csv(&changes),
+    })
 }

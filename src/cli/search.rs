@@ -11,7 +11,7 @@ use crate::diagnostics::snippet::escape_controls;
 use crate::diagnostics::{Language, message};
 use crate::search::INDEX_DIR;
 
-use super::{Outcome, print};
+use super::{BadValue, Outcome, print};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum Format {
@@ -36,11 +36,11 @@ pub(crate) struct SearchArgs {
 }
 
 /// `--limit 0` would always answer "no results": a usage error (exit 2) instead.
-fn positive(value: &str) -> Result<usize, String> {
+fn positive(value: &str) -> Result<usize, BadValue> {
     match value.parse::<usize>() {
-        Ok(0) => Err("the limit must be 1 or more".to_owned()),
+        Ok(0) => Err(BadValue(message!("usage-limit-zero"))),
         Ok(n) => Ok(n),
-        Err(err) => Err(err.to_string()),
+        Err(_) => Err(BadValue(message!("usage-not-a-count"))),
     }
 }
 
@@ -80,9 +80,10 @@ pub(super) fn run(root: &Path, args: SearchArgs, language: Language) -> anyhow::
             if let Some(corrected) = found.corrected_query.as_deref()
                 && !found.hits.is_empty()
             {
-                text.push_str(&format!("Showing results for \"{corrected}\"\n\n"));
+                let line = message!("search-corrected", query = corrected);
+                text.push_str(&format!("{}\n\n", line.in_language(language)));
             }
-            text.push_str(&human(&query, &found.hits));
+            text.push_str(&human(&query, &found.hits, language));
             escape_controls(&text).into_owned()
         }
     };
@@ -91,9 +92,10 @@ pub(super) fn run(root: &Path, args: SearchArgs, language: Language) -> anyhow::
 }
 
 /// Hits grouped by guideline, best guideline first.
-fn human(query: &str, hits: &[Hit]) -> String {
+fn human(query: &str, hits: &[Hit], language: Language) -> String {
     if hits.is_empty() {
-        return format!("No results for \"{query}\". Try a shorter word, or fewer words.\n");
+        let none = message!("search-no-results", query = query);
+        return format!("{}\n", none.in_language(language));
     }
     let mut order: Vec<&str> = Vec::new();
     let mut by_guideline: BTreeMap<&str, Vec<&Hit>> = BTreeMap::new();

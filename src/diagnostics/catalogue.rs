@@ -1,6 +1,6 @@
 //! The message catalogue: every catalogued diagnostic message, help text, summary and the
-//! preview overlay's words, in Danish and English, as Fluent files built into the binary
-//! (`locales/<language>/diagnostics.ftl`).
+//! preview overlay's words and the command line's own words, in Danish and English, as Fluent
+//! files built into the binary (`locales/<language>/diagnostics.ftl` and `command_line.ftl`).
 //!
 //! Fluent (Project Fluent, `fluent-bundle`) rather than a hand-made table: it gives each
 //! language its own plural rules ("1 advarsel", "2 advarsler") and word order, and translators
@@ -47,11 +47,18 @@ impl Language {
         }
     }
 
-    /// The Fluent source of this language's catalogue.
-    pub(crate) fn source(self) -> &'static str {
+    /// The Fluent sources of this language's catalogue: the findings' words, and the command
+    /// line's own (usage errors, `retning history`'s listing).
+    pub(crate) fn sources(self) -> [&'static str; 2] {
         match self {
-            Self::Da => include_str!("../../locales/da/diagnostics.ftl"),
-            Self::En => include_str!("../../locales/en/diagnostics.ftl"),
+            Self::Da => [
+                include_str!("../../locales/da/diagnostics.ftl"),
+                include_str!("../../locales/da/command_line.ftl"),
+            ],
+            Self::En => [
+                include_str!("../../locales/en/diagnostics.ftl"),
+                include_str!("../../locales/en/command_line.ftl"),
+            ],
         }
     }
 }
@@ -83,9 +90,11 @@ fn bundle(language: Language) -> Bundle {
     bundle.set_use_isolating(false);
     // The files are built in and tested (`tests` below): a syntax error cannot ship, so the
     // parts that parse are used rather than failing at run time.
-    let resource = FluentResource::try_new(language.source().to_owned())
-        .unwrap_or_else(|(partial, _errors)| partial);
-    let _ = bundle.add_resource(resource);
+    for source in language.sources() {
+        let resource =
+            FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _errors)| partial);
+        let _ = bundle.add_resource(resource);
+    }
     bundle
 }
 
@@ -119,19 +128,20 @@ pub(crate) fn format(language: Language, id: &str, args: &[(&str, Arg)]) -> Stri
         .into_owned()
 }
 
-/// The message ids a Fluent source defines, in order.
+/// The message ids a language's Fluent sources define, in order.
 #[cfg(test)]
-pub(crate) fn ids(source: &str) -> Vec<String> {
-    let resource = match FluentResource::try_new(source.to_owned()) {
-        Ok(resource) | Err((resource, _)) => resource,
-    };
-    resource
-        .entries()
-        .filter_map(|entry| match entry {
+pub(crate) fn ids(language: Language) -> Vec<String> {
+    let mut ids = Vec::new();
+    for source in language.sources() {
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        ids.extend(resource.entries().filter_map(|entry| match entry {
             fluent_syntax::ast::Entry::Message(message) => Some(message.id.name.to_owned()),
             _ => None,
-        })
-        .collect()
+        }));
+    }
+    ids
 }
 
 #[cfg(test)]
@@ -141,12 +151,14 @@ mod tests {
     #[test]
     fn both_catalogues_parse_and_hold_the_same_ids() {
         for language in Language::ALL {
-            if let Err((_, errors)) = FluentResource::try_new(language.source().to_owned()) {
-                panic!("{language:?}: {errors:?}");
+            for source in language.sources() {
+                if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
+                    panic!("{language:?}: {errors:?}");
+                }
             }
         }
-        let danish = ids(Language::Da.source());
-        let english = ids(Language::En.source());
+        let danish = ids(Language::Da);
+        let english = ids(Language::En);
         let mut sorted_da = danish.clone();
         let mut sorted_en = english.clone();
         sorted_da.sort();
@@ -167,7 +179,7 @@ mod tests {
         for code in Code::ALL {
             let id = code.as_str().replace('.', "-");
             for language in Language::ALL {
-                let ids = ids(language.source());
+                let ids = ids(language);
                 let own = |other: &String| *other == id || other.starts_with(&format!("{id}-"));
                 if !ids.iter().any(own) {
                     missing.push(format!("{language:?} {id}"));

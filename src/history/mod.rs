@@ -13,6 +13,7 @@ mod past;
 mod peek;
 mod repo;
 mod timeline;
+mod unreadable;
 mod version;
 
 use std::collections::HashMap;
@@ -26,8 +27,10 @@ pub use past::PastVersion;
 pub(crate) use past::{PastVersions, in_force_from, short};
 pub(crate) use timeline::TrackedFile;
 pub use timeline::VersionRecord;
+pub(crate) use unreadable::UnreadableVersion;
 pub(crate) use version::compare_versions;
 
+use crate::diagnostics::{Language, Message, message};
 use crate::model::Guideline;
 use crate::site::GUIDELINES_DIR;
 
@@ -49,26 +52,36 @@ pub enum Unavailable {
     Failed(String),
 }
 
-/// Says why, without what follows: each command adds what it leaves out.
-impl fmt::Display for Unavailable {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Unavailable {
+    /// Says why, without what follows: each command adds what it leaves out.
+    pub(crate) fn message(&self) -> Message {
         match self {
-            Self::TurnedOff => write!(f, "history is turned off (--no-history)"),
-            Self::NotGit => write!(f, "the site is not in a git repository"),
-            Self::NoCommits => write!(f, "the site's git repository has no commits yet"),
-            Self::Shallow => write!(
-                f,
-                "the site is a shallow git clone (`git fetch --unshallow` fetches its whole history)"
-            ),
-            Self::Failed(why) => write!(f, "cannot read the site's git history: {why}"),
+            Self::TurnedOff => message!("history-turned-off"),
+            Self::NotGit => message!("history-not-git"),
+            Self::NoCommits => message!("history-no-commits"),
+            Self::Shallow => message!("history-shallow"),
+            Self::Failed(error) => message!("history-failed", error = error.as_str()),
         }
     }
 }
 
+/// English, for what shows it without a language (the build's cache key log).
+impl fmt::Display for Unavailable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message().in_language(Language::En))
+    }
+}
+
 /// A git read that failed part-way.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{0}")]
-pub(crate) struct HistoryError(pub String);
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub(crate) enum HistoryError {
+    /// gix's reason, in its own words.
+    #[error("{0}")]
+    Git(String),
+    /// A stored text that is not UTF-8.
+    #[error("the stored text {blob} is not UTF-8")]
+    NotUtf8 { blob: String },
+}
 
 /// The approved versions of every guideline file the history holds.
 pub struct SiteHistory {

@@ -8,7 +8,7 @@ use std::sync::{Arc, OnceLock, PoisonError};
 use jiff::civil::Date;
 
 use super::facts::VersionFacts;
-use super::{SiteHistory, VersionRecord, compare_versions};
+use super::{SiteHistory, UnreadableVersion, VersionRecord, compare_versions};
 use crate::changes::Changes;
 use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
@@ -42,7 +42,7 @@ pub(crate) struct PastVersions {
     /// Oldest first.
     pub(crate) versions: Vec<PastVersion>,
     /// Why each unreadable text was left out.
-    pub(crate) problems: Vec<String>,
+    pub(crate) problems: Vec<UnreadableVersion>,
 }
 
 /// The day a version came into force: its publication, else its administrative approval,
@@ -98,8 +98,19 @@ impl SiteHistory {
         self.parsed.load(Ordering::Relaxed)
     }
 
-    /// `version`'s text as a guideline, parsed the first time it is asked for.
+    /// `version`'s text as a guideline, parsed the first time it is asked for; why not in
+    /// English (the pages' render errors are English).
     pub fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, String> {
+        self.parsed_or_unreadable(version)
+            .map_err(|why| why.to_string())
+    }
+
+    /// `version`'s text as a guideline, parsed the first time it is asked for, or why it
+    /// cannot be.
+    pub(crate) fn parsed_or_unreadable<'v>(
+        &self,
+        version: &'v PastVersion,
+    ) -> Result<&'v Guideline, UnreadableVersion> {
         if let Some(parsed) = version.parsed.get() {
             return Ok(parsed);
         }
@@ -114,11 +125,14 @@ impl SiteHistory {
     pub(crate) fn changes_since_previous(
         &self,
         current: &Guideline,
-    ) -> Option<Result<Arc<Changes>, String>> {
+    ) -> Option<Result<Arc<Changes>, UnreadableVersion>> {
         let past = self.past_versions(current);
         let previous = past.versions.last()?;
         Some(self.facts.changes(&previous.record, current, || {
-            Ok(Changes::between(self.parsed(previous)?, current))
+            Ok(Changes::between(
+                self.parsed_or_unreadable(previous)?,
+                current,
+            ))
         }))
     }
 
@@ -138,7 +152,7 @@ impl SiteHistory {
                 let guideline = self.parse(&current.group, &current.slug, &record)?;
                 let facts = VersionFacts::of(&guideline, &record);
                 let _ = parsed.set(guideline);
-                Ok::<_, String>(facts)
+                Ok::<_, UnreadableVersion>(facts)
             });
             match facts {
                 Ok(facts) => versions.push(PastVersion {
@@ -168,14 +182,22 @@ impl SiteHistory {
         PastVersions { versions, problems }
     }
 
-    fn parse(&self, group: &str, slug: &str, record: &VersionRecord) -> Result<Guideline, String> {
+    fn parse(
+        &self,
+        group: &str,
+        slug: &str,
+        record: &VersionRecord,
+    ) -> Result<Guideline, UnreadableVersion> {
         let shown = format!("{}@{}", record.path, short(&record.commit.to_string()));
-        let text = self.text(record).map_err(|err| format!("{shown}: {err}"))?;
+        let text = match self.text(record) {
+            Ok(text) => text,
+            Err(err) => return Err(UnreadableVersion::read(shown, err)),
+        };
         self.parsed.fetch_add(1, Ordering::Relaxed);
         let source = SourceFile::new(PathBuf::from(&record.path), shown.clone(), text);
         parse_guideline(Arc::new(source), group, slug)
             .guideline
-            .ok_or_else(|| format!("{shown}: its front matter can no longer be read"))
+            .ok_or_else(|| UnreadableVersion::front_matter(shown))
     }
 }
 

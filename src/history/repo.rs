@@ -21,7 +21,7 @@ pub(super) struct Repo {
 }
 
 fn git(err: impl std::fmt::Display) -> HistoryError {
-    HistoryError(err.to_string())
+    HistoryError::Git(err.to_string())
 }
 
 impl Repo {
@@ -137,11 +137,8 @@ impl Repo {
     pub(super) fn text(&self, blob: ObjectId) -> Result<String, HistoryError> {
         let repo = self.repo.to_thread_local();
         let mut blob = repo.find_blob(blob).map_err(git)?;
-        String::from_utf8(blob.take_data()).map_err(|_| {
-            HistoryError(format!(
-                "the stored text {blob} is not UTF-8",
-                blob = blob.id
-            ))
+        String::from_utf8(blob.take_data()).map_err(|_| HistoryError::NotUtf8 {
+            blob: blob.id.to_string(),
         })
     }
 }

@@ -154,26 +154,11 @@ impl Converter {
                     Context::Paragraph => out.push_str("\\\n"),
                     Context::TableCell => out.push_str("<br>"),
                 },
-                Inline::Emph(inner) => {
-                    let inner = self.markdown(inner, context);
-                    wrap("*", &inner, out);
-                }
-                Inline::Strong(inner) => {
-                    let inner = self.markdown(inner, context);
-                    wrap("**", &inner, out);
-                }
-                Inline::Strikeout(inner) => {
-                    let inner = self.markdown(inner, context);
-                    wrap("~~", &inner, out);
-                }
-                Inline::Superscript(inner) => {
-                    let inner = self.markdown(inner, context);
-                    let _ = write!(out, "<sup>{inner}</sup>");
-                }
-                Inline::Subscript(inner) => {
-                    let inner = self.markdown(inner, context);
-                    let _ = write!(out, "<sub>{inner}</sub>");
-                }
+                Inline::Emph(inner) => self.push_wrapped("*", inner, context, out),
+                Inline::Strong(inner) => self.push_wrapped("**", inner, context, out),
+                Inline::Strikeout(inner) => self.push_wrapped("~~", inner, context, out),
+                Inline::Superscript(inner) => self.push_element("sup", inner, context, out),
+                Inline::Subscript(inner) => self.push_element("sub", inner, context, out),
                 Inline::Underline(inner)
                 | Inline::SmallCaps(inner)
                 | Inline::Cite(_, inner)
@@ -184,11 +169,7 @@ impl Converter {
                     self.push_markdown(inner, context, out);
                     out.push_str(mark);
                 }
-                Inline::Code(_, text) => {
-                    let fence = if text.contains('`') { "`` " } else { "`" };
-                    let close = if text.contains('`') { " ``" } else { "`" };
-                    let _ = write!(out, "{fence}{text}{close}");
-                }
+                Inline::Code(_, text) => push_code(text, out),
                 Inline::Math(_, text) => {
                     self.unsupported(Unsupported::Formula, text);
                     escape_markdown(text, context, out);
@@ -196,37 +177,56 @@ impl Converter {
                 Inline::RawInline(format, text) => {
                     self.unsupported(Unsupported::Raw(format), text);
                 }
-                Inline::Link(_, inner, (url, _)) => {
-                    let text = self.markdown(inner, context);
-                    if self.refuse_unsafe_link(inner, url) {
-                        out.push_str(&text);
-                        continue;
-                    }
-                    let destination = self
-                        .link_target(url)
-                        .unwrap_or_else(|| link_destination(url));
-                    let _ = write!(out, "[{text}]({destination})");
-                }
+                Inline::Link(_, inner, (url, _)) => self.push_link(inner, url, context, out),
                 Inline::Image(attr, alt, target) => {
                     let image = self.image(attr, alt, target, None);
                     out.push_str(&image);
                 }
-                Inline::Note(blocks) => {
-                    let text = blocks_plain(blocks);
-                    self.findings.push(
-                        Finding::warning(
-                            codes::import::WORD_FOOTNOTE,
-                            message!("import-word-footnote", text = text.as_str()),
-                        )
-                        .in_word(&self.place)
-                        .at(self.anchor()),
-                    );
-                    out.push_str(" (");
-                    escape_markdown(&text, context, out);
-                    out.push(')');
-                }
+                Inline::Note(blocks) => self.push_note(blocks, context, out),
             }
         }
+    }
+
+    /// Emphasis, bold or strikeout: `inner` between its marks.
+    fn push_wrapped(&mut self, mark: &str, inner: &[Inline], context: Context, out: &mut String) {
+        let inner = self.markdown(inner, context);
+        wrap(mark, &inner, out);
+    }
+
+    /// Superscript or subscript, which Markdown has no syntax for: an HTML element.
+    fn push_element(&mut self, name: &str, inner: &[Inline], context: Context, out: &mut String) {
+        let inner = self.markdown(inner, context);
+        let _ = write!(out, "<{name}>{inner}</{name}>");
+    }
+
+    /// A link, to its new place when the URL map knows the address; an unsafe one keeps
+    /// only its text.
+    fn push_link(&mut self, inner: &[Inline], url: &str, context: Context, out: &mut String) {
+        let text = self.markdown(inner, context);
+        if self.refuse_unsafe_link(inner, url) {
+            out.push_str(&text);
+            return;
+        }
+        let destination = self
+            .link_target(url)
+            .unwrap_or_else(|| link_destination(url));
+        let _ = write!(out, "[{text}]({destination})");
+    }
+
+    /// A Word footnote: its text in parentheses where it stood, and a finding saying so.
+    fn push_note(&mut self, blocks: &[super::ast::Block], context: Context, out: &mut String) {
+        let text = blocks_plain(blocks);
+        self.findings.push(
+            Finding::warning(
+                codes::import::WORD_FOOTNOTE,
+                message!("import-word-footnote", text = text.as_str()),
+            )
+            .in_word(&self.place)
+            .at(self.anchor()),
+        );
+        out.push_str(" (");
+        escape_markdown(&text, context, out);
+        out.push(')');
     }
 
     /// The HTML of the table subset: `br, sup, sub, em, strong`; links and images have no
@@ -433,6 +433,13 @@ pub(super) fn block_text(block: &super::ast::Block) -> String {
         .filter(|p| !p.is_empty())
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// Inline code, in double backticks when it holds a backtick itself.
+fn push_code(text: &str, out: &mut String) {
+    let fence = if text.contains('`') { "`` " } else { "`" };
+    let close = if text.contains('`') { " ``" } else { "`" };
+    let _ = write!(out, "{fence}{text}{close}");
 }
 
 /// URLs with spaces or parentheses go in angle brackets.

@@ -13,7 +13,7 @@ pub enum Grading {
     Grade,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
 pub(crate) enum OxfordLetter {
     A,
     B,
@@ -21,7 +21,7 @@ pub(crate) enum OxfordLetter {
     D,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub(crate) enum GradeDirection {
     StrongFor,
     WeakFor,
@@ -29,7 +29,7 @@ pub(crate) enum GradeDirection {
     StrongAgainst,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub(crate) enum Certainty {
     High,
     Moderate,
@@ -37,7 +37,7 @@ pub(crate) enum Certainty {
     VeryLow,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
 pub(crate) enum Strength {
     /// A letter, or a range `from-to` with `from < to`.
     Oxford {

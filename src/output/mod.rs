@@ -6,6 +6,7 @@
 //! the `MARKER` file) are ever removed.
 
 mod folder;
+mod named_later;
 mod precompress;
 mod swap;
 
@@ -144,25 +145,6 @@ impl Staging {
         tree.files
             .par_iter()
             .try_for_each(|(path, bytes)| self.put_in_existing_folder(path, bytes))
-    }
-
-    /// Writes `files` (names relative to `folder`, `/`-separated) under `folder`, one after
-    /// another on the calling thread: creating files in one folder takes that folder's lock,
-    /// so two threads writing into it mostly wait for each other. Returns how many it wrote.
-    pub(crate) fn put_all_in(
-        &self,
-        folder: &str,
-        files: impl IntoIterator<Item = (String, Vec<u8>)>,
-    ) -> io::Result<usize> {
-        let files: Vec<(String, Vec<u8>)> = files
-            .into_iter()
-            .map(|(name, bytes)| (format!("{folder}/{name}"), bytes))
-            .collect();
-        self.create_folders(files.iter().map(|(path, _)| path))?;
-        for (path, bytes) in &files {
-            self.put_in_existing_folder(path, bytes)?;
-        }
-        Ok(files.len())
     }
 
     /// Creates the folder of each of `paths` (relative, `/`-separated) once.
@@ -500,51 +482,6 @@ mod tests {
         assert_eq!(
             fs::read_to_string(out_path.join("g/a/index.html")).unwrap(),
             "A"
-        );
-    }
-
-    #[test]
-    fn files_put_all_in_a_folder_are_written_and_unchanged_ones_linked() {
-        use std::os::unix::fs::MetadataExt;
-        let dir = tempfile::tempdir().unwrap();
-        let (out_path, out) = public(&dir);
-        let files = |chunk: &str| {
-            vec![
-                ("meta.json".to_owned(), b"meta".to_vec()),
-                ("abc/c0.json".to_owned(), chunk.as_bytes().to_vec()),
-                ("abc/f0.json".to_owned(), b"fragments".to_vec()),
-            ]
-        };
-        let staging = Staging::begin(&out).unwrap();
-        assert_eq!(staging.put_all_in("search", files("chunk")).unwrap(), 3);
-        staging.finish().swap().unwrap();
-        assert_eq!(
-            fs::read_to_string(out_path.join("search/abc/c0.json")).unwrap(),
-            "chunk"
-        );
-        let inode = fs::metadata(out_path.join("search/abc/f0.json"))
-            .unwrap()
-            .ino();
-
-        let staging = Staging::begin(&out).unwrap();
-        staging.put_all_in("search", files("chunk 2")).unwrap();
-        let stats = staging.finish().swap().unwrap();
-        assert_eq!(
-            stats,
-            WriteStats {
-                written: 1,
-                unchanged: 2
-            }
-        );
-        assert_eq!(
-            fs::read_to_string(out_path.join("search/abc/c0.json")).unwrap(),
-            "chunk 2"
-        );
-        assert_eq!(
-            fs::metadata(out_path.join("search/abc/f0.json"))
-                .unwrap()
-                .ino(),
-            inode
         );
     }
 

@@ -56,101 +56,158 @@ pub(super) fn prepass(
     body: Range<usize>,
     findings: &mut Vec<Diagnostic>,
 ) -> Prepass {
-    let original = &source.text;
-    // The ranges to blank, in file order: the front matter, then each fence line.
-    let mut blanked: Vec<Range<usize>> = Vec::new();
-    blanked.push(0..body.start);
-    let mut containers = Vec::new();
-    let mut open: Option<Open> = None;
-    let mut code_fence: Option<char> = None;
+    let mut scan = Scan::new(source, body.start);
+    for local in line_spans(&source.text[body.clone()]) {
+        scan.line(local.start + body.start..local.end + body.start, findings);
+    }
+    scan.finish(findings)
+}
 
-    for local in line_spans(&original[body.clone()]) {
-        let line = local.start + body.start..local.end + body.start;
-        let content = &original[line.clone()];
+/// The pre-pass's state as it walks the body line by line.
+struct Scan<'a> {
+    source: &'a Arc<SourceFile>,
+    /// The ranges to blank, in file order: the front matter, then each fence line.
+    blanked: Vec<Range<usize>>,
+    containers: Vec<RawContainer>,
+    open: Option<Open>,
+    /// The fence character of the code block the scan is in: a `:::` there is code.
+    code_fence: Option<char>,
+}
+
+impl<'a> Scan<'a> {
+    fn new(source: &'a Arc<SourceFile>, body_start: usize) -> Self {
+        let mut scan = Scan {
+            source,
+            blanked: Vec::new(),
+            containers: Vec::new(),
+            open: None,
+            code_fence: None,
+        };
+        scan.blanked.push(0..body_start);
+        scan
+    }
+
+    fn line(&mut self, line: Range<usize>, findings: &mut Vec<Diagnostic>) {
+        let content = &self.source.text[line.clone()];
         let indent = content.len() - content.trim_start().len();
         let trimmed = content.trim();
-        if let Some(fence) = code_fence {
-            if trimmed.starts_with(&fence.to_string().repeat(3)) {
-                code_fence = None;
-            }
-            continue;
+        if self.in_code(indent, trimmed) || indent >= 4 {
+            return;
         }
-        if indent < 4 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
-            code_fence = trimmed.chars().next();
-            continue;
-        }
-        if indent >= 4 {
-            continue;
-        }
-        if let Some(container) = open.as_mut().filter(|o| o.heading.is_none())
+        if let Some(container) = self.open.as_mut().filter(|o| o.heading.is_none())
             && is_structural_heading(trimmed)
         {
             container.heading = Some(line.start);
         }
-        if !trimmed.starts_with(":::") {
-            continue;
-        }
-        let after = trimmed.trim_start_matches(':');
-        let header_start = line.start + indent + (trimmed.len() - after.len());
-        let header_trimmed = after.trim();
-        let header_start = header_start + (after.len() - after.trim_start().len());
-        let header = header_start..header_start + header_trimmed.len();
-        blanked.push(line.clone());
+        let Some(header) = fence_header(line.start + indent, trimmed) else {
+            return;
+        };
+        self.blanked.push(line.clone());
+        self.fence(line, header, findings);
+    }
 
-        let closes = header_trimmed.is_empty();
-        match open.take() {
+    /// Whether the line belongs to a fenced code block (its fences included), keeping track
+    /// of the block the scan is in.
+    fn in_code(&mut self, indent: usize, trimmed: &str) -> bool {
+        if let Some(fence) = self.code_fence {
+            if trimmed.starts_with(&fence.to_string().repeat(3)) {
+                self.code_fence = None;
+            }
+            return true;
+        }
+        if indent < 4 && (trimmed.starts_with("```") || trimmed.starts_with("~~~")) {
+            self.code_fence = trimmed.chars().next();
+            return true;
+        }
+        false
+    }
+
+    /// A `:::` line: it closes the open container (an empty header) or opens a new one.
+    fn fence(&mut self, line: Range<usize>, header: Range<usize>, findings: &mut Vec<Diagnostic>) {
+        let closes = header.is_empty();
+        match self.open.take() {
             None if closes => findings.push(
                 Diagnostic::error(
                     codes::CONTAINER_STRAY_CLOSE,
                     message!("container-stray-close"),
                 )
-                .at(source, line.clone())
+                .at(self.source, line)
                 .with_help(message!("container-stray-close-help")),
             ),
-            Some(container) if closes => containers.push(container.close_at(original, line.start)),
+            Some(container) if closes => {
+                let content_end = line.start;
+                self.containers
+                    .push(container.close_at(&self.source.text, content_end));
+            }
             Some(outer) => {
-                // Containers do not nest: the open one ends before this one opens.
-                match outer.heading {
-                    // A heading came between: the open one was simply never closed.
-                    Some(heading) => {
-                        findings.push(unterminated(source, &outer));
-                        containers.push(outer.close_at(original, heading));
-                    }
-                    None => {
-                        let outer_line = source.line_col(outer.line.start).line;
-                        findings.push(
-                            Diagnostic::error(
-                                codes::CONTAINER_NESTED,
-                                message!("container-nested", line = outer_line),
-                            )
-                            .at(source, line.clone())
-                            .with_help(message!("container-nested-help", line = outer_line)),
-                        );
-                        containers.push(outer.close_at(original, line.start));
-                    }
-                }
-                open = Some(Open {
-                    line: line.clone(),
+                self.close_before(outer, &line, findings);
+                self.open = Some(Open {
+                    line,
                     header,
                     heading: None,
                 });
             }
             None => {
-                open = Some(Open {
-                    line: line.clone(),
+                self.open = Some(Open {
+                    line,
                     header,
                     heading: None,
                 });
             }
         }
     }
-    if let Some(container) = open {
-        findings.push(unterminated(source, &container));
-        let end = container.heading.unwrap_or(original.len());
-        containers.push(container.close_at(original, end));
+
+    /// Containers do not nest: the open one ends before the one opening at `line`.
+    fn close_before(&mut self, outer: Open, line: &Range<usize>, findings: &mut Vec<Diagnostic>) {
+        let source = self.source;
+        match outer.heading {
+            // A heading came between: the open one was simply never closed.
+            Some(heading) => {
+                findings.push(unterminated(source, &outer));
+                self.containers.push(outer.close_at(&source.text, heading));
+            }
+            None => {
+                let outer_line = source.line_col(outer.line.start).line;
+                findings.push(
+                    Diagnostic::error(
+                        codes::CONTAINER_NESTED,
+                        message!("container-nested", line = outer_line),
+                    )
+                    .at(source, line.clone())
+                    .with_help(message!("container-nested-help", line = outer_line)),
+                );
+                self.containers
+                    .push(outer.close_at(&source.text, line.start));
+            }
+        }
     }
-    let text = blank(original, &blanked);
-    Prepass { text, containers }
+
+    fn finish(mut self, findings: &mut Vec<Diagnostic>) -> Prepass {
+        let original = &self.source.text;
+        if let Some(container) = self.open.take() {
+            findings.push(unterminated(self.source, &container));
+            let end = container.heading.unwrap_or(original.len());
+            self.containers.push(container.close_at(original, end));
+        }
+        let text = blank(original, &self.blanked);
+        Prepass {
+            text,
+            containers: self.containers,
+        }
+    }
+}
+
+/// The header of a `:::` fence line, trimmed (empty for a closing fence), or `None` when
+/// the line is no fence. `start` is where the trimmed line starts in the file.
+fn fence_header(start: usize, trimmed: &str) -> Option<Range<usize>> {
+    if !trimmed.starts_with(":::") {
+        return None;
+    }
+    let after = trimmed.trim_start_matches(':');
+    let header_trimmed = after.trim();
+    let header_start =
+        start + (trimmed.len() - after.len()) + (after.len() - after.trim_start().len());
+    Some(header_start..header_start + header_trimmed.len())
 }
 
 fn unterminated(source: &Arc<SourceFile>, container: &Open) -> Diagnostic {

@@ -10,6 +10,7 @@ use crate::link_safety;
 use crate::model::{Guideline, Ipdas, Marker};
 use crate::site::Site;
 use crate::status;
+use crate::summary::GuidelineSummary;
 
 /// Guidelines on one page of the index: about 300 bytes each, well under 2 MB a file.
 const INDEX_PAGE: usize = 2_000;
@@ -42,17 +43,22 @@ fn index_path(number: usize) -> String {
 /// The pages of the index of `guidelines`, each with its path.
 pub(super) fn index(
     site: &Site,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     today: Date,
 ) -> Result<Vec<(String, Vec<u8>)>, serde_json::Error> {
     let root = site.config.root_path();
     let entries: Vec<IndexEntry> = guidelines
         .iter()
         .map(|g| IndexEntry {
-            about: About::of(g, &root),
-            planned_revision: g.planned_revision().to_string(),
-            revision_status: status::guideline_revision(g, &site.config, today).status,
-            api: format!("{root}{}", guideline_path(g)),
+            about: About::of_summary(g, &root),
+            planned_revision: g.planned_revision.to_string(),
+            revision_status: status::revision(
+                g.planned_revision,
+                today,
+                site.config.revision_warning_days,
+            )
+            .status,
+            api: format!("{root}api/guidelines/{}/{}.json", g.group, g.slug),
         })
         .collect();
     index_pages(&entries, INDEX_PAGE, &root, today)
@@ -114,6 +120,17 @@ impl About {
             slug: guideline.slug.clone(),
             title: guideline.title().to_owned(),
             version: guideline.meta.version.get_ref().clone(),
+            status: guideline.status(),
+        }
+    }
+
+    fn of_summary(guideline: &GuidelineSummary, root: &str) -> Self {
+        Self {
+            url: format!("{root}{}", guideline.path()),
+            group: guideline.group.clone(),
+            slug: guideline.slug.clone(),
+            title: guideline.title().to_owned(),
+            version: guideline.version.clone(),
             status: guideline.status(),
         }
     }

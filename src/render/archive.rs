@@ -186,8 +186,13 @@ impl Archive {
 
     /// `guideline`'s earlier versions, oldest first.
     pub fn versions_of(&self, guideline: &Guideline) -> Vec<&PastVersion> {
+        self.versions_by_key(&guideline.link_key())
+    }
+
+    /// The earlier versions, oldest first, of the guideline `link_key` (`dlg/dlbcl.md`) names.
+    pub(crate) fn versions_by_key(&self, link_key: &str) -> Vec<&PastVersion> {
         self.by_key
-            .get(&guideline.link_key())
+            .get(link_key)
             .map(|archived| {
                 archived
                     .shown
@@ -297,11 +302,12 @@ fn folder_name(version: &str) -> Option<&str> {
 
 /// The path of a past version's page, relative to the site root.
 pub(crate) fn version_path(guideline: &Guideline, version: &str) -> String {
-    format!(
-        "{}version/{}/",
-        guideline.path(),
-        folder_name(version).unwrap_or("")
-    )
+    version_path_under(&guideline.path(), version)
+}
+
+/// [`version_path`] of the guideline whose page is at `page` (`dlg/dlbcl/`).
+pub(crate) fn version_path_under(page: &str, version: &str) -> String {
+    format!("{page}version/{}/", folder_name(version).unwrap_or(""))
 }
 
 /// The path of the page saying what changed when `version` was replaced, relative to the

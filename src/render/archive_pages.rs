@@ -87,9 +87,11 @@ fn render_pair(
     } = *inputs;
     let root = site.config.root_path();
     let version = pair.old;
-    let unreadable = |message: String| RenderError {
-        page: archive::version_path(current, &version.record.version),
-        message,
+    let unreadable = |cause: String| {
+        RenderError::page(
+            &archive::version_path(current, &version.record.version),
+            cause,
+        )
     };
     let past = versions.parsed(version).map_err(unreadable)?;
     let changes = versions.pair_changes(current, pair).map_err(unreadable)?;

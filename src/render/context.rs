@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::diagnostics::Message;
 use crate::site::Site;
 
 use super::{OutputTree, RenderError, Theme, offline, theme};
@@ -56,7 +57,7 @@ pub(super) fn base_context(
         t: &theme.strings,
         assets,
     };
-    tera::Context::from_serialize(&common).map_err(|err| render_error("context", &err))
+    tera::Context::from_serialize(&common).map_err(|err| part_error("render-part-context", &err))
 }
 
 /// Renders `template` to the bytes of its file. Straight into bytes, not through tera's
@@ -87,10 +88,12 @@ pub(super) fn render_sized(
 }
 
 pub(super) fn render_error(page: &str, err: &dyn std::error::Error) -> RenderError {
-    RenderError {
-        page: page.to_owned(),
-        message: theme::error_chain(err),
-    }
+    RenderError::page(page, theme::error_chain(err))
+}
+
+/// [`render_error`] for a part of the site without a path: `part` is its catalogue name.
+pub(super) fn part_error(part: &'static str, err: &dyn std::error::Error) -> RenderError {
+    RenderError::part(Message::new(part), theme::error_chain(err))
 }
 
 pub(super) fn write_assets(theme: &Theme, root: &str, out: &mut OutputTree) -> Assets {

@@ -1,8 +1,8 @@
 //! Machine-readable files: `sitemap.xml`, the Atom feed of new and revised guidelines, and
 //! the API's index (`api/guidelines.json`, made in [`super::api`]).
 
-use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 use jiff::civil::Date;
 
 use super::OutputTree;
@@ -26,7 +26,7 @@ const FEED_ENTRIES: usize = 50;
 
 pub(super) fn write(
     site: &Site,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     today: Date,
     out: &mut OutputTree,
 ) -> Result<(), serde_json::Error> {
@@ -44,7 +44,7 @@ pub(super) fn write(
         urls.push(format!(
             "  <url><loc>{}</loc><lastmod>{}</lastmod></url>\n",
             xml(&absolute(&guideline.path())),
-            last_changed(guideline)
+            guideline.last_changed()
         ));
     }
     for (path, sitemap) in sitemaps(&urls, SITEMAP_URLS, &absolute) {
@@ -99,28 +99,20 @@ fn sitemaps(
     files
 }
 
-/// The day a guideline last changed for readers: its approval, or publication if later.
-pub(super) fn last_changed(guideline: &Guideline) -> Date {
-    let approved = guideline
-        .administrative_approval()
-        .or(guideline.professional_approval())
-        .map(|a| a.date.get_ref().0);
-    match (approved, guideline.published()) {
-        (Some(a), Some(p)) => a.max(p),
-        (a, p) => a.or(p).unwrap_or(guideline.planned_revision()),
-    }
-}
-
-fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> String) -> String {
-    let mut entries: Vec<&&Guideline> = guidelines
+fn atom_feed(
+    site: &Site,
+    guidelines: &[GuidelineSummary],
+    absolute: &dyn Fn(&str) -> String,
+) -> String {
+    let mut entries: Vec<&GuidelineSummary> = guidelines
         .iter()
         .filter(|g| g.status() == crate::model::Status::Approved)
         .collect();
-    entries.sort_by_key(|g| std::cmp::Reverse(last_changed(g)));
+    entries.sort_by_key(|g| std::cmp::Reverse(g.last_changed()));
     entries.truncate(FEED_ENTRIES);
     let updated = entries
         .first()
-        .map_or_else(|| "1970-01-01".to_owned(), |g| last_changed(g).to_string());
+        .map_or_else(|| "1970-01-01".to_owned(), |g| g.last_changed().to_string());
     let mut feed = format!(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n  <title>{}</title>\n  <id>{}</id>\n  <link rel=\"self\" href=\"{}\"/>\n  <link href=\"{}\"/>\n  <updated>{updated}T00:00:00Z</updated>\n",
         xml(&site.config.language),
@@ -132,32 +124,27 @@ fn atom_feed(site: &Site, guidelines: &[&Guideline], absolute: &dyn Fn(&str) -> 
     for guideline in entries {
         let url = absolute(&guideline.path());
         let changes: Vec<String> = guideline
-            .body
             .recommendations
             .iter()
-            .filter_map(|r| {
-                r.header
-                    .marker
-                    .map(|m| format!("{} {}", r.header.id, m.as_str()))
-            })
+            .filter_map(|r| r.marker.map(|m| format!("{} {}", r.id, m.as_str())))
             .collect();
         let summary = if changes.is_empty() {
-            format!("Version {}", guideline.meta.version.get_ref())
+            format!("Version {}", guideline.version)
         } else {
             format!(
                 "Version {}. Anbefalinger: {}",
-                guideline.meta.version.get_ref(),
+                guideline.version,
                 changes.join(", ")
             )
         };
         feed.push_str(&format!(
             "  <entry>\n    <title>{} (version {})</title>\n    <id>{}#version-{}</id>\n    <link href=\"{}\"/>\n    <updated>{}T00:00:00Z</updated>\n    <author><name>{}</name></author>\n    <summary>{}</summary>\n  </entry>\n",
             xml(guideline.title()),
-            xml(guideline.meta.version.get_ref()),
+            xml(&guideline.version),
             xml(&url),
-            xml(guideline.meta.version.get_ref()),
+            xml(&guideline.version),
             xml(&url),
-            last_changed(guideline),
+            guideline.last_changed(),
             xml(site.group_name(&guideline.group)),
             xml(&summary),
         ));

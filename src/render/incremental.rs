@@ -9,6 +9,7 @@ use search_index::static_index::StaticFiles;
 
 use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::inputs::RenderInputs;
 use super::page_plan::{PagePlan, guideline_files};
@@ -63,6 +64,7 @@ impl<'a> PageRenderer<'a> {
     fn inputs<'i>(
         &'i self,
         guidelines: &'i [&'i Guideline],
+        summaries: &'i [GuidelineSummary],
         archive: &'i Archive,
     ) -> RenderInputs<'i> {
         RenderInputs {
@@ -70,6 +72,7 @@ impl<'a> PageRenderer<'a> {
             theme: self.theme,
             options: self.options,
             guidelines,
+            summaries,
             base: &self.base,
             archive,
         }
@@ -105,8 +108,9 @@ impl<'a> PageRenderer<'a> {
             (mdt_path(guideline), render(theme, "mdt.html", &context)?),
         ];
         let only = [guideline];
-        let inputs = self.inputs(&only, archive);
-        files.extend(guideline_files(&inputs, guideline)?);
+        let summary = [GuidelineSummary::of(guideline)];
+        let inputs = self.inputs(&only, &summary, archive);
+        files.extend(guideline_files(&inputs, guideline, &summary[0])?);
         // Its earlier versions' pages: the page of the last change compares with this text.
         if self.archive.is_some() {
             files.extend(archive_pages::render_all(&inputs, &|path, html| {
@@ -137,9 +141,13 @@ impl<'a> PageRenderer<'a> {
         cancelled: &(dyn Fn() -> bool + Sync),
     ) -> Result<Option<Vec<RenderedFile>>, RenderError> {
         let guidelines: Vec<&Guideline> = self.site.published(self.options.drafts).collect();
+        let summaries: Vec<GuidelineSummary> = guidelines
+            .par_iter()
+            .map(|g| GuidelineSummary::of(g))
+            .collect();
         let no_history = Archive::default();
         let archive = self.archive.unwrap_or(&no_history);
-        let plan = PagePlan::new(self.inputs(&guidelines, archive));
+        let plan = PagePlan::new(self.inputs(&guidelines, &summaries, archive));
         // Each page is a job of its own: on the preview's fast path they are most of the work.
         let files: Vec<Vec<RenderedFile>> = plan
             .listings(Some(groups))
@@ -161,10 +169,11 @@ impl PageRenderer<'_> {
     /// guideline's text) leaves every listing page the same. `None` if it cannot be made.
     pub(crate) fn listing_fingerprint(&self, guideline: &Guideline) -> Option<blake3::Hash> {
         let (site, theme, root, today) = (self.site, self.theme, &self.root, self.options.today);
+        let brief = GuidelineSummary::of(guideline);
         let listed = (
-            summary(site, theme, guideline, today),
+            summary(site, theme, &brief, today),
             api::api_guideline(site, guideline, root, today),
-            search_entries(site, theme, &[guideline], root),
+            search_entries(site, theme, std::slice::from_ref(&brief), root),
         );
         let mut hasher = blake3::Hasher::new();
         serde_json::to_writer(&mut hasher, &listed).ok()?;

@@ -3,6 +3,7 @@
 
 use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::{Archive, RenderOptions, Theme};
 
@@ -15,6 +16,9 @@ pub(super) struct RenderInputs<'a> {
     pub(super) options: RenderOptions,
     /// The published guidelines (with the drafts in the preview).
     pub(super) guidelines: &'a [&'a Guideline],
+    /// The summaries of the guidelines to publish, in the same order: every page that lists
+    /// guidelines reads these, never another guideline's model.
+    pub(super) summaries: &'a [GuidelineSummary],
     /// The context every page's template starts from (`context::base_context`).
     pub(super) base: &'a tera::Context,
     pub(super) archive: &'a Archive,

@@ -2,7 +2,7 @@
 //! citations become numbered links, `@/` cross-links resolve to page URLs, tables scroll in
 //! their own box, headings move below the page's own, and raw HTML is shown as text.
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Tag, TagEnd};
 use rustc_hash::FxHashMap;
 
 use crate::assets::Asset;
@@ -79,122 +79,25 @@ impl MarkdownRenderer<'_> {
     /// Renders a fragment. With `citations`, citation links get ids for back-links; without
     /// (the Quick guide repeats recommendation text), they get none, so ids stay unique.
     pub(crate) fn render(&self, fragment: &Fragment, citations: Option<&mut Citations>) -> String {
-        let mut citations = citations;
-        // The Quick guide repeats recommendation text: its headings' ids stay with the copy
-        // in Grundlag, so every id is on the page once.
-        let heading_ids = citations.is_some();
-        // The Quick guide comes first on the page; every other image is below the first screen.
-        let lazy = citations.is_some();
-        // The Quick guide's copy of a table is a group, not a landmark: the landmark (with
-        // the same name) is the copy in Grundlag.
-        let landmark = citations.is_some();
-        let mut events: Vec<Event<'_>> = Vec::with_capacity(fragment.events.len());
-        let all = &fragment.events;
-        let mut html_table_open = false;
-        let mut unsafe_left_out = LeftOut::default();
-        let mut i = 0;
-        while let Some(event) = all.get(i) {
-            i += 1;
-            match event {
-                Event::Start(Tag::Paragraph) => match self.figure(&all[i..], lazy) {
-                    // A paragraph that is one image with a title is a figure.
-                    Some((html, used)) => {
-                        events.push(Event::Html(html.into()));
-                        i += used;
-                    }
-                    None => events.push(Event::Start(Tag::Paragraph)),
-                },
-                Event::Start(Tag::Image { dest_url, .. }) if self.asset(dest_url).is_some() => {
-                    let (alt, used) = alt_text(&all[i..]);
-                    i += used;
-                    let html = self.image(dest_url, &alt, lazy);
-                    events.push(Event::InlineHtml(html.into()));
-                }
-                Event::FootnoteReference(key) => {
-                    let html = self.citation(key, citations.as_deref_mut());
-                    events.push(Event::InlineHtml(html.into()));
-                }
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let allowed = link_safety::is_allowed(dest_url);
-                    unsafe_left_out.links.push(!allowed);
-                    if allowed {
-                        events.push(Event::Start(Tag::Link {
-                            link_type: *link_type,
-                            dest_url: self.resolve_link(dest_url),
-                            title: title.clone(),
-                            id: id.clone(),
-                        }));
-                    }
-                }
-                Event::Start(Tag::Image { dest_url, .. }) if !link_safety::is_allowed(dest_url) => {
-                    unsafe_left_out.images.push(true);
-                }
-                Event::Start(Tag::Image { .. }) => {
-                    unsafe_left_out.images.push(false);
-                    events.push(event.clone());
-                }
-                Event::End(TagEnd::Link) if unsafe_left_out.links.pop() == Some(true) => {}
-                Event::End(TagEnd::Image) if unsafe_left_out.images.pop() == Some(true) => {}
-                Event::Start(Tag::Table(alignment)) => {
-                    events.push(self.table_wrap(caption_number("", &all[i..]), landmark));
-                    events.push(Event::Start(Tag::Table(alignment.clone())));
-                }
-                Event::End(TagEnd::Table) => {
-                    events.push(Event::End(TagEnd::Table));
-                    events.push(table_wrap_end(landmark));
-                }
-                Event::Start(Tag::Heading {
-                    level,
-                    id,
-                    classes,
-                    attrs,
-                }) => {
-                    events.push(Event::Start(Tag::Heading {
-                        level: demote(*level),
-                        id: if heading_ids { id.clone() } else { None },
-                        classes: classes.clone(),
-                        attrs: attrs.clone(),
-                    }));
-                }
-                Event::End(TagEnd::Heading(level)) => {
-                    events.push(Event::End(TagEnd::Heading(demote(*level))))
-                }
-                // The model's HTML is retning's own (a table cleaned to the table subset, a
-                // caption's tags; the author's raw HTML became text when it was parsed).
-                Event::Html(html) => {
-                    if let Some(table) = html.strip_prefix("<table>") {
-                        let number = caption_number(table, &all[i..]);
-                        events.push(self.table_wrap(number, landmark));
-                        html_table_open = true;
-                    }
-                    if html_table_open && html.contains("[^") {
-                        let html = self.table_citations(html, citations.as_deref_mut());
-                        events.push(Event::Html(html.into()));
-                    } else {
-                        events.push(Event::Html(CowStr::Borrowed(html)));
-                    }
-                    if html_table_open && html.contains("</table>") {
-                        events.push(table_wrap_end(landmark));
-                        html_table_open = false;
-                    }
-                }
-                Event::InlineHtml(html) => events.push(Event::Text(html.clone())),
-                // Text is borrowed from the fragment, not copied: most events are text.
-                Event::Text(text) => events.push(Event::Text(CowStr::Borrowed(text))),
-                Event::Code(code) => events.push(Event::Code(CowStr::Borrowed(code))),
-                other => events.push(other.clone()),
-            }
+        let mut pass = Pass {
+            renderer: self,
+            all: &fragment.events,
+            next: 0,
+            events: Vec::with_capacity(fragment.events.len()),
+            primary: citations.is_some(),
+            citations,
+            html_table_open: false,
+            unsafe_left_out: LeftOut::default(),
+        };
+        while let Some(event) = pass.all.get(pass.next) {
+            pass.next += 1;
+            pass.event(event);
         }
-        if html_table_open {
-            events.push(table_wrap_end(landmark));
+        if pass.html_table_open {
+            pass.events.push(table_wrap_end(pass.primary));
         }
         let mut html = String::with_capacity(fragment.span.len() + fragment.span.len() / 4);
-        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        pulldown_cmark::html::push_html(&mut html, pass.events.into_iter());
         html
     }
 
@@ -344,6 +247,158 @@ impl MarkdownRenderer<'_> {
                 CowStr::from(format!("{page}{fragment}"))
             }
             None => destination.clone(),
+        }
+    }
+}
+
+/// One fragment on its way to HTML: the model's events, read in order, become the events
+/// pulldown-cmark writes out. Text is borrowed from the fragment, not copied.
+struct Pass<'r, 'f> {
+    renderer: &'r MarkdownRenderer<'r>,
+    /// The fragment's events, and the index of the next one to read.
+    all: &'f [Event<'static>],
+    next: usize,
+    /// What goes to the HTML writer.
+    events: Vec<Event<'f>>,
+    citations: Option<&'r mut Citations>,
+    /// Whether this is the fragment's own place on the page, not the Quick guide's repeat of
+    /// recommendation text: only there do headings keep their ids (every id is on the page
+    /// once), tables become landmarks (the repeat is a group with the same name), and
+    /// images load lazily (the Quick guide comes first; every other image is below the
+    /// first screen).
+    primary: bool,
+    /// Inside a table the model holds as HTML (its start and end are separate events).
+    html_table_open: bool,
+    unsafe_left_out: LeftOut,
+}
+
+impl<'f> Pass<'_, 'f> {
+    /// Transforms one event of the fragment (reading on past it where it starts a figure or
+    /// an image).
+    fn event(&mut self, event: &'f Event<'static>) {
+        match event {
+            Event::Start(Tag::Paragraph) => self.paragraph(),
+            Event::Start(Tag::Image { dest_url, .. })
+                if self.renderer.asset(dest_url).is_some() =>
+            {
+                self.asset_image(dest_url)
+            }
+            Event::FootnoteReference(key) => {
+                let html = self.renderer.citation(key, self.citations.as_deref_mut());
+                self.events.push(Event::InlineHtml(html.into()));
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => self.link(*link_type, dest_url, title, id),
+            Event::Start(Tag::Image { dest_url, .. }) if !link_safety::is_allowed(dest_url) => {
+                self.unsafe_left_out.images.push(true);
+            }
+            Event::Start(Tag::Image { .. }) => {
+                self.unsafe_left_out.images.push(false);
+                self.events.push(event.clone());
+            }
+            Event::End(TagEnd::Link) if self.unsafe_left_out.links.pop() == Some(true) => {}
+            Event::End(TagEnd::Image) if self.unsafe_left_out.images.pop() == Some(true) => {}
+            Event::Start(Tag::Table(alignment)) => {
+                let number = caption_number("", &self.all[self.next..]);
+                let wrap = self.renderer.table_wrap(number, self.primary);
+                self.events.push(wrap);
+                self.events
+                    .push(Event::Start(Tag::Table(alignment.clone())));
+            }
+            Event::End(TagEnd::Table) => {
+                self.events.push(Event::End(TagEnd::Table));
+                self.events.push(table_wrap_end(self.primary));
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                self.events.push(Event::Start(Tag::Heading {
+                    level: demote(*level),
+                    id: if self.primary { id.clone() } else { None },
+                    classes: classes.clone(),
+                    attrs: attrs.clone(),
+                }));
+            }
+            Event::End(TagEnd::Heading(level)) => self
+                .events
+                .push(Event::End(TagEnd::Heading(demote(*level)))),
+            Event::Html(html) => self.html(html),
+            Event::InlineHtml(html) => self.events.push(Event::Text(html.clone())),
+            // Text is borrowed from the fragment, not copied: most events are text.
+            Event::Text(text) => self.events.push(Event::Text(CowStr::Borrowed(text))),
+            Event::Code(code) => self.events.push(Event::Code(CowStr::Borrowed(code))),
+            other => self.events.push(other.clone()),
+        }
+    }
+
+    /// A paragraph's start, or the whole paragraph as a figure when it is one image with a
+    /// title.
+    fn paragraph(&mut self) {
+        match self.renderer.figure(&self.all[self.next..], self.primary) {
+            Some((html, used)) => {
+                self.events.push(Event::Html(html.into()));
+                self.next += used;
+            }
+            None => self.events.push(Event::Start(Tag::Paragraph)),
+        }
+    }
+
+    /// An image of the guideline's folder, with its alt text, as one piece of HTML.
+    fn asset_image(&mut self, destination: &str) {
+        let (alt, used) = alt_text(&self.all[self.next..]);
+        self.next += used;
+        let html = self.renderer.image(destination, &alt, self.primary);
+        self.events.push(Event::InlineHtml(html.into()));
+    }
+
+    /// A link's start, its destination resolved; left out when its scheme could run script.
+    fn link(
+        &mut self,
+        link_type: LinkType,
+        dest_url: &CowStr<'static>,
+        title: &CowStr<'static>,
+        id: &CowStr<'static>,
+    ) {
+        let allowed = link_safety::is_allowed(dest_url);
+        self.unsafe_left_out.links.push(!allowed);
+        if allowed {
+            self.events.push(Event::Start(Tag::Link {
+                link_type,
+                dest_url: self.renderer.resolve_link(dest_url),
+                title: title.clone(),
+                id: id.clone(),
+            }));
+        }
+    }
+
+    /// The model's HTML is retning's own (a table cleaned to the table subset, a caption's
+    /// tags; the author's raw HTML became text when it was parsed): a table's start opens
+    /// its box, its citations become links, its end closes the box.
+    fn html(&mut self, html: &'f str) {
+        if let Some(table) = html.strip_prefix("<table>") {
+            let number = caption_number(table, &self.all[self.next..]);
+            let wrap = self.renderer.table_wrap(number, self.primary);
+            self.events.push(wrap);
+            self.html_table_open = true;
+        }
+        if self.html_table_open && html.contains("[^") {
+            let html = self
+                .renderer
+                .table_citations(html, self.citations.as_deref_mut());
+            self.events.push(Event::Html(html.into()));
+        } else {
+            self.events.push(Event::Html(CowStr::Borrowed(html)));
+        }
+        if self.html_table_open && html.contains("</table>") {
+            self.events.push(table_wrap_end(self.primary));
+            self.html_table_open = false;
         }
     }
 }

@@ -7,6 +7,7 @@ mod archive_cache;
 mod archive_pages;
 mod changes_view;
 mod context;
+mod error;
 mod feeds;
 mod guideline_pages;
 pub mod guideline_view;
@@ -31,16 +32,20 @@ use jiff::civil::Date;
 
 use search_index::static_index::StaticFiles;
 
+use rayon::prelude::*;
+
 use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 pub use archive::Archive;
+pub use error::RenderError;
 pub(crate) use guideline_pages::mdt_path;
 pub(crate) use incremental::{PageRenderer, RenderedFile, guideline_paths};
 pub(crate) use summaries::summary;
 pub use theme::Theme;
 
-use context::{base_context, render, render_error, render_sized, write_assets};
+use context::{base_context, part_error, render, render_sized, write_assets};
 use guideline_pages::{guideline_pages, insert_history};
 use inputs::RenderInputs;
 use site_pages::site_wide_pages;
@@ -76,14 +81,6 @@ pub struct RenderOptions {
     pub drafts: bool,
     /// The date the build is made on: revision status and days left count from it.
     pub today: Date,
-}
-
-/// A page the templates could not render, and why.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot render {page}: {message}")]
-pub struct RenderError {
-    pub(crate) page: String,
-    pub(crate) message: String,
 }
 
 /// The static search index's files as a build writes them under [`SEARCH_DIR`]: the meta
@@ -186,78 +183,128 @@ fn render_with<T: Send>(
     let icons = if options.drafts {
         None
     } else {
-        let icons =
-            offline::Icons::of(&theme.favicon).map_err(|err| render_error("app icons", &err))?;
+        let icons = offline::Icons::of(&theme.favicon)
+            .map_err(|err| part_error("render-part-app-icons", &err))?;
         assets.app = Some(icons.urls(&root));
         Some(icons)
     };
     let base = base_context(site, theme, &root, &assets)?;
     let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
+    let summaries: Vec<GuidelineSummary> = guidelines
+        .par_iter()
+        .map(|g| GuidelineSummary::of(g))
+        .collect();
     // Each page's size, for the offline lists, beside what `page` makes of it.
     let page = |path: String, html: Vec<u8>| {
         let size = html.len();
-        page(path.clone(), html).map(|made| (made, path, size))
+        page(path.clone(), html).map(|made| MadePage { made, path, size })
     };
-
-    // The site-wide pages render beside the guideline pages: one of them, the list of every
-    // recommendation, is a long serial render that would otherwise leave a core idle.
     let inputs = RenderInputs {
         site,
         theme,
         options,
         guidelines: &guidelines,
+        summaries: &summaries,
         base: &base,
         archive,
     };
-    let (pages, site_wide) = rayon::join(
-        || {
-            let mut pages = guideline_pages(&inputs, &page)?;
-            pages.extend(archive_pages::render_all(&inputs, &page)?);
-            Ok(pages)
-        },
-        || {
-            let site_wide = site_wide_pages(&inputs);
-            let pngs = icons.as_ref().map(offline::Icons::render).transpose();
-            (site_wide, pngs)
-        },
-    );
-    let pages: Vec<(T, String, usize)> = pages?;
-    let (site_wide, pngs) = site_wide;
-    let site_wide = site_wide?;
-    let pngs = pngs.map_err(|err| render_error("app icons", &err))?;
-    out.files.extend(pngs.into_iter().flatten());
+    let Rendered {
+        pages,
+        site_wide,
+        pngs,
+    } = render_in_parallel(&inputs, &page, icons.as_ref())?;
+    out.files.extend(pngs);
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
     if let Some(icons) = &icons {
-        let sizes: HashMap<String, usize> = pages
-            .iter()
-            .filter_map(|(_, path, size)| {
-                Some((path.strip_suffix("index.html")?.to_owned(), *size))
-            })
-            .collect();
-        let asset_sizes = assets
-            .files
-            .iter()
-            .map(|path| (path.clone(), out.get(path).map_or(0, <[u8]>::len)))
-            .collect();
-        let search_files = search
-            .map(|s| offline::search_paths(s.files.iter().cloned()))
-            .unwrap_or_default();
-        let input = offline::AppInput {
-            site,
-            theme,
-            guidelines: &guidelines,
-            today: options.today,
-            icons,
-            assets: asset_sizes,
-            search: &search_files,
-            pages: &sizes,
-        };
-        offline::write(&input, &mut out).map_err(|err| render_error("offline lists", &err))?;
+        write_offline(&inputs, icons, &assets, search, &pages, &mut out)?;
     }
     // The figures of earlier versions that differ from today's, in their versions' folders.
     for guideline in &guidelines {
         out.files.extend(archive.files_of(guideline));
     }
-    Ok((out, pages.into_iter().map(|(made, _, _)| made).collect()))
+    Ok((out, pages.into_iter().map(|page| page.made).collect()))
+}
+
+/// What `render_with`'s `page` made of a guideline page, with the page's path and size (the
+/// offline lists give each page's size).
+struct MadePage<T> {
+    made: T,
+    path: String,
+    size: usize,
+}
+
+/// What [`render_in_parallel`] renders.
+struct Rendered<T> {
+    /// The guideline pages, current and earlier versions.
+    pages: Vec<MadePage<T>>,
+    site_wide: OutputTree,
+    /// The app icons' PNGs by site path (none in the preview).
+    pngs: Vec<(String, Vec<u8>)>,
+}
+
+/// The guideline pages, the site-wide pages and the app icons' PNGs (none without
+/// `icons`). The site-wide pages render beside the guideline
+/// pages: one of them, the list of every recommendation, is a long serial render that would
+/// otherwise leave a core idle.
+fn render_in_parallel<T: Send>(
+    inputs: &RenderInputs,
+    page: &(impl Fn(String, Vec<u8>) -> Result<MadePage<T>, RenderError> + Sync),
+    icons: Option<&offline::Icons>,
+) -> Result<Rendered<T>, RenderError> {
+    let (pages, (site_wide, pngs)) = rayon::join(
+        || {
+            let mut pages = guideline_pages(inputs, page)?;
+            pages.extend(archive_pages::render_all(inputs, page)?);
+            Ok(pages)
+        },
+        || {
+            let site_wide = site_wide_pages(inputs);
+            let pngs = icons.map(offline::Icons::render).transpose();
+            (site_wide, pngs)
+        },
+    );
+    let pages: Vec<MadePage<T>> = pages?;
+    let site_wide = site_wide?;
+    let pngs = pngs.map_err(|err| part_error("render-part-app-icons", &err))?;
+    Ok(Rendered {
+        pages,
+        site_wide,
+        pngs: pngs.unwrap_or_default(),
+    })
+}
+
+/// The installable app's manifest, service worker and offline lists, from the sizes of the
+/// files in `out` and of the guideline `pages`.
+fn write_offline<T>(
+    inputs: &RenderInputs,
+    icons: &offline::Icons,
+    assets: &context::Assets,
+    search: Option<&SearchListing>,
+    pages: &[MadePage<T>],
+    out: &mut OutputTree,
+) -> Result<(), RenderError> {
+    let sizes: HashMap<String, usize> = pages
+        .iter()
+        .filter_map(|page| Some((page.path.strip_suffix("index.html")?.to_owned(), page.size)))
+        .collect();
+    let asset_sizes = assets
+        .files
+        .iter()
+        .map(|path| (path.clone(), out.get(path).map_or(0, <[u8]>::len)))
+        .collect();
+    let search_files = search
+        .map(|s| offline::search_paths(s.files.iter().cloned()))
+        .unwrap_or_default();
+    let input = offline::AppInput {
+        site: inputs.site,
+        theme: inputs.theme,
+        guidelines: inputs.summaries,
+        today: inputs.options.today,
+        icons,
+        assets: asset_sizes,
+        search: &search_files,
+        pages: &sizes,
+    };
+    offline::write(&input, out).map_err(|err| part_error("render-part-offline-lists", &err))
 }

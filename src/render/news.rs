@@ -10,12 +10,13 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::history::MarkedRecommendation;
-use crate::model::{Guideline, Marker, Status};
+use crate::model::{Marker, Status};
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::Theme;
 use super::archive::{self, Archive};
-use super::feeds::{last_changed, xml};
+use super::feeds::xml;
 use super::markdown::escape;
 
 /// A feed lists this many of its newest items; the "Nyt" page twice as many.
@@ -23,7 +24,7 @@ const FEED_ITEMS: usize = 50;
 
 /// One version of one guideline coming into force.
 struct NewsItem<'a> {
-    guideline: &'a Guideline,
+    guideline: &'a GuidelineSummary,
     version: &'a str,
     date: Date,
     /// The page of that version, relative to the site root: the current page, or the
@@ -43,17 +44,16 @@ struct Change {
     text: String,
 }
 
-fn changes_of(guideline: &Guideline) -> Vec<Change> {
+fn changes_of(guideline: &GuidelineSummary) -> Vec<Change> {
     guideline
-        .body
         .recommendations
         .iter()
         .filter_map(|r| {
-            r.header.marker.map(|marker| Change {
-                id: r.header.id,
+            r.marker.map(|marker| Change {
+                id: r.id,
                 marker,
                 anchor: r.anchor(),
-                text: r.content.plain_text(),
+                text: r.text.clone(),
             })
         })
         .collect()
@@ -76,19 +76,23 @@ fn marked(recommendations: &[MarkedRecommendation]) -> Vec<Change> {
 /// earlier approved version too (from the archive), newest first; ties by title, so the
 /// order is stable. Only a guideline's own feed lists its earlier versions: elsewhere the
 /// site links only the versions in force.
-fn items<'a>(guidelines: &[&'a Guideline], archive: &'a Archive, past: bool) -> Vec<NewsItem<'a>> {
+fn items<'a>(
+    guidelines: &'a [GuidelineSummary],
+    archive: &'a Archive,
+    past: bool,
+) -> Vec<NewsItem<'a>> {
     let mut items = Vec::new();
-    for &guideline in guidelines {
+    for guideline in guidelines {
         if guideline.status() != Status::Approved {
             continue;
         }
-        let earlier = archive.versions_of(guideline);
+        let earlier = archive.versions_by_key(&guideline.link_key());
         items.push(NewsItem {
             guideline,
-            version: guideline.meta.version.get_ref(),
-            date: last_changed(guideline),
+            version: &guideline.version,
+            date: guideline.last_changed(),
             path: guideline.path(),
-            first: earlier.is_empty() && is_first_version(guideline.meta.version.get_ref()),
+            first: earlier.is_empty() && is_first_version(&guideline.version),
             changes: changes_of(guideline),
         });
         if !past {
@@ -99,7 +103,7 @@ fn items<'a>(guidelines: &[&'a Guideline], archive: &'a Archive, past: bool) -> 
                 guideline,
                 version: &version.record.version,
                 date: version.from,
-                path: archive::version_path(guideline, &version.record.version),
+                path: archive::version_path_under(&guideline.path(), &version.record.version),
                 first: i == 0 && is_first_version(&version.record.version),
                 changes: marked(&version.facts.marked),
             });
@@ -126,7 +130,7 @@ pub(super) fn group_feed(
     site: &Site,
     theme: &Theme,
     code: &str,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     archive: &Archive,
 ) -> (String, String) {
     let current = items(guidelines, archive, false);
@@ -152,14 +156,14 @@ pub(super) fn group_feed(
 pub(super) fn guideline_feed(
     site: &Site,
     theme: &Theme,
-    guideline: &Guideline,
+    guideline: &GuidelineSummary,
     archive: &Archive,
 ) -> (String, String) {
-    let all = items(&[guideline], archive, true);
+    let all = items(std::slice::from_ref(guideline), archive, true);
     let own: Vec<&NewsItem> = all.iter().take(FEED_ITEMS).collect();
     let feed = Feed {
         title: format!("{}: {}", guideline.title(), theme.text("news_versions")),
-        path: feed_path(guideline),
+        path: format!("{}feed.xml", guideline.path()),
         page: guideline.path(),
     };
     let atom = atom(site, theme, &feed, &own);
@@ -167,7 +171,7 @@ pub(super) fn guideline_feed(
 }
 
 /// Where a guideline's own feed is, relative to the site root.
-pub(super) fn feed_path(guideline: &Guideline) -> String {
+pub(super) fn feed_path(guideline: &crate::model::Guideline) -> String {
     format!("{}feed.xml", guideline.path())
 }
 
@@ -305,7 +309,7 @@ struct ChangeView {
 pub(super) fn months(
     site: &Site,
     theme: &Theme,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     archive: &Archive,
 ) -> Vec<Month> {
     let root = site.config.root_path();

@@ -11,8 +11,8 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::{OutputTree, SEARCH_DIR, Theme};
 
@@ -237,7 +237,7 @@ struct GuidelineEntry {
 pub(crate) struct AppInput<'a> {
     pub(crate) site: &'a Site,
     pub(crate) theme: &'a Theme,
-    pub(crate) guidelines: &'a [&'a Guideline],
+    pub(crate) guidelines: &'a [GuidelineSummary],
     pub(crate) today: Date,
     pub(crate) icons: &'a Icons,
     /// The site paths of the shell's assets (CSS, scripts, favicon), with their sizes.
@@ -251,112 +251,155 @@ pub(crate) struct AppInput<'a> {
 /// The manifest, the service worker and the lists, into `out` (which holds the site-wide
 /// pages already, for their sizes).
 pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_json::Error> {
-    let AppInput { site, theme, .. } = *input;
-    let root = site.config.root_path();
-    let build = build_id(input);
-    let size = |out: &OutputTree, path: &str| out.get(path).map_or(0, <[u8]>::len);
-    let entry = |out: &OutputTree, path: &str, file: &str| Entry {
-        url: format!("{root}{path}"),
-        bytes: size(out, &format!("{path}{file}")),
+    let lists = Lists {
+        root: input.site.config.root_path(),
+        build: build_id(input),
     };
+    let groups = write_group_lists(input, &lists, out)?;
+    write_index(input, &lists, groups, out)?;
+    let manifest = manifest(input, &lists.root);
+    out.insert("manifest.webmanifest", serde_json::to_vec(&manifest)?);
+    out.insert("sw.js", service_worker(input, &lists));
+    Ok(())
+}
 
+/// What every list shares: the site's root path (each URL starts with it) and the build.
+struct Lists {
+    root: String,
+    build: String,
+}
+
+impl Lists {
+    /// A file of `bytes` at the site path `path`.
+    fn entry(&self, path: &str, bytes: usize) -> Entry {
+        Entry {
+            url: format!("{}{path}", self.root),
+            bytes,
+        }
+    }
+
+    /// The page `file` in the folder `path`, with its size in `out` (0 when it is not there).
+    fn page(&self, out: &OutputTree, path: &str, file: &str) -> Entry {
+        let bytes = out.get(&format!("{path}{file}")).map_or(0, <[u8]>::len);
+        self.entry(path, bytes)
+    }
+
+    /// The URL of the next part, when there is one.
+    fn next(&self, next: Option<String>) -> Option<String> {
+        next.map(|next| format!("{}{next}", self.root))
+    }
+}
+
+/// Each group's list of guidelines (`offline/<group>.json` and its further parts); the
+/// groups' entries for the index.
+fn write_group_lists(
+    input: &AppInput,
+    lists: &Lists,
+    out: &mut OutputTree,
+) -> Result<Vec<GroupEntry>, serde_json::Error> {
     let mut groups = Vec::new();
-    for (code, name) in &site.config.groups {
+    for (code, name) in &input.site.config.groups {
         let guidelines: Vec<GuidelineEntry> = input
             .guidelines
             .iter()
             .filter(|g| &g.group == code)
-            .map(|g| GuidelineEntry {
-                url: format!("{root}{}", g.path()),
-                title: g.title().to_owned(),
-                version: g.meta.version.get_ref().clone(),
-                bytes: input.pages.get(&g.path()).copied().unwrap_or(0),
-                files: crate::assets::published(&site.assets, g)
-                    .into_iter()
-                    .map(|(path, asset)| Entry {
-                        url: format!("{root}{path}"),
-                        bytes: asset.bytes.len(),
-                    })
-                    .collect(),
-            })
+            .map(|g| guideline_entry(input, lists, g))
             .collect();
         let list = format!("{OFFLINE_DIR}/{code}.json");
         groups.push(GroupEntry {
             code: code.clone(),
             name: name.clone(),
-            page: entry(out, &format!("{code}/"), "index.html"),
-            list: format!("{root}{list}"),
+            page: lists.page(out, &format!("{code}/"), "index.html"),
+            list: format!("{}{list}", lists.root),
             guidelines: guidelines.len(),
         });
-        let parts = parts(
-            &guidelines,
-            GUIDELINES_PER_PART,
-            &list,
-            &format!("{OFFLINE_DIR}/{code}/"),
-        );
-        for (path, chunk, next) in parts {
-            let next = next.map(|next| format!("{root}{next}"));
+        let folder = format!("{OFFLINE_DIR}/{code}/");
+        for (path, chunk, next) in parts(&guidelines, GUIDELINES_PER_PART, &list, &folder) {
             let body = GroupList {
-                build: &build,
+                build: &lists.build,
                 guidelines: chunk,
-                next,
+                next: lists.next(next),
             };
             out.insert(path, serde_json::to_vec(&body)?);
         }
     }
+    Ok(groups)
+}
 
+/// One guideline in its group's list: its page and its published files, with their sizes.
+fn guideline_entry(input: &AppInput, lists: &Lists, g: &GuidelineSummary) -> GuidelineEntry {
+    GuidelineEntry {
+        url: format!("{}{}", lists.root, g.path()),
+        title: g.title().to_owned(),
+        version: g.version.clone(),
+        bytes: input.pages.get(&g.path()).copied().unwrap_or(0),
+        files: g
+            .published_assets(&input.site.assets)
+            .into_iter()
+            .map(|(path, asset)| lists.entry(&path, asset.bytes.len()))
+            .collect(),
+    }
+}
+
+/// `offline/index.json` (the shell, the first part of the search files, the groups) and
+/// the further parts of the search files.
+fn write_index(
+    input: &AppInput,
+    lists: &Lists,
+    groups: Vec<GroupEntry>,
+    out: &mut OutputTree,
+) -> Result<(), serde_json::Error> {
     let mut shell = vec![
-        entry(out, "", "index.html"),
-        entry(out, "soeg/", "index.html"),
-        entry(out, "styrke/", "index.html"),
+        lists.page(out, "", "index.html"),
+        lists.page(out, "soeg/", "index.html"),
+        lists.page(out, "styrke/", "index.html"),
     ];
-    shell.extend(input.assets.iter().map(|(path, bytes)| Entry {
-        url: format!("{root}{path}"),
-        bytes: *bytes,
-    }));
+    shell.extend(
+        input
+            .assets
+            .iter()
+            .map(|(path, bytes)| lists.entry(path, *bytes)),
+    );
     let search: Vec<Entry> = input
         .search
         .iter()
-        .map(|(path, bytes)| Entry {
-            url: format!("{root}{path}"),
-            bytes: *bytes,
-        })
+        .map(|(path, bytes)| lists.entry(path, *bytes))
         .collect();
     let index_path = format!("{OFFLINE_DIR}/index.json");
-    let mut search_parts = parts(
-        &search,
-        SEARCH_FILES_PER_PART,
-        &index_path,
-        &format!("{OFFLINE_DIR}/index/"),
-    )
-    .into_iter();
+    let folder = format!("{OFFLINE_DIR}/index/");
+    let mut search_parts = parts(&search, SEARCH_FILES_PER_PART, &index_path, &folder).into_iter();
     // `parts` always gives a first part, the index's own.
     let (_, first, next) = search_parts.next().unwrap_or_default();
     let index = Index {
-        build: &build,
+        build: &lists.build,
         date: input.today.to_string(),
-        shell: shell.clone(),
+        shell,
         search: first.to_vec(),
         groups,
-        next: next.map(|next| format!("{root}{next}")),
+        next: lists.next(next),
     };
     out.insert(index_path, serde_json::to_vec(&index)?);
     for (path, chunk, next) in search_parts {
         let part = SearchPart {
-            build: &build,
+            build: &lists.build,
             search: chunk,
-            next: next.map(|next| format!("{root}{next}")),
+            next: lists.next(next),
         };
         out.insert(path, serde_json::to_vec(&part)?);
     }
+    Ok(())
+}
 
-    let manifest = Manifest {
+/// The web app manifest: the site's name and language, the theme's colours, the icons.
+fn manifest<'a>(input: &'a AppInput, root: &'a str) -> Manifest<'a> {
+    let AppInput { site, theme, .. } = *input;
+    Manifest {
         name: &site.config.title,
         short_name: theme.text("app_short_name"),
         description: theme.text("home_intro"),
         lang: &site.config.language,
-        start_url: &root,
-        scope: &root,
+        start_url: root,
+        scope: root,
         display: "standalone",
         background_color: "#ffffff",
         theme_color: THEME_COLOR,
@@ -373,23 +416,24 @@ pub(crate) fn write(input: &AppInput, out: &mut OutputTree) -> Result<(), serde_
                 })
             })
             .collect(),
-    };
-    out.insert("manifest.webmanifest", serde_json::to_vec(&manifest)?);
+    }
+}
 
-    // The worker installs with the scripts and the stylesheet; pages are kept as they are read.
+/// The theme's `sw.js` with this build's settings in place of its placeholder. The worker
+/// installs with the scripts and the stylesheet; pages are kept as they are read.
+fn service_worker(input: &AppInput, lists: &Lists) -> String {
+    let Lists { root, build } = lists;
     let config = serde_json::json!({
         "build": build,
         "root": root,
         "shell": input.assets.iter().map(|(path, _)| format!("{root}{path}")).collect::<Vec<_>>(),
-        "text": theme.strings.get("offline_page"),
+        "text": input.theme.strings.get("offline_page"),
     });
-    let worker = without_comment_lines(&theme.service_worker).replacen(
+    without_comment_lines(&input.theme.service_worker).replacen(
         SW_PLACEHOLDER,
         &config.to_string(),
         1,
-    );
-    out.insert("sw.js", worker);
-    Ok(())
+    )
 }
 
 /// `items` in parts of at most `per_part` (at least one part): the first at `first`, part *n*
@@ -444,15 +488,10 @@ fn build_id(input: &AppInput) -> String {
     hasher.update(input.site.config.base_url.as_bytes());
     hasher.update(input.site.config.title.as_bytes());
     hasher.update(input.today.to_string().as_bytes());
-    // Each text on every core; then their hashes, in the site's order.
-    let texts: Vec<blake3::Hash> = input
-        .guidelines
-        .par_iter()
-        .map(|g| blake3::hash(g.source.text.as_bytes()))
-        .collect();
-    for (guideline, text) in input.guidelines.iter().zip(texts) {
+    // Each text's hash, in the site's order (made with its summary).
+    for guideline in input.guidelines {
         hasher.update(guideline.path().as_bytes());
-        hasher.update(text.as_bytes());
+        hasher.update(&guideline.text_hash);
     }
     for (path, bytes) in input.search {
         hasher.update(path.as_bytes());

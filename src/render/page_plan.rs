@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::context::{render, render_error};
 use super::inputs::RenderInputs;
@@ -44,7 +45,7 @@ impl<'a> PagePlan<'a> {
         let (site, today) = (inputs.site, inputs.options.today);
         let root = site.config.root_path();
         let summaries: Vec<Summary> = inputs
-            .guidelines
+            .summaries
             .iter()
             .map(|g| summary(site, inputs.theme, g, today))
             .collect();
@@ -80,7 +81,7 @@ impl<'a> PagePlan<'a> {
     /// configuration are skipped).
     pub(super) fn listings(&self, groups: Option<&BTreeSet<String>>) -> Vec<Job<'_>> {
         let (site, theme, guidelines) =
-            (self.inputs.site, self.inputs.theme, self.inputs.guidelines);
+            (self.inputs.site, self.inputs.theme, self.inputs.summaries);
         let root = self.root.as_str();
         let wanted = |code: &str| groups.is_none_or(|groups| groups.contains(code));
         let mut jobs = vec![self.page("index.html".to_owned(), "home.html", |context| {
@@ -170,7 +171,7 @@ impl<'a> PagePlan<'a> {
     /// most [`paging::LIST_PAGE_BYTES`].
     fn search_all(&self) -> Result<Vec<RenderedFile>, RenderError> {
         let (site, theme, root) = (self.inputs.site, self.inputs.theme, self.root.as_str());
-        let entries = search_entries(site, theme, self.inputs.guidelines, root);
+        let entries = search_entries(site, theme, self.inputs.summaries, root);
         let size = |e: &SearchEntry| e.recommendations_html.len() + 256;
         let render_page = |path: String, fill: &dyn Fn(&mut tera::Context)| {
             let mut context = self.inputs.base.clone();
@@ -238,9 +239,10 @@ impl<'a> PagePlan<'a> {
 pub(super) fn guideline_files(
     inputs: &RenderInputs,
     guideline: &Guideline,
+    summary: &GuidelineSummary,
 ) -> Result<Vec<RenderedFile>, RenderError> {
     let (site, theme) = (inputs.site, inputs.theme);
-    let (feed_path, feed) = news::guideline_feed(site, theme, guideline, inputs.archive);
+    let (feed_path, feed) = news::guideline_feed(site, theme, summary, inputs.archive);
     let api = api::guideline_file(site, guideline, inputs.options.today)
         .map_err(|err| render_error(&api::guideline_path(guideline), &err))?;
     let mut files = vec![(feed_path, feed.into_bytes()), api];

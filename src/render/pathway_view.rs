@@ -7,9 +7,9 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Guideline;
 use crate::pathway;
 use crate::site::Site;
+use crate::summary::{GuidelineSummary, RecommendationSummary};
 
 use super::paging::{self, GroupCount};
 use super::partials::Partial;
@@ -56,11 +56,11 @@ pub(super) fn pages(
     site: &Site,
     theme: &Theme,
     base: &tera::Context,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     root: &str,
 ) -> Result<Vec<RenderedFile>, RenderError> {
     let phases = &site.config.pathway.phases;
-    let matrix = pathway::matrix(&site.config, guidelines.iter().copied(), None);
+    let matrix = pathway::matrix(&site.config, guidelines, None);
     let chips: Vec<GroupChips> = matrix
         .groups
         .iter()
@@ -173,7 +173,7 @@ fn phase_pages(
 fn phase_lists(
     site: &Site,
     theme: &Theme,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     root: &str,
 ) -> Vec<Vec<PhaseGuideline>> {
     let phases = &site.config.pathway.phases;
@@ -184,11 +184,11 @@ fn phase_lists(
         .map(|g| {
             let page = format!("{root}{}", g.path());
             let mut items = vec![String::new(); phases.len()];
-            for r in &g.body.recommendations {
+            for r in &g.recommendations {
                 let in_phases: Vec<usize> = g
                     .phases_of(r)
-                    .into_iter()
-                    .filter_map(|slug| phases.iter().position(|p| p.slug == slug))
+                    .iter()
+                    .filter_map(|slug| phases.iter().position(|p| &p.slug == slug))
                     .collect();
                 if in_phases.is_empty() {
                     continue;
@@ -230,11 +230,11 @@ fn recommendation_item(
     theme: &Theme,
     page: &str,
     label: &str,
-    r: &crate::model::Recommendation,
+    r: &RecommendationSummary,
 ) -> String {
     let href = format!("{page}#{}", r.anchor());
-    let id = r.header.id.to_string();
-    let (class, strength) = r.header.strength.map_or((None, String::new()), |s| {
+    let id = r.id.to_string();
+    let (class, strength) = r.strength.map_or((None, String::new()), |s| {
         (Some(theme.strength.class(&s)), theme.strength.label(&s))
     });
     let values = [
@@ -243,7 +243,7 @@ fn recommendation_item(
         id.as_str(),
         class.unwrap_or(""),
         strength.as_str(),
-        &r.content.plain_text(),
+        &r.text,
     ];
     let mut item = String::new();
     theme.write_partial(Partial::PhaseItem, &[class.is_some()], &values, &mut item);

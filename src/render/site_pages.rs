@@ -20,8 +20,9 @@ pub(super) fn site_wide_pages(inputs: &RenderInputs) -> Result<OutputTree, Rende
         jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
     let mut out = OutputTree::default();
     out.files.extend(pages.into_iter().flatten());
-    for guideline in inputs.guidelines {
-        out.files.extend(guideline_files(inputs, guideline)?);
+    for (guideline, summary) in inputs.guidelines.iter().zip(inputs.summaries) {
+        out.files
+            .extend(guideline_files(inputs, guideline, summary)?);
     }
     Ok(out)
 }
@@ -29,7 +30,7 @@ pub(super) fn site_wide_pages(inputs: &RenderInputs) -> Result<OutputTree, Rende
 /// The "Nyt" page: new and revised guidelines by month.
 pub(super) fn news_page(inputs: &RenderInputs) -> Result<Vec<u8>, RenderError> {
     let mut context = inputs.base.clone();
-    let months = news::months(inputs.site, inputs.theme, inputs.guidelines, inputs.archive);
+    let months = news::months(inputs.site, inputs.theme, inputs.summaries, inputs.archive);
     context.insert("months", &months);
     render(inputs.theme, "news.html", &context)
 }

@@ -3,8 +3,6 @@
 //! keys (`oxford-a`, `grade-staerk-for`, `certainty-hoej`, `god-praksis`), so a theme can
 //! name and colour them in its own words.
 
-use std::sync::LazyLock;
-
 use rustc_hash::FxHashMap;
 
 use crate::model::{Certainty, GOOD_PRACTICE_KEY, GradeDirection, OxfordLetter, Strength};
@@ -60,9 +58,11 @@ impl StrengthText {
         })
     }
 
-    /// The default theme's (for the search index, which is made without a theme).
+    /// The default theme's, for tests without a theme at hand (the site's pages and search
+    /// units use the theme's own).
+    #[cfg(test)]
     pub(crate) fn builtin() -> &'static Self {
-        static BUILTIN: LazyLock<StrengthText> = LazyLock::new(|| {
+        static BUILTIN: std::sync::LazyLock<StrengthText> = std::sync::LazyLock::new(|| {
             toml::from_str(super::theme::DEFAULT_STRINGS)
                 .map_err(|err| err.to_string())
                 .and_then(|strings| StrengthText::from_strings(&strings))

@@ -6,9 +6,9 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::Guideline;
 use crate::site::Site;
 use crate::status;
+use crate::summary::GuidelineSummary;
 
 use super::partials::Partial;
 use super::{Theme, guideline_view};
@@ -62,18 +62,27 @@ pub(super) fn group_views(site: &Site, summaries: &[Summary], root: &str) -> Vec
         .collect()
 }
 
-pub(crate) fn summary(site: &Site, theme: &Theme, guideline: &Guideline, today: Date) -> Summary {
+pub(crate) fn summary(
+    site: &Site,
+    theme: &Theme,
+    guideline: &GuidelineSummary,
+    today: Date,
+) -> Summary {
     Summary {
         url: format!("{}{}", site.config.root_path(), guideline.path()),
         title: guideline.title().to_owned(),
         group: guideline.group.clone(),
         group_name: site.group_name(&guideline.group).to_owned(),
-        groups: guideline.all_groups().map(str::to_owned).collect(),
-        version: guideline.meta.version.get_ref().clone(),
+        groups: guideline.groups.clone(),
+        version: guideline.version.clone(),
         draft: guideline.status() == crate::model::Status::Draft,
         revision: guideline_view::revision_view(
             theme,
-            status::guideline_revision(guideline, &site.config, today),
+            status::revision(
+                guideline.planned_revision,
+                today,
+                site.config.revision_warning_days,
+            ),
         ),
     }
 }
@@ -97,27 +106,27 @@ pub(super) struct SearchEntry {
 pub(super) fn search_entries(
     site: &Site,
     theme: &Theme,
-    guidelines: &[&Guideline],
+    guidelines: &[GuidelineSummary],
     root: &str,
 ) -> Vec<SearchEntry> {
     let label = theme.text("recommendation");
     // Every recommendation's plain text: on every core.
     guidelines
         .par_iter()
-        .filter(|g| !g.body.recommendations.is_empty())
+        .filter(|g| !g.recommendations.is_empty())
         .map(|g| {
             let page = format!("{root}{}", g.path());
             let mut items = String::new();
-            for r in &g.body.recommendations {
-                let strength = r.header.strength.map(|s| theme.strength.label(&s));
+            for r in &g.recommendations {
+                let strength = r.strength.map(|s| theme.strength.label(&s));
                 let href = format!("{page}#{}", r.anchor());
-                let id = r.header.id.to_string();
+                let id = r.id.to_string();
                 let values = [
                     href.as_str(),
                     label,
                     id.as_str(),
                     strength.as_deref().unwrap_or(""),
-                    &r.content.plain_text(),
+                    &r.text,
                 ];
                 theme.write_partial(
                     Partial::SearchItem,

@@ -152,63 +152,21 @@ impl Theme {
     /// The embedded default, with any file the site overrides under `themes/default/`.
     pub fn load(root: &Path) -> Result<Self, ThemeError> {
         let dir = root.join(THEME_DIR);
-        let mut tera = Tera::default();
-        let mut templates = Vec::with_capacity(TEMPLATES.len());
         let mut fingerprint = blake3::Hasher::new();
-        for (name, embedded) in TEMPLATES {
-            let text = read_override(&dir.join("templates").join(name), embedded)?;
-            fingerprint.update(text.as_bytes());
-            templates.push((name.to_owned(), text));
-        }
-        tera.add_raw_templates(templates)
-            .map_err(|err| ThemeError::Template {
-                name: "templates".to_owned(),
+        let tera = load_templates(&dir, &mut fingerprint)?;
+        let strings = UiStrings::load(&dir)?;
+        let partials =
+            Partials::load(&tera, &strings.json).map_err(|err| ThemeError::Template {
+                name: "partials".to_owned(),
                 message: error_chain(&err),
             })?;
-        tera.autoescape_on(vec![".html", ".xml"]);
-        tera.set_escape_fn(super::markdown::escape);
-        let strings_path = dir.join("strings.toml");
-        let strings_text = read_override(&strings_path, DEFAULT_STRINGS)?;
-        let strings: toml::Table =
-            toml::from_str(&strings_text).map_err(|err| ThemeError::Strings {
-                path: strings_path.display().to_string(),
-                message: err.to_string(),
-            })?;
-        let months: Vec<String> = strings
-            .get("months")
-            .and_then(|m| m.as_array())
-            .map(|m| {
-                m.iter()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if months.len() != 12 {
-            return Err(ThemeError::Strings {
-                path: strings_path.display().to_string(),
-                message: "`months` must list the twelve month names".to_owned(),
-            });
-        }
-        let strength =
-            StrengthText::from_strings(&strings).map_err(|message| ThemeError::Strings {
-                path: strings_path.display().to_string(),
-                message,
-            })?;
-        let strings = serde_json::to_value(&strings).map_err(|err| ThemeError::Strings {
-            path: strings_path.display().to_string(),
-            message: err.to_string(),
-        })?;
-        let partials = Partials::load(&tera, &strings).map_err(|err| ThemeError::Template {
-            name: "partials".to_owned(),
-            message: error_chain(&err),
-        })?;
         let css = read_override(&dir.join("static/retning.css"), CSS)?;
         let js = read_override(&dir.join("static/retning.js"), JS)?;
         let search_js = read_override(&dir.join("static/search.js"), SEARCH_JS)?;
         let favicon = read_override(&dir.join("static/favicon.svg"), FAVICON)?;
         let service_worker = read_override(&dir.join("static/sw.js"), SERVICE_WORKER)?;
         for text in [
-            &strings_text,
+            &strings.text,
             &css,
             &js,
             &search_js,
@@ -219,9 +177,9 @@ impl Theme {
         }
         Ok(Self {
             tera,
-            strings,
-            months,
-            strength,
+            strings: strings.json,
+            months: strings.months,
+            strength: strings.strength,
             partials,
             css,
             js,
@@ -255,6 +213,69 @@ impl Theme {
             .get(date.month() as usize - 1)
             .map_or("", String::as_str);
         format!("{}. {} {}", date.day(), month, date.year())
+    }
+}
+
+/// Every template (the site's own where it has one), parsed, escaping as the pages need;
+/// each template's text goes into `fingerprint`.
+fn load_templates(dir: &Path, fingerprint: &mut blake3::Hasher) -> Result<Tera, ThemeError> {
+    let mut tera = Tera::default();
+    let mut templates = Vec::with_capacity(TEMPLATES.len());
+    for (name, embedded) in TEMPLATES {
+        let text = read_override(&dir.join("templates").join(name), embedded)?;
+        fingerprint.update(text.as_bytes());
+        templates.push((name.to_owned(), text));
+    }
+    tera.add_raw_templates(templates)
+        .map_err(|err| ThemeError::Template {
+            name: "templates".to_owned(),
+            message: error_chain(&err),
+        })?;
+    tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(super::markdown::escape);
+    Ok(tera)
+}
+
+/// `strings.toml`: its text (for the fingerprint), the strings as the templates get them,
+/// and what the renderer reads of them itself.
+struct UiStrings {
+    text: String,
+    json: serde_json::Value,
+    months: Vec<String>,
+    strength: StrengthText,
+}
+
+impl UiStrings {
+    fn load(dir: &Path) -> Result<Self, ThemeError> {
+        let path = dir.join("strings.toml");
+        let error = |message: String| ThemeError::Strings {
+            path: path.display().to_string(),
+            message,
+        };
+        let text = read_override(&path, DEFAULT_STRINGS)?;
+        let table: toml::Table = toml::from_str(&text).map_err(|err| error(err.to_string()))?;
+        let months: Vec<String> = table
+            .get("months")
+            .and_then(|m| m.as_array())
+            .map(|m| {
+                m.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default();
+        if months.len() != 12 {
+            return Err(error(
+                "`months` must list the twelve month names".to_owned(),
+            ));
+        }
+        let strength = StrengthText::from_strings(&table).map_err(error)?;
+        let json = serde_json::to_value(&table).map_err(|err| error(err.to_string()))?;
+        Ok(Self {
+            text,
+            json,
+            months,
+            strength,
+        })
     }
 }
 

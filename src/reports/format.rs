@@ -1,7 +1,7 @@
 //! The report as an aligned terminal table or as CSV. The JSON form is the `Report` itself,
 //! serialised; all three shapes are documented in the README.
 
-use super::{Change, Report};
+use super::{Change, Coverage, PublicationRow, Report, RevisionRow};
 use crate::status::RevisionStatus;
 
 /// Terminal colours for the status column, used only on a TTY.
@@ -37,11 +37,18 @@ impl Paint {
 pub(crate) fn render_table(report: &Report, color: bool) -> String {
     let paint = Paint(color);
     let mut out = format!("Revision (today {})\n", report.today);
-    out.push_str(&table(
+    out.push_str(&revision_table(&report.revision, &paint));
+    out.push_str("\nPublication\n");
+    out.push_str(&publication_table(&report.publication, &paint));
+    out.push_str("\nDecision aids\n");
+    out.push_str(&decision_aid_table(&report.decision_aids));
+    out
+}
+
+fn revision_table(rows: &[RevisionRow], paint: &Paint) -> String {
+    table(
         &["group", "guideline", "version", "planned", "days", "status"],
-        report
-            .revision
-            .iter()
+        rows.iter()
             .map(|r| {
                 vec![
                     r.group.clone(),
@@ -53,9 +60,11 @@ pub(crate) fn render_table(report: &Report, color: bool) -> String {
                 ]
             })
             .collect(),
-    ));
-    out.push_str("\nPublication\n");
-    out.push_str(&table(
+    )
+}
+
+fn publication_table(rows: &[PublicationRow], paint: &Paint) -> String {
+    table(
         &[
             "group",
             "guideline",
@@ -65,9 +74,7 @@ pub(crate) fn render_table(report: &Report, color: bool) -> String {
             "lag",
             "status",
         ],
-        report
-            .publication
-            .iter()
+        rows.iter()
             .map(|p| {
                 vec![
                     p.group.clone(),
@@ -81,10 +88,12 @@ pub(crate) fn render_table(report: &Report, color: bool) -> String {
                 ]
             })
             .collect(),
-    ));
-    let coverage = &report.decision_aids;
-    out.push_str("\nDecision aids\n");
-    out.push_str(&table(
+    )
+}
+
+/// The coverage per group, then the goal and the aids older than their guideline.
+fn decision_aid_table(coverage: &Coverage) -> String {
+    let mut out = table(
         &[
             "group",
             "guidelines",
@@ -105,7 +114,7 @@ pub(crate) fn render_table(report: &Report, color: bool) -> String {
                 ]
             })
             .collect(),
-    ));
+    );
     out.push_str(&format!(
         "Groups with a guideline linking a decision aid: {} of {} ({:.0}%; goal {:.0}%: {})\n",
         coverage.groups_with_aid,

@@ -8,6 +8,7 @@ use super::format::{csv_row, table};
 use crate::model::{Guideline, Status};
 use crate::pathway::{self, Matrix};
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 #[derive(Debug, Serialize)]
 pub(crate) struct MonitoringReport {
@@ -85,7 +86,8 @@ pub(crate) fn monitoring(site: &Site, group: Option<&str>) -> MonitoringReport {
 
 /// The groups × phases matrix over the approved guidelines.
 pub(crate) fn pathway_coverage(site: &Site, group: Option<&str>) -> Matrix {
-    pathway::matrix(&site.config, approved(site, None), group)
+    let summaries: Vec<GuidelineSummary> = approved(site, None).map(GuidelineSummary::of).collect();
+    pathway::matrix(&site.config, &summaries, group)
 }
 
 pub(crate) fn render_monitoring_table(report: &MonitoringReport) -> String {

@@ -25,7 +25,7 @@ use jiff::civil::Date;
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::history::SiteHistory;
-use crate::render::{Archive, RenderOptions, Theme, render_site_with};
+use crate::render::{Archive, RenderError, RenderOptions, Theme, render_site_with};
 use crate::site::{Candidate, Site};
 use crate::source::SourceFile;
 
@@ -143,11 +143,8 @@ impl Rebuilt {
 }
 
 /// A page that does not render, as the overlay shows it.
-pub(super) fn render_failed(err: &impl std::fmt::Display) -> Diagnostic {
-    Diagnostic::error(
-        codes::RENDER,
-        Message::new("render").arg("error", err.to_string()),
-    )
+pub(super) fn render_failed(err: &RenderError) -> Diagnostic {
+    Diagnostic::error(codes::RENDER, err.message())
 }
 
 /// A step that finds no site to update (a bug: the full build makes one).
@@ -386,7 +383,7 @@ impl Preview {
         });
         self.built = Some(built);
         let (tree, rendered, archive) =
-            result.map_err(|err: crate::render::RenderError| Box::new(render_failed(&err)))?;
+            result.map_err(|err: RenderError| Box::new(render_failed(&err)))?;
         let files: Files = tree
             .files
             .into_iter()

@@ -17,6 +17,7 @@ use super::state::Shared;
 use super::terminal::{self, RebuildCounts, Trigger};
 use super::watch::{self, Watch};
 use crate::diagnostics::{Diagnostic, Language, Message, codes};
+use crate::search::SearchLabels;
 
 /// What the rebuild thread owns.
 pub(crate) struct RebuildThread {
@@ -127,7 +128,7 @@ impl RebuildThread {
                 && let (Some(site), Some(theme)) = (self.preview.site(), self.preview.theme())
             {
                 self.search
-                    .submit(SearchInput::of(site, theme.text("recommendation")));
+                    .submit(SearchInput::of(site, SearchLabels::of(theme)));
             }
         }
         self.published = true;

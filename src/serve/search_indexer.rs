@@ -14,7 +14,7 @@ use search_index::{EngineError, IndexDoc, Synonyms};
 
 use crate::diagnostics::Language;
 use crate::parse::parse_guideline;
-use crate::search::{SearchUnits, units};
+use crate::search::{SearchLabels, SearchUnits, units};
 use crate::site::Site;
 use crate::source::SourceFile;
 
@@ -28,8 +28,8 @@ pub(crate) struct SearchInput {
     root: String,
     /// The configuration's groups, (code, name), in its order.
     groups: Vec<(String, String)>,
-    /// What a recommendation unit is called, from the theme.
-    label: String,
+    /// What a recommendation and its strength are called, from the theme.
+    labels: SearchLabels,
     /// Every guideline on the site (drafts included), in the site's order.
     guidelines: Vec<OnSite>,
     /// The site's synonym groups (the shipped list while its `synonyms.toml` is invalid:
@@ -45,7 +45,7 @@ struct OnSite {
 
 impl SearchInput {
     /// Cheap: an `Arc` and two short strings per guideline.
-    pub(crate) fn of(site: &Site, recommendation_label: &str) -> Self {
+    pub(crate) fn of(site: &Site, labels: SearchLabels) -> Self {
         Self {
             root: site.config.root_path(),
             groups: site
@@ -54,7 +54,7 @@ impl SearchInput {
                 .iter()
                 .map(|(code, name)| (code.clone(), name.clone()))
                 .collect(),
-            label: recommendation_label.to_owned(),
+            labels,
             synonyms: crate::search::load_synonyms(&site.root)
                 .unwrap_or_else(|_| Synonyms::default_list()),
             guidelines: site
@@ -72,8 +72,8 @@ impl SearchInput {
 /// Each guideline file's search units from the last run, with the text they came from.
 #[derive(Default)]
 pub(crate) struct UnitsCache {
-    /// The root and label the units were made with; units made with others are stale.
-    made_with: (String, String),
+    /// The root and labels the units were made with; units made with others are stale.
+    made_with: Option<(String, SearchLabels)>,
     by_path: HashMap<PathBuf, Cached>,
 }
 
@@ -97,12 +97,11 @@ impl Cached {
 impl UnitsCache {
     /// Both indexes of `input`'s site, re-making the units of the guidelines that changed.
     pub(crate) fn build(&mut self, input: SearchInput) -> Result<PreviewSearch, EngineError> {
-        let made_with = (input.root, input.label);
-        if made_with != self.made_with {
+        let made_with = (input.root, input.labels);
+        if self.made_with.as_ref() != Some(&made_with) {
             self.by_path.clear();
-            self.made_with = made_with;
         }
-        let (root, label) = &self.made_with;
+        let (root, labels) = &*self.made_with.insert(made_with);
         let mut kept = Vec::with_capacity(input.guidelines.len());
         let mut to_make = Vec::new();
         for (order, guideline) in input.guidelines.into_iter().enumerate() {
@@ -121,7 +120,7 @@ impl UnitsCache {
                 );
                 let docs = parsed
                     .guideline
-                    .map(|g| units(&g, root, label))
+                    .map(|g| units(&g, root, labels))
                     .unwrap_or_default();
                 let cached = Cached {
                     source: guideline.source,
@@ -199,7 +198,6 @@ mod tests {
 
     const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
     const CONFIG: &str = "title = \"Test\"\nbase_url = \"https://example.org/r/\"\n\n[groups]\ndbcg = \"DBCG\"\ndlg = \"DLG\"\n";
-    const LABEL: &str = "Anbefaling";
 
     fn write(root: &Path, guideline: &str, text: &str) {
         let path = root.join("guidelines").join(guideline);
@@ -210,7 +208,7 @@ mod tests {
     /// What `retning build` would index for the site on disk now.
     fn from_scratch(root: &Path) -> (Site, PreviewSearch) {
         let site = Site::load(root).unwrap().site;
-        let built = crate::search::build(&site, true, LABEL, None).unwrap();
+        let built = crate::search::build(&site, true, &SearchLabels::builtin(), None).unwrap();
         let search = PreviewSearch::new(built.engine, built.static_files);
         (site, search)
     }
@@ -252,7 +250,9 @@ mod tests {
         let mut cache = UnitsCache::default();
         let (site, expected) = from_scratch(root);
         assert_same(
-            &cache.build(SearchInput::of(&site, LABEL)).unwrap(),
+            &cache
+                .build(SearchInput::of(&site, SearchLabels::builtin()))
+                .unwrap(),
             &expected,
         );
 
@@ -265,7 +265,9 @@ mod tests {
         fs::remove_file(root.join("guidelines/dbcg/c.md")).unwrap();
         write(root, "dbcg/d.md", &VALID.replace("Diffust", "Fjerde"));
         let (site, expected) = from_scratch(root);
-        let search = cache.build(SearchInput::of(&site, LABEL)).unwrap();
+        let search = cache
+            .build(SearchInput::of(&site, SearchLabels::builtin()))
+            .unwrap();
         assert_same(&search, &expected);
         let mut cached: Vec<&str> = cache
             .by_path

@@ -3,6 +3,7 @@
 
 mod assets;
 pub mod badges;
+mod cross;
 mod dates;
 mod decision_aids;
 mod links;
@@ -16,9 +17,13 @@ use std::path::Path;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::diagnostics::{self, Diagnostic, Message, codes, message};
+use crate::diagnostics::{self, Diagnostic, codes, message};
 use crate::model::Guideline;
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
+
+pub use cross::CrossIndex;
+use links::LinkTarget;
 
 /// A loaded site and every finding about it, sorted for reading.
 pub struct Checked {
@@ -41,90 +46,70 @@ pub fn check_site(root: &Path, today: Date) -> Result<Checked, Box<Diagnostic>> 
 }
 
 /// Every rule for every guideline of `site`, and the site-wide ones (aliases), on `today`.
+/// The cross-guideline rules read the guidelines' summaries only, as a build that streams
+/// the guidelines does ([`validate_against`]).
 pub fn validate(site: &Site, today: Date) -> Vec<Diagnostic> {
-    let mut findings: Vec<Diagnostic> = site
+    let summaries: Vec<GuidelineSummary> = site
         .guidelines
         .par_iter()
-        .flat_map_iter(|guideline| validate_guideline(site, guideline, today))
+        .map(GuidelineSummary::of)
         .collect();
-    check_aliases(site, &mut findings);
+    let index = CrossIndex::new(&site.config, &summaries);
+    site.guidelines
+        .par_iter()
+        .flat_map_iter(|guideline| validate_against(site, &index, guideline, today))
+        .collect()
+}
+
+/// Every rule for `guideline` on `today`, its aliases' among them; `index` resolves its
+/// cross-links and says which of its aliases another guideline claimed first. `site` gives
+/// the configuration, the root and the assets (its guidelines are not read).
+pub fn validate_against(
+    site: &Site,
+    index: &CrossIndex,
+    guideline: &Guideline,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    let mut findings = guideline_rules(site, &lookup, guideline, today);
+    for (span, message) in index.alias_problems(&guideline.link_key()) {
+        findings.push(
+            Diagnostic::error(codes::ALIAS_INVALID, message.clone())
+                .at(&guideline.source, span.clone())
+                .with_help(message!("alias-invalid-help")),
+        );
+    }
     findings
 }
 
-/// Every per-guideline rule for `guideline` on `today`; `site` resolves its cross-links.
+/// Every per-guideline rule for `guideline` on `today` but the aliases' (which need every
+/// guideline's); `site`'s guidelines resolve its cross-links (the preview, after one save).
 pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Vec<Diagnostic> {
+    let lookup = |key: &str| site.by_link_key(key).map(|g| g as &dyn LinkTarget);
+    guideline_rules(site, &lookup, guideline, today)
+}
+
+fn guideline_rules(
+    site: &Site,
+    lookup: &links::Lookup,
+    guideline: &Guideline,
+    today: Date,
+) -> Vec<Diagnostic> {
     let mut findings = Vec::new();
     template::check(guideline, &mut findings);
     dates::check(guideline, &site.config, today, &mut findings);
     recommendations::check(guideline, &mut findings);
     references::check(guideline, &mut findings);
-    links::check(site, guideline, &mut findings);
+    links::check(&site.root, lookup, guideline, &mut findings);
     assets::check(site, guideline, &mut findings);
     decision_aids::check(guideline, &mut findings);
     pathway::check(guideline, &site.config, &mut findings);
     findings
 }
 
-/// Aliases are site paths that redirect: safe folder names ([`crate::site_path`]), claimed by
-/// one guideline only, and clear of every page the site writes (group pages, guideline pages
-/// and the folders beneath them).
-fn check_aliases(site: &Site, findings: &mut Vec<Diagnostic>) {
-    let mut claimed = std::collections::HashMap::new();
-    let pages: Vec<String> = site.guidelines.iter().map(|g| g.path()).collect();
-    for guideline in &site.guidelines {
-        for alias in &guideline.meta.aliases {
-            let span = guideline.fm_span(alias.span());
-            let value = alias.get_ref();
-            let problem = match crate::site_path::alias_folder(value) {
-                Err(problem) => Some(unusable_alias(value, problem)),
-                Ok(folder) => {
-                    let page = format!("{folder}/");
-                    if site.config.groups.contains_key(&folder) {
-                        Some(message!("alias-invalid-group-page", alias = value))
-                    } else if let Some(taken) = pages.iter().find(|p| page.starts_with(p.as_str()))
-                    {
-                        Some(if &page == taken {
-                            message!("alias-invalid-guideline-page", alias = value)
-                        } else {
-                            message!("alias-invalid-inside-page", alias = value, page = taken)
-                        })
-                    } else {
-                        claimed.insert(folder, guideline.link_key()).map(|other| {
-                            message!("alias-invalid-claimed", alias = value, other = other)
-                        })
-                    }
-                }
-            };
-            if let Some(message) = problem {
-                findings.push(
-                    Diagnostic::error(codes::ALIAS_INVALID, message)
-                        .at(&guideline.source, span)
-                        .with_help(message!("alias-invalid-help")),
-                );
-            }
-        }
-    }
-}
-
-/// Why an alias is no usable site path ([`crate::site_path::alias_folder`]), in the words
-/// `config.invalid` uses for the same problem.
-fn unusable_alias(alias: &str, problem: crate::site_path::PathProblem) -> Message {
-    use crate::site_path::PathProblem;
-    // A slug's rules are not an alias's: an alias keeps the old address's spelling.
-    let problem = match problem {
-        PathProblem::NotASlug(part) => PathProblem::BadPart(part),
-        other => other,
-    };
-    message!(
-        "alias-invalid-unusable",
-        alias = alias,
-        why = problem.message()
-    )
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use super::cross::unusable_alias;
     use crate::diagnostics::Language;
     use crate::site_path::PathProblem;
 

@@ -1,7 +1,7 @@
 //! The `error: …` line a command stops with (exit 2) is in the reader's language; the cause
 //! from the operating system or a crate stays in its own words after it.
 
-use crate::support::{Site, site, stderr};
+use crate::support::{CONFIG, Site, site, stderr, stdout};
 
 fn run(site: &Site, lang: &str, args: &[&str]) -> std::process::Output {
     site.retning()
@@ -79,5 +79,102 @@ fn a_missing_search_index_is_reported_in_danish_and_in_english() {
         stderr(&english).starts_with("error: no search index at "),
         "{}",
         stderr(&english)
+    );
+}
+
+/// A usage error of `args` run in `dir` with no `RETNING_LANG`, so the language comes from
+/// `--lang` or a site's `retning.toml`; clap's exit code, 2.
+fn refused(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = crate::support::retning()
+        .current_dir(dir)
+        .env_remove("RETNING_LANG")
+        .args(args)
+        .output()
+        .expect("run retning");
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    stderr(&output)
+}
+
+/// clap's usage errors: the site's language without `--lang`, English with it; exit 2.
+#[test]
+fn a_usage_error_follows_the_sites_language_and_lang() {
+    let site = site().build();
+    let danish = refused(site.root(), &["check", "--formt", "json"]);
+    assert_eq!(
+        danish,
+        "fejl: ukendt argument '--formt'\n\n  tip: et lignende argument findes: '--format'\n\n\
+         Brug: retning check --format <FORMAT> [PATHS]...\n\n\
+         Skriv '--help' for at få mere at vide.\n"
+    );
+    let english = refused(
+        site.root(),
+        &["check", "--today", "2026-02-30", "--lang", "en"],
+    );
+    assert!(
+        english.starts_with(
+            "error: invalid value '2026-02-30' for '--today <TODAY>': not a date like 2026-11-24: "
+        ),
+        "{english}"
+    );
+}
+
+#[test]
+fn a_usage_error_elsewhere_reads_the_language_of_the_root_it_names() {
+    let english_config = CONFIG.replace("language = \"da\"", "language = \"en\"");
+    let site = site().config(Some(&english_config)).build();
+    let elsewhere = tempfile::tempdir().expect("temp dir");
+    let root = site.root().to_str().expect("a UTF-8 path");
+    let english = refused(elsewhere.path(), &["--root", root, "chek"]);
+    assert!(
+        english.starts_with(
+            "error: unrecognized subcommand 'chek'\n\n  tip: a similar subcommand exists: 'check'\n"
+        ),
+        "{english}"
+    );
+}
+
+#[test]
+fn help_and_version_are_still_claps_and_exit_0() {
+    let site = site().build();
+    for flag in ["--help", "--version"] {
+        let output = run(&site, "da", &[flag]);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert!(stdout(&output).contains("retning"), "{}", stdout(&output));
+        assert!(stderr(&output).is_empty(), "{}", stderr(&output));
+    }
+}
+
+/// A page the theme cannot render stops the build: what failed in the reader's language (the
+/// site's, or `--lang`), tera's reason after it in its own words.
+#[test]
+fn a_page_the_theme_cannot_render_is_named_in_danish_and_in_english() {
+    let site = site()
+        .file("themes/default/templates/404.html", "{{ no_such_value }}")
+        .build();
+    let build = ["build", "--no-cache", "--no-history"];
+    let danish = site
+        .retning()
+        .env_remove("RETNING_LANG")
+        .args(build)
+        .output()
+        .expect("run retning");
+    assert_eq!(danish.status.code(), Some(2), "{}", stderr(&danish));
+    let reason = "Failed to render '404.html': Variable `no_such_value` not found in context \
+                  while rendering '404.html'\n";
+    assert!(
+        stderr(&danish).ends_with(&format!("fejl: 404.html kan ikke dannes: {reason}")),
+        "{}",
+        stderr(&danish)
+    );
+    let english = run(&site, "en", &build);
+    assert_eq!(english.status.code(), Some(2), "{}", stderr(&english));
+    assert!(
+        stderr(&english).ends_with(&format!("error: cannot render 404.html: {reason}")),
+        "{}",
+        stderr(&english)
+    );
+    assert!(
+        !site.path("public").exists(),
+        "a site without its 404 page was published"
     );
 }

@@ -230,6 +230,15 @@ fn no_hits_are_said_in_words_and_an_unknown_group_is_an_error() {
         .expect("run");
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("No results for \"xyzzy\""));
+    let danish = retning()
+        .current_dir(site.path())
+        .args(["search", "xyzzy", "--lang", "da"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        String::from_utf8_lossy(&danish.stdout),
+        "Ingen resultater for »xyzzy«. Prøv et kortere ord eller færre ord.\n"
+    );
     let output = retning()
         .current_dir(site.path())
         .args(["search", "--group", "nope", "lymfom"])
@@ -309,7 +318,7 @@ fn the_browser_stem_fixture_matches_the_rust_stemmer() {
     let stems: std::collections::BTreeMap<String, String> = words
         .into_iter()
         .map(|w| {
-            let s = search_index::analyzer::stem(&w);
+            let s = search_index::stem(&w);
             (w, s)
         })
         .collect();

@@ -1,7 +1,9 @@
 //! A theme restyles the markup inside a guideline's page: the strength labels and classes in
 //! its `strings.toml`, the badges and the reference items in `templates/partials/`.
 
-use crate::support::{build_and_read, site};
+use search_index::static_index::StaticIndex;
+
+use crate::support::{Site, build_and_read, site, stdout};
 
 #[test]
 fn a_theme_overrides_the_badge_partial_and_a_strength_label() {
@@ -41,6 +43,59 @@ fn a_theme_overrides_the_badge_partial_and_a_strength_label() {
         explained.contains("<span class=\"badge strength tone-top\">A</span>"),
         "{explained}"
     );
+}
+
+/// A site whose theme names a recommendation and a strength in its own words.
+fn site_with_renamed_strength() -> Site {
+    let strings = include_str!("../../themes/default/strings.toml")
+        .replace(
+            "recommendation = \"Anbefaling\"",
+            "recommendation = \"Råd\"",
+        )
+        .replace("oxford-b = \"B\"", "oxford-b = \"Niveau B\"")
+        .replace("oxford-b = \"strength-b\"", "oxford-b = \"tone-b\"");
+    site().file("themes/default/strings.toml", strings).build()
+}
+
+#[test]
+fn search_results_name_the_strength_as_the_theme_does() {
+    let site = site_with_renamed_strength();
+    build_and_read(&site, "public/index.html");
+    // `retning search` (tantivy's stored fields).
+    let output = site
+        .retning()
+        .args(["search", "--format", "json", "PET/CT-skanning"])
+        .output()
+        .expect("run retning search");
+    assert!(output.status.success());
+    let found: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
+    let first = &found["hits"][0]["doc"];
+    assert_eq!(first["title"], "Råd 1 · Udredning", "{found}");
+    assert_eq!(first["strength"], "Niveau B", "{found}");
+    assert_eq!(first["strength_class"], "tone-b", "{found}");
+    // The static index the site's search page reads.
+    let dir = site.path("public/search");
+    let meta = std::fs::read_dir(&dir)
+        .expect("search/")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .find(|name| name.starts_with("meta."))
+        .expect("a meta file");
+    let index =
+        StaticIndex::decode(&meta, |name| std::fs::read(dir.join(name)).ok()).expect("decode");
+    let docs: Vec<_> = (0..).map_while(|id| index.doc(id)).collect();
+    let first = docs
+        .iter()
+        .find(|d| d.url.ends_with("#anbefaling-1"))
+        .expect("recommendation 1");
+    assert_eq!(first.title, "Råd 1 · Udredning");
+    assert_eq!(first.strength.as_deref(), Some("Niveau B"));
+    assert_eq!(first.strength_class.as_deref(), Some("tone-b"));
+    // Recommendation 2's range is written from its letters' labels, as on its page.
+    let second = docs
+        .iter()
+        .find(|d| d.url.ends_with("#anbefaling-2"))
+        .expect("recommendation 2");
+    assert_eq!(second.strength.as_deref(), Some("A-C"));
 }
 
 #[test]

@@ -342,12 +342,9 @@ fn a_rare_word_is_widened_but_its_own_docs_rank_first() {
     assert_eq!(found.hits.len(), 5);
 }
 
-/// A phrase of the synonym list is one term in both indexes: the abbreviation finds the
-/// phrase and the phrase the abbreviation, "småcellet lungekræft" never finds "ikke-småcellet
-/// lungekræft", and the phrase's words still find it one by one.
-#[test]
-fn phrases_are_one_term_alike_in_both_engines_and_keep_their_negation() {
-    use crate::static_index::{self, StaticIndex};
+/// Six units on lung cancer and the synonym list naming its two kinds as phrases:
+/// "småcellet lungekræft" is also the tail of "ikke-småcellet lungekræft".
+fn lung_cancer() -> (Vec<IndexDoc>, Synonyms) {
     let doc = |i: usize, text: &str| section(i, "Lungekræft", text);
     let docs = vec![
         doc(0, "Behandling af ikke-småcellet lungekræft i stadie I."),
@@ -364,32 +361,48 @@ fn phrases_are_one_term_alike_in_both_engines_and_keep_their_negation() {
         "groups = [[\"NSCLC\", \"ikke-småcellet lungekræft\"], [\"SCLC\", \"småcellet lungekræft\"]]",
     )
     .unwrap();
-    let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
-    let weights = stats.weights(&docs);
-    assert_eq!(
-        weights["ikk smacel lungekreft"]
-            .iter()
-            .map(|p| p.0)
-            .collect::<Vec<_>>(),
-        [0]
-    );
-    assert_eq!(
-        weights["smacel lungekreft"]
-            .iter()
-            .map(|p| p.0)
-            .collect::<Vec<_>>(),
-        [1, 4]
-    );
-    // A phrase is a term of its own fields: every other term weighs what it weighs without.
+    (docs, synonyms)
+}
+
+/// The docs of each term's weights, in order.
+fn docs_of(weights: &BTreeMap<String, Vec<(u32, f32)>>, term: &str) -> Vec<u32> {
+    weights[term].iter().map(|p| p.0).collect()
+}
+
+/// A phrase of the synonym list is one term: "småcellet lungekræft" is not found inside
+/// "ikke-småcellet lungekræft".
+#[test]
+fn a_phrase_is_one_term_that_keeps_its_negation() {
+    let (docs, synonyms) = lung_cancer();
+    let weights = TermStats::with_phrases(&docs, synonyms.phrases()).weights(&docs);
+    assert_eq!(docs_of(&weights, "ikk smacel lungekreft"), [0]);
+    assert_eq!(docs_of(&weights, "smacel lungekreft"), [1, 4]);
+}
+
+/// A phrase is a term of its own fields: every other term weighs what it weighs without.
+#[test]
+fn phrases_leave_the_weight_of_every_other_term_as_it_was() {
+    let (docs, synonyms) = lung_cancer();
+    let weights = TermStats::with_phrases(&docs, synonyms.phrases()).weights(&docs);
     let mut without: Vec<_> = TermStats::of(&docs).weights(&docs).into_iter().collect();
     let mut with: Vec<_> = weights
-        .clone()
         .into_iter()
         .filter(|(t, _)| !t.contains(' '))
         .collect();
     without.sort_by(|a, b| a.0.cmp(&b.0));
     with.sort_by(|a, b| a.0.cmp(&b.0));
     assert_eq!(with, without);
+}
+
+/// Both indexes hold the phrases alike: the abbreviation finds the phrase and the phrase the
+/// abbreviation, the negated phrase is apart, and the phrase's words still find it one by
+/// one; the files a browser fetches for a query are enough to answer it.
+#[test]
+fn phrases_are_one_term_alike_in_both_engines_and_keep_their_negation() {
+    use crate::static_index::{self, StaticIndex};
+    let (docs, synonyms) = lung_cancer();
+    let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
+    let weights = stats.weights(&docs);
     let engine = Engine::build_with(&docs, Vec::new(), None, &stats)
         .unwrap()
         .with_synonyms(synonyms.clone(), None)

@@ -10,7 +10,7 @@ use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms};
 
 /// A decoded static index, queried exactly as `search.js` does.
 pub struct StaticIndex {
-    pub meta: Meta,
+    pub(crate) meta: Meta,
     meta_file: String,
     /// Every term's flat `doc, weight` pairs, doc ids ascending (deltas decoded).
     terms: BTreeMap<String, Vec<u32>>,
@@ -20,14 +20,19 @@ pub struct StaticIndex {
     typo: BTreeMap<String, Vec<String>>,
 }
 
+/// Why a static index could not be read.
 #[derive(Debug, thiserror::Error)]
 pub enum DecodeError {
+    /// A file of the index is not there.
     #[error("missing file {0}")]
     Missing(String),
+    /// A file is not the JSON it should be.
     #[error("{0}: {1}")]
     Json(String, serde_json::Error),
+    /// The meta file's format version is not [`super::VERSION`].
     #[error("unsupported version {0}")]
     Version(u32),
+    /// A file is JSON but breaks a rule of the format (which file, and what).
     #[error("{0}: {1}")]
     Invalid(String, String),
 }
@@ -137,22 +142,25 @@ impl StaticIndex {
         self.synonyms.query_words(query)
     }
 
+    /// The unit with doc id `id`.
     pub fn doc(&self, id: u32) -> Option<&IndexDoc> {
         self.docs.get(id as usize)
     }
 
     /// A term's flat `doc, weight` pairs, doc ids ascending.
-    pub fn postings(&self, term: &str) -> Option<&[u32]> {
+    #[cfg(test)]
+    pub(crate) fn postings(&self, term: &str) -> Option<&[u32]> {
         self.terms.get(term).map(Vec::as_slice)
     }
 
     /// Every term, in order.
-    pub fn terms(&self) -> impl Iterator<Item = &str> {
+    #[cfg(test)]
+    pub(crate) fn terms(&self) -> impl Iterator<Item = &str> {
         self.terms.keys().map(String::as_str)
     }
 
     /// The files (keys of `StaticFiles::files`, and the meta file) a browser fetches for a
-    /// query: the meta file, the chunks each query word needs ([`Self::chunks_for_word`]), and
+    /// query: the meta file, the chunks each query word needs (`chunks_for_word`), and
     /// the fragment files of the top `limit` results.
     pub fn files_for_query(
         &self,
@@ -204,7 +212,7 @@ impl StaticIndex {
     /// FORMAT.md, "What a reader fetches": from the last chunk whose bound is `<= word`, two
     /// at a time while the bound is `<= word + "\u{ffff}"`, until the chunks fetched hold
     /// [`MAX_PREFIX_TERMS`] terms longer than `word` that start with it.
-    pub fn chunks_for_word(&self, word: &str) -> Vec<usize> {
+    pub(crate) fn chunks_for_word(&self, word: &str) -> Vec<usize> {
         let bounds = &self.meta.chunks;
         let high = format!("{word}\u{ffff}");
         let within = |k: usize| bounds.get(k).is_some_and(|b| *b <= high);
@@ -236,7 +244,7 @@ impl StaticIndex {
     }
 
     /// The one chunk that can hold `term`: the last whose bound is `<= term`.
-    pub fn chunk_holding(&self, term: &str) -> Option<usize> {
+    pub(crate) fn chunk_holding(&self, term: &str) -> Option<usize> {
         self.meta
             .chunks
             .partition_point(|b| b.as_str() <= term)

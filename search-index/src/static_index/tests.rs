@@ -413,3 +413,53 @@ fn bad_files_are_errors_not_panics() {
         Err(DecodeError::Version(1))
     ));
 }
+
+#[test]
+fn files_are_put_in_name_order_with_the_bytes_encode_holds() {
+    // 400 docs and small chunks: more than ten chunks and fragment files, so that name order
+    // (`c10` before `c2`) is not the order they are made in.
+    let terms = words();
+    let (docs, weights) = many_terms(400, &terms);
+    let held = encode_with(&docs, &[], &weights, &Synonyms::default(), 150);
+    let mut put: Vec<(String, Vec<u8>)> = Vec::new();
+    let streamed = encode_streaming(&docs, &[], &weights, &Synonyms::default(), 150, |n, b| {
+        put.push((n.to_owned(), b.to_vec()));
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    let m = meta(&held);
+    assert!(m.chunks.len() > 10 && m.fragment_files() > 10, "{m:?}");
+    let names: Vec<&String> = put.iter().map(|(name, _)| name).collect();
+    assert!(names.is_sorted(), "{names:?}");
+    assert_eq!(streamed.meta, held.meta);
+    assert_eq!(streamed.meta_bytes, held.files[&held.meta]);
+    let prefix = format!("{}/", streamed.dir);
+    let held_folder: Vec<(String, Vec<u8>)> = held
+        .files
+        .iter()
+        .filter_map(|(name, bytes)| Some((name.strip_prefix(&prefix)?.to_owned(), bytes.clone())))
+        .collect();
+    assert_eq!(put, held_folder);
+    // The folder's name is the hash of its files in name order, as FORMAT.md says.
+    let mut hasher = blake3::Hasher::new();
+    for (name, bytes) in &held_folder {
+        hasher.update(name.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+    }
+    assert_eq!(streamed.dir, hasher.finalize().to_hex().as_str()[..10]);
+}
+
+#[test]
+fn an_error_of_put_stops_the_encoding_and_is_returned() {
+    let terms = words();
+    let (docs, weights) = many_terms(70, &terms);
+    let mut calls = 0;
+    let result = encode_into(&docs, &[], &weights, &Synonyms::default(), |name, _| {
+        calls += 1;
+        Err(format!("disk full at {name}"))
+    });
+    assert_eq!(result.unwrap_err(), "disk full at c0.json");
+    assert_eq!(calls, 1);
+}

@@ -15,8 +15,8 @@ const TYPO_FILE_BYTES: usize = 12 * 1024;
 /// A side-table file as read: key → the terms filed under it (each without the key's part),
 /// keys sorted, each key's terms in the order of the whole terms.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct TypoFile {
-    pub keys: BTreeMap<String, Vec<String>>,
+pub(crate) struct TypoFile {
+    pub(crate) keys: BTreeMap<String, Vec<String>>,
 }
 
 /// A term filed under a key: the key's file, kind and part, and the term.
@@ -24,7 +24,7 @@ type Filed<'a> = (u32, u8, &'a str, &'a str);
 
 /// The side table of `terms`: file `k`'s JSON at index `k`. Every key is a slice of its term,
 /// so filing allocates nothing per key; the files are sorted and written in parallel.
-pub fn encode(terms: &[&String]) -> Vec<Vec<u8>> {
+pub(super) fn encode(terms: &[&String]) -> Vec<Vec<u8>> {
     // `rest` of each filing and its quotes and comma: the file count from the filed bytes.
     let filed_bytes: usize = terms
         .par_iter()

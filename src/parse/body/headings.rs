@@ -40,65 +40,76 @@ impl Walker<'_> {
                 .last()
                 .is_some_and(|s| !s.topics.is_empty());
         match level {
-            HeadingLevel::H1 => {
-                let exact = section_kind(&title);
-                let kind = exact.or_else(|| SectionKind::near_miss(&title));
-                self.body.sections.push(Section {
-                    kind,
-                    misspelt: exact.is_none() && kind.is_some(),
-                    title,
-                    heading_span: trimmed_line(self.source, span),
-                    content: Fragment::default(),
-                    topics: Vec::new(),
-                });
-            }
-            HeadingLevel::H2 if in_grundlag => {
-                let heading_span = trimmed_line(self.source, span);
-                let anchor = self.claim_anchor(&slugify(&title), heading_span.clone());
-                if let Some(section) = self.body.sections.last_mut() {
-                    section.topics.push(Topic {
-                        title,
-                        anchor,
-                        heading_span,
-                        lead: Vec::new(),
-                        subsections: Vec::new(),
-                    });
-                }
-            }
-            HeadingLevel::H3 if has_topic => {
-                let kind = subsection_kind(&title);
-                let heading_span = trimmed_line(self.source, span);
-                let topic_anchor = self
-                    .body
-                    .sections
-                    .last()
-                    .and_then(|s| s.topics.last())
-                    .map(|t| t.anchor.clone());
-                if let Some(topic_anchor) = topic_anchor {
-                    let base = match kind {
-                        Some(kind) => format!("{topic_anchor}-{}", kind.anchor_suffix()),
-                        None => slugify(&title),
-                    };
-                    let anchor = self.claim_anchor(&base, heading_span.clone());
-                    let Some(topic) = self
-                        .body
-                        .sections
-                        .last_mut()
-                        .and_then(|s| s.topics.last_mut())
-                    else {
-                        return;
-                    };
-                    topic.subsections.push(SubSection {
-                        kind,
-                        title,
-                        anchor,
-                        heading_span,
-                        content: Fragment::default(),
-                    });
-                }
-            }
+            HeadingLevel::H1 => self.open_section(title, span),
+            HeadingLevel::H2 if in_grundlag => self.open_topic(title, span),
+            HeadingLevel::H3 if has_topic => self.open_subsection(title, span),
             _ => self.content_heading(level, title, span, events),
         }
+    }
+
+    /// A `#` heading: a template section (or a near miss of one), or an unknown section.
+    fn open_section(&mut self, title: String, span: Range<usize>) {
+        let exact = section_kind(&title);
+        let kind = exact.or_else(|| SectionKind::near_miss(&title));
+        self.body.sections.push(Section {
+            kind,
+            misspelt: exact.is_none() && kind.is_some(),
+            title,
+            heading_span: trimmed_line(self.source, span),
+            content: Fragment::default(),
+            topics: Vec::new(),
+        });
+    }
+
+    /// A `##` heading in *Grundlag*: a topic, with an id from its title.
+    fn open_topic(&mut self, title: String, span: Range<usize>) {
+        let heading_span = trimmed_line(self.source, span);
+        let anchor = self.claim_anchor(&slugify(&title), heading_span.clone());
+        if let Some(section) = self.body.sections.last_mut() {
+            section.topics.push(Topic {
+                title,
+                anchor,
+                heading_span,
+                lead: Vec::new(),
+                subsections: Vec::new(),
+            });
+        }
+    }
+
+    /// A `###` heading under a topic: an evidence sub-section, whose id is the topic's with
+    /// the kind's suffix (or, for an unknown title, its own).
+    fn open_subsection(&mut self, title: String, span: Range<usize>) {
+        let kind = subsection_kind(&title);
+        let heading_span = trimmed_line(self.source, span);
+        let Some(topic_anchor) = self
+            .body
+            .sections
+            .last()
+            .and_then(|s| s.topics.last())
+            .map(|t| t.anchor.clone())
+        else {
+            return;
+        };
+        let base = match kind {
+            Some(kind) => format!("{topic_anchor}-{}", kind.anchor_suffix()),
+            None => slugify(&title),
+        };
+        let anchor = self.claim_anchor(&base, heading_span.clone());
+        let Some(topic) = self
+            .body
+            .sections
+            .last_mut()
+            .and_then(|s| s.topics.last_mut())
+        else {
+            return;
+        };
+        topic.subsections.push(SubSection {
+            kind,
+            title,
+            anchor,
+            heading_span,
+            content: Fragment::default(),
+        });
     }
 
     /// An ordinary heading inside the current content: it gets an id of its own, and is

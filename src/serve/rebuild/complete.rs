@@ -178,21 +178,7 @@ fn render_changes(
     history: Option<(&Arc<SiteHistory>, &mut Archive)>,
     cancelled: Cancelled<'_>,
 ) -> Result<Option<Update>, RenderError> {
-    let on_site: HashSet<&PathBuf> = site.guidelines.iter().map(|g| &g.source.path).collect();
-    let removed: Vec<PathBuf> = rendered
-        .keys()
-        .filter(|path| !on_site.contains(path))
-        .cloned()
-        .collect();
-    let changed: Vec<&Guideline> = site
-        .guidelines
-        .iter()
-        .filter(|g| {
-            rendered.get(&g.source.path).is_none_or(|r| {
-                r.hash != blake3::hash(g.source.text.as_bytes()) || r.group != g.group
-            })
-        })
-        .collect();
+    let (changed, removed) = changes(site, rendered);
     if changed.is_empty() && removed.is_empty() && !behind.listings {
         return Ok(Some(Update {
             files: Vec::new(),
@@ -200,20 +186,7 @@ fn render_changes(
             removed,
         }));
     }
-    // A cross-group guideline is listed on each of its groups' pages.
-    let mut groups: BTreeSet<String> = changed
-        .iter()
-        .flat_map(|g| g.all_groups())
-        .map(str::to_owned)
-        .collect();
-    groups.extend(behind.groups.iter().cloned());
-    groups.extend(
-        removed
-            .iter()
-            .chain(changed.iter().map(|g| &g.source.path))
-            .filter_map(|path| rendered.get(path))
-            .map(|r| r.group.clone()),
-    );
+    let groups = groups_to_list(&changed, &removed, behind, rendered);
     let mut pages = PageRenderer::new(site, theme, options, Some(&search_hook::stable_meta()))?;
     let archive = history.map(|(history, archive)| {
         for guideline in &changed {
@@ -251,4 +224,53 @@ fn render_changes(
             .collect(),
         removed,
     }))
+}
+
+/// The guidelines of `site` whose text or group differs from what `rendered` says is shown,
+/// and the files shown that are no longer on the site.
+fn changes<'s>(
+    site: &'s Site,
+    rendered: &HashMap<PathBuf, Rendered>,
+) -> (Vec<&'s Guideline>, Vec<PathBuf>) {
+    let on_site: HashSet<&PathBuf> = site.guidelines.iter().map(|g| &g.source.path).collect();
+    let removed: Vec<PathBuf> = rendered
+        .keys()
+        .filter(|path| !on_site.contains(path))
+        .cloned()
+        .collect();
+    let changed: Vec<&Guideline> = site
+        .guidelines
+        .iter()
+        .filter(|g| {
+            rendered.get(&g.source.path).is_none_or(|r| {
+                r.hash != blake3::hash(g.source.text.as_bytes()) || r.group != g.group
+            })
+        })
+        .collect();
+    (changed, removed)
+}
+
+/// The groups whose pages list a changed or removed guideline, now or as shown, and those
+/// `behind` says earlier steps left.
+fn groups_to_list(
+    changed: &[&Guideline],
+    removed: &[PathBuf],
+    behind: &Behind,
+    rendered: &HashMap<PathBuf, Rendered>,
+) -> BTreeSet<String> {
+    // A cross-group guideline is listed on each of its groups' pages.
+    let mut groups: BTreeSet<String> = changed
+        .iter()
+        .flat_map(|g| g.all_groups())
+        .map(str::to_owned)
+        .collect();
+    groups.extend(behind.groups.iter().cloned());
+    groups.extend(
+        removed
+            .iter()
+            .chain(changed.iter().map(|g| &g.source.path))
+            .filter_map(|path| rendered.get(path))
+            .map(|r| r.group.clone()),
+    );
+    groups
 }

@@ -416,3 +416,29 @@ fn an_edit_storm_with_catch_ups_given_up_ends_with_every_page_right() {
     assert!(page(&preview, "index.html").contains("Sidst 2"));
     assert_same_as_full_build(&preview, root);
 }
+
+#[test]
+fn a_page_the_theme_cannot_render_is_a_problem_in_the_readers_language() {
+    let site = site();
+    let root = site.path();
+    let templates = root.join("themes/default/templates");
+    fs::create_dir_all(&templates).unwrap();
+    fs::write(templates.join("404.html"), "{{ no_such_value }}").unwrap();
+    let mut preview = Preview::new(root.to_path_buf(), URL.to_owned(), today());
+    let outcome = preview.rebuild(&ChangeKind::Everything);
+    assert_eq!(outcome.problems.len(), 1, "{:?}", outcome.problems);
+    let problem = &outcome.problems[0];
+    assert_eq!(problem.code, codes::RENDER);
+    let reason = "Failed to render '404.html': Variable `no_such_value` not found in context \
+                  while rendering '404.html'";
+    assert_eq!(
+        problem.message.in_language(Language::Da),
+        format!("404.html kan ikke dannes: {reason}")
+    );
+    assert_eq!(
+        problem.message.in_language(Language::En),
+        format!("cannot render 404.html: {reason}")
+    );
+    let overlay = outcome.overlay(Language::Da).unwrap();
+    assert!(overlay.contains("404.html kan ikke dannes"), "{overlay}");
+}

@@ -79,6 +79,17 @@ fn lists_three_approved_versions_through_a_rename_with_their_dates() {
         human.contains("1.0      in force 2020-01-05 – 2022-02-15"),
         "{human}"
     );
+    let danish = stdout(&history(&site, &["--lang", "da"]));
+    assert!(
+        danish.contains("1.0      i kraft 2020-01-05 – 2022-02-15  commit "),
+        "{danish}"
+    );
+    let current = danish.lines().last().expect("the current version");
+    assert!(
+        current.starts_with("2.1      i kraft 2024-03-12 – …           commit ")
+            && current.ends_with(&format!(" fra 2024-03-13  {MAIN}  (nuværende)")),
+        "{danish}"
+    );
 }
 
 #[test]
@@ -283,6 +294,20 @@ fn diff_lists_each_recommendation_added_withdrawn_reworded_or_strengthened() {
         "Sections:\n  changed: 2. Introduktion",
     ] {
         assert!(human.contains(line), "missing {line:?} in\n{human}");
+    }
+    let danish = stdout(&history(&site, &["--diff", "1.0..2.0", "--lang", "da"]));
+    assert!(
+        danish.starts_with("Ændringer fra udgave 1.0 til 2.0\n"),
+        "{danish}"
+    );
+    for line in [
+        "Anbefaling 1: omformuleret\n  Alle patienter bør have udført [-CT-skanning-]{+PET/CT-skanning+}",
+        "Anbefaling 2: omformuleret, styrke A-C → A",
+        "Anbefaling 3: trukket tilbage (var C)\n  [-Patienter",
+        "Anbefaling 4: tilføjet (D)\n  {+Ældre",
+        "Sektioner:\n  ændret: 2. Introduktion",
+    ] {
+        assert!(danish.contains(line), "missing {line:?} in\n{danish}");
     }
     // The current text is a version too.
     let to_current = history_json(&site, &["--diff", "2.0..2.1"]);

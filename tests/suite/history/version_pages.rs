@@ -145,8 +145,16 @@ fn kept_facts_spare_every_parse_until_they_are_gone_or_the_text_changes() {
 fn each_version_pair_has_a_page_of_its_changes_linked_from_both_versions() {
     let site = history_site();
     build_site(&site, &[]);
-    // 1.0 → 2.0: recommendation 1 and 2 reworded (2 also made stronger), 3 withdrawn, 4 new.
-    let first = read(&site, "public/dlg/dlbcl/version/1.0/aendringer/index.html");
+    assert_changes_from_1_0_to_2_0(&site);
+    assert_changes_from_2_0_to_2_1(&site);
+    assert_changes_pages_are_linked(&site);
+}
+
+/// 1.0 → 2.0: recommendation 1 and 2 reworded (2 also made stronger), 3 withdrawn, 4 new;
+/// each links to the version it is in.
+#[track_caller]
+fn assert_changes_from_1_0_to_2_0(site: &Site) {
+    let first = read(site, "public/dlg/dlbcl/version/1.0/aendringer/index.html");
     assert!(first.contains(r#"<meta name="robots" content="noindex">"#));
     assert!(
         first.contains("<h1>Ændringer fra version 1.0 til 2.0</h1>"),
@@ -193,9 +201,12 @@ fn each_version_pair_has_a_page_of_its_changes_linked_from_both_versions() {
         "{sections}"
     );
     assert!(sections.contains("– ændret"), "{sections}");
+}
 
-    // 2.0 → 2.1 (the current version): its links go to the current page.
-    let second = read(&site, "public/dlg/dlbcl/version/2.0/aendringer/index.html");
+/// 2.0 → 2.1 (the current version): its links go to the current page.
+#[track_caller]
+fn assert_changes_from_2_0_to_2_1(site: &Site) {
+    let second = read(site, "public/dlg/dlbcl/version/2.0/aendringer/index.html");
     assert!(second.contains("<h1>Ændringer fra version 2.0 til 2.1</h1>"));
     assert!(
         second.contains(r#"<a href="/retningslinjer/dlg/dlbcl/#anbefaling-2">Anbefaling 2</a> – <strong>Ændret styrke</strong>: fra A til A-C"#),
@@ -205,14 +216,18 @@ fn each_version_pair_has_a_page_of_its_changes_linked_from_both_versions() {
         !second.contains("Anbefaling 1<"),
         "1 did not change from 2.0 to 2.1"
     );
+}
 
-    // Linked from the archived page, the current page's list and its "Hvad er ændret".
-    let archived = read(&site, "public/dlg/dlbcl/version/1.0/index.html");
+/// Linked from the archived page, the current page's list and its "Hvad er ændret"; never
+/// in the sitemap.
+#[track_caller]
+fn assert_changes_pages_are_linked(site: &Site) {
+    let archived = read(site, "public/dlg/dlbcl/version/1.0/index.html");
     assert!(
         archived.contains(r#"<a href="/retningslinjer/dlg/dlbcl/version/1.0/aendringer/">Hvad blev ændret i version 2.0</a>"#),
         "{archived}"
     );
-    let current = read(&site, "public/dlg/dlbcl/index.html");
+    let current = read(site, "public/dlg/dlbcl/index.html");
     assert!(current.contains(
         r#"· <a href="/retningslinjer/dlg/dlbcl/version/1.0/aendringer/">hvad blev ændret i version 2.0</a>"#
     ), "{current}");
@@ -220,8 +235,7 @@ fn each_version_pair_has_a_page_of_its_changes_linked_from_both_versions() {
         changes_section(&current).contains(r#"<p class="changes-all"><a href="/retningslinjer/dlg/dlbcl/version/2.0/aendringer/">Alle ændringer fra version 2.0 til 2.1</a>"#),
         "{current}"
     );
-    // Never in the sitemap.
-    assert!(!read(&site, "public/sitemap.xml").contains("aendringer"));
+    assert!(!read(site, "public/sitemap.xml").contains("aendringer"));
 }
 
 /// `text` with a figure and an attachment of the folder `slug/` in its annex.

@@ -84,20 +84,24 @@ fn a_tidy_oxford_guideline_imports_to_a_draft_check_accepts() {
     assert_eq!(checked.errors, 0, "{}", checked.listing());
 }
 
+const NUMBERED_PATH: &str = "guidelines/dnog/straalebehandling-af-hjernemetastaser.md";
+
+/// `numbered.docx` imported into dnog, with `extra` arguments, as JSON: the report and the
+/// draft written.
+fn import_numbered(site: &Site, extra: &[&str]) -> (Value, String) {
+    let mut args = vec!["word/numbered.docx", "--group", "dnog"];
+    args.extend_from_slice(extra);
+    args.extend(["--format", "json"]);
+    let output = import(site, &args);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    (json(&output), read(site, NUMBERED_PATH))
+}
+
 #[test]
 fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
     let site = site_with(&["numbered.docx"]).build();
-    let output = import(
-        &site,
-        &["word/numbered.docx", "--group", "dnog", "--format", "json"],
-    );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let report = json(&output);
+    let (report, text) = import_numbered(&site, &[]);
     assert_eq!(report["files"][0]["imported"]["recommendations"], 3);
-    let text = read(
-        &site,
-        "guidelines/dnog/straalebehandling-af-hjernemetastaser.md",
-    );
     let containers: Vec<&str> = text
         .lines()
         .filter(|line| line.starts_with("::: anbefaling"))
@@ -116,10 +120,15 @@ fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
         text.contains("::: anbefaling 1 (A)\nAlle patienter bør have MR-skanning af hjernen\n:::"),
         "{text}"
     );
-    // Every finding: the Quick guide, numbered the same way, was compared and only the
-    // drifted strength is told; GRADE among Oxford; the change log at the end.
+    assert_numbered_findings(&report, &text);
+}
+
+/// Every finding: the Quick guide, numbered the same way, was compared and only the drifted
+/// strength is told, at its recommendation; GRADE among Oxford; the change log at the end.
+#[track_caller]
+fn assert_numbered_findings(report: &Value, text: &str) {
     assert_eq!(
-        findings(&report),
+        findings(report),
         [
             finding("import.mixed-grading", "error", Some(6), "-"),
             finding("import.missing-field", "warning", Some(7), "-"),
@@ -144,7 +153,7 @@ fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
             finding("import.authors-unread", "warning", Some(63), "-"),
         ]
     );
-    let drift: Vec<_> = findings(&report)
+    let drift: Vec<_> = findings(report)
         .into_iter()
         .filter(|f| f.0 == "import.quick-guide-drift")
         .collect();
@@ -162,7 +171,7 @@ fn recommendations_in_words_automatic_numbering_keep_the_numbers_word_shows() {
         "{message}"
     );
     assert_eq!(
-        line_of(&text, drift[0].2),
+        line_of(text, drift[0].2),
         "::: anbefaling 2 (svag imod, lav)"
     );
 }
@@ -177,24 +186,7 @@ fn a_url_map_turns_old_links_into_cross_links_and_old_addresses_into_aliases() {
     let site = site_with(&["numbered.docx"])
         .file("word/url-map.toml", map.as_bytes().to_vec())
         .build();
-    let output = import(
-        &site,
-        &[
-            "word/numbered.docx",
-            "--group",
-            "dnog",
-            "--url-map",
-            "word/url-map.toml",
-            "--format",
-            "json",
-        ],
-    );
-    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    let report = json(&output);
-    let text = read(
-        &site,
-        "guidelines/dnog/straalebehandling-af-hjernemetastaser.md",
-    );
+    let (report, text) = import_numbered(&site, &["--url-map", "word/url-map.toml"]);
     let intro = text
         .lines()
         .find(|line| line.starts_with("Se "))
@@ -227,8 +219,11 @@ fn a_url_map_turns_old_links_into_cross_links_and_old_addresses_into_aliases() {
     );
     assert_eq!(line_of(&text, told[1].2), intro);
     assert!(line_of(&text, told[0].2).starts_with("aliases = "));
+}
 
-    // A map that is no map is the tool's failure: exit 2, nothing written.
+/// A map that is no map is the tool's failure: exit 2, nothing written.
+#[test]
+fn a_url_map_naming_no_guideline_fails_and_nothing_is_written() {
     let site = site_with(&["numbered.docx"])
         .file(
             "word/url-map.toml",
@@ -254,8 +249,22 @@ fn a_url_map_turns_old_links_into_cross_links_and_old_addresses_into_aliases() {
     assert!(!site.path("guidelines/dnog").exists());
 }
 
+const GRADE_PATH: &str = "guidelines/dlcg/lungekraeftscreening-med-lavdosis-ct.md";
+
 #[test]
 fn grade_bold_headings_merged_cells_and_images() {
+    let (site, report) = import_grade();
+    let text = read(&site, GRADE_PATH);
+    let found = assert_grade_findings(&report, &text);
+    assert_merged_cell_messages(&report);
+    insta::assert_snapshot!("import_grade", text);
+    assert_check_agrees_and_figures_are_copied(&site, &report, found[3].2);
+    assert_grade_page_cites(&site, &text);
+}
+
+/// The GRADE fixture imported with a URL map that knows one old guideline address: the
+/// site and the JSON report, whose counts are checked here.
+fn import_grade() -> (Site, Value) {
     let map = "\"https://www.dmcg.dk/siteassets/dnog/hjernemetastaser.pdf\" = \"dnog/hjernemetastaser\"\n";
     let site = site_with(&["grade.docx"])
         .file("word/url-map.toml", map)
@@ -274,14 +283,19 @@ fn grade_bold_headings_merged_cells_and_images() {
     );
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let report = json(&output);
-    let path = "guidelines/dlcg/lungekraeftscreening-med-lavdosis-ct.md";
-    assert_eq!(report["files"][0]["written"], path);
+    assert_eq!(report["files"][0]["written"], GRADE_PATH);
     assert_eq!(
         report["files"][0]["imported"],
         serde_json::json!({"recommendations": 3, "references": 2, "figures": 3, "tables": 1})
     );
-    let text = read(&site, path);
-    let found = findings(&report);
+    (site, report)
+}
+
+/// Every finding of the GRADE import, each at the line where its subject stands in the
+/// Markdown; returns them.
+#[track_caller]
+fn assert_grade_findings(report: &Value, text: &str) -> Vec<(String, String, Option<u64>, String)> {
+    let found = findings(report);
     assert_eq!(
         found,
         [
@@ -332,26 +346,28 @@ fn grade_bold_headings_merged_cells_and_images() {
     );
     // Each line is where the finding's subject stands in the Markdown.
     assert_eq!(
-        line_of(&text, found[0].2),
+        line_of(text, found[0].2),
         "title = \"Lungekræftscreening med lavdosis-CT\""
     );
-    assert_eq!(
-        line_of(&text, found[1].2),
-        "# Nyt siden sidst (ændringslog)"
-    );
+    assert_eq!(line_of(text, found[1].2), "# Nyt siden sidst (ændringslog)");
     // A Danish decimal or two citations: kept as written, and told.
     assert_eq!(
-        line_of(&text, found[2].2),
+        line_of(text, found[2].2),
         "To store randomiserede studier viste lavere dødelighed (1,2)."
     );
-    assert!(line_of(&text, found[3].2).starts_with("![]("), "{text}");
-    assert_eq!(line_of(&text, found[4].2), "<table>");
+    assert!(line_of(text, found[3].2).starts_with("![]("), "{text}");
+    assert_eq!(line_of(text, found[4].2), "<table>");
     assert_eq!(
-        line_of(&text, found[7].2),
+        line_of(text, found[7].2),
         "# 8. Om denne kliniske retningslinje"
     );
-    // The image in a merged cell is below the table and the links are text (the table
-    // subset holds neither), the old guideline address mapped; the report names each.
+    found
+}
+
+/// The image in a merged cell is below the table and the links are text (the table subset
+/// holds neither), the old guideline address mapped; the report names each.
+#[track_caller]
+fn assert_merged_cell_messages(report: &Value) {
     let messages: Vec<&str> = report["files"][0]["findings"]
         .as_array()
         .expect("findings")
@@ -372,8 +388,12 @@ fn grade_bold_headings_merged_cells_and_images() {
              table",
         ]
     );
-    insta::assert_snapshot!("import_grade", text);
-    // Check agrees about the image without alt text, at the same line; nothing else.
+}
+
+/// Check agrees about the image without alt text, at the same line (`line`); nothing else.
+/// The three figures are in the guideline's folder.
+#[track_caller]
+fn assert_check_agrees_and_figures_are_copied(site: &Site, report: &Value, line: Option<u64>) {
     let check = report["files"][0]["check"]
         .as_array()
         .expect("check findings");
@@ -381,7 +401,7 @@ fn grade_bold_headings_merged_cells_and_images() {
         .iter()
         .map(|f| (f["code"].as_str(), f["line"].as_u64()))
         .collect();
-    assert_eq!(check, [(Some("image.missing-alt"), found[3].2)]);
+    assert_eq!(check, [(Some("image.missing-alt"), line)]);
     for image in ["image1.png", "image2.png", "image3.png"] {
         assert!(
             site.path(&format!(
@@ -391,16 +411,19 @@ fn grade_bold_headings_merged_cells_and_images() {
             "{image}"
         );
     }
+}
 
-    // Built (once the missing alt text is written), the citations in the caption and the
-    // merged cells are citation links; the decimal-shaped `(1,5 cm)` beside them is text.
-    let page_path = site.path(path);
+/// Built (once the missing alt text is written), the citations in the caption and the
+/// merged cells are citation links; the decimal-shaped `(1,5 cm)` beside them is text.
+#[track_caller]
+fn assert_grade_page_cites(site: &Site, text: &str) {
+    let page_path = site.path(GRADE_PATH);
     std::fs::write(
         &page_path,
         text.replacen("![](", "![Screeningsforløbet](", 1),
     )
     .expect("fixed");
-    let page = build_page(&site, "dlcg/lungekraeftscreening-med-lavdosis-ct");
+    let page = build_page(site, "dlcg/lungekraeftscreening-med-lavdosis-ct");
     assert_eq!(
         between(&page, "<caption>", "</caption>"),
         "<caption>Tabel 1: Fund og opfølgning <sup class=\"cite\"><a id=\"cite-2-1\" \

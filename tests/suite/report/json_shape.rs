@@ -1,5 +1,7 @@
 //! The JSON report has exactly the documented keys and types.
 
+use serde_json::Value;
+
 use crate::support::{TODAY, site};
 
 use super::{
@@ -7,9 +9,9 @@ use super::{
     single,
 };
 
-#[test]
-fn json_has_exactly_the_documented_keys_and_types() {
-    // A stale aid, so that `stale_aids` has an element whose keys can be checked.
+/// The report of the valid guideline (dlg/dlbcl, not published) beside a published one, with
+/// a stale aid: `published` is once a date and once null, and `stale_aids` has an element.
+fn report() -> Value {
     let site = site()
         .replace(ASSESSED_LINE, "ipdas_assessed = 2024-01-15")
         .file(
@@ -17,14 +19,23 @@ fn json_has_exactly_the_documented_keys_and_types() {
             guideline("Screening", &[(APPROVAL_TABLE, &published("2024-03-20"))]),
         )
         .build();
-    let report = json_report(&site, TODAY, &[]);
+    json_report(&site, TODAY, &[])
+}
+
+#[test]
+fn json_has_exactly_the_documented_parts() {
+    let report = report();
     assert_keys(
         &report,
         &["today", "revision", "publication", "decision_aids"],
         "the report",
     );
     assert_iso_date(&report["today"], "today");
+}
 
+#[test]
+fn json_revision_rows_have_exactly_the_documented_keys_and_types() {
+    let report = report();
     let revision = report["revision"].as_array().expect("revision is an array");
     assert_eq!(revision.len(), 2);
     for row in revision {
@@ -47,7 +58,11 @@ fn json_has_exactly_the_documented_keys_and_types() {
         assert_iso_date(&row["planned"], "planned");
         assert!(row["days_left"].is_i64(), "{row}");
     }
+}
 
+#[test]
+fn json_publication_rows_have_exactly_the_documented_keys_and_types() {
+    let report = report();
     let publication = report["publication"]
         .as_array()
         .expect("publication is an array");
@@ -77,7 +92,11 @@ fn json_has_exactly_the_documented_keys_and_types() {
     // dbcg/screening is published, dlg/dlbcl is not: `published` is a date or null.
     assert_iso_date(&publication[0]["published"], "published");
     assert!(publication[1]["published"].is_null());
+}
 
+#[test]
+fn json_decision_aids_have_exactly_the_documented_keys_and_types() {
+    let report = report();
     let aids = &report["decision_aids"];
     assert_keys(
         aids,

@@ -1,10 +1,12 @@
 //! The site's revision overview agrees with the report.
 
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
-use jiff::civil::date;
+use jiff::civil::{Date, date};
+use serde_json::Value;
 
-use crate::support::{site, stderr};
+use crate::support::{Site, site, stderr};
 
 use super::{PLANNED_LINE, guideline, json_report, planned, shift, without_aid};
 
@@ -32,9 +34,10 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
     &text[from..to]
 }
 
-#[test]
-fn the_revision_overview_page_agrees_with_the_report() {
-    let today = date(2026, 11, 24);
+/// The valid guideline beside four whose revision is one day overdue, planned for `today`,
+/// due in 90 days and in 91, built for `today` into a temporary folder: the site, the folder
+/// (removed when dropped) and its `public/`.
+fn built_with_each_status(today: Date) -> (Site, tempfile::TempDir, PathBuf) {
     let variant = |title: &str, days: i64| {
         without_aid(&guideline(
             title,
@@ -52,17 +55,19 @@ fn the_revision_overview_page_agrees_with_the_report() {
         .build();
     let out = tempfile::tempdir().expect("a temporary folder");
     let public = out.path().join("public");
-    let today = today.to_string();
     let output = site
         .retning()
-        .args(["build", "--today", &today, "--out"])
+        .args(["build", "--today", &today.to_string(), "--out"])
         .arg(&public)
         .output()
         .expect("run retning build");
     assert!(output.status.success(), "{}", stderr(&output));
+    (site, out, public)
+}
 
-    let report = json_report(&site, &today, &[]);
-    let expected: BTreeMap<&str, &str> = report["revision"]
+/// The report's revision rows: slug → status.
+fn statuses(report: &Value) -> BTreeMap<&str, &str> {
+    report["revision"]
         .as_array()
         .expect("revision rows")
         .iter()
@@ -72,7 +77,15 @@ fn the_revision_overview_page_agrees_with_the_report() {
                 row["status"].as_str().expect("a status"),
             )
         })
-        .collect();
+        .collect()
+}
+
+#[test]
+fn the_revision_overview_page_agrees_with_the_report() {
+    let today = date(2026, 11, 24);
+    let (site, _out, public) = built_with_each_status(today);
+    let report = json_report(&site, &today.to_string(), &[]);
+    let expected = statuses(&report);
     assert_eq!(
         expected,
         BTreeMap::from([
@@ -89,35 +102,40 @@ fn the_revision_overview_page_agrees_with_the_report() {
     let rows = overview_rows(&html);
     assert_eq!(rows.len(), expected.len(), "rows: {rows:#?}");
     for row in report["revision"].as_array().expect("revision rows") {
-        let (group, slug) = (
-            row["group"].as_str().expect("group"),
-            row["slug"].as_str().expect("slug"),
-        );
-        let suffix = format!("/{group}/{slug}/");
-        let (href, (status, values)) = rows
-            .iter()
-            .find(|(href, _)| href.ends_with(&suffix))
-            .unwrap_or_else(|| panic!("no row links to {suffix}: {rows:#?}"));
-        assert_eq!(Some(status.as_str()), row["status"].as_str(), "{href}");
-        assert_eq!(
-            values,
-            &[
-                row["planned"].as_str().expect("planned").to_owned(),
-                row["days_left"].to_string(),
-                status.clone(),
-            ],
-            "{href}"
-        );
-
-        // The guideline's own page carries the banner that goes with the same status.
-        let page = std::fs::read_to_string(public.join(format!("{group}/{slug}/index.html")))
-            .expect("read the guideline page");
-        assert_eq!(
-            (page.contains("banner-overdue"), page.contains("banner-due")),
-            (status == "overdue", status == "due"),
-            "banners on {group}/{slug}"
-        );
+        assert_row_agrees(row, &rows, &public);
     }
+}
+
+/// The overview's row for the report's `row` has its status and values, and the guideline's
+/// own page carries the banner that goes with the same status.
+#[track_caller]
+fn assert_row_agrees(row: &Value, rows: &BTreeMap<String, (String, Vec<String>)>, public: &Path) {
+    let (group, slug) = (
+        row["group"].as_str().expect("group"),
+        row["slug"].as_str().expect("slug"),
+    );
+    let suffix = format!("/{group}/{slug}/");
+    let (href, (status, values)) = rows
+        .iter()
+        .find(|(href, _)| href.ends_with(&suffix))
+        .unwrap_or_else(|| panic!("no row links to {suffix}: {rows:#?}"));
+    assert_eq!(Some(status.as_str()), row["status"].as_str(), "{href}");
+    assert_eq!(
+        values,
+        &[
+            row["planned"].as_str().expect("planned").to_owned(),
+            row["days_left"].to_string(),
+            status.clone(),
+        ],
+        "{href}"
+    );
+    let page = std::fs::read_to_string(public.join(format!("{group}/{slug}/index.html")))
+        .expect("read the guideline page");
+    assert_eq!(
+        (page.contains("banner-overdue"), page.contains("banner-due")),
+        (status == "overdue", status == "due"),
+        "banners on {group}/{slug}"
+    );
 }
 
 #[test]

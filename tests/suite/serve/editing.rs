@@ -306,3 +306,33 @@ fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edi
     });
     assert_eq!(server.get("/search/findes-ikke.json").status, 404);
 }
+
+#[test]
+fn preview_search_names_the_strength_as_the_theme_does_and_follows_its_edits() {
+    let strings = |label: &str| {
+        include_str!("../../../themes/default/strings.toml")
+            .replace("oxford-b = \"B\"", &format!("oxford-b = \"{label}\""))
+    };
+    let site = site()
+        .file("themes/default/strings.toml", strings("Niveau B"))
+        .build();
+    let server = Server::start(&site);
+    // tantivy behind /api/search.
+    server.eventually("/api/search?q=PET/CT-skanning", "the theme's label", |r| {
+        r.status == 200 && r.body.contains("\"strength\":\"Niveau B\"")
+    });
+    // The static index's fragments.
+    let meta: serde_json::Value =
+        serde_json::from_str(&server.page("/search/meta.json")).expect("meta.json");
+    let dir = meta["dir"].as_str().expect("dir");
+    let fragments = server.page(&format!("/search/{dir}/f0.json"));
+    assert!(
+        fragments.contains("\"strength\":\"Niveau B\""),
+        "{fragments}"
+    );
+    // The theme renames the strength again: the preview's units are made anew.
+    std::fs::write(site.path("themes/default/strings.toml"), strings("Trin B")).expect("write");
+    server.eventually("/api/search?q=PET/CT-skanning", "the new label", |r| {
+        r.status == 200 && r.body.contains("\"strength\":\"Trin B\"")
+    });
+}
