@@ -258,20 +258,16 @@ pub(crate) fn check_base_url(url: &str) -> Result<(), BaseUrlProblem> {
     Ok(())
 }
 
-/// Why a `base_url` is not the address of a site; English for `build --base-url` (whose
-/// argument errors are the command-line parser's, in English), [`Self::message`] for findings.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a `base_url` (in `retning.toml` or `build --base-url`) is not the address of a site.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum BaseUrlProblem {
-    #[error("`{0}` is not an absolute http:// or https:// address")]
     NotAbsolute(String),
-    #[error("`{0}` has no host name")]
     NoHost(String),
-    #[error("`{0}` holds {1:?}, which an address of a site cannot")]
     BadCharacter(String, char),
 }
 
 impl BaseUrlProblem {
-    /// The finding's message, in the reader's language.
+    /// Why, worded in the catalogue: a finding's message, or a refused `--base-url`'s reason.
     pub(crate) fn message(&self) -> Message {
         match self {
             Self::NotAbsolute(url) => message!("config-invalid-base-url", url = url.as_str()),

@@ -31,6 +31,7 @@ pub mod site;
 pub(crate) mod site_path;
 pub mod source;
 pub(crate) mod status;
+pub(crate) mod streamed_build;
 pub mod summary;
 pub(crate) mod terminal;
 pub mod validate;

@@ -98,12 +98,19 @@ struct Streamed {
     search_files: usize,
 }
 
+/// Renders every page, given the static search index's listing: each guideline page goes to
+/// the writer as soon as it is rendered; the rest of the site and the number of guideline
+/// pages are returned.
+pub(crate) type RenderPass<'a> = dyn Fn(
+        &SearchListing,
+        &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync),
+    ) -> Result<(OutputTree, usize), RenderError>
+    + Sync
+    + 'a;
+
 /// What a publication renders and where it writes it.
 struct Job<'a> {
-    site: &'a Site,
-    theme: &'a Theme,
-    options: RenderOptions,
-    archive: &'a Archive,
+    render: &'a RenderPass<'a>,
     out_folder: &'a OutputFolder,
 }
 
@@ -119,28 +126,51 @@ pub fn publish(
     index_dir: &Path,
     step: impl Fn(Stage),
 ) -> anyhow::Result<Published> {
-    let job = Job {
-        site,
-        theme,
-        options,
-        archive,
-        out_folder,
-    };
-    let mut timings = Timings::default();
-    let index_staging = clear_index_staging(index_dir)?;
+    let render =
+        |listing: &SearchListing,
+         put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync)| {
+            render_site_streaming(site, theme, options, Some(listing), archive, put)
+        };
     step(Stage::SearchIndex);
     let started = Instant::now();
     let units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
-    timings.search_units = started.elapsed();
+    let made = started.elapsed();
+    let published = publish_units(units, &render, out_folder, index_dir, || true, step)?;
+    published
+        .map(|mut published| {
+            published.timings.search_units += made;
+            published
+        })
+        .ok_or_else(|| anyhow::anyhow!("the build was stopped"))
+}
+
+/// [`publish`] of the search units `units`, the pages rendered by `render`. Once the site is
+/// staged, `proceed` says whether it is published: when not, nothing is (the old site and
+/// index stay) and the answer is `None`. `step` hears each stage as it starts (the search
+/// index's excepted: the caller says it, as it makes `units`).
+pub(crate) fn publish_units(
+    mut units: SearchUnits,
+    render: &RenderPass,
+    out_folder: &OutputFolder,
+    index_dir: &Path,
+    proceed: impl FnOnce() -> bool,
+    step: impl Fn(Stage),
+) -> anyhow::Result<Option<Published>> {
+    let job = Job { render, out_folder };
+    let mut timings = Timings::default();
+    let index_staging = clear_index_staging(index_dir)?;
+    // tantivy frees each unit's text once it has it; the static index needs only its start.
+    let texts = units.take_texts();
     // tantivy indexes on a thread of its own while the site is rendered and staged.
     let (site_staged, engine) = std::thread::scope(|scope| {
-        let engine = scope.spawn(|| {
+        let (units, index_staging) = (&units, &index_staging);
+        let engine = scope.spawn(move || {
             let started = Instant::now();
             units
-                .engine(Some(&index_staging))
+                .engine_with_texts(texts, index_staging)
                 .map(|engine| (engine, started.elapsed()))
         });
-        let site_staged = stage_site(&job, &units, &mut timings, &step);
+        let site_staged = stage_site(&job, units, &mut timings, &step);
         let started = Instant::now();
         let engine = engine.join();
         timings.waiting_for_tantivy = started.elapsed();
@@ -157,6 +187,10 @@ pub fn publish(
     };
     timings.tantivy = tantivy;
     free_in_background(units);
+    if !proceed() {
+        let _ = staged.discard();
+        return Ok(None);
+    }
 
     let started = Instant::now();
     let write = swap_in(staged, engine, &index_staging, index_dir, out_folder.path())?;
@@ -168,7 +202,7 @@ pub fn publish(
         timings,
     };
     free_in_background(tree);
-    Ok(published)
+    Ok(Some(published))
 }
 
 /// The folder the tantivy index is built in, beside `index_dir`, emptied of a build that
@@ -220,18 +254,11 @@ fn stage_into(
     timings.static_index = started.elapsed();
     step(Stage::Pages);
     let started = Instant::now();
-    let (tree, pages) = render_site_streaming(
-        job.site,
-        job.theme,
-        job.options,
-        Some(&search_listing),
-        job.archive,
-        |path, html| {
-            staging
-                .put(&path, &html)
-                .map_err(|err| RenderError::not_written(&path, &err))
-        },
-    )
+    let (tree, pages) = (job.render)(&search_listing, &|path, html| {
+        staging
+            .put(&path, &html)
+            .map_err(|err| RenderError::not_written(&path, &err))
+    })
     .map_err(Failure::from)?;
     timings.render = started.elapsed();
     step(Stage::Writing);

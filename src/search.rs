@@ -13,7 +13,7 @@ use search_index::{
     TermStats, order_by_group,
 };
 
-use crate::diagnostics::{Diagnostic, Message, codes, message, render_human, unreadable};
+use crate::diagnostics::{Diagnostic, Message, StoppingFinding, codes, message, unreadable};
 use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind, Topic};
 use crate::render::Theme;
 use crate::render::strength_text::StrengthText;
@@ -71,12 +71,10 @@ pub struct SearchUnits {
 
 impl SearchUnits {
     /// The units of the guidelines that go on the site, named with the theme's `labels`.
-    /// An invalid `synonyms.toml` is an error that names its line and column.
+    /// An invalid `synonyms.toml` is an error that names its line and column (in the
+    /// reader's language where the command prints it).
     pub fn of(site: &Site, drafts: bool, labels: &SearchLabels) -> anyhow::Result<Self> {
-        let synonyms = load_synonyms(&site.root).map_err(|finding| {
-            let language = crate::diagnostics::Language::for_site(&site.config.language);
-            anyhow::anyhow!("{}", render_human(&[*finding], false, language))
-        })?;
+        let synonyms = load_synonyms(&site.root).map_err(StoppingFinding)?;
         let (docs, groups) = ordered_units(site, drafts, labels);
         Ok(Self::analyzed(docs, groups, synonyms))
     }
@@ -114,8 +112,38 @@ impl SearchUnits {
         &self,
         put: impl FnMut(&str, &[u8]) -> Result<(), E>,
     ) -> Result<Encoded, E> {
-        let weights = self.stats.weights(&self.docs);
-        static_index::encode_into(&self.docs, &self.groups, &weights, &self.synonyms, put)
+        let weights = self.stats.weighted_terms(&self.docs);
+        static_index::encode_into(&self.docs, &self.groups, weights, &self.synonyms, put)
+    }
+
+    /// Takes every unit's full text, for [`Self::engine_with_texts`], and leaves each unit
+    /// what the static index shows of it ([`static_index::fragment_text`]): the units stay
+    /// while both indexes are made; the full texts need only last until tantivy has them.
+    pub(crate) fn take_texts(&mut self) -> Vec<String> {
+        self.docs
+            .par_iter_mut()
+            .map(|doc| {
+                let shown = static_index::fragment_text(&doc.text).into_owned();
+                std::mem::replace(&mut doc.text, shown)
+            })
+            .collect()
+    }
+
+    /// The tantivy index in `dir`, with the `texts` [`Self::take_texts`] took, each freed
+    /// as soon as tantivy has it.
+    pub(crate) fn engine_with_texts(
+        &self,
+        texts: Vec<String>,
+        dir: &Path,
+    ) -> Result<Engine, EngineError> {
+        Engine::build_with_texts(
+            &self.docs,
+            texts,
+            self.groups.clone(),
+            Some(dir),
+            &self.stats,
+        )?
+        .with_synonyms(self.synonyms.clone(), Some(dir))
     }
 
     /// The tantivy index, in memory or in `dir`.
@@ -330,5 +358,40 @@ impl UnitMaker<'_> {
             // best unit for it, ranked by the rest of the query.
             keywords: guideline.meta.keywords.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostics::{Language, chain_in_language};
+
+    /// The site says `language = "da"`; `--lang en` must still read English.
+    #[test]
+    fn a_broken_synonyms_file_is_shown_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(
+            root.join("retning.toml"),
+            "title = \"Test\"\nbase_url = \"https://example.org/\"\nlanguage = \"da\"\n\n[groups]\ndlg = \"DLG\"\n",
+        )
+        .unwrap();
+        std::fs::create_dir_all(root.join("guidelines")).unwrap();
+        std::fs::write(root.join(SYNONYMS_FILE), "groups = [[\"brystkræft\"]]\n").unwrap();
+        let site = Site::load(root).unwrap().site;
+        let Err(err) = SearchUnits::of(&site, false, &SearchLabels::builtin()) else {
+            panic!("a broken synonyms.toml is an error");
+        };
+        let english = chain_in_language(&err, Language::En);
+        assert!(
+            english.contains("a group needs at least two different words"),
+            "{english}"
+        );
+        assert!(english.contains("synonyms.toml:1:11"), "{english}");
+        let danish = chain_in_language(&err, Language::Da);
+        assert!(
+            danish.contains("en gruppe skal have mindst to forskellige ord"),
+            "{danish}"
+        );
     }
 }

@@ -102,7 +102,9 @@ impl Site {
     }
 }
 
-fn load_one(root: &Path, candidate: &Candidate) -> (Option<Guideline>, Vec<Diagnostic>) {
+/// Reads and parses `candidate`: the guideline, if it parsed, and what reading and parsing
+/// found.
+pub(crate) fn load_one(root: &Path, candidate: &Candidate) -> (Option<Guideline>, Vec<Diagnostic>) {
     let shown = display_path(root, &candidate.path);
     match SourceFile::read(&candidate.path, shown.clone()) {
         Ok(source) => {

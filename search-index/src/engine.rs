@@ -161,6 +161,37 @@ impl Engine {
         dir: Option<&Path>,
         stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
+        let texts = docs.iter().map(|doc| doc.text.as_str());
+        Self::build_from(docs, texts, groups, dir, stats)
+    }
+
+    /// [`Engine::build_with`] with each doc's text (which the index stores, for the snippets)
+    /// apart from `docs`, which may hold less of it: `texts[i]` is doc `i`'s, freed as soon
+    /// as the index has it, so a build need not hold every text until the index is done.
+    pub fn build_with_texts(
+        docs: &[IndexDoc],
+        texts: Vec<String>,
+        groups: Vec<GroupRange>,
+        dir: Option<&Path>,
+        stats: &Arc<TermStats>,
+    ) -> Result<Self, EngineError> {
+        if texts.len() != docs.len() {
+            return Err(EngineError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{} texts for {} docs", texts.len(), docs.len()),
+            )));
+        }
+        Self::build_from(docs, texts.into_iter(), groups, dir, stats)
+    }
+
+    /// Indexes `docs` with their `texts`, one each, in order.
+    fn build_from<T: AsRef<str>>(
+        docs: &[IndexDoc],
+        texts: impl Iterator<Item = T>,
+        groups: Vec<GroupRange>,
+        dir: Option<&Path>,
+        stats: &Arc<TermStats>,
+    ) -> Result<Self, EngineError> {
         let schema = schema();
         let fields = Fields::of(&schema)?;
         // The doc store holds every unit's text for snippets: compressing it took a core a
@@ -186,7 +217,7 @@ impl Engine {
         // Merging would make tantivy estimate each field's token count from the rounded field
         // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        for (id, d) in docs.iter().enumerate() {
+        for (id, (d, text)) in docs.iter().zip(texts).enumerate() {
             // The field tokenizers read the doc's terms by its id.
             let key = id.to_string();
             let mut doc = doc!(
@@ -199,7 +230,7 @@ impl Engine {
                 fields.kind => kind_name(d.kind),
                 fields.kind_boost => f64::from(d.kind.boost()),
             );
-            fields.stored.add(&mut doc, d);
+            fields.stored.add(&mut doc, d, text.as_ref());
             writer.add_document(doc)?;
         }
         writer.commit()?;

@@ -7,13 +7,14 @@
 mod reader;
 mod typo_table;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::analyzer::STOPWORDS;
-use crate::{GroupRange, IndexDoc, Synonyms};
+use crate::{GroupRange, IndexDoc, Synonyms, WeightedTerms};
 
 pub use reader::{DecodeError, StaticIndex};
 pub(crate) use typo_table::TypoFile;
@@ -119,7 +120,16 @@ fn encode_with(
         folder.push((name.to_owned(), bytes.to_vec()));
         Ok::<(), std::convert::Infallible>(())
     };
-    let Ok(encoded) = encode_streaming(docs, groups, weights, synonyms, chunk_bytes, put);
+    let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
+    let Ok(encoded) = encode_streaming(
+        docs,
+        groups,
+        &terms,
+        weights.iter(),
+        synonyms,
+        chunk_bytes,
+        put,
+    );
     let mut out = StaticFiles::default();
     out.files.extend(
         folder
@@ -146,14 +156,16 @@ pub struct Encoded {
 /// [`encode`] without holding the files: `put` gets each file of the folder (its name in the
 /// folder, its bytes) as soon as it is made, in name order, and the folder's name comes
 /// last, with the meta file. The bytes are exactly [`encode`]'s.
+/// The weights come term by term, as [`WeightedTerms`] weighs them, and are not all held.
 pub fn encode_into<E>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
-    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    weights: WeightedTerms<'_>,
     synonyms: &Synonyms,
     put: impl FnMut(&str, &[u8]) -> Result<(), E>,
 ) -> Result<Encoded, E> {
-    encode_streaming(docs, groups, weights, synonyms, CHUNK_BYTES, put)
+    let terms: Vec<&str> = weights.terms().collect();
+    encode_streaming(docs, groups, &terms, weights, synonyms, CHUNK_BYTES, put)
 }
 
 /// Fragment files made at once, on every core, before they are handed on in order: enough to
@@ -162,17 +174,19 @@ const FRAGMENT_BATCH: usize = 64;
 
 /// The folder's files in name order (its hash is taken in that order): the chunks (`c…`),
 /// then the fragments (`f…`), then the typo files (`t…`). Only the chunks and the typo files
-/// are held until their turn, not the fragments, most of the bytes.
+/// are held until their turn, not the fragments, most of the bytes. `terms` are the terms
+/// `weights` gives, in the same (sorted) order.
 fn encode_streaming<E>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
-    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    terms: &[&str],
+    weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
     synonyms: &Synonyms,
     chunk_bytes: usize,
     mut put: impl FnMut(&str, &[u8]) -> Result<(), E>,
 ) -> Result<Encoded, E> {
+    let typo_files = typo_table::encode(terms);
     let (chunks, bounds) = encode_chunks(weights, chunk_bytes);
-    let typo_files = typo_table::encode(&weights.keys().collect::<Vec<_>>());
     let typo_file_count = typo_files.len();
     let mut hasher = FolderHasher::default();
     let mut put = |name: &str, bytes: &[u8]| {
@@ -221,24 +235,25 @@ fn encode_streaming<E>(
 
 /// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound.
 fn encode_chunks(
-    weights: &BTreeMap<String, Vec<(u32, f32)>>,
+    weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
     chunk_bytes: usize,
 ) -> (Vec<Vec<u8>>, Vec<String>) {
     let mut chunks: Vec<Vec<u8>> = Vec::new();
     let mut bounds: Vec<String> = Vec::new();
     let mut current: Vec<(String, Vec<u32>)> = Vec::new();
     let mut bytes = 0;
-    let mut previous_last: Option<&str> = None;
+    let mut previous_last: Option<String> = None;
     for (term, postings) in weights {
+        let term = term.as_ref();
         if current.is_empty() {
-            bounds.push(lower_bound(previous_last, term));
+            bounds.push(lower_bound(previous_last.as_deref(), term));
         }
-        let deltas = delta_encode(&flatten(postings));
+        let deltas = delta_encode(&flatten(postings.as_ref()));
         // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
         bytes += term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
-        current.push((term.clone(), deltas));
+        current.push((term.to_owned(), deltas));
         if bytes >= chunk_bytes {
-            previous_last = Some(term);
+            previous_last = Some(term.to_owned());
             let terms = std::mem::take(&mut current);
             chunks.push(json(&Chunk { terms }));
             bytes = 0;
@@ -354,14 +369,21 @@ struct FragmentDoc<'a> {
     title: &'a str,
     strength: Option<&'a str>,
     strength_class: Option<&'a str>,
-    text: std::borrow::Cow<'a, str>,
+    text: Cow<'a, str>,
+}
+
+/// What a fragment shows of a doc's text: its first `FRAGMENT_TEXT_CHARS` characters and
+/// "…" when there are more. A text cut so already is shown unchanged, so a build may hand
+/// the encoder the docs with their texts cut and free the rest.
+pub fn fragment_text(text: &str) -> Cow<'_, str> {
+    match text.char_indices().nth(FRAGMENT_TEXT_CHARS) {
+        Some((cut, _)) if &text[cut..] != "…" => format!("{}…", &text[..cut]).into(),
+        _ => text.into(),
+    }
 }
 
 fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
-    let text = match doc.text.char_indices().nth(FRAGMENT_TEXT_CHARS) {
-        Some((cut, _)) => format!("{}…", &doc.text[..cut]).into(),
-        None => doc.text.as_str().into(),
-    };
+    let text = fragment_text(&doc.text);
     FragmentDoc {
         url: &doc.url,
         guideline: &doc.guideline,

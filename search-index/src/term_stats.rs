@@ -5,17 +5,17 @@
 //! and score them alike. The phrases of the synonym list (`crate::phrases`) are counted
 //! here too, as one more term each, in the docs whose words hold them.
 
-use std::collections::{BTreeMap, HashMap};
-
 use rayon::prelude::*;
 // Millions of lookups of short words per build: FxHash, not SipHash (no untrusted keys here).
 use rustc_hash::FxHashMap;
-use tantivy::fieldnorm::FieldNormReader;
-use tantivy::query::Bm25Weight;
 
+use crate::IndexDoc;
 use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
 use crate::phrases::{Phrases, joined};
-use crate::{IndexDoc, TITLE_BOOST};
+
+mod weights;
+
+pub use weights::WeightedTerms;
 
 /// tantivy drops tokens longer than this (its `MAX_TOKEN_LEN`); so do the counts here.
 const MAX_TOKEN_LEN: usize = u16::MAX as usize - 5;
@@ -112,74 +112,6 @@ impl TermStats {
     /// The text of term `id`.
     pub(crate) fn term(&self, id: u32) -> &str {
         &self.terms[id as usize]
-    }
-
-    /// Every term with its docs' weights (FORMAT.md, "Weights"): tantivy's BM25 score of the
-    /// term in the title (× TITLE_BOOST) plus in the text (a phrase: in the phrase fields),
-    /// times the doc's kind boost. The
-    /// arithmetic is tantivy's, step for step, so a doc scores here as in `retning search`.
-    pub fn weights(&self, docs: &[IndexDoc]) -> BTreeMap<String, Vec<(u32, f32)>> {
-        let num_docs = docs.len() as u64;
-        // Each doc's field norm ids, found once rather than for each of its postings.
-        let norms: Vec<[u8; INDEXED_FIELDS]> = self
-            .lengths
-            .iter()
-            .map(|l| l.map(FieldNormReader::fieldnorm_to_id))
-            .collect();
-        let average = |field: usize| {
-            let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
-            tokens as f32 / num_docs as f32
-        };
-        let averages = [average(0), average(1), average(2), average(3)];
-        // The postings are laid out here, not in `of`: tantivy needs only the docs' terms,
-        // and starts indexing while this runs.
-        let (starts, postings) = postings(self.terms.len(), &self.docs);
-        let weights: Vec<Vec<(u32, f32)>> = starts
-            .par_windows(2)
-            .enumerate()
-            .map(|(term, range)| (self.slot(term as u32, 0), &postings[range[0]..range[1]]))
-            .map_init(HashMap::new, |bm25_cache, (title_slot, postings)| {
-                let mut bm25 = |field: usize, doc_freq: u64| -> Bm25Weight {
-                    bm25_cache
-                        .entry((field, doc_freq))
-                        .or_insert_with(|| {
-                            Bm25Weight::for_one_term_without_explain(
-                                doc_freq,
-                                num_docs,
-                                averages[field],
-                            )
-                        })
-                        .clone()
-                };
-                let in_title = postings.iter().filter(|p| p.1[0] > 0).count() as u64;
-                let in_text = postings.iter().filter(|p| p.1[1] > 0).count() as u64;
-                let title = (in_title > 0).then(|| bm25(title_slot, in_title));
-                let text = (in_text > 0).then(|| bm25(title_slot + 1, in_text));
-                postings
-                    .iter()
-                    .map(|&(doc, [tf_title, tf_text])| {
-                        let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
-                        let mut weight = 0.0f32;
-                        let norms = norms[doc as usize];
-                        let (title_norm, text_norm) = (norms[title_slot], norms[title_slot + 1]);
-                        if let (Some(bm25), true) = (&title, tf_title > 0) {
-                            weight += bm25.score(title_norm, tf_title) * TITLE_BOOST * kind;
-                        }
-                        if let (Some(bm25), true) = (&text, tf_text > 0) {
-                            weight += bm25.score(text_norm, tf_text) * 1.0 * kind;
-                        }
-                        (doc, weight)
-                    })
-                    .collect()
-            })
-            .collect();
-        // A phrase of the synonym list that no doc has is a term with no docs: not one.
-        self.terms
-            .iter()
-            .cloned()
-            .zip(weights)
-            .filter(|(_, postings)| !postings.is_empty())
-            .collect()
     }
 }
 
@@ -508,54 +440,6 @@ impl TermMerge {
         }
         terms
     }
-}
-
-/// Every term's postings, laid end to end: those of term `t` are
-/// `postings[starts[t]..starts[t + 1]]`, `(doc id, counts)` with doc ids ascending.
-fn postings(terms: usize, docs: &[Vec<Counted>]) -> (Vec<usize>, Vec<Counted>) {
-    let mut starts = vec![0usize; terms + 1];
-    for &(term, _) in docs.iter().flatten() {
-        starts[term as usize + 1] += 1;
-    }
-    for t in 0..terms {
-        starts[t + 1] += starts[t];
-    }
-    let total = starts[terms];
-    let mut postings = vec![(0, [0; FIELDS]); total];
-    // Filled on every core: each task takes the terms of a range holding about as many
-    // postings as the others', and scans every doc's terms for those in its range.
-    let tasks = rayon::current_num_threads() * 4;
-    let mut bounds: Vec<usize> = (0..=tasks)
-        .map(|k| {
-            starts
-                .partition_point(|&s| s < total * k / tasks)
-                .min(terms)
-        })
-        .collect();
-    bounds[tasks] = terms;
-    bounds.dedup();
-    let mut parts = Vec::with_capacity(bounds.len());
-    let mut rest = postings.as_mut_slice();
-    for range in bounds.windows(2) {
-        let (part, tail) = rest.split_at_mut(starts[range[1]] - starts[range[0]]);
-        parts.push((range[0] as u32..range[1] as u32, part));
-        rest = tail;
-    }
-    parts.into_par_iter().for_each(|(range, part)| {
-        let base = starts[range.start as usize];
-        let mut next: Vec<usize> = starts[range.start as usize..range.end as usize]
-            .iter()
-            .map(|start| start - base)
-            .collect();
-        for (doc, terms) in docs.iter().enumerate() {
-            for &(term, counts) in terms.iter().filter(|(t, _)| range.contains(t)) {
-                let slot = &mut next[(term - range.start) as usize];
-                part[*slot] = (doc as u32, counts);
-                *slot += 1;
-            }
-        }
-    });
-    (starts, postings)
 }
 
 #[cfg(test)]

@@ -13,15 +13,18 @@ use jiff::civil::Date;
 use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
-use crate::diagnostics::{Arg, Counts, Failure, Language, Message, message, render_human};
+use crate::diagnostics::{
+    Arg, Counts, Diagnostic, Failure, Language, Message, message, render_human,
+};
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{Published, free_in_background, publish};
 use crate::render::{Archive, RenderOptions, Theme};
 use crate::search;
+use crate::streamed_build::{Survey, publish_streamed};
 use crate::validate::{Checked, check_site};
 
-use super::{Outcome, parse_today, today_or_local};
+use super::{BadValue, Outcome, parse_today, today_or_local};
 
 #[derive(Debug, Args)]
 pub(crate) struct BuildArgs {
@@ -55,8 +58,10 @@ pub(crate) struct BuildArgs {
     pub(crate) no_cache: bool,
 }
 
-fn parse_base_url(value: &str) -> Result<String, String> {
-    check_base_url(value).map_err(|problem| problem.to_string())?;
+/// The reason a `--base-url` is refused is the catalogue's, so the usage error says it in the
+/// reader's language.
+fn parse_base_url(value: &str) -> Result<String, BadValue> {
+    check_base_url(value).map_err(|problem| BadValue(problem.message()))?;
     Ok(value.to_owned())
 }
 
@@ -79,45 +84,35 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         return Ok(Outcome::Clean);
     }
     let progress = Progress::new();
-    let Some((mut checked, history)) = checked(root, today, args.no_history, &progress, language)
-    else {
+    let context = BuildContext {
+        root,
+        args: &args,
+        today,
+        out: &out,
+        index_dir: &index_dir,
+        cache: &cache,
+        history_head: &history_head,
+        progress: &progress,
+        language,
+    };
+    // Without history the guidelines stream through the build (`streamed_build`), unless
+    // the theme or the synonyms cannot be read: the full build says why, in its order.
+    let streamable = history_head
+        .is_err()
+        .then(|| Theme::load(root).ok().zip(search::load_synonyms(root).ok()))
+        .flatten();
+    let built = match streamable {
+        Some((theme, synonyms)) => build_streamed(&context, &theme, synonyms)?,
+        None => build_full(&context)?,
+    };
+    let Some((shown, published)) = built else {
         return Ok(Outcome::Findings);
     };
-    let counts = Counts::of(&checked.findings);
-    if let Some(base_url) = args.base_url {
-        checked.site.config.base_url = base_url;
-    }
-    let theme = load_theme(root, language)?;
-    let options = RenderOptions {
-        drafts: args.drafts,
-        today,
-    };
-    let archive = history
-        .as_ref()
-        .map(|history| Archive::of(&checked.site, history, args.drafts).with_page_cache(root))
-        .unwrap_or_default();
-    // From here the output changes: the record of the last build no longer describes it.
-    cache.forget().with_context(|| {
-        message!("error-cache-not-cleared", folder = CACHE_DIR).in_language(language)
-    })?;
-    let published = publish(
-        &checked.site,
-        &theme,
-        options,
-        &archive,
-        &out,
-        &index_dir,
-        |stage| progress.step(&stage.label(), language),
-    )?;
-    archive.tidy_page_cache();
-    if let Some(history) = &history {
-        history.save_facts();
-    }
-    progress.finish();
-    let summary = summary(&checked, args.drafts, &published, counts, language);
+    let counts = Counts::of(&shown.findings);
+    let summary = summary(&shown, &published, counts, language);
     let guidelines = summary.guidelines;
     print_messages(&summary);
-    free_in_background(checked);
+    free_in_background(shown);
     if let Some(key) = key {
         record(&cache, &key, &[out.path(), &index_dir], summary, language);
     }
@@ -130,6 +125,162 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         language,
     );
     Ok(Outcome::Clean)
+}
+
+/// The build of the whole site loaded at once (with history, whose pages and checks read
+/// every guideline): `None` when findings stopped it (they are printed).
+fn build_full(context: &BuildContext) -> anyhow::Result<Option<(Shown, Published)>> {
+    let BuildContext {
+        root,
+        args,
+        today,
+        progress,
+        language,
+        ..
+    } = *context;
+    let Some((mut checked, history)) = checked(root, today, args.no_history, progress, language)
+    else {
+        return Ok(None);
+    };
+    if let Some(base_url) = &args.base_url {
+        checked.site.config.base_url = base_url.clone();
+    }
+    let theme = load_theme(root, language)?;
+    let options = RenderOptions {
+        drafts: args.drafts,
+        today,
+    };
+    let archive = history
+        .as_ref()
+        .map(|history| Archive::of(&checked.site, history, args.drafts).with_page_cache(root))
+        .unwrap_or_default();
+    // From here the output changes: the record of the last build no longer describes it.
+    context.cache.forget().with_context(|| {
+        message!("error-cache-not-cleared", folder = CACHE_DIR).in_language(language)
+    })?;
+    let published = publish(
+        &checked.site,
+        &theme,
+        options,
+        &archive,
+        context.out,
+        context.index_dir,
+        |stage| progress.step(&stage.label(), language),
+    )?;
+    archive.tidy_page_cache();
+    if let Some(history) = &history {
+        history.save_facts();
+    }
+    progress.finish();
+    let shown = Shown {
+        findings: std::mem::take(&mut checked.findings),
+        published: checked.site.published(args.drafts).count(),
+        drafts: checked.site.guidelines.len(),
+    };
+    free_in_background(checked);
+    Ok(Some((shown, published)))
+}
+
+/// What a build has at hand from its start to its end.
+struct BuildContext<'a> {
+    root: &'a Path,
+    args: &'a BuildArgs,
+    today: Date,
+    out: &'a OutputFolder,
+    index_dir: &'a Path,
+    cache: &'a BuildCache,
+    history_head: &'a Result<String, Unavailable>,
+    progress: &'a Progress,
+    language: Language,
+}
+
+/// The build without history, the guidelines streamed through it: `None` when findings
+/// stopped it (they are printed).
+fn build_streamed(
+    context: &BuildContext,
+    theme: &Theme,
+    synonyms: search_index::Synonyms,
+) -> anyhow::Result<Option<(Shown, Published)>> {
+    let BuildContext {
+        root,
+        args,
+        progress,
+        language,
+        ..
+    } = *context;
+    progress.step(&message!("progress-checking"), language);
+    let survey = match Survey::of(
+        root,
+        args.base_url.clone(),
+        args.drafts,
+        &search::SearchLabels::of(theme),
+        synonyms,
+    ) {
+        Ok(survey) => survey,
+        Err(finding) => {
+            eprint!(
+                "{}",
+                render_human(&[*finding], std::io::stderr().is_terminal(), language)
+            );
+            return Ok(None);
+        }
+    };
+    if let Err(why) = context.history_head
+        && !matches!(why, Unavailable::TurnedOff)
+    {
+        eprintln!("{}", super::check::history_note(why, language));
+    }
+    let (drafts, published) = survey.counts();
+    let options = RenderOptions {
+        drafts: args.drafts,
+        today: context.today,
+    };
+    let mut not_forgotten = None;
+    let (built, findings) = publish_streamed(
+        survey,
+        theme,
+        options,
+        context.out,
+        context.index_dir,
+        |findings| {
+            if Counts::of(findings).errors > 0 {
+                return false;
+            }
+            // From here the output changes: the record of the last build no longer
+            // describes it.
+            not_forgotten = context.cache.forget().err();
+            not_forgotten.is_none()
+        },
+        |stage| progress.step(&stage.label(), language),
+    )?;
+    if let Some(err) = not_forgotten {
+        return Err(anyhow::Error::new(err).context(
+            message!("error-cache-not-cleared", folder = CACHE_DIR).in_language(language),
+        ));
+    }
+    progress.finish();
+    let Some(built) = built else {
+        eprint!(
+            "{}",
+            render_human(&findings, std::io::stderr().is_terminal(), language)
+        );
+        eprintln!("{}", format(language, "build-not-published", &[]));
+        return Ok(None);
+    };
+    let shown = Shown {
+        findings,
+        published,
+        drafts,
+    };
+    Ok(Some((shown, built)))
+}
+
+/// What a build says of the site: its findings, how many guidelines it published, and how
+/// many there are in all.
+struct Shown {
+    findings: Vec<Diagnostic>,
+    published: usize,
+    drafts: usize,
 }
 
 /// The folder `--out` names, unless writing there could lose files no build wrote.
@@ -248,21 +399,15 @@ fn checked(
 
 /// What a published build prints on standard error (its warnings, a note when nothing was
 /// published) and the figures the build cache keeps to say it again.
-fn summary(
-    checked: &Checked,
-    drafts: bool,
-    published: &Published,
-    counts: Counts,
-    language: Language,
-) -> Summary {
-    let guidelines = checked.site.published(drafts).count();
+fn summary(shown: &Shown, published: &Published, counts: Counts, language: Language) -> Summary {
+    let guidelines = shown.published;
     let messages = |color: bool| {
         let mut text = String::new();
         if counts.warnings > 0 {
-            text.push_str(&render_human(&checked.findings, color, language));
+            text.push_str(&render_human(&shown.findings, color, language));
         }
         if guidelines == 0 {
-            text.push_str(&nothing_published(&checked.site).in_language(language));
+            text.push_str(&nothing_published(shown.drafts).in_language(language));
             text.push('\n');
         }
         text
@@ -332,8 +477,7 @@ fn print_unchanged(
 }
 
 /// Says why a build published no guideline page: an empty site, or only drafts.
-fn nothing_published(site: &crate::site::Site) -> Message {
-    let drafts = site.guidelines.len();
+fn nothing_published(drafts: usize) -> Message {
     if drafts == 0 {
         message!("build-no-guideline", folder = crate::site::GUIDELINES_DIR)
     } else {

@@ -66,7 +66,7 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
         _ if args.monitoring => {
             let report = reports::monitoring(&site, group);
             match args.format {
-                Format::Table => reports::render_monitoring_table(&report),
+                Format::Table => reports::render_monitoring_table(&report, language),
                 Format::Json => serde_json::to_string_pretty(&report)? + "\n",
                 Format::Csv => reports::render_monitoring_csv(&report),
             }
@@ -74,7 +74,7 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
         _ if args.coverage => {
             let matrix = reports::pathway_coverage(&site, group);
             match args.format {
-                Format::Table => reports::render_coverage_table(&matrix),
+                Format::Table => reports::render_coverage_table(&matrix, language),
                 Format::Json => serde_json::to_string_pretty(&matrix)? + "\n",
                 Format::Csv => reports::render_coverage_csv(&matrix),
             }
@@ -83,7 +83,9 @@ pub(super) fn run(root: &Path, args: ReportArgs, language: Language) -> anyhow::
         None => {
             let report = reports::build(&site, today, group);
             match args.format {
-                Format::Table => reports::render_table(&report, std::io::stdout().is_terminal()),
+                Format::Table => {
+                    reports::render_table(&report, std::io::stdout().is_terminal(), language)
+                }
                 Format::Json => serde_json::to_string_pretty(&report)? + "\n",
                 Format::Csv => reports::render_csv(&report),
             }
@@ -145,7 +147,7 @@ fn changes_text(
     let changes = reports::changes_since(site, since, args.group.as_deref(), history.as_ref());
     Ok(match args.format {
         Format::Json => serde_json::to_string_pretty(&changes)? + "\n",
-        Format::Table => reports::render_changes(&changes, since),
+        Format::Table => reports::render_changes(&changes, since, language),
         Format::Csv => reports::render_changes_csv(&changes),
     })
 }

@@ -1,6 +1,7 @@
 //! The message catalogue: every catalogued diagnostic message, help text, summary and the
 //! preview overlay's words and the command line's own words, in Danish and English, as Fluent
-//! files built into the binary (`locales/<language>/diagnostics.ftl` and `command_line.ftl`).
+//! files built into the binary (`locales/<language>/diagnostics.ftl`, `command_line.ftl` and
+//! `report.ftl`).
 //!
 //! Fluent (Project Fluent, `fluent-bundle`) rather than a hand-made table: it gives each
 //! language its own plural rules ("1 advarsel", "2 advarsler") and word order, and translators
@@ -48,16 +49,18 @@ impl Language {
     }
 
     /// The Fluent sources of this language's catalogue: the findings' words, and the command
-    /// line's own (usage errors, `retning history`'s listing).
-    pub(crate) fn sources(self) -> [&'static str; 2] {
+    /// line's own (usage errors, `retning history`'s listing) and `retning report`'s tables.
+    pub(crate) fn sources(self) -> [&'static str; 3] {
         match self {
             Self::Da => [
                 include_str!("../../locales/da/diagnostics.ftl"),
                 include_str!("../../locales/da/command_line.ftl"),
+                include_str!("../../locales/da/report.ftl"),
             ],
             Self::En => [
                 include_str!("../../locales/en/diagnostics.ftl"),
                 include_str!("../../locales/en/command_line.ftl"),
+                include_str!("../../locales/en/report.ftl"),
             ],
         }
     }

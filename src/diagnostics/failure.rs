@@ -6,7 +6,7 @@
 use std::error::Error;
 use std::fmt;
 
-use super::{Language, Message};
+use super::{Diagnostic, Language, Message, render_human};
 
 type Cause = Box<dyn Error + Send + Sync + 'static>;
 
@@ -49,6 +49,26 @@ impl Error for Failure {
     }
 }
 
+/// A finding that stops a command outside `check` (a `synonyms.toml` broken while the site
+/// is built): [`chain_in_language`] shows it as `check` would, in the reader's language.
+#[derive(Debug)]
+pub(crate) struct StoppingFinding(pub(crate) Box<Diagnostic>);
+
+/// English where no language is known (a panic message, a log).
+impl fmt::Display for StoppingFinding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_language(Language::En))
+    }
+}
+
+impl Error for StoppingFinding {}
+
+impl StoppingFinding {
+    fn in_language(&self, language: Language) -> String {
+        render_human(std::slice::from_ref(&*self.0), false, language)
+    }
+}
+
 /// `.or_fail(|| message!(…))`: a failed result becomes a [`Failure`] saying what failed.
 pub(crate) trait OrFail<T> {
     fn or_fail(self, message: impl FnOnce() -> Message) -> Result<T, Failure>;
@@ -64,9 +84,14 @@ impl<T, E: Into<Cause>> OrFail<T> for Result<T, E> {
 /// [`Failure`] in `language`.
 pub(crate) fn chain_in_language(err: &anyhow::Error, language: Language) -> String {
     err.chain()
-        .map(|cause| match cause.downcast_ref::<Failure>() {
-            Some(failure) => failure.message.in_language(language),
-            None => cause.to_string(),
+        .map(|cause| {
+            if let Some(failure) = cause.downcast_ref::<Failure>() {
+                failure.message.in_language(language)
+            } else if let Some(finding) = cause.downcast_ref::<StoppingFinding>() {
+                finding.in_language(language)
+            } else {
+                cause.to_string()
+            }
         })
         .collect::<Vec<_>>()
         .join(": ")

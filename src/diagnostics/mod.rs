@@ -17,7 +17,7 @@ mod text;
 
 pub use catalogue::Language;
 pub(crate) use codes::Code;
-pub(crate) use failure::{Failure, OrFail, chain_in_language};
+pub(crate) use failure::{Failure, OrFail, StoppingFinding, chain_in_language};
 pub(crate) use github::render_github;
 pub(crate) use gitlab::render_gitlab;
 pub use human::render_human;

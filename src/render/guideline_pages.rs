@@ -7,7 +7,8 @@ use crate::model::Guideline;
 
 use super::context::{render, render_sized};
 use super::inputs::RenderInputs;
-use super::{Archive, RenderError, Theme, archive, changes_view, guideline_view};
+use super::page_plan::guideline_files;
+use super::{Archive, RenderError, RenderedFile, Theme, archive, changes_view, guideline_view};
 
 /// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
 /// history the context stays as it was: no list, no cost.
@@ -44,9 +45,6 @@ pub(super) fn guideline_pages<T: Send>(
     inputs: &RenderInputs,
     page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
 ) -> Result<Vec<T>, RenderError> {
-    let (site, theme, archive) = (inputs.site, inputs.theme, inputs.archive);
-    let today = inputs.options.today;
-    let root = site.config.root_path();
     inputs
         .guidelines
         .par_iter()
@@ -55,21 +53,65 @@ pub(super) fn guideline_pages<T: Send>(
         // much as the page's own view to make and to drop.
         .map_init(
             || inputs.base.clone(),
-            |context, guideline| {
-                let view = guideline_view::build(site, guideline, theme, today);
-                context.insert("g", &view);
-                insert_history(context, theme, &root, guideline, archive);
-                let capacity = 2 * guideline.source.text.len() + 16 * 1024;
-                let html = render_sized(theme, "guideline.html", context, capacity)?;
-                let mdt = render(theme, "mdt.html", context)?;
-                Ok(vec![
-                    page(format!("{}index.html", guideline.path()), html)?,
-                    page(mdt_path(guideline), mdt)?,
-                ])
-            },
+            |context, guideline| own_pages(inputs, context, guideline, page),
         )
         .collect::<Result<Vec<Vec<T>>, RenderError>>()
         .map(|pages| pages.into_iter().flatten().collect())
+}
+
+/// Makes the model of the `i`th of the published guidelines' summaries, for its pages.
+pub(crate) type Model<'a> = dyn Fn(usize) -> Result<Guideline, RenderError> + Sync + 'a;
+
+/// The pages of the guidelines of `inputs.summaries`, each made from a model `model` makes
+/// when its turn comes and dropped once its pages are: the pages go to `page`; each
+/// guideline's site-wide files (feed, API file, the files it uses, alias redirects) are
+/// returned beside them.
+pub(super) fn streamed_guideline_pages<T: Send>(
+    inputs: &RenderInputs,
+    model: &Model,
+    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
+) -> Result<(Vec<T>, Vec<RenderedFile>), RenderError> {
+    let made: Vec<(Vec<T>, Vec<RenderedFile>)> = (0..inputs.summaries.len())
+        .into_par_iter()
+        .map_init(
+            || inputs.base.clone(),
+            |context, i| {
+                let guideline = model(i)?;
+                let pages = own_pages(inputs, context, &guideline, page)?;
+                let files = guideline_files(inputs, &guideline, &inputs.summaries[i])?;
+                Ok((pages, files))
+            },
+        )
+        .collect::<Result<_, RenderError>>()?;
+    let mut pages = Vec::new();
+    let mut files = Vec::new();
+    for (own, site_wide) in made {
+        pages.extend(own);
+        files.extend(site_wide);
+    }
+    Ok((pages, files))
+}
+
+/// `guideline`'s page and MDT view, rendered with `context` (the base context, whose `g`
+/// each page replaces).
+fn own_pages<T>(
+    inputs: &RenderInputs,
+    context: &mut tera::Context,
+    guideline: &Guideline,
+    page: &impl Fn(String, Vec<u8>) -> Result<T, RenderError>,
+) -> Result<Vec<T>, RenderError> {
+    let (site, theme) = (inputs.site, inputs.theme);
+    let root = site.config.root_path();
+    let view = guideline_view::build(site, guideline, theme, inputs.options.today);
+    context.insert("g", &view);
+    insert_history(context, theme, &root, guideline, inputs.archive);
+    let capacity = 2 * guideline.source.text.len() + 16 * 1024;
+    let html = render_sized(theme, "guideline.html", context, capacity)?;
+    let mdt = render(theme, "mdt.html", context)?;
+    Ok(vec![
+        page(format!("{}index.html", guideline.path()), html)?,
+        page(mdt_path(guideline), mdt)?,
+    ])
 }
 
 /// Where a guideline's MDT view lives: inside its page's folder, so no slug can take it.

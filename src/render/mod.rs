@@ -46,7 +46,8 @@ pub(crate) use summaries::summary;
 pub use theme::Theme;
 
 use context::{base_context, part_error, render, render_sized, write_assets};
-use guideline_pages::{guideline_pages, insert_history};
+pub(crate) use guideline_pages::Model;
+use guideline_pages::{guideline_pages, insert_history, streamed_guideline_pages};
 use inputs::RenderInputs;
 use site_pages::site_wide_pages;
 
@@ -132,6 +133,7 @@ pub(crate) fn render_site_with(
         options,
         listing.as_ref(),
         archive,
+        Source::Site,
         |path, html| Ok((path, html)),
     )?;
     // A site-wide file wins over a search file, and both over a guideline page at the same
@@ -161,8 +163,40 @@ pub(crate) fn render_site_streaming(
     archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
-    let (out, pages) = render_with(site, theme, options, search, archive, page)?;
+    let (out, pages) = render_with(site, theme, options, search, archive, Source::Site, page)?;
     Ok((out, pages.len()))
+}
+
+/// [`render_site_streaming`] without the guidelines' models in memory at once: `summaries`
+/// (of the guidelines to publish, in the site's order) make the pages that list guidelines,
+/// and each guideline's pages are made from the model `model` makes of it when its turn
+/// comes, dropped once they are. `site` gives the configuration and the assets (its
+/// guidelines are not read). No history: a build with one renders from the whole site.
+pub(crate) fn render_site_from_summaries(
+    site: &Site,
+    theme: &Theme,
+    options: RenderOptions,
+    search: Option<&SearchListing>,
+    summaries: &[GuidelineSummary],
+    model: &Model,
+    page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
+) -> Result<(OutputTree, usize), RenderError> {
+    let source = Source::Streamed { summaries, model };
+    let no_history = Archive::default();
+    let (out, pages) = render_with(site, theme, options, search, &no_history, source, page)?;
+    Ok((out, pages.len()))
+}
+
+/// Where a render's guidelines come from.
+#[derive(Clone, Copy)]
+enum Source<'a> {
+    /// The site's models, all loaded.
+    Site,
+    /// Summaries for the listing pages, and a model made for each guideline's own pages.
+    Streamed {
+        summaries: &'a [GuidelineSummary],
+        model: &'a Model<'a>,
+    },
 }
 
 /// Renders the site; each guideline page goes through `page`, and what it returns is
@@ -173,6 +207,7 @@ fn render_with<T: Send>(
     options: RenderOptions,
     search: Option<&SearchListing>,
     archive: &Archive,
+    source: Source,
     page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
 ) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
@@ -189,11 +224,21 @@ fn render_with<T: Send>(
         Some(icons)
     };
     let base = base_context(site, theme, &root, &assets)?;
-    let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
-    let summaries: Vec<GuidelineSummary> = guidelines
-        .par_iter()
-        .map(|g| GuidelineSummary::of(g))
-        .collect();
+    let (guidelines, made): (Vec<&Guideline>, Vec<GuidelineSummary>) = match source {
+        Source::Site => {
+            let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
+            let made = guidelines
+                .par_iter()
+                .map(|g| GuidelineSummary::of(g))
+                .collect();
+            (guidelines, made)
+        }
+        Source::Streamed { .. } => (Vec::new(), Vec::new()),
+    };
+    let summaries = match source {
+        Source::Site => made.as_slice(),
+        Source::Streamed { summaries, .. } => summaries,
+    };
     // Each page's size, for the offline lists, beside what `page` makes of it.
     let page = |path: String, html: Vec<u8>| {
         let size = html.len();
@@ -204,18 +249,20 @@ fn render_with<T: Send>(
         theme,
         options,
         guidelines: &guidelines,
-        summaries: &summaries,
+        summaries,
         base: &base,
         archive,
     };
     let Rendered {
         pages,
+        guideline_files,
         site_wide,
         pngs,
-    } = render_in_parallel(&inputs, &page, icons.as_ref())?;
+    } = render_in_parallel(&inputs, source, &page, icons.as_ref())?;
     out.files.extend(pngs);
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
+    out.files.extend(guideline_files);
     if let Some(icons) = &icons {
         write_offline(&inputs, icons, &assets, search, &pages, &mut out)?;
     }
@@ -238,6 +285,9 @@ struct MadePage<T> {
 struct Rendered<T> {
     /// The guideline pages, current and earlier versions.
     pages: Vec<MadePage<T>>,
+    /// Each streamed guideline's site-wide files (its feed, API file, files and alias
+    /// redirects); a full render has them in `site_wide`.
+    guideline_files: Vec<RenderedFile>,
     site_wide: OutputTree,
     /// The app icons' PNGs by site path (none in the preview).
     pngs: Vec<(String, Vec<u8>)>,
@@ -249,14 +299,18 @@ struct Rendered<T> {
 /// otherwise leave a core idle.
 fn render_in_parallel<T: Send>(
     inputs: &RenderInputs,
+    source: Source,
     page: &(impl Fn(String, Vec<u8>) -> Result<MadePage<T>, RenderError> + Sync),
     icons: Option<&offline::Icons>,
 ) -> Result<Rendered<T>, RenderError> {
     let (pages, (site_wide, pngs)) = rayon::join(
-        || {
-            let mut pages = guideline_pages(inputs, page)?;
-            pages.extend(archive_pages::render_all(inputs, page)?);
-            Ok(pages)
+        || match source {
+            Source::Site => {
+                let mut pages = guideline_pages(inputs, page)?;
+                pages.extend(archive_pages::render_all(inputs, page)?);
+                Ok((pages, Vec::new()))
+            }
+            Source::Streamed { model, .. } => streamed_guideline_pages(inputs, model, page),
         },
         || {
             let site_wide = site_wide_pages(inputs);
@@ -264,11 +318,12 @@ fn render_in_parallel<T: Send>(
             (site_wide, pngs)
         },
     );
-    let pages: Vec<MadePage<T>> = pages?;
+    let (pages, guideline_files): (Vec<MadePage<T>>, Vec<RenderedFile>) = pages?;
     let site_wide = site_wide?;
     let pngs = pngs.map_err(|err| part_error("render-part-app-icons", &err))?;
     Ok(Rendered {
         pages,
+        guideline_files,
         site_wide,
         pngs: pngs.unwrap_or_default(),
     })

@@ -1,16 +1,45 @@
 //! The report as an aligned terminal table or as CSV. The JSON form is the `Report` itself,
-//! serialised; all three shapes are documented in the README.
+//! serialised; all three shapes are documented in the README. The tables speak the reader's
+//! language (`locales/<language>/report.ftl`); CSV and JSON keep their English keys and values.
 
 use super::{Change, Coverage, PublicationRow, Report, RevisionRow};
+use crate::diagnostics::catalogue::format;
+use crate::diagnostics::{Arg, Language};
 use crate::status::RevisionStatus;
 
-/// Terminal colours for the status column, used only on a TTY.
-struct Paint(bool);
+/// The tables' words in one language, from the catalogue's `report-…` messages.
+pub(super) struct Words(pub(super) Language);
 
-impl Paint {
+impl Words {
+    pub(super) fn say(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        format(self.0, &format!("report-{id}"), args)
+    }
+
+    /// Column headers: `group` is `report-column-group`.
+    pub(super) fn columns(&self, ids: &[&str]) -> Vec<String> {
+        ids.iter()
+            .map(|id| self.say(&format!("column-{id}"), &[]))
+            .collect()
+    }
+
+    /// A part's title line.
+    pub(super) fn title(&self, id: &str, args: &[(&str, Arg)]) -> String {
+        self.say(&format!("{id}-title"), args) + "\n"
+    }
+}
+
+/// Terminal colours for the status column, used only on a TTY.
+struct Paint<'a> {
+    color: bool,
+    words: &'a Words,
+}
+
+impl Paint<'_> {
     fn status(&self, status: RevisionStatus) -> String {
         self.colour(
-            status.as_str(),
+            &self
+                .words
+                .say("status", &[("status", Arg::from(status.as_str()))]),
             match status {
                 RevisionStatus::Current => "32",
                 RevisionStatus::Due => "33",
@@ -20,13 +49,13 @@ impl Paint {
     }
     fn flag(&self, late: bool) -> String {
         if late {
-            self.colour("late", "31")
+            self.colour(&self.words.say("late", &[]), "31")
         } else {
-            "on time".to_owned()
+            self.words.say("on-time", &[])
         }
     }
     fn colour(&self, text: &str, code: &str) -> String {
-        if self.0 {
+        if self.color {
             format!("\u{1b}[{code}m{text}\u{1b}[0m")
         } else {
             text.to_owned()
@@ -34,20 +63,29 @@ impl Paint {
     }
 }
 
-pub(crate) fn render_table(report: &Report, color: bool) -> String {
-    let paint = Paint(color);
-    let mut out = format!("Revision (today {})\n", report.today);
+pub(crate) fn render_table(report: &Report, color: bool, language: Language) -> String {
+    let words = Words(language);
+    let paint = Paint {
+        color,
+        words: &words,
+    };
+    let today = [("today", Arg::from(report.today.to_string()))];
+    let mut out = words.title("revision", &today);
     out.push_str(&revision_table(&report.revision, &paint));
-    out.push_str("\nPublication\n");
+    out.push('\n');
+    out.push_str(&words.title("publication", &[]));
     out.push_str(&publication_table(&report.publication, &paint));
-    out.push_str("\nDecision aids\n");
-    out.push_str(&decision_aid_table(&report.decision_aids));
+    out.push('\n');
+    out.push_str(&words.title("decision-aids", &[]));
+    out.push_str(&decision_aid_table(&report.decision_aids, &words));
     out
 }
 
 fn revision_table(rows: &[RevisionRow], paint: &Paint) -> String {
     table(
-        &["group", "guideline", "version", "planned", "days", "status"],
+        &paint
+            .words
+            .columns(&["group", "guideline", "version", "planned", "days", "status"]),
         rows.iter()
             .map(|r| {
                 vec![
@@ -60,12 +98,13 @@ fn revision_table(rows: &[RevisionRow], paint: &Paint) -> String {
                 ]
             })
             .collect(),
+        paint.words,
     )
 }
 
 fn publication_table(rows: &[PublicationRow], paint: &Paint) -> String {
     table(
-        &[
+        &paint.words.columns(&[
             "group",
             "guideline",
             "approved",
@@ -73,7 +112,7 @@ fn publication_table(rows: &[PublicationRow], paint: &Paint) -> String {
             "deadline",
             "lag",
             "status",
-        ],
+        ]),
         rows.iter()
             .map(|p| {
                 vec![
@@ -88,19 +127,20 @@ fn publication_table(rows: &[PublicationRow], paint: &Paint) -> String {
                 ]
             })
             .collect(),
+        paint.words,
     )
 }
 
 /// The coverage per group, then the goal and the aids older than their guideline.
-fn decision_aid_table(coverage: &Coverage) -> String {
+fn decision_aid_table(coverage: &Coverage, words: &Words) -> String {
     let mut out = table(
-        &[
+        &words.columns(&[
             "group",
             "guidelines",
-            "with aid",
+            "with-aid",
             "recommendations",
-            "with aid",
-        ],
+            "with-aid",
+        ]),
         coverage
             .groups
             .iter()
@@ -114,20 +154,36 @@ fn decision_aid_table(coverage: &Coverage) -> String {
                 ]
             })
             .collect(),
+        words,
     );
-    out.push_str(&format!(
-        "Groups with a guideline linking a decision aid: {} of {} ({:.0}%; goal {:.0}%: {})\n",
-        coverage.groups_with_aid,
-        coverage.groups_total,
-        coverage.share * 100.0,
-        coverage.goal * 100.0,
-        if coverage.goal_met { "met" } else { "not met" }
+    let percent = |share: f64| format!("{:.0}", share * 100.0);
+    out.push_str(&words.say(
+        "aid-coverage",
+        &[
+            ("with", Arg::from(coverage.groups_with_aid)),
+            ("total", Arg::from(coverage.groups_total)),
+            ("share", Arg::from(percent(coverage.share))),
+            ("goal", Arg::from(percent(coverage.goal))),
+            (
+                "met",
+                Arg::from(if coverage.goal_met { "yes" } else { "no" }),
+            ),
+        ],
     ));
+    out.push('\n');
     for aid in &coverage.stale_aids {
-        out.push_str(&format!(
-            "Older than the guideline's professional approval ({}): {} in {}/{}\n",
-            aid.professional_approval, aid.aid, aid.group, aid.slug
+        out.push_str(&words.say(
+            "stale-aid",
+            &[
+                ("approval", Arg::from(aid.professional_approval.to_string())),
+                ("aid", Arg::from(&aid.aid)),
+                (
+                    "guideline",
+                    Arg::from(format!("{}/{}", aid.group, aid.slug)),
+                ),
+            ],
         ));
+        out.push('\n');
     }
     out
 }
@@ -179,36 +235,41 @@ pub(crate) fn render_csv(report: &Report) -> String {
 }
 
 /// What changed since a date, as the text the office sends to the steering groups.
-pub(crate) fn render_changes(changes: &[Change], since: jiff::civil::Date) -> String {
+pub(crate) fn render_changes(
+    changes: &[Change],
+    since: jiff::civil::Date,
+    language: Language,
+) -> String {
+    let words = Words(language);
+    let since = [("since", Arg::from(since.to_string()))];
     if changes.is_empty() {
-        return format!("No guideline has been approved since {since}.\n");
+        return words.say("since-none", &since) + "\n";
     }
-    let mut out = format!("New and revised guidelines approved since {since}:\n\n");
+    let mut out = words.say("since-title", &since) + "\n\n";
     for c in changes {
-        out.push_str(&format!(
-            "- {} ({}), version {}, approved {}\n  {}\n",
-            c.title, c.group, c.version, c.approved, c.url
+        out.push_str(&words.say(
+            "since-guideline",
+            &[
+                ("title", Arg::from(&c.title)),
+                ("group", Arg::from(&c.group)),
+                ("version", Arg::from(&c.version)),
+                ("approved", Arg::from(c.approved.to_string())),
+            ],
         ));
-        if !c.new_recommendations.is_empty() {
-            out.push_str(&format!(
-                "  New recommendations: {}\n",
-                join(&c.new_recommendations)
-            ));
-        }
-        if !c.changed_recommendations.is_empty() {
-            out.push_str(&format!(
-                "  Changed recommendations: {}\n",
-                join(&c.changed_recommendations)
-            ));
-        }
-        if !c.withdrawn_recommendations.is_empty() {
-            out.push_str(&format!(
-                "  Withdrawn recommendations: {}\n",
-                join(&c.withdrawn_recommendations)
-            ));
+        out.push_str(&format!("\n  {}\n", c.url));
+        for (id, ids) in [
+            ("since-new", &c.new_recommendations),
+            ("since-changed", &c.changed_recommendations),
+            ("since-withdrawn", &c.withdrawn_recommendations),
+        ] {
+            if !ids.is_empty() {
+                let line = words.say(id, &[("ids", Arg::from(join(ids)))]);
+                out.push_str(&format!("  {line}\n"));
+            }
         }
         if let Some(previous) = &c.previous_version {
-            out.push_str(&format!("  (compared with version {previous})\n"));
+            let line = words.say("since-compared", &[("previous", Arg::from(previous))]);
+            out.push_str(&format!("  {line}\n"));
         }
     }
     out
@@ -257,7 +318,7 @@ pub(super) fn csv_row(fields: &[&str]) -> String {
 }
 
 /// Left-aligned columns; widths count characters (escape codes excluded).
-pub(super) fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
+pub(super) fn table(headers: &[String], rows: Vec<Vec<String>>, words: &Words) -> String {
     let visible = |s: &str| strip_ansi(s).chars().count();
     let mut widths: Vec<usize> = headers.iter().map(|h| h.chars().count()).collect();
     for row in &rows {
@@ -273,9 +334,10 @@ pub(super) fn table(headers: &[&str], rows: Vec<Vec<String>>) -> String {
             .collect();
         padded.join("  ").trim_end().to_owned() + "\n"
     };
-    let mut out = line(headers.iter().map(|h| (*h).to_owned()).collect());
+    let mut out = line(headers.to_vec());
     if rows.is_empty() {
-        out.push_str("(none)\n");
+        out.push_str(&words.say("none", &[]));
+        out.push('\n');
     }
     for row in rows {
         out.push_str(&line(row));

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::format::{csv_row, table};
+use super::format::{Words, csv_row, table};
+use crate::diagnostics::{Arg, Language};
 use crate::model::{Guideline, Status};
 use crate::pathway::{self, Matrix};
 use crate::site::Site;
@@ -90,10 +91,11 @@ pub(crate) fn pathway_coverage(site: &Site, group: Option<&str>) -> Matrix {
     pathway::matrix(&site.config, &summaries, group)
 }
 
-pub(crate) fn render_monitoring_table(report: &MonitoringReport) -> String {
-    let mut out = String::from("Monitoring per group\n");
+pub(crate) fn render_monitoring_table(report: &MonitoringReport, language: Language) -> String {
+    let words = Words(language);
+    let mut out = words.title("monitoring", &[]);
     out.push_str(&table(
-        &["group", "recommendations", "monitored", "not monitored"],
+        &words.columns(&["group", "recommendations", "monitored", "not-monitored"]),
         report
             .groups
             .iter()
@@ -106,16 +108,18 @@ pub(crate) fn render_monitoring_table(report: &MonitoringReport) -> String {
                 ]
             })
             .collect(),
+        &words,
     ));
-    out.push_str("\nMonitored\n");
+    out.push('\n');
+    out.push_str(&words.title("monitored", &[]));
     out.push_str(&table(
-        &[
+        &words.columns(&[
             "group",
             "guideline",
             "recommendation",
             "database",
             "indicator",
-        ],
+        ]),
         report
             .groups
             .iter()
@@ -131,10 +135,12 @@ pub(crate) fn render_monitoring_table(report: &MonitoringReport) -> String {
                 })
             })
             .collect(),
+        &words,
     ));
-    out.push_str("\nNot monitored\n");
+    out.push('\n');
+    out.push_str(&words.title("not-monitored", &[]));
     out.push_str(&table(
-        &["group", "guideline", "recommendations"],
+        &words.columns(&["group", "guideline", "recommendations"]),
         report
             .groups
             .iter()
@@ -144,6 +150,7 @@ pub(crate) fn render_monitoring_table(report: &MonitoringReport) -> String {
                     .map(|(guideline, ids)| vec![g.group.clone(), guideline, ids])
             })
             .collect(),
+        &words,
     ));
     out
 }
@@ -191,11 +198,11 @@ pub(crate) fn render_monitoring_csv(report: &MonitoringReport) -> String {
 }
 
 /// A row per group, a column per phase: `guidelines/recommendations`, `-` for a gap.
-pub(crate) fn render_coverage_table(matrix: &Matrix) -> String {
-    let mut headers = vec!["group"];
-    headers.extend(matrix.phases.iter().map(|p| p.slug.as_str()));
-    let mut out =
-        String::from("Pathway coverage: guidelines/recommendations per phase (- = no guideline)\n");
+pub(crate) fn render_coverage_table(matrix: &Matrix, language: Language) -> String {
+    let words = Words(language);
+    let mut headers = words.columns(&["group"]);
+    headers.extend(matrix.phases.iter().map(|p| p.slug.clone()));
+    let mut out = words.title("coverage", &[]);
     out.push_str(&table(
         &headers,
         matrix
@@ -213,15 +220,19 @@ pub(crate) fn render_coverage_table(matrix: &Matrix) -> String {
                     .collect()
             })
             .collect(),
+        &words,
     ));
     for g in &matrix.groups {
         let gaps: Vec<&str> = g.gaps().map(|c| c.phase.as_str()).collect();
         if !gaps.is_empty() {
-            out.push_str(&format!(
-                "{} has no guideline for: {}\n",
-                g.group,
-                gaps.join(", ")
+            out.push_str(&words.say(
+                "coverage-gaps",
+                &[
+                    ("group", Arg::from(&g.group)),
+                    ("phases", Arg::from(gaps.join(", "))),
+                ],
             ));
+            out.push('\n');
         }
     }
     out

@@ -571,3 +571,51 @@ fn a_published_build_is_an_installable_app_and_a_drafts_build_is_not() {
     assert!(!site.path("preview/manifest.webmanifest").exists());
     assert!(!read(&site, "preview/index.html").contains("data-sw"));
 }
+
+/// A build without history streams the guidelines through it, each checked against the
+/// others' summaries: it finds what `check` finds, in the same order, both when warnings let
+/// it publish and when errors stop it (a draft's among them, though no page is made of it).
+#[test]
+fn a_streamed_build_finds_what_check_finds_in_its_order() {
+    let with_alias =
+        |text: &str| text.replace("keywords = [", "aliases = [\"/gammel/\"]\nkeywords = [");
+    let linking = |target: &str| VALID.replace("@/dlg/dlbcl.md#udredning", target);
+    let warned = site()
+        .file(
+            "guidelines/dbcg/a.md",
+            with_alias(&VALID.replace("https://example.org/opfoelgning", "http://example.org/x")),
+        )
+        .file("guidelines/dbcg/b.md", linking("@/dbcg/c.md"))
+        .file(
+            "guidelines/dbcg/c.md",
+            VALID.replace("status = \"approved\"", "status = \"draft\""),
+        )
+        .build();
+    let failed = site()
+        .file("guidelines/dbcg/a.md", with_alias(VALID))
+        .file(
+            "guidelines/dbcg/b.md",
+            with_alias(&linking("@/dbcg/c.md#nowhere")),
+        )
+        .file(
+            "guidelines/dbcg/c.md",
+            linking("@/dlg/dlbcl.md#anbefaling-99"),
+        )
+        .build();
+    for (site, published) in [(&warned, true), (&failed, false)] {
+        let checked = crate::support::stdout(&site.check(&[]));
+        // Every finding, without the count line that ends the report.
+        let findings = checked
+            .trim_end()
+            .rsplit_once('\n')
+            .map_or("", |(all, _)| all);
+        assert!(findings.matches("help:").count() >= 2, "{checked}");
+        let built = build(site, &[]);
+        assert_eq!(built.status.success(), published, "{}", stderr(&built));
+        assert!(
+            stderr(&built).contains(findings),
+            "{}\n---\n{checked}",
+            stderr(&built)
+        );
+    }
+}

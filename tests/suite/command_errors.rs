@@ -118,6 +118,31 @@ fn a_usage_error_follows_the_sites_language_and_lang() {
     );
 }
 
+/// A refused `--base-url` says why in the same language as the rest of the usage error.
+#[test]
+fn a_refused_base_url_says_why_in_danish_and_in_english() {
+    let site = site().build();
+    let danish = refused(site.root(), &["build", "--base-url", "example.org"]);
+    assert!(
+        danish.starts_with(
+            "fejl: ugyldig værdi 'example.org' for '--base-url <BASE_URL>': \
+             base_url `example.org` er ikke en fuld http://- eller https://-adresse\n"
+        ),
+        "{danish}"
+    );
+    let english = refused(
+        site.root(),
+        &["build", "--base-url", "https://", "--lang", "en"],
+    );
+    assert!(
+        english.starts_with(
+            "error: invalid value 'https://' for '--base-url <BASE_URL>': \
+             base_url `https://` has no host name\n"
+        ),
+        "{english}"
+    );
+}
+
 #[test]
 fn a_usage_error_elsewhere_reads_the_language_of_the_root_it_names() {
     let english_config = CONFIG.replace("language = \"da\"", "language = \"en\"");

@@ -79,6 +79,10 @@ fn the_monitoring_report_lists_per_group_what_is_monitored_and_what_is_not() {
     let site = pathway_site().build();
     insta::assert_snapshot!("monitoring_table", report(&site, &["--monitoring"]));
     insta::assert_snapshot!(
+        "monitoring_table_da",
+        report(&site, &["--monitoring", "--lang", "da"])
+    );
+    insta::assert_snapshot!(
         "monitoring_csv",
         report(&site, &["--monitoring", "--format", "csv"])
     );
@@ -102,6 +106,10 @@ fn the_coverage_report_is_the_groups_by_phases_matrix() {
     let site = pathway_site().build();
     let table = report(&site, &["--coverage"]);
     insta::assert_snapshot!("coverage_table", table);
+    insta::assert_snapshot!(
+        "coverage_table_da",
+        report(&site, &["--coverage", "--lang", "da"])
+    );
     insta::assert_snapshot!(
         "coverage_csv",
         report(&site, &["--coverage", "--format", "csv"])

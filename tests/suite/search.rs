@@ -86,7 +86,8 @@ fn tantivy_urls(site: &Path, row: &Row) -> (Vec<String>, Option<String>) {
     (urls, found["corrected_query"].as_str().map(str::to_owned))
 }
 
-fn static_index(site: &Path) -> StaticIndex {
+/// The static index a build wrote into `site`'s `public/search/`.
+pub(crate) fn static_index(site: &Path) -> StaticIndex {
     let dir = site.join("public/search");
     let meta = std::fs::read_dir(&dir)
         .expect("search/")

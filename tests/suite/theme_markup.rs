@@ -1,8 +1,7 @@
 //! A theme restyles the markup inside a guideline's page: the strength labels and classes in
 //! its `strings.toml`, the badges and the reference items in `templates/partials/`.
 
-use search_index::static_index::StaticIndex;
-
+use crate::search::static_index;
 use crate::support::{Site, build_and_read, site, stdout};
 
 #[test]
@@ -74,14 +73,7 @@ fn search_results_name_the_strength_as_the_theme_does() {
     assert_eq!(first["strength"], "Niveau B", "{found}");
     assert_eq!(first["strength_class"], "tone-b", "{found}");
     // The static index the site's search page reads.
-    let dir = site.path("public/search");
-    let meta = std::fs::read_dir(&dir)
-        .expect("search/")
-        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
-        .find(|name| name.starts_with("meta."))
-        .expect("a meta file");
-    let index =
-        StaticIndex::decode(&meta, |name| std::fs::read(dir.join(name)).ok()).expect("decode");
+    let index = static_index(site.root());
     let docs: Vec<_> = (0..).map_while(|id| index.doc(id)).collect();
     let first = docs
         .iter()

@@ -48,7 +48,8 @@ impl StoredFields {
         })
     }
 
-    pub(super) fn add(&self, doc: &mut TantivyDocument, d: &IndexDoc) {
+    /// Stores `d`'s fields, with `text` for its text.
+    pub(super) fn add(&self, doc: &mut TantivyDocument, d: &IndexDoc, text: &str) {
         doc.add_text(self.url, &d.url);
         doc.add_text(self.guideline, &d.guideline);
         doc.add_text(self.guideline_url, &d.guideline_url);
@@ -59,7 +60,7 @@ impl StoredFields {
         if let Some(class) = &d.strength_class {
             doc.add_text(self.strength_class, class);
         }
-        doc.add_text(self.text, &d.text);
+        doc.add_text(self.text, text);
     }
 
     /// The `IndexDoc` a hit was built from; `None` for a doc missing a field every doc has.

@@ -446,3 +446,63 @@ fn phrases_are_one_term_alike_in_both_engines_and_keep_their_negation() {
     // Every lung cancer unit has the word in its guideline's title.
     assert_eq!(engine.search("lungekræft", None, 10).unwrap().len(), 6);
 }
+
+#[test]
+fn texts_handed_apart_are_indexed_and_stored_as_the_docs_own() {
+    let docs = docs();
+    let stats = Arc::new(TermStats::of(&docs));
+    let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
+    // The docs hold only the start of their texts, as a build leaves them.
+    let cut: Vec<IndexDoc> = docs
+        .iter()
+        .map(|d| IndexDoc {
+            text: d.text.chars().take(20).collect(),
+            ..d.clone()
+        })
+        .collect();
+    let apart = Engine::build_with_texts(&cut, texts, Vec::new(), None, &stats).unwrap();
+    let whole = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
+    assert_eq!(
+        tantivy_weights(&apart, &docs).unwrap(),
+        tantivy_weights(&whole, &docs).unwrap()
+    );
+    let hits = apart.search("kemoterapi opfølgning", None, 20).unwrap();
+    assert!(!hits.is_empty());
+    assert_eq!(
+        serde_json::to_string(&hits).unwrap(),
+        serde_json::to_string(&whole.search("kemoterapi opfølgning", None, 20).unwrap()).unwrap(),
+        "the same hits, with the full texts and their snippets"
+    );
+
+    let too_few = vec![String::new(); docs.len() - 1];
+    assert!(Engine::build_with_texts(&cut, too_few, Vec::new(), None, &stats).is_err());
+}
+
+#[test]
+fn the_static_index_from_weights_term_by_term_is_the_one_from_all_weights() {
+    let docs = docs();
+    let stats = TermStats::of(&docs);
+    let weights = stats.weights(&docs);
+    let weighted = stats.weighted_terms(&docs);
+    let terms: Vec<&str> = weighted.terms().collect();
+    assert_eq!(
+        terms,
+        weights.keys().map(String::as_str).collect::<Vec<_>>()
+    );
+    let held = crate::static_index::encode(&docs, &[], &weights, &Synonyms::default());
+    let mut files = BTreeMap::new();
+    let encoded =
+        crate::static_index::encode_into(&docs, &[], weighted, &Synonyms::default(), |n, b| {
+            files.insert(n.to_owned(), b.to_vec());
+            Ok::<(), ()>(())
+        })
+        .unwrap();
+    assert_eq!(encoded.meta, held.meta);
+    let prefix = format!("{}/", encoded.dir);
+    let held_folder: BTreeMap<String, Vec<u8>> = held
+        .files
+        .iter()
+        .filter_map(|(n, b)| Some((n.strip_prefix(&prefix)?.to_owned(), b.clone())))
+        .collect();
+    assert_eq!(files, held_folder);
+}

@@ -422,10 +422,19 @@ fn files_are_put_in_name_order_with_the_bytes_encode_holds() {
     let (docs, weights) = many_terms(400, &terms);
     let held = encode_with(&docs, &[], &weights, &Synonyms::default(), 150);
     let mut put: Vec<(String, Vec<u8>)> = Vec::new();
-    let streamed = encode_streaming(&docs, &[], &weights, &Synonyms::default(), 150, |n, b| {
-        put.push((n.to_owned(), b.to_vec()));
-        Ok::<(), ()>(())
-    })
+    let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
+    let streamed = encode_streaming(
+        &docs,
+        &[],
+        &terms,
+        weights.iter(),
+        &Synonyms::default(),
+        150,
+        |n, b| {
+            put.push((n.to_owned(), b.to_vec()));
+            Ok::<(), ()>(())
+        },
+    )
     .unwrap();
     let m = meta(&held);
     assert!(m.chunks.len() > 10 && m.fragment_files() > 10, "{m:?}");
@@ -456,10 +465,58 @@ fn an_error_of_put_stops_the_encoding_and_is_returned() {
     let terms = words();
     let (docs, weights) = many_terms(70, &terms);
     let mut calls = 0;
-    let result = encode_into(&docs, &[], &weights, &Synonyms::default(), |name, _| {
-        calls += 1;
-        Err(format!("disk full at {name}"))
-    });
+    let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
+    let result = encode_streaming(
+        &docs,
+        &[],
+        &terms,
+        weights.iter(),
+        &Synonyms::default(),
+        CHUNK_BYTES,
+        |name, _| {
+            calls += 1;
+            Err(format!("disk full at {name}"))
+        },
+    );
     assert_eq!(result.unwrap_err(), "disk full at c0.json");
     assert_eq!(calls, 1);
+}
+
+#[test]
+fn docs_with_their_texts_cut_as_fragments_show_them_encode_the_same() {
+    let long = "ord ".repeat(200);
+    let exactly = "x".repeat(FRAGMENT_TEXT_CHARS);
+    let one_more = format!("{exactly}…");
+    let texts = [
+        long.as_str(),
+        "kort tekst",
+        &exactly,
+        &one_more,
+        "æøå ".repeat(90).as_str(),
+    ]
+    .map(str::to_owned);
+    for text in &texts {
+        let shown = fragment_text(text);
+        assert_eq!(fragment_text(&shown), shown, "cut twice is cut once");
+        assert!(shown.chars().count() <= FRAGMENT_TEXT_CHARS + 1);
+    }
+    assert_eq!(fragment_text(&exactly), exactly);
+    assert_eq!(
+        fragment_text(&long).chars().count(),
+        FRAGMENT_TEXT_CHARS + 1
+    );
+    let full: Vec<IndexDoc> = texts.iter().map(|t| doc("a", "t", t)).collect();
+    let cut: Vec<IndexDoc> = full
+        .iter()
+        .map(|d| IndexDoc {
+            text: fragment_text(&d.text).into_owned(),
+            ..d.clone()
+        })
+        .collect();
+    let weights: Weights = [("ord".to_owned(), vec![(0, 1.0)])].into();
+    let synonyms = Synonyms::default();
+    assert_eq!(
+        encode(&cut, &[], &weights, &synonyms).files,
+        encode(&full, &[], &weights, &synonyms).files
+    );
 }

@@ -24,7 +24,7 @@ type Filed<'a> = (u32, u8, &'a str, &'a str);
 
 /// The side table of `terms`: file `k`'s JSON at index `k`. Every key is a slice of its term,
 /// so filing allocates nothing per key; the files are sorted and written in parallel.
-pub(super) fn encode(terms: &[&String]) -> Vec<Vec<u8>> {
+pub(super) fn encode(terms: &[&str]) -> Vec<Vec<u8>> {
     // `rest` of each filing and its quotes and comma: the file count from the filed bytes.
     let filed_bytes: usize = terms
         .par_iter()
@@ -38,14 +38,8 @@ pub(super) fn encode(terms: &[&String]) -> Vec<Vec<u8>> {
     let mut filed: Vec<Filed<'_>> = terms
         .par_iter()
         .flat_map_iter(|term| {
-            key_parts(term).map(move |(kind, part)| {
-                (
-                    part_file(kind, part, count) as u32,
-                    kind,
-                    part,
-                    term.as_str(),
-                )
-            })
+            key_parts(term)
+                .map(move |(kind, part)| (part_file(kind, part, count) as u32, kind, part, *term))
         })
         .collect();
     // By file, then key (`p:…` before `s:…`, then the part), then term.
@@ -116,7 +110,7 @@ mod tests {
             .map(|i| format!("behandling{}", char::from(b'a' + (i % 26) as u8)).repeat(1 + i / 100))
             .chain(["lymfom".to_owned(), "2025".to_owned()])
             .collect();
-        let files: Vec<TypoFile> = encode(&terms.iter().collect::<Vec<_>>())
+        let files: Vec<TypoFile> = encode(&terms.iter().map(String::as_str).collect::<Vec<_>>())
             .iter()
             .map(|bytes| serde_json::from_slice(bytes).unwrap())
             .collect();

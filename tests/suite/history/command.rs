@@ -230,10 +230,22 @@ fn an_unknown_guideline_or_version_is_a_clear_error() {
     );
 }
 
+/// `retning history --diff 1.0..2.0 --format json` on the history site.
+fn diff_1_0_to_2_0() -> Value {
+    history_json(&history_site(), &["--diff", "1.0..2.0"])
+}
+
+/// Every line of `expected` is somewhere in `text`.
+#[track_caller]
+fn assert_contains_all(text: &str, expected: &[&str]) {
+    for line in expected {
+        assert!(text.contains(line), "missing {line:?} in\n{text}");
+    }
+}
+
 #[test]
 fn diff_lists_each_recommendation_added_withdrawn_reworded_or_strengthened() {
-    let site = history_site();
-    let changes = history_json(&site, &["--diff", "1.0..2.0"]);
+    let changes = diff_1_0_to_2_0();
     assert_eq!(
         (&changes["from"], &changes["to"]),
         (&"1.0".into(), &"2.0".into())
@@ -262,6 +274,11 @@ fn diff_lists_each_recommendation_added_withdrawn_reworded_or_strengthened() {
             (4, "added", false, false, "-", "D"),
         ]
     );
+}
+
+#[test]
+fn diff_gives_a_reworded_recommendations_words_and_the_changed_sections() {
+    let changes = diff_1_0_to_2_0();
     // The word-level diff of recommendation 1: one word swapped.
     assert_eq!(
         changes["recommendations"][0]["words"],
@@ -279,38 +296,52 @@ fn diff_lists_each_recommendation_added_withdrawn_reworded_or_strengthened() {
         .map(|s| s["title"].as_str().expect("title"))
         .collect();
     assert_eq!(sections, ["2. Introduktion"]);
+}
 
-    // The terminal marks insertions and deletions with signs, not only colour.
-    let human = stdout(&history(&site, &["--diff", "1.0..2.0"]));
+/// The terminal marks insertions and deletions with signs, not only colour.
+#[test]
+fn diff_on_the_terminal_marks_insertions_and_deletions_with_signs() {
+    let human = stdout(&history(&history_site(), &["--diff", "1.0..2.0"]));
     assert!(
         human.starts_with("Changes from version 1.0 to 2.0\n"),
         "{human}"
     );
-    for line in [
-        "Recommendation 1: reworded\n  Alle patienter bør have udført [-CT-skanning-]{+PET/CT-skanning+} som led i stadieinddelingen.",
-        "Recommendation 2: reworded, strength A-C → A",
-        "Recommendation 3: withdrawn (was C)\n  [-Patienter bør tilbydes fysioterapi under behandlingen.-]",
-        "Recommendation 4: added (D)\n  {+Ældre patienter bør vurderes geriatrisk før behandlingen.+}",
-        "Sections:\n  changed: 2. Introduktion",
-    ] {
-        assert!(human.contains(line), "missing {line:?} in\n{human}");
-    }
+    assert_contains_all(
+        &human,
+        &[
+            "Recommendation 1: reworded\n  Alle patienter bør have udført [-CT-skanning-]{+PET/CT-skanning+} som led i stadieinddelingen.",
+            "Recommendation 2: reworded, strength A-C → A",
+            "Recommendation 3: withdrawn (was C)\n  [-Patienter bør tilbydes fysioterapi under behandlingen.-]",
+            "Recommendation 4: added (D)\n  {+Ældre patienter bør vurderes geriatrisk før behandlingen.+}",
+            "Sections:\n  changed: 2. Introduktion",
+        ],
+    );
+}
+
+#[test]
+fn diff_on_the_terminal_speaks_danish_with_lang_da() {
+    let site = history_site();
     let danish = stdout(&history(&site, &["--diff", "1.0..2.0", "--lang", "da"]));
     assert!(
         danish.starts_with("Ændringer fra udgave 1.0 til 2.0\n"),
         "{danish}"
     );
-    for line in [
-        "Anbefaling 1: omformuleret\n  Alle patienter bør have udført [-CT-skanning-]{+PET/CT-skanning+}",
-        "Anbefaling 2: omformuleret, styrke A-C → A",
-        "Anbefaling 3: trukket tilbage (var C)\n  [-Patienter",
-        "Anbefaling 4: tilføjet (D)\n  {+Ældre",
-        "Sektioner:\n  ændret: 2. Introduktion",
-    ] {
-        assert!(danish.contains(line), "missing {line:?} in\n{danish}");
-    }
-    // The current text is a version too.
-    let to_current = history_json(&site, &["--diff", "2.0..2.1"]);
+    assert_contains_all(
+        &danish,
+        &[
+            "Anbefaling 1: omformuleret\n  Alle patienter bør have udført [-CT-skanning-]{+PET/CT-skanning+}",
+            "Anbefaling 2: omformuleret, styrke A-C → A",
+            "Anbefaling 3: trukket tilbage (var C)\n  [-Patienter",
+            "Anbefaling 4: tilføjet (D)\n  {+Ældre",
+            "Sektioner:\n  ændret: 2. Introduktion",
+        ],
+    );
+}
+
+/// The current text is a version too.
+#[test]
+fn diff_reaches_the_current_text_as_a_version() {
+    let to_current = history_json(&history_site(), &["--diff", "2.0..2.1"]);
     let ids: Vec<(u64, &str)> = to_current["recommendations"]
         .as_array()
         .expect("recommendations")

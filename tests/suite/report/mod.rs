@@ -6,6 +6,7 @@
 mod coverage;
 mod csv_shape;
 mod group;
+mod in_two_languages;
 mod json_shape;
 mod revision;
 mod since;

@@ -9,7 +9,7 @@ use super::{ADMINISTRATIVE_LINE, APPROVED, assert_keys, guideline, run, slugs};
 /// dlg/dlbcl approved 2024-03-12 (recommendation 1 `ny`, 2 `ændret`), dbcg/tidligere approved
 /// the day before, dlg/faglig with only a professional approval (2024-06-01), and a draft
 /// approved later than all of them.
-fn since_site() -> Site {
+pub(super) fn since_site() -> Site {
     site()
         .replace("::: anbefaling 1 (B)", "::: anbefaling 1 (B) ny")
         .file(

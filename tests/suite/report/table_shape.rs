@@ -5,7 +5,7 @@ use crate::support::{Site, TODAY, empty_site, site, stderr, stdout};
 use super::{APPROVAL_TABLE, PLANNED_LINE, guideline, planned, published, run, without_aid};
 
 /// A site whose columns have cells of different widths in every part.
-fn uneven_site() -> Site {
+pub(super) fn uneven_site() -> Site {
     site()
         .replace(APPROVAL_TABLE, &published("2024-03-13"))
         .file(
@@ -118,7 +118,10 @@ fn table_says_none_for_an_empty_part() {
 #[test]
 fn table_on_a_terminal_is_coloured_and_still_aligned() {
     let site = uneven_site();
-    let command = format!("'{}' report --today {TODAY}", env!("CARGO_BIN_EXE_retning"));
+    let command = format!(
+        "'{}' report --lang en --today {TODAY}",
+        env!("CARGO_BIN_EXE_retning")
+    );
     let Ok(output) = std::process::Command::new("script")
         .args(["-qec", &command, "/dev/null"])
         .current_dir(site.root())

@@ -1,0 +1,236 @@
+//! The static index's weights: each term's docs scored by tantivy's BM25 from the counts.
+//! A term's postings are laid out from the docs' terms a range of terms at a time, and each
+//! range weighed as it is, so a build holds the postings and weights of a few ranges, not
+//! of every term (at 1,000 guidelines, about 110 MB at once).
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::ops::Range;
+
+use rayon::prelude::*;
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::query::Bm25Weight;
+
+use super::{Counted, FIELDS, INDEXED_FIELDS, TermStats};
+use crate::{IndexDoc, TITLE_BOOST};
+
+/// A term's docs with their weights, doc ids ascending.
+type Weighted = Vec<(u32, f32)>;
+
+impl TermStats {
+    /// Every term with its docs' weights (FORMAT.md, "Weights"), held all at once:
+    /// [`Self::weighted_terms`] collected.
+    pub fn weights(&self, docs: &[IndexDoc]) -> BTreeMap<String, Weighted> {
+        self.weighted_terms(docs)
+            .map(|(term, weights)| (term.to_owned(), weights))
+            .collect()
+    }
+
+    /// Every term that some doc has, in term order, with its docs' weights: tantivy's BM25
+    /// score of the term in the title (× TITLE_BOOST) plus in the text (a phrase: in the
+    /// phrase fields), times the doc's kind boost. The arithmetic is tantivy's, step for
+    /// step, so a doc scores here as in `retning search`. `docs` are the docs the stats
+    /// were made from (only their kinds are read).
+    pub fn weighted_terms<'a>(&'a self, docs: &'a [IndexDoc]) -> WeightedTerms<'a> {
+        let num_docs = docs.len() as u64;
+        let average = |field: usize| {
+            let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
+            tokens as f32 / num_docs as f32
+        };
+        let scoring = Scoring {
+            num_docs,
+            // Each doc's field norm ids, found once rather than for each of its postings.
+            norms: self
+                .lengths
+                .iter()
+                .map(|l| l.map(FieldNormReader::fieldnorm_to_id))
+                .collect(),
+            averages: [average(0), average(1), average(2), average(3)],
+        };
+        let starts = posting_starts(self.terms.len(), &self.docs);
+        let ranges = term_ranges(&starts, rayon::current_num_threads() * 4);
+        WeightedTerms {
+            stats: self,
+            docs,
+            scoring,
+            starts,
+            ranges: ranges.into(),
+            ready: VecDeque::new(),
+        }
+    }
+}
+
+/// The terms and their weights, as [`TermStats::weighted_terms`] gives them: each step
+/// weighs as many ranges of terms at once as there are cores, then hands their terms on.
+pub struct WeightedTerms<'a> {
+    stats: &'a TermStats,
+    docs: &'a [IndexDoc],
+    scoring: Scoring,
+    /// The postings of term `t` are `starts[t]..starts[t + 1]` of all terms' postings.
+    starts: Vec<usize>,
+    /// The ranges of terms not weighed yet.
+    ranges: VecDeque<Range<u32>>,
+    /// Terms weighed and not yet handed on.
+    ready: VecDeque<(u32, Weighted)>,
+}
+
+impl<'a> WeightedTerms<'a> {
+    /// Every term the iterator will give, in order, without weighing any.
+    pub fn terms(&self) -> impl Iterator<Item = &'a str> + use<'a> {
+        let (stats, starts) = (self.stats, self.starts.clone());
+        (0..stats.terms.len())
+            .filter(move |&t| starts[t + 1] > starts[t])
+            .map(move |t| stats.terms[t].as_str())
+    }
+
+    /// Weighs the next ranges, one per core.
+    fn weigh_next_ranges(&mut self) {
+        let count = rayon::current_num_threads().min(self.ranges.len());
+        let ranges: Vec<Range<u32>> = self.ranges.drain(..count).collect();
+        let weighed: Vec<Vec<(u32, Weighted)>> = ranges
+            .into_par_iter()
+            .map(|range| {
+                let postings = range_postings(range.clone(), &self.starts, &self.stats.docs);
+                let base = self.starts[range.start as usize];
+                let mut bm25_cache = HashMap::new();
+                range
+                    .filter_map(|term| {
+                        let t = term as usize;
+                        let postings = &postings[self.starts[t] - base..self.starts[t + 1] - base];
+                        // A phrase of the synonym list that no doc has is a term with no
+                        // docs: not one.
+                        (!postings.is_empty()).then(|| {
+                            let title_slot = self.stats.slot(term, 0);
+                            let weights = self.scoring.weigh(
+                                title_slot,
+                                postings,
+                                self.docs,
+                                &mut bm25_cache,
+                            );
+                            (term, weights)
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        self.ready.extend(weighed.into_iter().flatten());
+    }
+}
+
+impl<'a> Iterator for WeightedTerms<'a> {
+    type Item = (&'a str, Weighted);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((term, weights)) = self.ready.pop_front() {
+                return Some((&self.stats.terms[term as usize], weights));
+            }
+            if self.ranges.is_empty() {
+                return None;
+            }
+            self.weigh_next_ranges();
+        }
+    }
+}
+
+/// What BM25 needs beyond a term's postings.
+struct Scoring {
+    num_docs: u64,
+    norms: Vec<[u8; INDEXED_FIELDS]>,
+    averages: [f32; INDEXED_FIELDS],
+}
+
+impl Scoring {
+    /// The weights of a term's `postings`, whose title field is `title_slot`.
+    fn weigh(
+        &self,
+        title_slot: usize,
+        postings: &[Counted],
+        docs: &[IndexDoc],
+        bm25_cache: &mut HashMap<(usize, u64), Bm25Weight>,
+    ) -> Weighted {
+        let mut bm25 = |field: usize, doc_freq: u64| -> Bm25Weight {
+            bm25_cache
+                .entry((field, doc_freq))
+                .or_insert_with(|| {
+                    Bm25Weight::for_one_term_without_explain(
+                        doc_freq,
+                        self.num_docs,
+                        self.averages[field],
+                    )
+                })
+                .clone()
+        };
+        let in_title = postings.iter().filter(|p| p.1[0] > 0).count() as u64;
+        let in_text = postings.iter().filter(|p| p.1[1] > 0).count() as u64;
+        let title = (in_title > 0).then(|| bm25(title_slot, in_title));
+        let text = (in_text > 0).then(|| bm25(title_slot + 1, in_text));
+        postings
+            .iter()
+            .map(|&(doc, [tf_title, tf_text])| {
+                let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
+                let mut weight = 0.0f32;
+                let norms = self.norms[doc as usize];
+                let (title_norm, text_norm) = (norms[title_slot], norms[title_slot + 1]);
+                if let (Some(bm25), true) = (&title, tf_title > 0) {
+                    weight += bm25.score(title_norm, tf_title) * TITLE_BOOST * kind;
+                }
+                if let (Some(bm25), true) = (&text, tf_text > 0) {
+                    weight += bm25.score(text_norm, tf_text) * 1.0 * kind;
+                }
+                (doc, weight)
+            })
+            .collect()
+    }
+}
+
+/// Where each term's postings start when every term's are laid end to end: those of term
+/// `t` are `starts[t]..starts[t + 1]`.
+fn posting_starts(terms: usize, docs: &[Vec<Counted>]) -> Vec<usize> {
+    let mut starts = vec![0usize; terms + 1];
+    for &(term, _) in docs.iter().flatten() {
+        starts[term as usize + 1] += 1;
+    }
+    for t in 0..terms {
+        starts[t + 1] += starts[t];
+    }
+    starts
+}
+
+/// `count` ranges of terms (fewer when there are few terms) holding about as many postings
+/// each. Laying a range out scans every doc's terms, so there are only a few.
+fn term_ranges(starts: &[usize], count: usize) -> Vec<Range<u32>> {
+    let terms = starts.len() - 1;
+    let total = starts[terms];
+    let mut bounds: Vec<usize> = (0..=count)
+        .map(|k| {
+            starts
+                .partition_point(|&s| s < total * k / count)
+                .min(terms)
+        })
+        .collect();
+    bounds[count] = terms;
+    bounds.dedup();
+    bounds
+        .windows(2)
+        .map(|pair| pair[0] as u32..pair[1] as u32)
+        .collect()
+}
+
+/// The postings of the terms in `range`, laid end to end, `(doc id, counts)` with doc ids
+/// ascending.
+fn range_postings(range: Range<u32>, starts: &[usize], docs: &[Vec<Counted>]) -> Vec<Counted> {
+    let base = starts[range.start as usize];
+    let mut postings = vec![(0, [0; FIELDS]); starts[range.end as usize] - base];
+    let mut next: Vec<usize> = starts[range.start as usize..range.end as usize]
+        .iter()
+        .map(|start| start - base)
+        .collect();
+    for (doc, terms) in docs.iter().enumerate() {
+        for &(term, counts) in terms.iter().filter(|(t, _)| range.contains(t)) {
+            let slot = &mut next[(term - range.start) as usize];
+            postings[*slot] = (doc as u32, counts);
+            *slot += 1;
+        }
+    }
+    postings
+}

@@ -1,0 +1,216 @@
+//! `retning build` in bounded memory: the guidelines stream through it rather than all being
+//! held at once. A first pass parses each guideline, keeps its summary and its search units,
+//! and drops its model; the search index is made from the units; a second pass parses each
+//! guideline again, checks it against the summaries, renders its pages (written as they are
+//! made) and drops it. The pages that list guidelines are made from the summaries. Peak
+//! memory is then set by a few guidelines per core, the summaries and the indexes, not by
+//! the sum of the models (docs/performance.md, "Memory").
+//!
+//! Without history only: the pages of earlier versions and the badge checks read every
+//! guideline's model beside the history, so a build with history loads the whole site.
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use rayon::prelude::*;
+
+use crate::assets::Assets;
+use crate::config::SiteConfig;
+use crate::diagnostics::{self, Diagnostic};
+use crate::model::{Guideline, Status};
+use crate::output::OutputFolder;
+use crate::publish::{Published, RenderPass, Stage, publish_units};
+use crate::render::{
+    Model, RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries,
+};
+use crate::search::{self, SearchLabels, SearchUnits};
+use crate::site::{Candidate, GUIDELINES_DIR, Site, discover, load_one};
+use crate::summary::GuidelineSummary;
+use crate::validate::{CrossIndex, validate_against};
+use search_index::IndexDoc;
+use search_index::Synonyms;
+
+/// The site after the first pass: each guideline's file and summary, the search units of
+/// those to publish, and what reading and parsing found. No model is held.
+pub(crate) struct Survey {
+    /// The configuration, the root and the assets; its list of guidelines is empty.
+    pub(crate) site: Site,
+    /// In the site's order (group, then slug), as [`Site::load`] sorts them.
+    guidelines: Vec<(Candidate, GuidelineSummary)>,
+    /// The search units of the guidelines to publish, in the site's order.
+    docs: Vec<IndexDoc>,
+    /// The synonyms the search index is made with.
+    synonyms: Synonyms,
+    /// What reading and parsing found, in the order `check` finds it.
+    pub(crate) findings: Vec<Diagnostic>,
+    drafts: bool,
+}
+
+impl Survey {
+    /// The first pass over the site at `root`, its configuration's `base_url` replaced by
+    /// `base_url` when given; the search units are for an index with `synonyms`. Only an
+    /// unusable configuration stops it, as [`Site::load`].
+    pub(crate) fn of(
+        root: &Path,
+        base_url: Option<String>,
+        drafts: bool,
+        labels: &SearchLabels,
+        synonyms: Synonyms,
+    ) -> Result<Self, Box<Diagnostic>> {
+        let mut config = SiteConfig::load(root)?;
+        if let Some(base_url) = base_url {
+            config.base_url = base_url;
+        }
+        let mut findings = Vec::new();
+        let candidates = discover(root, &config, &mut findings);
+        let site_root = config.root_path();
+        // One guideline per rayon job: its model is dropped before the job ends.
+        type Read = (
+            Option<((Candidate, GuidelineSummary), Vec<IndexDoc>)>,
+            Vec<Diagnostic>,
+        );
+        let read: Vec<Read> = candidates
+            .into_par_iter()
+            .map(|candidate| {
+                let (guideline, found) = load_one(root, &candidate);
+                let kept = guideline.map(|g| {
+                    let docs = if drafts || g.status() == Status::Approved {
+                        search::units(&g, &site_root, labels)
+                    } else {
+                        Vec::new()
+                    };
+                    ((candidate, GuidelineSummary::of(&g)), docs)
+                });
+                (kept, found)
+            })
+            .collect();
+        let mut kept = Vec::with_capacity(read.len());
+        for (guideline, found) in read {
+            findings.extend(found);
+            kept.extend(guideline);
+        }
+        let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
+        kept.sort_by(|((_, a), _), ((_, b), _)| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
+        let (guidelines, docs): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
+        Ok(Self {
+            site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(assets),
+            guidelines,
+            docs: docs.into_iter().flatten().collect(),
+            synonyms,
+            findings,
+            drafts,
+        })
+    }
+
+    /// How many guidelines there are, and how many of them go on the site.
+    pub(crate) fn counts(&self) -> (usize, usize) {
+        let published = self
+            .guidelines
+            .iter()
+            .filter(|(_, s)| self.publishes(s))
+            .count();
+        (self.guidelines.len(), published)
+    }
+
+    fn publishes(&self, summary: &GuidelineSummary) -> bool {
+        self.drafts || summary.status() == Status::Approved
+    }
+}
+
+/// The second pass and the writing: both search indexes from the survey's units, every
+/// guideline checked against the summaries and its pages rendered and written, then, if
+/// `proceed` accepts every finding of the site (sorted as `check` sorts them), the site and
+/// the index swapped in. Returns what was published (`None` when `proceed` refused) and the
+/// findings.
+pub(crate) fn publish_streamed(
+    survey: Survey,
+    theme: &Theme,
+    options: RenderOptions,
+    out_folder: &OutputFolder,
+    index_dir: &Path,
+    proceed: impl FnOnce(&[Diagnostic]) -> bool,
+    step: impl Fn(Stage),
+) -> anyhow::Result<(Option<Published>, Vec<Diagnostic>)> {
+    let Survey {
+        site,
+        guidelines,
+        docs,
+        synonyms,
+        findings: read_findings,
+        drafts,
+    } = survey;
+    step(Stage::SearchIndex);
+    let started = Instant::now();
+    let groups: Vec<(String, String)> = site
+        .config
+        .groups
+        .iter()
+        .map(|(code, name)| (code.clone(), name.clone()))
+        .collect();
+    let units = SearchUnits::from_docs(docs, &groups, synonyms);
+    let made = started.elapsed();
+
+    let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
+        guidelines.into_iter().unzip();
+    let index = CrossIndex::new(&site.config, &summaries);
+    let (published, unpublished): (Vec<usize>, Vec<usize>) =
+        (0..summaries.len()).partition(|&i| drafts || summaries[i].status() == Status::Approved);
+    let listed: Vec<GuidelineSummary> = published.iter().map(|&i| summaries[i].clone()).collect();
+    // Each guideline's findings by its place in the site: sorted by it, they are in the order
+    // `check` makes them.
+    let checked: Mutex<Vec<(usize, Vec<Diagnostic>)>> = Mutex::new(Vec::new());
+    let check = |i: usize| -> Result<Guideline, RenderError> {
+        let candidate = &candidates[i];
+        let (guideline, _) = load_one(&site.root, candidate);
+        let guideline = guideline.ok_or_else(|| {
+            RenderError::page(
+                &candidate.path.display().to_string(),
+                "it changed while the site was built, and no longer parses".to_owned(),
+            )
+        })?;
+        let found = validate_against(&site, &index, &guideline, options.today);
+        lock(&checked).push((i, found));
+        Ok(guideline)
+    };
+    // The guidelines that do not go on the site are checked all the same.
+    unpublished.par_iter().for_each(|&i| {
+        // One that no longer parses keeps what the first pass found.
+        let _ = check(i);
+    });
+    let model = |k: usize| check(published[k]);
+    let model: &Model = &model;
+    let render =
+        |listing: &SearchListing,
+         put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync)| {
+            render_site_from_summaries(&site, theme, options, Some(listing), &listed, model, put)
+        };
+    let render: &RenderPass = &render;
+    let mut findings = read_findings;
+    let published = publish_units(
+        units,
+        render,
+        out_folder,
+        index_dir,
+        || {
+            let mut per_guideline = std::mem::take(&mut *lock(&checked));
+            per_guideline.sort_by_key(|(i, _)| *i);
+            findings.extend(per_guideline.into_iter().flat_map(|(_, found)| found));
+            diagnostics::sort(&mut findings);
+            proceed(&findings)
+        },
+        step,
+    )?;
+    let published = published.map(|mut published| {
+        published.timings.search_units += made;
+        published
+    });
+    Ok((published, findings))
+}
+
+/// The findings so far; a job that panicked while holding them left them whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
