@@ -2,6 +2,7 @@
 # retning beside Hugo on the same generated text (docs/performance.md).
 #
 #   bash benches/hugo.sh [GUIDELINES] [WORDS] [RUNS]     # defaults: 1000 8000 5
+#   RETNING_PROFILE=profiling bash benches/hugo.sh ...     # optimised without fat LTO
 #
 # Generates the corpus once (benches/support/corpus/) as a retning site and as Hugo pages
 # (TOML front matter with only title and date at the top level, the rest under [extra]),
@@ -29,9 +30,12 @@ fi
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-cargo build --release --quiet
-retning="$PWD/target/release/retning"
-cargo bench --quiet --bench pipeline -- gen --guidelines "$guidelines" --words "$words" \
+# The published figures come from `release` (fat LTO, minutes to link); `profiling` is the
+# same optimisation without it, for comparing while working.
+profile="${RETNING_PROFILE:-release}"
+cargo build --profile "$profile" --quiet
+retning="$PWD/target/$profile/retning"
+cargo bench --profile "$profile" --quiet --bench pipeline -- gen --guidelines "$guidelines" --words "$words" \
   --out "$work/retning" --hugo "$work/hugo"
 
 # The Hugo site: a config and a bare layout; the content is the generated text.
@@ -70,7 +74,7 @@ commit="$(git rev-parse --short HEAD 2>/dev/null || echo '?')"
 if ! git diff --quiet HEAD 2>/dev/null; then
   commit="$commit + uncommitted changes"
 fi
-echo "$(hugo version | cut -d' ' -f1-2); retning $commit"
+echo "$(hugo version | cut -d' ' -f1-2); retning $commit ($profile)"
 
 run() { # name, command…  → appends "seconds kib" to $work/name.times
   local name="$1"

@@ -343,9 +343,16 @@ fn swap_in(
 
 /// Frees `value` on a thread of its own: freeing a build's millions of allocations takes a
 /// tenth of a second that nothing needs to wait for (and a process that exits first skips).
+/// The thread runs at the lowest priority (Linux), so that on two cores the end of the build
+/// (the swap, the build cache's listing of the output) does not share a core with it.
 pub(crate) fn free_in_background<T: Send + 'static>(value: T) {
     // Should no thread start, the closure, and `value` with it, is freed here.
-    let _ = std::thread::Builder::new().spawn(move || drop(value));
+    let _ = std::thread::Builder::new().spawn(move || {
+        // Best effort: the nice value is the calling thread's; refused, it frees as it is.
+        #[cfg(target_os = "linux")]
+        let _ = rustix::process::setpriority_process(None, 19);
+        drop(value)
+    });
 }
 
 /// Swaps a freshly written folder into place (atomically where the system can, so a kill

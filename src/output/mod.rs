@@ -18,11 +18,13 @@ pub(crate) use swap::swap_into_place;
 
 use std::collections::BTreeSet;
 use std::fs;
-use std::io;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
+use rustc_hash::FxHashSet;
 
 use crate::render::OutputTree;
 
@@ -67,6 +69,12 @@ pub(crate) struct Staging {
     staging: PathBuf,
     previous: PathBuf,
     precompress: bool,
+    /// Whether a site is at `out` to reuse unchanged files from. A first build (or one into a
+    /// new folder) then does not look, file by file, for an old file that is not there.
+    has_previous: bool,
+    /// The folders made so far (relative to `staging`), so that each is made once rather
+    /// than asked for again (a `mkdir` that fails and a `stat`) with every file put in it.
+    folders: Mutex<FxHashSet<PathBuf>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
 }
@@ -86,6 +94,8 @@ impl Staging {
             staging,
             previous,
             precompress: folder.precompress(),
+            has_previous: out.is_dir(),
+            folders: Mutex::new(FxHashSet::default()),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
         };
@@ -99,9 +109,33 @@ impl Staging {
     pub(crate) fn put(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
         check_relative(path)?;
         if let Some(folder) = Path::new(path).parent() {
-            fs::create_dir_all(self.staging.join(folder))?;
+            self.make_folder(folder)?;
         }
         self.put_in_existing_folder(path, bytes)
+    }
+
+    /// Makes `folder` (relative to the staging folder) and the folders above it, unless this
+    /// staging already made it.
+    fn make_folder(&self, folder: &Path) -> io::Result<()> {
+        if folder.as_os_str().is_empty() || self.made().contains(folder) {
+            return Ok(());
+        }
+        fs::create_dir_all(self.staging.join(folder))?;
+        let mut made = self.made();
+        for above in folder.ancestors().filter(|f| !f.as_os_str().is_empty()) {
+            if !made.insert(above.to_path_buf()) {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The folders made so far. A thread that panicked while holding the set left it whole
+    /// (an insert either happened or not), so a poisoned lock is still good.
+    fn made(&self) -> std::sync::MutexGuard<'_, FxHashSet<PathBuf>> {
+        self.folders
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// Writes every file of `tree`: each folder once, then the files on every core
@@ -118,7 +152,7 @@ impl Staging {
         let folders: BTreeSet<&Path> = paths.filter_map(|path| Path::new(path).parent()).collect();
         for folder in folders.into_iter().filter(|f| !f.as_os_str().is_empty()) {
             check_relative(&folder.to_string_lossy())?;
-            fs::create_dir_all(self.staging.join(folder))?;
+            self.make_folder(folder)?;
         }
         Ok(())
     }
@@ -140,11 +174,11 @@ impl Staging {
     /// writes `bytes`.
     fn write_or_link(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
         let target = self.staging.join(path);
-        let old = self.out.join(path);
-        if fs::read(&old).is_ok_and(|old_bytes| old_bytes == bytes)
-            && fs::hard_link(&old, &target).is_ok()
-        {
-            return Ok(true);
+        if self.has_previous {
+            let old = self.out.join(path);
+            if same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
+                return Ok(true);
+            }
         }
         fs::write(&target, bytes)?;
         Ok(false)
@@ -197,6 +231,22 @@ impl Staged {
     pub(crate) fn discard(self) -> io::Result<()> {
         fs::remove_dir_all(&self.staging)
     }
+}
+
+/// Whether the file at `path` holds exactly `bytes`. Its size is compared first, so a file
+/// that grew or shrank is not read at all.
+fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
+    let Ok(mut file) = fs::File::open(path) else {
+        return false;
+    };
+    if !file
+        .metadata()
+        .is_ok_and(|meta| meta.is_file() && meta.len() == bytes.len() as u64)
+    {
+        return false;
+    }
+    let mut old = Vec::with_capacity(bytes.len());
+    file.read_to_end(&mut old).is_ok() && old == bytes
 }
 
 /// `.public.tmp` (the build in progress) and `.public.old` (the site being replaced).
@@ -308,6 +358,63 @@ mod tests {
         assert!(!out_path.join("gone.html").exists());
         assert!(!dir.path().join(".public.tmp").exists());
         assert!(!dir.path().join(".public.old").exists());
+    }
+
+    #[test]
+    fn a_file_of_the_same_size_but_other_bytes_is_written_not_linked() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (out_path, out) = public(&dir);
+        write_atomically(&tree(&[("g/a/index.html", "AAAA"), ("b.html", "B")]), &out).unwrap();
+        let inode = fs::metadata(out_path.join("g/a/index.html")).unwrap().ino();
+        let stats =
+            write_atomically(&tree(&[("g/a/index.html", "AAAB"), ("b.html", "B")]), &out).unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(out_path.join("g/a/index.html")).unwrap(),
+            "AAAB"
+        );
+        assert_ne!(
+            fs::metadata(out_path.join("g/a/index.html")).unwrap().ino(),
+            inode
+        );
+        assert!(
+            !same_bytes(&out_path.join("g/a"), b""),
+            "a folder is no file"
+        );
+        assert!(!same_bytes(&out_path.join("missing.html"), b""));
+        assert!(same_bytes(&out_path.join("b.html"), b"B"));
+    }
+
+    #[test]
+    fn many_files_in_new_and_shared_folders_from_many_threads() {
+        let dir = tempfile::tempdir().unwrap();
+        let (out_path, out) = public(&dir);
+        let staging = Staging::begin(&out).unwrap();
+        (0..200).into_par_iter().for_each(|i| {
+            let path = format!("g{}/s{i}/deep/index.html", i % 3);
+            staging.put(&path, path.as_bytes()).unwrap();
+            staging.put(&format!("g{}/p{i}.html", i % 3), b"x").unwrap();
+        });
+        let stats = staging.finish().swap().unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 400,
+                unchanged: 0
+            }
+        );
+        assert_eq!(
+            fs::read_to_string(out_path.join("g1/s7/deep/index.html")).unwrap(),
+            "g1/s7/deep/index.html"
+        );
+        assert!(out_path.join("g2/p197.html").is_file());
     }
 
     #[test]
