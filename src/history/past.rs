@@ -16,7 +16,7 @@ use crate::source::SourceFile;
 
 /// An earlier approved version of a guideline. What the site shows of it besides its own
 /// page comes from its facts (`VersionFacts`), kept between builds; its text is parsed only when
-/// something needs it ([`SiteHistory::parsed`]): a build whose archived pages are cached
+/// something needs it (`SiteHistory::parsed_or_unreadable`): a build whose archived pages are cached
 /// parses none.
 #[derive(Debug)]
 pub struct PastVersion {
