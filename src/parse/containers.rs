@@ -110,7 +110,7 @@ impl<'a> Scan<'a> {
     /// of the block the scan is in.
     fn in_code(&mut self, indent: usize, trimmed: &str) -> bool {
         if let Some(fence) = self.code_fence {
-            if trimmed.starts_with(&fence.to_string().repeat(3)) {
+            if trimmed.chars().take(3).filter(|&c| c == fence).count() == 3 {
                 self.code_fence = None;
             }
             return true;

@@ -79,6 +79,13 @@ fn valid_spelling_and_spacing_variations_have_no_findings() {
             ),
         ),
         (
+            "a ~~~ line does not close a ``` block, and ```` closes it",
+            site().replace(
+                "søgt systematisk.\n",
+                "søgt systematisk.\n\n```\n~~~\n::: anbefaling 9 (E)\n````\n",
+            ),
+        ),
+        (
             "CRLF line endings",
             site().map(|text| text.replace('\n', "\r\n")),
         ),
