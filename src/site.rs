@@ -49,18 +49,10 @@ impl Site {
     /// configuration stops the load; every file problem is a finding.
     pub fn load(root: &Path) -> Result<Loaded, Box<Diagnostic>> {
         let config = SiteConfig::load(root)?;
-        let mut findings = Vec::new();
-        let candidates = discover(root, &config, &mut findings);
-        let parsed: Vec<_> = candidates.par_iter().map(|c| load_one(root, c)).collect();
-        let mut guidelines = Vec::with_capacity(parsed.len());
-        for (guideline, file_findings) in parsed {
-            findings.extend(file_findings);
-            guidelines.extend(guideline);
-        }
-        let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
+        let read = read_guidelines(root, &config, |_, guideline| guideline);
         Ok(Loaded {
-            site: Self::new(root.to_path_buf(), config, guidelines).with_assets(assets),
-            findings,
+            site: Self::new(root.to_path_buf(), config, read.kept).with_assets(read.assets),
+            findings: read.findings,
         })
     }
 
@@ -99,6 +91,44 @@ impl Site {
 
     pub(crate) fn group_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.config.groups.get(code).map_or(code, String::as_str)
+    }
+}
+
+/// What reading every guideline of a site gave: what `keep` made of each that parsed (in
+/// the order found), the site's assets, and every finding, in the order `check` makes them.
+pub(crate) struct ReadGuidelines<T> {
+    pub(crate) kept: Vec<T>,
+    pub(crate) assets: Assets,
+    pub(crate) findings: Vec<Diagnostic>,
+}
+
+/// Finds, reads and parses every guideline under `root` on every core, handing each parsed
+/// one to `keep` in the job that parsed it (so a caller that keeps less than the model frees
+/// it there), then reads the assets.
+pub(crate) fn read_guidelines<T: Send>(
+    root: &Path,
+    config: &SiteConfig,
+    keep: impl Fn(Candidate, Guideline) -> T + Sync,
+) -> ReadGuidelines<T> {
+    let mut findings = Vec::new();
+    let candidates = discover(root, config, &mut findings);
+    let parsed: Vec<(Option<T>, Vec<Diagnostic>)> = candidates
+        .into_par_iter()
+        .map(|candidate| {
+            let (guideline, found) = load_one(root, &candidate);
+            (guideline.map(|g| keep(candidate, g)), found)
+        })
+        .collect();
+    let mut kept = Vec::with_capacity(parsed.len());
+    for (one, found) in parsed {
+        findings.extend(found);
+        kept.extend(one);
+    }
+    let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
+    ReadGuidelines {
+        kept,
+        assets,
+        findings,
     }
 }
 

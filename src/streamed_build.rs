@@ -17,7 +17,6 @@ use jiff::civil::Date;
 
 use rayon::prelude::*;
 
-use crate::assets::Assets;
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
@@ -27,7 +26,7 @@ use crate::render::{
     Model, RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries,
 };
 use crate::search::{self, SearchLabels, SearchUnits};
-use crate::site::{Candidate, GUIDELINES_DIR, Site, discover, load_one};
+use crate::site::{Candidate, Site, load_one, read_guidelines};
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
 use search_index::IndexDoc;
@@ -64,43 +63,25 @@ impl Survey {
         if let Some(base_url) = base_url {
             config.base_url = base_url;
         }
-        let mut findings = Vec::new();
-        let candidates = discover(root, &config, &mut findings);
         let site_root = config.root_path();
-        // One guideline per rayon job: its model is dropped before the job ends.
-        type Read = (
-            Option<((Candidate, GuidelineSummary), Vec<IndexDoc>)>,
-            Vec<Diagnostic>,
-        );
-        let read: Vec<Read> = candidates
-            .into_par_iter()
-            .map(|candidate| {
-                let (guideline, found) = load_one(root, &candidate);
-                let kept = guideline.map(|g| {
-                    let docs = if drafts || g.status() == Status::Approved {
-                        search::units(&g, &site_root, labels)
-                    } else {
-                        Vec::new()
-                    };
-                    ((candidate, GuidelineSummary::of(&g)), docs)
-                });
-                (kept, found)
-            })
-            .collect();
-        let mut kept = Vec::with_capacity(read.len());
-        for (guideline, found) in read {
-            findings.extend(found);
-            kept.extend(guideline);
-        }
-        let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
+        // Each guideline's model is dropped in the job that parsed it.
+        let read = read_guidelines(root, &config, |candidate, g| {
+            let docs = if drafts || g.status() == Status::Approved {
+                search::units(&g, &site_root, labels)
+            } else {
+                Vec::new()
+            };
+            ((candidate, GuidelineSummary::of(&g)), docs)
+        });
+        let mut kept = read.kept;
         kept.sort_by(|((_, a), _), ((_, b), _)| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
         let (guidelines, docs): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
         Ok(Self {
-            site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(assets),
+            site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(read.assets),
             guidelines,
             docs: docs.into_iter().flatten().collect(),
             synonyms,
-            findings,
+            findings: read.findings,
             drafts,
         })
     }
