@@ -244,15 +244,7 @@ fn build_streamed(
         drafts: args.drafts,
         today: context.today,
     };
-    // `--no-cache` reuses nothing but still records what it made, for the next build.
-    let reuse = context.base.map(|base| PageReuse {
-        base,
-        previous: if args.no_cache {
-            Entries::new()
-        } else {
-            context.cache.pages().previous(context.out.path())
-        },
-    });
+    let reuse = page_reuse(context);
     let mut not_forgotten = None;
     let (built, findings, entries) = publish_streamed(
         survey,
@@ -293,6 +285,20 @@ fn build_streamed(
         entries,
     };
     Ok(Some((shown, built)))
+}
+
+/// What the build may reuse of the last one's guideline pages: nothing when its inputs could
+/// not all be read. `--no-cache` reuses nothing but still records what it made, for the next
+/// build.
+fn page_reuse(context: &BuildContext) -> Option<PageReuse> {
+    context.base.map(|base| PageReuse {
+        base,
+        previous: if context.args.no_cache {
+            Entries::new()
+        } else {
+            context.cache.pages().previous(context.out.path())
+        },
+    })
 }
 
 /// What a build says of the site: its findings, how many guidelines it published, and how

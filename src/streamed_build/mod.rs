@@ -15,7 +15,7 @@ pub(crate) use reuse::PageReuse;
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
 use jiff::civil::Date;
@@ -28,7 +28,9 @@ use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
 use crate::output::OutputFolder;
 use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
-use crate::render::{RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries};
+use crate::render::{
+    OutputTree, RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries,
+};
 use crate::search::{self, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines};
 use crate::summary::GuidelineSummary;
@@ -155,38 +157,17 @@ pub(crate) fn publish_streamed(
         // One that no longer parses keeps what the first pass found.
         let _ = checker.check(i);
     });
-    let entries = Mutex::new(Entries::new());
-    let render = |listing: &SearchListing, writer: &PageWriter| {
-        let keys = reuse
-            .zip(summaries_hash)
-            .map(|(reuse, summaries)| reuse::Keys {
-                reuse,
-                summaries,
-                search_meta: &listing.meta,
-            });
-        let guidelines = reuse::Guidelines {
-            checker: &checker,
-            published: &published,
-            writer,
-            keys,
-            rendering: Mutex::new(HashMap::new()),
-            made: Mutex::new(Entries::new()),
-        };
-        let rendered = render_site_from_summaries(
-            &site,
-            theme,
-            options,
-            Some(listing),
-            &listed,
-            &guidelines,
-            |path, html| writer.put(path, html),
-        );
-        *lock(&entries) = guidelines
-            .made
-            .into_inner()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        rendered
+    let pass = Pass {
+        site: &site,
+        theme,
+        options,
+        listed: &listed,
+        checker: &checker,
+        published: &published,
+        reuse: reuse.zip(summaries_hash),
+        entries: Mutex::new(Entries::new()),
     };
+    let render = |listing: &SearchListing, writer: &PageWriter| pass.render(listing, writer);
     let render: &RenderPass = &render;
     let mut findings = read_findings;
     let published = publish_units(
@@ -205,10 +186,65 @@ pub(crate) fn publish_streamed(
         published.timings.search_units += made;
         published
     });
-    let entries = entries
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    Ok((published, findings, entries))
+    let entries = pass.entries.into_inner();
+    Ok((
+        published,
+        findings,
+        entries.unwrap_or_else(PoisonError::into_inner),
+    ))
+}
+
+/// The render of a streamed build: every published guideline checked, then rendered or its
+/// last build's files reused; the listing pages from the summaries.
+struct Pass<'a> {
+    site: &'a Site,
+    theme: &'a Theme,
+    options: RenderOptions,
+    /// The published guidelines' summaries.
+    listed: &'a [GuidelineSummary],
+    checker: &'a Checker<'a>,
+    /// Each published guideline's place among all.
+    published: &'a [usize],
+    /// What may be reused, and the hash of every summary its keys take.
+    reuse: Option<(&'a PageReuse, blake3::Hash)>,
+    /// What each guideline's pages made, once rendered.
+    entries: Mutex<Entries>,
+}
+
+impl Pass<'_> {
+    fn render(
+        &self,
+        listing: &SearchListing,
+        writer: &PageWriter,
+    ) -> Result<(OutputTree, usize), RenderError> {
+        let keys = self.reuse.map(|(reuse, summaries)| reuse::Keys {
+            reuse,
+            summaries,
+            search_meta: &listing.meta,
+        });
+        let guidelines = reuse::Guidelines {
+            checker: self.checker,
+            published: self.published,
+            writer,
+            keys,
+            rendering: Mutex::new(HashMap::new()),
+            made: Mutex::new(Entries::new()),
+        };
+        let rendered = render_site_from_summaries(
+            self.site,
+            self.theme,
+            self.options,
+            Some(listing),
+            self.listed,
+            &guidelines,
+            |path, html| writer.put(path, html),
+        );
+        *lock(&self.entries) = guidelines
+            .made
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner);
+        rendered
+    }
 }
 
 /// The configuration's groups as (code, name) pairs, the order the search index lists them.
@@ -254,7 +290,5 @@ impl Checker<'_> {
 
 /// The findings so far; a job that panicked while holding them left them whole.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
