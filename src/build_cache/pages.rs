@@ -17,7 +17,7 @@ use super::{CACHE_DIR, outputs};
 /// The record's file in the cache folder.
 const PAGES_FILE: &str = "pages.json";
 /// The first word of the record; the number changes with the format or a key's meaning.
-const MAGIC: &str = "retning-page-cache 1";
+const MAGIC: &str = "retning-page-cache 2";
 
 /// One file a guideline's render made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -34,6 +34,9 @@ pub(crate) struct OutFile {
 pub(crate) struct Entry {
     pub(crate) key: String,
     pub(crate) files: Vec<OutFile>,
+    /// Its check against the others' summaries found nothing: under the same key (its text,
+    /// every summary, the settings and `--today`) it would find nothing again.
+    pub(crate) clean: bool,
 }
 
 /// Every published guideline's entry, by `group/slug`.
@@ -152,6 +155,7 @@ mod tests {
                     file("dlg/a/index.html", true),
                     file("api/dlg/a.json", false),
                 ],
+                clean: true,
             },
         )])
     }
@@ -187,7 +191,7 @@ mod tests {
         assert_ne!(tampered, good);
         for bad in [
             tampered,
-            good.replacen(MAGIC, "retning-page-cache 0", 1),
+            good.replacen(MAGIC, "retning-page-cache 1", 1),
             good[..good.len() / 2].to_owned(),
         ] {
             std::fs::write(&file, bad).unwrap();

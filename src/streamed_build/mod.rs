@@ -33,6 +33,7 @@ use crate::render::{
 };
 use crate::search::{self, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines};
+use crate::source::SourceFile;
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
 use search_index::IndexDoc;
@@ -267,16 +268,26 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    /// The model of the `i`th guideline of the site, checked.
-    fn check(&self, i: usize) -> Result<Guideline, RenderError> {
+    /// The model of the `i`th guideline of the site, checked, and whether its check found
+    /// nothing.
+    fn check(&self, i: usize) -> Result<(Guideline, bool), RenderError> {
         let candidate = &self.candidates[i];
         let (guideline, _) = load_one(&self.site.root, candidate);
         let guideline = guideline.ok_or_else(|| {
             RenderError::changed_while_building(&candidate.path.display().to_string())
         })?;
         let found = validate_against(self.site, &self.index, &guideline, self.today);
+        let clean = found.is_empty();
         lock(&self.checked).push((i, found));
-        Ok(guideline)
+        Ok((guideline, clean))
+    }
+
+    /// The `i`th guideline's `group/slug` and its text as its parse would read it, unparsed.
+    fn text(&self, i: usize) -> Option<(String, String)> {
+        let candidate = &self.candidates[i];
+        let source = SourceFile::read(&candidate.path, String::new()).ok()?;
+        let name = format!("{}/{}", candidate.group, candidate.slug);
+        Some((name, source.text))
     }
 
     /// The findings of every check so far: sorted by the guideline's place in the site, they

@@ -1,6 +1,9 @@
 //! The second pass's guidelines for the render: each checked, then either handed over to be
 //! rendered or, when the build cache holds the files its last render made under the same key,
-//! those files linked from the site in place instead (`build_cache::PageCache`).
+//! those files linked from the site in place instead (`build_cache::PageCache`). A guideline
+//! whose last check found nothing is, under the same key, not even parsed or checked again:
+//! the key holds everything its check reads too (its text, every summary, the configuration,
+//! the assets and `--today`).
 //!
 //! A guideline's pages read its own text and assets, the configuration, the theme, the
 //! settings (the date included) and the name of the search meta file they link; not the
@@ -54,41 +57,82 @@ pub(super) struct Guidelines<'a> {
     pub(super) writer: &'a PageWriter<'a>,
     /// `None`: nothing reused, nothing recorded.
     pub(super) keys: Option<Keys<'a>>,
-    /// The name and key of each guideline handed over to be rendered.
-    pub(super) rendering: Mutex<HashMap<usize, (String, String)>>,
+    /// The name, key and whether its check found nothing, of each guideline handed over to
+    /// be rendered.
+    pub(super) rendering: Mutex<HashMap<usize, (String, String, bool)>>,
     /// What every guideline rendered or reused made, for the next build.
     pub(super) made: Mutex<Entries>,
 }
 
-impl Models for Guidelines<'_> {
-    fn model(&self, k: usize) -> Result<Made, RenderError> {
-        let guideline = self.checker.check(self.published[k])?;
+impl Guidelines<'_> {
+    /// The files of the guideline `name` linked from the site in place, when its last
+    /// render's key is `key` and, when it is not checked yet (`clean` is `None`), that
+    /// render's check found nothing; its pages' paths and sizes. `None`: render it.
+    fn reuse(
+        &self,
+        name: &str,
+        key: &str,
+        clean: Option<bool>,
+    ) -> Result<Option<Made>, RenderError> {
         let Some(keys) = &self.keys else {
-            return Ok(Made::Model(Box::new(guideline)));
+            return Ok(None);
         };
-        let name = format!("{}/{}", guideline.group, guideline.slug);
-        let key = entry_key(
-            &keys.reuse.base,
-            &keys.summaries,
-            keys.search_meta,
-            &name,
-            &guideline.source.text,
-        );
-        let Some(entry) = keys.reuse.previous.get(&name).filter(|e| e.key == key) else {
-            lock(&self.rendering).insert(k, (name, key));
-            return Ok(Made::Model(Box::new(guideline)));
+        let Some(entry) = keys.reuse.previous.get(name).filter(|e| e.key == key) else {
+            return Ok(None);
         };
+        if clean.is_none() && !entry.clean {
+            // Not checked yet, and its last check found something: it is checked again.
+            return Ok(None);
+        }
         for file in &entry.files {
             self.writer.reuse(&file.path, !file.page)?;
         }
         let pages = entry.files.iter().filter(|file| file.page);
         let pages = pages.map(|file| (file.path.clone(), file.size)).collect();
-        lock(&self.made).insert(name, entry.clone());
-        Ok(Made::Reused(pages))
+        let mut entry = entry.clone();
+        entry.clean = clean.unwrap_or(entry.clean);
+        lock(&self.made).insert(name.to_owned(), entry);
+        Ok(Some(Made::Reused(pages)))
+    }
+
+    fn key(&self, name: &str, text: &str) -> Option<String> {
+        let keys = self.keys.as_ref()?;
+        Some(entry_key(
+            &keys.reuse.base,
+            &keys.summaries,
+            keys.search_meta,
+            name,
+            text,
+        ))
+    }
+}
+
+impl Models for Guidelines<'_> {
+    fn model(&self, k: usize) -> Result<Made, RenderError> {
+        let i = self.published[k];
+        // A guideline whose text and surroundings are as when its check found nothing is
+        // neither parsed nor checked nor rendered.
+        if self.keys.is_some()
+            && let Some((name, text)) = self.checker.text(i)
+            && let Some(key) = self.key(&name, &text)
+            && let Some(made) = self.reuse(&name, &key, None)?
+        {
+            return Ok(made);
+        }
+        let (guideline, clean) = self.checker.check(i)?;
+        let name = format!("{}/{}", guideline.group, guideline.slug);
+        let Some(key) = self.key(&name, &guideline.source.text) else {
+            return Ok(Made::Model(Box::new(guideline)));
+        };
+        if let Some(made) = self.reuse(&name, &key, Some(clean))? {
+            return Ok(made);
+        }
+        lock(&self.rendering).insert(k, (name, key, clean));
+        Ok(Made::Model(Box::new(guideline)))
     }
 
     fn rendered(&self, k: usize, pages: Vec<(String, usize)>, files: &[RenderedFile]) {
-        let Some((name, key)) = lock(&self.rendering).remove(&k) else {
+        let Some((name, key, clean)) = lock(&self.rendering).remove(&k) else {
             return;
         };
         let pages = pages.into_iter().map(|(path, size)| OutFile {
@@ -102,6 +146,6 @@ impl Models for Guidelines<'_> {
             page: false,
         });
         let files = pages.chain(others).collect();
-        lock(&self.made).insert(name, Entry { key, files });
+        lock(&self.made).insert(name, Entry { key, files, clean });
     }
 }
