@@ -282,12 +282,16 @@ impl Checker<'_> {
         Ok((guideline, clean))
     }
 
-    /// The `i`th guideline's `group/slug` and its text as its parse would read it, unparsed.
-    fn text(&self, i: usize) -> Option<(String, String)> {
+    /// The `i`th guideline's `group/slug`.
+    fn name(&self, i: usize) -> String {
         let candidate = &self.candidates[i];
-        let source = SourceFile::read(&candidate.path, String::new()).ok()?;
-        let name = format!("{}/{}", candidate.group, candidate.slug);
-        Some((name, source.text))
+        format!("{}/{}", candidate.group, candidate.slug)
+    }
+
+    /// The `i`th guideline's text as its parse would read it, unparsed.
+    fn text(&self, i: usize) -> Option<String> {
+        let source = SourceFile::read(&self.candidates[i].path, String::new()).ok()?;
+        Some(source.text)
     }
 
     /// The findings of every check so far: sorted by the guideline's place in the site, they

@@ -95,6 +95,14 @@ impl Guidelines<'_> {
         Ok(Some(Made::Reused(pages)))
     }
 
+    /// Whether the last build has an entry for `name` whose check found nothing.
+    fn is_clean(&self, name: &str) -> bool {
+        self.keys
+            .as_ref()
+            .and_then(|keys| keys.reuse.previous.get(name))
+            .is_some_and(|entry| entry.clean)
+    }
+
     fn key(&self, name: &str, text: &str) -> Option<String> {
         let keys = self.keys.as_ref()?;
         Some(entry_key(
@@ -112,8 +120,10 @@ impl Models for Guidelines<'_> {
         let i = self.published[k];
         // A guideline whose text and surroundings are as when its check found nothing is
         // neither parsed nor checked nor rendered.
-        if self.keys.is_some()
-            && let Some((name, text)) = self.checker.text(i)
+        // Its text is read (not parsed) for the key only when there is such an entry.
+        let name = self.checker.name(i);
+        if self.is_clean(&name)
+            && let Some(text) = self.checker.text(i)
             && let Some(key) = self.key(&name, &text)
             && let Some(made) = self.reuse(&name, &key, None)?
         {
