@@ -56,6 +56,9 @@ function sitePath(url) {
   return BASE_PATH !== '/' && p.startsWith(BASE_PATH) ? p.slice(BASE_PATH.length - 1) : p;
 }
 
+// A search file's name from the meta file's hashes (FORMAT.md: 10 hex digits each, one string).
+const named = (kind, hashes, k) => `${kind}.${hashes.slice(10 * k, 10 * k + 10)}.json`;
+
 function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
@@ -64,9 +67,8 @@ function readJson(file) {
 function indexFiles() {
   const meta = readJson(path.join(SEARCH_DIR, META));
   const file = (name) => readJson(path.join(SEARCH_DIR, name));
-  const fragments = meta.fragment_files.map((h) => file(`f.${h}.json`));
-  const typos = meta.typo_files.map((h) => file(`t.${h}.json`));
-  return { meta, chunks: meta.chunk_files.map((h) => file(`c.${h}.json`)), fragments, typos };
+  const all = (kind, hashes) => (hashes.match(/.{10}/g) || []).map((h) => file(`${kind}.${h}.json`));
+  return { meta, chunks: all('c', meta.chunk_files), fragments: all('f', meta.fragment_files), typos: all('t', meta.typo_files) };
 }
 
 // Queries for the phone and budget tests: from relevance.json when it is there, else words of
@@ -374,7 +376,7 @@ describe('static search', { skip: NO_INDEX }, () => {
       // …and the chunk that can hold each other term of the word's synonym group.
       const group = (meta.synonyms || []).find((g) => g.includes(w)) || [];
       for (const t of group) if (t !== w) out.push(holding(t));
-      const files = out.map((k) => `c.${meta.chunk_files[k]}.json`);
+      const files = out.map((k) => named('c', meta.chunk_files, k));
       // …and, when these terms are in fewer than 3 docs, the typo files of the word's keys and
       // the chunk holding each term it is widened to.
       const n = [...w].length, d = /\p{N}/u.test(w) ? 0 : n >= 9 ? 2 : n >= 5 ? 1 : 0;
@@ -384,12 +386,12 @@ describe('static search', { skip: NO_INDEX }, () => {
       const c = [...w], half = n >> 1, first = c.slice(0, half).join(''), last = c.slice(half).join('');
       const widened = [];
       for (const [key, whole] of [[`p:${first}`, (r) => first + r], [`s:${last}`, (r) => r + last]]) {
-        const k = fnv(key) % meta.typo_files.length;
-        files.push(`t.${meta.typo_files[k]}.json`);
+        const k = fnv(key) % (meta.typo_files.length / 10);
+        files.push(named('t', meta.typo_files, k));
         widened.push(...(typos[k].keys[key] || []).map(whole));
       }
       const close = await page.evaluate(([word, terms]) => window.retningSearch.closest(word, terms), [w, widened]);
-      return [...files, ...close.map((t) => `c.${meta.chunk_files[holding(t)]}.json`)];
+      return [...files, ...close.map((t) => named('c', meta.chunk_files, holding(t)))];
     };
     const { one, two } = sampleQueries();
     const typo = readJson(RELEVANCE_FILE).find((r) => r.corrected)?.query;
@@ -406,7 +408,7 @@ describe('static search', { skip: NO_INDEX }, () => {
         }, query);
         const perWord = [];
         for (const w of words) perWord.push(...(await chunksFor(w, page)));
-        const want = new Set([META, ...perWord, ...docs.map((d) => `f.${meta.fragment_files[Math.floor(d / meta.fragment_size)]}.json`)]);
+        const want = new Set([META, ...perWord, ...docs.map((d) => named('f', meta.fragment_files, Math.floor(d / meta.fragment_size)))]);
         assert.deepEqual([...new Set(files)].sort(), [...want].sort(), JSON.stringify(query));
       } finally {
         await ctx.close();

@@ -48,12 +48,40 @@ pub(crate) struct Meta {
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
     /// Chunk k's content hash: its file is `c.<hash>.json`.
-    pub(crate) chunk_files: Vec<String>,
+    pub(crate) chunk_files: Hashes,
     /// Fragment file k's content hash (`f.<hash>.json`, docs `k * fragment_size ..`).
-    pub(crate) fragment_files: Vec<String>,
+    pub(crate) fragment_files: Hashes,
     /// Typo side-table file k's content hash (`t.<hash>.json`); a key's file is found by
     /// its hash modulo how many there are.
-    pub(crate) typo_files: Vec<String>,
+    pub(crate) typo_files: Hashes,
+}
+
+/// Content hashes of [`HASH_HEX`] hex digits each, one after the other in one string: in
+/// JSON, 15 % fewer bytes gzip-compressed than a list of strings, and the meta file is in
+/// every query's download.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Hashes(String);
+
+impl Hashes {
+    /// How many hashes there are.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len() / HASH_HEX
+    }
+
+    /// Hash `k`, if there is one.
+    pub(crate) fn get(&self, k: usize) -> Option<&str> {
+        self.0.get(k * HASH_HEX..(k + 1) * HASH_HEX)
+    }
+
+    /// Whether the string is whole hashes of hex digits.
+    pub(crate) fn is_valid(&self) -> bool {
+        self.0.len().is_multiple_of(HASH_HEX) && self.0.bytes().all(|b| b.is_ascii_hexdigit())
+    }
+
+    fn push(&mut self, hash: &str) {
+        self.0.push_str(hash);
+    }
 }
 
 impl Meta {
@@ -84,11 +112,8 @@ impl Meta {
 
 /// `<prefix>.<hash>.json` for file `k` of `hashes`; a name no file has when there is no
 /// file `k` (a reader checks the counts first).
-fn file_name(prefix: &str, hashes: &[String], k: usize) -> String {
-    format!(
-        "{prefix}.{}.json",
-        hashes.get(k).map_or("-", String::as_str)
-    )
+fn file_name(prefix: &str, hashes: &Hashes, k: usize) -> String {
+    format!("{prefix}.{}.json", hashes.get(k).unwrap_or("-"))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -207,11 +232,11 @@ fn encode_streaming<E>(
         }
         Ok(hash)
     };
-    let chunk_files = chunks
-        .iter()
-        .map(|bytes| put_hashed("c", bytes))
-        .collect::<Result<Vec<_>, E>>()?;
-    let mut fragment_files = Vec::with_capacity(docs.len().div_ceil(FRAGMENT_SIZE));
+    let mut chunk_files = Hashes::default();
+    for bytes in &chunks {
+        chunk_files.push(&put_hashed("c", bytes)?);
+    }
+    let mut fragment_files = Hashes::default();
     for batch in docs.chunks(FRAGMENT_SIZE * FRAGMENT_BATCH) {
         let files: Vec<Vec<u8>> = batch
             .par_chunks(FRAGMENT_SIZE)
@@ -221,13 +246,13 @@ fn encode_streaming<E>(
             })
             .collect();
         for bytes in files {
-            fragment_files.push(put_hashed("f", &bytes)?);
+            fragment_files.push(&put_hashed("f", &bytes)?);
         }
     }
-    let typo_files = typo_files
-        .iter()
-        .map(|bytes| put_hashed("t", bytes))
-        .collect::<Result<Vec<_>, E>>()?;
+    let mut typo_file_hashes = Hashes::default();
+    for bytes in &typo_files {
+        typo_file_hashes.push(&put_hashed("t", bytes)?);
+    }
     let meta = Meta {
         version: VERSION,
         docs: docs.len() as u32,
@@ -238,7 +263,7 @@ fn encode_streaming<E>(
         synonyms: synonyms.groups().to_vec(),
         chunk_files,
         fragment_files,
-        typo_files,
+        typo_files: typo_file_hashes,
     };
     Ok(Encoded {
         meta: META.to_owned(),

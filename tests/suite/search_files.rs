@@ -65,12 +65,12 @@ fn meta(site: &BTreeMap<String, (Vec<u8>, u64)>) -> serde_json::Value {
     serde_json::from_slice(&site["search/meta.json"].0).expect("meta.json")
 }
 
+/// The meta file's hashes of one kind of file (10 hex digits each, in one string).
 fn hashes(meta: &serde_json::Value, kind: &str) -> Vec<String> {
-    meta[kind]
-        .as_array()
-        .expect("a list of hashes")
-        .iter()
-        .map(|h| h.as_str().expect("a hash").to_owned())
+    let all = meta[kind].as_str().expect("hashes");
+    assert_eq!(all.len() % 10, 0, "{all}");
+    (0..all.len() / 10)
+        .map(|k| all[10 * k..10 * k + 10].to_owned())
         .collect()
 }
 

@@ -81,9 +81,11 @@ impl StaticIndex {
         if meta.chunks.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid(meta_file, "chunk bounds are not ascending"));
         }
-        if meta.chunk_files.len() != meta.chunks.len()
+        let hashes = [&meta.chunk_files, &meta.fragment_files, &meta.typo_files];
+        if hashes.iter().any(|h| !h.is_valid())
+            || meta.chunk_files.len() != meta.chunks.len()
             || meta.fragment_files.len() != meta.fragment_count()
-            || meta.typo_files.is_empty()
+            || meta.typo_files.len() == 0
         {
             return Err(invalid(meta_file, "the files do not match the counts"));
         }

@@ -236,7 +236,7 @@ fn each_file_is_named_by_its_own_bytes_and_the_meta_file_stably() {
     let o = meta(&other);
     assert_eq!(o.fragment_files, m.fragment_files);
     assert_ne!(o.chunk_files, m.chunk_files);
-    assert_eq!(o.chunk_files[0], m.chunk_files[0]);
+    assert_eq!(o.chunk_files.get(0), m.chunk_files.get(0));
     // And the same input gives the same bytes.
     assert_eq!(
         encode_with(&docs, &[], &weights, &Synonyms::default(), 500).files,
