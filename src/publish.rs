@@ -2,6 +2,7 @@
 //! `retning build` does after `check`, timed by stage so the benchmark measures exactly it.
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Failure, Message, OrFail, message};
@@ -96,17 +97,51 @@ pub struct Published {
 struct Streamed {
     guideline_pages: usize,
     search_files: usize,
+    /// A reused guideline's site-wide files, linked rather than in the tree, and how many
+    /// of them are pages (alias redirects).
+    reused_files: usize,
+    reused_pages: usize,
 }
 
 /// Renders every page, given the static search index's listing: each guideline page goes to
 /// the writer as soon as it is rendered; the rest of the site and the number of guideline
 /// pages are returned.
-pub(crate) type RenderPass<'a> = dyn Fn(
-        &SearchListing,
-        &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync),
-    ) -> Result<(OutputTree, usize), RenderError>
-    + Sync
-    + 'a;
+pub(crate) type RenderPass<'a> =
+    dyn Fn(&SearchListing, &PageWriter) -> Result<(OutputTree, usize), RenderError> + Sync + 'a;
+
+/// Where a render puts the guideline pages as it makes them, and the files of a guideline it
+/// does not render again.
+pub(crate) struct PageWriter<'a> {
+    staging: &'a Staging,
+    /// The reused files the rest of the site leaves (not in its tree, so counted here), and
+    /// how many of them are pages.
+    kept: AtomicUsize,
+    kept_pages: AtomicUsize,
+}
+
+impl PageWriter<'_> {
+    /// Writes a page as soon as it is rendered.
+    pub(crate) fn put(&self, path: String, bytes: Vec<u8>) -> Result<(), RenderError> {
+        self.staging
+            .put(&path, &bytes)
+            .map_err(|err| RenderError::not_written(&path, &err))
+    }
+
+    /// Puts the site in place's file at `path` into the new site as it is (see
+    /// [`Staging::reuse`]): a page, or one of a guideline's site-wide files (`kept`).
+    pub(crate) fn reuse(&self, path: &str, kept: bool) -> Result<(), RenderError> {
+        self.staging
+            .reuse(path, kept)
+            .map_err(|err| RenderError::not_written(path, &err))?;
+        if kept {
+            self.kept.fetch_add(1, Ordering::Relaxed);
+            if path.ends_with(".html") {
+                self.kept_pages.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+}
 
 /// What a publication renders and where it writes it.
 struct Job<'a> {
@@ -126,11 +161,16 @@ pub fn publish(
     index_dir: &Path,
     step: impl Fn(Stage),
 ) -> anyhow::Result<Published> {
-    let render =
-        |listing: &SearchListing,
-         put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync)| {
-            render_site_streaming(site, theme, options, Some(listing), archive, put)
-        };
+    let render = |listing: &SearchListing, writer: &PageWriter| {
+        render_site_streaming(
+            site,
+            theme,
+            options,
+            Some(listing),
+            archive,
+            |path, html| writer.put(path, html),
+        )
+    };
     step(Stage::SearchIndex);
     let started = Instant::now();
     let units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
@@ -196,8 +236,11 @@ pub(crate) fn publish_units(
     let write = swap_in(staged, engine, &index_staging, index_dir, out_folder.path())?;
     timings.write += started.elapsed();
     let published = Published {
-        pages: tree.pages() + streamed.guideline_pages,
-        files: tree.files.len() + streamed.guideline_pages + streamed.search_files,
+        pages: tree.pages() + streamed.guideline_pages + streamed.reused_pages,
+        files: tree.files.len()
+            + streamed.guideline_pages
+            + streamed.search_files
+            + streamed.reused_files,
         write,
         timings,
     };
@@ -254,12 +297,12 @@ fn stage_into(
     timings.static_index = started.elapsed();
     step(Stage::Pages);
     let started = Instant::now();
-    let (tree, pages) = (job.render)(&search_listing, &|path, html| {
-        staging
-            .put(&path, &html)
-            .map_err(|err| RenderError::not_written(&path, &err))
-    })
-    .map_err(Failure::from)?;
+    let writer = PageWriter {
+        staging,
+        kept: AtomicUsize::new(0),
+        kept_pages: AtomicUsize::new(0),
+    };
+    let (tree, pages) = (job.render)(&search_listing, &writer).map_err(Failure::from)?;
     timings.render = started.elapsed();
     step(Stage::Writing);
     let started = Instant::now();
@@ -278,6 +321,8 @@ fn stage_into(
     let streamed = Streamed {
         guideline_pages: pages,
         search_files: search_listing.files.len(),
+        reused_files: writer.kept.into_inner(),
+        reused_pages: writer.kept_pages.into_inner(),
     };
     Ok((tree, streamed))
 }

@@ -43,6 +43,8 @@ mod import;
 mod new_command;
 #[path = "suite/output_safety.rs"]
 mod output_safety;
+#[path = "suite/page_reuse.rs"]
+mod page_reuse;
 #[path = "suite/parser_languages.rs"]
 mod parser_languages;
 #[path = "suite/pathway.rs"]

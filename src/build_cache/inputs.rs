@@ -41,7 +41,15 @@ pub(crate) struct InputKey(pub blake3::Hash);
 impl InputKey {
     /// Hashes the inputs of the site at `root`. `None` when any of them cannot be read: a
     /// build that cannot say what it read is never skipped.
+    #[cfg(test)]
     pub(crate) fn of(root: &Path, settings: &Settings) -> Option<Self> {
+        Self::with_base(root, settings).map(|(key, _)| key)
+    }
+
+    /// [`InputKey::of`], and the hash of every input but the guidelines' own files (their
+    /// assets included): what a guideline's pages read besides its own text and the others'
+    /// summaries.
+    pub(crate) fn with_base(root: &Path, settings: &Settings) -> Option<(Self, blake3::Hash)> {
         let files = input_files(root)?;
         let hashed: Vec<(String, blake3::Hash)> = files
             .into_par_iter()
@@ -50,26 +58,37 @@ impl InputKey {
                 Some((path, blake3::hash(&bytes)))
             })
             .collect::<Option<_>>()?;
-        let mut key = blake3::Hasher::new();
+        let (mut key, mut base) = (blake3::Hasher::new(), blake3::Hasher::new());
         // Length-prefixed fields, so that no two different inputs can run together.
-        let mut field = |bytes: &[u8]| {
-            key.update(&(bytes.len() as u64).to_le_bytes());
-            key.update(bytes);
+        let field = |hasher: &mut blake3::Hasher, bytes: &[u8]| {
+            hasher.update(&(bytes.len() as u64).to_le_bytes());
+            hasher.update(bytes);
         };
-        field(crate::program::identity()?.as_bytes());
-        field(
-            std::fs::canonicalize(root)
-                .ok()?
-                .to_string_lossy()
-                .as_bytes(),
-        );
-        field(format!("{settings:?}").as_bytes());
-        for (path, hash) in &hashed {
-            field(path.as_bytes());
-            field(hash.as_bytes());
+        let program = crate::program::identity()?;
+        let root_path = std::fs::canonicalize(root).ok()?;
+        let settings = format!("{settings:?}");
+        for hasher in [&mut key, &mut base] {
+            field(hasher, program.as_bytes());
+            field(hasher, root_path.to_string_lossy().as_bytes());
+            field(hasher, settings.as_bytes());
         }
-        Some(Self(key.finalize()))
+        for (path, hash) in &hashed {
+            field(&mut key, path.as_bytes());
+            field(&mut key, hash.as_bytes());
+            if !is_guideline_text(path) {
+                field(&mut base, path.as_bytes());
+                field(&mut base, hash.as_bytes());
+            }
+        }
+        Some((Self(key.finalize()), base.finalize()))
     }
+}
+
+/// Whether `path` (root-relative, `/`-separated) is a guideline's own file,
+/// `guidelines/<group>/<slug>.md`, rather than an asset beside it.
+fn is_guideline_text(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('/').collect();
+    matches!(parts.as_slice(), [GUIDELINES_DIR, _, file] if file.ends_with(".md"))
 }
 
 /// Every input file, root-relative and `/`-separated, sorted. Symbolic links are followed
@@ -161,6 +180,22 @@ mod tests {
         assert_ne!(theme, asset);
         std::fs::write(root.join("synonyms.toml"), "").unwrap();
         assert_ne!(InputKey::of(root, &settings()).unwrap(), theme);
+    }
+
+    #[test]
+    fn the_base_leaves_out_only_the_guidelines_own_text() {
+        let dir = site();
+        let root = dir.path();
+        let (_, base) = InputKey::with_base(root, &settings()).unwrap();
+        std::fs::write(root.join("guidelines/dlg/a.md"), "+++ edited").unwrap();
+        let (_, edited) = InputKey::with_base(root, &settings()).unwrap();
+        assert_eq!(edited, base);
+        std::fs::create_dir_all(root.join("guidelines/dlg/a")).unwrap();
+        std::fs::write(root.join("guidelines/dlg/a/notes.md"), "x").unwrap();
+        let (_, asset) = InputKey::with_base(root, &settings()).unwrap();
+        assert_ne!(asset, base);
+        std::fs::write(root.join("retning.toml"), "title = \"y\"").unwrap();
+        assert_ne!(InputKey::with_base(root, &settings()).unwrap().1, asset);
     }
 
     #[test]

@@ -10,8 +10,10 @@
 
 mod inputs;
 mod outputs;
+mod pages;
 
 pub(crate) use inputs::{InputKey, Settings};
+pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -49,13 +51,20 @@ struct Record {
 /// The cache of the site at a root.
 pub(crate) struct BuildCache {
     file: PathBuf,
+    pages: PageCache,
 }
 
 impl BuildCache {
     pub(crate) fn of(root: &Path) -> Self {
         Self {
             file: root.join(CACHE_DIR).join(RECORD_FILE),
+            pages: PageCache::of(root),
         }
+    }
+
+    /// The record of the files each guideline's render left.
+    pub(crate) fn pages(&self) -> &PageCache {
+        &self.pages
     }
 
     /// The last build's summary, when it read exactly `key` and its output folders are as it
@@ -69,12 +78,12 @@ impl BuildCache {
         (record.outputs == now.to_hex().as_str()).then_some(record.summary)
     }
 
-    /// Forgets the last build: called before a build writes anything, so that a record never
-    /// outlives the output it describes.
+    /// Forgets the last build (and its guidelines' files): called before a build writes
+    /// anything, so that a record never outlives the output it describes.
     pub(crate) fn forget(&self) -> io::Result<()> {
         match std::fs::remove_file(&self.file) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => Err(err),
-            _ => Ok(()),
+            _ => self.pages.forget(),
         }
     }
 

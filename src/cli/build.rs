@@ -10,7 +10,7 @@ use anyhow::Context;
 use clap::Args;
 use jiff::civil::Date;
 
-use crate::build_cache::{BuildCache, CACHE_DIR, InputKey, Settings, Summary};
+use crate::build_cache::{BuildCache, CACHE_DIR, Entries, InputKey, Settings, Summary};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{
@@ -21,7 +21,7 @@ use crate::output::OutputFolder;
 use crate::publish::{Published, free_in_background, publish};
 use crate::render::{Archive, RenderOptions, Theme};
 use crate::search;
-use crate::streamed_build::{Survey, publish_streamed};
+use crate::streamed_build::{PageReuse, Survey, publish_streamed};
 use crate::validate::{Checked, check_site};
 
 use super::{BadValue, Outcome, parse_today, today_or_local};
@@ -73,10 +73,11 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     let index_dir = root.join(search::INDEX_DIR);
     let cache = BuildCache::of(root);
     let history_head = SiteHistory::head_unless(args.no_history, root);
-    let key = InputKey::of(
+    let keys = InputKey::with_base(
         root,
         &settings(&args, today, &out, &index_dir, &history_head, language),
     );
+    let (key, base) = (keys.map(|(key, _)| key), keys.map(|(_, base)| base));
     if let Some(key) = key.filter(|_| !args.no_cache)
         && let Some(last) = cache.unchanged(&key, &[out.path(), &index_dir])
     {
@@ -91,6 +92,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         out: &out,
         index_dir: &index_dir,
         cache: &cache,
+        base,
         history_head: &history_head,
         progress: &progress,
         language,
@@ -105,9 +107,10 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         Some((theme, synonyms)) => build_streamed(&context, &theme, synonyms)?,
         None => build_full(&context)?,
     };
-    let Some((shown, published)) = built else {
+    let Some((mut shown, published)) = built else {
         return Ok(Outcome::Findings);
     };
+    let entries = std::mem::take(&mut shown.entries);
     let counts = Counts::of(&shown.findings);
     let summary = summary(&shown, &published, counts, language);
     let guidelines = summary.guidelines;
@@ -115,6 +118,9 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     free_in_background(shown);
     if let Some(key) = key {
         record(&cache, &key, &[out.path(), &index_dir], summary, language);
+        if base.is_some() && !entries.is_empty() {
+            record_pages(&cache, out.path(), &entries, language);
+        }
     }
     print_built(
         guidelines,
@@ -176,6 +182,7 @@ fn build_full(context: &BuildContext) -> anyhow::Result<Option<(Shown, Published
         findings: std::mem::take(&mut checked.findings),
         published: checked.site.published(args.drafts).count(),
         drafts: checked.site.guidelines.len(),
+        entries: Entries::new(),
     };
     free_in_background(checked);
     Ok(Some((shown, published)))
@@ -189,6 +196,8 @@ struct BuildContext<'a> {
     out: &'a OutputFolder,
     index_dir: &'a Path,
     cache: &'a BuildCache,
+    /// The hash of the inputs but the guidelines' own text, when they could all be read.
+    base: Option<blake3::Hash>,
     history_head: &'a Result<String, Unavailable>,
     progress: &'a Progress,
     language: Language,
@@ -235,13 +244,23 @@ fn build_streamed(
         drafts: args.drafts,
         today: context.today,
     };
+    // `--no-cache` reuses nothing but still records what it made, for the next build.
+    let reuse = context.base.map(|base| PageReuse {
+        base,
+        previous: if args.no_cache {
+            Entries::new()
+        } else {
+            context.cache.pages().previous(context.out.path())
+        },
+    });
     let mut not_forgotten = None;
-    let (built, findings) = publish_streamed(
+    let (built, findings, entries) = publish_streamed(
         survey,
         theme,
         options,
         context.out,
         context.index_dir,
+        reuse.as_ref(),
         |findings| {
             if Counts::of(findings).errors > 0 {
                 return false;
@@ -271,6 +290,7 @@ fn build_streamed(
         findings,
         published,
         drafts,
+        entries,
     };
     Ok(Some((shown, built)))
 }
@@ -281,6 +301,8 @@ struct Shown {
     findings: Vec<Diagnostic>,
     published: usize,
     drafts: usize,
+    /// The files each guideline's pages made (a streamed build's only).
+    entries: Entries,
 }
 
 /// The folder `--out` names, unless writing there could lose files no build wrote.
@@ -319,6 +341,18 @@ fn record(
     language: Language,
 ) {
     if let Err(err) = cache.record(key, outputs, summary) {
+        let args = [
+            ("folder", Arg::from(CACHE_DIR)),
+            ("error", Arg::from(err.to_string())),
+        ];
+        eprintln!("{}", format(language, "build-cache-not-written", &args));
+    }
+}
+
+/// Notes the files each guideline's pages made, for the next build to reuse. A build that
+/// cannot record them is still a build: the next one renders every guideline.
+fn record_pages(cache: &BuildCache, out: &Path, entries: &Entries, language: Language) {
+    if let Err(err) = cache.pages().record(out, entries) {
         let args = [
             ("folder", Arg::from(CACHE_DIR)),
             ("error", Arg::from(err.to_string())),

@@ -23,7 +23,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::render::OutputTree;
 
@@ -74,6 +74,8 @@ pub(crate) struct Staging {
     /// The folders made so far (relative to `staging`), so that each is made once rather
     /// than asked for again (a `mkdir` that fails and a `stat`) with every file put in it.
     folders: Mutex<FxHashSet<PathBuf>>,
+    /// The files [`Staging::reuse`] linked, each with whether a later `put_tree` leaves it.
+    reused: Mutex<FxHashMap<String, bool>>,
     written: AtomicUsize,
     unchanged: AtomicUsize,
 }
@@ -95,6 +97,7 @@ impl Staging {
             precompress: folder.precompress(),
             has_previous: out.is_dir(),
             folders: Mutex::new(FxHashSet::default()),
+            reused: Mutex::new(FxHashMap::default()),
             written: AtomicUsize::new(0),
             unchanged: AtomicUsize::new(0),
         };
@@ -111,6 +114,22 @@ impl Staging {
             self.make_folder(folder)?;
         }
         self.put_in_existing_folder(path, bytes)
+    }
+
+    /// Hard-links the file at `path` of the site in place into the new one, unread: the
+    /// caller knows it holds what a render would write (the build cache vouches for it).
+    /// A file put there later replaces it, unless it is `kept`, which a later
+    /// [`Staging::put_tree`] leaves as it is (a guideline's own site-wide files win over the
+    /// tree's, as when they are rendered). Counted as unchanged.
+    pub(crate) fn reuse(&self, path: &str, kept: bool) -> io::Result<()> {
+        check_relative(path)?;
+        if let Some(folder) = Path::new(path).parent() {
+            self.make_folder(folder)?;
+        }
+        fs::hard_link(self.out.join(path), self.staging.join(path))?;
+        lock(&self.reused).insert(path.to_owned(), kept);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        Ok(())
     }
 
     /// Makes `folder` (relative to the staging folder) and the folders above it, unless this
@@ -132,18 +151,25 @@ impl Staging {
     /// The folders made so far. A thread that panicked while holding the set left it whole
     /// (an insert either happened or not), so a poisoned lock is still good.
     fn made(&self) -> std::sync::MutexGuard<'_, FxHashSet<PathBuf>> {
-        self.folders
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+        lock(&self.folders)
     }
 
     /// Writes every file of `tree`: each folder once, then the files on every core
     /// (creating a file costs the kernel more than writing its bytes).
     pub(crate) fn put_tree(&self, tree: &OutputTree) -> io::Result<()> {
         self.create_folders(tree.files.keys())?;
+        let reused = std::mem::take(&mut *lock(&self.reused));
+        let kept = |path: &String| reused.get(path).copied().unwrap_or(false);
         tree.files
             .par_iter()
-            .try_for_each(|(path, bytes)| self.put_in_existing_folder(path, bytes))
+            .filter(|(path, _)| !kept(path))
+            .try_for_each(|(path, bytes)| {
+                if reused.contains_key(path) {
+                    // A link to the old site's file: written through, it would change that.
+                    fs::remove_file(self.staging.join(path))?;
+                }
+                self.put_in_existing_folder(path, bytes)
+            })
     }
 
     /// Creates the folder of each of `paths` (relative, `/`-separated) once.
@@ -173,6 +199,10 @@ impl Staging {
     /// writes `bytes`.
     fn write_or_link(&self, path: &str, bytes: &[u8]) -> io::Result<bool> {
         let target = self.staging.join(path);
+        if lock(&self.reused).remove(path).is_some() {
+            // A link to the old site's file: written through, it would change that.
+            fs::remove_file(&target)?;
+        }
         if self.has_previous {
             let old = self.out.join(path);
             if same_bytes(&old, bytes) && fs::hard_link(&old, &target).is_ok() {
@@ -230,6 +260,14 @@ impl Staged {
     pub(crate) fn discard(self) -> io::Result<()> {
         fs::remove_dir_all(&self.staging)
     }
+}
+
+/// The mutex's value; a thread that panicked while holding it left it whole (an insert or a
+/// remove either happened or not), so a poisoned lock is still good.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// Whether the file at `path` holds exactly `bytes`. Its size is compared first, so a file

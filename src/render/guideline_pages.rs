@@ -8,7 +8,9 @@ use crate::model::Guideline;
 use super::context::{render, render_sized};
 use super::inputs::RenderInputs;
 use super::page_plan::guideline_files;
-use super::{Archive, RenderError, RenderedFile, Theme, archive, changes_view, guideline_view};
+use super::{
+    Archive, MadePage, RenderError, RenderedFile, Theme, archive, changes_view, guideline_view,
+};
 
 /// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
 /// history the context stays as it was: no list, no cost.
@@ -59,26 +61,55 @@ pub(super) fn guideline_pages<T: Send>(
         .map(|pages| pages.into_iter().flatten().collect())
 }
 
-/// Makes the model of the `i`th of the published guidelines' summaries, for its pages.
-pub(crate) type Model<'a> = dyn Fn(usize) -> Result<Guideline, RenderError> + Sync + 'a;
+/// What the streamed render gets for each guideline: its model, to render its pages, or
+/// the sizes of its pages when the caller put the last build's files in place instead.
+pub(crate) enum Made {
+    Model(Box<Guideline>),
+    /// Its pages (path and size, for the offline lists), not rendered again.
+    Reused(Vec<(String, usize)>),
+}
+
+/// The guidelines of a streamed render, by their place among the published summaries.
+pub(crate) trait Models: Sync {
+    /// The `i`th guideline's model, or its pages already in place.
+    fn model(&self, i: usize) -> Result<Made, RenderError>;
+    /// What the `i`th guideline's render made: its pages (path and size), then its
+    /// site-wide files, so that a later build can reuse them.
+    fn rendered(&self, i: usize, pages: Vec<(String, usize)>, files: &[RenderedFile]);
+}
+
+/// The models of a streamed render.
+pub(crate) type Model<'a> = dyn Models + 'a;
 
 /// The pages of the guidelines of `inputs.summaries`, each made from a model `model` makes
 /// when its turn comes and dropped once its pages are: the pages go to `page`; each
 /// guideline's site-wide files (feed, API file, the files it uses, alias redirects) are
-/// returned beside them.
-pub(super) fn streamed_guideline_pages<T: Send>(
+/// returned beside them. A guideline whose files `model` put in place is not rendered.
+pub(super) fn streamed_guideline_pages<T: Send + Default>(
     inputs: &RenderInputs,
     model: &Model,
-    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
-) -> Result<(Vec<T>, Vec<RenderedFile>), RenderError> {
-    let made: Vec<(Vec<T>, Vec<RenderedFile>)> = (0..inputs.summaries.len())
+    page: &(impl Fn(String, Vec<u8>) -> Result<MadePage<T>, RenderError> + Sync),
+) -> Result<(Vec<MadePage<T>>, Vec<RenderedFile>), RenderError> {
+    let made: Vec<(Vec<MadePage<T>>, Vec<RenderedFile>)> = (0..inputs.summaries.len())
         .into_par_iter()
         .map_init(
             || inputs.base.clone(),
             |context, i| {
-                let guideline = model(i)?;
+                let guideline = match model.model(i)? {
+                    Made::Model(guideline) => guideline,
+                    Made::Reused(pages) => {
+                        let pages = pages.into_iter().map(|(path, size)| MadePage {
+                            made: T::default(),
+                            path,
+                            size,
+                        });
+                        return Ok((pages.collect(), Vec::new()));
+                    }
+                };
                 let pages = own_pages(inputs, context, &guideline, page)?;
                 let files = guideline_files(inputs, &guideline, &inputs.summaries[i])?;
+                let sizes = pages.iter().map(|p| (p.path.clone(), p.size)).collect();
+                model.rendered(i, sizes, &files);
                 Ok((pages, files))
             },
         )

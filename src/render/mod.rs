@@ -46,7 +46,7 @@ pub(crate) use summaries::summary;
 pub use theme::Theme;
 
 use context::{base_context, part_error, render, render_sized, write_assets};
-pub(crate) use guideline_pages::Model;
+pub(crate) use guideline_pages::{Made, Model, Models};
 use guideline_pages::{guideline_pages, insert_history, streamed_guideline_pages};
 use inputs::RenderInputs;
 use site_pages::site_wide_pages;
@@ -201,7 +201,7 @@ enum Source<'a> {
 
 /// Renders the site; each guideline page goes through `page`, and what it returns is
 /// collected beside the tree of the other files.
-fn render_with<T: Send>(
+fn render_with<T: Send + Default>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
@@ -297,7 +297,7 @@ struct Rendered<T> {
 /// `icons`). The site-wide pages render beside the guideline
 /// pages: one of them, the list of every recommendation, is a long serial render that would
 /// otherwise leave a core idle.
-fn render_in_parallel<T: Send>(
+fn render_in_parallel<T: Send + Default>(
     inputs: &RenderInputs,
     source: Source,
     page: &(impl Fn(String, Vec<u8>) -> Result<MadePage<T>, RenderError> + Sync),

@@ -9,6 +9,11 @@
 //! Without history only: the pages of earlier versions and the badge checks read every
 //! guideline's model beside the history, so a build with history loads the whole site.
 
+mod reuse;
+
+pub(crate) use reuse::PageReuse;
+
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Mutex;
 use std::time::Instant;
@@ -17,14 +22,13 @@ use jiff::civil::Date;
 
 use rayon::prelude::*;
 
+use crate::build_cache::Entries;
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
 use crate::output::OutputFolder;
-use crate::publish::{Published, RenderPass, Stage, publish_units};
-use crate::render::{
-    Model, RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries,
-};
+use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
+use crate::render::{RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries};
 use crate::search::{self, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines};
 use crate::summary::GuidelineSummary;
@@ -101,20 +105,25 @@ impl Survey {
     }
 }
 
+/// What a streamed build published (`None` when `proceed` refused), the site's findings,
+/// and the files each published guideline's pages made, for the next build's reuse.
+pub(crate) type StreamedOutcome = (Option<Published>, Vec<Diagnostic>, Entries);
+
 /// The second pass and the writing: both search indexes from the survey's units, every
-/// guideline checked against the summaries and its pages rendered and written, then, if
-/// `proceed` accepts every finding of the site (sorted as `check` sorts them), the site and
-/// the index swapped in. Returns what was published (`None` when `proceed` refused) and the
-/// findings.
+/// guideline checked against the summaries and its pages rendered and written (or, when
+/// `reuse` vouches for them, the last build's linked), then, if `proceed` accepts every
+/// finding of the site (sorted as `check` sorts them), the site and the index swapped in.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn publish_streamed(
     survey: Survey,
     theme: &Theme,
     options: RenderOptions,
     out_folder: &OutputFolder,
     index_dir: &Path,
+    reuse: Option<&PageReuse>,
     proceed: impl FnOnce(&[Diagnostic]) -> bool,
     step: impl Fn(Stage),
-) -> anyhow::Result<(Option<Published>, Vec<Diagnostic>)> {
+) -> anyhow::Result<StreamedOutcome> {
     let Survey {
         site,
         guidelines,
@@ -130,6 +139,7 @@ pub(crate) fn publish_streamed(
 
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
         guidelines.into_iter().unzip();
+    let summaries_hash = reuse.map(|_| reuse::summaries_hash(&summaries));
     let checker = Checker {
         site: &site,
         index: CrossIndex::new(&site.config, &summaries),
@@ -145,13 +155,38 @@ pub(crate) fn publish_streamed(
         // One that no longer parses keeps what the first pass found.
         let _ = checker.check(i);
     });
-    let model = |k: usize| checker.check(published[k]);
-    let model: &Model = &model;
-    let render =
-        |listing: &SearchListing,
-         put: &(dyn Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync)| {
-            render_site_from_summaries(&site, theme, options, Some(listing), &listed, model, put)
+    let entries = Mutex::new(Entries::new());
+    let render = |listing: &SearchListing, writer: &PageWriter| {
+        let keys = reuse
+            .zip(summaries_hash)
+            .map(|(reuse, summaries)| reuse::Keys {
+                reuse,
+                summaries,
+                search_meta: &listing.meta,
+            });
+        let guidelines = reuse::Guidelines {
+            checker: &checker,
+            published: &published,
+            writer,
+            keys,
+            rendering: Mutex::new(HashMap::new()),
+            made: Mutex::new(Entries::new()),
         };
+        let rendered = render_site_from_summaries(
+            &site,
+            theme,
+            options,
+            Some(listing),
+            &listed,
+            &guidelines,
+            |path, html| writer.put(path, html),
+        );
+        *lock(&entries) = guidelines
+            .made
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        rendered
+    };
     let render: &RenderPass = &render;
     let mut findings = read_findings;
     let published = publish_units(
@@ -170,7 +205,10 @@ pub(crate) fn publish_streamed(
         published.timings.search_units += made;
         published
     });
-    Ok((published, findings))
+    let entries = entries
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    Ok((published, findings, entries))
 }
 
 /// The configuration's groups as (code, name) pairs, the order the search index lists them.

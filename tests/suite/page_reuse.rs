@@ -1,0 +1,231 @@
+//! The pages a build reuses (`.retning/build/pages.json`): after random edits of a small
+//! generated site, each followed by a build over the last one, the site and the findings
+//! printed are byte for byte those of a fresh `--no-cache` build of the same sources.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::support::{Site, TODAY, VALID, site, stderr, stdout};
+
+/// `retning build --today TODAY --no-history ARGS…` in `root`: what it printed on standard
+/// output and on standard error. Panics when it fails.
+fn build(root: &Path, args: &[&str]) -> (String, String) {
+    let output = crate::support::retning()
+        .current_dir(root)
+        .args(["build", "--today", TODAY, "--no-history"])
+        .args(args)
+        .output()
+        .expect("run retning build");
+    assert!(
+        output.status.success(),
+        "build failed: {}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    (stdout(&output), stderr(&output))
+}
+
+/// Every file under `dir`, relative and `/`-separated → its bytes.
+fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.expect("entry"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).expect("under dir");
+            let key = relative.to_string_lossy().replace('\\', "/");
+            (key, std::fs::read(entry.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// The site's sources copied to a new folder and built there with `--no-cache`: the site a
+/// fresh build writes and the findings it prints.
+fn fresh_build(site: &Site) -> (BTreeMap<String, Vec<u8>>, String) {
+    let copy = tempfile::tempdir().expect("temporary folder");
+    for input in ["retning.toml", "guidelines", "themes"] {
+        let from = site.path(input);
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let relative = entry.path().strip_prefix(&from).expect("under");
+            let mut to = copy.path().join(input);
+            if !relative.as_os_str().is_empty() {
+                to = to.join(relative);
+            }
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("create dir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+    }
+    let (_, findings) = build(copy.path(), &["--no-cache"]);
+    (files(&copy.path().join("public")), findings)
+}
+
+#[track_caller]
+fn assert_same_site(
+    what: &str,
+    built: &BTreeMap<String, Vec<u8>>,
+    fresh: &BTreeMap<String, Vec<u8>>,
+) {
+    let differ: Vec<&String> = built
+        .keys()
+        .chain(fresh.keys())
+        .filter(|path| built.get(*path) != fresh.get(*path))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: differs from a fresh build: {differ:?}"
+    );
+}
+
+/// A guideline of its own title, otherwise the valid one (whose link to its own
+/// `Udredning` topic points across from any other file).
+fn generated(title: &str) -> String {
+    VALID.replacen("Diffust storcellet B-celle lymfom", title, 1)
+}
+
+/// A small xorshift generator: a fixed seed replays a failure.
+struct Rng(u64);
+
+impl Rng {
+    fn below(&mut self, n: usize) -> usize {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        (self.0 % n as u64) as usize
+    }
+}
+
+/// The site's guideline files, root-relative.
+fn guidelines(site: &Site) -> Vec<String> {
+    files(&site.path("guidelines"))
+        .into_keys()
+        .filter(|path| path.ends_with(".md") && path.matches('/').count() == 1)
+        .map(|path| format!("guidelines/{path}"))
+        .collect()
+}
+
+/// An edit of kind `kind` (of 7) a writer makes between two builds, of a guideline `rng`
+/// picks; says what it did.
+fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
+    let all = guidelines(site);
+    let path = all[rng.below(all.len())].clone();
+    let text = std::fs::read_to_string(site.path(&path)).expect("read");
+    let write = |path: &str, text: String| std::fs::write(site.path(path), text).expect("write");
+    match kind {
+        0 => {
+            write(&path, format!("{text}\n"));
+            format!("a blank line at the end of {path}")
+        }
+        6 => {
+            // On the page, but neither in the search index nor in the summary.
+            let author = format!("title = \"Overlæge {round}\"");
+            let first = text.lines().find(|l| l.starts_with("title = \"Overlæge"));
+            write(&path, text.replacen(first.expect("an author"), &author, 1));
+            format!("an author's title in {path}")
+        }
+        1 => {
+            let sentence = format!("Denne sætning er tilføjet i runde {round}. ");
+            write(
+                &path,
+                text.replacen(
+                    "### Rationale\n\n",
+                    &format!("### Rationale\n\n{sentence}"),
+                    1,
+                ),
+            );
+            format!("a sentence in {path}")
+        }
+        2 => {
+            let title = text.lines().nth(1).expect("a title line").to_owned();
+            write(
+                &path,
+                text.replacen(&title, &format!("title = \"Omdøbt {round}\""), 1),
+            );
+            format!("the title of {path}")
+        }
+        3 => {
+            let new = format!("guidelines/dbcg/ny-{round}.md");
+            write(&new, generated(&format!("Ny retningslinje {round}")));
+            format!("a new guideline {new}")
+        }
+        // The others link to the main guideline: it stays.
+        4 if path != crate::support::MAIN => {
+            std::fs::remove_file(site.path(&path)).expect("delete");
+            format!("{path} deleted")
+        }
+        _ => {
+            let strings = site.path("themes/default/strings.toml");
+            let theme = std::fs::read_to_string(&strings)
+                .unwrap_or_else(|_| include_str!("../../themes/default/strings.toml").to_owned());
+            let changed =
+                theme.replacen("footer_feed = \"", &format!("footer_feed = \"{round} "), 1);
+            std::fs::create_dir_all(site.path("themes/default")).expect("create dir");
+            std::fs::write(strings, changed).expect("write");
+            "a theme string".to_owned()
+        }
+    }
+}
+
+#[test]
+fn after_random_edits_the_site_and_its_findings_are_those_of_a_fresh_build() {
+    let mut builder = site();
+    for (i, title) in [
+        "Follikulært lymfom",
+        "Brystkræft",
+        "Kronisk lymfatisk leukæmi",
+        "Hodgkin lymfom",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let group = if i % 2 == 0 { "dlg" } else { "dbcg" };
+        builder = builder.file(&format!("guidelines/{group}/g{i}.md"), generated(title));
+    }
+    let site = builder.build();
+    build(site.root(), &[]);
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    // Every kind of edit twice, in a shuffled order.
+    let mut kinds: Vec<usize> = (0..14).map(|i| i % 7).collect();
+    for i in (1..kinds.len()).rev() {
+        kinds.swap(i, rng.below(i + 1));
+    }
+    for (round, kind) in kinds.into_iter().enumerate() {
+        let what = edit(&site, &mut rng, round, kind);
+        let (said, findings) = build(site.root(), &[]);
+        assert!(!said.contains("nothing changed"), "{what}: {said}");
+        let (fresh, fresh_findings) = fresh_build(&site);
+        assert_same_site(&what, &files(&site.path("public")), &fresh);
+        assert_eq!(findings, fresh_findings, "{what}: the findings differ");
+    }
+}
+
+#[test]
+fn a_blank_line_renders_only_its_guideline_again() {
+    let site = site()
+        .file("guidelines/dbcg/mamma.md", generated("Brystkræft"))
+        .build();
+    build(site.root(), &[]);
+    let record = site.path(".retning/build/pages.json");
+    let before = std::fs::read_to_string(&record).expect("a page record");
+    let main = site.path(crate::support::MAIN);
+    let text = std::fs::read_to_string(&main).expect("read");
+    std::fs::write(&main, format!("{text}\n")).expect("write");
+    build(site.root(), &[]);
+    let after = std::fs::read_to_string(&record).expect("a page record");
+    // The other guideline's key is the same; the edited one's is not.
+    let key = |record: &str, name: &str| {
+        let at = record
+            .find(&format!("\"{name}\":{{\"key\":\""))
+            .expect(name);
+        record[at..at + 100].to_owned()
+    };
+    assert_eq!(key(&after, "dbcg/mamma"), key(&before, "dbcg/mamma"));
+    assert_ne!(key(&after, "dlg/dlbcl"), key(&before, "dlg/dlbcl"));
+    assert_same_site(
+        "a blank line",
+        &files(&site.path("public")),
+        &fresh_build(&site).0,
+    );
+}
