@@ -102,17 +102,18 @@
   const metaUrl = form?.dataset.searchMeta && new URL(form.dataset.searchMeta, location.href);
   const cache = {};
   // Every file but the meta file is named by its bytes; the meta file's name is stable, so it
-  // is always revalidated, whatever the server's cache headers say.
-  const get = (name, init) => {
+  // is always revalidated (`fresh`), whatever the server's cache headers say.
+  const fetched = (name, fresh) => {
     const url = new URL(name, metaUrl).href;
-    return cache[url] ||= fetch(url, init).then((r) => {
+    return cache[url] ||= fetch(url, fresh ? { cache: "no-cache" } : {}).then((r) => {
       if (!r.ok) throw Error(`${url}: ${r.status}`);
       return r.json();
     }).catch((e) => { delete cache[url]; throw e; });
   };
+  const get = (name) => fetched(name, false);
   // A file's name from its kind and the meta file's hashes (10 hex digits each, in one string).
   const named = (kind, hashes, k) => `${kind}.${hashes.slice(10 * k, 10 * k + 10)}.json`;
-  const load = () => metaUrl ? get(metaUrl, { cache: "no-cache" }).then((m) => {
+  const load = () => metaUrl ? fetched(metaUrl, true).then((m) => {
     if (m.version != 6) throw Error(`search index version ${m.version}, this reader reads 6`);
     m.stopwords.forEach((w) => stop.add(w));
     (m.synonyms || []).forEach((g) => g.forEach((t) => synonyms.set(t, g.filter((x) => x != t))));
