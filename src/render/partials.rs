@@ -32,16 +32,30 @@ pub(crate) enum Partial {
     /// `href`, `label` (the word "Anbefaling"), `id`, `strength` (its label), `text` (plain).
     /// Flag: `has_strength`.
     SearchItem,
+    /// A recommendation in *Grundlag*, with its decision aids. Values: `anchor`, `id`,
+    /// `badges` (HTML), `html` (its text, HTML), `database`, `indicator` (its monitoring),
+    /// `decision_aids` (HTML, each a [`Partial::DecisionAid`]). Flags: `archived` (an
+    /// earlier version's page: no share link), `has_monitoring`.
+    Recommendation,
+    /// A decision aid beside its recommendation. Values: `ipdas` (its key), `id` (the
+    /// recommendation's), `title`, `url`, `decision`, `publisher`, `ipdas_text`, `assessed`,
+    /// `last_updated`, `format`. Flags: `has_url`, `has_assessed`, `has_last_updated`.
+    DecisionAid,
+    /// A recommendation in the Quick guide. Values: `anchor`, `id`, `badges` (HTML), `html`.
+    QuickGuideItem,
 }
 
 impl Partial {
-    const ALL: [Self; 6] = [
+    const ALL: [Self; 9] = [
         Self::StrengthBadge,
         Self::MarkerBadge,
         Self::Reference,
         Self::Backlink,
         Self::PhaseItem,
         Self::SearchItem,
+        Self::Recommendation,
+        Self::DecisionAid,
+        Self::QuickGuideItem,
     ];
 
     /// Its template's name.
@@ -53,6 +67,9 @@ impl Partial {
             Self::Backlink => "partials/backlink.html",
             Self::PhaseItem => "partials/phase-item.html",
             Self::SearchItem => "partials/search-item.html",
+            Self::Recommendation => "partials/recommendation.html",
+            Self::DecisionAid => "partials/decision-aid.html",
+            Self::QuickGuideItem => "partials/quick-guide-item.html",
         }
     }
 
@@ -64,6 +81,28 @@ impl Partial {
             Self::Backlink => &["id", "n"],
             Self::PhaseItem => &["href", "label", "id", "class", "strength", "text"],
             Self::SearchItem => &["href", "label", "id", "strength", "text"],
+            Self::Recommendation => &[
+                "anchor",
+                "id",
+                "badges",
+                "html",
+                "database",
+                "indicator",
+                "decision_aids",
+            ],
+            Self::DecisionAid => &[
+                "ipdas",
+                "id",
+                "title",
+                "url",
+                "decision",
+                "publisher",
+                "ipdas_text",
+                "assessed",
+                "last_updated",
+                "format",
+            ],
+            Self::QuickGuideItem => &["anchor", "id", "badges", "html"],
         }
     }
 
@@ -71,6 +110,8 @@ impl Partial {
         match self {
             Self::Reference => &["cited", "has_levels"],
             Self::PhaseItem | Self::SearchItem => &["has_strength"],
+            Self::Recommendation => &["archived", "has_monitoring"],
+            Self::DecisionAid => &["has_url", "has_assessed", "has_last_updated"],
             _ => &[],
         }
     }

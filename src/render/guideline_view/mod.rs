@@ -93,6 +93,10 @@ pub(crate) struct ApprovalView {
 pub(crate) struct QuickGuideTopic {
     pub(crate) title: String,
     pub(crate) anchor: String,
+    /// Its recommendations as the page lists them: the theme's partial for each, filled
+    /// here (each `{{ }}` in a tera loop costs thousands of instructions).
+    pub(crate) items_html: String,
+    /// The same recommendations, for the MDT view.
     pub(crate) recommendations: Vec<RecommendationView>,
 }
 
@@ -141,15 +145,10 @@ pub(crate) struct SectionView {
 pub(crate) struct TopicView {
     pub(crate) title: String,
     pub(crate) anchor: String,
-    pub(crate) blocks: Vec<BlockView>,
+    /// The text and recommendations before the evidence, in order: each recommendation the
+    /// theme's partial filled here, as `items_html` of the Quick guide.
+    pub(crate) lead_html: String,
     pub(crate) subsections: Vec<SubSectionView>,
-}
-
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub(crate) enum BlockView {
-    Markdown { html: String },
-    Recommendation(Box<RecommendationView>),
 }
 
 #[derive(Serialize)]
@@ -269,10 +268,8 @@ fn quick_guide(
     guideline
         .topics()
         .iter()
-        .map(|topic| QuickGuideTopic {
-            title: topic.title.clone(),
-            anchor: topic.anchor.clone(),
-            recommendations: topic
+        .map(|topic| {
+            let recommendations: Vec<RecommendationView> = topic
                 .recommendation_indices()
                 .map(|i| {
                     recommendation_view(
@@ -283,7 +280,20 @@ fn quick_guide(
                         markdown.render(&guideline.body.recommendations[i].content, None),
                     )
                 })
-                .collect(),
+                .collect();
+            let mut items_html = String::new();
+            for r in &recommendations {
+                // The line breaks and indent the template's loop wrote around each item.
+                items_html.push_str("\n      ");
+                r.write_quick_guide_item(theme, &mut items_html);
+                items_html.push_str("\n      ");
+            }
+            QuickGuideTopic {
+                title: topic.title.clone(),
+                anchor: topic.anchor.clone(),
+                items_html,
+                recommendations,
+            }
         })
         .filter(|topic| !topic.recommendations.is_empty())
         .collect()
@@ -310,27 +320,7 @@ fn section_views(
                 .map(|topic| TopicView {
                     title: topic.title.clone(),
                     anchor: topic.anchor.clone(),
-                    blocks: topic
-                        .lead
-                        .iter()
-                        .map(|block| match block {
-                            LeadBlock::Markdown(fragment) => BlockView::Markdown {
-                                html: markdown.render(fragment, Some(citations)),
-                            },
-                            LeadBlock::Recommendation(i) => {
-                                let recommendation = &guideline.body.recommendations[*i];
-                                let html =
-                                    markdown.render(&recommendation.content, Some(citations));
-                                BlockView::Recommendation(Box::new(recommendation_view(
-                                    theme,
-                                    badge_text,
-                                    guideline,
-                                    recommendation,
-                                    html,
-                                )))
-                            }
-                        })
-                        .collect(),
+                    lead_html: lead_html(theme, badge_text, guideline, markdown, topic, citations),
                     subsections: topic
                         .subsections
                         .iter()
@@ -351,6 +341,36 @@ fn section_views(
             })
         })
         .collect()
+}
+
+/// A topic's text and recommendations before its evidence, as [`TopicView::lead_html`].
+fn lead_html(
+    theme: &Theme,
+    badge_text: &BadgeText,
+    guideline: &Guideline,
+    markdown: &MarkdownRenderer<'_>,
+    topic: &crate::model::Topic,
+    citations: &mut Citations,
+) -> String {
+    let mut html = String::new();
+    for block in &topic.lead {
+        match block {
+            LeadBlock::Markdown(fragment) => {
+                html.push_str(&markdown.render(fragment, Some(&mut *citations)));
+            }
+            LeadBlock::Recommendation(i) => {
+                let recommendation = &guideline.body.recommendations[*i];
+                let text = markdown.render(&recommendation.content, Some(&mut *citations));
+                let view = recommendation_view(theme, badge_text, guideline, recommendation, text);
+                // The line breaks and indent the template wrote around each recommendation.
+                html.push_str("\n      ");
+                // Only an earlier version's page has the files it had then: it is archived.
+                view.write_article(theme, markdown.past_assets.is_some(), &mut html);
+                html.push_str("\n      ");
+            }
+        }
+    }
+    html
 }
 
 fn approval_view(theme: &Theme, entry: &crate::model::ApprovalEntry) -> ApprovalView {
