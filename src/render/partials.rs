@@ -43,10 +43,19 @@ pub(crate) enum Partial {
     DecisionAid,
     /// A recommendation in the Quick guide. Values: `anchor`, `id`, `badges` (HTML), `html`.
     QuickGuideItem,
+    /// A recommendation in the MDT view. Values: `url` (the guideline page's), `anchor`,
+    /// `id`, `badges` (HTML), `phases` (HTML, each a [`Partial::PhaseTag`]), `html`,
+    /// `database`, `indicator`, `decision_aids` (HTML, each a [`Partial::MdtAid`]). Flags:
+    /// `has_phases`, `has_monitoring`.
+    MdtItem,
+    /// A phase of a recommendation in the MDT view. Value: `name`.
+    PhaseTag,
+    /// A decision aid in the MDT view. Values: `url`, `title`, `decision`. Flag: `has_url`.
+    MdtAid,
 }
 
 impl Partial {
-    const ALL: [Self; 9] = [
+    const ALL: [Self; 12] = [
         Self::StrengthBadge,
         Self::MarkerBadge,
         Self::Reference,
@@ -56,6 +65,9 @@ impl Partial {
         Self::Recommendation,
         Self::DecisionAid,
         Self::QuickGuideItem,
+        Self::MdtItem,
+        Self::PhaseTag,
+        Self::MdtAid,
     ];
 
     /// Its template's name.
@@ -70,6 +82,9 @@ impl Partial {
             Self::Recommendation => "partials/recommendation.html",
             Self::DecisionAid => "partials/decision-aid.html",
             Self::QuickGuideItem => "partials/quick-guide-item.html",
+            Self::MdtItem => "partials/mdt-item.html",
+            Self::PhaseTag => "partials/phase-tag.html",
+            Self::MdtAid => "partials/mdt-aid.html",
         }
     }
 
@@ -103,6 +118,19 @@ impl Partial {
                 "format",
             ],
             Self::QuickGuideItem => &["anchor", "id", "badges", "html"],
+            Self::MdtItem => &[
+                "url",
+                "anchor",
+                "id",
+                "badges",
+                "phases",
+                "html",
+                "database",
+                "indicator",
+                "decision_aids",
+            ],
+            Self::PhaseTag => &["name"],
+            Self::MdtAid => &["url", "title", "decision"],
         }
     }
 
@@ -112,6 +140,8 @@ impl Partial {
             Self::PhaseItem | Self::SearchItem => &["has_strength"],
             Self::Recommendation => &["archived", "has_monitoring"],
             Self::DecisionAid => &["has_url", "has_assessed", "has_last_updated"],
+            Self::MdtItem => &["has_phases", "has_monitoring"],
+            Self::MdtAid => &["has_url"],
             _ => &[],
         }
     }

@@ -10,7 +10,7 @@ use super::partials::{Partial, Partials};
 use super::strength_text::StrengthText;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 26] = [
+const TEMPLATES: [(&str, &str); 29] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -114,6 +114,18 @@ const TEMPLATES: [(&str, &str); 26] = [
     (
         Partial::QuickGuideItem.template(),
         include_str!("../../themes/default/templates/partials/quick-guide-item.html"),
+    ),
+    (
+        Partial::MdtItem.template(),
+        include_str!("../../themes/default/templates/partials/mdt-item.html"),
+    ),
+    (
+        Partial::PhaseTag.template(),
+        include_str!("../../themes/default/templates/partials/phase-tag.html"),
+    ),
+    (
+        Partial::MdtAid.template(),
+        include_str!("../../themes/default/templates/partials/mdt-aid.html"),
     ),
 ];
 pub(super) const DEFAULT_STRINGS: &str = include_str!("../../themes/default/strings.toml");

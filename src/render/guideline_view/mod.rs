@@ -96,8 +96,8 @@ pub(crate) struct QuickGuideTopic {
     /// Its recommendations as the page lists them: the theme's partial for each, filled
     /// here (each `{{ }}` in a tera loop costs thousands of instructions).
     pub(crate) items_html: String,
-    /// The same recommendations, for the MDT view.
-    pub(crate) recommendations: Vec<RecommendationView>,
+    /// The same recommendations as the MDT view lists them.
+    pub(crate) mdt_items_html: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -203,7 +203,8 @@ pub(crate) fn build_with(
     // the recommendations without numbering their citations, so it gets none.
     let mut citations = Citations::default();
     let badge_text = BadgeText::new(theme, &root, &site.config);
-    let quick_guide = quick_guide(theme, &badge_text, guideline, &markdown);
+    let url = format!("{root}{}", guideline.path());
+    let quick_guide = quick_guide(theme, &badge_text, guideline, &markdown, &url);
     let sections = section_views(theme, &badge_text, guideline, &markdown, &mut citations);
     let references = reference_views(theme, guideline, &markdown, &mut citations);
     let mut references_html = String::new();
@@ -214,7 +215,7 @@ pub(crate) fn build_with(
     let approval =
         |entry: Option<&crate::model::ApprovalEntry>| entry.map(|e| approval_view(theme, e));
     GuidelineView {
-        url: format!("{root}{}", guideline.path()),
+        url,
         group: guideline.group.clone(),
         group_name: site.group_name(&guideline.group).to_owned(),
         title: guideline.title().to_owned(),
@@ -264,11 +265,12 @@ fn quick_guide(
     badge_text: &BadgeText,
     guideline: &Guideline,
     markdown: &MarkdownRenderer<'_>,
+    url: &str,
 ) -> Vec<QuickGuideTopic> {
     guideline
         .topics()
         .iter()
-        .map(|topic| {
+        .filter_map(|topic| {
             let recommendations: Vec<RecommendationView> = topic
                 .recommendation_indices()
                 .map(|i| {
@@ -282,20 +284,24 @@ fn quick_guide(
                 })
                 .collect();
             let mut items_html = String::new();
+            let mut mdt_items_html = String::new();
             for r in &recommendations {
-                // The line breaks and indent the template's loop wrote around each item.
+                // The line breaks and indent the templates' loops wrote around each item.
                 items_html.push_str("\n      ");
                 r.write_quick_guide_item(theme, &mut items_html);
                 items_html.push_str("\n      ");
+                mdt_items_html.push_str("\n      ");
+                r.write_mdt_item(theme, url, &mut mdt_items_html);
+                mdt_items_html.push_str("\n      ");
             }
-            QuickGuideTopic {
+            let topic = QuickGuideTopic {
                 title: topic.title.clone(),
                 anchor: topic.anchor.clone(),
                 items_html,
-                recommendations,
-            }
+                mdt_items_html,
+            };
+            (!recommendations.is_empty()).then_some(topic)
         })
-        .filter(|topic| !topic.recommendations.is_empty())
         .collect()
 }
 

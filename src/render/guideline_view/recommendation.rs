@@ -118,10 +118,7 @@ impl RecommendationView {
             aid.write(theme, &id, &mut aids);
             aids.push_str("\n        ");
         }
-        let (database, indicator) = self
-            .monitoring
-            .as_ref()
-            .map_or(("", ""), |m| (m.database.as_str(), m.indicator.as_str()));
+        let (database, indicator) = self.monitoring_values();
         let values = [
             self.anchor.as_str(),
             &id,
@@ -140,6 +137,43 @@ impl RecommendationView {
         let id = self.id.to_string();
         let values = [self.anchor.as_str(), &id, &self.badges_html, &self.html];
         theme.write_partial(Partial::QuickGuideItem, &[], &values, out);
+    }
+}
+
+impl RecommendationView {
+    /// Appends its item in the MDT view (the theme's partial) of the guideline page at `url`.
+    pub(crate) fn write_mdt_item(&self, theme: &Theme, url: &str, out: &mut String) {
+        let id = self.id.to_string();
+        let mut phases = String::new();
+        for phase in &self.phases {
+            theme.write_partial(Partial::PhaseTag, &[], &[&phase.name], &mut phases);
+        }
+        let mut aids = String::new();
+        for aid in &self.decision_aids {
+            let values = [aid.url.as_str(), &aid.title, &aid.decision];
+            theme.write_partial(Partial::MdtAid, &[!aid.url.is_empty()], &values, &mut aids);
+        }
+        let (database, indicator) = self.monitoring_values();
+        let values = [
+            url,
+            &self.anchor,
+            &id,
+            &self.badges_html,
+            &phases,
+            &self.html,
+            database,
+            indicator,
+            &aids,
+        ];
+        let flags = [!self.phases.is_empty(), self.monitoring.is_some()];
+        theme.write_partial(Partial::MdtItem, &flags, &values, out);
+    }
+
+    /// Its monitoring's database and indicator; empty without monitoring.
+    fn monitoring_values(&self) -> (&str, &str) {
+        self.monitoring
+            .as_ref()
+            .map_or(("", ""), |m| (m.database.as_str(), m.indicator.as_str()))
     }
 }
 
