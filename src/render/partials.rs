@@ -52,10 +52,15 @@ pub(crate) enum Partial {
     PhaseTag,
     /// A decision aid in the MDT view. Values: `url`, `title`, `decision`. Flag: `has_url`.
     MdtAid,
+    /// A topic of *Grundlag*. Values: `anchor`, `title`, `lead` (HTML: its text and
+    /// [`Partial::Recommendation`]s), `evidence` (HTML, each a [`Partial::Evidence`]).
+    Topic,
+    /// An evidence sub-section of a topic. Values: `anchor`, `title`, `html`.
+    Evidence,
 }
 
 impl Partial {
-    const ALL: [Self; 12] = [
+    const ALL: [Self; 14] = [
         Self::StrengthBadge,
         Self::MarkerBadge,
         Self::Reference,
@@ -68,6 +73,8 @@ impl Partial {
         Self::MdtItem,
         Self::PhaseTag,
         Self::MdtAid,
+        Self::Topic,
+        Self::Evidence,
     ];
 
     /// Its template's name.
@@ -85,6 +92,8 @@ impl Partial {
             Self::MdtItem => "partials/mdt-item.html",
             Self::PhaseTag => "partials/phase-tag.html",
             Self::MdtAid => "partials/mdt-aid.html",
+            Self::Topic => "partials/topic.html",
+            Self::Evidence => "partials/evidence.html",
         }
     }
 
@@ -131,6 +140,8 @@ impl Partial {
             ],
             Self::PhaseTag => &["name"],
             Self::MdtAid => &["url", "title", "decision"],
+            Self::Topic => &["anchor", "title", "lead", "evidence"],
+            Self::Evidence => &["anchor", "title", "html"],
         }
     }
 

@@ -10,7 +10,7 @@ use super::partials::{Partial, Partials};
 use super::strength_text::StrengthText;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 29] = [
+const TEMPLATES: [(&str, &str); 31] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -126,6 +126,14 @@ const TEMPLATES: [(&str, &str); 29] = [
     (
         Partial::MdtAid.template(),
         include_str!("../../themes/default/templates/partials/mdt-aid.html"),
+    ),
+    (
+        Partial::Topic.template(),
+        include_str!("../../themes/default/templates/partials/topic.html"),
+    ),
+    (
+        Partial::Evidence.template(),
+        include_str!("../../themes/default/templates/partials/evidence.html"),
     ),
 ];
 pub(super) const DEFAULT_STRINGS: &str = include_str!("../../themes/default/strings.toml");

@@ -9,6 +9,7 @@ use crate::site::Site;
 use crate::status::{self, Revision};
 
 use super::markdown::{Citations, MarkdownRenderer, PastAssets, citation_numbers, escape};
+use super::partials::Partial;
 use super::theme::Theme;
 
 mod recommendation;
@@ -138,24 +139,10 @@ pub(crate) struct SectionView {
     pub(crate) title: String,
     pub(crate) kind: &'static str,
     pub(crate) html: String,
-    pub(crate) topics: Vec<TopicView>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct TopicView {
-    pub(crate) title: String,
-    pub(crate) anchor: String,
-    /// The text and recommendations before the evidence, in order: each recommendation the
-    /// theme's partial filled here, as `items_html` of the Quick guide.
-    pub(crate) lead_html: String,
-    pub(crate) subsections: Vec<SubSectionView>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct SubSectionView {
-    pub(crate) title: String,
-    pub(crate) anchor: String,
-    pub(crate) html: String,
+    /// Its topics, each the theme's partial filled here (the template prints those of
+    /// *Grundlag*): a tera loop over a topic's evidence cost thousands of instructions a
+    /// `{{ }}`.
+    pub(crate) topics_html: String,
 }
 
 pub(crate) fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
@@ -320,36 +307,35 @@ fn section_views(
         .iter()
         .filter_map(|section| {
             let kind = section.kind?;
-            let topics = section
-                .topics
-                .iter()
-                .map(|topic| TopicView {
-                    title: topic.title.clone(),
-                    anchor: topic.anchor.clone(),
-                    lead_html: lead_html(theme, badge_text, guideline, markdown, topic, citations),
-                    subsections: topic
-                        .subsections
-                        .iter()
-                        .map(|sub| SubSectionView {
-                            title: sub.title.clone(),
-                            anchor: sub.anchor.clone(),
-                            html: markdown.render(&sub.content, Some(citations)),
-                        })
-                        .collect(),
-                })
-                .collect();
+            let mut topics_html = String::new();
+            for topic in &section.topics {
+                let lead = lead_html(theme, badge_text, guideline, markdown, topic, citations);
+                let mut evidence = String::new();
+                for sub in &topic.subsections {
+                    let html = markdown.render(&sub.content, Some(citations));
+                    // The line breaks and indent the template's loop wrote around each.
+                    evidence.push_str("\n      ");
+                    let values = [sub.anchor.as_str(), &sub.title, &html];
+                    theme.write_partial(Partial::Evidence, &[], &values, &mut evidence);
+                    evidence.push_str("\n      ");
+                }
+                topics_html.push_str("\n    ");
+                let values = [topic.anchor.as_str(), &topic.title, &lead, &evidence];
+                theme.write_partial(Partial::Topic, &[], &values, &mut topics_html);
+                topics_html.push_str("\n    ");
+            }
             Some(SectionView {
                 anchor: kind.anchor(),
                 title: kind.title().to_owned(),
                 kind: section_kind_name(kind),
                 html: markdown.render(&section.content, Some(citations)),
-                topics,
+                topics_html,
             })
         })
         .collect()
 }
 
-/// A topic's text and recommendations before its evidence, as [`TopicView::lead_html`].
+/// A topic's text and recommendations before its evidence (the `lead` of its partial).
 fn lead_html(
     theme: &Theme,
     badge_text: &BadgeText,
