@@ -9,7 +9,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startServer } from './server.mjs';
@@ -21,7 +21,7 @@ const BUDGET = 100 * 1024; // bytes the browser may download from search/ for on
 const SITE = siteDir();
 const BASE_PATH = detectBasePath(SITE);
 const SEARCH_DIR = path.join(SITE, 'search');
-const META = existsSync(SEARCH_DIR) ? readdirSync(SEARCH_DIR).find((f) => /^meta\.[^.]+\.json$/.test(f)) : undefined;
+const META = existsSync(path.join(SEARCH_DIR, 'meta.json')) ? 'meta.json' : undefined;
 const NO_INDEX = META
   ? false
   : `the built site ${SITE} has no search/meta.*.json: the static search index is not built yet`;
@@ -56,17 +56,19 @@ function sitePath(url) {
   return BASE_PATH !== '/' && p.startsWith(BASE_PATH) ? p.slice(BASE_PATH.length - 1) : p;
 }
 
+// A search file's name from the meta file's hashes (FORMAT.md: 10 hex digits each, one string).
+const named = (kind, hashes, k) => `${kind}.${hashes.slice(10 * k, 10 * k + 10)}.json`;
+
 function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-// The index's chunk and fragment files (search-index/FORMAT.md, format 3), read from disk.
+// The index's chunk, fragment and typo files (search-index/FORMAT.md, format 6), read from disk.
 function indexFiles() {
   const meta = readJson(path.join(SEARCH_DIR, META));
-  const file = (name) => readJson(path.join(SEARCH_DIR, meta.dir, name));
-  const fragments = Array.from({ length: Math.ceil(meta.docs / meta.fragment_size) }, (_, k) => file(`f${k}.json`));
-  const typos = Array.from({ length: meta.typo_files }, (_, k) => file(`t${k}.json`));
-  return { meta, chunks: meta.chunks.map((_, k) => file(`c${k}.json`)), fragments, typos };
+  const file = (name) => readJson(path.join(SEARCH_DIR, name));
+  const all = (kind, hashes) => (hashes.match(/.{10}/g) || []).map((h) => file(`${kind}.${h}.json`));
+  return { meta, chunks: all('c', meta.chunk_files), fragments: all('f', meta.fragment_files), typos: all('t', meta.typo_files) };
 }
 
 // Queries for the phone and budget tests: from relevance.json when it is there, else words of
@@ -374,7 +376,7 @@ describe('static search', { skip: NO_INDEX }, () => {
       // …and the chunk that can hold each other term of the word's synonym group.
       const group = (meta.synonyms || []).find((g) => g.includes(w)) || [];
       for (const t of group) if (t !== w) out.push(holding(t));
-      const files = out.map((k) => `${meta.dir}/c${k}.json`);
+      const files = out.map((k) => named('c', meta.chunk_files, k));
       // …and, when these terms are in fewer than 3 docs, the typo files of the word's keys and
       // the chunk holding each term it is widened to.
       const n = [...w].length, d = /\p{N}/u.test(w) ? 0 : n >= 9 ? 2 : n >= 5 ? 1 : 0;
@@ -384,12 +386,12 @@ describe('static search', { skip: NO_INDEX }, () => {
       const c = [...w], half = n >> 1, first = c.slice(0, half).join(''), last = c.slice(half).join('');
       const widened = [];
       for (const [key, whole] of [[`p:${first}`, (r) => first + r], [`s:${last}`, (r) => r + last]]) {
-        const k = fnv(key) % meta.typo_files;
-        files.push(`${meta.dir}/t${k}.json`);
+        const k = fnv(key) % (meta.typo_files.length / 10);
+        files.push(named('t', meta.typo_files, k));
         widened.push(...(typos[k].keys[key] || []).map(whole));
       }
       const close = await page.evaluate(([word, terms]) => window.retningSearch.closest(word, terms), [w, widened]);
-      return [...files, ...close.map((t) => `${meta.dir}/c${holding(t)}.json`)];
+      return [...files, ...close.map((t) => named('c', meta.chunk_files, holding(t)))];
     };
     const { one, two } = sampleQueries();
     const typo = readJson(RELEVANCE_FILE).find((r) => r.corrected)?.query;
@@ -406,7 +408,7 @@ describe('static search', { skip: NO_INDEX }, () => {
         }, query);
         const perWord = [];
         for (const w of words) perWord.push(...(await chunksFor(w, page)));
-        const want = new Set([META, ...perWord, ...docs.map((d) => `${meta.dir}/f${Math.floor(d / meta.fragment_size)}.json`)]);
+        const want = new Set([META, ...perWord, ...docs.map((d) => named('f', meta.fragment_files, Math.floor(d / meta.fragment_size)))]);
         assert.deepEqual([...new Set(files)].sort(), [...want].sort(), JSON.stringify(query));
       } finally {
         await ctx.close();
@@ -431,7 +433,7 @@ describe('static search', { skip: NO_INDEX }, () => {
         const total = files.reduce((a, f) => a + f.bytes, 0);
         console.log(`# search: ${JSON.stringify(query)} downloaded ${total} bytes from search/ in ${files.length} files: ` +
           files.map((f) => `${f.file} ${f.bytes}`).join(', '));
-        assert.ok(files.some((f) => f.file.startsWith('meta.')), 'the meta file was not fetched');
+        assert.ok(files.some((f) => f.file === META), 'the meta file was not fetched');
         assert.ok(total < BUDGET, `${JSON.stringify(query)}: ${total} bytes from search/ (budget ${BUDGET})`);
       } finally {
         await ctx.close();

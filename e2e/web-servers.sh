@@ -182,7 +182,8 @@ site="$work/releases/a"
 page="$(cd "$site" && find . -mindepth 3 -maxdepth 3 -path './*/*/index.html' | sort | head -n1)"
 page="${page#.}"; page="${page%index.html}"
 css="$(cd "$site" && ls assets/*.css | head -n1)"
-meta="$(cd "$site" && ls search/meta.*.json | head -n1)"
+meta=search/meta.json
+chunk="$(cd "$site" && ls search/c.*.json | head -n1)"
 check "the two builds differ" bash -c "! cmp -s '$site/index.html' '$work/releases/b/index.html'"
 
 swap() { # the recipe of docs/deploy.md: a new link beside the old, renamed over it
@@ -219,7 +220,12 @@ test_server() { # SERVER ENCODINGS: the encodings it sends precompressed (gzip, 
     test "$(header Content-Encoding -H "Accept-Encoding: $first" "$base/$css")" = "$first"
   check "$server: hashed asset /$css as $first is text/css" \
     bash -c "[[ '$(header Content-Type -H "Accept-Encoding: $first" "$base/$css")' == text/css* ]]"
-  check "$server: search meta /$meta is immutable" test "$(header Cache-Control "$base/$meta")" = "$hashed"
+  check "$server: search meta /$meta is no-cache" test "$(header Cache-Control "$base/$meta")" = no-cache
+  check "$server: search meta /$meta as $first is no-cache" \
+    test "$(header Cache-Control -H "Accept-Encoding: $first" "$base/$meta")" = no-cache
+  check "$server: search chunk /$chunk is immutable" test "$(header Cache-Control "$base/$chunk")" = "$hashed"
+  check "$server: search chunk /$chunk as $first is immutable" \
+    test "$(header Cache-Control -H "Accept-Encoding: $first" "$base/$chunk")" = "$hashed"
   check "$server: api/guidelines.json is no-cache" test "$(header Cache-Control "$base/api/guidelines.json")" = no-cache
   check "$server: an unknown URL gets status 404" \
     test "$(curl -s -o /dev/null -w '%{http_code}' "$base/findes/ikke/her/")" = 404

@@ -281,7 +281,7 @@ fn stage_site(
 }
 
 /// Writes the site into `staging`: the static search index's files as they are encoded
-/// (the pages link its meta file, named by a hash of them all), then each guideline page as
+/// (the pages link its meta file, whose name is stable), then each guideline page as
 /// soon as it is rendered, then the rest of the site (and its compressed copies).
 fn stage_into(
     job: &Job,
@@ -328,23 +328,18 @@ fn stage_into(
 }
 
 /// The static search index written under [`SEARCH_DIR`] in `staging` file by file as it is
-/// encoded, so its files are never all in memory; their listing, for the pages.
+/// encoded, so its files are never all in memory; their listing, for the pages. Each file is
+/// named by its bytes, so one unchanged since the last build is kept (`Staging::put`).
 fn write_static_index(units: &SearchUnits, staging: &Staging) -> std::io::Result<SearchListing> {
-    let mut folder = staging.folder_named_later(SEARCH_DIR)?;
-    let mut sizes: Vec<(String, usize)> = Vec::new();
+    let mut files: Vec<(String, usize)> = Vec::new();
     let encoded = units.write_static_index(|name, bytes| {
-        sizes.push((name.to_owned(), bytes.len()));
-        folder.put(name, bytes)
+        files.push((name.to_owned(), bytes.len()));
+        staging.put(&format!("{SEARCH_DIR}/{name}"), bytes)
     })?;
-    folder.name(&encoded.dir)?;
     staging.put(
         &format!("{SEARCH_DIR}/{}", encoded.meta),
         &encoded.meta_bytes,
     )?;
-    let mut files: Vec<(String, usize)> = sizes
-        .into_iter()
-        .map(|(name, size)| (format!("{}/{name}", encoded.dir), size))
-        .collect();
     files.push((encoded.meta.clone(), encoded.meta_bytes.len()));
     // In name order, as a build that held the files listed them.
     files.sort_unstable();

@@ -57,6 +57,8 @@ mod report;
 mod robustness;
 #[path = "suite/search.rs"]
 mod search;
+#[path = "suite/search_files.rs"]
+mod search_files;
 #[path = "suite/serve/mod.rs"]
 mod serve;
 #[path = "suite/streamed_build.rs"]

@@ -1,6 +1,7 @@
-//! The static index the browser reads (FORMAT.md): a small content-hashed meta file with each
-//! term chunk's lower bound, and one content-hashed folder of term chunks and per-result
-//! fragments. The encoder is here; [`StaticIndex`] is a reader with the same query semantics
+//! The static index the browser reads (FORMAT.md): a small meta file under a stable name
+//! (`meta.json`, which every page links) with each term chunk's lower bound and the hash of
+//! every other file, and the term chunks, per-result fragments and typo tables, each named by
+//! a hash of its own bytes, so a change rewrites only the files whose bytes it changes. The encoder is here; [`StaticIndex`] is a reader with the same query semantics
 //! and the same fetch rule as `search.js`, so the format is tested by a round trip, against
 //! tantivy, and by what a query downloads.
 
@@ -20,7 +21,9 @@ pub use reader::{DecodeError, StaticIndex};
 pub(crate) use typo_table::TypoFile;
 
 /// The format's version, in the meta file; a reader refuses any other.
-pub const VERSION: u32 = 5;
+pub const VERSION: u32 = 6;
+/// The meta file's name: stable, so pages need not change when the index does.
+pub const META: &str = "meta.json";
 /// A chunk is cut once its terms and postings pass about this many bytes of JSON.
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
@@ -28,7 +31,7 @@ pub(crate) const MAX_POSTINGS: usize = 500;
 /// Docs per fragment file.
 pub(crate) const FRAGMENT_SIZE: usize = 32;
 pub(crate) const FRAGMENT_TEXT_CHARS: usize = 320;
-/// Hex digits of a content hash in a file or folder name.
+/// Hex digits of a content hash in a file name.
 const HASH_HEX: usize = 10;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,8 +40,6 @@ pub(crate) struct Meta {
     pub(crate) docs: u32,
     pub(crate) stopwords: Vec<String>,
     pub(crate) groups: Vec<GroupRange>,
-    /// The folder of the chunk and fragment files: a hash of them all.
-    pub(crate) dir: String,
     /// Chunk k's lower bound; `chunks[0]` is `""`.
     pub(crate) chunks: Vec<String>,
     pub(crate) fragment_size: usize,
@@ -46,33 +47,73 @@ pub(crate) struct Meta {
     /// its group exactly.
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
-    /// How many typo side-table files there are (`t0.json` …).
-    pub(crate) typo_files: usize,
+    /// Chunk k's content hash: its file is `c.<hash>.json`.
+    pub(crate) chunk_files: Hashes,
+    /// Fragment file k's content hash (`f.<hash>.json`, docs `k * fragment_size ..`).
+    pub(crate) fragment_files: Hashes,
+    /// Typo side-table file k's content hash (`t.<hash>.json`); a key's file is found by
+    /// its hash modulo how many there are.
+    pub(crate) typo_files: Hashes,
+}
+
+/// Content hashes of [`HASH_HEX`] hex digits each, one after the other in one string: in
+/// JSON, 15 % fewer bytes gzip-compressed than a list of strings, and the meta file is in
+/// every query's download.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub(crate) struct Hashes(String);
+
+impl Hashes {
+    /// How many hashes there are.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len() / HASH_HEX
+    }
+
+    /// Hash `k`, if there is one.
+    pub(crate) fn get(&self, k: usize) -> Option<&str> {
+        self.0.get(k * HASH_HEX..(k + 1) * HASH_HEX)
+    }
+
+    /// Whether the string is whole hashes of hex digits.
+    pub(crate) fn is_valid(&self) -> bool {
+        self.0.len().is_multiple_of(HASH_HEX) && self.0.bytes().all(|b| b.is_ascii_hexdigit())
+    }
+
+    fn push(&mut self, hash: &str) {
+        self.0.push_str(hash);
+    }
 }
 
 impl Meta {
     /// The name (a key of [`StaticFiles::files`]) of chunk `k`.
     pub(crate) fn chunk_file(&self, k: usize) -> String {
-        format!("{}/c{k}.json", self.dir)
+        file_name("c", &self.chunk_files, k)
     }
 
     /// The name of fragment file `k`, which holds docs `k * fragment_size ..`.
     pub(crate) fn fragment_file(&self, k: usize) -> String {
-        format!("{}/f{k}.json", self.dir)
+        file_name("f", &self.fragment_files, k)
     }
 
     /// The name of typo side-table file `k`.
     pub(crate) fn typo_file(&self, k: usize) -> String {
-        format!("{}/t{k}.json", self.dir)
+        file_name("t", &self.typo_files, k)
     }
 
-    /// How many fragment files there are (none when `fragment_size` is 0, which is invalid).
-    pub(crate) fn fragment_files(&self) -> usize {
+    /// How many fragment files the docs fill (none when `fragment_size` is 0, which is
+    /// invalid).
+    pub(crate) fn fragment_count(&self) -> usize {
         match self.fragment_size {
             0 => 0,
             size => (self.docs as usize).div_ceil(size),
         }
     }
+}
+
+/// `<prefix>.<hash>.json` for file `k` of `hashes`; a name no file has when there is no
+/// file `k` (a reader checks the counts first).
+fn file_name(prefix: &str, hashes: &Hashes, k: usize) -> String {
+    format!("{prefix}.{}.json", hashes.get(k).unwrap_or("-"))
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,8 +128,8 @@ pub(crate) struct FragmentFile {
     pub(crate) docs: Vec<IndexDoc>,
 }
 
-/// The files to write under `search/`: name → bytes, and the meta file's name. Chunk and
-/// fragment names are `<dir>/c<k>.json` and `<dir>/f<k>.json`: the only names with a `/`.
+/// The files to write under `search/`: name → bytes, and the meta file's name ([`META`]).
+/// Every other name is `<kind>.<hash>.json`, the hash of its own bytes.
 #[derive(Debug, Clone, Default)]
 pub struct StaticFiles {
     /// Every file's bytes, by its name under `search/`.
@@ -115,9 +156,9 @@ fn encode_with(
     synonyms: &Synonyms,
     chunk_bytes: usize,
 ) -> StaticFiles {
-    let mut folder: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut files = BTreeMap::new();
     let put = |name: &str, bytes: &[u8]| {
-        folder.push((name.to_owned(), bytes.to_vec()));
+        files.insert(name.to_owned(), bytes.to_vec());
         Ok::<(), std::convert::Infallible>(())
     };
     let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
@@ -130,33 +171,27 @@ fn encode_with(
         chunk_bytes,
         put,
     );
-    let mut out = StaticFiles::default();
-    out.files.extend(
-        folder
-            .into_iter()
-            .map(|(name, bytes)| (format!("{}/{name}", encoded.dir), bytes)),
-    );
-    out.files.insert(encoded.meta.clone(), encoded.meta_bytes);
-    out.meta = encoded.meta;
-    out
+    files.insert(encoded.meta.clone(), encoded.meta_bytes);
+    StaticFiles {
+        files,
+        meta: encoded.meta,
+    }
 }
 
-/// The static index as [`encode_into`] leaves it: the folder its files go in (named by their
-/// hash, so known only once all are made) and the meta file, which names that folder.
+/// The meta file as [`encode_into`] leaves it, made once every other file is (it names
+/// them by their hashes).
 #[derive(Debug, Clone)]
 pub struct Encoded {
-    /// The folder's name, under `search/`.
-    pub dir: String,
-    /// The meta file's name, beside the folder.
+    /// The meta file's name ([`META`]).
     pub meta: String,
     /// The meta file's bytes.
     pub meta_bytes: Vec<u8>,
 }
 
-/// [`encode`] without holding the files: `put` gets each file of the folder (its name in the
-/// folder, its bytes) as soon as it is made, in name order, and the folder's name comes
-/// last, with the meta file. The bytes are exactly [`encode`]'s.
-/// The weights come term by term, as [`WeightedTerms`] weighs them, and are not all held.
+/// [`encode`] without holding the files: `put` gets each file but the meta file (its name,
+/// its bytes) as soon as it is made, each name once, and the meta file comes last. The bytes
+/// are exactly [`encode`]'s. The weights come term by term, as [`WeightedTerms`] weighs
+/// them, and are not all held.
 pub fn encode_into<E>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
@@ -172,10 +207,10 @@ pub fn encode_into<E>(
 /// keep the cores busy, few enough to keep little in memory.
 const FRAGMENT_BATCH: usize = 64;
 
-/// The folder's files in name order (its hash is taken in that order): the chunks (`c…`),
-/// then the fragments (`f…`), then the typo files (`t…`). Only the chunks and the typo files
-/// are held until their turn, not the fragments, most of the bytes. `terms` are the terms
-/// `weights` gives, in the same (sorted) order.
+/// The files in the order they are made: the chunks, the fragments, the typo files, each
+/// named by its hash, then the meta file, which lists those hashes. Only the chunks and the
+/// typo files are held until their turn, not the fragments, most of the bytes. `terms` are
+/// the terms `weights` gives, in the same (sorted) order.
 fn encode_streaming<E>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
@@ -187,49 +222,52 @@ fn encode_streaming<E>(
 ) -> Result<Encoded, E> {
     let typo_files = typo_table::encode(terms);
     let (chunks, bounds) = encode_chunks(weights, chunk_bytes);
-    let typo_file_count = typo_files.len();
-    let mut hasher = FolderHasher::default();
-    let mut put = |name: &str, bytes: &[u8]| {
-        hasher.add(name, bytes);
-        put(name, bytes)
+    // Two files of the same bytes (two empty typo tables) are one file, put once.
+    let mut seen = std::collections::HashSet::new();
+    let mut put_hashed = |kind: &str, bytes: &[u8]| {
+        let hash = content_hash(bytes);
+        let name = format!("{kind}.{hash}.json");
+        if seen.insert(name.clone()) {
+            put(&name, bytes)?;
+        }
+        Ok(hash)
     };
-    for (name, bytes) in by_name("c", chunks) {
-        put(&name, &bytes)?;
+    let mut chunk_files = Hashes::default();
+    for bytes in &chunks {
+        chunk_files.push(&put_hashed("c", bytes)?);
     }
-    let fragment_names = by_name("f", 0..docs.len().div_ceil(FRAGMENT_SIZE));
-    for batch in fragment_names.chunks(FRAGMENT_BATCH) {
+    let mut fragment_files = Hashes::default();
+    for batch in docs.chunks(FRAGMENT_SIZE * FRAGMENT_BATCH) {
         let files: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|(_, k)| {
-                let bucket = &docs[k * FRAGMENT_SIZE..docs.len().min((k + 1) * FRAGMENT_SIZE)];
+            .par_chunks(FRAGMENT_SIZE)
+            .map(|bucket| {
                 let docs = bucket.iter().map(fragment).collect();
                 json(&FragmentOut { docs })
             })
             .collect();
-        for ((name, _), bytes) in batch.iter().zip(files) {
-            put(name, &bytes)?;
+        for bytes in files {
+            fragment_files.push(&put_hashed("f", &bytes)?);
         }
     }
-    for (name, bytes) in by_name("t", typo_files) {
-        put(&name, &bytes)?;
+    let mut typo_file_hashes = Hashes::default();
+    for bytes in &typo_files {
+        typo_file_hashes.push(&put_hashed("t", bytes)?);
     }
-    let dir = hasher.finish();
     let meta = Meta {
         version: VERSION,
         docs: docs.len() as u32,
         stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
         groups: groups.to_vec(),
-        dir: dir.clone(),
         chunks: bounds,
         fragment_size: FRAGMENT_SIZE,
         synonyms: synonyms.groups().to_vec(),
-        typo_files: typo_file_count,
+        chunk_files,
+        fragment_files,
+        typo_files: typo_file_hashes,
     };
-    let meta_bytes = json(&meta);
     Ok(Encoded {
-        dir,
-        meta: hashed_name("meta", &meta_bytes),
-        meta_bytes,
+        meta: META.to_owned(),
+        meta_bytes: json(&meta),
     })
 }
 
@@ -267,18 +305,6 @@ fn encode_chunks(
         chunks.push(json(&Chunk { terms: current }));
     }
     (chunks, bounds)
-}
-
-/// Items numbered from 0, each named `<prefix><k>.json`, sorted by name (`c10` before `c2`):
-/// the order the folder's hash takes its files in.
-fn by_name<T>(prefix: &str, items: impl IntoIterator<Item = T>) -> Vec<(String, T)> {
-    let mut named: Vec<(String, T)> = items
-        .into_iter()
-        .enumerate()
-        .map(|(k, item)| (format!("{prefix}{k}.json"), item))
-        .collect();
-    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    named
 }
 
 /// A chunk's lower bound: the shortest prefix of its first term that is greater than the
@@ -330,25 +356,6 @@ fn delta_encode(flat: &[u32]) -> Vec<u32> {
 /// Digits of `n` in JSON.
 fn json_len(n: u32) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
-}
-
-/// The folder name: the first hex digits of a blake3 hash of every file in it, each as its
-/// name, a 0 byte, its length (8 bytes, little-endian) and its bytes, in name order.
-#[derive(Default)]
-struct FolderHasher(blake3::Hasher);
-
-impl FolderHasher {
-    /// The next file, in name order.
-    fn add(&mut self, name: &str, bytes: &[u8]) {
-        self.0.update(name.as_bytes());
-        self.0.update(&[0]);
-        self.0.update(&(bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
-    }
-
-    fn finish(&self) -> String {
-        self.0.finalize().to_hex()[..HASH_HEX].to_owned()
-    }
 }
 
 /// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
@@ -407,10 +414,10 @@ fn json<T: Serialize>(value: &T) -> Vec<u8> {
         .unwrap_or_default()
 }
 
-/// `<name>.<hash>.json`, the name of a file of `bytes`.
-fn hashed_name(name: &str, bytes: &[u8]) -> String {
-    let hash = blake3::hash(bytes).to_hex();
-    format!("{name}.{}.json", &hash.as_str()[..HASH_HEX])
+/// The first hex digits of a blake3 hash of `bytes`: a file's name, so a name never
+/// changes its bytes and may be cached for good.
+fn content_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..HASH_HEX].to_owned()
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! the `MARKER` file) are ever removed.
 
 mod folder;
-mod named_later;
 mod precompress;
 mod swap;
 

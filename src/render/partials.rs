@@ -32,16 +32,49 @@ pub(crate) enum Partial {
     /// `href`, `label` (the word "Anbefaling"), `id`, `strength` (its label), `text` (plain).
     /// Flag: `has_strength`.
     SearchItem,
+    /// A recommendation in *Grundlag*, with its decision aids. Values: `anchor`, `id`,
+    /// `badges` (HTML), `html` (its text, HTML), `database`, `indicator` (its monitoring),
+    /// `decision_aids` (HTML, each a [`Partial::DecisionAid`]). Flags: `archived` (an
+    /// earlier version's page: no share link), `has_monitoring`.
+    Recommendation,
+    /// A decision aid beside its recommendation. Values: `ipdas` (its key), `id` (the
+    /// recommendation's), `title`, `url`, `decision`, `publisher`, `ipdas_text`, `assessed`,
+    /// `last_updated`, `format`. Flags: `has_url`, `has_assessed`, `has_last_updated`.
+    DecisionAid,
+    /// A recommendation in the Quick guide. Values: `anchor`, `id`, `badges` (HTML), `html`.
+    QuickGuideItem,
+    /// A recommendation in the MDT view. Values: `url` (the guideline page's), `anchor`,
+    /// `id`, `badges` (HTML), `phases` (HTML, each a [`Partial::PhaseTag`]), `html`,
+    /// `database`, `indicator`, `decision_aids` (HTML, each a [`Partial::MdtAid`]). Flags:
+    /// `has_phases`, `has_monitoring`.
+    MdtItem,
+    /// A phase of a recommendation in the MDT view. Value: `name`.
+    PhaseTag,
+    /// A decision aid in the MDT view. Values: `url`, `title`, `decision`. Flag: `has_url`.
+    MdtAid,
+    /// A topic of *Grundlag*. Values: `anchor`, `title`, `lead` (HTML: its text and
+    /// [`Partial::Recommendation`]s), `evidence` (HTML, each a [`Partial::Evidence`]).
+    Topic,
+    /// An evidence sub-section of a topic. Values: `anchor`, `title`, `html`.
+    Evidence,
 }
 
 impl Partial {
-    const ALL: [Self; 6] = [
+    const ALL: [Self; 14] = [
         Self::StrengthBadge,
         Self::MarkerBadge,
         Self::Reference,
         Self::Backlink,
         Self::PhaseItem,
         Self::SearchItem,
+        Self::Recommendation,
+        Self::DecisionAid,
+        Self::QuickGuideItem,
+        Self::MdtItem,
+        Self::PhaseTag,
+        Self::MdtAid,
+        Self::Topic,
+        Self::Evidence,
     ];
 
     /// Its template's name.
@@ -53,6 +86,14 @@ impl Partial {
             Self::Backlink => "partials/backlink.html",
             Self::PhaseItem => "partials/phase-item.html",
             Self::SearchItem => "partials/search-item.html",
+            Self::Recommendation => "partials/recommendation.html",
+            Self::DecisionAid => "partials/decision-aid.html",
+            Self::QuickGuideItem => "partials/quick-guide-item.html",
+            Self::MdtItem => "partials/mdt-item.html",
+            Self::PhaseTag => "partials/phase-tag.html",
+            Self::MdtAid => "partials/mdt-aid.html",
+            Self::Topic => "partials/topic.html",
+            Self::Evidence => "partials/evidence.html",
         }
     }
 
@@ -64,6 +105,43 @@ impl Partial {
             Self::Backlink => &["id", "n"],
             Self::PhaseItem => &["href", "label", "id", "class", "strength", "text"],
             Self::SearchItem => &["href", "label", "id", "strength", "text"],
+            Self::Recommendation => &[
+                "anchor",
+                "id",
+                "badges",
+                "html",
+                "database",
+                "indicator",
+                "decision_aids",
+            ],
+            Self::DecisionAid => &[
+                "ipdas",
+                "id",
+                "title",
+                "url",
+                "decision",
+                "publisher",
+                "ipdas_text",
+                "assessed",
+                "last_updated",
+                "format",
+            ],
+            Self::QuickGuideItem => &["anchor", "id", "badges", "html"],
+            Self::MdtItem => &[
+                "url",
+                "anchor",
+                "id",
+                "badges",
+                "phases",
+                "html",
+                "database",
+                "indicator",
+                "decision_aids",
+            ],
+            Self::PhaseTag => &["name"],
+            Self::MdtAid => &["url", "title", "decision"],
+            Self::Topic => &["anchor", "title", "lead", "evidence"],
+            Self::Evidence => &["anchor", "title", "html"],
         }
     }
 
@@ -71,6 +149,10 @@ impl Partial {
         match self {
             Self::Reference => &["cited", "has_levels"],
             Self::PhaseItem | Self::SearchItem => &["has_strength"],
+            Self::Recommendation => &["archived", "has_monitoring"],
+            Self::DecisionAid => &["has_url", "has_assessed", "has_last_updated"],
+            Self::MdtItem => &["has_phases", "has_monitoring"],
+            Self::MdtAid => &["has_url"],
             _ => &[],
         }
     }

@@ -10,7 +10,7 @@ use super::partials::{Partial, Partials};
 use super::strength_text::StrengthText;
 
 /// (name, embedded default) for each template.
-const TEMPLATES: [(&str, &str); 23] = [
+const TEMPLATES: [(&str, &str); 31] = [
     (
         "base.html",
         include_str!("../../themes/default/templates/base.html"),
@@ -102,6 +102,38 @@ const TEMPLATES: [(&str, &str); 23] = [
     (
         Partial::SearchItem.template(),
         include_str!("../../themes/default/templates/partials/search-item.html"),
+    ),
+    (
+        Partial::Recommendation.template(),
+        include_str!("../../themes/default/templates/partials/recommendation.html"),
+    ),
+    (
+        Partial::DecisionAid.template(),
+        include_str!("../../themes/default/templates/partials/decision-aid.html"),
+    ),
+    (
+        Partial::QuickGuideItem.template(),
+        include_str!("../../themes/default/templates/partials/quick-guide-item.html"),
+    ),
+    (
+        Partial::MdtItem.template(),
+        include_str!("../../themes/default/templates/partials/mdt-item.html"),
+    ),
+    (
+        Partial::PhaseTag.template(),
+        include_str!("../../themes/default/templates/partials/phase-tag.html"),
+    ),
+    (
+        Partial::MdtAid.template(),
+        include_str!("../../themes/default/templates/partials/mdt-aid.html"),
+    ),
+    (
+        Partial::Topic.template(),
+        include_str!("../../themes/default/templates/partials/topic.html"),
+    ),
+    (
+        Partial::Evidence.template(),
+        include_str!("../../themes/default/templates/partials/evidence.html"),
     ),
 ];
 pub(super) const DEFAULT_STRINGS: &str = include_str!("../../themes/default/strings.toml");

@@ -1,8 +1,8 @@
 //! Search in the preview, with the same code as `retning build`: `GET /api/search?q=` answers
 //! from a tantivy engine in memory, and the static reader works on `search/` files served from
-//! memory. The meta file has a stable name here (`search/meta.json`), so pages need not be
-//! re-rendered when the index changes; the folder of chunks and fragments it names is
-//! content-hashed as in a build. The index is built off the rebuild thread
+//! memory. The meta file has a stable name (`search/meta.json`), as in a build, so pages need
+//! not be re-rendered when the index changes; the chunks and fragments it names are
+//! content-hashed. The index is built off the rebuild thread
 //! ([`super::search_indexer`]); until the first one is ready, `/api/search` answers 503.
 
 use std::collections::BTreeMap;
@@ -34,7 +34,7 @@ pub(crate) fn routes() -> Router<Arc<Shared>> {
     let files: MethodRouter<Arc<Shared>> = get(static_file);
     Router::new()
         .route("/api/search", get(api_search))
-        // Chunks and fragments live one folder down (`search/<dir>/c0.json`): a wildcard.
+        // Any file under `search/`, looked up in memory.
         .route(&format!("/{SEARCH_DIR}/{{*file}}"), files)
 }
 

@@ -16,8 +16,8 @@ use super::overlay::reload_script;
 /// The served files: path in the site (`dlg/dlbcl/index.html`) → bytes.
 pub(crate) type Files = std::collections::HashMap<String, Bytes>;
 
-/// The preview's meta file name of the static search index (a build content-hashes it).
-pub(crate) const META: &str = "meta.json";
+/// The meta file name of the static search index: stable, as in a build.
+pub(crate) const META: &str = search_index::static_index::META;
 
 /// What the server shows: one consistent state of the site.
 pub(crate) struct Snapshot {
@@ -134,7 +134,7 @@ impl PreviewSearch {
         &self.engine
     }
 
-    /// The static reader's files: `meta.json` and the hashed folder it names.
+    /// The static reader's files: `meta.json` and the content-hashed files it names.
     pub(crate) fn files(&self) -> &BTreeMap<String, Vec<u8>> {
         &self.files
     }

@@ -81,6 +81,14 @@ impl StaticIndex {
         if meta.chunks.windows(2).any(|w| w[0] >= w[1]) {
             return Err(invalid(meta_file, "chunk bounds are not ascending"));
         }
+        let hashes = [&meta.chunk_files, &meta.fragment_files, &meta.typo_files];
+        if hashes.iter().any(|h| !h.is_valid())
+            || meta.chunk_files.len() != meta.chunks.len()
+            || meta.fragment_files.len() != meta.fragment_count()
+            || meta.typo_files.len() == 0
+        {
+            return Err(invalid(meta_file, "the files do not match the counts"));
+        }
         let mut terms = BTreeMap::new();
         for (k, lower) in meta.chunks.iter().enumerate() {
             let name = meta.chunk_file(k);
@@ -103,7 +111,7 @@ impl StaticIndex {
             }
         }
         let mut docs = Vec::new();
-        for k in 0..meta.fragment_files() {
+        for k in 0..meta.fragment_count() {
             let name = meta.fragment_file(k);
             let decoded: FragmentFile = parse(&name, load(&name)?)?;
             docs.extend(decoded.docs);
@@ -115,11 +123,11 @@ impl StaticIndex {
             ));
         }
         let mut typo = BTreeMap::new();
-        for k in 0..meta.typo_files {
+        for k in 0..meta.typo_files.len() {
             let name = meta.typo_file(k);
             let file: TypoFile = parse(&name, load(&name)?)?;
             for (key, terms) in file.keys {
-                if typo::key_file(&key, meta.typo_files) != k {
+                if typo::key_file(&key, meta.typo_files.len()) != k {
                     return Err(invalid(&name, format!("{key:?} is in the wrong file")));
                 }
                 let terms = terms.iter().map(|rest| typo::unfiled(&key, rest)).collect();
@@ -190,7 +198,7 @@ impl StaticIndex {
             if self.widened(word, self.own_docs(word).len()) {
                 files.extend(typo::query_keys(word).iter().map(|key| {
                     self.meta
-                        .typo_file(typo::key_file(key, self.meta.typo_files))
+                        .typo_file(typo::key_file(key, self.meta.typo_files.len()))
                 }));
                 files.extend(
                     self.closest(word)

@@ -118,16 +118,16 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
     assert!(long.text.ends_with('…'));
     // 41 docs in fragments of 32: two fragment files, one chunk, one typo file, the meta file.
     let names: Vec<&str> = files.files.keys().map(String::as_str).collect();
-    let dir = &m.dir;
     let mut want = vec![
-        format!("{dir}/c0.json"),
-        format!("{dir}/f0.json"),
-        format!("{dir}/f1.json"),
-        format!("{dir}/t0.json"),
-        files.meta.clone(),
+        m.chunk_file(0),
+        m.fragment_file(0),
+        m.fragment_file(1),
+        m.typo_file(0),
+        META.to_owned(),
     ];
     want.sort();
     assert_eq!(names, want);
+    assert_eq!(files.meta, "meta.json");
 }
 
 #[test]
@@ -198,48 +198,49 @@ fn a_chunk_stays_near_the_size_limit_with_delta_encoded_postings() {
 }
 
 #[test]
-fn names_carry_content_hashes_the_meta_file_its_own_and_the_folder_its_files() {
+fn each_file_is_named_by_its_own_bytes_and_the_meta_file_stably() {
     let terms = words();
     let (docs, weights) = many_terms(70, &terms);
     let files = encode_with(&docs, &[], &weights, &Synonyms::default(), 500);
     let m = meta(&files);
-    let meta_hash = blake3::hash(&files.files[&files.meta]).to_hex();
-    assert_eq!(
-        files.meta,
-        format!("meta.{}.json", &meta_hash.as_str()[..10])
-    );
-    // The folder hash as FORMAT.md says: each file's name, a 0 byte, its length (u64, little
-    // endian) and bytes, in name order.
-    let mut hasher = blake3::Hasher::new();
-    let prefix = format!("{}/", m.dir);
+    assert_eq!(files.meta, META);
     for (name, bytes) in files.files.iter().filter(|(n, _)| **n != files.meta) {
-        let inner = name.strip_prefix(&prefix).unwrap();
-        assert!(!inner.contains('/'), "{name}");
-        hasher.update(inner.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+        let hash = blake3::hash(bytes).to_hex();
+        let (kind, rest) = name.split_once('.').unwrap();
+        assert!(["c", "f", "t"].contains(&kind), "{name}");
+        assert_eq!(rest, format!("{}.json", &hash.as_str()[..10]));
     }
-    assert_eq!(m.dir, hasher.finalize().to_hex().as_str()[..10]);
     assert_eq!(
         files.files.len(),
-        1 + m.chunks.len() + m.fragment_files() + m.typo_files,
+        1 + m.chunks.len() + m.fragment_count() + m.typo_files.len(),
         "the meta file, the chunks, the fragments and the typo files"
     );
-    // Any change in a fragment or a chunk moves the folder, and so the meta file.
+    // A change in one doc's title renames its fragment file only: every chunk and typo file,
+    // and every other fragment, keeps its name and bytes.
     let mut other_docs = docs.clone();
-    other_docs[0].title = "ny".into();
+    other_docs[40].title = "ny".into();
     let other = encode_with(&other_docs, &[], &weights, &Synonyms::default(), 500);
-    assert_ne!(meta(&other).dir, m.dir);
-    assert_ne!(other.meta, files.meta);
+    let changed: Vec<&String> = other
+        .files
+        .iter()
+        .filter(|(name, bytes)| files.files.get(*name) != Some(bytes))
+        .map(|(name, _)| name)
+        .collect();
+    assert_eq!(changed, vec![&meta(&other).fragment_file(1), &other.meta]);
+    assert_eq!(other.files.len(), files.files.len());
+    // A new term changes the chunk it goes in (and may move later chunks' cuts), not the
+    // chunks before it nor the fragments.
     let mut other_weights = weights.clone();
     other_weights.insert("zebra".into(), vec![(1, 1.0)]);
     let other = encode_with(&docs, &[], &other_weights, &Synonyms::default(), 500);
-    assert_ne!(meta(&other).dir, m.dir);
-    // And the same input gives the same names.
+    let o = meta(&other);
+    assert_eq!(o.fragment_files, m.fragment_files);
+    assert_ne!(o.chunk_files, m.chunk_files);
+    assert_eq!(o.chunk_files.get(0), m.chunk_files.get(0));
+    // And the same input gives the same bytes.
     assert_eq!(
-        encode_with(&docs, &[], &weights, &Synonyms::default(), 500).meta,
-        files.meta
+        encode_with(&docs, &[], &weights, &Synonyms::default(), 500).files,
+        files.files
     );
 }
 
@@ -319,7 +320,7 @@ fn the_files_for_a_query_are_the_meta_file_the_needed_chunks_and_the_top_fragmen
     for query in ["kemo lymfom", "kemo", "ø", "lymfom005 behandl"] {
         let got = index.files_for_query(query, None, 10);
         let partial = StaticIndex::decode(&files.meta, |name| {
-            let unfetched = name.contains("/c") && !got.contains(name);
+            let unfetched = name.starts_with("c.") && !got.contains(name);
             let empty = br#"{"terms":[]}"#.to_vec();
             files
                 .files
@@ -415,9 +416,8 @@ fn bad_files_are_errors_not_panics() {
 }
 
 #[test]
-fn files_are_put_in_name_order_with_the_bytes_encode_holds() {
-    // 400 docs and small chunks: more than ten chunks and fragment files, so that name order
-    // (`c10` before `c2`) is not the order they are made in.
+fn files_are_put_once_each_with_the_bytes_encode_holds() {
+    // 400 docs and small chunks: more than ten chunks and fragment files.
     let terms = words();
     let (docs, weights) = many_terms(400, &terms);
     let held = encode_with(&docs, &[], &weights, &Synonyms::default(), 150);
@@ -437,27 +437,19 @@ fn files_are_put_in_name_order_with_the_bytes_encode_holds() {
     )
     .unwrap();
     let m = meta(&held);
-    assert!(m.chunks.len() > 10 && m.fragment_files() > 10, "{m:?}");
-    let names: Vec<&String> = put.iter().map(|(name, _)| name).collect();
-    assert!(names.is_sorted(), "{names:?}");
+    assert!(m.chunks.len() > 10 && m.fragment_count() > 10, "{m:?}");
     assert_eq!(streamed.meta, held.meta);
     assert_eq!(streamed.meta_bytes, held.files[&held.meta]);
-    let prefix = format!("{}/", streamed.dir);
-    let held_folder: Vec<(String, Vec<u8>)> = held
+    let names: BTreeSet<&String> = put.iter().map(|(name, _)| name).collect();
+    assert_eq!(names.len(), put.len(), "a name put twice");
+    let held_files: Vec<(String, Vec<u8>)> = held
         .files
         .iter()
-        .filter_map(|(name, bytes)| Some((name.strip_prefix(&prefix)?.to_owned(), bytes.clone())))
+        .filter(|(name, _)| **name != held.meta)
+        .map(|(name, bytes)| (name.clone(), bytes.clone()))
         .collect();
-    assert_eq!(put, held_folder);
-    // The folder's name is the hash of its files in name order, as FORMAT.md says.
-    let mut hasher = blake3::Hasher::new();
-    for (name, bytes) in &held_folder {
-        hasher.update(name.as_bytes());
-        hasher.update(&[0]);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
-    }
-    assert_eq!(streamed.dir, hasher.finalize().to_hex().as_str()[..10]);
+    put.sort();
+    assert_eq!(put, held_files);
 }
 
 #[test]
@@ -478,7 +470,11 @@ fn an_error_of_put_stops_the_encoding_and_is_returned() {
             Err(format!("disk full at {name}"))
         },
     );
-    assert_eq!(result.unwrap_err(), "disk full at c0.json");
+    let first = format!(
+        "disk full at c.{}.json",
+        content_hash(&encode_chunks(weights.iter(), CHUNK_BYTES).0[0])
+    );
+    assert_eq!(result.unwrap_err(), first);
     assert_eq!(calls, 1);
 }
 

@@ -9,6 +9,7 @@ use crate::site::Site;
 use crate::status::{self, Revision};
 
 use super::markdown::{Citations, MarkdownRenderer, PastAssets, citation_numbers, escape};
+use super::partials::Partial;
 use super::theme::Theme;
 
 mod recommendation;
@@ -93,7 +94,11 @@ pub(crate) struct ApprovalView {
 pub(crate) struct QuickGuideTopic {
     pub(crate) title: String,
     pub(crate) anchor: String,
-    pub(crate) recommendations: Vec<RecommendationView>,
+    /// Its recommendations as the page lists them: the theme's partial for each, filled
+    /// here (each `{{ }}` in a tera loop costs thousands of instructions).
+    pub(crate) items_html: String,
+    /// The same recommendations as the MDT view lists them.
+    pub(crate) mdt_items_html: String,
 }
 
 #[derive(Serialize, Clone)]
@@ -134,29 +139,10 @@ pub(crate) struct SectionView {
     pub(crate) title: String,
     pub(crate) kind: &'static str,
     pub(crate) html: String,
-    pub(crate) topics: Vec<TopicView>,
-}
-
-#[derive(Serialize)]
-pub(crate) struct TopicView {
-    pub(crate) title: String,
-    pub(crate) anchor: String,
-    pub(crate) blocks: Vec<BlockView>,
-    pub(crate) subsections: Vec<SubSectionView>,
-}
-
-#[derive(Serialize)]
-#[serde(tag = "kind", rename_all = "lowercase")]
-pub(crate) enum BlockView {
-    Markdown { html: String },
-    Recommendation(Box<RecommendationView>),
-}
-
-#[derive(Serialize)]
-pub(crate) struct SubSectionView {
-    pub(crate) title: String,
-    pub(crate) anchor: String,
-    pub(crate) html: String,
+    /// Its topics, each the theme's partial filled here (the template prints those of
+    /// *Grundlag*): a tera loop over a topic's evidence cost thousands of instructions a
+    /// `{{ }}`.
+    pub(crate) topics_html: String,
 }
 
 pub(crate) fn revision_view(theme: &Theme, revision: Revision) -> RevisionView {
@@ -204,7 +190,8 @@ pub(crate) fn build_with(
     // the recommendations without numbering their citations, so it gets none.
     let mut citations = Citations::default();
     let badge_text = BadgeText::new(theme, &root, &site.config);
-    let quick_guide = quick_guide(theme, &badge_text, guideline, &markdown);
+    let url = format!("{root}{}", guideline.path());
+    let quick_guide = quick_guide(theme, &badge_text, guideline, &markdown, &url);
     let sections = section_views(theme, &badge_text, guideline, &markdown, &mut citations);
     let references = reference_views(theme, guideline, &markdown, &mut citations);
     let mut references_html = String::new();
@@ -215,7 +202,7 @@ pub(crate) fn build_with(
     let approval =
         |entry: Option<&crate::model::ApprovalEntry>| entry.map(|e| approval_view(theme, e));
     GuidelineView {
-        url: format!("{root}{}", guideline.path()),
+        url,
         group: guideline.group.clone(),
         group_name: site.group_name(&guideline.group).to_owned(),
         title: guideline.title().to_owned(),
@@ -265,14 +252,13 @@ fn quick_guide(
     badge_text: &BadgeText,
     guideline: &Guideline,
     markdown: &MarkdownRenderer<'_>,
+    url: &str,
 ) -> Vec<QuickGuideTopic> {
     guideline
         .topics()
         .iter()
-        .map(|topic| QuickGuideTopic {
-            title: topic.title.clone(),
-            anchor: topic.anchor.clone(),
-            recommendations: topic
+        .filter_map(|topic| {
+            let recommendations: Vec<RecommendationView> = topic
                 .recommendation_indices()
                 .map(|i| {
                     recommendation_view(
@@ -283,9 +269,26 @@ fn quick_guide(
                         markdown.render(&guideline.body.recommendations[i].content, None),
                     )
                 })
-                .collect(),
+                .collect();
+            let mut items_html = String::new();
+            let mut mdt_items_html = String::new();
+            for r in &recommendations {
+                // The line breaks and indent the templates' loops wrote around each item.
+                items_html.push_str("\n      ");
+                r.write_quick_guide_item(theme, &mut items_html);
+                items_html.push_str("\n      ");
+                mdt_items_html.push_str("\n      ");
+                r.write_mdt_item(theme, url, &mut mdt_items_html);
+                mdt_items_html.push_str("\n      ");
+            }
+            let topic = QuickGuideTopic {
+                title: topic.title.clone(),
+                anchor: topic.anchor.clone(),
+                items_html,
+                mdt_items_html,
+            };
+            (!recommendations.is_empty()).then_some(topic)
         })
-        .filter(|topic| !topic.recommendations.is_empty())
         .collect()
 }
 
@@ -304,53 +307,62 @@ fn section_views(
         .iter()
         .filter_map(|section| {
             let kind = section.kind?;
-            let topics = section
-                .topics
-                .iter()
-                .map(|topic| TopicView {
-                    title: topic.title.clone(),
-                    anchor: topic.anchor.clone(),
-                    blocks: topic
-                        .lead
-                        .iter()
-                        .map(|block| match block {
-                            LeadBlock::Markdown(fragment) => BlockView::Markdown {
-                                html: markdown.render(fragment, Some(citations)),
-                            },
-                            LeadBlock::Recommendation(i) => {
-                                let recommendation = &guideline.body.recommendations[*i];
-                                let html =
-                                    markdown.render(&recommendation.content, Some(citations));
-                                BlockView::Recommendation(Box::new(recommendation_view(
-                                    theme,
-                                    badge_text,
-                                    guideline,
-                                    recommendation,
-                                    html,
-                                )))
-                            }
-                        })
-                        .collect(),
-                    subsections: topic
-                        .subsections
-                        .iter()
-                        .map(|sub| SubSectionView {
-                            title: sub.title.clone(),
-                            anchor: sub.anchor.clone(),
-                            html: markdown.render(&sub.content, Some(citations)),
-                        })
-                        .collect(),
-                })
-                .collect();
+            let mut topics_html = String::new();
+            for topic in &section.topics {
+                let lead = lead_html(theme, badge_text, guideline, markdown, topic, citations);
+                let mut evidence = String::new();
+                for sub in &topic.subsections {
+                    let html = markdown.render(&sub.content, Some(citations));
+                    // The line breaks and indent the template's loop wrote around each.
+                    evidence.push_str("\n      ");
+                    let values = [sub.anchor.as_str(), &sub.title, &html];
+                    theme.write_partial(Partial::Evidence, &[], &values, &mut evidence);
+                    evidence.push_str("\n      ");
+                }
+                topics_html.push_str("\n    ");
+                let values = [topic.anchor.as_str(), &topic.title, &lead, &evidence];
+                theme.write_partial(Partial::Topic, &[], &values, &mut topics_html);
+                topics_html.push_str("\n    ");
+            }
             Some(SectionView {
                 anchor: kind.anchor(),
                 title: kind.title().to_owned(),
                 kind: section_kind_name(kind),
                 html: markdown.render(&section.content, Some(citations)),
-                topics,
+                topics_html,
             })
         })
         .collect()
+}
+
+/// A topic's text and recommendations before its evidence (the `lead` of its partial).
+fn lead_html(
+    theme: &Theme,
+    badge_text: &BadgeText,
+    guideline: &Guideline,
+    markdown: &MarkdownRenderer<'_>,
+    topic: &crate::model::Topic,
+    citations: &mut Citations,
+) -> String {
+    let mut html = String::new();
+    for block in &topic.lead {
+        match block {
+            LeadBlock::Markdown(fragment) => {
+                html.push_str(&markdown.render(fragment, Some(&mut *citations)));
+            }
+            LeadBlock::Recommendation(i) => {
+                let recommendation = &guideline.body.recommendations[*i];
+                let text = markdown.render(&recommendation.content, Some(&mut *citations));
+                let view = recommendation_view(theme, badge_text, guideline, recommendation, text);
+                // The line breaks and indent the template wrote around each recommendation.
+                html.push_str("\n      ");
+                // Only an earlier version's page has the files it had then: it is archived.
+                view.write_article(theme, markdown.past_assets.is_some(), &mut html);
+                html.push_str("\n      ");
+            }
+        }
+    }
+    html
 }
 
 fn approval_view(theme: &Theme, entry: &crate::model::ApprovalEntry) -> ApprovalView {

@@ -106,6 +106,104 @@ pub(crate) fn recommendation_view(
     }
 }
 
+impl RecommendationView {
+    /// Appends its card in *Grundlag* (the theme's partial), decision aids and all; an
+    /// `archived` page has no share link.
+    pub(crate) fn write_article(&self, theme: &Theme, archived: bool, out: &mut String) {
+        let id = self.id.to_string();
+        let mut aids = String::new();
+        for aid in &self.decision_aids {
+            // The line breaks and indent the template's loop wrote around each aid.
+            aids.push_str("\n        ");
+            aid.write(theme, &id, &mut aids);
+            aids.push_str("\n        ");
+        }
+        let (database, indicator) = self.monitoring_values();
+        let values = [
+            self.anchor.as_str(),
+            &id,
+            &self.badges_html,
+            &self.html,
+            database,
+            indicator,
+            &aids,
+        ];
+        let flags = [archived, self.monitoring.is_some()];
+        theme.write_partial(Partial::Recommendation, &flags, &values, out);
+    }
+
+    /// Appends its item in the Quick guide (the theme's partial).
+    pub(crate) fn write_quick_guide_item(&self, theme: &Theme, out: &mut String) {
+        let id = self.id.to_string();
+        let values = [self.anchor.as_str(), &id, &self.badges_html, &self.html];
+        theme.write_partial(Partial::QuickGuideItem, &[], &values, out);
+    }
+}
+
+impl RecommendationView {
+    /// Appends its item in the MDT view (the theme's partial) of the guideline page at `url`.
+    pub(crate) fn write_mdt_item(&self, theme: &Theme, url: &str, out: &mut String) {
+        let id = self.id.to_string();
+        let mut phases = String::new();
+        for phase in &self.phases {
+            theme.write_partial(Partial::PhaseTag, &[], &[&phase.name], &mut phases);
+        }
+        let mut aids = String::new();
+        for aid in &self.decision_aids {
+            let values = [aid.url.as_str(), &aid.title, &aid.decision];
+            theme.write_partial(Partial::MdtAid, &[!aid.url.is_empty()], &values, &mut aids);
+        }
+        let (database, indicator) = self.monitoring_values();
+        let values = [
+            url,
+            &self.anchor,
+            &id,
+            &self.badges_html,
+            &phases,
+            &self.html,
+            database,
+            indicator,
+            &aids,
+        ];
+        let flags = [!self.phases.is_empty(), self.monitoring.is_some()];
+        theme.write_partial(Partial::MdtItem, &flags, &values, out);
+    }
+
+    /// Its monitoring's database and indicator; empty without monitoring.
+    fn monitoring_values(&self) -> (&str, &str) {
+        self.monitoring
+            .as_ref()
+            .map_or(("", ""), |m| (m.database.as_str(), m.indicator.as_str()))
+    }
+}
+
+impl DecisionAidView {
+    /// Appends its card beside the recommendation numbered `id` (the theme's partial). A
+    /// value the template tested for truth is a flag: empty or missing is false.
+    fn write(&self, theme: &Theme, id: &str, out: &mut String) {
+        let assessed = self.assessed.as_deref().unwrap_or_default();
+        let last_updated = self.last_updated.as_deref().unwrap_or_default();
+        let values = [
+            self.ipdas,
+            id,
+            &self.title,
+            &self.url,
+            &self.decision,
+            &self.publisher,
+            &self.ipdas_text,
+            assessed,
+            last_updated,
+            &self.format,
+        ];
+        let flags = [
+            !self.url.is_empty(),
+            !assessed.is_empty(),
+            !last_updated.is_empty(),
+        ];
+        theme.write_partial(Partial::DecisionAid, &flags, &values, out);
+    }
+}
+
 fn decision_aid_view(theme: &Theme, aid: &DecisionAid) -> DecisionAidView {
     let ipdas = *aid.ipdas.get_ref();
     // An unassessed aid never shows an assessment date, whatever the front matter says.

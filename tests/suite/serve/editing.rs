@@ -279,17 +279,19 @@ fn search_works_in_the_preview_with_tantivy_and_the_static_index_and_follows_edi
         search_index::static_index::VERSION,
         "{meta}"
     );
-    let dir = meta["dir"].as_str().expect("dir");
-    for file in ["c0.json", "f0.json"] {
-        let response = server.get(&format!("/search/{dir}/{file}"));
-        assert_eq!(response.status, 200, "{dir}/{file}");
+    let first = |kind: &str| meta[kind].as_str().expect("hashes")[..10].to_owned();
+    let chunk = format!("c.{}.json", first("chunk_files"));
+    let fragment = format!("f.{}.json", first("fragment_files"));
+    for file in [&chunk, &fragment] {
+        let response = server.get(&format!("/search/{file}"));
+        assert_eq!(response.status, 200, "{file}");
         assert!(response.body.starts_with('{'), "{}", response.body);
     }
     // Only the index's own files: a lookup, never a path on disk.
     for path in [
-        format!("/search/{dir}/c9999.json"),
-        format!("/search/{dir}/../meta.json"),
-        format!("/search/{dir}/%2e%2e/meta.json"),
+        "/search/c.0000000000.json".to_owned(),
+        format!("/search/x/../{chunk}"),
+        format!("/search/x/%2e%2e/{chunk}"),
         "/search/../index.html".to_owned(),
     ] {
         assert_ne!(server.get(&path).status, 200, "{path}");
@@ -324,8 +326,8 @@ fn preview_search_names_the_strength_as_the_theme_does_and_follows_its_edits() {
     // The static index's fragments.
     let meta: serde_json::Value =
         serde_json::from_str(&server.page("/search/meta.json")).expect("meta.json");
-    let dir = meta["dir"].as_str().expect("dir");
-    let fragments = server.page(&format!("/search/{dir}/f0.json"));
+    let fragment = &meta["fragment_files"].as_str().expect("fragments")[..10];
+    let fragments = server.page(&format!("/search/f.{fragment}.json"));
     assert!(
         fragments.contains("\"strength\":\"Niveau B\""),
         "{fragments}"

@@ -101,15 +101,20 @@
   const form = document.querySelector("form.search-form");
   const metaUrl = form?.dataset.searchMeta && new URL(form.dataset.searchMeta, location.href);
   const cache = {};
-  const get = (name) => {
+  // Every file but the meta file is named by its bytes; the meta file's name is stable, so it
+  // is always revalidated (`fresh`), whatever the server's cache headers say.
+  const fetched = (name, fresh) => {
     const url = new URL(name, metaUrl).href;
-    return cache[url] ||= fetch(url).then((r) => {
+    return cache[url] ||= fetch(url, fresh ? { cache: "no-cache" } : {}).then((r) => {
       if (!r.ok) throw Error(`${url}: ${r.status}`);
       return r.json();
     }).catch((e) => { delete cache[url]; throw e; });
   };
-  const load = () => metaUrl ? get(metaUrl).then((m) => {
-    if (m.version != 5) throw Error(`search index version ${m.version}, this reader reads 5`);
+  const get = (name) => fetched(name, false);
+  // A file's name from its kind and the meta file's hashes (10 hex digits each, in one string).
+  const named = (kind, hashes, k) => `${kind}.${hashes.slice(10 * k, 10 * k + 10)}.json`;
+  const load = () => metaUrl ? fetched(metaUrl, true).then((m) => {
+    if (m.version != 6) throw Error(`search index version ${m.version}, this reader reads 6`);
     m.stopwords.forEach((w) => stop.add(w));
     (m.synonyms || []).forEach((g) => g.forEach((t) => synonyms.set(t, g.filter((x) => x != t))));
     if (!phrases.length) phrases.push(...[...synonyms.keys()].filter((t) => t.includes(" ")).map((t) => [t.split(" "), t])
@@ -123,7 +128,7 @@
     const hi = w + "\uffff", b = m.chunks, terms = [];
     for (let k = b.findLastIndex((x) => x <= w); k >= 0 && b[k] <= hi; k += 2) {
       const next = [k, k + 1].filter((i) => i < b.length && b[i] <= hi);
-      for (const c of await Promise.all(next.map((i) => get(`${m.dir}/c${i}.json`)))) terms.push(...c.terms);
+      for (const c of await Promise.all(next.map((i) => get(named("c", m.chunk_files, i))))) terms.push(...c.terms);
       if (terms.filter(([t]) => t != w && t.startsWith(w)).length >= 50) break;
     }
     return terms;
@@ -133,7 +138,7 @@
   // 2 × exact weight of each synonym, and when these find < 3 docs, 0.5 × the closest terms'
   // weights). Postings are pairs of doc id delta and weight. With the word's correction when
   // it found no doc of its own.
-  const holding = (m, t) => `${m.dir}/c${m.chunks.findLastIndex((x) => x <= t)}.json`;
+  const holding = (m, t) => named("c", m.chunk_files, m.chunks.findLastIndex((x) => x <= t));
   async function scores(m, w, exactOnly) {
     const out = new Map(), add = (p, f) => {
       for (let k = 0, doc = 0; k < p.length; k += 2) {
@@ -153,7 +158,7 @@
     // A word of a synonym group is known, never a typo ("nsclc" is not "sclc" misspelt).
     const widened = reach(w) && out.size < FEW && !synonyms.has(w);
     if (exactOnly || !widened) return { out, waited: exactOnly && widened };
-    const found = out.size, keys = typoKeys(w), files = [...new Set(keys.map((k) => `${m.dir}/t${fnv(k) % m.typo_files}.json`))];
+    const found = out.size, keys = typoKeys(w), files = [...new Set(keys.map((k) => named("t", m.typo_files, fnv(k) % (m.typo_files.length / 10))))];
     const tables = await Promise.all(files.map(get));
     const close = closest(w, tables.flatMap((f) => keys.flatMap((k) => Object.hasOwn(f.keys, k) ? f.keys[k].map((r) => unfiled(k, r)) : [])));
     const held = await Promise.all(close.map((t) => get(holding(m, t))));
@@ -189,8 +194,8 @@
       corrected: fixes.size ? corrected(text, fixes) : null, waited: scored.some((x) => x.waited) };
   }
   const fragments = async (hits) => {
-    const { dir, fragment_size: n } = await load();
-    return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(`${dir}/f${Math.floor(h.doc / n)}.json`)).docs[h.doc % n] })));
+    const { fragment_files: f, fragment_size: n } = await load();
+    return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(named("f", f, Math.floor(h.doc / n)))).docs[h.doc % n] })));
   };
   const query = async (text, { group, limit = 10 } = {}) => fragments((await search(text, group)).hits.slice(0, limit));
   // `corrections`: what `retning search --format json` says, `corrected_query` included.

@@ -8,8 +8,9 @@ const CACHE = PREFIX + CONFIG.build; // one cache per build: never a mix of two 
 const SAVED = "x-retning-saved"; // when a copy was kept, on the cached response
 
 const under = (path, dir) => path.startsWith(ROOT + dir);
-// Content-hashed, so never stale: from the cache when there.
-const immutable = (path) => under(path, "assets/") || under(path, "search/");
+// Content-hashed, so never stale: from the cache when there. The search index's meta file
+// has a stable name (it lists the hashed files): the network's when it answers, as a page.
+const immutable = (path) => under(path, "assets/") || (under(path, "search/") && path !== ROOT + "search/meta.json");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(install().then(() => self.skipWaiting()));
