@@ -119,10 +119,13 @@ impl SearchUnits {
     /// Takes every unit's full text, for [`Self::engine_with_texts`], and leaves each unit
     /// what the static index shows of it ([`static_index::fragment_text`]): the units stay
     /// while both indexes are made; the full texts need only last until tantivy has them.
+    /// The keywords go too: the term statistics have counted them, and neither index
+    /// stores them.
     pub(crate) fn take_texts(&mut self) -> Vec<String> {
         self.docs
             .par_iter_mut()
             .map(|doc| {
+                doc.keywords = Vec::new();
                 let shown = static_index::fragment_text(&doc.text).into_owned();
                 std::mem::replace(&mut doc.text, shown)
             })

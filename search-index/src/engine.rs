@@ -14,7 +14,7 @@ use tantivy::query::{
     TermQuery,
 };
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::snippet::SnippetGenerator;
 use tantivy::store::Compressor;
@@ -101,13 +101,15 @@ fn schema() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
-    builder.add_u64_field("id", INDEXED | STORED | FAST);
+    // The id and the kind are only read back (the id as a fast field, for ranking; the kind
+    // stored, for the hits): indexing them made a term dictionary nothing searched.
+    builder.add_u64_field("id", FAST);
     builder.add_text_field("title", text_field(FIELD_TOKENIZERS[0]));
     builder.add_text_field("text", text_field(FIELD_TOKENIZERS[1]));
     builder.add_text_field("title_phrases", text_field(FIELD_TOKENIZERS[2]));
     builder.add_text_field("text_phrases", text_field(FIELD_TOKENIZERS[3]));
     builder.add_text_field("group", STRING | STORED);
-    builder.add_text_field("kind", STRING | STORED);
+    builder.add_text_field("kind", STORED);
     // The kind's boost, read while tantivy ranks, so that it ranks the boosted scores.
     builder.add_f64_field(KIND_BOOST_FIELD, FAST);
     for name in STORED_FIELDS {

@@ -13,8 +13,11 @@ use crate::IndexDoc;
 use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
 use crate::phrases::{Phrases, joined};
 
+mod packed;
 mod weights;
 
+pub(crate) use packed::DocTermsIter;
+use packed::{DocTerms, RunTerms};
 pub use weights::WeightedTerms;
 
 /// tantivy drops tokens longer than this (its `MAX_TOKEN_LEN`); so do the counts here.
@@ -43,7 +46,7 @@ pub struct TermStats {
     terms: Vec<String>,
     /// Per doc: its terms, each once, in the order first seen, with their counts (stop words
     /// left out).
-    docs: Vec<Vec<Counted>>,
+    docs: DocTerms,
     /// Per doc: the number of terms in each indexed field, what tantivy's field norms count.
     lengths: Vec<[u32; INDEXED_FIELDS]>,
     /// Per term: whether it is a phrase's.
@@ -105,8 +108,8 @@ impl TermStats {
 
     /// Doc `doc`'s terms, each once, with their counts in each field (none for a doc
     /// number out of range): what tantivy indexes (`DocTermsTokenizer`).
-    pub(crate) fn doc_terms(&self, doc: usize) -> &[Counted] {
-        self.docs.get(doc).map_or(&[], Vec::as_slice)
+    pub(crate) fn doc_terms(&self, doc: usize) -> DocTermsIter<'_> {
+        self.docs.doc(doc)
     }
 
     /// The text of term `id`.
@@ -146,12 +149,13 @@ fn terms_per_doc(
     run: usize,
     analyzed: &Analyzed,
     phrases: &Phrases,
-) -> Vec<Vec<Counted>> {
+) -> DocTerms {
     let term_count = analyzed.terms.len();
-    runs.into_par_iter()
+    let parts = runs
+        .into_par_iter()
         .zip(renumbered)
         .zip(docs.par_chunks(run))
-        .flat_map_iter(|((run, renumbered), run_docs)| {
+        .map(|((run, renumbered), run_docs)| {
             let term_of: Vec<Option<u32>> = renumbered
                 .iter()
                 .map(|&word| analyzed.term_of_word[word as usize])
@@ -166,32 +170,33 @@ fn terms_per_doc(
                 term_ids: &analyzed.phrase_terms,
             };
             let mut merge = TermMerge::new(term_count);
-            run.docs
-                .into_iter()
-                .zip(run_docs)
-                .map(move |(counted, doc)| {
-                    let found = phrase_words.count(doc, &counted);
-                    let mut terms = merge.by_term(counted, &term_of);
-                    terms.extend(found);
-                    terms
-                })
+            let mut part = RunTerms::default();
+            for (d, doc) in run_docs.iter().enumerate() {
+                let counted: Vec<Counted> = run.docs.doc(d).collect();
+                let found = phrase_words.count(doc, &counted);
+                let mut terms = merge.by_term(counted, &term_of);
+                terms.extend(found);
+                part.push_doc(terms);
+            }
+            part
         })
-        .collect()
+        .collect();
+    DocTerms::of_runs(parts)
 }
 
 /// Per doc: the number of terms in each indexed field (a phrase's in its phrase field; each
 /// phrase field with its [`PHRASE_FILLER`] when there are phrases).
 fn field_lengths(
-    per_doc: &[Vec<Counted>],
+    per_doc: &DocTerms,
     is_phrase: &[bool],
     phrase_fields: bool,
 ) -> Vec<[u32; INDEXED_FIELDS]> {
     let filler = u32::from(phrase_fields);
-    per_doc
-        .par_iter()
-        .map(|terms| {
+    (0..per_doc.len())
+        .into_par_iter()
+        .map(|doc| {
             let start = [0, 0, filler, filler];
-            terms.iter().fold(start, |mut sum, &(term, counts)| {
+            per_doc.doc(doc).fold(start, |mut sum, (term, counts)| {
                 let base = if is_phrase[term as usize] { 2 } else { 0 };
                 sum[base] += counts[0];
                 sum[base + 1] += counts[1];
@@ -208,7 +213,7 @@ struct RunWords<'a> {
     /// Local number → word.
     words: Vec<&'a str>,
     /// Per doc: its words by local number, with their counts per field.
-    docs: Vec<Vec<Counted>>,
+    docs: RunTerms,
 }
 
 impl<'a> RunWords<'a> {
@@ -219,7 +224,7 @@ impl<'a> RunWords<'a> {
         // Per local number, the current doc's counts; `seen` lists the numbers it has.
         let mut counts: Vec<[u32; FIELDS]> = Vec::new();
         let mut seen: Vec<u32> = Vec::new();
-        let mut per_doc = Vec::with_capacity(docs.len());
+        let mut per_doc = RunTerms::default();
         for doc in docs {
             for (field, text) in field_texts(doc) {
                 for span in word_spans(text) {
@@ -236,10 +241,9 @@ impl<'a> RunWords<'a> {
                     count[field] += 1;
                 }
             }
-            per_doc.push(
+            per_doc.push_doc(
                 seen.drain(..)
-                    .map(|n| (n, std::mem::take(&mut counts[n as usize])))
-                    .collect(),
+                    .map(|n| (n, std::mem::take(&mut counts[n as usize]))),
             );
         }
         Self {

@@ -8,7 +8,7 @@ use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
 use crate::TermStats;
 use crate::analyzer::{WordSpans, term, word_spans};
-use crate::term_stats::{Counted, INDEXED_FIELDS, PHRASE_FILLER};
+use crate::term_stats::{DocTermsIter, INDEXED_FIELDS, PHRASE_FILLER};
 
 /// The Danish analyzer, for snippets.
 pub(crate) const TOKENIZER: &str = "retning_da";
@@ -95,14 +95,15 @@ impl Tokenizer for DocTermsTokenizer {
             .parse::<usize>()
             .ok()
             .filter(|&doc| doc < self.stats.doc_count());
-        let terms = doc.map_or(&[][..], |doc| self.stats.doc_terms(doc));
+        // A text that is no doc's id has no terms (the doc past the last has none).
+        let terms = self.stats.doc_terms(doc.unwrap_or(usize::MAX));
         self.token.reset();
         // A phrase field starts with its filler, in every doc.
         let filler = self.field >= 2 && self.stats.phrase_fields() && doc.is_some();
         DocTermsStream {
             stats: &self.stats,
             field: self.field,
-            terms: terms.iter(),
+            terms,
             repeats: 0,
             filler,
             token: &mut self.token,
@@ -113,7 +114,7 @@ impl Tokenizer for DocTermsTokenizer {
 pub(crate) struct DocTermsStream<'a> {
     stats: &'a TermStats,
     field: usize,
-    terms: std::slice::Iter<'a, Counted>,
+    terms: DocTermsIter<'a>,
     /// How many more times the current term occurs.
     repeats: u32,
     /// Whether [`PHRASE_FILLER`] is yet to come.
@@ -134,8 +135,8 @@ impl TokenStream for DocTermsStream<'_> {
             let Some((id, count)) = self
                 .terms
                 .by_ref()
-                .filter(|&&(id, _)| stats.slot(id, field % 2) == field)
-                .map(|&(id, counts)| (id, counts[field % 2]))
+                .filter(|&(id, _)| stats.slot(id, field % 2) == field)
+                .map(|(id, counts)| (id, counts[field % 2]))
                 .find(|&(_, count)| count > 0)
             else {
                 return false;

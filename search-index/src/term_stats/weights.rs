@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
 
-use super::{Counted, FIELDS, INDEXED_FIELDS, TermStats};
+use super::{Counted, DocTerms, FIELDS, INDEXED_FIELDS, TermStats};
 use crate::{IndexDoc, TITLE_BOOST};
 
 /// A term's docs with their weights, doc ids ascending.
@@ -185,9 +185,9 @@ impl Scoring {
 
 /// Where each term's postings start when every term's are laid end to end: those of term
 /// `t` are `starts[t]..starts[t + 1]`.
-fn posting_starts(terms: usize, docs: &[Vec<Counted>]) -> Vec<usize> {
+fn posting_starts(terms: usize, docs: &DocTerms) -> Vec<usize> {
     let mut starts = vec![0usize; terms + 1];
-    for &(term, _) in docs.iter().flatten() {
+    for term in docs.all_terms() {
         starts[term as usize + 1] += 1;
     }
     for t in 0..terms {
@@ -218,15 +218,15 @@ fn term_ranges(starts: &[usize], count: usize) -> Vec<Range<u32>> {
 
 /// The postings of the terms in `range`, laid end to end, `(doc id, counts)` with doc ids
 /// ascending.
-fn range_postings(range: Range<u32>, starts: &[usize], docs: &[Vec<Counted>]) -> Vec<Counted> {
+fn range_postings(range: Range<u32>, starts: &[usize], docs: &DocTerms) -> Vec<Counted> {
     let base = starts[range.start as usize];
     let mut postings = vec![(0, [0; FIELDS]); starts[range.end as usize] - base];
     let mut next: Vec<usize> = starts[range.start as usize..range.end as usize]
         .iter()
         .map(|start| start - base)
         .collect();
-    for (doc, terms) in docs.iter().enumerate() {
-        for &(term, counts) in terms.iter().filter(|(t, _)| range.contains(t)) {
+    for doc in 0..docs.len() {
+        for (term, counts) in docs.doc(doc).filter(|(t, _)| range.contains(t)) {
             let slot = &mut next[(term - range.start) as usize];
             postings[*slot] = (doc as u32, counts);
             *slot += 1;
