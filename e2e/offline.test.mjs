@@ -93,6 +93,7 @@ test('opened and saved guidelines read and search offline; a newer version is an
     await box.locator('[data-offline-status]', { hasText: 'Gemt:' }).waitFor({ timeout: 20000 });
 
     await context.setOffline(true);
+    server.unplug(true);
     for (const sitePath of [first, second]) {
       await page.goto(pageUrl(server.url, sitePath), { waitUntil: 'load' });
       assert.ok(await page.locator('article.guideline h1').isVisible(), `${sitePath} reads offline`);
@@ -140,6 +141,7 @@ test('opened and saved guidelines read and search offline; a newer version is an
     assert.match(text, /^version = "[^"]+"$/m);
     writeFileSync(source, text.replace(/^version = "[^"]+"$/m, 'version = "99.0"'));
     build();
+    server.unplug(false);
     await context.setOffline(false);
     await page.locator('.offline-notice', { hasText: 'Der er udgivet en nyere version (99.0)' }).waitFor({ timeout: 10000 });
     const link = page.locator('.offline-notice a');
@@ -147,6 +149,7 @@ test('opened and saved guidelines read and search offline; a newer version is an
     violations = await runAxe(page);
     assert.equal(violations.length, 0, formatViolations(violations));
   } finally {
+    server.unplug(false);
     await context.close();
   }
 });

@@ -116,7 +116,12 @@ export async function startServer(root, { basePath = '/' } = {}) {
     res.end(req.method === 'HEAD' ? undefined : body);
   }
 
+  // Unplugged, every request fails as a dropped connection does: a network that is gone for
+  // the page and for its service worker alike, whatever the browser's offline emulation
+  // reaches.
+  let unplugged = false;
   const server = createServer(async (req, res) => {
+    if (unplugged) return req.socket.destroy();
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { allow: 'GET, HEAD' });
@@ -149,6 +154,10 @@ export async function startServer(root, { basePath = '/' } = {}) {
     origin,
     port,
     basePath: base,
+    unplug: (value) => {
+      unplugged = value;
+      if (value) server.closeAllConnections?.();
+    },
     close: () =>
       new Promise((ok) => {
         server.close(() => ok());
