@@ -122,6 +122,14 @@
           return current || !list.next ? current : find(list.next);
         });
     };
+    // navigator.onLine can say true where nothing is reached (a ward's network, a captive
+    // portal), and then no "online" event comes: a failed check tries again, less often each
+    // time (5 s doubling to a minute).
+    var retry = 5000;
+    var again = function () {
+      setTimeout(check, retry);
+      retry = Math.min(retry * 2, 60000);
+    };
     var check = function () {
       find(article.dataset.offlineList)
         .then(function (current) {
@@ -132,7 +140,7 @@
           link.textContent = say("reload");
           notice.appendChild(link);
         })
-        .catch(function () {});
+        .catch(again);
     };
     if (navigator.onLine) check();
     window.addEventListener("online", check);

@@ -257,9 +257,12 @@
     if (!on) status.textContent = "";
   }
   // Offline, the guidelines whose page the service worker has not kept: their hits are shown
-  // (the text may be all a clinician needs) but not as links that would lead nowhere.
+  // (the text may be all a clinician needs) but not as links that would lead nowhere. Offline
+  // is also a page the worker served from its cache for want of a network (sw.js marks it):
+  // navigator.onLine says true on a network that reaches nothing, as a ward's often does.
   async function unsavedPages(hits) {
-    if (navigator.onLine || !window.caches) return new Set();
+    const offline = !navigator.onLine || document.querySelector('meta[name="retning-offline"]');
+    if (!offline || !window.caches) return new Set();
     const urls = [...new Set(hits.map((h) => h.fragment.guideline_url))];
     const kept = await Promise.all(urls.map((u) => caches.match(new URL(u, location.href).href).catch(() => null)));
     return new Set(urls.filter((u, i) => !kept[i]));
