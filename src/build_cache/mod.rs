@@ -11,6 +11,7 @@
 mod inputs;
 mod outputs;
 mod pages;
+mod sealed;
 
 pub(crate) use inputs::{InputKey, Settings};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
@@ -103,25 +104,12 @@ impl BuildCache {
             outputs: fingerprint.to_hex().to_string(),
             summary,
         };
-        let body = serde_json::to_string(&record).map_err(io::Error::other)?;
-        let text = format!("{MAGIC} {}\n{body}", blake3::hash(body.as_bytes()).to_hex());
-        if let Some(dir) = self.file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let partial = self.file.with_extension("tmp");
-        std::fs::write(&partial, text)?;
-        std::fs::rename(&partial, &self.file)
+        sealed::write(&self.file, MAGIC, &record)
     }
 
     /// The record, if it is whole and of this format.
     fn read(&self) -> Option<Record> {
-        let text = std::fs::read_to_string(&self.file).ok()?;
-        let (header, body) = text.split_once('\n')?;
-        let checksum = header.strip_prefix(MAGIC)?.strip_prefix(' ')?;
-        if blake3::hash(body.as_bytes()).to_hex().as_str() != checksum {
-            return None;
-        }
-        serde_json::from_str(body).ok()
+        sealed::read(&self.file, MAGIC)
     }
 }
 

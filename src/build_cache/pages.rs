@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::{CACHE_DIR, outputs};
+use super::{CACHE_DIR, outputs, sealed};
 
 /// The record's file in the cache folder.
 const PAGES_FILE: &str = "pages.json";
@@ -91,24 +91,12 @@ impl PageCache {
             outputs: fingerprint.to_hex().to_string(),
             entries: entries.clone(),
         };
-        let body = serde_json::to_string(&record).map_err(io::Error::other)?;
-        let text = format!("{MAGIC} {}\n{body}", blake3::hash(body.as_bytes()).to_hex());
-        if let Some(dir) = self.file.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let partial = self.file.with_extension("tmp");
-        std::fs::write(&partial, text)?;
-        std::fs::rename(&partial, &self.file)
+        sealed::write(&self.file, MAGIC, &record)
     }
 
+    /// The record, if it is whole and of this format.
     fn read(&self) -> Option<Record> {
-        let text = std::fs::read_to_string(&self.file).ok()?;
-        let (header, body) = text.split_once('\n')?;
-        let checksum = header.strip_prefix(MAGIC)?.strip_prefix(' ')?;
-        if blake3::hash(body.as_bytes()).to_hex().as_str() != checksum {
-            return None;
-        }
-        serde_json::from_str(body).ok()
+        sealed::read(&self.file, MAGIC)
     }
 }
 
