@@ -2,68 +2,10 @@
 //! changed, the site in place is byte for byte the one a fresh build writes.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use crate::support::{Site, TODAY, VALID, site, stderr, stdout};
-
-/// `retning build --today TODAY --no-history ARGS…` in `root`; panics when it fails.
-fn build(root: &Path, args: &[&str]) -> String {
-    let output = crate::support::retning()
-        .current_dir(root)
-        .args(["build", "--today", TODAY, "--no-history"])
-        .args(args)
-        .output()
-        .expect("run retning build");
-    assert!(
-        output.status.success(),
-        "build failed: {}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    stdout(&output)
-}
-
-/// Every file under `dir`, relative and `/`-separated → its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    let mut folders = vec![dir.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        for entry in std::fs::read_dir(&folder).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                folders.push(path);
-            } else {
-                let relative = path.strip_prefix(dir).expect("under dir");
-                let key = relative.to_string_lossy().replace('\\', "/");
-                files.insert(key, std::fs::read(&path).expect("read"));
-            }
-        }
-    }
-    files
-}
-
-/// The site's inputs copied to a new folder and built there with `--no-cache`: what a fresh
-/// build of the same sources writes.
-fn fresh_build(site: &Site) -> BTreeMap<String, Vec<u8>> {
-    let copy = tempfile::tempdir().expect("temporary folder");
-    for input in ["retning.toml", "guidelines", "themes"] {
-        copy_tree(&site.path(input), &copy.path().join(input));
-    }
-    build(copy.path(), &["--no-cache"]);
-    files(&copy.path().join("public"))
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).expect("create dir");
-        for entry in std::fs::read_dir(from).expect("read dir") {
-            let entry = entry.expect("entry");
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else if from.exists() {
-        std::fs::copy(from, to).expect("copy");
-    }
-}
+use crate::support::{
+    Site, TODAY, VALID, build_without_history, files_under, fresh_build, site, stderr, stdout,
+};
 
 #[track_caller]
 fn assert_same_site(built: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8>>) {
@@ -83,7 +25,7 @@ fn other(title: &str) -> String {
 
 /// Applies `edit` to every guideline file of the site.
 fn edit_all(site: &Site, edit: impl Fn(String) -> String) {
-    for (path, text) in files(&site.path("guidelines")) {
+    for (path, text) in files_under(&site.path("guidelines")) {
         let text = String::from_utf8(text).expect("utf-8");
         std::fs::write(site.path(&format!("guidelines/{path}")), edit(text)).expect("write");
     }
@@ -160,7 +102,7 @@ fn after_every_kind_of_edit_the_site_is_the_one_a_fresh_build_writes() {
         .file("guidelines/dlg/fl.md", other("Follikulært lymfom"))
         .file("guidelines/dbcg/mamma.md", other("Brystkræft"))
         .build();
-    build(site.root(), &[]);
+    build_without_history(site.root(), &[]);
     // The edits in a shuffled order (a fixed seed: a failure replays), each followed by a
     // build over the last one, then by one with nothing changed.
     let mut order: Vec<usize> = (0..7).collect();
@@ -173,17 +115,17 @@ fn after_every_kind_of_edit_the_site_is_the_one_a_fresh_build_writes() {
     }
     for edit in order {
         let what = apply(&site, edit);
-        let said = build(site.root(), &[]);
+        let said = build_without_history(site.root(), &[]).0;
         assert!(!said.contains("nothing changed"), "{what}: {said}");
-        let built = files(&site.path("public"));
-        assert_same_site(&built, &fresh_build(&site));
+        let built = files_under(&site.path("public"));
+        assert_same_site(&built, &fresh_build(&site).0);
 
-        let said = build(site.root(), &[]);
+        let said = build_without_history(site.root(), &[]).0;
         assert!(
             said.contains("nothing changed"),
             "{what}, then nothing: {said}"
         );
-        assert_same_site(&files(&site.path("public")), &built);
+        assert_same_site(&files_under(&site.path("public")), &built);
     }
 }
 
@@ -192,8 +134,8 @@ fn nothing_changed_touches_nothing_and_says_what_the_last_build_said() {
     let site = site()
         .replace("planned = 2027-06-01", "planned = 2026-06-01")
         .build();
-    let first = build(site.root(), &[]);
-    let before = files(&site.path("public"));
+    let first = build_without_history(site.root(), &[]).0;
+    let before = files_under(&site.path("public"));
     let said = crate::support::retning()
         .current_dir(site.root())
         .args(["build", "--today", TODAY, "--no-history"])
@@ -209,7 +151,7 @@ fn nothing_changed_touches_nothing_and_says_what_the_last_build_said() {
     let count = |text: &str| text.split(" pages").next().map(str::to_owned);
     assert_eq!(count(&stdout(&said)), count(&first));
     assert!(stderr(&said).contains("warning"), "{}", stderr(&said));
-    assert_eq!(files(&site.path("public")), before);
+    assert_eq!(files_under(&site.path("public")), before);
 
     // Another date, or --no-cache, builds in full.
     let other_day = crate::support::retning()
@@ -218,29 +160,53 @@ fn nothing_changed_touches_nothing_and_says_what_the_last_build_said() {
         .output()
         .expect("run");
     assert!(!stdout(&other_day).contains("nothing changed"));
-    assert!(!build(site.root(), &["--no-cache"]).contains("nothing changed"));
+    assert!(
+        !build_without_history(site.root(), &["--no-cache"])
+            .0
+            .contains("nothing changed")
+    );
 }
 
 #[test]
 fn a_hand_edited_site_or_a_corrupt_cache_is_rebuilt() {
     let site = site().build();
-    build(site.root(), &[]);
-    let built = files(&site.path("public"));
+    build_without_history(site.root(), &[]);
+    let built = files_under(&site.path("public"));
 
     std::fs::write(site.path("public/index.html"), "edited by hand").expect("write");
-    assert!(!build(site.root(), &[]).contains("nothing changed"));
-    assert_eq!(files(&site.path("public")), built);
+    assert!(
+        !build_without_history(site.root(), &[])
+            .0
+            .contains("nothing changed")
+    );
+    assert_eq!(files_under(&site.path("public")), built);
 
     std::fs::remove_dir_all(site.path(".retning/search-index")).expect("remove the index");
-    assert!(!build(site.root(), &[]).contains("nothing changed"));
+    assert!(
+        !build_without_history(site.root(), &[])
+            .0
+            .contains("nothing changed")
+    );
     assert!(site.path(".retning/search-index").is_dir());
 
     let record = site.path(".retning/build/last-build.json");
     let text = std::fs::read_to_string(&record).expect("read the record");
     std::fs::write(&record, text.replacen("\"pages\":", "\"pages\":1", 1)).expect("corrupt it");
-    assert!(!build(site.root(), &[]).contains("nothing changed"));
+    assert!(
+        !build_without_history(site.root(), &[])
+            .0
+            .contains("nothing changed")
+    );
     std::fs::write(&record, "not a record").expect("corrupt it");
-    assert!(!build(site.root(), &[]).contains("nothing changed"));
-    assert!(build(site.root(), &[]).contains("nothing changed"));
-    assert_eq!(files(&site.path("public")), built);
+    assert!(
+        !build_without_history(site.root(), &[])
+            .0
+            .contains("nothing changed")
+    );
+    assert!(
+        build_without_history(site.root(), &[])
+            .0
+            .contains("nothing changed")
+    );
+    assert_eq!(files_under(&site.path("public")), built);
 }

@@ -3,64 +3,8 @@
 //! printed are byte for byte those of a fresh `--no-cache` build of the same sources.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
-use crate::support::{Site, TODAY, VALID, site, stderr, stdout};
-
-/// `retning build --today TODAY --no-history ARGS…` in `root`: what it printed on standard
-/// output and on standard error. Panics when it fails.
-fn build(root: &Path, args: &[&str]) -> (String, String) {
-    let output = crate::support::retning()
-        .current_dir(root)
-        .args(["build", "--today", TODAY, "--no-history"])
-        .args(args)
-        .output()
-        .expect("run retning build");
-    assert!(
-        output.status.success(),
-        "build failed: {}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-    (stdout(&output), stderr(&output))
-}
-
-/// Every file under `dir`, relative and `/`-separated → its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(|entry| entry.expect("entry"))
-        .filter(|entry| entry.file_type().is_file())
-        .map(|entry| {
-            let relative = entry.path().strip_prefix(dir).expect("under dir");
-            let key = relative.to_string_lossy().replace('\\', "/");
-            (key, std::fs::read(entry.path()).expect("read"))
-        })
-        .collect()
-}
-
-/// The site's sources copied to a new folder and built there with `--no-cache`: the site a
-/// fresh build writes and the findings it prints.
-fn fresh_build(site: &Site) -> (BTreeMap<String, Vec<u8>>, String) {
-    let copy = tempfile::tempdir().expect("temporary folder");
-    for input in ["retning.toml", "guidelines", "themes"] {
-        let from = site.path(input);
-        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
-            let relative = entry.path().strip_prefix(&from).expect("under");
-            let mut to = copy.path().join(input);
-            if !relative.as_os_str().is_empty() {
-                to = to.join(relative);
-            }
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("create dir");
-            } else {
-                std::fs::copy(entry.path(), &to).expect("copy");
-            }
-        }
-    }
-    let (_, findings) = build(copy.path(), &["--no-cache"]);
-    (files(&copy.path().join("public")), findings)
-}
+use crate::support::{Site, VALID, build_without_history, files_under, fresh_build, site};
 
 #[track_caller]
 fn assert_same_site(
@@ -99,7 +43,7 @@ impl Rng {
 
 /// The site's guideline files, root-relative.
 fn guidelines(site: &Site) -> Vec<String> {
-    files(&site.path("guidelines"))
+    files_under(&site.path("guidelines"))
         .into_keys()
         .filter(|path| path.ends_with(".md") && path.matches('/').count() == 1)
         .map(|path| format!("guidelines/{path}"))
@@ -189,7 +133,7 @@ fn after_random_edits_the_site_and_its_findings_are_those_of_a_fresh_build() {
         builder = builder.file(&format!("guidelines/{group}/g{i}.md"), text);
     }
     let site = builder.build();
-    build(site.root(), &[]);
+    build_without_history(site.root(), &[]);
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
     // Every kind of edit twice, in a shuffled order.
     let mut kinds: Vec<usize> = (0..14).map(|i| i % 7).collect();
@@ -198,10 +142,10 @@ fn after_random_edits_the_site_and_its_findings_are_those_of_a_fresh_build() {
     }
     for (round, kind) in kinds.into_iter().enumerate() {
         let what = edit(&site, &mut rng, round, kind);
-        let (said, findings) = build(site.root(), &[]);
+        let (said, findings) = build_without_history(site.root(), &[]);
         assert!(!said.contains("nothing changed"), "{what}: {said}");
         let (fresh, fresh_findings) = fresh_build(&site);
-        assert_same_site(&what, &files(&site.path("public")), &fresh);
+        assert_same_site(&what, &files_under(&site.path("public")), &fresh);
         assert_eq!(findings, fresh_findings, "{what}: the findings differ");
     }
 }
@@ -211,13 +155,13 @@ fn a_blank_line_renders_only_its_guideline_again() {
     let site = site()
         .file("guidelines/dbcg/mamma.md", generated("Brystkræft"))
         .build();
-    build(site.root(), &[]);
+    build_without_history(site.root(), &[]);
     let record = site.path(".retning/build/pages.json");
     let before = std::fs::read_to_string(&record).expect("a page record");
     let main = site.path(crate::support::MAIN);
     let text = std::fs::read_to_string(&main).expect("read");
     std::fs::write(&main, format!("{text}\n")).expect("write");
-    build(site.root(), &[]);
+    build_without_history(site.root(), &[]);
     let after = std::fs::read_to_string(&record).expect("a page record");
     // The other guideline's key is the same; the edited one's is not.
     let key = |record: &str, name: &str| {
@@ -230,7 +174,7 @@ fn a_blank_line_renders_only_its_guideline_again() {
     assert_ne!(key(&after, "dlg/dlbcl"), key(&before, "dlg/dlbcl"));
     assert_same_site(
         "a blank line",
-        &files(&site.path("public")),
+        &files_under(&site.path("public")),
         &fresh_build(&site).0,
     );
 }

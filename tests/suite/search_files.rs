@@ -7,26 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
-use crate::support::{TODAY, retning, stderr, stdout};
+use crate::support::build_without_history;
 
 /// The guideline edited, and a sentence of its first section with words the site has.
 const EDITED: &str = "guidelines/dlg/dlbcl.md";
 const SENTENCE: &str = "Sygdommen er aggressiv og ubehandlet dødelig inden for måneder";
 const PAGE: &str = "dlg/dlbcl/index.html";
-
-fn build(root: &Path) {
-    let output = retning()
-        .current_dir(root)
-        .args(["build", "--today", TODAY, "--no-history", "--no-cache"])
-        .output()
-        .expect("run retning build");
-    assert!(
-        output.status.success(),
-        "{}{}",
-        stdout(&output),
-        stderr(&output)
-    );
-}
 
 /// Every file under `dir` (relative, `/`-separated) → its bytes and inode.
 fn files(dir: &Path) -> BTreeMap<String, (Vec<u8>, u64)> {
@@ -91,13 +77,13 @@ fn one_changed_guideline_changes_its_page_and_only_the_search_files_whose_bytes_
     let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::fs::copy(repo.join("retning.toml"), dir.path().join("retning.toml")).expect("copy");
     copy_dir(&repo.join("guidelines"), &dir.path().join("guidelines"));
-    build(dir.path());
+    build_without_history(dir.path(), &["--no-cache"]);
     let before = files(&dir.path().join("public"));
     let text = std::fs::read_to_string(dir.path().join(EDITED)).expect("read");
     assert_eq!(text.matches(SENTENCE).count(), 1, "the example changed");
     let edited = text.replace(SENTENCE, &format!("{SENTENCE}. {SENTENCE}"));
     std::fs::write(dir.path().join(EDITED), edited).expect("write");
-    build(dir.path());
+    build_without_history(dir.path(), &["--no-cache"]);
     let after = files(&dir.path().join("public"));
 
     // Every page links the stable meta file, and only the edited guideline's page changed.

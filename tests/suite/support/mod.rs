@@ -7,6 +7,7 @@
 //! report.single().expect("recommendation.bad-strength", Error, at(50, 19));
 //! ```
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -222,6 +223,61 @@ pub fn stdout(output: &Output) -> String {
 
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// `retning build --today TODAY --no-history ARGS…` in `root`: what it printed on standard
+/// output and on standard error. Panics when it fails.
+pub fn build_without_history(root: &Path, args: &[&str]) -> (String, String) {
+    let output = retning()
+        .current_dir(root)
+        .args(["build", "--today", TODAY, "--no-history"])
+        .args(args)
+        .output()
+        .expect("run retning build");
+    assert!(
+        output.status.success(),
+        "build failed: {}{}",
+        stdout(&output),
+        stderr(&output)
+    );
+    (stdout(&output), stderr(&output))
+}
+
+/// Every file under `dir`, relative and `/`-separated → its bytes.
+pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(|entry| entry.expect("entry"))
+        .filter(|entry| entry.file_type().is_file())
+        .map(|entry| {
+            let relative = entry.path().strip_prefix(dir).expect("under dir");
+            let key = relative.to_string_lossy().replace('\\', "/");
+            (key, std::fs::read(entry.path()).expect("read"))
+        })
+        .collect()
+}
+
+/// The site's sources copied to a new folder and built there with `--no-cache`: the site a
+/// fresh build writes and the findings it prints.
+pub fn fresh_build(site: &Site) -> (BTreeMap<String, Vec<u8>>, String) {
+    let copy = tempfile::tempdir().expect("temporary folder");
+    for input in ["retning.toml", "guidelines", "themes"] {
+        let from = site.path(input);
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten() {
+            let relative = entry.path().strip_prefix(&from).expect("under");
+            let mut to = copy.path().join(input);
+            if !relative.as_os_str().is_empty() {
+                to = to.join(relative);
+            }
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("create dir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+    }
+    let (_, findings) = build_without_history(copy.path(), &["--no-cache"]);
+    (files_under(&copy.path().join("public")), findings)
 }
 
 /// Builds `site` into `public/` (a second call finds nothing to change) and reads `page`.
