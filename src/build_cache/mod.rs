@@ -90,15 +90,40 @@ impl BuildCache {
 
     /// Records a finished build that read `key` and left `outputs` as they are now. Written
     /// beside and renamed into place, so that a kill leaves the old record or the new one.
+    #[cfg(test)]
     pub(crate) fn record(
         &self,
         key: &InputKey,
         outputs: &[&Path],
         summary: Summary,
     ) -> io::Result<()> {
-        let Some(fingerprint) = outputs::fingerprint(outputs) else {
+        self.record_with_pages(key, outputs, summary, None)
+    }
+
+    /// [`BuildCache::record`], and with `pages` the page record of the site (the first of
+    /// `outputs`): both from one walk of the output. Both are attempted; the first error is
+    /// returned.
+    pub(crate) fn record_with_pages(
+        &self,
+        key: &InputKey,
+        outputs: &[&Path],
+        summary: Summary,
+        pages: Option<&Entries>,
+    ) -> io::Result<()> {
+        let Some((site, fingerprint)) = outputs::fingerprints(outputs) else {
             return Ok(());
         };
+        let recorded = self.write_record(key, fingerprint, summary);
+        let paged = pages.map_or(Ok(()), |entries| self.pages.record_as(site, entries));
+        recorded.and(paged)
+    }
+
+    fn write_record(
+        &self,
+        key: &InputKey,
+        fingerprint: blake3::Hash,
+        summary: Summary,
+    ) -> io::Result<()> {
         let record = Record {
             key: key.0.to_hex().to_string(),
             outputs: fingerprint.to_hex().to_string(),

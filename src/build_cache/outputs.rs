@@ -13,29 +13,49 @@ use rayon::prelude::*;
 pub(super) fn fingerprint(folders: &[&Path]) -> Option<blake3::Hash> {
     let mut hasher = blake3::Hasher::new();
     for folder in folders {
-        hasher.update(folder.to_string_lossy().as_bytes());
-        hasher.update(&[0]);
-        // The folder itself, then each entry in it with everything under it: the same
-        // entries in the same order as one walk of the whole folder, but the entries' own
-        // walks (thousands of `stat`s) run on every core.
-        let mut top = std::fs::read_dir(folder)
-            .ok()?
-            .map(|entry| entry.map(|entry| entry.file_name()))
-            .collect::<Result<Vec<_>, _>>()
-            .ok()?;
-        top.sort_unstable();
-        let records: Vec<Vec<u8>> = std::iter::once(listing(folder, folder, 0))
-            .chain(
-                top.par_iter()
-                    .map(|name| listing(folder, &folder.join(name), usize::MAX))
-                    .collect::<Vec<_>>(),
-            )
-            .collect::<Option<_>>()?;
-        for record in records {
-            hasher.update(&record);
-        }
+        add_folder(&mut hasher, folder)?;
     }
     Some(hasher.finalize())
+}
+
+/// The fingerprint of the first of `folders` alone and that of all of them (as
+/// [`fingerprint`] makes each), from one walk of each: the page record takes the site's, the
+/// record of the last build both folders'.
+pub(super) fn fingerprints(folders: &[&Path]) -> Option<(blake3::Hash, blake3::Hash)> {
+    let (first, rest) = folders.split_first()?;
+    let mut hasher = blake3::Hasher::new();
+    add_folder(&mut hasher, first)?;
+    let alone = hasher.clone().finalize();
+    for folder in rest {
+        add_folder(&mut hasher, folder)?;
+    }
+    Some((alone, hasher.finalize()))
+}
+
+/// Hashes `folder`'s listing into `hasher`.
+fn add_folder(hasher: &mut blake3::Hasher, folder: &Path) -> Option<()> {
+    hasher.update(folder.to_string_lossy().as_bytes());
+    hasher.update(&[0]);
+    // The folder itself, then each entry in it with everything under it: the same entries
+    // in the same order as one walk of the whole folder, but the entries' own walks
+    // (thousands of `stat`s) run on every core.
+    let mut top = std::fs::read_dir(folder)
+        .ok()?
+        .map(|entry| entry.map(|entry| entry.file_name()))
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    top.sort_unstable();
+    let records: Vec<Vec<u8>> = std::iter::once(listing(folder, folder, 0))
+        .chain(
+            top.par_iter()
+                .map(|name| listing(folder, &folder.join(name), usize::MAX))
+                .collect::<Vec<_>>(),
+        )
+        .collect::<Option<_>>()?;
+    for record in records {
+        hasher.update(&record);
+    }
+    Some(())
 }
 
 /// The records of `start` and of what is under it down to `depth` levels (not followed: a
@@ -107,6 +127,21 @@ mod tests {
         std::fs::remove_file(site.join("b.html")).unwrap();
         assert_ne!(fingerprint(&[&site]).unwrap(), added);
         assert!(fingerprint(&[&dir.path().join("missing")]).is_none());
+    }
+
+    #[test]
+    fn one_walk_gives_the_sites_fingerprint_and_both_folders() {
+        let dir = tempfile::tempdir().unwrap();
+        let (site, index) = (dir.path().join("public"), dir.path().join("index"));
+        for (folder, file) in [(&site, "index.html"), (&index, "meta.json")] {
+            std::fs::create_dir_all(folder).unwrap();
+            std::fs::write(folder.join(file), file).unwrap();
+        }
+        let (alone, both) = fingerprints(&[&site, &index]).unwrap();
+        assert_eq!(alone, fingerprint(&[&site]).unwrap());
+        assert_eq!(both, fingerprint(&[&site, &index]).unwrap());
+        assert_ne!(alone, both);
+        assert!(fingerprints(&[&site, &dir.path().join("missing")]).is_none());
     }
 
     /// Split by top-level entry, the hash is still that of one walk of the whole folder in

@@ -83,10 +83,16 @@ impl PageCache {
 
     /// Records `entries` for the site at `out` as it is now (after the swap). Written beside
     /// and renamed into place, so that a kill leaves no half record.
+    #[cfg(test)]
     pub(crate) fn record(&self, out: &Path, entries: &Entries) -> io::Result<()> {
         let Some(fingerprint) = outputs::fingerprint(&[out]) else {
             return Ok(());
         };
+        self.record_as(fingerprint, entries)
+    }
+
+    /// [`PageCache::record`] for a site whose fingerprint is `fingerprint`, just taken.
+    pub(super) fn record_as(&self, fingerprint: blake3::Hash, entries: &Entries) -> io::Result<()> {
         let record = Record {
             outputs: fingerprint.to_hex().to_string(),
             entries: entries.clone(),

@@ -117,10 +117,9 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     print_messages(&summary);
     free_in_background(shown);
     if let Some(key) = key {
-        record(&cache, &key, &[out.path(), &index_dir], summary, language);
-        if base.is_some() && !entries.is_empty() {
-            record_pages(&cache, out.path(), &entries, language);
-        }
+        let pages = (base.is_some() && !entries.is_empty()).then_some(&entries);
+        let outputs = [out.path(), index_dir.as_path()];
+        record(&cache, &key, &outputs, summary, pages, language);
     }
     print_built(
         guidelines,
@@ -337,28 +336,18 @@ fn load_theme(root: &Path, language: Language) -> anyhow::Result<Theme> {
     Ok(theme)
 }
 
-/// Notes the build in the cache, for the next build to see whether anything changed. A build
+/// Notes the build in the cache, for the next build to see whether anything changed, and
+/// with `pages` the files each guideline's pages made, for the next build to reuse. A build
 /// that cannot record itself is still a build: the next one runs in full.
 fn record(
     cache: &BuildCache,
     key: &InputKey,
     outputs: &[&Path],
     summary: Summary,
+    pages: Option<&Entries>,
     language: Language,
 ) {
-    if let Err(err) = cache.record(key, outputs, summary) {
-        let args = [
-            ("folder", Arg::from(CACHE_DIR)),
-            ("error", Arg::from(err.to_string())),
-        ];
-        eprintln!("{}", format(language, "build-cache-not-written", &args));
-    }
-}
-
-/// Notes the files each guideline's pages made, for the next build to reuse. A build that
-/// cannot record them is still a build: the next one renders every guideline.
-fn record_pages(cache: &BuildCache, out: &Path, entries: &Entries, language: Language) {
-    if let Err(err) = cache.pages().record(out, entries) {
+    if let Err(err) = cache.record_with_pages(key, outputs, summary, pages) {
         let args = [
             ("folder", Arg::from(CACHE_DIR)),
             ("error", Arg::from(err.to_string())),
