@@ -328,13 +328,15 @@ fn stage_into(
 }
 
 /// The static search index written under [`SEARCH_DIR`] in `staging` file by file as it is
-/// encoded, so its files are never all in memory; their listing, for the pages. Each file is
-/// named by its bytes, so one unchanged since the last build is kept (`Staging::put`).
+/// encoded, so its files are never all in memory; their listing, for the pages. Each file
+/// but the meta file is named by a hash of its bytes: one the site in place has is linked
+/// from it unread when the build cache vouches for that site
+/// ([`Staging::put_named_by_content`]).
 fn write_static_index(units: &SearchUnits, staging: &Staging) -> std::io::Result<SearchListing> {
     let mut files: Vec<(String, usize)> = Vec::new();
     let encoded = units.write_static_index(|name, bytes| {
         files.push((name.to_owned(), bytes.len()));
-        staging.put(&format!("{SEARCH_DIR}/{name}"), bytes)
+        staging.put_named_by_content(&format!("{SEARCH_DIR}/{name}"), bytes)
     })?;
     staging.put(
         &format!("{SEARCH_DIR}/{}", encoded.meta),

@@ -38,6 +38,10 @@ pub struct OutputFolder {
     path: PathBuf,
     /// Whether each text file gets a `.gz` and a `.br` copy beside it (`build --precompress`).
     precompress: bool,
+    /// Whether the site in place is, file for file, the one the last build left (the build
+    /// cache checked its fingerprint): its files named by a hash of their bytes are then
+    /// linked unread ([`Staging::put_named_by_content`](super::Staging)).
+    as_left: bool,
 }
 
 /// Why a folder cannot be the output folder.
@@ -183,6 +187,7 @@ impl OutputFolder {
         Ok(Self {
             path,
             precompress: false,
+            as_left: false,
         })
     }
 
@@ -193,6 +198,16 @@ impl OutputFolder {
             precompress,
             ..self
         }
+    }
+
+    /// The same folder, its site in place vouched for (or not) as the one the last build left.
+    pub(crate) fn left_by_last_build(self, as_left: bool) -> Self {
+        Self { as_left, ..self }
+    }
+
+    /// Whether the build cache vouched for the site in place.
+    pub(crate) fn as_left(&self) -> bool {
+        self.as_left
     }
 
     /// Whether each text file gets compressed copies beside it.

@@ -71,6 +71,8 @@ pub(crate) struct Staging {
     /// Whether a site is at `out` to reuse unchanged files from. A first build (or one into a
     /// new folder) then does not look, file by file, for an old file that is not there.
     has_previous: bool,
+    /// Whether the build cache vouched for the site at `out` as the last build left it.
+    as_left: bool,
     /// The folders made so far (relative to `staging`), so that each is made once rather
     /// than asked for again (a `mkdir` that fails and a `stat`) with every file put in it.
     folders: Mutex<FxHashSet<PathBuf>>,
@@ -96,6 +98,7 @@ impl Staging {
             previous,
             precompress: folder.precompress(),
             has_previous: out.is_dir(),
+            as_left: folder.as_left(),
             folders: Mutex::new(FxHashSet::default()),
             reused: Mutex::new(FxHashMap::default()),
             written: AtomicUsize::new(0),
@@ -112,6 +115,29 @@ impl Staging {
         check_relative(path)?;
         if let Some(folder) = Path::new(path).parent() {
             self.make_folder(folder)?;
+        }
+        self.put_in_existing_folder(path, bytes)
+    }
+
+    /// Writes a file whose name holds a hash of its bytes (`path` as for [`Staging::put`]):
+    /// when the build cache vouches for the site in place, a file of that name and size there
+    /// holds these bytes, and is linked unread (the static search index's files: tens of
+    /// megabytes a build would otherwise read again to compare). Else as [`Staging::put`].
+    pub(crate) fn put_named_by_content(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        check_relative(path)?;
+        if let Some(folder) = Path::new(path).parent() {
+            self.make_folder(folder)?;
+        }
+        let old = self.out.join(path);
+        // The size too: the name holds only part of a hash.
+        if self.as_left
+            && !lock(&self.reused).contains_key(path)
+            && fs::symlink_metadata(&old)
+                .is_ok_and(|m| m.is_file() && m.len() == bytes.len() as u64)
+            && fs::hard_link(&old, self.staging.join(path)).is_ok()
+        {
+            self.unchanged.fetch_add(1, Ordering::Relaxed);
+            return Ok(());
         }
         self.put_in_existing_folder(path, bytes)
     }
@@ -561,6 +587,63 @@ mod tests {
         assert_eq!(
             fs::read_to_string(out_path.join("index.html")).unwrap(),
             "A"
+        );
+    }
+
+    #[test]
+    fn a_file_named_by_its_bytes_is_linked_unread_only_from_a_vouched_for_site() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let (out_path, out) = public(&dir);
+        write_atomically(&tree(&[("search/f.1.json", "before")]), &out).unwrap();
+        // Not vouched for: the bytes decide.
+        let staging = Staging::begin(&out).unwrap();
+        staging
+            .put_named_by_content("search/f.1.json", b"change")
+            .unwrap();
+        staging.finish().swap().unwrap();
+        assert_eq!(
+            fs::read_to_string(out_path.join("search/f.1.json")).unwrap(),
+            "change"
+        );
+        // Vouched for: the name decides, the file is linked unread; a new name is written.
+        let inode = fs::metadata(out_path.join("search/f.1.json"))
+            .unwrap()
+            .ino();
+        let staging = Staging::begin(&out.clone().left_by_last_build(true)).unwrap();
+        staging
+            .put_named_by_content("search/f.1.json", b"unread")
+            .unwrap();
+        staging
+            .put_named_by_content("search/f.2.json", b"two")
+            .unwrap();
+        let stats = staging.finish().swap().unwrap();
+        assert_eq!(
+            stats,
+            WriteStats {
+                written: 1,
+                unchanged: 1
+            }
+        );
+        assert_eq!(
+            fs::metadata(out_path.join("search/f.1.json"))
+                .unwrap()
+                .ino(),
+            inode
+        );
+        assert_eq!(
+            fs::read_to_string(out_path.join("search/f.2.json")).unwrap(),
+            "two"
+        );
+        // A name of another size is no such file (a part of a hash may collide).
+        let staging = Staging::begin(&out.clone().left_by_last_build(true)).unwrap();
+        staging
+            .put_named_by_content("search/f.2.json", b"three")
+            .unwrap();
+        staging.finish().swap().unwrap();
+        assert_eq!(
+            fs::read_to_string(out_path.join("search/f.2.json")).unwrap(),
+            "three"
         );
     }
 

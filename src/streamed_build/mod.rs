@@ -171,10 +171,14 @@ pub(crate) fn publish_streamed(
     let render = |listing: &SearchListing, writer: &PageWriter| pass.render(listing, writer);
     let render: &RenderPass = &render;
     let mut findings = read_findings;
+    // Entries to reuse are there only when the site in place is as the last build left it.
+    let out_folder = out_folder
+        .clone()
+        .left_by_last_build(reuse.is_some_and(|reuse| !reuse.previous.is_empty()));
     let published = publish_units(
         units,
         render,
-        out_folder,
+        &out_folder,
         index_dir,
         || {
             findings.extend(checker.findings());
