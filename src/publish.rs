@@ -2,29 +2,33 @@
 //! `retning build` does after `check`, timed by stage so the benchmark measures exactly it.
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::thread::ScopedJoinHandle;
 use std::time::{Duration, Instant};
 
 use crate::diagnostics::{Failure, Message, OrFail, message};
 
 use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
 use crate::render::{
-    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SearchListing, Theme,
+    Archive, OutputTree, RenderError, RenderOptions, SEARCH_DIR, SearchFiles, SearchListing, Theme,
     render_site_streaming,
 };
 use crate::search::{SearchLabels, SearchUnits};
 use crate::site::Site;
-use search_index::{Engine, EngineError};
+use search_index::{Engine, EngineError, static_index};
 
 /// Where the time of a publication went. tantivy indexes on its own thread while the static
 /// index and the pages are made and the site is staged, so `tantivy` overlaps
 /// `static_index`, `render` and most of `write`; of its own time only `waiting_for_tantivy`
-/// adds to the total.
+/// adds to the total. The static index is written on a thread of its own too, while the
+/// pages render: `static_index` overlaps `render`.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Timings {
     /// Search units made and analyzed (every distinct word stemmed once).
     pub search_units: Duration,
-    /// The static search index encoded, each file written as soon as it is made.
+    /// The static search index encoded, each file written as soon as it is made (beside the
+    /// render).
     pub static_index: Duration,
     /// Every page rendered; each guideline page is written as soon as it is.
     pub render: Duration,
@@ -103,11 +107,11 @@ struct Streamed {
     reused_pages: usize,
 }
 
-/// Renders every page, given the static search index's listing: each guideline page goes to
-/// the writer as soon as it is rendered; the rest of the site and the number of guideline
-/// pages are returned.
+/// Renders every page, given the static search index (whose listing comes once it is
+/// written): each guideline page goes to the writer as soon as it is rendered; the rest of
+/// the site and the number of guideline pages are returned.
 pub(crate) type RenderPass<'a> =
-    dyn Fn(&SearchListing, &PageWriter) -> Result<(OutputTree, usize), RenderError> + Sync + 'a;
+    dyn Fn(&SearchFiles, &PageWriter) -> Result<(OutputTree, usize), RenderError> + Sync + 'a;
 
 /// Where a render puts the guideline pages as it makes them, and the files of a guideline it
 /// does not render again.
@@ -161,15 +165,10 @@ pub fn publish(
     index_dir: &Path,
     step: impl Fn(Stage),
 ) -> anyhow::Result<Published> {
-    let render = |listing: &SearchListing, writer: &PageWriter| {
-        render_site_streaming(
-            site,
-            theme,
-            options,
-            Some(listing),
-            archive,
-            |path, html| writer.put(path, html),
-        )
+    let render = |search: &SearchFiles, writer: &PageWriter| {
+        render_site_streaming(site, theme, options, Some(search), archive, |path, html| {
+            writer.put(path, html)
+        })
     };
     step(Stage::SearchIndex);
     let started = Instant::now();
@@ -280,9 +279,10 @@ fn stage_site(
     }
 }
 
-/// Writes the site into `staging`: the static search index's files as they are encoded
-/// (the pages link its meta file, whose name is stable), then each guideline page as
-/// soon as it is rendered, then the rest of the site (and its compressed copies).
+/// Writes the site into `staging`: the static search index's files as they are encoded, on
+/// a thread of their own, while the pages render (they link only its meta file, whose name is
+/// stable; the offline lists, made last, wait for its listing), each guideline page as soon
+/// as it is rendered, then the rest of the site (and its compressed copies).
 fn stage_into(
     job: &Job,
     units: &SearchUnits,
@@ -291,19 +291,29 @@ fn stage_into(
     step: &impl Fn(Stage),
 ) -> anyhow::Result<(OutputTree, Streamed)> {
     let out = job.out_folder.path();
-    let started = Instant::now();
-    let search_listing = write_static_index(units, staging)
-        .or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
-    timings.static_index = started.elapsed();
-    step(Stage::Pages);
-    let started = Instant::now();
     let writer = PageWriter {
         staging,
         kept: AtomicUsize::new(0),
         kept_pages: AtomicUsize::new(0),
     };
-    let (tree, pages) = (job.render)(&search_listing, &writer).map_err(Failure::from)?;
-    timings.render = started.elapsed();
+    let (index, rendered) = std::thread::scope(|scope| {
+        let index = IndexThread::spawn(scope, units, staging);
+        step(Stage::Pages);
+        let started = Instant::now();
+        let listing = || index.listing();
+        let search = SearchFiles {
+            meta: static_index::META,
+            listing: &listing,
+        };
+        let rendered = (job.render)(&search, &writer);
+        timings.render = started.elapsed();
+        (index.finish(), rendered)
+    });
+    // A search file not written explains a render that could not list them.
+    let (search_listing, encoding) =
+        index.or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
+    timings.static_index = encoding;
+    let (tree, pages) = rendered.map_err(Failure::from)?;
     step(Stage::Writing);
     let started = Instant::now();
     staging
@@ -327,10 +337,78 @@ fn stage_into(
     Ok((tree, streamed))
 }
 
+/// The static index being encoded and written on a thread of its own, and what it made:
+/// its listing and its time, once the thread is joined.
+struct IndexThread<'scope> {
+    /// The thread until it is joined, then what it made (until [`IndexThread::finish`]).
+    state: Mutex<(
+        Option<ScopedJoinHandle<'scope, IndexMade>>,
+        Option<IndexMade>,
+    )>,
+}
+
+type IndexMade = std::io::Result<(SearchListing, Duration)>;
+
+impl<'scope> IndexThread<'scope> {
+    fn spawn<'env>(
+        scope: &'scope std::thread::Scope<'scope, 'env>,
+        units: &'env SearchUnits,
+        staging: &'env Staging,
+    ) -> Self {
+        let handle = scope.spawn(move || {
+            let started = Instant::now();
+            write_static_index(units, staging).map(|listing| (listing, started.elapsed()))
+        });
+        Self {
+            state: Mutex::new((Some(handle), None)),
+        }
+    }
+
+    /// The index's listing, once it is written (waiting for it).
+    fn listing(&self) -> Result<SearchListing, RenderError> {
+        let mut state = lock(&self.state);
+        join_once(&mut state);
+        match &state.1 {
+            Some(Ok((listing, _))) => Ok(listing.clone()),
+            _ => Err(RenderError::not_written(SEARCH_DIR, &not_written())),
+        }
+    }
+
+    /// What the thread made, once it is done.
+    fn finish(self) -> IndexMade {
+        let mut state = self
+            .state
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        join_once(&mut state);
+        state.1.unwrap_or_else(|| Err(not_written()))
+    }
+}
+
+/// Joins the index thread unless it is already. A panic while encoding is a bug: an error
+/// here, not unwound through the build.
+fn join_once(state: &mut (Option<ScopedJoinHandle<'_, IndexMade>>, Option<IndexMade>)) {
+    if let Some(handle) = state.0.take() {
+        let made = handle.join().unwrap_or_else(|_| Err(not_written()));
+        state.1 = Some(made);
+    }
+}
+
+fn not_written() -> std::io::Error {
+    std::io::Error::other("the search index was not written")
+}
+
+/// The mutex's value; a thread that panicked while holding it left it whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
 /// The static search index written under [`SEARCH_DIR`] in `staging` file by file as it is
-/// encoded, so its files are never all in memory; their listing, for the pages. Each file
-/// but the meta file is named by a hash of its bytes: one the site in place has is linked
-/// from it unread when the build cache vouches for that site
+/// encoded, so its files are never all in memory; their listing, for the offline lists.
+/// Each file but the meta file is named by a hash of its bytes: one the site in place has
+/// is linked from it unread when the build cache vouches for that site
 /// ([`Staging::put_named_by_content`]).
 fn write_static_index(units: &SearchUnits, staging: &Staging) -> std::io::Result<SearchListing> {
     let mut files: Vec<(String, usize)> = Vec::new();

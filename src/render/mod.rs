@@ -92,6 +92,15 @@ pub(crate) struct SearchListing {
     pub(crate) files: Vec<(String, usize)>,
 }
 
+/// The static search index as a render sees it: the meta file every page links (its name is
+/// stable), and the listing of its files, which only the offline lists read, at the end of the
+/// render. A build encodes the index while it renders, so the listing may still be coming:
+/// `listing` waits for it.
+pub(crate) struct SearchFiles<'a> {
+    pub(crate) meta: &'a str,
+    pub(crate) listing: &'a (dyn Fn() -> Result<SearchListing, RenderError> + Sync),
+}
+
 impl SearchListing {
     pub(crate) fn of(files: &StaticFiles) -> Self {
         Self {
@@ -127,11 +136,16 @@ pub(crate) fn render_site_with(
 ) -> Result<OutputTree, RenderError> {
     let listing = search.as_ref().map(SearchListing::of);
     let search_files = search.map(|s| s.files).unwrap_or_default();
+    let listed = || Ok(listing.clone().unwrap_or_default());
+    let search = listing.as_ref().map(|listing| SearchFiles {
+        meta: &listing.meta,
+        listing: &listed,
+    });
     let (mut out, pages) = render_with(
         site,
         theme,
         options,
-        listing.as_ref(),
+        search.as_ref(),
         archive,
         Source::Site,
         |path, html| Ok((path, html)),
@@ -151,15 +165,15 @@ pub(crate) fn render_site_with(
 
 /// [`render_site`], but each guideline page goes to `page` (its path and HTML) as soon as it
 /// is rendered, on the rendering thread, and not into the tree: a build writes the pages
-/// while it renders them, and never holds them all. `search` lists the static search
-/// index's files, which the caller writes under [`SEARCH_DIR`]; `archive`'s earlier
+/// while it renders them, and never holds them all. `search` is the static search index,
+/// whose files the caller writes under [`SEARCH_DIR`]; `archive`'s earlier
 /// versions are rendered as pages too. Returns the other files and the number of guideline
 /// pages (the archived ones among them).
 pub(crate) fn render_site_streaming(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search: Option<&SearchListing>,
+    search: Option<&SearchFiles>,
     archive: &Archive,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
@@ -176,7 +190,7 @@ pub(crate) fn render_site_from_summaries(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search: Option<&SearchListing>,
+    search: Option<&SearchFiles>,
     summaries: &[GuidelineSummary],
     model: &Model,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
@@ -205,7 +219,7 @@ fn render_with<T: Send + Default>(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
-    search: Option<&SearchListing>,
+    search: Option<&SearchFiles>,
     archive: &Archive,
     source: Source,
     page: impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync,
@@ -335,7 +349,7 @@ fn write_offline<T>(
     inputs: &RenderInputs,
     icons: &offline::Icons,
     assets: &context::Assets,
-    search: Option<&SearchListing>,
+    search: Option<&SearchFiles>,
     pages: &[MadePage<T>],
     out: &mut OutputTree,
 ) -> Result<(), RenderError> {
@@ -348,9 +362,11 @@ fn write_offline<T>(
         .iter()
         .map(|path| (path.clone(), out.get(path).map_or(0, <[u8]>::len)))
         .collect();
-    let search_files = search
-        .map(|s| offline::search_paths(s.files.iter().cloned()))
-        .unwrap_or_default();
+    // Last, as late as can be: the build may still be writing the static index.
+    let search_files = match search {
+        Some(search) => offline::search_paths((search.listing)()?.files),
+        None => Vec::new(),
+    };
     let input = offline::AppInput {
         site: inputs.site,
         theme: inputs.theme,

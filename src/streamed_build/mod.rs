@@ -29,7 +29,7 @@ use crate::model::{Guideline, Status};
 use crate::output::OutputFolder;
 use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
 use crate::render::{
-    OutputTree, RenderError, RenderOptions, SearchListing, Theme, render_site_from_summaries,
+    OutputTree, RenderError, RenderOptions, SearchFiles, Theme, render_site_from_summaries,
 };
 use crate::search::{self, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines};
@@ -168,7 +168,7 @@ pub(crate) fn publish_streamed(
         reuse: reuse.zip(summaries_hash),
         entries: Mutex::new(Entries::new()),
     };
-    let render = |listing: &SearchListing, writer: &PageWriter| pass.render(listing, writer);
+    let render = |search: &SearchFiles, writer: &PageWriter| pass.render(search, writer);
     let render: &RenderPass = &render;
     let mut findings = read_findings;
     // Entries to reuse are there only when the site in place is as the last build left it.
@@ -219,13 +219,13 @@ struct Pass<'a> {
 impl Pass<'_> {
     fn render(
         &self,
-        listing: &SearchListing,
+        search: &SearchFiles,
         writer: &PageWriter,
     ) -> Result<(OutputTree, usize), RenderError> {
         let keys = self.reuse.map(|(reuse, summaries)| reuse::Keys {
             reuse,
             summaries,
-            search_meta: &listing.meta,
+            search_meta: search.meta,
         });
         let guidelines = reuse::Guidelines {
             checker: self.checker,
@@ -239,7 +239,7 @@ impl Pass<'_> {
             self.site,
             self.theme,
             self.options,
-            Some(listing),
+            Some(search),
             self.listed,
             &guidelines,
             |path, html| writer.put(path, html),
