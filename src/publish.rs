@@ -147,6 +147,24 @@ impl PageWriter<'_> {
     }
 }
 
+impl PageWriter<'_> {
+    /// Puts the site in place's file at `path` into the new site as it is, unless a file is
+    /// there already (which stays); counted as a reused file outside the tree.
+    pub(crate) fn reuse_unless_there(&self, path: &str) -> Result<(), RenderError> {
+        let linked = self
+            .staging
+            .reuse_unless_there(path)
+            .map_err(|err| RenderError::not_written(path, &err))?;
+        if linked {
+            self.kept.fetch_add(1, Ordering::Relaxed);
+            if path.ends_with(".html") {
+                self.kept_pages.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        Ok(())
+    }
+}
+
 /// What a publication renders and where it writes it.
 struct Job<'a> {
     render: &'a RenderPass<'a>,

@@ -158,6 +158,22 @@ impl Staging {
         Ok(())
     }
 
+    /// [`Staging::reuse`] of a file a later [`Staging::put_tree`] leaves as it is, unless a
+    /// file is at `path` already: that one stays (`false`).
+    pub(crate) fn reuse_unless_there(&self, path: &str) -> io::Result<bool> {
+        check_relative(path)?;
+        if let Some(folder) = Path::new(path).parent() {
+            self.make_folder(folder)?;
+        }
+        match fs::hard_link(self.out.join(path), self.staging.join(path)) {
+            Err(err) if err.kind() == io::ErrorKind::AlreadyExists => return Ok(false),
+            linked => linked?,
+        }
+        lock(&self.reused).insert(path.to_owned(), true);
+        self.unchanged.fetch_add(1, Ordering::Relaxed);
+        Ok(true)
+    }
+
     /// Makes `folder` (relative to the staging folder) and the folders above it, unless this
     /// staging already made it.
     fn make_folder(&self, folder: &Path) -> io::Result<()> {

@@ -76,6 +76,19 @@ pub(crate) trait Models: Sync {
     /// What the `i`th guideline's render made: its pages (path and size), then its
     /// site-wide files, so that a later build can reuse them.
     fn rendered(&self, i: usize, pages: Vec<(String, usize)>, files: &[RenderedFile]);
+    /// The pages about the whole site (the lists of guidelines, the fixed pages) as the last
+    /// build rendered them, when nothing they read has changed since: each file's path and
+    /// size. `None`: they are rendered.
+    fn site_wide(&self) -> Option<Vec<(String, usize)>> {
+        None
+    }
+    /// Puts those files of the site in place into the new site, but one a reused guideline's
+    /// own files hold already (theirs win, as when rendered).
+    fn reuse_site_wide(&self, _files: &[(String, usize)]) -> Result<(), RenderError> {
+        Ok(())
+    }
+    /// What the render of the pages about the whole site made, for a later build to reuse.
+    fn site_wide_rendered(&self, _files: &[(String, usize)]) {}
 }
 
 /// The models of a streamed render.

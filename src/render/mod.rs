@@ -267,24 +267,76 @@ fn render_with<T: Send + Default>(
         base: &base,
         archive,
     };
+    let reusable = match source {
+        Source::Streamed { model, .. } => model.site_wide(),
+        Source::Site => None,
+    };
     let Rendered {
         pages,
         guideline_files,
         site_wide,
         pngs,
-    } = render_in_parallel(&inputs, source, &page, icons.as_ref())?;
+    } = render_in_parallel(&inputs, source, &page, icons.as_ref(), reusable.is_none())?;
     out.files.extend(pngs);
+    let (site_wide, reused) = match (reusable, source) {
+        (Some(files), Source::Streamed { model, .. }) => {
+            reuse_site_wide(&inputs, model, files, &out, &guideline_files, &pages)?
+        }
+        _ => (site_wide, Vec::new()),
+    };
     // A site-wide file (an alias's redirect) at a guideline page's path wins, as it always has.
     out.files.extend(site_wide.files);
     out.files.extend(guideline_files);
     if let Some(icons) = &icons {
-        write_offline(&inputs, icons, &assets, search, &pages, &mut out)?;
+        let shown = Shown {
+            assets: &assets,
+            search,
+            pages: &pages,
+            reused: &reused,
+        };
+        write_offline(&inputs, icons, &shown, &mut out)?;
     }
     // The figures of earlier versions that differ from today's, in their versions' folders.
     for guideline in &guidelines {
         out.files.extend(archive.files_of(guideline));
     }
     Ok((out, pages.into_iter().map(|page| page.made).collect()))
+}
+
+/// The pages about the whole site the last build rendered, linked from the site in place
+/// (`model` vouches for them), unless one of this render's files or guideline pages has a
+/// path of theirs: then they are rendered, so that the same file wins as when they are.
+/// Returns the rendered tree (empty when linked) and the linked files' paths and sizes.
+fn reuse_site_wide<T>(
+    inputs: &RenderInputs,
+    model: &Model,
+    files: Vec<(String, usize)>,
+    out: &OutputTree,
+    guideline_files: &[RenderedFile],
+    pages: &[MadePage<T>],
+) -> Result<(OutputTree, Vec<(String, usize)>), RenderError> {
+    let taken: std::collections::HashSet<&str> = out
+        .files
+        .keys()
+        .map(String::as_str)
+        .chain(guideline_files.iter().map(|(path, _)| path.as_str()))
+        .chain(pages.iter().map(|page| page.path.as_str()))
+        .collect();
+    if files.iter().any(|(path, _)| taken.contains(path.as_str())) {
+        let site_wide = site_wide_pages(inputs)?;
+        model.site_wide_rendered(&sizes_of(&site_wide));
+        return Ok((site_wide, Vec::new()));
+    }
+    model.reuse_site_wide(&files)?;
+    Ok((OutputTree::default(), files))
+}
+
+/// Each file's path and size.
+fn sizes_of(tree: &OutputTree) -> Vec<(String, usize)> {
+    tree.files
+        .iter()
+        .map(|(path, bytes)| (path.clone(), bytes.len()))
+        .collect()
 }
 
 /// What `render_with`'s `page` made of a guideline page, with the page's path and size (the
@@ -316,6 +368,7 @@ fn render_in_parallel<T: Send + Default>(
     source: Source,
     page: &(impl Fn(String, Vec<u8>) -> Result<MadePage<T>, RenderError> + Sync),
     icons: Option<&offline::Icons>,
+    with_site_wide: bool,
 ) -> Result<Rendered<T>, RenderError> {
     let (pages, (site_wide, pngs)) = rayon::join(
         || match source {
@@ -327,7 +380,15 @@ fn render_in_parallel<T: Send + Default>(
             Source::Streamed { model, .. } => streamed_guideline_pages(inputs, model, page),
         },
         || {
-            let site_wide = site_wide_pages(inputs);
+            let site_wide = if with_site_wide {
+                let site_wide = site_wide_pages(inputs);
+                if let (Ok(site_wide), Source::Streamed { model, .. }) = (&site_wide, source) {
+                    model.site_wide_rendered(&sizes_of(site_wide));
+                }
+                site_wide
+            } else {
+                Ok(OutputTree::default())
+            };
             let pngs = icons.map(offline::Icons::render).transpose();
             (site_wide, pngs)
         },
@@ -343,16 +404,30 @@ fn render_in_parallel<T: Send + Default>(
     })
 }
 
+/// What the offline lists list beside the files in the tree.
+struct Shown<'a, T> {
+    assets: &'a context::Assets,
+    search: Option<&'a SearchFiles<'a>>,
+    /// The guideline pages.
+    pages: &'a [MadePage<T>],
+    /// The pages about the whole site linked from the site in place, not in the tree.
+    reused: &'a [(String, usize)],
+}
+
 /// The installable app's manifest, service worker and offline lists, from the sizes of the
-/// files in `out` and of the guideline `pages`.
+/// files in `out`, of the guideline pages and of the reused pages about the site.
 fn write_offline<T>(
     inputs: &RenderInputs,
     icons: &offline::Icons,
-    assets: &context::Assets,
-    search: Option<&SearchFiles>,
-    pages: &[MadePage<T>],
+    shown: &Shown<T>,
     out: &mut OutputTree,
 ) -> Result<(), RenderError> {
+    let Shown {
+        assets,
+        search,
+        pages,
+        reused,
+    } = *shown;
     let sizes: HashMap<String, usize> = pages
         .iter()
         .filter_map(|page| Some((page.path.strip_suffix("index.html")?.to_owned(), page.size)))
@@ -376,6 +451,7 @@ fn write_offline<T>(
         assets: asset_sizes,
         search: &search_files,
         pages: &sizes,
+        site_pages: &reused.iter().cloned().collect(),
     };
     offline::write(&input, out).map_err(|err| part_error("render-part-offline-lists", &err))
 }

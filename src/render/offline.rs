@@ -246,6 +246,9 @@ pub(crate) struct AppInput<'a> {
     pub(crate) search: &'a [(String, usize)],
     /// Every guideline page's size, by its site path (`dlg/dlbcl/`).
     pub(crate) pages: &'a HashMap<String, usize>,
+    /// The size of each page about the site that is not in the tree (linked from the site in
+    /// place), by its file's path (`soeg/index.html`).
+    pub(crate) site_pages: &'a HashMap<String, usize>,
 }
 
 /// The manifest, the service worker and the lists, into `out` (which holds the site-wide
@@ -278,9 +281,21 @@ impl Lists {
         }
     }
 
-    /// The page `file` in the folder `path`, with its size in `out` (0 when it is not there).
-    fn page(&self, out: &OutputTree, path: &str, file: &str) -> Entry {
-        let bytes = out.get(&format!("{path}{file}")).map_or(0, <[u8]>::len);
+    /// The page `file` in the folder `path`, with its size in `out` or else among `linked`
+    /// (0 when it is in neither).
+    fn page(
+        &self,
+        out: &OutputTree,
+        linked: &HashMap<String, usize>,
+        path: &str,
+        file: &str,
+    ) -> Entry {
+        let at = format!("{path}{file}");
+        let bytes = out
+            .get(&at)
+            .map(<[u8]>::len)
+            .or_else(|| linked.get(&at).copied())
+            .unwrap_or(0);
         self.entry(path, bytes)
     }
 
@@ -309,7 +324,7 @@ fn write_group_lists(
         groups.push(GroupEntry {
             code: code.clone(),
             name: name.clone(),
-            page: lists.page(out, &format!("{code}/"), "index.html"),
+            page: lists.page(out, input.site_pages, &format!("{code}/"), "index.html"),
             list: format!("{}{list}", lists.root),
             guidelines: guidelines.len(),
         });
@@ -349,10 +364,11 @@ fn write_index(
     groups: Vec<GroupEntry>,
     out: &mut OutputTree,
 ) -> Result<(), serde_json::Error> {
+    let linked = input.site_pages;
     let mut shell = vec![
-        lists.page(out, "", "index.html"),
-        lists.page(out, "soeg/", "index.html"),
-        lists.page(out, "styrke/", "index.html"),
+        lists.page(out, linked, "", "index.html"),
+        lists.page(out, linked, "soeg/", "index.html"),
+        lists.page(out, linked, "styrke/", "index.html"),
     ];
     shell.extend(
         input

@@ -115,7 +115,62 @@ impl Guidelines<'_> {
     }
 }
 
+/// The page record's name for the pages about the whole site: no guideline's
+/// (`group/slug`).
+const SITE_WIDE: &str = "/site-wide";
+
+impl Guidelines<'_> {
+    /// The key of the pages about the whole site: they read what a guideline's pages read
+    /// but its text (the summaries, not their text hashes, which only the offline lists
+    /// read, and those are made every time).
+    fn site_wide_key(&self) -> Option<String> {
+        self.key(SITE_WIDE, "")
+    }
+}
+
 impl Models for Guidelines<'_> {
+    fn site_wide(&self) -> Option<Vec<(String, usize)>> {
+        let keys = self.keys.as_ref()?;
+        let key = self.site_wide_key()?;
+        let entry = keys
+            .reuse
+            .previous
+            .get(SITE_WIDE)
+            .filter(|e| e.key == key)?;
+        Some(
+            entry
+                .files
+                .iter()
+                .map(|file| (file.path.clone(), file.size))
+                .collect(),
+        )
+    }
+
+    fn reuse_site_wide(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
+        for (path, _) in files {
+            self.writer.reuse_unless_there(path)?;
+        }
+        self.site_wide_rendered(files);
+        Ok(())
+    }
+
+    fn site_wide_rendered(&self, files: &[(String, usize)]) {
+        let Some(key) = self.site_wide_key() else {
+            return;
+        };
+        let files = files.iter().map(|(path, size)| OutFile {
+            path: path.clone(),
+            size: *size,
+            page: path.ends_with(".html"),
+        });
+        let entry = Entry {
+            key,
+            files: files.collect(),
+            clean: true,
+        };
+        lock(&self.made).insert(SITE_WIDE.to_owned(), entry);
+    }
+
     fn model(&self, k: usize) -> Result<Made, RenderError> {
         let i = self.published[k];
         // A guideline whose text and surroundings are as when its check found nothing is

@@ -172,6 +172,8 @@ fn a_blank_line_renders_only_its_guideline_again() {
     };
     assert_eq!(key(&after, "dbcg/mamma"), key(&before, "dbcg/mamma"));
     assert_ne!(key(&after, "dlg/dlbcl"), key(&before, "dlg/dlbcl"));
+    // The pages about the whole site read no guideline's text: linked, not rendered.
+    assert_eq!(key(&after, "/site-wide"), key(&before, "/site-wide"));
     assert_same_site(
         "a blank line",
         &files_under(&site.path("public")),
