@@ -39,7 +39,8 @@ pub(crate) struct Entry {
     pub(crate) clean: bool,
 }
 
-/// Every published guideline's entry, by `group/slug`.
+/// Every published guideline's entry, by `group/slug`, and that of the pages about the whole
+/// site, by a name no guideline has (`/site-wide`).
 pub(crate) type Entries = BTreeMap<String, Entry>;
 
 #[derive(Debug, Serialize, Deserialize)]

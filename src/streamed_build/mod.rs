@@ -200,7 +200,8 @@ pub(crate) fn publish_streamed(
 }
 
 /// The render of a streamed build: every published guideline checked, then rendered or its
-/// last build's files reused; the listing pages from the summaries.
+/// last build's files reused; the listing pages from the summaries (or, under the same key,
+/// theirs reused too).
 struct Pass<'a> {
     site: &'a Site,
     theme: &'a Theme,

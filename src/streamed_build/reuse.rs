@@ -7,9 +7,14 @@
 //!
 //! A guideline's pages read its own text and assets, the configuration, the theme, the
 //! settings (the date included) and the name of the search meta file they link; not the
-//! other guidelines (the listing pages, rendered every time, read those). The key holds
-//! all of that and, to be safe, a hash of every summary but the text hashes (so an edit of
-//! body text keeps the others' keys; a title change renders all again).
+//! other guidelines (the listing pages read those). The key holds all of that and, to be
+//! safe, a hash of every summary but the text hashes (so an edit of body text keeps the
+//! others' keys; a title change renders all again).
+//!
+//! The pages about the whole site (the listing pages, the fixed pages) read the same but
+//! any guideline's text: every summary but its text hash. They have an entry of their own
+//! under that key ([`SITE_WIDE`]), linked as a whole when it matches. The offline lists,
+//! which read every text's hash and every page's size, are made every time.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
