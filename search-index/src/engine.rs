@@ -190,7 +190,7 @@ impl Engine {
     }
 
     /// Indexes `docs` with their `texts`, one each, in order.
-    fn build_from<T: AsRef<str> + Send>(
+    fn build_from<T: AsRef<str> + Send + Sync>(
         docs: &[IndexDoc],
         texts: Vec<T>,
         groups: Vec<GroupRange>,
@@ -223,7 +223,7 @@ impl Engine {
         Self::update_from(docs, texts, groups, place, stats)
     }
 
-    fn update_from<T: AsRef<str> + Send>(
+    fn update_from<T: AsRef<str> + Send + Sync>(
         docs: &[IndexDoc],
         texts: Vec<T>,
         groups: Vec<GroupRange>,

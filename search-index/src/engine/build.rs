@@ -17,7 +17,7 @@ use tantivy::schema::Schema;
 use tantivy::store::Compressor;
 use tantivy::{Index, IndexMeta, IndexSettings, ReloadPolicy, SegmentMeta, TantivyDocument, doc};
 
-use super::parts::{self, IDS_FILE, Part, REUSE_FILE};
+use super::parts::{self, GroupHash, IDS_FILE, Part, REUSE_FILE};
 use super::{Engine, EngineError, Fields, GROUPS_FILE, schema};
 use crate::tokenizers;
 use crate::{GroupRange, IndexDoc, TermStats};
@@ -64,6 +64,8 @@ pub(super) struct Job<'a, T> {
 struct Start {
     kept: HashMap<String, SegmentMeta>,
     again: HashSet<String>,
+    /// Every group's part, hashed.
+    parts: Vec<Part>,
 }
 
 /// A new index, and each group's segment id in it.
@@ -75,44 +77,50 @@ struct Batch<T> {
     docs: Vec<(usize, T)>,
 }
 
-impl<T: AsRef<str> + Send> Job<'_, T> {
+impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
     /// Indexes the job's docs in `place`, from the last index when it can.
     pub(super) fn run(mut self, place: IndexPlace) -> Result<(Engine, Indexed), EngineError> {
         let schema = schema();
         let settings = settings();
-        let parts = parts::parts_of(self.docs, &self.texts, self.stats);
+        let groups = parts::groups_of(self.docs);
         let key = place.program.map(|program| {
             let shape = serde_json::to_string(&(&schema, &settings)).unwrap_or_default();
             parts::key(program, &shape, self.stats)
         });
+        // The groups are hashed ahead only when there is a last index to compare with; a
+        // full build hashes each doc as it indexes it.
+        let hash_all = || parts::hashed(&groups, self.docs, &self.texts, self.stats);
         let start = match (place.dir, place.last, &key) {
-            (Some(_), Some(last), Some(key)) => start_from_last(last, key, &parts, &schema)
+            (Some(_), Some(last), Some(key)) => start_from_last(last, key, hash_all, &schema)
                 .map(|(start, index)| (start, index, last)),
             _ => None,
         };
-        let ((index, segments), indexed) = match (start, place.dir) {
+        let updated = match (start, place.dir) {
             (Some((start, last, last_dir)), Some(dir)) => {
-                match self.update(&start, (&last, last_dir), dir, &parts) {
-                    Ok(index) => {
-                        let groups = start.again.len();
-                        let reused = true;
-                        (
-                            index,
-                            Indexed {
-                                reused,
-                                groups,
-                                of: parts.len(),
-                            },
-                        )
-                    }
+                match self.update(&start, (&last, last_dir), dir, &groups) {
+                    Ok(built) => Some((built, start)),
                     // Should the update fail, a full build gives the index.
                     Err(_) => {
                         std::fs::remove_dir_all(dir)?;
-                        (self.fresh(Some(dir), &parts)?, Indexed::everything(&parts))
+                        None
                     }
                 }
             }
-            _ => (self.fresh(place.dir, &parts)?, Indexed::everything(&parts)),
+            _ => None,
+        };
+        let ((index, segments, parts), indexed) = match updated {
+            Some(((index, segments), start)) => {
+                let indexed = Indexed {
+                    reused: true,
+                    groups: start.again.len(),
+                    of: start.parts.len(),
+                };
+                ((index, segments, start.parts), indexed)
+            }
+            None => {
+                let built = self.fresh(place.dir, &groups)?;
+                (built, Indexed::everything(groups.len()))
+            }
         };
         let offsets = parts::offsets(&parts);
         if let Some(dir) = place.dir {
@@ -132,15 +140,33 @@ impl<T: AsRef<str> + Send> Job<'_, T> {
         Ok((engine, indexed))
     }
 
-    /// A new index of every group, in `dir` or in memory; each text is freed as soon as
-    /// the index has it.
-    fn fresh(&mut self, dir: Option<&Path>, parts: &[Part]) -> Result<Built, EngineError> {
+    /// A new index of every group, in `dir` or in memory, and the groups' parts, each doc
+    /// hashed as it is indexed; each text is freed as soon as the index has it.
+    fn fresh(
+        &mut self,
+        dir: Option<&Path>,
+        groups: &[(Part, Vec<usize>)],
+    ) -> Result<(Index, HashMap<String, String>, Vec<Part>), EngineError> {
         let index = create(dir)?;
         let texts = std::mem::take(&mut self.texts);
-        let batches = batches(self.docs, texts.into_iter().enumerate(), parts, None);
-        let segments = write_segments(&index, self.docs, self.stats, batches)?;
-        let segments = save_meta(&index, parts, segments)?;
-        Ok((index, segments))
+        let batches = batches(self.docs, texts.into_iter().enumerate(), groups, None);
+        let written = write_segments(&index, self.docs, self.stats, batches, true)?;
+        let parts: Vec<Part> = groups
+            .iter()
+            .map(|(part, _)| Part {
+                hash: written
+                    .get(&part.code)
+                    .and_then(|(_, hash)| hash.clone())
+                    .unwrap_or_default(),
+                ..part.clone()
+            })
+            .collect();
+        let segments = written
+            .into_iter()
+            .map(|(c, (meta, _))| (c, meta))
+            .collect();
+        let segments = save_meta(&index, &parts, segments)?;
+        Ok((index, segments, parts))
     }
 
     /// The last index's kept segments linked into `dir`, and the changed groups indexed.
@@ -149,17 +175,21 @@ impl<T: AsRef<str> + Send> Job<'_, T> {
         start: &Start,
         (last, last_dir): (&Index, &Path),
         dir: &Path,
-        parts: &[Part],
+        groups: &[(Part, Vec<usize>)],
     ) -> Result<Built, EngineError> {
         let index = create(Some(dir))?;
         let kept: Vec<SegmentMeta> = start.kept.values().cloned().collect();
         link_segment_files(last, last_dir, &kept, dir)?;
         // The texts stay whole for a full build, should this one fail.
         let texts = self.texts.iter().map(AsRef::as_ref).enumerate();
-        let batches = batches(self.docs, texts, parts, Some(&start.again));
-        let mut segments = write_segments(&index, self.docs, self.stats, batches)?;
+        let batches = batches(self.docs, texts, groups, Some(&start.again));
+        let written = write_segments(&index, self.docs, self.stats, batches, false)?;
+        let mut segments: HashMap<String, SegmentMeta> = written
+            .into_iter()
+            .map(|(c, (meta, _))| (c, meta))
+            .collect();
         segments.extend(start.kept.clone());
-        let segments = save_meta(&index, parts, segments)?;
+        let segments = save_meta(&index, &start.parts, segments)?;
         // Every segment opens (none of the last index's is missing a file).
         let _: tantivy::IndexReader = index
             .reader_builder()
@@ -169,13 +199,17 @@ impl<T: AsRef<str> + Send> Job<'_, T> {
     }
 }
 
+/// Each group's segment and, when `hash`, the group's hash (`parts::GroupHash`).
+type Written = HashMap<String, (SegmentMeta, Option<String>)>;
+
 /// Writes each batch as a segment of `index`, `THREADS` at a time; by group.
-fn write_segments<T: AsRef<str> + Send>(
+fn write_segments<T: AsRef<str> + Send + Sync>(
     index: &Index,
     docs: &[IndexDoc],
     stats: &Arc<TermStats>,
     batches: HashMap<String, Batch<T>>,
-) -> Result<HashMap<String, SegmentMeta>, EngineError> {
+    hash: bool,
+) -> Result<Written, EngineError> {
     tokenizers::register(index);
     tokenizers::register_doc_terms(index, stats);
     let fields = Fields::of(&index.schema())?;
@@ -190,7 +224,8 @@ fn write_segments<T: AsRef<str> + Send>(
             let Some((code, batch)) = next else {
                 return Ok(());
             };
-            let meta = write_segment(index, docs, &fields, batch)?;
+            let hash = hash.then(|| GroupHash::new(batch.first));
+            let meta = write_segment(index, (docs, stats), &fields, batch, hash)?;
             let mut written = written.lock().unwrap_or_else(PoisonError::into_inner);
             written.insert(code, meta);
         }
@@ -207,11 +242,11 @@ fn write_segments<T: AsRef<str> + Send>(
 }
 
 impl Indexed {
-    fn everything(parts: &[Part]) -> Self {
+    fn everything(groups: usize) -> Self {
         Self {
             reused: false,
-            groups: parts.len(),
-            of: parts.len(),
+            groups,
+            of: groups,
         }
     }
 }
@@ -220,11 +255,12 @@ impl Indexed {
 fn batches<T>(
     docs: &[IndexDoc],
     texts: impl Iterator<Item = (usize, T)>,
-    parts: &[Part],
+    groups: &[(Part, Vec<usize>)],
     only: Option<&HashSet<String>>,
 ) -> HashMap<String, Batch<T>> {
-    let mut batches: HashMap<String, Batch<T>> = parts
+    let mut batches: HashMap<String, Batch<T>> = groups
         .iter()
+        .map(|(part, _)| part)
         .filter(|p| only.is_none_or(|only| only.contains(&p.code)))
         .map(|p| {
             let docs = Vec::with_capacity(p.count as usize);
@@ -245,13 +281,15 @@ fn batches<T>(
     batches
 }
 
-/// One group's docs as a new segment of `index`; its meta.
+/// One group's docs as a new segment of `index`, each added to `hash` too; its meta and
+/// the group's hash.
 fn write_segment<T: AsRef<str>>(
     index: &Index,
-    docs: &[IndexDoc],
+    (docs, stats): (&[IndexDoc], &TermStats),
     fields: &Fields,
     batch: Batch<T>,
-) -> Result<SegmentMeta, EngineError> {
+    mut hash: Option<GroupHash>,
+) -> Result<(SegmentMeta, Option<String>), EngineError> {
     let segment = index.new_segment();
     let mut writer = SegmentWriter::for_segment(MEMORY_BUDGET, segment.clone())?;
     for (opstamp, (id, text)) in batch.docs.into_iter().enumerate() {
@@ -269,6 +307,9 @@ fn write_segment<T: AsRef<str>>(
             fields.kind_boost => f64::from(d.kind.boost()),
         );
         fields.stored.add(&mut doc, d, text.as_ref());
+        if let Some(hash) = &mut hash {
+            hash.add(id, d, text.as_ref(), stats);
+        }
         let opstamp = opstamp as u64;
         writer.add_document(AddOperation {
             opstamp,
@@ -277,7 +318,8 @@ fn write_segment<T: AsRef<str>>(
     }
     let max_doc = writer.max_doc();
     writer.finalize()?;
-    Ok(segment.with_max_doc(max_doc).meta().clone())
+    let meta = segment.with_max_doc(max_doc).meta().clone();
+    Ok((meta, hash.map(GroupHash::finish)))
 }
 
 /// Lists `segments` in `index`'s `meta.json`, in the groups' order (replaced at once), and
@@ -336,7 +378,7 @@ fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), EngineEr
 fn start_from_last(
     last: &Path,
     key: &str,
-    parts: &[Part],
+    hash: impl FnOnce() -> Vec<Part>,
     schema: &Schema,
 ) -> Option<(Start, Index)> {
     let record = parts::read_record(last, key)?;
@@ -348,6 +390,7 @@ fn start_from_last(
     if metas.len() != record.parts.len() || record.segments.len() != record.parts.len() {
         return None;
     }
+    let parts = hash();
     let hashes: HashMap<&str, &str> = parts
         .iter()
         .map(|p| (p.code.as_str(), p.hash.as_str()))
@@ -373,7 +416,7 @@ fn start_from_last(
         .filter(|p| !kept.contains_key(&p.code))
         .map(|p| p.code.clone())
         .collect();
-    Some((Start { kept, again }, index))
+    Some((Start { kept, again, parts }, index))
 }
 
 /// The files of `segments` in `index`'s folder.
