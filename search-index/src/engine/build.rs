@@ -118,8 +118,8 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
                 ((index, segments, start.parts), indexed)
             }
             None => {
-                let built = self.fresh(place.dir, &groups)?;
-                (built, Indexed::everything(groups.len()))
+                let ((index, segments), parts) = self.fresh(place.dir, &groups)?;
+                ((index, segments, parts), Indexed::everything(groups.len()))
             }
         };
         let offsets = parts::offsets(&parts);
@@ -146,7 +146,7 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
         &mut self,
         dir: Option<&Path>,
         groups: &[(Part, Vec<usize>)],
-    ) -> Result<(Index, HashMap<String, String>, Vec<Part>), EngineError> {
+    ) -> Result<(Built, Vec<Part>), EngineError> {
         let index = create(dir)?;
         let texts = std::mem::take(&mut self.texts);
         let batches = batches(self.docs, texts.into_iter().enumerate(), groups, None);
@@ -166,7 +166,7 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
             .map(|(c, (meta, _))| (c, meta))
             .collect();
         let segments = save_meta(&index, &parts, segments)?;
-        Ok((index, segments, parts))
+        Ok(((index, segments), parts))
     }
 
     /// The last index's kept segments linked into `dir`, and the changed groups indexed.
