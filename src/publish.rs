@@ -223,9 +223,10 @@ pub(crate) fn publish_units(
         let (units, index_staging) = (&units, &index_staging);
         let engine = scope.spawn(move || {
             let started = Instant::now();
+            // From the last build's index, whose changed groups alone are indexed again.
             units
-                .engine_with_texts(texts, index_staging)
-                .map(|engine| (engine, started.elapsed()))
+                .engine_with_texts(texts, index_staging, Some(index_dir))
+                .map(|(engine, _)| (engine, started.elapsed()))
         });
         let site_staged = stage_site(&job, units, &mut timings, &step);
         let started = Instant::now();

@@ -9,8 +9,8 @@ use rayon::prelude::*;
 
 use search_index::static_index::{self, Encoded, StaticFiles};
 use search_index::{
-    DocKind, Engine, EngineError, GroupRange, IndexDoc, PhraseProblem, SynonymProblem, Synonyms,
-    TermStats, order_by_group,
+    DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, PhraseProblem,
+    SynonymProblem, Synonyms, TermStats, order_by_group,
 };
 
 use crate::diagnostics::{Diagnostic, Message, StoppingFinding, codes, message, unreadable};
@@ -133,20 +133,26 @@ impl SearchUnits {
     }
 
     /// The tantivy index in `dir`, with the `texts` [`Self::take_texts`] took, each freed
-    /// as soon as tantivy has it.
+    /// as soon as tantivy has it. It starts from the `last` build's index when it can,
+    /// indexing again only the groups whose units changed.
     pub(crate) fn engine_with_texts(
         &self,
         texts: Vec<String>,
         dir: &Path,
-    ) -> Result<Engine, EngineError> {
-        Engine::build_with_texts(
-            &self.docs,
-            texts,
-            self.groups.clone(),
-            Some(dir),
-            &self.stats,
-        )?
-        .with_synonyms(self.synonyms.clone(), Some(dir))
+        last: Option<&Path>,
+    ) -> Result<(Engine, Indexed), EngineError> {
+        let program = crate::program::identity();
+        let place = IndexPlace {
+            dir: Some(dir),
+            last,
+            program: program.as_deref(),
+        };
+        let (engine, indexed) =
+            Engine::update_with_texts(&self.docs, texts, self.groups.clone(), place, &self.stats)?;
+        Ok((
+            engine.with_synonyms(self.synonyms.clone(), Some(dir))?,
+            indexed,
+        ))
     }
 
     /// The tantivy index, in memory or in `dir`.
@@ -154,6 +160,13 @@ impl SearchUnits {
         Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)?
             .with_synonyms(self.synonyms.clone(), dir)
     }
+}
+
+/// Makes the next build index every group again, rather than start from the index in
+/// `index_dir` (`build --no-cache`): its record of what it holds goes.
+pub(crate) fn forget_last_index(index_dir: &Path) {
+    // Best effort: a record that stays is still checked group by group.
+    let _ = std::fs::remove_file(index_dir.join(search_index::REUSE_FILE));
 }
 
 /// The site's `synonyms.toml`, or the shipped list when there is none.

@@ -59,6 +59,8 @@ mod robustness;
 mod search;
 #[path = "suite/search_files.rs"]
 mod search_files;
+#[path = "suite/search_index_reuse.rs"]
+mod search_index_reuse;
 #[path = "suite/serve/mod.rs"]
 mod serve;
 #[path = "suite/streamed_build.rs"]

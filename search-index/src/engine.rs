@@ -8,7 +8,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
-use tantivy::indexer::NoMergePolicy;
 use tantivy::query::{
     BooleanQuery, BoostQuery, ConstScoreQuery, DisjunctionMaxQuery, FuzzyTermQuery, Occur, Query,
     TermQuery,
@@ -17,13 +16,13 @@ use tantivy::schema::{
     FAST, Field, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 use tantivy::snippet::SnippetGenerator;
-use tantivy::store::Compressor;
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{
-    DocAddress, DocId, DocSet, Index, IndexReader, IndexSettings, Score, SegmentReader,
-    TantivyDocument, Term, doc,
-};
+use tantivy::{DocAddress, DocId, DocSet, Index, IndexReader, TantivyDocument, Term};
 
+pub use self::build::{IndexPlace, Indexed};
+use self::parts::Offsets;
+pub use self::parts::REUSE_FILE;
+use self::rank::{RankKey, rank_by_boosted_score_then_id};
 use self::stored::{SNIPPET_CHARS, STORED_FIELDS, StoredFields, highlight, kind_name};
 use crate::static_index::MAX_POSTINGS;
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
@@ -81,6 +80,8 @@ pub struct Engine {
     pub groups: Vec<GroupRange>,
     /// A query word also matches its synonyms exactly.
     pub(crate) synonyms: Synonyms,
+    /// Each group's first doc id: a doc stores its id less its group's first.
+    offsets: Arc<Offsets>,
 }
 
 /// Beside the index in its folder: the group ranges and the synonym groups.
@@ -101,14 +102,16 @@ fn schema() -> Schema {
                 .set_index_option(IndexRecordOption::WithFreqs),
         )
     };
-    // The id and the kind are only read back (the id as a fast field, for ranking; the kind
+    // The id (the doc's place after its group's first, so that it stays when another group
+    // changes) and the kind are only read back (the id as a fast field, for ranking; the kind
     // stored, for the hits): indexing them made a term dictionary nothing searched.
     builder.add_u64_field("id", FAST);
     builder.add_text_field("title", text_field(FIELD_TOKENIZERS[0]));
     builder.add_text_field("text", text_field(FIELD_TOKENIZERS[1]));
     builder.add_text_field("title_phrases", text_field(FIELD_TOKENIZERS[2]));
     builder.add_text_field("text_phrases", text_field(FIELD_TOKENIZERS[3]));
-    builder.add_text_field("group", STRING | STORED);
+    // The group is fast too: a doc's id counts from its group's first.
+    builder.add_text_field("group", STRING | STORED | FAST);
     builder.add_text_field("kind", STORED);
     // The kind's boost, read while tantivy ranks, so that it ranks the boosted scores.
     builder.add_f64_field(KIND_BOOST_FIELD, FAST);
@@ -163,7 +166,7 @@ impl Engine {
         dir: Option<&Path>,
         stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
-        let texts = docs.iter().map(|doc| doc.text.as_str());
+        let texts: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
         Self::build_from(docs, texts, groups, dir, stats)
     }
 
@@ -183,67 +186,57 @@ impl Engine {
                 format!("{} texts for {} docs", texts.len(), docs.len()),
             )));
         }
-        Self::build_from(docs, texts.into_iter(), groups, dir, stats)
+        Self::build_from(docs, texts, groups, dir, stats)
     }
 
     /// Indexes `docs` with their `texts`, one each, in order.
-    fn build_from<T: AsRef<str>>(
+    fn build_from<T: AsRef<str> + Send + Sync>(
         docs: &[IndexDoc],
-        texts: impl Iterator<Item = T>,
+        texts: Vec<T>,
         groups: Vec<GroupRange>,
         dir: Option<&Path>,
         stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
-        let schema = schema();
-        let fields = Fields::of(&schema)?;
-        // The doc store holds every unit's text for snippets: compressing it took a core a
-        // fifth of the build's tantivy time, to save ~40 MB of a local, undeployed folder.
-        let settings = IndexSettings {
-            docstore_compression: Compressor::None,
-            ..IndexSettings::default()
+        let place = IndexPlace {
+            dir,
+            ..IndexPlace::default()
         };
-        let builder = Index::builder().schema(schema).settings(settings);
-        let index = match dir {
-            Some(dir) => {
-                std::fs::create_dir_all(dir)?;
-                builder.create_in_dir(dir)?
-            }
-            None => builder.create_in_ram()?,
+        Ok(Self::update_from(docs, texts, groups, place, stats)?.0)
+    }
+
+    /// [`Engine::build_with_texts`] in `place`, starting from the last build's index there
+    /// when it can: only the DMCG groups whose units changed are indexed again, and the
+    /// index answers every query exactly as one built from nothing. Says how much it indexed.
+    pub fn update_with_texts(
+        docs: &[IndexDoc],
+        texts: Vec<String>,
+        groups: Vec<GroupRange>,
+        place: IndexPlace,
+        stats: &Arc<TermStats>,
+    ) -> Result<(Self, Indexed), EngineError> {
+        if texts.len() != docs.len() {
+            return Err(EngineError::Io(std::io::Error::new(
+                std::io::ErrorKind::InvalidInput,
+                format!("{} texts for {} docs", texts.len(), docs.len()),
+            )));
+        }
+        Self::update_from(docs, texts, groups, place, stats)
+    }
+
+    fn update_from<T: AsRef<str> + Send + Sync>(
+        docs: &[IndexDoc],
+        texts: Vec<T>,
+        groups: Vec<GroupRange>,
+        place: IndexPlace,
+        stats: &Arc<TermStats>,
+    ) -> Result<(Self, Indexed), EngineError> {
+        let job = build::Job {
+            docs,
+            texts,
+            groups,
+            stats,
         };
-        tokenizers::register(&index);
-        tokenizers::register_doc_terms(&index, stats);
-        // Two indexing threads, each filling a segment of its own. Writing the terms found in
-        // both segments twice costs about 1.5 % more work, but with one thread the index was
-        // the last part of the build to finish, alone on one core for 0.2-0.6 s.
-        let mut writer = index.writer_with_num_threads(2, 200_000_000)?;
-        // Merging would make tantivy estimate each field's token count from the rounded field
-        // norms; unmerged segments keep the exact counts `TermStats::weights` uses.
-        writer.set_merge_policy(Box::new(NoMergePolicy));
-        for (id, (d, text)) in docs.iter().zip(texts).enumerate() {
-            // The field tokenizers read the doc's terms by its id.
-            let key = id.to_string();
-            let mut doc = doc!(
-                fields.id => id as u64,
-                fields.title => key.as_str(),
-                fields.text => key.as_str(),
-                fields.title_phrases => key.as_str(),
-                fields.text_phrases => key.as_str(),
-                fields.group => d.group.as_str(),
-                fields.kind => kind_name(d.kind),
-                fields.kind_boost => f64::from(d.kind.boost()),
-            );
-            fields.stored.add(&mut doc, d, text.as_ref());
-            writer.add_document(doc)?;
-        }
-        writer.commit()?;
-        writer.wait_merging_threads()?;
-        if let Some(dir) = dir {
-            std::fs::write(
-                dir.join(GROUPS_FILE),
-                serde_json::to_vec(&groups).unwrap_or_default(),
-            )?;
-        }
-        Self::with_reader(index, fields, groups)
+        job.run(place)
     }
 
     /// Opens an index `build` wrote to `dir`.
@@ -260,7 +253,8 @@ impl Engine {
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .map(Synonyms::from_groups)
             .unwrap_or_default();
-        Self::with_reader(index, fields, groups)?.with_synonyms(synonyms, None)
+        let offsets = parts::read_offsets(dir);
+        Self::with_reader(index, fields, groups, offsets)?.with_synonyms(synonyms, None)
     }
 
     /// Uses `synonyms` at query time, and keeps them beside the index in `dir`.
@@ -283,6 +277,7 @@ impl Engine {
         index: Index,
         fields: Fields,
         groups: Vec<GroupRange>,
+        offsets: Offsets,
     ) -> Result<Self, EngineError> {
         let reader = index.reader()?;
         Ok(Self {
@@ -290,6 +285,7 @@ impl Engine {
             fields,
             groups,
             synonyms: Synonyms::default(),
+            offsets: Arc::new(offsets),
         })
     }
 
@@ -452,7 +448,8 @@ impl Engine {
         let query = BooleanQuery::new(clauses);
         let top: Vec<(RankKey, DocAddress)> = searcher.search(
             &query,
-            &TopDocs::with_limit(limit).tweak_score(rank_by_boosted_score_then_id),
+            &TopDocs::with_limit(limit)
+                .tweak_score(rank_by_boosted_score_then_id(Arc::clone(&self.offsets))),
         )?;
         let snippets = self.snippet_generator(&query)?;
         let mut hits = Vec::with_capacity(top.len());
@@ -563,27 +560,11 @@ impl Engine {
 /// A query word's terms, each with its factor, and its correction if it has one.
 type Expanded = (Vec<(String, f32)>, Option<Correction>);
 
-/// How hits rank: by tantivy's score times the doc's kind boost, then by id (FORMAT.md,
-/// "Weights"; the static index ranks the same way). Ranking the boosted score inside tantivy,
-/// rather than boosting a pool of its best hits afterwards, makes the order exact, and the id
-/// settles ties the same way in every build, whichever segment a doc was indexed into.
-type RankKey = (Score, Reverse<u64>);
-
-fn rank_by_boosted_score_then_id(
-    segment: &SegmentReader,
-) -> impl Fn(DocId, Score) -> RankKey + use<> {
-    let fast = segment.fast_fields();
-    // Every index `build` writes has both columns; without them a doc ranks unboosted, last
-    // among equals.
-    let boosts = fast.f64(KIND_BOOST_FIELD).ok();
-    let ids = fast.u64("id").ok();
-    move |doc, score| {
-        let boost = boosts.as_ref().and_then(|c| c.first(doc)).unwrap_or(1.0);
-        let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
-        (score * boost as Score, Reverse(id))
-    }
-}
-
+mod build;
+mod parts;
+mod rank;
 mod stored;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod update_tests;

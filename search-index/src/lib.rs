@@ -20,7 +20,7 @@ mod tokenizers;
 mod typo;
 
 pub use analyzer::stem;
-pub use engine::{Engine, EngineError, Hit};
+pub use engine::{Engine, EngineError, Hit, IndexPlace, Indexed, REUSE_FILE};
 pub use phrases::{MAX_PHRASE_WORDS, PhraseProblem};
 pub use synonyms::{SynonymError, SynonymProblem, Synonyms};
 pub use term_stats::{TermStats, WeightedTerms};

@@ -84,6 +84,9 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         print_unchanged(&last, &history_head, out.path(), started, language);
         return Ok(Outcome::Clean);
     }
+    if args.no_cache {
+        search::forget_last_index(&index_dir);
+    }
     let progress = Progress::new();
     let context = BuildContext {
         root,

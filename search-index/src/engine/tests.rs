@@ -23,6 +23,7 @@ fn tantivy_weights(
     for (field, boost) in fields {
         for segment in searcher.segment_readers() {
             let ids = segment.fast_fields().u64("id")?;
+            let firsts = super::rank::group_firsts(segment, &engine.offsets);
             let norms = segment.get_fieldnorms_reader(field)?;
             let inverted = segment.inverted_index(field)?;
             let mut stream = inverted.terms().stream()?;
@@ -41,7 +42,7 @@ fn tantivy_weights(
                 let mut doc = postings.doc();
                 while doc != tantivy::TERMINATED {
                     let score = bm25.score(norms.fieldnorm_id(doc), postings.term_freq());
-                    let id = ids.first(doc).unwrap_or_default() as u32;
+                    let id = (ids.first(doc).unwrap_or_default() + firsts.first(doc)) as u32;
                     let kind = docs[id as usize].kind.boost();
                     *entry.entry(id).or_default() += score * boost * kind;
                     doc = postings.advance();

@@ -1,0 +1,145 @@
+//! A build after an edit starts from the last build's tantivy index, indexing again only the
+//! groups whose units changed, and `retning search` answers exactly (ids, scores, snippets,
+//! order) as after a fresh `--no-cache` build of the same sources; a corrupt last index
+//! costs a full build.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use crate::support::{build_without_history, retning, stdout};
+
+const INDEX: &str = ".retning/search-index";
+
+/// One word, two words, a prefix, a typo, a synonym, a group filter, and the added words.
+const QUERIES: [(&str, Option<&str>); 7] = [
+    ("koloskopi", None),
+    ("kemoterapi brystkræft", None),
+    ("opfølg", None),
+    ("lymfon", None),
+    ("crc", None),
+    ("behandling", Some("dbcg")),
+    ("zebrafisk tilføjet", None),
+];
+
+fn copy_sources(from: &Path, to: &Path) {
+    for input in ["retning.toml", "guidelines", "synonyms.toml"] {
+        let source = from.join(input);
+        for entry in walkdir::WalkDir::new(&source).into_iter().flatten() {
+            let relative = entry.path().strip_prefix(&source).expect("under");
+            let mut target = to.join(input);
+            if !relative.as_os_str().is_empty() {
+                target = target.join(relative);
+            }
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&target).expect("create dir");
+            } else {
+                std::fs::copy(entry.path(), &target).expect("copy");
+            }
+        }
+    }
+}
+
+/// Every query's `retning search --format json` answer in `site`.
+fn answers(site: &Path) -> Vec<String> {
+    QUERIES
+        .iter()
+        .map(|(query, group)| {
+            let mut command = retning();
+            command
+                .current_dir(site)
+                .args(["search", "--format", "json", "--limit", "100"]);
+            if let Some(group) = group {
+                command.args(["--group", group]);
+            }
+            let output = command.arg(query).output().expect("run search");
+            assert!(output.status.success(), "{query}");
+            stdout(&output)
+        })
+        .collect()
+}
+
+/// The answers after a fresh `--no-cache` build of `site`'s sources.
+fn fresh_answers(site: &Path) -> Vec<String> {
+    let copy = tempfile::tempdir().expect("temporary folder");
+    copy_sources(site, copy.path());
+    build_without_history(copy.path(), &["--no-cache"]);
+    answers(copy.path())
+}
+
+/// The ids of the index's segments, from its `meta.json`.
+fn segments(site: &Path) -> BTreeSet<String> {
+    let meta = std::fs::read(site.join(INDEX).join("meta.json")).expect("meta.json");
+    let meta: serde_json::Value = serde_json::from_slice(&meta).expect("json");
+    meta["segments"]
+        .as_array()
+        .expect("segments")
+        .iter()
+        .map(|s| s["segment_id"].as_str().expect("id").to_owned())
+        .collect()
+}
+
+fn append(site: &Path, path: &str, from: &str, to: &str) {
+    let path = site.join(path);
+    let text = std::fs::read_to_string(&path).expect("read");
+    assert!(text.contains(from), "{from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).expect("write");
+}
+
+#[test]
+fn an_edit_indexes_its_group_again_and_search_answers_as_after_a_fresh_build() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let site = dir.path();
+    copy_sources(Path::new(env!("CARGO_MANIFEST_DIR")), site);
+    build_without_history(site, &[]);
+    let first = segments(site);
+    assert!(first.len() >= 4, "a segment per group: {first:?}");
+
+    // A sentence in one guideline: one group's segment is new, the others are kept.
+    append(
+        site,
+        "guidelines/dccg/opfoelgning-koloncancer.md",
+        "### Rationale\n\n",
+        "### Rationale\n\nZebrafisk er tilføjet her. ",
+    );
+    build_without_history(site, &[]);
+    let second = segments(site);
+    assert_eq!(first.difference(&second).count(), 1, "{first:?} {second:?}");
+    let expected = fresh_answers(site);
+    assert!(expected.last().is_some_and(|a| a.contains("Zebrafisk")));
+    assert_eq!(answers(site), expected);
+
+    // A new synonym group: the groups whose units hold its phrase are indexed again.
+    std::fs::write(
+        site.join("synonyms.toml"),
+        "groups = [[\"crc\", \"kolorektal cancer\", \"tyktarmskræft\"]]\n",
+    )
+    .expect("write");
+    build_without_history(site, &[]);
+    assert_eq!(answers(site), fresh_answers(site));
+
+    // A byte of a kept segment's file flipped: the next build indexes every group.
+    let third = segments(site);
+    let kept = third.intersection(&second).next().expect("a kept segment");
+    // Its files are named by its id without the dashes.
+    let file = site
+        .join(INDEX)
+        .join(format!("{}.store", kept.replace('-', "")));
+    let mut bytes = std::fs::read(&file).expect("read");
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x01;
+    std::fs::write(&file, bytes).expect("write");
+    append(
+        site,
+        "guidelines/dccg/opfoelgning-koloncancer.md",
+        "Zebrafisk",
+        "Zebrafisk igen",
+    );
+    build_without_history(site, &[]);
+    let fourth = segments(site);
+    assert!(fourth.is_disjoint(&third), "{third:?} {fourth:?}");
+    assert_eq!(answers(site), fresh_answers(site));
+
+    // `--no-cache` indexes every group too.
+    build_without_history(site, &["--no-cache"]);
+    assert!(segments(site).is_disjoint(&fourth));
+}
