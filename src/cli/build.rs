@@ -245,6 +245,10 @@ fn build_streamed(
         today: context.today,
     };
     let reuse = page_reuse(context);
+    let terms = search::KeptTerms {
+        file: context.cache.terms_file(),
+        reuse: !args.no_cache,
+    };
     let mut not_forgotten = None;
     let (built, findings, entries) = publish_streamed(
         survey,
@@ -253,6 +257,7 @@ fn build_streamed(
         context.out,
         context.index_dir,
         reuse.as_ref(),
+        Some(&terms),
         |findings| {
             if Counts::of(findings).errors > 0 {
                 return false;
