@@ -12,6 +12,9 @@
 //! - `cargo bench --bench pipeline -- gen --guidelines N --words W --out DIR [--hugo DIR]` —
 //!   writes a corpus (and the same text as Hugo pages); `benches/hugo.sh` uses it.
 //!
+//! - `cargo bench --bench pipeline -- terms ROOT [RUNS]` — the search units' analysis at its
+//!   parts, fresh and reusing the last build's (`support/terms_bench.rs`).
+//!
 //! Timings are medians of several runs; each size also times reading the corpus files, the
 //! baseline every stage is reported against, since the machine is shared and noisy.
 
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Some("parts") => parts(&args[1..]),
         Some("hot") => hot(&args[1..]),
         Some("downloads") => downloads(&args[1..]),
+        Some("terms") => support::terms_bench::terms(&args[1..]),
         Some("serve") => support::serve_bench::run(),
         _ if bench => benchmarks(),
         // `cargo test --benches` runs the binary without `--bench`: the self-test.

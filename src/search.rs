@@ -2,14 +2,16 @@
 //! `retning search` and the preview server) and the static index the site's browser reader
 //! uses. The search crate sees only `IndexDoc`s, never the guideline model.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
 use search_index::static_index::{self, Encoded, StaticFiles};
 use search_index::{
-    DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, PhraseProblem,
+    DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, KeptAnalysis,
+    PhraseProblem,
     SynonymProblem, Synonyms, TermStats, order_by_group,
 };
 
@@ -67,6 +69,15 @@ pub struct SearchUnits {
     groups: Vec<GroupRange>,
     stats: Arc<TermStats>,
     synonyms: Synonyms,
+    /// The analysis being written for the next build, on a thread of its own.
+    keeping: Option<JoinHandle<()>>,
+}
+
+/// Where a build keeps its analysis of the units for the next ([`TermStats::reusing`]), and
+/// whether it may reuse the last build's (not with `--no-cache`).
+pub(crate) struct KeptTerms {
+    pub(crate) file: PathBuf,
+    pub(crate) reuse: bool,
 }
 
 impl SearchUnits {
@@ -76,27 +87,54 @@ impl SearchUnits {
     pub fn of(site: &Site, drafts: bool, labels: &SearchLabels) -> anyhow::Result<Self> {
         let synonyms = load_synonyms(&site.root).map_err(StoppingFinding)?;
         let (docs, groups) = ordered_units(site, drafts, labels);
-        Ok(Self::analyzed(docs, groups, synonyms))
+        let stats = TermStats::with_phrases(&docs, synonyms.phrases());
+        Ok(Self::analyzed(docs, groups, synonyms, stats))
     }
 
     /// Units made guideline by guideline (the preview keeps each guideline's between
     /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
+    /// With `kept`, the analysis of each unit unchanged since the last build is reused, and
+    /// this one is kept for the next (written beside the build; a build that cannot keep it
+    /// is still a build).
     pub(crate) fn from_docs(
         docs: Vec<IndexDoc>,
         groups: &[(String, String)],
         synonyms: Synonyms,
+        kept: Option<&KeptTerms>,
     ) -> Self {
         let (docs, groups) = order_by_group(docs, groups);
-        Self::analyzed(docs, groups, synonyms)
+        // What one build of the program analyzed is trusted only by the same build.
+        let kept = kept.zip(crate::program::identity());
+        let Some((kept, program)) = kept else {
+            let stats = TermStats::with_phrases(&docs, synonyms.phrases());
+            return Self::analyzed(docs, groups, synonyms, stats);
+        };
+        let previous = kept.reuse.then(|| KeptAnalysis::read(&kept.file)).flatten();
+        let stats = TermStats::reusing(&docs, synonyms.phrases(), &program, previous);
+        let mut units = Self::analyzed(docs, groups, synonyms, stats);
+        let stats = Arc::clone(&units.stats);
+        let file = kept.file.clone();
+        units.keeping = std::thread::Builder::new()
+            .name("retning-terms".into())
+            .spawn(move || {
+                let _ = stats.write_analysis(&file);
+            })
+            .ok();
+        units
     }
 
-    fn analyzed(docs: Vec<IndexDoc>, groups: Vec<GroupRange>, synonyms: Synonyms) -> Self {
-        let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
+    fn analyzed(
+        docs: Vec<IndexDoc>,
+        groups: Vec<GroupRange>,
+        synonyms: Synonyms,
+        stats: TermStats,
+    ) -> Self {
         Self {
             docs,
             groups,
-            stats,
+            stats: Arc::new(stats),
             synonyms,
+            keeping: None,
         }
     }
 
@@ -167,6 +205,15 @@ impl SearchUnits {
 pub(crate) fn forget_last_index(index_dir: &Path) {
     // Best effort: a record that stays is still checked group by group.
     let _ = std::fs::remove_file(index_dir.join(search_index::REUSE_FILE));
+}
+
+impl Drop for SearchUnits {
+    /// The analysis kept for the next build is written whole before the build ends.
+    fn drop(&mut self) {
+        if let Some(keeping) = self.keeping.take() {
+            let _ = keeping.join();
+        }
+    }
 }
 
 /// The site's `synonyms.toml`, or the shipped list when there is none.

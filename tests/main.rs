@@ -39,6 +39,8 @@ mod hostile_links;
 mod hostile_text;
 #[path = "suite/import/mod.rs"]
 mod import;
+#[path = "suite/kept_terms.rs"]
+mod kept_terms;
 #[path = "suite/new_command.rs"]
 mod new_command;
 #[path = "suite/output_safety.rs"]

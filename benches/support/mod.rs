@@ -14,6 +14,7 @@ pub mod serve_bench;
 pub mod size_bench;
 pub mod size_report;
 pub mod stats;
+pub mod terms_bench;
 pub mod words;
 
 pub type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;

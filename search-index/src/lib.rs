@@ -23,7 +23,7 @@ pub use analyzer::stem;
 pub use engine::{Engine, EngineError, Hit, IndexPlace, Indexed, REUSE_FILE};
 pub use phrases::{MAX_PHRASE_WORDS, PhraseProblem};
 pub use synonyms::{SynonymError, SynonymProblem, Synonyms};
-pub use term_stats::{TermStats, WeightedTerms};
+pub use term_stats::{KeptAnalysis, TermStats, WeightedTerms};
 pub use typo::{Correction, Found};
 
 use std::collections::HashMap;

@@ -13,11 +13,15 @@ use crate::IndexDoc;
 use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
 use crate::phrases::{Phrases, joined};
 
+mod cache;
 mod packed;
+mod reuse;
 mod weights;
 
+pub use cache::KeptAnalysis;
 pub(crate) use packed::DocTermsIter;
 use packed::{DocTerms, RunTerms};
+use reuse::Kept;
 pub use weights::WeightedTerms;
 
 /// tantivy drops tokens longer than this (its `MAX_TOKEN_LEN`); so do the counts here.
@@ -53,6 +57,8 @@ pub struct TermStats {
     is_phrase: Vec<bool>,
     /// Whether the phrase fields hold [`PHRASE_FILLER`] (when the synonym list has phrases).
     phrase_fields: bool,
+    /// What the next build needs to reuse this analysis, when it is to be kept.
+    kept: Option<Kept>,
 }
 
 impl TermStats {
@@ -61,28 +67,24 @@ impl TermStats {
         Self::with_phrases(docs, &Phrases::default())
     }
 
-    /// Analyzes `docs` (in doc-id order) on every core. Each run of docs is split into words
-    /// once, counting each word by a number local to the run; only the distinct words are
-    /// then analyzed, and the counts renumbered by term. A doc whose words include all of
-    /// some phrase's is read again for its phrases.
+    /// Analyzes `docs` (in doc-id order) on every core: [`analyze`].
     pub fn with_phrases(docs: &[IndexDoc], phrases: &Phrases) -> Self {
-        let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
-        let runs: Vec<RunWords> = docs.par_chunks(run).map(RunWords::count).collect();
-        let (words, renumbered) = number_across_runs(&runs);
-        let analyzed = analyze_words(&words, phrases);
-        let per_doc = terms_per_doc(runs, renumbered, docs, run, &analyzed, phrases);
-        let mut is_phrase = vec![false; analyzed.terms.len()];
-        for &id in &analyzed.phrase_terms {
-            is_phrase[id as usize] = true;
-        }
+        let docs: Vec<&IndexDoc> = docs.iter().collect();
+        Self::of_analysis(analyze(&docs, phrases), phrases, None)
+    }
+
+    /// The statistics of an analysis, each doc's field lengths counted; `kept` is what
+    /// [`Self::write_analysis`] needs, when the analysis is to be kept.
+    fn of_analysis(analysis: Analysis, phrases: &Phrases, kept: Option<Kept>) -> Self {
         let phrase_fields = !phrases.is_empty();
-        let lengths = field_lengths(&per_doc, &is_phrase, phrase_fields);
+        let lengths = field_lengths(&analysis.docs, &analysis.is_phrase, phrase_fields);
         Self {
-            terms: analyzed.terms,
-            docs: per_doc,
+            terms: analysis.terms,
+            docs: analysis.docs,
             lengths,
-            is_phrase,
+            is_phrase: analysis.is_phrase,
             phrase_fields,
+            kept,
         }
     }
 
@@ -118,6 +120,35 @@ impl TermStats {
     }
 }
 
+/// An analysis of docs: the sorted, distinct terms (the phrases' among them, whether or not
+/// a doc holds them), each doc's terms, and which terms are phrases'.
+pub(crate) struct Analysis {
+    pub(crate) terms: Vec<String>,
+    pub(crate) docs: DocTerms,
+    pub(crate) is_phrase: Vec<bool>,
+}
+
+/// Analyzes `docs` on every core. Each run of docs is split into words once, counting each
+/// word by a number local to the run; only the distinct words are then analyzed, and the
+/// counts renumbered by term. A doc whose words include all of some phrase's is read again
+/// for its phrases.
+pub(crate) fn analyze(docs: &[&IndexDoc], phrases: &Phrases) -> Analysis {
+    let run = docs.len().div_ceil(rayon::current_num_threads() * 4).max(1);
+    let runs: Vec<RunWords> = docs.par_chunks(run).map(RunWords::count).collect();
+    let (words, renumbered) = number_across_runs(&runs);
+    let analyzed = analyze_words(&words, phrases);
+    let per_doc = terms_per_doc(runs, renumbered, docs, run, &analyzed, phrases);
+    let mut is_phrase = vec![false; analyzed.terms.len()];
+    for &id in &analyzed.phrase_terms {
+        is_phrase[id as usize] = true;
+    }
+    Analysis {
+        terms: analyzed.terms,
+        docs: per_doc,
+        is_phrase,
+    }
+}
+
 /// Every run's words, numbered across runs: the distinct words, and per run each of its
 /// local numbers' number among them.
 fn number_across_runs<'a>(runs: &[RunWords<'a>]) -> (Vec<&'a str>, Vec<Vec<u32>>) {
@@ -145,7 +176,7 @@ fn number_across_runs<'a>(runs: &[RunWords<'a>]) -> (Vec<&'a str>, Vec<Vec<u32>>
 fn terms_per_doc(
     runs: Vec<RunWords<'_>>,
     renumbered: Vec<Vec<u32>>,
-    docs: &[IndexDoc],
+    docs: &[&IndexDoc],
     run: usize,
     analyzed: &Analyzed,
     phrases: &Phrases,
@@ -218,7 +249,7 @@ struct RunWords<'a> {
 
 impl<'a> RunWords<'a> {
     /// Splits each doc of `docs` into words and counts them: one hash lookup per word.
-    fn count(docs: &'a [IndexDoc]) -> Self {
+    fn count(docs: &[&'a IndexDoc]) -> Self {
         let mut numbers: FxHashMap<WordKey<'a>, u32> = FxHashMap::default();
         let mut words: Vec<&'a str> = Vec::new();
         // Per local number, the current doc's counts; `seen` lists the numbers it has.
@@ -257,7 +288,7 @@ impl<'a> RunWords<'a> {
 /// The fields of a doc as texts, each with its field (0 the title, 1 the text): the title
 /// field is the guideline's title, the unit's and the guideline's keywords
 /// (`IndexDoc::title_field`), each read apart.
-fn field_texts(doc: &IndexDoc) -> impl Iterator<Item = (usize, &String)> {
+pub(crate) fn field_texts(doc: &IndexDoc) -> impl Iterator<Item = (usize, &String)> {
     [(0, &doc.guideline), (0, &doc.title), (1, &doc.text)]
         .into_iter()
         .chain(doc.keywords.iter().map(|k| (0, k)))

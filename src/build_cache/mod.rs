@@ -25,6 +25,8 @@ use serde::{Deserialize, Serialize};
 pub(crate) const CACHE_DIR: &str = ".retning/build";
 /// The record of the last build.
 const RECORD_FILE: &str = "last-build.json";
+/// The search units' analysis a build keeps for the next (`search::KeptTerms`).
+const TERMS_FILE: &str = "terms.bin";
 /// The first word of the record; the number changes whenever the format or the meaning of a
 /// hash does, so that an older record is foreign.
 const MAGIC: &str = "retning-build-cache 1";
@@ -64,6 +66,11 @@ impl BuildCache {
     }
 
     /// The record of the files each guideline's render left.
+    /// Where a build keeps its analysis of the search units for the next.
+    pub(crate) fn terms_file(&self) -> PathBuf {
+        self.file.with_file_name(TERMS_FILE)
+    }
+
     pub(crate) fn pages(&self) -> &PageCache {
         &self.pages
     }

@@ -247,6 +247,10 @@ fn build_streamed(
         today: context.today,
     };
     let reuse = page_reuse(context);
+    let terms = search::KeptTerms {
+        file: context.cache.terms_file(),
+        reuse: !args.no_cache,
+    };
     let mut not_forgotten = None;
     let (built, findings, entries) = publish_streamed(
         survey,
@@ -255,6 +259,7 @@ fn build_streamed(
         context.out,
         context.index_dir,
         reuse.as_ref(),
+        Some(&terms),
         |findings| {
             if Counts::of(findings).errors > 0 {
                 return false;

@@ -31,7 +31,7 @@ use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
 use crate::render::{
     OutputTree, RenderError, RenderOptions, SearchFiles, Theme, render_site_from_summaries,
 };
-use crate::search::{self, SearchLabels, SearchUnits};
+use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines};
 use crate::source::SourceFile;
 use crate::summary::GuidelineSummary;
@@ -124,6 +124,7 @@ pub(crate) fn publish_streamed(
     out_folder: &OutputFolder,
     index_dir: &Path,
     reuse: Option<&PageReuse>,
+    terms: Option<&KeptTerms>,
     proceed: impl FnOnce(&[Diagnostic]) -> bool,
     step: impl Fn(Stage),
 ) -> anyhow::Result<StreamedOutcome> {
@@ -137,7 +138,7 @@ pub(crate) fn publish_streamed(
     } = survey;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let units = SearchUnits::from_docs(docs, &group_pairs(&site), synonyms);
+    let units = SearchUnits::from_docs(docs, &group_pairs(&site), synonyms, terms);
     let made = started.elapsed();
 
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =

@@ -16,47 +16,58 @@ struct Packed {
 const OVER: u16 = u16::MAX;
 
 /// Each doc's terms, each once, with their counts per field, in the order they were given:
-/// the runs of docs counted apart, one after the other, each kept as it was made (joined
-/// into one array, they would be held twice while copied).
+/// the runs of docs counted apart, each kept as it was made (joined into one array, they
+/// would be held twice while copied), and per doc where its terms are. A run may hold docs
+/// no doc refers to (the last build's, of a unit that changed: [`super::reuse`]).
 #[derive(Default)]
 pub(crate) struct DocTerms {
     runs: Vec<RunTerms>,
-    /// The first doc of each run.
-    firsts: Vec<usize>,
-    docs: usize,
+    /// Per doc: its run and its place among that run's docs.
+    docs: Vec<(u32, u32)>,
 }
 
 impl DocTerms {
     /// The docs of `runs`, one run after the other.
     pub(crate) fn of_runs(runs: Vec<RunTerms>) -> Self {
-        let mut firsts = Vec::with_capacity(runs.len());
-        let mut docs = 0;
-        for run in &runs {
-            firsts.push(docs);
-            docs += run.ends.len();
-        }
-        Self { runs, firsts, docs }
+        let docs = runs
+            .iter()
+            .enumerate()
+            .flat_map(|(r, run)| (0..run.ends.len() as u32).map(move |d| (r as u32, d)))
+            .collect();
+        Self { runs, docs }
+    }
+
+    /// The docs `docs` name (a run and a doc of it each) in `runs`.
+    pub(crate) fn of_parts(runs: Vec<RunTerms>, docs: Vec<(u32, u32)>) -> Self {
+        Self { runs, docs }
+    }
+
+    /// Its runs and, per doc, its run and place in it.
+    pub(crate) fn into_parts(self) -> (Vec<RunTerms>, Vec<(u32, u32)>) {
+        (self.runs, self.docs)
     }
 
     /// How many docs there are.
     pub(crate) fn len(&self) -> usize {
-        self.docs
+        self.docs.len()
     }
 
     /// Doc `doc`'s terms with their counts (none for a doc number out of range).
     pub(crate) fn doc(&self, doc: usize) -> DocTermsIter<'_> {
-        let run = self.firsts.partition_point(|&first| first <= doc);
-        match run.checked_sub(1) {
-            Some(run) if doc < self.docs => self.runs[run].doc(doc - self.firsts[run]),
-            _ => EMPTY.doc(0),
+        match self.docs.get(doc) {
+            Some(&(run, d)) => self.runs[run as usize].doc(d as usize),
+            None => EMPTY.doc(0),
         }
     }
 
     /// Every doc's terms, doc after doc, without their counts.
     pub(crate) fn all_terms(&self) -> impl Iterator<Item = u32> + '_ {
-        self.runs
-            .iter()
-            .flat_map(|run| run.entries.iter().map(|p| p.term))
+        self.docs.iter().flat_map(|&(run, d)| {
+            let run = &self.runs[run as usize];
+            run.entries[run.start(d as usize)..run.ends[d as usize]]
+                .iter()
+                .map(|p| p.term)
+        })
     }
 }
 
@@ -92,13 +103,25 @@ impl RunTerms {
         self.ends.push(self.entries.len());
     }
 
+    /// Where doc `doc`'s terms start in `entries`.
+    fn start(&self, doc: usize) -> usize {
+        match doc {
+            0 => 0,
+            _ => self.ends.get(doc - 1).copied().unwrap_or(0),
+        }
+    }
+
+    /// Renumbers every term by `map` (old id → new id).
+    pub(crate) fn renumber(&mut self, map: &[u32]) {
+        for entry in &mut self.entries {
+            entry.term = map.get(entry.term as usize).copied().unwrap_or(u32::MAX);
+        }
+    }
+
     /// Doc `doc`'s terms with their counts (none for a doc number out of range).
     pub(crate) fn doc(&self, doc: usize) -> DocTermsIter<'_> {
         let end = self.ends.get(doc).copied().unwrap_or(0);
-        let start = match doc {
-            0 => 0,
-            _ => self.ends.get(doc - 1).copied().unwrap_or(end),
-        };
+        let start = self.start(doc).min(end);
         DocTermsIter {
             entries: self.entries[start..end].iter(),
             index: start,

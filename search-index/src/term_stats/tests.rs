@@ -36,3 +36,135 @@ fn word_keys_are_equal_only_for_equal_words() {
         );
     }
 }
+
+/// Docs from a word list with inflections, capitals, æøå, stop words, the words of the
+/// shipped list's phrases and one word too long for tantivy, `next` choosing.
+fn random_docs(count: usize, next: &mut impl FnMut() -> usize) -> Vec<IndexDoc> {
+    (0..count).map(|i| random_doc(i, next)).collect()
+}
+
+fn random_doc(i: usize, next: &mut impl FnMut() -> usize) -> IndexDoc {
+    const WORDS: [&str; 16] = [
+        "Behandling",
+        "behandlingen",
+        "og",
+        "ikke-småcellet",
+        "småcellet",
+        "lungekræft",
+        "Lungecancer",
+        "ØSTROGEN",
+        "østrogen",
+        "5-FU",
+        "m²",
+        "tamoxifen",
+        "patienter",
+        "patienterne",
+        "2026",
+        "ny",
+    ];
+    let keywords = next() % 3;
+    let mut words = |n: usize| -> String {
+        let mut text: Vec<String> = (0..next() % n)
+            .map(|_| WORDS[next() % WORDS.len()].to_owned())
+            .collect();
+        if next().is_multiple_of(50) {
+            text.push("x".repeat(70_000));
+        }
+        if next().is_multiple_of(7) {
+            text.push(format!("ord{}", next() % 500));
+        }
+        text.join(" ")
+    };
+    IndexDoc {
+        url: format!("/g/#{i}"),
+        guideline: words(4),
+        guideline_url: "/g/".into(),
+        group: "g".into(),
+        kind: crate::DocKind::Section,
+        title: words(6),
+        strength: None,
+        strength_class: None,
+        text: words(200),
+        keywords: (0..keywords).map(|_| words(3)).collect(),
+    }
+}
+
+/// Everything both indexes read of the statistics: the terms, each doc's terms with their
+/// counts, each doc's field lengths, which terms are phrases'.
+type Snapshot = (Vec<String>, Vec<Vec<Counted>>, Vec<[u32; 4]>, Vec<bool>);
+
+fn snapshot(stats: &TermStats) -> Snapshot {
+    (
+        stats.terms.clone(),
+        (0..stats.doc_count())
+            .map(|d| stats.doc_terms(d).collect())
+            .collect(),
+        stats.lengths.clone(),
+        stats.is_phrase.clone(),
+    )
+}
+
+/// After random edits (docs changed, added, removed, moved), an analysis that reuses the
+/// last one's is exactly a fresh one, build after build; and one from a file of another
+/// program, with other phrases, truncated or with a byte changed is not read, or not used.
+#[test]
+fn a_reused_analysis_is_a_fresh_one() {
+    let synonyms = crate::Synonyms::default_list();
+    let phrases = synonyms.phrases();
+    assert!(!phrases.is_empty());
+    let mut seed = 11u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("terms.bin");
+    let mut docs = random_docs(120, &mut next);
+    TermStats::reusing(&docs, phrases, "v1", None)
+        .write_analysis(&file)
+        .unwrap();
+    for round in 0..12 {
+        for _ in 0..next() % 6 {
+            let at = next() % docs.len();
+            match next() % 4 {
+                0 => docs[at] = random_doc(1000 + round, &mut next),
+                1 => docs.insert(at, random_doc(2000 + round, &mut next)),
+                2 => {
+                    docs.remove(at);
+                }
+                _ => {
+                    let moved = docs.remove(at);
+                    docs.push(moved);
+                }
+            }
+        }
+        let kept = KeptAnalysis::read(&file).expect("the analysis reads back");
+        let reused = TermStats::reusing(&docs, phrases, "v1", Some(kept));
+        let fresh = TermStats::with_phrases(&docs, phrases);
+        assert!(snapshot(&reused) == snapshot(&fresh), "round {round}");
+        reused.write_analysis(&file).unwrap();
+    }
+    // Of another program, or other phrases: a fresh analysis all the same.
+    let edited = random_docs(5, &mut next);
+    for (salt, other) in [("v2", phrases), ("v1", &Phrases::default())] {
+        let kept = KeptAnalysis::read(&file);
+        let stats = TermStats::reusing(&edited, other, salt, kept);
+        assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&edited, other)));
+    }
+    let bytes = std::fs::read(&file).unwrap();
+    for damaged in [
+        bytes[..bytes.len() - 1].to_vec(),
+        [&bytes[..], b"x"].concat(),
+        {
+            let mut b = bytes.clone();
+            let at = b.len() - 3;
+            b[at] ^= 1;
+            b
+        },
+    ] {
+        std::fs::write(&file, damaged).unwrap();
+        assert!(KeptAnalysis::read(&file).is_none());
+    }
+}

@@ -1,0 +1,77 @@
+//! The search units' analysis a build keeps for the next (`.retning/build/terms.bin`): a
+//! build that reuses it, or finds it corrupt, writes the site and the tantivy index a fresh
+//! build writes.
+
+use std::path::Path;
+
+use crate::support::{MAIN, VALID, build_without_history, files_under, retning, site};
+
+/// What `retning search` answers in `root` for a few queries, as JSON.
+fn answers(root: &Path) -> Vec<String> {
+    ["lymfom", "behandling", "kvarkstjerne", "storcellet lymfom"]
+        .iter()
+        .map(|query| {
+            let output = retning()
+                .current_dir(root)
+                .args(["search", "--format", "json", "--limit", "20", query])
+                .output()
+                .expect("run search");
+            assert!(output.status.success(), "{query}");
+            String::from_utf8(output.stdout).expect("utf-8")
+        })
+        .collect()
+}
+
+/// Copies the site's sources to a new folder and builds them there with `--no-cache`.
+fn fresh_copy(root: &Path) -> tempfile::TempDir {
+    let copy = tempfile::tempdir().expect("temporary folder");
+    for input in ["retning.toml", "synonyms.toml", "guidelines", "themes"] {
+        for entry in walkdir::WalkDir::new(root.join(input))
+            .into_iter()
+            .flatten()
+        {
+            let to = copy
+                .path()
+                .join(entry.path().strip_prefix(root).expect("under"));
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("create dir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy");
+            }
+        }
+    }
+    build_without_history(copy.path(), &["--no-cache"]);
+    copy
+}
+
+#[test]
+fn a_build_that_reuses_the_analysis_writes_what_a_fresh_build_writes() {
+    let other = VALID.replacen("Diffust storcellet B-celle lymfom", "Follikulært lymfom", 1);
+    let site = site().file("guidelines/dlg/fl.md", other).build();
+    build_without_history(site.root(), &[]);
+    let kept = site.path(".retning/build/terms.bin");
+    assert!(kept.exists(), "the analysis is kept");
+    let edits = [
+        "\nEn kvarkstjerne er ikke en behandling.\n",
+        "\nStorcellet lymfom igen, og kvarkstjerne.\n",
+    ];
+    for (round, added) in edits.iter().enumerate() {
+        let main = site.path(MAIN);
+        let text = std::fs::read_to_string(&main).expect("read") + added;
+        std::fs::write(&main, text).expect("write");
+        if round == 1 {
+            // A damaged analysis is not used: the build analyzes every unit.
+            let mut bytes = std::fs::read(&kept).expect("read");
+            let middle = bytes.len() / 2;
+            bytes[middle] ^= 0x55;
+            std::fs::write(&kept, bytes).expect("write");
+        }
+        build_without_history(site.root(), &[]);
+        let fresh = fresh_copy(site.root());
+        assert!(
+            files_under(&site.path("public")) == files_under(&fresh.path().join("public")),
+            "round {round}: the site differs from a fresh build's"
+        );
+        assert_eq!(answers(site.root()), answers(fresh.path()), "round {round}");
+    }
+}
