@@ -12,9 +12,11 @@ mod inputs;
 mod outputs;
 mod pages;
 mod sealed;
+mod surveyed;
 
 pub(crate) use inputs::{InputKey, Settings};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
+pub(crate) use surveyed::{SurveyCache, Surveyed};
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -10,7 +10,9 @@ use anyhow::Context;
 use clap::Args;
 use jiff::civil::Date;
 
-use crate::build_cache::{BuildCache, CACHE_DIR, Entries, InputKey, Settings, Summary};
+use crate::build_cache::{
+    BuildCache, CACHE_DIR, Entries, InputKey, Settings, Summary, SurveyCache,
+};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{
@@ -218,12 +220,17 @@ fn build_streamed(
         ..
     } = *context;
     progress.step(&message!("progress-checking"), language);
+    // `--no-cache` parses every guideline but still keeps what it made, for the next build.
+    let surveyed = context
+        .base
+        .map(|base| SurveyCache::new(root, base, args.drafts, !args.no_cache));
     let survey = match Survey::of(
         root,
         args.base_url.clone(),
         args.drafts,
         &search::SearchLabels::of(theme),
         synonyms,
+        surveyed.as_ref(),
     ) {
         Ok(survey) => survey,
         Err(finding) => {
