@@ -14,9 +14,9 @@ mod pages;
 mod sealed;
 mod surveyed;
 
-pub(crate) use inputs::{InputKey, Settings};
+pub(crate) use inputs::{InputKey, Settings, TextHashes};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
-pub(crate) use surveyed::{SurveyCache, Surveyed};
+pub(crate) use surveyed::SurveyCache;
 
 use std::io;
 use std::path::{Path, PathBuf};

@@ -23,7 +23,8 @@ use std::sync::{Mutex, PoisonError};
 use search_index::{DocKind, IndexDoc};
 use serde::{Deserialize, Serialize, Serializer};
 
-use super::CACHE_DIR;
+use super::{CACHE_DIR, TextHashes};
+use crate::site::Candidate;
 use crate::summary::GuidelineSummary;
 
 /// The folder of the entries in the cache folder.
@@ -38,7 +39,10 @@ pub(crate) type Surveyed = (GuidelineSummary, Vec<IndexDoc>);
 
 /// The entries of the site at a root, for one build.
 pub(crate) struct SurveyCache {
+    root: PathBuf,
     dir: PathBuf,
+    /// The hashes of the guidelines' texts, read with the build's other inputs.
+    texts: TextHashes,
     /// Everything the entries' keys hold but the guideline's own name and text.
     base: blake3::Hash,
     drafts: bool,
@@ -51,7 +55,9 @@ pub(crate) struct SurveyCache {
 impl SurveyCache {
     pub(crate) fn new(root: &Path, base: blake3::Hash, drafts: bool, consult: bool) -> Self {
         Self {
+            root: root.to_path_buf(),
             dir: root.join(CACHE_DIR).join(SURVEY_DIR),
+            texts: TextHashes::new(),
             base,
             drafts,
             consult,
@@ -59,13 +65,34 @@ impl SurveyCache {
         }
     }
 
-    /// The summary and units of the guideline `group/slug` whose file holds `text`, when an
-    /// entry of this key is whole. A corrupt or foreign entry is removed.
-    pub(crate) fn recall(&self, group: &str, slug: &str, text: &[u8]) -> Option<Surveyed> {
+    /// The hashes of the guidelines' texts as the build's input key read them: a guideline
+    /// among them is not read again to find its entry.
+    pub(crate) fn with_text_hashes(mut self, texts: TextHashes) -> Self {
+        self.texts = texts;
+        self
+    }
+
+    /// The summary and units of `candidate`, when an entry of its text's key is whole. A
+    /// corrupt or foreign entry is removed.
+    pub(crate) fn recall(&self, candidate: &Candidate) -> Option<Surveyed> {
         if !self.consult {
             return None;
         }
-        let key = self.key(group, slug, blake3::hash(text).as_bytes());
+        let text_hash = self.text_hash(&candidate.path)?;
+        self.recall_hashed(&candidate.group, &candidate.slug, &text_hash)
+    }
+
+    /// The hash of the guideline text at `path`: the input key's, or read now.
+    fn text_hash(&self, path: &Path) -> Option<blake3::Hash> {
+        let relative = path.strip_prefix(&self.root).ok()?.to_str()?;
+        if let Some(hash) = self.texts.get(&relative.replace('\\', "/")) {
+            return Some(*hash);
+        }
+        std::fs::read(path).ok().map(|text| blake3::hash(&text))
+    }
+
+    fn recall_hashed(&self, group: &str, slug: &str, text_hash: &blake3::Hash) -> Option<Surveyed> {
+        let key = self.key(group, slug, text_hash.as_bytes());
         let file = self.file(&key);
         let bytes = std::fs::read(&file).ok()?;
         let Some((summary, docs)) = decode(&bytes, &key) else {
@@ -223,6 +250,15 @@ mod tests {
         (GuidelineSummary::of(&guideline), docs)
     }
 
+    impl SurveyCache {
+        fn recall_text(&self, group: &str, slug: &str, text: &[u8]) -> Option<Surveyed> {
+            if !self.consult {
+                return None;
+            }
+            self.recall_hashed(group, slug, &blake3::hash(text))
+        }
+    }
+
     fn cache(root: &Path, base: &str, drafts: bool) -> SurveyCache {
         SurveyCache::new(root, blake3::hash(base.as_bytes()), drafts, true)
     }
@@ -244,26 +280,29 @@ mod tests {
         docs[0].keywords.clear();
         docs[1].keywords = vec!["lymfom".to_owned()];
         let first = cache(dir.path(), "a", false);
-        assert_eq!(first.recall("dlg", "dlbcl", VALID.as_bytes()), None);
+        assert_eq!(first.recall_text("dlg", "dlbcl", VALID.as_bytes()), None);
         first.keep(&summary, &docs);
 
         let again = cache(dir.path(), "a", false);
-        let recalled = again.recall("dlg", "dlbcl", VALID.as_bytes());
+        let recalled = again.recall_text("dlg", "dlbcl", VALID.as_bytes());
         assert_eq!(recalled, Some((summary.clone(), docs.clone())));
         let edited = format!("{VALID}\n");
-        assert_eq!(again.recall("dlg", "dlbcl", edited.as_bytes()), None);
-        assert_eq!(again.recall("dlg", "other", VALID.as_bytes()), None);
-        assert_eq!(again.recall("dbcg", "dlbcl", VALID.as_bytes()), None);
+        assert_eq!(again.recall_text("dlg", "dlbcl", edited.as_bytes()), None);
+        assert_eq!(again.recall_text("dlg", "other", VALID.as_bytes()), None);
+        assert_eq!(again.recall_text("dbcg", "dlbcl", VALID.as_bytes()), None);
         assert_eq!(
-            cache(dir.path(), "b", false).recall("dlg", "dlbcl", VALID.as_bytes()),
+            cache(dir.path(), "b", false).recall_text("dlg", "dlbcl", VALID.as_bytes()),
             None
         );
         assert_eq!(
-            cache(dir.path(), "a", true).recall("dlg", "dlbcl", VALID.as_bytes()),
+            cache(dir.path(), "a", true).recall_text("dlg", "dlbcl", VALID.as_bytes()),
             None
         );
         let not_consulted = SurveyCache::new(dir.path(), blake3::hash(b"a"), false, false);
-        assert_eq!(not_consulted.recall("dlg", "dlbcl", VALID.as_bytes()), None);
+        assert_eq!(
+            not_consulted.recall_text("dlg", "dlbcl", VALID.as_bytes()),
+            None
+        );
     }
 
     #[test]
@@ -286,7 +325,7 @@ mod tests {
         ] {
             std::fs::write(&file, bad).unwrap();
             let cache = cache(dir.path(), "a", false);
-            assert_eq!(cache.recall("dlg", "dlbcl", VALID.as_bytes()), None);
+            assert_eq!(cache.recall_text("dlg", "dlbcl", VALID.as_bytes()), None);
             assert!(!file.exists(), "a bad entry is removed");
             // The parse's result is kept again.
             cache.keep(&summary, &docs);
@@ -312,11 +351,19 @@ mod tests {
         .unwrap();
 
         let second = cache(dir.path(), "a", false);
-        assert!(second.recall("dlg", "dlbcl", edited.as_bytes()).is_some());
+        assert!(
+            second
+                .recall_text("dlg", "dlbcl", edited.as_bytes())
+                .is_some()
+        );
         second.tidy();
         let [kept] = entries(dir.path()).try_into().expect("one entry");
         let third = cache(dir.path(), "a", false);
-        assert!(third.recall("dlg", "dlbcl", edited.as_bytes()).is_some());
+        assert!(
+            third
+                .recall_text("dlg", "dlbcl", edited.as_bytes())
+                .is_some()
+        );
         assert_eq!(entries(dir.path()), [kept]);
     }
 }

@@ -23,7 +23,7 @@ use jiff::civil::Date;
 
 use rayon::prelude::*;
 
-use crate::build_cache::{Entries, SurveyCache, Surveyed};
+use crate::build_cache::{Entries, SurveyCache};
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
@@ -81,7 +81,7 @@ impl Survey {
         let site_root = config.root_path();
         let parsed = AtomicUsize::new(0);
         let recall = |candidate: &Candidate| {
-            let recalled = cache.and_then(|cache| recall(cache, candidate));
+            let recalled = cache.and_then(|cache| cache.recall(candidate));
             if recalled.is_none() {
                 parsed.fetch_add(1, Ordering::Relaxed);
             }
@@ -131,12 +131,6 @@ impl Survey {
     fn publishes(&self, summary: &GuidelineSummary) -> bool {
         self.drafts || summary.status() == Status::Approved
     }
-}
-
-/// The summary and units `cache` holds for `candidate`'s text, unparsed.
-fn recall(cache: &SurveyCache, candidate: &Candidate) -> Option<Surveyed> {
-    let text = std::fs::read(&candidate.path).ok()?;
-    cache.recall(&candidate.group, &candidate.slug, &text)
 }
 
 /// What a streamed build published (`None` when `proceed` refused), the site's findings,
