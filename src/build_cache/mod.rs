@@ -13,6 +13,7 @@ mod outputs;
 mod pages;
 mod sealed;
 mod surveyed;
+mod unit_wire;
 
 pub(crate) use inputs::{InputKey, Settings, TextHashes};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};

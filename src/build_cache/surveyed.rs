@@ -13,16 +13,17 @@
 //! removed and costs a parse, never a wrong summary.
 //!
 //! Binary (postcard): at 1,000 guidelines the units hold ~55 MB of text, which JSON would
-//! escape on the way out and scan on the way in, at a cost near the parse's own.
+//! escape on the way out and scan on the way in, at a cost near the parse's own; the units in
+//! the shorter form of `unit_wire.rs`.
 
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use search_index::{DocKind, IndexDoc};
-use serde::{Deserialize, Serialize, Serializer};
+use search_index::IndexDoc;
 
+use super::unit_wire::{self, UnitIn};
 use super::{CACHE_DIR, TextHashes};
 use crate::site::Candidate;
 use crate::summary::GuidelineSummary;
@@ -166,8 +167,7 @@ fn file_name(key: &blake3::Hash) -> String {
 /// An entry: the format word, the checksum of the body, the body (the key, the summary, the
 /// units).
 fn encode(key: &blake3::Hash, summary: &GuidelineSummary, docs: &[IndexDoc]) -> Vec<u8> {
-    let units: Vec<Unit> = docs.iter().map(Unit).collect();
-    let body = (key.as_bytes(), summary, units);
+    let body = (key.as_bytes(), summary, unit_wire::wire(docs));
     // Into memory: only a type serde cannot write fails, and these all can.
     let body = postcard::to_allocvec(&body).unwrap_or_default();
     let mut bytes = Vec::with_capacity(MAGIC.len() + 32 + body.len());
@@ -184,9 +184,12 @@ fn decode(bytes: &[u8], key: &blake3::Hash) -> Option<Surveyed> {
     if blake3::hash(body).as_bytes() != checksum {
         return None;
     }
-    let (stored, summary, units): ([u8; 32], GuidelineSummary, Vec<OwnedUnit>) =
+    let (stored, summary, units): ([u8; 32], GuidelineSummary, Vec<UnitIn>) =
         postcard::from_bytes(body).ok()?;
-    (stored == *key.as_bytes()).then(|| (summary, units.into_iter().map(|u| u.0).collect()))
+    if stored != *key.as_bytes() {
+        return None;
+    }
+    Some((summary, unit_wire::unwire(units)?))
 }
 
 /// Writes `bytes` beside `file` and renames them in, so that a kill leaves no half entry.
@@ -196,36 +199,6 @@ fn write(dir: &Path, file: &Path, bytes: &[u8]) -> io::Result<()> {
     std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, file)
 }
-
-/// [`IndexDoc`] field by field: its own serde form leaves out empty keywords, which a
-/// format without field names cannot read back.
-#[derive(Serialize, Deserialize)]
-#[serde(remote = "IndexDoc")]
-struct IndexDocFields {
-    url: String,
-    guideline: String,
-    guideline_url: String,
-    group: String,
-    kind: DocKind,
-    title: String,
-    strength: Option<String>,
-    strength_class: Option<String>,
-    text: String,
-    keywords: Vec<String>,
-}
-
-/// A unit to write.
-struct Unit<'a>(&'a IndexDoc);
-
-impl Serialize for Unit<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        IndexDocFields::serialize(self.0, serializer)
-    }
-}
-
-/// A unit read back.
-#[derive(Deserialize)]
-struct OwnedUnit(#[serde(with = "IndexDocFields")] IndexDoc);
 
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
@@ -279,6 +252,7 @@ mod tests {
         // With keywords and without (their JSON form leaves empty ones out).
         docs[0].keywords.clear();
         docs[1].keywords = vec!["lymfom".to_owned()];
+        docs[2].url = "https://example.com/elsewhere#x".to_owned();
         let first = cache(dir.path(), "a", false);
         assert_eq!(first.recall_text("dlg", "dlbcl", VALID.as_bytes()), None);
         first.keep(&summary, &docs);
