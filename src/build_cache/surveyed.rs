@@ -96,14 +96,12 @@ impl SurveyCache {
         let key = self.key(group, slug, text_hash.as_bytes());
         let file = self.file(&key);
         let bytes = std::fs::read(&file).ok()?;
-        let Some((summary, docs)) = decode(&bytes, &key) else {
+        let whole = decode(&bytes, &key).filter(|(s, _)| s.group == group && s.slug == slug);
+        let Some((summary, docs)) = whole else {
             // Left in place it would cost a parse in every build.
             let _ = std::fs::remove_file(&file);
             return None;
         };
-        if summary.group != group || summary.slug != slug {
-            return None;
-        }
         self.use_entry(&key);
         Some((summary, docs))
     }
