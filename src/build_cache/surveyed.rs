@@ -306,6 +306,23 @@ mod tests {
     }
 
     #[test]
+    fn a_unit_text_that_is_not_utf8_is_refused_though_its_checksum_matches() {
+        let (summary, mut docs) = surveyed(VALID);
+        docs[0].text = "før ZZZZ efter".to_owned();
+        let key = blake3::hash(b"k");
+        let good = encode(&key, &summary, &docs);
+        assert_eq!(decode(&good, &key), Some((summary, docs)));
+        let body = &good[MAGIC.len() + 32..];
+        let at = body.windows(4).position(|w| w == b"ZZZZ").unwrap();
+        let mut bad_body = body.to_vec();
+        bad_body[at] = 0xff;
+        let mut bad = MAGIC.to_vec();
+        bad.extend_from_slice(blake3::hash(&bad_body).as_bytes());
+        bad.extend_from_slice(&bad_body);
+        assert_eq!(decode(&bad, &key), None);
+    }
+
+    #[test]
     fn tidying_removes_every_entry_the_build_did_not_use() {
         let dir = tempfile::tempdir().unwrap();
         let (summary, docs) = surveyed(VALID);
