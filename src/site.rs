@@ -110,13 +110,28 @@ pub(crate) fn read_guidelines<T: Send>(
     config: &SiteConfig,
     keep: impl Fn(Candidate, Guideline) -> T + Sync,
 ) -> ReadGuidelines<T> {
+    read_guidelines_recalling(root, config, |_| None, |candidate, g, _| keep(candidate, g))
+}
+
+/// [`read_guidelines`], but a guideline that `recall` has a result for is not parsed: that
+/// result is kept, with no finding. `keep` is told whether the parse found nothing.
+pub(crate) fn read_guidelines_recalling<T: Send>(
+    root: &Path,
+    config: &SiteConfig,
+    recall: impl Fn(&Candidate) -> Option<T> + Sync,
+    keep: impl Fn(Candidate, Guideline, bool) -> T + Sync,
+) -> ReadGuidelines<T> {
     let mut findings = Vec::new();
     let candidates = discover(root, config, &mut findings);
     let parsed: Vec<(Option<T>, Vec<Diagnostic>)> = candidates
         .into_par_iter()
         .map(|candidate| {
+            if let Some(recalled) = recall(&candidate) {
+                return (Some(recalled), Vec::new());
+            }
             let (guideline, found) = load_one(root, &candidate);
-            (guideline.map(|g| keep(candidate, g)), found)
+            let clean = found.is_empty();
+            (guideline.map(|g| keep(candidate, g, clean)), found)
         })
         .collect();
     let mut kept = Vec::with_capacity(parsed.len());

@@ -2,6 +2,7 @@
 //! configuration, the synonyms, the guidelines and their assets, the theme), the settings of
 //! the build, and the program itself.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -34,6 +35,9 @@ pub(crate) struct Settings {
     pub(crate) index: String,
 }
 
+/// The hash of each guideline's text, by its path (root-relative, `/`-separated).
+pub(crate) type TextHashes = HashMap<String, blake3::Hash>;
+
 /// The hash of every input of a build. Two builds with the same key write the same bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct InputKey(pub blake3::Hash);
@@ -49,7 +53,17 @@ impl InputKey {
     /// [`InputKey::of`], and the hash of every input but the guidelines' own files (their
     /// assets included): what a guideline's pages read besides its own text and the others'
     /// summaries.
+    #[cfg(test)]
     pub(crate) fn with_base(root: &Path, settings: &Settings) -> Option<(Self, blake3::Hash)> {
+        Self::with_texts(root, settings).map(|(key, base, _)| (key, base))
+    }
+
+    /// [`InputKey::with_base`], and the hash of each guideline's own text by its path
+    /// (root-relative, `/`-separated), so that the build need not read and hash it again.
+    pub(crate) fn with_texts(
+        root: &Path,
+        settings: &Settings,
+    ) -> Option<(Self, blake3::Hash, TextHashes)> {
         let files = input_files(root)?;
         let hashed: Vec<(String, blake3::Hash)> = files
             .into_par_iter()
@@ -80,7 +94,10 @@ impl InputKey {
                 field(&mut base, hash.as_bytes());
             }
         }
-        Some((Self(key.finalize()), base.finalize()))
+        let texts = hashed
+            .into_iter()
+            .filter(|(path, _)| is_guideline_text(path));
+        Some((Self(key.finalize()), base.finalize(), texts.collect()))
     }
 }
 
@@ -196,6 +213,13 @@ mod tests {
         assert_ne!(asset, base);
         std::fs::write(root.join("retning.toml"), "title = \"y\"").unwrap();
         assert_ne!(InputKey::with_base(root, &settings()).unwrap().1, asset);
+        // The guidelines' own texts come with their hashes, their assets do not.
+        let (_, _, texts) = InputKey::with_texts(root, &settings()).unwrap();
+        let text = blake3::hash(b"+++ edited");
+        assert_eq!(
+            texts,
+            TextHashes::from([("guidelines/dlg/a.md".to_owned(), text)])
+        );
     }
 
     #[test]

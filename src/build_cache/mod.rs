@@ -7,14 +7,20 @@
 //! before a build starts writing, and ignored (the build runs in full) when it is unreadable,
 //! corrupt (its checksum does not match), of another format or another program, or when
 //! anything it describes differs.
+//!
+//! Beside it: the files each guideline's pages made (`pages.rs`), and each guideline's
+//! summary and search units (`surveyed.rs`), which, keyed by content, are not removed first.
 
 mod inputs;
 mod outputs;
 mod pages;
 mod sealed;
+mod surveyed;
+mod unit_wire;
 
-pub(crate) use inputs::{InputKey, Settings};
+pub(crate) use inputs::{InputKey, Settings, TextHashes};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
+pub(crate) use surveyed::SurveyCache;
 
 use std::io;
 use std::path::{Path, PathBuf};

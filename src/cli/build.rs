@@ -10,7 +10,9 @@ use anyhow::Context;
 use clap::Args;
 use jiff::civil::Date;
 
-use crate::build_cache::{BuildCache, CACHE_DIR, Entries, InputKey, Settings, Summary};
+use crate::build_cache::{
+    BuildCache, CACHE_DIR, Entries, InputKey, Settings, Summary, SurveyCache, TextHashes,
+};
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
 use crate::diagnostics::{
@@ -73,11 +75,14 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     let index_dir = root.join(search::INDEX_DIR);
     let cache = BuildCache::of(root);
     let history_head = SiteHistory::head_unless(args.no_history, root);
-    let keys = InputKey::with_base(
+    let keys = InputKey::with_texts(
         root,
         &settings(&args, today, &out, &index_dir, &history_head, language),
     );
-    let (key, base) = (keys.map(|(key, _)| key), keys.map(|(_, base)| base));
+    let (key, base, texts) = match keys {
+        Some((key, base, texts)) => (Some(key), Some(base), texts),
+        None => (None, None, TextHashes::new()),
+    };
     if let Some(key) = key.filter(|_| !args.no_cache)
         && let Some(last) = cache.unchanged(&key, &[out.path(), &index_dir])
     {
@@ -96,6 +101,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         index_dir: &index_dir,
         cache: &cache,
         base,
+        texts,
         history_head: &history_head,
         progress: &progress,
         language,
@@ -200,6 +206,8 @@ struct BuildContext<'a> {
     cache: &'a BuildCache,
     /// The hash of the inputs but the guidelines' own text, when they could all be read.
     base: Option<blake3::Hash>,
+    /// The hash of each guideline's text, read with the others (empty when `base` is none).
+    texts: TextHashes,
     history_head: &'a Result<String, Unavailable>,
     progress: &'a Progress,
     language: Language,
@@ -220,12 +228,18 @@ fn build_streamed(
         ..
     } = *context;
     progress.step(&message!("progress-checking"), language);
+    // `--no-cache` parses every guideline but still keeps what it made, for the next build.
+    let surveyed = context.base.map(|base| {
+        SurveyCache::new(root, base, args.drafts, !args.no_cache)
+            .with_text_hashes(context.texts.clone())
+    });
     let survey = match Survey::of(
         root,
         args.base_url.clone(),
         args.drafts,
         &search::SearchLabels::of(theme),
         synonyms,
+        surveyed.as_ref(),
     ) {
         Ok(survey) => survey,
         Err(finding) => {

@@ -15,6 +15,7 @@ pub(crate) use reuse::PageReuse;
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, PoisonError};
 use std::time::Instant;
 
@@ -22,7 +23,7 @@ use jiff::civil::Date;
 
 use rayon::prelude::*;
 
-use crate::build_cache::Entries;
+use crate::build_cache::{Entries, SurveyCache};
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
@@ -32,7 +33,7 @@ use crate::render::{
     OutputTree, RenderError, RenderOptions, SearchFiles, Theme, render_site_from_summaries,
 };
 use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
-use crate::site::{Candidate, Site, load_one, read_guidelines};
+use crate::site::{Candidate, Site, load_one, read_guidelines_recalling};
 use crate::source::SourceFile;
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
@@ -53,33 +54,56 @@ pub(crate) struct Survey {
     /// What reading and parsing found, in the order `check` finds it.
     pub(crate) findings: Vec<Diagnostic>,
     drafts: bool,
+    /// How many guidelines were parsed (the others' summaries and units came from the
+    /// build cache): the tests read it to see what the cache saved.
+    #[cfg_attr(not(test), allow(dead_code))]
+    parsed: usize,
 }
 
 impl Survey {
     /// The first pass over the site at `root`, its configuration's `base_url` replaced by
     /// `base_url` when given; the search units are for an index with `synonyms`. Only an
-    /// unusable configuration stops it, as [`Site::load`].
+    /// unusable configuration stops it, as [`Site::load`]. A guideline whose summary and
+    /// units `cache` holds for its text is not parsed; one whose parse found nothing is
+    /// kept there for the next build.
     pub(crate) fn of(
         root: &Path,
         base_url: Option<String>,
         drafts: bool,
         labels: &SearchLabels,
         synonyms: Synonyms,
+        cache: Option<&SurveyCache>,
     ) -> Result<Self, Box<Diagnostic>> {
         let mut config = SiteConfig::load(root)?;
         if let Some(base_url) = base_url {
             config.base_url = base_url;
         }
         let site_root = config.root_path();
+        let parsed = AtomicUsize::new(0);
+        let recall = |candidate: &Candidate| {
+            let recalled = cache.and_then(|cache| cache.recall(candidate));
+            if recalled.is_none() {
+                parsed.fetch_add(1, Ordering::Relaxed);
+            }
+            recalled.map(|(summary, docs)| ((candidate.clone(), summary), docs))
+        };
         // Each guideline's model is dropped in the job that parsed it.
-        let read = read_guidelines(root, &config, |candidate, g| {
+        let keep = |candidate, g: Guideline, clean| {
             let docs = if drafts || g.status() == Status::Approved {
                 search::units(&g, &site_root, labels)
             } else {
                 Vec::new()
             };
-            ((candidate, GuidelineSummary::of(&g)), docs)
-        });
+            let summary = GuidelineSummary::of(&g);
+            if let Some(cache) = cache.filter(|_| clean) {
+                cache.keep(&summary, &docs);
+            }
+            ((candidate, summary), docs)
+        };
+        let read = read_guidelines_recalling(root, &config, recall, keep);
+        if let Some(cache) = cache {
+            cache.tidy();
+        }
         let mut kept = read.kept;
         kept.sort_by(|((_, a), _), ((_, b), _)| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
         let (guidelines, docs): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
@@ -90,6 +114,7 @@ impl Survey {
             synonyms,
             findings: read.findings,
             drafts,
+            parsed: parsed.into_inner(),
         })
     }
 
@@ -135,6 +160,7 @@ pub(crate) fn publish_streamed(
         synonyms,
         findings: read_findings,
         drafts,
+        parsed: _,
     } = survey;
     step(Stage::SearchIndex);
     let started = Instant::now();
@@ -312,4 +338,71 @@ impl Checker<'_> {
 /// The findings so far; a job that panicked while holding them left them whole.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
+    const CONFIG: &str = "title = \"Test\"\nbase_url = \"https://example.org/r/\"\n\n[groups]\ndbcg = \"DBCG\"\ndlg = \"DLG\"\n";
+
+    fn write(root: &Path, guideline: &str, text: &str) {
+        let path = root.join("guidelines").join(guideline);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+
+    fn survey(root: &Path, consult: bool) -> Survey {
+        let cache = SurveyCache::new(root, blake3::hash(b"base"), false, consult);
+        let labels = SearchLabels::builtin();
+        Survey::of(
+            root,
+            None,
+            false,
+            &labels,
+            Synonyms::default(),
+            Some(&cache),
+        )
+        .unwrap()
+    }
+
+    /// What the rest of the build reads of a survey.
+    fn made(survey: &Survey) -> (Vec<GuidelineSummary>, Vec<IndexDoc>, String) {
+        let summaries = survey.guidelines.iter().map(|(_, s)| s.clone()).collect();
+        (
+            summaries,
+            survey.docs.clone(),
+            format!("{:?}", survey.findings),
+        )
+    }
+
+    #[test]
+    fn only_the_guidelines_changed_or_with_findings_are_parsed_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("retning.toml"), CONFIG).unwrap();
+        write(root, "dlg/dlbcl.md", VALID);
+        write(
+            root,
+            "dbcg/mamma.md",
+            &VALID.replacen("lymfom", "brystkræft", 1),
+        );
+        // A strength Oxford does not know: a finding of the parse.
+        write(root, "dbcg/bad.md", &VALID.replacen("(B)", "(E)", 1));
+
+        let fresh = survey(root, false);
+        assert_eq!(fresh.parsed, 3);
+        assert!(!fresh.findings.is_empty());
+        let second = survey(root, true);
+        // The guideline with a finding is parsed again, so that it prints it again.
+        assert_eq!(second.parsed, 1);
+        assert_eq!(made(&second), made(&fresh));
+
+        write(root, "dlg/dlbcl.md", &format!("{VALID}\nEt nyt afsnit.\n"));
+        let edited = survey(root, true);
+        assert_eq!(edited.parsed, 2);
+        assert_eq!(made(&edited), made(&survey(root, false)));
+        assert_eq!(survey(root, true).parsed, 1);
+    }
 }

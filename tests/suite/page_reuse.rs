@@ -4,7 +4,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::support::{Site, VALID, build_without_history, files_under, fresh_build, site};
+use crate::support::{
+    Site, VALID, build_without_history, files_under, fresh_build, fresh_build_with, site,
+};
 
 #[track_caller]
 fn assert_same_site(
@@ -50,8 +52,11 @@ fn guidelines(site: &Site) -> Vec<String> {
         .collect()
 }
 
-/// An edit of kind `kind` (of 7) a writer makes between two builds, of a guideline `rng`
-/// picks; says what it did.
+/// How many kinds of edit [`edit`] makes.
+const KINDS: usize = 11;
+
+/// An edit of kind `kind` (of [`KINDS`]) a writer makes between two builds, of a guideline
+/// `rng` picks; says what it did.
 fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
     let all = guidelines(site);
     let path = all[rng.below(all.len())].clone();
@@ -99,17 +104,61 @@ fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
             std::fs::remove_file(site.path(&path)).expect("delete");
             format!("{path} deleted")
         }
+        7 => {
+            // The units' URLs come from the base URL; the pages name the groups.
+            let config = std::fs::read_to_string(site.path("retning.toml")).expect("read");
+            let (from, to) = if round.is_multiple_of(2) {
+                ("dlg = \"", format!("dlg = \"{round} "))
+            } else {
+                ("example.org/", format!("example.org/{round}-"))
+            };
+            write("retning.toml", config.replacen(from, &to, 1));
+            format!("retning.toml: {to}")
+        }
+        8 => {
+            // A theme label the search units carry.
+            theme_strings(site, "oxford-b = \"", &format!("oxford-b = \"{round} "));
+            "a strength label".to_owned()
+        }
+        // A draft goes on the site only with `--drafts`; the main guideline is linked.
+        9 if path != crate::support::MAIN => {
+            let (from, to) = if text.contains("status = \"draft\"") {
+                ("status = \"draft\"", "status = \"approved\"")
+            } else {
+                ("status = \"approved\"", "status = \"draft\"")
+            };
+            write(&path, text.replacen(from, to, 1));
+            format!("{path} now {to}")
+        }
+        10 => {
+            // Inline HTML: a warning of the parse, which each build must print again.
+            let html = "Se <b>dette</b>. ";
+            let edited = if text.contains(html) {
+                text.replacen(html, "", 1)
+            } else {
+                text.replacen("### Rationale\n\n", &format!("### Rationale\n\n{html}"), 1)
+            };
+            write(&path, edited);
+            format!("inline HTML in {path} toggled")
+        }
         _ => {
-            let strings = site.path("themes/default/strings.toml");
-            let theme = std::fs::read_to_string(&strings)
-                .unwrap_or_else(|_| include_str!("../../themes/default/strings.toml").to_owned());
-            let changed =
-                theme.replacen("footer_feed = \"", &format!("footer_feed = \"{round} "), 1);
-            std::fs::create_dir_all(site.path("themes/default")).expect("create dir");
-            std::fs::write(strings, changed).expect("write");
+            theme_strings(
+                site,
+                "footer_feed = \"",
+                &format!("footer_feed = \"{round} "),
+            );
             "a theme string".to_owned()
         }
     }
+}
+
+/// The site's theme strings (the default theme's, the first time) with `from` replaced.
+fn theme_strings(site: &Site, from: &str, to: &str) {
+    let strings = site.path("themes/default/strings.toml");
+    let theme = std::fs::read_to_string(&strings)
+        .unwrap_or_else(|_| include_str!("../../themes/default/strings.toml").to_owned());
+    std::fs::create_dir_all(site.path("themes/default")).expect("create dir");
+    std::fs::write(strings, theme.replacen(from, to, 1)).expect("write");
 }
 
 #[test]
@@ -135,16 +184,22 @@ fn after_random_edits_the_site_and_its_findings_are_those_of_a_fresh_build() {
     let site = builder.build();
     build_without_history(site.root(), &[]);
     let mut rng = Rng(0x2545_f491_4f6c_dd1d);
-    // Every kind of edit twice, in a shuffled order.
-    let mut kinds: Vec<usize> = (0..14).map(|i| i % 7).collect();
+    // Every kind of edit twice, in a shuffled order; some builds with `--drafts`.
+    let mut kinds: Vec<usize> = (0..2 * KINDS).map(|i| i % KINDS).collect();
     for i in (1..kinds.len()).rev() {
         kinds.swap(i, rng.below(i + 1));
     }
     for (round, kind) in kinds.into_iter().enumerate() {
-        let what = edit(&site, &mut rng, round, kind);
-        let (said, findings) = build_without_history(site.root(), &[]);
+        let mut what = edit(&site, &mut rng, round, kind);
+        let args: &[&str] = if rng.below(3) == 0 {
+            &["--drafts"]
+        } else {
+            &[]
+        };
+        what.push_str(&format!(", built with {args:?}"));
+        let (said, findings) = build_without_history(site.root(), args);
         assert!(!said.contains("nothing changed"), "{what}: {said}");
-        let (fresh, fresh_findings) = fresh_build(&site);
+        let (fresh, fresh_findings) = fresh_build_with(&site, args);
         assert_same_site(&what, &files_under(&site.path("public")), &fresh);
         assert_eq!(findings, fresh_findings, "{what}: the findings differ");
     }
@@ -206,4 +261,59 @@ fn a_search_file_changed_by_hand_in_the_site_is_written_again() {
         &files_under(&site.path("public")),
         &fresh_build(&site).0,
     );
+}
+
+#[test]
+fn stale_or_corrupt_survey_entries_cost_a_parse_not_a_wrong_site() {
+    let site = site()
+        .file("guidelines/dbcg/mamma.md", generated("Brystkræft"))
+        .file("guidelines/dbcg/lunge.md", generated("Lungekræft"))
+        .build();
+    build_without_history(site.root(), &[]);
+    let entries = || -> BTreeMap<std::path::PathBuf, Vec<u8>> {
+        let listing = std::fs::read_dir(site.path(".retning/build/survey")).expect("entries");
+        let read = |path: std::path::PathBuf| (path.clone(), std::fs::read(path).expect("read"));
+        listing
+            .map(|entry| read(entry.expect("entry").path()))
+            .collect()
+    };
+    let first = entries();
+    assert_eq!(
+        first.len(),
+        3,
+        "one entry per guideline: {:?}",
+        first.keys()
+    );
+    let main = site.path(crate::support::MAIN);
+    let text = std::fs::read_to_string(&main).expect("read");
+    let sentence = "### Rationale\n\nEn ny sætning. ";
+    std::fs::write(&main, text.replacen("### Rationale\n\n", sentence, 1)).expect("write");
+    build_without_history(site.root(), &[]);
+    let second = entries();
+    let old: Vec<_> = first
+        .iter()
+        .filter(|(p, _)| !second.contains_key(*p))
+        .collect();
+    let new: Vec<_> = second.keys().filter(|p| !first.contains_key(*p)).collect();
+    let ([(_, stale)], [edited]) = (old.as_slice(), new.as_slice()) else {
+        panic!("the edited guideline's entry alone is new: {old:?} {new:?}");
+    };
+    // The entry of the guideline's last text under its new key, and another's with a byte
+    // changed.
+    std::fs::write(edited, stale).expect("write");
+    let other = second.keys().find(|p| p != edited).expect("another entry");
+    let mut corrupt = second[other].clone();
+    let middle = corrupt.len() / 2;
+    corrupt[middle] ^= 0x20;
+    std::fs::write(other, &corrupt).expect("write");
+    // Without the record of the last build, the build runs though nothing changed.
+    std::fs::remove_file(site.path(".retning/build/last-build.json")).expect("remove");
+
+    let (said, findings) = build_without_history(site.root(), &[]);
+    assert!(!said.contains("nothing changed"), "{said}");
+    let (fresh, fresh_findings) = fresh_build(&site);
+    assert_same_site("bad entries", &files_under(&site.path("public")), &fresh);
+    assert_eq!(findings, fresh_findings);
+    // Each bad entry was set aside and made again from a parse.
+    assert!(entries() == second, "the entries are made again");
 }

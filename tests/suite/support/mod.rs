@@ -260,6 +260,11 @@ pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 /// The site's sources copied to a new folder and built there with `--no-cache`: the site a
 /// fresh build writes and the findings it prints.
 pub fn fresh_build(site: &Site) -> (BTreeMap<String, Vec<u8>>, String) {
+    fresh_build_with(site, &[])
+}
+
+/// [`fresh_build`] with more arguments (`--drafts`).
+pub fn fresh_build_with(site: &Site, args: &[&str]) -> (BTreeMap<String, Vec<u8>>, String) {
     let copy = tempfile::tempdir().expect("temporary folder");
     for input in ["retning.toml", "guidelines", "themes"] {
         let from = site.path(input);
@@ -276,7 +281,8 @@ pub fn fresh_build(site: &Site) -> (BTreeMap<String, Vec<u8>>, String) {
             }
         }
     }
-    let (_, findings) = build_without_history(copy.path(), &["--no-cache"]);
+    let args: Vec<&str> = args.iter().copied().chain(["--no-cache"]).collect();
+    let (_, findings) = build_without_history(copy.path(), &args);
     (files_under(&copy.path().join("public")), findings)
 }
 

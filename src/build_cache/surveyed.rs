@@ -1,0 +1,358 @@
+//! What the first pass made of each guideline (its summary and its search units), kept under
+//! `.retning/build/survey/` so that the next build need not parse an unchanged guideline
+//! again: one file per guideline whose parse found nothing, named by its key, the hash of
+//! everything the summary and the units read (the build's base: program, settings, the
+//! configuration, the theme, the synonyms and the assets; `--drafts`; the guideline's name
+//! and text). A guideline whose parse found something has no file: it is parsed again, so
+//! that its findings are printed as before.
+//!
+//! Keyed by content, a file can only describe the guideline it was made from: it need not be
+//! removed before a build writes its site, and a stale one is merely unused (each build
+//! removes the files it neither read nor wrote). Each file is written beside its place and
+//! renamed in, under a format word and a checksum of its body: a corrupt or foreign file is
+//! removed and costs a parse, never a wrong summary.
+//!
+//! Binary (postcard): at 1,000 guidelines the units hold ~55 MB of text, which JSON would
+//! escape on the way out and scan on the way in, at a cost near the parse's own; the units in
+//! the shorter form of `unit_wire.rs`.
+
+use std::collections::HashSet;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use search_index::IndexDoc;
+
+use super::unit_wire::{self, UnitIn};
+use super::{CACHE_DIR, TextHashes};
+use crate::site::Candidate;
+use crate::summary::GuidelineSummary;
+
+/// The folder of the entries in the cache folder.
+const SURVEY_DIR: &str = "survey";
+/// The first bytes of every entry; the number changes with the format or the key's meaning.
+const MAGIC: &[u8] = b"retning-survey 1\n";
+/// Each entry's file is `<key>.bin`.
+const EXTENSION: &str = "bin";
+
+/// One guideline's summary and search units, as the first pass made them.
+pub(crate) type Surveyed = (GuidelineSummary, Vec<IndexDoc>);
+
+/// The entries of the site at a root, for one build.
+pub(crate) struct SurveyCache {
+    root: PathBuf,
+    dir: PathBuf,
+    /// The hashes of the guidelines' texts, read with the build's other inputs.
+    texts: TextHashes,
+    /// Everything the entries' keys hold but the guideline's own name and text.
+    base: blake3::Hash,
+    drafts: bool,
+    /// Whether entries are read (`--no-cache` only writes them).
+    consult: bool,
+    /// The file names of the entries this build read or wrote (or found in place).
+    used: Mutex<HashSet<String>>,
+}
+
+impl SurveyCache {
+    pub(crate) fn new(root: &Path, base: blake3::Hash, drafts: bool, consult: bool) -> Self {
+        Self {
+            root: root.to_path_buf(),
+            dir: root.join(CACHE_DIR).join(SURVEY_DIR),
+            texts: TextHashes::new(),
+            base,
+            drafts,
+            consult,
+            used: Mutex::new(HashSet::new()),
+        }
+    }
+
+    /// The hashes of the guidelines' texts as the build's input key read them: a guideline
+    /// among them is not read again to find its entry.
+    pub(crate) fn with_text_hashes(mut self, texts: TextHashes) -> Self {
+        self.texts = texts;
+        self
+    }
+
+    /// The summary and units of `candidate`, when an entry of its text's key is whole. A
+    /// corrupt or foreign entry is removed.
+    pub(crate) fn recall(&self, candidate: &Candidate) -> Option<Surveyed> {
+        if !self.consult {
+            return None;
+        }
+        let text_hash = self.text_hash(&candidate.path)?;
+        self.recall_hashed(&candidate.group, &candidate.slug, &text_hash)
+    }
+
+    /// The hash of the guideline text at `path`: the input key's, or read now.
+    fn text_hash(&self, path: &Path) -> Option<blake3::Hash> {
+        let relative = path.strip_prefix(&self.root).ok()?.to_str()?;
+        if let Some(hash) = self.texts.get(&relative.replace('\\', "/")) {
+            return Some(*hash);
+        }
+        std::fs::read(path).ok().map(|text| blake3::hash(&text))
+    }
+
+    fn recall_hashed(&self, group: &str, slug: &str, text_hash: &blake3::Hash) -> Option<Surveyed> {
+        let key = self.key(group, slug, text_hash.as_bytes());
+        let file = self.file(&key);
+        let bytes = std::fs::read(&file).ok()?;
+        let whole = decode(&bytes, &key).filter(|(s, _)| s.group == group && s.slug == slug);
+        let Some((summary, docs)) = whole else {
+            // Left in place it would cost a parse in every build.
+            let _ = std::fs::remove_file(&file);
+            return None;
+        };
+        self.use_entry(&key);
+        Some((summary, docs))
+    }
+
+    /// Keeps what the parse of a guideline that found nothing made, unless an entry of its
+    /// key is already there. A file that cannot be written only costs the next build a parse.
+    pub(crate) fn keep(&self, summary: &GuidelineSummary, docs: &[IndexDoc]) {
+        let key = self.key(&summary.group, &summary.slug, &summary.text_hash);
+        let file = self.file(&key);
+        if file.exists() || write(&self.dir, &file, &encode(&key, summary, docs)).is_ok() {
+            self.use_entry(&key);
+        }
+    }
+
+    /// Removes every entry this build neither read nor wrote (an older text's, a guideline
+    /// gone or now with findings, other settings'), and anything else in the folder.
+    pub(crate) fn tidy(&self) {
+        let Ok(listing) = std::fs::read_dir(&self.dir) else {
+            return;
+        };
+        let used = lock(&self.used);
+        for entry in listing.flatten() {
+            let name = entry.file_name();
+            if !name.to_str().is_some_and(|name| used.contains(name)) {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
+
+    /// The key of the guideline `group/slug` whose text's hash is `text_hash`.
+    fn key(&self, group: &str, slug: &str, text_hash: &[u8; 32]) -> blake3::Hash {
+        let mut key = blake3::Hasher::new();
+        let drafts: &[u8] = if self.drafts { b"drafts" } else { b"" };
+        for field in [
+            MAGIC,
+            self.base.as_bytes(),
+            drafts,
+            group.as_bytes(),
+            slug.as_bytes(),
+            text_hash,
+        ] {
+            key.update(&(field.len() as u64).to_le_bytes());
+            key.update(field);
+        }
+        key.finalize()
+    }
+
+    fn file(&self, key: &blake3::Hash) -> PathBuf {
+        self.dir.join(file_name(key))
+    }
+
+    fn use_entry(&self, key: &blake3::Hash) {
+        lock(&self.used).insert(file_name(key));
+    }
+}
+
+fn file_name(key: &blake3::Hash) -> String {
+    format!("{}.{EXTENSION}", key.to_hex())
+}
+
+/// An entry: the format word, the checksum of the body, the body (the key, the summary, the
+/// units).
+fn encode(key: &blake3::Hash, summary: &GuidelineSummary, docs: &[IndexDoc]) -> Vec<u8> {
+    let body = (key.as_bytes(), summary, unit_wire::wire(docs));
+    // Into memory: only a type serde cannot write fails, and these all can.
+    let body = postcard::to_allocvec(&body).unwrap_or_default();
+    let mut bytes = Vec::with_capacity(MAGIC.len() + 32 + body.len());
+    bytes.extend_from_slice(MAGIC);
+    bytes.extend_from_slice(blake3::hash(&body).as_bytes());
+    bytes.extend_from_slice(&body);
+    bytes
+}
+
+/// The summary and units of an entry, if it is whole, of this format and of `key`.
+fn decode(bytes: &[u8], key: &blake3::Hash) -> Option<Surveyed> {
+    let rest = bytes.strip_prefix(MAGIC)?;
+    let (checksum, body) = rest.split_at_checked(32)?;
+    if blake3::hash(body).as_bytes() != checksum {
+        return None;
+    }
+    let (stored, summary, units): ([u8; 32], GuidelineSummary, Vec<UnitIn>) =
+        postcard::from_bytes(body).ok()?;
+    if stored != *key.as_bytes() {
+        return None;
+    }
+    Some((summary, unit_wire::unwire(units)?))
+}
+
+/// Writes `bytes` beside `file` and renames them in, so that a kill leaves no half entry.
+fn write(dir: &Path, file: &Path, bytes: &[u8]) -> io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let partial = file.with_extension("tmp");
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, file)
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::parse::parse_guideline;
+    use crate::search::{SearchLabels, units};
+    use crate::source::SourceFile;
+
+    const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
+
+    fn surveyed(text: &str) -> Surveyed {
+        let source = SourceFile::new("dlbcl.md".into(), String::new(), text.to_owned());
+        let parsed = parse_guideline(Arc::new(source), "dlg", "dlbcl");
+        let guideline = parsed.guideline.expect("the valid guideline parses");
+        let docs = units(&guideline, "https://example.org/", &SearchLabels::builtin());
+        (GuidelineSummary::of(&guideline), docs)
+    }
+
+    impl SurveyCache {
+        fn recall_text(&self, group: &str, slug: &str, text: &[u8]) -> Option<Surveyed> {
+            if !self.consult {
+                return None;
+            }
+            self.recall_hashed(group, slug, &blake3::hash(text))
+        }
+    }
+
+    fn cache(root: &Path, base: &str, drafts: bool) -> SurveyCache {
+        SurveyCache::new(root, blake3::hash(base.as_bytes()), drafts, true)
+    }
+
+    fn entries(root: &Path) -> Vec<PathBuf> {
+        let dir = root.join(CACHE_DIR).join(SURVEY_DIR);
+        let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|listing| listing.flatten().map(|e| e.path()).collect())
+            .unwrap_or_default();
+        files.sort();
+        files
+    }
+
+    #[test]
+    fn an_entry_answers_only_for_its_guideline_text_and_surroundings() {
+        let dir = tempfile::tempdir().unwrap();
+        let (summary, mut docs) = surveyed(VALID);
+        // With keywords and without (their JSON form leaves empty ones out).
+        docs[0].keywords.clear();
+        docs[1].keywords = vec!["lymfom".to_owned()];
+        docs[2].url = "https://example.com/elsewhere#x".to_owned();
+        let first = cache(dir.path(), "a", false);
+        assert_eq!(first.recall_text("dlg", "dlbcl", VALID.as_bytes()), None);
+        first.keep(&summary, &docs);
+
+        let again = cache(dir.path(), "a", false);
+        let recalled = again.recall_text("dlg", "dlbcl", VALID.as_bytes());
+        assert_eq!(recalled, Some((summary.clone(), docs.clone())));
+        let edited = format!("{VALID}\n");
+        assert_eq!(again.recall_text("dlg", "dlbcl", edited.as_bytes()), None);
+        assert_eq!(again.recall_text("dlg", "other", VALID.as_bytes()), None);
+        assert_eq!(again.recall_text("dbcg", "dlbcl", VALID.as_bytes()), None);
+        assert_eq!(
+            cache(dir.path(), "b", false).recall_text("dlg", "dlbcl", VALID.as_bytes()),
+            None
+        );
+        assert_eq!(
+            cache(dir.path(), "a", true).recall_text("dlg", "dlbcl", VALID.as_bytes()),
+            None
+        );
+        let not_consulted = SurveyCache::new(dir.path(), blake3::hash(b"a"), false, false);
+        assert_eq!(
+            not_consulted.recall_text("dlg", "dlbcl", VALID.as_bytes()),
+            None
+        );
+    }
+
+    #[test]
+    fn a_corrupt_or_foreign_entry_is_removed_and_costs_a_parse() {
+        let dir = tempfile::tempdir().unwrap();
+        let (summary, docs) = surveyed(VALID);
+        cache(dir.path(), "a", false).keep(&summary, &docs);
+        let [file] = entries(dir.path()).try_into().expect("one entry");
+        let good = std::fs::read(&file).unwrap();
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 1;
+        let mut foreign = good.clone();
+        foreign[MAGIC.len() - 2] = b'0';
+        for bad in [
+            flipped,
+            foreign,
+            good[..good.len() / 2].to_vec(),
+            Vec::new(),
+        ] {
+            std::fs::write(&file, bad).unwrap();
+            let cache = cache(dir.path(), "a", false);
+            assert_eq!(cache.recall_text("dlg", "dlbcl", VALID.as_bytes()), None);
+            assert!(!file.exists(), "a bad entry is removed");
+            // The parse's result is kept again.
+            cache.keep(&summary, &docs);
+            assert_eq!(std::fs::read(&file).unwrap(), good);
+        }
+    }
+
+    #[test]
+    fn a_unit_text_that_is_not_utf8_is_refused_though_its_checksum_matches() {
+        let (summary, mut docs) = surveyed(VALID);
+        docs[0].text = "før ZZZZ efter".to_owned();
+        let key = blake3::hash(b"k");
+        let good = encode(&key, &summary, &docs);
+        assert_eq!(decode(&good, &key), Some((summary, docs)));
+        let body = &good[MAGIC.len() + 32..];
+        let at = body.windows(4).position(|w| w == b"ZZZZ").unwrap();
+        let mut bad_body = body.to_vec();
+        bad_body[at] = 0xff;
+        let mut bad = MAGIC.to_vec();
+        bad.extend_from_slice(blake3::hash(&bad_body).as_bytes());
+        bad.extend_from_slice(&bad_body);
+        assert_eq!(decode(&bad, &key), None);
+    }
+
+    #[test]
+    fn tidying_removes_every_entry_the_build_did_not_use() {
+        let dir = tempfile::tempdir().unwrap();
+        let (summary, docs) = surveyed(VALID);
+        let edited = format!("{VALID}\n");
+        let (other, other_docs) = surveyed(&edited);
+        let first = cache(dir.path(), "a", false);
+        first.keep(&summary, &docs);
+        first.keep(&other, &other_docs);
+        first.tidy();
+        assert_eq!(entries(dir.path()).len(), 2);
+        std::fs::write(
+            dir.path().join(CACHE_DIR).join(SURVEY_DIR).join("x.tmp"),
+            "",
+        )
+        .unwrap();
+
+        let second = cache(dir.path(), "a", false);
+        assert!(
+            second
+                .recall_text("dlg", "dlbcl", edited.as_bytes())
+                .is_some()
+        );
+        second.tidy();
+        let [kept] = entries(dir.path()).try_into().expect("one entry");
+        let third = cache(dir.path(), "a", false);
+        assert!(
+            third
+                .recall_text("dlg", "dlbcl", edited.as_bytes())
+                .is_some()
+        );
+        assert_eq!(entries(dir.path()), [kept]);
+    }
+}
