@@ -11,8 +11,7 @@ use rayon::prelude::*;
 use search_index::static_index::{self, Encoded, StaticFiles};
 use search_index::{
     DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, KeptAnalysis,
-    PhraseProblem,
-    SynonymProblem, Synonyms, TermStats, order_by_group,
+    PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group,
 };
 
 use crate::diagnostics::{Diagnostic, Message, StoppingFinding, codes, message, unreadable};

@@ -27,7 +27,7 @@ use crate::summary::GuidelineSummary;
 use super::{Checker, lock};
 
 /// What a build may reuse: the hash of its inputs but the guidelines' own text
-/// (`InputKey::with_base`) and the entries of the last build (empty when the site in place
+/// (`InputKey::with_texts`) and the entries of the last build (empty when the site in place
 /// is not as that build left it).
 pub(crate) struct PageReuse {
     pub(crate) base: blake3::Hash,
