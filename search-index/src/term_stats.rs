@@ -67,7 +67,8 @@ impl TermStats {
         Self::with_phrases(docs, &Phrases::default())
     }
 
-    /// Analyzes `docs` (in doc-id order) on every core: [`analyze`].
+    /// Analyzes `docs` (in doc-id order) on every core: each run of docs split into words
+    /// once, only the distinct words analyzed, the counts renumbered by term.
     pub fn with_phrases(docs: &[IndexDoc], phrases: &Phrases) -> Self {
         let docs: Vec<&IndexDoc> = docs.iter().collect();
         Self::of_analysis(analyze(&docs, phrases), phrases, None)
