@@ -89,6 +89,14 @@ impl TermStats {
         }
     }
 
+    /// The key of doc `id`'s analysis (a hash of the fields its terms come from, its full
+    /// text among them) and the seal of the program and phrases that analyzed it, when the
+    /// analysis is kept: two docs with equal keys and seals have equal terms and counts.
+    pub(crate) fn analysis_key(&self, id: usize) -> Option<(&[u8; 16], &[u8; 32])> {
+        let kept = self.kept.as_ref()?;
+        Some((kept.keys.get(id)?, &kept.seal))
+    }
+
     /// The indexed field (0 to 3) a term's count in `field` (0 the title, 1 the text) goes
     /// to: its phrase field when it is a phrase's.
     pub(crate) fn slot(&self, term: u32, field: usize) -> usize {

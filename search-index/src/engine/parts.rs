@@ -122,7 +122,8 @@ impl GroupHash {
 }
 
 /// Adds to `bytes` everything the index holds of one doc: its stored id, its stored fields
-/// and the terms its indexed fields are given (`DocTermsTokenizer`), each counted.
+/// and the terms its indexed fields are given (`DocTermsTokenizer`), each counted, or what
+/// fixes those terms and its text (the analysis' key and seal) when the build keeps one.
 fn doc_bytes(
     bytes: &mut Vec<u8>,
     local: u64,
@@ -144,6 +145,16 @@ fn doc_bytes(
         // `None` apart from an empty string.
         field(bytes, value.as_deref().map_or(b"\xff", str::as_bytes));
     }
+    // The analysis' key covers the full text and every field the terms come from, its seal
+    // the program and the phrases: together they fix the doc's terms and counts, so a build
+    // that keeps its analysis hashes 48 bytes rather than the text and every term again.
+    if let Some((key, seal)) = stats.analysis_key(id) {
+        bytes.push(1);
+        bytes.extend_from_slice(key);
+        bytes.extend_from_slice(seal);
+        return;
+    }
+    bytes.push(0);
     field(bytes, text.as_bytes());
     for (term, counts) in stats.doc_terms(id) {
         field(bytes, stats.term(term).as_bytes());
