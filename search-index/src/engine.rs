@@ -566,5 +566,6 @@ mod rank;
 mod stored;
 #[cfg(test)]
 mod tests;
+mod unsynced;
 #[cfg(test)]
 mod update_tests;

@@ -18,6 +18,7 @@ use tantivy::store::Compressor;
 use tantivy::{Index, IndexMeta, IndexSettings, ReloadPolicy, SegmentMeta, TantivyDocument, doc};
 
 use super::parts::{self, GroupHash, IDS_FILE, Part, REUSE_FILE};
+use super::unsynced::Unsynced;
 use super::{Engine, EngineError, Fields, GROUPS_FILE, schema};
 use crate::tokenizers;
 use crate::{GroupRange, IndexDoc, TermStats};
@@ -355,13 +356,15 @@ fn settings() -> IndexSettings {
 
 /// A new, empty index in `dir`, or in memory.
 fn create(dir: Option<&Path>) -> Result<Index, EngineError> {
-    let builder = Index::builder().schema(schema()).settings(settings());
     Ok(match dir {
         Some(dir) => {
             std::fs::create_dir_all(dir)?;
-            builder.create_in_dir(dir)?
+            Index::create(Unsynced::open(dir)?, schema(), settings())?
         }
-        None => builder.create_in_ram()?,
+        None => Index::builder()
+            .schema(schema())
+            .settings(settings())
+            .create_in_ram()?,
     })
 }
 
