@@ -34,6 +34,8 @@ pub(crate) mod status;
 pub(crate) mod streamed_build;
 pub mod summary;
 pub(crate) mod terminal;
+#[cfg(test)]
+mod test_site;
 pub mod validate;
 
 /// Every program built on this crate (the `retning` binary, the benchmarks, the tests)

@@ -180,12 +180,7 @@ impl Engine {
         dir: Option<&Path>,
         stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
-        if texts.len() != docs.len() {
-            return Err(EngineError::Io(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!("{} texts for {} docs", texts.len(), docs.len()),
-            )));
-        }
+        one_text_each(docs, &texts)?;
         Self::build_from(docs, texts, groups, dir, stats)
     }
 
@@ -214,12 +209,7 @@ impl Engine {
         place: IndexPlace,
         stats: &Arc<TermStats>,
     ) -> Result<(Self, Indexed), EngineError> {
-        if texts.len() != docs.len() {
-            return Err(EngineError::Io(std::io::Error::new(
-                std::io::ErrorKind::InvalidInput,
-                format!("{} texts for {} docs", texts.len(), docs.len()),
-            )));
-        }
+        one_text_each(docs, &texts)?;
         Self::update_from(docs, texts, groups, place, stats)
     }
 
@@ -559,6 +549,17 @@ impl Engine {
 
 /// A query word's terms, each with its factor, and its correction if it has one.
 type Expanded = (Vec<(String, f32)>, Option<Correction>);
+
+/// A caller's texts must be one per doc, in the docs' order.
+fn one_text_each(docs: &[IndexDoc], texts: &[String]) -> Result<(), EngineError> {
+    if texts.len() == docs.len() {
+        return Ok(());
+    }
+    Err(EngineError::Io(std::io::Error::new(
+        std::io::ErrorKind::InvalidInput,
+        format!("{} texts for {} docs", texts.len(), docs.len()),
+    )))
+}
 
 mod build;
 mod parts;

@@ -196,14 +196,7 @@ mod tests {
 
     use super::*;
 
-    const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
-    const CONFIG: &str = "title = \"Test\"\nbase_url = \"https://example.org/r/\"\n\n[groups]\ndbcg = \"DBCG\"\ndlg = \"DLG\"\n";
-
-    fn write(root: &Path, guideline: &str, text: &str) {
-        let path = root.join("guidelines").join(guideline);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, text).unwrap();
-    }
+    use crate::test_site::{CONFIG, VALID, write};
 
     /// What `retning build` would index for the site on disk now.
     fn from_scratch(root: &Path) -> (Site, PreviewSearch) {

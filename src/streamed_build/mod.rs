@@ -344,14 +344,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 mod tests {
     use super::*;
 
-    const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
-    const CONFIG: &str = "title = \"Test\"\nbase_url = \"https://example.org/r/\"\n\n[groups]\ndbcg = \"DBCG\"\ndlg = \"DLG\"\n";
-
-    fn write(root: &Path, guideline: &str, text: &str) {
-        let path = root.join("guidelines").join(guideline);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
+    use crate::test_site::{CONFIG, VALID, write};
 
     fn survey(root: &Path, consult: bool) -> Survey {
         let cache = SurveyCache::new(root, blake3::hash(b"base"), false, consult);

@@ -6,7 +6,8 @@ use crate::diagnostics::{Language, codes};
 
 use super::*;
 
-const VALID: &str = include_str!("../../../tests/suite/support/dlbcl.md");
+use crate::test_site::{VALID, write};
+
 const CONFIG: &str = r#"title = "Test"
 base_url = "https://example.org/retningslinjer/"
 
@@ -36,12 +37,6 @@ fn site() -> tempfile::TempDir {
         write(dir.path(), path, &text);
     }
     dir
-}
-
-fn write(root: &Path, guideline: &str, text: &str) {
-    let path = root.join("guidelines").join(guideline);
-    fs::create_dir_all(path.parent().unwrap()).unwrap();
-    fs::write(path, text).unwrap();
 }
 
 fn path(root: &Path, guideline: &str) -> PathBuf {
