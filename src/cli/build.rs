@@ -221,40 +221,14 @@ fn build_streamed(
     synonyms: search_index::Synonyms,
 ) -> anyhow::Result<Option<(Shown, Published)>> {
     let BuildContext {
-        root,
         args,
         progress,
         language,
         ..
     } = *context;
-    progress.step(&message!("progress-checking"), language);
-    // `--no-cache` parses every guideline but still keeps what it made, for the next build.
-    let surveyed = context.base.map(|base| {
-        SurveyCache::new(root, base, args.drafts, !args.no_cache)
-            .with_text_hashes(context.texts.clone())
-    });
-    let survey = match Survey::of(
-        root,
-        args.base_url.clone(),
-        args.drafts,
-        &search::SearchLabels::of(theme),
-        synonyms,
-        surveyed.as_ref(),
-    ) {
-        Ok(survey) => survey,
-        Err(finding) => {
-            eprint!(
-                "{}",
-                render_human(&[*finding], std::io::stderr().is_terminal(), language)
-            );
-            return Ok(None);
-        }
+    let Some(survey) = survey(context, theme, synonyms) else {
+        return Ok(None);
     };
-    if let Err(why) = context.history_head
-        && !matches!(why, Unavailable::TurnedOff)
-    {
-        eprintln!("{}", super::check::history_note(why, language));
-    }
     let (drafts, published) = survey.counts();
     let options = RenderOptions {
         drafts: args.drafts,
@@ -306,6 +280,50 @@ fn build_streamed(
         entries,
     };
     Ok(Some((shown, built)))
+}
+
+/// The streamed build's first pass, unchanged guidelines taken from the build cache: `None`
+/// when the configuration stops it (the finding is printed).
+fn survey(
+    context: &BuildContext,
+    theme: &Theme,
+    synonyms: search_index::Synonyms,
+) -> Option<Survey> {
+    let BuildContext {
+        root,
+        args,
+        progress,
+        language,
+        ..
+    } = *context;
+    progress.step(&message!("progress-checking"), language);
+    // `--no-cache` parses every guideline but still keeps what it made, for the next build.
+    let surveyed = context.base.map(|base| {
+        SurveyCache::new(root, base, args.drafts, !args.no_cache)
+            .with_text_hashes(context.texts.clone())
+    });
+    let survey = Survey::of(
+        root,
+        args.base_url.clone(),
+        args.drafts,
+        &search::SearchLabels::of(theme),
+        synonyms,
+        surveyed.as_ref(),
+    );
+    if let Err(finding) = &survey {
+        let shown = std::slice::from_ref(finding.as_ref());
+        eprint!(
+            "{}",
+            render_human(shown, std::io::stderr().is_terminal(), language)
+        );
+    }
+    if let Err(why) = context.history_head
+        && !matches!(why, Unavailable::TurnedOff)
+        && survey.is_ok()
+    {
+        eprintln!("{}", super::check::history_note(why, language));
+    }
+    survey.ok()
 }
 
 /// What the build may reuse of the last one's guideline pages: nothing when its inputs could
