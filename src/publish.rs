@@ -138,16 +138,11 @@ impl PageWriter<'_> {
             .reuse(path, kept)
             .map_err(|err| RenderError::not_written(path, &err))?;
         if kept {
-            self.kept.fetch_add(1, Ordering::Relaxed);
-            if path.ends_with(".html") {
-                self.kept_pages.fetch_add(1, Ordering::Relaxed);
-            }
+            self.count_kept(path);
         }
         Ok(())
     }
-}
 
-impl PageWriter<'_> {
     /// Puts the site in place's file at `path` into the new site as it is, unless a file is
     /// there already (which stays); counted as a reused file outside the tree.
     pub(crate) fn reuse_unless_there(&self, path: &str) -> Result<(), RenderError> {
@@ -156,12 +151,17 @@ impl PageWriter<'_> {
             .reuse_unless_there(path)
             .map_err(|err| RenderError::not_written(path, &err))?;
         if linked {
-            self.kept.fetch_add(1, Ordering::Relaxed);
-            if path.ends_with(".html") {
-                self.kept_pages.fetch_add(1, Ordering::Relaxed);
-            }
+            self.count_kept(path);
         }
         Ok(())
+    }
+
+    /// Counts a reused file outside the tree, and whether it is a page.
+    fn count_kept(&self, path: &str) {
+        self.kept.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.kept_pages.fetch_add(1, Ordering::Relaxed);
+        }
     }
 }
 
