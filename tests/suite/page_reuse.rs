@@ -60,40 +60,9 @@ const KINDS: usize = 11;
 fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
     let all = guidelines(site);
     let path = all[rng.below(all.len())].clone();
-    let text = std::fs::read_to_string(site.path(&path)).expect("read");
     let write = |path: &str, text: String| std::fs::write(site.path(path), text).expect("write");
     match kind {
-        0 => {
-            write(&path, format!("{text}\n"));
-            format!("a blank line at the end of {path}")
-        }
-        6 => {
-            // On the page, but neither in the search index nor in the summary.
-            let author = format!("title = \"Overlæge {round}\"");
-            let first = text.lines().find(|l| l.starts_with("title = \"Overlæge"));
-            write(&path, text.replacen(first.expect("an author"), &author, 1));
-            format!("an author's title in {path}")
-        }
-        1 => {
-            let sentence = format!("Denne sætning er tilføjet i runde {round}. ");
-            write(
-                &path,
-                text.replacen(
-                    "### Rationale\n\n",
-                    &format!("### Rationale\n\n{sentence}"),
-                    1,
-                ),
-            );
-            format!("a sentence in {path}")
-        }
-        2 => {
-            let title = text.lines().nth(1).expect("a title line").to_owned();
-            write(
-                &path,
-                text.replacen(&title, &format!("title = \"Omdøbt {round}\""), 1),
-            );
-            format!("the title of {path}")
-        }
+        0 | 1 | 2 | 6 | 10 => edit_text(site, &path, round, kind),
         3 => {
             let new = format!("guidelines/dbcg/ny-{round}.md");
             write(&new, generated(&format!("Ny retningslinje {round}")));
@@ -122,6 +91,7 @@ fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
         }
         // A draft goes on the site only with `--drafts`; the main guideline is linked.
         9 if path != crate::support::MAIN => {
+            let text = std::fs::read_to_string(site.path(&path)).expect("read");
             let (from, to) = if text.contains("status = \"draft\"") {
                 ("status = \"draft\"", "status = \"approved\"")
             } else {
@@ -129,17 +99,6 @@ fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
             };
             write(&path, text.replacen(from, to, 1));
             format!("{path} now {to}")
-        }
-        10 => {
-            // Inline HTML: a warning of the parse, which each build must print again.
-            let html = "Se <b>dette</b>. ";
-            let edited = if text.contains(html) {
-                text.replacen(html, "", 1)
-            } else {
-                text.replacen("### Rationale\n\n", &format!("### Rationale\n\n{html}"), 1)
-            };
-            write(&path, edited);
-            format!("inline HTML in {path} toggled")
         }
         _ => {
             theme_strings(
@@ -150,6 +109,43 @@ fn edit(site: &Site, rng: &mut Rng, round: usize, kind: usize) -> String {
             "a theme string".to_owned()
         }
     }
+}
+
+/// Edit kinds 0, 1, 2, 6 and 10 of [`edit`]: a change to the text of the guideline at `path`.
+fn edit_text(site: &Site, path: &str, round: usize, kind: usize) -> String {
+    let text = std::fs::read_to_string(site.path(path)).expect("read");
+    let (edited, what) = match kind {
+        0 => (format!("{text}\n"), "a blank line at the end of"),
+        6 => {
+            // On the page, but neither in the search index nor in the summary.
+            let author = format!("title = \"Overlæge {round}\"");
+            let first = text.lines().find(|l| l.starts_with("title = \"Overlæge"));
+            let edited = text.replacen(first.expect("an author"), &author, 1);
+            (edited, "an author's title in")
+        }
+        1 => {
+            let sentence = format!("Denne sætning er tilføjet i runde {round}. ");
+            let at = format!("### Rationale\n\n{sentence}");
+            (text.replacen("### Rationale\n\n", &at, 1), "a sentence in")
+        }
+        2 => {
+            let title = text.lines().nth(1).expect("a title line").to_owned();
+            let renamed = format!("title = \"Omdøbt {round}\"");
+            (text.replacen(&title, &renamed, 1), "the title of")
+        }
+        _ => {
+            // Inline HTML: a warning of the parse, which each build must print again.
+            let html = "Se <b>dette</b>. ";
+            let edited = if text.contains(html) {
+                text.replacen(html, "", 1)
+            } else {
+                text.replacen("### Rationale\n\n", &format!("### Rationale\n\n{html}"), 1)
+            };
+            (edited, "inline HTML toggled in")
+        }
+    };
+    std::fs::write(site.path(path), edited).expect("write");
+    format!("{what} {path}")
 }
 
 /// The site's theme strings (the default theme's, the first time) with `from` replaced.
