@@ -24,7 +24,8 @@ pub(crate) use typo_table::TypoFile;
 pub const VERSION: u32 = 6;
 /// The meta file's name: stable, so pages need not change when the index does.
 pub const META: &str = "meta.json";
-/// A chunk is cut once its terms and postings pass about this many bytes of JSON.
+/// A chunk's terms and postings come to about this many bytes of JSON, on average
+/// ([`ChunkRule`]).
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
 pub(crate) const MAX_POSTINGS: usize = 500;
@@ -271,11 +272,60 @@ fn encode_streaming<E>(
     })
 }
 
-/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound.
+/// Where chunks are cut: by their terms, not by size alone, so that a chunk that grows or
+/// shrinks leaves the next chunks' bounds, and their files, as they were (FORMAT.md, "Files").
+/// A chunk ends after a term once it holds `min` bytes, when the term's hash, taken modulo
+/// `spread`, is below the term's bytes: past `min`, every byte is as likely to end the
+/// chunk, one in `spread`. At `max` bytes it ends anyway.
+#[derive(Debug, Clone, Copy)]
+struct ChunkRule {
+    min: usize,
+    spread: u64,
+    max: usize,
+}
+
+impl ChunkRule {
+    /// Chunks of about `average` bytes: at least three quarters of it, and on average a
+    /// quarter more (so a growth of `n` bytes moves a cut with odds of about
+    /// `n / spread`), at most twice it.
+    fn around(average: usize) -> Self {
+        ChunkRule {
+            min: average * 3 / 4,
+            spread: (average / 4).max(1) as u64,
+            max: average * 2,
+        }
+    }
+
+    /// Whether the chunk ends after `term`, of `term_bytes` bytes, which makes it
+    /// `chunk_bytes` bytes.
+    fn cuts_after(&self, term: &str, term_bytes: usize, chunk_bytes: usize) -> bool {
+        chunk_bytes >= self.max
+            || (chunk_bytes >= self.min && term_hash(term) % self.spread < term_bytes as u64)
+    }
+}
+
+/// A 64-bit hash of a term that is the same on every machine and in every build: FNV-1a,
+/// its bits mixed by SplitMix64's finaliser (FNV's low bits alone are poorly spread).
+fn term_hash(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in term.as_bytes() {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound; chunks of
+/// about `chunk_bytes` bytes, cut by [`ChunkRule`].
 fn encode_chunks(
     weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
     chunk_bytes: usize,
 ) -> (Vec<Vec<u8>>, Vec<String>) {
+    let rule = ChunkRule::around(chunk_bytes);
     let mut chunks: Vec<Vec<u8>> = Vec::new();
     let mut bounds: Vec<String> = Vec::new();
     let mut current: Vec<(String, Vec<u32>)> = Vec::new();
@@ -288,9 +338,10 @@ fn encode_chunks(
         }
         let deltas = delta_encode(&flatten(postings.as_ref()));
         // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
-        bytes += term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
+        let term_bytes = term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
+        bytes += term_bytes;
         current.push((term.to_owned(), deltas));
-        if bytes >= chunk_bytes {
+        if rule.cuts_after(term, term_bytes, bytes) {
             previous_last = Some(term.to_owned());
             let terms = std::mem::take(&mut current);
             chunks.push(json(&Chunk { terms }));
@@ -405,8 +456,8 @@ fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
 }
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    // Room for a whole chunk or fragment file, so the buffer is not grown and copied as it
-    // fills: they are cut at about CHUNK_BYTES, and a fragment file is about as large.
+    // Room for most chunks and fragment files, so the buffer is seldom grown and copied as
+    // it fills: chunks are about CHUNK_BYTES, and a fragment file is about as large.
     let mut bytes = Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 2);
     // Plain data of strings and numbers always serialises.
     serde_json::to_writer(&mut bytes, value)
@@ -420,5 +471,7 @@ fn content_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..HASH_HEX].to_owned()
 }
 
+#[cfg(test)]
+mod stability_tests;
 #[cfg(test)]
 mod tests;
