@@ -106,7 +106,7 @@ mod tests {
             // A grid point maps to itself.
             assert_eq!(docs(point), point);
         }
-        // Few points: 40,000 docs take one of a few hundred values.
+        // Few points: 200,000 doc counts take one of a few hundred values.
         let mut distinct = points.clone();
         distinct.dedup();
         assert!(distinct.len() < 700, "{}", distinct.len());
