@@ -9,7 +9,7 @@ use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use search_index::Engine;
-use search_index::static_index::StaticFiles;
+use search_index::static_index::{META, StaticFiles};
 
 use retning::parse::parse_guideline;
 use retning::render::{RenderOptions, Theme, guideline_view, render_site};
@@ -79,12 +79,18 @@ pub fn hot(args: &[String]) -> Result<()> {
 /// `downloads ROOT`: what a browser downloads for the benchmark's queries, plain and with a
 /// typo, on the site at ROOT (its own `synonyms.toml` included): the static index alone,
 /// without the rest of the benchmark, so two synonym lists or two versions compare quickly.
+/// ROOT may also be a built site (it has `search/meta.json`): its index as another version
+/// of retning wrote it.
 pub fn downloads(args: &[String]) -> Result<()> {
     let root = Path::new(args.first().ok_or("downloads ROOT")?);
-    let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
-    let theme = Theme::load(root)?;
-    let units = search::SearchUnits::of(&site, false, &SearchLabels::of(&theme))?;
-    let static_files = units.static_files();
+    let static_files = if root.join("search").join(META).is_file() {
+        built_index(&root.join("search"))?
+    } else {
+        let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
+        let theme = Theme::load(root)?;
+        let units = search::SearchUnits::of(&site, false, &SearchLabels::of(&theme))?;
+        units.static_files()
+    };
     let typos = typo_queries(100);
     print_downloads("", &static_downloads(&static_files, &queries(200))?);
     print_downloads("typo ", &static_downloads(&static_files, &typos)?);
@@ -94,6 +100,21 @@ pub fn downloads(args: &[String]) -> Result<()> {
         typos.len()
     );
     Ok(())
+}
+
+/// The static index files a build wrote in `folder`.
+fn built_index(folder: &Path) -> Result<StaticFiles> {
+    let mut files = BTreeMap::new();
+    for entry in std::fs::read_dir(folder)? {
+        let entry = entry?;
+        if let Some(name) = entry.file_name().to_str() {
+            files.insert(name.to_owned(), std::fs::read(entry.path())?);
+        }
+    }
+    Ok(StaticFiles {
+        files,
+        meta: META.to_owned(),
+    })
 }
 
 /// `parts ROOT [RUNS]`: the search-index and render stages split into their parts, for

@@ -24,6 +24,7 @@ use self::parts::Offsets;
 pub use self::parts::REUSE_FILE;
 use self::rank::{RankKey, rank_by_boosted_score_then_id};
 use self::stored::{SNIPPET_CHARS, STORED_FIELDS, StoredFields, highlight, kind_name};
+use crate::grid_stats::Gridded;
 use crate::static_index::MAX_POSTINGS;
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
 use crate::typo::{self, Correction, Found};
@@ -436,10 +437,12 @@ impl Engine {
             ));
         }
         let query = BooleanQuery::new(clauses);
-        let top: Vec<(RankKey, DocAddress)> = searcher.search(
+        // Scored with the static index's statistics (FORMAT.md, "Weights"), so both rank alike.
+        let top: Vec<(RankKey, DocAddress)> = searcher.search_with_statistics_provider(
             &query,
             &TopDocs::with_limit(limit)
                 .tweak_score(rank_by_boosted_score_then_id(Arc::clone(&self.offsets))),
+            &Gridded(&searcher),
         )?;
         let snippets = self.snippet_generator(&query)?;
         let mut hits = Vec::with_capacity(top.len());

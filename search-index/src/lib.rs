@@ -12,6 +12,7 @@
 
 mod analyzer;
 mod engine;
+mod grid_stats;
 mod phrases;
 pub mod static_index;
 mod synonyms;

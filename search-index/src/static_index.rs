@@ -5,6 +5,7 @@
 //! and the same fetch rule as `search.js`, so the format is tested by a round trip, against
 //! tantivy, and by what a query downloads.
 
+mod chunks;
 mod reader;
 mod typo_table;
 
@@ -17,6 +18,9 @@ use serde::{Deserialize, Serialize};
 use crate::analyzer::STOPWORDS;
 use crate::{GroupRange, IndexDoc, Synonyms, WeightedTerms};
 
+use chunks::encode_chunks;
+#[cfg(test)]
+use chunks::{ChunkRule, flatten};
 pub use reader::{DecodeError, StaticIndex};
 pub(crate) use typo_table::TypoFile;
 
@@ -24,7 +28,8 @@ pub(crate) use typo_table::TypoFile;
 pub const VERSION: u32 = 6;
 /// The meta file's name: stable, so pages need not change when the index does.
 pub const META: &str = "meta.json";
-/// A chunk is cut once its terms and postings pass about this many bytes of JSON.
+/// A chunk's terms and postings come to about this many bytes of JSON, on average
+/// (`chunks::ChunkRule`).
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
 pub(crate) const MAX_POSTINGS: usize = 500;
@@ -271,93 +276,6 @@ fn encode_streaming<E>(
     })
 }
 
-/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound.
-fn encode_chunks(
-    weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
-    chunk_bytes: usize,
-) -> (Vec<Vec<u8>>, Vec<String>) {
-    let mut chunks: Vec<Vec<u8>> = Vec::new();
-    let mut bounds: Vec<String> = Vec::new();
-    let mut current: Vec<(String, Vec<u32>)> = Vec::new();
-    let mut bytes = 0;
-    let mut previous_last: Option<String> = None;
-    for (term, postings) in weights {
-        let term = term.as_ref();
-        if current.is_empty() {
-            bounds.push(lower_bound(previous_last.as_deref(), term));
-        }
-        let deltas = delta_encode(&flatten(postings.as_ref()));
-        // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
-        bytes += term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
-        current.push((term.to_owned(), deltas));
-        if bytes >= chunk_bytes {
-            previous_last = Some(term.to_owned());
-            let terms = std::mem::take(&mut current);
-            chunks.push(json(&Chunk { terms }));
-            bytes = 0;
-        }
-    }
-    // The last chunk; with no terms at all an empty one, so `chunks[0]` is always "".
-    if !current.is_empty() || bounds.is_empty() {
-        if bounds.is_empty() {
-            bounds.push(String::new());
-        }
-        chunks.push(json(&Chunk { terms: current }));
-    }
-    (chunks, bounds)
-}
-
-/// A chunk's lower bound: the shortest prefix of its first term that is greater than the
-/// previous chunk's last term (short bounds keep the meta file small), or "" for the first.
-fn lower_bound(previous_last: Option<&str>, first: &str) -> String {
-    let Some(previous) = previous_last else {
-        return String::new();
-    };
-    first
-        .char_indices()
-        .map(|(i, c)| &first[..i + c.len_utf8()])
-        .find(|prefix| *prefix > previous)
-        // Terms are sorted, so `first` itself is greater; this is never reached.
-        .unwrap_or(first)
-        .to_owned()
-}
-
-/// The highest-weighted docs as flat `doc, weight` pairs, doc ids ascending.
-fn flatten(postings: &[(u32, f32)]) -> Vec<u32> {
-    let mut kept: Vec<(u32, u32)> = postings
-        .iter()
-        .map(|&(doc, w)| (doc, ((w * 1000.0).round() as u32).max(1)))
-        .collect();
-    if kept.len() > MAX_POSTINGS {
-        // The MAX_POSTINGS first by weight, ties by doc id: the same docs as a full sort
-        // would keep, found without sorting the rest.
-        kept.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        kept.truncate(MAX_POSTINGS);
-    }
-    // Postings come with doc ids ascending (`TermStats::weights`); those cut by weight do not.
-    if !kept.is_sorted_by_key(|&(doc, _)| doc) {
-        kept.sort_unstable_by_key(|&(doc, _)| doc);
-    }
-    kept.into_iter().flat_map(|(doc, w)| [doc, w]).collect()
-}
-
-/// Flat `doc, weight` pairs (doc ids ascending) → `doc delta, weight` pairs: small numbers,
-/// so fewer bytes of JSON.
-fn delta_encode(flat: &[u32]) -> Vec<u32> {
-    let mut previous = 0;
-    let mut out = Vec::with_capacity(flat.len());
-    for pair in flat.chunks_exact(2) {
-        out.extend([pair[0] - previous, pair[1]]);
-        previous = pair[0];
-    }
-    out
-}
-
-/// Digits of `n` in JSON.
-fn json_len(n: u32) -> usize {
-    n.checked_ilog10().map_or(1, |d| d as usize + 1)
-}
-
 /// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
 /// [`FragmentFile`] reads them back).
 #[derive(Serialize)]
@@ -405,8 +323,8 @@ fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
 }
 
 fn json<T: Serialize>(value: &T) -> Vec<u8> {
-    // Room for a whole chunk or fragment file, so the buffer is not grown and copied as it
-    // fills: they are cut at about CHUNK_BYTES, and a fragment file is about as large.
+    // Room for most chunks and fragment files, so the buffer is seldom grown and copied as
+    // it fills: chunks are about CHUNK_BYTES, and a fragment file is about as large.
     let mut bytes = Vec::with_capacity(CHUNK_BYTES + CHUNK_BYTES / 2);
     // Plain data of strings and numbers always serialises.
     serde_json::to_writer(&mut bytes, value)
@@ -420,5 +338,7 @@ fn content_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..HASH_HEX].to_owned()
 }
 
+#[cfg(test)]
+mod stability_tests;
 #[cfg(test)]
 mod tests;

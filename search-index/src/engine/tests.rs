@@ -13,6 +13,7 @@ fn tantivy_weights(
     docs: &[IndexDoc],
 ) -> Result<BTreeMap<String, Vec<(u32, f32)>>, EngineError> {
     let searcher = engine.reader.searcher();
+    let gridded = crate::grid_stats::Gridded(&searcher);
     let mut weights: BTreeMap<String, BTreeMap<u32, f32>> = BTreeMap::new();
     let fields = [
         (engine.fields.title, TITLE_BOOST),
@@ -34,7 +35,7 @@ fn tantivy_weights(
                 }
                 let term = Term::from_field_text(field, text);
                 let bm25 =
-                    tantivy::query::Bm25Weight::for_terms(&searcher, std::slice::from_ref(&term))?;
+                    tantivy::query::Bm25Weight::for_terms(&gridded, std::slice::from_ref(&term))?;
                 let mut postings = inverted
                     .read_postings(&term, IndexRecordOption::WithFreqs)?
                     .unwrap();
@@ -136,6 +137,42 @@ fn term_stats_weigh_every_term_exactly_as_tantivy_scores_it() {
         expected.keys().all(|t| t.len() < 70_000),
         "over-long words are dropped"
     );
+}
+
+/// `retning search` scores with the statistics the static weights are made with (on the
+/// grid): a one-word query's hits score exactly their static weights, which the plain
+/// statistics would not give these docs.
+#[test]
+fn search_scores_a_word_as_the_static_index_weighs_it() {
+    use tantivy::query::Bm25StatisticsProvider;
+    let docs = docs();
+    let stats = Arc::new(TermStats::of(&docs));
+    let weights = stats.weights(&docs);
+    let engine = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
+    let searcher = engine.reader.searcher();
+    let tokens = searcher.total_num_tokens(engine.fields.text).unwrap();
+    let plain = tokens as f32 / docs.len() as f32;
+    assert_ne!(crate::grid_stats::average(tokens, docs.len() as u64), plain);
+    for term in ["kemoterapi", "lymfom", "tamoxif"] {
+        assert!(
+            !weights
+                .keys()
+                .any(|t| t.len() > term.len() && t.starts_with(term)),
+            "{term} is no other term's prefix"
+        );
+        let expected: BTreeMap<u32, f32> = weights[term].iter().copied().collect();
+        let hits = engine.search(term, None, 500).unwrap();
+        assert_eq!(hits.len(), expected.len(), "{term}");
+        for hit in hits {
+            let weight = expected[&hit.id];
+            assert!(
+                (hit.score - weight).abs() <= weight * 1e-5,
+                "{term} in {}: {} for {weight}",
+                hit.id,
+                hit.score
+            );
+        }
+    }
 }
 
 #[test]

@@ -182,22 +182,6 @@ fn every_term_is_in_exactly_the_chunk_its_bound_points_to_and_bounds_are_shortes
 }
 
 #[test]
-fn a_chunk_stays_near_the_size_limit_with_delta_encoded_postings() {
-    let terms: Vec<String> = (0..3000).map(|i| format!("ord{i:05}")).collect();
-    let (docs, weights) = many_terms(5000, &terms);
-    let files = encode(&docs, &[], &weights, &Synonyms::default());
-    let m = meta(&files);
-    assert!(m.chunks.len() > 2);
-    for k in 0..m.chunks.len() - 1 {
-        let size = files.files[&m.chunk_file(k)].len();
-        assert!(
-            (CHUNK_BYTES..CHUNK_BYTES + 1024).contains(&size),
-            "c{k}: {size} bytes"
-        );
-    }
-}
-
-#[test]
 fn each_file_is_named_by_its_own_bytes_and_the_meta_file_stably() {
     let terms = words();
     let (docs, weights) = many_terms(70, &terms);

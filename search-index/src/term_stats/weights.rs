@@ -11,7 +11,7 @@ use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
 
 use super::{Counted, DocTerms, FIELDS, INDEXED_FIELDS, TermStats};
-use crate::{IndexDoc, TITLE_BOOST};
+use crate::{IndexDoc, TITLE_BOOST, grid_stats};
 
 /// A term's docs with their weights, doc ids ascending.
 type Weighted = Vec<(u32, f32)>;
@@ -27,17 +27,20 @@ impl TermStats {
 
     /// Every term that some doc has, in term order, with its docs' weights: tantivy's BM25
     /// score of the term in the title (× TITLE_BOOST) plus in the text (a phrase: in the
-    /// phrase fields), times the doc's kind boost. The arithmetic is tantivy's, step for
+    /// phrase fields), times the doc's kind boost, with the doc count and average field
+    /// lengths on `grid_stats`' grid. The arithmetic is tantivy's, step for
     /// step, so a doc scores here as in `retning search`. `docs` are the docs the stats
     /// were made from (only their kinds are read).
     pub fn weighted_terms<'a>(&'a self, docs: &'a [IndexDoc]) -> WeightedTerms<'a> {
+        // BM25's global statistics on a grid, as `retning search` scores with them
+        // (`grid_stats`): an edit that crosses no grid step leaves them as they were.
         let num_docs = docs.len() as u64;
         let average = |field: usize| {
             let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
-            tokens as f32 / num_docs as f32
+            grid_stats::average(tokens, num_docs)
         };
         let scoring = Scoring {
-            num_docs,
+            num_docs: grid_stats::docs(num_docs),
             // Each doc's field norm ids, found once rather than for each of its postings.
             norms: self
                 .lengths

@@ -1,0 +1,141 @@
+//! The term chunks: each term's postings as the format stores them (its best docs, doc ids
+//! delta-encoded), and where one chunk ends and the next begins.
+
+use super::{Chunk, MAX_POSTINGS, json};
+
+/// Where chunks are cut: by their terms, not by size alone, so that a chunk that grows or
+/// shrinks leaves the next chunks' bounds, and their files, as they were (FORMAT.md, "Files").
+/// A chunk ends after a term once it holds `min` bytes, when the term's hash, taken modulo
+/// `spread`, is below the term's bytes: past `min`, every byte is as likely to end the
+/// chunk, one in `spread`. At `max` bytes it ends anyway.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ChunkRule {
+    pub(super) min: usize,
+    spread: u64,
+    pub(super) max: usize,
+}
+
+impl ChunkRule {
+    /// Chunks of about `average` bytes: at least three quarters of it, and on average a
+    /// quarter more (so a growth of `n` bytes moves a cut with odds of about
+    /// `n / spread`), at most twice it.
+    pub(super) fn around(average: usize) -> Self {
+        ChunkRule {
+            min: average * 3 / 4,
+            spread: (average / 4).max(1) as u64,
+            max: average * 2,
+        }
+    }
+
+    /// Whether the chunk ends after `term`, of `term_bytes` bytes, which makes it
+    /// `chunk_bytes` bytes.
+    fn cuts_after(&self, term: &str, term_bytes: usize, chunk_bytes: usize) -> bool {
+        chunk_bytes >= self.max
+            || (chunk_bytes >= self.min && term_hash(term) % self.spread < term_bytes as u64)
+    }
+}
+
+/// A 64-bit hash of a term that is the same on every machine and in every build: FNV-1a,
+/// its bits mixed by SplitMix64's finaliser (FNV's low bits alone are poorly spread).
+fn term_hash(term: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &byte in term.as_bytes() {
+        h ^= u64::from(byte);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h ^= h >> 30;
+    h = h.wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h ^= h >> 27;
+    h = h.wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound; chunks of
+/// about `chunk_bytes` bytes, cut by [`ChunkRule`].
+pub(super) fn encode_chunks(
+    weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
+    chunk_bytes: usize,
+) -> (Vec<Vec<u8>>, Vec<String>) {
+    let rule = ChunkRule::around(chunk_bytes);
+    let mut chunks: Vec<Vec<u8>> = Vec::new();
+    let mut bounds: Vec<String> = Vec::new();
+    let mut current: Vec<(String, Vec<u32>)> = Vec::new();
+    let mut bytes = 0;
+    let mut previous_last: Option<String> = None;
+    for (term, postings) in weights {
+        let term = term.as_ref();
+        if current.is_empty() {
+            bounds.push(lower_bound(previous_last.as_deref(), term));
+        }
+        let deltas = delta_encode(&flatten(postings.as_ref()));
+        // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
+        let term_bytes = term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
+        bytes += term_bytes;
+        current.push((term.to_owned(), deltas));
+        if rule.cuts_after(term, term_bytes, bytes) {
+            previous_last = Some(term.to_owned());
+            let terms = std::mem::take(&mut current);
+            chunks.push(json(&Chunk { terms }));
+            bytes = 0;
+        }
+    }
+    // The last chunk; with no terms at all an empty one, so `chunks[0]` is always "".
+    if !current.is_empty() || bounds.is_empty() {
+        if bounds.is_empty() {
+            bounds.push(String::new());
+        }
+        chunks.push(json(&Chunk { terms: current }));
+    }
+    (chunks, bounds)
+}
+
+/// A chunk's lower bound: the shortest prefix of its first term that is greater than the
+/// previous chunk's last term (short bounds keep the meta file small), or "" for the first.
+fn lower_bound(previous_last: Option<&str>, first: &str) -> String {
+    let Some(previous) = previous_last else {
+        return String::new();
+    };
+    first
+        .char_indices()
+        .map(|(i, c)| &first[..i + c.len_utf8()])
+        .find(|prefix| *prefix > previous)
+        // Terms are sorted, so `first` itself is greater; this is never reached.
+        .unwrap_or(first)
+        .to_owned()
+}
+
+/// The highest-weighted docs as flat `doc, weight` pairs, doc ids ascending.
+pub(super) fn flatten(postings: &[(u32, f32)]) -> Vec<u32> {
+    let mut kept: Vec<(u32, u32)> = postings
+        .iter()
+        .map(|&(doc, w)| (doc, ((w * 1000.0).round() as u32).max(1)))
+        .collect();
+    if kept.len() > MAX_POSTINGS {
+        // The MAX_POSTINGS first by weight, ties by doc id: the same docs as a full sort
+        // would keep, found without sorting the rest.
+        kept.select_nth_unstable_by(MAX_POSTINGS - 1, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        kept.truncate(MAX_POSTINGS);
+    }
+    // Postings come with doc ids ascending (`TermStats::weights`); those cut by weight do not.
+    if !kept.is_sorted_by_key(|&(doc, _)| doc) {
+        kept.sort_unstable_by_key(|&(doc, _)| doc);
+    }
+    kept.into_iter().flat_map(|(doc, w)| [doc, w]).collect()
+}
+
+/// Flat `doc, weight` pairs (doc ids ascending) → `doc delta, weight` pairs: small numbers,
+/// so fewer bytes of JSON.
+fn delta_encode(flat: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    let mut out = Vec::with_capacity(flat.len());
+    for pair in flat.chunks_exact(2) {
+        out.extend([pair[0] - previous, pair[1]]);
+        previous = pair[0];
+    }
+    out
+}
+
+/// Digits of `n` in JSON.
+fn json_len(n: u32) -> usize {
+    n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
