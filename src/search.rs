@@ -75,7 +75,7 @@ pub struct SearchUnits {
 /// Where a build keeps its analysis of the units for the next ([`TermStats::reusing`]), and
 /// whether it may reuse the last build's (not with `--no-cache`).
 pub(crate) struct KeptTerms {
-    pub(crate) file: PathBuf,
+    pub(crate) dir: PathBuf,
     pub(crate) reuse: bool,
 }
 
@@ -108,15 +108,15 @@ impl SearchUnits {
             let stats = TermStats::with_phrases(&docs, synonyms.phrases());
             return Self::analyzed(docs, groups, synonyms, stats);
         };
-        let previous = kept.reuse.then(|| KeptAnalysis::read(&kept.file)).flatten();
-        let stats = TermStats::reusing(&docs, synonyms.phrases(), &program, previous);
+        let previous = kept.reuse.then(|| KeptAnalysis::read(&kept.dir)).flatten();
+        let stats = TermStats::reusing(&docs, &groups, synonyms.phrases(), &program, previous);
         let mut units = Self::analyzed(docs, groups, synonyms, stats);
         let stats = Arc::clone(&units.stats);
-        let file = kept.file.clone();
+        let dir = kept.dir.clone();
         units.keeping = std::thread::Builder::new()
             .name("retning-terms".into())
             .spawn(move || {
-                let _ = stats.write_analysis(&file);
+                let _ = stats.write_analysis(&dir);
             })
             .ok();
         units
