@@ -62,7 +62,9 @@ pub fn terms(args: &[String]) -> Result<()> {
         });
         let mut stats = None;
         time("reusing, nothing to reuse (fresh + keys)", &mut || {
-            stats = Some(TermStats::reusing(&docs, &groups, phrases, "bench", None));
+            stats = Some(TermStats::reusing(
+                &docs, None, &groups, phrases, "bench", None,
+            ));
         });
         time("write_analysis", &mut || {
             if let Some(stats) = &stats {
@@ -77,6 +79,7 @@ pub fn terms(args: &[String]) -> Result<()> {
         time("reusing, one unit changed (after read)", &mut || {
             std::hint::black_box(TermStats::reusing(
                 &changed,
+                None,
                 &groups,
                 phrases,
                 "bench",

@@ -15,8 +15,9 @@ use super::{Analysis, DocTerms, KeptAnalysis, TermStats, analyze, field_texts};
 use crate::phrases::Phrases;
 use crate::{GroupRange, IndexDoc};
 
-/// What identifies a doc's analysis: a hash of its fields (128 bits of blake3).
-pub(crate) type DocKey = [u8; 16];
+/// What identifies a doc's analysis: a hash of its fields (128 bits of blake3), or of what
+/// they were made from.
+pub type DocKey = [u8; 16];
 
 /// What a build keeps of its analysis for the next, beside the terms and counts: each doc's
 /// key, the seal of the program and synonym list that made it, the dictionary its parts'
@@ -115,14 +116,21 @@ impl TermStats {
     /// with the same `salt` and phrases) holds of each doc, and kept for the next build
     /// ([`Self::write_analysis`]) in a part per group of `groups` (the docs' ranges, as
     /// `order_by_group` makes them). `salt` must change whenever the analyzer may have.
+    ///
+    /// A doc's key is its `keys` entry when there is one per doc: the caller's hash of
+    /// everything the doc was made from, which must differ whenever any of its fields does
+    /// (and should for no other doc); else a hash of its fields ([`doc_key`]).
     pub fn reusing(
         docs: &[IndexDoc],
+        keys: Option<Vec<DocKey>>,
         groups: &[GroupRange],
         phrases: &Phrases,
         salt: &str,
         previous: Option<KeptAnalysis>,
     ) -> Self {
-        let keys: Vec<DocKey> = docs.par_iter().map(doc_key).collect();
+        let keys = keys
+            .filter(|keys| keys.len() == docs.len())
+            .unwrap_or_else(|| docs.par_iter().map(doc_key).collect());
         let seal = seal(salt, phrases);
         let mut parts = part_ranges(groups, docs.len());
         let (analysis, dict) = match previous.filter(|p| p.dict.seal == seal) {

@@ -154,7 +154,7 @@ fn a_reused_analysis_is_a_fresh_one() {
     let mut docs = random_docs(120, &mut next);
     // A count too large for 16 bits, kept exactly.
     docs[7].text = "ny ".repeat(70_000);
-    TermStats::reusing(&docs, &thirds(&docs), phrases, "v1", None)
+    TermStats::reusing(&docs, None, &thirds(&docs), phrases, "v1", None)
         .write_analysis(&dir)
         .unwrap();
     let mut rewritten = 0;
@@ -177,7 +177,7 @@ fn a_reused_analysis_is_a_fresh_one() {
         let groups = thirds(&docs);
         let kept = KeptAnalysis::read(&dir).expect("the analysis reads back");
         let files = kept_files(&dir);
-        let reused = TermStats::reusing(&docs, &groups, phrases, "v1", Some(kept));
+        let reused = TermStats::reusing(&docs, None, &groups, phrases, "v1", Some(kept));
         let fresh = TermStats::with_phrases(&docs, phrases);
         assert!(snapshot(&reused) == snapshot(&fresh), "round {round}");
         reused.write_analysis(&dir).unwrap();
@@ -205,7 +205,7 @@ fn a_reused_analysis_is_a_fresh_one() {
     let edited = random_docs(5, &mut next);
     for (salt, other) in [("v2", phrases), ("v1", &Phrases::default())] {
         let kept = KeptAnalysis::read(&dir);
-        let stats = TermStats::reusing(&edited, &thirds(&edited), other, salt, kept);
+        let stats = TermStats::reusing(&edited, None, &thirds(&edited), other, salt, kept);
         assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&edited, other)));
     }
     // A damaged part costs its docs' analysis; a damaged dictionary, every doc's.
@@ -229,7 +229,7 @@ fn a_reused_analysis_is_a_fresh_one() {
             }
             let kept = kept.expect("the dictionary reads");
             assert_eq!(kept.parts.len(), good.len() - 2, "{name}");
-            let stats = TermStats::reusing(&docs, &thirds(&docs), phrases, "v1", Some(kept));
+            let stats = TermStats::reusing(&docs, None, &thirds(&docs), phrases, "v1", Some(kept));
             assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&docs, phrases)));
         }
         std::fs::write(dir.join(name), bytes).unwrap();
@@ -245,7 +245,7 @@ fn part_name(code: &str) -> String {
         first: 0,
         end: 0,
     }];
-    let stats = TermStats::reusing(&docs, &groups, &Phrases::default(), "", None);
+    let stats = TermStats::reusing(&docs, None, &groups, &Phrases::default(), "", None);
     let kept = stats.kept.expect("kept");
     format!("{}.part", kept.parts[0].name)
 }
@@ -267,7 +267,7 @@ fn a_part_is_read_only_against_its_own_dictionary() {
     let docs = random_docs(30, &mut next);
     let groups = thirds(&docs);
     let analysis =
-        |docs: &[IndexDoc], kept| TermStats::reusing(docs, &groups, &phrases, "v1", kept);
+        |docs: &[IndexDoc], kept| TermStats::reusing(docs, None, &groups, &phrases, "v1", kept);
     analysis(&docs, None).write_analysis(first.path()).unwrap();
     // A new word in the first group: the dictionary grows, only that group's part is new.
     let mut grown = docs.clone();
