@@ -34,7 +34,6 @@ use crate::render::{
 };
 use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines_recalling};
-use crate::source::SourceFile;
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
 use search_index::{DocKey, IndexDoc, Synonyms};
@@ -182,6 +181,7 @@ pub(crate) fn publish_streamed(
         site: &site,
         index: CrossIndex::new(&site.config, &summaries),
         candidates: &candidates,
+        summaries: &summaries,
         today: options.today,
         checked: Mutex::new(Vec::new()),
     };
@@ -303,6 +303,8 @@ struct Checker<'a> {
     site: &'a Site,
     index: CrossIndex<'a>,
     candidates: &'a [Candidate],
+    /// Their summaries, from the first pass.
+    summaries: &'a [GuidelineSummary],
     today: Date,
     checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
 }
@@ -328,10 +330,11 @@ impl Checker<'_> {
         format!("{}/{}", candidate.group, candidate.slug)
     }
 
-    /// The `i`th guideline's text as its parse would read it, unparsed.
-    fn text(&self, i: usize) -> Option<String> {
-        let source = SourceFile::read(&self.candidates[i].path, String::new()).ok()?;
-        Some(source.text)
+    /// The hash of the `i`th guideline's text as the first pass read it (the input key's,
+    /// for a guideline from the build cache): what its pages are keyed by, without reading
+    /// the text again.
+    fn text_hash(&self, i: usize) -> Option<&[u8; 32]> {
+        self.summaries.get(i).map(|summary| &summary.text_hash)
     }
 
     /// The findings of every check so far: sorted by the guideline's place in the site, they
