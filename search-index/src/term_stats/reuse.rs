@@ -10,8 +10,8 @@ use std::ops::Range;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use super::cache::{Checkpoint, Dict, chain};
-use super::{Analysis, DocTerms, KeptAnalysis, TermStats, analyze, field_texts};
+use super::cache::{Checkpoint, Dict, Part, chain};
+use super::{Analysis, DocTerms, KeptAnalysis, RunTerms, TermStats, analyze, field_texts};
 use crate::phrases::Phrases;
 use crate::{GroupRange, IndexDoc};
 
@@ -155,9 +155,8 @@ impl TermStats {
 }
 
 /// The analysis of `docs`: those whose key `previous` holds from it, the others analyzed
-/// afresh, and the terms of both numbered again. A part whose docs are all the last
-/// build's, in its order, is not to be written. With the dictionary grown by the new terms,
-/// unless it has grown too large and a new one is due.
+/// afresh, and the terms of both numbered again; the parts to write marked. With the
+/// dictionary grown by the new terms, unless it has grown too large and a new one is due.
 fn merged(
     docs: &[IndexDoc],
     keys: &[DocKey],
@@ -167,42 +166,9 @@ fn merged(
 ) -> (Analysis, Option<KeptDict>) {
     let KeptAnalysis {
         mut dict,
-        parts: mut old_parts,
+        parts: old_parts,
     } = previous;
-    let mut runs = Vec::new();
-    let mut found: Vec<Option<(u32, u32)>> = vec![None; docs.len()];
-    // The docs of the parts not kept whole, by key: a doc may come from any of them.
-    let mut loose: FxHashMap<DocKey, (u32, u32)> = FxHashMap::default();
-    let mut loosen = |run: u32, keys: &[DocKey]| {
-        for (d, key) in keys.iter().enumerate() {
-            loose.entry(*key).or_insert((run, d as u32));
-        }
-    };
-    for part in parts.iter_mut() {
-        let Some(old) = old_parts.remove(&part.name) else {
-            continue;
-        };
-        let run = runs.len() as u32;
-        if keys.get(part.docs.clone()) == Some(&old.keys[..]) {
-            part.write = false;
-            for (d, f) in found[part.docs.clone()].iter_mut().enumerate() {
-                *f = Some((run, d as u32));
-            }
-        } else {
-            loosen(run, &old.keys);
-        }
-        runs.push(old.run);
-    }
-    for old in old_parts.into_values() {
-        loosen(runs.len() as u32, &old.keys);
-        runs.push(old.run);
-    }
-    for (f, key) in found.iter_mut().zip(keys) {
-        if f.is_none() {
-            *f = loose.get(key).copied();
-        }
-    }
-    drop(loose);
+    let (mut runs, found) = kept_docs(keys, parts, old_parts);
     let changed: Vec<&IndexDoc> = docs
         .iter()
         .zip(&found)
@@ -261,6 +227,50 @@ fn merged(
         to_dict: numbered.to_dict,
     };
     (analysis, Some(dict))
+}
+
+/// The kept runs of `old_parts` and, per doc of `keys`, its run and place there when one
+/// of them holds its key. A part whose docs are all the last build's, in its order, is
+/// taken whole and not to be written again.
+fn kept_docs(
+    keys: &[DocKey],
+    parts: &mut [PartRange],
+    mut old_parts: FxHashMap<String, Part>,
+) -> (Vec<RunTerms>, Vec<Option<(u32, u32)>>) {
+    let mut runs = Vec::new();
+    let mut found: Vec<Option<(u32, u32)>> = vec![None; keys.len()];
+    // The docs of the parts not taken whole, by key: a doc may come from any of them.
+    let mut loose: FxHashMap<DocKey, (u32, u32)> = FxHashMap::default();
+    let mut loosen = |run: u32, keys: &[DocKey]| {
+        for (d, key) in keys.iter().enumerate() {
+            loose.entry(*key).or_insert((run, d as u32));
+        }
+    };
+    for part in parts.iter_mut() {
+        let Some(old) = old_parts.remove(&part.name) else {
+            continue;
+        };
+        let run = runs.len() as u32;
+        if keys.get(part.docs.clone()) == Some(&old.keys[..]) {
+            part.write = false;
+            for (d, f) in found[part.docs.clone()].iter_mut().enumerate() {
+                *f = Some((run, d as u32));
+            }
+        } else {
+            loosen(run, &old.keys);
+        }
+        runs.push(old.run);
+    }
+    for old in old_parts.into_values() {
+        loosen(runs.len() as u32, &old.keys);
+        runs.push(old.run);
+    }
+    for (f, key) in found.iter_mut().zip(keys) {
+        if f.is_none() {
+            *f = loose.get(key).copied();
+        }
+    }
+    (runs, found)
 }
 
 /// The terms of the reused docs and of the changed ones, numbered together: the sorted union
