@@ -10,8 +10,8 @@ use rayon::prelude::*;
 
 use search_index::static_index::{self, Encoded, StaticFiles};
 use search_index::{
-    DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, KeptAnalysis,
-    PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group,
+    DocKey, DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, KeptAnalysis,
+    PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group, order_by_group_with,
 };
 
 use crate::diagnostics::{Diagnostic, Message, StoppingFinding, codes, message, unreadable};
@@ -75,7 +75,7 @@ pub struct SearchUnits {
 /// Where a build keeps its analysis of the units for the next ([`TermStats::reusing`]), and
 /// whether it may reuse the last build's (not with `--no-cache`).
 pub(crate) struct KeptTerms {
-    pub(crate) file: PathBuf,
+    pub(crate) dir: PathBuf,
     pub(crate) reuse: bool,
 }
 
@@ -94,29 +94,42 @@ impl SearchUnits {
     /// rebuilds), in the site's order; `groups` are the configuration's (code, name) pairs.
     /// With `kept`, the analysis of each unit unchanged since the last build is reused, and
     /// this one is kept for the next (written beside the build; a build that cannot keep it
-    /// is still a build).
+    /// is still a build). `keys`, when given, are the units' analysis keys (see
+    /// `TermStats::reusing`); without them each unit's fields are hashed.
     pub(crate) fn from_docs(
         docs: Vec<IndexDoc>,
+        keys: Option<Vec<DocKey>>,
         groups: &[(String, String)],
         synonyms: Synonyms,
         kept: Option<&KeptTerms>,
     ) -> Self {
-        let (docs, groups) = order_by_group(docs, groups);
+        let keys = keys.filter(|keys| keys.len() == docs.len());
+        let (docs, keys, groups) = match keys {
+            Some(keys) => {
+                let (docs, keys, groups) = order_by_group_with(docs, keys, groups);
+                (docs, Some(keys), groups)
+            }
+            None => {
+                let (docs, groups) = order_by_group(docs, groups);
+                (docs, None, groups)
+            }
+        };
         // What one build of the program analyzed is trusted only by the same build.
         let kept = kept.zip(crate::program::identity());
         let Some((kept, program)) = kept else {
             let stats = TermStats::with_phrases(&docs, synonyms.phrases());
             return Self::analyzed(docs, groups, synonyms, stats);
         };
-        let previous = kept.reuse.then(|| KeptAnalysis::read(&kept.file)).flatten();
-        let stats = TermStats::reusing(&docs, synonyms.phrases(), &program, previous);
+        let previous = kept.reuse.then(|| KeptAnalysis::read(&kept.dir)).flatten();
+        let stats =
+            TermStats::reusing(&docs, keys, &groups, synonyms.phrases(), &program, previous);
         let mut units = Self::analyzed(docs, groups, synonyms, stats);
         let stats = Arc::clone(&units.stats);
-        let file = kept.file.clone();
+        let dir = kept.dir.clone();
         units.keeping = std::thread::Builder::new()
             .name("retning-terms".into())
             .spawn(move || {
-                let _ = stats.write_analysis(&file);
+                let _ = stats.write_analysis(&dir);
             })
             .ok();
         units

@@ -33,11 +33,11 @@ pub fn terms(args: &[String]) -> Result<()> {
     let runs: usize = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
     let site = Site::load(root).map_err(|d| d.message.to_string())?.site;
     let labels = SearchLabels::of(&retning::render::Theme::load(root)?);
-    let (docs, _) = search::ordered_units(&site, false, &labels);
+    let (docs, groups) = search::ordered_units(&site, false, &labels);
     let synonyms = Synonyms::default_list();
     let phrases = synonyms.phrases();
     let dir = tempfile::tempdir()?;
-    let file = dir.path().join("terms.bin");
+    let file = dir.path().join("terms");
     let mut changed = docs.clone();
     let middle = changed.len() / 2;
     changed[middle]
@@ -62,7 +62,9 @@ pub fn terms(args: &[String]) -> Result<()> {
         });
         let mut stats = None;
         time("reusing, nothing to reuse (fresh + keys)", &mut || {
-            stats = Some(TermStats::reusing(&docs, phrases, "bench", None));
+            stats = Some(TermStats::reusing(
+                &docs, None, &groups, phrases, "bench", None,
+            ));
         });
         time("write_analysis", &mut || {
             if let Some(stats) = &stats {
@@ -75,7 +77,14 @@ pub fn terms(args: &[String]) -> Result<()> {
             kept = KeptAnalysis::read(&file)
         });
         time("reusing, one unit changed (after read)", &mut || {
-            std::hint::black_box(TermStats::reusing(&changed, phrases, "bench", kept.take()));
+            std::hint::black_box(TermStats::reusing(
+                &changed,
+                None,
+                &groups,
+                phrases,
+                "bench",
+                kept.take(),
+            ));
         });
         time("fragment_text of every unit (take_texts)", &mut || {
             for doc in &docs {

@@ -24,7 +24,7 @@ pub use analyzer::stem;
 pub use engine::{Engine, EngineError, Hit, IndexPlace, Indexed, REUSE_FILE};
 pub use phrases::{MAX_PHRASE_WORDS, PhraseProblem};
 pub use synonyms::{SynonymError, SynonymProblem, Synonyms};
-pub use term_stats::{KeptAnalysis, TermStats, WeightedTerms};
+pub use term_stats::{DocKey, KeptAnalysis, TermStats, WeightedTerms};
 pub use typo::{Correction, Found};
 
 use std::collections::HashMap;
@@ -118,9 +118,20 @@ pub struct GroupRange {
 /// Orders docs by group (keeping each group's docs in their given order) and returns the
 /// group ranges: the order every index uses for doc ids.
 pub fn order_by_group(
-    mut docs: Vec<IndexDoc>,
+    docs: Vec<IndexDoc>,
     group_names: &[(String, String)],
 ) -> (Vec<IndexDoc>, Vec<GroupRange>) {
+    let beside = vec![(); docs.len()];
+    let (docs, _, ranges) = order_by_group_with(docs, beside, group_names);
+    (docs, ranges)
+}
+
+/// [`order_by_group`], each doc's value in `beside` (its analysis key) moved with it.
+pub fn order_by_group_with<T>(
+    mut docs: Vec<IndexDoc>,
+    beside: Vec<T>,
+    group_names: &[(String, String)],
+) -> (Vec<IndexDoc>, Vec<T>, Vec<GroupRange>) {
     let position: HashMap<&str, usize> = group_names
         .iter()
         .enumerate()
@@ -136,7 +147,11 @@ pub fn order_by_group(
     // One stable sort, not a pass over every doc per group: each doc is a few hundred bytes
     // to move, and a build has tens of thousands. Docs usually come in group order already,
     // which the sort merely checks.
+    // Both sorts are stable and by the same ranks: they move each value with its doc.
+    let mut beside: Vec<(usize, T)> = docs.iter().map(rank).zip(beside).collect();
+    beside.sort_by_key(|(rank, _)| *rank);
     docs.sort_by_cached_key(rank);
+    let beside = beside.into_iter().map(|(_, value)| value).collect();
     let mut counts = vec![0u32; group_names.len() + 1];
     for doc in &docs {
         counts[rank(doc)] += 1;
@@ -156,7 +171,7 @@ pub fn order_by_group(
             range
         })
         .collect();
-    (docs, ranges)
+    (docs, beside, ranges)
 }
 
 #[cfg(test)]
@@ -193,9 +208,13 @@ mod tests {
             doc("dbcg", "b2"),
             doc("unlisted", "u2"),
         ];
+        let beside: Vec<String> = docs.iter().map(|d| format!("{}!", d.url)).collect();
+        let (with, moved, _) = order_by_group_with(docs.clone(), beside, &groups);
         let (ordered, ranges) = order_by_group(docs, &groups);
         let urls: Vec<&str> = ordered.iter().map(|d| d.url.as_str()).collect();
         assert_eq!(urls, ["b1", "b2", "l1", "l2", "u1", "u2"]);
+        assert_eq!(with, ordered);
+        assert_eq!(moved, ["b1!", "b2!", "l1!", "l2!", "u1!", "u2!"]);
         let spans: Vec<(&str, &str, u32, u32)> = ranges
             .iter()
             .map(|r| (r.code.as_str(), r.name.as_str(), r.first, r.end))

@@ -21,6 +21,7 @@ mod weights;
 pub use cache::KeptAnalysis;
 pub(crate) use packed::DocTermsIter;
 use packed::{DocTerms, RunTerms};
+pub use reuse::DocKey;
 use reuse::Kept;
 pub use weights::WeightedTerms;
 

@@ -31,8 +31,11 @@ use serde::{Deserialize, Serialize};
 pub(crate) const CACHE_DIR: &str = ".retning/build";
 /// The record of the last build.
 const RECORD_FILE: &str = "last-build.json";
-/// The search units' analysis a build keeps for the next (`search::KeptTerms`).
-const TERMS_FILE: &str = "terms.bin";
+/// The folder of the search units' analysis a build keeps for the next
+/// (`search::KeptTerms`).
+const TERMS_DIR: &str = "terms";
+/// The one file the analysis was kept in before it had a folder.
+const OLD_TERMS_FILE: &str = "terms.bin";
 /// The first word of the record; the number changes whenever the format or the meaning of a
 /// hash does, so that an older record is foreign.
 const MAGIC: &str = "retning-build-cache 1";
@@ -71,10 +74,11 @@ impl BuildCache {
         }
     }
 
-    /// The record of the files each guideline's render left.
     /// Where a build keeps its analysis of the search units for the next.
-    pub(crate) fn terms_file(&self) -> PathBuf {
-        self.file.with_file_name(TERMS_FILE)
+    pub(crate) fn terms_dir(&self) -> PathBuf {
+        // An earlier version's file would only take room.
+        let _ = std::fs::remove_file(self.file.with_file_name(OLD_TERMS_FILE));
+        self.file.with_file_name(TERMS_DIR)
     }
 
     pub(crate) fn pages(&self) -> &PageCache {

@@ -110,13 +110,13 @@ impl PageCache {
 /// The key of one guideline's render: the build's `base` (program, settings, configuration,
 /// theme, synonyms, every guideline's files but the guidelines' own text), the hash of every
 /// summary (`summaries`), the search meta file the pages link, and the guideline's name and
-/// text.
+/// the hash of its text (blake3, as the summaries and the input key hold it).
 pub(crate) fn entry_key(
     base: &blake3::Hash,
     summaries: &blake3::Hash,
     search_meta: &str,
     name: &str,
-    text: &str,
+    text_hash: &[u8; 32],
 ) -> String {
     let mut key = blake3::Hasher::new();
     for field in [
@@ -124,7 +124,7 @@ pub(crate) fn entry_key(
         summaries.as_bytes(),
         search_meta.as_bytes(),
         name.as_bytes(),
-        blake3::hash(text.as_bytes()).as_bytes(),
+        text_hash,
     ] {
         key.update(&(field.len() as u64).to_le_bytes());
         key.update(field);
@@ -196,17 +196,24 @@ mod tests {
         assert_eq!(cache.previous(&site), entries());
     }
 
+    fn text(text: &str) -> [u8; 32] {
+        *blake3::hash(text.as_bytes()).as_bytes()
+    }
+
     #[test]
     fn the_key_changes_with_each_of_its_parts() {
         let (a, b) = (blake3::hash(b"a"), blake3::hash(b"b"));
-        let first = entry_key(&a, &a, "meta.json", "dlg/x", "text");
-        assert_eq!(entry_key(&a, &a, "meta.json", "dlg/x", "text"), first);
+        let first = entry_key(&a, &a, "meta.json", "dlg/x", &text("text"));
+        assert_eq!(
+            entry_key(&a, &a, "meta.json", "dlg/x", &text("text")),
+            first
+        );
         for other in [
-            entry_key(&b, &a, "meta.json", "dlg/x", "text"),
-            entry_key(&a, &b, "meta.json", "dlg/x", "text"),
-            entry_key(&a, &a, "meta2.json", "dlg/x", "text"),
-            entry_key(&a, &a, "meta.json", "dlg/y", "text"),
-            entry_key(&a, &a, "meta.json", "dlg/x", "text "),
+            entry_key(&b, &a, "meta.json", "dlg/x", &text("text")),
+            entry_key(&a, &b, "meta.json", "dlg/x", &text("text")),
+            entry_key(&a, &a, "meta2.json", "dlg/x", &text("text")),
+            entry_key(&a, &a, "meta.json", "dlg/y", &text("text")),
+            entry_key(&a, &a, "meta.json", "dlg/x", &text("text ")),
         ] {
             assert_ne!(other, first);
         }

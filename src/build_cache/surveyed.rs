@@ -21,7 +21,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
-use search_index::IndexDoc;
+use search_index::{DocKey, IndexDoc};
 
 use super::unit_wire::{self, UnitIn};
 use super::{CACHE_DIR, TextHashes};
@@ -114,6 +114,21 @@ impl SurveyCache {
         if file.exists() || write(&self.dir, &file, &encode(&key, summary, docs)).is_ok() {
             self.use_entry(&key);
         }
+    }
+
+    /// The analysis keys of the `units` search units of the guideline `summary` sums up
+    /// (`TermStats::reusing`): its entry's key, which holds everything its units are made
+    /// from, and each unit's place. A fresh build makes the same keys as one from entries.
+    pub(crate) fn unit_keys(&self, summary: &GuidelineSummary, units: usize) -> Vec<DocKey> {
+        let key = self.key(&summary.group, &summary.slug, &summary.text_hash);
+        let mut unit = [0u8; 16];
+        unit[..12].copy_from_slice(&key.as_bytes()[..12]);
+        (0..units as u32)
+            .map(|place| {
+                unit[12..].copy_from_slice(&place.to_le_bytes());
+                unit
+            })
+            .collect()
     }
 
     /// Removes every entry this build neither read nor wrote (an older text's, a guideline
@@ -275,6 +290,32 @@ mod tests {
             not_consulted.recall_text("dlg", "dlbcl", VALID.as_bytes()),
             None
         );
+    }
+
+    /// A unit's key changes with its guideline's text, name and surroundings, and with its
+    /// place; not otherwise.
+    #[test]
+    fn unit_keys_follow_the_entry_key_and_the_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let (summary, _) = surveyed(VALID);
+        let keys = cache(dir.path(), "a", false).unit_keys(&summary, 3);
+        assert_eq!(keys.len(), 3);
+        assert!(keys[0] != keys[1] && keys[1] != keys[2] && keys[0] != keys[2]);
+        assert_eq!(
+            cache(dir.path(), "a", false).unit_keys(&summary, 2),
+            keys[..2]
+        );
+        let (edited, _) = surveyed(&format!("{VALID}\n"));
+        let mut renamed = summary.clone();
+        renamed.slug = "other".to_owned();
+        for other in [
+            cache(dir.path(), "b", false).unit_keys(&summary, 3),
+            cache(dir.path(), "a", true).unit_keys(&summary, 3),
+            cache(dir.path(), "a", false).unit_keys(&edited, 3),
+            cache(dir.path(), "a", false).unit_keys(&renamed, 3),
+        ] {
+            assert!(other.iter().all(|key| !keys.contains(key)));
+        }
     }
 
     #[test]

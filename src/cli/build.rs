@@ -236,7 +236,7 @@ fn build_streamed(
     };
     let reuse = page_reuse(context);
     let terms = search::KeptTerms {
-        file: context.cache.terms_file(),
+        dir: context.cache.terms_dir(),
         reuse: !args.no_cache,
     };
     let mut not_forgotten = None;

@@ -34,11 +34,9 @@ use crate::render::{
 };
 use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines_recalling};
-use crate::source::SourceFile;
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
-use search_index::IndexDoc;
-use search_index::Synonyms;
+use search_index::{DocKey, IndexDoc, Synonyms};
 
 /// The site after the first pass: each guideline's file and summary, the search units of
 /// those to publish, and what reading and parsing found. No model is held.
@@ -49,6 +47,8 @@ pub(crate) struct Survey {
     guidelines: Vec<(Candidate, GuidelineSummary)>,
     /// The search units of the guidelines to publish, in the site's order.
     docs: Vec<IndexDoc>,
+    /// Their analysis keys, when the build cache made them (`SurveyCache::unit_keys`).
+    keys: Option<Vec<DocKey>>,
     /// The synonyms the search index is made with.
     synonyms: Synonyms,
     /// What reading and parsing found, in the order `check` finds it.
@@ -106,11 +106,17 @@ impl Survey {
         }
         let mut kept = read.kept;
         kept.sort_by(|((_, a), _), ((_, b), _)| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
+        let keys = cache.map(|cache| {
+            kept.iter()
+                .flat_map(|((_, summary), docs)| cache.unit_keys(summary, docs.len()))
+                .collect()
+        });
         let (guidelines, docs): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
         Ok(Self {
             site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(read.assets),
             guidelines,
             docs: docs.into_iter().flatten().collect(),
+            keys,
             synonyms,
             findings: read.findings,
             drafts,
@@ -157,6 +163,7 @@ pub(crate) fn publish_streamed(
         site,
         guidelines,
         docs,
+        keys,
         synonyms,
         findings: read_findings,
         drafts,
@@ -164,7 +171,7 @@ pub(crate) fn publish_streamed(
     } = survey;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let units = SearchUnits::from_docs(docs, &group_pairs(&site), synonyms, terms);
+    let units = SearchUnits::from_docs(docs, keys, &group_pairs(&site), synonyms, terms);
     let made = started.elapsed();
 
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
@@ -174,6 +181,7 @@ pub(crate) fn publish_streamed(
         site: &site,
         index: CrossIndex::new(&site.config, &summaries),
         candidates: &candidates,
+        summaries: &summaries,
         today: options.today,
         checked: Mutex::new(Vec::new()),
     };
@@ -295,6 +303,8 @@ struct Checker<'a> {
     site: &'a Site,
     index: CrossIndex<'a>,
     candidates: &'a [Candidate],
+    /// Their summaries, from the first pass.
+    summaries: &'a [GuidelineSummary],
     today: Date,
     checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
 }
@@ -320,10 +330,11 @@ impl Checker<'_> {
         format!("{}/{}", candidate.group, candidate.slug)
     }
 
-    /// The `i`th guideline's text as its parse would read it, unparsed.
-    fn text(&self, i: usize) -> Option<String> {
-        let source = SourceFile::read(&self.candidates[i].path, String::new()).ok()?;
-        Some(source.text)
+    /// The hash of the `i`th guideline's text as the first pass read it (the input key's,
+    /// for a guideline from the build cache): what its pages are keyed by, without reading
+    /// the text again.
+    fn text_hash(&self, i: usize) -> Option<&[u8; 32]> {
+        self.summaries.get(i).map(|summary| &summary.text_hash)
     }
 
     /// The findings of every check so far: sorted by the guideline's place in the site, they
@@ -361,13 +372,30 @@ mod tests {
     }
 
     /// What the rest of the build reads of a survey.
-    fn made(survey: &Survey) -> (Vec<GuidelineSummary>, Vec<IndexDoc>, String) {
+    type Made = (
+        Vec<GuidelineSummary>,
+        Vec<IndexDoc>,
+        Option<Vec<DocKey>>,
+        String,
+    );
+
+    fn made(survey: &Survey) -> Made {
         let summaries = survey.guidelines.iter().map(|(_, s)| s.clone()).collect();
         (
             summaries,
             survey.docs.clone(),
+            survey.keys.clone(),
             format!("{:?}", survey.findings),
         )
+    }
+
+    /// Each group's units' keys.
+    fn keys_by_group(survey: &Survey) -> HashMap<String, Vec<DocKey>> {
+        let mut keys: HashMap<String, Vec<DocKey>> = HashMap::new();
+        for (doc, key) in survey.docs.iter().zip(survey.keys.iter().flatten()) {
+            keys.entry(doc.group.clone()).or_default().push(*key);
+        }
+        keys
     }
 
     #[test]
@@ -391,11 +419,17 @@ mod tests {
         // The guideline with a finding is parsed again, so that it prints it again.
         assert_eq!(second.parsed, 1);
         assert_eq!(made(&second), made(&fresh));
+        let keys = fresh.keys.as_ref().expect("keys");
+        assert_eq!(keys.len(), fresh.docs.len());
 
         write(root, "dlg/dlbcl.md", &format!("{VALID}\nEt nyt afsnit.\n"));
         let edited = survey(root, true);
         assert_eq!(edited.parsed, 2);
         assert_eq!(made(&edited), made(&survey(root, false)));
+        // The edited guideline's units have new keys; the others keep theirs.
+        let (old_keys, new_keys) = (keys_by_group(&fresh), keys_by_group(&edited));
+        assert_eq!(old_keys["dbcg"], new_keys["dbcg"]);
+        assert!(old_keys["dlg"].iter().all(|k| !new_keys["dlg"].contains(k)));
         assert_eq!(survey(root, true).parsed, 1);
     }
 }

@@ -109,13 +109,18 @@ impl Guidelines<'_> {
     }
 
     fn key(&self, name: &str, text: &str) -> Option<String> {
+        self.key_of_hash(name, blake3::hash(text.as_bytes()).as_bytes())
+    }
+
+    /// [`Self::key`] from the hash of the text.
+    fn key_of_hash(&self, name: &str, text_hash: &[u8; 32]) -> Option<String> {
         let keys = self.keys.as_ref()?;
         Some(entry_key(
             &keys.reuse.base,
             &keys.summaries,
             keys.search_meta,
             name,
-            text,
+            text_hash,
         ))
     }
 }
@@ -180,11 +185,11 @@ impl Models for Guidelines<'_> {
         let i = self.published[k];
         // A guideline whose text and surroundings are as when its check found nothing is
         // neither parsed nor checked nor rendered.
-        // Its text is read (not parsed) for the key only when there is such an entry.
+        // Its key takes the hash of its text the first pass read: the text is not read.
         let name = self.checker.name(i);
         if self.is_clean(&name)
-            && let Some(text) = self.checker.text(i)
-            && let Some(key) = self.key(&name, &text)
+            && let Some(text_hash) = self.checker.text_hash(i)
+            && let Some(key) = self.key_of_hash(&name, text_hash)
             && let Some(made) = self.reuse(&name, &key, None)?
         {
             return Ok(made);

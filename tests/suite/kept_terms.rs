@@ -1,4 +1,4 @@
-//! The search units' analysis a build keeps for the next (`.retning/build/terms.bin`): a
+//! The search units' analysis a build keeps for the next (`.retning/build/terms/`): a
 //! build that reuses it, or finds it corrupt, writes the site and the tantivy index a fresh
 //! build writes.
 
@@ -49,22 +49,44 @@ fn a_build_that_reuses_the_analysis_writes_what_a_fresh_build_writes() {
     let other = VALID.replacen("Diffust storcellet B-celle lymfom", "Follikulært lymfom", 1);
     let site = site().file("guidelines/dlg/fl.md", other).build();
     build_without_history(site.root(), &[]);
-    let kept = site.path(".retning/build/terms.bin");
-    assert!(kept.exists(), "the analysis is kept");
+    let kept = site.path(".retning/build/terms");
+    let files = || -> Vec<std::path::PathBuf> {
+        let mut files: Vec<_> = std::fs::read_dir(&kept)
+            .expect("the analysis is kept")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        files
+    };
+    assert!(files().len() > 1, "a dictionary and parts");
     let edits = [
         "\nEn kvarkstjerne er ikke en behandling.\n",
         "\nStorcellet lymfom igen, og kvarkstjerne.\n",
+        "\nEn antikvark.\n",
     ];
     for (round, added) in edits.iter().enumerate() {
         let main = site.path(MAIN);
         let text = std::fs::read_to_string(&main).expect("read") + added;
         std::fs::write(&main, text).expect("write");
-        if round == 1 {
-            // A damaged analysis is not used: the build analyzes every unit.
-            let mut bytes = std::fs::read(&kept).expect("read");
+        // A damaged file is not used: the build analyzes the units of a damaged part, and
+        // every unit when the dictionary is damaged.
+        let damaged: Vec<_> = match round {
+            1 => files()
+                .into_iter()
+                .filter(|f| f.ends_with("terms.dict"))
+                .collect(),
+            2 => files()
+                .into_iter()
+                .filter(|f| !f.ends_with("terms.dict"))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for file in damaged {
+            let mut bytes = std::fs::read(&file).expect("read");
             let middle = bytes.len() / 2;
             bytes[middle] ^= 0x55;
-            std::fs::write(&kept, bytes).expect("write");
+            std::fs::write(&file, bytes).expect("write");
         }
         build_without_history(site.root(), &[]);
         let fresh = fresh_copy(site.root());

@@ -14,6 +14,8 @@ struct Packed {
 
 /// Marks an entry whose counts do not fit in 16 bits (a unit with a word 65,535 times).
 const OVER: u16 = u16::MAX;
+/// The bytes of an entry in a kept file ([`RunTerms::from_bytes`]).
+pub(crate) const ENTRY: usize = 4 + 2 * FIELDS;
 
 /// Each doc's terms, each once, with their counts per field, in the order they were given:
 /// the runs of docs counted apart, each kept as it was made (joined into one array, they
@@ -116,6 +118,43 @@ impl RunTerms {
         for entry in &mut self.entries {
             entry.term = map.get(entry.term as usize).copied().unwrap_or(u32::MAX);
         }
+    }
+
+    /// The run a kept file holds (`cache.rs`): `entries` 8 bytes each (the term, then each
+    /// count in 16 bits, little-endian), doc `d`'s ending at `ends[d]`, the exact counts of
+    /// those marked [`OVER`] by their place. `None` unless every term is below `terms`, the
+    /// ends ascend to the last entry and the exact counts are in order and in range.
+    pub(crate) fn from_bytes(
+        entries: &[u8],
+        ends: Vec<usize>,
+        over: Vec<(usize, [u32; FIELDS])>,
+        terms: u32,
+    ) -> Option<Self> {
+        if !entries.len().is_multiple_of(ENTRY) {
+            return None;
+        }
+        let entries: Vec<Packed> = entries
+            .chunks_exact(ENTRY)
+            .map(|bytes| Packed {
+                term: u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]),
+                counts: std::array::from_fn(|f| {
+                    u16::from_le_bytes([bytes[4 + 2 * f], bytes[5 + 2 * f]])
+                }),
+            })
+            .collect();
+        let whole = entries.iter().all(|p| p.term < terms)
+            && ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.last().copied().unwrap_or(0) == entries.len()
+            && over.windows(2).all(|w| w[0].0 < w[1].0)
+            && over
+                .iter()
+                .all(|&(i, _)| entries.get(i).is_some_and(|p| p.counts.contains(&OVER)))
+            && entries.iter().filter(|p| p.counts.contains(&OVER)).count() == over.len();
+        whole.then_some(Self {
+            entries,
+            ends,
+            over,
+        })
     }
 
     /// Doc `doc`'s terms with their counts (none for a doc number out of range).

@@ -5,22 +5,54 @@
 //! analysis gives (`tests.rs` checks it after random edits).
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
-use super::{Analysis, DocTerms, KeptAnalysis, TermStats, analyze, field_texts};
-use crate::IndexDoc;
+use super::cache::{Checkpoint, Dict, Part, chain};
+use super::{Analysis, DocTerms, KeptAnalysis, RunTerms, TermStats, analyze, field_texts};
 use crate::phrases::Phrases;
+use crate::{GroupRange, IndexDoc};
 
-/// What identifies a doc's analysis: a hash of its fields (128 bits of blake3).
-pub(crate) type DocKey = [u8; 16];
+/// What identifies a doc's analysis: a hash of its fields (128 bits of blake3), or of what
+/// they were made from.
+pub type DocKey = [u8; 16];
 
 /// What a build keeps of its analysis for the next, beside the terms and counts: each doc's
-/// key and the seal of the program and synonym list that made it.
+/// key, the seal of the program and synonym list that made it, the dictionary its parts'
+/// terms are written by, and which parts to write.
 pub(crate) struct Kept {
     pub(crate) keys: Vec<DocKey>,
     pub(crate) seal: [u8; 32],
+    pub(super) dict: KeptDict,
+    pub(super) parts: Vec<PartRange>,
 }
+
+/// The dictionary the kept parts' term ids refer to.
+pub(crate) enum KeptDict {
+    /// A new one: the analysis' own terms, a term's id its id there; its one state.
+    Fresh(Checkpoint),
+    /// The last build's, with the terms it lacked added (`changed` when there were some),
+    /// and each term's id in it.
+    Extended {
+        dict: Dict,
+        changed: bool,
+        to_dict: Vec<u32>,
+    },
+}
+
+/// A group's docs, a part of the kept analysis: the file's name, the docs, and whether the
+/// part is to be written (the last build's is not that of these docs).
+pub(crate) struct PartRange {
+    pub(super) name: String,
+    pub(super) docs: Range<usize>,
+    pub(super) write: bool,
+}
+
+/// The dictionary's states before a build starts a new one (each is 36 bytes in it, and
+/// few builds add terms).
+const MAX_CHECKPOINTS: usize = 256;
 
 /// The key of `doc`'s analysis: every field the analysis reads, each with its length so
 /// that no two different docs run together alike.
@@ -50,41 +82,93 @@ pub(crate) fn seal(salt: &str, phrases: &Phrases) -> [u8; 32] {
     *hasher.finalize().as_bytes()
 }
 
+/// The parts of docs ordered by `groups` (`order_by_group`): one per group, and one for the
+/// docs after the last group's.
+fn part_ranges(groups: &[GroupRange], docs: usize) -> Vec<PartRange> {
+    let name = |code: Option<&str>| {
+        let mut hasher = blake3::Hasher::new();
+        match code {
+            Some(code) => hasher.update(b"group ").update(code.as_bytes()),
+            None => hasher.update(b"no group"),
+        };
+        hasher.finalize().to_hex()[..32].to_owned()
+    };
+    let clamp = |at: u32| (at as usize).min(docs);
+    let mut parts: Vec<PartRange> = groups
+        .iter()
+        .map(|group| PartRange {
+            name: name(Some(&group.code)),
+            docs: clamp(group.first)..clamp(group.end).max(clamp(group.first)),
+            write: true,
+        })
+        .collect();
+    let rest = parts.iter().map(|p| p.docs.end).max().unwrap_or(0);
+    parts.push(PartRange {
+        name: name(None),
+        docs: rest..docs,
+        write: true,
+    });
+    parts
+}
+
 impl TermStats {
     /// [`Self::with_phrases`], reusing what `previous` (the last build's analysis, made
     /// with the same `salt` and phrases) holds of each doc, and kept for the next build
-    /// ([`Self::write_analysis`]). `salt` must change whenever the analyzer may have.
+    /// ([`Self::write_analysis`]) in a part per group of `groups` (the docs' ranges, as
+    /// `order_by_group` makes them). `salt` must change whenever the analyzer may have.
+    ///
+    /// A doc's key is its `keys` entry when there is one per doc: the caller's hash of
+    /// everything the doc was made from, which must differ whenever any of its fields does
+    /// (and should for no other doc); else a hash of its fields ([`doc_key`]).
     pub fn reusing(
         docs: &[IndexDoc],
+        keys: Option<Vec<DocKey>>,
+        groups: &[GroupRange],
         phrases: &Phrases,
         salt: &str,
         previous: Option<KeptAnalysis>,
     ) -> Self {
-        let keys: Vec<DocKey> = docs.par_iter().map(doc_key).collect();
+        let keys = keys
+            .filter(|keys| keys.len() == docs.len())
+            .unwrap_or_else(|| docs.par_iter().map(doc_key).collect());
         let seal = seal(salt, phrases);
-        let analysis = match previous.filter(|p| p.seal == seal) {
-            Some(previous) => merged(docs, &keys, phrases, previous),
-            None => analyze(&docs.iter().collect::<Vec<_>>(), phrases),
+        let mut parts = part_ranges(groups, docs.len());
+        let (analysis, dict) = match previous.filter(|p| p.dict.seal == seal) {
+            Some(previous) => merged(docs, &keys, &mut parts, phrases, previous),
+            None => (analyze(&docs.iter().collect::<Vec<_>>(), phrases), None),
         };
-        Self::of_analysis(analysis, phrases, Some(Kept { keys, seal }))
+        let dict = dict.unwrap_or_else(|| {
+            for part in &mut parts {
+                part.write = true;
+            }
+            let terms = &analysis.terms;
+            KeptDict::Fresh((terms.len() as u32, chain(&seal, terms)))
+        });
+        let kept = Kept {
+            keys,
+            seal,
+            dict,
+            parts,
+        };
+        Self::of_analysis(analysis, phrases, Some(kept))
     }
 }
 
 /// The analysis of `docs`: those whose key `previous` holds from it, the others analyzed
-/// afresh, and the terms of both numbered again.
+/// afresh, and the terms of both numbered again; the parts to write marked. With the
+/// dictionary grown by the new terms, unless it has grown too large and a new one is due.
 fn merged(
     docs: &[IndexDoc],
     keys: &[DocKey],
+    parts: &mut [PartRange],
     phrases: &Phrases,
     previous: KeptAnalysis,
-) -> Analysis {
+) -> (Analysis, Option<KeptDict>) {
     let KeptAnalysis {
-        terms: old_terms,
-        docs: old_docs,
-        run: mut old_run,
-        ..
+        mut dict,
+        parts: old_parts,
     } = previous;
-    let found: Vec<Option<u32>> = keys.iter().map(|k| old_docs.get(k).copied()).collect();
+    let (mut runs, found) = kept_docs(keys, parts, old_parts);
     let changed: Vec<&IndexDoc> = docs
         .iter()
         .zip(&found)
@@ -92,88 +176,175 @@ fn merged(
         .map(|(doc, _)| doc)
         .collect();
     let fresh = analyze(&changed, phrases);
-    // The old terms some reused doc still has.
-    let mut used = vec![false; old_terms.len()];
-    for &d in found.iter().flatten() {
-        for (term, _) in old_run.doc(d as usize) {
+    // The dictionary's terms some reused doc still has.
+    let mut used = vec![false; dict.terms.len()];
+    for &(run, d) in found.iter().flatten() {
+        for (term, _) in runs[run as usize].doc(d as usize) {
             if let Some(u) = used.get_mut(term as usize) {
                 *u = true;
             }
         }
     }
-    let numbered = Numbered::of(&old_terms, &used, fresh.terms, &fresh.is_phrase);
-    old_run.renumber(&numbered.old);
-    let (mut runs, fresh_index) = fresh.docs.into_parts();
+    let known = dict.terms.len();
+    let numbered = Numbered::of(&mut dict, &used, fresh.terms, &fresh.is_phrase);
     for run in &mut runs {
+        run.renumber(&numbered.old);
+    }
+    let (mut all_runs, fresh_index) = fresh.docs.into_parts();
+    for run in &mut all_runs {
         run.renumber(&numbered.fresh);
     }
-    let old = runs.len() as u32;
-    runs.push(old_run);
+    let offset = all_runs.len() as u32;
+    all_runs.extend(runs);
     let mut fresh_index = fresh_index.into_iter();
     let index = found
         .iter()
         .map(|f| match f {
-            Some(d) => Some((old, *d)),
+            Some((run, d)) => Some((offset + run, *d)),
             None => fresh_index.next(),
         })
         .collect::<Option<Vec<_>>>()
         .unwrap_or_default();
-    Analysis {
+    let analysis = Analysis {
         terms: numbered.terms,
-        docs: DocTerms::of_parts(runs, index),
+        docs: DocTerms::of_parts(all_runs, index),
         is_phrase: numbered.is_phrase,
+    };
+    let added = dict.terms.len() - known;
+    let too_large = dict.terms.len() > 2 * analysis.terms.len() + 4096
+        || dict.checkpoints.len() >= MAX_CHECKPOINTS;
+    if too_large {
+        return (analysis, None);
     }
+    if added > 0 {
+        let last = dict.checkpoints.last().map_or(dict.seal, |c| c.1);
+        let hash = chain(&last, &dict.terms[known..]);
+        dict.checkpoints.push((dict.terms.len() as u32, hash));
+    }
+    let dict = KeptDict::Extended {
+        dict,
+        changed: added > 0,
+        to_dict: numbered.to_dict,
+    };
+    (analysis, Some(dict))
+}
+
+/// The kept runs of `old_parts` and, per doc of `keys`, its run and place there when one
+/// of them holds its key. A part whose docs are all the last build's, in its order, is
+/// taken whole and not to be written again.
+fn kept_docs(
+    keys: &[DocKey],
+    parts: &mut [PartRange],
+    mut old_parts: FxHashMap<String, Part>,
+) -> (Vec<RunTerms>, Vec<Option<(u32, u32)>>) {
+    let mut runs = Vec::new();
+    let mut found: Vec<Option<(u32, u32)>> = vec![None; keys.len()];
+    // The docs of the parts not taken whole, by key: a doc may come from any of them.
+    let mut loose: FxHashMap<DocKey, (u32, u32)> = FxHashMap::default();
+    let mut loosen = |run: u32, keys: &[DocKey]| {
+        for (d, key) in keys.iter().enumerate() {
+            loose.entry(*key).or_insert((run, d as u32));
+        }
+    };
+    for part in parts.iter_mut() {
+        let Some(old) = old_parts.remove(&part.name) else {
+            continue;
+        };
+        let run = runs.len() as u32;
+        if keys.get(part.docs.clone()) == Some(&old.keys[..]) {
+            part.write = false;
+            for (d, f) in found[part.docs.clone()].iter_mut().enumerate() {
+                *f = Some((run, d as u32));
+            }
+        } else {
+            loosen(run, &old.keys);
+        }
+        runs.push(old.run);
+    }
+    for old in old_parts.into_values() {
+        loosen(runs.len() as u32, &old.keys);
+        runs.push(old.run);
+    }
+    for (f, key) in found.iter_mut().zip(keys) {
+        if f.is_none() {
+            *f = loose.get(key).copied();
+        }
+    }
+    (runs, found)
 }
 
 /// The terms of the reused docs and of the changed ones, numbered together: the sorted union
-/// of both, and each side's old id → new id.
+/// of both, each side's old id → new id, and each new id's id in the dictionary (which gains
+/// the terms it lacked).
 struct Numbered {
     terms: Vec<String>,
     is_phrase: Vec<bool>,
-    /// Per old term: its new id (`u32::MAX` for one no reused doc has).
+    /// Per dictionary term: its new id (`u32::MAX` for one neither side has).
     old: Vec<u32>,
     /// Per term of the changed docs' analysis: its new id.
     fresh: Vec<u32>,
+    /// Per new id: the term's id in the dictionary.
+    to_dict: Vec<u32>,
 }
 
 impl Numbered {
-    /// Merges the `used` terms of `old` and the `fresh` ones (both sorted and distinct; the
-    /// phrases' terms are among the fresh, as every analysis holds them).
-    fn of(old: &[String], used: &[bool], fresh: Vec<String>, fresh_phrase: &[bool]) -> Self {
+    /// Merges the `used` terms of `dict` and the `fresh` ones (sorted and distinct; the
+    /// phrases' terms are among the fresh, as every analysis holds them), adding to `dict`
+    /// the fresh terms it lacks.
+    fn of(dict: &mut Dict, used: &[bool], fresh: Vec<String>, fresh_phrase: &[bool]) -> Self {
         let mut out = Self {
-            terms: Vec::with_capacity(old.len().max(fresh.len())),
+            terms: Vec::with_capacity(dict.terms.len().max(fresh.len())),
             is_phrase: Vec::new(),
-            old: vec![u32::MAX; old.len()],
+            old: vec![u32::MAX; dict.terms.len()],
             fresh: vec![u32::MAX; fresh.len()],
+            to_dict: Vec::new(),
         };
-        let mut olds = old.iter().enumerate().filter(|&(i, _)| used[i]).peekable();
+        let old_order = std::mem::take(&mut dict.order);
+        let mut order = Vec::with_capacity(old_order.len() + fresh.len());
+        let mut olds = old_order.into_iter().peekable();
         let mut freshes = fresh.into_iter().enumerate().peekable();
         loop {
             let next_id = out.terms.len() as u32;
-            let take_old = match (olds.peek(), freshes.peek()) {
+            let side = match (olds.peek(), freshes.peek()) {
                 (None, None) => break,
                 (Some(_), None) => Ordering::Less,
                 (None, Some(_)) => Ordering::Greater,
-                (Some((_, o)), Some((_, f))) => o.as_str().cmp(f.as_str()),
+                (Some(&o), Some((_, f))) => dict.terms[o as usize].as_str().cmp(f.as_str()),
             };
-            let mut phrase = false;
-            if take_old != Ordering::Greater
-                && let Some((i, term)) = olds.next()
+            // The term's id in the dictionary, when it has it.
+            let mut in_dict = None;
+            if side != Ordering::Greater
+                && let Some(o) = olds.next()
             {
-                out.old[i] = next_id;
-                if take_old == Ordering::Less {
-                    out.terms.push(term.clone());
+                order.push(o);
+                in_dict = Some(o);
+                if side == Ordering::Less {
+                    if !used.get(o as usize).copied().unwrap_or(false) {
+                        continue;
+                    }
+                    out.old[o as usize] = next_id;
+                    out.terms.push(dict.terms[o as usize].clone());
+                    out.is_phrase.push(false);
+                    out.to_dict.push(o);
+                    continue;
                 }
+                out.old[o as usize] = next_id;
             }
-            if take_old != Ordering::Less
-                && let Some((i, term)) = freshes.next()
-            {
+            if let Some((i, term)) = freshes.next() {
+                let id = in_dict.unwrap_or_else(|| {
+                    let id = dict.terms.len() as u32;
+                    dict.terms.push(term.clone());
+                    order.push(id);
+                    id
+                });
                 out.fresh[i] = next_id;
-                phrase = fresh_phrase.get(i).copied().unwrap_or(false);
+                out.is_phrase
+                    .push(fresh_phrase.get(i).copied().unwrap_or(false));
                 out.terms.push(term);
+                out.to_dict.push(id);
             }
-            out.is_phrase.push(phrase);
         }
+        dict.order = order;
         out
     }
 }

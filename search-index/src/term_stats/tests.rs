@@ -104,9 +104,39 @@ fn snapshot(stats: &TermStats) -> Snapshot {
     )
 }
 
+/// The docs in three groups of about a third each, the rest (a few) in none.
+fn thirds(docs: &[IndexDoc]) -> Vec<crate::GroupRange> {
+    let third = (docs.len() / 3) as u32;
+    ["a", "b", "c"]
+        .iter()
+        .enumerate()
+        .map(|(i, code)| crate::GroupRange {
+            code: (*code).to_owned(),
+            name: code.to_uppercase(),
+            first: i as u32 * third,
+            end: (i as u32 + 1) * third,
+        })
+        .collect()
+}
+
+/// The files of a kept analysis, by name.
+fn kept_files(dir: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            (name, std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    files.sort();
+    files
+}
+
 /// After random edits (docs changed, added, removed, moved), an analysis that reuses the
-/// last one's is exactly a fresh one, build after build; and one from a file of another
-/// program, with other phrases, truncated or with a byte changed is not read, or not used.
+/// last one's is exactly a fresh one, build after build, and only the parts of groups whose
+/// docs changed are written again; one from files of another program, with other phrases,
+/// truncated or with a byte changed is not read, or not used.
 #[test]
 fn a_reused_analysis_is_a_fresh_one() {
     let synonyms = crate::Synonyms::default_list();
@@ -120,12 +150,16 @@ fn a_reused_analysis_is_a_fresh_one() {
         (seed >> 33) as usize
     };
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("terms.bin");
+    let dir = dir.path().join("terms");
     let mut docs = random_docs(120, &mut next);
-    TermStats::reusing(&docs, phrases, "v1", None)
-        .write_analysis(&file)
+    // A count too large for 16 bits, kept exactly.
+    docs[7].text = "ny ".repeat(70_000);
+    TermStats::reusing(&docs, None, &thirds(&docs), phrases, "v1", None)
+        .write_analysis(&dir)
         .unwrap();
+    let mut rewritten = 0;
     for round in 0..12 {
+        let before = docs.clone();
         for _ in 0..next() % 6 {
             let at = next() % docs.len();
             match next() % 4 {
@@ -140,31 +174,132 @@ fn a_reused_analysis_is_a_fresh_one() {
                 }
             }
         }
-        let kept = KeptAnalysis::read(&file).expect("the analysis reads back");
-        let reused = TermStats::reusing(&docs, phrases, "v1", Some(kept));
+        let groups = thirds(&docs);
+        let kept = KeptAnalysis::read(&dir).expect("the analysis reads back");
+        let files = kept_files(&dir);
+        let reused = TermStats::reusing(&docs, None, &groups, phrases, "v1", Some(kept));
         let fresh = TermStats::with_phrases(&docs, phrases);
         assert!(snapshot(&reused) == snapshot(&fresh), "round {round}");
-        reused.write_analysis(&file).unwrap();
+        reused.write_analysis(&dir).unwrap();
+        // A group's part is written again only when its docs are not the last build's.
+        let old_groups = thirds(&before);
+        for (group, old) in groups.iter().zip(&old_groups) {
+            let range = |g: &crate::GroupRange| g.first as usize..g.end as usize;
+            let same = docs[range(group)] == before[range(old)];
+            let part = |files: &[(String, Vec<u8>)]| {
+                files
+                    .iter()
+                    .find(|(name, _)| name.ends_with(".part") && *name == part_name(&group.code))
+                    .map(|(_, bytes)| bytes.clone())
+            };
+            let again = part(&kept_files(&dir));
+            if same {
+                assert_eq!(again, part(&files), "round {round}: {}", group.code);
+            } else {
+                rewritten += 1;
+            }
+        }
     }
+    assert!(rewritten > 0);
     // Of another program, or other phrases: a fresh analysis all the same.
     let edited = random_docs(5, &mut next);
     for (salt, other) in [("v2", phrases), ("v1", &Phrases::default())] {
-        let kept = KeptAnalysis::read(&file);
-        let stats = TermStats::reusing(&edited, other, salt, kept);
+        let kept = KeptAnalysis::read(&dir);
+        let stats = TermStats::reusing(&edited, None, &thirds(&edited), other, salt, kept);
         assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&edited, other)));
     }
-    let bytes = std::fs::read(&file).unwrap();
-    for damaged in [
-        bytes[..bytes.len() - 1].to_vec(),
-        [&bytes[..], b"x"].concat(),
-        {
-            let mut b = bytes.clone();
-            let at = b.len() - 3;
-            b[at] ^= 1;
-            b
-        },
-    ] {
-        std::fs::write(&file, damaged).unwrap();
-        assert!(KeptAnalysis::read(&file).is_none());
+    // A damaged part costs its docs' analysis; a damaged dictionary, every doc's.
+    let good = kept_files(&dir);
+    for (name, bytes) in &good {
+        for damaged in [
+            bytes[..bytes.len() - 1].to_vec(),
+            [&bytes[..], b"x"].concat(),
+            {
+                let mut b = bytes.clone();
+                let at = b.len() - 3;
+                b[at] ^= 1;
+                b
+            },
+        ] {
+            std::fs::write(dir.join(name), damaged).unwrap();
+            let kept = KeptAnalysis::read(&dir);
+            if name.ends_with(".dict") {
+                assert!(kept.is_none());
+                continue;
+            }
+            let kept = kept.expect("the dictionary reads");
+            assert_eq!(kept.parts.len(), good.len() - 2, "{name}");
+            let stats = TermStats::reusing(&docs, None, &thirds(&docs), phrases, "v1", Some(kept));
+            assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&docs, phrases)));
+        }
+        std::fs::write(dir.join(name), bytes).unwrap();
     }
+}
+
+/// The file name of group `code`'s part.
+fn part_name(code: &str) -> String {
+    let docs: Vec<IndexDoc> = Vec::new();
+    let groups = [crate::GroupRange {
+        code: code.to_owned(),
+        name: String::new(),
+        first: 0,
+        end: 0,
+    }];
+    let stats = TermStats::reusing(&docs, None, &groups, &Phrases::default(), "", None);
+    let kept = stats.kept.expect("kept");
+    format!("{}.part", kept.parts[0].name)
+}
+
+/// A part of a dictionary that has since grown is still read and used; one of another
+/// dictionary is not.
+#[test]
+fn a_part_is_read_only_against_its_own_dictionary() {
+    let mut seed = 5u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let phrases = Phrases::default();
+    let first = tempfile::tempdir().unwrap();
+    let second = tempfile::tempdir().unwrap();
+    let docs = random_docs(30, &mut next);
+    let groups = thirds(&docs);
+    let analysis =
+        |docs: &[IndexDoc], kept| TermStats::reusing(docs, None, &groups, &phrases, "v1", kept);
+    analysis(&docs, None).write_analysis(first.path()).unwrap();
+    // A new word in the first group: the dictionary grows, only that group's part is new.
+    let mut grown = docs.clone();
+    grown[0].text.push_str(" antikvark");
+    let stats = analysis(&grown, KeptAnalysis::read(first.path()));
+    let kept = stats.kept.as_ref().expect("kept");
+    let written: Vec<bool> = kept.parts.iter().map(|p| p.write).collect();
+    assert_eq!(written, [true, false, false, false]);
+    stats.write_analysis(first.path()).unwrap();
+    let kept = KeptAnalysis::read(first.path()).expect("the dictionary reads");
+    assert_eq!(kept.dict.checkpoints.len(), 2);
+    assert_eq!(kept.parts.len(), 4, "the older parts are read");
+    let stats = analysis(&grown, Some(kept));
+    assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&grown, &phrases)));
+    let kept = stats.kept.as_ref().expect("kept");
+    assert!(
+        kept.parts.iter().all(|p| !p.write),
+        "nothing to write again"
+    );
+    // Another site's dictionary under these parts: none of them is of its states.
+    let mut other = docs.clone();
+    other[1].text = "kvarkstjerne".to_owned();
+    analysis(&other, None)
+        .write_analysis(second.path())
+        .unwrap();
+    std::fs::copy(
+        second.path().join("terms.dict"),
+        first.path().join("terms.dict"),
+    )
+    .unwrap();
+    let kept = KeptAnalysis::read(first.path()).expect("the dictionary reads");
+    assert!(kept.parts.is_empty());
+    let stats = analysis(&grown, Some(kept));
+    assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&grown, &phrases)));
 }
