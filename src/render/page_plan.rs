@@ -250,7 +250,18 @@ pub(super) fn guideline_files(
         files.push((path, asset.bytes.to_vec()));
     }
     files.extend(alias_redirects(site, theme, inputs.base, guideline)?);
-    Ok(files)
+    Ok(fitted(files))
+}
+
+/// `files` with each one's bytes in an allocation of their own size. The site-wide files are
+/// held until the render ends (at 10,000 guidelines, its peak memory), and a file rendered by
+/// appending to a buffer has up to as much room again (docs/performance.md, "Peak memory,
+/// round eight").
+pub(super) fn fitted(mut files: Vec<RenderedFile>) -> Vec<RenderedFile> {
+    for (_, bytes) in &mut files {
+        bytes.shrink_to_fit();
+    }
+    files
 }
 
 /// The redirect page of each of `guideline`'s aliases.

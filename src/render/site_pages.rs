@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::context::render;
 use super::inputs::RenderInputs;
-use super::page_plan::{PagePlan, guideline_files};
+use super::page_plan::{PagePlan, fitted, guideline_files};
 use super::{OutputTree, RenderError, RenderedFile, news};
 
 /// The pages and files about the whole site, as [`PagePlan`] lists them, and each
@@ -16,8 +16,10 @@ pub(super) fn site_wide_pages(inputs: &RenderInputs) -> Result<OutputTree, Rende
     let plan = PagePlan::new(*inputs);
     let mut jobs = plan.listings(None);
     jobs.extend(plan.fixed());
-    let pages: Vec<Vec<RenderedFile>> =
-        jobs.par_iter().map(|job| job()).collect::<Result<_, _>>()?;
+    let pages: Vec<Vec<RenderedFile>> = jobs
+        .par_iter()
+        .map(|job| job().map(fitted))
+        .collect::<Result<_, _>>()?;
     let mut out = OutputTree::default();
     out.files.extend(pages.into_iter().flatten());
     for (guideline, summary) in inputs.guidelines.iter().zip(inputs.summaries) {

@@ -30,7 +30,8 @@ pub(crate) struct DocTerms {
 
 impl DocTerms {
     /// The docs of `runs`, one run after the other.
-    pub(crate) fn of_runs(runs: Vec<RunTerms>) -> Self {
+    pub(crate) fn of_runs(mut runs: Vec<RunTerms>) -> Self {
+        runs.iter_mut().for_each(RunTerms::shrink);
         let docs = runs
             .iter()
             .enumerate()
@@ -40,7 +41,8 @@ impl DocTerms {
     }
 
     /// The docs `docs` name (a run and a doc of it each) in `runs`.
-    pub(crate) fn of_parts(runs: Vec<RunTerms>, docs: Vec<(u32, u32)>) -> Self {
+    pub(crate) fn of_parts(mut runs: Vec<RunTerms>, docs: Vec<(u32, u32)>) -> Self {
+        runs.iter_mut().for_each(RunTerms::shrink);
         Self { runs, docs }
     }
 
@@ -90,6 +92,15 @@ static EMPTY: RunTerms = RunTerms {
 };
 
 impl RunTerms {
+    /// Its arrays no larger than what they hold: grown by doubling as the docs came, they
+    /// had ~12 % to spare, ~4 MB of the counts held while both indexes are made at 1,000
+    /// guidelines (docs/performance.md, "Peak memory, round eight").
+    fn shrink(&mut self) {
+        self.entries.shrink_to_fit();
+        self.ends.shrink_to_fit();
+        self.over.shrink_to_fit();
+    }
+
     /// Adds the next doc's terms.
     pub(crate) fn push_doc(&mut self, terms: impl IntoIterator<Item = Counted>) {
         for (term, counts) in terms {
