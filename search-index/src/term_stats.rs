@@ -200,13 +200,14 @@ fn terms_per_doc(
                 .iter()
                 .map(|&word| analyzed.term_of_word[word as usize])
                 .collect();
+            let form_of: Vec<Option<u16>> = renumbered
+                .iter()
+                .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
+                .collect();
             let phrase_words = PhraseWords {
                 phrases,
-                numbers: run.numbers,
-                form_of: renumbered
-                    .iter()
-                    .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
-                    .collect(),
+                forms: phrase_word_forms(run.numbers, &form_of),
+                form_of,
                 term_ids: &analyzed.phrase_terms,
             };
             let mut merge = TermMerge::new(term_count);
@@ -303,10 +304,25 @@ pub(crate) fn field_texts(doc: &IndexDoc) -> impl Iterator<Item = (usize, &Strin
         .chain(doc.keywords.iter().map(|k| (0, k)))
 }
 
+/// The words of a run (`numbers`, word → local number) that are words of some phrase, each
+/// with its form id (`form_of`, by local number). A doc read again for its phrases looks up
+/// every word here: a few hundred keys stay in cache, where a lookup in all the run's words
+/// (a hundred thousand) waited for memory at nearly every word.
+fn phrase_word_forms<'d>(
+    numbers: FxHashMap<WordKey<'d>, u32>,
+    form_of: &[Option<u16>],
+) -> FxHashMap<WordKey<'d>, u16> {
+    numbers
+        .into_iter()
+        .filter_map(|(word, number)| Some((word, form_of[number as usize]?)))
+        .collect()
+}
+
 /// What finds the phrases of a run's docs: each local word's phrase-word form id.
 struct PhraseWords<'a, 'd> {
     phrases: &'a Phrases,
-    numbers: FxHashMap<WordKey<'d>, u32>,
+    /// The run's words that are a phrase's word, with their form ids.
+    forms: FxHashMap<WordKey<'d>, u16>,
     /// Local word number → its form's id among the phrases' words.
     form_of: Vec<Option<u16>>,
     /// Phrase index → its term id.
@@ -336,10 +352,7 @@ impl PhraseWords<'_, '_> {
             let spans: Vec<std::ops::Range<usize>> = word_spans(text).collect();
             let words: Vec<Option<u16>> = spans
                 .iter()
-                .map(|span| {
-                    let number = self.numbers.get(&WordKey::of(&text[span.clone()]))?;
-                    self.form_of[*number as usize]
-                })
+                .map(|span| self.forms.get(&WordKey::of(&text[span.clone()])).copied())
                 .collect();
             self.phrases.scan(&words, &joined(text, &spans), |k| {
                 let term = self.term_ids[k];
