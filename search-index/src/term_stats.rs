@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::IndexDoc;
 use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
-use crate::phrases::{Phrases, joined};
+use crate::phrases::{Phrases, joins};
 
 mod cache;
 mod packed;
@@ -348,25 +348,53 @@ impl PhraseWords<'_, '_> {
             return Vec::new();
         }
         let mut found: Vec<Counted> = Vec::new();
-        for (field, text) in field_texts(doc) {
-            let spans: Vec<std::ops::Range<usize>> = word_spans(text).collect();
-            let words: Vec<Option<u16>> = spans
-                .iter()
-                .map(|span| self.forms.get(&WordKey::of(&text[span.clone()])).copied())
-                .collect();
-            self.phrases.scan(&words, &joined(text, &spans), |k| {
-                let term = self.term_ids[k];
-                match found.iter_mut().find(|(t, _)| *t == term) {
-                    Some((_, counts)) => counts[field] += 1,
-                    None => {
-                        let mut counts = [0; FIELDS];
-                        counts[field] = 1;
-                        found.push((term, counts));
-                    }
+        let mut add = |field: usize, k: usize| {
+            let term = self.term_ids[k];
+            match found.iter_mut().find(|(t, _)| *t == term) {
+                Some((_, counts)) => counts[field] += 1,
+                None => {
+                    let mut counts = [0; FIELDS];
+                    counts[field] = 1;
+                    found.push((term, counts));
                 }
-            });
+            }
+        };
+        // A phrase is words of phrases side by side, so a word of none ends any match: each
+        // stretch of such words is scanned alone, as it would be within the whole text, and
+        // only their gaps are read.
+        let (mut words, mut joined) = (Vec::new(), Vec::new());
+        for (field, text) in field_texts(doc) {
+            let mut last_end = 0;
+            for span in word_spans(text) {
+                let form = self.forms.get(&WordKey::of(&text[span.clone()])).copied();
+                if form.is_some() {
+                    if !words.is_empty() {
+                        joined.push(joins(&text[last_end..span.start]));
+                    }
+                    words.push(form);
+                } else {
+                    self.scan_stretch(&mut words, &mut joined, |k| add(field, k));
+                }
+                last_end = span.end;
+            }
+            self.scan_stretch(&mut words, &mut joined, |k| add(field, k));
         }
         found
+    }
+
+    /// Scans a stretch of phrase words (`joined[i]`: whether words i and i + 1 are joined)
+    /// for phrases, and empties it. A phrase has two words at least.
+    fn scan_stretch(
+        &self,
+        words: &mut Vec<Option<u16>>,
+        joined: &mut Vec<bool>,
+        found: impl FnMut(usize),
+    ) {
+        if words.len() >= 2 {
+            self.phrases.scan(words, joined, found);
+        }
+        words.clear();
+        joined.clear();
     }
 }
 
