@@ -123,6 +123,12 @@ impl TermStats {
         self.docs.doc(doc)
     }
 
+    /// How many tokens doc `doc` has in indexed field `field` (0 to 3), what its field
+    /// norm counts: the filler of a phrase field among them (0 for a doc out of range).
+    pub(crate) fn field_length(&self, doc: usize, field: usize) -> u32 {
+        self.lengths.get(doc).map_or(0, |lengths| lengths[field])
+    }
+
     /// The text of term `id`.
     pub(crate) fn term(&self, id: u32) -> &str {
         &self.terms[id as usize]
