@@ -213,6 +213,13 @@ fn terms_per_doc(
             let phrase_words = PhraseWords {
                 phrases,
                 forms: phrase_word_forms(run.numbers, &form_of),
+                starts: PairSet::of(
+                    run.words
+                        .iter()
+                        .zip(&form_of)
+                        .filter(|(_, form)| form.is_some())
+                        .map(|(word, _)| *word),
+                ),
                 form_of,
                 term_ids: &analyzed.phrase_terms,
             };
@@ -324,9 +331,39 @@ fn phrase_word_forms<'d>(
         .collect()
 }
 
+/// The first two bytes of some words, as a set of 65,536 bits: most words of a text start
+/// otherwise than every phrase word, and are then known to be none without a hash lookup.
+struct PairSet(Vec<u64>);
+
+impl PairSet {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0; (1 << 16) / 64];
+        for word in words {
+            let pair = Self::pair(word);
+            bits[pair / 64] |= 1 << (pair % 64);
+        }
+        Self(bits)
+    }
+
+    /// Whether some word of the set starts with the same two bytes as `word` (or, for a
+    /// word of one byte, is it).
+    fn may_hold(&self, word: &str) -> bool {
+        let pair = Self::pair(word);
+        self.0[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    fn pair(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let byte = |i: usize| usize::from(bytes.get(i).copied().unwrap_or_default());
+        byte(0) << 8 | byte(1)
+    }
+}
+
 /// What finds the phrases of a run's docs: each local word's phrase-word form id.
 struct PhraseWords<'a, 'd> {
     phrases: &'a Phrases,
+    /// The first two bytes of the run's phrase words: a word that starts otherwise is none.
+    starts: PairSet,
     /// The run's words that are a phrase's word, with their form ids.
     forms: FxHashMap<WordKey<'d>, u16>,
     /// Local word number → its form's id among the phrases' words.
@@ -372,7 +409,12 @@ impl PhraseWords<'_, '_> {
         for (field, text) in field_texts(doc) {
             let mut last_end = 0;
             for span in word_spans(text) {
-                let form = self.forms.get(&WordKey::of(&text[span.clone()])).copied();
+                let word = &text[span.clone()];
+                let form = if self.starts.may_hold(word) {
+                    self.forms.get(&WordKey::of(word)).copied()
+                } else {
+                    None
+                };
                 if form.is_some() {
                     if !words.is_empty() {
                         joined.push(joins(&text[last_end..span.start]));
