@@ -44,6 +44,10 @@ pub(crate) fn push_words(out: &mut String, text: &str) {
         let (space, len) = if byte.is_ascii() {
             // `char::is_whitespace` for ASCII: space, \t, \n, \x0B, \x0C, \r.
             (matches!(byte, b' ' | b'\t'..=b'\r'), 1)
+        } else if (0xC3..=0xDF).contains(&byte) {
+            // A character from U+00C0 to U+07FF (æ, ø, å, é, µ, …, most of the non-ASCII
+            // text here): no whitespace is among them, so it is not decoded.
+            (false, 2)
         } else {
             text[at..]
                 .chars()
@@ -124,6 +128,8 @@ mod tests {
             "\u{a0}",
             "\u{3000}",
             "æ",
+            "é",
+            "\u{7ff}",
             "ø",
             "å",
             "x",

@@ -11,7 +11,7 @@ use rustc_hash::FxHashMap;
 
 use crate::IndexDoc;
 use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
-use crate::phrases::{Phrases, joined};
+use crate::phrases::{Phrases, joins};
 
 mod cache;
 mod packed;
@@ -124,6 +124,12 @@ impl TermStats {
         self.docs.doc(doc)
     }
 
+    /// How many tokens doc `doc` has in indexed field `field` (0 to 3), what its field
+    /// norm counts: the filler of a phrase field among them (0 for a doc out of range).
+    pub(crate) fn field_length(&self, doc: usize, field: usize) -> u32 {
+        self.lengths.get(doc).map_or(0, |lengths| lengths[field])
+    }
+
     /// The text of term `id`.
     pub(crate) fn term(&self, id: u32) -> &str {
         &self.terms[id as usize]
@@ -201,13 +207,21 @@ fn terms_per_doc(
                 .iter()
                 .map(|&word| analyzed.term_of_word[word as usize])
                 .collect();
+            let form_of: Vec<Option<u16>> = renumbered
+                .iter()
+                .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
+                .collect();
             let phrase_words = PhraseWords {
                 phrases,
-                numbers: run.numbers,
-                form_of: renumbered
-                    .iter()
-                    .map(|&word| analyzed.form_of_word.get(word as usize).copied().flatten())
-                    .collect(),
+                forms: phrase_word_forms(run.numbers, &form_of),
+                starts: PairSet::of(
+                    run.words
+                        .iter()
+                        .zip(&form_of)
+                        .filter(|(_, form)| form.is_some())
+                        .map(|(word, _)| *word),
+                ),
+                form_of,
                 term_ids: &analyzed.phrase_terms,
             };
             let mut merge = TermMerge::new(term_count);
@@ -304,10 +318,55 @@ pub(crate) fn field_texts(doc: &IndexDoc) -> impl Iterator<Item = (usize, &Strin
         .chain(doc.keywords.iter().map(|k| (0, k)))
 }
 
+/// The words of a run (`numbers`, word → local number) that are words of some phrase, each
+/// with its form id (`form_of`, by local number). A doc read again for its phrases looks up
+/// every word here: a few hundred keys stay in cache, where a lookup in all the run's words
+/// (a hundred thousand) waited for memory at nearly every word.
+fn phrase_word_forms<'d>(
+    numbers: FxHashMap<WordKey<'d>, u32>,
+    form_of: &[Option<u16>],
+) -> FxHashMap<WordKey<'d>, u16> {
+    numbers
+        .into_iter()
+        .filter_map(|(word, number)| Some((word, form_of[number as usize]?)))
+        .collect()
+}
+
+/// The first two bytes of some words, as a set of 65,536 bits: most words of a text start
+/// otherwise than every phrase word, and are then known to be none without a hash lookup.
+struct PairSet(Vec<u64>);
+
+impl PairSet {
+    fn of<'w>(words: impl Iterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0; (1 << 16) / 64];
+        for word in words {
+            let pair = Self::pair(word);
+            bits[pair / 64] |= 1 << (pair % 64);
+        }
+        Self(bits)
+    }
+
+    /// Whether some word of the set starts with the same two bytes as `word` (or, for a
+    /// word of one byte, is it).
+    fn may_hold(&self, word: &str) -> bool {
+        let pair = Self::pair(word);
+        self.0[pair / 64] & (1 << (pair % 64)) != 0
+    }
+
+    fn pair(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let byte = |i: usize| usize::from(bytes.get(i).copied().unwrap_or_default());
+        byte(0) << 8 | byte(1)
+    }
+}
+
 /// What finds the phrases of a run's docs: each local word's phrase-word form id.
 struct PhraseWords<'a, 'd> {
     phrases: &'a Phrases,
-    numbers: FxHashMap<WordKey<'d>, u32>,
+    /// The first two bytes of the run's phrase words: a word that starts otherwise is none.
+    starts: PairSet,
+    /// The run's words that are a phrase's word, with their form ids.
+    forms: FxHashMap<WordKey<'d>, u16>,
     /// Local word number → its form's id among the phrases' words.
     form_of: Vec<Option<u16>>,
     /// Phrase index → its term id.
@@ -333,28 +392,58 @@ impl PhraseWords<'_, '_> {
             return Vec::new();
         }
         let mut found: Vec<Counted> = Vec::new();
-        for (field, text) in field_texts(doc) {
-            let spans: Vec<std::ops::Range<usize>> = word_spans(text).collect();
-            let words: Vec<Option<u16>> = spans
-                .iter()
-                .map(|span| {
-                    let number = self.numbers.get(&WordKey::of(&text[span.clone()]))?;
-                    self.form_of[*number as usize]
-                })
-                .collect();
-            self.phrases.scan(&words, &joined(text, &spans), |k| {
-                let term = self.term_ids[k];
-                match found.iter_mut().find(|(t, _)| *t == term) {
-                    Some((_, counts)) => counts[field] += 1,
-                    None => {
-                        let mut counts = [0; FIELDS];
-                        counts[field] = 1;
-                        found.push((term, counts));
-                    }
+        let mut add = |field: usize, k: usize| {
+            let term = self.term_ids[k];
+            match found.iter_mut().find(|(t, _)| *t == term) {
+                Some((_, counts)) => counts[field] += 1,
+                None => {
+                    let mut counts = [0; FIELDS];
+                    counts[field] = 1;
+                    found.push((term, counts));
                 }
-            });
+            }
+        };
+        // A phrase is words of phrases side by side, so a word of none ends any match: each
+        // stretch of such words is scanned alone, as it would be within the whole text, and
+        // only their gaps are read.
+        let (mut words, mut joined) = (Vec::new(), Vec::new());
+        for (field, text) in field_texts(doc) {
+            let mut last_end = 0;
+            for span in word_spans(text) {
+                let word = &text[span.clone()];
+                let form = if self.starts.may_hold(word) {
+                    self.forms.get(&WordKey::of(word)).copied()
+                } else {
+                    None
+                };
+                if form.is_some() {
+                    if !words.is_empty() {
+                        joined.push(joins(&text[last_end..span.start]));
+                    }
+                    words.push(form);
+                } else {
+                    self.scan_stretch(&mut words, &mut joined, |k| add(field, k));
+                }
+                last_end = span.end;
+            }
+            self.scan_stretch(&mut words, &mut joined, |k| add(field, k));
         }
         found
+    }
+
+    /// Scans a stretch of phrase words (`joined[i]`: whether words i and i + 1 are joined)
+    /// for phrases, and empties it. A phrase has two words at least.
+    fn scan_stretch(
+        &self,
+        words: &mut Vec<Option<u16>>,
+        joined: &mut Vec<bool>,
+        found: impl FnMut(usize),
+    ) {
+        if words.len() >= 2 {
+            self.phrases.scan(words, joined, found);
+        }
+        words.clear();
+        joined.clear();
     }
 }
 

@@ -100,11 +100,20 @@ impl Tokenizer for DocTermsTokenizer {
         self.token.reset();
         // A phrase field starts with its filler, in every doc.
         let filler = self.field >= 2 && self.stats.phrase_fields() && doc.is_some();
+        // The field's tokens but the filler: once they are all given, the rest of the doc's
+        // terms need not be read (a doc with no phrase, most docs, reads none of them for its
+        // phrase fields).
+        let left = doc.map_or(0, |doc| {
+            self.stats
+                .field_length(doc, self.field)
+                .saturating_sub(u32::from(filler))
+        });
         DocTermsStream {
             stats: &self.stats,
             field: self.field,
             terms,
             repeats: 0,
+            left,
             filler,
             token: &mut self.token,
         }
@@ -117,6 +126,8 @@ pub(crate) struct DocTermsStream<'a> {
     terms: DocTermsIter<'a>,
     /// How many more times the current term occurs.
     repeats: u32,
+    /// How many tokens of the field's terms are still to come (`TermStats::field_length`).
+    left: u32,
     /// Whether [`PHRASE_FILLER`] is yet to come.
     filler: bool,
     token: &'a mut Token,
@@ -130,6 +141,9 @@ impl TokenStream for DocTermsStream<'_> {
             self.token.text.push_str(PHRASE_FILLER);
             self.repeats = 1;
         } else if self.repeats == 0 {
+            if self.left == 0 {
+                return false;
+            }
             // The next term the field has; its text is copied once, not once per occurrence.
             let (stats, field) = (self.stats, self.field);
             let Some((id, count)) = self
@@ -144,6 +158,7 @@ impl TokenStream for DocTermsStream<'_> {
             self.token.text.clear();
             self.token.text.push_str(self.stats.term(id));
             self.repeats = count;
+            self.left = self.left.saturating_sub(count);
         }
         self.repeats -= 1;
         self.token.position = self.token.position.wrapping_add(1);

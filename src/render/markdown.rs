@@ -10,6 +10,8 @@ use crate::assets::reference::{Reference, classify};
 use crate::link_safety;
 use crate::model::{Fragment, Guideline, table_number};
 
+pub(crate) use super::escape::{escape, escape_into};
+
 /// Counts citations per key as the page is rendered, so each citation gets an id that the
 /// reference list links back to.
 #[derive(Debug, Default)]
@@ -473,35 +475,6 @@ pub(crate) fn anchor_safe(key: &str) -> String {
         }
     }));
     id
-}
-
-/// HTML-escapes text for element content and quoted attributes. Unlike tera's default it
-/// leaves `/` alone, so URLs stay readable and pages small.
-pub(crate) fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 8);
-    escape_into(&mut out, text);
-    out
-}
-
-/// [`escape`], appended to `out`: no string of its own for text that goes straight into a
-/// larger one (the "on this page" list has a link per heading and sub-section).
-pub(crate) fn escape_into(out: &mut String, text: &str) {
-    let mut last = 0;
-    // Every character escaped is ASCII, so the byte positions are character boundaries.
-    for (i, byte) in text.bytes().enumerate() {
-        let entity = match byte {
-            b'&' => "&amp;",
-            b'<' => "&lt;",
-            b'>' => "&gt;",
-            b'"' => "&quot;",
-            b'\'' => "&#39;",
-            _ => continue,
-        };
-        out.push_str(&text[last..i]);
-        out.push_str(entity);
-        last = i + 1;
-    }
-    out.push_str(&text[last..]);
 }
 
 #[cfg(test)]

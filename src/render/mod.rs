@@ -8,6 +8,7 @@ mod archive_pages;
 mod changes_view;
 mod context;
 mod error;
+mod escape;
 mod feeds;
 mod guideline_pages;
 pub mod guideline_view;

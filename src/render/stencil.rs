@@ -95,11 +95,23 @@ impl Stencil {
 
     /// Appends the output with `values` in the slots (a missing value is empty).
     pub(crate) fn fill(&self, values: &[&str], out: &mut String) {
+        let value = |index: usize| values.get(index).copied().unwrap_or_default();
+        // Room for it all (escapes aside) at once, rather than `out` grown and copied
+        // piece by piece: the pages' partials are filled tens of thousands of times.
+        let len: usize = self
+            .pieces
+            .iter()
+            .map(|piece| match piece {
+                Piece::Text(text) => text.len(),
+                Piece::Slot { index, .. } => value(*index).len(),
+            })
+            .sum();
+        out.reserve(len);
         for piece in &self.pieces {
             match piece {
                 Piece::Text(text) => out.push_str(text),
                 Piece::Slot { index, escaped } => {
-                    let value = values.get(*index).copied().unwrap_or_default();
+                    let value = value(*index);
                     if *escaped {
                         escape_into(out, value);
                     } else {

@@ -303,3 +303,63 @@ fn a_part_is_read_only_against_its_own_dictionary() {
     let stats = analysis(&grown, Some(kept));
     assert!(snapshot(&stats) == snapshot(&TermStats::with_phrases(&grown, &phrases)));
 }
+
+/// Each doc's phrase terms and their counts are what a scan of each of its texts' words
+/// finds, word by word (the definition, in `crate::phrases`), whatever joins the words:
+/// spaces, hyphens, a no-break space, or a comma, which ends a phrase.
+#[test]
+fn phrases_are_counted_as_a_scan_of_every_word_finds_them() {
+    let synonyms = crate::Synonyms::default_list();
+    let phrases = synonyms.phrases();
+    let mut seed = 5u64;
+    let mut next = || {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        (seed >> 33) as usize
+    };
+    let mut docs = random_docs(300, &mut next);
+    for doc in &mut docs {
+        let gaps = [" ", "-", "\u{a0}", ", ", " - "];
+        let words: Vec<&str> = doc.text.split(' ').collect();
+        let mut text = String::new();
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                text.push_str(gaps[next() % gaps.len()]);
+            }
+            text.push_str(word);
+        }
+        doc.text = text;
+    }
+    let stats = TermStats::with_phrases(&docs, phrases);
+    let mut found_some = false;
+    for (d, doc) in docs.iter().enumerate() {
+        let mut expected: Vec<(String, [u32; FIELDS])> = Vec::new();
+        for (field, text) in field_texts(doc) {
+            let spans: Vec<_> = word_spans(text).collect();
+            let words: Vec<Option<u16>> = spans
+                .iter()
+                .map(|s| crate::analyzer::form(&text[s.clone()]).and_then(|f| phrases.form_id(&f)))
+                .collect();
+            phrases.scan(&words, &crate::phrases::joined(text, &spans), |k| {
+                let term = phrases.term(k).to_owned();
+                match expected.iter_mut().find(|(t, _)| *t == term) {
+                    Some((_, counts)) => counts[field] += 1,
+                    None => {
+                        let mut counts = [0; FIELDS];
+                        counts[field] = 1;
+                        expected.push((term, counts));
+                    }
+                }
+            });
+        }
+        let counted: Vec<(String, [u32; FIELDS])> = stats
+            .doc_terms(d)
+            .filter(|&(id, _)| stats.is_phrase[id as usize])
+            .map(|(id, counts)| (stats.term(id).to_owned(), counts))
+            .collect();
+        found_some |= !expected.is_empty();
+        assert_eq!(counted, expected, "doc {d}: {:?}", doc.text);
+    }
+    assert!(found_some, "the docs hold phrases");
+}
