@@ -119,7 +119,7 @@ impl TermStats {
     ///
     /// A doc's key is its `keys` entry when there is one per doc: the caller's hash of
     /// everything the doc was made from, which must differ whenever any of its fields does
-    /// (and should for no other doc); else a hash of its fields ([`doc_key`]).
+    /// (and should for no other doc); else a hash of its fields (`doc_key`).
     pub fn reusing(
         docs: &[IndexDoc],
         keys: Option<Vec<DocKey>>,
