@@ -144,16 +144,13 @@ mod tests {
             "\x01",
             "~",
         ];
-        let mut seed = 11u64;
+        let mut rng = fastrand::Rng::with_seed(11);
         for _ in 0..2_000 {
             let mut start = String::new();
             let mut text = String::new();
-            for (target, pieces_in) in [(&mut start, 4), (&mut text, 6 + (seed % 30) as usize)] {
+            for (target, pieces_in) in [(&mut start, 4), (&mut text, 6 + rng.usize(..30))] {
                 for _ in 0..pieces_in {
-                    seed = seed
-                        .wrapping_mul(6364136223846793005)
-                        .wrapping_add(1442695040888963407);
-                    target.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+                    target.push_str(pieces[rng.usize(..pieces.len())]);
                 }
             }
             let mut fast = start.clone();

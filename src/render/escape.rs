@@ -104,14 +104,11 @@ mod tests {
             "=",
             "ÿ",
         ];
-        let mut seed = 7u64;
+        let mut rng = fastrand::Rng::with_seed(7);
         for _ in 0..2_000 {
             let mut text = String::new();
-            for _ in 0..(seed % 40) {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            for _ in 0..rng.usize(..40) {
+                text.push_str(pieces[rng.usize(..pieces.len())]);
             }
             let mut out = String::from("<p>");
             escape_into(&mut out, &text);

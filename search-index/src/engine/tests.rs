@@ -89,13 +89,8 @@ fn docs() -> Vec<IndexDoc> {
         "2026",
     ];
     let long = "x".repeat(70_000);
-    let mut seed = 7u64;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
+    let mut rng = fastrand::Rng::with_seed(7);
+    let mut next = || rng.usize(..1 << 31);
     (0..300)
         .map(|i| {
             let length = next() % 120;

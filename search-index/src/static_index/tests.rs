@@ -349,7 +349,7 @@ fn long_postings_keep_the_best_weights_in_doc_order() {
 /// keeps: what `flatten` did before it selected instead of sorting.
 #[test]
 fn long_postings_keep_what_a_full_sort_keeps() {
-    let mut seed = 7u64;
+    let mut rng = fastrand::Rng::with_seed(7);
     for len in [
         MAX_POSTINGS - 1,
         MAX_POSTINGS,
@@ -357,12 +357,7 @@ fn long_postings_keep_what_a_full_sort_keeps() {
         3 * MAX_POSTINGS,
     ] {
         let postings: Vec<(u32, f32)> = (0..len as u32)
-            .map(|d| {
-                seed = seed
-                    .wrapping_mul(6364136223846793005)
-                    .wrapping_add(1442695040888963407);
-                (d * 3, ((seed >> 33) % 7) as f32 * 0.5)
-            })
+            .map(|d| (d * 3, rng.u32(..7) as f32 * 0.5))
             .collect();
         let mut sorted: Vec<(u32, u32)> = postings
             .iter()

@@ -142,13 +142,8 @@ fn a_reused_analysis_is_a_fresh_one() {
     let synonyms = crate::Synonyms::default_list();
     let phrases = synonyms.phrases();
     assert!(!phrases.is_empty());
-    let mut seed = 11u64;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
+    let mut rng = fastrand::Rng::with_seed(11);
+    let mut next = || rng.usize(..1 << 31);
     let dir = tempfile::tempdir().unwrap();
     let dir = dir.path().join("terms");
     let mut docs = random_docs(120, &mut next);
@@ -254,13 +249,8 @@ fn part_name(code: &str) -> String {
 /// dictionary is not.
 #[test]
 fn a_part_is_read_only_against_its_own_dictionary() {
-    let mut seed = 5u64;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
+    let mut rng = fastrand::Rng::with_seed(5);
+    let mut next = || rng.usize(..1 << 31);
     let phrases = Phrases::default();
     let first = tempfile::tempdir().unwrap();
     let second = tempfile::tempdir().unwrap();
@@ -311,13 +301,8 @@ fn a_part_is_read_only_against_its_own_dictionary() {
 fn phrases_are_counted_as_a_scan_of_every_word_finds_them() {
     let synonyms = crate::Synonyms::default_list();
     let phrases = synonyms.phrases();
-    let mut seed = 5u64;
-    let mut next = || {
-        seed = seed
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        (seed >> 33) as usize
-    };
+    let mut rng = fastrand::Rng::with_seed(5);
+    let mut next = || rng.usize(..1 << 31);
     let mut docs = random_docs(300, &mut next);
     for doc in &mut docs {
         let gaps = [" ", "-", "\u{a0}", ", ", " - "];
