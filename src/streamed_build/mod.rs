@@ -186,15 +186,7 @@ pub(crate) fn publish_streamed(
         today: options.today,
         checked: Mutex::new(Vec::new()),
     };
-    let (published, unpublished): (Vec<usize>, Vec<usize>) =
-        (0..summaries.len()).partition(|&i| drafts || summaries[i].status() == Status::Approved);
-    // Every guideline published (as a site without drafts has it): the summaries as they
-    // are, rather than a copy held beside them through the render (~6 MB at 1,000).
-    let listed: Cow<[GuidelineSummary]> = if unpublished.is_empty() {
-        Cow::Borrowed(&summaries)
-    } else {
-        Cow::Owned(published.iter().map(|&i| summaries[i].clone()).collect())
-    };
+    let (published, unpublished, listed) = published_and_listed(&summaries, drafts);
     // The guidelines that do not go on the site are checked all the same.
     unpublished.par_iter().for_each(|&i| {
         // One that no longer parses keeps what the first pass found.
@@ -239,6 +231,24 @@ pub(crate) fn publish_streamed(
         findings,
         entries.unwrap_or_else(PoisonError::into_inner),
     ))
+}
+
+/// The guidelines that go on the site (every one with `drafts`, else the approved), those
+/// that do not, and the summaries the listing pages show: when every guideline is
+/// published (as a site without drafts has it), the summaries as they are, rather than a
+/// copy held beside them through the render (~6 MB at 1,000).
+fn published_and_listed(
+    summaries: &[GuidelineSummary],
+    drafts: bool,
+) -> (Vec<usize>, Vec<usize>, Cow<'_, [GuidelineSummary]>) {
+    let (published, unpublished): (Vec<usize>, Vec<usize>) =
+        (0..summaries.len()).partition(|&i| drafts || summaries[i].status() == Status::Approved);
+    let listed = if unpublished.is_empty() {
+        Cow::Borrowed(summaries)
+    } else {
+        Cow::Owned(published.iter().map(|&i| summaries[i].clone()).collect())
+    };
+    (published, unpublished, listed)
 }
 
 /// The render of a streamed build: every published guideline checked, then rendered or its
