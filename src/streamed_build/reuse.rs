@@ -37,12 +37,17 @@ pub(crate) struct PageReuse {
 /// The hash of every summary, its text hash left out (see the module's note).
 pub(super) fn summaries_hash(summaries: &[GuidelineSummary]) -> blake3::Hash {
     let mut hasher = blake3::Hasher::new();
+    // Each summary's JSON whole into the hasher: serde_json writes a few bytes at a time,
+    // and each update of the hasher has a cost of its own.
+    let mut json = Vec::new();
     for summary in summaries {
         let mut summary = summary.clone();
         summary.text_hash = [0; 32];
-        // Writing into a hasher cannot fail; a summary always serialises.
-        let _ = serde_json::to_writer(&mut hasher, &summary);
-        hasher.update(b"\n");
+        json.clear();
+        // Writing into a vector cannot fail; a summary always serialises.
+        let _ = serde_json::to_writer(&mut json, &summary);
+        json.push(b'\n');
+        hasher.update(&json);
     }
     hasher.finalize()
 }
