@@ -168,31 +168,6 @@ impl Engine {
         stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
         let texts: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
-        Self::build_from(docs, texts, groups, dir, stats)
-    }
-
-    /// [`Engine::build_with`] with each doc's text (which the index stores, for the snippets)
-    /// apart from `docs`, which may hold less of it: `texts[i]` is doc `i`'s, freed as soon
-    /// as the index has it, so a build need not hold every text until the index is done.
-    pub fn build_with_texts(
-        docs: &[IndexDoc],
-        texts: Vec<String>,
-        groups: Vec<GroupRange>,
-        dir: Option<&Path>,
-        stats: &Arc<TermStats>,
-    ) -> Result<Self, EngineError> {
-        one_text_each(docs, &texts)?;
-        Self::build_from(docs, texts, groups, dir, stats)
-    }
-
-    /// Indexes `docs` with their `texts`, one each, in order.
-    fn build_from<T: AsRef<str> + Send + Sync>(
-        docs: &[IndexDoc],
-        texts: Vec<T>,
-        groups: Vec<GroupRange>,
-        dir: Option<&Path>,
-        stats: &Arc<TermStats>,
-    ) -> Result<Self, EngineError> {
         let place = IndexPlace {
             dir,
             ..IndexPlace::default()
@@ -200,9 +175,12 @@ impl Engine {
         Ok(Self::update_from(docs, texts, groups, place, stats)?.0)
     }
 
-    /// [`Engine::build_with_texts`] in `place`, starting from the last build's index there
-    /// when it can: only the DMCG groups whose units changed are indexed again, and the
-    /// index answers every query exactly as one built from nothing. Says how much it indexed.
+    /// [`Engine::build_with`] with each doc's text (which the index stores, for the snippets)
+    /// apart from `docs`, which may hold less of it: `texts[i]` is doc `i`'s, freed as soon
+    /// as the index has it, so a build need not hold every text until the index is done.
+    /// In `place`, starting from the last build's index there when it can: only the DMCG
+    /// groups whose units changed are indexed again, and the index answers every query
+    /// exactly as one built from nothing. Says how much it indexed.
     pub fn update_with_texts(
         docs: &[IndexDoc],
         texts: Vec<String>,

@@ -493,7 +493,10 @@ fn texts_handed_apart_are_indexed_and_stored_as_the_docs_own() {
             ..d.clone()
         })
         .collect();
-    let apart = Engine::build_with_texts(&cut, texts, Vec::new(), None, &stats).unwrap();
+    let place = IndexPlace::default();
+    let apart = Engine::update_with_texts(&cut, texts, Vec::new(), place, &stats)
+        .unwrap()
+        .0;
     let whole = Engine::build_with(&docs, Vec::new(), None, &stats).unwrap();
     assert_eq!(
         tantivy_weights(&apart, &docs).unwrap(),
@@ -508,7 +511,8 @@ fn texts_handed_apart_are_indexed_and_stored_as_the_docs_own() {
     );
 
     let too_few = vec![String::new(); docs.len() - 1];
-    assert!(Engine::build_with_texts(&cut, too_few, Vec::new(), None, &stats).is_err());
+    let place = IndexPlace::default();
+    assert!(Engine::update_with_texts(&cut, too_few, Vec::new(), place, &stats).is_err());
 }
 
 #[test]
