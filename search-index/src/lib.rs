@@ -126,9 +126,9 @@ pub fn order_by_group(
     (docs, ranges)
 }
 
-/// [`order_by_group`], each doc's value in `beside` (its analysis key) moved with it.
+/// [`order_by_group`], each doc's value in `beside` (its analysis key; one per doc) moved with it.
 pub fn order_by_group_with<T>(
-    mut docs: Vec<IndexDoc>,
+    docs: Vec<IndexDoc>,
     beside: Vec<T>,
     group_names: &[(String, String)],
 ) -> (Vec<IndexDoc>, Vec<T>, Vec<GroupRange>) {
@@ -146,12 +146,10 @@ pub fn order_by_group_with<T>(
     };
     // One stable sort, not a pass over every doc per group: each doc is a few hundred bytes
     // to move, and a build has tens of thousands. Docs usually come in group order already,
-    // which the sort merely checks.
-    // Both sorts are stable and by the same ranks: they move each value with its doc.
-    let mut beside: Vec<(usize, T)> = docs.iter().map(rank).zip(beside).collect();
-    beside.sort_by_key(|(rank, _)| *rank);
-    docs.sort_by_cached_key(rank);
-    let beside = beside.into_iter().map(|(_, value)| value).collect();
+    // which the sort merely checks. Each value is sorted with its doc.
+    let mut paired: Vec<(IndexDoc, T)> = docs.into_iter().zip(beside).collect();
+    paired.sort_by_cached_key(|(doc, _)| rank(doc));
+    let (docs, beside): (Vec<IndexDoc>, Vec<T>) = paired.into_iter().unzip();
     let mut counts = vec![0u32; group_names.len() + 1];
     for doc in &docs {
         counts[rank(doc)] += 1;
