@@ -14,15 +14,18 @@ use crate::analyzer::{STOPWORDS, form_of_lower, word_spans};
 use crate::phrases::{Phrases, joins};
 
 mod cache;
+mod changed;
 mod packed;
 mod reuse;
 mod weights;
 
 pub use cache::KeptAnalysis;
+pub(crate) use changed::ChangedDoc;
 pub(crate) use packed::DocTermsIter;
 use packed::{DocTerms, RunTerms};
 pub use reuse::DocKey;
 use reuse::Kept;
+pub(crate) use weights::Scoring;
 pub use weights::WeightedTerms;
 
 /// tantivy drops tokens longer than this (its `MAX_TOKEN_LEN`); so do the counts here.
@@ -246,19 +249,27 @@ fn field_lengths(
     is_phrase: &[bool],
     phrase_fields: bool,
 ) -> Vec<[u32; INDEXED_FIELDS]> {
-    let filler = u32::from(phrase_fields);
     (0..per_doc.len())
         .into_par_iter()
-        .map(|doc| {
-            let start = [0, 0, filler, filler];
-            per_doc.doc(doc).fold(start, |mut sum, (term, counts)| {
-                let base = if is_phrase[term as usize] { 2 } else { 0 };
-                sum[base] += counts[0];
-                sum[base + 1] += counts[1];
-                sum
-            })
-        })
+        .map(|doc| doc_lengths(per_doc.doc(doc), is_phrase, phrase_fields))
         .collect()
+}
+
+/// The number of terms in each indexed field of a doc whose terms are `terms` (a term
+/// beyond `is_phrase` is none of a phrase).
+fn doc_lengths(
+    terms: impl Iterator<Item = Counted>,
+    is_phrase: &[bool],
+    phrase_fields: bool,
+) -> [u32; INDEXED_FIELDS] {
+    let filler = u32::from(phrase_fields);
+    terms.fold([0, 0, filler, filler], |mut sum, (term, counts)| {
+        let phrase = is_phrase.get(term as usize).copied().unwrap_or(false);
+        let base = if phrase { 2 } else { 0 };
+        sum[base] += counts[0];
+        sum[base + 1] += counts[1];
+        sum
+    })
 }
 
 /// The words of a run of docs, each distinct word numbered in the order first seen.

@@ -64,6 +64,15 @@ impl DocTerms {
         }
     }
 
+    /// The terms of doc `d` of run `run`, whether or not a doc refers to it (none when there
+    /// is no such doc).
+    pub(crate) fn run_doc(&self, run: u32, d: u32) -> DocTermsIter<'_> {
+        self.runs
+            .get(run as usize)
+            .unwrap_or(&EMPTY)
+            .doc(d as usize)
+    }
+
     /// Every doc's terms, doc after doc, without their counts.
     pub(crate) fn all_terms(&self) -> impl Iterator<Item = u32> + '_ {
         self.docs.iter().flat_map(|&(run, d)| {

@@ -24,7 +24,14 @@ pub type DocKey = [u8; 16];
 /// terms are written by, and which parts to write.
 pub(crate) struct Kept {
     pub(crate) keys: Vec<DocKey>,
+    /// Whether the keys are the caller's, which cover every field of a doc (not only those
+    /// the analysis reads).
+    pub(crate) whole_keys: bool,
     pub(crate) seal: [u8; 32],
+    /// The last build's docs that no doc of this build took whole, by key: their run and
+    /// place in [`TermStats`]'s docs (which hold them, renumbered, a term no doc has now
+    /// as `u32::MAX`).
+    pub(crate) previous: ByKey,
     pub(super) dict: KeptDict,
     pub(super) parts: Vec<PartRange>,
 }
@@ -128,14 +135,18 @@ impl TermStats {
         salt: &str,
         previous: Option<KeptAnalysis>,
     ) -> Self {
-        let keys = keys
-            .filter(|keys| keys.len() == docs.len())
-            .unwrap_or_else(|| docs.par_iter().map(doc_key).collect());
+        let keys = keys.filter(|keys| keys.len() == docs.len());
+        let whole_keys = keys.is_some();
+        let keys = keys.unwrap_or_else(|| docs.par_iter().map(doc_key).collect());
         let seal = seal(salt, phrases);
         let mut parts = part_ranges(groups, docs.len());
-        let (analysis, dict) = match previous.filter(|p| p.dict.seal == seal) {
+        let (analysis, dict, previous) = match previous.filter(|p| p.dict.seal == seal) {
             Some(previous) => merged(docs, &keys, &mut parts, phrases, previous),
-            None => (analyze(&docs.iter().collect::<Vec<_>>(), phrases), None),
+            None => (
+                analyze(&docs.iter().collect::<Vec<_>>(), phrases),
+                None,
+                FxHashMap::default(),
+            ),
         };
         let dict = dict.unwrap_or_else(|| {
             for part in &mut parts {
@@ -146,7 +157,9 @@ impl TermStats {
         });
         let kept = Kept {
             keys,
+            whole_keys,
             seal,
+            previous,
             dict,
             parts,
         };
@@ -156,19 +169,20 @@ impl TermStats {
 
 /// The analysis of `docs`: those whose key `previous` holds from it, the others analyzed
 /// afresh, and the terms of both numbered again; the parts to write marked. With the
-/// dictionary grown by the new terms, unless it has grown too large and a new one is due.
+/// dictionary grown by the new terms, unless it has grown too large and a new one is due;
+/// and the last build's docs not taken whole, by key (`Kept::previous`).
 fn merged(
     docs: &[IndexDoc],
     keys: &[DocKey],
     parts: &mut [PartRange],
     phrases: &Phrases,
     previous: KeptAnalysis,
-) -> (Analysis, Option<KeptDict>) {
+) -> (Analysis, Option<KeptDict>, ByKey) {
     let KeptAnalysis {
         mut dict,
         parts: old_parts,
     } = previous;
-    let (mut runs, found) = kept_docs(keys, parts, old_parts);
+    let (mut runs, found, loose) = kept_docs(keys, parts, old_parts);
     let changed: Vec<&IndexDoc> = docs
         .iter()
         .zip(&found)
@@ -196,6 +210,10 @@ fn merged(
     }
     let offset = all_runs.len() as u32;
     all_runs.extend(runs);
+    let loose = loose
+        .into_iter()
+        .map(|(key, (run, d))| (key, (offset + run, d)))
+        .collect();
     let mut fresh_index = fresh_index.into_iter();
     let index = found
         .iter()
@@ -214,7 +232,7 @@ fn merged(
     let too_large = dict.terms.len() > 2 * analysis.terms.len() + 4096
         || dict.checkpoints.len() >= MAX_CHECKPOINTS;
     if too_large {
-        return (analysis, None);
+        return (analysis, None, loose);
     }
     if added > 0 {
         let last = dict.checkpoints.last().map_or(dict.seal, |c| c.1);
@@ -226,21 +244,27 @@ fn merged(
         changed: added > 0,
         to_dict: numbered.to_dict,
     };
-    (analysis, Some(dict))
+    (analysis, Some(dict), loose)
 }
+
+/// A doc of the kept runs: its run and its place in it.
+type Place = (u32, u32);
+
+/// Docs of kept runs by key.
+type ByKey = FxHashMap<DocKey, Place>;
 
 /// The kept runs of `old_parts` and, per doc of `keys`, its run and place there when one
 /// of them holds its key. A part whose docs are all the last build's, in its order, is
-/// taken whole and not to be written again.
+/// taken whole and not to be written again; the docs of the others, by key.
 fn kept_docs(
     keys: &[DocKey],
     parts: &mut [PartRange],
     mut old_parts: FxHashMap<String, Part>,
-) -> (Vec<RunTerms>, Vec<Option<(u32, u32)>>) {
+) -> (Vec<RunTerms>, Vec<Option<Place>>, ByKey) {
     let mut runs = Vec::new();
     let mut found: Vec<Option<(u32, u32)>> = vec![None; keys.len()];
     // The docs of the parts not taken whole, by key: a doc may come from any of them.
-    let mut loose: FxHashMap<DocKey, (u32, u32)> = FxHashMap::default();
+    let mut loose: ByKey = FxHashMap::default();
     let mut loosen = |run: u32, keys: &[DocKey]| {
         for (d, key) in keys.iter().enumerate() {
             loose.entry(*key).or_insert((run, d as u32));
@@ -270,7 +294,7 @@ fn kept_docs(
             *f = loose.get(key).copied();
         }
     }
-    (runs, found)
+    (runs, found, loose)
 }
 
 /// The terms of the reused docs and of the changed ones, numbered together: the sorted union

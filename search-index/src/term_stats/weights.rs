@@ -32,23 +32,7 @@ impl TermStats {
     /// step, so a doc scores here as in `retning search`. `docs` are the docs the stats
     /// were made from (only their kinds are read).
     pub fn weighted_terms<'a>(&'a self, docs: &'a [IndexDoc]) -> WeightedTerms<'a> {
-        // BM25's global statistics on a grid, as `retning search` scores with them
-        // (`grid_stats`): an edit that crosses no grid step leaves them as they were.
-        let num_docs = docs.len() as u64;
-        let average = |field: usize| {
-            let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
-            grid_stats::average(tokens, num_docs)
-        };
-        let scoring = Scoring {
-            num_docs: grid_stats::docs(num_docs),
-            // Each doc's field norm ids, found once rather than for each of its postings.
-            norms: self
-                .lengths
-                .iter()
-                .map(|l| l.map(FieldNormReader::fieldnorm_to_id))
-                .collect(),
-            averages: [average(0), average(1), average(2), average(3)],
-        };
+        let scoring = self.scoring(docs);
         let starts = posting_starts(self.terms.len(), &self.docs);
         let ranges = term_ranges(&starts, rayon::current_num_threads() * 4);
         WeightedTerms {
@@ -59,6 +43,87 @@ impl TermStats {
             ranges: ranges.into(),
             ready: VecDeque::new(),
         }
+    }
+}
+
+impl TermStats {
+    /// What BM25 needs beyond a term's postings. Its global statistics are on a grid, as
+    /// `retning search` scores with them (`grid_stats`): an edit that crosses no grid step
+    /// leaves them as they were.
+    pub(crate) fn scoring(&self, docs: &[IndexDoc]) -> Scoring {
+        let num_docs = docs.len() as u64;
+        let average = |field: usize| {
+            let tokens: u64 = self.lengths.iter().map(|l| u64::from(l[field])).sum();
+            grid_stats::average(tokens, num_docs)
+        };
+        Scoring {
+            num_docs: grid_stats::docs(num_docs),
+            // Each doc's field norm ids, found once rather than for each of its postings.
+            norms: self
+                .lengths
+                .iter()
+                .map(|l| l.map(FieldNormReader::fieldnorm_to_id))
+                .collect(),
+            averages: [average(0), average(1), average(2), average(3)],
+        }
+    }
+
+    /// The terms of `ranges` (of term ids) with their docs' weights, as
+    /// [`Self::weighted_terms`] weighs them (a term no doc has with none), in term order:
+    /// one pass over every doc's terms, on every core, however many ranges.
+    pub(crate) fn weigh_ranges(
+        &self,
+        scoring: &Scoring,
+        docs: &[IndexDoc],
+        ranges: &[Range<u32>],
+    ) -> Vec<(u32, Weighted)> {
+        let mut slot = vec![u32::MAX; self.terms.len()];
+        for range in ranges {
+            let end = (range.end as usize).min(slot.len());
+            slot.get_mut(range.start as usize..end)
+                .into_iter()
+                .flatten()
+                .for_each(|s| *s = 0);
+        }
+        let mut ids = Vec::new();
+        for (term, s) in slot.iter_mut().enumerate() {
+            if *s == 0 {
+                *s = ids.len() as u32;
+                ids.push(term as u32);
+            }
+        }
+        if ids.is_empty() {
+            return Vec::new();
+        }
+        let doc_count = self.docs.len();
+        let part = doc_count.div_ceil(rayon::current_num_threads() * 2).max(1);
+        let parts: Vec<Vec<Vec<Counted>>> = (0..doc_count.div_ceil(part))
+            .into_par_iter()
+            .map(|p| {
+                let mut postings: Vec<Vec<Counted>> = vec![Vec::new(); ids.len()];
+                for doc in p * part..((p + 1) * part).min(doc_count) {
+                    for (term, counts) in self.docs.doc(doc) {
+                        if let Some(&s) = slot.get(term as usize).filter(|&&s| s != u32::MAX) {
+                            postings[s as usize].push((doc as u32, counts));
+                        }
+                    }
+                }
+                postings
+            })
+            .collect();
+        (0..ids.len())
+            .into_par_iter()
+            .map_init(HashMap::new, |bm25_cache, s| {
+                let postings: Vec<Counted> = parts.iter().flat_map(|p| &p[s]).copied().collect();
+                let term = ids[s];
+                let weights = if postings.is_empty() {
+                    Vec::new()
+                } else {
+                    scoring.weigh(self.slot(term, 0), &postings, docs, bm25_cache)
+                };
+                (term, weights)
+            })
+            .collect()
     }
 }
 
@@ -135,14 +200,20 @@ impl<'a> Iterator for WeightedTerms<'a> {
     }
 }
 
-/// What BM25 needs beyond a term's postings.
-struct Scoring {
+/// What BM25 needs beyond a term's postings ([`TermStats::scoring`]).
+pub(crate) struct Scoring {
     num_docs: u64,
     norms: Vec<[u8; INDEXED_FIELDS]>,
     averages: [f32; INDEXED_FIELDS],
 }
 
 impl Scoring {
+    /// Its global statistics: the doc count and each field's average length (by its bits),
+    /// both on the grid.
+    pub(crate) fn grid(&self) -> (u64, [u32; INDEXED_FIELDS]) {
+        (self.num_docs, self.averages.map(f32::to_bits))
+    }
+
     /// The weights of a term's `postings`, whose title field is `title_slot`.
     fn weigh(
         &self,
