@@ -6,7 +6,9 @@
 //! tantivy, and by what a query downloads.
 
 mod chunks;
+mod incremental;
 mod reader;
+mod record;
 mod typo_table;
 
 use std::borrow::Cow;
@@ -18,10 +20,13 @@ use serde::{Deserialize, Serialize};
 use crate::analyzer::STOPWORDS;
 use crate::{GroupRange, IndexDoc, Synonyms, WeightedTerms};
 
-use chunks::encode_chunks;
 #[cfg(test)]
 use chunks::{ChunkRule, flatten};
+use chunks::{CutChunk, encode_chunks};
+pub use incremental::encode_reusing;
 pub use reader::{DecodeError, StaticIndex};
+pub use record::LastIndex;
+use record::{Listed, ListedChunk};
 pub(crate) use typo_table::TypoFile;
 
 /// The format's version, in the meta file; a reader refuses any other.
@@ -162,12 +167,14 @@ fn encode_with(
     chunk_bytes: usize,
 ) -> StaticFiles {
     let mut files = BTreeMap::new();
-    let put = |name: &str, bytes: &[u8]| {
-        files.insert(name.to_owned(), bytes.to_vec());
+    let put = |name: &str, file: IndexFile<'_>| {
+        if let IndexFile::New(bytes) = file {
+            files.insert(name.to_owned(), bytes.to_vec());
+        }
         Ok::<(), std::convert::Infallible>(())
     };
     let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
-    let Ok(encoded) = encode_streaming(
+    let Ok((encoded, _)) = encode_streaming(
         docs,
         groups,
         &terms,
@@ -191,6 +198,20 @@ pub struct Encoded {
     pub meta: String,
     /// The meta file's bytes.
     pub meta_bytes: Vec<u8>,
+    /// What the next build's [`encode_reusing`] may reuse of these files
+    /// ([`LastIndex::read`]), when the docs' keys cover every field of a doc.
+    pub record: Option<Vec<u8>>,
+}
+
+/// A file of the index, as the encoder hands it on: its bytes, or, for a file the last
+/// build wrote ([`encode_reusing`]), only its size: the file of that name in the site in
+/// place holds its bytes.
+#[derive(Debug, Clone, Copy)]
+pub enum IndexFile<'a> {
+    /// A file's bytes.
+    New(&'a [u8]),
+    /// The last build's file of that name, of this many bytes.
+    Kept(u64),
 }
 
 /// [`encode`] without holding the files: `put` gets each file but the meta file (its name,
@@ -205,7 +226,14 @@ pub fn encode_into<E>(
     put: impl FnMut(&str, &[u8]) -> Result<(), E>,
 ) -> Result<Encoded, E> {
     let terms: Vec<&str> = weights.terms().collect();
+    let mut put = put;
+    let put = |name: &str, file: IndexFile<'_>| match file {
+        IndexFile::New(bytes) => put(name, bytes),
+        // The full encoding takes nothing from the last build.
+        IndexFile::Kept(_) => Ok(()),
+    };
     encode_streaming(docs, groups, &terms, weights, synonyms, CHUNK_BYTES, put)
+        .map(|(encoded, _)| encoded)
 }
 
 /// Fragment files made at once, on every core, before they are handed on in order: enough to
@@ -215,7 +243,8 @@ const FRAGMENT_BATCH: usize = 64;
 /// The files in the order they are made: the chunks, the fragments, the typo files, each
 /// named by its hash, then the meta file, which lists those hashes. Only the chunks and the
 /// typo files are held until their turn, not the fragments, most of the bytes. `terms` are
-/// the terms `weights` gives, in the same (sorted) order.
+/// the terms `weights` gives, in the same (sorted) order. With the meta file, what its
+/// files are, for a record of them.
 fn encode_streaming<E>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
@@ -223,57 +252,138 @@ fn encode_streaming<E>(
     weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
     synonyms: &Synonyms,
     chunk_bytes: usize,
-    mut put: impl FnMut(&str, &[u8]) -> Result<(), E>,
-) -> Result<Encoded, E> {
+    put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
+) -> Result<(Encoded, Made), E> {
     let typo_files = typo_table::encode(terms);
-    let (chunks, bounds) = encode_chunks(weights, chunk_bytes);
-    // Two files of the same bytes (two empty typo tables) are one file, put once.
-    let mut seen = std::collections::HashSet::new();
-    let mut put_hashed = |kind: &str, bytes: &[u8]| {
+    let chunks = encode_chunks(weights, chunk_bytes);
+    let mut out = Files::new(put);
+    let chunks = chunks
+        .into_iter()
+        .map(|chunk| out.new_chunk(chunk))
+        .collect::<Result<Vec<_>, E>>()?;
+    let fragments = out.new_fragments(docs, 0..docs.len().div_ceil(FRAGMENT_SIZE))?;
+    let typos = typo_files
+        .iter()
+        .map(|bytes| out.new_file("t", bytes))
+        .collect::<Result<Vec<_>, E>>()?;
+    let made = Made {
+        chunks,
+        fragments,
+        typos,
+    };
+    Ok((made.meta(docs, groups, synonyms), made))
+}
+
+/// The files of an index as made: each chunk with its bounds, each fragment file and typo
+/// file.
+#[derive(Debug)]
+struct Made {
+    chunks: Vec<ListedChunk>,
+    fragments: Vec<Listed>,
+    typos: Vec<Listed>,
+}
+
+impl Made {
+    /// The meta file that lists these files (no record).
+    fn meta(&self, docs: &[IndexDoc], groups: &[GroupRange], synonyms: &Synonyms) -> Encoded {
+        let hashes = |files: &mut dyn Iterator<Item = &Listed>| {
+            let mut hashes = Hashes::default();
+            files.for_each(|file| hashes.push(&file.hash));
+            hashes
+        };
+        let meta = Meta {
+            version: VERSION,
+            docs: docs.len() as u32,
+            stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
+            groups: groups.to_vec(),
+            chunks: self.chunks.iter().map(|c| c.bound.clone()).collect(),
+            fragment_size: FRAGMENT_SIZE,
+            synonyms: synonyms.groups().to_vec(),
+            chunk_files: hashes(&mut self.chunks.iter().map(|c| &c.file)),
+            fragment_files: hashes(&mut self.fragments.iter()),
+            typo_files: hashes(&mut self.typos.iter()),
+        };
+        Encoded {
+            meta: META.to_owned(),
+            meta_bytes: json(&meta),
+            record: None,
+        }
+    }
+}
+
+/// Hands the files on as they are made, each named by its hash: two files of the same bytes
+/// (two empty typo tables) are one file, put once.
+struct Files<P> {
+    put: P,
+    seen: std::collections::HashSet<String>,
+}
+
+impl<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<P> {
+    fn new(put: P) -> Self {
+        Self {
+            put,
+            seen: std::collections::HashSet::new(),
+        }
+    }
+
+    /// A new file of `kind` (`c`, `f`, `t`) with these bytes.
+    fn new_file(&mut self, kind: &str, bytes: &[u8]) -> Result<Listed, E> {
         let hash = content_hash(bytes);
         let name = format!("{kind}.{hash}.json");
-        if seen.insert(name.clone()) {
-            put(&name, bytes)?;
+        if self.seen.insert(name.clone()) {
+            (self.put)(&name, IndexFile::New(bytes))?;
         }
-        Ok(hash)
-    };
-    let mut chunk_files = Hashes::default();
-    for bytes in &chunks {
-        chunk_files.push(&put_hashed("c", bytes)?);
+        Ok(Listed {
+            hash,
+            size: bytes.len() as u64,
+        })
     }
-    let mut fragment_files = Hashes::default();
-    for batch in docs.chunks(FRAGMENT_SIZE * FRAGMENT_BATCH) {
-        let files: Vec<Vec<u8>> = batch
-            .par_chunks(FRAGMENT_SIZE)
-            .map(|bucket| {
-                let docs = bucket.iter().map(fragment).collect();
-                json(&FragmentOut { docs })
-            })
-            .collect();
-        for bytes in files {
-            fragment_files.push(&put_hashed("f", &bytes)?);
+
+    /// The last build's file of `kind`, as it was.
+    fn kept_file(&mut self, kind: &str, file: &Listed) -> Result<Listed, E> {
+        let name = format!("{kind}.{}.json", file.hash);
+        if self.seen.insert(name.clone()) {
+            (self.put)(&name, IndexFile::Kept(file.size))?;
         }
+        Ok(file.clone())
     }
-    let mut typo_file_hashes = Hashes::default();
-    for bytes in &typo_files {
-        typo_file_hashes.push(&put_hashed("t", bytes)?);
+
+    /// A chunk as cut (its terms that are no phrase's not counted yet).
+    fn new_chunk(&mut self, chunk: CutChunk) -> Result<ListedChunk, E> {
+        Ok(ListedChunk {
+            file: self.new_file("c", &chunk.bytes)?,
+            bound: chunk.bound,
+            last: chunk.last,
+            plain_terms: 0,
+        })
     }
-    let meta = Meta {
-        version: VERSION,
-        docs: docs.len() as u32,
-        stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
-        groups: groups.to_vec(),
-        chunks: bounds,
-        fragment_size: FRAGMENT_SIZE,
-        synonyms: synonyms.groups().to_vec(),
-        chunk_files,
-        fragment_files,
-        typo_files: typo_file_hashes,
-    };
-    Ok(Encoded {
-        meta: META.to_owned(),
-        meta_bytes: json(&meta),
-    })
+
+    /// The fragment files `files` (file `k` holds docs `k * FRAGMENT_SIZE ..`), made on
+    /// every core a batch at a time.
+    fn new_fragments(
+        &mut self,
+        docs: &[IndexDoc],
+        files: impl IntoIterator<Item = usize>,
+    ) -> Result<Vec<Listed>, E> {
+        let files: Vec<usize> = files.into_iter().collect();
+        let mut listed = Vec::with_capacity(files.len());
+        for batch in files.chunks(FRAGMENT_BATCH) {
+            let made: Vec<Vec<u8>> = batch
+                .par_iter()
+                .map(|&k| {
+                    let end = ((k + 1) * FRAGMENT_SIZE).min(docs.len());
+                    let bucket = docs.get(k * FRAGMENT_SIZE..end).unwrap_or_default();
+                    json(&FragmentOut {
+                        docs: bucket.iter().map(fragment).collect(),
+                    })
+                })
+                .collect();
+            for bytes in made {
+                listed.push(self.new_file("f", &bytes)?);
+            }
+        }
+        Ok(listed)
+    }
 }
 
 /// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
@@ -338,6 +448,8 @@ fn content_hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex()[..HASH_HEX].to_owned()
 }
 
+#[cfg(test)]
+mod incremental_tests;
 #[cfg(test)]
 mod stability_tests;
 #[cfg(test)]

@@ -50,43 +50,111 @@ fn term_hash(term: &str) -> u64 {
     h ^ (h >> 31)
 }
 
-/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound; chunks of
-/// about `chunk_bytes` bytes, cut by [`ChunkRule`].
+/// A chunk as [`ChunkWriter`] cuts it: its JSON, its lower bound and its last term.
+pub(super) struct CutChunk {
+    pub(super) bytes: Vec<u8>,
+    pub(super) bound: String,
+    pub(super) last: String,
+}
+
+/// Cuts terms into chunks by [`ChunkRule`], term by term. A chunk the caller takes from the
+/// last build instead ([`ChunkWriter::pass`]) moves it on as if it had cut that chunk: what
+/// follows is cut as a whole encoding cuts it.
+pub(super) struct ChunkWriter {
+    rule: ChunkRule,
+    current: Vec<(String, Vec<u32>)>,
+    bound: String,
+    bytes: usize,
+    previous_last: Option<String>,
+    /// Whether some chunk was made or passed.
+    any: bool,
+}
+
+impl ChunkWriter {
+    /// Chunks of about `chunk_bytes` bytes.
+    pub(super) fn new(chunk_bytes: usize) -> Self {
+        Self {
+            rule: ChunkRule::around(chunk_bytes),
+            current: Vec::new(),
+            bound: String::new(),
+            bytes: 0,
+            previous_last: None,
+            any: false,
+        }
+    }
+
+    /// Whether the chunk being made has no term yet: the next term starts a chunk.
+    pub(super) fn is_empty(&self) -> bool {
+        self.current.is_empty()
+    }
+
+    /// Adds the next term (terms come sorted) with its docs' weights; the chunk it ends, if
+    /// it ends one.
+    pub(super) fn push(&mut self, term: &str, postings: &[(u32, f32)]) -> Option<CutChunk> {
+        if self.current.is_empty() {
+            self.bound = lower_bound(self.previous_last.as_deref(), term);
+        }
+        let deltas = delta_encode(&flatten(postings));
+        // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
+        let term_bytes = term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
+        self.bytes += term_bytes;
+        self.current.push((term.to_owned(), deltas));
+        if !self.rule.cuts_after(term, term_bytes, self.bytes) {
+            return None;
+        }
+        self.previous_last = Some(term.to_owned());
+        self.bytes = 0;
+        self.any = true;
+        let terms = std::mem::take(&mut self.current);
+        Some(CutChunk {
+            bytes: json(&Chunk { terms }),
+            bound: std::mem::take(&mut self.bound),
+            last: term.to_owned(),
+        })
+    }
+
+    /// The lower bound of a chunk that starts at `first` here, and the writer moved past that
+    /// chunk, which ends at `last` (a chunk taken as it was; only when [`Self::is_empty`]).
+    pub(super) fn pass(&mut self, first: &str, last: &str) -> String {
+        let bound = lower_bound(self.previous_last.as_deref(), first);
+        self.previous_last = Some(last.to_owned());
+        self.any = true;
+        bound
+    }
+
+    /// The last chunk, unless the last term ended one; with no chunk at all an empty one,
+    /// so `chunks[0]` is always "".
+    pub(super) fn finish(self) -> Option<CutChunk> {
+        if self.current.is_empty() && self.any {
+            return None;
+        }
+        let last = self
+            .current
+            .last()
+            .map(|(t, _)| t.clone())
+            .unwrap_or_default();
+        Some(CutChunk {
+            bytes: json(&Chunk {
+                terms: self.current,
+            }),
+            bound: self.bound,
+            last,
+        })
+    }
+}
+
+/// The chunk files' JSON, chunk `k` at index `k`, and each chunk's lower bound and last
+/// term; chunks of about `chunk_bytes` bytes, cut by [`ChunkRule`].
 pub(super) fn encode_chunks(
     weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
     chunk_bytes: usize,
-) -> (Vec<Vec<u8>>, Vec<String>) {
-    let rule = ChunkRule::around(chunk_bytes);
-    let mut chunks: Vec<Vec<u8>> = Vec::new();
-    let mut bounds: Vec<String> = Vec::new();
-    let mut current: Vec<(String, Vec<u32>)> = Vec::new();
-    let mut bytes = 0;
-    let mut previous_last: Option<String> = None;
-    for (term, postings) in weights {
-        let term = term.as_ref();
-        if current.is_empty() {
-            bounds.push(lower_bound(previous_last.as_deref(), term));
-        }
-        let deltas = delta_encode(&flatten(postings.as_ref()));
-        // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
-        let term_bytes = term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
-        bytes += term_bytes;
-        current.push((term.to_owned(), deltas));
-        if rule.cuts_after(term, term_bytes, bytes) {
-            previous_last = Some(term.to_owned());
-            let terms = std::mem::take(&mut current);
-            chunks.push(json(&Chunk { terms }));
-            bytes = 0;
-        }
-    }
-    // The last chunk; with no terms at all an empty one, so `chunks[0]` is always "".
-    if !current.is_empty() || bounds.is_empty() {
-        if bounds.is_empty() {
-            bounds.push(String::new());
-        }
-        chunks.push(json(&Chunk { terms: current }));
-    }
-    (chunks, bounds)
+) -> Vec<CutChunk> {
+    let mut writer = ChunkWriter::new(chunk_bytes);
+    let mut chunks: Vec<CutChunk> = weights
+        .filter_map(|(term, postings)| writer.push(term.as_ref(), postings.as_ref()))
+        .collect();
+    chunks.extend(writer.finish());
+    chunks
 }
 
 /// A chunk's lower bound: the shortest prefix of its first term that is greater than the

@@ -1,0 +1,290 @@
+//! A build that takes files from the last build's index ([`encode_reusing`] with its record)
+//! writes exactly what a full encoding writes, after random edits of every kind: a sentence
+//! added, a doc rewritten, a term new to the index or gone from it, a doc's kind or title
+//! changed, a phrase added or removed, docs added or removed (ids shift), an edit that moves
+//! the grid's statistics, a damaged or missing record.
+
+use std::collections::BTreeMap;
+use std::convert::Infallible;
+
+use super::incremental::encode_reusing_with;
+use super::*;
+use crate::term_stats::DocKey;
+use crate::{DocKind, KeptAnalysis, TermStats};
+
+/// Small chunks, so that the docs fill a hundred or more.
+const SMALL_CHUNKS: usize = 600;
+
+fn word(rng: &mut fastrand::Rng) -> String {
+    let rank = (rng.f64().powi(3) * 2000.0) as usize;
+    format!("ord{}", letters(rank))
+}
+
+/// `n` as letters: words without digits, which the stemmer keeps apart.
+fn letters(mut n: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'a' + (n % 20) as u8);
+        n /= 20;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn doc(i: usize, rng: &mut fastrand::Rng) -> IndexDoc {
+    let length = 40 + rng.usize(..60);
+    let mut text: Vec<String> = (0..length).map(|_| word(rng)).collect();
+    if rng.usize(..5) == 0 {
+        text.push("ikke-småcellet lungekræft".into());
+    }
+    IndexDoc {
+        url: format!("/g/x/#{i}"),
+        guideline: "Retningslinje".into(),
+        guideline_url: "/g/x/".into(),
+        group: "g".into(),
+        kind: if rng.usize(..4) == 0 {
+            DocKind::Recommendation
+        } else {
+            DocKind::Section
+        },
+        title: format!("{} {}", word(rng), word(rng)),
+        strength: None,
+        strength_class: None,
+        text: text.join(" "),
+        keywords: Vec::new(),
+    }
+}
+
+/// A key that covers every field of a doc and its place, as the build cache's do.
+fn key(place: usize, doc: &IndexDoc) -> DocKey {
+    let hash = blake3::hash(format!("{place} {doc:?}").as_bytes());
+    let mut key = [0; 16];
+    key.copy_from_slice(&hash.as_bytes()[..16]);
+    key
+}
+
+/// A build's index: its files (those kept resolved from the last build's), and how many of
+/// each kind (`c`, `f`, `t`) were made rather than kept.
+struct Built {
+    files: BTreeMap<String, Vec<u8>>,
+    meta: Vec<u8>,
+    record: Option<Vec<u8>>,
+    made: BTreeMap<char, usize>,
+    kept: BTreeMap<char, usize>,
+}
+
+/// Builds `docs` as a build does: the analysis reused from `dir` and kept there, the index
+/// from `last` (the last build's record and files).
+fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>) -> Built {
+    let synonyms = Synonyms::default_list();
+    let keys = docs.iter().enumerate().map(|(i, d)| key(i, d)).collect();
+    let previous = KeptAnalysis::read(dir);
+    let stats = TermStats::reusing(docs, Some(keys), &[], synonyms.phrases(), "v1", previous);
+    stats.write_analysis(dir).unwrap();
+    let record = last.and_then(|(record, _)| LastIndex::read(record));
+    let mut files = BTreeMap::new();
+    let (mut made, mut kept) = (BTreeMap::new(), BTreeMap::new());
+    let kind = |name: &str| name.chars().next().unwrap_or('?');
+    let Ok(encoded) = encode_reusing_with(
+        docs,
+        &[],
+        &stats,
+        &synonyms,
+        record.as_ref(),
+        SMALL_CHUNKS,
+        |name, file| {
+            let bytes = match file {
+                IndexFile::New(bytes) => {
+                    *made.entry(kind(name)).or_insert(0) += 1;
+                    bytes.to_vec()
+                }
+                IndexFile::Kept(size) => {
+                    *kept.entry(kind(name)).or_insert(0) += 1;
+                    let old = last.and_then(|(_, built)| built.files.get(name));
+                    let old = old.unwrap_or_else(|| panic!("{name} kept, but not the last's"));
+                    assert_eq!(old.len() as u64, size, "{name}");
+                    old.clone()
+                }
+            };
+            assert!(
+                files.insert(name.to_owned(), bytes).is_none(),
+                "{name} twice"
+            );
+            Ok::<(), Infallible>(())
+        },
+    );
+    files.insert(encoded.meta.clone(), encoded.meta_bytes.clone());
+    Built {
+        files,
+        meta: encoded.meta_bytes,
+        record: encoded.record,
+        made,
+        kept,
+    }
+}
+
+/// What a full encoding of `docs` writes: every file, the meta file among them.
+fn full(docs: &[IndexDoc]) -> BTreeMap<String, Vec<u8>> {
+    let synonyms = Synonyms::default_list();
+    let stats = TermStats::with_phrases(docs, synonyms.phrases());
+    encode_with(docs, &[], &stats.weights(docs), &synonyms, SMALL_CHUNKS).files
+}
+
+/// One random edit of `docs`; its name.
+fn edit(docs: &mut Vec<IndexDoc>, rng: &mut fastrand::Rng, round: usize) -> &'static str {
+    let at = rng.usize(..docs.len());
+    match rng.usize(..10) {
+        0 | 1 => {
+            let sentence: Vec<String> = (0..6).map(|_| word(rng)).collect();
+            docs[at]
+                .text
+                .push_str(&format!(". {}.", sentence.join(" ")));
+            "a sentence appended"
+        }
+        2 => {
+            docs[at] = doc(at, rng);
+            "a doc rewritten"
+        }
+        3 => {
+            docs[at].text.push_str(&format!(" nyord{}", letters(round)));
+            "a term new to the index"
+        }
+        4 => {
+            // Its words that no other doc has go from the index.
+            let text = docs[at].text.clone();
+            let words: Vec<&str> = text.split(' ').collect();
+            docs[at].text = words[..words.len() / 2].join(" ");
+            "half a doc removed"
+        }
+        5 => {
+            docs[at].kind = match docs[at].kind {
+                DocKind::Section => DocKind::Recommendation,
+                DocKind::Recommendation => DocKind::Section,
+            };
+            "a doc's kind changed"
+        }
+        6 => {
+            docs[at].title = format!("{} {}", word(rng), word(rng));
+            docs[at].url.push('x');
+            "a doc's title and address changed"
+        }
+        7 => {
+            let phrase = " ikke-småcellet lungekræft";
+            match docs[at].text.strip_suffix(phrase) {
+                Some(without) => docs[at].text = without.to_owned(),
+                None => docs[at].text.push_str(phrase),
+            }
+            "a phrase added or removed"
+        }
+        8 => {
+            if rng.bool() {
+                docs.insert(at, doc(9000 + round, rng));
+            } else {
+                docs.remove(at);
+            }
+            "a doc added or removed"
+        }
+        _ => {
+            let long = docs[at].text.repeat(40);
+            docs[at].text = long;
+            "a doc forty times as long (the grid's averages move)"
+        }
+    }
+}
+
+/// The same files, or which differ.
+#[track_caller]
+fn assert_same(built: &BTreeMap<String, Vec<u8>>, full: &BTreeMap<String, Vec<u8>>, what: &str) {
+    let differ: Vec<&String> = built
+        .keys()
+        .chain(full.keys())
+        .filter(|name| built.get(*name) != full.get(*name))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: not a full encoding's: {differ:?}"
+    );
+}
+
+#[test]
+fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
+    let mut rng = fastrand::Rng::with_seed(25);
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().join("terms");
+    let mut docs: Vec<IndexDoc> = (0..400).map(|i| doc(i, &mut rng)).collect();
+    let mut last = build(&docs, &dir, None);
+    assert_same(&last.files, &full(&docs), "the first build");
+    let chunks = last.files.keys().filter(|n| n.starts_with("c.")).count();
+    assert!(chunks > 100, "{chunks} chunks");
+    let mut reused_rounds = 0;
+    for round in 0..40 {
+        let edits: Vec<&str> = (0..1 + rng.usize(..3))
+            .map(|_| edit(&mut docs, &mut rng, round))
+            .collect();
+        let mut record = last.record.clone().expect("a record");
+        match round % 13 {
+            5 => {
+                let middle = record.len() / 2;
+                record[middle] ^= 1;
+            }
+            9 => record.clear(),
+            _ => {}
+        }
+        let built = build(&docs, &dir, Some((&record, &last)));
+        let expected = full(&docs);
+        assert_eq!(built.files.get(META), Some(&built.meta), "round {round}");
+        assert_same(
+            &built.files,
+            &expected,
+            &format!("round {round} ({edits:?})"),
+        );
+        let made_chunks = built.made.get(&'c').copied().unwrap_or(0);
+        if built.kept.get(&'c').is_some_and(|&kept| kept > 0) {
+            reused_rounds += 1;
+            // Only the chunks of what moved are made again (and now and then one beside
+            // them), and the fragment files of the docs edited.
+            let new = |kind: &str| {
+                built
+                    .files
+                    .keys()
+                    .filter(|n| n.starts_with(kind) && !last.files.contains_key(*n))
+                    .count()
+            };
+            assert!(
+                made_chunks <= 2 * new("c.") + 3,
+                "round {round} ({edits:?}): {made_chunks} made, {} new",
+                new("c.")
+            );
+            assert!(built.made.get(&'f').copied().unwrap_or(0) <= edits.len());
+        }
+        last = built;
+    }
+    assert!(reused_rounds >= 10, "{reused_rounds} rounds took chunks");
+}
+
+/// A record lists the files it may give; a corrupt one reads as none.
+#[test]
+fn a_record_reads_back_and_a_damaged_one_does_not() {
+    let mut rng = fastrand::Rng::with_seed(3);
+    let dir = tempfile::tempdir().unwrap();
+    let docs: Vec<IndexDoc> = (0..100).map(|i| doc(i, &mut rng)).collect();
+    let built = build(&docs, &dir.path().join("terms"), None);
+    let record = built.record.expect("a record");
+    let last = LastIndex::read(&record).expect("it reads back");
+    assert!(last.describes(&built.meta));
+    assert!(!last.describes(b"{}"));
+    let listed: std::collections::BTreeSet<String> = last.files().map(|(name, _)| name).collect();
+    let written: std::collections::BTreeSet<String> =
+        built.files.keys().filter(|n| *n != META).cloned().collect();
+    assert_eq!(listed, written);
+    for at in [0, 17, record.len() / 2, record.len() - 1] {
+        let mut damaged = record.clone();
+        damaged[at] ^= 0x20;
+        assert!(LastIndex::read(&damaged).is_none(), "byte {at}");
+    }
+    assert!(LastIndex::read(&record[..record.len() - 1]).is_none());
+    assert!(LastIndex::read(&[record.as_slice(), b"x"].concat()).is_none());
+}
