@@ -16,6 +16,7 @@ use crate::render::{
 };
 use crate::search::{SearchLabels, SearchUnits};
 use crate::site::Site;
+use search_index::static_index::IndexFile;
 use search_index::{Engine, EngineError, static_index};
 
 /// Where the time of a publication went. tantivy indexes on its own thread while the static
@@ -320,7 +321,9 @@ fn stage_into(
         kept_pages: AtomicUsize::new(0),
     };
     let (index, rendered) = std::thread::scope(|scope| {
-        let index = IndexThread::spawn(scope, units, staging);
+        // The site in place's index files may be taken only when it is as the last build left it.
+        let site_search = job.out_folder.as_left().then(|| out.join(SEARCH_DIR));
+        let index = IndexThread::spawn(scope, units, staging, site_search);
         step(Stage::Pages);
         let started = Instant::now();
         let listing = || index.listing();
@@ -377,11 +380,12 @@ impl<'scope> IndexThread<'scope> {
         scope: &'scope std::thread::Scope<'scope, 'env>,
         units: Arc<SearchUnits>,
         staging: &'env Staging,
+        site_search: Option<PathBuf>,
     ) -> Self {
         let handle = scope.spawn(move || {
             let started = Instant::now();
-            let written =
-                write_static_index(&units, staging).map(|listing| (listing, started.elapsed()));
+            let written = write_static_index(&units, staging, site_search.as_deref())
+                .map(|listing| (listing, started.elapsed()));
             // Freed here if tantivy is done with them too.
             drop(units);
             written
@@ -436,12 +440,26 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 /// encoded, so its files are never all in memory; their listing, for the offline lists.
 /// Each file but the meta file is named by a hash of its bytes: one the site in place has
 /// is linked from it unread when the build cache vouches for that site
-/// ([`Staging::put_named_by_content`]).
-fn write_static_index(units: &SearchUnits, staging: &Staging) -> std::io::Result<SearchListing> {
+/// ([`Staging::put_named_by_content`]); so is one the encoder takes from the last build
+/// without making it again (only from `site_search`, the vouched-for site's `search/`).
+fn write_static_index(
+    units: &SearchUnits,
+    staging: &Staging,
+    site_search: Option<&Path>,
+) -> std::io::Result<SearchListing> {
     let mut files: Vec<(String, usize)> = Vec::new();
-    let encoded = units.write_static_index(|name, bytes| {
-        files.push((name.to_owned(), bytes.len()));
-        staging.put_named_by_content(&format!("{SEARCH_DIR}/{name}"), bytes)
+    let encoded = units.write_static_index(site_search, |name, file| {
+        let path = format!("{SEARCH_DIR}/{name}");
+        match file {
+            IndexFile::New(bytes) => {
+                files.push((name.to_owned(), bytes.len()));
+                staging.put_named_by_content(&path, bytes)
+            }
+            IndexFile::Kept(size) => {
+                files.push((name.to_owned(), usize::try_from(size).unwrap_or(usize::MAX)));
+                staging.reuse(&path, false)
+            }
+        }
     })?;
     staging.put(
         &format!("{SEARCH_DIR}/{}", encoded.meta),

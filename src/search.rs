@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use search_index::static_index::{self, Encoded, StaticFiles};
+use search_index::static_index::{self, Encoded, IndexFile, LastIndex, StaticFiles};
 use search_index::{
     DocKey, DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, KeptAnalysis,
     PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group, order_by_group_with,
@@ -70,7 +70,14 @@ pub struct SearchUnits {
     synonyms: Synonyms,
     /// The analysis being written for the next build, on a thread of its own.
     keeping: Option<JoinHandle<()>>,
+    /// Where the static index's record for the next build goes, and whether the last
+    /// build's may be read ([`KeptTerms::reuse`]).
+    index_record: Option<(PathBuf, bool)>,
 }
+
+/// The static index's record beside the analysis' folder (`.retning/build/`): not inside
+/// it, where the analysis' writer removes what is not its own.
+const INDEX_RECORD: &str = "static-index.bin";
 
 /// Where a build keeps its analysis of the units for the next ([`TermStats::reusing`]), and
 /// whether it may reuse the last build's (not with `--no-cache`).
@@ -124,6 +131,7 @@ impl SearchUnits {
         let stats =
             TermStats::reusing(&docs, keys, &groups, synonyms.phrases(), &program, previous);
         let mut units = Self::analyzed(docs, groups, synonyms, stats);
+        units.index_record = Some((kept.dir.with_file_name(INDEX_RECORD), kept.reuse));
         let stats = Arc::clone(&units.stats);
         let dir = kept.dir.clone();
         units.keeping = std::thread::Builder::new()
@@ -147,6 +155,7 @@ impl SearchUnits {
             stats: Arc::new(stats),
             synonyms,
             keeping: None,
+            index_record: None,
         }
     }
 
@@ -157,13 +166,48 @@ impl SearchUnits {
     }
 
     /// The static index written file by file through `put` (a name in its folder, the
-    /// bytes) as it is encoded, rather than held: [`static_index::encode_into`].
+    /// file) as it is encoded, rather than held: [`static_index::encode_reusing`]. A file the
+    /// last build wrote comes as [`IndexFile::Kept`] only when `site_search`, the `search/`
+    /// folder of the site in place, is as the last build left it (the caller vouches for
+    /// that) and holds every file the last build's record lists. The record for the next
+    /// build is written beside the kept analysis (a build that cannot write it is still a
+    /// build: the next one encodes everything).
     pub(crate) fn write_static_index<E>(
         &self,
-        put: impl FnMut(&str, &[u8]) -> Result<(), E>,
+        site_search: Option<&Path>,
+        put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
     ) -> Result<Encoded, E> {
-        let weights = self.stats.weighted_terms(&self.docs);
-        static_index::encode_into(&self.docs, &self.groups, weights, &self.synonyms, put)
+        let last = self.last_index(site_search);
+        let encoded = static_index::encode_reusing(
+            &self.docs,
+            &self.groups,
+            &self.stats,
+            &self.synonyms,
+            last.as_ref(),
+            put,
+        )?;
+        if let Some((path, _)) = &self.index_record {
+            let _ = match &encoded.record {
+                Some(record) => write_beside(path, record),
+                None => std::fs::remove_file(path),
+            };
+        }
+        Ok(encoded)
+    }
+
+    /// The last build's record of its static index, when it may be read and the site in
+    /// place (its `search/` folder) holds its meta file and every file it lists.
+    fn last_index(&self, site_search: Option<&Path>) -> Option<LastIndex> {
+        let (path, true) = self.index_record.as_ref()? else {
+            return None;
+        };
+        let dir = site_search?;
+        let last = LastIndex::read(&std::fs::read(path).ok()?)?;
+        let meta = std::fs::read(dir.join(static_index::META)).ok()?;
+        let there = |(name, size): (String, u64)| {
+            std::fs::symlink_metadata(dir.join(name)).is_ok_and(|m| m.is_file() && m.len() == size)
+        };
+        (last.describes(&meta) && last.files().all(there)).then_some(last)
     }
 
     /// Takes every unit's full text, for [`Self::engine_with_texts`], and leaves each unit
@@ -213,6 +257,14 @@ impl SearchUnits {
         Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)?
             .with_synonyms(self.synonyms.clone(), dir)
     }
+}
+
+/// Writes `bytes` to `path` beside it and renames them in, so that a kill leaves the old file
+/// or the new one.
+fn write_beside(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let partial = path.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
 }
 
 /// Makes the next build index every group again, rather than start from the index in

@@ -1,6 +1,7 @@
-//! The search units' analysis a build keeps for the next (`.retning/build/terms/`): a
-//! build that reuses it, or finds it corrupt, writes the site and the tantivy index a fresh
-//! build writes.
+//! The search units' analysis a build keeps for the next (`.retning/build/terms/`), and the
+//! static index's record of its files (`.retning/build/static-index.bin`): a build that
+//! reuses them, or finds them corrupt or missing, writes the site and the tantivy index a
+//! fresh build writes.
 
 use std::path::Path;
 
@@ -64,7 +65,12 @@ fn a_build_that_reuses_the_analysis_writes_what_a_fresh_build_writes() {
         "\nEn kvarkstjerne er ikke en behandling.\n",
         "\nStorcellet lymfom igen, og kvarkstjerne.\n",
         "\nEn antikvark.\n",
+        "\nEn kvarkstjerne mere.\n",
+        "\nOg en antikvark mere.\n",
+        "\nEn sidste sætning.\n",
     ];
+    // The static index's record of its files, which the next build takes unchanged files by.
+    let record = site.path(".retning/build/static-index.bin");
     for (round, added) in edits.iter().enumerate() {
         let main = site.path(MAIN);
         let text = std::fs::read_to_string(&main).expect("read") + added;
@@ -82,6 +88,21 @@ fn a_build_that_reuses_the_analysis_writes_what_a_fresh_build_writes() {
                 .collect(),
             _ => Vec::new(),
         };
+        // A damaged or missing record of the static index costs its encoding whole.
+        assert!(
+            record.is_file(),
+            "round {round}: the static index is recorded"
+        );
+        match round {
+            3 => {
+                let mut bytes = std::fs::read(&record).expect("read");
+                let middle = bytes.len() / 2;
+                bytes[middle] ^= 0x55;
+                std::fs::write(&record, bytes).expect("write");
+            }
+            4 => std::fs::remove_file(&record).expect("remove"),
+            _ => {}
+        }
         for file in damaged {
             let mut bytes = std::fs::read(&file).expect("read");
             let middle = bytes.len() / 2;
