@@ -229,6 +229,44 @@ impl<'a> Plan<'a> {
             Ok(i) => phrase_docs[i],
             Err(_) => true,
         };
+        let chunks = self.chunks(ctx, &mut out, weighed, has_docs)?;
+        let fragments = self.fragments(ctx, &mut out)?;
+        let terms = ctx.stats.terms();
+        let vocabulary: Vec<&str> = (0..terms.len() as u32)
+            .filter(|&t| has_docs(t))
+            .map(|t| terms[t as usize].as_str())
+            .collect();
+        let vocabulary_hash = vocabulary_hash(&vocabulary);
+        let typos = if vocabulary_hash == self.last.vocabulary {
+            self.last
+                .typos
+                .iter()
+                .map(|file| out.kept_file("t", file))
+                .collect::<Result<Vec<_>, E>>()?
+        } else {
+            typo_table::encode(&vocabulary)
+                .iter()
+                .map(|bytes| out.new_file("t", bytes))
+                .collect::<Result<Vec<_>, E>>()?
+        };
+        let made = Made {
+            chunks,
+            fragments,
+            typos,
+        };
+        Ok((made, vocabulary_hash))
+    }
+
+    /// The chunks: the last build's while the cuts are where its were and nothing in them
+    /// moved, the others weighed (those `weighed` lacks, a few chunks at a time) and cut
+    /// again. `has_docs` says whether a term is some doc's.
+    fn chunks<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
+        &self,
+        ctx: &Context<'_>,
+        out: &mut Files<P>,
+        mut weighed: Weighed,
+        has_docs: impl Fn(u32) -> bool,
+    ) -> Result<Vec<ListedChunk>, E> {
         let terms = ctx.stats.terms();
         let mut writer = ChunkWriter::new(ctx.chunk_bytes);
         let mut chunks = Vec::new();
@@ -259,30 +297,7 @@ impl<'a> Plan<'a> {
         if let Some(cut) = writer.finish() {
             chunks.push(out.new_chunk(cut)?);
         }
-        let fragments = self.fragments(ctx, &mut out)?;
-        let vocabulary: Vec<&str> = (0..terms.len() as u32)
-            .filter(|&t| has_docs(t))
-            .map(|t| terms[t as usize].as_str())
-            .collect();
-        let vocabulary_hash = vocabulary_hash(&vocabulary);
-        let typos = if vocabulary_hash == self.last.vocabulary {
-            self.last
-                .typos
-                .iter()
-                .map(|file| out.kept_file("t", file))
-                .collect::<Result<Vec<_>, E>>()?
-        } else {
-            typo_table::encode(&vocabulary)
-                .iter()
-                .map(|bytes| out.new_file("t", bytes))
-                .collect::<Result<Vec<_>, E>>()?
-        };
-        let made = Made {
-            chunks,
-            fragments,
-            typos,
-        };
-        Ok((made, vocabulary_hash))
+        Ok(chunks)
     }
 
     /// The fragment files: the last build's where none of their docs changed.
