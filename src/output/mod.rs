@@ -293,7 +293,7 @@ impl Staged {
     pub(crate) fn swap(self) -> io::Result<WriteStats> {
         swap_into_place(&self.staging, &self.out, &self.previous)?;
         if self.previous.exists() {
-            fs::remove_dir_all(&self.previous)?;
+            remove_site(&self.previous)?;
         }
         Ok(self.stats)
     }
@@ -326,6 +326,26 @@ fn same_bytes(path: &Path, bytes: &[u8]) -> bool {
     }
     let mut old = Vec::with_capacity(bytes.len());
     file.read_to_end(&mut old).is_ok() && old == bytes
+}
+
+/// Removes the site a swap set aside, its top-level entries on every core: after a build
+/// that changed a few files, unlinking the old site's thousands of files is most of the
+/// swap, and one core would do it while the other waits. The marker goes last, so that a
+/// build killed meanwhile leaves a folder the next build knows as its own and removes.
+fn remove_site(folder: &Path) -> io::Result<()> {
+    let entries = fs::read_dir(folder)?.collect::<io::Result<Vec<_>>>()?;
+    entries
+        .par_iter()
+        .filter(|entry| entry.file_name() != MARKER)
+        .try_for_each(|entry| {
+            // The entry's own type: a symbolic link is removed, never followed.
+            if entry.file_type()?.is_dir() {
+                fs::remove_dir_all(entry.path())
+            } else {
+                fs::remove_file(entry.path())
+            }
+        })?;
+    fs::remove_dir_all(folder)
 }
 
 /// `.public.tmp` (the build in progress) and `.public.old` (the site being replaced).

@@ -285,3 +285,52 @@ fn no_path_can_lead_a_file_outside_the_site() {
     staging.discard().unwrap();
     assert!(!dir.path().join("escaped.html").exists());
 }
+
+#[test]
+fn the_old_site_goes_whole_but_what_its_links_lead_to_stays() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, out) = public(&dir);
+    let files: Vec<(String, String)> = (0..40)
+        .map(|i| (format!("g{}/p{i}/index.html", i % 7), format!("page {i}")))
+        .collect();
+    let pairs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, b)| (p.as_str(), b.as_str()))
+        .collect();
+    write_atomically(&tree(&pairs), &out).unwrap();
+    let outside = dir.path().join("outside");
+    fs::create_dir(&outside).unwrap();
+    fs::write(outside.join("keep.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(&outside, out_path.join("g1/link")).unwrap();
+    std::os::unix::fs::symlink(outside.join("keep.txt"), out_path.join("file-link")).unwrap();
+
+    write_atomically(&tree(&[("index.html", "new")]), &out).unwrap();
+    assert!(!dir.path().join(".public.old").exists());
+    assert_eq!(
+        fs::read_to_string(outside.join("keep.txt")).unwrap(),
+        "mine"
+    );
+    let left: Vec<_> = fs::read_dir(&out_path)
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
+
+#[test]
+fn an_old_site_whose_removal_stopped_keeps_its_marker_and_is_removed_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, out) = public(&dir);
+    write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
+    // What a kill in the middle of `remove_site` leaves: the marker and some of the files.
+    let previous = dir.path().join(".public.old");
+    fs::create_dir_all(previous.join("g/a")).unwrap();
+    fs::write(previous.join(MARKER), folder::MARKER_TEXT).unwrap();
+    fs::write(previous.join("g/a/index.html"), "old").unwrap();
+    write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
+    assert!(!previous.exists());
+    assert_eq!(
+        fs::read_to_string(out_path.join("index.html")).unwrap(),
+        "B"
+    );
+}
