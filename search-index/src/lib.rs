@@ -21,7 +21,7 @@ mod tokenizers;
 mod typo;
 
 pub use analyzer::stem;
-pub use engine::{Engine, EngineError, Hit, IndexPlace, Indexed, REUSE_FILE};
+pub use engine::{Engine, EngineError, FullTexts, Hit, IndexPlace, Indexed, REUSE_FILE, ReadTexts};
 pub use phrases::{MAX_PHRASE_WORDS, PhraseProblem};
 pub use synonyms::{SynonymError, SynonymProblem, Synonyms};
 pub use term_stats::{DocKey, KeptAnalysis, TermStats, WeightedTerms};
