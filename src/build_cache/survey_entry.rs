@@ -35,12 +35,20 @@ pub(crate) struct TextsAt {
     checksum: [u8; 32],
     /// Per unit, where its full text is.
     splits: Vec<TextSplit>,
+    /// The units' keyword lists.
+    keywords: Vec<Vec<String>>,
 }
 
 impl TextsAt {
     /// How many units the entry has.
     pub(crate) fn units(&self) -> usize {
         self.splits.len()
+    }
+
+    /// The keywords of the unit at `place`.
+    pub(crate) fn keywords(&self, place: usize) -> Option<&[String]> {
+        let list = self.splits.get(place)?.keywords as usize;
+        self.keywords.get(list).map(Vec::as_slice)
     }
 }
 
@@ -77,9 +85,9 @@ pub(super) fn encode(
     Some(bytes)
 }
 
-/// The summary and units (each unit's text what the static index shows of it) of the entry
-/// in `file`, and where its full texts are, if its head is whole, of this format and of
-/// `key`; only the head is read.
+/// The summary and units (each unit's text what the static index shows of it, its keywords
+/// left out) of the entry in `file`, and where its full texts and keywords are, if its head
+/// is whole, of this format and of `key`; only the head is read.
 pub(super) fn read_head(file: &Path, key: &blake3::Hash) -> Option<(Surveyed, TextsAt)> {
     let mut file = File::open(file).ok()?;
     let mut preamble = [0u8; PREAMBLE];
@@ -102,7 +110,7 @@ fn decode_head(head: &[u8], key: &blake3::Hash, at: u64) -> Option<(Surveyed, Te
     if stored != *key.as_bytes() {
         return None;
     }
-    let (docs, splits) = unit_wire::unwire(units)?;
+    let (docs, splits, keywords) = unit_wire::unwire(units)?;
     let rests: u64 = splits.iter().map(|split| u64::from(split.rest)).sum();
     if rests != seal.len {
         return None;
@@ -112,6 +120,7 @@ fn decode_head(head: &[u8], key: &blake3::Hash, at: u64) -> Option<(Surveyed, Te
         len: seal.len,
         checksum: seal.checksum,
         splits,
+        keywords,
     };
     Some(((summary, docs), texts))
 }
@@ -177,8 +186,9 @@ mod tests {
         let places: Vec<usize> = (0..docs.len()).collect();
         let shown: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
         let texts = read_texts(&file, &at, &places, &shown)?;
-        for (doc, text) in docs.iter_mut().zip(texts) {
+        for ((doc, text), place) in docs.iter_mut().zip(texts).zip(places) {
             doc.text = text;
+            doc.keywords = at.keywords(place)?.to_vec();
         }
         Some((summary, docs))
     }

@@ -242,11 +242,16 @@ pub(super) mod tests {
             let places: Vec<usize> = (0..docs.len()).collect();
             let shown: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
             let texts = survey_entry::read_texts(&self.file(&key), &at, &places, &shown)?;
-            let docs = docs
-                .into_iter()
-                .zip(texts)
-                .map(|(doc, text)| IndexDoc { text, ..doc })
-                .collect();
+            let docs = (docs.into_iter().zip(texts).zip(places))
+                .map(|((doc, text), place)| {
+                    let keywords = at.keywords(place)?.to_vec();
+                    Some(IndexDoc {
+                        text,
+                        keywords,
+                        ..doc
+                    })
+                })
+                .collect::<Option<_>>()?;
             Some((summary, docs))
         }
     }

@@ -134,23 +134,31 @@ fn common_prefix(a: &str, b: &str) -> usize {
 }
 
 /// Where a unit's full text is: the first `kept` bytes of its text as read back (what the
-/// static index shows), then `rest` bytes of its entry's texts.
+/// static index shows), then `rest` bytes of its entry's texts; and which of the entry's
+/// keyword lists is its.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct TextSplit {
     pub(super) kept: u32,
     pub(super) rest: u32,
+    pub(super) keywords: u32,
 }
 
-/// The units read back, each with the text it shows, and where each one's full text is;
-/// `None` when the first does not say what it shares, or a unit's kept bytes are not a start
-/// of what it shows (not written so).
-pub(super) fn unwire(units: Vec<UnitIn>) -> Option<(Vec<IndexDoc>, Vec<TextSplit>)> {
+/// The units read back, where each one's full text is, and their keyword lists.
+pub(super) type Unwired = (Vec<IndexDoc>, Vec<TextSplit>, Vec<Vec<String>>);
+
+/// The units read back, each with the text it shows and no keywords (which only an
+/// analysis made afresh reads), where each one's full text is, and the keyword lists; `None`
+/// when the first does not say what it shares, or a unit's kept bytes are not a start of
+/// what it shows (not written so).
+pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Unwired> {
     let mut shared: Option<Shared<Text, Vec<String>>> = None;
     let mut docs = Vec::with_capacity(units.len());
     let mut splits = Vec::with_capacity(units.len());
+    let mut keywords = Vec::new();
     for unit in units {
-        if unit.shared.is_some() {
-            shared = unit.shared;
+        if let Some(mut new) = unit.shared {
+            keywords.push(std::mem::take(&mut new.keywords));
+            shared = Some(new);
         }
         let shared = shared.as_ref()?;
         if !unit.shown.0.is_char_boundary(unit.kept as usize) {
@@ -159,9 +167,14 @@ pub(super) fn unwire(units: Vec<UnitIn>) -> Option<(Vec<IndexDoc>, Vec<TextSplit
         splits.push(TextSplit {
             kept: unit.kept,
             rest: unit.rest,
+            keywords: keywords.len() as u32 - 1,
         });
         let url = if unit.url_after_guideline {
-            format!("{}{}", shared.guideline_url.0, unit.url.0)
+            let (guideline, after) = (&shared.guideline_url.0, &unit.url.0);
+            let mut url = String::with_capacity(guideline.len() + after.len());
+            url.push_str(guideline);
+            url.push_str(after);
+            url
         } else {
             unit.url.0
         };
@@ -175,8 +188,8 @@ pub(super) fn unwire(units: Vec<UnitIn>) -> Option<(Vec<IndexDoc>, Vec<TextSplit
             strength: unit.strength.map(|s| s.0),
             strength_class: unit.strength_class.map(|s| s.0),
             text: unit.shown.0,
-            keywords: shared.keywords.clone(),
+            keywords: Vec::new(),
         });
     }
-    Some((docs, splits))
+    Some((docs, splits, keywords))
 }

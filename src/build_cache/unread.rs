@@ -1,7 +1,7 @@
 //! The full texts of the search units the first pass took from the build cache without
 //! reading them (`surveyed.rs`): each such unit holds what the static index shows of its
 //! text, and the rest is read from its entry when tantivy indexes its group again, or when
-//! the kept analysis lacks it. An entry whose texts are damaged is parsed again from its
+//! the kept analysis lacks it (which also needs its keywords, left out until then). An entry whose texts are damaged is parsed again from its
 //! guideline (whose text must still be the one the entry was made from) and written anew.
 
 use std::collections::HashMap;
@@ -97,10 +97,14 @@ impl UnreadTexts {
         self.docs.get(id).is_some_and(Option::is_some)
     }
 
-    /// Reads the full texts of `ids` (unread, ascending) into `docs`, which are then read.
+    /// Reads the full texts and keywords of `ids` (unread, ascending) into `docs`, which are
+    /// then read (as a unit the first pass parsed).
     pub(crate) fn read_into(&mut self, docs: &mut [IndexDoc], ids: &[usize]) -> io::Result<()> {
         let texts = self.read(docs, ids)?;
         for (&id, text) in ids.iter().zip(texts) {
+            let (entry, place) = self.docs[id].ok_or_else(mismatch)?;
+            let keywords = self.entries[entry as usize].texts.keywords(place as usize);
+            docs[id].keywords = keywords.ok_or_else(mismatch)?.to_vec();
             docs[id].text = text;
             self.docs[id] = None;
         }

@@ -118,11 +118,16 @@ impl Survey {
                 .flat_map(|((_, summary), docs)| cache.unit_keys(summary, docs.len()))
                 .collect()
         });
-        let (guidelines, docs): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
+        let (guidelines, per_guideline): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
+        // Made at its size: grown as it fills, the units were copied over and over.
+        let mut docs = Vec::with_capacity(per_guideline.iter().map(Vec::len).sum());
+        for units in per_guideline {
+            docs.extend(units);
+        }
         Ok(Self {
             site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(read.assets),
             guidelines,
-            docs: docs.into_iter().flatten().collect(),
+            docs,
             keys,
             unread,
             synonyms,
