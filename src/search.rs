@@ -10,9 +10,12 @@ use rayon::prelude::*;
 
 use search_index::static_index::{self, Encoded, IndexFile, LastIndex, StaticFiles};
 use search_index::{
-    DocKey, DocKind, Engine, EngineError, GroupRange, IndexDoc, IndexPlace, Indexed, KeptAnalysis,
-    PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group, order_by_group_with,
+    DocKey, DocKind, Engine, EngineError, FullTexts, GroupRange, IndexDoc, IndexPlace, Indexed,
+    KeptAnalysis, PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group,
+    order_by_group_with,
 };
+
+use crate::build_cache::UnreadTexts;
 
 use crate::diagnostics::{Diagnostic, Message, StoppingFinding, codes, message, unreadable};
 use crate::model::{Guideline, LeadBlock, Recommendation, SectionKind, Topic};
@@ -73,6 +76,8 @@ pub struct SearchUnits {
     /// Where the static index's record for the next build goes, and whether the last
     /// build's may be read ([`KeptTerms::reuse`]).
     index_record: Option<(PathBuf, bool)>,
+    /// The full texts of the units that hold only what the static index shows of them.
+    unread: Option<UnreadTexts>,
 }
 
 /// The static index's record beside the analysis' folder (`.retning/build/`): not inside
@@ -94,7 +99,7 @@ impl SearchUnits {
         let synonyms = load_synonyms(&site.root).map_err(StoppingFinding)?;
         let (docs, groups) = ordered_units(site, drafts, labels);
         let stats = TermStats::with_phrases(&docs, synonyms.phrases());
-        Ok(Self::analyzed(docs, groups, synonyms, stats))
+        Ok(Self::analyzed(docs, groups, synonyms, stats, None))
     }
 
     /// Units made guideline by guideline (the preview keeps each guideline's between
@@ -102,16 +107,21 @@ impl SearchUnits {
     /// With `kept`, the analysis of each unit unchanged since the last build is reused, and
     /// this one is kept for the next (written beside the build; a build that cannot keep it
     /// is still a build). `keys`, when given, are the units' analysis keys (see
-    /// `TermStats::reusing`); without them each unit's fields are hashed.
+    /// `TermStats::reusing`); without them each unit's fields are hashed. The units that
+    /// `unread` has the full texts of hold only what the static index shows: the texts are
+    /// read for those whose analysis is not kept, and for tantivy's
+    /// ([`Self::engine_with_texts`]). Fails only when such a text can be neither read nor
+    /// made again.
     pub(crate) fn from_docs(
         docs: Vec<IndexDoc>,
         keys: Option<Vec<DocKey>>,
         groups: &[(String, String)],
         synonyms: Synonyms,
         kept: Option<&KeptTerms>,
-    ) -> Self {
+        unread: Option<UnreadTexts>,
+    ) -> std::io::Result<Self> {
         let keys = keys.filter(|keys| keys.len() == docs.len());
-        let (docs, keys, groups) = match keys {
+        let (mut docs, keys, groups) = match keys {
             Some(keys) => {
                 let (docs, keys, groups) = order_by_group_with(docs, keys, groups);
                 (docs, Some(keys), groups)
@@ -121,16 +131,34 @@ impl SearchUnits {
                 (docs, None, groups)
             }
         };
+        let mut unread = unread.filter(|unread| unread.units() > 0);
+        if let Some(unread) = &mut unread {
+            unread.in_order(keys.as_deref().unwrap_or_default())?;
+        }
         // What one build of the program analyzed is trusted only by the same build.
         let kept = kept.zip(crate::program::identity());
         let Some((kept, program)) = kept else {
+            if let Some(unread) = &mut unread {
+                unread.read_all(&mut docs)?;
+            }
             let stats = TermStats::with_phrases(&docs, synonyms.phrases());
-            return Self::analyzed(docs, groups, synonyms, stats);
+            return Ok(Self::analyzed(docs, groups, synonyms, stats, unread));
         };
         let previous = kept.reuse.then(|| KeptAnalysis::read(&kept.dir)).flatten();
+        if let Some(unread) = &mut unread {
+            // The analysis of a unit the last build's does not hold is made from its text.
+            let held = match (&previous, &keys) {
+                (Some(previous), Some(keys)) => previous.holds(keys, &program, synonyms.phrases()),
+                _ => vec![false; docs.len()],
+            };
+            let lacking: Vec<usize> = (0..docs.len())
+                .filter(|&id| !held[id] && unread.is_unread(id))
+                .collect();
+            unread.read_into(&mut docs, &lacking)?;
+        }
         let stats =
             TermStats::reusing(&docs, keys, &groups, synonyms.phrases(), &program, previous);
-        let mut units = Self::analyzed(docs, groups, synonyms, stats);
+        let mut units = Self::analyzed(docs, groups, synonyms, stats, unread);
         units.index_record = Some((kept.dir.with_file_name(INDEX_RECORD), kept.reuse));
         let stats = Arc::clone(&units.stats);
         let dir = kept.dir.clone();
@@ -140,7 +168,7 @@ impl SearchUnits {
                 let _ = stats.write_analysis(&dir);
             })
             .ok();
-        units
+        Ok(units)
     }
 
     fn analyzed(
@@ -148,6 +176,7 @@ impl SearchUnits {
         groups: Vec<GroupRange>,
         synonyms: Synonyms,
         stats: TermStats,
+        unread: Option<UnreadTexts>,
     ) -> Self {
         Self {
             docs,
@@ -156,6 +185,7 @@ impl SearchUnits {
             synonyms,
             keeping: None,
             index_record: None,
+            unread,
         }
     }
 
@@ -213,28 +243,35 @@ impl SearchUnits {
     /// Takes every unit's full text, for [`Self::engine_with_texts`], and leaves each unit
     /// what the static index shows of it ([`static_index::fragment_text`]): the units stay
     /// while both indexes are made; the full texts need only last until tantivy has them.
-    /// The keywords go too: the term statistics have counted them, and neither index
-    /// stores them.
-    pub(crate) fn take_texts(&mut self) -> Vec<String> {
+    /// A unit whose full text is unread already shows only that, and has `None`. The
+    /// keywords go too: the term statistics have counted them, and neither index stores
+    /// them.
+    pub(crate) fn take_texts(&mut self) -> Vec<Option<String>> {
+        let unread = self.unread.as_ref();
         self.docs
             .par_iter_mut()
-            .map(|doc| {
+            .enumerate()
+            .map(|(id, doc)| {
                 doc.keywords = Vec::new();
+                if unread.is_some_and(|unread| unread.is_unread(id)) {
+                    return None;
+                }
                 let mut shown = static_index::fragment_text(&doc.text).into_owned();
                 // A cut text is made by `format!`, grown to twice its length: exactly its
                 // size, it is ~13 MB less held at 1,000 guidelines until both indexes are made.
                 shown.shrink_to_fit();
-                std::mem::replace(&mut doc.text, shown)
+                Some(std::mem::replace(&mut doc.text, shown))
             })
             .collect()
     }
 
     /// The tantivy index in `dir`, with the `texts` [`Self::take_texts`] took, each freed
-    /// as soon as tantivy has it. It starts from the `last` build's index when it can,
-    /// indexing again only the groups whose units changed.
+    /// as soon as tantivy has it, and the unread ones read when tantivy needs them. It
+    /// starts from the `last` build's index when it can, indexing again only the groups
+    /// whose units changed (and reading only their unread texts).
     pub(crate) fn engine_with_texts(
         &self,
-        texts: Vec<String>,
+        texts: Vec<Option<String>>,
         dir: &Path,
         last: Option<&Path>,
     ) -> Result<(Engine, Indexed), EngineError> {
@@ -244,6 +281,11 @@ impl SearchUnits {
             last,
             program: program.as_deref(),
         };
+        let read = |ids: &[usize]| match &self.unread {
+            Some(unread) => unread.read(&self.docs, ids),
+            None => Err(std::io::Error::other("a search unit's text is missing")),
+        };
+        let texts = FullTexts::new(texts, &read);
         let (engine, indexed) =
             Engine::update_with_texts(&self.docs, texts, self.groups.clone(), place, &self.stats)?;
         Ok((

@@ -2,6 +2,7 @@
 //! preview server), queried with the semantics of FORMAT.md, and the source of the static
 //! index's weights, so both agree.
 
+use std::borrow::Cow;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -24,6 +25,7 @@ use self::parts::Offsets;
 pub use self::parts::REUSE_FILE;
 use self::rank::{RankKey, rank_by_boosted_score_then_id};
 use self::stored::{SNIPPET_CHARS, STORED_FIELDS, StoredFields, highlight, kind_name};
+pub use self::texts::{FullTexts, ReadTexts};
 use crate::grid_stats::Gridded;
 use crate::static_index::MAX_POSTINGS;
 use crate::tokenizers::{self, DanishTokenizer, FIELD_TOKENIZERS};
@@ -167,41 +169,44 @@ impl Engine {
         dir: Option<&Path>,
         stats: &Arc<TermStats>,
     ) -> Result<Self, EngineError> {
-        let texts: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
+        let texts = docs
+            .iter()
+            .map(|doc| Some(Cow::Borrowed(doc.text.as_str())));
+        let job = build::Job {
+            docs,
+            texts: texts.collect(),
+            read: None,
+            groups,
+            stats,
+        };
         let place = IndexPlace {
             dir,
             ..IndexPlace::default()
         };
-        Ok(Self::update_from(docs, texts, groups, place, stats)?.0)
+        Ok(job.run(place)?.0)
     }
 
     /// [`Engine::build_with`] with each doc's text (which the index stores, for the snippets)
-    /// apart from `docs`, which may hold less of it: `texts[i]` is doc `i`'s, freed as soon
-    /// as the index has it, so a build need not hold every text until the index is done.
-    /// In `place`, starting from the last build's index there when it can: only the DMCG
-    /// groups whose units changed are indexed again, and the index answers every query
-    /// exactly as one built from nothing. Says how much it indexed.
-    pub fn update_with_texts(
-        docs: &[IndexDoc],
-        texts: Vec<String>,
+    /// apart from `docs`, which may hold less of it: `texts` has doc `i`'s `i`th, freed as
+    /// soon as the index has it, so a build need not hold every text until the index is
+    /// done, or read when the index needs it. In `place`, starting from the last build's
+    /// index there when it can: only the DMCG groups whose units changed are indexed again
+    /// (and only their texts not held are read), and the index answers every query exactly
+    /// as one built from nothing. Says how much it indexed.
+    pub fn update_with_texts<'a>(
+        docs: &'a [IndexDoc],
+        texts: impl Into<FullTexts<'a>>,
         groups: Vec<GroupRange>,
         place: IndexPlace,
-        stats: &Arc<TermStats>,
+        stats: &'a Arc<TermStats>,
     ) -> Result<(Self, Indexed), EngineError> {
-        one_text_each(docs, &texts)?;
-        Self::update_from(docs, texts, groups, place, stats)
-    }
-
-    fn update_from<T: AsRef<str> + Send + Sync>(
-        docs: &[IndexDoc],
-        texts: Vec<T>,
-        groups: Vec<GroupRange>,
-        place: IndexPlace,
-        stats: &Arc<TermStats>,
-    ) -> Result<(Self, Indexed), EngineError> {
+        let texts = texts.into();
+        texts::one_text_each(docs, texts.len())?;
+        let (texts, read) = texts.into_parts();
         let job = build::Job {
             docs,
             texts,
+            read,
             groups,
             stats,
         };
@@ -531,23 +536,13 @@ impl Engine {
 /// A query word's terms, each with its factor, and its correction if it has one.
 type Expanded = (Vec<(String, f32)>, Option<Correction>);
 
-/// A caller's texts must be one per doc, in the docs' order.
-fn one_text_each(docs: &[IndexDoc], texts: &[String]) -> Result<(), EngineError> {
-    if texts.len() == docs.len() {
-        return Ok(());
-    }
-    Err(EngineError::Io(std::io::Error::new(
-        std::io::ErrorKind::InvalidInput,
-        format!("{} texts for {} docs", texts.len(), docs.len()),
-    )))
-}
-
 mod build;
 mod parts;
 mod rank;
 mod stored;
 #[cfg(test)]
 mod tests;
+mod texts;
 mod unsynced;
 #[cfg(test)]
 mod update_tests;

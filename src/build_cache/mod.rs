@@ -9,18 +9,23 @@
 //! anything it describes differs.
 //!
 //! Beside it: the files each guideline's pages made (`pages.rs`), and each guideline's
-//! summary and search units (`surveyed.rs`), which, keyed by content, are not removed first.
+//! summary and search units (`surveyed.rs`), which, keyed by content, are not removed first;
+//! the units' full texts are read only when needed (`unread.rs`).
 
 mod inputs;
 mod outputs;
 mod pages;
 mod sealed;
+mod survey_entry;
 mod surveyed;
 mod unit_wire;
+mod unread;
 
 pub(crate) use inputs::{InputKey, Settings, TextHashes};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
+pub(crate) use survey_entry::Surveyed;
 pub(crate) use surveyed::SurveyCache;
+pub(crate) use unread::{Reparse, UnreadTexts};
 
 use std::io;
 use std::path::{Path, PathBuf};

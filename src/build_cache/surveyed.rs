@@ -9,34 +9,31 @@
 //! Keyed by content, a file can only describe the guideline it was made from: it need not be
 //! removed before a build writes its site, and a stale one is merely unused (each build
 //! removes the files it neither read nor wrote). Each file is written beside its place and
-//! renamed in, under a format word and a checksum of its body: a corrupt or foreign file is
-//! removed and costs a parse, never a wrong summary.
+//! renamed in, under a format word and checksums: a corrupt or foreign file is removed and
+//! costs a parse, never a wrong summary.
 //!
 //! Binary (postcard): at 1,000 guidelines the units hold ~55 MB of text, which JSON would
 //! escape on the way out and scan on the way in, at a cost near the parse's own; the units in
-//! the shorter form of `unit_wire.rs`.
+//! the shorter form of `unit_wire.rs`. The first pass reads only each file's head (the
+//! summary, the units with what the static index shows of their texts); the rest of the
+//! texts are read when tantivy needs them (`unread.rs`, `survey_entry.rs`).
 
 use std::collections::HashSet;
-use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, PoisonError};
 
 use search_index::{DocKey, IndexDoc};
 
-use super::unit_wire::{self, UnitIn};
+use super::survey_entry::{self, MAGIC, Surveyed, TextsAt};
+use super::unread::{Reparse, Unread, UnreadTexts};
 use super::{CACHE_DIR, TextHashes};
 use crate::site::Candidate;
 use crate::summary::GuidelineSummary;
 
 /// The folder of the entries in the cache folder.
 const SURVEY_DIR: &str = "survey";
-/// The first bytes of every entry; the number changes with the format or the key's meaning.
-const MAGIC: &[u8] = b"retning-survey 1\n";
 /// Each entry's file is `<key>.bin`.
 const EXTENSION: &str = "bin";
-
-/// One guideline's summary and search units, as the first pass made them.
-pub(crate) type Surveyed = (GuidelineSummary, Vec<IndexDoc>);
 
 /// The entries of the site at a root, for one build.
 pub(crate) struct SurveyCache {
@@ -51,6 +48,8 @@ pub(crate) struct SurveyCache {
     consult: bool,
     /// The file names of the entries this build read or wrote (or found in place).
     used: Mutex<HashSet<String>>,
+    /// The entries read whose units' full texts were not.
+    unread: Mutex<Vec<Unread>>,
 }
 
 impl SurveyCache {
@@ -63,6 +62,7 @@ impl SurveyCache {
             drafts,
             consult,
             used: Mutex::new(HashSet::new()),
+            unread: Mutex::new(Vec::new()),
         }
     }
 
@@ -73,14 +73,33 @@ impl SurveyCache {
         self
     }
 
-    /// The summary and units of `candidate`, when an entry of its text's key is whole. A
-    /// corrupt or foreign entry is removed.
+    /// The summary and units of `candidate`, when an entry of its text's key is whole (its
+    /// head: each unit's text is what the static index shows of it, the full texts are
+    /// read when [`Self::unread_texts`] is asked). A corrupt or foreign entry is removed.
     pub(crate) fn recall(&self, candidate: &Candidate) -> Option<Surveyed> {
         if !self.consult {
             return None;
         }
         let text_hash = self.text_hash(&candidate.path)?;
-        self.recall_hashed(&candidate.group, &candidate.slug, &text_hash)
+        let (key, (summary, docs), texts) =
+            self.recall_hashed(&candidate.group, &candidate.slug, &text_hash)?;
+        if !docs.is_empty() {
+            lock(&self.unread).push(Unread {
+                candidate: candidate.clone(),
+                text_hash: summary.text_hash,
+                unit_key: self.unit_keys(&summary, 1)[0],
+                file: self.file(&key),
+                key,
+                texts,
+            });
+        }
+        Some((summary, docs))
+    }
+
+    /// The full texts of the units [`Self::recall`] gave without them, read from their
+    /// entries when asked; a damaged entry's by `reparse`.
+    pub(crate) fn unread_texts(&self, reparse: Reparse) -> UnreadTexts {
+        UnreadTexts::new(std::mem::take(&mut *lock(&self.unread)), reparse)
     }
 
     /// The hash of the guideline text at `path`: the input key's, or read now.
@@ -92,18 +111,25 @@ impl SurveyCache {
         std::fs::read(path).ok().map(|text| blake3::hash(&text))
     }
 
-    fn recall_hashed(&self, group: &str, slug: &str, text_hash: &blake3::Hash) -> Option<Surveyed> {
+    /// The key, summary, units (their shown texts) and texts' place of the entry of
+    /// `group/slug` with `text_hash`, when its head is whole.
+    fn recall_hashed(
+        &self,
+        group: &str,
+        slug: &str,
+        text_hash: &blake3::Hash,
+    ) -> Option<(blake3::Hash, Surveyed, TextsAt)> {
         let key = self.key(group, slug, text_hash.as_bytes());
         let file = self.file(&key);
-        let bytes = std::fs::read(&file).ok()?;
-        let whole = decode(&bytes, &key).filter(|(s, _)| s.group == group && s.slug == slug);
-        let Some((summary, docs)) = whole else {
+        let whole = survey_entry::read_head(&file, &key)
+            .filter(|((s, _), _)| s.group == group && s.slug == slug);
+        let Some((surveyed, texts)) = whole else {
             // Left in place it would cost a parse in every build.
             let _ = std::fs::remove_file(&file);
             return None;
         };
         self.use_entry(&key);
-        Some((summary, docs))
+        Some((key, surveyed, texts))
     }
 
     /// Keeps what the parse of a guideline that found nothing made, unless an entry of its
@@ -111,7 +137,11 @@ impl SurveyCache {
     pub(crate) fn keep(&self, summary: &GuidelineSummary, docs: &[IndexDoc]) {
         let key = self.key(&summary.group, &summary.slug, &summary.text_hash);
         let file = self.file(&key);
-        if file.exists() || write(&self.dir, &file, &encode(&key, summary, docs)).is_ok() {
+        let write = || {
+            let bytes = survey_entry::encode(&key, summary, docs)?;
+            survey_entry::write(&self.dir, &file, &bytes).ok()
+        };
+        if file.exists() || write().is_some() {
             self.use_entry(&key);
         }
     }
@@ -177,48 +207,12 @@ fn file_name(key: &blake3::Hash) -> String {
     format!("{}.{EXTENSION}", key.to_hex())
 }
 
-/// An entry: the format word, the checksum of the body, the body (the key, the summary, the
-/// units).
-fn encode(key: &blake3::Hash, summary: &GuidelineSummary, docs: &[IndexDoc]) -> Vec<u8> {
-    let body = (key.as_bytes(), summary, unit_wire::wire(docs));
-    // Into memory: only a type serde cannot write fails, and these all can.
-    let body = postcard::to_allocvec(&body).unwrap_or_default();
-    let mut bytes = Vec::with_capacity(MAGIC.len() + 32 + body.len());
-    bytes.extend_from_slice(MAGIC);
-    bytes.extend_from_slice(blake3::hash(&body).as_bytes());
-    bytes.extend_from_slice(&body);
-    bytes
-}
-
-/// The summary and units of an entry, if it is whole, of this format and of `key`.
-fn decode(bytes: &[u8], key: &blake3::Hash) -> Option<Surveyed> {
-    let rest = bytes.strip_prefix(MAGIC)?;
-    let (checksum, body) = rest.split_at_checked(32)?;
-    if blake3::hash(body).as_bytes() != checksum {
-        return None;
-    }
-    let (stored, summary, units): ([u8; 32], GuidelineSummary, Vec<UnitIn>) =
-        postcard::from_bytes(body).ok()?;
-    if stored != *key.as_bytes() {
-        return None;
-    }
-    Some((summary, unit_wire::unwire(units)?))
-}
-
-/// Writes `bytes` beside `file` and renames them in, so that a kill leaves no half entry.
-fn write(dir: &Path, file: &Path, bytes: &[u8]) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let partial = file.with_extension("tmp");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, file)
-}
-
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::sync::Arc;
 
     use super::*;
@@ -228,7 +222,8 @@ mod tests {
 
     const VALID: &str = include_str!("../../tests/suite/support/dlbcl.md");
 
-    fn surveyed(text: &str) -> Surveyed {
+    /// The summary and units of the valid guideline, or of another `text`.
+    pub(crate) fn surveyed(text: &str) -> Surveyed {
         let source = SourceFile::new("dlbcl.md".into(), String::new(), text.to_owned());
         let parsed = parse_guideline(Arc::new(source), "dlg", "dlbcl");
         let guideline = parsed.guideline.expect("the valid guideline parses");
@@ -237,11 +232,27 @@ mod tests {
     }
 
     impl SurveyCache {
+        /// The entry of `group/slug` with `text`, its units' full texts read too.
         fn recall_text(&self, group: &str, slug: &str, text: &[u8]) -> Option<Surveyed> {
             if !self.consult {
                 return None;
             }
-            self.recall_hashed(group, slug, &blake3::hash(text))
+            let (key, (summary, docs), at) =
+                self.recall_hashed(group, slug, &blake3::hash(text))?;
+            let places: Vec<usize> = (0..docs.len()).collect();
+            let shown: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
+            let texts = survey_entry::read_texts(&self.file(&key), &at, &places, &shown)?;
+            let docs = (docs.into_iter().zip(texts).zip(places))
+                .map(|((doc, text), place)| {
+                    let keywords = at.keywords(place)?.to_vec();
+                    Some(IndexDoc {
+                        text,
+                        keywords,
+                        ..doc
+                    })
+                })
+                .collect::<Option<_>>()?;
+            Some((summary, docs))
         }
     }
 
@@ -325,15 +336,15 @@ mod tests {
         cache(dir.path(), "a", false).keep(&summary, &docs);
         let [file] = entries(dir.path()).try_into().expect("one entry");
         let good = std::fs::read(&file).unwrap();
+        // A byte of the head (the texts' are checked when read: `survey_entry.rs`).
         let mut flipped = good.clone();
-        let last = flipped.len() - 1;
-        flipped[last] ^= 1;
+        flipped[MAGIC.len() + 50] ^= 1;
         let mut foreign = good.clone();
         foreign[MAGIC.len() - 2] = b'0';
         for bad in [
             flipped,
             foreign,
-            good[..good.len() / 2].to_vec(),
+            good[..MAGIC.len() + 60].to_vec(),
             Vec::new(),
         ] {
             std::fs::write(&file, bad).unwrap();
@@ -344,23 +355,6 @@ mod tests {
             cache.keep(&summary, &docs);
             assert_eq!(std::fs::read(&file).unwrap(), good);
         }
-    }
-
-    #[test]
-    fn a_unit_text_that_is_not_utf8_is_refused_though_its_checksum_matches() {
-        let (summary, mut docs) = surveyed(VALID);
-        docs[0].text = "før ZZZZ efter".to_owned();
-        let key = blake3::hash(b"k");
-        let good = encode(&key, &summary, &docs);
-        assert_eq!(decode(&good, &key), Some((summary, docs)));
-        let body = &good[MAGIC.len() + 32..];
-        let at = body.windows(4).position(|w| w == b"ZZZZ").unwrap();
-        let mut bad_body = body.to_vec();
-        bad_body[at] = 0xff;
-        let mut bad = MAGIC.to_vec();
-        bad.extend_from_slice(blake3::hash(&bad_body).as_bytes());
-        bad.extend_from_slice(&bad_body);
-        assert_eq!(decode(&bad, &key), None);
     }
 
     #[test]

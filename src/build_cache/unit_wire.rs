@@ -1,10 +1,16 @@
-//! The search units as the survey's entries keep them (`surveyed.rs`): what a guideline's
-//! units all share (its title, URL, group and keywords, ~a sixth of the bytes at 1,000
-//! guidelines) once, where it changes, and each unit's URL after the guideline's. Fewer
+//! The search units as the survey's entries keep them (`survey_entry.rs`): what a
+//! guideline's units all share (its title, URL, group and keywords, ~a sixth of the bytes at
+//! 1,000 guidelines) once, where it changes, and each unit's URL after the guideline's. Fewer
 //! bytes to read, check and turn back into strings than the units field by field.
+//!
+//! Of each unit's text, only what the static index shows (`static_index::fragment_text`) is
+//! here; the rest of it, which only tantivy reads, and only for the groups it indexes again,
+//! is in the entry's texts, read apart.
 
+use std::borrow::Cow;
 use std::fmt;
 
+use search_index::static_index::fragment_text;
 use search_index::{DocKind, IndexDoc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -30,11 +36,16 @@ pub(super) struct Unit<S, K> {
     title: S,
     strength: Option<S>,
     strength_class: Option<S>,
-    text: S,
+    /// What the static index shows of the text.
+    shown: S,
+    /// The full text is the first `kept` bytes of `shown` and the next `rest` bytes of the
+    /// entry's texts.
+    kept: u32,
+    rest: u32,
 }
 
 /// A unit to write.
-pub(super) type UnitOut<'a> = Unit<&'a str, &'a [String]>;
+pub(super) type UnitOut<'a> = Unit<Cow<'a, str>, &'a [String]>;
 /// A unit read back.
 pub(super) type UnitIn = Unit<Text, Vec<String>>;
 
@@ -68,10 +79,13 @@ impl Visitor<'_> for TextVisitor {
     }
 }
 
-/// `docs` in their wire form.
-pub(super) fn wire(docs: &[IndexDoc]) -> Vec<UnitOut<'_>> {
+/// `docs` in their wire form, and the rest of each text after what its unit keeps; `None`
+/// for a text over 4 GiB.
+pub(super) fn wire(docs: &[IndexDoc]) -> Option<(Vec<UnitOut<'_>>, Vec<&str>)> {
     let mut before: Option<&IndexDoc> = None;
-    docs.iter()
+    let mut rests = Vec::with_capacity(docs.len());
+    let units = docs
+        .iter()
         .map(|doc| {
             let same = before.is_some_and(|b| {
                 (&b.guideline, &b.guideline_url, &b.group, &b.keywords)
@@ -84,36 +98,83 @@ pub(super) fn wire(docs: &[IndexDoc]) -> Vec<UnitOut<'_>> {
             });
             before = Some(doc);
             let after = doc.url.strip_prefix(doc.guideline_url.as_str());
-            Unit {
+            let shown = fragment_text(&doc.text);
+            let kept = common_prefix(&shown, &doc.text);
+            let rest = &doc.text[kept..];
+            rests.push(rest);
+            Some(Unit {
                 shared: (!same).then_some(Shared {
-                    guideline: doc.guideline.as_str(),
-                    guideline_url: doc.guideline_url.as_str(),
-                    group: doc.group.as_str(),
+                    guideline: doc.guideline.as_str().into(),
+                    guideline_url: doc.guideline_url.as_str().into(),
+                    group: doc.group.as_str().into(),
                     keywords: doc.keywords.as_slice(),
                 }),
                 url_after_guideline: after.is_some(),
-                url: after.unwrap_or(&doc.url),
+                url: after.unwrap_or(&doc.url).into(),
                 kind: doc.kind,
-                title: &doc.title,
-                strength: doc.strength.as_deref(),
-                strength_class: doc.strength_class.as_deref(),
-                text: &doc.text,
-            }
+                title: doc.title.as_str().into(),
+                strength: doc.strength.as_deref().map(Cow::Borrowed),
+                strength_class: doc.strength_class.as_deref().map(Cow::Borrowed),
+                shown,
+                kept: u32::try_from(kept).ok()?,
+                rest: u32::try_from(rest.len()).ok()?,
+            })
         })
-        .collect()
+        .collect::<Option<_>>()?;
+    Some((units, rests))
 }
 
-/// The units read back; `None` when the first does not say what it shares (not written so).
-pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Vec<IndexDoc>> {
+/// How many bytes `a` and `b` start with alike, to a character's end.
+fn common_prefix(a: &str, b: &str) -> usize {
+    let mut same = a.bytes().zip(b.bytes()).take_while(|(a, b)| a == b).count();
+    while !a.is_char_boundary(same) {
+        same -= 1;
+    }
+    same
+}
+
+/// Where a unit's full text is: the first `kept` bytes of its text as read back (what the
+/// static index shows), then `rest` bytes of its entry's texts; and which of the entry's
+/// keyword lists is its.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct TextSplit {
+    pub(super) kept: u32,
+    pub(super) rest: u32,
+    pub(super) keywords: u32,
+}
+
+/// The units read back, where each one's full text is, and their keyword lists.
+pub(super) type Unwired = (Vec<IndexDoc>, Vec<TextSplit>, Vec<Vec<String>>);
+
+/// The units read back, each with the text it shows and no keywords (which only an
+/// analysis made afresh reads), where each one's full text is, and the keyword lists; `None`
+/// when the first does not say what it shares, or a unit's kept bytes are not a start of
+/// what it shows (not written so).
+pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Unwired> {
     let mut shared: Option<Shared<Text, Vec<String>>> = None;
     let mut docs = Vec::with_capacity(units.len());
+    let mut splits = Vec::with_capacity(units.len());
+    let mut keywords = Vec::new();
     for unit in units {
-        if unit.shared.is_some() {
-            shared = unit.shared;
+        if let Some(mut new) = unit.shared {
+            keywords.push(std::mem::take(&mut new.keywords));
+            shared = Some(new);
         }
         let shared = shared.as_ref()?;
+        if !unit.shown.0.is_char_boundary(unit.kept as usize) {
+            return None;
+        }
+        splits.push(TextSplit {
+            kept: unit.kept,
+            rest: unit.rest,
+            keywords: keywords.len() as u32 - 1,
+        });
         let url = if unit.url_after_guideline {
-            format!("{}{}", shared.guideline_url.0, unit.url.0)
+            let (guideline, after) = (&shared.guideline_url.0, &unit.url.0);
+            let mut url = String::with_capacity(guideline.len() + after.len());
+            url.push_str(guideline);
+            url.push_str(after);
+            url
         } else {
             unit.url.0
         };
@@ -126,9 +187,9 @@ pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Vec<IndexDoc>> {
             title: unit.title.0,
             strength: unit.strength.map(|s| s.0),
             strength_class: unit.strength_class.map(|s| s.0),
-            text: unit.text.0,
-            keywords: shared.keywords.clone(),
+            text: unit.shown.0,
+            keywords: Vec::new(),
         });
     }
-    Some(docs)
+    Some((docs, splits, keywords))
 }

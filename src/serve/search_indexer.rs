@@ -143,7 +143,7 @@ impl UnitsCache {
             .into_iter()
             .map(|(_, cached)| (cached.source.path.clone(), cached))
             .collect();
-        let units = SearchUnits::from_docs(docs, None, &input.groups, input.synonyms, None);
+        let units = SearchUnits::from_docs(docs, None, &input.groups, input.synonyms, None, None)?;
         let engine = units.engine(None)?;
         Ok(PreviewSearch::new(engine, units.static_files()))
     }

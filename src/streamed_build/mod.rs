@@ -17,24 +17,26 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
 use jiff::civil::Date;
 
 use rayon::prelude::*;
 
-use crate::build_cache::{Entries, SurveyCache};
+use crate::build_cache::{Entries, Reparse, SurveyCache, Surveyed, UnreadTexts};
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
 use crate::output::OutputFolder;
+use crate::parse::parse_guideline;
 use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
 use crate::render::{
     OutputTree, RenderError, RenderOptions, SearchFiles, Theme, render_site_from_summaries,
 };
 use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_guidelines_recalling};
+use crate::source::{SourceFile, display_path};
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, validate_against};
 use search_index::{DocKey, IndexDoc, Synonyms};
@@ -50,6 +52,9 @@ pub(crate) struct Survey {
     docs: Vec<IndexDoc>,
     /// Their analysis keys, when the build cache made them (`SurveyCache::unit_keys`).
     keys: Option<Vec<DocKey>>,
+    /// The full texts of the units taken from the build cache, which hold only what the
+    /// static index shows of them.
+    unread: Option<UnreadTexts>,
     /// The synonyms the search index is made with.
     synonyms: Synonyms,
     /// What reading and parsing found, in the order `check` finds it.
@@ -105,6 +110,7 @@ impl Survey {
         if let Some(cache) = cache {
             cache.tidy();
         }
+        let unread = cache.map(|cache| cache.unread_texts(reparser(root, &site_root, labels)));
         let mut kept = read.kept;
         kept.sort_by(|((_, a), _), ((_, b), _)| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
         let keys = cache.map(|cache| {
@@ -112,12 +118,18 @@ impl Survey {
                 .flat_map(|((_, summary), docs)| cache.unit_keys(summary, docs.len()))
                 .collect()
         });
-        let (guidelines, docs): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
+        let (guidelines, per_guideline): (Vec<_>, Vec<Vec<IndexDoc>>) = kept.into_iter().unzip();
+        // Made at its size: grown as it fills, the units were copied over and over.
+        let mut docs = Vec::with_capacity(per_guideline.iter().map(Vec::len).sum());
+        for units in per_guideline {
+            docs.extend(units);
+        }
         Ok(Self {
             site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(read.assets),
             guidelines,
-            docs: docs.into_iter().flatten().collect(),
+            docs,
             keys,
+            unread,
             synonyms,
             findings: read.findings,
             drafts,
@@ -138,6 +150,31 @@ impl Survey {
     fn publishes(&self, summary: &GuidelineSummary) -> bool {
         self.drafts || summary.status() == Status::Approved
     }
+}
+
+/// Parses a guideline again, as the first pass does, for the full texts of its units when
+/// its build cache entry's are damaged (`UnreadTexts`): only from the text the entry was
+/// made from.
+fn reparser(root: &Path, site_root: &str, labels: &SearchLabels) -> Reparse {
+    let (root, site_root, labels) = (root.to_path_buf(), site_root.to_owned(), labels.clone());
+    Box::new(move |candidate: &Candidate, text_hash: &[u8; 32]| {
+        let shown = display_path(&root, &candidate.path);
+        let changed = || {
+            let changed = RenderError::changed_while_building(&shown);
+            std::io::Error::other(changed.to_string())
+        };
+        let text = std::fs::read(&candidate.path)?;
+        if blake3::hash(&text).as_bytes() != text_hash {
+            return Err(changed());
+        }
+        let text = String::from_utf8(text).map_err(|_| changed())?;
+        let source = SourceFile::new(candidate.path.clone(), shown.clone(), text);
+        let parsed = parse_guideline(Arc::new(source), &candidate.group, &candidate.slug);
+        let guideline = parsed.guideline.ok_or_else(changed)?;
+        let docs = search::units(&guideline, &site_root, &labels);
+        let surveyed: Surveyed = (GuidelineSummary::of(&guideline), docs);
+        Ok(surveyed)
+    })
 }
 
 /// What a streamed build published (`None` when `proceed` refused), the site's findings,
@@ -165,6 +202,7 @@ pub(crate) fn publish_streamed(
         guidelines,
         docs,
         keys,
+        unread,
         synonyms,
         findings: read_findings,
         drafts,
@@ -172,7 +210,7 @@ pub(crate) fn publish_streamed(
     } = survey;
     step(Stage::SearchIndex);
     let started = Instant::now();
-    let units = SearchUnits::from_docs(docs, keys, &group_pairs(&site), synonyms, terms);
+    let units = SearchUnits::from_docs(docs, keys, &group_pairs(&site), synonyms, terms, unread)?;
     let made = started.elapsed();
 
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
@@ -396,11 +434,17 @@ mod tests {
         String,
     );
 
-    fn made(survey: &Survey) -> Made {
+    /// The units' full texts read, as the build reads those it needs.
+    fn made(survey: &mut Survey) -> Made {
         let summaries = survey.guidelines.iter().map(|(_, s)| s.clone()).collect();
+        let mut docs = survey.docs.clone();
+        if let Some(unread) = &mut survey.unread {
+            unread.in_order(survey.keys.as_deref().unwrap()).unwrap();
+            unread.read_all(&mut docs).unwrap();
+        }
         (
             summaries,
-            survey.docs.clone(),
+            docs,
             survey.keys.clone(),
             format!("{:?}", survey.findings),
         )
@@ -420,29 +464,43 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
         std::fs::write(root.join("retning.toml"), CONFIG).unwrap();
-        write(root, "dlg/dlbcl.md", VALID);
+        // A text longer than the static index shows.
+        let long = format!("### Rationale\n\n{}", "En lang sætning her. ".repeat(40));
+        let valid = VALID.replacen("### Rationale\n\n", &long, 1);
+        write(root, "dlg/dlbcl.md", &valid);
         write(
             root,
             "dbcg/mamma.md",
-            &VALID.replacen("lymfom", "brystkræft", 1),
+            &valid.replacen("lymfom", "brystkræft", 1),
         );
         // A strength Oxford does not know: a finding of the parse.
         write(root, "dbcg/bad.md", &VALID.replacen("(B)", "(E)", 1));
 
-        let fresh = survey(root, false);
+        let mut fresh = survey(root, false);
         assert_eq!(fresh.parsed, 3);
         assert!(!fresh.findings.is_empty());
-        let second = survey(root, true);
+        assert_eq!(fresh.unread.as_ref().map(UnreadTexts::units), Some(0));
+        let mut second = survey(root, true);
         // The guideline with a finding is parsed again, so that it prints it again.
         assert_eq!(second.parsed, 1);
-        assert_eq!(made(&second), made(&fresh));
+        // The two clean guidelines' units show only the start of their texts, and their
+        // full texts are not read.
+        let unread = second.unread.as_ref().map_or(0, UnreadTexts::units);
+        let clean = fresh
+            .docs
+            .iter()
+            .filter(|d| !d.guideline_url.contains("bad"));
+        assert_eq!(unread, clean.count());
+        let shown = |survey: &Survey| -> usize { survey.docs.iter().map(|d| d.text.len()).sum() };
+        assert!(shown(&second) < shown(&fresh));
+        assert_eq!(made(&mut second), made(&mut fresh));
         let keys = fresh.keys.as_ref().expect("keys");
         assert_eq!(keys.len(), fresh.docs.len());
 
-        write(root, "dlg/dlbcl.md", &format!("{VALID}\nEt nyt afsnit.\n"));
-        let edited = survey(root, true);
+        write(root, "dlg/dlbcl.md", &format!("{valid}\nEt nyt afsnit.\n"));
+        let mut edited = survey(root, true);
         assert_eq!(edited.parsed, 2);
-        assert_eq!(made(&edited), made(&survey(root, false)));
+        assert_eq!(made(&mut edited), made(&mut survey(root, false)));
         // The edited guideline's units have new keys; the others keep theirs.
         let (old_keys, new_keys) = (keys_by_group(&fresh), keys_by_group(&edited));
         assert_eq!(old_keys["dbcg"], new_keys["dbcg"]);

@@ -4,7 +4,7 @@
 //! costs a full build.
 
 use std::collections::BTreeSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::support::{build_without_history, retning, stdout};
 
@@ -148,4 +148,114 @@ fn an_edit_indexes_its_group_again_and_search_answers_as_after_a_fresh_build() {
     // `--no-cache` indexes every group too.
     build_without_history(site, &["--no-cache"]);
     assert!(segments(site).is_disjoint(&fifth));
+}
+
+/// The build cache entry (`.retning/build/survey/`) of the guideline `group/slug`, and where
+/// its units' texts start in it: after the format word (17 bytes), the head's length (8) and
+/// checksum (32), and the head, whose summary starts with the group and the slug.
+fn survey_entry(site: &Path, group: &str, slug: &str) -> (PathBuf, usize) {
+    let mut name = vec![group.len() as u8];
+    name.extend_from_slice(group.as_bytes());
+    name.push(slug.len() as u8);
+    name.extend_from_slice(slug.as_bytes());
+    let listing = std::fs::read_dir(site.join(".retning/build/survey")).expect("entries");
+    for entry in listing {
+        let path = entry.expect("entry").path();
+        let bytes = std::fs::read(&path).expect("read");
+        let head = u64::from_le_bytes(bytes[17..25].try_into().expect("8 bytes"));
+        let texts = 57 + head as usize;
+        if bytes[57..texts].windows(name.len()).any(|w| w == name) {
+            assert!(bytes.len() > texts + 100, "{group}/{slug} has texts");
+            return (path, texts);
+        }
+    }
+    panic!("no entry of {group}/{slug}");
+}
+
+/// Flips a byte of the texts of `group/slug`'s entry; its bytes before.
+fn damage_texts(site: &Path, group: &str, slug: &str) -> (PathBuf, Vec<u8>) {
+    let (path, texts) = survey_entry(site, group, slug);
+    let good = std::fs::read(&path).expect("read");
+    let mut bad = good.clone();
+    bad[texts + 50] ^= 0x01;
+    std::fs::write(&path, bad).expect("write");
+    (path, good)
+}
+
+/// The site `retning build` wrote in `root`.
+fn site_files(root: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    crate::support::files_under(&root.join("public"))
+}
+
+/// The site and the answers of a fresh `--no-cache` build of `site`'s sources.
+fn fresh(site: &Path) -> (std::collections::BTreeMap<String, Vec<u8>>, Vec<String>) {
+    let copy = tempfile::tempdir().expect("temporary folder");
+    copy_sources(site, copy.path());
+    build_without_history(copy.path(), &["--no-cache"]);
+    (site_files(copy.path()), answers(copy.path()))
+}
+
+/// An unchanged guideline's units come from its build cache entry without their full texts,
+/// which are read only for the groups tantivy indexes again, or when the kept analysis lacks
+/// them: a damaged texts part that is read costs a parse of its guideline (and the entry is
+/// made again), one that is not read changes nothing; the site and the answers are a fresh
+/// build's either way.
+#[test]
+fn damaged_entry_texts_cost_a_parse_only_when_they_are_read() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let site = dir.path();
+    copy_sources(Path::new(env!("CARGO_MANIFEST_DIR")), site);
+    build_without_history(site, &[]);
+
+    // The other guideline of the edited group: its texts are read, and found damaged.
+    let (read, read_good) = damage_texts(site, "dbcg", "opfoelgning-brystkraeft");
+    // Another group's: not read.
+    let (unread, unread_good) = damage_texts(site, "dlg", "dlbcl");
+    let unread_bad = std::fs::read(&unread).expect("read");
+    append(
+        site,
+        "guidelines/dbcg/endokrin-behandling.md",
+        "### Rationale\n\n",
+        "### Rationale\n\nZebrafisk er tilføjet her. ",
+    );
+    build_without_history(site, &[]);
+    let (fresh_site, fresh_answers) = fresh(site);
+    assert!(
+        fresh_answers
+            .last()
+            .is_some_and(|a| a.contains("Zebrafisk"))
+    );
+    assert!(
+        site_files(site) == fresh_site,
+        "the site differs from a fresh build's"
+    );
+    assert_eq!(answers(site), fresh_answers);
+    assert!(
+        std::fs::read(&read).expect("read") == read_good,
+        "made again"
+    );
+    assert!(
+        std::fs::read(&unread).expect("read") == unread_bad,
+        "not read"
+    );
+
+    // Without the kept analysis every unit is analyzed from its full text: all are read.
+    std::fs::remove_dir_all(site.join(".retning/build/terms")).expect("remove");
+    append(
+        site,
+        "guidelines/dbcg/endokrin-behandling.md",
+        "Zebrafisk",
+        "Zebrafisk igen",
+    );
+    build_without_history(site, &[]);
+    let (fresh_site, fresh_answers) = fresh(site);
+    assert!(
+        site_files(site) == fresh_site,
+        "the site differs from a fresh build's"
+    );
+    assert_eq!(answers(site), fresh_answers);
+    assert!(
+        std::fs::read(&unread).expect("read") == unread_good,
+        "made again"
+    );
 }

@@ -8,6 +8,7 @@
 //! nothing. The segments are written by `SegmentWriter`s, two groups at a time, and listed
 //! in `meta.json` by this module: no commit, no delete, no merge.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
@@ -18,6 +19,7 @@ use tantivy::store::Compressor;
 use tantivy::{Index, IndexMeta, IndexSettings, ReloadPolicy, SegmentMeta, TantivyDocument, doc};
 
 use super::parts::{self, GroupHash, IDS_FILE, Part, REUSE_FILE};
+use super::texts::{ReadTexts, filled};
 use super::unsynced::Unsynced;
 use super::{Engine, EngineError, Fields, GROUPS_FILE, schema};
 use crate::tokenizers;
@@ -53,10 +55,12 @@ const THREADS: usize = 2;
 /// Each segment writer's memory budget: a group's units fit in one segment.
 const MEMORY_BUDGET: usize = 100_000_000;
 
-/// What one build indexes: the docs (in doc-id order), their full texts, their stats.
-pub(super) struct Job<'a, T> {
+/// What one build indexes: the docs (in doc-id order), their full texts (those not held
+/// read by `read` when a segment needs them), their stats.
+pub(super) struct Job<'a> {
     pub(super) docs: &'a [IndexDoc],
-    pub(super) texts: Vec<T>,
+    pub(super) texts: Vec<Option<Cow<'a, str>>>,
+    pub(super) read: Option<ReadTexts<'a>>,
     pub(super) groups: Vec<GroupRange>,
     pub(super) stats: &'a Arc<TermStats>,
 }
@@ -72,15 +76,16 @@ struct Start {
 /// A new index, and each group's segment id in it.
 type Built = (Index, HashMap<String, String>);
 
-/// One group's docs, each with its id and its full text: one segment.
-struct Batch<T> {
+/// One group's docs, each with its id and its full text (`None`: not read yet): one segment.
+struct Batch<'t> {
     first: u64,
-    docs: Vec<(usize, T)>,
+    docs: Vec<(usize, Option<Cow<'t, str>>)>,
 }
 
-impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
+impl<'a> Job<'a> {
     /// Indexes the job's docs in `place`, from the last index when it can.
     pub(super) fn run(mut self, place: IndexPlace) -> Result<(Engine, Indexed), EngineError> {
+        self.read_unkeyed()?;
         let schema = schema();
         let settings = settings();
         let groups = parts::groups_of(self.docs);
@@ -141,6 +146,19 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
         Ok((engine, indexed))
     }
 
+    /// Reads the texts not held of the docs the stats hold no analysis key of: their
+    /// groups' hashes read their texts.
+    fn read_unkeyed(&mut self) -> Result<(), EngineError> {
+        let unkeyed: Vec<(usize, Option<Cow<str>>)> = (0..self.texts.len())
+            .filter(|&id| self.texts[id].is_none() && self.stats.analysis_key(id).is_none())
+            .map(|id| (id, None))
+            .collect();
+        for (id, text) in filled(unkeyed, self.read)? {
+            self.texts[id] = Some(text);
+        }
+        Ok(())
+    }
+
     /// A new index of every group, in `dir` or in memory, and the groups' parts, each doc
     /// hashed as it is indexed; each text is freed as soon as the index has it.
     fn fresh(
@@ -151,7 +169,7 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
         let index = create(dir)?;
         let texts = std::mem::take(&mut self.texts);
         let batches = batches(self.docs, texts.into_iter().enumerate(), groups, None);
-        let written = write_segments(&index, self.docs, self.stats, batches, true)?;
+        let written = write_segments(&index, (self.docs, self.stats), batches, self.read, true)?;
         let parts: Vec<Part> = groups
             .iter()
             .map(|(part, _)| Part {
@@ -182,9 +200,9 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
         let kept: Vec<SegmentMeta> = start.kept.values().cloned().collect();
         link_segment_files(last, last_dir, &kept, dir)?;
         // The texts stay whole for a full build, should this one fail.
-        let texts = self.texts.iter().map(AsRef::as_ref).enumerate();
-        let batches = batches(self.docs, texts, groups, Some(&start.again));
-        let written = write_segments(&index, self.docs, self.stats, batches, false)?;
+        let texts = self.texts.iter().map(|t| t.as_deref().map(Cow::Borrowed));
+        let batches = batches(self.docs, texts.enumerate(), groups, Some(&start.again));
+        let written = write_segments(&index, (self.docs, self.stats), batches, self.read, false)?;
         let mut segments: HashMap<String, SegmentMeta> = written
             .into_iter()
             .map(|(c, (meta, _))| (c, meta))
@@ -203,19 +221,20 @@ impl<T: AsRef<str> + Send + Sync> Job<'_, T> {
 /// Each group's segment and, when `hash`, the group's hash (`parts::GroupHash`).
 type Written = HashMap<String, (SegmentMeta, Option<String>)>;
 
-/// Writes each batch as a segment of `index`, `THREADS` at a time; by group.
-fn write_segments<T: AsRef<str> + Send + Sync>(
+/// Writes each batch as a segment of `index`, `THREADS` at a time, the texts not held read
+/// by `read` as each batch's turn comes; by group.
+fn write_segments(
     index: &Index,
-    docs: &[IndexDoc],
-    stats: &Arc<TermStats>,
-    batches: HashMap<String, Batch<T>>,
+    (docs, stats): (&[IndexDoc], &Arc<TermStats>),
+    batches: HashMap<String, Batch>,
+    read: Option<ReadTexts>,
     hash: bool,
 ) -> Result<Written, EngineError> {
     tokenizers::register(index);
     tokenizers::register_doc_terms(index, stats);
     let fields = Fields::of(&index.schema())?;
     // The largest groups first, so that the threads finish together.
-    let mut queue: Vec<(String, Batch<T>)> = batches.into_iter().collect();
+    let mut queue: Vec<(String, Batch)> = batches.into_iter().collect();
     queue.sort_by_key(|(_, batch)| batch.docs.len());
     let queue = Mutex::new(queue);
     let written = Mutex::new(HashMap::new());
@@ -226,7 +245,8 @@ fn write_segments<T: AsRef<str> + Send + Sync>(
                 return Ok(());
             };
             let hash = hash.then(|| GroupHash::new(batch.first));
-            let meta = write_segment(index, (docs, stats), &fields, batch, hash)?;
+            let (first, texts) = (batch.first, filled(batch.docs, read)?);
+            let meta = write_segment(index, (docs, stats), &fields, (first, texts), hash)?;
             let mut written = written.lock().unwrap_or_else(PoisonError::into_inner);
             written.insert(code, meta);
         }
@@ -253,13 +273,13 @@ impl Indexed {
 }
 
 /// The docs of each group (of those in `only`, or every group), with their texts.
-fn batches<T>(
+fn batches<'t>(
     docs: &[IndexDoc],
-    texts: impl Iterator<Item = (usize, T)>,
+    texts: impl Iterator<Item = (usize, Option<Cow<'t, str>>)>,
     groups: &[(Part, Vec<usize>)],
     only: Option<&HashSet<String>>,
-) -> HashMap<String, Batch<T>> {
-    let mut batches: HashMap<String, Batch<T>> = groups
+) -> HashMap<String, Batch<'t>> {
+    let mut batches: HashMap<String, Batch> = groups
         .iter()
         .map(|(part, _)| part)
         .filter(|p| only.is_none_or(|only| only.contains(&p.code)))
@@ -282,23 +302,23 @@ fn batches<T>(
     batches
 }
 
-/// One group's docs as a new segment of `index`, each added to `hash` too; its meta and
-/// the group's hash.
-fn write_segment<T: AsRef<str>>(
+/// One group's docs (the first's id, each doc's id and full text) as a new segment of
+/// `index`, each added to `hash` too; its meta and the group's hash.
+fn write_segment(
     index: &Index,
     (docs, stats): (&[IndexDoc], &TermStats),
     fields: &Fields,
-    batch: Batch<T>,
+    (first, texts): (u64, Vec<(usize, Cow<str>)>),
     mut hash: Option<GroupHash>,
 ) -> Result<(SegmentMeta, Option<String>), EngineError> {
     let segment = index.new_segment();
     let mut writer = SegmentWriter::for_segment(MEMORY_BUDGET, segment.clone())?;
-    for (opstamp, (id, text)) in batch.docs.into_iter().enumerate() {
+    for (opstamp, (id, text)) in texts.into_iter().enumerate() {
         let d = &docs[id];
         // The field tokenizers read the doc's terms by its id.
         let key = id.to_string();
         let mut doc: TantivyDocument = doc!(
-            fields.id => id as u64 - batch.first,
+            fields.id => id as u64 - first,
             fields.title => key.as_str(),
             fields.text => key.as_str(),
             fields.title_phrases => key.as_str(),

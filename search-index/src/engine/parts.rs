@@ -2,6 +2,7 @@
 //! the groups whose hash changed (`reuse.json` beside the index), and where each group's
 //! doc ids start (`ids.json`), which a doc's stored id counts from.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
@@ -65,11 +66,12 @@ pub(super) fn groups_of(docs: &[IndexDoc]) -> Vec<(Part, Vec<usize>)> {
 }
 
 /// The parts of `groups` (from [`groups_of`]), each hashed over its docs, whose full texts
-/// are `texts` (in doc-id order); the groups on every core.
-pub(super) fn hashed<T: AsRef<str> + Sync>(
+/// are `texts` (in doc-id order; only those the stats hold no analysis key of are read, and
+/// must be there); the groups on every core.
+pub(super) fn hashed(
     groups: &[(Part, Vec<usize>)],
     docs: &[IndexDoc],
-    texts: &[T],
+    texts: &[Option<Cow<str>>],
     stats: &TermStats,
 ) -> Vec<Part> {
     groups
@@ -77,7 +79,7 @@ pub(super) fn hashed<T: AsRef<str> + Sync>(
         .map(|(part, ids)| {
             let mut hash = GroupHash::new(part.first);
             for &id in ids {
-                let text = texts.get(id).map_or("", AsRef::as_ref);
+                let text = texts.get(id).and_then(|t| t.as_deref()).unwrap_or("");
                 hash.add(id, &docs[id], text, stats);
             }
             Part {

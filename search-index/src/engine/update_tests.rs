@@ -116,7 +116,7 @@ fn build_by(
 ) -> (Engine, Indexed) {
     let (docs, groups) = docs_of(site);
     let stats = Arc::new(TermStats::with_phrases(&docs, synonyms.phrases()));
-    let texts = docs.iter().map(|d| d.text.clone()).collect();
+    let texts: Vec<String> = docs.iter().map(|d| d.text.clone()).collect();
     let place = IndexPlace {
         dir: Some(dir),
         last,
@@ -362,6 +362,88 @@ fn a_corrupt_or_foreign_last_index_costs_a_full_build() {
     let missing = tmp.path().join("missing");
     let (_, indexed) = build(&site, &synonyms, &missing, Some(&tmp.path().join("none")));
     assert!(!indexed.reused);
+}
+
+/// Builds the index of `site` in `dir` (from the index in `last` when given) holding none
+/// of the docs' full texts, with an analysis that keys each doc; the index and the ids whose
+/// texts were read, sorted.
+fn build_reading(
+    site: &Site,
+    synonyms: &Synonyms,
+    dir: &Path,
+    last: Option<&Path>,
+) -> Result<(Engine, Vec<usize>), EngineError> {
+    let (docs, groups) = docs_of(site);
+    let phrases = synonyms.phrases();
+    let stats = TermStats::reusing(&docs, None, &groups, phrases, "retning test", None);
+    let stats = Arc::new(stats);
+    let asked = std::sync::Mutex::new(Vec::new());
+    let read = |ids: &[usize]| {
+        asked.lock().unwrap().extend_from_slice(ids);
+        Ok(ids.iter().map(|&id| docs[id].text.clone()).collect())
+    };
+    // The docs hold only the start of their texts, as a build leaves them.
+    let cut: Vec<IndexDoc> = (docs.iter())
+        .map(|d| IndexDoc {
+            text: d.text.chars().take(8).collect(),
+            ..d.clone()
+        })
+        .collect();
+    let texts = FullTexts::new(vec![None; docs.len()], &read);
+    let place = IndexPlace {
+        dir: Some(dir),
+        last,
+        program: Some("retning test"),
+    };
+    let (engine, _) = Engine::update_with_texts(&cut, texts, groups, place, &stats)?;
+    let mut asked = asked.into_inner().unwrap();
+    asked.sort_unstable();
+    Ok((engine.with_synonyms(synonyms.clone(), Some(dir))?, asked))
+}
+
+/// A build that holds none of the texts reads those of every doc for a full index, and
+/// only the changed group's when it updates the last one; it answers as one that held them.
+#[test]
+fn texts_not_held_are_read_only_for_the_groups_indexed_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut site, synonyms) = (site(), Synonyms::default_list());
+    let first = tmp.path().join("first");
+    let (engine, asked) = build_reading(&site, &synonyms, &first, None).unwrap();
+    assert_eq!(asked, (0..docs_of(&site).0.len()).collect::<Vec<_>>());
+    assert_as_fresh(&engine, &site, &synonyms, &first, "all texts read");
+
+    let units = site.get_mut("dlg").unwrap().get_mut("dlg-1").unwrap();
+    units[2].push_str(" Kemoterapi anbefales efter kirurgi.");
+    let dir = tmp.path().join("edited");
+    let (engine, asked) = build_reading(&site, &synonyms, &dir, Some(&first)).unwrap();
+    let (docs, _) = docs_of(&site);
+    let dlg: Vec<usize> = (0..docs.len())
+        .filter(|&id| docs[id].group == "dlg")
+        .collect();
+    assert_eq!(asked, dlg);
+    assert_as_fresh(&engine, &site, &synonyms, &dir, "one group's texts read");
+
+    let same = tmp.path().join("same");
+    let (_, asked) = build_reading(&site, &synonyms, &same, Some(&dir)).unwrap();
+    assert_eq!(asked, Vec::<usize>::new());
+}
+
+/// A text that cannot be read fails the build rather than index a doc without it.
+#[test]
+fn a_text_that_cannot_be_read_fails_the_index() {
+    let tmp = tempfile::tempdir().unwrap();
+    let site = site();
+    let (docs, groups) = docs_of(&site);
+    let stats = Arc::new(TermStats::of(&docs));
+    let read = |_: &[usize]| Err(std::io::Error::other("unreadable"));
+    let mut held: Vec<Option<String>> = docs.iter().map(|d| Some(d.text.clone())).collect();
+    held[3] = None;
+    let place = IndexPlace {
+        dir: Some(&tmp.path().join("index")),
+        ..IndexPlace::default()
+    };
+    let texts = FullTexts::new(held, &read);
+    assert!(Engine::update_with_texts(&docs, texts, groups, place, &stats).is_err());
 }
 
 fn copy_dir(from: &Path, to: &Path) {

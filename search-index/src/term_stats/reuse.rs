@@ -8,7 +8,7 @@ use std::cmp::Ordering;
 use std::ops::Range;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cache::{Checkpoint, Dict, Part, chain};
 use super::{Analysis, DocTerms, KeptAnalysis, RunTerms, TermStats, analyze, field_texts};
@@ -116,6 +116,19 @@ fn part_ranges(groups: &[GroupRange], docs: usize) -> Vec<PartRange> {
         write: true,
     });
     parts
+}
+
+impl KeptAnalysis {
+    /// Per key of `keys`: whether [`TermStats::reusing`] with `salt` and `phrases` takes
+    /// that doc's analysis from this one. It analyzes the others afresh, so a caller that
+    /// holds only some docs' full texts needs theirs.
+    pub fn holds(&self, keys: &[DocKey], salt: &str, phrases: &Phrases) -> Vec<bool> {
+        if self.dict.seal != seal(salt, phrases) {
+            return vec![false; keys.len()];
+        }
+        let kept: FxHashSet<&DocKey> = self.parts.values().flat_map(|p| &p.keys).collect();
+        keys.iter().map(|key| kept.contains(key)).collect()
+    }
 }
 
 impl TermStats {
