@@ -24,6 +24,7 @@ use crate::summary::GuidelineSummary;
 
 pub use cross::CrossIndex;
 use links::LinkTarget;
+pub(crate) use links::OtherLink;
 
 /// A loaded site and every finding about it, sorted for reading.
 pub struct Checked {
@@ -80,6 +81,34 @@ pub fn validate_against(
         );
     }
     findings
+}
+
+/// What [`validate_against`] finds about `guideline` that needs no other guideline: every
+/// rule as if each link to another guideline were fine and it had no alias problem, and
+/// those links, for [`settles`] to decide once every summary is known. A build checks each
+/// guideline as it parses it, before the others are read.
+pub(crate) fn validate_alone(
+    site: &Site,
+    guideline: &Guideline,
+    today: Date,
+) -> (Vec<Diagnostic>, Vec<OtherLink>) {
+    let lookup = |_: &str| Some(&links::AnyTarget as &dyn LinkTarget);
+    let findings = guideline_rules(site, &lookup, guideline, today);
+    (findings, links::other_links(guideline))
+}
+
+/// Whether [`validate_alone`]'s findings about the guideline `link_key` names (of `status`,
+/// with `links` to others) are all [`validate_against`] finds with `index`: its links to
+/// other guidelines and its aliases find nothing. When not, the guideline is checked whole.
+pub(crate) fn settles(
+    index: &CrossIndex,
+    link_key: &str,
+    status: crate::model::Status,
+    links: &[OtherLink],
+) -> bool {
+    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    index.alias_problems(link_key).is_empty()
+        && links.iter().all(|link| links::quiet(&lookup, link, status))
 }
 
 /// Every per-guideline rule for `guideline` on `today` but the aliases' (which need every
