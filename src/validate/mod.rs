@@ -139,6 +139,51 @@ fn guideline_rules(
 #[cfg(test)]
 mod tests {
     use super::cross::unusable_alias;
+    use super::*;
+    use crate::test_site::{CONFIG, VALID, write};
+
+    /// A guideline checked alone and settled finds what it finds checked against every
+    /// summary; here each one that does not settle has a finding only the whole check makes
+    /// (a link to a file that did not load would not, and is checked whole all the same).
+    #[test]
+    fn a_check_alone_that_settles_is_the_whole_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("retning.toml"), CONFIG).unwrap();
+        let linking = |target: &str| VALID.replace("@/dlg/dlbcl.md#udredning", target);
+        let draft = |text: String| text.replace("status = \"approved\"", "status = \"draft\"");
+        let alias =
+            |text: String| text.replace("keywords = [", "aliases = [\"/gammel/\"]\nkeywords = [");
+        write(root, "dlg/dlbcl.md", VALID);
+        write(root, "dbcg/anchor.md", &linking("@/dlg/dlbcl.md#nowhere"));
+        write(root, "dbcg/missing.md", &linking("@/dbcg/none.md"));
+        write(root, "dbcg/to-draft.md", &linking("@/dbcg/draft.md"));
+        write(root, "dbcg/draft.md", &draft(linking("@/dbcg/none.md#x")));
+        write(root, "dbcg/alias-a.md", &alias(VALID.to_owned()));
+        write(root, "dbcg/alias-b.md", &alias(VALID.to_owned()));
+        write(
+            root,
+            "dbcg/insecure.md",
+            &VALID.replace("https://", "http://"),
+        );
+        let site = Site::load(root).unwrap().site;
+        let today = jiff::civil::date(2026, 1, 15);
+        let summaries: Vec<GuidelineSummary> =
+            site.guidelines.iter().map(GuidelineSummary::of).collect();
+        let index = CrossIndex::new(&site.config, &summaries);
+        let mut settled = Vec::new();
+        for guideline in &site.guidelines {
+            let whole = validate_against(&site, &index, guideline, today);
+            let (alone, links) = validate_alone(&site, guideline, today);
+            if settles(&index, &guideline.link_key(), guideline.status(), &links) {
+                assert_eq!(alone, whole, "{}", guideline.slug);
+                settled.push(guideline.slug.as_str());
+            } else {
+                assert!(whole.len() > alone.len(), "{}", guideline.slug);
+            }
+        }
+        assert_eq!(settled, ["alias-a", "insecure", "dlbcl"]);
+    }
     use crate::diagnostics::Language;
     use crate::site_path::PathProblem;
 
