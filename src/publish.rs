@@ -157,8 +157,9 @@ impl PageWriter<'_> {
         Ok(())
     }
 
-    /// Counts a reused file outside the tree, and whether it is a page.
-    fn count_kept(&self, path: &str) {
+    /// Counts a file outside the tree (reused, or written by the first pass), and whether
+    /// it is a page.
+    pub(crate) fn count_kept(&self, path: &str) {
         self.kept.fetch_add(1, Ordering::Relaxed);
         if path.ends_with(".html") {
             self.kept_pages.fetch_add(1, Ordering::Relaxed);
@@ -193,7 +194,7 @@ pub fn publish(
     let started = Instant::now();
     let units = SearchUnits::of(site, options.drafts, &SearchLabels::of(theme))?;
     let made = started.elapsed();
-    let published = publish_units(units, &render, out_folder, index_dir, || true, step)?;
+    let published = publish_units(units, &render, out_folder, index_dir, None, || true, step)?;
     published
         .map(|mut published| {
             published.timings.search_units += made;
@@ -205,18 +206,30 @@ pub fn publish(
 /// [`publish`] of the search units `units`, the pages rendered by `render`. Once the site is
 /// staged, `proceed` says whether it is published: when not, nothing is (the old site and
 /// index stay) and the answer is `None`. `step` hears each stage as it starts (the search
-/// index's excepted: the caller says it, as it makes `units`).
+/// index's excepted: the caller says it, as it makes `units`). The site is written into
+/// `staging` when given (begun by [`begin_staging`] for `out_folder`, some pages in it
+/// already), else into a staging folder begun here.
 pub(crate) fn publish_units(
     mut units: SearchUnits,
     render: &RenderPass,
     out_folder: &OutputFolder,
     index_dir: &Path,
+    staging: Option<Staging>,
     proceed: impl FnOnce() -> bool,
     step: impl Fn(Stage),
 ) -> anyhow::Result<Option<Published>> {
     let job = Job { render, out_folder };
     let mut timings = Timings::default();
-    let index_staging = clear_index_staging(index_dir)?;
+    let index_staging = match clear_index_staging(index_dir) {
+        Ok(index_staging) => index_staging,
+        Err(err) => {
+            // Nothing is published: the old site stays.
+            if let Some(staging) = staging {
+                let _ = staging.discard();
+            }
+            return Err(err);
+        }
+    };
     // tantivy frees each unit's text once it has it; the static index needs only its start.
     let texts = units.take_texts();
     // Both indexes' threads share the units, and the last to finish frees them: the render
@@ -234,7 +247,7 @@ pub(crate) fn publish_units(
             drop(tantivy_units);
             built
         });
-        let site_staged = stage_site(&job, units, &mut timings, &step);
+        let site_staged = stage_site(&job, units, staging, &mut timings, &step);
         let started = Instant::now();
         let engine = engine.join();
         timings.waiting_for_tantivy = started.elapsed();
@@ -287,12 +300,14 @@ fn clear_index_staging(index_dir: &Path) -> anyhow::Result<PathBuf> {
 fn stage_site(
     job: &Job,
     units: Arc<SearchUnits>,
+    staging: Option<Staging>,
     timings: &mut Timings,
     step: &impl Fn(Stage),
 ) -> anyhow::Result<(OutputTree, Streamed, Staged)> {
-    let out = job.out_folder.path();
-    let staging = Staging::begin(job.out_folder)
-        .or_fail(|| message!("error-site-not-written", folder = shown(out)))?;
+    let staging = match staging {
+        Some(staging) => staging,
+        None => begin_staging(job.out_folder)?,
+    };
     match stage_into(job, units, &staging, timings, step) {
         Ok((tree, streamed)) => Ok((tree, streamed, staging.finish())),
         Err(err) => {
@@ -301,6 +316,13 @@ fn stage_site(
             Err(err)
         }
     }
+}
+
+/// An empty staging folder beside `out_folder`, for the new site (see [`Staging::begin`]).
+pub(crate) fn begin_staging(out_folder: &OutputFolder) -> anyhow::Result<Staging> {
+    let out = out_folder.path();
+    Ok(Staging::begin(out_folder)
+        .or_fail(|| message!("error-site-not-written", folder = shown(out)))?)
 }
 
 /// Writes the site into `staging`: the static search index's files as they are encoded, on

@@ -110,17 +110,34 @@ pub(crate) fn read_guidelines<T: Send>(
     config: &SiteConfig,
     keep: impl Fn(Candidate, Guideline) -> T + Sync,
 ) -> ReadGuidelines<T> {
-    read_guidelines_recalling(root, config, |_| None, |candidate, g, _| keep(candidate, g))
+    let (kept, mut findings) =
+        read_guidelines_recalling(root, config, |_| None, |candidate, g, _| keep(candidate, g));
+    let assets = read_assets(root, &mut findings);
+    ReadGuidelines {
+        kept,
+        assets,
+        findings,
+    }
 }
 
-/// [`read_guidelines`], but a guideline that `recall` has a result for is not parsed: that
-/// result is kept, with no finding. `keep` is told whether the parse found nothing.
+/// The figures and attachments beside the guidelines; what reading them found goes to
+/// `findings`. They do not depend on the guidelines: a build reads them first, to render
+/// each guideline as it parses it.
+pub(crate) fn read_assets(root: &Path, findings: &mut Vec<Diagnostic>) -> Assets {
+    Assets::load(root, &root.join(GUIDELINES_DIR), findings)
+}
+
+/// Finds, reads and parses every guideline under `root` on every core, as
+/// [`read_guidelines`] but without the assets, and a guideline that `recall` has a result
+/// for is not parsed: that result is kept, with no finding. `keep` is told whether the parse
+/// found nothing. Returns what was kept, in the order found, and every finding, in the
+/// order `check` makes them.
 pub(crate) fn read_guidelines_recalling<T: Send>(
     root: &Path,
     config: &SiteConfig,
     recall: impl Fn(&Candidate) -> Option<T> + Sync,
     keep: impl Fn(Candidate, Guideline, bool) -> T + Sync,
-) -> ReadGuidelines<T> {
+) -> (Vec<T>, Vec<Diagnostic>) {
     let mut findings = Vec::new();
     let candidates = discover(root, config, &mut findings);
     let parsed: Vec<(Option<T>, Vec<Diagnostic>)> = candidates
@@ -139,12 +156,7 @@ pub(crate) fn read_guidelines_recalling<T: Send>(
         findings.extend(found);
         kept.extend(one);
     }
-    let assets = Assets::load(root, &root.join(GUIDELINES_DIR), &mut findings);
-    ReadGuidelines {
-        kept,
-        assets,
-        findings,
-    }
+    (kept, findings)
 }
 
 /// Reads and parses `candidate`: the guideline, if it parsed, and what reading and parsing

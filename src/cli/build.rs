@@ -20,10 +20,10 @@ use crate::diagnostics::{
 };
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
-use crate::publish::{Published, free_in_background, publish};
+use crate::publish::{Published, begin_staging, free_in_background, publish};
 use crate::render::{Archive, RenderOptions, Theme};
 use crate::search;
-use crate::streamed_build::{PageReuse, Survey, publish_streamed};
+use crate::streamed_build::{FirstRender, PageReuse, Survey, publish_streamed, streamed_output};
 use crate::validate::{Checked, check_site};
 
 use super::{BadValue, Outcome, parse_today, today_or_local};
@@ -226,15 +226,24 @@ fn build_streamed(
         language,
         ..
     } = *context;
-    let Some(survey) = survey(context, theme, synonyms) else {
-        return Ok(None);
-    };
-    let (drafts, published) = survey.counts();
     let options = RenderOptions {
         drafts: args.drafts,
         today: context.today,
     };
     let reuse = page_reuse(context);
+    // The first pass renders each guideline it parses into the new site's staging folder.
+    let staging = begin_staging(&streamed_output(context.out, reuse.as_ref()))?;
+    let first = FirstRender {
+        theme,
+        options,
+        staging: &staging,
+    };
+    let Some(survey) = survey(context, theme, synonyms, &first) else {
+        // Nothing is published: the old site stays.
+        let _ = staging.discard();
+        return Ok(None);
+    };
+    let (drafts, published) = survey.counts();
     let terms = search::KeptTerms {
         dir: context.cache.terms_dir(),
         reuse: !args.no_cache,
@@ -246,6 +255,7 @@ fn build_streamed(
         options,
         context.out,
         context.index_dir,
+        Some(staging),
         reuse.as_ref(),
         Some(&terms),
         |findings| {
@@ -288,6 +298,7 @@ fn survey(
     context: &BuildContext,
     theme: &Theme,
     synonyms: search_index::Synonyms,
+    first: &FirstRender,
 ) -> Option<Survey> {
     let BuildContext {
         root,
@@ -309,6 +320,7 @@ fn survey(
         &search::SearchLabels::of(theme),
         synonyms,
         surveyed.as_ref(),
+        Some(first),
     );
     if let Err(finding) = &survey {
         let shown = std::slice::from_ref(finding.as_ref());

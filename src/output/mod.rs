@@ -119,6 +119,14 @@ impl Staging {
         self.put_in_existing_folder(path, bytes)
     }
 
+    /// [`Staging::put`] of a file a later [`Staging::put_tree`] leaves as it is, as a kept
+    /// [`Staging::reuse`] (a guideline's site-wide files, written as it is rendered).
+    pub(crate) fn put_kept(&self, path: &str, bytes: &[u8]) -> io::Result<()> {
+        self.put(path, bytes)?;
+        lock(&self.reused).insert(path.to_owned(), true);
+        Ok(())
+    }
+
     /// Writes a file whose name holds a hash of its bytes (`path` as for [`Staging::put`]):
     /// when the build cache vouches for the site in place, a file of that name and size there
     /// holds these bytes, and is linked unread (the static search index's files: tens of

@@ -67,15 +67,18 @@ pub(crate) enum Made {
     Model(Box<Guideline>),
     /// Its pages (path and size, for the offline lists), not rendered again.
     Reused(Vec<(String, usize)>),
+    /// Its pages and its site-wide files, rendered and written already (as a reused
+    /// guideline's, outside the tree: [`super::OwnPages`]).
+    Rendered(super::OwnFiles),
 }
 
 /// The guidelines of a streamed render, by their place among the published summaries.
 pub(crate) trait Models: Sync {
     /// The `i`th guideline's model, or its pages already in place.
     fn model(&self, i: usize) -> Result<Made, RenderError>;
-    /// What the `i`th guideline's render made: its pages (path and size), then its
-    /// site-wide files, so that a later build can reuse them.
-    fn rendered(&self, i: usize, pages: Vec<(String, usize)>, files: &[RenderedFile]);
+    /// What the `i`th guideline's render made: its pages, then its site-wide files (path
+    /// and size), so that a later build can reuse them.
+    fn rendered(&self, i: usize, pages: Vec<(String, usize)>, files: Vec<(String, usize)>);
     /// The pages about the whole site (the lists of guidelines, the fixed pages) as the last
     /// build rendered them, when nothing they read has changed since: each file's path and
     /// size. `None`: they are rendered.
@@ -110,19 +113,19 @@ pub(super) fn streamed_guideline_pages<T: Send + Default>(
             |context, i| {
                 let guideline = match model.model(i)? {
                     Made::Model(guideline) => guideline,
-                    Made::Reused(pages) => {
-                        let pages = pages.into_iter().map(|(path, size)| MadePage {
-                            made: T::default(),
-                            path,
-                            size,
-                        });
-                        return Ok((pages.collect(), Vec::new()));
+                    Made::Reused(pages) => return Ok((made_pages(pages), Vec::new())),
+                    Made::Rendered((pages, files)) => {
+                        model.rendered(i, pages.clone(), files);
+                        return Ok((made_pages(pages), Vec::new()));
                     }
                 };
                 let pages = own_pages(inputs, context, &guideline, page)?;
                 let files = guideline_files(inputs, &guideline, &inputs.summaries[i])?;
                 let sizes = pages.iter().map(|p| (p.path.clone(), p.size)).collect();
-                model.rendered(i, sizes, &files);
+                let sizes_of_files = files
+                    .iter()
+                    .map(|(path, bytes)| (path.clone(), bytes.len()));
+                model.rendered(i, sizes, sizes_of_files.collect());
                 Ok((pages, files))
             },
         )
@@ -136,9 +139,19 @@ pub(super) fn streamed_guideline_pages<T: Send + Default>(
     Ok((pages, files))
 }
 
+/// Pages made before the render (path and size), as it counts them.
+fn made_pages<T: Default>(pages: Vec<(String, usize)>) -> Vec<MadePage<T>> {
+    let pages = pages.into_iter().map(|(path, size)| MadePage {
+        made: T::default(),
+        path,
+        size,
+    });
+    pages.collect()
+}
+
 /// `guideline`'s page and MDT view, rendered with `context` (the base context, whose `g`
 /// each page replaces).
-fn own_pages<T>(
+pub(super) fn own_pages<T>(
     inputs: &RenderInputs,
     context: &mut tera::Context,
     guideline: &Guideline,

@@ -17,6 +17,7 @@ mod inputs;
 pub mod markdown;
 mod news;
 pub(crate) mod offline;
+mod own_pages;
 mod page_plan;
 mod paging;
 pub(crate) mod partials;
@@ -43,6 +44,7 @@ pub use archive::Archive;
 pub use error::RenderError;
 pub(crate) use guideline_pages::mdt_path;
 pub(crate) use incremental::{PageRenderer, RenderedFile, guideline_paths};
+pub(crate) use own_pages::{OwnFiles, OwnPages};
 pub(crate) use summaries::summary;
 pub use theme::Theme;
 
@@ -227,17 +229,7 @@ fn render_with<T: Send + Default>(
 ) -> Result<(OutputTree, Vec<T>), RenderError> {
     let root = site.config.root_path();
     let mut out = OutputTree::default();
-    let mut assets = write_assets(theme, &root, &mut out);
-    assets.search_meta = search.map(|s| format!("{root}{SEARCH_DIR}/{}", s.meta));
-    // The installable app: for published builds, never for the preview's drafts.
-    let icons = if options.drafts {
-        None
-    } else {
-        let icons = offline::Icons::of(&theme.favicon)
-            .map_err(|err| part_error("render-part-app-icons", &err))?;
-        assets.app = Some(icons.urls(&root));
-        Some(icons)
-    };
+    let (assets, icons) = page_assets(theme, &root, options, search.map(|s| s.meta), &mut out)?;
     let base = base_context(site, theme, &root, &assets)?;
     let (guidelines, made): (Vec<&Guideline>, Vec<GuidelineSummary>) = match source {
         Source::Site => {
@@ -302,6 +294,29 @@ fn render_with<T: Send + Default>(
         out.files.extend(archive.files_of(guideline));
     }
     Ok((out, pages.into_iter().map(|page| page.made).collect()))
+}
+
+/// The theme's asset files (put in `out`) and the URLs every page links: theirs, the search
+/// meta file's (`search_meta`, its name) and, for published builds (never the preview's
+/// drafts), the installable app's, whose icons are returned to be rendered.
+fn page_assets(
+    theme: &Theme,
+    root: &str,
+    options: RenderOptions,
+    search_meta: Option<&str>,
+    out: &mut OutputTree,
+) -> Result<(context::Assets, Option<offline::Icons>), RenderError> {
+    let mut assets = write_assets(theme, root, out);
+    assets.search_meta = search_meta.map(|meta| format!("{root}{SEARCH_DIR}/{meta}"));
+    let icons = if options.drafts {
+        None
+    } else {
+        let icons = offline::Icons::of(&theme.favicon)
+            .map_err(|err| part_error("render-part-app-icons", &err))?;
+        assets.app = Some(icons.urls(root));
+        Some(icons)
+    };
+    Ok((assets, icons))
 }
 
 /// The pages about the whole site the last build rendered, linked from the site in place

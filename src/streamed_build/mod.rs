@@ -1,16 +1,21 @@
 //! `retning build` in bounded memory: the guidelines stream through it rather than all being
 //! held at once. A first pass parses each guideline, keeps its summary and its search units,
-//! and drops its model; the search index is made from the units; a second pass parses each
-//! guideline again, checks it against the summaries, renders its pages (written as they are
-//! made) and drops it. The pages that list guidelines are made from the summaries. Peak
-//! memory is then set by a few guidelines per core, the summaries and the indexes, not by
-//! the sum of the models (docs/performance.md, "Memory").
+//! checks it as far as it alone can be, renders its pages (written as they are made) and
+//! drops its model ([`early`]); the search index is made from the units; a second pass
+//! settles each check against the summaries (its links to other guidelines, its aliases).
+//! A guideline the first pass took from the build cache, or whose links or aliases find
+//! something, is parsed again there, checked whole, and rendered unless its last pages can
+//! be reused. The pages that list guidelines are made from the summaries. Peak memory is
+//! then set by a few guidelines per core, the summaries and the indexes, not by the sum of
+//! the models (docs/performance.md, "Memory").
 //!
 //! Without history only: the pages of earlier versions and the badge checks read every
 //! guideline's model beside the history, so a build with history loads the whole site.
 
+mod early;
 mod reuse;
 
+pub(crate) use early::FirstRender;
 pub(crate) use reuse::PageReuse;
 
 use std::borrow::Cow;
@@ -28,17 +33,18 @@ use crate::build_cache::{Entries, Reparse, SurveyCache, Surveyed, UnreadTexts};
 use crate::config::SiteConfig;
 use crate::diagnostics::{self, Diagnostic};
 use crate::model::{Guideline, Status};
-use crate::output::OutputFolder;
+use crate::output::{OutputFolder, Staging};
 use crate::parse::parse_guideline;
 use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
 use crate::render::{
-    OutputTree, RenderError, RenderOptions, SearchFiles, Theme, render_site_from_summaries,
+    OutputTree, OwnFiles, RenderError, RenderOptions, SearchFiles, Theme,
+    render_site_from_summaries,
 };
 use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
-use crate::site::{Candidate, Site, load_one, read_guidelines_recalling};
+use crate::site::{Candidate, Site, load_one, read_assets, read_guidelines_recalling};
 use crate::source::{SourceFile, display_path};
 use crate::summary::GuidelineSummary;
-use crate::validate::{CrossIndex, validate_against};
+use crate::validate::{CrossIndex, settles, validate_against};
 use search_index::{DocKey, IndexDoc, Synonyms};
 
 /// The site after the first pass: each guideline's file and summary, the search units of
@@ -59,6 +65,9 @@ pub(crate) struct Survey {
     synonyms: Synonyms,
     /// What reading and parsing found, in the order `check` finds it.
     pub(crate) findings: Vec<Diagnostic>,
+    /// What the first pass checked and rendered of the guidelines it parsed, by
+    /// `group/slug` (none without a [`FirstRender`]).
+    early: HashMap<String, early::Early>,
     drafts: bool,
     /// How many guidelines were parsed (the others' summaries and units came from the
     /// build cache): the tests read it to see what the cache saved.
@@ -71,7 +80,8 @@ impl Survey {
     /// `base_url` when given; the search units are for an index with `synonyms`. Only an
     /// unusable configuration stops it, as [`Site::load`]. A guideline whose summary and
     /// units `cache` holds for its text is not parsed; one whose parse found nothing is
-    /// kept there for the next build.
+    /// kept there for the next build. With `first`, each guideline parsed is also checked
+    /// as far as it alone can be and its pages rendered into `first`'s staging folder.
     pub(crate) fn of(
         root: &Path,
         base_url: Option<String>,
@@ -79,12 +89,18 @@ impl Survey {
         labels: &SearchLabels,
         synonyms: Synonyms,
         cache: Option<&SurveyCache>,
+        first: Option<&FirstRender>,
     ) -> Result<Self, Box<Diagnostic>> {
         let mut config = SiteConfig::load(root)?;
         if let Some(base_url) = base_url {
             config.base_url = base_url;
         }
         let site_root = config.root_path();
+        // First: the first pass renders with them.
+        let mut asset_findings = Vec::new();
+        let assets = read_assets(root, &mut asset_findings);
+        let site = Site::new(root.to_path_buf(), config, Vec::new()).with_assets(assets);
+        let early = first.and_then(|first| early::EarlyPass::new(&site, first));
         let parsed = AtomicUsize::new(0);
         let recall = |candidate: &Candidate| {
             let recalled = cache.and_then(|cache| cache.recall(candidate));
@@ -101,17 +117,21 @@ impl Survey {
                 Vec::new()
             };
             let summary = GuidelineSummary::of(&g);
+            if let Some(early) = &early {
+                early.take(&g, &summary);
+            }
             if let Some(cache) = cache.filter(|_| clean) {
                 cache.keep(&summary, &docs);
             }
             ((candidate, summary), docs)
         };
-        let read = read_guidelines_recalling(root, &config, recall, keep);
+        let (mut kept, mut findings) = read_guidelines_recalling(root, &site.config, recall, keep);
+        findings.extend(asset_findings);
+        let early = early.map(early::EarlyPass::into_made).unwrap_or_default();
         if let Some(cache) = cache {
             cache.tidy();
         }
         let unread = cache.map(|cache| cache.unread_texts(reparser(root, &site_root, labels)));
-        let mut kept = read.kept;
         kept.sort_by(|((_, a), _), ((_, b), _)| (&a.group, &a.slug).cmp(&(&b.group, &b.slug)));
         let keys = cache.map(|cache| {
             kept.iter()
@@ -125,13 +145,14 @@ impl Survey {
             docs.extend(units);
         }
         Ok(Self {
-            site: Site::new(root.to_path_buf(), config, Vec::new()).with_assets(read.assets),
+            site,
             guidelines,
             docs,
             keys,
             unread,
             synonyms,
-            findings: read.findings,
+            findings,
+            early,
             drafts,
             parsed: parsed.into_inner(),
         })
@@ -185,6 +206,8 @@ pub(crate) type StreamedOutcome = (Option<Published>, Vec<Diagnostic>, Entries);
 /// guideline checked against the summaries and its pages rendered and written (or, when
 /// `reuse` vouches for them, the last build's linked), then, if `proceed` accepts every
 /// finding of the site (sorted as `check` sorts them), the site and the index swapped in.
+/// `staging` is the folder the first pass wrote its pages into, when it rendered
+/// ([`FirstRender`]; begun for `out_folder` as [`streamed_output`] gives it).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn publish_streamed(
     survey: Survey,
@@ -192,6 +215,7 @@ pub(crate) fn publish_streamed(
     options: RenderOptions,
     out_folder: &OutputFolder,
     index_dir: &Path,
+    staging: Option<Staging>,
     reuse: Option<&PageReuse>,
     terms: Option<&KeptTerms>,
     proceed: impl FnOnce(&[Diagnostic]) -> bool,
@@ -205,6 +229,7 @@ pub(crate) fn publish_streamed(
         unread,
         synonyms,
         findings: read_findings,
+        early,
         drafts,
         parsed: _,
     } = survey;
@@ -222,14 +247,14 @@ pub(crate) fn publish_streamed(
         candidates: &candidates,
         summaries: &summaries,
         today: options.today,
+        early: early::by_place(&candidates, early),
         checked: Mutex::new(Vec::new()),
     };
     let (published, unpublished, listed) = published_and_listed(&summaries, drafts);
     // The guidelines that do not go on the site are checked all the same.
-    unpublished.par_iter().for_each(|&i| {
-        // One that no longer parses keeps what the first pass found.
-        let _ = checker.check(i);
-    });
+    unpublished
+        .par_iter()
+        .for_each(|&i| checker.check_unpublished(i));
     let pass = Pass {
         site: &site,
         theme,
@@ -239,19 +264,18 @@ pub(crate) fn publish_streamed(
         published: &published,
         reuse: reuse.zip(summaries_hash),
         entries: Mutex::new(Entries::new()),
+        index_first: reuse.is_none_or(|reuse| reuse.previous.is_empty()),
     };
     let render = |search: &SearchFiles, writer: &PageWriter| pass.render(search, writer);
     let render: &RenderPass = &render;
     let mut findings = read_findings;
-    // Entries to reuse are there only when the site in place is as the last build left it.
-    let out_folder = out_folder
-        .clone()
-        .left_by_last_build(reuse.is_some_and(|reuse| !reuse.previous.is_empty()));
+    let out_folder = streamed_output(out_folder, reuse);
     let published = publish_units(
         units,
         render,
         &out_folder,
         index_dir,
+        staging,
         || {
             findings.extend(checker.findings());
             diagnostics::sort(&mut findings);
@@ -269,6 +293,17 @@ pub(crate) fn publish_streamed(
         findings,
         entries.unwrap_or_else(PoisonError::into_inner),
     ))
+}
+
+/// `out_folder` as a streamed build writes it: entries to reuse are there only when the site
+/// in place is as the last build left it.
+pub(crate) fn streamed_output(
+    out_folder: &OutputFolder,
+    reuse: Option<&PageReuse>,
+) -> OutputFolder {
+    out_folder
+        .clone()
+        .left_by_last_build(reuse.is_some_and(|reuse| !reuse.previous.is_empty()))
 }
 
 /// The guidelines that go on the site (every one with `drafts`, else the approved), those
@@ -305,6 +340,14 @@ struct Pass<'a> {
     reuse: Option<(&'a PageReuse, blake3::Hash)>,
     /// What each guideline's pages made, once rendered.
     entries: Mutex<Entries>,
+    /// Whether the render waits for the static index to be written. In a fresh build the
+    /// first pass rendered the guidelines, and what is left beside tantivy is short: the
+    /// static index's encoding and tantivy's segments at once then set the build's peak
+    /// memory (at 1,000 guidelines ~290 MiB against ~270), while tantivy alone takes
+    /// longer than the static index and the rest of the render one after the other. A build
+    /// that reuses pages keeps the static index beside the render (its end is its wall
+    /// time).
+    index_first: bool,
 }
 
 impl Pass<'_> {
@@ -313,6 +356,10 @@ impl Pass<'_> {
         search: &SearchFiles,
         writer: &PageWriter,
     ) -> Result<(OutputTree, usize), RenderError> {
+        if self.index_first {
+            // Its listing is there once its files are.
+            (search.listing)()?;
+        }
         let keys = self.reuse.map(|(reuse, summaries)| reuse::Keys {
             reuse,
             summaries,
@@ -352,8 +399,9 @@ fn group_pairs(site: &Site) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The second pass's check: each guideline parsed again and checked against the others'
-/// summaries, its findings kept by its place in the site.
+/// The second pass's check: each guideline's first-pass check settled against the others'
+/// summaries, or the guideline parsed again and checked against them; its findings kept by
+/// its place in the site.
 struct Checker<'a> {
     site: &'a Site,
     index: CrossIndex<'a>,
@@ -361,6 +409,8 @@ struct Checker<'a> {
     /// Their summaries, from the first pass.
     summaries: &'a [GuidelineSummary],
     today: Date,
+    /// By place: what the first pass checked and rendered of it, until it is settled.
+    early: Vec<Mutex<Option<early::Early>>>,
     checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
 }
 
@@ -368,15 +418,58 @@ impl Checker<'_> {
     /// The model of the `i`th guideline of the site, checked, and whether its check found
     /// nothing.
     fn check(&self, i: usize) -> Result<(Guideline, bool), RenderError> {
+        let guideline = self.parse(i)?;
+        let clean = self.check_whole(i, &guideline);
+        Ok((guideline, clean))
+    }
+
+    /// The `i`th guideline's first-pass check settled (or, when its links or aliases find
+    /// something, the guideline parsed again and checked whole), and whether it found
+    /// nothing, with the pages the first pass rendered of it. `None`: the first pass did
+    /// not parse it.
+    fn settle(&self, i: usize) -> Result<Option<(bool, Option<OwnFiles>)>, RenderError> {
+        let Some(early) = self.early.get(i).and_then(|early| lock(early).take()) else {
+            return Ok(None);
+        };
+        let summary = &self.summaries[i];
+        if !settles(
+            &self.index,
+            &summary.link_key(),
+            summary.status(),
+            &early.links,
+        ) {
+            let clean = self.check_whole(i, &self.parse(i)?);
+            return Ok(Some((clean, early.rendered)));
+        }
+        let clean = early.findings.is_empty();
+        lock(&self.checked).push((i, early.findings));
+        Ok(Some((clean, early.rendered)))
+    }
+
+    /// Checks the `i`th guideline, which is not published: its first-pass check settled,
+    /// or it is parsed and checked. One that no longer parses keeps what the first pass
+    /// found.
+    fn check_unpublished(&self, i: usize) {
+        if !matches!(self.settle(i), Ok(Some(_))) {
+            let _ = self.check(i);
+        }
+    }
+
+    /// The `i`th guideline of the site, parsed again.
+    fn parse(&self, i: usize) -> Result<Guideline, RenderError> {
         let candidate = &self.candidates[i];
         let (guideline, _) = load_one(&self.site.root, candidate);
-        let guideline = guideline.ok_or_else(|| {
+        guideline.ok_or_else(|| {
             RenderError::changed_while_building(&candidate.path.display().to_string())
-        })?;
-        let found = validate_against(self.site, &self.index, &guideline, self.today);
+        })
+    }
+
+    /// Checks `guideline`, the `i`th, against the summaries; whether it found nothing.
+    fn check_whole(&self, i: usize, guideline: &Guideline) -> bool {
+        let found = validate_against(self.site, &self.index, guideline, self.today);
         let clean = found.is_empty();
         lock(&self.checked).push((i, found));
-        Ok((guideline, clean))
+        clean
     }
 
     /// The `i`th guideline's `group/slug`.
@@ -422,6 +515,7 @@ mod tests {
             &labels,
             Synonyms::default(),
             Some(&cache),
+            None,
         )
         .unwrap()
     }

@@ -21,7 +21,7 @@ use std::sync::Mutex;
 
 use crate::build_cache::{Entries, Entry, OutFile, entry_key};
 use crate::publish::PageWriter;
-use crate::render::{Made, Models, RenderError, RenderedFile};
+use crate::render::{Made, Models, RenderError};
 use crate::summary::GuidelineSummary;
 
 use super::{Checker, lock};
@@ -188,18 +188,37 @@ impl Models for Guidelines<'_> {
 
     fn model(&self, k: usize) -> Result<Made, RenderError> {
         let i = self.published[k];
+        let name = self.checker.name(i);
+        let early = self.checker.settle(i)?;
+        if let Some((clean, Some(files))) = early {
+            // Rendered by the first pass: its site-wide files are outside the tree, as a
+            // reused guideline's, and its key is kept for the next build.
+            for (path, _) in &files.1 {
+                self.writer.count_kept(path);
+            }
+            if let Some(text_hash) = self.checker.text_hash(i)
+                && let Some(key) = self.key_of_hash(&name, text_hash)
+            {
+                lock(&self.rendering).insert(k, (name, key, clean));
+            }
+            return Ok(Made::Rendered(files));
+        }
         // A guideline whose text and surroundings are as when its check found nothing is
         // neither parsed nor checked nor rendered.
         // Its key takes the hash of its text the first pass read: the text is not read.
-        let name = self.checker.name(i);
-        if self.is_clean(&name)
+        if early.is_none()
+            && self.is_clean(&name)
             && let Some(text_hash) = self.checker.text_hash(i)
             && let Some(key) = self.key_of_hash(&name, text_hash)
             && let Some(made) = self.reuse(&name, &key, None)?
         {
             return Ok(made);
         }
-        let (guideline, clean) = self.checker.check(i)?;
+        let (guideline, clean) = match early {
+            // Checked, but its pages did not render in the first pass: parsed to render.
+            Some((clean, _)) => (self.checker.parse(i)?, clean),
+            None => self.checker.check(i)?,
+        };
         let name = format!("{}/{}", guideline.group, guideline.slug);
         let Some(key) = self.key(&name, &guideline.source.text) else {
             return Ok(Made::Model(Box::new(guideline)));
@@ -211,7 +230,7 @@ impl Models for Guidelines<'_> {
         Ok(Made::Model(Box::new(guideline)))
     }
 
-    fn rendered(&self, k: usize, pages: Vec<(String, usize)>, files: &[RenderedFile]) {
+    fn rendered(&self, k: usize, pages: Vec<(String, usize)>, files: Vec<(String, usize)>) {
         let Some((name, key, clean)) = lock(&self.rendering).remove(&k) else {
             return;
         };
@@ -220,9 +239,9 @@ impl Models for Guidelines<'_> {
             size,
             page: true,
         });
-        let others = files.iter().map(|(path, bytes)| OutFile {
-            path: path.clone(),
-            size: bytes.len(),
+        let others = files.into_iter().map(|(path, size)| OutFile {
+            path,
+            size,
             page: false,
         });
         let files = pages.chain(others).collect();

@@ -53,11 +53,7 @@ pub(super) fn check(
     let source = &guideline.source;
     for link in &guideline.body.links {
         let destination = link.destination.as_str();
-        if let Some(internal) = destination.strip_prefix("@/") {
-            let (path, anchor) = match internal.split_once('#') {
-                Some((path, anchor)) => (path, Some(anchor)),
-                None => (internal, None),
-            };
+        if let Some((path, anchor)) = cross_link(destination) {
             // `@/#anbefaling-3` or `@/dlg/dlbcl.md` — a path of its own or this guideline.
             let target: Option<&dyn LinkTarget> = if path.is_empty() {
                 Some(guideline)
@@ -114,6 +110,67 @@ pub(super) fn check(
                 .with_help(message!("link-insecure-help")),
             );
         }
+    }
+}
+
+/// A `@/…` link's path and anchor: `@/dlg/dlbcl.md#x` is `("dlg/dlbcl.md", Some("x"))`,
+/// `@/#x` (this guideline) `("", Some("x"))`.
+fn cross_link(destination: &str) -> Option<(&str, Option<&str>)> {
+    let internal = destination.strip_prefix("@/")?;
+    Some(match internal.split_once('#') {
+        Some((path, anchor)) => (path, Some(anchor)),
+        None => (internal, None),
+    })
+}
+
+/// A link to another guideline, as [`check`] reads it: its path and anchor.
+#[derive(Debug, Clone)]
+pub(crate) struct OtherLink {
+    path: String,
+    anchor: Option<String>,
+}
+
+/// `guideline`'s links to other guidelines (a link to itself is not one).
+pub(super) fn other_links(guideline: &Guideline) -> Vec<OtherLink> {
+    let links = guideline.body.links.iter();
+    let links = links.filter_map(|link| cross_link(&link.destination));
+    links
+        .filter(|(path, _)| !path.is_empty())
+        .map(|(path, anchor)| OtherLink {
+            path: path.to_owned(),
+            anchor: anchor.map(str::to_owned),
+        })
+        .collect()
+}
+
+/// Whether [`check`] finds nothing about `link` of a guideline of `status` when `lookup`
+/// resolves it: the guideline it names exists, has its anchor and, for an approved one, is
+/// not a draft. (A link to a file that did not load finds nothing too, but is answered
+/// `false`: the full check says so.)
+pub(super) fn quiet(lookup: &Lookup, link: &OtherLink, status: Status) -> bool {
+    let Some(target) = lookup(&link.path) else {
+        return false;
+    };
+    let anchor_there = match link.anchor.as_deref() {
+        Some(anchor) if !anchor.is_empty() => target.has_anchor(anchor),
+        _ => true,
+    };
+    anchor_there && !(target.status() == Status::Draft && status == Status::Approved)
+}
+
+/// A guideline every link finds, with every anchor, approved: [`check`] with it as every
+/// link's target finds nothing about the links to other guidelines, and the rest as usual.
+pub(super) struct AnyTarget;
+
+impl LinkTarget for AnyTarget {
+    fn link_key(&self) -> String {
+        String::new()
+    }
+    fn status(&self) -> Status {
+        Status::Approved
+    }
+    fn has_anchor(&self, _: &str) -> bool {
+        true
     }
 }
 

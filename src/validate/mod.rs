@@ -24,6 +24,7 @@ use crate::summary::GuidelineSummary;
 
 pub use cross::CrossIndex;
 use links::LinkTarget;
+pub(crate) use links::OtherLink;
 
 /// A loaded site and every finding about it, sorted for reading.
 pub struct Checked {
@@ -82,6 +83,34 @@ pub fn validate_against(
     findings
 }
 
+/// What [`validate_against`] finds about `guideline` that needs no other guideline: every
+/// rule as if each link to another guideline were fine and it had no alias problem, and
+/// those links, for [`settles`] to decide once every summary is known. A build checks each
+/// guideline as it parses it, before the others are read.
+pub(crate) fn validate_alone(
+    site: &Site,
+    guideline: &Guideline,
+    today: Date,
+) -> (Vec<Diagnostic>, Vec<OtherLink>) {
+    let lookup = |_: &str| Some(&links::AnyTarget as &dyn LinkTarget);
+    let findings = guideline_rules(site, &lookup, guideline, today);
+    (findings, links::other_links(guideline))
+}
+
+/// Whether [`validate_alone`]'s findings about the guideline `link_key` names (of `status`,
+/// with `links` to others) are all [`validate_against`] finds with `index`: its links to
+/// other guidelines and its aliases find nothing. When not, the guideline is checked whole.
+pub(crate) fn settles(
+    index: &CrossIndex,
+    link_key: &str,
+    status: crate::model::Status,
+    links: &[OtherLink],
+) -> bool {
+    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    index.alias_problems(link_key).is_empty()
+        && links.iter().all(|link| links::quiet(&lookup, link, status))
+}
+
 /// Every per-guideline rule for `guideline` on `today` but the aliases' (which need every
 /// guideline's); `site`'s guidelines resolve its cross-links (the preview, after one save).
 pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Vec<Diagnostic> {
@@ -110,6 +139,51 @@ fn guideline_rules(
 #[cfg(test)]
 mod tests {
     use super::cross::unusable_alias;
+    use super::*;
+    use crate::test_site::{CONFIG, VALID, write};
+
+    /// A guideline checked alone and settled finds what it finds checked against every
+    /// summary; here each one that does not settle has a finding only the whole check makes
+    /// (a link to a file that did not load would not, and is checked whole all the same).
+    #[test]
+    fn a_check_alone_that_settles_is_the_whole_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::write(root.join("retning.toml"), CONFIG).unwrap();
+        let linking = |target: &str| VALID.replace("@/dlg/dlbcl.md#udredning", target);
+        let draft = |text: String| text.replace("status = \"approved\"", "status = \"draft\"");
+        let alias =
+            |text: String| text.replace("keywords = [", "aliases = [\"/gammel/\"]\nkeywords = [");
+        write(root, "dlg/dlbcl.md", VALID);
+        write(root, "dbcg/anchor.md", &linking("@/dlg/dlbcl.md#nowhere"));
+        write(root, "dbcg/missing.md", &linking("@/dbcg/none.md"));
+        write(root, "dbcg/to-draft.md", &linking("@/dbcg/draft.md"));
+        write(root, "dbcg/draft.md", &draft(linking("@/dbcg/none.md#x")));
+        write(root, "dbcg/alias-a.md", &alias(VALID.to_owned()));
+        write(root, "dbcg/alias-b.md", &alias(VALID.to_owned()));
+        write(
+            root,
+            "dbcg/insecure.md",
+            &VALID.replace("https://", "http://"),
+        );
+        let site = Site::load(root).unwrap().site;
+        let today = jiff::civil::date(2026, 1, 15);
+        let summaries: Vec<GuidelineSummary> =
+            site.guidelines.iter().map(GuidelineSummary::of).collect();
+        let index = CrossIndex::new(&site.config, &summaries);
+        let mut settled = Vec::new();
+        for guideline in &site.guidelines {
+            let whole = validate_against(&site, &index, guideline, today);
+            let (alone, links) = validate_alone(&site, guideline, today);
+            if settles(&index, &guideline.link_key(), guideline.status(), &links) {
+                assert_eq!(alone, whole, "{}", guideline.slug);
+                settled.push(guideline.slug.as_str());
+            } else {
+                assert!(whole.len() > alone.len(), "{}", guideline.slug);
+            }
+        }
+        assert_eq!(settled, ["alias-a", "insecure", "dlbcl"]);
+    }
     use crate::diagnostics::Language;
     use crate::site_path::PathProblem;
 

@@ -283,6 +283,8 @@ fn errors_publish_nothing_and_leave_the_previous_site() {
         before,
         "the previous site changed"
     );
+    // The pages the first pass wrote went with the staging folder.
+    assert!(!site.path(".public.tmp").exists());
 }
 
 #[test]
