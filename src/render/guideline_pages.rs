@@ -92,6 +92,18 @@ pub(crate) trait Models: Sync {
     }
     /// What the render of the pages about the whole site made, for a later build to reuse.
     fn site_wide_rendered(&self, _files: &[(String, usize)]) {}
+    /// The app icons as the last build made them, when it made them from the same favicon
+    /// with the same program and the site in place holds them: each file's path and size.
+    /// `None`: they are rendered.
+    fn icons(&self) -> Option<Vec<(String, usize)>> {
+        None
+    }
+    /// Puts those icons of the site in place into the new site.
+    fn reuse_icons(&self, _files: &[(String, usize)]) -> Result<(), RenderError> {
+        Ok(())
+    }
+    /// The icons this render made, for a later build to reuse.
+    fn icons_rendered(&self, _files: &[(String, usize)]) {}
 }
 
 /// The models of a streamed render.

@@ -28,7 +28,7 @@ pub(crate) mod strength_text;
 mod summaries;
 pub(crate) mod theme;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
 
@@ -264,13 +264,27 @@ fn render_with<T: Send + Default>(
         Source::Streamed { model, .. } => model.site_wide(),
         Source::Site => None,
     };
+    // The last build's icons, when it made them as this one would.
+    let kept_icons = match (&icons, source) {
+        (Some(icons), Source::Streamed { model, .. }) => {
+            model.icons().filter(|files| icons.are_at(files))
+        }
+        _ => None,
+    };
+    let to_render = icons.as_ref().filter(|_| kept_icons.is_none());
     let Rendered {
         pages,
         guideline_files,
         site_wide,
         pngs,
-    } = render_in_parallel(&inputs, source, &page, icons.as_ref(), reusable.is_none())?;
-    out.files.extend(pngs);
+    } = render_in_parallel(&inputs, source, &page, to_render, reusable.is_none())?;
+    if let (Some(icons), Source::Streamed { model, .. }) = (&icons, source) {
+        let taken = taken_paths(&out, &guideline_files, &pages);
+        let pngs = link_or_render_icons(model, icons, kept_icons, pngs, &taken)?;
+        out.files.extend(pngs);
+    } else {
+        out.files.extend(pngs);
+    }
     let (site_wide, reused) = match (reusable, source) {
         (Some(files), Source::Streamed { model, .. }) => {
             reuse_site_wide(&inputs, model, files, &out, &guideline_files, &pages)?
@@ -331,13 +345,7 @@ fn reuse_site_wide<T>(
     guideline_files: &[RenderedFile],
     pages: &[MadePage<T>],
 ) -> Result<(OutputTree, Vec<(String, usize)>), RenderError> {
-    let taken: std::collections::HashSet<&str> = out
-        .files
-        .keys()
-        .map(String::as_str)
-        .chain(guideline_files.iter().map(|(path, _)| path.as_str()))
-        .chain(pages.iter().map(|page| page.path.as_str()))
-        .collect();
+    let taken = taken_paths(out, guideline_files, pages);
     if files.iter().any(|(path, _)| taken.contains(path.as_str())) {
         let site_wide = site_wide_pages(inputs)?;
         model.site_wide_rendered(&sizes_of(&site_wide));
@@ -345,6 +353,49 @@ fn reuse_site_wide<T>(
     }
     model.reuse_site_wide(&files)?;
     Ok((OutputTree::default(), files))
+}
+
+/// The paths of the files in `out`, of the guideline files and of the guideline pages.
+fn taken_paths<'a, T>(
+    out: &'a OutputTree,
+    guideline_files: &'a [RenderedFile],
+    pages: &'a [MadePage<T>],
+) -> HashSet<&'a str> {
+    out.files
+        .keys()
+        .map(String::as_str)
+        .chain(guideline_files.iter().map(|(path, _)| path.as_str()))
+        .chain(pages.iter().map(|page| page.path.as_str()))
+        .collect()
+}
+
+/// The app icons' PNGs for the tree: none when the last build's, `kept`, are linked from the
+/// site in place (`model` vouches for them), else `rendered` (rendered here when they were
+/// to be kept but one of this render's files, in `taken`, has a path of theirs: the same
+/// file then wins as when they are rendered). What was made is recorded for the next build.
+fn link_or_render_icons(
+    model: &Model,
+    icons: &offline::Icons,
+    kept: Option<Vec<(String, usize)>>,
+    rendered: Vec<(String, Vec<u8>)>,
+    taken: &HashSet<&str>,
+) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
+    let rendered = match kept {
+        Some(files) if !files.iter().any(|(path, _)| taken.contains(path.as_str())) => {
+            model.reuse_icons(&files)?;
+            return Ok(Vec::new());
+        }
+        Some(_) => icons
+            .render()
+            .map_err(|err| part_error("render-part-app-icons", &err))?,
+        None => rendered,
+    };
+    let sizes: Vec<(String, usize)> = rendered
+        .iter()
+        .map(|(path, png)| (path.clone(), png.len()))
+        .collect();
+    model.icons_rendered(&sizes);
+    Ok(rendered)
 }
 
 /// Each file's path and size.

@@ -113,6 +113,15 @@ impl Icons {
         }
     }
 
+    /// Whether `files` (site path and size) are these icons' files, in their order.
+    pub(crate) fn are_at(&self, files: &[(String, usize)]) -> bool {
+        files.len() == self.icons.len()
+            && files
+                .iter()
+                .zip(&self.icons)
+                .all(|((path, size), icon)| *path == icon.path && *size > 0)
+    }
+
     /// Every icon's PNG, by its site path.
     pub(crate) fn render(&self) -> Result<Vec<(String, Vec<u8>)>, IconError> {
         self.icons

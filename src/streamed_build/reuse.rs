@@ -134,7 +134,18 @@ impl Guidelines<'_> {
 /// (`group/slug`).
 const SITE_WIDE: &str = "/site-wide";
 
+/// The page record's name for the app icons.
+const ICONS: &str = "/icons";
+
 impl Guidelines<'_> {
+    /// The key of the app icons: the build's part of the inputs alone (the program, the
+    /// theme and its favicon, the settings), which is all they are made from.
+    fn icons_key(&self) -> Option<String> {
+        let keys = self.keys.as_ref()?;
+        let none = blake3::Hash::from_bytes([0; 32]);
+        Some(entry_key(&keys.reuse.base, &none, "", ICONS, &[0; 32]))
+    }
+
     /// The key of the pages about the whole site: they read what a guideline's pages read
     /// but its text (the summaries, not their text hashes, which only the offline lists
     /// read, and those are made every time).
@@ -184,6 +195,45 @@ impl Models for Guidelines<'_> {
             clean: true,
         };
         lock(&self.made).insert(SITE_WIDE.to_owned(), entry);
+    }
+
+    fn icons(&self) -> Option<Vec<(String, usize)>> {
+        let key = self.icons_key()?;
+        let keys = self.keys.as_ref()?;
+        let entry = keys.reuse.previous.get(ICONS).filter(|e| e.key == key)?;
+        Some(
+            entry
+                .files
+                .iter()
+                .map(|file| (file.path.clone(), file.size))
+                .collect(),
+        )
+    }
+
+    fn reuse_icons(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
+        // A guideline's own file at an icon's path stays, as when the icons are rendered.
+        for (path, _) in files {
+            self.writer.reuse_unless_there(path)?;
+        }
+        self.icons_rendered(files);
+        Ok(())
+    }
+
+    fn icons_rendered(&self, files: &[(String, usize)]) {
+        let Some(key) = self.icons_key() else {
+            return;
+        };
+        let files = files.iter().map(|(path, size)| OutFile {
+            path: path.clone(),
+            size: *size,
+            page: false,
+        });
+        let entry = Entry {
+            key,
+            files: files.collect(),
+            clean: true,
+        };
+        lock(&self.made).insert(ICONS.to_owned(), entry);
     }
 
     fn model(&self, k: usize) -> Result<Made, RenderError> {

@@ -41,7 +41,7 @@ fn guidelines(site: &Site) -> Vec<String> {
 }
 
 /// How many kinds of edit [`edit`] makes.
-const KINDS: usize = 11;
+const KINDS: usize = 12;
 
 /// An edit of kind `kind` (of [`KINDS`]) a writer makes between two builds, of a guideline
 /// `rng` picks; says what it did.
@@ -76,6 +76,11 @@ fn edit(site: &Site, rng: &mut fastrand::Rng, round: usize, kind: usize) -> Stri
             // A theme label the search units carry.
             theme_strings(site, "oxford-b = \"", &format!("oxford-b = \"{round} "));
             "a strength label".to_owned()
+        }
+        // The app icons are drawn from it.
+        11 => {
+            favicon(site, &format!("#{:06x}", rng.u32(..0x0100_0000)));
+            "the favicon's colour".to_owned()
         }
         // A draft goes on the site only with `--drafts`; the main guideline is linked.
         9 if path != crate::support::MAIN => {
@@ -143,6 +148,14 @@ fn theme_strings(site: &Site, from: &str, to: &str) {
         .unwrap_or_else(|_| include_str!("../../themes/default/strings.toml").to_owned());
     std::fs::create_dir_all(site.path("themes/default")).expect("create dir");
     std::fs::write(strings, theme.replacen(from, to, 1)).expect("write");
+}
+
+/// The site's favicon: the default theme's, its background `colour`.
+fn favicon(site: &Site, colour: &str) {
+    let svg = include_str!("../../themes/default/static/favicon.svg");
+    std::fs::create_dir_all(site.path("themes/default/static")).expect("create dir");
+    let svg = svg.replacen("#0b4f6c", colour, 1);
+    std::fs::write(site.path("themes/default/static/favicon.svg"), svg).expect("write");
 }
 
 #[test]
@@ -300,4 +313,60 @@ fn stale_or_corrupt_survey_entries_cost_a_parse_not_a_wrong_site() {
     assert_eq!(findings, fresh_findings);
     // Each bad entry was set aside and made again from a parse.
     assert!(entries() == second, "the entries are made again");
+}
+
+#[test]
+fn the_app_icons_are_linked_until_the_favicon_changes() {
+    let site = site()
+        .file("guidelines/dbcg/mamma.md", generated("Brystkræft"))
+        .build();
+    let icons = || -> BTreeMap<String, Vec<u8>> {
+        files_under(&site.path("public/assets"))
+            .into_iter()
+            .filter(|(path, _)| path.ends_with(".png"))
+            .collect()
+    };
+    let record = site.path(".retning/build/pages.json");
+    let icons_entry = || {
+        let record = std::fs::read_to_string(&record).expect("a page record");
+        let at = record.find("\"/icons\":{").expect("an entry of the icons");
+        let end = record[at..].find(']').expect("its files");
+        record[at..at + end].to_owned()
+    };
+    let main = site.path(crate::support::MAIN);
+    let blank_line = || {
+        let text = std::fs::read_to_string(&main).expect("read");
+        std::fs::write(&main, format!("{text}\n")).expect("write");
+    };
+    build_without_history(site.root(), &[]);
+    let (first, first_entry) = (icons(), icons_entry());
+    assert_eq!(first.len(), 4, "{:?}", first.keys());
+    // A guideline's text is not what the icons are drawn from: the last build's are linked.
+    blank_line();
+    build_without_history(site.root(), &[]);
+    assert_eq!(icons(), first);
+    assert_eq!(icons_entry(), first_entry);
+    assert_same_site(
+        "a blank line",
+        &files_under(&site.path("public")),
+        &fresh_build(&site).0,
+    );
+    // Another favicon: new icons, drawn from it.
+    favicon(&site, "#c0392b");
+    blank_line();
+    build_without_history(site.root(), &[]);
+    let second = icons();
+    assert_eq!(second.len(), 4, "{:?}", second.keys());
+    assert!(second.keys().all(|path| !first.contains_key(path)));
+    assert!(
+        second
+            .values()
+            .all(|png| !first.values().any(|old| old == png))
+    );
+    assert_ne!(icons_entry(), first_entry);
+    assert_same_site(
+        "another favicon",
+        &files_under(&site.path("public")),
+        &fresh_build(&site).0,
+    );
 }
