@@ -133,6 +133,18 @@ impl RunTerms {
         }
     }
 
+    /// How many docs it holds.
+    pub(crate) fn docs(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Doc `doc`'s terms, without their counts (none for a doc number out of range).
+    pub(crate) fn doc_terms(&self, doc: usize) -> impl Iterator<Item = u32> + '_ {
+        let end = self.ends.get(doc).copied().unwrap_or(0);
+        let start = self.start(doc).min(end);
+        self.entries[start..end].iter().map(|p| p.term)
+    }
+
     /// Renumbers every term by `map` (old id → new id).
     pub(crate) fn renumber(&mut self, map: &[u32]) {
         for entry in &mut self.entries {
@@ -153,23 +165,31 @@ impl RunTerms {
         if !entries.len().is_multiple_of(ENTRY) {
             return None;
         }
+        // One pass: each entry decoded, its term checked and its mark counted.
+        let mut in_range = true;
+        let mut marked = 0;
         let entries: Vec<Packed> = entries
             .chunks_exact(ENTRY)
-            .map(|bytes| Packed {
-                term: u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]),
-                counts: std::array::from_fn(|f| {
-                    u16::from_le_bytes([bytes[4 + 2 * f], bytes[5 + 2 * f]])
-                }),
+            .map(|bytes| {
+                let packed = Packed {
+                    term: u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]),
+                    counts: std::array::from_fn(|f| {
+                        u16::from_le_bytes([bytes[4 + 2 * f], bytes[5 + 2 * f]])
+                    }),
+                };
+                in_range &= packed.term < terms;
+                marked += usize::from(packed.counts.contains(&OVER));
+                packed
             })
             .collect();
-        let whole = entries.iter().all(|p| p.term < terms)
+        let whole = in_range
             && ends.windows(2).all(|w| w[0] <= w[1])
             && ends.last().copied().unwrap_or(0) == entries.len()
             && over.windows(2).all(|w| w[0].0 < w[1].0)
             && over
                 .iter()
                 .all(|&(i, _)| entries.get(i).is_some_and(|p| p.counts.contains(&OVER)))
-            && entries.iter().filter(|p| p.counts.contains(&OVER)).count() == over.len();
+            && marked == over.len();
         whole.then_some(Self {
             entries,
             ends,
