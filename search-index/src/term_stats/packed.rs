@@ -269,4 +269,30 @@ mod tests {
         assert_eq!(all.doc(usize::MAX).count(), 0);
         assert_eq!(all.all_terms().collect::<Vec<_>>(), [3, 7, 1, 7, 2, 9]);
     }
+
+    /// A kept run is taken only whole: every term below the dictionary's count, every mark
+    /// with its exact counts and no exact counts without a mark.
+    #[test]
+    fn a_kept_run_is_refused_unless_whole() {
+        let entry = |term: u32, counts: [u16; FIELDS]| {
+            let mut bytes = term.to_le_bytes().to_vec();
+            counts.iter().for_each(|c| bytes.extend(c.to_le_bytes()));
+            bytes
+        };
+        let bytes = [entry(1, [2, 0]), entry(4, [OVER, 1])].concat();
+        let over = vec![(1, [70_000, 1])];
+        let run = RunTerms::from_bytes(&bytes, vec![2], over.clone(), 5).expect("whole");
+        assert_eq!(
+            run.doc(0).collect::<Vec<_>>(),
+            [(1, [2, 0]), (4, [70_000, 1])]
+        );
+        assert_eq!(run.doc_terms(0).collect::<Vec<_>>(), [1, 4]);
+        assert!(RunTerms::from_bytes(&bytes, vec![2], over.clone(), 4).is_none());
+        assert!(RunTerms::from_bytes(&bytes, vec![2], Vec::new(), 5).is_none());
+        assert!(RunTerms::from_bytes(&bytes, vec![1], over, 5).is_none());
+        let unmarked = [entry(1, [2, 0]), entry(4, [3, 1])].concat();
+        let stray = vec![(1, [3, 1])];
+        assert!(RunTerms::from_bytes(&unmarked, vec![2], stray, 5).is_none());
+        assert!(RunTerms::from_bytes(&bytes[1..], vec![2], Vec::new(), 5).is_none());
+    }
 }
