@@ -56,7 +56,7 @@ pub struct TermStats {
     /// left out).
     docs: DocTerms,
     /// Per doc: the number of terms in each indexed field, what tantivy's field norms count.
-    lengths: Vec<[u32; INDEXED_FIELDS]>,
+    lengths: Vec<Lengths>,
     /// Per term: whether it is a phrase's.
     is_phrase: Vec<bool>,
     /// Whether the phrase fields hold [`PHRASE_FILLER`] (when the synonym list has phrases).
@@ -81,8 +81,21 @@ impl TermStats {
     /// The statistics of an analysis, each doc's field lengths counted; `kept` is what
     /// [`Self::write_analysis`] needs, when the analysis is to be kept.
     fn of_analysis(analysis: Analysis, phrases: &Phrases, kept: Option<Kept>) -> Self {
+        Self::of_counted(analysis, phrases, None, kept)
+    }
+
+    /// [`Self::of_analysis`] with each doc's field lengths, when they are counted already
+    /// (one per doc, as `field_lengths` counts them).
+    fn of_counted(
+        analysis: Analysis,
+        phrases: &Phrases,
+        lengths: Option<Vec<Lengths>>,
+        kept: Option<Kept>,
+    ) -> Self {
         let phrase_fields = !phrases.is_empty();
-        let lengths = field_lengths(&analysis.docs, &analysis.is_phrase, phrase_fields);
+        let lengths = lengths
+            .filter(|lengths| lengths.len() == analysis.docs.len())
+            .unwrap_or_else(|| field_lengths(&analysis.docs, &analysis.is_phrase, phrase_fields));
         Self {
             terms: analysis.terms,
             docs: analysis.docs,
@@ -241,6 +254,9 @@ fn terms_per_doc(
         .collect();
     DocTerms::of_runs(parts)
 }
+
+/// A doc's number of terms in each indexed field.
+type Lengths = [u32; INDEXED_FIELDS];
 
 /// Per doc: the number of terms in each indexed field (a phrase's in its phrase field; each
 /// phrase field with its [`PHRASE_FILLER`] when there are phrases).

@@ -1,6 +1,7 @@
 //! The analysis a build keeps for the next (`TermStats::reusing`), in a folder: a dictionary
 //! of terms (`terms.dict`) and a part per DMCG group (`<hash of its code>.part`) with, per
-//! doc, its key and its terms (by their ids in the dictionary) and counts. A build rewrites
+//! doc, its key, its field lengths and its terms (by their ids in the dictionary) and
+//! counts. A build rewrites
 //! only the parts of the groups whose docs changed, and the dictionary only when a term is
 //! new to it.
 //!
@@ -21,10 +22,10 @@ use rustc_hash::FxHashMap;
 
 use super::packed::{ENTRY, RunTerms};
 use super::reuse::{DocKey, KeptDict};
-use super::{FIELDS, TermStats};
+use super::{FIELDS, INDEXED_FIELDS, Lengths, TermStats};
 
 const DICT_MAGIC: &[u8; 16] = b"retning-dict 1\n\n";
-const PART_MAGIC: &[u8; 16] = b"retning-part 1\n\n";
+const PART_MAGIC: &[u8; 16] = b"retning-part 2\n\n";
 const DICT_FILE: &str = "terms.dict";
 const PART_EXTENSION: &str = "part";
 /// No term is longer (tantivy's limit); a longer length is a corrupt file.
@@ -50,6 +51,9 @@ pub(super) struct Dict {
 /// A group's docs as a build kept them.
 pub(super) struct Part {
     pub(super) keys: Vec<DocKey>,
+    /// Their field lengths, as `field_lengths` counted them (which only the seal's phrases
+    /// decide besides their terms).
+    pub(super) lengths: Vec<Lengths>,
     /// Their terms, by ids of the dictionary.
     pub(super) run: RunTerms,
 }
@@ -63,29 +67,43 @@ pub struct KeptAnalysis {
 
 impl KeptAnalysis {
     /// The analysis kept in `dir`, if its dictionary is whole and of this format; of its
-    /// parts, those that are whole and of that dictionary.
+    /// parts, those that are whole and of that dictionary. The dictionary is read on one
+    /// core while the parts are on the others, and each part checked against it after.
     pub fn read(dir: &Path) -> Option<Self> {
-        let dict = read_dict(&std::fs::read(dir.join(DICT_FILE)).ok()?)?;
-        let files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
-            .ok()?
-            .flatten()
-            .filter_map(|entry| {
-                let path = entry.path();
-                if path.extension()? != PART_EXTENSION {
-                    return None;
-                }
-                Some((path.file_stem()?.to_str()?.to_owned(), path))
+        let (dict, parts) = rayon::join(
+            || read_dict(&std::fs::read(dir.join(DICT_FILE)).ok()?),
+            || read_parts(dir),
+        );
+        let dict = dict?;
+        let parts = parts?
+            .into_iter()
+            .filter(|(_, (seal, checkpoint, _))| {
+                *seal == dict.seal && dict.checkpoints.contains(checkpoint)
             })
-            .collect();
-        let parts = files
-            .into_par_iter()
-            .filter_map(|(name, path)| {
-                let part = read_part(&std::fs::read(path).ok()?, &dict)?;
-                Some((name, part))
-            })
+            .map(|(name, (_, _, part))| (name, part))
             .collect();
         Some(Self { dict, parts })
     }
+}
+
+/// The parts in `dir` that are whole, by name, each with the seal and checkpoint it names.
+fn read_parts(dir: &Path) -> Option<Vec<(String, PartOf)>> {
+    let files: Vec<(String, PathBuf)> = std::fs::read_dir(dir)
+        .ok()?
+        .flatten()
+        .filter_map(|entry| {
+            let path = entry.path();
+            if path.extension()? != PART_EXTENSION {
+                return None;
+            }
+            Some((path.file_stem()?.to_str()?.to_owned(), path))
+        })
+        .collect();
+    let parts = files
+        .into_par_iter()
+        .filter_map(|(name, path)| Some((name, read_part(&std::fs::read(path).ok()?)?)))
+        .collect();
+    Some(parts)
 }
 
 /// The hash of the state after `prev` with `terms` added (`prev` the seal for the first).
@@ -173,6 +191,12 @@ impl TermStats {
         write_u32(body, keys.len())?;
         for key in keys {
             body.write_all(key)?;
+        }
+        for d in docs.clone() {
+            let lengths = self.lengths.get(d).ok_or_else(|| bad("a doc"))?;
+            for length in lengths {
+                body.write_all(&length.to_le_bytes())?;
+            }
         }
         let mut end = 0;
         for d in docs.clone() {
@@ -280,18 +304,25 @@ fn read_dict(bytes: &[u8]) -> Option<Dict> {
     })
 }
 
-/// The part of a file's `bytes`, if it is whole and of a state of `dict`.
-fn read_part(bytes: &[u8], dict: &Dict) -> Option<Part> {
+/// A part as read, with the seal and the dictionary's state it was written at: good only
+/// against a dictionary of that seal that went through that state.
+type PartOf = ([u8; 32], Checkpoint, Part);
+
+/// The part of a file's `bytes`, if it is whole (its terms all below the number of terms at
+/// the state it names).
+fn read_part(bytes: &[u8]) -> Option<PartOf> {
     let mut body = Body(opened(bytes, PART_MAGIC)?);
     let seal: [u8; 32] = body.array()?;
     let checkpoint = (body.u32()?, body.array()?);
-    if seal != dict.seal || !dict.checkpoints.contains(&checkpoint) {
-        return None;
-    }
     let docs = body.u32()? as usize;
     let keys = (0..docs)
         .map(|_| body.array())
         .collect::<Option<Vec<DocKey>>>()?;
+    let lengths = body
+        .u32s(docs.checked_mul(INDEXED_FIELDS)?)?
+        .chunks_exact(INDEXED_FIELDS)
+        .map(|l| std::array::from_fn(|f| l[f]))
+        .collect();
     let ends = body.u32s(docs)?.into_iter().map(|e| e as usize).collect();
     let entries = body.u32()? as usize;
     let entry_bytes = body.take(entries.checked_mul(ENTRY)?)?;
@@ -309,7 +340,7 @@ fn read_part(bytes: &[u8], dict: &Dict) -> Option<Part> {
         return None;
     }
     let run = RunTerms::from_bytes(entry_bytes, ends, over, checkpoint.0)?;
-    Some(Part { keys, run })
+    Some((seal, checkpoint, Part { keys, lengths, run }))
 }
 
 /// The body of a file's `bytes`, if they start with `magic` and the checksum of the rest.

@@ -133,6 +133,18 @@ impl RunTerms {
         }
     }
 
+    /// How many docs it holds.
+    pub(crate) fn docs(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Doc `doc`'s terms, without their counts (none for a doc number out of range).
+    pub(crate) fn doc_terms(&self, doc: usize) -> impl Iterator<Item = u32> + '_ {
+        let end = self.ends.get(doc).copied().unwrap_or(0);
+        let start = self.start(doc).min(end);
+        self.entries[start..end].iter().map(|p| p.term)
+    }
+
     /// Renumbers every term by `map` (old id → new id).
     pub(crate) fn renumber(&mut self, map: &[u32]) {
         for entry in &mut self.entries {
@@ -153,23 +165,31 @@ impl RunTerms {
         if !entries.len().is_multiple_of(ENTRY) {
             return None;
         }
+        // One pass: each entry decoded, its term checked and its mark counted.
+        let mut in_range = true;
+        let mut marked = 0;
         let entries: Vec<Packed> = entries
             .chunks_exact(ENTRY)
-            .map(|bytes| Packed {
-                term: u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]),
-                counts: std::array::from_fn(|f| {
-                    u16::from_le_bytes([bytes[4 + 2 * f], bytes[5 + 2 * f]])
-                }),
+            .map(|bytes| {
+                let packed = Packed {
+                    term: u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]),
+                    counts: std::array::from_fn(|f| {
+                        u16::from_le_bytes([bytes[4 + 2 * f], bytes[5 + 2 * f]])
+                    }),
+                };
+                in_range &= packed.term < terms;
+                marked += usize::from(packed.counts.contains(&OVER));
+                packed
             })
             .collect();
-        let whole = entries.iter().all(|p| p.term < terms)
+        let whole = in_range
             && ends.windows(2).all(|w| w[0] <= w[1])
             && ends.last().copied().unwrap_or(0) == entries.len()
             && over.windows(2).all(|w| w[0].0 < w[1].0)
             && over
                 .iter()
                 .all(|&(i, _)| entries.get(i).is_some_and(|p| p.counts.contains(&OVER)))
-            && entries.iter().filter(|p| p.counts.contains(&OVER)).count() == over.len();
+            && marked == over.len();
         whole.then_some(Self {
             entries,
             ends,
@@ -248,5 +268,31 @@ mod tests {
         assert_eq!(all.doc(4).count(), 0);
         assert_eq!(all.doc(usize::MAX).count(), 0);
         assert_eq!(all.all_terms().collect::<Vec<_>>(), [3, 7, 1, 7, 2, 9]);
+    }
+
+    /// A kept run is taken only whole: every term below the dictionary's count, every mark
+    /// with its exact counts and no exact counts without a mark.
+    #[test]
+    fn a_kept_run_is_refused_unless_whole() {
+        let entry = |term: u32, counts: [u16; FIELDS]| {
+            let mut bytes = term.to_le_bytes().to_vec();
+            counts.iter().for_each(|c| bytes.extend(c.to_le_bytes()));
+            bytes
+        };
+        let bytes = [entry(1, [2, 0]), entry(4, [OVER, 1])].concat();
+        let over = vec![(1, [70_000, 1])];
+        let run = RunTerms::from_bytes(&bytes, vec![2], over.clone(), 5).expect("whole");
+        assert_eq!(
+            run.doc(0).collect::<Vec<_>>(),
+            [(1, [2, 0]), (4, [70_000, 1])]
+        );
+        assert_eq!(run.doc_terms(0).collect::<Vec<_>>(), [1, 4]);
+        assert!(RunTerms::from_bytes(&bytes, vec![2], over.clone(), 4).is_none());
+        assert!(RunTerms::from_bytes(&bytes, vec![2], Vec::new(), 5).is_none());
+        assert!(RunTerms::from_bytes(&bytes, vec![1], over, 5).is_none());
+        let unmarked = [entry(1, [2, 0]), entry(4, [3, 1])].concat();
+        let stray = vec![(1, [3, 1])];
+        assert!(RunTerms::from_bytes(&unmarked, vec![2], stray, 5).is_none());
+        assert!(RunTerms::from_bytes(&bytes[1..], vec![2], Vec::new(), 5).is_none());
     }
 }

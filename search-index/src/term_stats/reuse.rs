@@ -11,7 +11,10 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::cache::{Checkpoint, Dict, Part, chain};
-use super::{Analysis, DocTerms, KeptAnalysis, RunTerms, TermStats, analyze, field_texts};
+use super::{
+    Analysis, DocTerms, KeptAnalysis, Lengths, RunTerms, TermStats, analyze, doc_lengths,
+    field_texts,
+};
 use crate::phrases::Phrases;
 use crate::{GroupRange, IndexDoc};
 
@@ -153,10 +156,15 @@ impl TermStats {
         let keys = keys.unwrap_or_else(|| docs.par_iter().map(doc_key).collect());
         let seal = seal(salt, phrases);
         let mut parts = part_ranges(groups, docs.len());
-        let (analysis, dict, previous) = match previous.filter(|p| p.dict.seal == seal) {
-            Some(previous) => merged(docs, &keys, &mut parts, phrases, previous),
+        let (analysis, lengths, dict, previous) = match previous.filter(|p| p.dict.seal == seal) {
+            Some(previous) => {
+                let (analysis, lengths, dict, loose) =
+                    merged(docs, &keys, &mut parts, phrases, previous);
+                (analysis, Some(lengths), dict, loose)
+            }
             None => (
                 analyze(&docs.iter().collect::<Vec<_>>(), phrases),
+                None,
                 None,
                 FxHashMap::default(),
             ),
@@ -176,26 +184,32 @@ impl TermStats {
             dict,
             parts,
         };
-        Self::of_analysis(analysis, phrases, Some(kept))
+        Self::of_counted(analysis, phrases, lengths, Some(kept))
     }
 }
 
 /// The analysis of `docs`: those whose key `previous` holds from it, the others analyzed
-/// afresh, and the terms of both numbered again; the parts to write marked. With the
-/// dictionary grown by the new terms, unless it has grown too large and a new one is due;
-/// and the last build's docs not taken whole, by key (`Kept::previous`).
+/// afresh, and the terms of both numbered again; the parts to write marked. With each doc's
+/// field lengths (`field_lengths`), the dictionary grown by the new terms, unless it has
+/// grown too large and a new one is due, and the last build's docs not taken whole, by key
+/// (`Kept::previous`).
 fn merged(
     docs: &[IndexDoc],
     keys: &[DocKey],
     parts: &mut [PartRange],
     phrases: &Phrases,
     previous: KeptAnalysis,
-) -> (Analysis, Option<KeptDict>, ByKey) {
+) -> (Analysis, Vec<Lengths>, Option<KeptDict>, ByKey) {
     let KeptAnalysis {
         mut dict,
         parts: old_parts,
     } = previous;
-    let (mut runs, found, loose) = kept_docs(keys, parts, old_parts);
+    let KeptDocs {
+        mut runs,
+        lengths: kept_lengths,
+        found,
+        loose,
+    } = kept_docs(keys, parts, old_parts);
     let changed: Vec<&IndexDoc> = docs
         .iter()
         .zip(&found)
@@ -203,24 +217,21 @@ fn merged(
         .map(|(doc, _)| doc)
         .collect();
     let fresh = analyze(&changed, phrases);
-    // The dictionary's terms some reused doc still has.
-    let mut used = vec![false; dict.terms.len()];
-    for &(run, d) in found.iter().flatten() {
-        for (term, _) in runs[run as usize].doc(d as usize) {
-            if let Some(u) = used.get_mut(term as usize) {
-                *u = true;
-            }
-        }
-    }
+    let used = used_terms(&runs, &found, dict.terms.len());
     let known = dict.terms.len();
     let numbered = Numbered::of(&mut dict, &used, fresh.terms, &fresh.is_phrase);
-    for run in &mut runs {
-        run.renumber(&numbered.old);
-    }
+    let phrase_fields = !phrases.is_empty();
     let (mut all_runs, fresh_index) = fresh.docs.into_parts();
-    for run in &mut all_runs {
-        run.renumber(&numbered.fresh);
-    }
+    // The changed docs' lengths counted as their runs are renumbered, a run to a core; the
+    // kept docs' are as they were kept.
+    let is_phrase = &numbered.is_phrase;
+    let mut run_lengths: Vec<Vec<Lengths>> = all_runs
+        .par_iter_mut()
+        .map(|run| renumber_counting(run, &numbered.fresh, is_phrase, phrase_fields))
+        .collect();
+    runs.par_iter_mut()
+        .for_each(|run| run.renumber(&numbered.old));
+    run_lengths.extend(kept_lengths);
     let offset = all_runs.len() as u32;
     all_runs.extend(runs);
     let loose = loose
@@ -236,6 +247,7 @@ fn merged(
         })
         .collect::<Option<Vec<_>>>()
         .unwrap_or_default();
+    let lengths = per_doc(&index, &run_lengths, phrase_fields);
     let analysis = Analysis {
         terms: numbered.terms,
         docs: DocTerms::of_parts(all_runs, index),
@@ -245,7 +257,7 @@ fn merged(
     let too_large = dict.terms.len() > 2 * analysis.terms.len() + 4096
         || dict.checkpoints.len() >= MAX_CHECKPOINTS;
     if too_large {
-        return (analysis, None, loose);
+        return (analysis, lengths, None, loose);
     }
     if added > 0 {
         let last = dict.checkpoints.last().map_or(dict.seal, |c| c.1);
@@ -257,7 +269,66 @@ fn merged(
         changed: added > 0,
         to_dict: numbered.to_dict,
     };
-    (analysis, Some(dict), loose)
+    (analysis, lengths, Some(dict), loose)
+}
+
+/// Renumbers `run`'s terms by `map` and gives its docs' lengths by the new numbers.
+fn renumber_counting(
+    run: &mut RunTerms,
+    map: &[u32],
+    is_phrase: &[bool],
+    phrase_fields: bool,
+) -> Vec<Lengths> {
+    run.renumber(map);
+    (0..run.docs())
+        .map(|d| doc_lengths(run.doc(d), is_phrase, phrase_fields))
+        .collect()
+}
+
+/// Per doc of `index` (a run and a doc of it each), its lengths in `run_lengths`: those of
+/// a doc with no terms, as [`DocTerms::doc`] gives for one out of range, if it has none.
+fn per_doc(index: &[Place], run_lengths: &[Vec<Lengths>], phrase_fields: bool) -> Vec<Lengths> {
+    let none = doc_lengths(std::iter::empty(), &[], phrase_fields);
+    index
+        .iter()
+        .map(|&(run, d)| {
+            let run = run_lengths.get(run as usize);
+            run.and_then(|run| run.get(d as usize))
+                .copied()
+                .unwrap_or(none)
+        })
+        .collect()
+}
+
+/// Per dictionary term: whether a doc of `found` (a run of `runs` and a doc of it each) has
+/// it; the runs on every core.
+fn used_terms(runs: &[RunTerms], found: &[Option<Place>], terms: usize) -> Vec<bool> {
+    let mut per_run: Vec<Vec<u32>> = vec![Vec::new(); runs.len()];
+    for &(run, d) in found.iter().flatten() {
+        if let Some(docs) = per_run.get_mut(run as usize) {
+            docs.push(d);
+        }
+    }
+    runs.par_iter()
+        .zip(per_run)
+        .fold(
+            || vec![false; terms],
+            |mut used, (run, docs)| {
+                for d in docs {
+                    for term in run.doc_terms(d as usize) {
+                        if let Some(u) = used.get_mut(term as usize) {
+                            *u = true;
+                        }
+                    }
+                }
+                used
+            },
+        )
+        .reduce_with(|mut a, b| {
+            a.iter_mut().zip(b).for_each(|(a, b)| *a |= b);
+            a
+        })
+        .unwrap_or_else(|| vec![false; terms])
 }
 
 /// A doc of the kept runs: its run and its place in it.
@@ -266,15 +337,26 @@ type Place = (u32, u32);
 /// Docs of kept runs by key.
 type ByKey = FxHashMap<DocKey, Place>;
 
-/// The kept runs of `old_parts` and, per doc of `keys`, its run and place there when one
-/// of them holds its key. A part whose docs are all the last build's, in its order, is
-/// taken whole and not to be written again; the docs of the others, by key.
+/// What the last build's parts give this one: their runs and their docs' lengths, per doc
+/// of this build the run and place of its analysis when one of them holds its key, and
+/// the docs of the runs not taken whole, by key.
+struct KeptDocs {
+    runs: Vec<RunTerms>,
+    lengths: Vec<Vec<Lengths>>,
+    found: Vec<Option<Place>>,
+    loose: ByKey,
+}
+
+/// The [`KeptDocs`] of `old_parts` for docs of `keys`. A part whose docs are all the last
+/// build's, in its order, is taken whole and not to be written again; the docs of the
+/// others are found by key.
 fn kept_docs(
     keys: &[DocKey],
     parts: &mut [PartRange],
     mut old_parts: FxHashMap<String, Part>,
-) -> (Vec<RunTerms>, Vec<Option<Place>>, ByKey) {
+) -> KeptDocs {
     let mut runs = Vec::new();
+    let mut lengths = Vec::new();
     let mut found: Vec<Option<(u32, u32)>> = vec![None; keys.len()];
     // The docs of the parts not taken whole, by key: a doc may come from any of them.
     let mut loose: ByKey = FxHashMap::default();
@@ -297,17 +379,24 @@ fn kept_docs(
             loosen(run, &old.keys);
         }
         runs.push(old.run);
+        lengths.push(old.lengths);
     }
     for old in old_parts.into_values() {
         loosen(runs.len() as u32, &old.keys);
         runs.push(old.run);
+        lengths.push(old.lengths);
     }
     for (f, key) in found.iter_mut().zip(keys) {
         if f.is_none() {
             *f = loose.get(key).copied();
         }
     }
-    (runs, found, loose)
+    KeptDocs {
+        runs,
+        lengths,
+        found,
+        loose,
+    }
 }
 
 /// The terms of the reused docs and of the changed ones, numbered together: the sorted union
