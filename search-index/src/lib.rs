@@ -14,6 +14,7 @@ mod analyzer;
 mod engine;
 mod grid_stats;
 mod phrases;
+mod sealed_bytes;
 pub mod static_index;
 mod synonyms;
 mod term_stats;

@@ -6,6 +6,7 @@
 //! foreign one is not read, and the next build encodes everything.
 
 use crate::DocKind;
+use crate::sealed_bytes::{Body, opened};
 use crate::term_stats::DocKey;
 
 use super::HASH_HEX;
@@ -56,12 +57,7 @@ pub struct LastIndex {
 impl LastIndex {
     /// The record in `bytes`, if they are one of this format, whole.
     pub fn read(bytes: &[u8]) -> Option<Self> {
-        let rest = bytes.strip_prefix(MAGIC)?;
-        let (checksum, body) = rest.split_at_checked(32)?;
-        if blake3::hash(body).as_bytes() != checksum {
-            return None;
-        }
-        let mut body = Body(body);
+        let mut body = Body(opened(bytes, MAGIC)?);
         let settings = body.array()?;
         let meta = body.array()?;
         let grid = (
@@ -90,7 +86,7 @@ impl LastIndex {
         let fragments = body.listed_files()?;
         let vocabulary = body.array()?;
         let typos = body.listed_files()?;
-        (body.0.is_empty() && !chunks.is_empty()).then_some(Self {
+        (body.is_empty() && !chunks.is_empty()).then_some(Self {
             settings,
             meta,
             grid,
@@ -192,28 +188,8 @@ fn put_listed_files(body: &mut Vec<u8>, files: &[Listed]) {
     }
 }
 
-/// What is left to read of a record's body.
-struct Body<'a>(&'a [u8]);
-
-impl<'a> Body<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (taken, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(taken)
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-
-    fn u64(&mut self) -> Option<u64> {
-        self.array().map(u64::from_le_bytes)
-    }
-
+/// The record's own fields: strings and listed files.
+impl Body<'_> {
     fn string(&mut self) -> Option<String> {
         let len = self.u32()? as usize;
         if len > MAX_STRING {

@@ -23,6 +23,7 @@ use rustc_hash::FxHashMap;
 use super::packed::{ENTRY, RunTerms};
 use super::reuse::{DocKey, KeptDict};
 use super::{FIELDS, INDEXED_FIELDS, Lengths, TermStats};
+use crate::sealed_bytes::{Body, opened};
 
 const DICT_MAGIC: &[u8; 16] = b"retning-dict 1\n\n";
 const PART_MAGIC: &[u8; 16] = b"retning-part 2\n\n";
@@ -296,7 +297,7 @@ fn read_dict(bytes: &[u8]) -> Option<Dict> {
         .all(|w| terms[w[0] as usize] < terms[w[1] as usize]);
     let states = checkpoints.windows(2).all(|w| w[0].0 < w[1].0)
         && checkpoints.last().is_some_and(|c| c.0 as usize == count);
-    (body.0.is_empty() && sorted && states).then_some(Dict {
+    (body.is_empty() && sorted && states).then_some(Dict {
         seal,
         checkpoints,
         terms,
@@ -336,38 +337,15 @@ fn read_part(bytes: &[u8]) -> Option<PartOf> {
             Some((at, counts))
         })
         .collect::<Option<Vec<_>>>()?;
-    if !body.0.is_empty() {
+    if !body.is_empty() {
         return None;
     }
     let run = RunTerms::from_bytes(entry_bytes, ends, over, checkpoint.0)?;
     Some((seal, checkpoint, Part { keys, lengths, run }))
 }
 
-/// The body of a file's `bytes`, if they start with `magic` and the checksum of the rest.
-fn opened<'a>(bytes: &'a [u8], magic: &[u8; 16]) -> Option<&'a [u8]> {
-    let rest = bytes.strip_prefix(magic)?;
-    let (checksum, body) = rest.split_at_checked(32)?;
-    (blake3::hash(body).as_bytes() == checksum).then_some(body)
-}
-
-/// What is left to read of a body.
-struct Body<'a>(&'a [u8]);
-
-impl<'a> Body<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let (taken, rest) = self.0.split_at_checked(n)?;
-        self.0 = rest;
-        Some(taken)
-    }
-
-    fn array<const N: usize>(&mut self) -> Option<[u8; N]> {
-        self.take(N)?.try_into().ok()
-    }
-
-    fn u32(&mut self) -> Option<u32> {
-        self.array().map(u32::from_le_bytes)
-    }
-
+/// The kept analysis' own field: a run of `u32`s.
+impl Body<'_> {
     fn u32s(&mut self, n: usize) -> Option<Vec<u32>> {
         let bytes = self.take(n.checked_mul(4)?)?;
         Some(
