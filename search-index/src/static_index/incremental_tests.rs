@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::convert::Infallible;
 
 use super::incremental::encode_reusing_with;
+use super::stability_tests::letters;
 use super::*;
 use crate::term_stats::DocKey;
 use crate::{DocKind, KeptAnalysis, TermStats};
@@ -18,20 +19,6 @@ const SMALL_CHUNKS: usize = 600;
 fn word(rng: &mut fastrand::Rng) -> String {
     let rank = (rng.f64().powi(3) * 2000.0) as usize;
     format!("ord{}", letters(rank))
-}
-
-/// `n` as letters: words without digits, which the stemmer keeps apart.
-fn letters(mut n: usize) -> String {
-    let mut out = Vec::new();
-    loop {
-        out.push(b'a' + (n % 20) as u8);
-        n /= 20;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
 
 fn doc(i: usize, rng: &mut fastrand::Rng) -> IndexDoc {

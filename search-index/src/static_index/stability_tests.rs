@@ -42,7 +42,7 @@ fn corpus(count: usize) -> Vec<IndexDoc> {
 
 /// `n` as letters (`a`, `b`, … `ba`, …): words without digits, which the stemmer keeps
 /// apart.
-fn letters(mut n: usize) -> String {
+pub(super) fn letters(mut n: usize) -> String {
     let mut out = Vec::new();
     loop {
         out.push(b'a' + (n % 20) as u8);
