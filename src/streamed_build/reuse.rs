@@ -152,17 +152,13 @@ impl Guidelines<'_> {
     fn site_wide_key(&self) -> Option<String> {
         self.key(SITE_WIDE, "")
     }
-}
 
-impl Models for Guidelines<'_> {
-    fn site_wide(&self) -> Option<Vec<(String, usize)>> {
-        let keys = self.keys.as_ref()?;
-        let key = self.site_wide_key()?;
-        let entry = keys
-            .reuse
-            .previous
-            .get(SITE_WIDE)
-            .filter(|e| e.key == key)?;
+    /// The files the last build recorded under `name` (the pages about the whole site, the
+    /// icons), if it recorded them under `key`.
+    fn recorded(&self, name: &str, key: Option<String>) -> Option<Vec<(String, usize)>> {
+        let key = key?;
+        let entry = self.keys.as_ref()?.reuse.previous.get(name);
+        let entry = entry.filter(|e| e.key == key)?;
         Some(
             entry
                 .files
@@ -172,16 +168,18 @@ impl Models for Guidelines<'_> {
         )
     }
 
-    fn reuse_site_wide(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
+    /// Links recorded files from the site in place; a file this render put at one of their
+    /// paths (a guideline's own) stays, as when they are rendered.
+    fn link_recorded(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
         for (path, _) in files {
             self.writer.reuse_unless_there(path)?;
         }
-        self.site_wide_rendered(files);
         Ok(())
     }
 
-    fn site_wide_rendered(&self, files: &[(String, usize)]) {
-        let Some(key) = self.site_wide_key() else {
+    /// Records `files` under `name` and `key` for the next build.
+    fn record(&self, name: &str, key: Option<String>, files: &[(String, usize)]) {
+        let Some(key) = key else {
             return;
         };
         let files = files.iter().map(|(path, size)| OutFile {
@@ -194,46 +192,37 @@ impl Models for Guidelines<'_> {
             files: files.collect(),
             clean: true,
         };
-        lock(&self.made).insert(SITE_WIDE.to_owned(), entry);
+        lock(&self.made).insert(name.to_owned(), entry);
+    }
+}
+
+impl Models for Guidelines<'_> {
+    fn site_wide(&self) -> Option<Vec<(String, usize)>> {
+        self.recorded(SITE_WIDE, self.site_wide_key())
+    }
+
+    fn reuse_site_wide(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
+        self.link_recorded(files)?;
+        self.site_wide_rendered(files);
+        Ok(())
+    }
+
+    fn site_wide_rendered(&self, files: &[(String, usize)]) {
+        self.record(SITE_WIDE, self.site_wide_key(), files);
     }
 
     fn icons(&self) -> Option<Vec<(String, usize)>> {
-        let key = self.icons_key()?;
-        let keys = self.keys.as_ref()?;
-        let entry = keys.reuse.previous.get(ICONS).filter(|e| e.key == key)?;
-        Some(
-            entry
-                .files
-                .iter()
-                .map(|file| (file.path.clone(), file.size))
-                .collect(),
-        )
+        self.recorded(ICONS, self.icons_key())
     }
 
     fn reuse_icons(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
-        // A guideline's own file at an icon's path stays, as when the icons are rendered.
-        for (path, _) in files {
-            self.writer.reuse_unless_there(path)?;
-        }
+        self.link_recorded(files)?;
         self.icons_rendered(files);
         Ok(())
     }
 
     fn icons_rendered(&self, files: &[(String, usize)]) {
-        let Some(key) = self.icons_key() else {
-            return;
-        };
-        let files = files.iter().map(|(path, size)| OutFile {
-            path: path.clone(),
-            size: *size,
-            page: false,
-        });
-        let entry = Entry {
-            key,
-            files: files.collect(),
-            clean: true,
-        };
-        lock(&self.made).insert(ICONS.to_owned(), entry);
+        self.record(ICONS, self.icons_key(), files);
     }
 
     fn model(&self, k: usize) -> Result<Made, RenderError> {
