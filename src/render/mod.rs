@@ -28,6 +28,7 @@ pub(crate) mod strength_text;
 mod summaries;
 pub(crate) mod theme;
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use jiff::civil::Date;
@@ -231,21 +232,7 @@ fn render_with<T: Send + Default>(
     let mut out = OutputTree::default();
     let (assets, icons) = page_assets(theme, &root, options, search.map(|s| s.meta), &mut out)?;
     let base = base_context(site, theme, &root, &assets)?;
-    let (guidelines, made): (Vec<&Guideline>, Vec<GuidelineSummary>) = match source {
-        Source::Site => {
-            let guidelines: Vec<&Guideline> = site.published(options.drafts).collect();
-            let made = guidelines
-                .par_iter()
-                .map(|g| GuidelineSummary::of(g))
-                .collect();
-            (guidelines, made)
-        }
-        Source::Streamed { .. } => (Vec::new(), Vec::new()),
-    };
-    let summaries = match source {
-        Source::Site => made.as_slice(),
-        Source::Streamed { summaries, .. } => summaries,
-    };
+    let (guidelines, summaries) = models_and_summaries(site, options.drafts, source);
     // Each page's size, for the offline lists, beside what `page` makes of it.
     let page = |path: String, html: Vec<u8>| {
         let size = html.len();
@@ -256,7 +243,7 @@ fn render_with<T: Send + Default>(
         theme,
         options,
         guidelines: &guidelines,
-        summaries,
+        summaries: &summaries,
         base: &base,
         archive,
     };
@@ -308,6 +295,27 @@ fn render_with<T: Send + Default>(
         out.files.extend(archive.files_of(guideline));
     }
     Ok((out, pages.into_iter().map(|page| page.made).collect()))
+}
+
+/// The models a render makes pages of and the summaries its listing pages read: a whole
+/// site's (its published guidelines, summarised here), or a streamed build's summaries
+/// (its models come one by one, through [`Model`]).
+fn models_and_summaries<'a>(
+    site: &'a Site,
+    drafts: bool,
+    source: Source<'a>,
+) -> (Vec<&'a Guideline>, Cow<'a, [GuidelineSummary]>) {
+    match source {
+        Source::Site => {
+            let guidelines: Vec<&Guideline> = site.published(drafts).collect();
+            let made = guidelines
+                .par_iter()
+                .map(|g| GuidelineSummary::of(g))
+                .collect();
+            (guidelines, Cow::Owned(made))
+        }
+        Source::Streamed { summaries, .. } => (Vec::new(), Cow::Borrowed(summaries)),
+    }
 }
 
 /// The theme's asset files (put in `out`) and the URLs every page links: theirs, the search

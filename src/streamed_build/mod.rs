@@ -241,15 +241,7 @@ pub(crate) fn publish_streamed(
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
         guidelines.into_iter().unzip();
     let summaries_hash = reuse.map(|_| reuse::summaries_hash(&summaries));
-    let checker = Checker {
-        site: &site,
-        index: CrossIndex::new(&site.config, &summaries),
-        candidates: &candidates,
-        summaries: &summaries,
-        today: options.today,
-        early: early::by_place(&candidates, early),
-        checked: Mutex::new(Vec::new()),
-    };
+    let checker = Checker::new(&site, &candidates, &summaries, options.today, early);
     let (published, unpublished, listed) = published_and_listed(&summaries, drafts);
     // The guidelines that do not go on the site are checked all the same.
     unpublished
@@ -414,7 +406,27 @@ struct Checker<'a> {
     checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
 }
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
+    /// The check of the `candidates` of `site`, with their `summaries` from the first pass
+    /// and what it checked and rendered of each it parsed (`early`, by name).
+    fn new(
+        site: &'a Site,
+        candidates: &'a [Candidate],
+        summaries: &'a [GuidelineSummary],
+        today: Date,
+        early: HashMap<String, early::Early>,
+    ) -> Self {
+        Self {
+            site,
+            index: CrossIndex::new(&site.config, summaries),
+            candidates,
+            summaries,
+            today,
+            early: early::by_place(candidates, early),
+            checked: Mutex::new(Vec::new()),
+        }
+    }
+
     /// The model of the `i`th guideline of the site, checked, and whether its check found
     /// nothing.
     fn check(&self, i: usize) -> Result<(Guideline, bool), RenderError> {
