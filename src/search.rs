@@ -218,7 +218,7 @@ impl SearchUnits {
         )?;
         if let Some((path, _)) = &self.index_record {
             let _ = match &encoded.record {
-                Some(record) => write_beside(path, record),
+                Some(record) => crate::build_cache::replace_file(path, record),
                 None => std::fs::remove_file(path),
             };
         }
@@ -299,14 +299,6 @@ impl SearchUnits {
         Engine::build_with(&self.docs, self.groups.clone(), dir, &self.stats)?
             .with_synonyms(self.synonyms.clone(), dir)
     }
-}
-
-/// Writes `bytes` to `path` beside it and renames them in, so that a kill leaves the old file
-/// or the new one.
-fn write_beside(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let partial = path.with_extension(format!("{}.tmp", std::process::id()));
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)
 }
 
 /// Makes the next build index every group again, rather than start from the index in

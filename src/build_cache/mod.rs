@@ -23,6 +23,7 @@ mod unread;
 
 pub(crate) use inputs::{InputKey, Settings, TextHashes};
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
+pub(crate) use sealed::replace as replace_file;
 pub(crate) use survey_entry::Surveyed;
 pub(crate) use surveyed::SurveyCache;
 pub(crate) use unread::{Reparse, UnreadTexts};

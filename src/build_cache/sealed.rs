@@ -12,11 +12,17 @@ use serde::de::DeserializeOwned;
 pub(super) fn write<T: Serialize>(file: &Path, magic: &str, record: &T) -> io::Result<()> {
     let body = serde_json::to_string(record).map_err(io::Error::other)?;
     let text = format!("{magic} {}\n{body}", blake3::hash(body.as_bytes()).to_hex());
+    replace(file, text.as_bytes())
+}
+
+/// Writes `bytes` beside `file` (its folder made if missing) and renames them in, so that a
+/// kill leaves the old file or the new one, never half of one.
+pub(crate) fn replace(file: &Path, bytes: &[u8]) -> io::Result<()> {
     if let Some(dir) = file.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    let partial = file.with_extension("tmp");
-    std::fs::write(&partial, text)?;
+    let partial = file.with_extension(format!("{}.tmp", std::process::id()));
+    std::fs::write(&partial, bytes)?;
     std::fs::rename(&partial, file)
 }
 

@@ -9,7 +9,7 @@
 //! neither is trusted with the other's bytes.
 
 use std::fs::File;
-use std::io::{self, Read, Seek, SeekFrom};
+use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
 
 use search_index::IndexDoc;
@@ -162,14 +162,6 @@ pub(crate) fn read_texts(
             Some([kept, rest].concat())
         })
         .collect()
-}
-
-/// Writes `bytes` beside `file` and renames them in, so that a kill leaves no half entry.
-pub(super) fn write(dir: &Path, file: &Path, bytes: &[u8]) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let partial = file.with_extension("tmp");
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, file)
 }
 
 #[cfg(test)]

@@ -139,7 +139,7 @@ impl SurveyCache {
         let file = self.file(&key);
         let write = || {
             let bytes = survey_entry::encode(&key, summary, docs)?;
-            survey_entry::write(&self.dir, &file, &bytes).ok()
+            super::sealed::replace(&file, &bytes).ok()
         };
         if file.exists() || write().is_some() {
             self.use_entry(&key);

@@ -151,11 +151,8 @@ impl UnreadTexts {
         if docs.len() != entry.texts.units() {
             return Err(mismatch());
         }
-        if let (Some(bytes), Some(dir)) = (
-            survey_entry::encode(&entry.key, &summary, &docs),
-            entry.file.parent(),
-        ) {
-            let _ = survey_entry::write(dir, &entry.file, &bytes);
+        if let Some(bytes) = survey_entry::encode(&entry.key, &summary, &docs) {
+            let _ = super::sealed::replace(&entry.file, &bytes);
         }
         places
             .iter()
