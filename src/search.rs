@@ -8,7 +8,7 @@ use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use search_index::static_index::{self, Encoded, IndexFile, LastIndex, StaticFiles};
+use search_index::static_index::{self, Encoded, IndexFile, LastBuild, LastIndex, StaticFiles};
 use search_index::{
     DocKey, DocKind, Engine, EngineError, FullTexts, GroupRange, IndexDoc, IndexPlace, Indexed,
     KeptAnalysis, PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group,
@@ -208,12 +208,17 @@ impl SearchUnits {
         put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
     ) -> Result<Encoded, E> {
         let last = self.last_index(site_search);
+        // A kept file read from the site in place (a typo table a term came to or left).
+        let read = |name: &str| std::fs::read(site_search?.join(name)).ok();
         let encoded = static_index::encode_reusing(
             &self.docs,
             &self.groups,
             &self.stats,
             &self.synonyms,
-            last.as_ref(),
+            last.as_ref().map(|record| LastBuild {
+                record,
+                read: &read,
+            }),
             put,
         )?;
         if let Some((path, _)) = &self.index_record {

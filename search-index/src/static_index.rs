@@ -23,7 +23,7 @@ use crate::{GroupRange, IndexDoc, Synonyms, WeightedTerms};
 #[cfg(test)]
 use chunks::{ChunkRule, flatten};
 use chunks::{CutChunk, encode_chunks};
-pub use incremental::encode_reusing;
+pub use incremental::{LastBuild, encode_reusing};
 pub use reader::{DecodeError, StaticIndex};
 pub use record::LastIndex;
 use record::{Listed, ListedChunk};
@@ -254,7 +254,7 @@ fn encode_streaming<E>(
     chunk_bytes: usize,
     put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
 ) -> Result<(Encoded, Made), E> {
-    let typo_files = typo_table::encode(terms);
+    let typo_table = typo_table::encode(terms);
     let chunks = encode_chunks(weights, chunk_bytes);
     let mut out = Files::new(put);
     let chunks = chunks
@@ -262,7 +262,8 @@ fn encode_streaming<E>(
         .map(|chunk| out.new_chunk(chunk))
         .collect::<Result<Vec<_>, E>>()?;
     let fragments = out.new_fragments(docs, 0..docs.len().div_ceil(FRAGMENT_SIZE))?;
-    let typos = typo_files
+    let typos = typo_table
+        .files
         .iter()
         .map(|bytes| out.new_file("t", bytes))
         .collect::<Result<Vec<_>, E>>()?;
@@ -270,17 +271,19 @@ fn encode_streaming<E>(
         chunks,
         fragments,
         typos,
+        typo_bytes: typo_table.filed_bytes,
     };
     Ok((made.meta(docs, groups, synonyms), made))
 }
 
 /// The files of an index as made: each chunk with its bounds, each fragment file and typo
-/// file.
+/// file, and the bytes the typo files file.
 #[derive(Debug)]
 struct Made {
     chunks: Vec<ListedChunk>,
     fragments: Vec<Listed>,
     typos: Vec<Listed>,
+    typo_bytes: u64,
 }
 
 impl Made {
@@ -355,6 +358,7 @@ impl<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<P> {
             bound: chunk.bound,
             last: chunk.last,
             plain_terms: 0,
+            terms_hash: chunk.terms_hash,
         })
     }
 

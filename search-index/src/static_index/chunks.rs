@@ -1,6 +1,7 @@
 //! The term chunks: each term's postings as the format stores them (its best docs, doc ids
 //! delta-encoded), and where one chunk ends and the next begins.
 
+use super::record::TermsHash;
 use super::{Chunk, MAX_POSTINGS, json};
 
 /// Where chunks are cut: by their terms, not by size alone, so that a chunk that grows or
@@ -50,11 +51,26 @@ fn term_hash(term: &str) -> u64 {
     h ^ (h >> 31)
 }
 
-/// A chunk as [`ChunkWriter`] cuts it: its JSON, its lower bound and its last term.
+/// A chunk as [`ChunkWriter`] cuts it: its JSON, its lower bound, its last term and the
+/// [`terms_hash`] of its terms.
 pub(super) struct CutChunk {
     pub(super) bytes: Vec<u8>,
     pub(super) bound: String,
     pub(super) last: String,
+    pub(super) terms_hash: TermsHash,
+}
+
+/// A hash of `terms` in their order: a chunk's says whether the vocabulary between its
+/// bound and the next chunk's moved (every term of the vocabulary is in some chunk).
+pub(super) fn terms_hash<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermsHash {
+    let mut hasher = blake3::Hasher::new();
+    for term in terms {
+        hasher.update(&(term.len() as u64).to_le_bytes());
+        hasher.update(term.as_bytes());
+    }
+    let mut hash = [0; 16];
+    hash.copy_from_slice(&hasher.finalize().as_bytes()[..16]);
+    hash
 }
 
 /// Cuts terms into chunks by [`ChunkRule`], term by term. A chunk the caller takes from the
@@ -107,6 +123,7 @@ impl ChunkWriter {
         self.any = true;
         let terms = std::mem::take(&mut self.current);
         Some(CutChunk {
+            terms_hash: terms_hash(terms.iter().map(|(t, _)| t.as_str())),
             bytes: json(&Chunk { terms }),
             bound: std::mem::take(&mut self.bound),
             last: term.to_owned(),
@@ -134,6 +151,7 @@ impl ChunkWriter {
             .map(|(t, _)| t.clone())
             .unwrap_or_default();
         Some(CutChunk {
+            terms_hash: terms_hash(self.current.iter().map(|(t, _)| t.as_str())),
             bytes: json(&Chunk {
                 terms: self.current,
             }),

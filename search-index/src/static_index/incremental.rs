@@ -9,21 +9,36 @@
 //! and the cuts after a chunk made again find the old ones again at once, as a rule (cut by
 //! their terms, `chunks.rs`): from the first old chunk that starts where a new one does and
 //! holds nothing touched, the last build's chunks are taken again. A fragment file none of
-//! whose docs changed is the same file; the typo tables are when the vocabulary is. Anything
+//! whose docs changed is the same file; so is a typo table none of whose terms came or went
+//! (a chunk's hash of its terms says where the vocabulary moved; only the tables of the terms
+//! that came or went are filed again, from their last bytes, while their count holds). Anything
 //! else (another grid point, docs added or removed, no record, a record of other settings)
 //! encodes everything, as [`super::encode_into`] does.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 
 use crate::term_stats::{ChangedDoc, Scoring};
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
-use super::chunks::ChunkWriter;
+use super::chunks::{ChunkWriter, terms_hash};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
-    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, MAX_POSTINGS, Made,
-    VERSION, encode_streaming, typo_table,
+    CHUNK_BYTES, Chunk, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile,
+    MAX_POSTINGS, Made, VERSION, content_hash, encode_streaming, typo_table,
 };
+
+/// The last build's static index, whose files the site in place holds.
+#[derive(Clone, Copy)]
+pub struct LastBuild<'a> {
+    /// Its record.
+    pub record: &'a LastIndex,
+    /// A file it lists, by name (`t.<hash>.json`), read from the site in place. One is read
+    /// only where a new file is made from its bytes (a typo table a term came to or left);
+    /// one that cannot be read, or whose bytes are not the record's, makes the build encode
+    /// that part afresh.
+    pub read: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+}
 
 /// Old chunks weighed at once when the cuts run past the chunks first weighed.
 const WEIGH_AHEAD: usize = 8;
@@ -38,7 +53,7 @@ pub fn encode_reusing<E>(
     groups: &[GroupRange],
     stats: &TermStats,
     synonyms: &Synonyms,
-    last: Option<&LastIndex>,
+    last: Option<LastBuild<'_>>,
     put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
 ) -> Result<Encoded, E> {
     encode_reusing_with(docs, groups, stats, synonyms, last, CHUNK_BYTES, put)
@@ -50,7 +65,7 @@ pub(super) fn encode_reusing_with<E>(
     groups: &[GroupRange],
     stats: &TermStats,
     synonyms: &Synonyms,
-    last: Option<&LastIndex>,
+    last: Option<LastBuild<'_>>,
     chunk_bytes: usize,
     put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
 ) -> Result<Encoded, E> {
@@ -63,15 +78,12 @@ pub(super) fn encode_reusing_with<E>(
         phrases: stats.phrase_terms(),
     };
     let plan = last.and_then(|last| Plan::of(&ctx, last));
-    let (made, vocabulary) = match plan {
+    let made = match plan {
         Some(plan) => plan.encode(&ctx, put)?,
         None => {
             let weights = stats.weighted_terms(docs);
             let terms: Vec<&str> = weights.terms().collect();
-            let vocabulary = vocabulary_hash(&terms);
-            let (_, made) =
-                encode_streaming(docs, groups, &terms, weights, synonyms, chunk_bytes, put)?;
-            (made, vocabulary)
+            encode_streaming(docs, groups, &terms, weights, synonyms, chunk_bytes, put)?.1
         }
     };
     let mut made = made;
@@ -90,7 +102,7 @@ pub(super) fn encode_reusing_with<E>(
             kinds: docs.iter().map(|d| d.kind).collect(),
             chunks: made.chunks,
             fragments: made.fragments,
-            vocabulary,
+            typo_bytes: made.typo_bytes,
             typos: made.typos,
         }
         .to_bytes()
@@ -137,6 +149,7 @@ impl Context<'_> {
 /// What a build takes from the last: which of its chunks hold nothing that moved.
 struct Plan<'a> {
     last: &'a LastIndex,
+    read: &'a dyn Fn(&str) -> Option<Vec<u8>>,
     /// Each old chunk's term ids now.
     ranges: Vec<Range<u32>>,
     /// Per old chunk: whether something in it may have moved.
@@ -148,7 +161,8 @@ struct Plan<'a> {
 impl<'a> Plan<'a> {
     /// The plan, when `last` was made with the same settings and statistics for as many
     /// docs, and few enough changed that taking the rest is the shorter way.
-    fn of(ctx: &Context<'_>, last: &'a LastIndex) -> Option<Self> {
+    fn of(ctx: &Context<'_>, last: LastBuild<'a>) -> Option<Self> {
+        let LastBuild { record: last, read } = last;
         let (keys, seal) = ctx.stats.whole_keys()?;
         let same = last.settings == settings(seal, ctx.chunk_bytes)
             && last.grid == ctx.scoring.grid()
@@ -196,19 +210,19 @@ impl<'a> Plan<'a> {
         }
         Some(Self {
             last,
+            read,
             ranges,
             dirty,
             changed_fragments,
         })
     }
 
-    /// Every file, those that moved made and put, the others kept; and the hash of the
-    /// vocabulary.
+    /// Every file, those that moved made and put, the others kept.
     fn encode<E>(
         self,
         ctx: &Context<'_>,
         put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
-    ) -> Result<(Made, [u8; 32]), E> {
+    ) -> Result<Made, E> {
         let mut out = Files::new(put);
         let mut weighed = Weighed::new(self.ranges.len());
         // The phrases' terms too: whether a doc has them decides whether they are terms.
@@ -231,30 +245,119 @@ impl<'a> Plan<'a> {
         };
         let chunks = self.chunks(ctx, &mut out, weighed, has_docs)?;
         let fragments = self.fragments(ctx, &mut out)?;
+        let (typos, typo_bytes) = self.typos(ctx, &mut out, has_docs)?;
+        Ok(Made {
+            chunks,
+            fragments,
+            typos,
+            typo_bytes,
+        })
+    }
+
+    /// The typo tables and the bytes they file: the last build's where none of their terms
+    /// came or went, the others filed again from their last bytes; all made from the
+    /// vocabulary when their count moves or a last file cannot be read. A term comes or goes
+    /// only in a chunk that holds something touched or another count of terms, so only those
+    /// are looked at (their vocabulary against their [`terms_hash`]).
+    fn typos<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
+        &self,
+        ctx: &Context<'_>,
+        out: &mut Files<P>,
+        has_docs: impl Fn(u32) -> bool + Copy,
+    ) -> Result<(Vec<Listed>, u64), E> {
         let terms = ctx.stats.terms();
+        let vocabulary_in = |k: usize| {
+            self.ranges[k]
+                .clone()
+                .filter(move |&t| has_docs(t))
+                .map(|t| terms[t as usize].as_str())
+        };
+        let moved: Vec<usize> = (0..self.ranges.len())
+            .filter(|&k| {
+                self.dirty[k] && terms_hash(vocabulary_in(k)) != self.last.chunks[k].terms_hash
+            })
+            .collect();
+        let refiled = if moved.is_empty() {
+            Some((vec![None; self.last.typos.len()], self.last.typo_bytes))
+        } else {
+            self.refiled(&moved, vocabulary_in)
+        };
+        if let Some((files, bytes)) = refiled {
+            let typos = files
+                .iter()
+                .zip(&self.last.typos)
+                .map(|(new, old)| match new {
+                    Some(bytes) => out.new_file("t", bytes),
+                    None => out.kept_file("t", old),
+                })
+                .collect::<Result<Vec<_>, E>>()?;
+            return Ok((typos, bytes));
+        }
         let vocabulary: Vec<&str> = (0..terms.len() as u32)
             .filter(|&t| has_docs(t))
             .map(|t| terms[t as usize].as_str())
             .collect();
-        let vocabulary_hash = vocabulary_hash(&vocabulary);
-        let typos = if vocabulary_hash == self.last.vocabulary {
-            self.last
-                .typos
-                .iter()
-                .map(|file| out.kept_file("t", file))
-                .collect::<Result<Vec<_>, E>>()?
-        } else {
-            typo_table::encode(&vocabulary)
-                .iter()
-                .map(|bytes| out.new_file("t", bytes))
-                .collect::<Result<Vec<_>, E>>()?
-        };
-        let made = Made {
-            chunks,
-            fragments,
-            typos,
-        };
-        Ok((made, vocabulary_hash))
+        let table = typo_table::encode(&vocabulary);
+        let typos = table
+            .files
+            .iter()
+            .map(|bytes| out.new_file("t", bytes))
+            .collect::<Result<Vec<_>, E>>()?;
+        Ok((typos, table.filed_bytes))
+    }
+
+    /// The typo tables after the vocabulary of the old chunks `moved` changed (each chunk's
+    /// last terms read from its file): per table, its bytes filed again where a term came or
+    /// went in it (`None` where none did), and the bytes all file. `None` when the tables'
+    /// count moves or a last file is not the record's.
+    #[allow(clippy::type_complexity)]
+    fn refiled<'t, I: Iterator<Item = &'t str>>(
+        &self,
+        moved: &[usize],
+        vocabulary_in: impl Fn(usize) -> I,
+    ) -> Option<(Vec<Option<Vec<u8>>>, u64)> {
+        let mut added: Vec<&str> = Vec::new();
+        let mut removed: Vec<String> = Vec::new();
+        for &k in moved {
+            let bytes = self.read_listed("c", &self.last.chunks[k].file)?;
+            let chunk: Chunk = serde_json::from_slice(&bytes).ok()?;
+            let old: BTreeSet<&str> = chunk.terms.iter().map(|(t, _)| t.as_str()).collect();
+            let now: BTreeSet<&str> = vocabulary_in(k).collect();
+            added.extend(now.iter().filter(|t| !old.contains(**t)));
+            removed.extend(
+                old.iter()
+                    .filter(|t| !now.contains(**t))
+                    .map(|t| (*t).to_owned()),
+            );
+        }
+        let mut removed: Vec<&str> = removed.iter().map(String::as_str).collect();
+        removed.sort_unstable();
+        let count = self.last.typos.len();
+        let filed =
+            |terms: &[&str]| -> u64 { terms.iter().map(|t| typo_table::filed_bytes(t)).sum() };
+        let bytes = (self.last.typo_bytes + filed(&added)).checked_sub(filed(&removed))?;
+        if typo_table::file_count(self.last.typo_bytes) != count
+            || typo_table::file_count(bytes) != count
+        {
+            return None;
+        }
+        let touched: BTreeSet<usize> = added
+            .iter()
+            .chain(&removed)
+            .flat_map(|term| typo_table::files_of(term, count))
+            .collect();
+        let mut files = vec![None; count];
+        for file in touched {
+            let old = self.read_listed("t", self.last.typos.get(file)?)?;
+            files[file] = Some(typo_table::refile(&old, file, count, &added, &removed)?);
+        }
+        Some((files, bytes))
+    }
+
+    /// The last build's file of `kind` listed as `file`, when it reads as exactly its bytes.
+    fn read_listed(&self, kind: &str, file: &Listed) -> Option<Vec<u8>> {
+        let bytes = (self.read)(&format!("{kind}.{}.json", file.hash))?;
+        (bytes.len() as u64 == file.size && content_hash(&bytes) == file.hash).then_some(bytes)
     }
 
     /// The chunks: the last build's while the cuts are where its were and nothing in them
@@ -400,16 +503,6 @@ fn settings(seal: &[u8; 32], chunk_bytes: usize) -> [u8; 32] {
         MAX_POSTINGS,
     ] {
         hasher.update(&(n as u64).to_le_bytes());
-    }
-    *hasher.finalize().as_bytes()
-}
-
-/// A hash of the vocabulary, which the typo tables are made from.
-fn vocabulary_hash(terms: &[&str]) -> [u8; 32] {
-    let mut hasher = blake3::Hasher::new();
-    for term in terms {
-        hasher.update(&(term.len() as u64).to_le_bytes());
-        hasher.update(term.as_bytes());
     }
     *hasher.finalize().as_bytes()
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 
-use super::incremental::encode_reusing_with;
+use super::incremental::{LastBuild, encode_reusing_with};
 use super::stability_tests::letters;
 use super::*;
 use crate::term_stats::DocKey;
@@ -72,6 +72,7 @@ fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>
     let stats = TermStats::reusing(docs, Some(keys), &[], synonyms.phrases(), "v1", previous);
     stats.write_analysis(dir).unwrap();
     let record = last.and_then(|(record, _)| LastIndex::read(record));
+    let read = |name: &str| last.and_then(|(_, built)| built.files.get(name).cloned());
     let mut files = BTreeMap::new();
     let (mut made, mut kept) = (BTreeMap::new(), BTreeMap::new());
     let kind = |name: &str| name.chars().next().unwrap_or('?');
@@ -80,7 +81,10 @@ fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>
         &[],
         &stats,
         &synonyms,
-        record.as_ref(),
+        record.as_ref().map(|record| LastBuild {
+            record,
+            read: &read,
+        }),
         SMALL_CHUNKS,
         |name, file| {
             let bytes = match file {
@@ -206,7 +210,7 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
     assert_same(&last.files, &full(&docs), "the first build");
     let chunks = last.files.keys().filter(|n| n.starts_with("c.")).count();
     assert!(chunks > 100, "{chunks} chunks");
-    let mut reused_rounds = 0;
+    let (mut reused_rounds, mut refiled_rounds) = (0, 0);
     for round in 0..40 {
         let edits: Vec<&str> = (0..1 + rng.usize(..3))
             .map(|_| edit(&mut docs, &mut rng, round))
@@ -246,10 +250,66 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
                 new("c.")
             );
             assert!(built.made.get(&'f').copied().unwrap_or(0) <= edits.len());
+            // A typo table is filed again only where a term came or went: each one made is
+            // new, and one edit touches a few of them, not all.
+            let made_typos = built.made.get(&'t').copied().unwrap_or(0);
+            if made_typos > 0 && built.kept.get(&'t').is_some_and(|&kept| kept > 0) {
+                refiled_rounds += 1;
+                assert_eq!(made_typos, new("t."), "round {round} ({edits:?})");
+            }
         }
         last = built;
     }
     assert!(reused_rounds >= 10, "{reused_rounds} rounds took chunks");
+    assert!(refiled_rounds > 0, "no round filed typos again");
+}
+
+/// A term new to the index, or gone from it, files again only the typo tables it is filed
+/// in; the others are the last build's.
+#[test]
+fn a_term_that_comes_or_goes_files_again_only_its_typo_tables() {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().join("terms");
+    // Words of their own in every doc: a vocabulary of ~20,000 terms, in ~50 typo tables.
+    let mut docs: Vec<IndexDoc> = (0..250)
+        .map(|i| {
+            let mut doc = doc(i, &mut rng);
+            let own: Vec<String> = (0..80)
+                .map(|j| format!("eget{}", letters(i * 80 + j)))
+                .collect();
+            doc.text = format!("{} {}", doc.text, own.join(" "));
+            doc
+        })
+        .collect();
+    let mut last = build(&docs, &dir, None);
+    let tables = last.files.keys().filter(|n| n.starts_with("t.")).count();
+    assert!(tables > 40, "{tables} typo tables");
+    // A word new to the index, gone again, and another new one.
+    let edits: [(&str, fn(&mut IndexDoc)); 3] = [
+        ("a term new to the index", |doc| {
+            doc.text.push_str(" nyopfundet")
+        }),
+        ("a term gone from it", |doc| {
+            let kept = doc.text.strip_suffix(" nyopfundet").unwrap().len();
+            doc.text.truncate(kept);
+        }),
+        ("another term new to it", |doc| {
+            doc.text.push_str(" andetfund")
+        }),
+    ];
+    for (what, edit) in edits {
+        edit(&mut docs[40]);
+        let record = last.record.clone().expect("a record");
+        let built = build(&docs, &dir, Some((&record, &last)));
+        assert_same(&built.files, &full(&docs), what);
+        let made = built.made.get(&'t').copied().unwrap_or(0);
+        let kept = built.kept.get(&'t').copied().unwrap_or(0);
+        // A term is filed under at most four keys per word length that reaches it.
+        assert!((1..=12).contains(&made), "{what}: {made} typo tables made");
+        assert_eq!(made + kept, tables, "{what}");
+        last = built;
+    }
 }
 
 /// A record lists the files it may give; a corrupt one reads as none.

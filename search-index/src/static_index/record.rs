@@ -1,7 +1,7 @@
 //! What a build's static index leaves for the next one to reuse ([`LastIndex`]): the
 //! statistics its weights were made with, each doc's key and kind, and each file it wrote,
 //! with what decides whether the next build may take that file as it is (a chunk's bounds
-//! and terms, a fragment's docs, the vocabulary of the typo tables). A small file beside the
+//! and terms, a fragment's docs, the bytes the typo tables file). A small file beside the
 //! build, a format word and a blake3 checksum of its body first: a corrupt, truncated or
 //! foreign one is not read, and the next build encodes everything.
 
@@ -11,7 +11,7 @@ use crate::term_stats::DocKey;
 
 use super::HASH_HEX;
 
-const MAGIC: &[u8; 16] = b"retning-sidx 1\n\n";
+const MAGIC: &[u8; 16] = b"retning-sidx 2\n\n";
 /// No string of the record is longer (a term is at most 65,530 bytes).
 const MAX_STRING: usize = 1 << 16;
 
@@ -26,15 +26,20 @@ pub(super) struct Listed {
     pub(super) size: u64,
 }
 
-/// A chunk of the last build's index: its file, its lower bound, its last term, and how many
-/// terms it holds that are no synonym phrase's.
+/// A chunk of the last build's index: its file, its lower bound, its last term, how many
+/// terms it holds that are no synonym phrase's, and a hash of its terms (the vocabulary from
+/// its bound to the next chunk's, which the typo tables are made from).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct ListedChunk {
     pub(super) file: Listed,
     pub(super) bound: String,
     pub(super) last: String,
     pub(super) plain_terms: u32,
+    pub(super) terms_hash: TermsHash,
 }
+
+/// A hash of a list of terms (`chunks::terms_hash`).
+pub(super) type TermsHash = [u8; 16];
 
 /// The record of the last build's static index (module docs).
 #[derive(Debug, Clone, PartialEq)]
@@ -49,8 +54,8 @@ pub struct LastIndex {
     pub(super) kinds: Vec<DocKind>,
     pub(super) chunks: Vec<ListedChunk>,
     pub(super) fragments: Vec<Listed>,
-    /// A hash of every term, which the typo tables are made from.
-    pub(super) vocabulary: [u8; 32],
+    /// The bytes the typo tables file (`typo_table::file_count` cuts them by it).
+    pub(super) typo_bytes: u64,
     pub(super) typos: Vec<Listed>,
 }
 
@@ -80,11 +85,12 @@ impl LastIndex {
                     bound: body.string()?,
                     last: body.string()?,
                     plain_terms: body.u32()?,
+                    terms_hash: body.array()?,
                 })
             })
             .collect::<Option<Vec<_>>>()?;
         let fragments = body.listed_files()?;
-        let vocabulary = body.array()?;
+        let typo_bytes = body.u64()?;
         let typos = body.listed_files()?;
         (body.is_empty() && !chunks.is_empty()).then_some(Self {
             settings,
@@ -94,7 +100,7 @@ impl LastIndex {
             kinds,
             chunks,
             fragments,
-            vocabulary,
+            typo_bytes,
             typos,
         })
     }
@@ -119,9 +125,10 @@ impl LastIndex {
             put_string(&mut body, &chunk.bound);
             put_string(&mut body, &chunk.last);
             put_u32(&mut body, chunk.plain_terms as usize);
+            body.extend_from_slice(&chunk.terms_hash);
         }
         put_listed_files(&mut body, &self.fragments);
-        body.extend_from_slice(&self.vocabulary);
+        body.extend_from_slice(&self.typo_bytes.to_le_bytes());
         put_listed_files(&mut body, &self.typos);
         let mut bytes = Vec::with_capacity(MAGIC.len() + 32 + body.len());
         bytes.extend_from_slice(MAGIC);

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::typo::{key_parts, part_file};
+use crate::typo::{key_parts, part_file, unfiled};
 
 /// The side table is cut into files of about this many bytes of filed terms.
 const TYPO_FILE_BYTES: usize = 12 * 1024;
@@ -22,19 +22,38 @@ pub(crate) struct TypoFile {
 /// A term filed under a key: the key's file, kind and part, and the term.
 type Filed<'a> = (u32, u8, &'a str, &'a str);
 
-/// The side table of `terms`: file `k`'s JSON at index `k`. Every key is a slice of its term,
-/// so filing allocates nothing per key; the files are sorted and written in parallel.
-pub(super) fn encode(terms: &[&str]) -> Vec<Vec<u8>> {
-    // `rest` of each filing and its quotes and comma: the file count from the filed bytes.
-    let filed_bytes: usize = terms
-        .par_iter()
-        .map(|term| {
-            key_parts(term)
-                .map(|(_, part)| term.len() - part.len() + 3)
-                .sum::<usize>()
-        })
-        .sum();
-    let count = filed_bytes.div_ceil(TYPO_FILE_BYTES).max(1);
+/// A side table as encoded: file `k`'s JSON at index `k`, and the filed bytes its file count
+/// was taken from ([`file_count`]), which the next build updates rather than counts again.
+pub(super) struct TypoTable {
+    pub(super) files: Vec<Vec<u8>>,
+    pub(super) filed_bytes: u64,
+}
+
+/// The bytes `term` adds to the side table: the `rest` of each of its filings, with its
+/// quotes and comma.
+pub(super) fn filed_bytes(term: &str) -> u64 {
+    key_parts(term)
+        .map(|(_, part)| (term.len() - part.len() + 3) as u64)
+        .sum()
+}
+
+/// The files of a table of `count` files that `term` is filed in.
+pub(super) fn files_of(term: &str, count: usize) -> impl Iterator<Item = usize> + '_ {
+    key_parts(term).map(move |(kind, part)| part_file(kind, part, count))
+}
+
+/// How many files a side table of `filed_bytes` bytes is cut into.
+pub(super) fn file_count(filed_bytes: u64) -> usize {
+    usize::try_from(filed_bytes.div_ceil(TYPO_FILE_BYTES as u64))
+        .unwrap_or(usize::MAX)
+        .max(1)
+}
+
+/// The side table of `terms`. Every key is a slice of its term, so filing allocates nothing
+/// per key; the files are sorted and written in parallel.
+pub(super) fn encode(terms: &[&str]) -> TypoTable {
+    let filed_bytes: u64 = terms.par_iter().map(|term| filed_bytes(term)).sum();
+    let count = file_count(filed_bytes);
     let mut filed: Vec<Filed<'_>> = terms
         .par_iter()
         .flat_map_iter(|term| {
@@ -52,7 +71,52 @@ pub(super) fn encode(terms: &[&str]) -> Vec<Vec<u8>> {
         files.push(file);
         rest = after;
     }
-    files.into_par_iter().map(file_json).collect()
+    TypoTable {
+        files: files.into_par_iter().map(file_json).collect(),
+        filed_bytes,
+    }
+}
+
+/// File `file` of a side table of `count` files, from its last build's JSON (`old`, of a
+/// table of as many files) with the terms `added` filed and the terms `removed` taken out:
+/// the bytes [`encode`] makes of the vocabulary now. `None` when `old` is not such a file.
+pub(super) fn refile(
+    old: &[u8],
+    file: usize,
+    count: usize,
+    added: &[&str],
+    removed: &[&str],
+) -> Option<Vec<u8>> {
+    let old: TypoFile = serde_json::from_slice(old).ok()?;
+    let mut filed: Vec<(u32, u8, String, String)> = Vec::new();
+    for (key, rests) in old.keys {
+        let (kind, part) = key.split_once(':')?;
+        let [kind] = kind.as_bytes() else {
+            return None;
+        };
+        if part_file(*kind, part, count) != file {
+            return None;
+        }
+        for rest in rests {
+            let term = unfiled(&key, &rest);
+            if removed.binary_search(&term.as_str()).is_err() {
+                filed.push((file as u32, *kind, part.to_owned(), term));
+            }
+        }
+    }
+    for term in added {
+        for (kind, part) in key_parts(term) {
+            if part_file(kind, part, count) == file {
+                filed.push((file as u32, kind, part.to_owned(), (*term).to_owned()));
+            }
+        }
+    }
+    filed.sort_unstable();
+    let filed: Vec<Filed<'_>> = filed
+        .iter()
+        .map(|(file, kind, part, term)| (*file, *kind, part.as_str(), term.as_str()))
+        .collect();
+    Some(file_json(&filed))
 }
 
 /// A file's JSON, `{"keys":{"p:lym":["fom",…],…}}`, written straight from its sorted filings.
@@ -102,7 +166,7 @@ fn push_escaped(out: &mut Vec<u8>, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::typo::{key_file, term_keys, unfiled};
+    use crate::typo::{key_file, term_keys};
 
     #[test]
     fn each_key_lives_in_the_file_its_hash_names_with_its_terms_sorted() {
@@ -111,6 +175,7 @@ mod tests {
             .chain(["lymfom".to_owned(), "2025".to_owned()])
             .collect();
         let files: Vec<TypoFile> = encode(&terms.iter().map(String::as_str).collect::<Vec<_>>())
+            .files
             .iter()
             .map(|bytes| serde_json::from_slice(bytes).unwrap())
             .collect();
