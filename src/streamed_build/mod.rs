@@ -234,13 +234,16 @@ pub(crate) fn publish_streamed(
         parsed: _,
     } = survey;
     step(Stage::SearchIndex);
-    let started = Instant::now();
-    let units = SearchUnits::from_docs(docs, keys, &group_pairs(&site), synonyms, terms, unread)?;
-    let made = started.elapsed();
-
     let (candidates, summaries): (Vec<Candidate>, Vec<GuidelineSummary>) =
         guidelines.into_iter().unzip();
-    let summaries_hash = reuse.map(|_| reuse::summaries_hash(&summaries));
+    let started = Instant::now();
+    // The summaries' hash on a core the units' analysis leaves free now and then.
+    let (units, summaries_hash) = rayon::join(
+        || SearchUnits::from_docs(docs, keys, &group_pairs(&site), synonyms, terms, unread),
+        || reuse.map(|_| reuse::summaries_hash(&summaries)),
+    );
+    let units = units?;
+    let made = started.elapsed();
     let checker = Checker::new(&site, &candidates, &summaries, options.today, early);
     let (published, unpublished, listed) = published_and_listed(&summaries, drafts);
     // The guidelines that do not go on the site are checked all the same.
