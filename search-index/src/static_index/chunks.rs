@@ -107,10 +107,15 @@ impl ChunkWriter {
     /// Adds the next term (terms come sorted) with its docs' weights; the chunk it ends, if
     /// it ends one.
     pub(super) fn push(&mut self, term: &str, postings: &[(u32, f32)]) -> Option<CutChunk> {
+        self.push_encoded(term, delta_encode(&flatten(postings)))
+    }
+
+    /// [`Self::push`] of a term whose postings are encoded already, as a chunk file holds
+    /// them (a term the last build's chunk holds, unchanged).
+    pub(super) fn push_encoded(&mut self, term: &str, deltas: Vec<u32>) -> Option<CutChunk> {
         if self.current.is_empty() {
             self.bound = lower_bound(self.previous_last.as_deref(), term);
         }
-        let deltas = delta_encode(&flatten(postings));
         // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
         let term_bytes = term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
         self.bytes += term_bytes;
