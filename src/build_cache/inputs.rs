@@ -1,6 +1,7 @@
 //! What a build reads, reduced to one hash: every file the site's output depends on (the
 //! configuration, the synonyms, the guidelines and their assets, the theme), the settings of
-//! the build, and the program itself.
+//! the build, and the program itself. A file whose stamp is as the last build recorded it
+//! is not read again (`input_stamps.rs`).
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -10,6 +11,8 @@ use rayon::prelude::*;
 use crate::config::CONFIG_FILE;
 use crate::search::SYNONYMS_FILE;
 use crate::site::GUIDELINES_DIR;
+
+use super::input_stamps::{InputStamps, Stamp};
 
 /// The folders whose every file is an input (the theme's whole folder, not only the files
 /// the theme reads today: a file too many only costs a hash).
@@ -55,23 +58,37 @@ impl InputKey {
     /// summaries.
     #[cfg(test)]
     pub(crate) fn with_base(root: &Path, settings: &Settings) -> Option<(Self, blake3::Hash)> {
-        Self::with_texts(root, settings).map(|(key, base, _)| (key, base))
+        Self::with_texts(root, settings, true).map(|(key, base, _)| (key, base))
     }
 
     /// [`InputKey::with_base`], and the hash of each guideline's own text by its path
     /// (root-relative, `/`-separated), so that the build need not read and hash it again.
+    /// With `consult`, a file whose stamp the last build recorded is not read again.
     pub(crate) fn with_texts(
         root: &Path,
         settings: &Settings,
+        consult: bool,
     ) -> Option<(Self, blake3::Hash, TextHashes)> {
         let files = input_files(root)?;
-        let hashed: Vec<(String, blake3::Hash)> = files
+        let stamps = InputStamps::of(root, consult);
+        let stamped: Vec<(String, Stamp, blake3::Hash)> = files
             .into_par_iter()
             .map(|path| {
-                let bytes = std::fs::read(root.join(&path)).ok()?;
-                Some((path, blake3::hash(&bytes)))
+                let file = root.join(&path);
+                // Stamped before it is read: a write in between moves the next stamp.
+                let stamp = Stamp::of(&std::fs::metadata(&file).ok()?);
+                let hash = match stamps.known(&path, &stamp) {
+                    Some(hash) => hash,
+                    None => blake3::hash(&std::fs::read(&file).ok()?),
+                };
+                Some((path, stamp, hash))
             })
             .collect::<Option<_>>()?;
+        let hashed: Vec<(String, blake3::Hash)> = stamped
+            .iter()
+            .map(|(path, _, hash)| (path.clone(), *hash))
+            .collect();
+        stamps.record(&stamped);
         let (mut key, mut base) = (blake3::Hasher::new(), blake3::Hasher::new());
         // Length-prefixed fields, so that no two different inputs can run together.
         let field = |hasher: &mut blake3::Hasher, bytes: &[u8]| {
@@ -214,7 +231,7 @@ mod tests {
         std::fs::write(root.join("retning.toml"), "title = \"y\"").unwrap();
         assert_ne!(InputKey::with_base(root, &settings()).unwrap().1, asset);
         // The guidelines' own texts come with their hashes, their assets do not.
-        let (_, _, texts) = InputKey::with_texts(root, &settings()).unwrap();
+        let (_, _, texts) = InputKey::with_texts(root, &settings(), true).unwrap();
         let text = blake3::hash(b"+++ edited");
         assert_eq!(
             texts,

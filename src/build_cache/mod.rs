@@ -12,6 +12,7 @@
 //! summary and search units (`surveyed.rs`), which, keyed by content, are not removed first;
 //! the units' full texts are read only when needed (`unread.rs`).
 
+mod input_stamps;
 mod inputs;
 mod outputs;
 mod pages;

@@ -78,6 +78,7 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     let keys = InputKey::with_texts(
         root,
         &settings(&args, today, &out, &index_dir, &history_head, language),
+        !args.no_cache,
     );
     let (key, base, texts) = match keys {
         Some((key, base, texts)) => (Some(key), Some(base), texts),
