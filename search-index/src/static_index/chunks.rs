@@ -195,11 +195,16 @@ fn lower_bound(previous_last: Option<&str>, first: &str) -> String {
         .to_owned()
 }
 
+/// A weight as a chunk file holds it: in thousandths, at least 1.
+pub(super) fn quantized(weight: f32) -> u32 {
+    ((weight * 1000.0).round() as u32).max(1)
+}
+
 /// The highest-weighted docs as flat `doc, weight` pairs, doc ids ascending.
 pub(super) fn flatten(postings: &[(u32, f32)]) -> Vec<u32> {
     let mut kept: Vec<(u32, u32)> = postings
         .iter()
-        .map(|&(doc, w)| (doc, ((w * 1000.0).round() as u32).max(1)))
+        .map(|&(doc, w)| (doc, quantized(w)))
         .collect();
     if kept.len() > MAX_POSTINGS {
         // The MAX_POSTINGS first by weight, ties by doc id: the same docs as a full sort

@@ -26,7 +26,7 @@ use std::ops::Range;
 use crate::term_stats::{ChangedDoc, Scoring};
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
-use super::chunks::{ChunkWriter, terms_hash};
+use super::chunks::{ChunkWriter, quantized, terms_hash};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
     CHUNK_BYTES, Chunk, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile,
@@ -156,9 +156,12 @@ struct Plan<'a> {
     ranges: Vec<Range<u32>>,
     /// Per old chunk: whether something in it may have moved.
     dirty: Vec<bool>,
-    /// The terms whose postings may have moved, ascending: only these are weighed; the
-    /// others' postings are the last build's, as its chunk files hold them.
-    touched: Vec<u32>,
+    /// The terms whose postings may have moved, ascending, each with whether it moved in
+    /// place (`TermStats::touched_terms`): only these are weighed; the others' postings are
+    /// the last build's, as its chunk files hold them.
+    touched: Vec<(u32, bool)>,
+    /// The ids of the docs that changed, ascending.
+    changed: Vec<u32>,
     /// Per fragment file: whether one of its docs changed.
     changed_fragments: Vec<bool>,
 }
@@ -200,7 +203,7 @@ impl<'a> Plan<'a> {
             .zip(&last.chunks)
             .map(|(&now, old)| now != old.plain_terms)
             .collect();
-        for &term in &touched {
+        for &(term, _) in &touched {
             let k = ranges.partition_point(|r| r.end <= term);
             if let Some(d) = dirty.get_mut(k) {
                 *d = true;
@@ -219,6 +222,7 @@ impl<'a> Plan<'a> {
             ranges,
             dirty,
             touched,
+            changed: changed.iter().map(|doc| doc.id as u32).collect(),
             changed_fragments,
         })
     }
@@ -230,16 +234,8 @@ impl<'a> Plan<'a> {
         put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
     ) -> Result<Made, E> {
         let mut out = Files::new(put);
-        // The phrases' terms too: whether a doc has them decides whether they are terms.
-        let mut weigh: Vec<u32> = ctx.phrases.iter().chain(&self.touched).copied().collect();
-        weigh.sort_unstable();
-        weigh.dedup();
-        let ranges: Vec<Range<u32>> = weigh.iter().map(|&t| t..t + 1).collect();
-        let fresh: HashMap<u32, Vec<(u32, f32)>> = ctx
-            .stats
-            .weigh_ranges(ctx.scoring, ctx.docs, &ranges)
-            .into_iter()
-            .collect();
+        let mut old_chunks = OldChunks::new();
+        let fresh = self.weigh_touched(ctx, &mut old_chunks);
         let phrase_docs: Vec<bool> = ctx
             .phrases
             .iter()
@@ -250,7 +246,7 @@ impl<'a> Plan<'a> {
             Ok(i) => phrase_docs[i],
             Err(_) => true,
         };
-        let chunks = self.chunks(ctx, &mut out, fresh, has_docs)?;
+        let chunks = self.chunks(ctx, &mut out, fresh, old_chunks, has_docs)?;
         let fragments = self.fragments(ctx, &mut out)?;
         let (typos, typo_bytes) = self.typos(ctx, &mut out, has_docs)?;
         Ok(Made {
@@ -361,10 +357,82 @@ impl<'a> Plan<'a> {
         Some((files, bytes))
     }
 
+    /// Old chunk `k`'s terms with their encoded postings, as its file holds them.
+    fn read_chunk(&self, k: usize) -> Option<HashMap<String, Vec<u32>>> {
+        let bytes = self.read_listed("c", &self.last.chunks.get(k)?.file)?;
+        let chunk: Chunk = serde_json::from_slice(&bytes).ok()?;
+        Some(chunk.terms.into_iter().collect())
+    }
+
     /// The last build's file of `kind` listed as `file`, when it reads as exactly its bytes.
     fn read_listed(&self, kind: &str, file: &Listed) -> Option<Vec<u8>> {
         let bytes = (self.read)(&format!("{kind}.{}.json", file.hash))?;
         (bytes.len() as u64 == file.size && content_hash(&bytes) == file.hash).then_some(bytes)
+    }
+
+    /// The touched terms and the phrases weighed again, but for the touched terms that
+    /// moved in place in a long list (the [`MAX_POSTINGS`] best docs of more) that no changed
+    /// doc is in or comes into: every other doc's weight is as it was, so the list is. Those
+    /// are counted rather than weighed (their doc frequencies make a changed doc's weight),
+    /// and left out: their postings are the last chunk file's.
+    fn weigh_touched(
+        &self,
+        ctx: &Context<'_>,
+        old_chunks: &mut OldChunks,
+    ) -> HashMap<u32, Vec<(u32, f32)>> {
+        let terms = ctx.stats.terms();
+        let mut weigh: Vec<u32> = ctx.phrases.clone();
+        // Each term that may keep its list, with the least weight in that list.
+        let mut long: Vec<(u32, u32)> = Vec::new();
+        for &(term, in_place) in &self.touched {
+            let least = (in_place && ctx.phrases.binary_search(&term).is_err())
+                .then(|| {
+                    let k = self.ranges.partition_point(|r| r.end <= term);
+                    let chunk = old_chunks.get(self, k)?;
+                    least_without(chunk.get(terms[term as usize].as_str())?, &self.changed)
+                })
+                .flatten();
+            match least {
+                Some(least) => long.push((term, least)),
+                None => weigh.push(term),
+            }
+        }
+        weigh.sort_unstable();
+        weigh.dedup();
+        let singles =
+            |terms: &[u32]| -> Vec<Range<u32>> { terms.iter().map(|&t| t..t + 1).collect() };
+        let counted: Vec<u32> = long.iter().map(|&(term, _)| term).collect();
+        let (weighed, frequencies) =
+            ctx.stats
+                .weigh_and_count(ctx.scoring, ctx.docs, &singles(&weigh), &counted);
+        let mut fresh: HashMap<u32, Vec<(u32, f32)>> = weighed.into_iter().collect();
+        let least: HashMap<u32, u32> = long.into_iter().collect();
+        // A changed doc that would come into the list: the term is weighed after all.
+        let comes_in = |term: u32, frequencies| {
+            self.changed.iter().any(|&doc| {
+                ctx.stats
+                    .counts_of(doc as usize, term)
+                    .is_some_and(|counts| {
+                        let slot = ctx.stats.slot(term, 0);
+                        let weight =
+                            ctx.scoring
+                                .weight_of(slot, doc, counts, frequencies, ctx.docs);
+                        quantized(weight) >= least[&term]
+                    })
+            })
+        };
+        let again: Vec<u32> = frequencies
+            .into_iter()
+            .filter(|&(term, frequencies)| comes_in(term, frequencies))
+            .map(|(term, _)| term)
+            .collect();
+        if !again.is_empty() {
+            fresh.extend(
+                ctx.stats
+                    .weigh_ranges(ctx.scoring, ctx.docs, &singles(&again)),
+            );
+        }
+        fresh
     }
 
     /// The chunks: the last build's while the cuts are where its were and nothing in them
@@ -376,6 +444,7 @@ impl<'a> Plan<'a> {
         ctx: &Context<'_>,
         out: &mut Files<P>,
         mut fresh: HashMap<u32, Vec<(u32, f32)>>,
+        mut old_chunks: OldChunks,
         has_docs: impl Fn(u32) -> bool + Copy,
     ) -> Result<Vec<ListedChunk>, E> {
         let terms = ctx.stats.terms();
@@ -392,7 +461,8 @@ impl<'a> Plan<'a> {
                 });
                 continue;
             }
-            for (term, postings) in self.chunk_terms(ctx, k, &mut fresh, has_docs) {
+            let old = old_chunks.take(self, k);
+            for (term, postings) in self.chunk_terms(ctx, k, old, &mut fresh, has_docs) {
                 let term = &terms[term as usize];
                 let cut = match postings {
                     Postings::Weighed(weights) => writer.push(term, &weights),
@@ -411,22 +481,19 @@ impl<'a> Plan<'a> {
 
     /// The terms some doc has of old chunk `k`'s range, in order, with their postings: a
     /// term weighed again from `fresh` (taken), any other as the last build's chunk file
-    /// holds it. When that file cannot be read or lacks such a term, the whole range is
-    /// weighed.
+    /// (`old`, by term) holds it. When that file could not be read or lacks such a term, the
+    /// whole range is weighed.
     fn chunk_terms(
         &self,
         ctx: &Context<'_>,
         k: usize,
+        old: Option<HashMap<String, Vec<u32>>>,
         fresh: &mut HashMap<u32, Vec<(u32, f32)>>,
         has_docs: impl Fn(u32) -> bool,
     ) -> Vec<(u32, Postings)> {
         let terms = ctx.stats.terms();
         let range = self.ranges[k].clone();
-        let mut old: HashMap<String, Vec<u32>> = self
-            .read_listed("c", &self.last.chunks[k].file)
-            .and_then(|bytes| serde_json::from_slice::<Chunk>(&bytes).ok())
-            .map(|chunk| chunk.terms.into_iter().collect())
-            .unwrap_or_default();
+        let mut old = old.unwrap_or_default();
         let mut taken = Vec::with_capacity(range.len());
         for term in range.clone().filter(|&t| has_docs(t)) {
             if let Some(weights) = fresh.remove(&term) {
@@ -475,6 +542,54 @@ impl<'a> Plan<'a> {
             })
             .collect()
     }
+}
+
+/// The last build's chunk files read so far, by old chunk (`None`: unreadable), each as
+/// [`Plan::read_chunk`] gives it.
+struct OldChunks {
+    read: HashMap<usize, Option<HashMap<String, Vec<u32>>>>,
+}
+
+impl OldChunks {
+    fn new() -> Self {
+        Self {
+            read: HashMap::new(),
+        }
+    }
+
+    /// Old chunk `k`, read once.
+    fn get(&mut self, plan: &Plan<'_>, k: usize) -> Option<&HashMap<String, Vec<u32>>> {
+        self.read
+            .entry(k)
+            .or_insert_with(|| plan.read_chunk(k))
+            .as_ref()
+    }
+
+    /// Old chunk `k`, no longer held here.
+    fn take(&mut self, plan: &Plan<'_>, k: usize) -> Option<HashMap<String, Vec<u32>>> {
+        match self.read.remove(&k) {
+            Some(chunk) => chunk,
+            None => plan.read_chunk(k),
+        }
+    }
+}
+
+/// The least weight in a list of postings as a chunk file holds them (doc deltas and
+/// weights), when it holds [`MAX_POSTINGS`] docs (so was cut to its best) none of which is
+/// among `changed` (ascending).
+fn least_without(deltas: &[u32], changed: &[u32]) -> Option<u32> {
+    if deltas.len() != 2 * MAX_POSTINGS {
+        return None;
+    }
+    let (mut doc, mut least) = (0u32, u32::MAX);
+    for pair in deltas.chunks_exact(2) {
+        doc = doc.checked_add(pair[0])?;
+        if changed.binary_search(&doc).is_ok() {
+            return None;
+        }
+        least = least.min(pair[1]);
+    }
+    Some(least)
 }
 
 /// A term's postings in a chunk being cut: weighed again, or as the last build's chunk file

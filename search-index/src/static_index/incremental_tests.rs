@@ -264,6 +264,10 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
     assert!(refiled_rounds > 0, "no round filed typos again");
 }
 
+/// An edit of one doc, and what it is.
+type EditOf = fn(&mut IndexDoc);
+type Edit = (&'static str, EditOf);
+
 /// A term new to the index, or gone from it, files again only the typo tables it is filed
 /// in; the others are the last build's.
 #[test]
@@ -286,7 +290,7 @@ fn a_term_that_comes_or_goes_files_again_only_its_typo_tables() {
     let tables = last.files.keys().filter(|n| n.starts_with("t.")).count();
     assert!(tables > 40, "{tables} typo tables");
     // A word new to the index, gone again, and another new one.
-    let edits: [(&str, fn(&mut IndexDoc)); 3] = [
+    let edits: [Edit; 3] = [
         ("a term new to the index", |doc| {
             doc.text.push_str(" nyopfundet")
         }),
@@ -308,6 +312,47 @@ fn a_term_that_comes_or_goes_files_again_only_its_typo_tables() {
         // A term is filed under at most four keys per word length that reaches it.
         assert!((1..=12).contains(&made), "{what}: {made} typo tables made");
         assert_eq!(made + kept, tables, "{what}");
+        last = built;
+    }
+}
+
+/// A word in more docs than a term's list keeps: an edit that moves a doc's weight of it
+/// leaves the list as it was, unless the doc is in it or comes into it; either way the files
+/// are a full encoding's.
+#[test]
+fn a_long_list_stays_or_moves_as_a_full_encoding_has_it() {
+    let mut rng = fastrand::Rng::with_seed(11);
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path().join("terms");
+    // Each doc has the word once, twice or three times: the 500 best are of the last two.
+    let mut docs: Vec<IndexDoc> = (0..800)
+        .map(|i| {
+            let mut doc = doc(i, &mut rng);
+            doc.text.push_str(&" almindelig".repeat(1 + i % 3));
+            doc
+        })
+        .collect();
+    let mut last = build(&docs, &dir, None);
+    let edits: [(&str, usize, EditOf); 4] = [
+        ("a doc out of the list grows", 0, |doc| {
+            doc.text.push_str(" ordekstra ordekstra ordekstra");
+        }),
+        ("a doc comes into the list", 3, |doc| {
+            doc.text.push_str(&" almindelig".repeat(20));
+        }),
+        ("a doc in the list grows", 5, |doc| {
+            doc.text.push_str(" ordekstra");
+        }),
+        ("a doc in the list leaves it", 8, |doc| {
+            doc.text.push_str(&" ordekstra".repeat(200));
+        }),
+    ];
+    for (what, at, edit) in edits {
+        edit(&mut docs[at]);
+        let record = last.record.clone().expect("a record");
+        let built = build(&docs, &dir, Some((&record, &last)));
+        assert!(built.kept.get(&'c').is_some_and(|&kept| kept > 0), "{what}");
+        assert_same(&built.files, &full(&docs), what);
         last = built;
     }
 }

@@ -29,12 +29,18 @@ impl TermStats {
     }
 
     /// The terms (ids, ascending) whose postings may differ from the last build's, when the
-    /// docs `changed` are all that changed and every other doc kept its id. `None` when the
-    /// last build's analysis of one of them is not at hand. A term no doc has any more has
-    /// no id and is not among them: the caller finds it gone by counting terms.
-    pub(crate) fn touched_terms(&self, changed: &[ChangedDoc]) -> Option<Vec<u32>> {
+    /// docs `changed` are all that changed and every other doc kept its id; each with
+    /// whether it moved *in place*: every changed doc has it in the same fields as before
+    /// and kept its kind, so its doc frequencies, and every other doc's weight of it, are as
+    /// they were. `None` when the last build's analysis of one of them is not at hand. A term
+    /// no doc has any more has no id and is not among them: the caller finds it gone by
+    /// counting terms.
+    pub(crate) fn touched_terms(&self, changed: &[ChangedDoc]) -> Option<Vec<(u32, bool)>> {
         let kept = self.kept.as_ref()?;
         let mut touched = vec![false; self.terms.len()];
+        // Whether a changed doc gained or lost the term in a field, or changed kind.
+        let mut moved = vec![false; self.terms.len()];
+        let fields = |counts: Option<[u32; FIELDS]>| counts.map(|c| c.map(|n| n > 0));
         for doc in changed {
             let &(run, d) = kept.previous.get(&doc.old_key)?;
             let new_lengths = *self.lengths.get(doc.id)?;
@@ -54,28 +60,42 @@ impl TermStats {
                 (0..FIELDS).any(|f| counts[f] > 0 && old_norms[base + f] != new_norms[base + f])
             };
             let mut old: FxHashMap<u32, [u32; FIELDS]> = self.docs.run_doc(run, d).collect();
-            let mut mark = |term: u32| {
+            let mut mark = |term: u32, in_place: bool| {
                 if let Some(t) = touched.get_mut(term as usize) {
                     *t = true;
+                }
+                if let Some(m) = moved.get_mut(term as usize) {
+                    *m |= !in_place;
                 }
             };
             for (term, counts) in self.docs.doc(doc.id) {
                 let before = old.remove(&term);
                 if doc.kind_changed || before != Some(counts) || norm_moved(term, counts) {
-                    mark(term);
+                    let in_place = !doc.kind_changed && fields(before) == fields(Some(counts));
+                    mark(term, in_place);
                 }
             }
             // The terms it lost (one that no doc has now is `u32::MAX`: no term's id).
-            old.into_iter().for_each(|(term, _): Counted| mark(term));
+            old.into_iter()
+                .for_each(|(term, _): Counted| mark(term, false));
         }
         Some(
             touched
                 .iter()
+                .zip(&moved)
                 .enumerate()
-                .filter(|&(_, &t)| t)
-                .map(|(id, _)| id as u32)
+                .filter(|&(_, (&t, _))| t)
+                .map(|(id, (_, &moved))| (id as u32, !moved))
                 .collect(),
         )
+    }
+
+    /// Doc `doc`'s counts of `term`, if it has it.
+    pub(crate) fn counts_of(&self, doc: usize, term: u32) -> Option<[u32; FIELDS]> {
+        self.docs
+            .doc(doc)
+            .find(|&(t, _)| t == term)
+            .map(|(_, counts)| counts)
     }
 
     /// Every term, sorted: term `id` is `terms()[id]`.

@@ -77,6 +77,19 @@ impl TermStats {
         docs: &[IndexDoc],
         ranges: &[Range<u32>],
     ) -> Vec<(u32, Weighted)> {
+        self.weigh_and_count(scoring, docs, ranges, &[]).0
+    }
+
+    /// [`Self::weigh_ranges`], and in the same pass each term of `count` (ids, none of them
+    /// in `ranges`) with its doc frequency in each field, which its weights are made with.
+    pub(crate) fn weigh_and_count(
+        &self,
+        scoring: &Scoring,
+        docs: &[IndexDoc],
+        ranges: &[Range<u32>],
+        count: &[u32],
+    ) -> (Vec<(u32, Weighted)>, Frequencies) {
+        // A term's slot: below `ids.len()` one weighed, from there one counted.
         let mut slot = vec![u32::MAX; self.terms.len()];
         for range in ranges {
             let end = (range.end as usize).min(slot.len());
@@ -92,29 +105,59 @@ impl TermStats {
                 ids.push(term as u32);
             }
         }
-        if ids.is_empty() {
-            return Vec::new();
+        let counted: Vec<u32> = count
+            .iter()
+            .copied()
+            .filter(|&t| slot.get(t as usize) == Some(&u32::MAX))
+            .collect();
+        for (k, &term) in counted.iter().enumerate() {
+            slot[term as usize] = (ids.len() + k) as u32;
         }
+        if ids.is_empty() && counted.is_empty() {
+            return (Vec::new(), Vec::new());
+        }
+        let weighed = ids.len();
         let doc_count = self.docs.len();
         let part = doc_count.div_ceil(rayon::current_num_threads() * 2).max(1);
-        let parts: Vec<Vec<Vec<Counted>>> = (0..doc_count.div_ceil(part))
+        type Part = (Vec<Vec<Counted>>, Vec<DocFrequencies>);
+        let parts: Vec<Part> = (0..doc_count.div_ceil(part))
             .into_par_iter()
             .map(|p| {
-                let mut postings: Vec<Vec<Counted>> = vec![Vec::new(); ids.len()];
+                let mut postings: Vec<Vec<Counted>> = vec![Vec::new(); weighed];
+                let mut frequencies = vec![[0; FIELDS]; counted.len()];
                 for doc in p * part..((p + 1) * part).min(doc_count) {
                     for (term, counts) in self.docs.doc(doc) {
-                        if let Some(&s) = slot.get(term as usize).filter(|&&s| s != u32::MAX) {
-                            postings[s as usize].push((doc as u32, counts));
+                        match slot.get(term as usize).map(|&s| s as usize) {
+                            Some(s) if s < weighed => postings[s].push((doc as u32, counts)),
+                            Some(s) if s != u32::MAX as usize => {
+                                for (f, &n) in counts.iter().enumerate() {
+                                    frequencies[s - weighed][f] += u64::from(n > 0);
+                                }
+                            }
+                            _ => {}
                         }
                     }
                 }
-                postings
+                (postings, frequencies)
             })
             .collect();
-        (0..ids.len())
+        let frequencies = counted
+            .iter()
+            .enumerate()
+            .map(|(k, &term)| {
+                let mut sum = [0; FIELDS];
+                for (_, part) in &parts {
+                    for f in 0..FIELDS {
+                        sum[f] += part[k][f];
+                    }
+                }
+                (term, sum)
+            })
+            .collect();
+        let weights = (0..ids.len())
             .into_par_iter()
             .map_init(HashMap::new, |bm25_cache, s| {
-                let postings: Vec<Counted> = parts.iter().flat_map(|p| &p[s]).copied().collect();
+                let postings: Vec<Counted> = parts.iter().flat_map(|p| &p.0[s]).copied().collect();
                 let term = ids[s];
                 let weights = if postings.is_empty() {
                     Vec::new()
@@ -123,9 +166,15 @@ impl TermStats {
                 };
                 (term, weights)
             })
-            .collect()
+            .collect();
+        (weights, frequencies)
     }
 }
+
+/// How many docs have a term in each field (its title's, its text's).
+pub(crate) type DocFrequencies = [u64; FIELDS];
+/// Terms with their [`DocFrequencies`].
+pub(crate) type Frequencies = Vec<(u32, DocFrequencies)>;
 
 /// The terms and their weights, as [`TermStats::weighted_terms`] gives them: each step
 /// weighs as many ranges of terms at once as there are cores, then hands their terms on.
@@ -240,20 +289,60 @@ impl Scoring {
         let text = (in_text > 0).then(|| bm25(title_slot + 1, in_text));
         postings
             .iter()
-            .map(|&(doc, [tf_title, tf_text])| {
-                let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
-                let mut weight = 0.0f32;
-                let norms = self.norms[doc as usize];
-                let (title_norm, text_norm) = (norms[title_slot], norms[title_slot + 1]);
-                if let (Some(bm25), true) = (&title, tf_title > 0) {
-                    weight += bm25.score(title_norm, tf_title) * TITLE_BOOST * kind;
-                }
-                if let (Some(bm25), true) = (&text, tf_text > 0) {
-                    weight += bm25.score(text_norm, tf_text) * 1.0 * kind;
-                }
-                (doc, weight)
+            .map(|&(doc, counts)| {
+                (
+                    doc,
+                    self.score(title_slot, doc, counts, [&title, &text], docs),
+                )
             })
             .collect()
+    }
+
+    /// The weight doc `doc` has for a term it counts `counts` times, of which there are
+    /// `frequencies` docs in each field: what [`Self::weigh`] gives it among all the
+    /// term's postings.
+    pub(crate) fn weight_of(
+        &self,
+        title_slot: usize,
+        doc: u32,
+        counts: [u32; FIELDS],
+        frequencies: DocFrequencies,
+        docs: &[IndexDoc],
+    ) -> f32 {
+        let bm25 = |field: usize, doc_freq: u64| {
+            (doc_freq > 0).then(|| {
+                Bm25Weight::for_one_term_without_explain(
+                    doc_freq,
+                    self.num_docs,
+                    self.averages[field],
+                )
+            })
+        };
+        let title = bm25(title_slot, frequencies[0]);
+        let text = bm25(title_slot + 1, frequencies[1]);
+        self.score(title_slot, doc, counts, [&title, &text], docs)
+    }
+
+    /// A doc's weight from its counts and the term's BM25 weight in each field.
+    fn score(
+        &self,
+        title_slot: usize,
+        doc: u32,
+        [tf_title, tf_text]: [u32; FIELDS],
+        [title, text]: [&Option<Bm25Weight>; FIELDS],
+        docs: &[IndexDoc],
+    ) -> f32 {
+        let kind = docs.get(doc as usize).map_or(1.0, |d| d.kind.boost());
+        let mut weight = 0.0f32;
+        let norms = self.norms[doc as usize];
+        let (title_norm, text_norm) = (norms[title_slot], norms[title_slot + 1]);
+        if let (Some(bm25), true) = (title, tf_title > 0) {
+            weight += bm25.score(title_norm, tf_title) * TITLE_BOOST * kind;
+        }
+        if let (Some(bm25), true) = (text, tf_text > 0) {
+            weight += bm25.score(text_norm, tf_text) * 1.0 * kind;
+        }
+        weight
     }
 }
 
