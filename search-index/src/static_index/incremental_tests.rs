@@ -264,6 +264,18 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
     assert!(refiled_rounds > 0, "no round filed typos again");
 }
 
+/// `count` random docs (from `seed`), the `i`th one's text ending in `ending(i)`.
+fn docs_ending(count: usize, seed: u64, ending: impl Fn(usize) -> String) -> Vec<IndexDoc> {
+    let mut rng = fastrand::Rng::with_seed(seed);
+    (0..count)
+        .map(|i| {
+            let mut doc = doc(i, &mut rng);
+            doc.text.push_str(&ending(i));
+            doc
+        })
+        .collect()
+}
+
 /// An edit of one doc, and what it is.
 type EditOf = fn(&mut IndexDoc);
 type Edit = (&'static str, EditOf);
@@ -272,20 +284,15 @@ type Edit = (&'static str, EditOf);
 /// in; the others are the last build's.
 #[test]
 fn a_term_that_comes_or_goes_files_again_only_its_typo_tables() {
-    let mut rng = fastrand::Rng::with_seed(7);
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path().join("terms");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("terms");
     // Words of their own in every doc: a vocabulary of ~20,000 terms, in ~50 typo tables.
-    let mut docs: Vec<IndexDoc> = (0..250)
-        .map(|i| {
-            let mut doc = doc(i, &mut rng);
-            let own: Vec<String> = (0..80)
-                .map(|j| format!("eget{}", letters(i * 80 + j)))
-                .collect();
-            doc.text = format!("{} {}", doc.text, own.join(" "));
-            doc
-        })
-        .collect();
+    let mut docs = docs_ending(250, 7, |i| {
+        let own: Vec<String> = (0..80)
+            .map(|j| format!("eget{}", letters(i * 80 + j)))
+            .collect();
+        format!(" {}", own.join(" "))
+    });
     let mut last = build(&docs, &dir, None);
     let tables = last.files.keys().filter(|n| n.starts_with("t.")).count();
     assert!(tables > 40, "{tables} typo tables");
@@ -321,17 +328,10 @@ fn a_term_that_comes_or_goes_files_again_only_its_typo_tables() {
 /// are a full encoding's.
 #[test]
 fn a_long_list_stays_or_moves_as_a_full_encoding_has_it() {
-    let mut rng = fastrand::Rng::with_seed(11);
-    let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path().join("terms");
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("terms");
     // Each doc has the word once, twice or three times: the 500 best are of the last two.
-    let mut docs: Vec<IndexDoc> = (0..800)
-        .map(|i| {
-            let mut doc = doc(i, &mut rng);
-            doc.text.push_str(&" almindelig".repeat(1 + i % 3));
-            doc
-        })
-        .collect();
+    let mut docs = docs_ending(800, 11, |i| " almindelig".repeat(1 + i % 3));
     let mut last = build(&docs, &dir, None);
     let edits: [(&str, usize, EditOf); 4] = [
         ("a doc out of the list grows", 0, |doc| {
