@@ -59,32 +59,63 @@ fn add_folder(hasher: &mut blake3::Hasher, folder: &Path) -> Option<()> {
 }
 
 /// The records of `start` and of what is under it down to `depth` levels (not followed: a
-/// link is recorded as a link, and the build writes none), names relative to `folder`.
+/// link is recorded as a link, and the build writes none), names relative to `folder`: one
+/// walk in name order, each folder's entries before the next folder's (as `walkdir` with
+/// `sort_by_file_name` walks). Each entry is stat'ed from its folder (`DirEntry::metadata`),
+/// not by its whole path: on a site of ~9,000 files, the kernel looks up one name per entry
+/// rather than every folder above it.
 fn listing(folder: &Path, start: &Path, depth: usize) -> Option<Vec<u8>> {
     let mut record = Vec::new();
-    let walk = walkdir::WalkDir::new(start)
-        .max_depth(depth)
-        .sort_by_file_name();
-    for entry in walk {
-        let entry = entry.ok()?;
-        let meta = entry.metadata().ok()?;
-        let relative = entry.path().strip_prefix(folder).ok()?;
-        record.extend_from_slice(relative.to_string_lossy().as_bytes());
-        record.push(0);
-        let kind = if meta.is_dir() {
-            b'd'
-        } else if meta.is_file() {
-            b'f'
-        } else {
-            b'o'
-        };
-        record.push(kind);
-        record.extend_from_slice(&meta.len().to_le_bytes());
-        for number in identity(&meta) {
-            record.extend_from_slice(&number.to_le_bytes());
-        }
+    let relative = start.strip_prefix(folder).ok()?;
+    let name = relative.to_string_lossy().into_owned();
+    let meta = std::fs::symlink_metadata(start).ok()?;
+    push_entry(&mut record, &name, &meta);
+    if meta.is_dir() && depth > 0 {
+        list_folder(&mut record, start, &name, depth - 1)?;
     }
     Some(record)
+}
+
+/// The records of what is in `dir` (named `name` relative to the walk's folder) and under it
+/// down to `depth` more levels, in name order.
+fn list_folder(record: &mut Vec<u8>, dir: &Path, name: &str, depth: usize) -> Option<()> {
+    let mut entries = std::fs::read_dir(dir)
+        .ok()?
+        .collect::<Result<Vec<_>, _>>()
+        .ok()?;
+    entries.sort_unstable_by_key(std::fs::DirEntry::file_name);
+    for entry in entries {
+        let meta = entry.metadata().ok()?;
+        let file_name = entry.file_name();
+        let child = if name.is_empty() {
+            file_name.to_string_lossy().into_owned()
+        } else {
+            format!("{name}/{}", file_name.to_string_lossy())
+        };
+        push_entry(record, &child, &meta);
+        if meta.is_dir() && depth > 0 {
+            list_folder(record, &entry.path(), &child, depth - 1)?;
+        }
+    }
+    Some(())
+}
+
+/// One entry's record: its name, its kind, its size and its identity.
+fn push_entry(record: &mut Vec<u8>, name: &str, meta: &std::fs::Metadata) {
+    record.extend_from_slice(name.as_bytes());
+    record.push(0);
+    let kind = if meta.is_dir() {
+        b'd'
+    } else if meta.is_file() {
+        b'f'
+    } else {
+        b'o'
+    };
+    record.push(kind);
+    record.extend_from_slice(&meta.len().to_le_bytes());
+    for number in identity(meta) {
+        record.extend_from_slice(&number.to_le_bytes());
+    }
 }
 
 /// The inode and the modification time to the nanosecond.
@@ -167,5 +198,55 @@ mod tests {
         hasher.update(&[0]);
         hasher.update(&listing(&site, &site, usize::MAX).unwrap());
         assert_eq!(fingerprint(&[&site]).unwrap(), hasher.finalize());
+    }
+
+    /// The listing as `walkdir` makes it (sorted by name, links not followed): what the
+    /// fingerprint has always hashed, so records written before stay valid.
+    fn walked(folder: &Path, start: &Path, depth: usize) -> Vec<u8> {
+        let mut record = Vec::new();
+        let walk = walkdir::WalkDir::new(start)
+            .max_depth(depth)
+            .sort_by_file_name();
+        for entry in walk {
+            let entry = entry.unwrap();
+            let relative = entry.path().strip_prefix(folder).unwrap();
+            push_entry(
+                &mut record,
+                &relative.to_string_lossy(),
+                &entry.metadata().unwrap(),
+            );
+        }
+        record
+    }
+
+    #[test]
+    fn the_listing_is_the_one_walkdir_makes() {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("public");
+        for folder in ["b/x", "a", "c/y/z", "æble/ø", "a-b", "a.b"] {
+            std::fs::create_dir_all(site.join(folder)).unwrap();
+        }
+        for file in [
+            "index.html",
+            "a/1.html",
+            "b/x/2.html",
+            "c/y/z/3.html",
+            "æble/ø/å.html",
+        ] {
+            std::fs::write(site.join(file), file).unwrap();
+        }
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(site.join("b"), site.join("c/link")).unwrap();
+        for (start, depth) in [(site.clone(), 0), (site.clone(), usize::MAX)]
+            .into_iter()
+            .chain(["a", "b", "c", "æble", "index.html"].map(|n| (site.join(n), usize::MAX)))
+        {
+            assert_eq!(
+                listing(&site, &start, depth).unwrap(),
+                walked(&site, &start, depth),
+                "{}",
+                start.display()
+            );
+        }
     }
 }
