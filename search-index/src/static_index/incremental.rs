@@ -8,40 +8,45 @@
 //! holds fewer terms. A chunk holding none of those, from the same start, is the same chunk,
 //! and the cuts after a chunk made again find the old ones again at once, as a rule (cut by
 //! their terms, `chunks.rs`): from the first old chunk that starts where a new one does and
-//! holds nothing touched, the last build's chunks are taken again. In a chunk made again,
-//! only the touched terms are weighed; every other term's postings are copied, encoded, from
-//! the last build's chunk file (which the record vouches for by its hash), so the weighing
-//! costs one pass over the docs' terms and the touched terms' postings, not every posting of
-//! every term the chunks hold (one edited unit at 1,000 guidelines: 84 terms and ~780,000
-//! postings against ~16,000 terms and ~1.5 million). A fragment file none of
-//! whose docs changed is the same file; so is a typo table none of whose terms came or went
-//! (a chunk's hash of its terms says where the vocabulary moved; only the tables of the terms
-//! that came or went are filed again, from their last bytes, while their count holds). Anything
-//! else (another grid point, docs added or removed, no record, a record of other settings)
-//! encodes everything, as [`super::encode_into`] does.
+//! holds nothing touched, the last build's chunks are taken again.
+//!
+//! In a chunk made again only the touched terms are weighed; every other term's postings are
+//! copied, encoded, from the last build's chunk file (which the record vouches for by its
+//! hash). A touched term in more docs than its list keeps, whose changed docs have it in the
+//! same fields as before, keeps its list too when none of them is in it or comes into it. So
+//! the weighing is one pass over the docs' terms and a few terms' postings (one edited unit
+//! at 1,000 guidelines: 84 terms, most only counted, against ~16,000 terms and ~1.5 million
+//! postings weighed before).
+//!
+//! A fragment file none of whose docs changed is the same file; so is a typo table none of
+//! whose terms came or went (`typos.rs`). Anything else (another grid point, docs added or
+//! removed, no record, a record of other settings) encodes everything, as
+//! [`super::encode_into`] does.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::term_stats::{ChangedDoc, Scoring};
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
-use super::chunks::{ChunkWriter, quantized, terms_hash};
+use super::chunks::{ChunkWriter, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
     CHUNK_BYTES, Chunk, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile,
-    MAX_POSTINGS, Made, VERSION, content_hash, encode_streaming, typo_table,
+    MAX_POSTINGS, Made, VERSION, content_hash, encode_streaming,
 };
+
+mod typos;
 
 /// The last build's static index, whose files the site in place holds.
 #[derive(Clone, Copy)]
 pub struct LastBuild<'a> {
     /// Its record.
     pub record: &'a LastIndex,
-    /// A file it lists, by name (`t.<hash>.json`), read from the site in place. One is read
-    /// only where a new file is made from its bytes (a typo table a term came to or left);
-    /// one that cannot be read, or whose bytes are not the record's, makes the build encode
-    /// that part afresh.
+    /// A file it lists, by name (`c.<hash>.json`), read from the site in place. One is read
+    /// only where a new file is made from its bytes (a chunk cut again, a typo table a term
+    /// came to or left); one that cannot be read, or whose bytes are not the record's, makes
+    /// the build weigh or encode that part afresh.
     pub read: &'a dyn Fn(&str) -> Option<Vec<u8>>,
 }
 
@@ -255,106 +260,6 @@ impl<'a> Plan<'a> {
             typos,
             typo_bytes,
         })
-    }
-
-    /// The typo tables and the bytes they file: the last build's where none of their terms
-    /// came or went, the others filed again from their last bytes; all made from the
-    /// vocabulary when their count moves or a last file cannot be read. A term comes or goes
-    /// only in a chunk that holds something touched or another count of terms, so only those
-    /// are looked at (their vocabulary against their [`terms_hash`]).
-    fn typos<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
-        &self,
-        ctx: &Context<'_>,
-        out: &mut Files<P>,
-        has_docs: impl Fn(u32) -> bool + Copy,
-    ) -> Result<(Vec<Listed>, u64), E> {
-        let terms = ctx.stats.terms();
-        let vocabulary_in = |k: usize| {
-            self.ranges[k]
-                .clone()
-                .filter(move |&t| has_docs(t))
-                .map(|t| terms[t as usize].as_str())
-        };
-        let moved: Vec<usize> = (0..self.ranges.len())
-            .filter(|&k| {
-                self.dirty[k] && terms_hash(vocabulary_in(k)) != self.last.chunks[k].terms_hash
-            })
-            .collect();
-        let refiled = if moved.is_empty() {
-            Some((vec![None; self.last.typos.len()], self.last.typo_bytes))
-        } else {
-            self.refiled(&moved, vocabulary_in)
-        };
-        if let Some((files, bytes)) = refiled {
-            let typos = files
-                .iter()
-                .zip(&self.last.typos)
-                .map(|(new, old)| match new {
-                    Some(bytes) => out.new_file("t", bytes),
-                    None => out.kept_file("t", old),
-                })
-                .collect::<Result<Vec<_>, E>>()?;
-            return Ok((typos, bytes));
-        }
-        let vocabulary: Vec<&str> = (0..terms.len() as u32)
-            .filter(|&t| has_docs(t))
-            .map(|t| terms[t as usize].as_str())
-            .collect();
-        let table = typo_table::encode(&vocabulary);
-        let typos = table
-            .files
-            .iter()
-            .map(|bytes| out.new_file("t", bytes))
-            .collect::<Result<Vec<_>, E>>()?;
-        Ok((typos, table.filed_bytes))
-    }
-
-    /// The typo tables after the vocabulary of the old chunks `moved` changed (each chunk's
-    /// last terms read from its file): per table, its bytes filed again where a term came or
-    /// went in it (`None` where none did), and the bytes all file. `None` when the tables'
-    /// count moves or a last file is not the record's.
-    #[allow(clippy::type_complexity)]
-    fn refiled<'t, I: Iterator<Item = &'t str>>(
-        &self,
-        moved: &[usize],
-        vocabulary_in: impl Fn(usize) -> I,
-    ) -> Option<(Vec<Option<Vec<u8>>>, u64)> {
-        let mut added: Vec<&str> = Vec::new();
-        let mut removed: Vec<String> = Vec::new();
-        for &k in moved {
-            let bytes = self.read_listed("c", &self.last.chunks[k].file)?;
-            let chunk: Chunk = serde_json::from_slice(&bytes).ok()?;
-            let old: BTreeSet<&str> = chunk.terms.iter().map(|(t, _)| t.as_str()).collect();
-            let now: BTreeSet<&str> = vocabulary_in(k).collect();
-            added.extend(now.iter().filter(|t| !old.contains(**t)));
-            removed.extend(
-                old.iter()
-                    .filter(|t| !now.contains(**t))
-                    .map(|t| (*t).to_owned()),
-            );
-        }
-        let mut removed: Vec<&str> = removed.iter().map(String::as_str).collect();
-        removed.sort_unstable();
-        let count = self.last.typos.len();
-        let filed =
-            |terms: &[&str]| -> u64 { terms.iter().map(|t| typo_table::filed_bytes(t)).sum() };
-        let bytes = (self.last.typo_bytes + filed(&added)).checked_sub(filed(&removed))?;
-        if typo_table::file_count(self.last.typo_bytes) != count
-            || typo_table::file_count(bytes) != count
-        {
-            return None;
-        }
-        let touched: BTreeSet<usize> = added
-            .iter()
-            .chain(&removed)
-            .flat_map(|term| typo_table::files_of(term, count))
-            .collect();
-        let mut files = vec![None; count];
-        for file in touched {
-            let old = self.read_listed("t", self.last.typos.get(file)?)?;
-            files[file] = Some(typo_table::refile(&old, file, count, &added, &removed)?);
-        }
-        Some((files, bytes))
     }
 
     /// Old chunk `k`'s terms with their encoded postings, as its file holds them.
