@@ -116,44 +116,8 @@ impl TermStats {
         if ids.is_empty() && counted.is_empty() {
             return (Vec::new(), Vec::new());
         }
-        let weighed = ids.len();
-        let doc_count = self.docs.len();
-        let part = doc_count.div_ceil(rayon::current_num_threads() * 2).max(1);
-        type Part = (Vec<Vec<Counted>>, Vec<DocFrequencies>);
-        let parts: Vec<Part> = (0..doc_count.div_ceil(part))
-            .into_par_iter()
-            .map(|p| {
-                let mut postings: Vec<Vec<Counted>> = vec![Vec::new(); weighed];
-                let mut frequencies = vec![[0; FIELDS]; counted.len()];
-                for doc in p * part..((p + 1) * part).min(doc_count) {
-                    for (term, counts) in self.docs.doc(doc) {
-                        match slot.get(term as usize).map(|&s| s as usize) {
-                            Some(s) if s < weighed => postings[s].push((doc as u32, counts)),
-                            Some(s) if s != u32::MAX as usize => {
-                                for (f, &n) in counts.iter().enumerate() {
-                                    frequencies[s - weighed][f] += u64::from(n > 0);
-                                }
-                            }
-                            _ => {}
-                        }
-                    }
-                }
-                (postings, frequencies)
-            })
-            .collect();
-        let frequencies = counted
-            .iter()
-            .enumerate()
-            .map(|(k, &term)| {
-                let mut sum = [0; FIELDS];
-                for (_, part) in &parts {
-                    for f in 0..FIELDS {
-                        sum[f] += part[k][f];
-                    }
-                }
-                (term, sum)
-            })
-            .collect();
+        let parts = self.scan(&slot, ids.len(), counted.len());
+        let frequencies = summed(&parts, &counted);
         let weights = (0..ids.len())
             .into_par_iter()
             .map_init(HashMap::new, |bm25_cache, s| {
@@ -169,6 +133,56 @@ impl TermStats {
             .collect();
         (weights, frequencies)
     }
+
+    /// One pass over every doc's terms, on every core: per part of the docs, the postings of
+    /// the terms whose `slot` is below `weighed`, and the doc frequencies in each field of
+    /// the `counted` terms slotted from there.
+    fn scan(&self, slot: &[u32], weighed: usize, counted: usize) -> Vec<ScanPart> {
+        let doc_count = self.docs.len();
+        let part = doc_count.div_ceil(rayon::current_num_threads() * 2).max(1);
+        (0..doc_count.div_ceil(part))
+            .into_par_iter()
+            .map(|p| {
+                let mut postings: Vec<Vec<Counted>> = vec![Vec::new(); weighed];
+                let mut frequencies = vec![[0; FIELDS]; counted];
+                for doc in p * part..((p + 1) * part).min(doc_count) {
+                    for (term, counts) in self.docs.doc(doc) {
+                        match slot.get(term as usize).map(|&s| s as usize) {
+                            Some(s) if s < weighed => postings[s].push((doc as u32, counts)),
+                            Some(s) if s != u32::MAX as usize => {
+                                for (f, &n) in counts.iter().enumerate() {
+                                    frequencies[s - weighed][f] += u64::from(n > 0);
+                                }
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                (postings, frequencies)
+            })
+            .collect()
+    }
+}
+
+/// A part of the docs as [`TermStats::scan`] saw it: the weighed terms' postings, the counted
+/// terms' doc frequencies.
+type ScanPart = (Vec<Vec<Counted>>, Vec<DocFrequencies>);
+
+/// Each of the `counted` terms with its doc frequencies over all `parts`.
+fn summed(parts: &[ScanPart], counted: &[u32]) -> Frequencies {
+    counted
+        .iter()
+        .enumerate()
+        .map(|(k, &term)| {
+            let mut sum = [0; FIELDS];
+            for (_, part) in parts {
+                for (f, n) in part[k].iter().enumerate() {
+                    sum[f] += n;
+                }
+            }
+            (term, sum)
+        })
+        .collect()
 }
 
 /// How many docs have a term in each field (its title's, its text's).
