@@ -175,24 +175,34 @@ mod tests {
         assert!(fingerprints(&[&site, &dir.path().join("missing")]).is_none());
     }
 
+    /// A site folder (`public` in a new temporary folder) with these folders and files (each
+    /// holding its own name).
+    fn site_of(folders: &[&str], files: &[&str]) -> (tempfile::TempDir, std::path::PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let site = dir.path().join("public");
+        for folder in folders {
+            std::fs::create_dir_all(site.join(folder)).unwrap();
+        }
+        for file in files {
+            std::fs::write(site.join(file), file).unwrap();
+        }
+        (dir, site)
+    }
+
     /// Split by top-level entry, the hash is still that of one walk of the whole folder in
     /// name order (the same value as before the split, so a record stays valid).
     #[test]
     fn the_fingerprint_is_the_hash_of_one_sorted_walk() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("public");
-        for folder in ["b/x", "a", "c/y/z"] {
-            std::fs::create_dir_all(site.join(folder)).unwrap();
-        }
-        for file in [
-            "index.html",
-            "a/1.html",
-            "b/x/2.html",
-            "c/y/z/3.html",
-            "c/0.html",
-        ] {
-            std::fs::write(site.join(file), file).unwrap();
-        }
+        let (_dir, site) = site_of(
+            &["b/x", "a", "c/y/z"],
+            &[
+                "index.html",
+                "a/1.html",
+                "b/x/2.html",
+                "c/y/z/3.html",
+                "c/0.html",
+            ],
+        );
         let mut hasher = blake3::Hasher::new();
         hasher.update(site.to_string_lossy().as_bytes());
         hasher.update(&[0]);
@@ -221,20 +231,16 @@ mod tests {
 
     #[test]
     fn the_listing_is_the_one_walkdir_makes() {
-        let dir = tempfile::tempdir().unwrap();
-        let site = dir.path().join("public");
-        for folder in ["b/x", "a", "c/y/z", "æble/ø", "a-b", "a.b"] {
-            std::fs::create_dir_all(site.join(folder)).unwrap();
-        }
-        for file in [
-            "index.html",
-            "a/1.html",
-            "b/x/2.html",
-            "c/y/z/3.html",
-            "æble/ø/å.html",
-        ] {
-            std::fs::write(site.join(file), file).unwrap();
-        }
+        let (_dir, site) = site_of(
+            &["b/x", "a", "c/y/z", "æble/ø", "a-b", "a.b"],
+            &[
+                "index.html",
+                "a/1.html",
+                "b/x/2.html",
+                "c/y/z/3.html",
+                "æble/ø/å.html",
+            ],
+        );
         #[cfg(unix)]
         std::os::unix::fs::symlink(site.join("b"), site.join("c/link")).unwrap();
         for (start, depth) in [(site.clone(), 0), (site.clone(), usize::MAX)]
