@@ -79,31 +79,29 @@ pub(crate) trait Models: Sync {
     /// What the `i`th guideline's render made: its pages, then its site-wide files (path
     /// and size), so that a later build can reuse them.
     fn rendered(&self, i: usize, pages: Vec<(String, usize)>, files: Vec<(String, usize)>);
-    /// The pages about the whole site (the lists of guidelines, the fixed pages) as the last
-    /// build rendered them, when nothing they read has changed since: each file's path and
-    /// size. `None`: they are rendered.
-    fn site_wide(&self) -> Option<Vec<(String, usize)>> {
+    /// The files of `set` as the last build made them, when nothing they are made from has
+    /// changed since (and, for the icons, the site in place holds them): each file's path and
+    /// size. `None`: they are made.
+    fn last_made(&self, _set: FileSet) -> Option<Vec<(String, usize)>> {
         None
     }
-    /// Puts those files of the site in place into the new site, but one a reused guideline's
-    /// own files hold already (theirs win, as when rendered).
-    fn reuse_site_wide(&self, _files: &[(String, usize)]) -> Result<(), RenderError> {
+    /// Puts those files of the site in place into the new site (for the pages about the whole
+    /// site, but one a reused guideline's own files hold already: theirs win, as when made).
+    fn reuse_made(&self, _set: FileSet, _files: &[(String, usize)]) -> Result<(), RenderError> {
         Ok(())
     }
-    /// What the render of the pages about the whole site made, for a later build to reuse.
-    fn site_wide_rendered(&self, _files: &[(String, usize)]) {}
-    /// The app icons as the last build made them, when it made them from the same favicon
-    /// with the same program and the site in place holds them: each file's path and size.
-    /// `None`: they are rendered.
-    fn icons(&self) -> Option<Vec<(String, usize)>> {
-        None
-    }
-    /// Puts those icons of the site in place into the new site.
-    fn reuse_icons(&self, _files: &[(String, usize)]) -> Result<(), RenderError> {
-        Ok(())
-    }
-    /// The icons this render made, for a later build to reuse.
-    fn icons_rendered(&self, _files: &[(String, usize)]) {}
+    /// What this render made of `set`, for a later build to reuse.
+    fn made(&self, _set: FileSet, _files: &[(String, usize)]) {}
+}
+
+/// A set of files a render makes as a whole, which a later build may take from the site in
+/// place rather than make again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FileSet {
+    /// The pages about the whole site (the lists of guidelines, the fixed pages).
+    SiteWide,
+    /// The app icons.
+    Icons,
 }
 
 /// The models of a streamed render.

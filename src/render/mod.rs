@@ -50,7 +50,7 @@ pub(crate) use summaries::summary;
 pub use theme::Theme;
 
 use context::{base_context, part_error, render, render_sized, write_assets};
-pub(crate) use guideline_pages::{Made, Model, Models};
+pub(crate) use guideline_pages::{FileSet, Made, Model, Models};
 use guideline_pages::{guideline_pages, insert_history, streamed_guideline_pages};
 use inputs::RenderInputs;
 use site_pages::site_wide_pages;
@@ -248,14 +248,14 @@ fn render_with<T: Send + Default>(
         archive,
     };
     let reusable = match source {
-        Source::Streamed { model, .. } => model.site_wide(),
+        Source::Streamed { model, .. } => model.last_made(FileSet::SiteWide),
         Source::Site => None,
     };
     // The last build's icons, when it made them as this one would.
     let kept_icons = match (&icons, source) {
-        (Some(icons), Source::Streamed { model, .. }) => {
-            model.icons().filter(|files| icons.are_at(files))
-        }
+        (Some(icons), Source::Streamed { model, .. }) => model
+            .last_made(FileSet::Icons)
+            .filter(|files| icons.are_at(files)),
         _ => None,
     };
     let to_render = icons.as_ref().filter(|_| kept_icons.is_none());
@@ -356,10 +356,10 @@ fn reuse_site_wide<T>(
     let taken = taken_paths(out, guideline_files, pages);
     if files.iter().any(|(path, _)| taken.contains(path.as_str())) {
         let site_wide = site_wide_pages(inputs)?;
-        model.site_wide_rendered(&sizes_of(&site_wide));
+        model.made(FileSet::SiteWide, &sizes_of(&site_wide));
         return Ok((site_wide, Vec::new()));
     }
-    model.reuse_site_wide(&files)?;
+    model.reuse_made(FileSet::SiteWide, &files)?;
     Ok((OutputTree::default(), files))
 }
 
@@ -390,7 +390,7 @@ fn link_or_render_icons(
 ) -> Result<Vec<(String, Vec<u8>)>, RenderError> {
     let rendered = match kept {
         Some(files) if !files.iter().any(|(path, _)| taken.contains(path.as_str())) => {
-            model.reuse_icons(&files)?;
+            model.reuse_made(FileSet::Icons, &files)?;
             return Ok(Vec::new());
         }
         Some(_) => icons
@@ -402,7 +402,7 @@ fn link_or_render_icons(
         .iter()
         .map(|(path, png)| (path.clone(), png.len()))
         .collect();
-    model.icons_rendered(&sizes);
+    model.made(FileSet::Icons, &sizes);
     Ok(rendered)
 }
 
@@ -458,7 +458,7 @@ fn render_in_parallel<T: Send + Default>(
             let site_wide = if with_site_wide {
                 let site_wide = site_wide_pages(inputs);
                 if let (Ok(site_wide), Source::Streamed { model, .. }) = (&site_wide, source) {
-                    model.site_wide_rendered(&sizes_of(site_wide));
+                    model.made(FileSet::SiteWide, &sizes_of(site_wide));
                 }
                 site_wide
             } else {

@@ -23,7 +23,7 @@ use rayon::prelude::*;
 
 use crate::build_cache::{Entries, Entry, OutFile, entry_key};
 use crate::publish::PageWriter;
-use crate::render::{Made, Models, RenderError};
+use crate::render::{FileSet, Made, Models, RenderError};
 use crate::summary::GuidelineSummary;
 
 use super::{Checker, lock};
@@ -158,6 +158,14 @@ impl Guidelines<'_> {
         self.key(SITE_WIDE, "")
     }
 
+    /// The page record's name for `set`, and its key.
+    fn set_key(&self, set: FileSet) -> (&'static str, Option<String>) {
+        match set {
+            FileSet::SiteWide => (SITE_WIDE, self.site_wide_key()),
+            FileSet::Icons => (ICONS, self.icons_key()),
+        }
+    }
+
     /// The files the last build recorded under `name` (the pages about the whole site, the
     /// icons), if it recorded them under `key`.
     fn recorded(&self, name: &str, key: Option<String>) -> Option<Vec<(String, usize)>> {
@@ -202,32 +210,20 @@ impl Guidelines<'_> {
 }
 
 impl Models for Guidelines<'_> {
-    fn site_wide(&self) -> Option<Vec<(String, usize)>> {
-        self.recorded(SITE_WIDE, self.site_wide_key())
+    fn last_made(&self, set: FileSet) -> Option<Vec<(String, usize)>> {
+        let (name, key) = self.set_key(set);
+        self.recorded(name, key)
     }
 
-    fn reuse_site_wide(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
+    fn reuse_made(&self, set: FileSet, files: &[(String, usize)]) -> Result<(), RenderError> {
         self.link_recorded(files)?;
-        self.site_wide_rendered(files);
+        self.made(set, files);
         Ok(())
     }
 
-    fn site_wide_rendered(&self, files: &[(String, usize)]) {
-        self.record(SITE_WIDE, self.site_wide_key(), files);
-    }
-
-    fn icons(&self) -> Option<Vec<(String, usize)>> {
-        self.recorded(ICONS, self.icons_key())
-    }
-
-    fn reuse_icons(&self, files: &[(String, usize)]) -> Result<(), RenderError> {
-        self.link_recorded(files)?;
-        self.icons_rendered(files);
-        Ok(())
-    }
-
-    fn icons_rendered(&self, files: &[(String, usize)]) {
-        self.record(ICONS, self.icons_key(), files);
+    fn made(&self, set: FileSet, files: &[(String, usize)]) {
+        let (name, key) = self.set_key(set);
+        self.record(name, key, files);
     }
 
     fn model(&self, k: usize) -> Result<Made, RenderError> {
