@@ -8,7 +8,9 @@ use std::thread::JoinHandle;
 
 use rayon::prelude::*;
 
-use search_index::static_index::{self, Encoded, IndexFile, LastBuild, LastIndex, StaticFiles};
+use search_index::static_index::{
+    self, Encoded, IndexFile, LastBuild, LastIndex, StaticFiles, TextsToRead,
+};
 use search_index::{
     DocKey, DocKind, Engine, EngineError, FullTexts, GroupRange, IndexDoc, IndexPlace, Indexed,
     KeptAnalysis, PhraseProblem, SynonymProblem, Synonyms, TermStats, order_by_group,
@@ -201,15 +203,21 @@ impl SearchUnits {
     /// folder of the site in place, is as the last build left it (the caller vouches for
     /// that) and holds every file the last build's record lists. The record for the next
     /// build is written beside the kept analysis (a build that cannot write it is still a
-    /// build: the next one encodes everything).
-    pub(crate) fn write_static_index<E>(
+    /// build: the next one encodes everything). The units' unread texts are read for the
+    /// fragment files made.
+    pub(crate) fn write_static_index(
         &self,
         site_search: Option<&Path>,
-        put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
-    ) -> Result<Encoded, E> {
+        put: impl FnMut(&str, IndexFile<'_>) -> std::io::Result<()>,
+    ) -> std::io::Result<Encoded> {
         let last = self.last_index(site_search);
         // A kept file read from the site in place (a typo table a term came to or left).
         let read = |name: &str| std::fs::read(site_search?.join(name)).ok();
+        let is_unread = |id: usize| self.unread.as_ref().is_some_and(|u| u.is_unread(id));
+        let read_texts = |ids: &[usize]| match &self.unread {
+            Some(unread) => unread.read(ids),
+            None => Err(std::io::Error::other("a search unit's text is missing")),
+        };
         let encoded = static_index::encode_reusing(
             &self.docs,
             &self.groups,
@@ -218,6 +226,10 @@ impl SearchUnits {
             last.as_ref().map(|record| LastBuild {
                 record,
                 read: &read,
+            }),
+            self.unread.as_ref().map(|_| TextsToRead {
+                is_unread: &is_unread,
+                read: &read_texts,
             }),
             put,
         )?;
@@ -287,7 +299,7 @@ impl SearchUnits {
             program: program.as_deref(),
         };
         let read = |ids: &[usize]| match &self.unread {
-            Some(unread) => unread.read(&self.docs, ids),
+            Some(unread) => unread.read(ids),
             None => Err(std::io::Error::other("a search unit's text is missing")),
         };
         let texts = FullTexts::new(texts, &read);

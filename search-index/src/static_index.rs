@@ -177,11 +177,10 @@ fn encode_with(
     let Ok((encoded, _)) = encode_streaming(
         docs,
         groups,
-        &terms,
-        weights.iter(),
+        (&terms, weights.iter()),
         synonyms,
         chunk_bytes,
-        put,
+        Files::new(put, None),
     );
     files.insert(encoded.meta.clone(), encoded.meta_bytes);
     StaticFiles {
@@ -202,6 +201,28 @@ pub struct Encoded {
     /// ([`LastIndex::read`]), when the docs' keys cover every field of a doc.
     pub record: Option<Vec<u8>>,
 }
+
+/// The docs whose texts a build has not read (each such doc's `text` is empty, not its
+/// text): which they are, and how to read their full texts. The encoder reads only those a
+/// fragment file it makes shows, a batch of files at a time.
+pub struct TextsToRead<'a, E> {
+    /// Whether doc `id`'s text is unread.
+    pub is_unread: &'a dyn Fn(usize) -> bool,
+    /// The full texts of the unread docs with these ids (ascending), one per id, in order.
+    pub read: ReadUnread<'a, E>,
+}
+
+/// Reads the texts of unread docs ([`TextsToRead::read`]).
+pub type ReadUnread<'a, E> = &'a dyn Fn(&[usize]) -> Result<Vec<String>, E>;
+
+// Not derived: that would ask `E: Copy`.
+impl<E> Clone for TextsToRead<'_, E> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<E> Copy for TextsToRead<'_, E> {}
 
 /// A file of the index, as the encoder hands it on: its bytes, or, for a file the last
 /// build wrote ([`encode_reusing`]), only its size: the file of that name in the site in
@@ -232,7 +253,8 @@ pub fn encode_into<E>(
         // The full encoding takes nothing from the last build.
         IndexFile::Kept(_) => Ok(()),
     };
-    encode_streaming(docs, groups, &terms, weights, synonyms, CHUNK_BYTES, put)
+    let out = Files::new(put, None);
+    encode_streaming(docs, groups, (&terms, weights), synonyms, CHUNK_BYTES, out)
         .map(|(encoded, _)| encoded)
 }
 
@@ -242,21 +264,22 @@ const FRAGMENT_BATCH: usize = 64;
 
 /// The files in the order they are made: the chunks, the fragments, the typo files, each
 /// named by its hash, then the meta file, which lists those hashes. Only the chunks and the
-/// typo files are held until their turn, not the fragments, most of the bytes. `terms` are
-/// the terms `weights` gives, in the same (sorted) order. With the meta file, what its
+/// typo files are held until their turn, not the fragments, most of the bytes. The terms
+/// are those the weights give, in the same (sorted) order. With the meta file, what its
 /// files are, for a record of them.
-fn encode_streaming<E>(
+fn encode_streaming<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
-    terms: &[&str],
-    weights: impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
+    (terms, weights): (
+        &[&str],
+        impl Iterator<Item = (impl AsRef<str>, impl AsRef<[(u32, f32)]>)>,
+    ),
     synonyms: &Synonyms,
     chunk_bytes: usize,
-    put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
+    mut out: Files<'_, P, E>,
 ) -> Result<(Encoded, Made), E> {
     let typo_table = typo_table::encode(terms);
     let chunks = encode_chunks(weights, chunk_bytes);
-    let mut out = Files::new(put);
     let chunks = chunks
         .into_iter()
         .map(|chunk| out.new_chunk(chunk))
@@ -315,17 +338,20 @@ impl Made {
 }
 
 /// Hands the files on as they are made, each named by its hash: two files of the same bytes
-/// (two empty typo tables) are one file, put once.
-struct Files<P> {
+/// (two empty typo tables) are one file, put once. The fragment files read the texts the
+/// build has not read.
+struct Files<'t, P, E> {
     put: P,
     seen: std::collections::HashSet<String>,
+    unread: Option<TextsToRead<'t, E>>,
 }
 
-impl<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<P> {
-    fn new(put: P) -> Self {
+impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
+    fn new(put: P, unread: Option<TextsToRead<'t, E>>) -> Self {
         Self {
             put,
             seen: std::collections::HashSet::new(),
+            unread,
         }
     }
 
@@ -371,14 +397,22 @@ impl<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<P> {
     ) -> Result<Vec<Listed>, E> {
         let files: Vec<usize> = files.into_iter().collect();
         let mut listed = Vec::with_capacity(files.len());
+        let of_file = |k: usize| k * FRAGMENT_SIZE..((k + 1) * FRAGMENT_SIZE).min(docs.len());
         for batch in files.chunks(FRAGMENT_BATCH) {
+            let read = self.read_unread(batch.iter().flat_map(|&k| of_file(k)))?;
+            let text = |id: usize| match read.binary_search_by_key(&id, |(id, _)| *id) {
+                Ok(at) => read[at].1.as_str(),
+                Err(_) => docs[id].text.as_str(),
+            };
             let made: Vec<Vec<u8>> = batch
                 .par_iter()
                 .map(|&k| {
-                    let end = ((k + 1) * FRAGMENT_SIZE).min(docs.len());
-                    let bucket = docs.get(k * FRAGMENT_SIZE..end).unwrap_or_default();
+                    let ids = of_file(k);
+                    let bucket = docs.get(ids.clone()).unwrap_or_default();
                     json(&FragmentOut {
-                        docs: bucket.iter().map(fragment).collect(),
+                        docs: (bucket.iter().zip(ids))
+                            .map(|(doc, id)| fragment(doc, text(id)))
+                            .collect(),
                     })
                 })
                 .collect();
@@ -387,6 +421,19 @@ impl<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<P> {
             }
         }
         Ok(listed)
+    }
+
+    /// The full texts of the unread docs among `ids` (ascending), by id.
+    fn read_unread(&self, ids: impl Iterator<Item = usize>) -> Result<Vec<(usize, String)>, E> {
+        let Some(unread) = self.unread else {
+            return Ok(Vec::new());
+        };
+        let ids: Vec<usize> = ids.filter(|&id| (unread.is_unread)(id)).collect();
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        let texts = (unread.read)(&ids)?;
+        Ok(ids.into_iter().zip(texts).collect())
     }
 }
 
@@ -421,8 +468,9 @@ pub fn fragment_text(text: &str) -> Cow<'_, str> {
     }
 }
 
-fn fragment(doc: &IndexDoc) -> FragmentDoc<'_> {
-    let text = fragment_text(&doc.text);
+/// `doc` in a fragment file, showing `text` (its full text, or what is shown of it).
+fn fragment<'a>(doc: &'a IndexDoc, text: &'a str) -> FragmentDoc<'a> {
+    let text = fragment_text(text);
     FragmentDoc {
         url: &doc.url,
         guideline: &doc.guideline,

@@ -1,8 +1,8 @@
 //! The file of one survey entry (`surveyed.rs`) in two parts: a head, which the first pass
-//! reads (the key, the summary, the units with what the static index shows of their texts),
-//! and the rest of the units' texts, which only tantivy needs, and only for the groups it
-//! indexes again: at 1,000 guidelines most of the entries' bytes, read by a one-change build
-//! for one group in twenty.
+//! reads (the key, the summary, the units without their texts), and the units' texts, which
+//! only tantivy needs, for the groups it indexes again, and the static index, for the
+//! fragment files it makes again: at 1,000 guidelines three quarters of the entries' bytes,
+//! read by a one-change build for one group in twenty.
 //!
 //! The format word, the head's length and checksum, the head (postcard), the texts. The
 //! head holds the texts' length and checksum, so each part is checked when it is read and
@@ -19,7 +19,7 @@ use super::unit_wire::{self, TextSplit, UnitIn};
 use crate::summary::GuidelineSummary;
 
 /// The first bytes of every entry; the number changes with the format or the key's meaning.
-pub(super) const MAGIC: &[u8] = b"retning-survey 2\n";
+pub(super) const MAGIC: &[u8] = b"retning-survey 3\n";
 /// The format word, the head's length (8 bytes) and its checksum (32).
 const PREAMBLE: usize = MAGIC.len() + 8 + 32;
 
@@ -33,7 +33,7 @@ pub(crate) struct TextsAt {
     at: u64,
     len: u64,
     checksum: [u8; 32],
-    /// Per unit, where its full text is.
+    /// Per unit, where its text is.
     splits: Vec<TextSplit>,
     /// The units' keyword lists.
     keywords: Vec<Vec<String>>,
@@ -65,10 +65,10 @@ pub(super) fn encode(
     summary: &GuidelineSummary,
     docs: &[IndexDoc],
 ) -> Option<Vec<u8>> {
-    let (units, rests) = unit_wire::wire(docs)?;
-    let mut texts = Vec::with_capacity(rests.iter().map(|rest| rest.len()).sum());
-    for rest in rests {
-        texts.extend_from_slice(rest.as_bytes());
+    let (units, unit_texts) = unit_wire::wire(docs)?;
+    let mut texts = Vec::with_capacity(unit_texts.iter().map(|text| text.len()).sum());
+    for text in unit_texts {
+        texts.extend_from_slice(text.as_bytes());
     }
     let seal = TextsSeal {
         len: texts.len() as u64,
@@ -85,9 +85,9 @@ pub(super) fn encode(
     Some(bytes)
 }
 
-/// The summary and units (each unit's text what the static index shows of it, its keywords
-/// left out) of the entry in `file`, and where its full texts and keywords are, if its head
-/// is whole, of this format and of `key`; only the head is read.
+/// The summary and units (their texts and keywords left out) of the entry in `file`, and
+/// where their texts and keywords are, if its head is whole, of this format and of `key`;
+/// only the head is read.
 pub(super) fn read_head(file: &Path, key: &blake3::Hash) -> Option<(Surveyed, TextsAt)> {
     let mut file = File::open(file).ok()?;
     let mut preamble = [0u8; PREAMBLE];
@@ -111,8 +111,8 @@ fn decode_head(head: &[u8], key: &blake3::Hash, at: u64) -> Option<(Surveyed, Te
         return None;
     }
     let (docs, splits, keywords) = unit_wire::unwire(units)?;
-    let rests: u64 = splits.iter().map(|split| u64::from(split.rest)).sum();
-    if rests != seal.len {
+    let lens: u64 = splits.iter().map(|split| u64::from(split.len)).sum();
+    if lens != seal.len {
         return None;
     }
     let texts = TextsAt {
@@ -125,15 +125,9 @@ fn decode_head(head: &[u8], key: &blake3::Hash, at: u64) -> Option<(Surveyed, Te
     Some(((summary, docs), texts))
 }
 
-/// The full texts of the units at `places` of the entry in `file`, whose head gave `at`,
-/// each made of its unit's shown text (`shown[i]` that of `places[i]`) and the entry's
-/// texts; `None` when the texts are not whole.
-pub(crate) fn read_texts(
-    file: &Path,
-    at: &TextsAt,
-    places: &[usize],
-    shown: &[&str],
-) -> Option<Vec<String>> {
+/// The texts of the units at `places` of the entry in `file`, whose head gave `at`; `None`
+/// when the texts are not whole.
+pub(crate) fn read_texts(file: &Path, at: &TextsAt, places: &[usize]) -> Option<Vec<String>> {
     let mut file = File::open(file).ok()?;
     file.seek(SeekFrom::Start(at.at)).ok()?;
     // One byte more than said, to tell a file longer than written.
@@ -148,18 +142,15 @@ pub(crate) fn read_texts(
     let mut start = 0usize;
     for split in &at.splits {
         starts.push(start);
-        start += split.rest as usize;
+        start += split.len as usize;
     }
     places
         .iter()
-        .zip(shown)
-        .map(|(&place, shown)| {
+        .map(|&place| {
             let split = at.splits.get(place)?;
             let start = *starts.get(place)?;
-            let rest = texts.get(start..start + split.rest as usize)?;
-            let rest = simdutf8::basic::from_utf8(rest).ok()?;
-            let kept = shown.get(..split.kept as usize)?;
-            Some([kept, rest].concat())
+            let text = texts.get(start..start + split.len as usize)?;
+            Some(simdutf8::basic::from_utf8(text).ok()?.to_owned())
         })
         .collect()
 }
@@ -176,8 +167,7 @@ mod tests {
         std::fs::write(&file, bytes).unwrap();
         let ((summary, mut docs), at) = read_head(&file, key)?;
         let places: Vec<usize> = (0..docs.len()).collect();
-        let shown: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
-        let texts = read_texts(&file, &at, &places, &shown)?;
+        let texts = read_texts(&file, &at, &places)?;
         for ((doc, text), place) in docs.iter_mut().zip(texts).zip(places) {
             doc.text = text;
             doc.keywords = at.keywords(place)?.to_vec();
@@ -185,9 +175,9 @@ mod tests {
         Some((summary, docs))
     }
 
-    /// Texts long and short, cut in the middle of a character and at a shown "…".
+    /// Texts long, short, empty, non-ASCII and with a "…" where the static index cuts.
     #[test]
-    fn an_entry_gives_back_every_unit_whole_and_shows_only_the_start() {
+    fn an_entry_gives_back_every_unit_whole_and_its_head_no_text() {
         let dir = tempfile::tempdir().unwrap();
         let (summary, mut docs) = surveyed(VALID);
         docs[0].text = format!("{} SLUTORD", "æøå ".repeat(200));
@@ -201,15 +191,17 @@ mod tests {
             Some((summary.clone(), docs.clone()))
         );
         let file = dir.path().join("entry.bin");
-        let ((_, shown), at) = read_head(&file, &key).unwrap();
+        let ((_, heads), at) = read_head(&file, &key).unwrap();
         assert_eq!(at.units(), docs.len());
-        for (shown, doc) in shown.iter().zip(&docs) {
-            let fragment = search_index::static_index::fragment_text(&doc.text);
-            assert_eq!(shown.text, fragment);
+        assert!(heads.iter().all(|unit| unit.text.is_empty()));
+        // Every text, its start too, is in the texts, not in the head.
+        for marker in [b"SLUTORD".as_slice(), "æøå".as_bytes(), b"bbbbbbbbb"] {
+            let place = bytes
+                .windows(marker.len())
+                .position(|w| w == marker)
+                .unwrap();
+            assert!(place as u64 >= at.at, "{place} {}", at.at);
         }
-        // The end of a long text is in the texts, not in the head.
-        let end = bytes.windows(7).position(|w| w == b"SLUTORD").unwrap();
-        assert!(end as u64 >= at.at, "{end} {}", at.at);
         assert_eq!(read_head(&file, &blake3::hash(b"other")), None);
     }
 
@@ -244,11 +236,11 @@ mod tests {
     }
 
     #[test]
-    fn a_unit_text_that_is_not_utf8_is_refused_though_its_checksum_matches() {
+    fn a_unit_text_or_title_that_is_not_utf8_is_refused_though_its_checksum_matches() {
         let dir = tempfile::tempdir().unwrap();
         let (summary, mut docs) = surveyed(VALID);
         docs[0].text = format!("{} før ZZZZ efter", "x".repeat(400));
-        docs[1].text = "før YYYY efter".to_owned();
+        docs[1].title = "før YYYY efter".to_owned();
         let key = blake3::hash(b"k");
         let good = encode(&key, &summary, &docs).unwrap();
         assert_eq!(read_all(dir.path(), &good, &key), Some((summary, docs)));

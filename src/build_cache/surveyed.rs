@@ -74,8 +74,8 @@ impl SurveyCache {
     }
 
     /// The summary and units of `candidate`, when an entry of its text's key is whole (its
-    /// head: each unit's text is what the static index shows of it, the full texts are
-    /// read when [`Self::unread_texts`] is asked). A corrupt or foreign entry is removed.
+    /// head: the units come without their texts, read when [`Self::unread_texts`] is
+    /// asked). A corrupt or foreign entry is removed.
     pub(crate) fn recall(&self, candidate: &Candidate) -> Option<Surveyed> {
         if !self.consult {
             return None;
@@ -96,7 +96,7 @@ impl SurveyCache {
         Some((summary, docs))
     }
 
-    /// The full texts of the units [`Self::recall`] gave without them, read from their
+    /// The texts of the units [`Self::recall`] gave without them, read from their
     /// entries when asked; a damaged entry's by `reparse`.
     pub(crate) fn unread_texts(&self, reparse: Reparse) -> UnreadTexts {
         UnreadTexts::new(std::mem::take(&mut *lock(&self.unread)), reparse)
@@ -111,7 +111,7 @@ impl SurveyCache {
         std::fs::read(path).ok().map(|text| blake3::hash(&text))
     }
 
-    /// The key, summary, units (their shown texts) and texts' place of the entry of
+    /// The key, summary, units (without their texts) and texts' place of the entry of
     /// `group/slug` with `text_hash`, when its head is whole.
     fn recall_hashed(
         &self,
@@ -240,8 +240,7 @@ pub(super) mod tests {
             let (key, (summary, docs), at) =
                 self.recall_hashed(group, slug, &blake3::hash(text))?;
             let places: Vec<usize> = (0..docs.len()).collect();
-            let shown: Vec<&str> = docs.iter().map(|doc| doc.text.as_str()).collect();
-            let texts = survey_entry::read_texts(&self.file(&key), &at, &places, &shown)?;
+            let texts = survey_entry::read_texts(&self.file(&key), &at, &places)?;
             let docs = (docs.into_iter().zip(texts).zip(places))
                 .map(|((doc, text), place)| {
                     let keywords = at.keywords(place)?.to_vec();

@@ -3,14 +3,13 @@
 //! 1,000 guidelines) once, where it changes, and each unit's URL after the guideline's. Fewer
 //! bytes to read, check and turn back into strings than the units field by field.
 //!
-//! Of each unit's text, only what the static index shows (`static_index::fragment_text`) is
-//! here; the rest of it, which only tantivy reads, and only for the groups it indexes again,
-//! is in the entry's texts, read apart.
+//! The units' texts are not here but in the entry's texts, read apart: a build from the
+//! cache reads them only for the groups tantivy indexes again and the static index's
+//! fragment files it makes again (`static_index::TextsToRead`), a few of a thousand
+//! guidelines' for one change.
 
-use std::borrow::Cow;
 use std::fmt;
 
-use search_index::static_index::fragment_text;
 use search_index::{DocKind, IndexDoc};
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -36,16 +35,12 @@ pub(super) struct Unit<S, K> {
     title: S,
     strength: Option<S>,
     strength_class: Option<S>,
-    /// What the static index shows of the text.
-    shown: S,
-    /// The full text is the first `kept` bytes of `shown` and the next `rest` bytes of the
-    /// entry's texts.
-    kept: u32,
-    rest: u32,
+    /// The text's length: it is the next this many bytes of the entry's texts.
+    len: u32,
 }
 
 /// A unit to write.
-pub(super) type UnitOut<'a> = Unit<Cow<'a, str>, &'a [String]>;
+pub(super) type UnitOut<'a> = Unit<&'a str, &'a [String]>;
 /// A unit read back.
 pub(super) type UnitIn = Unit<Text, Vec<String>>;
 
@@ -79,11 +74,10 @@ impl Visitor<'_> for TextVisitor {
     }
 }
 
-/// `docs` in their wire form, and the rest of each text after what its unit keeps; `None`
-/// for a text over 4 GiB.
+/// `docs` in their wire form, and their texts; `None` for a text over 4 GiB.
 pub(super) fn wire(docs: &[IndexDoc]) -> Option<(Vec<UnitOut<'_>>, Vec<&str>)> {
     let mut before: Option<&IndexDoc> = None;
-    let mut rests = Vec::with_capacity(docs.len());
+    let mut texts = Vec::with_capacity(docs.len());
     let units = docs
         .iter()
         .map(|doc| {
@@ -98,58 +92,41 @@ pub(super) fn wire(docs: &[IndexDoc]) -> Option<(Vec<UnitOut<'_>>, Vec<&str>)> {
             });
             before = Some(doc);
             let after = doc.url.strip_prefix(doc.guideline_url.as_str());
-            let shown = fragment_text(&doc.text);
-            let kept = common_prefix(&shown, &doc.text);
-            let rest = &doc.text[kept..];
-            rests.push(rest);
+            texts.push(doc.text.as_str());
             Some(Unit {
                 shared: (!same).then_some(Shared {
-                    guideline: doc.guideline.as_str().into(),
-                    guideline_url: doc.guideline_url.as_str().into(),
-                    group: doc.group.as_str().into(),
+                    guideline: doc.guideline.as_str(),
+                    guideline_url: doc.guideline_url.as_str(),
+                    group: doc.group.as_str(),
                     keywords: doc.keywords.as_slice(),
                 }),
                 url_after_guideline: after.is_some(),
-                url: after.unwrap_or(&doc.url).into(),
+                url: after.unwrap_or(&doc.url),
                 kind: doc.kind,
-                title: doc.title.as_str().into(),
-                strength: doc.strength.as_deref().map(Cow::Borrowed),
-                strength_class: doc.strength_class.as_deref().map(Cow::Borrowed),
-                shown,
-                kept: u32::try_from(kept).ok()?,
-                rest: u32::try_from(rest.len()).ok()?,
+                title: doc.title.as_str(),
+                strength: doc.strength.as_deref(),
+                strength_class: doc.strength_class.as_deref(),
+                len: u32::try_from(doc.text.len()).ok()?,
             })
         })
         .collect::<Option<_>>()?;
-    Some((units, rests))
+    Some((units, texts))
 }
 
-/// How many bytes `a` and `b` start with alike, to a character's end.
-fn common_prefix(a: &str, b: &str) -> usize {
-    let mut same = a.bytes().zip(b.bytes()).take_while(|(a, b)| a == b).count();
-    while !a.is_char_boundary(same) {
-        same -= 1;
-    }
-    same
-}
-
-/// Where a unit's full text is: the first `kept` bytes of its text as read back (what the
-/// static index shows), then `rest` bytes of its entry's texts; and which of the entry's
-/// keyword lists is its.
+/// Where a unit's text is (the next `len` bytes of its entry's texts), and which of the
+/// entry's keyword lists is its.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct TextSplit {
-    pub(super) kept: u32,
-    pub(super) rest: u32,
+    pub(super) len: u32,
     pub(super) keywords: u32,
 }
 
 /// The units read back, where each one's full text is, and their keyword lists.
 pub(super) type Unwired = (Vec<IndexDoc>, Vec<TextSplit>, Vec<Vec<String>>);
 
-/// The units read back, each with the text it shows and no keywords (which only an
-/// analysis made afresh reads), where each one's full text is, and the keyword lists; `None`
-/// when the first does not say what it shares, or a unit's kept bytes are not a start of
-/// what it shows (not written so).
+/// The units read back, each without its text and keywords (read when needed), where each
+/// one's text is, and the keyword lists; `None` when the first does not say what it shares
+/// (not written so).
 pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Unwired> {
     let mut shared: Option<Shared<Text, Vec<String>>> = None;
     let mut docs = Vec::with_capacity(units.len());
@@ -161,12 +138,8 @@ pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Unwired> {
             shared = Some(new);
         }
         let shared = shared.as_ref()?;
-        if !unit.shown.0.is_char_boundary(unit.kept as usize) {
-            return None;
-        }
         splits.push(TextSplit {
-            kept: unit.kept,
-            rest: unit.rest,
+            len: unit.len,
             keywords: keywords.len() as u32 - 1,
         });
         let url = if unit.url_after_guideline {
@@ -187,7 +160,7 @@ pub(super) fn unwire(units: Vec<UnitIn>) -> Option<Unwired> {
             title: unit.title.0,
             strength: unit.strength.map(|s| s.0),
             strength_class: unit.strength_class.map(|s| s.0),
-            text: unit.shown.0,
+            text: String::new(),
             keywords: Vec::new(),
         });
     }

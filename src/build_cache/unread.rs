@@ -1,8 +1,9 @@
-//! The full texts of the search units the first pass took from the build cache without
-//! reading them (`surveyed.rs`): each such unit holds what the static index shows of its
-//! text, and the rest is read from its entry when tantivy indexes its group again, or when
-//! the kept analysis lacks it (which also needs its keywords, left out until then). An entry whose texts are damaged is parsed again from its
-//! guideline (whose text must still be the one the entry was made from) and written anew.
+//! The texts of the search units the first pass took from the build cache without reading
+//! them (`surveyed.rs`): such a unit holds no text, which is read from its entry when
+//! tantivy indexes its group again, when the static index makes a fragment file that shows
+//! it, or when the kept analysis lacks it (which also needs its keywords, left out until
+//! then). An entry whose texts are damaged is parsed again from its guideline (whose text
+//! must still be the one the entry was made from) and written anew.
 
 use std::collections::HashMap;
 use std::io;
@@ -92,7 +93,7 @@ impl UnreadTexts {
         self.read_into(docs, &ids)
     }
 
-    /// Whether doc `id`'s full text is unread (its text is what the static index shows).
+    /// Whether doc `id`'s text is unread (its `text` is empty, not its text).
     pub(crate) fn is_unread(&self, id: usize) -> bool {
         self.docs.get(id).is_some_and(Option::is_some)
     }
@@ -100,7 +101,7 @@ impl UnreadTexts {
     /// Reads the full texts and keywords of `ids` (unread, ascending) into `docs`, which are
     /// then read (as a unit the first pass parsed).
     pub(crate) fn read_into(&mut self, docs: &mut [IndexDoc], ids: &[usize]) -> io::Result<()> {
-        let texts = self.read(docs, ids)?;
+        let texts = self.read(ids)?;
         for (&id, text) in ids.iter().zip(texts) {
             let (entry, place) = self.docs[id].ok_or_else(mismatch)?;
             let keywords = self.entries[entry as usize].texts.keywords(place as usize);
@@ -111,9 +112,8 @@ impl UnreadTexts {
         Ok(())
     }
 
-    /// The full texts of `ids` (unread, ascending) of `docs`, whose texts are what the
-    /// static index shows, an entry at a time.
-    pub(crate) fn read(&self, docs: &[IndexDoc], ids: &[usize]) -> io::Result<Vec<String>> {
+    /// The texts of `ids` (unread, ascending), an entry at a time.
+    pub(crate) fn read(&self, ids: &[usize]) -> io::Result<Vec<String>> {
         let mut texts = Vec::with_capacity(ids.len());
         let mut rest = ids;
         while let Some(&first) = rest.first() {
@@ -132,17 +132,16 @@ impl UnreadTexts {
                 .iter()
                 .filter_map(|&id| self.docs[id].map(|(_, place)| place as usize))
                 .collect();
-            let shown: Vec<&str> = these.iter().map(|&id| docs[id].text.as_str()).collect();
-            texts.extend(self.entry_texts(entry as usize, &places, &shown)?);
+            texts.extend(self.entry_texts(entry as usize, &places)?);
             rest = after;
         }
         Ok(texts)
     }
 
-    /// The full texts of the units at `places` of an entry, whose shown texts are `shown`.
-    fn entry_texts(&self, e: usize, places: &[usize], shown: &[&str]) -> io::Result<Vec<String>> {
+    /// The texts of the units at `places` of an entry.
+    fn entry_texts(&self, e: usize, places: &[usize]) -> io::Result<Vec<String>> {
         let entry = &self.entries[e];
-        if let Some(texts) = survey_entry::read_texts(&entry.file, &entry.texts, places, shown) {
+        if let Some(texts) = survey_entry::read_texts(&entry.file, &entry.texts, places) {
             return Ok(texts);
         }
         // Damaged: parsed again, and written anew for the next build (if it can be).

@@ -33,7 +33,7 @@ use super::chunks::{ChunkWriter, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
     CHUNK_BYTES, Chunk, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile,
-    MAX_POSTINGS, Made, VERSION, content_hash, encode_streaming,
+    MAX_POSTINGS, Made, TextsToRead, VERSION, content_hash, encode_streaming,
 };
 
 mod typos;
@@ -54,16 +54,26 @@ pub struct LastBuild<'a> {
 /// whose files the site in place holds) every file that would come out the same, as
 /// [`IndexFile::Kept`]. The bytes of every file, and the meta file, are exactly a full
 /// encoding's. The record for the next build comes with the meta file when `stats` has keys
-/// that cover every field of a doc.
+/// that cover every field of a doc. The texts of docs in `unread` are read only for the
+/// fragment files made.
 pub fn encode_reusing<E>(
     docs: &[IndexDoc],
     groups: &[GroupRange],
     stats: &TermStats,
     synonyms: &Synonyms,
     last: Option<LastBuild<'_>>,
+    unread: Option<TextsToRead<'_, E>>,
     put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
 ) -> Result<Encoded, E> {
-    encode_reusing_with(docs, groups, stats, synonyms, last, CHUNK_BYTES, put)
+    let sources = Sources { last, unread };
+    encode_reusing_with(docs, groups, stats, synonyms, sources, CHUNK_BYTES, put)
+}
+
+/// What a build reads besides its docs and their statistics: the last build's static
+/// index, and the texts the docs do not hold.
+pub(super) struct Sources<'a, E> {
+    pub(super) last: Option<LastBuild<'a>>,
+    pub(super) unread: Option<TextsToRead<'a, E>>,
 }
 
 /// [`encode_reusing`] with chunks of about `chunk_bytes` (small in tests).
@@ -72,7 +82,7 @@ pub(super) fn encode_reusing_with<E>(
     groups: &[GroupRange],
     stats: &TermStats,
     synonyms: &Synonyms,
-    last: Option<LastBuild<'_>>,
+    Sources { last, unread }: Sources<'_, E>,
     chunk_bytes: usize,
     put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
 ) -> Result<Encoded, E> {
@@ -85,12 +95,14 @@ pub(super) fn encode_reusing_with<E>(
         phrases: stats.phrase_terms(),
     };
     let plan = last.and_then(|last| Plan::of(&ctx, last));
+    let out = Files::new(put, unread);
     let made = match plan {
-        Some(plan) => plan.encode(&ctx, put)?,
+        Some(plan) => plan.encode(&ctx, out)?,
         None => {
             let weights = stats.weighted_terms(docs);
             let terms: Vec<&str> = weights.terms().collect();
-            encode_streaming(docs, groups, &terms, weights, synonyms, chunk_bytes, put)?.1
+            let weights = (terms.as_slice(), weights);
+            encode_streaming(docs, groups, weights, synonyms, chunk_bytes, out)?.1
         }
     };
     let mut made = made;
@@ -233,12 +245,11 @@ impl<'a> Plan<'a> {
     }
 
     /// Every file, those that moved made and put, the others kept.
-    fn encode<E>(
+    fn encode<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         self,
         ctx: &Context<'_>,
-        put: impl FnMut(&str, IndexFile<'_>) -> Result<(), E>,
+        mut out: Files<'_, P, E>,
     ) -> Result<Made, E> {
-        let mut out = Files::new(put);
         let mut old_chunks = OldChunks::new();
         let fresh = self.weigh_touched(ctx, &mut old_chunks);
         let phrase_docs: Vec<bool> = ctx
@@ -347,7 +358,7 @@ impl<'a> Plan<'a> {
     fn chunks<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         &self,
         ctx: &Context<'_>,
-        out: &mut Files<P>,
+        out: &mut Files<'_, P, E>,
         mut fresh: HashMap<u32, Vec<(u32, f32)>>,
         mut old_chunks: OldChunks,
         has_docs: impl Fn(u32) -> bool + Copy,
@@ -426,7 +437,7 @@ impl<'a> Plan<'a> {
     fn fragments<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         &self,
         ctx: &Context<'_>,
-        out: &mut Files<P>,
+        out: &mut Files<'_, P, E>,
     ) -> Result<Vec<Listed>, E> {
         let count = self.changed_fragments.len();
         let kept = |k: usize| {

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::convert::Infallible;
 
-use super::incremental::{LastBuild, encode_reusing_with};
+use super::incremental::{LastBuild, Sources, encode_reusing_with};
 use super::stability_tests::letters;
 use super::*;
 use crate::term_stats::DocKey;
@@ -61,10 +61,19 @@ struct Built {
     record: Option<Vec<u8>>,
     made: BTreeMap<char, usize>,
     kept: BTreeMap<char, usize>,
+    /// How many texts the encoder read of the docs whose texts it was not given.
+    texts_read: usize,
+}
+
+/// Whether doc `id` comes to the encoder without its text, as a unit from the build cache
+/// does (two in three).
+fn unread(id: usize) -> bool {
+    id % 3 != 0
 }
 
 /// Builds `docs` as a build does: the analysis reused from `dir` and kept there, the index
-/// from `last` (the last build's record and files).
+/// from `last` (the last build's record and files), the texts of the [`unread`] docs left
+/// out and read when asked.
 fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>) -> Built {
     let synonyms = Synonyms::default_list();
     let keys = docs.iter().enumerate().map(|(i, d)| key(i, d)).collect();
@@ -76,15 +85,39 @@ fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>
     let mut files = BTreeMap::new();
     let (mut made, mut kept) = (BTreeMap::new(), BTreeMap::new());
     let kind = |name: &str| name.chars().next().unwrap_or('?');
-    let Ok(encoded) = encode_reusing_with(
-        docs,
-        &[],
-        &stats,
-        &synonyms,
-        record.as_ref().map(|record| LastBuild {
+    let given: Vec<IndexDoc> = (docs.iter().enumerate())
+        .map(|(id, doc)| IndexDoc {
+            text: if unread(id) {
+                String::new()
+            } else {
+                doc.text.clone()
+            },
+            ..doc.clone()
+        })
+        .collect();
+    let texts_read = std::cell::Cell::new(0);
+    let read_texts = |ids: &[usize]| {
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ascending: {ids:?}");
+        assert!(ids.iter().all(|&id| unread(id)), "only unread: {ids:?}");
+        texts_read.set(texts_read.get() + ids.len());
+        Ok::<_, Infallible>(ids.iter().map(|&id| docs[id].text.clone()).collect())
+    };
+    let sources = Sources {
+        last: record.as_ref().map(|record| LastBuild {
             record,
             read: &read,
         }),
+        unread: Some(TextsToRead {
+            is_unread: &unread,
+            read: &read_texts,
+        }),
+    };
+    let Ok(encoded) = encode_reusing_with(
+        &given,
+        &[],
+        &stats,
+        &synonyms,
+        sources,
         SMALL_CHUNKS,
         |name, file| {
             let bytes = match file {
@@ -114,6 +147,7 @@ fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>
         record: encoded.record,
         made,
         kept,
+        texts_read: texts_read.get(),
     }
 }
 
@@ -208,6 +242,11 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
     let mut docs: Vec<IndexDoc> = (0..400).map(|i| doc(i, &mut rng)).collect();
     let mut last = build(&docs, &dir, None);
     assert_same(&last.files, &full(&docs), "the first build");
+    // Every unread text once, for its fragment file.
+    assert_eq!(
+        last.texts_read,
+        (0..docs.len()).filter(|&id| unread(id)).count()
+    );
     let chunks = last.files.keys().filter(|n| n.starts_with("c.")).count();
     assert!(chunks > 100, "{chunks} chunks");
     let (mut reused_rounds, mut refiled_rounds) = (0, 0);
@@ -249,7 +288,10 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
                 "round {round} ({edits:?}): {made_chunks} made, {} new",
                 new("c.")
             );
-            assert!(built.made.get(&'f').copied().unwrap_or(0) <= edits.len());
+            let made_fragments = built.made.get(&'f').copied().unwrap_or(0);
+            assert!(made_fragments <= edits.len());
+            // Only the texts those files show are read.
+            assert!(built.texts_read <= made_fragments * FRAGMENT_SIZE);
             // A typo table is filed again only where a term came or went: each one made is
             // new, and one edit touches a few of them, not all.
             let made_typos = built.made.get(&'t').copied().unwrap_or(0);

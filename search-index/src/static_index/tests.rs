@@ -402,23 +402,20 @@ fn files_are_put_once_each_with_the_bytes_encode_holds() {
     let held = encode_with(&docs, &[], &weights, &Synonyms::default(), 150);
     let mut put: Vec<(String, Vec<u8>)> = Vec::new();
     let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
-    let streamed = encode_streaming(
-        &docs,
-        &[],
-        &terms,
-        weights.iter(),
-        &Synonyms::default(),
-        150,
-        |n, file| {
+    let out = Files::new(
+        |n: &str, file| {
             let IndexFile::New(b) = file else {
                 return Err(());
             };
             put.push((n.to_owned(), b.to_vec()));
             Ok::<(), ()>(())
         },
-    )
-    .map(|(encoded, _)| encoded)
-    .unwrap();
+        None,
+    );
+    let terms = (terms.as_slice(), weights.iter());
+    let streamed = encode_streaming(&docs, &[], terms, &Synonyms::default(), 150, out)
+        .map(|(encoded, _)| encoded)
+        .unwrap();
     let m = meta(&held);
     assert!(m.chunks.len() > 10 && m.fragment_count() > 10, "{m:?}");
     assert_eq!(streamed.meta, held.meta);
@@ -441,24 +438,47 @@ fn an_error_of_put_stops_the_encoding_and_is_returned() {
     let (docs, weights) = many_terms(70, &terms);
     let mut calls = 0;
     let terms: Vec<&str> = weights.keys().map(String::as_str).collect();
-    let result = encode_streaming(
-        &docs,
-        &[],
-        &terms,
-        weights.iter(),
-        &Synonyms::default(),
-        CHUNK_BYTES,
-        |name, _| {
+    let out = Files::new(
+        |name: &str, _| {
             calls += 1;
             Err(format!("disk full at {name}"))
         },
+        None,
     );
+    let terms = (terms.as_slice(), weights.iter());
+    let result = encode_streaming(&docs, &[], terms, &Synonyms::default(), CHUNK_BYTES, out);
     let first = format!(
         "disk full at c.{}.json",
         content_hash(&encode_chunks(weights.iter(), CHUNK_BYTES)[0].bytes)
     );
     assert_eq!(result.unwrap_err(), first);
     assert_eq!(calls, 1);
+}
+
+/// A text that cannot be read stops the encoding with its error, before any fragment file
+/// that would show it is put.
+#[test]
+fn an_error_reading_an_unread_text_stops_the_encoding_and_is_returned() {
+    let terms = words();
+    let (docs, weights) = many_terms(70, &terms);
+    let mut fragments_put = 0;
+    let is_unread = |id: usize| id == 40;
+    let read = |ids: &[usize]| Err(format!("texts of {ids:?} damaged"));
+    let out = Files::new(
+        |name: &str, _| {
+            fragments_put += usize::from(name.starts_with("f."));
+            Ok(())
+        },
+        Some(TextsToRead {
+            is_unread: &is_unread,
+            read: &read,
+        }),
+    );
+    let names: Vec<&str> = weights.keys().map(String::as_str).collect();
+    let terms = (names.as_slice(), weights.iter());
+    let result = encode_streaming(&docs, &[], terms, &Synonyms::default(), CHUNK_BYTES, out);
+    assert_eq!(result.unwrap_err(), "texts of [40] damaged");
+    assert_eq!(fragments_put, 0);
 }
 
 #[test]

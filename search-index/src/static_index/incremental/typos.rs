@@ -17,7 +17,7 @@ impl Plan<'_> {
     pub(super) fn typos<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         &self,
         ctx: &Context<'_>,
-        out: &mut Files<P>,
+        out: &mut Files<'_, P, E>,
         has_docs: impl Fn(u32) -> bool + Copy,
     ) -> Result<(Vec<Listed>, u64), E> {
         let terms = ctx.stats.terms();
