@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 use std::thread::ScopedJoinHandle;
 use std::time::{Duration, Instant};
 
+use crate::build_cache::SiteListing;
 use crate::diagnostics::{Failure, Message, OrFail, message};
 
 use crate::output::{OutputFolder, Staged, Staging, WriteStats, swap_into_place};
@@ -87,7 +88,7 @@ fn shown(path: &Path) -> String {
 }
 
 /// What a publication did.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone)]
 pub struct Published {
     pub(crate) pages: usize,
     /// Every file the site holds.
@@ -96,6 +97,8 @@ pub struct Published {
     pub write: WriteStats,
     /// Where the time went.
     pub timings: Timings,
+    /// The site's listing for the build cache's record, made before the swap.
+    pub(crate) listing: Option<SiteListing>,
 }
 
 /// The files written as they were made, not from the tree of the rest.
@@ -248,12 +251,17 @@ pub(crate) fn publish_units(
             built
         });
         let site_staged = stage_site(&job, units, staging, &mut timings, &step);
+        // Listed for the build cache's record while tantivy, as a rule, still indexes.
+        let listing = site_staged.as_ref().ok().and_then(|(_, _, staged)| {
+            let (out, staging) = staged.folders();
+            SiteListing::of_staged(out, staging)
+        });
         let started = Instant::now();
         let engine = engine.join();
         timings.waiting_for_tantivy = started.elapsed();
-        (site_staged, engine)
+        (site_staged.map(|staged| (staged, listing)), engine)
     });
-    let (tree, streamed, staged) = site_staged?;
+    let ((tree, streamed, staged), listing) = site_staged?;
     let (engine, tantivy) = match finished_index(engine) {
         Ok(built) => built,
         Err(err) => {
@@ -279,6 +287,7 @@ pub(crate) fn publish_units(
             + streamed.reused_files,
         write,
         timings,
+        listing,
     };
     free_in_background(tree);
     Ok(Some(published))

@@ -23,6 +23,7 @@ mod unit_wire;
 mod unread;
 
 pub(crate) use inputs::{InputKey, Settings, TextHashes};
+pub(crate) use outputs::SiteListing;
 pub(crate) use pages::{Entries, Entry, OutFile, PageCache, entry_key};
 pub(crate) use sealed::replace as replace_file;
 pub(crate) use survey_entry::Surveyed;
@@ -121,20 +122,21 @@ impl BuildCache {
         outputs: &[&Path],
         summary: Summary,
     ) -> io::Result<()> {
-        self.record_with_pages(key, outputs, summary, None)
+        self.record_with_pages(key, outputs, None, summary, None)
     }
 
     /// [`BuildCache::record`], and with `pages` the page record of the site (the first of
-    /// `outputs`): both from one walk of the output. Both are attempted; the first error is
-    /// returned.
+    /// `outputs`): both from one walk of the output, the site's taken from `listed` when it
+    /// was listed as staged. Both are attempted; the first error is returned.
     pub(crate) fn record_with_pages(
         &self,
         key: &InputKey,
         outputs: &[&Path],
+        listed: Option<&SiteListing>,
         summary: Summary,
         pages: Option<&Entries>,
     ) -> io::Result<()> {
-        let Some((site, fingerprint)) = outputs::fingerprints(outputs) else {
+        let Some((site, fingerprint)) = outputs::fingerprints(outputs, listed) else {
             return Ok(());
         };
         let recorded = self.write_record(key, fingerprint, summary);

@@ -4,7 +4,7 @@
 //! change time: hard-linking a file into the next build, or removing the old site that
 //! shares it, changes that without changing the file.)
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -18,13 +18,48 @@ pub(super) fn fingerprint(folders: &[&Path]) -> Option<blake3::Hash> {
     Some(hasher.finalize())
 }
 
+/// The listing of a site staged to replace the one at `folder`, made before the swap: while
+/// tantivy indexes on one core at the end of a one-change build, the other is free, and the
+/// listing no longer waits for the swap. The swap renames the staging folder within the
+/// same parent (`output::Staged::swap`), which keeps every entry's name, kind, size, inode and
+/// modification time, so this is the listing the site at `folder` has after it; nothing is
+/// written into a staged site.
+#[derive(Clone)]
+pub(crate) struct SiteListing {
+    folder: PathBuf,
+    hasher: blake3::Hasher,
+}
+
+impl SiteListing {
+    /// The listing of the site staged in `staging`, named as the one at `folder`; `None`
+    /// when it cannot be listed.
+    pub(crate) fn of_staged(folder: &Path, staging: &Path) -> Option<Self> {
+        let mut hasher = blake3::Hasher::new();
+        add_listed_as(&mut hasher, folder, staging)?;
+        Some(Self {
+            folder: folder.to_path_buf(),
+            hasher,
+        })
+    }
+}
+
 /// The fingerprint of the first of `folders` alone and that of all of them (as
 /// [`fingerprint`] makes each), from one walk of each: the page record takes the site's, the
-/// record of the last build both folders'.
-pub(super) fn fingerprints(folders: &[&Path]) -> Option<(blake3::Hash, blake3::Hash)> {
+/// record of the last build both folders'. The first folder's walk is `site`'s when it
+/// is of that folder.
+pub(super) fn fingerprints(
+    folders: &[&Path],
+    site: Option<&SiteListing>,
+) -> Option<(blake3::Hash, blake3::Hash)> {
     let (first, rest) = folders.split_first()?;
-    let mut hasher = blake3::Hasher::new();
-    add_folder(&mut hasher, first)?;
+    let mut hasher = match site.filter(|site| site.folder == *first) {
+        Some(site) => site.hasher.clone(),
+        None => {
+            let mut hasher = blake3::Hasher::new();
+            add_folder(&mut hasher, first)?;
+            hasher
+        }
+    };
     let alone = hasher.clone().finalize();
     for folder in rest {
         add_folder(&mut hasher, folder)?;
@@ -34,8 +69,14 @@ pub(super) fn fingerprints(folders: &[&Path]) -> Option<(blake3::Hash, blake3::H
 
 /// Hashes `folder`'s listing into `hasher`.
 fn add_folder(hasher: &mut blake3::Hasher, folder: &Path) -> Option<()> {
+    add_listed_as(hasher, folder, folder)
+}
+
+/// Hashes the listing of `listed` into `hasher` as `folder`'s.
+fn add_listed_as(hasher: &mut blake3::Hasher, folder: &Path, listed: &Path) -> Option<()> {
     hasher.update(folder.to_string_lossy().as_bytes());
     hasher.update(&[0]);
+    let folder = listed;
     // The folder itself, then each entry in it with everything under it: the same entries
     // in the same order as one walk of the whole folder, but the entries' own walks
     // (thousands of `stat`s) run on every core.
@@ -168,11 +209,42 @@ mod tests {
             std::fs::create_dir_all(folder).unwrap();
             std::fs::write(folder.join(file), file).unwrap();
         }
-        let (alone, both) = fingerprints(&[&site, &index]).unwrap();
+        let (alone, both) = fingerprints(&[&site, &index], None).unwrap();
         assert_eq!(alone, fingerprint(&[&site]).unwrap());
         assert_eq!(both, fingerprint(&[&site, &index]).unwrap());
         assert_ne!(alone, both);
-        assert!(fingerprints(&[&site, &dir.path().join("missing")]).is_none());
+        assert!(fingerprints(&[&site, &dir.path().join("missing")], None).is_none());
+    }
+
+    /// A site listed as staged, before the swap that puts it in place of the last one (and
+    /// the last one's removal), is listed as the site after them; a listing of another
+    /// folder's staging is not taken.
+    #[test]
+    fn a_staged_site_listed_before_the_swap_is_the_site_after_it() {
+        let (dir, site) = site_of(&["a", "b/c"], &["index.html", "a/1.html", "b/c/2.html"]);
+        let index = dir.path().join("index");
+        std::fs::create_dir_all(&index).unwrap();
+        std::fs::write(index.join("meta.json"), "{}").unwrap();
+        let (staging, aside) = (
+            dir.path().join(".public.tmp"),
+            dir.path().join(".public.old"),
+        );
+        for folder in ["a", "b/c", "d"] {
+            std::fs::create_dir_all(staging.join(folder)).unwrap();
+        }
+        std::fs::hard_link(site.join("a/1.html"), staging.join("a/1.html")).unwrap();
+        std::fs::write(staging.join("index.html"), "new").unwrap();
+        std::fs::write(staging.join("d/3.html"), "3").unwrap();
+
+        let listed = SiteListing::of_staged(&site, &staging).unwrap();
+        let other = SiteListing::of_staged(&index, &staging).unwrap();
+        let before = fingerprints(&[&site, &index], Some(&listed)).unwrap();
+        assert_ne!(before, fingerprints(&[&site, &index], None).unwrap());
+        crate::output::swap_into_place(&staging, &site, &aside).unwrap();
+        std::fs::remove_dir_all(&aside).unwrap();
+        let after = fingerprints(&[&site, &index], None).unwrap();
+        assert_eq!(before, after);
+        assert_eq!(fingerprints(&[&site, &index], Some(&other)).unwrap(), after);
     }
 
     /// A site folder (`public` in a new temporary folder) with these folders and files (each

@@ -11,7 +11,8 @@ use clap::Args;
 use jiff::civil::Date;
 
 use crate::build_cache::{
-    BuildCache, CACHE_DIR, Entries, InputKey, Settings, Summary, SurveyCache, TextHashes,
+    BuildCache, CACHE_DIR, Entries, InputKey, Settings, SiteListing, Summary, SurveyCache,
+    TextHashes,
 };
 use crate::config::check_base_url;
 use crate::diagnostics::catalogue::format;
@@ -129,7 +130,8 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     if let Some(key) = key {
         let pages = (base.is_some() && !entries.is_empty()).then_some(&entries);
         let outputs = [out.path(), index_dir.as_path()];
-        record(&cache, &key, &outputs, summary, pages, language);
+        let outputs = (outputs.as_slice(), published.listing.as_ref());
+        record(&cache, &key, outputs, summary, pages, language);
     }
     print_built(
         guidelines,
@@ -395,12 +397,12 @@ fn load_theme(root: &Path, language: Language) -> anyhow::Result<Theme> {
 fn record(
     cache: &BuildCache,
     key: &InputKey,
-    outputs: &[&Path],
+    (outputs, listed): (&[&Path], Option<&SiteListing>),
     summary: Summary,
     pages: Option<&Entries>,
     language: Language,
 ) {
-    if let Err(err) = cache.record_with_pages(key, outputs, summary, pages) {
+    if let Err(err) = cache.record_with_pages(key, outputs, listed, summary, pages) {
         let args = [
             ("folder", Arg::from(CACHE_DIR)),
             ("error", Arg::from(err.to_string())),

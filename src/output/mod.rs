@@ -296,6 +296,11 @@ impl Staging {
 }
 
 impl Staged {
+    /// The folder the site goes to, and the folder it is staged in.
+    pub(crate) fn folders(&self) -> (&Path, &Path) {
+        (&self.out, &self.staging)
+    }
+
     /// Puts the staged site in place (in one step where the system can: there is no moment
     /// without a site), then removes the old one.
     pub(crate) fn swap(self) -> io::Result<WriteStats> {
