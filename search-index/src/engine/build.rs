@@ -103,9 +103,19 @@ impl<'a> Job<'a> {
         };
         let updated = match (start, place.dir) {
             (Some((start, last, last_dir)), Some(dir)) => {
-                match self.update(&start, (&last, last_dir), dir, &groups) {
+                // The kept segments' checksums are checked on a thread of their own while
+                // the changed groups are indexed (no kept segment is opened before both
+                // are done): at the end of a one-change build the indexing is often the
+                // last work left, on one core.
+                let (whole, updated) = std::thread::scope(|scope| {
+                    let checking = scope.spawn(|| kept_segments_whole(&last, &start));
+                    let updated = self.update(&start, (&last, last_dir), dir, &groups);
+                    (checking.join().unwrap_or(false), updated)
+                });
+                match updated.and_then(|built| opened(built, whole)) {
                     Ok(built) => Some((built, start)),
-                    // Should the update fail, a full build gives the index.
+                    // Should the update fail, or a kept segment be damaged, a full build
+                    // gives the index.
                     Err(_) => {
                         std::fs::remove_dir_all(dir)?;
                         None
@@ -209,13 +219,34 @@ impl<'a> Job<'a> {
             .collect();
         segments.extend(start.kept.clone());
         let segments = save_meta(&index, &start.parts, segments)?;
-        // Every segment opens (none of the last index's is missing a file).
-        let _: tantivy::IndexReader = index
-            .reader_builder()
-            .reload_policy(ReloadPolicy::Manual)
-            .try_into()?;
         Ok((index, segments))
     }
+}
+
+/// The index `built` from the last one, once its kept segments are found `whole`: every
+/// segment opens (none of the last index's is missing a file).
+fn opened(built: Built, whole: bool) -> Result<Built, EngineError> {
+    if !whole {
+        return Err(EngineError::Io(std::io::Error::other(
+            "a segment of the last index is damaged",
+        )));
+    }
+    let _: tantivy::IndexReader = built
+        .0
+        .reader_builder()
+        .reload_policy(ReloadPolicy::Manual)
+        .try_into()?;
+    Ok(built)
+}
+
+/// Whether every file of the segments `start` keeps of the `last` index holds its checksum.
+fn kept_segments_whole(last: &Index, start: &Start) -> bool {
+    let Ok(files) = files_of(last, start.kept.values().cloned().collect()) else {
+        return false;
+    };
+    files
+        .iter()
+        .all(|file| last.directory().validate_checksum(file).unwrap_or(false))
 }
 
 /// Each group's segment and, when `hash`, the group's hash (`parts::GroupHash`).
@@ -396,8 +427,9 @@ fn write_json(path: &Path, value: &impl serde::Serialize) -> Result<(), EngineEr
 
 /// The last index in `last`, when its record is of `key` and its `meta.json` lists exactly
 /// the segments the record names, one per group, each with its docs and none deleted; its
-/// segments whose groups are unchanged, whole (checksums), and the groups to index again.
-/// `None` on any doubt. No segment is opened before its checksum is checked.
+/// segments whose groups are unchanged, and the groups to index again. `None` on any
+/// doubt. The kept segments' checksums are checked apart ([`kept_segments_whole`]), and no
+/// segment is opened before they are.
 fn start_from_last(
     last: &Path,
     key: &str,
@@ -427,11 +459,6 @@ fn start_from_last(
         }
         if hashes.get(part.code.as_str()) == Some(&part.hash.as_str()) {
             kept.insert(part.code.clone(), meta.clone());
-        }
-    }
-    for file in files_of(&index, kept.values().cloned().collect()).ok()? {
-        if !index.directory().validate_checksum(&file).ok()? {
-            return None;
         }
     }
     let again = parts
