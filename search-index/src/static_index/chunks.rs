@@ -1,8 +1,41 @@
 //! The term chunks: each term's postings as the format stores them (its best docs, doc ids
 //! delta-encoded), and where one chunk ends and the next begins.
 
+use serde::Serialize;
+use serde_json::value::RawValue;
+
 use super::record::TermsHash;
-use super::{Chunk, MAX_POSTINGS, json};
+use super::{MAX_POSTINGS, json};
+
+/// A term's postings as a chunk file holds them (doc deltas and weights): numbers, or the
+/// last build's chunk file's bytes of them, copied unread (a term a chunk cut again holds
+/// unchanged: no number parsed and written again).
+#[derive(Debug, Serialize)]
+#[serde(untagged)]
+pub(super) enum Deltas {
+    Numbers(Vec<u32>),
+    Kept(Box<RawValue>),
+}
+
+impl Deltas {
+    /// Its bytes in a chunk file less its brackets, each number with its comma.
+    fn bytes(&self) -> usize {
+        match self {
+            Deltas::Numbers(numbers) => numbers.iter().map(|&n| json_len(n) + 1).sum(),
+            // The numbers and the commas between them, and one more.
+            Deltas::Kept(raw) => match raw.get().len().saturating_sub(2) {
+                0 => 0,
+                inner => inner + 1,
+            },
+        }
+    }
+}
+
+/// A chunk file as written ([`super::Chunk`] as read back).
+#[derive(Serialize)]
+struct ChunkOut {
+    terms: Vec<(String, Deltas)>,
+}
 
 /// Where chunks are cut: by their terms, not by size alone, so that a chunk that grows or
 /// shrinks leaves the next chunks' bounds, and their files, as they were (FORMAT.md, "Files").
@@ -79,7 +112,7 @@ pub(super) fn terms_hash<'a>(terms: impl IntoIterator<Item = &'a str>) -> TermsH
 /// follows is cut as a whole encoding cuts it.
 pub(super) struct ChunkWriter {
     rule: ChunkRule,
-    current: Vec<(String, Vec<u32>)>,
+    current: Vec<(String, Deltas)>,
     bound: String,
     bytes: usize,
     previous_last: Option<String>,
@@ -108,17 +141,17 @@ impl ChunkWriter {
     /// Adds the next term (terms come sorted) with its docs' weights; the chunk it ends, if
     /// it ends one.
     pub(super) fn push(&mut self, term: &str, postings: &[(u32, f32)]) -> Option<CutChunk> {
-        self.push_encoded(term, delta_encode(&flatten(postings)))
+        self.push_encoded(term, Deltas::Numbers(delta_encode(&flatten(postings))))
     }
 
     /// [`Self::push`] of a term whose postings are encoded already, as a chunk file holds
     /// them (a term the last build's chunk holds, unchanged).
-    pub(super) fn push_encoded(&mut self, term: &str, deltas: Vec<u32>) -> Option<CutChunk> {
+    pub(super) fn push_encoded(&mut self, term: &str, deltas: Deltas) -> Option<CutChunk> {
         if self.current.is_empty() {
             self.bound = lower_bound(self.previous_last.as_deref(), term);
         }
         // `["term",[…]],` and each number with its comma: the JSON, to a byte or two.
-        let term_bytes = term.len() + 7 + deltas.iter().map(|&n| json_len(n) + 1).sum::<usize>();
+        let term_bytes = term.len() + 7 + deltas.bytes();
         self.bytes += term_bytes;
         self.current.push((term.to_owned(), deltas));
         if !self.rule.cuts_after(term, term_bytes, self.bytes) {
@@ -130,7 +163,7 @@ impl ChunkWriter {
         let terms = std::mem::take(&mut self.current);
         Some(CutChunk {
             terms_hash: terms_hash(terms.iter().map(|(t, _)| t.as_str())),
-            bytes: json(&Chunk { terms }),
+            bytes: json(&ChunkOut { terms }),
             bound: std::mem::take(&mut self.bound),
             last: term.to_owned(),
         })
@@ -158,7 +191,7 @@ impl ChunkWriter {
             .unwrap_or_default();
         Some(CutChunk {
             terms_hash: terms_hash(self.current.iter().map(|(t, _)| t.as_str())),
-            bytes: json(&Chunk {
+            bytes: json(&ChunkOut {
                 terms: self.current,
             }),
             bound: self.bound,
@@ -235,4 +268,31 @@ fn delta_encode(flat: &[u32]) -> Vec<u32> {
 /// Digits of `n` in JSON.
 fn json_len(n: u32) -> usize {
     n.checked_ilog10().map_or(1, |d| d as usize + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A term's postings copied from a chunk file count the bytes, and write the bytes, its
+    /// numbers do: the cuts, and so the files, are those of an encoding from the numbers.
+    #[test]
+    fn kept_postings_are_their_numbers_in_bytes_and_in_the_file() {
+        for numbers in [
+            vec![],
+            vec![0],
+            vec![7, 1000],
+            vec![u32::MAX, 9, 10, 99, 100, 0],
+        ] {
+            let raw = RawValue::from_string(serde_json::to_string(&numbers).unwrap()).unwrap();
+            let (kept, read) = (Deltas::Kept(raw), Deltas::Numbers(numbers.clone()));
+            assert_eq!(kept.bytes(), read.bytes(), "{numbers:?}");
+            let file = |deltas| {
+                json(&ChunkOut {
+                    terms: vec![("ord".to_owned(), deltas)],
+                })
+            };
+            assert_eq!(file(kept), file(read), "{numbers:?}");
+        }
+    }
 }

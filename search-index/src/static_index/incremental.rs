@@ -29,11 +29,13 @@ use std::ops::Range;
 use crate::term_stats::{ChangedDoc, Scoring};
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
-use super::chunks::{ChunkWriter, quantized};
+use serde_json::value::RawValue;
+
+use super::chunks::{ChunkWriter, Deltas, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
-    CHUNK_BYTES, Chunk, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile,
-    MAX_POSTINGS, Made, TextsToRead, VERSION, content_hash, encode_streaming,
+    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, MAX_POSTINGS, Made,
+    TextsToRead, VERSION, content_hash, encode_streaming,
 };
 
 mod typos;
@@ -274,9 +276,9 @@ impl<'a> Plan<'a> {
     }
 
     /// Old chunk `k`'s terms with their encoded postings, as its file holds them.
-    fn read_chunk(&self, k: usize) -> Option<HashMap<String, Vec<u32>>> {
+    fn read_chunk(&self, k: usize) -> Option<KeptChunk> {
         let bytes = self.read_listed("c", &self.last.chunks.get(k)?.file)?;
-        let chunk: Chunk = serde_json::from_slice(&bytes).ok()?;
+        let chunk: KeptChunkFile = serde_json::from_slice(&bytes).ok()?;
         Some(chunk.terms.into_iter().collect())
     }
 
@@ -304,8 +306,11 @@ impl<'a> Plan<'a> {
             let least = (in_place && ctx.phrases.binary_search(&term).is_err())
                 .then(|| {
                     let k = self.ranges.partition_point(|r| r.end <= term);
-                    let chunk = old_chunks.get(self, k)?;
-                    least_without(chunk.get(terms[term as usize].as_str())?, &self.changed)
+                    let kept = old_chunks
+                        .get(self, k)?
+                        .get(terms[term as usize].as_str())?;
+                    let deltas: Vec<u32> = serde_json::from_str(kept.get()).ok()?;
+                    least_without(&deltas, &self.changed)
                 })
                 .flatten();
             match least {
@@ -382,7 +387,7 @@ impl<'a> Plan<'a> {
                 let term = &terms[term as usize];
                 let cut = match postings {
                     Postings::Weighed(weights) => writer.push(term, &weights),
-                    Postings::Encoded(deltas) => writer.push_encoded(term, deltas),
+                    Postings::Kept(deltas) => writer.push_encoded(term, Deltas::Kept(deltas)),
                 };
                 if let Some(cut) = cut {
                     chunks.push(out.new_chunk(cut)?);
@@ -403,7 +408,7 @@ impl<'a> Plan<'a> {
         &self,
         ctx: &Context<'_>,
         k: usize,
-        old: Option<HashMap<String, Vec<u32>>>,
+        old: Option<KeptChunk>,
         fresh: &mut HashMap<u32, Vec<(u32, f32)>>,
         has_docs: impl Fn(u32) -> bool,
     ) -> Vec<(u32, Postings)> {
@@ -419,7 +424,7 @@ impl<'a> Plan<'a> {
                 continue;
             }
             match old.remove(terms[term as usize].as_str()) {
-                Some(deltas) => taken.push((term, Postings::Encoded(deltas))),
+                Some(deltas) => taken.push((term, Postings::Kept(deltas))),
                 None => {
                     let weighed = ctx.stats.weigh_ranges(ctx.scoring, ctx.docs, &[range]);
                     return weighed
@@ -463,7 +468,7 @@ impl<'a> Plan<'a> {
 /// The last build's chunk files read so far, by old chunk (`None`: unreadable), each as
 /// [`Plan::read_chunk`] gives it.
 struct OldChunks {
-    read: HashMap<usize, Option<HashMap<String, Vec<u32>>>>,
+    read: HashMap<usize, Option<KeptChunk>>,
 }
 
 impl OldChunks {
@@ -474,7 +479,7 @@ impl OldChunks {
     }
 
     /// Old chunk `k`, read once.
-    fn get(&mut self, plan: &Plan<'_>, k: usize) -> Option<&HashMap<String, Vec<u32>>> {
+    fn get(&mut self, plan: &Plan<'_>, k: usize) -> Option<&KeptChunk> {
         self.read
             .entry(k)
             .or_insert_with(|| plan.read_chunk(k))
@@ -482,7 +487,7 @@ impl OldChunks {
     }
 
     /// Old chunk `k`, no longer held here.
-    fn take(&mut self, plan: &Plan<'_>, k: usize) -> Option<HashMap<String, Vec<u32>>> {
+    fn take(&mut self, plan: &Plan<'_>, k: usize) -> Option<KeptChunk> {
         match self.read.remove(&k) {
             Some(chunk) => chunk,
             None => plan.read_chunk(k),
@@ -512,7 +517,17 @@ fn least_without(deltas: &[u32], changed: &[u32]) -> Option<u32> {
 /// holds them (doc deltas and weights, encoded).
 enum Postings {
     Weighed(Vec<(u32, f32)>),
-    Encoded(Vec<u32>),
+    Kept(Box<RawValue>),
+}
+
+/// A last build's chunk file: each term's postings as its bytes hold them, unread.
+type KeptChunk = HashMap<String, Box<RawValue>>;
+
+/// A chunk file read back with its postings left as they are written (`Chunk` parses
+/// them).
+#[derive(serde::Deserialize)]
+struct KeptChunkFile {
+    terms: Vec<(String, Box<RawValue>)>,
 }
 
 /// What the encoding depends on besides the docs and their statistics: the analysis' seal
