@@ -433,6 +433,7 @@ impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
             return Ok(Vec::new());
         }
         let texts = (unread.read)(&ids)?;
+        debug_assert_eq!(texts.len(), ids.len(), "a text per unread doc");
         Ok(ids.into_iter().zip(texts).collect())
     }
 }

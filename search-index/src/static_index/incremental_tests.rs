@@ -68,7 +68,7 @@ struct Built {
 /// Whether doc `id` comes to the encoder without its text, as a unit from the build cache
 /// does (two in three).
 fn unread(id: usize) -> bool {
-    id % 3 != 0
+    !id.is_multiple_of(3)
 }
 
 /// Builds `docs` as a build does: the analysis reused from `dir` and kept there, the index
