@@ -109,13 +109,22 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         language,
     };
     // Without history the guidelines stream through the build (`streamed_build`), unless
-    // the theme or the synonyms cannot be read: the full build says why, in its order.
-    let streamable = history_head
-        .is_err()
-        .then(|| Theme::load(root).ok().zip(search::load_synonyms(root).ok()))
-        .flatten();
+    // the theme or the synonyms cannot be read: the full build says why, in its order. The
+    // last build's page record is read, and the site in place listed to vouch for it, while
+    // the theme's templates are parsed (on one core).
+    let (streamable, reuse) = std::thread::scope(|scope| {
+        let reuse = history_head
+            .is_err()
+            .then(|| scope.spawn(|| page_reuse(&context)));
+        let streamable = history_head
+            .is_err()
+            .then(|| Theme::load(root).ok().zip(search::load_synonyms(root).ok()))
+            .flatten();
+        let reuse = reuse.and_then(|reuse| reuse.join().ok()).flatten();
+        (streamable, reuse)
+    });
     let built = match streamable {
-        Some((theme, synonyms)) => build_streamed(&context, &theme, synonyms)?,
+        Some((theme, synonyms)) => build_streamed(&context, (&theme, synonyms), reuse)?,
         None => build_full(&context)?,
     };
     let Some((mut shown, published)) = built else {
@@ -216,12 +225,12 @@ struct BuildContext<'a> {
     language: Language,
 }
 
-/// The build without history, the guidelines streamed through it: `None` when findings
-/// stopped it (they are printed).
+/// The build without history, the guidelines streamed through it, reusing the last build's
+/// pages that `reuse` records: `None` when findings stopped it (they are printed).
 fn build_streamed(
     context: &BuildContext,
-    theme: &Theme,
-    synonyms: search_index::Synonyms,
+    (theme, synonyms): (&Theme, search_index::Synonyms),
+    reuse: Option<PageReuse>,
 ) -> anyhow::Result<Option<(Shown, Published)>> {
     let BuildContext {
         args,
@@ -233,7 +242,6 @@ fn build_streamed(
         drafts: args.drafts,
         today: context.today,
     };
-    let reuse = page_reuse(context);
     // The first pass renders each guideline it parses into the new site's staging folder.
     let staging = begin_staging(&streamed_output(context.out, reuse.as_ref()))?;
     let first = FirstRender {
