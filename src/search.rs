@@ -214,10 +214,7 @@ impl SearchUnits {
         // A kept file read from the site in place (a typo table a term came to or left).
         let read = |name: &str| std::fs::read(site_search?.join(name)).ok();
         let is_unread = |id: usize| self.unread.as_ref().is_some_and(|u| u.is_unread(id));
-        let read_texts = |ids: &[usize]| match &self.unread {
-            Some(unread) => unread.read(ids),
-            None => Err(std::io::Error::other("a search unit's text is missing")),
-        };
+        let read_texts = |ids: &[usize]| self.read_unread(ids);
         let encoded = static_index::encode_reusing(
             &self.docs,
             &self.groups,
@@ -298,10 +295,7 @@ impl SearchUnits {
             last,
             program: program.as_deref(),
         };
-        let read = |ids: &[usize]| match &self.unread {
-            Some(unread) => unread.read(ids),
-            None => Err(std::io::Error::other("a search unit's text is missing")),
-        };
+        let read = |ids: &[usize]| self.read_unread(ids);
         let texts = FullTexts::new(texts, &read);
         let (engine, indexed) =
             Engine::update_with_texts(&self.docs, texts, self.groups.clone(), place, &self.stats)?;
@@ -309,6 +303,14 @@ impl SearchUnits {
             engine.with_synonyms(self.synonyms.clone(), Some(dir))?,
             indexed,
         ))
+    }
+
+    /// The texts of the units `ids` (ascending) that hold none, read from the build cache.
+    fn read_unread(&self, ids: &[usize]) -> std::io::Result<Vec<String>> {
+        match &self.unread {
+            Some(unread) => unread.read(ids),
+            None => Err(std::io::Error::other("a search unit's text is missing")),
+        }
     }
 
     /// The tantivy index, in memory or in `dir`.

@@ -72,11 +72,10 @@ fn add_folder(hasher: &mut blake3::Hasher, folder: &Path) -> Option<()> {
     add_listed_as(hasher, folder, folder)
 }
 
-/// Hashes the listing of `listed` into `hasher` as `folder`'s.
-fn add_listed_as(hasher: &mut blake3::Hasher, folder: &Path, listed: &Path) -> Option<()> {
-    hasher.update(folder.to_string_lossy().as_bytes());
+/// Hashes the listing of `folder` into `hasher` as that of the folder named `name`.
+fn add_listed_as(hasher: &mut blake3::Hasher, name: &Path, folder: &Path) -> Option<()> {
+    hasher.update(name.to_string_lossy().as_bytes());
     hasher.update(&[0]);
-    let folder = listed;
     // The folder itself, then each entry in it with everything under it: the same entries
     // in the same order as one walk of the whole folder, but the entries' own walks
     // (thousands of `stat`s) run on every core.

@@ -112,17 +112,14 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     // the theme or the synonyms cannot be read: the full build says why, in its order. The
     // last build's page record is read, and the site in place listed to vouch for it, while
     // the theme's templates are parsed (on one core).
-    let (streamable, reuse) = std::thread::scope(|scope| {
-        let reuse = history_head
-            .is_err()
-            .then(|| scope.spawn(|| page_reuse(&context)));
-        let streamable = history_head
-            .is_err()
-            .then(|| Theme::load(root).ok().zip(search::load_synonyms(root).ok()))
-            .flatten();
-        let reuse = reuse.and_then(|reuse| reuse.join().ok()).flatten();
-        (streamable, reuse)
-    });
+    let (streamable, reuse) = match history_head {
+        Ok(_) => (None, None),
+        Err(_) => std::thread::scope(|scope| {
+            let reuse = scope.spawn(|| page_reuse(&context));
+            let streamable = Theme::load(root).ok().zip(search::load_synonyms(root).ok());
+            (streamable, reuse.join().ok().flatten())
+        }),
+    };
     let built = match streamable {
         Some((theme, synonyms)) => build_streamed(&context, (&theme, synonyms), reuse)?,
         None => build_full(&context)?,
