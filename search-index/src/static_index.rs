@@ -284,7 +284,8 @@ fn encode_streaming<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         .into_iter()
         .map(|chunk| out.new_chunk(chunk))
         .collect::<Result<Vec<_>, E>>()?;
-    let fragments = out.new_fragments(docs, 0..docs.len().div_ceil(FRAGMENT_SIZE))?;
+    let none_kept = |_: &[usize]| KeptEntries::new();
+    let fragments = out.new_fragments(docs, 0..docs.len().div_ceil(FRAGMENT_SIZE), none_kept)?;
     let typos = typo_table
         .files
         .iter()
@@ -388,18 +389,23 @@ impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
         })
     }
 
-    /// The fragment files `files` (file `k` holds docs `k * FRAGMENT_SIZE ..`), made on
-    /// every core a batch at a time.
+    /// The fragment files `files` (file `k` holds docs [`fragment_docs`]`(k, ..)`), made
+    /// on every core a batch at a time. `kept` gives, for a batch of files, the entries of
+    /// their docs that a last build's fragment file holds as they are now (by doc id): those
+    /// are copied, and the others' texts read.
     fn new_fragments(
         &mut self,
         docs: &[IndexDoc],
         files: impl IntoIterator<Item = usize>,
+        kept: impl Fn(&[usize]) -> KeptEntries,
     ) -> Result<Vec<Listed>, E> {
         let files: Vec<usize> = files.into_iter().collect();
         let mut listed = Vec::with_capacity(files.len());
-        let of_file = |k: usize| k * FRAGMENT_SIZE..((k + 1) * FRAGMENT_SIZE).min(docs.len());
+        let of_file = |k: usize| fragment_docs(k, docs.len());
         for batch in files.chunks(FRAGMENT_BATCH) {
-            let read = self.read_unread(batch.iter().flat_map(|&k| of_file(k)))?;
+            let kept = kept(batch);
+            let ids = batch.iter().flat_map(|&k| of_file(k));
+            let read = self.read_unread(ids.filter(|id| !kept.contains_key(id)))?;
             let text = |id: usize| match read.binary_search_by_key(&id, |(id, _)| *id) {
                 Ok(at) => read[at].1.as_str(),
                 Err(_) => docs[id].text.as_str(),
@@ -411,7 +417,10 @@ impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
                     let bucket = docs.get(ids.clone()).unwrap_or_default();
                     json(&FragmentOut {
                         docs: (bucket.iter().zip(ids))
-                            .map(|(doc, id)| fragment(doc, text(id)))
+                            .map(|(doc, id)| match kept.get(&id) {
+                                Some(entry) => FragmentEntry::Kept(entry),
+                                None => FragmentEntry::Made(fragment(doc, text(id))),
+                            })
                             .collect(),
                     })
                 })
@@ -438,11 +447,28 @@ impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
     }
 }
 
+/// The docs fragment file `k` of `docs` docs holds.
+fn fragment_docs(k: usize, docs: usize) -> std::ops::Range<usize> {
+    k * FRAGMENT_SIZE..((k + 1) * FRAGMENT_SIZE).min(docs)
+}
+
+/// Docs' entries in fragment files as a last build's files hold them, by doc id now.
+type KeptEntries = std::collections::HashMap<usize, Box<serde_json::value::RawValue>>;
+
 /// A fragment file as written: the docs borrowed, not copied (they serialise exactly as
 /// [`FragmentFile`] reads them back).
 #[derive(Serialize)]
 struct FragmentOut<'a> {
-    docs: Vec<FragmentDoc<'a>>,
+    docs: Vec<FragmentEntry<'a>>,
+}
+
+/// A doc in a fragment file: made, or the bytes a last build's file holds of the same doc
+/// (which it wrote as it would be made).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum FragmentEntry<'a> {
+    Made(FragmentDoc<'a>),
+    Kept(&'a serde_json::value::RawValue),
 }
 
 /// An [`IndexDoc`] by reference, with its text cut; the fields in `IndexDoc`'s order.

@@ -23,22 +23,26 @@
 //! removed, no record, a record of other settings) encodes everything, as
 //! [`super::encode_into`] does.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 
-use crate::term_stats::{ChangedDoc, Scoring};
+use crate::term_stats::Scoring;
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
+use rayon::prelude::*;
 use serde_json::value::RawValue;
 
 use super::chunks::{ChunkWriter, Deltas, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
-    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, MAX_POSTINGS, Made,
-    TextsToRead, VERSION, content_hash, encode_streaming,
+    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, KeptEntries,
+    MAX_POSTINGS, Made, TextsToRead, VERSION, content_hash, encode_streaming, fragment_docs,
 };
 
+mod doc_map;
 mod typos;
+
+use doc_map::{DocMap, Docs, renumber};
 
 /// The last build's static index, whose files the site in place holds.
 #[derive(Clone, Copy)]
@@ -49,7 +53,7 @@ pub struct LastBuild<'a> {
     /// only where a new file is made from its bytes (a chunk cut again, a typo table a term
     /// came to or left); one that cannot be read, or whose bytes are not the record's, makes
     /// the build weigh or encode that part afresh.
-    pub read: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    pub read: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
 }
 
 /// [`super::encode_into`] of `stats`' weights, taking from `last` (the last build's record,
@@ -170,7 +174,7 @@ impl Context<'_> {
 /// What a build takes from the last: which of its chunks hold nothing that moved.
 struct Plan<'a> {
     last: &'a LastIndex,
-    read: &'a dyn Fn(&str) -> Option<Vec<u8>>,
+    read: &'a (dyn Fn(&str) -> Option<Vec<u8>> + Sync),
     /// Each old chunk's term ids now.
     ranges: Vec<Range<u32>>,
     /// Per old chunk: whether something in it may have moved.
@@ -179,22 +183,25 @@ struct Plan<'a> {
     /// place (`TermStats::touched_terms`): only these are weighed; the others' postings are
     /// the last build's, as its chunk files hold them.
     touched: Vec<(u32, bool)>,
-    /// The ids of the docs that changed, ascending.
+    /// The ids of the docs rewritten or added, ascending.
     changed: Vec<u32>,
-    /// Per fragment file: whether one of its docs changed.
-    changed_fragments: Vec<bool>,
+    /// Per last build's doc, its id now (`u32::MAX`: removed), when docs added or removed
+    /// moved ids: the last build's postings are read renumbered.
+    renumbered: Option<Vec<u32>>,
+    /// Per doc, the last build's id of the same doc, if any: its entry in a fragment file
+    /// is the last build's.
+    same: Vec<Option<u32>>,
 }
 
 impl<'a> Plan<'a> {
-    /// The plan, when `last` was made with the same settings and statistics for as many
-    /// docs, and few enough changed that taking the rest is the shorter way.
+    /// The plan, when `last` was made with the same settings and statistics, and few
+    /// enough docs were rewritten, added or removed that taking the rest is the shorter way.
     fn of(ctx: &Context<'_>, last: LastBuild<'a>) -> Option<Self> {
         let LastBuild { record: last, read } = last;
         let (keys, seal) = ctx.stats.whole_keys()?;
         let same = last.settings == settings(seal, ctx.chunk_bytes)
             && last.grid == ctx.scoring.grid()
-            && last.keys.len() == keys.len()
-            && last.kinds.len() == ctx.docs.len()
+            && last.kinds.len() == last.keys.len()
             && keys.len() == ctx.docs.len();
         // Bounds ascending from "", as an encoding leaves them (else the record is foreign).
         let ordered = last.chunks.first().is_some_and(|c| c.bound.is_empty())
@@ -202,18 +209,25 @@ impl<'a> Plan<'a> {
         if !same || !ordered {
             return None;
         }
-        let changed: Vec<ChangedDoc> = (0..keys.len())
-            .filter(|&id| keys[id] != last.keys[id] || ctx.docs[id].kind != last.kinds[id])
-            .map(|id| ChangedDoc {
-                id,
-                old_key: last.keys[id],
-                kind_changed: ctx.docs[id].kind != last.kinds[id],
-            })
-            .collect();
-        if changed.len() * 4 > keys.len() {
+        let stats = ctx.stats;
+        let map = DocMap::between(
+            &Docs {
+                keys: &last.keys,
+                kind: &|id| last.kinds[id],
+                content: &|id| stats.last_doc_content(&last.keys[id]),
+            },
+            &Docs {
+                keys,
+                kind: &|id| ctx.docs[id].kind,
+                content: &|id| Some(stats.doc_content(id)),
+            },
+        );
+        if map.changes() * 4 > keys.len().max(last.keys.len()) {
             return None;
         }
-        let touched = ctx.stats.touched_terms(&changed)?;
+        let touched = ctx
+            .stats
+            .touched_terms(&map.changed, &map.added, &map.removed)?;
         let bounds: Vec<&str> = last.chunks.iter().map(|c| c.bound.as_str()).collect();
         let ranges = ctx.ranges(&bounds);
         let plain = ctx.plain_terms(&bounds);
@@ -231,18 +245,15 @@ impl<'a> Plan<'a> {
         if dirty.iter().filter(|&&d| d).count() * 2 > dirty.len() {
             return None;
         }
-        let mut changed_fragments = vec![false; ctx.docs.len().div_ceil(FRAGMENT_SIZE)];
-        for doc in &changed {
-            changed_fragments[doc.id / FRAGMENT_SIZE] = true;
-        }
         Some(Self {
             last,
             read,
             ranges,
             dirty,
             touched,
-            changed: changed.iter().map(|doc| doc.id as u32).collect(),
-            changed_fragments,
+            changed: map.changed_ids(),
+            renumbered: map.renumbered,
+            same: map.same,
         })
     }
 
@@ -275,11 +286,35 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// Old chunk `k`'s terms with their encoded postings, as its file holds them.
-    fn read_chunk(&self, k: usize) -> Option<KeptChunk> {
+    /// Old chunk `k`'s terms with their encoded postings, as its file holds them, the docs
+    /// renumbered as now. A term one of whose docs is gone is left out (it is weighed).
+    fn read_chunk(&self, k: usize) -> Option<OldChunk> {
+        let chunk = self.read_chunk_file(k)?;
+        let Some(to_new) = &self.renumbered else {
+            return Some(OldChunk {
+                terms: chunk.terms.into_iter().collect(),
+                moved: false,
+            });
+        };
+        let mut moved = false;
+        let terms = (chunk.terms.into_iter())
+            .filter_map(|(term, deltas)| {
+                let (moved_here, numbers) = renumber(deltas.get(), to_new)?;
+                moved |= moved_here;
+                let deltas = match moved_here {
+                    false => deltas,
+                    true => serde_json::value::to_raw_value(&numbers).ok()?,
+                };
+                Some((term, deltas))
+            })
+            .collect();
+        Some(OldChunk { terms, moved })
+    }
+
+    /// Old chunk `k` as its file holds it.
+    fn read_chunk_file(&self, k: usize) -> Option<KeptChunkFile> {
         let bytes = self.read_listed("c", &self.last.chunks.get(k)?.file)?;
-        let chunk: KeptChunkFile = serde_json::from_slice(&bytes).ok()?;
-        Some(chunk.terms.into_iter().collect())
+        serde_json::from_slice(&bytes).ok()
     }
 
     /// The last build's file of `kind` listed as `file`, when it reads as exactly its bytes.
@@ -308,6 +343,7 @@ impl<'a> Plan<'a> {
                     let k = self.ranges.partition_point(|r| r.end <= term);
                     let kept = old_chunks
                         .get(self, k)?
+                        .terms
                         .get(terms[term as usize].as_str())?;
                     let deltas: Vec<u32> = serde_json::from_str(kept.get()).ok()?;
                     least_without(&deltas, &self.changed)
@@ -373,7 +409,13 @@ impl<'a> Plan<'a> {
         let mut chunks = Vec::new();
         for (k, old) in self.last.chunks.iter().enumerate() {
             let first_term = self.ranges[k].clone().find(|&t| has_docs(t));
-            if let (true, false, Some(first)) = (writer.is_empty(), self.dirty[k], first_term) {
+            // Renumbered docs move a chunk's bytes as much as weights do.
+            let moved = |old_chunks: &mut OldChunks| {
+                self.renumbered.is_some() && old_chunks.get(self, k).is_none_or(|c| c.moved)
+            };
+            if let (true, false, Some(first)) = (writer.is_empty(), self.dirty[k], first_term)
+                && !moved(&mut old_chunks)
+            {
                 let bound = writer.pass(&terms[first as usize], &old.last);
                 chunks.push(ListedChunk {
                     file: out.kept_file("c", &old.file)?,
@@ -382,7 +424,7 @@ impl<'a> Plan<'a> {
                 });
                 continue;
             }
-            let old = old_chunks.take(self, k);
+            let old = old_chunks.take(self, k).map(|chunk| chunk.terms);
             for (term, postings) in self.chunk_terms(ctx, k, old, &mut fresh, has_docs) {
                 let term = &terms[term as usize];
                 let cut = match postings {
@@ -438,19 +480,27 @@ impl<'a> Plan<'a> {
         taken
     }
 
-    /// The fragment files: the last build's where none of their docs changed.
+    /// The fragment files: the last build's where they hold the same docs under the same
+    /// ids; the others made, the entries of their docs that a last build's file holds taken
+    /// from it.
     fn fragments<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         &self,
         ctx: &Context<'_>,
         out: &mut Files<'_, P, E>,
     ) -> Result<Vec<Listed>, E> {
-        let count = self.changed_fragments.len();
+        let (docs, last_docs) = (ctx.docs.len(), self.last.keys.len());
+        let count = docs.div_ceil(FRAGMENT_SIZE);
         let kept = |k: usize| {
-            (!self.changed_fragments[k])
-                .then(|| self.last.fragments.get(k))
-                .flatten()
+            let ids = fragment_docs(k, docs);
+            let same = ids == fragment_docs(k, last_docs)
+                && ids.clone().all(|id| self.same[id] == Some(id as u32));
+            same.then(|| self.last.fragments.get(k)).flatten()
         };
-        let made = out.new_fragments(ctx.docs, (0..count).filter(|&k| kept(k).is_none()))?;
+        let made = out.new_fragments(
+            ctx.docs,
+            (0..count).filter(|&k| kept(k).is_none()),
+            |files| self.kept_entries(files, docs),
+        )?;
         let mut made = made.into_iter();
         (0..count)
             .map(|k| match kept(k) {
@@ -465,10 +515,51 @@ impl<'a> Plan<'a> {
     }
 }
 
+impl Plan<'_> {
+    /// The entries of the docs of fragment files `files` (of `docs` docs) that the last
+    /// build's fragment files hold of the same docs, by doc id; each file read once.
+    fn kept_entries(&self, files: &[usize], docs: usize) -> KeptEntries {
+        let mut by_file: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for id in files.iter().flat_map(|&k| fragment_docs(k, docs)) {
+            if let Some(old) = self.same[id] {
+                let old = old as usize;
+                by_file
+                    .entry(old / FRAGMENT_SIZE)
+                    .or_default()
+                    .push((id, old));
+            }
+        }
+        by_file
+            .into_par_iter()
+            .flat_map_iter(|(file, docs)| {
+                let mut entries = self.read_fragment(file).unwrap_or_default();
+                docs.into_iter().filter_map(move |(id, old)| {
+                    let entry = entries.get_mut(old % FRAGMENT_SIZE)?.take()?;
+                    Some((id, entry))
+                })
+            })
+            .collect()
+    }
+
+    /// The last build's fragment file `k`, its docs' entries as it holds them.
+    fn read_fragment(&self, k: usize) -> Option<Vec<Option<Box<RawValue>>>> {
+        let bytes = self.read_listed("f", self.last.fragments.get(k)?)?;
+        let file: KeptFragmentFile = serde_json::from_slice(&bytes).ok()?;
+        let whole = file.docs.len() == fragment_docs(k, self.last.keys.len()).len();
+        whole.then(|| file.docs.into_iter().map(Some).collect())
+    }
+}
+
+/// A last build's fragment file read back with its docs' entries left as they are written.
+#[derive(serde::Deserialize)]
+struct KeptFragmentFile {
+    docs: Vec<Box<RawValue>>,
+}
+
 /// The last build's chunk files read so far, by old chunk (`None`: unreadable), each as
 /// [`Plan::read_chunk`] gives it.
 struct OldChunks {
-    read: HashMap<usize, Option<KeptChunk>>,
+    read: HashMap<usize, Option<OldChunk>>,
 }
 
 impl OldChunks {
@@ -479,7 +570,7 @@ impl OldChunks {
     }
 
     /// Old chunk `k`, read once.
-    fn get(&mut self, plan: &Plan<'_>, k: usize) -> Option<&KeptChunk> {
+    fn get(&mut self, plan: &Plan<'_>, k: usize) -> Option<&OldChunk> {
         self.read
             .entry(k)
             .or_insert_with(|| plan.read_chunk(k))
@@ -487,7 +578,7 @@ impl OldChunks {
     }
 
     /// Old chunk `k`, no longer held here.
-    fn take(&mut self, plan: &Plan<'_>, k: usize) -> Option<KeptChunk> {
+    fn take(&mut self, plan: &Plan<'_>, k: usize) -> Option<OldChunk> {
         match self.read.remove(&k) {
             Some(chunk) => chunk,
             None => plan.read_chunk(k),
@@ -522,6 +613,13 @@ enum Postings {
 
 /// A last build's chunk file: each term's postings as its bytes hold them, unread.
 type KeptChunk = HashMap<String, Box<RawValue>>;
+
+/// A last build's chunk file, its docs renumbered as now: its terms' postings, and whether
+/// a doc of them has another id now (its bytes then differ).
+struct OldChunk {
+    terms: KeptChunk,
+    moved: bool,
+}
 
 /// A chunk file read back with its postings left as they are written (`Chunk` parses
 /// them).

@@ -45,9 +45,11 @@ fn doc(i: usize, rng: &mut fastrand::Rng) -> IndexDoc {
     }
 }
 
-/// A key that covers every field of a doc and its place, as the build cache's do.
-fn key(place: usize, doc: &IndexDoc) -> DocKey {
-    let hash = blake3::hash(format!("{place} {doc:?}").as_bytes());
+/// A key that covers every field of a doc, as the build cache's do (theirs hold the
+/// guideline's key and the unit's place in it, so an edit of a guideline changes all its
+/// units' keys, and a doc added moves no other guideline's).
+fn key(doc: &IndexDoc) -> DocKey {
+    let hash = blake3::hash(format!("{doc:?}").as_bytes());
     let mut key = [0; 16];
     key.copy_from_slice(&hash.as_bytes()[..16]);
     key
@@ -76,7 +78,7 @@ fn unread(id: usize) -> bool {
 /// out and read when asked.
 fn build(docs: &[IndexDoc], dir: &std::path::Path, last: Option<(&[u8], &Built)>) -> Built {
     let synonyms = Synonyms::default_list();
-    let keys = docs.iter().enumerate().map(|(i, d)| key(i, d)).collect();
+    let keys = docs.iter().map(key).collect();
     let previous = KeptAnalysis::read(dir);
     let stats = TermStats::reusing(docs, Some(keys), &[], synonyms.phrases(), "v1", previous);
     stats.write_analysis(dir).unwrap();
@@ -249,11 +251,18 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
     );
     let chunks = last.files.keys().filter(|n| n.starts_with("c.")).count();
     assert!(chunks > 100, "{chunks} chunks");
-    let (mut reused_rounds, mut refiled_rounds) = (0, 0);
+    let (mut reused_rounds, mut refiled_rounds, mut shifted_rounds) = (0, 0, 0);
     for round in 0..40 {
+        let last_keys: std::collections::HashSet<DocKey> = docs.iter().map(key).collect();
+        let last_count = docs.len();
         let edits: Vec<&str> = (0..1 + rng.usize(..3))
             .map(|_| edit(&mut docs, &mut rng, round))
             .collect();
+        // The docs the index has not seen, and the first place where ids may have moved.
+        let new: Vec<usize> = (0..docs.len())
+            .filter(|&id| !last_keys.contains(&key(&docs[id])))
+            .collect();
+        let shifted = edits.contains(&"a doc added or removed");
         let mut record = last.record.clone().expect("a record");
         match round % 13 {
             5 => {
@@ -272,7 +281,24 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
             &format!("round {round} ({edits:?})"),
         );
         let made_chunks = built.made.get(&'c').copied().unwrap_or(0);
-        if built.kept.get(&'c').is_some_and(|&kept| kept > 0) {
+        let made_fragments = built.made.get(&'f').copied().unwrap_or(0);
+        let all_texts = (0..docs.len()).filter(|&id| unread(id)).count();
+        if shifted && built.texts_read < all_texts {
+            shifted_rounds += 1;
+            // Ids moved: the fragment files from the first doc added or removed on are
+            // made, but only the texts of the docs new to the index are read; the other
+            // docs' entries are the last build's files'.
+            assert!(
+                built.texts_read <= new.iter().filter(|&&id| unread(id)).count(),
+                "round {round} ({edits:?}): {} texts read",
+                built.texts_read
+            );
+            let first = (0..docs.len().min(last_count))
+                .find(|&id| last.files.is_empty() || new.contains(&id))
+                .unwrap_or(0);
+            assert!(made_fragments <= docs.len().div_ceil(FRAGMENT_SIZE) - first / FRAGMENT_SIZE);
+        }
+        if built.kept.get(&'c').is_some_and(|&kept| kept > 0) && !shifted {
             reused_rounds += 1;
             // Only the chunks of what moved are made again (and now and then one beside
             // them), and the fragment files of the docs edited.
@@ -288,7 +314,6 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
                 "round {round} ({edits:?}): {made_chunks} made, {} new",
                 new("c.")
             );
-            let made_fragments = built.made.get(&'f').copied().unwrap_or(0);
             assert!(made_fragments <= edits.len());
             // Only the texts those files show are read.
             assert!(built.texts_read <= made_fragments * FRAGMENT_SIZE);
@@ -303,6 +328,10 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
         last = built;
     }
     assert!(reused_rounds >= 10, "{reused_rounds} rounds took chunks");
+    assert!(
+        shifted_rounds >= 1,
+        "{shifted_rounds} rounds of moved ids took files"
+    );
     assert!(refiled_rounds > 0, "no round filed typos again");
 }
 
@@ -421,4 +450,106 @@ fn a_record_reads_back_and_a_damaged_one_does_not() {
     }
     assert!(LastIndex::read(&record[..record.len() - 1]).is_none());
     assert!(LastIndex::read(&[record.as_slice(), b"x"].concat()).is_none());
+}
+
+/// Docs added or removed (a section, a guideline) move the ids of every doc after them: the
+/// build still takes what it can (the files before them as they were, the others' postings
+/// renumbered, the entries of unchanged docs copied from the last fragment files) and writes
+/// exactly what a full encoding writes, reading only the texts of the docs new to the index.
+#[test]
+fn docs_added_or_removed_renumber_the_rest_as_a_full_encoding_does() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("terms");
+    let mut rng = fastrand::Rng::with_seed(41);
+    // Docs of one length, so that one more or less moves no average off its grid point
+    // (as one of ~60,000 units does not): what moves is only the ids.
+    let doc = |i: usize, rng: &mut fastrand::Rng| {
+        let mut doc = doc(i, rng);
+        let words: Vec<String> = (0..60).map(|_| word(rng)).collect();
+        doc.text = words.join(" ");
+        doc
+    };
+    let mut docs: Vec<IndexDoc> = (0..900).map(|i| doc(i, &mut rng)).collect();
+    let mut last = build(&docs, &dir, None);
+    type Change<'d> = (
+        &'static str,
+        &'d dyn Fn(&mut Vec<IndexDoc>, &mut fastrand::Rng),
+    );
+    let changes: [Change<'_>; 8] = [
+        ("a doc added in the middle", &|docs, rng| {
+            docs.insert(450, doc(5000, rng))
+        }),
+        ("a doc removed near the start", &|docs, _| {
+            docs.remove(40);
+        }),
+        (
+            "three docs added at the start (a section and two subsections)",
+            &|docs, rng| {
+                for i in 0..3 {
+                    docs.insert(i, doc(5001 + i, rng));
+                }
+            },
+        ),
+        ("a doc added at the end", &|docs, rng| {
+            docs.push(doc(5004, rng))
+        }),
+        ("the last doc removed", &|docs, _| {
+            docs.pop();
+        }),
+        (
+            "two docs removed and one rewritten beside them",
+            &|docs, rng| {
+                docs.drain(700..702);
+                docs[700] = doc(5005, rng);
+            },
+        ),
+        (
+            "a doc added before twenty whose addresses change (a guideline's units)",
+            &|docs, rng| {
+                for doc in &mut docs[300..320] {
+                    doc.url.push('~');
+                }
+                docs.insert(300, doc(5007, rng));
+            },
+        ),
+        (
+            "one added and one removed far apart (the count stays)",
+            &|docs, rng| {
+                docs.insert(100, doc(5006, rng));
+                docs.remove(800);
+            },
+        ),
+    ];
+    for (what, change) in changes {
+        let previous = docs.clone();
+        let last_keys: std::collections::HashSet<DocKey> = previous.iter().map(key).collect();
+        change(&mut docs, &mut rng);
+        let record = last.record.clone().expect("a record");
+        let built = build(&docs, &dir, Some((&record, &last)));
+        assert_same(&built.files, &full(&docs), what);
+        let new_unread = (0..docs.len())
+            .filter(|&id| unread(id) && !last_keys.contains(&key(&docs[id])))
+            .count();
+        assert!(
+            built.texts_read <= new_unread,
+            "{what}: {} texts read, {new_unread} new",
+            built.texts_read
+        );
+        // The fragment files wholly before the first doc that moved are the last build's.
+        let first_moved = (0..docs.len().min(previous.len()))
+            .find(|&id| docs[id].url != previous[id].url)
+            .unwrap_or(docs.len().min(previous.len()));
+        let kept = |kind| built.kept.get(&kind).copied().unwrap_or(0);
+        assert!(
+            kept('f') >= first_moved / FRAGMENT_SIZE,
+            "{what}: {} fragment files kept, the first doc moved is {first_moved}",
+            kept('f')
+        );
+        // At the end, no doc's id moved: the chunks of terms the doc lacks are kept.
+        if first_moved + 1 >= docs.len().min(previous.len()) {
+            let made = built.made.get(&'c').copied().unwrap_or(0);
+            assert!(kept('c') > made, "{what}: {} kept, {made} made", kept('c'));
+        }
+        last = built;
+    }
 }

@@ -28,14 +28,20 @@ impl TermStats {
         Some((&kept.keys, &kept.seal))
     }
 
-    /// The terms (ids, ascending) whose postings may differ from the last build's, when the
-    /// docs `changed` are all that changed and every other doc kept its id; each with
-    /// whether it moved *in place*: every changed doc has it in the same fields as before
-    /// and kept its kind, so its doc frequencies, and every other doc's weight of it, are as
-    /// they were. `None` when the last build's analysis of one of them is not at hand. A term
-    /// no doc has any more has no id and is not among them: the caller finds it gone by
-    /// counting terms.
-    pub(crate) fn touched_terms(&self, changed: &[ChangedDoc]) -> Option<Vec<(u32, bool)>> {
+    /// The terms (ids, ascending) whose postings may differ from the last build's, docs
+    /// renumbered, when the docs `changed` (each in the place of a last build's doc of
+    /// another key), `added` (ids now) and `removed` (the last build's keys) are all that
+    /// changed; each with whether it moved *in place*: every changed doc has it in the same
+    /// fields as before and kept its kind, and no doc added or removed has it, so its doc
+    /// frequencies, and every other doc's weight of it, are as they were. `None` when the
+    /// last build's analysis of one of them is not at hand. A term no doc has any more has
+    /// no id and is not among them: the caller finds it gone by counting terms.
+    pub(crate) fn touched_terms(
+        &self,
+        changed: &[ChangedDoc],
+        added: &[usize],
+        removed: &[DocKey],
+    ) -> Option<Vec<(u32, bool)>> {
         let kept = self.kept.as_ref()?;
         let mut touched = vec![false; self.terms.len()];
         // Whether a changed doc gained or lost the term in a field, or changed kind.
@@ -79,6 +85,21 @@ impl TermStats {
             old.into_iter()
                 .for_each(|(term, _): Counted| mark(term, false));
         }
+        let mut moved_all = |terms: &mut dyn Iterator<Item = Counted>| {
+            for (term, _) in terms {
+                if let Some(t) = touched.get_mut(term as usize) {
+                    *t = true;
+                    moved[term as usize] = true;
+                }
+            }
+        };
+        for &id in added {
+            moved_all(&mut self.docs.doc(id));
+        }
+        for key in removed {
+            let &(run, d) = kept.previous.get(key)?;
+            moved_all(&mut self.docs.run_doc(run, d));
+        }
         Some(
             touched
                 .iter()
@@ -88,6 +109,20 @@ impl TermStats {
                 .map(|(id, (_, &moved))| (id as u32, !moved))
                 .collect(),
         )
+    }
+
+    /// A hash of what the index holds of doc `id`, its terms and their counts (in any
+    /// order): a rewritten doc is paired with the last build's doc of the same hash, so that
+    /// a doc that only moved touches no term.
+    pub(crate) fn doc_content(&self, id: usize) -> u64 {
+        content_hash(self.docs.doc(id))
+    }
+
+    /// [`Self::doc_content`] of the last build's doc of key `key`, when its analysis is at
+    /// hand (no doc of this build has its key).
+    pub(crate) fn last_doc_content(&self, key: &DocKey) -> Option<u64> {
+        let &(run, d) = self.kept.as_ref()?.previous.get(key)?;
+        Some(content_hash(self.docs.run_doc(run, d)))
     }
 
     /// Doc `doc`'s counts of `term`, if it has it.
@@ -109,4 +144,13 @@ impl TermStats {
             .filter(|&t| self.is_phrase[t as usize])
             .collect()
     }
+}
+
+/// A hash of a doc's terms and counts that does not depend on their order.
+fn content_hash(terms: impl Iterator<Item = Counted>) -> u64 {
+    use std::hash::BuildHasher;
+    let hasher = rustc_hash::FxBuildHasher;
+    terms.fold(0u64, |sum, counted| {
+        sum.wrapping_add(hasher.hash_one(counted))
+    })
 }

@@ -74,8 +74,8 @@ impl Plan<'_> {
         let mut added: Vec<&str> = Vec::new();
         let mut removed: Vec<String> = Vec::new();
         for &k in moved {
-            let chunk = self.read_chunk(k)?;
-            let old: BTreeSet<&str> = chunk.keys().map(String::as_str).collect();
+            let chunk = self.read_chunk_file(k)?;
+            let old: BTreeSet<&str> = chunk.terms.iter().map(|(term, _)| term.as_str()).collect();
             let now: BTreeSet<&str> = vocabulary_in(k).collect();
             added.extend(now.iter().filter(|t| !old.contains(**t)));
             removed.extend(
