@@ -17,7 +17,7 @@ use super::{CACHE_DIR, outputs, sealed};
 /// The record's file in the cache folder.
 const PAGES_FILE: &str = "pages.json";
 /// The first word of the record; the number changes with the format or a key's meaning.
-const MAGIC: &str = "retning-page-cache 2";
+const MAGIC: &str = "retning-page-cache 3";
 
 /// One file a guideline's render made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -35,8 +35,13 @@ pub(crate) struct Entry {
     pub(crate) key: String,
     pub(crate) files: Vec<OutFile>,
     /// Its check against the others' summaries found nothing: under the same key (its text,
-    /// every summary, the settings and `--today`) it would find nothing again.
+    /// what its check reads of the others, the settings and `--today`) it would find nothing
+    /// again.
     pub(crate) clean: bool,
+    /// The guideline's links to other guidelines (`path` or `path#anchor`), which its key
+    /// reads the answers to; none for the site-wide pages.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(crate) links: Vec<String>,
 }
 
 /// Every published guideline's entry, by `group/slug`, and that of the pages about the whole
@@ -151,6 +156,7 @@ mod tests {
                     file("api/dlg/a.json", false),
                 ],
                 clean: true,
+                links: vec!["dlg/b.md#udredning".to_owned()],
             },
         )])
     }

@@ -44,7 +44,7 @@ use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, load_one, read_assets, read_guidelines_recalling};
 use crate::source::{SourceFile, display_path};
 use crate::summary::GuidelineSummary;
-use crate::validate::{CrossIndex, settles, validate_against};
+use crate::validate::{CrossIndex, OtherLink, settles, validate_against};
 use search_index::{DocKey, IndexDoc, Synonyms};
 
 /// The site after the first pass: each guideline's file and summary, the search units of
@@ -397,6 +397,14 @@ fn group_pairs(site: &Site) -> Vec<(String, String)> {
 /// The second pass's check: each guideline's first-pass check settled against the others'
 /// summaries, or the guideline parsed again and checked against them; its findings kept by
 /// its place in the site.
+/// A guideline the first pass checked, its check settled: whether it found nothing, the
+/// pages the first pass rendered of it, and its links to other guidelines.
+struct Settled {
+    clean: bool,
+    rendered: Option<OwnFiles>,
+    links: Vec<OtherLink>,
+}
+
 struct Checker<'a> {
     site: &'a Site,
     index: CrossIndex<'a>,
@@ -439,26 +447,36 @@ impl<'a> Checker<'a> {
     }
 
     /// The `i`th guideline's first-pass check settled (or, when its links or aliases find
-    /// something, the guideline parsed again and checked whole), and whether it found
-    /// nothing, with the pages the first pass rendered of it. `None`: the first pass did
+    /// something, the guideline parsed again and checked whole). `None`: the first pass did
     /// not parse it.
-    fn settle(&self, i: usize) -> Result<Option<(bool, Option<OwnFiles>)>, RenderError> {
+    fn settle(&self, i: usize) -> Result<Option<Settled>, RenderError> {
         let Some(early) = self.early.get(i).and_then(|early| lock(early).take()) else {
             return Ok(None);
         };
         let summary = &self.summaries[i];
-        if !settles(
+        let clean = if settles(
             &self.index,
             &summary.link_key(),
             summary.status(),
             &early.links,
         ) {
-            let clean = self.check_whole(i, &self.parse(i)?);
-            return Ok(Some((clean, early.rendered)));
-        }
-        let clean = early.findings.is_empty();
-        lock(&self.checked).push((i, early.findings));
-        Ok(Some((clean, early.rendered)))
+            let clean = early.findings.is_empty();
+            lock(&self.checked).push((i, early.findings));
+            clean
+        } else {
+            self.check_whole(i, &self.parse(i)?)
+        };
+        Ok(Some(Settled {
+            clean,
+            rendered: early.rendered,
+            links: early.links,
+        }))
+    }
+
+    /// A hash of what the check of the `i`th guideline, with `links` to others, reads of
+    /// the other guidelines ([`crate::validate::cross_reads`]).
+    fn cross_reads(&self, i: usize, links: &[OtherLink]) -> blake3::Hash {
+        crate::validate::cross_reads(&self.index, &self.summaries[i].link_key(), links)
     }
 
     /// Checks the `i`th guideline, which is not published: its first-pass check settled,

@@ -7,14 +7,17 @@
 //!
 //! A guideline's pages read its own text and assets, the configuration, the theme, the
 //! settings (the date included) and the name of the search meta file they link; not the
-//! other guidelines (the listing pages read those). The key holds all of that and, to be
-//! safe, a hash of every summary but the text hashes (so an edit of body text keeps the
-//! others' keys; a title change renders all again).
+//! other guidelines (the listing pages read those). Its check reads, of the others, only
+//! what its links to them and its aliases find (`validate::cross_reads`). The key holds all
+//! of that, so a section added, a title changed or a recommendation rewritten elsewhere
+//! renders only the guidelines whose links see it; the record keeps each guideline's links,
+//! so one that is not parsed is keyed by them.
 //!
 //! The pages about the whole site (the listing pages, the fixed pages) read the same but
-//! any guideline's text: every summary but its text hash. They have an entry of their own
-//! under that key ([`SITE_WIDE`]), linked as a whole when it matches. The offline lists,
-//! which read every text's hash and every page's size, are made every time.
+//! any guideline's text: every summary but its text hash and its anchors (which only the
+//! checks read). They have an entry of their own under that key ([`SITE_WIDE`]), linked as
+//! a whole when it matches. The offline lists, which read every text's hash and every
+//! page's size, are made every time.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -26,7 +29,8 @@ use crate::publish::PageWriter;
 use crate::render::{FileSet, Made, Models, RenderError};
 use crate::summary::GuidelineSummary;
 
-use super::{Checker, lock};
+use super::{Checker, Settled, lock};
+use crate::validate::{OtherLink, other_links};
 
 /// What a build may reuse: the hash of its inputs but the guidelines' own text
 /// (`InputKey::with_texts`) and the entries of the last build (empty when the site in place
@@ -36,14 +40,15 @@ pub(crate) struct PageReuse {
     pub(crate) previous: Entries,
 }
 
-/// The hash of every summary, its text hash left out (see the module's note): each
-/// summary's JSON hashed on its own, on every core, then those hashes in order.
+/// The hash of every summary, its text hash and anchors left out (see the module's note):
+/// each summary's JSON hashed on its own, on every core, then those hashes in order.
 pub(super) fn summaries_hash(summaries: &[GuidelineSummary]) -> blake3::Hash {
     let hashes: Vec<[u8; 32]> = summaries
         .par_iter()
         .map_init(Vec::new, |json, summary| {
             let mut summary = summary.clone();
             summary.text_hash = [0; 32];
+            summary.anchors = Vec::new();
             json.clear();
             // Writing into a vector cannot fail; a summary always serialises.
             let _ = serde_json::to_writer(&mut *json, &summary);
@@ -72,11 +77,19 @@ pub(super) struct Guidelines<'a> {
     pub(super) writer: &'a PageWriter<'a>,
     /// `None`: nothing reused, nothing recorded.
     pub(super) keys: Option<Keys<'a>>,
-    /// The name, key and whether its check found nothing, of each guideline handed over to
-    /// be rendered.
-    pub(super) rendering: Mutex<HashMap<usize, (String, String, bool)>>,
+    /// The name, key, whether its check found nothing and links, of each guideline handed
+    /// over to be rendered.
+    pub(super) rendering: Mutex<HashMap<usize, Rendering>>,
     /// What every guideline rendered or reused made, for the next build.
     pub(super) made: Mutex<Entries>,
+}
+
+/// A guideline handed over to be rendered, as its entry will record it.
+pub(super) struct Rendering {
+    name: String,
+    key: String,
+    clean: bool,
+    links: Vec<String>,
 }
 
 impl Guidelines<'_> {
@@ -110,28 +123,42 @@ impl Guidelines<'_> {
         Ok(Some(Made::Reused(pages)))
     }
 
-    /// Whether the last build has an entry for `name` whose check found nothing.
-    fn is_clean(&self, name: &str) -> bool {
-        self.keys
-            .as_ref()
-            .and_then(|keys| keys.reuse.previous.get(name))
-            .is_some_and(|entry| entry.clean)
+    /// The links the last build recorded for `name` when its check found nothing.
+    fn clean_links(&self, name: &str) -> Option<Vec<OtherLink>> {
+        let entry = self.keys.as_ref()?.reuse.previous.get(name)?;
+        let links = entry.links.iter().map(|link| OtherLink::from_record(link));
+        entry.clean.then(|| links.collect())
     }
 
-    fn key(&self, name: &str, text: &str) -> Option<String> {
-        self.key_of_hash(name, blake3::hash(text.as_bytes()).as_bytes())
-    }
-
-    /// [`Self::key`] from the hash of the text.
-    fn key_of_hash(&self, name: &str, text_hash: &[u8; 32]) -> Option<String> {
+    /// The key of the `i`th guideline, `name`, of text hash `text_hash` and `links` to
+    /// others.
+    fn key(
+        &self,
+        (i, name): (usize, &str),
+        text_hash: &[u8; 32],
+        links: &[OtherLink],
+    ) -> Option<String> {
         let keys = self.keys.as_ref()?;
+        let reads = self.checker.cross_reads(i, links);
         Some(entry_key(
             &keys.reuse.base,
-            &keys.summaries,
+            &reads,
             keys.search_meta,
             name,
             text_hash,
         ))
+    }
+
+    /// Hands the `k`th published guideline over to be rendered under `key`.
+    fn rendering(&self, k: usize, name: String, (key, clean): (String, bool), links: &[OtherLink]) {
+        let links = links.iter().map(OtherLink::to_record).collect();
+        let rendering = Rendering {
+            name,
+            key,
+            clean,
+            links,
+        };
+        lock(&self.rendering).insert(k, rendering);
     }
 }
 
@@ -155,7 +182,15 @@ impl Guidelines<'_> {
     /// but its text (the summaries, not their text hashes, which only the offline lists
     /// read, and those are made every time).
     fn site_wide_key(&self) -> Option<String> {
-        self.key(SITE_WIDE, "")
+        let keys = self.keys.as_ref()?;
+        let no_text = blake3::hash(b"");
+        Some(entry_key(
+            &keys.reuse.base,
+            &keys.summaries,
+            keys.search_meta,
+            SITE_WIDE,
+            no_text.as_bytes(),
+        ))
     }
 
     /// The page record's name for `set`, and its key.
@@ -204,6 +239,7 @@ impl Guidelines<'_> {
             key,
             files: files.collect(),
             clean: true,
+            links: Vec::new(),
         };
         lock(&self.made).insert(name.to_owned(), entry);
     }
@@ -230,48 +266,62 @@ impl Models for Guidelines<'_> {
         let i = self.published[k];
         let name = self.checker.name(i);
         let early = self.checker.settle(i)?;
-        if let Some((clean, Some(files))) = early {
+        if let Some(Settled {
+            clean,
+            rendered: Some(files),
+            links,
+        }) = early
+        {
             // Rendered by the first pass: its site-wide files are outside the tree, as a
             // reused guideline's, and its key is kept for the next build.
             for (path, _) in &files.1 {
                 self.writer.count_kept(path);
             }
             if let Some(text_hash) = self.checker.text_hash(i)
-                && let Some(key) = self.key_of_hash(&name, text_hash)
+                && let Some(key) = self.key((i, &name), text_hash, &links)
             {
-                lock(&self.rendering).insert(k, (name, key, clean));
+                self.rendering(k, name, (key, clean), &links);
             }
             return Ok(Made::Rendered(files));
         }
         // A guideline whose text and surroundings are as when its check found nothing is
-        // neither parsed nor checked nor rendered.
-        // Its key takes the hash of its text the first pass read: the text is not read.
+        // neither parsed nor checked nor rendered. Its key takes the hash of its text the
+        // first pass read (the text is not read) and the links the last build recorded
+        // (the same text has the same links).
         if early.is_none()
-            && self.is_clean(&name)
+            && let Some(links) = self.clean_links(&name)
             && let Some(text_hash) = self.checker.text_hash(i)
-            && let Some(key) = self.key_of_hash(&name, text_hash)
+            && let Some(key) = self.key((i, &name), text_hash, &links)
             && let Some(made) = self.reuse(&name, &key, None)?
         {
             return Ok(made);
         }
         let (guideline, clean) = match early {
             // Checked, but its pages did not render in the first pass: parsed to render.
-            Some((clean, _)) => (self.checker.parse(i)?, clean),
+            Some(Settled { clean, .. }) => (self.checker.parse(i)?, clean),
             None => self.checker.check(i)?,
         };
         let name = format!("{}/{}", guideline.group, guideline.slug);
-        let Some(key) = self.key(&name, &guideline.source.text) else {
+        let links = other_links(&guideline);
+        let text_hash = blake3::hash(guideline.source.text.as_bytes());
+        let Some(key) = self.key((i, &name), text_hash.as_bytes(), &links) else {
             return Ok(Made::Model(Box::new(guideline)));
         };
         if let Some(made) = self.reuse(&name, &key, Some(clean))? {
             return Ok(made);
         }
-        lock(&self.rendering).insert(k, (name, key, clean));
+        self.rendering(k, name, (key, clean), &links);
         Ok(Made::Model(Box::new(guideline)))
     }
 
     fn rendered(&self, k: usize, pages: Vec<(String, usize)>, files: Vec<(String, usize)>) {
-        let Some((name, key, clean)) = lock(&self.rendering).remove(&k) else {
+        let Some(Rendering {
+            name,
+            key,
+            clean,
+            links,
+        }) = lock(&self.rendering).remove(&k)
+        else {
             return;
         };
         let pages = pages.into_iter().map(|(path, size)| OutFile {
@@ -285,6 +335,12 @@ impl Models for Guidelines<'_> {
             page: false,
         });
         let files = pages.chain(others).collect();
-        lock(&self.made).insert(name, Entry { key, files, clean });
+        let entry = Entry {
+            key,
+            files,
+            clean,
+            links,
+        };
+        lock(&self.made).insert(name, entry);
     }
 }

@@ -130,6 +130,36 @@ pub(crate) struct OtherLink {
     anchor: Option<String>,
 }
 
+impl OtherLink {
+    /// The link as a page record keeps it: `path` or `path#anchor` (a path has no `#`).
+    pub(crate) fn to_record(&self) -> String {
+        match &self.anchor {
+            Some(anchor) => format!("{}#{anchor}", self.path),
+            None => self.path.clone(),
+        }
+    }
+
+    /// The link a page record kept as `record` ([`Self::to_record`]).
+    pub(crate) fn from_record(record: &str) -> Self {
+        let (path, anchor) = match record.split_once('#') {
+            Some((path, anchor)) => (path, Some(anchor.to_owned())),
+            None => (record, None),
+        };
+        Self {
+            path: path.to_owned(),
+            anchor,
+        }
+    }
+}
+
+/// What [`check`] reads of the guideline `link` names, for a hash: the link, and whether
+/// that guideline is there, its status, and whether it has the anchor.
+pub(super) fn answer(lookup: &Lookup, link: &OtherLink) -> String {
+    let anchor = link.anchor.as_deref().filter(|anchor| !anchor.is_empty());
+    let target = lookup(&link.path).map(|t| (t.status(), anchor.map(|a| t.has_anchor(a))));
+    format!("link {:?} {:?} {target:?}\n", link.path, link.anchor)
+}
+
 /// `guideline`'s links to other guidelines (a link to itself is not one).
 pub(super) fn other_links(guideline: &Guideline) -> Vec<OtherLink> {
     let links = guideline.body.links.iter();

@@ -111,6 +111,29 @@ pub(crate) fn settles(
         && links.iter().all(|link| links::quiet(&lookup, link, status))
 }
 
+/// A hash of what [`validate_against`] reads of the other guidelines for the guideline
+/// `link_key` names, whose links to others are `links`: its aliases' verdicts and, per link,
+/// whether the guideline it names is there, its status and whether it has the anchor. With
+/// the same hash, text, settings and date the check finds the same, so the page record keys
+/// a guideline's pages by it: an edit elsewhere that none of its links sees renders nothing
+/// again.
+pub(crate) fn cross_reads(index: &CrossIndex, link_key: &str, links: &[OtherLink]) -> blake3::Hash {
+    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    let mut hasher = blake3::Hasher::new();
+    for (span, message) in index.alias_problems(link_key) {
+        hasher.update(format!("alias {span:?} {message:?}\n").as_bytes());
+    }
+    for link in links {
+        hasher.update(links::answer(&lookup, link).as_bytes());
+    }
+    hasher.finalize()
+}
+
+/// `guideline`'s links to other guidelines, as [`cross_reads`] takes them.
+pub(crate) fn other_links(guideline: &Guideline) -> Vec<OtherLink> {
+    links::other_links(guideline)
+}
+
 /// Every per-guideline rule for `guideline` on `today` but the aliases' (which need every
 /// guideline's); `site`'s guidelines resolve its cross-links (the preview, after one save).
 pub fn validate_guideline(site: &Site, guideline: &Guideline, today: Date) -> Vec<Diagnostic> {

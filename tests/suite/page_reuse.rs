@@ -41,7 +41,7 @@ fn guidelines(site: &Site) -> Vec<String> {
 }
 
 /// How many kinds of edit [`edit`] makes.
-const KINDS: usize = 12;
+const KINDS: usize = 13;
 
 /// An edit of kind `kind` (of [`KINDS`]) a writer makes between two builds, of a guideline
 /// `rng` picks; says what it did.
@@ -50,7 +50,7 @@ fn edit(site: &Site, rng: &mut fastrand::Rng, round: usize, kind: usize) -> Stri
     let path = all[rng.usize(..all.len())].clone();
     let write = |path: &str, text: String| std::fs::write(site.path(path), text).expect("write");
     match kind {
-        0 | 1 | 2 | 6 | 10 => edit_text(site, &path, round, kind),
+        0 | 1 | 2 | 6 | 10 | 12 => edit_text(site, &path, round, kind),
         3 => {
             let new = format!("guidelines/dbcg/ny-{round}.md");
             write(&new, generated(&format!("Ny retningslinje {round}")));
@@ -104,7 +104,7 @@ fn edit(site: &Site, rng: &mut fastrand::Rng, round: usize, kind: usize) -> Stri
     }
 }
 
-/// Edit kinds 0, 1, 2, 6 and 10 of [`edit`]: a change to the text of the guideline at `path`.
+/// Edit kinds 0, 1, 2, 6, 10 and 12 of [`edit`]: a change to the text of the guideline at `path`.
 fn edit_text(site: &Site, path: &str, round: usize, kind: usize) -> String {
     let text = std::fs::read_to_string(site.path(path)).expect("read");
     let (edited, what) = match kind {
@@ -120,6 +120,14 @@ fn edit_text(site: &Site, path: &str, round: usize, kind: usize) -> String {
             let sentence = format!("Denne sætning er tilføjet i runde {round}. ");
             let at = format!("### Rationale\n\n{sentence}");
             (text.replacen("### Rationale\n\n", &at, 1), "a sentence in")
+        }
+        12 => {
+            // A search unit more, and an anchor the others' links could name.
+            let section = format!("### Nyt underafsnit {round}\n\nNy tekst.\n\n### Rationale");
+            (
+                text.replacen("### Rationale", &section, 1),
+                "a subsection added to",
+            )
         }
         2 => {
             let title = text.lines().nth(1).expect("a title line").to_owned();
@@ -230,6 +238,63 @@ fn a_blank_line_renders_only_its_guideline_again() {
         &files_under(&site.path("public")),
         &fresh_build(&site).0,
     );
+}
+
+/// A guideline's key holds what its check reads of the others: the answers to its links and
+/// its aliases' verdicts. A subsection added to a guideline others link to renders none of
+/// them again, nor the listing pages; its linked heading renamed makes the one that links
+/// to it checked again, and refused.
+#[test]
+fn an_edit_elsewhere_renders_only_the_guidelines_whose_links_see_it() {
+    let unlinked = generated("Kronisk lymfatisk leukæmi").replacen(
+        "(@/dlg/dlbcl.md#udredning)",
+        "(https://example.org/udredning)",
+        1,
+    );
+    assert!(!unlinked.contains("@/"));
+    let site = site()
+        .file("guidelines/dbcg/mamma.md", generated("Brystkræft"))
+        .file("guidelines/dlg/cll.md", unlinked)
+        .build();
+    build_without_history(site.root(), &[]);
+    let record = site.path(".retning/build/pages.json");
+    let before = std::fs::read_to_string(&record).expect("a page record");
+    let key = |record: &str, name: &str| {
+        let at = record
+            .find(&format!("\"{name}\":{{\"key\":\""))
+            .expect(name);
+        record[at..at + 100].to_owned()
+    };
+    let main = site.path(crate::support::MAIN);
+    let text = std::fs::read_to_string(&main).expect("read");
+    let added = "### Nyt underafsnit\n\nEn ny tekst om udredning.\n\n### Rationale";
+    std::fs::write(&main, text.replacen("### Rationale", added, 1)).expect("write");
+    build_without_history(site.root(), &[]);
+    let after = std::fs::read_to_string(&record).expect("a page record");
+    assert_ne!(key(&after, "dlg/dlbcl"), key(&before, "dlg/dlbcl"));
+    // Its link still finds the guideline, approved, with the anchor.
+    assert_eq!(key(&after, "dbcg/mamma"), key(&before, "dbcg/mamma"));
+    assert_eq!(key(&after, "dlg/cll"), key(&before, "dlg/cll"));
+    // No listing page shows a guideline's sections.
+    assert_eq!(key(&after, "/site-wide"), key(&before, "/site-wide"));
+    assert_same_site(
+        "a subsection added",
+        &files_under(&site.path("public")),
+        &fresh_build(&site).0,
+    );
+
+    // The heading renamed: the anchor both links name is gone.
+    let text = std::fs::read_to_string(&main).expect("read");
+    std::fs::write(&main, text.replacen("## Udredning\n", "## Diagnostik\n", 1)).expect("write");
+    let output = site
+        .retning()
+        .args(["build", "--today", crate::support::TODAY, "--no-history"])
+        .output()
+        .expect("run retning build");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains("dbcg/mamma.md"), "{said}");
+    assert!(!said.contains("dlg/cll.md"), "{said}");
 }
 
 #[test]
