@@ -263,7 +263,11 @@ impl<'a> Plan<'a> {
         ctx: &Context<'_>,
         mut out: Files<'_, P, E>,
     ) -> Result<Made, E> {
-        let mut old_chunks = OldChunks::new();
+        // Docs renumbered move nearly every chunk: all are read, on every core.
+        let mut old_chunks = match self.renumbered {
+            Some(_) => OldChunks::all(&self),
+            None => OldChunks::new(),
+        };
         let fresh = self.weigh_touched(ctx, &mut old_chunks);
         let phrase_docs: Vec<bool> = ctx
             .phrases
@@ -566,6 +570,16 @@ impl OldChunks {
     fn new() -> Self {
         Self {
             read: HashMap::new(),
+        }
+    }
+
+    /// Every old chunk, read on every core.
+    fn all(plan: &Plan<'_>) -> Self {
+        let chunks = 0..plan.last.chunks.len();
+        Self {
+            read: (chunks.into_par_iter())
+                .map(|k| (k, plan.read_chunk(k)))
+                .collect(),
         }
     }
 
