@@ -23,26 +23,28 @@
 //! removed, no record, a record of other settings) encodes everything, as
 //! [`super::encode_into`] does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::term_stats::Scoring;
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
-use rayon::prelude::*;
 use serde_json::value::RawValue;
 
 use super::chunks::{ChunkWriter, Deltas, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
-    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, KeptEntries,
-    MAX_POSTINGS, Made, TextsToRead, VERSION, content_hash, encode_streaming, fragment_docs,
+    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, MAX_POSTINGS, Made,
+    TextsToRead, VERSION, content_hash, encode_streaming,
 };
 
 mod doc_map;
+mod fragments;
+mod old_chunks;
 mod typos;
 
-use doc_map::{DocMap, Docs, renumber};
+use doc_map::{DocMap, Docs};
+use old_chunks::{KeptChunk, OldChunks};
 
 /// The last build's static index, whose files the site in place holds.
 #[derive(Clone, Copy)]
@@ -290,37 +292,6 @@ impl<'a> Plan<'a> {
         })
     }
 
-    /// Old chunk `k`'s terms with their encoded postings, as its file holds them, the docs
-    /// renumbered as now. A term one of whose docs is gone is left out (it is weighed).
-    fn read_chunk(&self, k: usize) -> Option<OldChunk> {
-        let chunk = self.read_chunk_file(k)?;
-        let Some(to_new) = &self.renumbered else {
-            return Some(OldChunk {
-                terms: chunk.terms.into_iter().collect(),
-                moved: false,
-            });
-        };
-        let mut moved = false;
-        let terms = (chunk.terms.into_iter())
-            .filter_map(|(term, deltas)| {
-                let (moved_here, numbers) = renumber(deltas.get(), to_new)?;
-                moved |= moved_here;
-                let deltas = match moved_here {
-                    false => deltas,
-                    true => serde_json::value::to_raw_value(&numbers).ok()?,
-                };
-                Some((term, deltas))
-            })
-            .collect();
-        Some(OldChunk { terms, moved })
-    }
-
-    /// Old chunk `k` as its file holds it.
-    fn read_chunk_file(&self, k: usize) -> Option<KeptChunkFile> {
-        let bytes = self.read_listed("c", &self.last.chunks.get(k)?.file)?;
-        serde_json::from_slice(&bytes).ok()
-    }
-
     /// The last build's file of `kind` listed as `file`, when it reads as exactly its bytes.
     fn read_listed(&self, kind: &str, file: &Listed) -> Option<Vec<u8>> {
         let bytes = (self.read)(&format!("{kind}.{}.json", file.hash))?;
@@ -483,121 +454,6 @@ impl<'a> Plan<'a> {
         }
         taken
     }
-
-    /// The fragment files: the last build's where they hold the same docs under the same
-    /// ids; the others made, the entries of their docs that a last build's file holds taken
-    /// from it.
-    fn fragments<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
-        &self,
-        ctx: &Context<'_>,
-        out: &mut Files<'_, P, E>,
-    ) -> Result<Vec<Listed>, E> {
-        let (docs, last_docs) = (ctx.docs.len(), self.last.keys.len());
-        let count = docs.div_ceil(FRAGMENT_SIZE);
-        let kept = |k: usize| {
-            let ids = fragment_docs(k, docs);
-            let same = ids == fragment_docs(k, last_docs)
-                && ids.clone().all(|id| self.same[id] == Some(id as u32));
-            same.then(|| self.last.fragments.get(k)).flatten()
-        };
-        let made = out.new_fragments(
-            ctx.docs,
-            (0..count).filter(|&k| kept(k).is_none()),
-            |files| self.kept_entries(files, docs),
-        )?;
-        let mut made = made.into_iter();
-        (0..count)
-            .map(|k| match kept(k) {
-                Some(file) => out.kept_file("f", file),
-                // As many made as not kept.
-                None => Ok(made.next().unwrap_or_else(|| Listed {
-                    hash: String::new(),
-                    size: 0,
-                })),
-            })
-            .collect()
-    }
-}
-
-impl Plan<'_> {
-    /// The entries of the docs of fragment files `files` (of `docs` docs) that the last
-    /// build's fragment files hold of the same docs, by doc id; each file read once.
-    fn kept_entries(&self, files: &[usize], docs: usize) -> KeptEntries {
-        let mut by_file: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-        for id in files.iter().flat_map(|&k| fragment_docs(k, docs)) {
-            if let Some(old) = self.same[id] {
-                let old = old as usize;
-                by_file
-                    .entry(old / FRAGMENT_SIZE)
-                    .or_default()
-                    .push((id, old));
-            }
-        }
-        by_file
-            .into_par_iter()
-            .flat_map_iter(|(file, docs)| {
-                let mut entries = self.read_fragment(file).unwrap_or_default();
-                docs.into_iter().filter_map(move |(id, old)| {
-                    let entry = entries.get_mut(old % FRAGMENT_SIZE)?.take()?;
-                    Some((id, entry))
-                })
-            })
-            .collect()
-    }
-
-    /// The last build's fragment file `k`, its docs' entries as it holds them.
-    fn read_fragment(&self, k: usize) -> Option<Vec<Option<Box<RawValue>>>> {
-        let bytes = self.read_listed("f", self.last.fragments.get(k)?)?;
-        let file: KeptFragmentFile = serde_json::from_slice(&bytes).ok()?;
-        let whole = file.docs.len() == fragment_docs(k, self.last.keys.len()).len();
-        whole.then(|| file.docs.into_iter().map(Some).collect())
-    }
-}
-
-/// A last build's fragment file read back with its docs' entries left as they are written.
-#[derive(serde::Deserialize)]
-struct KeptFragmentFile {
-    docs: Vec<Box<RawValue>>,
-}
-
-/// The last build's chunk files read so far, by old chunk (`None`: unreadable), each as
-/// [`Plan::read_chunk`] gives it.
-struct OldChunks {
-    read: HashMap<usize, Option<OldChunk>>,
-}
-
-impl OldChunks {
-    fn new() -> Self {
-        Self {
-            read: HashMap::new(),
-        }
-    }
-
-    /// Every old chunk, read on every core.
-    fn all(plan: &Plan<'_>) -> Self {
-        let chunks = 0..plan.last.chunks.len();
-        Self {
-            read: (chunks.into_par_iter())
-                .map(|k| (k, plan.read_chunk(k)))
-                .collect(),
-        }
-    }
-
-    /// Old chunk `k`, read once.
-    fn get(&mut self, plan: &Plan<'_>, k: usize) -> Option<&OldChunk> {
-        self.read
-            .entry(k)
-            .or_insert_with(|| plan.read_chunk(k))
-            .as_ref()
-    }
-
-    /// Old chunk `k`, no longer held here.
-    fn take(&mut self, plan: &Plan<'_>, k: usize) -> Option<OldChunk> {
-        match self.read.remove(&k) {
-            Some(chunk) => chunk,
-            None => plan.read_chunk(k),
-        }
-    }
 }
 
 /// The least weight in a list of postings as a chunk file holds them (doc deltas and
@@ -623,23 +479,6 @@ fn least_without(deltas: &[u32], changed: &[u32]) -> Option<u32> {
 enum Postings {
     Weighed(Vec<(u32, f32)>),
     Kept(Box<RawValue>),
-}
-
-/// A last build's chunk file: each term's postings as its bytes hold them, unread.
-type KeptChunk = HashMap<String, Box<RawValue>>;
-
-/// A last build's chunk file, its docs renumbered as now: its terms' postings, and whether
-/// a doc of them has another id now (its bytes then differ).
-struct OldChunk {
-    terms: KeptChunk,
-    moved: bool,
-}
-
-/// A chunk file read back with its postings left as they are written (`Chunk` parses
-/// them).
-#[derive(serde::Deserialize)]
-struct KeptChunkFile {
-    terms: Vec<(String, Box<RawValue>)>,
 }
 
 /// What the encoding depends on besides the docs and their statistics: the analysis' seal
