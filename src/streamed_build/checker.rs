@@ -1,0 +1,148 @@
+//! The second pass's check of a streamed build: each guideline's first-pass check settled
+//! against the others' summaries, or the guideline parsed again and checked whole.
+
+use std::collections::HashMap;
+use std::sync::Mutex;
+
+use jiff::civil::Date;
+
+use super::{early, lock};
+use crate::diagnostics::Diagnostic;
+use crate::model::Guideline;
+use crate::render::{OwnFiles, RenderError};
+use crate::site::{Candidate, Site, load_one};
+use crate::summary::GuidelineSummary;
+use crate::validate::{CrossIndex, OtherLink, settles, validate_against};
+
+/// A guideline the first pass checked, its check settled: whether it found nothing, the
+/// pages the first pass rendered of it, and its links to other guidelines.
+pub(super) struct Settled {
+    pub(super) clean: bool,
+    pub(super) rendered: Option<OwnFiles>,
+    pub(super) links: Vec<OtherLink>,
+}
+
+/// The second pass's check: each guideline's first-pass check settled against the others'
+/// summaries, or the guideline parsed again and checked against them; its findings kept by
+/// its place in the site.
+pub(super) struct Checker<'a> {
+    site: &'a Site,
+    index: CrossIndex<'a>,
+    candidates: &'a [Candidate],
+    /// Their summaries, from the first pass.
+    summaries: &'a [GuidelineSummary],
+    today: Date,
+    /// By place: what the first pass checked and rendered of it, until it is settled.
+    early: Vec<Mutex<Option<early::Early>>>,
+    checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
+}
+
+impl<'a> Checker<'a> {
+    /// The check of the `candidates` of `site`, with their `summaries` from the first pass
+    /// and what it checked and rendered of each it parsed (`early`, by name).
+    pub(super) fn new(
+        site: &'a Site,
+        candidates: &'a [Candidate],
+        summaries: &'a [GuidelineSummary],
+        today: Date,
+        early: HashMap<String, early::Early>,
+    ) -> Self {
+        Self {
+            site,
+            index: CrossIndex::new(&site.config, summaries),
+            candidates,
+            summaries,
+            today,
+            early: early::by_place(candidates, early),
+            checked: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// The model of the `i`th guideline of the site, checked, and whether its check found
+    /// nothing.
+    pub(super) fn check(&self, i: usize) -> Result<(Guideline, bool), RenderError> {
+        let guideline = self.parse(i)?;
+        let clean = self.check_whole(i, &guideline);
+        Ok((guideline, clean))
+    }
+
+    /// The `i`th guideline's first-pass check settled (or, when its links or aliases find
+    /// something, the guideline parsed again and checked whole). `None`: the first pass did
+    /// not parse it.
+    pub(super) fn settle(&self, i: usize) -> Result<Option<Settled>, RenderError> {
+        let Some(early) = self.early.get(i).and_then(|early| lock(early).take()) else {
+            return Ok(None);
+        };
+        let summary = &self.summaries[i];
+        let clean = if settles(
+            &self.index,
+            &summary.link_key(),
+            summary.status(),
+            &early.links,
+        ) {
+            let clean = early.findings.is_empty();
+            lock(&self.checked).push((i, early.findings));
+            clean
+        } else {
+            self.check_whole(i, &self.parse(i)?)
+        };
+        Ok(Some(Settled {
+            clean,
+            rendered: early.rendered,
+            links: early.links,
+        }))
+    }
+
+    /// A hash of what the check of the `i`th guideline, with `links` to others, reads of
+    /// the other guidelines ([`crate::validate::cross_reads`]).
+    pub(super) fn cross_reads(&self, i: usize, links: &[OtherLink]) -> blake3::Hash {
+        crate::validate::cross_reads(&self.index, &self.summaries[i].link_key(), links)
+    }
+
+    /// Checks the `i`th guideline, which is not published: its first-pass check settled,
+    /// or it is parsed and checked. One that no longer parses keeps what the first pass
+    /// found.
+    pub(super) fn check_unpublished(&self, i: usize) {
+        if !matches!(self.settle(i), Ok(Some(_))) {
+            let _ = self.check(i);
+        }
+    }
+
+    /// The `i`th guideline of the site, parsed again.
+    pub(super) fn parse(&self, i: usize) -> Result<Guideline, RenderError> {
+        let candidate = &self.candidates[i];
+        let (guideline, _) = load_one(&self.site.root, candidate);
+        guideline.ok_or_else(|| {
+            RenderError::changed_while_building(&candidate.path.display().to_string())
+        })
+    }
+
+    /// Checks `guideline`, the `i`th, against the summaries; whether it found nothing.
+    pub(super) fn check_whole(&self, i: usize, guideline: &Guideline) -> bool {
+        let found = validate_against(self.site, &self.index, guideline, self.today);
+        let clean = found.is_empty();
+        lock(&self.checked).push((i, found));
+        clean
+    }
+
+    /// The `i`th guideline's `group/slug`.
+    pub(super) fn name(&self, i: usize) -> String {
+        let candidate = &self.candidates[i];
+        format!("{}/{}", candidate.group, candidate.slug)
+    }
+
+    /// The hash of the `i`th guideline's text as the first pass read it (the input key's,
+    /// for a guideline from the build cache): what its pages are keyed by, without reading
+    /// the text again.
+    pub(super) fn text_hash(&self, i: usize) -> Option<&[u8; 32]> {
+        self.summaries.get(i).map(|summary| &summary.text_hash)
+    }
+
+    /// The findings of every check so far: sorted by the guideline's place in the site, they
+    /// are in the order `check` makes them.
+    pub(super) fn findings(&self) -> impl Iterator<Item = Diagnostic> {
+        let mut per_guideline = std::mem::take(&mut *lock(&self.checked));
+        per_guideline.sort_by_key(|(i, _)| *i);
+        per_guideline.into_iter().flat_map(|(_, found)| found)
+    }
+}
