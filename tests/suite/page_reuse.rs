@@ -209,6 +209,14 @@ fn after_random_edits_the_site_and_its_findings_are_those_of_a_fresh_build() {
     }
 }
 
+/// The start of the page record's entry for `name`: its key.
+fn recorded_key(record: &str, name: &str) -> String {
+    let at = record
+        .find(&format!("\"{name}\":{{\"key\":\""))
+        .expect(name);
+    record[at..at + 100].to_owned()
+}
+
 #[test]
 fn a_blank_line_renders_only_its_guideline_again() {
     let site = site()
@@ -223,12 +231,7 @@ fn a_blank_line_renders_only_its_guideline_again() {
     build_without_history(site.root(), &[]);
     let after = std::fs::read_to_string(&record).expect("a page record");
     // The other guideline's key is the same; the edited one's is not.
-    let key = |record: &str, name: &str| {
-        let at = record
-            .find(&format!("\"{name}\":{{\"key\":\""))
-            .expect(name);
-        record[at..at + 100].to_owned()
-    };
+    let key = recorded_key;
     assert_eq!(key(&after, "dbcg/mamma"), key(&before, "dbcg/mamma"));
     assert_ne!(key(&after, "dlg/dlbcl"), key(&before, "dlg/dlbcl"));
     // The pages about the whole site read no guideline's text: linked, not rendered.
@@ -259,12 +262,7 @@ fn an_edit_elsewhere_renders_only_the_guidelines_whose_links_see_it() {
     build_without_history(site.root(), &[]);
     let record = site.path(".retning/build/pages.json");
     let before = std::fs::read_to_string(&record).expect("a page record");
-    let key = |record: &str, name: &str| {
-        let at = record
-            .find(&format!("\"{name}\":{{\"key\":\""))
-            .expect(name);
-        record[at..at + 100].to_owned()
-    };
+    let key = recorded_key;
     let main = site.path(crate::support::MAIN);
     let text = std::fs::read_to_string(&main).expect("read");
     let added = "### Nyt underafsnit\n\nEn ny tekst om udredning.\n\n### Rationale";
