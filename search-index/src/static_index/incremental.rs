@@ -29,8 +29,6 @@ use std::ops::Range;
 use crate::term_stats::Scoring;
 use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 
-use serde_json::value::RawValue;
-
 use super::chunks::{ChunkWriter, Deltas, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
@@ -320,8 +318,13 @@ impl<'a> Plan<'a> {
                         .get(self, k)?
                         .terms
                         .get(terms[term as usize].as_str())?;
-                    let deltas: Vec<u32> = serde_json::from_str(kept.get()).ok()?;
-                    least_without(&deltas, &self.changed)
+                    match kept {
+                        Deltas::Numbers(deltas) => least_without(deltas, &self.changed),
+                        Deltas::Kept(raw) => {
+                            let deltas: Vec<u32> = serde_json::from_str(raw.get()).ok()?;
+                            least_without(&deltas, &self.changed)
+                        }
+                    }
                 })
                 .flatten();
             match least {
@@ -404,7 +407,7 @@ impl<'a> Plan<'a> {
                 let term = &terms[term as usize];
                 let cut = match postings {
                     Postings::Weighed(weights) => writer.push(term, &weights),
-                    Postings::Kept(deltas) => writer.push_encoded(term, Deltas::Kept(deltas)),
+                    Postings::Kept(deltas) => writer.push_encoded(term, deltas),
                 };
                 if let Some(cut) = cut {
                     chunks.push(out.new_chunk(cut)?);
@@ -475,10 +478,10 @@ fn least_without(deltas: &[u32], changed: &[u32]) -> Option<u32> {
 }
 
 /// A term's postings in a chunk being cut: weighed again, or as the last build's chunk file
-/// holds them (doc deltas and weights, encoded).
+/// holds them (doc deltas and weights: its bytes, or read and renumbered).
 enum Postings {
     Weighed(Vec<(u32, f32)>),
-    Kept(Box<RawValue>),
+    Kept(Deltas),
 }
 
 /// What the encoding depends on besides the docs and their statistics: the analysis' seal

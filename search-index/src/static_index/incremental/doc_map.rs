@@ -210,17 +210,15 @@ fn kind_bits(kind: DocKind) -> u64 {
     }
 }
 
-/// A term's postings as a chunk file holds them (doc deltas and weights) with the docs
-/// numbered as now (`to_new`, per last build's doc): whether any doc's id moved, and the
-/// deltas (the same when none did). `None` when a doc of them is gone, or the postings do
-/// not read as deltas and weights.
-pub(super) fn renumber(deltas: &str, to_new: &[u32]) -> Option<(bool, Vec<u32>)> {
-    let mut numbers: Vec<u32> = serde_json::from_str(deltas).ok()?;
-    if !numbers.len().is_multiple_of(2) {
+/// A term's postings as a chunk file holds them (doc deltas and weights) renumbered in
+/// place as now (`to_new`, per last build's doc): whether any doc's id moved. `None` when a
+/// doc of them is gone, or they are not pairs of a delta and a weight.
+pub(super) fn renumber(deltas: &mut [u32], to_new: &[u32]) -> Option<bool> {
+    if !deltas.len().is_multiple_of(2) {
         return None;
     }
     let (mut old, mut previous_new, mut moved) = (0u32, 0u32, false);
-    for pair in numbers.chunks_exact_mut(2) {
+    for pair in deltas.chunks_exact_mut(2) {
         old = old.checked_add(pair[0])?;
         let new = *to_new.get(old as usize)?;
         // Ids now ascend as the last build's did: the docs keep their order.
@@ -231,7 +229,7 @@ pub(super) fn renumber(deltas: &str, to_new: &[u32]) -> Option<(bool, Vec<u32>)>
         pair[0] = new - previous_new;
         previous_new = new;
     }
-    Some((moved, numbers))
+    Some(moved)
 }
 
 #[cfg(test)]
@@ -367,18 +365,18 @@ mod tests {
     fn postings_are_renumbered_or_refused() {
         // Docs 0, 3, 4 of the last build; doc 2 removed, so 3 and 4 are now 2 and 3.
         let to_new = [0, 1, u32::MAX, 2, 3];
+        let renumbered = |mut deltas: Vec<u32>| renumber(&mut deltas, &to_new).map(|m| (m, deltas));
         assert_eq!(
-            renumber("[0,7,3,8,1,9]", &to_new),
+            renumbered(vec![0, 7, 3, 8, 1, 9]),
             Some((true, vec![0, 7, 2, 8, 1, 9]))
         );
         assert_eq!(
-            renumber("[1,5]", &to_new),
+            renumbered(vec![1, 5]),
             Some((false, vec![1, 5])),
             "doc 1 keeps its id"
         );
-        assert_eq!(renumber("[2,5]", &to_new), None, "doc 2 is gone");
-        assert_eq!(renumber("[9,5]", &to_new), None, "no doc 9");
-        assert_eq!(renumber("[1]", &to_new), None);
-        assert_eq!(renumber("{}", &to_new), None);
+        assert_eq!(renumbered(vec![2, 5]), None, "doc 2 is gone");
+        assert_eq!(renumbered(vec![9, 5]), None, "no doc 9");
+        assert_eq!(renumbered(vec![1]), None);
     }
 }

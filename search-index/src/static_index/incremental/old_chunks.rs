@@ -6,30 +6,31 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde_json::value::RawValue;
 
+use super::super::Chunk;
+use super::super::chunks::Deltas;
 use super::Plan;
 use super::doc_map::renumber;
 
 impl Plan<'_> {
-    /// Old chunk `k`'s terms with their encoded postings, as its file holds them, the docs
-    /// renumbered as now. A term one of whose docs is gone is left out (it is weighed).
+    /// Old chunk `k`'s terms with their postings, as its file holds them (as bytes), or,
+    /// when docs were renumbered, read as numbers and renumbered as now: a term one of whose
+    /// docs is gone is left out (it is weighed).
     pub(super) fn read_chunk(&self, k: usize) -> Option<OldChunk> {
-        let chunk = self.read_chunk_file(k)?;
         let Some(to_new) = &self.renumbered else {
+            let chunk = self.read_chunk_file(k)?;
+            let terms = chunk.terms.into_iter();
             return Some(OldChunk {
-                terms: chunk.terms.into_iter().collect(),
+                terms: terms.map(|(term, raw)| (term, Deltas::Kept(raw))).collect(),
                 moved: false,
             });
         };
+        let bytes = self.read_listed("c", &self.last.chunks.get(k)?.file)?;
+        let chunk: Chunk = serde_json::from_slice(&bytes).ok()?;
         let mut moved = false;
         let terms = (chunk.terms.into_iter())
-            .filter_map(|(term, deltas)| {
-                let (moved_here, numbers) = renumber(deltas.get(), to_new)?;
-                moved |= moved_here;
-                let deltas = match moved_here {
-                    false => deltas,
-                    true => serde_json::value::to_raw_value(&numbers).ok()?,
-                };
-                Some((term, deltas))
+            .filter_map(|(term, mut numbers)| {
+                moved |= renumber(&mut numbers, to_new)?;
+                Some((term, Deltas::Numbers(numbers)))
             })
             .collect();
         Some(OldChunk { terms, moved })
@@ -82,8 +83,8 @@ impl OldChunks {
     }
 }
 
-/// A last build's chunk file: each term's postings as its bytes hold them, unread.
-pub(super) type KeptChunk = HashMap<String, Box<RawValue>>;
+/// A last build's chunk file: each term's postings, as its bytes hold them or read.
+pub(super) type KeptChunk = HashMap<String, Deltas>;
 
 /// A last build's chunk file, its docs renumbered as now: its terms' postings, and whether
 /// a doc of them has another id now (its bytes then differ).
