@@ -179,8 +179,8 @@ impl Guidelines<'_> {
     }
 
     /// The key of the pages about the whole site: they read what a guideline's pages read
-    /// but its text (the summaries, not their text hashes, which only the offline lists
-    /// read, and those are made every time).
+    /// but its text, and the summaries ([`summaries_hash`]: not their text hashes, which
+    /// only the offline lists read, and those are made every time, nor their anchors).
     fn site_wide_key(&self) -> Option<String> {
         let keys = self.keys.as_ref()?;
         let no_text = blake3::hash(b"");

@@ -46,6 +46,7 @@ impl Plan<'_> {
             })
             .collect()
     }
+
     /// The entries of the docs of fragment files `files` (of `docs` docs) that the last
     /// build's fragment files hold of the same docs, by doc id; each file read once.
     fn kept_entries(&self, files: &[usize], docs: usize) -> KeptEntries {
