@@ -133,6 +133,12 @@ fn print_rebuilds(f: &Figures) {
         baseline,
         &vs_fresh(cached.one_changed),
     );
+    row(
+        "retning build, a section added to one",
+        cached.section_added,
+        baseline,
+        &vs_fresh(cached.section_added),
+    );
 }
 
 fn print_search(f: &Figures) {
@@ -219,6 +225,7 @@ pub fn json(f: &Figures) -> serde_json::Value {
             "fresh": ms(cached.fresh),
             "nothing_changed": ms(cached.nothing_changed),
             "one_changed": ms(cached.one_changed),
+            "section_added": ms(cached.section_added),
         },
         "tantivy": {"open_ms": ms(s.open), "p50_us": us(s.p50), "p99_us": us(s.p99), "queries": s.queries, "no_hit": s.empty},
         "typos": {
