@@ -2,13 +2,16 @@
 //! change: the files the last build's record ([`LastIndex`]) lists are taken as they were
 //! wherever nothing they hold can have moved, and only the rest is weighed and encoded.
 //!
-//! With the grid statistics, the doc count and every other doc's key as they were, a term's
-//! postings move only where a changed doc gained, lost or recounted it, or moved a field norm
-//! it is in (`TermStats::touched_terms`); a term no doc has any more shows as a chunk that
-//! holds fewer terms. A chunk holding none of those, from the same start, is the same chunk,
-//! and the cuts after a chunk made again find the old ones again at once, as a rule (cut by
-//! their terms, `chunks.rs`): from the first old chunk that starts where a new one does and
-//! holds nothing touched, the last build's chunks are taken again.
+//! The last build's docs are matched to this build's (`doc_map.rs`): the same docs, those
+//! rewritten, added or removed; a doc added or removed moves the ids of the docs after it,
+//! and the last build's postings are then read renumbered (`old_chunks.rs`). With the grid
+//! statistics as they were, a term's postings move only where a changed doc gained, lost or
+//! recounted it, or moved a field norm it is in, or a doc added or removed has it
+//! (`TermStats::touched_terms`); a term no doc has any more shows as a chunk that holds
+//! fewer terms. A chunk holding none of those and no doc whose id moved, from the same
+//! start, is the same chunk, and the cuts after a chunk made again find the old ones again
+//! at once, as a rule (cut by their terms, `chunks.rs`): from the first old chunk that starts
+//! where a new one does and holds nothing touched, the last build's chunks are taken again.
 //!
 //! In a chunk made again only the touched terms are weighed; every other term's postings are
 //! copied, encoded, from the last build's chunk file (which the record vouches for by its
@@ -18,10 +21,11 @@
 //! at 1,000 guidelines: 84 terms, most only counted, against ~16,000 terms and ~1.5 million
 //! postings weighed before).
 //!
-//! A fragment file none of whose docs changed is the same file; so is a typo table none of
-//! whose terms came or went (`typos.rs`). Anything else (another grid point, docs added or
-//! removed, no record, a record of other settings) encodes everything, as
-//! [`super::encode_into`] does.
+//! A fragment file that holds the same docs under the same ids is the same file; one made
+//! again copies its unchanged docs' entries from the last build's files (`fragments.rs`).
+//! A typo table none of whose terms came or went is the same file (`typos.rs`). Anything
+//! else (another grid point, a quarter of the docs changed, no record, a record of other
+//! settings) encodes everything, as [`super::encode_into`] does.
 
 use std::collections::HashMap;
 use std::ops::Range;
