@@ -246,7 +246,12 @@ impl<'a> Plan<'a> {
                 *d = true;
             }
         }
-        if dirty.iter().filter(|&&d| d).count() * 2 > dirty.len() {
+        // With the ids in place, a plan that weighs most chunks' terms again is no shorter
+        // than encoding them all. With ids renumbered every chunk is cut again anyway, and
+        // weighing only the touched terms is the shorter way even then (a guideline added
+        // at 1,000: 1.06 s encoding all, 0.86 s by the plan).
+        let most_dirty = dirty.iter().filter(|&&d| d).count() * 2 > dirty.len();
+        if most_dirty && map.renumbered.is_none() {
             return None;
         }
         Some(Self {

@@ -475,7 +475,7 @@ fn docs_added_or_removed_renumber_the_rest_as_a_full_encoding_does() {
         &'static str,
         &'d dyn Fn(&mut Vec<IndexDoc>, &mut fastrand::Rng),
     );
-    let changes: [Change<'_>; 8] = [
+    let changes: [Change<'_>; 9] = [
         ("a doc added in the middle", &|docs, rng| {
             docs.insert(450, doc(5000, rng))
         }),
@@ -510,6 +510,21 @@ fn docs_added_or_removed_renumber_the_rest_as_a_full_encoding_does() {
                     doc.url.push('~');
                 }
                 docs.insert(300, doc(5007, rng));
+            },
+        ),
+        (
+            "ten docs removed, and ten added elsewhere whose words are spread over the \
+             vocabulary (most chunks hold one)",
+            &|docs, rng| {
+                docs.drain(100..110);
+                for i in 0..10 {
+                    let mut added = doc(5100 + i, rng);
+                    let words: Vec<String> = (0..60)
+                        .map(|j| format!("ord{}", letters((i * 60 + j) * 3)))
+                        .collect();
+                    added.text = words.join(" ");
+                    docs.insert(450 + i, added);
+                }
             },
         ),
         (
