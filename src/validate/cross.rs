@@ -9,6 +9,8 @@ use crate::config::SiteConfig;
 use crate::diagnostics::{Message, message};
 use crate::summary::GuidelineSummary;
 
+use super::links::LinkTarget;
+
 /// The site's guidelines as the cross-guideline rules see them.
 pub struct CrossIndex<'a> {
     by_link_key: HashMap<String, &'a GuidelineSummary>,
@@ -29,6 +31,11 @@ impl<'a> CrossIndex<'a> {
     /// The guideline a `@/group/slug.md` link names.
     pub(crate) fn by_link_key(&self, key: &str) -> Option<&'a GuidelineSummary> {
         self.by_link_key.get(key).copied()
+    }
+
+    /// [`Self::by_link_key`] as the link check reads it.
+    pub(crate) fn link_target(&self, key: &str) -> Option<&'a dyn LinkTarget> {
+        self.by_link_key(key).map(|s| s as &dyn LinkTarget)
     }
 
     /// The unusable aliases of the guideline `link_key` names: their spans and why.

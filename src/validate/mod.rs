@@ -71,7 +71,7 @@ pub fn validate_against(
     guideline: &Guideline,
     today: Date,
 ) -> Vec<Diagnostic> {
-    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    let lookup = |key: &str| index.link_target(key);
     let mut findings = guideline_rules(site, &lookup, guideline, today);
     for (span, message) in index.alias_problems(&guideline.link_key()) {
         findings.push(
@@ -106,7 +106,7 @@ pub(crate) fn settles(
     status: crate::model::Status,
     links: &[OtherLink],
 ) -> bool {
-    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    let lookup = |key: &str| index.link_target(key);
     index.alias_problems(link_key).is_empty()
         && links.iter().all(|link| links::quiet(&lookup, link, status))
 }
@@ -118,7 +118,7 @@ pub(crate) fn settles(
 /// a guideline's pages by it: an edit elsewhere that none of its links sees renders nothing
 /// again.
 pub(crate) fn cross_reads(index: &CrossIndex, link_key: &str, links: &[OtherLink]) -> blake3::Hash {
-    let lookup = |key: &str| index.by_link_key(key).map(|s| s as &dyn LinkTarget);
+    let lookup = |key: &str| index.link_target(key);
     let mut hasher = blake3::Hasher::new();
     for (span, message) in index.alias_problems(link_key) {
         hasher.update(format!("alias {span:?} {message:?}\n").as_bytes());

@@ -47,6 +47,14 @@ impl TermStats {
         // Whether a changed doc gained or lost the term in a field, or changed kind.
         let mut moved = vec![false; self.terms.len()];
         let fields = |counts: Option<[u32; FIELDS]>| counts.map(|c| c.map(|n| n > 0));
+        let mut mark = |term: u32, in_place: bool| {
+            if let Some(t) = touched.get_mut(term as usize) {
+                *t = true;
+            }
+            if let Some(m) = moved.get_mut(term as usize) {
+                *m |= !in_place;
+            }
+        };
         for doc in changed {
             let &(run, d) = kept.previous.get(&doc.old_key)?;
             let new_lengths = *self.lengths.get(doc.id)?;
@@ -66,14 +74,6 @@ impl TermStats {
                 (0..FIELDS).any(|f| counts[f] > 0 && old_norms[base + f] != new_norms[base + f])
             };
             let mut old: FxHashMap<u32, [u32; FIELDS]> = self.docs.run_doc(run, d).collect();
-            let mut mark = |term: u32, in_place: bool| {
-                if let Some(t) = touched.get_mut(term as usize) {
-                    *t = true;
-                }
-                if let Some(m) = moved.get_mut(term as usize) {
-                    *m |= !in_place;
-                }
-            };
             for (term, counts) in self.docs.doc(doc.id) {
                 let before = old.remove(&term);
                 if doc.kind_changed || before != Some(counts) || norm_moved(term, counts) {
@@ -85,20 +85,15 @@ impl TermStats {
             old.into_iter()
                 .for_each(|(term, _): Counted| mark(term, false));
         }
-        let mut moved_all = |terms: &mut dyn Iterator<Item = Counted>| {
-            for (term, _) in terms {
-                if let Some(t) = touched.get_mut(term as usize) {
-                    *t = true;
-                    moved[term as usize] = true;
-                }
-            }
-        };
+        // A doc added or removed moves the doc frequencies of all its terms.
         for &id in added {
-            moved_all(&mut self.docs.doc(id));
+            self.docs.doc(id).for_each(|(term, _)| mark(term, false));
         }
         for key in removed {
             let &(run, d) = kept.previous.get(key)?;
-            moved_all(&mut self.docs.run_doc(run, d));
+            self.docs
+                .run_doc(run, d)
+                .for_each(|(term, _)| mark(term, false));
         }
         Some(
             touched
