@@ -68,37 +68,19 @@ impl DocMap {
             }
         };
         for op in matched(last_keys, keys) {
-            match op {
-                DiffOp::Equal {
-                    old_index,
-                    new_index,
-                    len,
-                } => (0..len).for_each(|i| pair(old_index + i, new_index + i, &mut map)),
-                DiffOp::Delete {
-                    old_index, old_len, ..
-                } => map
-                    .removed
-                    .extend(&last_keys[old_index..old_index + old_len]),
-                DiffOp::Insert {
-                    new_index, new_len, ..
-                } => map.added.extend(new_index..new_index + new_len),
-                DiffOp::Replace {
-                    old_index,
-                    old_len,
-                    new_index,
-                    new_len,
-                } => {
-                    let (old, new) = (
-                        old_index..old_index + old_len,
-                        new_index..new_index + new_len,
-                    );
-                    for (old, new) in matched_by_content(last, old, now, new) {
-                        let both = old.len().min(new.len());
-                        (0..both).for_each(|i| pair(old.start + i, new.start + i, &mut map));
-                        map.removed.extend(&last_keys[old.start + both..old.end]);
-                        map.added.extend(new.start + both..new.end);
-                    }
+            // Between two matches, the docs pair by content first.
+            let runs = match op {
+                DiffOp::Replace { .. } => {
+                    matched_by_content(last, op.old_range(), now, op.new_range())
                 }
+                _ => vec![(op.old_range(), op.new_range())],
+            };
+            // Paired in order while both sides have one; the rest removed or added.
+            for (old, new) in runs {
+                let both = old.len().min(new.len());
+                (0..both).for_each(|i| pair(old.start + i, new.start + i, &mut map));
+                map.removed.extend(&last_keys[old.start + both..old.end]);
+                map.added.extend(new.start + both..new.end);
             }
         }
         map.changed.sort_unstable_by_key(|doc| doc.id);
