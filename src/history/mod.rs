@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 pub(crate) use facts::MarkedRecommendation;
 pub use past::PastVersion;
-pub(crate) use past::{PastVersions, in_force_from, short};
+pub(crate) use past::{CurrentText, PastVersions, in_force_from, short};
 pub(crate) use timeline::TrackedFile;
 pub use timeline::VersionRecord;
 pub(crate) use unreadable::UnreadableVersion;
@@ -158,9 +158,26 @@ impl SiteHistory {
     /// Every approved version of `guideline`'s file, through its renames and the old
     /// addresses in its `aliases`, oldest version first.
     pub fn versions_of(&self, guideline: &Guideline) -> Vec<VersionRecord> {
-        let own = format!("{GUIDELINES_DIR}/{}", guideline.link_key());
-        let aliases = guideline.meta.aliases.iter().filter_map(|alias| {
-            let path = alias.get_ref().trim_matches('/');
+        self.records_of(&CurrentText::of(guideline))
+    }
+
+    /// A hash of the records of `current`'s earlier versions (`earlier_records`): what its
+    /// pages and checks read of the history besides `current` itself (each version's text
+    /// and files are those of its commit), so a build may reuse them while it holds. A
+    /// commit of the current text, or of another file, leaves it as it was.
+    pub(crate) fn stamp(&self, current: &CurrentText) -> blake3::Hash {
+        let mut hasher = blake3::Hasher::new();
+        for record in self.earlier_records(current) {
+            hasher.update(format!("{record:?}\n").as_bytes());
+        }
+        hasher.finalize()
+    }
+
+    /// [`versions_of`](Self::versions_of) from what it reads of the current text.
+    pub(crate) fn records_of(&self, current: &CurrentText) -> Vec<VersionRecord> {
+        let own = format!("{GUIDELINES_DIR}/{}", current.link_key());
+        let aliases = current.aliases.iter().filter_map(|alias| {
+            let path = alias.trim_matches('/');
             let (group, slug) = path.split_once('/')?;
             (!slug.contains('/')).then(|| format!("{GUIDELINES_DIR}/{group}/{slug}.md"))
         });

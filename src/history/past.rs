@@ -13,6 +13,7 @@ use crate::changes::Changes;
 use crate::model::{Guideline, Status};
 use crate::parse::parse_guideline;
 use crate::source::SourceFile;
+use crate::summary::GuidelineSummary;
 
 /// An earlier approved version of a guideline. What the site shows of it besides its own
 /// page comes from its facts (`VersionFacts`), kept between builds; its text is parsed only when
@@ -45,6 +46,59 @@ pub(crate) struct PastVersions {
     pub(crate) problems: Vec<UnreadableVersion>,
 }
 
+/// What a guideline's earlier versions read of its current text: its place, its version,
+/// status and aliases, and the day it came into force (when the last of them ended). A
+/// streamed build has it from the summary, without the model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CurrentText {
+    pub(crate) group: String,
+    pub(crate) slug: String,
+    /// Trimmed.
+    pub(crate) version: String,
+    pub(crate) status: Status,
+    /// As written.
+    pub(crate) aliases: Vec<String>,
+    pub(crate) in_force: Option<Date>,
+}
+
+impl CurrentText {
+    pub(crate) fn of(guideline: &Guideline) -> Self {
+        Self {
+            group: guideline.group.clone(),
+            slug: guideline.slug.clone(),
+            version: guideline.meta.version.get_ref().trim().to_owned(),
+            status: guideline.status(),
+            aliases: guideline
+                .meta
+                .aliases
+                .iter()
+                .map(|a| a.get_ref().clone())
+                .collect(),
+            in_force: in_force_from(guideline),
+        }
+    }
+
+    pub(crate) fn of_summary(summary: &GuidelineSummary) -> Self {
+        Self {
+            group: summary.group.clone(),
+            slug: summary.slug.clone(),
+            version: summary.version.trim().to_owned(),
+            status: summary.status(),
+            aliases: summary.aliases.iter().map(|a| a.value.clone()).collect(),
+            // As `in_force_from` reads the model.
+            in_force: summary
+                .published
+                .or(summary.administrative_approval)
+                .or(summary.professional_approval),
+        }
+    }
+
+    /// `dlg/dlbcl.md`.
+    pub(crate) fn link_key(&self) -> String {
+        format!("{}/{}.md", self.group, self.slug)
+    }
+}
+
 /// The day a version came into force: its publication, else its administrative approval,
 /// else its professional approval.
 pub(crate) fn in_force_from(guideline: &Guideline) -> Option<Date> {
@@ -69,19 +123,13 @@ impl SiteHistory {
     /// Made once per guideline and kept: a build asks twice (the badge checks, then the
     /// archive pages), and `serve` on every rebuild.
     pub(crate) fn past_versions(&self, current: &Guideline) -> Arc<PastVersions> {
+        self.past_versions_of(&CurrentText::of(current))
+    }
+
+    /// [`past_versions`](Self::past_versions) from what they read of the current text.
+    pub(crate) fn past_versions_of(&self, current: &CurrentText) -> Arc<PastVersions> {
         // Everything the result depends on besides the history itself.
-        let key = format!(
-            "{}\n{}\n{:?}\n{:?}",
-            current.link_key(),
-            current.meta.version.get_ref().trim(),
-            current.status(),
-            current
-                .meta
-                .aliases
-                .iter()
-                .map(|a| a.get_ref())
-                .collect::<Vec<_>>()
-        );
+        let key = format!("{current:?}");
         let slot = Arc::clone(
             self.past
                 .lock()
@@ -129,16 +177,24 @@ impl SiteHistory {
         }))
     }
 
-    fn make_past_versions(&self, current: &Guideline) -> PastVersions {
-        let current_version = current.meta.version.get_ref().trim();
-        let approved = current.status() == Status::Approved;
+    /// The records of `current`'s earlier versions: those older than its own and, while it
+    /// is not approved, any other (what replaced them is not in force yet).
+    pub(crate) fn earlier_records(&self, current: &CurrentText) -> Vec<VersionRecord> {
+        let approved = current.status == Status::Approved;
+        let mut records = self.records_of(current);
+        records.retain(|record| {
+            let older = compare_versions(&record.version, &current.version).is_lt();
+            older || (!approved && record.version != current.version)
+        });
+        records
+    }
+
+    fn make_past_versions(&self, current: &CurrentText) -> PastVersions {
+        let current_version = current.version.as_str();
+        let approved = current.status == Status::Approved;
         let mut problems = Vec::new();
         let mut versions = Vec::new();
-        for record in self.versions_of(current) {
-            let older = compare_versions(&record.version, current_version).is_lt();
-            if !(older || (!approved && record.version != current_version)) {
-                continue;
-            }
+        for record in self.earlier_records(current) {
             // Parsed only when its facts are not kept; then kept parsed for this build.
             let parsed = OnceLock::new();
             let facts = self.facts.facts(&record, || {
@@ -166,7 +222,7 @@ impl SiteHistory {
             .iter()
             .skip(1)
             .map(|v| (Some(v.from), v.record.version.clone()))
-            .chain(approved.then(|| (in_force_from(current), current_version.to_owned())))
+            .chain(approved.then(|| (current.in_force, current_version.to_owned())))
             .collect();
         for (version, (until, replaced_by)) in versions.iter_mut().zip(next) {
             version.until = until;
