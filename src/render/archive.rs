@@ -13,9 +13,10 @@ use serde::Serialize;
 
 use crate::changes::Changes;
 use crate::diagnostics::{Message, message};
-use crate::history::{PastVersion, PastVersions, SiteHistory, short};
+use crate::history::{CurrentText, PastVersion, PastVersions, SiteHistory, short};
 use crate::model::{Guideline, Status};
 use crate::site::Site;
+use crate::summary::GuidelineSummary;
 
 use super::archive_cache::PageCache;
 use super::markdown::PastAssets;
@@ -29,7 +30,51 @@ pub struct Archive {
     /// Where the versions' texts are read and parsed, when a page needs them.
     history: Option<Arc<SiteHistory>>,
     /// The pages kept from earlier builds (`build`, not the preview).
-    cache: Option<PageCache>,
+    cache: Option<Arc<PageCache>>,
+}
+
+/// What a build that renders one guideline at a time makes each guideline's [`Archive`]
+/// from: the history, and the earlier versions' pages kept between builds, shared by all.
+pub(crate) struct HistoryPages {
+    history: Arc<SiteHistory>,
+    kept: Option<Arc<PageCache>>,
+}
+
+impl HistoryPages {
+    /// The pages are kept under `root`'s `.retning/archive/`.
+    pub(crate) fn new(history: Arc<SiteHistory>, root: &Path) -> Self {
+        Self {
+            history,
+            kept: PageCache::at(root).map(Arc::new),
+        }
+    }
+
+    pub(crate) fn history(&self) -> &Arc<SiteHistory> {
+        &self.history
+    }
+
+    /// `guideline`'s earlier versions alone (none for a draft), as [`Archive::of`] has
+    /// them: what its own pages read.
+    pub(crate) fn archive_of(&self, site: &Site, guideline: &Guideline) -> Archive {
+        let by_key = archived(site, &self.history, guideline)
+            .map(|archived| (guideline.link_key(), archived))
+            .into_iter()
+            .collect();
+        Archive {
+            by_key,
+            history: Some(Arc::clone(&self.history)),
+            cache: self.kept.clone(),
+        }
+    }
+
+    /// Removes the kept pages this build did not use. Only for a build that rendered every
+    /// guideline: a guideline whose pages were reused did not read its kept ones, which
+    /// still hold.
+    pub(crate) fn tidy(&self) {
+        if let Some(kept) = &self.kept {
+            kept.remove_unused();
+        }
+    }
 }
 
 /// One guideline's earlier versions as the history made them (shared with the badge
@@ -84,6 +129,38 @@ impl Archive {
         }
     }
 
+    /// Which earlier versions every guideline of `summaries` has (the approved ones'), not
+    /// their files nor what changed: what the pages about the whole site read (the news),
+    /// made from the summaries.
+    pub(crate) fn listed(history: &Arc<SiteHistory>, summaries: &[GuidelineSummary]) -> Self {
+        let by_key = summaries
+            .par_iter()
+            .filter(|summary| summary.status() == Status::Approved)
+            .filter_map(|summary| {
+                let past = history.past_versions_of(&CurrentText::of_summary(summary));
+                let shown: Vec<Shown> = shown_indices(&past)
+                    .map(|index| Shown {
+                        index,
+                        assets: PastAssets::default(),
+                        changes: None,
+                    })
+                    .collect();
+                (!shown.is_empty()).then(|| (summary.link_key(), Archived { past, shown }))
+            })
+            .collect();
+        Self {
+            by_key,
+            history: Some(Arc::clone(history)),
+            cache: None,
+        }
+    }
+
+    /// Whether the pages show the history: with it, every current page lists its earlier
+    /// versions (none, for some); without, the context stays as it always was.
+    pub(crate) fn has_history(&self) -> bool {
+        self.history.is_some()
+    }
+
     /// `version`'s text as a guideline, parsed the first time a page needs it, or why not.
     pub(super) fn parsed<'v>(&self, version: &'v PastVersion) -> Result<&'v Guideline, Message> {
         match &self.history {
@@ -116,12 +193,12 @@ impl Archive {
     /// `.retning/archive/` (`archive_cache::PAGE_CACHE_DIR`) and reads them back in
     /// later builds.
     pub(crate) fn with_page_cache(mut self, root: &Path) -> Self {
-        self.cache = PageCache::at(root);
+        self.cache = PageCache::at(root).map(Arc::new);
         self
     }
 
     pub(super) fn page_cache(&self) -> Option<&PageCache> {
-        self.cache.as_ref()
+        self.cache.as_deref()
     }
 
     /// Removes the kept pages this build did not use; call once the site is written.
@@ -239,13 +316,10 @@ fn archived(site: &Site, history: &SiteHistory, g: &Guideline) -> Option<Archive
     }
     let past = history.past_versions(g);
     let versions = &past.versions;
-    let shown: Vec<Shown> = versions
-        .iter()
-        .enumerate()
-        .filter(|(_, v)| folder_name(&v.record.version).is_some())
-        .map(|(index, old)| Shown {
+    let shown: Vec<Shown> = shown_indices(&past)
+        .map(|index| Shown {
             index,
-            assets: past_assets(site, history, g, old),
+            assets: past_assets(site, history, g, &versions[index]),
             // A text that can no longer be read leaves the current page without "Hvad er
             // ændret"; the version's page of changes then fails to render, saying why.
             changes: (index + 1 == versions.len())
@@ -254,6 +328,14 @@ fn archived(site: &Site, history: &SiteHistory, g: &Guideline) -> Option<Archive
         })
         .collect();
     (!shown.is_empty()).then_some(Archived { past, shown })
+}
+
+/// The places in `past` of the versions that get a page: those whose number is a folder name.
+fn shown_indices(past: &PastVersions) -> impl Iterator<Item = usize> + '_ {
+    let versions = past.versions.iter().enumerate();
+    versions
+        .filter(|(_, v)| folder_name(&v.record.version).is_some())
+        .map(|(index, _)| index)
 }
 
 /// The files `version` of `current` used, read from git as they were in that version. One

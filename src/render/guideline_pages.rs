@@ -4,16 +4,19 @@
 use rayon::prelude::*;
 
 use crate::model::Guideline;
+use crate::summary::GuidelineSummary;
 
 use super::context::{render, render_sized};
 use super::inputs::RenderInputs;
 use super::page_plan::guideline_files;
 use super::{
-    Archive, MadePage, RenderError, RenderedFile, Theme, archive, changes_view, guideline_view,
+    Archive, MadePage, RenderError, RenderedFile, Theme, archive, archive_pages, changes_view,
+    guideline_view,
 };
 
 /// A current page's "Tidligere versioner" and "Hvad er ændret", from `archive`. Without
-/// history the context stays as it was: no list, no cost.
+/// history the context stays as it was: no list, no cost. With it, every page sets both (a
+/// page with no earlier version to none), as each replaces the last page's context.
 pub(super) fn insert_history(
     context: &mut tera::Context,
     theme: &Theme,
@@ -21,7 +24,7 @@ pub(super) fn insert_history(
     guideline: &Guideline,
     archive: &Archive,
 ) {
-    if archive.is_empty() {
+    if !archive.has_history() {
         return;
     }
     let past = archive.versions_of(guideline);
@@ -92,6 +95,10 @@ pub(crate) trait Models: Sync {
     }
     /// What this render made of `set`, for a later build to reuse.
     fn made(&self, _set: FileSet, _files: &[(String, usize)]) {}
+    /// `guideline`'s earlier versions, for its pages: none without history.
+    fn archive(&self, _guideline: &Guideline) -> Archive {
+        Archive::default()
+    }
 }
 
 /// A set of files a render makes as a whole, which a later build may take from the site in
@@ -129,8 +136,13 @@ pub(super) fn streamed_guideline_pages<T: Send + Default>(
                         return Ok((made_pages(pages), Vec::new()));
                     }
                 };
-                let pages = own_pages(inputs, context, &guideline, page)?;
-                let files = guideline_files(inputs, &guideline, &inputs.summaries[i])?;
+                let archive = model.archive(&guideline);
+                let inputs = &RenderInputs {
+                    archive: &archive,
+                    ..*inputs
+                };
+                let summary = &inputs.summaries[i];
+                let (pages, files) = one_guideline(inputs, context, &guideline, summary, page)?;
                 let sizes = pages.iter().map(|p| (p.path.clone(), p.size)).collect();
                 let sizes_of_files = files
                     .iter()
@@ -146,6 +158,29 @@ pub(super) fn streamed_guideline_pages<T: Send + Default>(
         pages.extend(own);
         files.extend(site_wide);
     }
+    Ok((pages, files))
+}
+
+/// `guideline`'s pages, its earlier versions' among them (`inputs.archive` holds them, when
+/// the build has history), each handed to `page`; and its site-wide files (its feed, API
+/// file, files and alias redirects, and its earlier versions' files that differ from
+/// today's), returned.
+pub(super) fn one_guideline<T: Send>(
+    inputs: &RenderInputs,
+    context: &mut tera::Context,
+    guideline: &Guideline,
+    summary: &GuidelineSummary,
+    page: &(impl Fn(String, Vec<u8>) -> Result<T, RenderError> + Sync),
+) -> Result<(Vec<T>, Vec<RenderedFile>), RenderError> {
+    let mut pages = own_pages(inputs, context, guideline, page)?;
+    let only = [guideline];
+    let alone = RenderInputs {
+        guidelines: &only,
+        ..*inputs
+    };
+    pages.extend(archive_pages::render_all(&alone, page)?);
+    let mut files = guideline_files(inputs, guideline, summary)?;
+    files.extend(inputs.archive.files_of(guideline));
     Ok((pages, files))
 }
 

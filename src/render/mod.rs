@@ -42,6 +42,7 @@ use crate::site::Site;
 use crate::summary::GuidelineSummary;
 
 pub use archive::Archive;
+pub(crate) use archive::HistoryPages;
 pub use error::RenderError;
 pub(crate) use guideline_pages::mdt_path;
 pub(crate) use incremental::{PageRenderer, RenderedFile, guideline_paths};
@@ -189,19 +190,22 @@ pub(crate) fn render_site_streaming(
 /// (of the guidelines to publish, in the site's order) make the pages that list guidelines,
 /// and each guideline's pages are made from the model `model` makes of it when its turn
 /// comes, dropped once they are. `site` gives the configuration and the assets (its
-/// guidelines are not read). No history: a build with one renders from the whole site.
+/// guidelines are not read). `listed` is which earlier versions each guideline has
+/// ([`Archive::listed`]; empty without history), for the pages about the whole site; each
+/// guideline's own come with its model ([`Models::archive`]).
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn render_site_from_summaries(
     site: &Site,
     theme: &Theme,
     options: RenderOptions,
     search: Option<&SearchFiles>,
     summaries: &[GuidelineSummary],
+    listed: &Archive,
     model: &Model,
     page: impl Fn(String, Vec<u8>) -> Result<(), RenderError> + Sync,
 ) -> Result<(OutputTree, usize), RenderError> {
     let source = Source::Streamed { summaries, model };
-    let no_history = Archive::default();
-    let (out, pages) = render_with(site, theme, options, search, &no_history, source, page)?;
+    let (out, pages) = render_with(site, theme, options, search, listed, source, page)?;
     Ok((out, pages.len()))
 }
 

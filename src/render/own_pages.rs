@@ -10,9 +10,8 @@ use crate::model::Guideline;
 use crate::site::Site;
 use crate::summary::GuidelineSummary;
 
-use super::guideline_pages::own_pages;
+use super::guideline_pages::one_guideline;
 use super::inputs::RenderInputs;
-use super::page_plan::guideline_files;
 use super::{Archive, OutputTree, RenderError, RenderOptions, Theme, base_context, page_assets};
 
 /// What rendering a guideline on its own made, each file written as it was made: its pages
@@ -52,16 +51,17 @@ impl<'a> OwnPages<'a> {
         })
     }
 
-    /// `guideline`'s page and MDT view, each handed to `page` as it is rendered, then its
-    /// site-wide files, each to `file`; `summary` is its summary.
+    /// `guideline`'s page and MDT view (and, with `archive`'s earlier versions, theirs),
+    /// each handed to `page` as it is rendered, then its site-wide files, each to `file`;
+    /// `summary` is its summary.
     pub(crate) fn render(
         &self,
         guideline: &Guideline,
         summary: &GuidelineSummary,
-        page: impl Fn(&str, &[u8]) -> Result<(), RenderError>,
+        archive: &Archive,
+        page: impl Fn(&str, &[u8]) -> Result<(), RenderError> + Sync,
         file: impl Fn(&str, &[u8]) -> Result<(), RenderError>,
     ) -> Result<OwnFiles, RenderError> {
-        let no_history = Archive::default();
         let inputs = RenderInputs {
             site: self.site,
             theme: self.theme,
@@ -69,17 +69,16 @@ impl<'a> OwnPages<'a> {
             guidelines: &[],
             summaries: &[],
             base: &self.base,
-            archive: &no_history,
+            archive,
         };
         let taken = self.pool().pop();
         let mut context = taken.unwrap_or_else(|| self.base.clone());
-        let pages = own_pages(&inputs, &mut context, guideline, &|path, html| {
+        let made = one_guideline(&inputs, &mut context, guideline, summary, &|path, html| {
             page(&path, &html)?;
             Ok((path, html.len()))
         });
         self.pool().push(context);
-        let pages = pages?;
-        let files = guideline_files(&inputs, guideline, summary)?;
+        let (pages, files) = made?;
         let files = files.into_iter().map(|(path, bytes)| {
             file(&path, &bytes)?;
             Ok((path, bytes.len()))

@@ -76,14 +76,20 @@ pub fn check_site(
     use rayon::prelude::*;
     site.guidelines
         .par_iter()
-        .flat_map_iter(|guideline| {
-            let mut findings = Vec::new();
-            // A previous text that can no longer be read is the history's problem, said by
-            // `retning history`; its badges are not checked.
-            if let Some(Ok(changes)) = history.changes_since_previous(guideline) {
-                check(guideline, &changes, &mut findings);
-            }
-            findings
-        })
+        .flat_map_iter(|guideline| check_one(guideline, history))
         .collect()
+}
+
+/// [`check_site`]'s findings about `guideline` alone.
+pub(crate) fn check_one(
+    guideline: &Guideline,
+    history: &crate::history::SiteHistory,
+) -> Vec<Diagnostic> {
+    let mut findings = Vec::new();
+    // A previous text that can no longer be read is the history's problem, said by
+    // `retning history`; its badges are not checked.
+    if let Some(Ok(changes)) = history.changes_since_previous(guideline) {
+        check(guideline, &changes, &mut findings);
+    }
+    findings
 }
