@@ -38,6 +38,23 @@ pub(crate) struct Settings {
     pub(crate) index: String,
 }
 
+impl Settings {
+    /// The settings as the base of the page keys takes them: whether the history is read,
+    /// not at which HEAD, since each guideline's key holds what it reads of the history
+    /// (`SiteHistory::stamp`), and a commit that leaves a guideline's versions as they were
+    /// leaves its pages too.
+    fn without_head(&self) -> Self {
+        let history = match self.history.strip_prefix("at ") {
+            Some(_) => "read".to_owned(),
+            None => self.history.clone(),
+        };
+        Self {
+            history,
+            ..self.clone()
+        }
+    }
+}
+
 /// The hash of each guideline's text, by its path (root-relative, `/`-separated).
 pub(crate) type TextHashes = HashMap<String, blake3::Hash>;
 
@@ -97,8 +114,9 @@ impl InputKey {
         };
         let program = crate::program::identity()?;
         let root_path = std::fs::canonicalize(root).ok()?;
-        let settings = format!("{settings:?}");
-        for hasher in [&mut key, &mut base] {
+        let with_head = format!("{settings:?}");
+        let without_head = format!("{:?}", settings.without_head());
+        for (hasher, settings) in [(&mut key, with_head), (&mut base, without_head)] {
             field(hasher, program.as_bytes());
             field(hasher, root_path.to_string_lossy().as_bytes());
             field(hasher, settings.as_bytes());

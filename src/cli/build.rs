@@ -22,7 +22,7 @@ use crate::diagnostics::{
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
 use crate::publish::{Published, begin_staging, free_in_background, publish};
-use crate::render::{Archive, RenderOptions, Theme};
+use crate::render::{Archive, HistoryPages, RenderOptions, Theme};
 use crate::search;
 use crate::streamed_build::{FirstRender, PageReuse, Survey, publish_streamed, streamed_output};
 use crate::validate::{Checked, check_site};
@@ -108,20 +108,25 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         progress: &progress,
         language,
     };
-    // Without history the guidelines stream through the build (`streamed_build`), unless
-    // the theme or the synonyms cannot be read: the full build says why, in its order. The
-    // last build's page record is read, and the site in place listed to vouch for it, while
-    // the theme's templates are parsed (on one core).
-    let (streamable, reuse) = match history_head {
-        Ok(_) => (None, None),
-        Err(_) => std::thread::scope(|scope| {
-            let reuse = scope.spawn(|| page_reuse(&context));
-            let streamable = Theme::load(root).ok().zip(search::load_synonyms(root).ok());
-            (streamable, reuse.join().ok().flatten())
-        }),
-    };
+    // The guidelines stream through the build (`streamed_build`), unless the theme or the
+    // synonyms cannot be read: the full build says why, in its order. The last build's page
+    // record is read, and the site in place listed to vouch for it, and the history read,
+    // while the theme's templates are parsed.
+    let (streamable, reuse, history) = std::thread::scope(|scope| {
+        let reuse = scope.spawn(|| page_reuse(&context));
+        let history = scope.spawn(|| history(&context));
+        let streamable = Theme::load(root).ok().zip(search::load_synonyms(root).ok());
+        let reuse = reuse.join().ok().flatten();
+        (streamable, reuse, history.join().ok().flatten())
+    });
     let built = match streamable {
-        Some((theme, synonyms)) => build_streamed(&context, (&theme, synonyms), reuse)?,
+        Some((theme, synonyms)) => {
+            let built = build_streamed(&context, (&theme, synonyms), reuse, history.as_ref())?;
+            if let Some(history) = &history {
+                history.history().save_facts();
+            }
+            built
+        }
         None => build_full(&context)?,
     };
     let Some((mut shown, published)) = built else {
@@ -222,12 +227,27 @@ struct BuildContext<'a> {
     language: Language,
 }
 
-/// The build without history, the guidelines streamed through it, reusing the last build's
-/// pages that `reuse` records: `None` when findings stopped it (they are printed).
+/// The history at the HEAD the build's key holds, when there is one and it can be read (else
+/// the build goes on without, and says why).
+fn history(context: &BuildContext) -> Option<Arc<HistoryPages>> {
+    context.history_head.as_ref().ok()?;
+    match SiteHistory::load(context.root) {
+        Ok(history) => Some(Arc::new(HistoryPages::new(Arc::new(history), context.root))),
+        Err(why) => {
+            eprintln!("{}", super::check::history_note(&why, context.language));
+            None
+        }
+    }
+}
+
+/// The build with the guidelines streamed through it (with `history`'s earlier versions and
+/// badge checks, when it has one), reusing the last build's pages that `reuse` records:
+/// `None` when findings stopped it (they are printed).
 fn build_streamed(
     context: &BuildContext,
     (theme, synonyms): (&Theme, search_index::Synonyms),
     reuse: Option<PageReuse>,
+    history: Option<&Arc<HistoryPages>>,
 ) -> anyhow::Result<Option<(Shown, Published)>> {
     let BuildContext {
         args,
@@ -245,6 +265,7 @@ fn build_streamed(
         theme,
         options,
         staging: &staging,
+        history,
     };
     let Some(survey) = survey(context, theme, synonyms, &first) else {
         // Nothing is published: the old site stays.

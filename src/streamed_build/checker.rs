@@ -8,11 +8,12 @@ use jiff::civil::Date;
 
 use super::{early, lock};
 use crate::diagnostics::Diagnostic;
+use crate::history::CurrentText;
 use crate::model::Guideline;
-use crate::render::{OwnFiles, RenderError};
+use crate::render::{Archive, HistoryPages, OwnFiles, RenderError};
 use crate::site::{Candidate, Site, load_one};
 use crate::summary::GuidelineSummary;
-use crate::validate::{CrossIndex, OtherLink, settles, validate_against};
+use crate::validate::{CrossIndex, OtherLink, badges, settles, validate_against};
 
 /// A guideline the first pass checked, its check settled: whether it found nothing, the
 /// pages the first pass rendered of it, and its links to other guidelines.
@@ -32,6 +33,9 @@ pub(super) struct Checker<'a> {
     /// Their summaries, from the first pass.
     summaries: &'a [GuidelineSummary],
     today: Date,
+    /// With it, the badges are checked against the previous versions, the pages show the
+    /// earlier ones, and the keys take what they read of it.
+    history: Option<&'a HistoryPages>,
     /// By place: what the first pass checked and rendered of it, until it is settled.
     early: Vec<Mutex<Option<early::Early>>>,
     checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
@@ -44,7 +48,7 @@ impl<'a> Checker<'a> {
         site: &'a Site,
         candidates: &'a [Candidate],
         summaries: &'a [GuidelineSummary],
-        today: Date,
+        (today, history): (Date, Option<&'a HistoryPages>),
         early: HashMap<String, early::Early>,
     ) -> Self {
         Self {
@@ -53,6 +57,7 @@ impl<'a> Checker<'a> {
             candidates,
             summaries,
             today,
+            history,
             early: early::by_place(candidates, early),
             checked: Mutex::new(Vec::new()),
         }
@@ -94,9 +99,28 @@ impl<'a> Checker<'a> {
     }
 
     /// A hash of what the check of the `i`th guideline, with `links` to others, reads of
-    /// the other guidelines ([`crate::validate::cross_reads`]).
+    /// the other guidelines ([`crate::validate::cross_reads`]) and, with history, what it
+    /// and its pages read of that ([`SiteHistory::stamp`]).
     pub(super) fn cross_reads(&self, i: usize, links: &[OtherLink]) -> blake3::Hash {
-        crate::validate::cross_reads(&self.index, &self.summaries[i].link_key(), links)
+        let summary = &self.summaries[i];
+        let reads = crate::validate::cross_reads(&self.index, &summary.link_key(), links);
+        match self.history {
+            Some(history) => {
+                let mut hasher = blake3::Hasher::new();
+                hasher.update(reads.as_bytes());
+                let current = CurrentText::of_summary(summary);
+                hasher.update(history.history().stamp(&current).as_bytes());
+                hasher.finalize()
+            }
+            None => reads,
+        }
+    }
+
+    /// `guideline`'s earlier versions, for its pages (none without history).
+    pub(super) fn archive(&self, guideline: &Guideline) -> Archive {
+        self.history.map_or_else(Archive::default, |history| {
+            history.archive_of(self.site, guideline)
+        })
     }
 
     /// Checks the `i`th guideline, which is not published: its first-pass check settled,
@@ -119,7 +143,10 @@ impl<'a> Checker<'a> {
 
     /// Checks `guideline`, the `i`th, against the summaries; whether it found nothing.
     pub(super) fn check_whole(&self, i: usize, guideline: &Guideline) -> bool {
-        let found = validate_against(self.site, &self.index, guideline, self.today);
+        let mut found = validate_against(self.site, &self.index, guideline, self.today);
+        if let Some(history) = self.history {
+            found.extend(badges::check_one(guideline, history.history()));
+        }
         let clean = found.is_empty();
         lock(&self.checked).push((i, found));
         clean

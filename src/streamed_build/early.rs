@@ -6,25 +6,27 @@
 //! unless one of those finds something, when it is checked whole as before.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Guideline, Status};
 use crate::output::Staging;
-use crate::render::{OwnFiles, OwnPages, RenderError, RenderOptions, Theme};
+use crate::render::{Archive, HistoryPages, OwnFiles, OwnPages, RenderError, RenderOptions, Theme};
 use crate::site::{Candidate, Site};
 use crate::summary::GuidelineSummary;
-use crate::validate::{OtherLink, validate_alone};
+use crate::validate::{OtherLink, badges, validate_alone};
 use search_index::static_index;
 
 use super::lock;
 
-/// What the first pass needs to render: the theme, the settings, and the staging folder the
-/// new site is written into.
+/// What the first pass needs to render: the theme, the settings, the staging folder the
+/// new site is written into, and the history (its pages show the earlier versions, its
+/// check compares the badges with the previous one).
 pub(crate) struct FirstRender<'a> {
     pub(crate) theme: &'a Theme,
     pub(crate) options: RenderOptions,
     pub(crate) staging: &'a Staging,
+    pub(crate) history: Option<&'a Arc<HistoryPages>>,
 }
 
 /// What the first pass made of one guideline it parsed.
@@ -42,6 +44,7 @@ pub(super) struct Early {
 /// `group/slug`.
 pub(super) struct EarlyPass<'a> {
     site: &'a Site,
+    history: Option<&'a Arc<HistoryPages>>,
     pages: OwnPages<'a>,
     staging: &'a Staging,
     options: RenderOptions,
@@ -55,6 +58,7 @@ impl<'a> EarlyPass<'a> {
         let pages = OwnPages::new(site, first.theme, first.options, static_index::META).ok()?;
         Some(Self {
             site,
+            history: first.history,
             pages,
             staging: first.staging,
             options: first.options,
@@ -65,7 +69,10 @@ impl<'a> EarlyPass<'a> {
     /// Checks `guideline` (whose summary is `summary`) as far as it alone can be, and
     /// renders and writes its pages when it is published.
     pub(super) fn take(&self, guideline: &Guideline, summary: &GuidelineSummary) {
-        let (findings, links) = validate_alone(self.site, guideline, self.options.today);
+        let (mut findings, links) = validate_alone(self.site, guideline, self.options.today);
+        if let Some(history) = self.history {
+            findings.extend(badges::check_one(guideline, history.history()));
+        }
         let published = self.options.drafts || guideline.status() == Status::Approved;
         let rendered = published
             .then(|| self.render(guideline, summary))
@@ -85,9 +92,13 @@ impl<'a> EarlyPass<'a> {
         summary: &GuidelineSummary,
     ) -> Result<OwnFiles, RenderError> {
         let written = |path: &str, err| RenderError::not_written(path, &err);
+        let archive = self.history.map_or_else(Archive::default, |history| {
+            history.archive_of(self.site, guideline)
+        });
         self.pages.render(
             guideline,
             summary,
+            &archive,
             |path, html| self.staging.put(path, html).map_err(|e| written(path, e)),
             // Outside the tree, which a later write of the tree leaves as they are.
             |path, bytes| {

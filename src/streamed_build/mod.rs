@@ -9,8 +9,10 @@
 //! then set by a few guidelines per core, the summaries and the indexes, not by the sum of
 //! the models (docs/performance.md, "Memory").
 //!
-//! Without history only: the pages of earlier versions and the badge checks read every
-//! guideline's model beside the history, so a build with history loads the whole site.
+//! With history, each guideline's pages show its earlier versions and its check compares
+//! its badges with the previous one: both read its own model and the history, so they are
+//! made where its pages and check are; the pages about the whole site read which versions
+//! each guideline has, from its summary (`Archive::listed`).
 
 mod checker;
 mod early;
@@ -24,7 +26,7 @@ pub(crate) use reuse::PageReuse;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
@@ -38,7 +40,8 @@ use crate::output::{OutputFolder, Staging};
 use crate::parse::parse_guideline;
 use crate::publish::{PageWriter, Published, RenderPass, Stage, publish_units};
 use crate::render::{
-    OutputTree, RenderError, RenderOptions, SearchFiles, Theme, render_site_from_summaries,
+    Archive, HistoryPages, OutputTree, RenderError, RenderOptions, SearchFiles, Theme,
+    render_site_from_summaries,
 };
 use crate::search::{self, KeptTerms, SearchLabels, SearchUnits};
 use crate::site::{Candidate, Site, read_assets, read_guidelines_recalling};
@@ -62,6 +65,8 @@ pub(crate) struct Survey {
     unread: Option<UnreadTexts>,
     /// The synonyms the search index is made with.
     synonyms: Synonyms,
+    /// The history the first pass rendered and checked with, for the second.
+    history: Option<Arc<HistoryPages>>,
     /// What reading and parsing found, in the order `check` finds it.
     pub(crate) findings: Vec<Diagnostic>,
     /// What the first pass checked and rendered of the guidelines it parsed, by
@@ -150,6 +155,7 @@ impl Survey {
             keys,
             unread,
             synonyms,
+            history: first.and_then(|first| first.history.cloned()),
             findings,
             early,
             drafts,
@@ -227,6 +233,7 @@ pub(crate) fn publish_streamed(
         keys,
         unread,
         synonyms,
+        history,
         findings: read_findings,
         early,
         drafts,
@@ -243,8 +250,19 @@ pub(crate) fn publish_streamed(
     );
     let units = units?;
     let made = started.elapsed();
-    let checker = Checker::new(&site, &candidates, &summaries, options.today, early);
+    let history = history.as_deref();
+    let checker = Checker::new(
+        &site,
+        &candidates,
+        &summaries,
+        (options.today, history),
+        early,
+    );
     let (published, unpublished, listed) = published_and_listed(&summaries, drafts);
+    let archive = history.map_or_else(Archive::default, |history| {
+        Archive::listed(history.history(), &listed)
+    });
+    let summaries_hash = summaries_hash.map(|hash| reuse::with_history(hash, history, &listed));
     // The guidelines that do not go on the site are checked all the same.
     unpublished
         .par_iter()
@@ -254,10 +272,12 @@ pub(crate) fn publish_streamed(
         theme,
         options,
         listed: &listed,
+        archive: &archive,
         checker: &checker,
         published: &published,
         reuse: reuse.zip(summaries_hash),
         entries: Mutex::new(Entries::new()),
+        reused: AtomicBool::new(false),
         index_first: reuse.is_none_or(|reuse| reuse.previous.is_empty()),
     };
     let render = |search: &SearchFiles, writer: &PageWriter| pass.render(search, writer);
@@ -277,6 +297,14 @@ pub(crate) fn publish_streamed(
         },
         step,
     )?;
+    // The earlier versions' kept pages: those this build did not use are gone, unless a
+    // guideline's pages were reused (its kept ones were not read, and still hold).
+    if let Some(history) = history
+        && published.is_some()
+        && !pass.reused.load(Ordering::Relaxed)
+    {
+        history.tidy();
+    }
     let published = published.map(|mut published| {
         published.timings.search_units += made;
         published
@@ -327,6 +355,8 @@ struct Pass<'a> {
     options: RenderOptions,
     /// The published guidelines' summaries.
     listed: &'a [GuidelineSummary],
+    /// Which earlier versions each has (empty without history).
+    archive: &'a Archive,
     checker: &'a Checker<'a>,
     /// Each published guideline's place among all.
     published: &'a [usize],
@@ -334,6 +364,8 @@ struct Pass<'a> {
     reuse: Option<(&'a PageReuse, blake3::Hash)>,
     /// What each guideline's pages made, once rendered.
     entries: Mutex<Entries>,
+    /// Whether any guideline's pages were reused rather than rendered.
+    reused: AtomicBool,
     /// Whether the render waits for the static index to be written. In a fresh build the
     /// first pass rendered the guidelines, and what is left beside tantivy is short: the
     /// static index's encoding and tantivy's segments at once then set the build's peak
@@ -366,6 +398,7 @@ impl Pass<'_> {
             keys,
             rendering: Mutex::new(HashMap::new()),
             made: Mutex::new(Entries::new()),
+            reused: &self.reused,
         };
         let rendered = render_site_from_summaries(
             self.site,
@@ -373,6 +406,7 @@ impl Pass<'_> {
             self.options,
             Some(search),
             self.listed,
+            self.archive,
             &guidelines,
             |path, html| writer.put(path, html),
         );

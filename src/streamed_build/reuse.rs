@@ -21,12 +21,15 @@
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use rayon::prelude::*;
 
 use crate::build_cache::{Entries, Entry, OutFile, entry_key};
+use crate::history::CurrentText;
+use crate::model::Guideline;
 use crate::publish::PageWriter;
-use crate::render::{FileSet, Made, Models, RenderError};
+use crate::render::{Archive, FileSet, HistoryPages, Made, Models, RenderError};
 use crate::summary::GuidelineSummary;
 
 use super::{Checker, Settled, lock};
@@ -62,6 +65,31 @@ pub(super) fn summaries_hash(summaries: &[GuidelineSummary]) -> blake3::Hash {
     hasher.finalize()
 }
 
+/// `summaries` (their [`summaries_hash`]) with, under history, what the pages about the
+/// whole site read of it: which versions each of the `listed` guidelines has.
+pub(super) fn with_history(
+    summaries: blake3::Hash,
+    history: Option<&HistoryPages>,
+    listed: &[GuidelineSummary],
+) -> blake3::Hash {
+    let Some(history) = history else {
+        return summaries;
+    };
+    let stamps: Vec<[u8; 32]> = listed
+        .par_iter()
+        .map(|summary| {
+            let current = CurrentText::of_summary(summary);
+            *history.history().stamp(&current).as_bytes()
+        })
+        .collect();
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(summaries.as_bytes());
+    for stamp in &stamps {
+        hasher.update(stamp);
+    }
+    hasher.finalize()
+}
+
 /// The keys of one render: the build's part, the summaries' and the search meta file's.
 pub(super) struct Keys<'a> {
     pub(super) reuse: &'a PageReuse,
@@ -82,6 +110,8 @@ pub(super) struct Guidelines<'a> {
     pub(super) rendering: Mutex<HashMap<usize, Rendering>>,
     /// What every guideline rendered or reused made, for the next build.
     pub(super) made: Mutex<Entries>,
+    /// Set once a guideline's pages are reused.
+    pub(super) reused: &'a AtomicBool,
 }
 
 /// A guideline handed over to be rendered, as its entry will record it.
@@ -112,6 +142,7 @@ impl Guidelines<'_> {
             // Not checked yet, and its last check found something: it is checked again.
             return Ok(None);
         }
+        self.reused.store(true, Ordering::Relaxed);
         for file in &entry.files {
             self.writer.reuse(&file.path, !file.page)?;
         }
@@ -312,6 +343,10 @@ impl Models for Guidelines<'_> {
         }
         self.rendering(k, name, (key, clean), &links);
         Ok(Made::Model(Box::new(guideline)))
+    }
+
+    fn archive(&self, guideline: &Guideline) -> Archive {
+        self.checker.archive(guideline)
     }
 
     fn rendered(&self, k: usize, pages: Vec<(String, usize)>, files: Vec<(String, usize)>) {

@@ -7,6 +7,7 @@ mod archive_pages;
 mod badges;
 mod command;
 mod page_cache;
+mod page_reuse;
 mod version_pages;
 
 use std::path::Path;
