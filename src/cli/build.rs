@@ -21,11 +21,11 @@ use crate::diagnostics::{
 };
 use crate::history::{SiteHistory, Unavailable};
 use crate::output::OutputFolder;
-use crate::publish::{Published, begin_staging, free_in_background, publish};
-use crate::render::{Archive, HistoryPages, RenderOptions, Theme};
+use crate::publish::{Published, begin_staging, free_in_background};
+use crate::render::{HistoryPages, RenderOptions, Theme};
 use crate::search;
 use crate::streamed_build::{FirstRender, PageReuse, Survey, publish_streamed, streamed_output};
-use crate::validate::{Checked, check_site};
+use crate::validate::check_site;
 
 use super::{BadValue, Outcome, parse_today, today_or_local};
 
@@ -108,8 +108,8 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         progress: &progress,
         language,
     };
-    // The guidelines stream through the build (`streamed_build`), unless the theme or the
-    // synonyms cannot be read: the full build says why, in its order. The last build's page
+    // The guidelines stream through the build (`streamed_build`), once the theme and the
+    // synonyms are read (when they cannot be, `unstreamable` says why). The last build's page
     // record is read, and the site in place listed to vouch for it, and the history read,
     // while the theme's templates are parsed.
     let (streamable, reuse, history) = std::thread::scope(|scope| {
@@ -119,16 +119,18 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
         let reuse = reuse.join().ok().flatten();
         (streamable, reuse, history.join().ok().flatten())
     });
-    let built = match streamable {
-        Some((theme, synonyms)) => {
-            let built = build_streamed(&context, (&theme, synonyms), reuse, history.as_ref())?;
-            if let Some(history) = &history {
-                history.history().save_facts();
-            }
-            built
-        }
-        None => build_full(&context)?,
+    let streamable = match streamable {
+        Some(streamable) => streamable,
+        None => match unstreamable(&context)? {
+            Some(streamable) => streamable,
+            None => return Ok(Outcome::Findings),
+        },
     };
+    let (theme, synonyms) = streamable;
+    let built = build_streamed(&context, (&theme, synonyms), reuse, history.as_ref())?;
+    if let Some(history) = &history {
+        history.history().save_facts();
+    }
     let Some((mut shown, published)) = built else {
         return Ok(Outcome::Findings);
     };
@@ -155,9 +157,11 @@ pub(super) fn run(root: &Path, args: BuildArgs, language: Language) -> anyhow::R
     Ok(Outcome::Clean)
 }
 
-/// The build of the whole site loaded at once (with history, whose pages and checks read
-/// every guideline): `None` when findings stopped it (they are printed).
-fn build_full(context: &BuildContext) -> anyhow::Result<Option<(Shown, Published)>> {
+/// The theme and the synonyms, which could not be read when the build began: the site is
+/// checked first and its errors printed, as `check` prints them (`None`), then why the
+/// theme or the synonyms cannot be read (an error). Both read now (changed since): the
+/// build goes on with them.
+fn unstreamable(context: &BuildContext) -> anyhow::Result<Option<(Theme, search_index::Synonyms)>> {
     let BuildContext {
         root,
         args,
@@ -166,48 +170,13 @@ fn build_full(context: &BuildContext) -> anyhow::Result<Option<(Shown, Published
         language,
         ..
     } = *context;
-    let Some((mut checked, history)) = checked(root, today, args.no_history, progress, language)
-    else {
+    if stopped_by_check(root, today, args.no_history, progress, language) {
         return Ok(None);
-    };
-    if let Some(base_url) = &args.base_url {
-        checked.site.config.base_url = base_url.clone();
     }
     let theme = load_theme(root, language)?;
-    let options = RenderOptions {
-        drafts: args.drafts,
-        today,
-    };
-    let archive = history
-        .as_ref()
-        .map(|history| Archive::of(&checked.site, history, args.drafts).with_page_cache(root))
-        .unwrap_or_default();
-    // From here the output changes: the record of the last build no longer describes it.
-    context.cache.forget().with_context(|| {
-        message!("error-cache-not-cleared", folder = CACHE_DIR).in_language(language)
-    })?;
-    let published = publish(
-        &checked.site,
-        &theme,
-        options,
-        &archive,
-        context.out,
-        context.index_dir,
-        |stage| progress.step(&stage.label(), language),
-    )?;
-    archive.tidy_page_cache();
-    if let Some(history) = &history {
-        history.save_facts();
-    }
-    progress.finish();
-    let shown = Shown {
-        findings: std::mem::take(&mut checked.findings),
-        published: checked.site.published(args.drafts).count(),
-        drafts: checked.site.guidelines.len(),
-        entries: Entries::new(),
-    };
-    free_in_background(checked);
-    Ok(Some((shown, published)))
+    let synonyms = search::load_synonyms(root)
+        .map_err(|finding| anyhow::anyhow!("{}", render_human(&[*finding], false, language)))?;
+    Ok(Some((theme, synonyms)))
 }
 
 /// What a build has at hand from its start to its end.
@@ -474,15 +443,15 @@ fn print_built(
     println!("{built}");
 }
 
-/// Checks the site and, unless told not to, its badges against the git history. `None` when
-/// the build stops here: the findings that stop it are printed.
-fn checked(
+/// Checks the site and, unless told not to, its badges against the git history, as `check`
+/// does: whether errors stop the build (they are printed).
+fn stopped_by_check(
     root: &Path,
     today: Date,
     no_history: bool,
     progress: &Progress,
     language: Language,
-) -> Option<(Checked, Option<Arc<SiteHistory>>)> {
+) -> bool {
     progress.step(&message!("progress-checking"), language);
     let mut checked = match check_site(root, today) {
         Ok(checked) => checked,
@@ -491,10 +460,10 @@ fn checked(
                 "{}",
                 render_human(&[*finding], std::io::stderr().is_terminal(), language)
             );
-            return None;
+            return true;
         }
     };
-    let history = super::check::add_history_findings(root, &mut checked, no_history, language);
+    super::check::add_history_findings(root, &mut checked, no_history, language);
     if Counts::of(&checked.findings).errors > 0 {
         progress.finish();
         eprint!(
@@ -502,9 +471,9 @@ fn checked(
             render_human(&checked.findings, std::io::stderr().is_terminal(), language)
         );
         eprintln!("{}", format(language, "build-not-published", &[]));
-        return None;
+        return true;
     }
-    Some((checked, history))
+    false
 }
 
 /// What a published build prints on standard error (its warnings, a note when nothing was

@@ -189,23 +189,8 @@ impl Archive {
         Ok(Cow::Owned(Changes::between(old, newer)))
     }
 
-    /// Keeps the rendered pages under `root`'s
-    /// `.retning/archive/` (`archive_cache::PAGE_CACHE_DIR`) and reads them back in
-    /// later builds.
-    pub(crate) fn with_page_cache(mut self, root: &Path) -> Self {
-        self.cache = PageCache::at(root).map(Arc::new);
-        self
-    }
-
     pub(super) fn page_cache(&self) -> Option<&PageCache> {
         self.cache.as_deref()
-    }
-
-    /// Removes the kept pages this build did not use; call once the site is written.
-    pub(crate) fn tidy_page_cache(&self) {
-        if let Some(cache) = &self.cache {
-            cache.remove_unused();
-        }
     }
 
     /// Brings `guideline`'s entry up to date after its file changed (the preview's fast

@@ -391,6 +391,33 @@ fn a_site_overrides_theme_files_one_by_one() {
     assert!(read(&site, "public/index.html").contains("<h1>Alle retningslinjer</h1>"));
 }
 
+/// A theme that cannot be loaded stops the build before anything is written: the site's
+/// errors first, as `check` prints them, and without any, why the theme cannot be loaded.
+#[test]
+fn a_theme_that_cannot_be_loaded_stops_the_build_before_anything_is_written() {
+    let broken = site()
+        .file("themes/default/templates/404.html", "{% if %}")
+        .build();
+    let output = build(&broken, &[]);
+    assert!(!output.status.success());
+    let said = stderr(&output);
+    assert!(said.contains("cannot load the theme"), "{said}");
+    assert!(!broken.path("public").exists());
+
+    let with_error = site()
+        .file("themes/default/templates/404.html", "{% if %}")
+        .file(
+            "guidelines/dbcg/bad.md",
+            crate::support::VALID.replacen("(B)", "(E)", 1),
+        )
+        .build();
+    let output = build(&with_error, &[]);
+    assert!(!output.status.success());
+    let said = stderr(&output);
+    assert!(said.contains("dbcg/bad.md"), "{said}");
+    assert!(!with_error.path("public").exists());
+}
+
 /// Every `feed.xml` of the built site, parsed: (path, entries as (title, summary, content)).
 fn feeds(site: &Site) -> BTreeMap<String, Vec<(String, String, String)>> {
     let public = site.path("public");
