@@ -7,8 +7,10 @@
 # repository: every guideline approved as 1.0, then as 2.0 (one recommendation reworded, one
 # strength changed each time), then as generated. Then builds RUNS times, alternating
 # `retning build --no-history` and `retning build` with the history cache in place, and once
-# with the cache removed (the first walk). Prints the median wall time and peak memory of each
-# and the ratios. RETNING_BIN=… times another binary (default: a release build of this tree);
+# with the cache removed (the first walk). Then, on two copies of the repository, builds each
+# over its own last site after one guideline is edited and restored (RUNS times each way),
+# with the history and with `--no-history`: what the build cache and the page reuse save
+# with the history read. Prints the median wall time and peak memory of each and the ratios. RETNING_BIN=… times another binary (default: a release build of this tree);
 # RETNING_CORPUS=DIR reuses a generated site instead of generating one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,6 +98,37 @@ for _ in $(seq "$runs"); do
   timed >>"$work/with"
 done
 
+# One guideline edited and restored, each build over its own last site and caches: one copy
+# of the repository built with the history, one with `--no-history`.
+timed_over() {
+  local root="$1"
+  shift
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$retning" build --root "$root" \
+    --out "$root/public" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; exit 1; }
+  awk '{ printf "%s %s %.2f\n", $1, $2, $3 + $4 }' "$work/time"
+}
+cp -r "$site" "$work/site-without"
+timed_over "$site" >/dev/null
+timed_over "$work/site-without" --no-history >/dev/null
+edited="$(cd "$site" && find guidelines -name '*.md' | sort | sed -n 17p)"
+cp "$site/$edited" "$work/edited.md"
+: >"$work/one-with"
+: >"$work/one-without"
+for run in $(seq "$runs"); do
+  for change in edit restore; do
+    for root in "$site" "$work/site-without"; do
+      if [[ "$change" == edit ]]; then
+        echo "En sætning tilføjet ved rettelse $run." >>"$root/$edited"
+      else
+        cp "$work/edited.md" "$root/$edited"
+      fi
+    done
+    timed_over "$site" >>"$work/one-with"
+    timed_over "$work/site-without" --no-history >>"$work/one-without"
+  done
+done
+git -C "$site" status --porcelain -- guidelines | grep -q . && { echo "the edit was left in place" >&2; exit 1; }
+
 without_s="$(cut -d' ' -f1 "$work/without" | median)"
 with_s="$(cut -d' ' -f1 "$work/with" | median)"
 without_m="$(cut -d' ' -f2 "$work/without" | median)"
@@ -109,6 +142,17 @@ printf '%-28s %8s %8s %10s\n' "" "wall s" "CPU s" "peak MiB"
 printf '%-28s %8s %8s %10d\n' "build --no-history" "$without_s" "$without_c" "$((without_m / 1024))"
 printf '%-28s %8s %8s %10d\n' "build, history cached" "$with_s" "$with_c" "$((with_m / 1024))"
 printf '%-28s %8s %8s %10d\n' "build, first history walk" "$first_s" "$first_c" "$((first_m / 1024))"
+one_with_s="$(cut -d' ' -f1 "$work/one-with" | median)"
+one_without_s="$(cut -d' ' -f1 "$work/one-without" | median)"
+one_with_m="$(cut -d' ' -f2 "$work/one-with" | median)"
+one_without_m="$(cut -d' ' -f2 "$work/one-without" | median)"
+one_with_c="$(cut -d' ' -f3 "$work/one-with" | median)"
+one_without_c="$(cut -d' ' -f3 "$work/one-without" | median)"
+printf '%-28s %8s %8s %10d\n' "one edit, --no-history" "$one_without_s" "$one_without_c" "$((one_without_m / 1024))"
+printf '%-28s %8s %8s %10d\n' "one edit, history" "$one_with_s" "$one_with_c" "$((one_with_m / 1024))"
+awk -v a="$one_with_s" -v b="$one_without_s" -v f="$with_s" 'BEGIN {
+  printf "one edit with history: %.2f of one without, %.2f of a fresh build with history\n", a / b, a / f
+}'
 awk -v a="$with_s" -v b="$without_s" -v f="$first_s" -v ac="$with_c" -v bc="$without_c" -v fc="$first_c" 'BEGIN {
   printf "wall ratio to --no-history: cached %.2f, first walk %.2f\n", a / b, f / b
   printf "CPU ratio to --no-history:  cached %.2f, first walk %.2f\n", ac / bc, fc / bc
