@@ -1,21 +1,10 @@
 //! The build cache (`.retning/build/`): a build with nothing changed is skipped, and whatever
 //! changed, the site in place is byte for byte the one a fresh build writes.
 
-use std::collections::BTreeMap;
-
 use crate::support::{
-    Site, TODAY, VALID, build_without_history, files_under, fresh_build, site, stderr, stdout,
+    Site, TODAY, VALID, assert_same_site, build_without_history, files_under, fresh_build, site,
+    stderr, stdout,
 };
-
-#[track_caller]
-fn assert_same_site(built: &BTreeMap<String, Vec<u8>>, fresh: &BTreeMap<String, Vec<u8>>) {
-    let differ: Vec<&String> = built
-        .keys()
-        .chain(fresh.keys())
-        .filter(|path| built.get(*path) != fresh.get(*path))
-        .collect();
-    assert!(differ.is_empty(), "differs from a fresh build: {differ:?}");
-}
 
 /// A guideline that cross-links to the main one's `Udredning` topic (the valid guideline's
 /// own link, which in any other file points across).
@@ -118,14 +107,15 @@ fn after_every_kind_of_edit_the_site_is_the_one_a_fresh_build_writes() {
         let said = build_without_history(site.root(), &[]).0;
         assert!(!said.contains("nothing changed"), "{what}: {said}");
         let built = files_under(&site.path("public"));
-        assert_same_site(&built, &fresh_build(&site).0);
+        assert_same_site(what, &built, &fresh_build(&site).0);
 
         let said = build_without_history(site.root(), &[]).0;
         assert!(
             said.contains("nothing changed"),
             "{what}, then nothing: {said}"
         );
-        assert_same_site(&files_under(&site.path("public")), &built);
+        let again = format!("{what}, then nothing");
+        assert_same_site(&again, &files_under(&site.path("public")), &built);
     }
 }
 

@@ -5,25 +5,9 @@
 use std::collections::BTreeMap;
 
 use crate::support::{
-    Site, VALID, build_without_history, files_under, fresh_build, fresh_build_with, site,
+    Site, VALID, assert_same_site, build_without_history, files_under, fresh_build,
+    fresh_build_with, site,
 };
-
-#[track_caller]
-fn assert_same_site(
-    what: &str,
-    built: &BTreeMap<String, Vec<u8>>,
-    fresh: &BTreeMap<String, Vec<u8>>,
-) {
-    let differ: Vec<&String> = built
-        .keys()
-        .chain(fresh.keys())
-        .filter(|path| built.get(*path) != fresh.get(*path))
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "{what}: differs from a fresh build: {differ:?}"
-    );
-}
 
 /// A guideline of its own title, otherwise the valid one (whose link to its own
 /// `Udredning` topic points across from any other file).

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use super::*;
-use crate::support::files_under;
+use crate::support::{assert_same_site, files_under};
 
 const DAY: &str = "2026-11-24";
 const MAMMA: &str = "guidelines/dbcg/mamma.md";
@@ -63,16 +63,7 @@ fn findings(said: &str) -> Vec<&str> {
 #[track_caller]
 fn assert_fresh(site: &Site, what: &str, said: &str) {
     let (files, fresh_said) = fresh(site);
-    let built = files_under(&site.path("public"));
-    let differ: Vec<&String> = built
-        .keys()
-        .chain(files.keys())
-        .filter(|path| built.get(*path) != files.get(*path))
-        .collect();
-    assert!(
-        differ.is_empty(),
-        "{what}: differs from a fresh build: {differ:?}"
-    );
+    assert_same_site(what, &files_under(&site.path("public")), &files);
     assert_eq!(
         findings(said),
         findings(&fresh_said),

@@ -243,6 +243,25 @@ pub fn build_without_history(root: &Path, args: &[&str]) -> (String, String) {
     (stdout(&output), stderr(&output))
 }
 
+/// `built` and `fresh` hold the same files with the same bytes; else `what` fails, naming the
+/// files that differ.
+#[track_caller]
+pub fn assert_same_site(
+    what: &str,
+    built: &BTreeMap<String, Vec<u8>>,
+    fresh: &BTreeMap<String, Vec<u8>>,
+) {
+    let differ: Vec<&String> = built
+        .keys()
+        .chain(fresh.keys())
+        .filter(|path| built.get(*path) != fresh.get(*path))
+        .collect();
+    assert!(
+        differ.is_empty(),
+        "{what}: differs from a fresh build: {differ:?}"
+    );
+}
+
 /// Every file under `dir`, relative and `/`-separated → its bytes.
 pub fn files_under(dir: &Path) -> BTreeMap<String, Vec<u8>> {
     walkdir::WalkDir::new(dir)
