@@ -13,11 +13,12 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::{CACHE_DIR, outputs, sealed};
+use crate::diagnostics::FindingRecord;
 
 /// The record's file in the cache folder.
 const PAGES_FILE: &str = "pages.json";
 /// The first word of the record; the number changes with the format or a key's meaning.
-const MAGIC: &str = "retning-page-cache 3";
+const MAGIC: &str = "retning-page-cache 4";
 
 /// One file a guideline's render made.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,10 @@ pub(crate) struct Entry {
     /// reads the answers to; none for the site-wide pages.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub(crate) links: Vec<String>,
+    /// What its check found, when it found something and every finding could be kept: a
+    /// build under the same key says them again without parsing and checking it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(crate) findings: Option<Vec<FindingRecord>>,
 }
 
 /// Every published guideline's entry, by `group/slug`, and that of the pages about the whole
@@ -157,6 +162,7 @@ mod tests {
                 ],
                 clean: true,
                 links: vec!["dlg/b.md#udredning".to_owned()],
+                findings: None,
             },
         )])
     }

@@ -7,6 +7,7 @@
 //! language its own plural rules ("1 advarsel", "2 advarsler") and word order, and translators
 //! can read the files.
 
+use std::collections::HashSet;
 use std::str::FromStr;
 use std::sync::LazyLock;
 
@@ -99,6 +100,36 @@ fn bundle(language: Language) -> Bundle {
         let _ = bundle.add_resource(resource);
     }
     bundle
+}
+
+/// Every message id and argument name the catalogue's sources write, as the sources hold
+/// them: a finding read back from a record names its message with these.
+static NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    let is_name = |c: char| c.is_ascii_alphanumeric() || c == '-' || c == '_';
+    let mut names = HashSet::new();
+    for source in [Language::Da, Language::En]
+        .into_iter()
+        .flat_map(Language::sources)
+    {
+        for line in source.lines() {
+            // An entry's id starts a line: `link-broken = …`.
+            if line.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                let end = line.find(|c: char| !is_name(c)).unwrap_or(line.len());
+                names.insert(&line[..end]);
+            }
+        }
+        for (at, _) in source.match_indices('$') {
+            let rest = &source[at + 1..];
+            let end = rest.find(|c: char| !is_name(c)).unwrap_or(rest.len());
+            names.insert(&rest[..end]);
+        }
+    }
+    names
+});
+
+/// `name` as the catalogue's sources write it (a message id or an argument name), if they do.
+pub(crate) fn interned(name: &str) -> Option<&'static str> {
+    NAMES.get(name).copied()
 }
 
 fn bundle_of(language: Language) -> &'static Bundle {

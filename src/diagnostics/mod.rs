@@ -12,6 +12,7 @@ pub(crate) mod html;
 mod human;
 mod json;
 mod read_error;
+mod record;
 pub(crate) mod snippet;
 mod text;
 
@@ -23,6 +24,7 @@ pub(crate) use gitlab::render_gitlab;
 pub use human::render_human;
 pub(crate) use json::{JsonDiagnostic, JsonReport, render_json};
 pub(crate) use read_error::unreadable;
+pub(crate) use record::FindingRecord;
 pub(crate) use text::Arg;
 pub(crate) use text::message;
 pub use text::{Message, Text};

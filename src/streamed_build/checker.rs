@@ -2,16 +2,17 @@
 //! against the others' summaries, or the guideline parsed again and checked whole.
 
 use std::collections::HashMap;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
 
 use super::{early, lock};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, FindingRecord};
 use crate::history::CurrentText;
 use crate::model::Guideline;
 use crate::render::{Archive, HistoryPages, OwnFiles, RenderError};
 use crate::site::{Candidate, Site, load_one};
+use crate::source::{SourceFile, display_path};
 use crate::summary::GuidelineSummary;
 use crate::validate::{CrossIndex, OtherLink, badges, settles, validate_against};
 
@@ -38,7 +39,8 @@ pub(super) struct Checker<'a> {
     history: Option<&'a HistoryPages>,
     /// By place: what the first pass checked and rendered of it, until it is settled.
     early: Vec<Mutex<Option<early::Early>>>,
-    checked: Mutex<Vec<(usize, Vec<Diagnostic>)>>,
+    /// What each guideline's check found, by its place.
+    checked: Mutex<HashMap<usize, Vec<Diagnostic>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -59,7 +61,7 @@ impl<'a> Checker<'a> {
             today,
             history,
             early: early::by_place(candidates, early),
-            checked: Mutex::new(Vec::new()),
+            checked: Mutex::new(HashMap::new()),
         }
     }
 
@@ -86,7 +88,7 @@ impl<'a> Checker<'a> {
             &early.links,
         ) {
             let clean = early.findings.is_empty();
-            lock(&self.checked).push((i, early.findings));
+            lock(&self.checked).insert(i, early.findings);
             clean
         } else {
             self.check_whole(i, &self.parse(i)?)
@@ -148,8 +150,45 @@ impl<'a> Checker<'a> {
             found.extend(badges::check_one(guideline, history.history()));
         }
         let clean = found.is_empty();
-        lock(&self.checked).push((i, found));
+        lock(&self.checked).insert(i, found);
         clean
+    }
+
+    /// What the check of the `i`th guideline found, as its page record entry keeps it;
+    /// `None` when a finding cannot be kept (or it is not checked).
+    pub(super) fn records(&self, i: usize) -> Option<Vec<FindingRecord>> {
+        let file = display_path(&self.site.root, &self.candidates.get(i)?.path);
+        let checked = lock(&self.checked);
+        let found = checked.get(&i)?;
+        found.iter().map(|f| FindingRecord::of(f, &file)).collect()
+    }
+
+    /// The `i`th guideline's findings said again from its last build's `kept` records,
+    /// without parsing or checking it (its key is as when they were found): its text is
+    /// read to show them, and must be the one its key holds. Whether they were.
+    pub(super) fn restore(&self, i: usize, kept: &[FindingRecord]) -> bool {
+        let found = if kept.is_empty() {
+            Some(Vec::new())
+        } else {
+            self.source(i).and_then(|source| {
+                let restored = kept.iter().map(|record| record.restore(&source));
+                restored.collect::<Option<Vec<Diagnostic>>>()
+            })
+        };
+        let Some(found) = found else {
+            return false;
+        };
+        lock(&self.checked).insert(i, found);
+        true
+    }
+
+    /// The `i`th guideline's text as read now, if it is still the one the first pass hashed.
+    fn source(&self, i: usize) -> Option<Arc<SourceFile>> {
+        let candidate = self.candidates.get(i)?;
+        let shown = display_path(&self.site.root, &candidate.path);
+        let source = SourceFile::read(&candidate.path, shown).ok()?;
+        let same = blake3::hash(source.text.as_bytes()).as_bytes() == self.text_hash(i)?;
+        same.then(|| Arc::new(source))
     }
 
     /// The `i`th guideline's `group/slug`.
@@ -168,7 +207,9 @@ impl<'a> Checker<'a> {
     /// The findings of every check so far: sorted by the guideline's place in the site, they
     /// are in the order `check` makes them.
     pub(super) fn findings(&self) -> impl Iterator<Item = Diagnostic> {
-        let mut per_guideline = std::mem::take(&mut *lock(&self.checked));
+        let mut per_guideline: Vec<_> = std::mem::take(&mut *lock(&self.checked))
+            .into_iter()
+            .collect();
         per_guideline.sort_by_key(|(i, _)| *i);
         per_guideline.into_iter().flat_map(|(_, found)| found)
     }

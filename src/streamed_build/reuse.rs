@@ -1,9 +1,11 @@
 //! The second pass's guidelines for the render: each checked, then either handed over to be
 //! rendered or, when the build cache holds the files its last render made under the same key,
-//! those files linked from the site in place instead (`build_cache::PageCache`). A guideline
-//! whose last check found nothing is, under the same key, not even parsed or checked again:
-//! the key holds everything its check reads too (its text, every summary, the configuration,
-//! the assets and `--today`).
+//! those files linked from the site in place instead (`build_cache::PageCache`). Under the
+//! same key a guideline is not even parsed or checked again when its last check found
+//! nothing, or findings its entry keeps (`diagnostics::FindingRecord`: said again from its
+//! text, read but not parsed): the key holds everything its check reads too (its text,
+//! what it reads of the others and of the history, the configuration, the assets and
+//! `--today`).
 //!
 //! A guideline's pages read its own text and assets, the configuration, the theme, the
 //! settings (the date included) and the name of the search meta file they link; not the
@@ -26,6 +28,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 
 use crate::build_cache::{Entries, Entry, OutFile, entry_key};
+use crate::diagnostics::FindingRecord;
 use crate::history::CurrentText;
 use crate::model::Guideline;
 use crate::publish::PageWriter;
@@ -120,45 +123,86 @@ pub(super) struct Rendering {
     key: String,
     clean: bool,
     links: Vec<String>,
+    findings: Option<Vec<FindingRecord>>,
 }
 
 impl Guidelines<'_> {
-    /// The files of the guideline `name` linked from the site in place, when its last
-    /// render's key is `key` and, when it is not checked yet (`clean` is `None`), that
-    /// render's check found nothing; its pages' paths and sizes. `None`: render it.
-    fn reuse(
+    /// The last build's entry of the guideline `name`, when it was recorded under `key`.
+    fn entry(&self, name: &str, key: &str) -> Option<&Entry> {
+        let keys = self.keys.as_ref()?;
+        keys.reuse
+            .previous
+            .get(name)
+            .filter(|entry| entry.key == key)
+    }
+
+    /// The files of the `i`th guideline, `name`, not checked yet, linked from the site in
+    /// place when its last render's key is `key` and that render's check found nothing or
+    /// findings its entry kept: those are said again (`Checker::restore`). `None`: check it.
+    fn reuse_unchecked(
+        &self,
+        i: usize,
+        name: &str,
+        key: &str,
+    ) -> Result<Option<Made>, RenderError> {
+        let Some(entry) = self.entry(name, key) else {
+            return Ok(None);
+        };
+        let kept = match (&entry.findings, entry.clean) {
+            (_, true) => &[][..],
+            (Some(kept), false) => kept.as_slice(),
+            (None, false) => return Ok(None),
+        };
+        if !self.checker.restore(i, kept) {
+            return Ok(None);
+        }
+        self.link(name, entry.clone()).map(Some)
+    }
+
+    /// [`Guidelines::reuse_unchecked`] of a guideline checked in this build: whether its
+    /// check found nothing, and what it found as its entry keeps it.
+    fn reuse_checked(
         &self,
         name: &str,
         key: &str,
-        clean: Option<bool>,
+        (clean, findings): (bool, Option<Vec<FindingRecord>>),
     ) -> Result<Option<Made>, RenderError> {
-        let Some(keys) = &self.keys else {
+        let Some(entry) = self.entry(name, key) else {
             return Ok(None);
         };
-        let Some(entry) = keys.reuse.previous.get(name).filter(|e| e.key == key) else {
-            return Ok(None);
+        let entry = Entry {
+            clean,
+            findings,
+            ..entry.clone()
         };
-        if clean.is_none() && !entry.clean {
-            // Not checked yet, and its last check found something: it is checked again.
-            return Ok(None);
-        }
+        self.link(name, entry).map(Some)
+    }
+
+    /// Links the files `entry` records for the guideline `name` from the site in place, and
+    /// records it for the next build; its pages' paths and sizes.
+    fn link(&self, name: &str, entry: Entry) -> Result<Made, RenderError> {
         self.reused.store(true, Ordering::Relaxed);
         for file in &entry.files {
             self.writer.reuse(&file.path, !file.page)?;
         }
         let pages = entry.files.iter().filter(|file| file.page);
         let pages = pages.map(|file| (file.path.clone(), file.size)).collect();
-        let mut entry = entry.clone();
-        entry.clean = clean.unwrap_or(entry.clean);
         lock(&self.made).insert(name.to_owned(), entry);
-        Ok(Some(Made::Reused(pages)))
+        Ok(Made::Reused(pages))
     }
 
-    /// The links the last build recorded for `name` when its check found nothing.
-    fn clean_links(&self, name: &str) -> Option<Vec<OtherLink>> {
+    /// The links the last build recorded for `name` when its check found nothing, or
+    /// findings its entry kept (the same text has the same links).
+    fn recorded_links(&self, name: &str) -> Option<Vec<OtherLink>> {
         let entry = self.keys.as_ref()?.reuse.previous.get(name)?;
         let links = entry.links.iter().map(|link| OtherLink::from_record(link));
-        entry.clean.then(|| links.collect())
+        (entry.clean || entry.findings.is_some()).then(|| links.collect())
+    }
+
+    /// What the `i`th guideline's check found, as its entry keeps it: `None` when it
+    /// found nothing (the entry says it is clean) or a finding cannot be kept.
+    fn kept_findings(&self, i: usize, clean: bool) -> Option<Vec<FindingRecord>> {
+        if clean { None } else { self.checker.records(i) }
     }
 
     /// The key of the `i`th guideline, `name`, of text hash `text_hash` and `links` to
@@ -188,6 +232,7 @@ impl Guidelines<'_> {
             key,
             clean,
             links,
+            findings: self.kept_findings(self.published[k], clean),
         };
         lock(&self.rendering).insert(k, rendering);
     }
@@ -271,6 +316,7 @@ impl Guidelines<'_> {
             files: files.collect(),
             clean: true,
             links: Vec::new(),
+            findings: None,
         };
         lock(&self.made).insert(name.to_owned(), entry);
     }
@@ -315,15 +361,15 @@ impl Models for Guidelines<'_> {
             }
             return Ok(Made::Rendered(files));
         }
-        // A guideline whose text and surroundings are as when its check found nothing is
-        // neither parsed nor checked nor rendered. Its key takes the hash of its text the
-        // first pass read (the text is not read) and the links the last build recorded
-        // (the same text has the same links).
+        // A guideline whose text and surroundings are as when it was last checked is neither
+        // parsed nor checked nor rendered; what that check found, if anything, is said
+        // again from its entry. Its key takes the hash of its text the first pass read and
+        // the links the last build recorded (the same text has the same links).
         if early.is_none()
-            && let Some(links) = self.clean_links(&name)
+            && let Some(links) = self.recorded_links(&name)
             && let Some(text_hash) = self.checker.text_hash(i)
             && let Some(key) = self.key((i, &name), text_hash, &links)
-            && let Some(made) = self.reuse(&name, &key, None)?
+            && let Some(made) = self.reuse_unchecked(i, &name, &key)?
         {
             return Ok(made);
         }
@@ -338,7 +384,8 @@ impl Models for Guidelines<'_> {
         let Some(key) = self.key((i, &name), text_hash.as_bytes(), &links) else {
             return Ok(Made::Model(Box::new(guideline)));
         };
-        if let Some(made) = self.reuse(&name, &key, Some(clean))? {
+        let checked = (clean, self.kept_findings(i, clean));
+        if let Some(made) = self.reuse_checked(&name, &key, checked)? {
             return Ok(made);
         }
         self.rendering(k, name, (key, clean), &links);
@@ -355,6 +402,7 @@ impl Models for Guidelines<'_> {
             key,
             clean,
             links,
+            findings,
         }) = lock(&self.rendering).remove(&k)
         else {
             return;
@@ -375,6 +423,7 @@ impl Models for Guidelines<'_> {
             files,
             clean,
             links,
+            findings,
         };
         lock(&self.made).insert(name, entry);
     }
