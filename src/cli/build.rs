@@ -491,13 +491,14 @@ fn summary(shown: &Shown, published: &Published, counts: Counts, language: Langu
         }
         text
     };
+    let (messages_plain, messages_color) = rayon::join(|| messages(false), || messages(true));
     Summary {
         guidelines,
         pages: published.pages,
         files: published.write.written + published.write.unchanged,
         warnings: counts.warnings,
-        messages_plain: messages(false),
-        messages_color: messages(true),
+        messages_plain,
+        messages_color,
     }
 }
 

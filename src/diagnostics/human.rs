@@ -5,6 +5,7 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, MietteSpanContents,
     NamedSource, SourceCode,
 };
+use rayon::prelude::*;
 
 use super::catalogue::{Language, format};
 use super::snippet::{Snippet, escape_controls, snippet};
@@ -19,25 +20,38 @@ const CONTEXT_LINES: usize = 1;
 /// Findings of one code on one line are shown once, with how many more there are: a line
 /// with 8,000 undefined citations is one finding's worth of output, not 8,000.
 pub fn render_human(diagnostics: &[Diagnostic], color: bool, language: Language) -> String {
-    let theme = if color {
-        GraphicalTheme::unicode()
-    } else {
-        GraphicalTheme::unicode_nocolor()
+    let handler = || {
+        let theme = if color {
+            GraphicalTheme::unicode()
+        } else {
+            GraphicalTheme::unicode_nocolor()
+        };
+        GraphicalReportHandler::new_themed(theme)
+            .with_width(100)
+            .with_links(false)
+            .with_context_lines(CONTEXT_LINES)
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(100)
-        .with_links(false)
-        .with_context_lines(CONTEXT_LINES);
-    let mut out = String::new();
+    // Each finding with how many more of its kind follow on its line.
+    let mut shown = Vec::new();
     let mut rest = diagnostics;
     while let Some((first, _)) = rest.split_first() {
         let repeats = rest[1..]
             .iter()
             .take_while(|d| same_kind_and_line(first, d))
             .count();
-        render_one(&handler, first, repeats, language, &mut out);
+        shown.push((first, repeats));
         rest = &rest[1 + repeats..];
     }
+    // On every core: a site with thousands of warnings renders each with its lines.
+    let rendered: Vec<String> = shown
+        .par_iter()
+        .map_init(handler, |handler, &(finding, repeats)| {
+            let mut out = String::new();
+            render_one(handler, finding, repeats, language, &mut out);
+            out
+        })
+        .collect();
+    let mut out = rendered.concat();
     let counts = Counts::of(diagnostics);
     out.push_str(&summary_line(counts, language));
     out
