@@ -20,17 +20,16 @@ const CONTEXT_LINES: usize = 1;
 /// Findings of one code on one line are shown once, with how many more there are: a line
 /// with 8,000 undefined citations is one finding's worth of output, not 8,000.
 pub fn render_human(diagnostics: &[Diagnostic], color: bool, language: Language) -> String {
-    let handler = || {
-        let theme = if color {
-            GraphicalTheme::unicode()
-        } else {
-            GraphicalTheme::unicode_nocolor()
-        };
-        GraphicalReportHandler::new_themed(theme)
-            .with_width(100)
-            .with_links(false)
-            .with_context_lines(CONTEXT_LINES)
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
     };
+    // Made once and copied for each job: making one asks the terminal for its size.
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_links(false)
+        .with_context_lines(CONTEXT_LINES);
     // Each finding with how many more of its kind follow on its line.
     let mut shown = Vec::new();
     let mut rest = diagnostics;
@@ -45,11 +44,14 @@ pub fn render_human(diagnostics: &[Diagnostic], color: bool, language: Language)
     // On every core: a site with thousands of warnings renders each with its lines.
     let rendered: Vec<String> = shown
         .par_iter()
-        .map_init(handler, |handler, &(finding, repeats)| {
-            let mut out = String::new();
-            render_one(handler, finding, repeats, language, &mut out);
-            out
-        })
+        .map_init(
+            || handler.clone(),
+            |handler, &(finding, repeats)| {
+                let mut out = String::new();
+                render_one(handler, finding, repeats, language, &mut out);
+                out
+            },
+        )
         .collect();
     let mut out = rendered.concat();
     let counts = Counts::of(diagnostics);
