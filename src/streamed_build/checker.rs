@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use super::{early, lock};
 use crate::diagnostics::{Diagnostic, FindingRecord};
@@ -37,6 +38,9 @@ pub(super) struct Checker<'a> {
     /// With it, the badges are checked against the previous versions, the pages show the
     /// earlier ones, and the keys take what they read of it.
     history: Option<&'a HistoryPages>,
+    /// With history, each guideline's `SiteHistory::stamp`, by place: what it and its pages
+    /// read of the history, made once for its key and the site-wide one.
+    stamps: Vec<blake3::Hash>,
     /// By place: what the first pass checked and rendered of it, until it is settled.
     early: Vec<Mutex<Option<early::Early>>>,
     /// What each guideline's check found, by its place.
@@ -53,8 +57,13 @@ impl<'a> Checker<'a> {
         (today, history): (Date, Option<&'a HistoryPages>),
         early: HashMap<String, early::Early>,
     ) -> Self {
+        let stamps = history.map_or_else(Vec::new, |history| {
+            let stamp = |summary| history.history().stamp(&CurrentText::of_summary(summary));
+            summaries.par_iter().map(stamp).collect()
+        });
         Self {
             site,
+            stamps,
             index: CrossIndex::new(&site.config, summaries),
             candidates,
             summaries,
@@ -104,18 +113,31 @@ impl<'a> Checker<'a> {
     /// the other guidelines ([`crate::validate::cross_reads`]) and, with history, what it
     /// and its pages read of that ([`SiteHistory::stamp`]).
     pub(super) fn cross_reads(&self, i: usize, links: &[OtherLink]) -> blake3::Hash {
-        let summary = &self.summaries[i];
-        let reads = crate::validate::cross_reads(&self.index, &summary.link_key(), links);
-        match self.history {
-            Some(history) => {
+        let link_key = self.summaries[i].link_key();
+        let reads = crate::validate::cross_reads(&self.index, &link_key, links);
+        match self.stamps.get(i) {
+            Some(stamp) => {
                 let mut hasher = blake3::Hasher::new();
                 hasher.update(reads.as_bytes());
-                let current = CurrentText::of_summary(summary);
-                hasher.update(history.history().stamp(&current).as_bytes());
+                hasher.update(stamp.as_bytes());
                 hasher.finalize()
             }
             None => reads,
         }
+    }
+
+    /// `summaries` (their hash, `reuse::summaries_hash`) with, under history, what the pages
+    /// about the whole site read of it: the stamps of the `published` guidelines.
+    pub(super) fn with_stamps(&self, summaries: blake3::Hash, published: &[usize]) -> blake3::Hash {
+        if self.stamps.is_empty() {
+            return summaries;
+        }
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(summaries.as_bytes());
+        for &i in published {
+            hasher.update(self.stamps[i].as_bytes());
+        }
+        hasher.finalize()
     }
 
     /// `guideline`'s earlier versions, for its pages (none without history).

@@ -262,7 +262,7 @@ pub(crate) fn publish_streamed(
     let archive = history.map_or_else(Archive::default, |history| {
         Archive::listed(history.history(), &listed)
     });
-    let summaries_hash = summaries_hash.map(|hash| reuse::with_history(hash, history, &listed));
+    let summaries_hash = summaries_hash.map(|hash| checker.with_stamps(hash, &published));
     // The guidelines that do not go on the site are checked all the same.
     unpublished
         .par_iter()

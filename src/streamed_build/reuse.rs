@@ -29,10 +29,9 @@ use rayon::prelude::*;
 
 use crate::build_cache::{Entries, Entry, OutFile, entry_key};
 use crate::diagnostics::FindingRecord;
-use crate::history::CurrentText;
 use crate::model::Guideline;
 use crate::publish::PageWriter;
-use crate::render::{Archive, FileSet, HistoryPages, Made, Models, RenderError};
+use crate::render::{Archive, FileSet, Made, Models, RenderError};
 use crate::summary::GuidelineSummary;
 
 use super::{Checker, Settled, lock};
@@ -64,31 +63,6 @@ pub(super) fn summaries_hash(summaries: &[GuidelineSummary]) -> blake3::Hash {
     let mut hasher = blake3::Hasher::new();
     for hash in &hashes {
         hasher.update(hash);
-    }
-    hasher.finalize()
-}
-
-/// `summaries` (their [`summaries_hash`]) with, under history, what the pages about the
-/// whole site read of it: which versions each of the `listed` guidelines has.
-pub(super) fn with_history(
-    summaries: blake3::Hash,
-    history: Option<&HistoryPages>,
-    listed: &[GuidelineSummary],
-) -> blake3::Hash {
-    let Some(history) = history else {
-        return summaries;
-    };
-    let stamps: Vec<[u8; 32]> = listed
-        .par_iter()
-        .map(|summary| {
-            let current = CurrentText::of_summary(summary);
-            *history.history().stamp(&current).as_bytes()
-        })
-        .collect();
-    let mut hasher = blake3::Hasher::new();
-    hasher.update(summaries.as_bytes());
-    for stamp in &stamps {
-        hasher.update(stamp);
     }
     hasher.finalize()
 }
