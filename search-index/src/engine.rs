@@ -539,6 +539,7 @@ type Expanded = (Vec<(String, f32)>, Option<Correction>);
 mod build;
 mod parts;
 mod rank;
+mod stamps;
 mod stored;
 #[cfg(test)]
 mod tests;

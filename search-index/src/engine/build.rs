@@ -19,6 +19,7 @@ use tantivy::store::Compressor;
 use tantivy::{Index, IndexMeta, IndexSettings, ReloadPolicy, SegmentMeta, TantivyDocument, doc};
 
 use super::parts::{self, GroupHash, IDS_FILE, Part, REUSE_FILE};
+use super::stamps::{self, Stamps};
 use super::texts::{ReadTexts, filled};
 use super::unsynced::Unsynced;
 use super::{Engine, EngineError, Fields, GROUPS_FILE, schema};
@@ -71,6 +72,8 @@ struct Start {
     again: HashSet<String>,
     /// Every group's part, hashed.
     parts: Vec<Part>,
+    /// The stamps the last build recorded of its segments' files.
+    stamps: Stamps,
 }
 
 /// A new index, and each group's segment id in it.
@@ -107,13 +110,13 @@ impl<'a> Job<'a> {
                 // the changed groups are indexed (no kept segment is opened before both
                 // are done): at the end of a one-change build the indexing is often the
                 // last work left, on one core.
-                let (whole, updated) = std::thread::scope(|scope| {
-                    let checking = scope.spawn(|| kept_segments_whole(&last, &start));
+                let (vouched, updated) = std::thread::scope(|scope| {
+                    let checking = scope.spawn(|| kept_segments_whole(&last, last_dir, &start));
                     let updated = self.update(&start, (&last, last_dir), dir, &groups);
-                    (checking.join().unwrap_or(false), updated)
+                    (checking.join().ok().flatten(), updated)
                 });
-                match updated.and_then(|built| opened(built, whole)) {
-                    Ok(built) => Some((built, start)),
+                match updated.and_then(|built| opened(built, vouched.is_some())) {
+                    Ok(built) => Some((built, start, vouched.unwrap_or_default())),
                     // Should the update fail, or a kept segment be damaged, a full build
                     // gives the index.
                     Err(_) => {
@@ -124,18 +127,20 @@ impl<'a> Job<'a> {
             }
             _ => None,
         };
-        let ((index, segments, parts), indexed) = match updated {
-            Some(((index, segments), start)) => {
+        let ((index, segments, parts), indexed, stamps) = match updated {
+            Some(((index, segments), start, stamps)) => {
                 let indexed = Indexed {
                     reused: true,
                     groups: start.again.len(),
                     of: start.parts.len(),
                 };
-                ((index, segments, start.parts), indexed)
+                ((index, segments, start.parts), indexed, stamps)
             }
             None => {
                 let ((index, segments), parts) = self.fresh(place.dir, &groups)?;
-                ((index, segments, parts), Indexed::everything(groups.len()))
+                let indexed = Indexed::everything(groups.len());
+                // Just written: checked by the next build, which records them.
+                ((index, segments, parts), indexed, Stamps::new())
             }
         };
         let offsets = parts::offsets(&parts);
@@ -147,6 +152,7 @@ impl<'a> Job<'a> {
                     key,
                     parts,
                     segments,
+                    stamps,
                 };
                 write_json(&dir.join(REUSE_FILE), &record)?;
             }
@@ -239,14 +245,14 @@ fn opened(built: Built, whole: bool) -> Result<Built, EngineError> {
     Ok(built)
 }
 
-/// Whether every file of the segments `start` keeps of the `last` index holds its checksum.
-fn kept_segments_whole(last: &Index, start: &Start) -> bool {
-    let Ok(files) = files_of(last, start.kept.values().cloned().collect()) else {
-        return false;
-    };
-    files
-        .iter()
-        .all(|file| last.directory().validate_checksum(file).unwrap_or(false))
+/// Whether every file of the segments `start` keeps of the `last` index (in `last_dir`) is
+/// as it was written: its stamp the recorded one, or its checksum sound. The stamps to
+/// record for them when so (`stamps::vouch`).
+fn kept_segments_whole(last: &Index, last_dir: &Path, start: &Start) -> Option<Stamps> {
+    let files = files_of(last, start.kept.values().cloned().collect()).ok()?;
+    stamps::vouch(last_dir, &files, &start.stamps, |file| {
+        last.directory().validate_checksum(file).unwrap_or(false)
+    })
 }
 
 /// Each group's segment and, when `hash`, the group's hash (`parts::GroupHash`).
@@ -466,7 +472,14 @@ fn start_from_last(
         .filter(|p| !kept.contains_key(&p.code))
         .map(|p| p.code.clone())
         .collect();
-    Some((Start { kept, again, parts }, index))
+    let stamps = record.stamps;
+    let start = Start {
+        kept,
+        again,
+        parts,
+        stamps,
+    };
+    Some((start, index))
 }
 
 /// The files of `segments` in `index`'s folder.

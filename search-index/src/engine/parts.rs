@@ -9,6 +9,7 @@ use std::path::Path;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::stamps::Stamps;
 use super::stored::kind_name;
 use crate::{IndexDoc, TermStats};
 
@@ -41,6 +42,10 @@ pub(super) struct Record {
     pub(super) parts: Vec<Part>,
     /// Each group's segment (its id).
     pub(super) segments: HashMap<String, String>,
+    /// The kept segments' files' stamps, taken when this build found them sound (a record
+    /// without them has every file checked).
+    #[serde(default)]
+    pub(super) stamps: Stamps,
 }
 
 /// The groups of `docs` in the order their first docs come, each with its docs' ids, and

@@ -452,3 +452,65 @@ fn copy_dir(from: &Path, to: &Path) {
         std::fs::write(to.join(path.file_name().unwrap()), bytes).unwrap();
     }
 }
+
+/// Sets the modification time of every file in `dir` ten seconds back, as an index built a
+/// while ago has.
+fn age(dir: &Path) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let file = std::fs::File::options()
+            .write(true)
+            .open(entry.unwrap().path())
+            .unwrap();
+        let then = std::time::SystemTime::now() - std::time::Duration::from_secs(10);
+        file.set_modified(then).unwrap();
+    }
+}
+
+/// The files whose stamps the record in `dir` keeps.
+fn stamped(dir: &Path) -> Vec<String> {
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join(REUSE_FILE)).unwrap()).unwrap();
+    let stamps = record["stamps"].as_object().unwrap();
+    stamps.keys().cloned().collect()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_kept_file_whose_stamp_moved_is_read_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (mut site, synonyms) = (self::site(), Synonyms::default_list());
+    let first = tmp.path().join("first");
+    build(&site, &synonyms, &first, None);
+    // Just written: nothing to vouch for them yet.
+    assert!(stamped(&first).is_empty());
+    age(&first);
+
+    // One group changed: the others' files are checked and, settled, recorded.
+    site.get_mut("dlg").unwrap().remove("dlg-2");
+    let second = tmp.path().join("second");
+    let (_, indexed) = build(&site, &synonyms, &second, Some(&first));
+    assert!(indexed.reused && indexed.groups == 1, "{indexed:?}");
+    let recorded = stamped(&second);
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(second.join(REUSE_FILE)).unwrap()).unwrap();
+    let dlg = record["segments"]["dlg"].as_str().unwrap().replace('-', "");
+    let kept: Vec<&String> = recorded.iter().filter(|f| !f.contains(&dlg)).collect();
+    assert!(kept.len() >= 4 * 5, "{recorded:?}");
+    assert!(
+        kept.len() == recorded.len(),
+        "the changed group's new files: {recorded:?}"
+    );
+
+    // A kept file rewritten in place, its length kept: its time moved, so its checksum is
+    // read, and the damage costs a full build, which answers as one from nothing.
+    let file = second.join(kept[0]);
+    let mut bytes = std::fs::read(&file).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0x20;
+    std::fs::write(&file, bytes).unwrap();
+    site.get_mut("dlg").unwrap().remove("dlg-3");
+    let third = tmp.path().join("third");
+    let (engine, indexed) = build(&site, &synonyms, &third, Some(&second));
+    assert!(!indexed.reused, "{}", file.display());
+    assert_as_fresh(&engine, &site, &synonyms, &third, "rewritten");
+}
