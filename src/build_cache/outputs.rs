@@ -111,33 +111,44 @@ fn listing(folder: &Path, start: &Path, depth: usize) -> Option<Vec<u8>> {
     let meta = std::fs::symlink_metadata(start).ok()?;
     push_entry(&mut record, &name, &meta);
     if meta.is_dir() && depth > 0 {
-        list_folder(&mut record, start, &name, depth - 1)?;
+        record.extend(list_folder(start, &name, depth - 1)?);
     }
     Some(record)
 }
 
+/// Entries of one folder listed by one job: a folder of a few thousand files (the static
+/// search index's) is listed on every core, not by the one that came to it.
+const ENTRIES_PER_JOB: usize = 64;
+
 /// The records of what is in `dir` (named `name` relative to the walk's folder) and under it
 /// down to `depth` more levels, in name order.
-fn list_folder(record: &mut Vec<u8>, dir: &Path, name: &str, depth: usize) -> Option<()> {
+fn list_folder(dir: &Path, name: &str, depth: usize) -> Option<Vec<u8>> {
     let mut entries = std::fs::read_dir(dir)
         .ok()?
         .collect::<Result<Vec<_>, _>>()
         .ok()?;
     entries.sort_unstable_by_key(std::fs::DirEntry::file_name);
-    for entry in entries {
-        let meta = entry.metadata().ok()?;
-        let file_name = entry.file_name();
-        let child = if name.is_empty() {
-            file_name.to_string_lossy().into_owned()
-        } else {
-            format!("{name}/{}", file_name.to_string_lossy())
-        };
-        push_entry(record, &child, &meta);
-        if meta.is_dir() && depth > 0 {
-            list_folder(record, &entry.path(), &child, depth - 1)?;
-        }
-    }
-    Some(())
+    let records = entries
+        .par_chunks(ENTRIES_PER_JOB)
+        .map(|entries| {
+            let mut record = Vec::new();
+            for entry in entries {
+                let meta = entry.metadata().ok()?;
+                let file_name = entry.file_name();
+                let child = if name.is_empty() {
+                    file_name.to_string_lossy().into_owned()
+                } else {
+                    format!("{name}/{}", file_name.to_string_lossy())
+                };
+                push_entry(&mut record, &child, &meta);
+                if meta.is_dir() && depth > 0 {
+                    record.extend(list_folder(&entry.path(), &child, depth - 1)?);
+                }
+            }
+            Some(record)
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(records.concat())
 }
 
 /// One entry's record: its name, its kind, its size and its identity.
@@ -314,9 +325,21 @@ mod tests {
         );
         #[cfg(unix)]
         std::os::unix::fs::symlink(site.join("b"), site.join("c/link")).unwrap();
+        // A folder listed by several jobs, folders among its files on both sides of where
+        // the jobs part.
+        for n in 0..(3 * ENTRIES_PER_JOB + 5) {
+            if n % 31 == 0 {
+                std::fs::create_dir_all(site.join(format!("b/many/{n:03}/in"))).unwrap();
+                std::fs::write(site.join(format!("b/many/{n:03}/in/f.json")), "{}").unwrap();
+            } else {
+                std::fs::write(site.join(format!("b/many/{n:03}.json")), "{}").unwrap();
+            }
+        }
         for (start, depth) in [(site.clone(), 0), (site.clone(), usize::MAX)]
             .into_iter()
-            .chain(["a", "b", "c", "æble", "index.html"].map(|n| (site.join(n), usize::MAX)))
+            .chain(
+                ["a", "b", "c", "æble", "index.html", "b/many"].map(|n| (site.join(n), usize::MAX)),
+            )
         {
             assert_eq!(
                 listing(&site, &start, depth).unwrap(),
