@@ -235,8 +235,12 @@ pub(crate) fn publish_units(
     };
     // tantivy frees each unit's text once it has it; the static index needs only its start.
     let texts = units.take_texts();
-    // Both indexes' threads share the units, and the last to finish frees them: the render
-    // goes on without them (at 1,000 guidelines ~100 MiB of its peak memory).
+    // Held to the end and freed there in the background: the tantivy index holds them too,
+    // and dropping it before its folder moves freed them on the main thread.
+    let stats = units.shared_stats();
+    // Both indexes' threads share the units, and the last to finish frees them, in the
+    // background: the render goes on without them (at 1,000 guidelines ~100 MiB of its peak
+    // memory), and tantivy, the last to finish a one-change build, does not wait for it.
     let units = Arc::new(units);
     // tantivy indexes on a thread of its own while the site is rendered and staged.
     let (site_staged, engine) = std::thread::scope(|scope| {
@@ -247,7 +251,7 @@ pub(crate) fn publish_units(
             let built = tantivy_units
                 .engine_with_texts(texts, index_staging, Some(index_dir))
                 .map(|(engine, _)| (engine, started.elapsed()));
-            drop(tantivy_units);
+            free_in_background(tantivy_units);
             built
         });
         let site_staged = stage_site(&job, units, staging, &mut timings, &step);
@@ -290,6 +294,7 @@ pub(crate) fn publish_units(
         listing,
     };
     free_in_background(tree);
+    free_in_background(stats);
     Ok(Some(published))
 }
 
@@ -417,8 +422,9 @@ impl<'scope> IndexThread<'scope> {
             let started = Instant::now();
             let written = write_static_index(&units, staging, site_search.as_deref())
                 .map(|listing| (listing, started.elapsed()));
-            // Freed here if tantivy is done with them too.
-            drop(units);
+            // Freed in the background if tantivy is done with them too: this thread's end is
+            // on the way to the swap.
+            free_in_background(units);
             written
         });
         Self {

@@ -94,6 +94,11 @@ pub(crate) struct KeptTerms {
 }
 
 impl SearchUnits {
+    /// The statistics the indexes are made with, shared.
+    pub(crate) fn shared_stats(&self) -> Arc<TermStats> {
+        Arc::clone(&self.stats)
+    }
+
     /// The units of the guidelines that go on the site, named with the theme's `labels`.
     /// An invalid `synonyms.toml` is an error that names its line and column (in the
     /// reader's language where the command prints it).
