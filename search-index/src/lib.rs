@@ -153,12 +153,29 @@ pub fn order_by_group_with<T>(
     let both = docs.len().min(beside.len());
     docs.truncate(both);
     beside.truncate(both);
-    let mut order: Vec<usize> = (0..docs.len()).collect();
-    order.sort_by_cached_key(|&i| rank(&docs[i]));
-    permute(&mut docs, &mut beside, order);
+    // A guideline's docs come together, so the last doc's group is asked first: ~30,000
+    // docs at 1,000 guidelines are ranked with ~1,000 lookups.
+    let mut last: Option<(&str, usize)> = None;
+    let ranks: Vec<usize> = docs
+        .iter()
+        .map(|doc| match last {
+            Some((group, rank)) if group == doc.group => rank,
+            _ => {
+                let r = rank(doc);
+                last = Some((&doc.group, r));
+                r
+            }
+        })
+        .collect();
     let mut counts = vec![0u32; group_names.len() + 1];
-    for doc in &docs {
-        counts[rank(doc)] += 1;
+    for &r in &ranks {
+        counts[r] += 1;
+    }
+    // Already in order (the survey sorts by group), nothing moves.
+    if !ranks.is_sorted() {
+        let mut order: Vec<usize> = (0..docs.len()).collect();
+        order.sort_by_key(|&i| ranks[i]);
+        permute(&mut docs, &mut beside, order);
     }
     let mut first = 0;
     let ranges = group_names
@@ -246,6 +263,10 @@ mod tests {
             let docs = &ordered[range.first as usize..range.end as usize];
             assert!(docs.iter().all(|d| d.group == range.code));
         }
+        // Docs already in order stay as they are, with the same ranges.
+        let places: Vec<usize> = (0..ordered.len()).collect();
+        let again = order_by_group_with(ordered.clone(), places.clone(), &groups);
+        assert_eq!(again, (ordered, places, ranges));
     }
 
     #[test]
