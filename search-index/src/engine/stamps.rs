@@ -1,7 +1,8 @@
 //! What vouches for a kept segment's files without reading them. A build that starts from
 //! the last index checks each kept file's checksum unless the last build recorded the
 //! file's stamp (its size, modification time, inode and device) and the stamp is unchanged:
-//! at 1,000 guidelines the checksums read ~78 MB, a seventh of a one-change build's CPU.
+//! at 1,000 guidelines the checksums read ~78 MB, ~40 ms of a one-change build's ~0.6 s of
+//! CPU.
 //!
 //! Not the change time: linking a kept file into the next index, and removing the last
 //! index that shares it, change it without changing the file (as the build's record of its
@@ -32,7 +33,7 @@ pub(super) struct Stamp {
     device: u64,
 }
 
-/// The stamps of a segment's files, by name in the index folder.
+/// The stamps of the kept segments' files, by name in the index folder.
 pub(super) type Stamps = BTreeMap<String, Stamp>;
 
 impl Stamp {
