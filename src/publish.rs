@@ -235,6 +235,10 @@ pub(crate) fn publish_units(
     };
     // tantivy frees each unit's text once it has it; the static index needs only its start.
     let texts = units.take_texts();
+    // The analysis being written for the next build is joined here, below, before anything
+    // of this build is recorded: the units are freed in the background, where their drop
+    // would join it only after the build ended.
+    let keeping = units.take_keeping();
     // Held to the end and freed there in the background: the tantivy index holds them too,
     // and dropping it before its folder moves freed them on the main thread.
     let stats = units.shared_stats();
@@ -265,6 +269,9 @@ pub(crate) fn publish_units(
         timings.waiting_for_tantivy = started.elapsed();
         (site_staged.map(|staged| (staged, listing)), engine)
     });
+    if let Some(keeping) = keeping {
+        let _ = keeping.join();
+    }
     let ((tree, streamed, staged), listing) = site_staged?;
     let (engine, tantivy) = match finished_index(engine) {
         Ok(built) => built,

@@ -99,6 +99,12 @@ impl SearchUnits {
         Arc::clone(&self.stats)
     }
 
+    /// The thread writing the analysis for the next build, for the caller to join: the
+    /// units' drop no longer does.
+    pub(crate) fn take_keeping(&mut self) -> Option<JoinHandle<()>> {
+        self.keeping.take()
+    }
+
     /// The units of the guidelines that go on the site, named with the theme's `labels`.
     /// An invalid `synonyms.toml` is an error that names its line and column (in the
     /// reader's language where the command prints it).
