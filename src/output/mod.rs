@@ -394,7 +394,13 @@ fn remove_if_ours(path: &Path) -> io::Result<()> {
     match fs::symlink_metadata(path) {
         Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(err) => Err(err),
-        Ok(_) if folder::is_ours(path) => fs::remove_dir_all(path),
+        // The marker last, as the old site's: a build killed while removing this one leaves
+        // it marked (the standard removal took the marker as it came, and the next build
+        // then refused the folder as someone else's).
+        Ok(_) if folder::is_ours(path) => remove_site(path),
+        // A build killed between making its staging folder and marking it left it empty:
+        // removing an empty folder loses nothing of anyone's.
+        Ok(meta) if meta.is_dir() && fs::remove_dir(path).is_ok() => Ok(()),
         Ok(_) => Err(io::Error::new(
             io::ErrorKind::AlreadyExists,
             format!(

@@ -334,3 +334,38 @@ fn an_old_site_whose_removal_stopped_keeps_its_marker_and_is_removed_next_time()
         "B"
     );
 }
+
+#[test]
+fn a_staging_folder_a_kill_left_before_its_marker_is_removed_if_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, out) = public(&dir);
+    write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
+    // Made, not yet marked: the kill came between the two.
+    let staging = dir.path().join(".public.tmp");
+    fs::create_dir(&staging).unwrap();
+    write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
+    assert!(!staging.exists());
+    assert_eq!(
+        fs::read_to_string(out_path.join("index.html")).unwrap(),
+        "B"
+    );
+}
+
+#[test]
+fn a_staging_folder_whose_removal_stopped_keeps_its_marker_and_is_removed_next_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let (out_path, out) = public(&dir);
+    write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
+    // What a kill in the middle of removing a killed build's staging folder leaves now:
+    // the marker and some of the files.
+    let staging = dir.path().join(".public.tmp");
+    fs::create_dir_all(staging.join("g/a")).unwrap();
+    fs::write(staging.join(MARKER), folder::MARKER_TEXT).unwrap();
+    fs::write(staging.join("g/a/index.html"), "half").unwrap();
+    write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
+    assert!(!staging.exists());
+    assert_eq!(
+        fs::read_to_string(out_path.join("index.html")).unwrap(),
+        "B"
+    );
+}
