@@ -318,21 +318,24 @@ fn the_old_site_goes_whole_but_what_its_links_lead_to_stays() {
 }
 
 #[test]
-fn an_old_site_whose_removal_stopped_keeps_its_marker_and_is_removed_next_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let (out_path, out) = public(&dir);
-    write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
-    // What a kill in the middle of `remove_site` leaves: the marker and some of the files.
-    let previous = dir.path().join(".public.old");
-    fs::create_dir_all(previous.join("g/a")).unwrap();
-    fs::write(previous.join(MARKER), folder::MARKER_TEXT).unwrap();
-    fs::write(previous.join("g/a/index.html"), "old").unwrap();
-    write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
-    assert!(!previous.exists());
-    assert_eq!(
-        fs::read_to_string(out_path.join("index.html")).unwrap(),
-        "B"
-    );
+fn a_folder_whose_removal_stopped_keeps_its_marker_and_is_removed_next_time() {
+    // What a kill in the middle of removing the old site set aside, or a killed build's
+    // staging folder, leaves: the marker (removed last) and some of the files.
+    for left in [".public.old", ".public.tmp"] {
+        let dir = tempfile::tempdir().unwrap();
+        let (out_path, out) = public(&dir);
+        write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
+        let aside = dir.path().join(left);
+        fs::create_dir_all(aside.join("g/a")).unwrap();
+        fs::write(aside.join(MARKER), folder::MARKER_TEXT).unwrap();
+        fs::write(aside.join("g/a/index.html"), "half").unwrap();
+        write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
+        assert!(!aside.exists(), "{left}");
+        assert_eq!(
+            fs::read_to_string(out_path.join("index.html")).unwrap(),
+            "B"
+        );
+    }
 }
 
 #[test]
@@ -343,25 +346,6 @@ fn a_staging_folder_a_kill_left_before_its_marker_is_removed_if_empty() {
     // Made, not yet marked: the kill came between the two.
     let staging = dir.path().join(".public.tmp");
     fs::create_dir(&staging).unwrap();
-    write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
-    assert!(!staging.exists());
-    assert_eq!(
-        fs::read_to_string(out_path.join("index.html")).unwrap(),
-        "B"
-    );
-}
-
-#[test]
-fn a_staging_folder_whose_removal_stopped_keeps_its_marker_and_is_removed_next_time() {
-    let dir = tempfile::tempdir().unwrap();
-    let (out_path, out) = public(&dir);
-    write_atomically(&tree(&[("index.html", "A")]), &out).unwrap();
-    // What a kill in the middle of removing a killed build's staging folder leaves now:
-    // the marker and some of the files.
-    let staging = dir.path().join(".public.tmp");
-    fs::create_dir_all(staging.join("g/a")).unwrap();
-    fs::write(staging.join(MARKER), folder::MARKER_TEXT).unwrap();
-    fs::write(staging.join("g/a/index.html"), "half").unwrap();
     write_atomically(&tree(&[("index.html", "B")]), &out).unwrap();
     assert!(!staging.exists());
     assert_eq!(
