@@ -46,8 +46,8 @@ pub(crate) struct PageReuse {
 }
 
 /// The hash of every summary, its text hash and anchors left out (see the module's note):
-/// each summary's bytes (postcard: no escaping, a fifth of the time JSON took) hashed on its
-/// own, on every core, then those hashes in order.
+/// each summary's bytes (postcard: its strings written as they are, where JSON escaped
+/// them) hashed on its own, on every core, then those hashes in order.
 pub(super) fn summaries_hash(summaries: &[GuidelineSummary]) -> blake3::Hash {
     let hashes: Vec<[u8; 32]> = summaries
         .par_iter()
