@@ -466,12 +466,19 @@ fn age(dir: &Path) {
     }
 }
 
-/// The files whose stamps the record in `dir` keeps.
-fn stamped(dir: &Path) -> Vec<String> {
-    let record: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(dir.join(REUSE_FILE)).unwrap()).unwrap();
-    let stamps = record["stamps"].as_object().unwrap();
-    stamps.keys().cloned().collect()
+/// The record a build left beside its index in `dir`.
+fn record(dir: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join(REUSE_FILE)).unwrap()).unwrap()
+}
+
+/// The files whose stamps `record` keeps.
+fn stamped(record: &serde_json::Value) -> Vec<String> {
+    record["stamps"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .cloned()
+        .collect()
 }
 
 #[cfg(unix)]
@@ -482,7 +489,7 @@ fn a_kept_file_whose_stamp_moved_is_read_again() {
     let first = tmp.path().join("first");
     build(&site, &synonyms, &first, None);
     // Just written: nothing to vouch for them yet.
-    assert!(stamped(&first).is_empty());
+    assert!(stamped(&record(&first)).is_empty());
     age(&first);
 
     // One group changed: the others' files are checked and, settled, recorded.
@@ -490,9 +497,8 @@ fn a_kept_file_whose_stamp_moved_is_read_again() {
     let second = tmp.path().join("second");
     let (_, indexed) = build(&site, &synonyms, &second, Some(&first));
     assert!(indexed.reused && indexed.groups == 1, "{indexed:?}");
-    let recorded = stamped(&second);
-    let record: serde_json::Value =
-        serde_json::from_slice(&std::fs::read(second.join(REUSE_FILE)).unwrap()).unwrap();
+    let record = record(&second);
+    let recorded = stamped(&record);
     let dlg = record["segments"]["dlg"].as_str().unwrap().replace('-', "");
     let kept: Vec<&String> = recorded.iter().filter(|f| !f.contains(&dlg)).collect();
     assert!(kept.len() >= 4 * 5, "{recorded:?}");
