@@ -63,7 +63,7 @@ function readJson(file) {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-// The index's chunk, fragment and typo files (search-index/FORMAT.md, format 6), read from disk.
+// The index's chunk, fragment and typo files (search-index/FORMAT.md, format 7), read from disk.
 function indexFiles() {
   const meta = readJson(path.join(SEARCH_DIR, META));
   const file = (name) => readJson(path.join(SEARCH_DIR, name));
@@ -408,7 +408,8 @@ describe('static search', { skip: NO_INDEX }, () => {
         }, query);
         const perWord = [];
         for (const w of words) perWord.push(...(await chunksFor(w, page)));
-        const want = new Set([META, ...perWord, ...docs.map((d) => named('f', meta.fragment_files, Math.floor(d / meta.fragment_size)))]);
+        const fileOf = (doc) => { let k = 0; while (doc >= meta.fragment_docs[k]) doc -= meta.fragment_docs[k++]; return k; };
+        const want = new Set([META, ...perWord, ...docs.map((d) => named('f', meta.fragment_files, fileOf(d)))]);
         assert.deepEqual([...new Set(files)].sort(), [...want].sort(), JSON.stringify(query));
       } finally {
         await ctx.close();

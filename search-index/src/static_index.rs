@@ -6,6 +6,7 @@
 //! tantivy, and by what a query downloads.
 
 mod chunks;
+mod fragment_cuts;
 mod incremental;
 mod reader;
 mod record;
@@ -13,6 +14,7 @@ mod typo_table;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -30,7 +32,7 @@ use record::{Listed, ListedChunk};
 pub(crate) use typo_table::TypoFile;
 
 /// The format's version, in the meta file; a reader refuses any other.
-pub const VERSION: u32 = 6;
+pub const VERSION: u32 = 7;
 /// The meta file's name: stable, so pages need not change when the index does.
 pub const META: &str = "meta.json";
 /// A chunk's terms and postings come to about this many bytes of JSON, on average
@@ -38,8 +40,6 @@ pub const META: &str = "meta.json";
 const CHUNK_BYTES: usize = 24 * 1024;
 /// A term keeps its this many highest-weighted docs.
 pub(crate) const MAX_POSTINGS: usize = 500;
-/// Docs per fragment file.
-pub(crate) const FRAGMENT_SIZE: usize = 32;
 pub(crate) const FRAGMENT_TEXT_CHARS: usize = 320;
 /// Hex digits of a content hash in a file name.
 const HASH_HEX: usize = 10;
@@ -52,14 +52,16 @@ pub(crate) struct Meta {
     pub(crate) groups: Vec<GroupRange>,
     /// Chunk k's lower bound; `chunks[0]` is `""`.
     pub(crate) chunks: Vec<String>,
-    pub(crate) fragment_size: usize,
+    /// How many docs each fragment file holds: file k holds the docs after those of the
+    /// files before it (`fragment_cuts`).
+    pub(crate) fragment_docs: Vec<u32>,
     /// The synonym groups, as analyzed terms: a query word also matches the other terms of
     /// its group exactly.
     #[serde(default)]
     pub(crate) synonyms: Vec<Vec<String>>,
     /// Chunk k's content hash: its file is `c.<hash>.json`.
     pub(crate) chunk_files: Hashes,
-    /// Fragment file k's content hash (`f.<hash>.json`, docs `k * fragment_size ..`).
+    /// Fragment file k's content hash (`f.<hash>.json`).
     pub(crate) fragment_files: Hashes,
     /// Typo side-table file k's content hash (`t.<hash>.json`); a key's file is found by
     /// its hash modulo how many there are.
@@ -100,7 +102,7 @@ impl Meta {
         file_name("c", &self.chunk_files, k)
     }
 
-    /// The name of fragment file `k`, which holds docs `k * fragment_size ..`.
+    /// The name of fragment file `k`.
     pub(crate) fn fragment_file(&self, k: usize) -> String {
         file_name("f", &self.fragment_files, k)
     }
@@ -110,13 +112,22 @@ impl Meta {
         file_name("t", &self.typo_files, k)
     }
 
-    /// How many fragment files the docs fill (none when `fragment_size` is 0, which is
-    /// invalid).
+    /// How many fragment files there are.
     pub(crate) fn fragment_count(&self) -> usize {
-        match self.fragment_size {
-            0 => 0,
-            size => (self.docs as usize).div_ceil(size),
+        self.fragment_docs.len()
+    }
+
+    /// The fragment file that holds doc `id`, and the doc's place in it.
+    pub(crate) fn fragment_of(&self, id: usize) -> Option<(usize, usize)> {
+        let mut start = 0;
+        for (k, &docs) in self.fragment_docs.iter().enumerate() {
+            let end = start + docs as usize;
+            if id < end {
+                return Some((k, id - start));
+            }
+            start = end;
         }
+        None
     }
 }
 
@@ -285,7 +296,8 @@ fn encode_streaming<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
         .map(|chunk| out.new_chunk(chunk))
         .collect::<Result<Vec<_>, E>>()?;
     let none_kept = |_: &[usize]| KeptEntries::new();
-    let fragments = out.new_fragments(docs, 0..docs.len().div_ceil(FRAGMENT_SIZE), none_kept)?;
+    let cuts = fragment_cuts::cut(docs);
+    let fragments = out.new_fragments(docs, &cuts, 0..cuts.len(), none_kept)?;
     let typos = typo_table
         .files
         .iter()
@@ -294,6 +306,7 @@ fn encode_streaming<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
     let made = Made {
         chunks,
         fragments,
+        fragment_docs: fragment_cuts::sizes(&cuts),
         typos,
         typo_bytes: typo_table.filed_bytes,
     };
@@ -306,6 +319,8 @@ fn encode_streaming<E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>>(
 struct Made {
     chunks: Vec<ListedChunk>,
     fragments: Vec<Listed>,
+    /// How many docs each fragment file holds.
+    fragment_docs: Vec<u32>,
     typos: Vec<Listed>,
     typo_bytes: u64,
 }
@@ -324,7 +339,7 @@ impl Made {
             stopwords: STOPWORDS.iter().map(|w| (*w).to_owned()).collect(),
             groups: groups.to_vec(),
             chunks: self.chunks.iter().map(|c| c.bound.clone()).collect(),
-            fragment_size: FRAGMENT_SIZE,
+            fragment_docs: self.fragment_docs.clone(),
             synonyms: synonyms.groups().to_vec(),
             chunk_files: hashes(&mut self.chunks.iter().map(|c| &c.file)),
             fragment_files: hashes(&mut self.fragments.iter()),
@@ -389,19 +404,20 @@ impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
         })
     }
 
-    /// The fragment files `files` (file `k` holds docs [`fragment_docs`]`(k, ..)`), made
+    /// The fragment files `files` (file `k` holds docs `cuts[k]`), made
     /// on every core a batch at a time. `kept` gives, for a batch of files, the entries of
     /// their docs that a last build's fragment file holds as they are now (by doc id): those
     /// are copied, and the others' texts read.
     fn new_fragments(
         &mut self,
         docs: &[IndexDoc],
+        cuts: &[Range<usize>],
         files: impl IntoIterator<Item = usize>,
         kept: impl Fn(&[usize]) -> KeptEntries,
     ) -> Result<Vec<Listed>, E> {
         let files: Vec<usize> = files.into_iter().collect();
         let mut listed = Vec::with_capacity(files.len());
-        let of_file = |k: usize| fragment_docs(k, docs.len());
+        let of_file = |k: usize| cuts.get(k).cloned().unwrap_or_default();
         for batch in files.chunks(FRAGMENT_BATCH) {
             let kept = kept(batch);
             let ids = batch.iter().flat_map(|&k| of_file(k));
@@ -445,11 +461,6 @@ impl<'t, E, P: FnMut(&str, IndexFile<'_>) -> Result<(), E>> Files<'t, P, E> {
         debug_assert_eq!(texts.len(), ids.len(), "a text per unread doc");
         Ok(ids.into_iter().zip(texts).collect())
     }
-}
-
-/// The docs fragment file `k` of `docs` docs holds.
-fn fragment_docs(k: usize, docs: usize) -> std::ops::Range<usize> {
-    k * FRAGMENT_SIZE..((k + 1) * FRAGMENT_SIZE).min(docs)
 }
 
 /// Docs' entries in fragment files as a last build's files hold them, by doc id now.

@@ -65,13 +65,13 @@ impl ChunkRule {
     /// `chunk_bytes` bytes.
     fn cuts_after(&self, term: &str, term_bytes: usize, chunk_bytes: usize) -> bool {
         chunk_bytes >= self.max
-            || (chunk_bytes >= self.min && term_hash(term) % self.spread < term_bytes as u64)
+            || (chunk_bytes >= self.min && stable_hash(term) % self.spread < term_bytes as u64)
     }
 }
 
-/// A 64-bit hash of a term that is the same on every machine and in every build: FNV-1a,
+/// A 64-bit hash of a text (a term, a doc's address) that is the same on every machine and in every build: FNV-1a,
 /// its bits mixed by SplitMix64's finaliser (FNV's low bits alone are poorly spread).
-fn term_hash(term: &str) -> u64 {
+pub(super) fn stable_hash(term: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     for &byte in term.as_bytes() {
         h ^= u64::from(byte);

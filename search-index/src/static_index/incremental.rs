@@ -36,8 +36,8 @@ use crate::{GroupRange, IndexDoc, Synonyms, TermStats};
 use super::chunks::{ChunkWriter, Deltas, quantized};
 use super::record::{LastIndex, Listed, ListedChunk};
 use super::{
-    CHUNK_BYTES, Encoded, FRAGMENT_SIZE, FRAGMENT_TEXT_CHARS, Files, IndexFile, MAX_POSTINGS, Made,
-    TextsToRead, VERSION, content_hash, encode_streaming,
+    CHUNK_BYTES, Encoded, FRAGMENT_TEXT_CHARS, Files, IndexFile, MAX_POSTINGS, Made, TextsToRead,
+    VERSION, content_hash, encode_streaming, fragment_cuts,
 };
 
 mod doc_map;
@@ -131,6 +131,7 @@ pub(super) fn encode_reusing_with<E>(
             kinds: docs.iter().map(|d| d.kind).collect(),
             chunks: made.chunks,
             fragments: made.fragments,
+            fragment_docs: made.fragment_docs,
             typo_bytes: made.typo_bytes,
             typos: made.typos,
         }
@@ -289,11 +290,12 @@ impl<'a> Plan<'a> {
             Err(_) => true,
         };
         let chunks = self.chunks(ctx, &mut out, fresh, old_chunks, has_docs)?;
-        let fragments = self.fragments(ctx, &mut out)?;
+        let (fragments, fragment_docs) = self.fragments(ctx, &mut out)?;
         let (typos, typo_bytes) = self.typos(ctx, &mut out, has_docs)?;
         Ok(Made {
             chunks,
             fragments,
+            fragment_docs,
             typos,
             typo_bytes,
         })
@@ -501,7 +503,9 @@ fn settings(seal: &[u8; 32], chunk_bytes: usize) -> [u8; 32] {
     for n in [
         VERSION as usize,
         chunk_bytes,
-        FRAGMENT_SIZE,
+        fragment_cuts::MIN_DOCS,
+        fragment_cuts::SPREAD as usize,
+        fragment_cuts::MAX_DOCS,
         FRAGMENT_TEXT_CHARS,
         MAX_POSTINGS,
     ] {

@@ -254,7 +254,6 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
     let (mut reused_rounds, mut refiled_rounds, mut shifted_rounds) = (0, 0, 0);
     for round in 0..40 {
         let last_keys: std::collections::HashSet<DocKey> = docs.iter().map(key).collect();
-        let last_count = docs.len();
         let edits: Vec<&str> = (0..1 + rng.usize(..3))
             .map(|_| edit(&mut docs, &mut rng, round))
             .collect();
@@ -285,18 +284,19 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
         let all_texts = (0..docs.len()).filter(|&id| unread(id)).count();
         if shifted && built.texts_read < all_texts {
             shifted_rounds += 1;
-            // Ids moved: the fragment files from the first doc added or removed on are
-            // made, but only the texts of the docs new to the index are read; the other
+            // Ids moved, but the fragment files are cut by their docs: only the file a doc
+            // was added to or removed from is made (with the next one or two, when its cut
+            // moved), and only the texts of the docs new to the index are read; the other
             // docs' entries are the last build's files'.
             assert!(
                 built.texts_read <= new.iter().filter(|&&id| unread(id)).count(),
                 "round {round} ({edits:?}): {} texts read",
                 built.texts_read
             );
-            let first = (0..docs.len().min(last_count))
-                .find(|&id| last.files.is_empty() || new.contains(&id))
-                .unwrap_or(0);
-            assert!(made_fragments <= docs.len().div_ceil(FRAGMENT_SIZE) - first / FRAGMENT_SIZE);
+            assert!(
+                made_fragments <= 3 * edits.len(),
+                "round {round} ({edits:?}): {made_fragments} fragment files made"
+            );
         }
         if built.kept.get(&'c').is_some_and(|&kept| kept > 0) && !shifted {
             reused_rounds += 1;
@@ -316,7 +316,7 @@ fn a_build_from_the_last_builds_files_writes_what_a_full_encoding_writes() {
             );
             assert!(made_fragments <= edits.len());
             // Only the texts those files show are read.
-            assert!(built.texts_read <= made_fragments * FRAGMENT_SIZE);
+            assert!(built.texts_read <= made_fragments * fragment_cuts::MAX_DOCS);
             // A typo table is filed again only where a term came or went: each one made is
             // new, and one edit touches a few of them, not all.
             let made_typos = built.made.get(&'t').copied().unwrap_or(0);
@@ -550,14 +550,21 @@ fn docs_added_or_removed_renumber_the_rest_as_a_full_encoding_does() {
             "{what}: {} texts read, {new_unread} new",
             built.texts_read
         );
-        // The fragment files wholly before the first doc that moved are the last build's.
+        // The fragment files are cut by their docs: only those a doc was added to or
+        // removed from are made (with the next one or two, when a cut moved), although
+        // every later doc's id moved.
+        let now_keys: std::collections::HashSet<DocKey> = docs.iter().map(key).collect();
+        let places = (docs.iter().filter(|d| !last_keys.contains(&key(d))))
+            .chain(previous.iter().filter(|d| !now_keys.contains(&key(d))))
+            .count();
         let first_moved = (0..docs.len().min(previous.len()))
             .find(|&id| docs[id].url != previous[id].url)
             .unwrap_or(docs.len().min(previous.len()));
         let kept = |kind| built.kept.get(&kind).copied().unwrap_or(0);
+        let made_fragments = built.made.get(&'f').copied().unwrap_or(0);
         assert!(
-            kept('f') >= first_moved / FRAGMENT_SIZE,
-            "{what}: {} fragment files kept, the first doc moved is {first_moved}",
+            made_fragments <= 3 * places,
+            "{what}: {made_fragments} fragment files made, {} kept, for {places} docs added or removed",
             kept('f')
         );
         // At the end, no doc's id moved: the chunks of terms the doc lacks are kept.

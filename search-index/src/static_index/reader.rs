@@ -72,8 +72,12 @@ impl StaticIndex {
         if meta.version != VERSION {
             return Err(DecodeError::Version(meta.version));
         }
-        if meta.fragment_size == 0 {
-            return Err(invalid(meta_file, "fragment_size is 0"));
+        let held: u64 = meta.fragment_docs.iter().map(|&n| u64::from(n)).sum();
+        if meta.fragment_docs.contains(&0) || held != u64::from(meta.docs) {
+            return Err(invalid(
+                meta_file,
+                "fragment_docs do not add up to the docs",
+            ));
         }
         if meta.chunks.first().map(String::as_str) != Some("") {
             return Err(invalid(meta_file, "chunks[0] is not \"\""));
@@ -209,10 +213,9 @@ impl StaticIndex {
             }
         }
         for (id, _) in self.query(query, group, limit) {
-            files.insert(
-                self.meta
-                    .fragment_file(id as usize / self.meta.fragment_size),
-            );
+            if let Some((k, _)) = self.meta.fragment_of(id as usize) {
+                files.insert(self.meta.fragment_file(k));
+            }
         }
         files
     }

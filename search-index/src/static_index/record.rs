@@ -9,9 +9,9 @@ use crate::DocKind;
 use crate::sealed_bytes::{Body, opened};
 use crate::term_stats::DocKey;
 
-use super::HASH_HEX;
+use super::{HASH_HEX, fragment_cuts};
 
-const MAGIC: &[u8; 16] = b"retning-sidx 2\n\n";
+const MAGIC: &[u8; 16] = b"retning-sidx 3\n\n";
 /// No string of the record is longer (a term is at most 65,530 bytes).
 const MAX_STRING: usize = 1 << 16;
 
@@ -54,6 +54,9 @@ pub struct LastIndex {
     pub(super) kinds: Vec<DocKind>,
     pub(super) chunks: Vec<ListedChunk>,
     pub(super) fragments: Vec<Listed>,
+    /// How many docs each fragment file holds (as many as there are files, together every
+    /// doc).
+    pub(super) fragment_docs: Vec<u32>,
     /// The bytes the typo tables file (`typo_table::file_count` cuts them by it).
     pub(super) typo_bytes: u64,
     pub(super) typos: Vec<Listed>,
@@ -90,6 +93,10 @@ impl LastIndex {
             })
             .collect::<Option<Vec<_>>>()?;
         let fragments = body.listed_files()?;
+        let fragment_docs = (0..fragments.len())
+            .map(|_| body.u32())
+            .collect::<Option<Vec<u32>>>()?;
+        fragment_cuts::from_sizes(&fragment_docs, docs)?;
         let typo_bytes = body.u64()?;
         let typos = body.listed_files()?;
         (body.is_empty() && !chunks.is_empty()).then_some(Self {
@@ -100,6 +107,7 @@ impl LastIndex {
             kinds,
             chunks,
             fragments,
+            fragment_docs,
             typo_bytes,
             typos,
         })
@@ -128,6 +136,9 @@ impl LastIndex {
             body.extend_from_slice(&chunk.terms_hash);
         }
         put_listed_files(&mut body, &self.fragments);
+        for &docs in &self.fragment_docs {
+            put_u32(&mut body, docs as usize);
+        }
         body.extend_from_slice(&self.typo_bytes.to_le_bytes());
         put_listed_files(&mut body, &self.typos);
         let mut bytes = Vec::with_capacity(MAGIC.len() + 32 + body.len());

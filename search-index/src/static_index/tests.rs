@@ -97,7 +97,11 @@ fn encode_then_decode_gives_back_postings_fragments_and_groups() {
     let m = meta(&files);
     assert_eq!(m.version, VERSION);
     assert_eq!(m.chunks, vec![String::new()]);
-    assert_eq!(m.fragment_size, FRAGMENT_SIZE);
+    assert_eq!(
+        m.fragment_docs,
+        fragment_cuts::sizes(&fragment_cuts::cut(&docs))
+    );
+    assert_eq!(m.fragment_docs.iter().sum::<u32>(), docs.len() as u32);
     // On disk, doc ids are deltas: 2, then 7 - 2, then 40 - 7.
     assert_eq!(
         chunk(&files, &m, 0).terms[0].1,
@@ -296,7 +300,8 @@ fn the_files_for_a_query_are_the_meta_file_the_needed_chunks_and_the_top_fragmen
     assert!(!hits.is_empty());
     want.extend(
         hits.iter()
-            .map(|&(d, _)| m.fragment_file(d as usize / FRAGMENT_SIZE)),
+            .filter_map(|&(d, _)| m.fragment_of(d as usize))
+            .map(|(k, _)| m.fragment_file(k)),
     );
     assert_eq!(got, want);
     assert!(got.iter().all(|name| files.files.contains_key(name)));

@@ -114,7 +114,7 @@
   // A file's name from its kind and the meta file's hashes (10 hex digits each, in one string).
   const named = (kind, hashes, k) => `${kind}.${hashes.slice(10 * k, 10 * k + 10)}.json`;
   const load = () => metaUrl ? fetched(metaUrl, true).then((m) => {
-    if (m.version != 6) throw Error(`search index version ${m.version}, this reader reads 6`);
+    if (m.version != 7) throw Error(`search index version ${m.version}, this reader reads 7`);
     m.stopwords.forEach((w) => stop.add(w));
     (m.synonyms || []).forEach((g) => g.forEach((t) => synonyms.set(t, g.filter((x) => x != t))));
     if (!phrases.length) phrases.push(...[...synonyms.keys()].filter((t) => t.includes(" ")).map((t) => [t.split(" "), t])
@@ -194,8 +194,13 @@
       corrected: fixes.size ? corrected(text, fixes) : null, waited: scored.some((x) => x.waited) };
   }
   const fragments = async (hits) => {
-    const { fragment_files: f, fragment_size: n } = await load();
-    return Promise.all(hits.map(async (h) => ({ ...h, fragment: (await get(named("f", f, Math.floor(h.doc / n)))).docs[h.doc % n] })));
+    const { fragment_files: f, fragment_docs: n } = await load();
+    // Fragment file k holds the next n[k] docs after the files before it.
+    const place = (doc) => { let k = 0; while (k < n.length - 1 && doc >= n[k]) doc -= n[k++]; return [k, doc]; };
+    return Promise.all(hits.map(async (h) => {
+      const [k, at] = place(h.doc);
+      return { ...h, fragment: (await get(named("f", f, k))).docs[at] };
+    }));
   };
   const query = async (text, { group, limit = 10 } = {}) => fragments((await search(text, group)).hits.slice(0, limit));
   // `corrections`: what `retning search --format json` says, `corrected_query` included.
