@@ -215,10 +215,10 @@ fn permute<A, B>(a: &mut [A], b: &mut [B], mut order: Vec<usize>) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn doc(group: &str, url: &str) -> IndexDoc {
+impl IndexDoc {
+    /// A section of `group` at `url` with nothing else: for tests of what orders or cuts
+    /// docs by those alone.
+    pub(crate) fn bare(group: &str, url: &str) -> Self {
         IndexDoc {
             url: url.to_owned(),
             guideline: String::new(),
@@ -231,6 +231,15 @@ mod tests {
             text: String::new(),
             keywords: Vec::new(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(group: &str, url: &str) -> IndexDoc {
+        IndexDoc::bare(group, url)
     }
 
     /// Many docs of many groups in a scrambled order: as a stable sort orders them.

@@ -60,22 +60,10 @@ pub(super) fn from_sizes(sizes: &[u32], docs: usize) -> Option<Vec<Range<usize>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::DocKind;
 
     fn docs(urls: impl IntoIterator<Item = String>) -> Vec<IndexDoc> {
         urls.into_iter()
-            .map(|url| IndexDoc {
-                url,
-                guideline: String::new(),
-                guideline_url: String::new(),
-                group: String::new(),
-                kind: DocKind::Section,
-                title: String::new(),
-                strength: None,
-                strength_class: None,
-                text: String::new(),
-                keywords: Vec::new(),
-            })
+            .map(|url| IndexDoc::bare("g", &url))
             .collect()
     }
 
