@@ -524,3 +524,34 @@ fn docs_with_their_texts_cut_as_fragments_show_them_encode_the_same() {
         encode(&full, &[], &weights, &synonyms).files
     );
 }
+
+/// Each doc is found in the fragment file, and at the place, the meta file's sizes give;
+/// sizes that do not add up to the docs are refused.
+#[test]
+fn a_doc_is_where_the_fragment_sizes_put_it() {
+    let terms: Vec<String> = (0..50).map(|i| format!("ord{i}")).collect();
+    let (docs, weights) = many_terms(300, &terms);
+    let files = encode(&docs, &[group("a", 0, 300)], &weights, &Synonyms::default());
+    let m = meta(&files);
+    assert!(m.fragment_count() > 5, "{:?}", m.fragment_docs);
+    for (id, doc) in docs.iter().enumerate() {
+        let (k, at) = m.fragment_of(id).unwrap();
+        let file: FragmentFile = serde_json::from_slice(&files.files[&m.fragment_file(k)]).unwrap();
+        assert_eq!(file.docs[at].url, doc.url, "doc {id}");
+    }
+    assert_eq!(m.fragment_of(docs.len()), None);
+    let sizes = m.fragment_docs.clone();
+    let (last, rest) = sizes.split_last().unwrap();
+    for wrong in [
+        [rest, &[last + 1]].concat(),
+        [rest, &[last - 1]].concat(),
+        [&[0], sizes.as_slice()].concat(),
+    ] {
+        let mut bad = m.clone();
+        bad.fragment_docs = wrong;
+        let mut changed = files.files.clone();
+        changed.insert(files.meta.clone(), serde_json::to_vec(&bad).unwrap());
+        let decoded = StaticIndex::decode(&files.meta, |n| changed.get(n).cloned());
+        assert!(decoded.is_err(), "{:?}", bad.fragment_docs);
+    }
+}
