@@ -4,7 +4,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 
-use super::{Chunk, FragmentFile, Meta, TypoFile, VERSION};
+use super::{Chunk, FragmentFile, Meta, TypoFile, VERSION, fragment_cuts};
 use crate::typo::{self, Correction, Found};
 use crate::{IndexDoc, MAX_PREFIX_TERMS, PREFIX_FACTOR, Synonyms};
 
@@ -72,8 +72,7 @@ impl StaticIndex {
         if meta.version != VERSION {
             return Err(DecodeError::Version(meta.version));
         }
-        let held: u64 = meta.fragment_docs.iter().map(|&n| u64::from(n)).sum();
-        if meta.fragment_docs.contains(&0) || held != u64::from(meta.docs) {
+        if fragment_cuts::from_sizes(&meta.fragment_docs, meta.docs as usize).is_none() {
             return Err(invalid(
                 meta_file,
                 "fragment_docs do not add up to the docs",

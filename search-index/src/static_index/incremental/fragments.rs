@@ -28,8 +28,7 @@ impl Plan<'_> {
         let old = fragment_cuts::from_sizes(&self.last.fragment_docs, self.last.keys.len())
             .unwrap_or_default();
         let old_starts: Vec<usize> = old.iter().map(|file| file.start).collect();
-        let kept = |k: usize| {
-            let file = cuts.get(k)?;
+        let kept_file = |file: &Range<usize>| {
             let first = self.same[file.start]? as usize;
             let j = old_starts.binary_search(&first).ok()?;
             let same = old[j].len() == file.len()
@@ -38,15 +37,16 @@ impl Plan<'_> {
                     .all(|id| self.same[id] == Some((first + id - file.start) as u32));
             same.then(|| self.last.fragments.get(j)).flatten()
         };
+        let kept: Vec<Option<&Listed>> = cuts.iter().map(kept_file).collect();
         let made = out.new_fragments(
             ctx.docs,
             &cuts,
-            (0..cuts.len()).filter(|&k| kept(k).is_none()),
+            (0..cuts.len()).filter(|&k| kept[k].is_none()),
             |files| self.kept_entries(files, &cuts, &old),
         )?;
         let mut made = made.into_iter();
-        let listed = (0..cuts.len())
-            .map(|k| match kept(k) {
+        let listed = (kept.iter())
+            .map(|kept| match kept {
                 Some(file) => out.kept_file("f", file),
                 // As many made as not kept.
                 None => Ok(made.next().unwrap_or_else(|| Listed {
